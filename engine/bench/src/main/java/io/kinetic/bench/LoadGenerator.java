@@ -1,0 +1,119 @@
+package io.kinetic.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Closed-loop HTTP load generator. Output contract: a human-readable line, then as the last stdout
+ * line one JSON object {"name","rps","p50_ms","p99_ms","errors","requests"}. Progress goes to stderr.
+ * Exit status 1 when no request succeeded inside the measurement window, 2 on bad arguments.
+ */
+public final class LoadGenerator {
+
+  private static final String USAGE = "usage: LoadGenerator --url-file FILE [--base http://127.0.0.1:8080]"
+      + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]";
+
+  private LoadGenerator() {
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Config config;
+    try {
+      config = Config.from(Args.parse(argv,
+          Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops"), Set.of()));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    Result result = run(config);
+    System.out.println(result.humanLine(config.connections(), seconds(config.duration())));
+    System.out.println(result.toJson().encode());
+    System.out.flush();
+    System.exit(result.requests() > result.errors() ? 0 : 1);
+  }
+
+  static Result run(Config config) throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+    try {
+      long windowStart = System.nanoTime() + config.warmup().toNanos();
+      Measurement measurement = new Measurement(windowStart, windowStart + config.duration().toNanos());
+      List<Future<Void>> drained = new ArrayList<>();
+      for (int i = 0; i < config.eventLoops(); i++) {
+        int share = config.connections() / config.eventLoops() + (i < config.connections() % config.eventLoops() ? 1 : 0);
+        LoadWorker worker = new LoadWorker(config.base(), config.requests(), share, measurement);
+        vertx.deployVerticle(worker).await(30, TimeUnit.SECONDS);
+        drained.add(worker.drained());
+      }
+      System.err.printf("%s: %d connections on %d event loop(s), warm-up %s, measuring %s against %s%n",
+          config.name(), config.connections(), config.eventLoops(), seconds(config.warmup()), seconds(config.duration()),
+          config.base());
+      sleepUntil(windowStart + config.duration().toNanos());
+      measurement.stop();
+      // In-flight requests finish (or time out) before the numbers are read, so none is lost mid-record.
+      try {
+        Future.all(drained).await(LoadWorker.REQUEST_TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        System.err.println(config.name() + ": some requests were still in flight after the drain timeout");
+      }
+      return measurement.result(config.name());
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() / 1000.0 + "s";
+  }
+
+  private static void sleepUntil(long deadlineNanos) throws InterruptedException {
+    long remaining;
+    while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
+      TimeUnit.NANOSECONDS.sleep(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(200)));
+    }
+  }
+
+  record Config(URI base, List<RequestLine> requests, int connections, Duration duration, Duration warmup,
+      String name, int eventLoops) {
+
+    static Config from(Args args) throws IllegalArgumentException {
+      URI base = URI.create(args.get("base", "http://127.0.0.1:8080"));
+      if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+        throw new IllegalArgumentException("--base must be an http://host[:port] URL: " + base);
+      }
+      if (base.getPort() < 0) {
+        base = URI.create("http://" + base.getHost() + ":80" + (base.getRawPath() == null ? "" : base.getRawPath()));
+      }
+      Path file = Path.of(args.require("url-file"));
+      List<RequestLine> requests;
+      try {
+        requests = RequestLine.load(file);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read --url-file " + file + " (" + e.getClass().getSimpleName() + ")");
+      }
+      int connections = args.intValue("connections", 64);
+      if (connections < 1) {
+        throw new IllegalArgumentException("--connections must be >= 1");
+      }
+      Duration duration = args.duration("duration", "15s");
+      if (duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException("--duration must be > 0");
+      }
+      Duration warmup = args.duration("warmup", "5s");
+      String fallbackName = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+      int eventLoops = Math.max(1, Math.min(connections, args.intValue("event-loops", 2)));
+      return new Config(base, requests, connections, duration, warmup.isNegative() ? Duration.ZERO : warmup,
+          args.get("name", fallbackName), eventLoops);
+    }
+  }
+}

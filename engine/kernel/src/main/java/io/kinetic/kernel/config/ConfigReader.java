@@ -1,0 +1,65 @@
+package io.kinetic.kernel.config;
+
+import io.vertx.core.json.JsonObject;
+
+/** Typed, validated reads of one section of the merged configuration; failures name the full key. */
+final class ConfigReader {
+
+  private final JsonObject json;
+  private final String prefix;
+
+  ConfigReader(JsonObject root, String section) {
+    Object value = root.getValue(section);
+    if (!(value instanceof JsonObject object)) {
+      throw new ConfigException(section, "section is missing");
+    }
+    this.json = object;
+    this.prefix = section + ".";
+  }
+
+  String string(String key) {
+    Object v = json.getValue(key);
+    if (v == null) {
+      throw new ConfigException(prefix + key, "is missing");
+    }
+    return v.toString();
+  }
+
+  boolean bool(String key) {
+    Object v = json.getValue(key);
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw new ConfigException(prefix + key, "must be true or false, got " + v);
+  }
+
+  long number(String key, long min, long max) {
+    Object v = json.getValue(key);
+    if (!(v instanceof Number n) || n.doubleValue() != n.longValue()) {
+      throw new ConfigException(prefix + key, "must be a whole number, got " + v);
+    }
+    long l = n.longValue();
+    if (l < min || l > max) {
+      throw new ConfigException(prefix + key, "must be between " + min + " and " + max + ", got " + l);
+    }
+    return l;
+  }
+
+  int integer(String key, int min, int max) {
+    return (int) number(key, min, max);
+  }
+
+  /** An optional URL with one of the given schemes; empty means "not configured". */
+  String url(String key, String... schemes) {
+    String v = string(key).trim();
+    if (v.isEmpty()) {
+      return "";
+    }
+    for (String scheme : schemes) {
+      if (v.startsWith(scheme + "://")) {
+        return v;
+      }
+    }
+    throw new ConfigException(prefix + key, "must start with " + String.join(":// or ", schemes) + "://, got " + v);
+  }
+}

@@ -1,0 +1,7 @@
+package io.kinetic.kernel.contract.catalog;
+
+import java.util.List;
+
+/** All attribute definitions, by code. */
+public record AttributeList(List<AttributeView> items) {
+}

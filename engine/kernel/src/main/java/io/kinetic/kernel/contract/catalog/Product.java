@@ -1,0 +1,23 @@
+package io.kinetic.kernel.contract.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The full product as staff see it, with every translation. {@code version} grows with each change. */
+public record Product(
+  UUID id,
+  String slug,
+  ProductStatus status,
+  String defaultLocale,
+  Map<String, Translation> translations,
+  List<UUID> categoryIds,
+  Map<String, Object> attributes,
+  List<Media> media,
+  Seo seo,
+  List<Variant> variants,
+  Instant createdAt,
+  Instant updatedAt,
+  long version) {
+}

@@ -1,0 +1,82 @@
+package io.kinetic.kernel.error;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every failure a caller can see, with a stable numeric code (carried by {@code ReplyException}
+ * on the event bus), the HTTP status the edge answers with, and a stable string for clients.
+ * Codes and names are a public contract: add new ones, never renumber or rename.
+ */
+public enum ErrorCode {
+  // 1xxx: request shape
+  VALIDATION_FAILED(1000, 400),
+  MALFORMED_JSON(1001, 400),
+  UNKNOWN_FIELD(1002, 400),
+  INVALID_ID(1003, 400),
+  PAYLOAD_TOO_LARGE(1004, 413),
+  UNSUPPORTED_MEDIA_TYPE(1005, 415),
+  INVALID_CURSOR(1006, 400),
+  METHOD_NOT_ALLOWED(1007, 405),
+  NOT_FOUND(1008, 404),
+  QUERY_TOO_COMPLEX(1009, 400),
+  // 2xxx: auth
+  UNAUTHENTICATED(2000, 401),
+  FORBIDDEN(2001, 403),
+  INVALID_CREDENTIALS(2002, 401),
+  TOKEN_INVALID(2003, 401),
+  EMAIL_TAKEN(2004, 409),
+  RATE_LIMITED(2005, 429),
+  WEAK_PASSWORD(2006, 400),
+  // 3xxx: catalog
+  PRODUCT_NOT_FOUND(3000, 404),
+  CATEGORY_NOT_FOUND(3001, 404),
+  VARIANT_NOT_FOUND(3002, 404),
+  ATTRIBUTE_NOT_FOUND(3003, 404),
+  SLUG_TAKEN(3004, 409),
+  SKU_TAKEN(3005, 409),
+  VERSION_CONFLICT(3006, 409),
+  CATEGORY_NOT_EMPTY(3007, 409),
+  ATTRIBUTE_IN_USE(3008, 409),
+  ATTRIBUTE_TAKEN(3009, 409),
+  // 9xxx: platform
+  BUS_TIMEOUT(9000, 504),
+  SERVICE_UNAVAILABLE(9001, 503),
+  INTERNAL(9999, 500);
+
+  private static final Map<Integer, ErrorCode> BY_CODE = Arrays.stream(values())
+    .collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
+
+  private final int code;
+  private final int httpStatus;
+
+  ErrorCode(int code, int httpStatus) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The stable string clients match on, e.g. {@code "PRODUCT_NOT_FOUND"}. */
+  public String string() {
+    return name();
+  }
+
+  /** The code for a numeric failure code, {@link #INTERNAL} when unknown. */
+  public static ErrorCode ofCode(int code) {
+    return BY_CODE.getOrDefault(code, INTERNAL);
+  }
+
+  /** A failure with this code, ready to fail a future or a bus message. */
+  public Failure failure(String detail) {
+    return Failure.of(this, detail);
+  }
+}

@@ -1,0 +1,107 @@
+package io.kinetic.kernel.error;
+
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A business failure that crosses the event bus intact, also between cluster nodes: it is a
+ * {@link ReplyException} whose failure code is the {@link ErrorCode} number and whose message is a
+ * small JSON document with the detail and the field errors.
+ */
+public final class Failure extends ReplyException {
+
+  private final ErrorCode errorCode;
+  private final String detail;
+  private final List<FieldError> errors;
+
+  private Failure(ErrorCode errorCode, String detail, List<FieldError> errors) {
+    super(ReplyFailure.RECIPIENT_FAILURE, errorCode.code(), encode(detail, errors));
+    this.errorCode = errorCode;
+    this.detail = detail;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static Failure of(ErrorCode code, String detail) {
+    return new Failure(code, detail, List.of());
+  }
+
+  public static Failure invalid(List<FieldError> errors) {
+    String detail = errors.size() == 1
+      ? errors.get(0).field() + ": " + errors.get(0).message()
+      : errors.size() + " fields are invalid";
+    return new Failure(ErrorCode.VALIDATION_FAILED, detail, errors);
+  }
+
+  public static Failure invalid(String field, String message) {
+    return invalid(List.of(new FieldError(field, message)));
+  }
+
+  public ErrorCode errorCode() {
+    return errorCode;
+  }
+
+  public String detail() {
+    return detail;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  /** Fails a bus message so that {@link #from(Throwable)} on the other side rebuilds this failure. */
+  public void replyTo(Message<?> message) {
+    message.fail(errorCode.code(), getMessage());
+  }
+
+  /**
+   * Rebuilds the failure behind any throwable: bus timeouts become {@link ErrorCode#BUS_TIMEOUT},
+   * a missing handler {@link ErrorCode#SERVICE_UNAVAILABLE}, anything unexpected {@link ErrorCode#INTERNAL}.
+   */
+  public static Failure from(Throwable t) {
+    if (t instanceof Failure f) {
+      return f;
+    }
+    if (t instanceof ReplyException re) {
+      return switch (re.failureType()) {
+        case TIMEOUT -> of(ErrorCode.BUS_TIMEOUT, "a service did not answer in time");
+        case NO_HANDLERS -> of(ErrorCode.SERVICE_UNAVAILABLE, "no service is listening at the moment");
+        default -> decode(ErrorCode.ofCode(re.failureCode()), re.getMessage());
+      };
+    }
+    return of(ErrorCode.INTERNAL, "internal error");
+  }
+
+  private static String encode(String detail, List<FieldError> errors) {
+    var json = new JsonObject().put("detail", detail);
+    if (!errors.isEmpty()) {
+      var array = new JsonArray();
+      errors.forEach(e -> array.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+      json.put("errors", array);
+    }
+    return json.encode();
+  }
+
+  private static Failure decode(ErrorCode code, String message) {
+    if (message == null || !message.startsWith("{")) {
+      return of(code, code == ErrorCode.INTERNAL ? "internal error" : String.valueOf(message));
+    }
+    try {
+      var json = new JsonObject(message);
+      var errors = new ArrayList<FieldError>();
+      var array = json.getJsonArray("errors", new JsonArray());
+      for (int i = 0; i < array.size(); i++) {
+        var e = array.getJsonObject(i);
+        errors.add(new FieldError(e.getString("field"), e.getString("message")));
+      }
+      return new Failure(code, json.getString("detail", ""), errors);
+    } catch (DecodeException | ClassCastException e) {
+      return of(code, message);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.kinetic.kernel.pg;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.net.URI;
+
+/**
+ * PostgreSQL pools built from a {@code postgresql://user:password@host:port/db} URL. A pool is
+ * shared by name across the instances of one verticle, so {@code poolSize} bounds the connections
+ * of that verticle, not of each instance.
+ */
+public final class PgPools {
+
+  private PgPools() {
+  }
+
+  /** A pool whose connections use {@code schema} as search path, so a module's SQL names its own tables unqualified. */
+  public static Pool create(Vertx vertx, String url, int poolSize, String schema) {
+    var connect = PgConnectOptions.fromUri(url)
+      .addProperty("search_path", schema)
+      .addProperty("application_name", "kinetic-" + schema)
+      .setCachePreparedStatements(true)
+      .setPreparedStatementCacheMaxSize(512)
+      .setPipeliningLimit(256);
+    var pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName("kinetic-" + schema).setMaxWaitQueueSize(10_000);
+    return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+  }
+
+  /** The JDBC form of a PostgreSQL URL, for Flyway: user and password are returned separately. */
+  public static Jdbc jdbc(String url) {
+    var connect = PgConnectOptions.fromUri(url);
+    String jdbcUrl = "jdbc:postgresql://" + connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase();
+    return new Jdbc(jdbcUrl, connect.getUser(), connect.getPassword());
+  }
+
+  /** Builds a PostgreSQL URL; the password may be null. */
+  public static String url(String host, int port, String database, String user, String password) {
+    String auth = password == null || password.isEmpty() ? user : user + ":" + password;
+    return URI.create("postgresql://" + auth + "@" + host + ":" + port + "/" + database).toString();
+  }
+
+  /** JDBC coordinates for tools that need a blocking driver (migrations only). */
+  public record Jdbc(String url, String user, String password) {
+  }
+}

@@ -1,0 +1,27 @@
+package io.kinetic.kernel.pg;
+
+import io.vertx.pgclient.PgException;
+
+/** SQLSTATE checks, used at the repository edge to turn database errors into error codes. */
+public final class SqlStates {
+
+  public static final String UNIQUE_VIOLATION = "23505";
+  public static final String FOREIGN_KEY_VIOLATION = "23503";
+  public static final String CHECK_VIOLATION = "23514";
+  public static final String SERIALIZATION_FAILURE = "40001";
+
+  private SqlStates() {
+  }
+
+  public static boolean is(Throwable t, String state) {
+    return t instanceof PgException pg && state.equals(pg.getSqlState());
+  }
+
+  /** The name of the violated constraint, or "" when the failure is not a constraint violation. */
+  public static String constraint(Throwable t) {
+    if (t instanceof PgException pg && pg.getConstraint() != null) {
+      return pg.getConstraint();
+    }
+    return "";
+  }
+}

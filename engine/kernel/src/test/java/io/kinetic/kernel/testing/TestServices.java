@@ -1,0 +1,124 @@
+package io.kinetic.kernel.testing;
+
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.config.ConfigLoader;
+import io.kinetic.kernel.embedded.EmbeddedServices;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One PostgreSQL and one Redis per test JVM, shared by every test class: {@code COMMERCE_TEST_PG_URL}
+ * and {@code COMMERCE_TEST_REDIS_URL} when set, else containers when Docker is available, else the
+ * embedded servers. Each module migrates its own schema into the shared database.
+ */
+public final class TestServices {
+
+  private static final Logger LOG = Logger.getLogger(TestServices.class.getName());
+  private static TestServices instance;
+
+  private final String pgUrl;
+  private final String redisUrl;
+
+  private TestServices(String pgUrl, String redisUrl) {
+    this.pgUrl = pgUrl;
+    this.redisUrl = redisUrl;
+  }
+
+  public static synchronized TestServices get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  public String pgUrl() {
+    return pgUrl;
+  }
+
+  public String redisUrl() {
+    return redisUrl;
+  }
+
+  /**
+   * The repository's {@code config/application.json} pointed at the test services, with fast
+   * password hashing and a fixed JWT secret; {@code overrides} are merged last.
+   */
+  public AppConfig config(JsonObject overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put(ConfigLoader.PREFIX + "CONFIG_DIR", configDir().toString());
+    env.put(ConfigLoader.PREFIX + "PG_URL", pgUrl);
+    env.put(ConfigLoader.PREFIX + "REDIS_URL", redisUrl);
+    env.put(ConfigLoader.PREFIX + "JWT_SECRET", "test-secret-test-secret-test-secret-0123456789");
+    env.put(ConfigLoader.PREFIX + "AUTH_PASSWORD_ITERATIONS", "1000");
+    env.put(ConfigLoader.PREFIX + "HTTP_PORT", "0");
+    env.put(ConfigLoader.PREFIX + "HTTP_INSTANCES", "2");
+    env.put(ConfigLoader.PREFIX + "CATALOG_INSTANCES", "2");
+    env.put(ConfigLoader.PREFIX + "OUTBOX_POLL_MILLIS", "200");
+    JsonObject json = ConfigLoader.loadJson(env);
+    return AppConfig.from(json.mergeIn(overrides, true));
+  }
+
+  public AppConfig config() {
+    return config(new JsonObject());
+  }
+
+  /** The repository's config directory, found by walking up from the working directory. */
+  public static Path configDir() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      if (Files.exists(dir.resolve("config/application.json"))) {
+        return dir.resolve("config");
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("config/application.json not found above " + Path.of("").toAbsolutePath());
+  }
+
+  private static TestServices start() {
+    String pg = System.getenv("COMMERCE_TEST_PG_URL");
+    String redis = System.getenv("COMMERCE_TEST_REDIS_URL");
+    try {
+      if (pg == null && dockerAvailable()) {
+        var container = new PostgreSQLContainer("postgres:17-alpine");
+        container.start();
+        pg = "postgresql://" + container.getUsername() + ":" + container.getPassword() + "@" + container.getHost() + ":"
+          + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+        LOG.info("test PostgreSQL in a container");
+      }
+      if (redis == null && dockerAvailable()) {
+        var container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+        container.start();
+        redis = "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
+        LOG.info("test Redis in a container");
+      }
+      if (pg == null || redis == null) {
+        var embedded = new EmbeddedServices();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        if (pg == null) {
+          pg = embedded.startPostgres(null, 0);
+        }
+        if (redis == null) {
+          redis = embedded.startRedis(0);
+        }
+      }
+      return new TestServices(pg, redis);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start test services", e);
+    }
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (Throwable t) {
+      return false;
+    }
+  }
+}
