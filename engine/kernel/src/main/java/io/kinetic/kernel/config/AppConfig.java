@@ -18,6 +18,8 @@ public record AppConfig(
   Catalog catalog,
   GraphQl graphql,
   Outbox outbox,
+  Cluster cluster,
+  Shutdown shutdown,
   JsonObject raw) {
 
   public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics) {
@@ -57,6 +59,14 @@ public record AppConfig(
   public record Outbox(long pollMillis, int batchSize) {
   }
 
+  /** Clustered event bus (Hazelcast); {@code host} is the address to bind, empty for the default. */
+  public record Cluster(boolean enabled, String host) {
+  }
+
+  /** How long in-flight work may take to finish after SIGTERM. */
+  public record Shutdown(int graceSeconds) {
+  }
+
   public static AppConfig from(JsonObject json) {
     var http = new ConfigReader(json, "http");
     var pg = new ConfigReader(json, "pg");
@@ -67,6 +77,8 @@ public record AppConfig(
     var catalog = new ConfigReader(json, "catalog");
     var graphql = new ConfigReader(json, "graphql");
     var outbox = new ConfigReader(json, "outbox");
+    var cluster = new ConfigReader(json, "cluster");
+    var shutdown = new ConfigReader(json, "shutdown");
     String secret = json.getJsonObject("auth").getString("jwtSecret", "");
     if (!secret.isEmpty() && secret.length() < 32) {
       throw new ConfigException("auth.jwtSecret", "must be at least 32 characters (set COMMERCE_JWT_SECRET)");
@@ -90,6 +102,8 @@ public record AppConfig(
         catalog.integer("seedProducts", 0, 10_000_000), catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 10_000)),
+      new Cluster(cluster.bool("enabled"), cluster.string("host")),
+      new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
   }
 

@@ -1,5 +1,7 @@
 package io.kinetic.kernel.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,8 @@ public final class Json {
 
   public static final ObjectMapper MAPPER = JsonMapper.builder()
     .addModule(new JavaTimeModule())
+    // records are serialized by their components only: helpers such as Money.isNegative() are not properties
+    .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
     .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -1,0 +1,103 @@
+package io.kinetic.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Headers;
+import io.kinetic.kernel.bus.RecordCodec;
+import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.contract.catalog.GetProduct;
+import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.money.Money;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BusContractsTest {
+
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void setUp() {
+    vertx = Vertx.vertx();
+    Contracts.register(vertx);
+    Contracts.register(vertx);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    vertx.close();
+  }
+
+  @Test
+  void recordsTravelAsTheSameInstanceLocally() throws Exception {
+    var received = new AtomicReference<Object>();
+    vertx.eventBus().consumer("test.same-instance", msg -> {
+      received.set(msg.body());
+      msg.reply(msg.body());
+    });
+    var query = new GetProduct(Ids.newId(), "en", false);
+    Object reply = new BusClient(vertx, 2000).request("test.same-instance", query, "cid-1").await(5, TimeUnit.SECONDS);
+    assertSame(query, received.get());
+    assertSame(query, reply);
+  }
+
+  @Test
+  void recordsSurviveTheWireFormat() {
+    var codec = new RecordCodec<>(PriceChanged.class);
+    var event = new PriceChanged(UUID.randomUUID(), Instant.parse("2026-11-21T10:00:00Z"), UUID.randomUUID(),
+      UUID.randomUUID(), "SKU-1", Money.of(1999, "EUR"));
+    Buffer wire = Buffer.buffer().appendString("prefix");
+    codec.encodeToWire(wire, event);
+    assertEquals(event, codec.decodeFromWire(6, wire));
+  }
+
+  @Test
+  void failuresKeepCodeDetailAndFieldErrorsAcrossTheBus() throws Exception {
+    vertx.eventBus().consumer("test.fails", msg ->
+      Failure.invalid(List.of(new FieldError("variants[0].sku", "must not be blank"), new FieldError("slug", "taken")))
+        .replyTo(msg));
+    var failure = assertThrows(Failure.class,
+      () -> new BusClient(vertx, 2000).request("test.fails", "x", null).await(5, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.VALIDATION_FAILED, failure.errorCode());
+    assertEquals(2, failure.errors().size());
+    assertEquals("variants[0].sku", failure.errors().get(0).field());
+  }
+
+  @Test
+  void timeoutsAndMissingHandlersHaveTheirOwnCodes() {
+    vertx.eventBus().consumer("test.silent", msg -> { });
+    var timeout = assertThrows(Failure.class,
+      () -> new BusClient(vertx, 200).request("test.silent", "x", null).await(5, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.BUS_TIMEOUT, timeout.errorCode());
+    assertEquals(504, timeout.errorCode().httpStatus());
+    var nobody = assertThrows(Failure.class,
+      () -> new BusClient(vertx, 200).request("test.nobody-listens", "x", null).await(5, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.SERVICE_UNAVAILABLE, nobody.errorCode());
+    assertEquals(503, nobody.errorCode().httpStatus());
+  }
+
+  @Test
+  void correlationIdTravelsAsAHeader() throws Exception {
+    var seen = new AtomicReference<String>();
+    vertx.eventBus().consumer("test.cid", msg -> {
+      seen.set(msg.headers().get(Headers.CORRELATION_ID));
+      msg.reply("ok");
+    });
+    new BusClient(vertx, 2000).request("test.cid", "x", "abc-123").await(5, TimeUnit.SECONDS);
+    assertEquals("abc-123", seen.get());
+  }
+}

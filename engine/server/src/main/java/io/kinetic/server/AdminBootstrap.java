@@ -1,0 +1,77 @@
+package io.kinetic.server;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.identity.CreateStaff;
+import io.kinetic.kernel.contract.identity.Role;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The first admin, never with a hard-coded password: from {@code COMMERCE_ADMIN_EMAIL} and
+ * {@code COMMERCE_ADMIN_PASSWORD} when set; otherwise, on a store without one, {@code
+ * admin@kinetic.local} with a random password written to {@code data/secrets/admin-credentials}
+ * (owner-readable only) and shown once on the console.
+ */
+final class AdminBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+  static final String DEFAULT_EMAIL = "admin@kinetic.local";
+
+  private final BusClient bus;
+  private final AppConfig config;
+  private final Map<String, String> env;
+
+  AdminBootstrap(Vertx vertx, AppConfig config, Map<String, String> env) {
+    this.bus = new BusClient(vertx, 60_000);
+    this.config = config;
+    this.env = env;
+  }
+
+  void run() throws Exception {
+    String email = env.get("COMMERCE_ADMIN_EMAIL");
+    String password = env.get("COMMERCE_ADMIN_PASSWORD");
+    if (email != null && password != null) {
+      if (create(email, password)) {
+        Console.step("created admin " + email + " from the environment");
+      }
+      return;
+    }
+    Path file = Path.of(config.embedded().dataDir(), "secrets", "admin-credentials");
+    if (Files.exists(file)) {
+      Console.step("admin login: see " + file.toAbsolutePath());
+      return;
+    }
+    String generated = Secrets.generated(Path.of(config.embedded().dataDir()), "admin-password", 12);
+    if (create(DEFAULT_EMAIL, generated)) {
+      Files.writeString(file, "email=" + DEFAULT_EMAIL + "\npassword=" + generated + "\n", StandardCharsets.UTF_8);
+      Console.step("created admin " + DEFAULT_EMAIL + " with password " + generated + " (also in " + file + ")");
+    } else {
+      Console.step("admin " + DEFAULT_EMAIL + " exists; create another with: java -jar kinetic.jar create-admin --email ...");
+    }
+  }
+
+  /** True when created, false when a staff member with that e-mail already exists. */
+  private boolean create(String email, String password) throws Exception {
+    try {
+      bus.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(email, password, "Administrator", Set.of(Role.ADMIN)), null)
+        .await(60, TimeUnit.SECONDS);
+      LOG.info("created staff admin " + email);
+      return true;
+    } catch (Failure f) {
+      if (f.errorCode() == ErrorCode.EMAIL_TAKEN) {
+        return false;
+      }
+      throw f;
+    }
+  }
+}

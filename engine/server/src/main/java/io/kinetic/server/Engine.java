@@ -1,0 +1,134 @@
+package io.kinetic.server;
+
+import io.kinetic.catalog.CatalogVerticle;
+import io.kinetic.catalog.seed.DemoCatalog;
+import io.kinetic.gateway.GatewayVerticle;
+import io.kinetic.identity.IdentityVerticle;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.pg.PgPools;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The running engine: infrastructure, demo data on first start, the verticles in dependency order
+ * (services first, the gateway last, so no request arrives before its handler exists), the first
+ * admin, and {@code data/runtime.json} telling scripts where everything is.
+ */
+public final class Engine {
+
+  private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+  private final Infrastructure infrastructure;
+  private final int httpPort;
+
+  private Engine(Infrastructure infrastructure, int httpPort) {
+    this.infrastructure = infrastructure;
+    this.httpPort = httpPort;
+  }
+
+  /** Starts everything; blocking. Throws with a clear message when anything fails to start. */
+  public static Engine start(Map<String, String> env) throws Exception {
+    long started = System.nanoTime();
+    Infrastructure infra = Infrastructure.start(env);
+    try {
+      AppConfig config = infra.config();
+      seedIfEmpty(infra);
+      JsonObject json = config.raw();
+      deploy(infra, CatalogVerticle.class, AppConfig.instances(config.catalog().instances()), json);
+      deploy(infra, IdentityVerticle.class, 1, json);
+      new AdminBootstrap(infra.vertx(), config, env).run();
+      Console.step("starting HTTP on port " + config.http().port());
+      deploy(infra, GatewayVerticle.class, AppConfig.instances(config.http().instances()), json);
+      int port = boundPort(infra, config.http().port());
+      var engine = new Engine(infra, port);
+      engine.writeRuntimeFile();
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      LOG.info("engine started in " + millis + " ms");
+      Console.step("ready in " + millis + " ms");
+      Console.step("storefront  http://localhost:" + port + "/");
+      Console.step("admin       http://localhost:" + port + "/admin/");
+      Console.step("REST API    http://localhost:" + port + "/api/v1/openapi.yaml");
+      Console.step("GraphQL     http://localhost:" + port + "/graphql");
+      Console.step("press Ctrl-C to stop");
+      return engine;
+    } catch (Exception e) {
+      infra.stop();
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public AppConfig config() {
+    return infrastructure.config();
+  }
+
+  /** Graceful stop: the gateway stops accepting and lets in-flight requests finish, pools close, embedded servers stop. */
+  public void stop() {
+    Console.step("stopping");
+    infrastructure.stop();
+    try {
+      Files.deleteIfExists(runtimeFile());
+    } catch (IOException e) {
+      LOG.warning("cannot delete " + runtimeFile() + ": " + e.getMessage());
+    }
+    Console.step("stopped");
+  }
+
+  private static void seedIfEmpty(Infrastructure infra) throws Exception {
+    int products = infra.config().catalog().seedProducts();
+    if (products == 0) {
+      return;
+    }
+    var pool = PgPools.create(infra.vertx(), infra.config().pg().url(), 4, "catalog");
+    try {
+      int seeded = DemoCatalog.seedIfEmpty(infra.vertx(), pool, products,
+        done -> Console.progress("seeding demo catalogue", done, products)).await(10, TimeUnit.MINUTES);
+      if (seeded > 0) {
+        LOG.info("seeded the demo catalogue with " + seeded + " products");
+      }
+    } finally {
+      pool.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void deploy(Infrastructure infra, Class<? extends io.vertx.core.Deployable> verticle, int instances,
+                             JsonObject config) throws Exception {
+    var options = new DeploymentOptions().setConfig(config).setInstances(instances);
+    infra.vertx().deployVerticle(verticle, options).await(60, TimeUnit.SECONDS);
+    LOG.info("deployed " + verticle.getSimpleName() + " x" + instances);
+  }
+
+  private static int boundPort(Infrastructure infra, int configured) {
+    Object port = infra.vertx().sharedData().getLocalMap("gateway").get("port");
+    return port instanceof Integer p ? p : configured;
+  }
+
+  private Path runtimeFile() {
+    return Path.of(infrastructure.config().embedded().dataDir(), "runtime.json");
+  }
+
+  /** Where scripts (bench, smoke tests) find the running engine and its stores. */
+  private void writeRuntimeFile() throws IOException {
+    var config = infrastructure.config();
+    var json = new JsonObject()
+      .put("pid", ProcessHandle.current().pid())
+      .put("httpPort", httpPort)
+      .put("pgUrl", config.pg().url())
+      .put("redisUrl", config.redis().url())
+      .put("embedded", infrastructure.embedded());
+    Files.createDirectories(runtimeFile().getParent());
+    Files.writeString(runtimeFile(), json.encodePrettily(), StandardCharsets.UTF_8);
+  }
+
+}

@@ -1,0 +1,137 @@
+package io.kinetic.server;
+
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.config.ConfigException;
+import io.kinetic.kernel.config.ConfigLoader;
+import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.embedded.EmbeddedServices;
+import io.kinetic.kernel.pg.Migrations;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * What every command needs before verticles run: the validated configuration, PostgreSQL and
+ * Redis (the configured ones, or embedded ones when no URL is set), a Vert.x instance (clustered
+ * when configured) with the message codecs registered, and every module's schema migrated.
+ */
+final class Infrastructure {
+
+  private static final Logger LOG = Logger.getLogger(Infrastructure.class.getName());
+  /** Schemas in migration order; each is owned by one verticle module. */
+  static final List<String> SCHEMAS = List.of("catalog", "identity");
+
+  private final AppConfig config;
+  private final EmbeddedServices embedded;
+  private final Vertx vertx;
+
+  private Infrastructure(AppConfig config, EmbeddedServices embedded, Vertx vertx) {
+    this.config = config;
+    this.embedded = embedded;
+    this.vertx = vertx;
+  }
+
+  /** Blocking: runs on the main thread before the engine serves anything. */
+  static Infrastructure start(Map<String, String> env) throws Exception {
+    JsonObject json = ConfigLoader.loadJson(env);
+    AppConfig config = AppConfig.from(json);
+    Path dataDir = Path.of(config.embedded().dataDir());
+    EmbeddedServices embedded = null;
+    if (!config.pg().configured() || !config.redis().configured()) {
+      if (config.cluster().enabled()) {
+        throw new ConfigException("pg.url", "cluster mode needs a shared PostgreSQL and Redis: set COMMERCE_PG_URL and COMMERCE_REDIS_URL");
+      }
+      embedded = new EmbeddedServices();
+      if (!config.pg().configured()) {
+        Console.step("starting embedded PostgreSQL (data in " + dataDir.resolve("pg").toAbsolutePath() + ")");
+        json.getJsonObject("pg").put("url", embedded.startPostgres(dataDir.resolve("pg"), config.embedded().pgPort()));
+      }
+      if (!config.redis().configured()) {
+        Console.step("starting embedded Redis");
+        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort()));
+      }
+    } else {
+      LOG.info("using the configured PostgreSQL and Redis; nothing embedded is started");
+    }
+    if (config.auth().jwtSecret().isEmpty()) {
+      json.getJsonObject("auth").put("jwtSecret", Secrets.generated(dataDir, "jwt-secret", 48));
+      LOG.warning("COMMERCE_JWT_SECRET is not set: using a generated secret kept in " + dataDir.resolve("secrets")
+        + "; set COMMERCE_JWT_SECRET in production (and on every cluster node)");
+    }
+    config = AppConfig.from(json);
+    try {
+      Vertx vertx = createVertx(config);
+      Contracts.register(vertx);
+      var infrastructure = new Infrastructure(config, embedded, vertx);
+      infrastructure.migrate();
+      return infrastructure;
+    } catch (Exception e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  AppConfig config() {
+    return config;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  boolean embedded() {
+    return embedded != null;
+  }
+
+  /** Closes Vert.x (undeploying every verticle, each finishing its in-flight work), then the embedded servers. */
+  void stop() {
+    try {
+      vertx.close().await(config.shutdown().graceSeconds() + 5L, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Vert.x did not close in time: " + e.getMessage());
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private void migrate() throws Exception {
+    for (String schema : SCHEMAS) {
+      Console.step("migrating schema " + schema);
+      Migrations.migrateBlocking(config.pg().url(), schema);
+    }
+  }
+
+  private static Vertx createVertx(AppConfig config) throws Exception {
+    var options = new VertxOptions().setPreferNativeTransport(true);
+    var builder = Vertx.builder().with(options);
+    if (config.http().metrics()) {
+      options.setMetricsOptions(new MicrometerMetricsOptions()
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setEnabled(true));
+      builder.withMetrics(new MicrometerMetricsFactory());
+    }
+    if (!config.cluster().enabled()) {
+      return builder.build();
+    }
+    var cluster = new HazelcastClusterManager();
+    if (!config.cluster().host().isEmpty()) {
+      options.getEventBusOptions().setHost(config.cluster().host());
+    }
+    Console.step("joining the cluster");
+    return builder.withClusterManager(cluster).buildClustered().await(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+}

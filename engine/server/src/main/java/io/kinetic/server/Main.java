@@ -1,0 +1,62 @@
+package io.kinetic.server;
+
+import io.kinetic.kernel.config.ConfigException;
+import io.kinetic.kernel.log.Logs;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+
+/**
+ * Command line: {@code java -jar kinetic.jar [run]} starts the engine; {@code seed --products N}
+ * replaces the catalogue with N generated products; {@code create-admin --email E [--name N]}
+ * creates a staff admin with the password from {@code COMMERCE_ADMIN_PASSWORD}.
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    Logs.configure(Level.INFO);
+    String command = args.length == 0 ? "run" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    Map<String, String> env = System.getenv();
+    try {
+      switch (command) {
+        case "run" -> run(env);
+        case "seed" -> Commands.seed(env, rest);
+        case "create-admin" -> Commands.createAdmin(env, rest);
+        case "help", "--help", "-h" -> usage(0);
+        default -> usage(2);
+      }
+    } catch (ConfigException e) {
+      System.err.println("kinetic: " + e.getMessage());
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("kinetic: cannot " + command + ": " + e);
+      java.util.logging.Logger.getLogger(Main.class.getName()).log(Level.SEVERE, command + " failed", e);
+      System.exit(1);
+    }
+  }
+
+  private static void run(Map<String, String> env) throws Exception {
+    Engine engine = Engine.start(env);
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      engine.stop();
+      stopped.countDown();
+    }, "kinetic-shutdown"));
+    stopped.await();
+  }
+
+  private static void usage(int exit) {
+    System.out.println("""
+      usage: java -jar kinetic.jar [command]
+        run                               start the engine (default)
+        seed --products N                 replace the catalogue with N generated demo products
+        create-admin --email E [--name N] create a staff admin; password from COMMERCE_ADMIN_PASSWORD
+      configuration: config/application.json, COMMERCE_PROFILE, COMMERCE_* environment variables (see README)""");
+    System.exit(exit);
+  }
+}
