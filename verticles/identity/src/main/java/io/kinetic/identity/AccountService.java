@@ -1,0 +1,85 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.contract.identity.CreateStaff;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.GetStaff;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.StaffView;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.core.Future;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating and reading customer and staff accounts. */
+final class AccountService {
+
+  private final AccountRepository accounts;
+  private final PasswordHasher hasher;
+
+  AccountService(AccountRepository accounts, PasswordHasher hasher) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+  }
+
+  /** Fails {@code VALIDATION_FAILED} (with field errors), {@code WEAK_PASSWORD} or {@code EMAIL_TAKEN}. */
+  Future<CustomerView> register(RegisterCustomer cmd) {
+    String email = Credentials.normalizeEmail(cmd.email());
+    String name = Credentials.normalizeName(cmd.name());
+    var failure = Credentials.check(email, cmd.password(), name);
+    if (failure.isPresent()) {
+      return Future.failedFuture(failure.get());
+    }
+    return hasher.hash(cmd.password())
+      .compose(hash -> accounts.insertCustomer(Ids.newId(), email, name, hash))
+      .map(Account::customerView);
+  }
+
+  /** As {@link #register}, and {@code VALIDATION_FAILED} when {@code roles} is empty. */
+  Future<StaffView> createStaff(CreateStaff cmd) {
+    if (cmd.roles() == null || cmd.roles().isEmpty() || cmd.roles().stream().anyMatch(Objects::isNull)) {
+      return Future.failedFuture(Failure.invalid("roles", "must name at least one role"));
+    }
+    String email = Credentials.normalizeEmail(cmd.email());
+    String name = Credentials.normalizeName(cmd.name());
+    var failure = Credentials.check(email, cmd.password(), name);
+    if (failure.isPresent()) {
+      return Future.failedFuture(failure.get());
+    }
+    return hasher.hash(cmd.password())
+      .compose(hash -> accounts.insertStaff(Ids.newId(), email, name, hash, cmd.roles()))
+      .map(Account::staffView);
+  }
+
+  Future<CustomerView> customer(GetCustomer query) {
+    return find(Realm.CUSTOMER, query.id()).map(Account::customerView);
+  }
+
+  Future<StaffView> staff(GetStaff query) {
+    return find(Realm.STAFF, query.id()).map(Account::staffView);
+  }
+
+  /** The staff member with the (not yet normalized) e-mail, if any. */
+  Future<Optional<StaffView>> staffByEmail(String email) {
+    return accounts.findByEmail(Realm.STAFF, Credentials.normalizeEmail(email)).map(found -> found.map(Account::staffView));
+  }
+
+  Future<Boolean> anyStaff() {
+    return accounts.anyStaff();
+  }
+
+  private Future<Account> find(Realm realm, UUID id) {
+    if (id == null) {
+      return Future.failedFuture(Failure.invalid("id", "must not be null"));
+    }
+    String what = realm.name().toLowerCase(Locale.ROOT) + " " + id;
+    return accounts.findById(realm, id).compose(found -> found
+      .map(Future::succeededFuture)
+      .orElseGet(() -> Future.failedFuture(ErrorCode.NOT_FOUND.failure(what + " not found"))));
+  }
+}

@@ -1,0 +1,68 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The rules for e-mails, names and passwords of new accounts. */
+final class Credentials {
+
+  static final int MIN_PASSWORD = 10;
+  static final int MAX_PASSWORD = 200;
+  static final int MAX_EMAIL = 254;
+  static final int MAX_NAME = 100;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+  private Credentials() {
+  }
+
+  /** The form e-mails are stored and compared in: trimmed, lower case; "" for null. */
+  static String normalizeEmail(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static String normalizeName(String name) {
+    return name == null ? "" : name.strip();
+  }
+
+  static boolean passwordLengthOk(String password) {
+    if (password == null) {
+      return false;
+    }
+    int length = password.codePointCount(0, password.length());
+    return length >= MIN_PASSWORD && length <= MAX_PASSWORD;
+  }
+
+  /**
+   * The failure for a new account's normalized fields: {@code VALIDATION_FAILED} with every bad
+   * field first, then {@code WEAK_PASSWORD}; empty when all is well.
+   */
+  static Optional<Failure> check(String email, String password, String name) {
+    List<FieldError> errors = new ArrayList<>();
+    if (email.isEmpty()) {
+      errors.add(new FieldError("email", "must not be blank"));
+    } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+      errors.add(new FieldError("email", "must be a valid e-mail address of at most " + MAX_EMAIL + " characters"));
+    }
+    int nameLength = name.codePointCount(0, name.length());
+    if (nameLength < 1 || nameLength > MAX_NAME) {
+      errors.add(new FieldError("name", "must be 1 to " + MAX_NAME + " characters"));
+    }
+    if (password == null) {
+      errors.add(new FieldError("password", "must not be null"));
+    }
+    if (!errors.isEmpty()) {
+      return Optional.of(Failure.invalid(errors));
+    }
+    if (!passwordLengthOk(password)) {
+      return Optional.of(ErrorCode.WEAK_PASSWORD.failure(
+        "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,85 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.auth.Jwt;
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.Headers;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.log.Logs;
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.redis.RedisClients;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves every {@link Addresses.Identity} address with the records of
+ * {@code io.kinetic.kernel.contract.identity}. Expects the {@code identity} schema to be migrated.
+ * Business failures are replied as {@link Failure}s; anything unexpected is logged here and
+ * replied as {@code INTERNAL}.
+ */
+public class IdentityVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(IdentityVerticle.class.getName());
+
+  private Pool pool;
+  private RedisAPI redis;
+
+  @Override
+  public Future<?> start() {
+    var config = AppConfig.from(config());
+    var auth = config.auth();
+    pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
+    redis = RedisClients.create(vertx, config.redis().url(), config.redis().poolSize());
+    var hasher = new PasswordHasher(vertx, auth.passwordIterations());
+    var accounts = new AccountRepository(pool);
+    var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
+    var tokens = new TokenService(pool, accounts, new TokenRepository(), issuer, auth.refreshTtlSeconds());
+    var accountService = new AccountService(accounts, hasher);
+    var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);
+    return hasher.warmUp().compose(v -> Future.all(List.of(
+      serve(Addresses.Identity.REGISTER_CUSTOMER, accountService::register),
+      serve(Addresses.Identity.CREATE_STAFF, accountService::createStaff),
+      serve(Addresses.Identity.GET_CUSTOMER, accountService::customer),
+      serve(Addresses.Identity.GET_STAFF, accountService::staff),
+      serve(Addresses.Identity.LOGIN, login::login),
+      serve(Addresses.Identity.REFRESH, tokens::refresh),
+      serve(Addresses.Identity.LOGOUT, tokens::logout))));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (redis != null) {
+      redis.close();
+    }
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private <T, R> Future<Void> serve(String address, Function<T, Future<R>> action) {
+    return vertx.eventBus().<T>consumer(address, message -> handle(address, message, action)).completion();
+  }
+
+  private static <T, R> void handle(String address, Message<T> message, Function<T, Future<R>> action) {
+    Future<R> result = message.body() == null
+      ? Future.failedFuture(Failure.invalid("body", "must not be null"))
+      : Future.succeededFuture(message.body()).compose(action);
+    result.onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(done.result());
+        return;
+      }
+      Throwable cause = done.cause();
+      if (!(cause instanceof Failure)) {
+        String cid = message.headers().get(Headers.CORRELATION_ID);
+        LOG.log(Level.SEVERE, Logs.withCorrelation(cid, address + " failed"), cause);
+      }
+      Failure.from(cause).replyTo(message);
+    });
+  }
+}

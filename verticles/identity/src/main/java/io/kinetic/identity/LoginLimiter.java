@@ -1,0 +1,78 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Login throttling in Redis, per e-mail ({@code identity:login-fail:<realm>:<email>}, limit
+ * {@code auth.loginMaxFailures}) and per client IP ({@code identity:login-fail-ip:<ip>}, ten times
+ * that), each counter expiring {@code auth.loginWindowSeconds} after its first increment.
+ * <p>
+ * Every attempt is counted before the password is checked, and a successful one gives its count
+ * back (the e-mail counter is cleared): what remains counts failures, and a burst of parallel
+ * guesses cannot get more than the limit checked while the counters lag behind.
+ */
+final class LoginLimiter {
+
+  static final String EMAIL_KEY = "identity:login-fail:";
+  static final String IP_KEY = "identity:login-fail-ip:";
+  static final int IP_FACTOR = 10;
+
+  private static final String ACQUIRE = """
+    local n = redis.call('INCR', KEYS[1])
+    if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+    return n
+    """;
+  private static final String RELEASE = """
+    local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+    if n > 0 then return redis.call('DECR', KEYS[1]) end
+    return 0
+    """;
+
+  private final RedisAPI redis;
+  private final long maxFailures;
+  private final String window;
+
+  LoginLimiter(RedisAPI redis, AppConfig.Auth auth) {
+    this.redis = redis;
+    this.maxFailures = auth.loginMaxFailures();
+    this.window = Long.toString(auth.loginWindowSeconds());
+  }
+
+  /** Counts an attempt; fails {@code RATE_LIMITED} when the e-mail or the client is over its limit. */
+  Future<Void> acquire(Realm realm, String email, String clientIp) {
+    Future<Long> byEmail = count(ACQUIRE, emailKey(realm, email));
+    Future<Long> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture(0L) : count(ACQUIRE, ipKey(clientIp));
+    return Future.all(byEmail, byIp).compose(all -> {
+      if (byEmail.result() > maxFailures || byIp.result() > maxFailures * IP_FACTOR) {
+        return Future.failedFuture(ErrorCode.RATE_LIMITED.failure("too many failed logins, try again later"));
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** After a successful login: clears the e-mail's failures and takes the attempt off the client's count. */
+  Future<Void> succeeded(Realm realm, String email, String clientIp) {
+    Future<?> byEmail = redis.del(List.of(emailKey(realm, email)));
+    Future<?> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture() : count(RELEASE, ipKey(clientIp));
+    return Future.all(byEmail, byIp).mapEmpty();
+  }
+
+  static String emailKey(Realm realm, String email) {
+    return EMAIL_KEY + realm.name().toLowerCase(Locale.ROOT) + ":" + email;
+  }
+
+  static String ipKey(String clientIp) {
+    return IP_KEY + clientIp.strip();
+  }
+
+  private Future<Long> count(String script, String key) {
+    return redis.eval(List.of(script, "1", key, window)).map(Response::toLong);
+  }
+}

@@ -1,0 +1,50 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.contract.identity.Realm;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Refresh tokens, by the SHA-256 of the opaque value; every method runs on the client given (pool or transaction). */
+final class TokenRepository {
+
+  /** A refresh-token row as seen by a refresh. */
+  record StoredToken(UUID id, UUID familyId, UUID subjectId, Realm realm, boolean revoked, boolean expired) {
+  }
+
+  Future<Void> insert(SqlClient client, UUID id, UUID familyId, Account subject, Buffer tokenHash, OffsetDateTime expiresAt) {
+    return client.preparedQuery(IdentitySql.INSERT_REFRESH_TOKEN)
+      .execute(Tuple.of(id, familyId, subject.id(), subject.realm().name(), tokenHash, expiresAt))
+      .mapEmpty();
+  }
+
+  /** The row for {@code tokenHash}, locked until the transaction of {@code tx} ends. */
+  Future<Optional<StoredToken>> lock(SqlClient tx, Buffer tokenHash) {
+    return tx.preparedQuery(IdentitySql.LOCK_REFRESH_TOKEN).execute(Tuple.of(tokenHash)).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      var row = it.next();
+      return Optional.of(new StoredToken(row.getUUID("id"), row.getUUID("family_id"), row.getUUID("subject_id"),
+        Realm.valueOf(row.getString("realm")), row.getBoolean("revoked"), row.getBoolean("expired")));
+    });
+  }
+
+  Future<Void> markReplaced(SqlClient tx, UUID id, UUID replacedBy) {
+    return tx.preparedQuery(IdentitySql.MARK_REPLACED).execute(Tuple.of(id, replacedBy)).mapEmpty();
+  }
+
+  Future<Void> revokeFamily(SqlClient client, UUID familyId) {
+    return client.preparedQuery(IdentitySql.REVOKE_FAMILY).execute(Tuple.of(familyId)).mapEmpty();
+  }
+
+  /** Revokes every live token of the family {@code tokenHash} belongs to; nothing when the token is unknown. */
+  Future<Void> revokeFamilyOf(SqlClient client, Buffer tokenHash) {
+    return client.preparedQuery(IdentitySql.REVOKE_FAMILY_OF_TOKEN).execute(Tuple.of(tokenHash)).mapEmpty();
+  }
+}

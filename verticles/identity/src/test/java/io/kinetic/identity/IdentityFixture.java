@@ -1,0 +1,104 @@
+package io.kinetic.identity;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kinetic.kernel.auth.Jwt;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.pg.Migrations;
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.sqlclient.Pool;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/** One Vert.x with the identity verticle deployed, for one test class; talks to it over the event bus only. */
+final class IdentityFixture implements AutoCloseable {
+
+  private static boolean migrated;
+
+  final Vertx vertx;
+  final AppConfig config;
+  final BusClient bus;
+  private Pool pool;
+
+  private IdentityFixture(Vertx vertx, AppConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.bus = new BusClient(vertx, 10_000);
+  }
+
+  static IdentityFixture start() {
+    return start(new JsonObject());
+  }
+
+  static IdentityFixture start(JsonObject overrides) {
+    var config = TestServices.get().config(overrides);
+    migrate(config.pg().url());
+    var vertx = Vertx.vertx();
+    Contracts.register(vertx);
+    var fixture = new IdentityFixture(vertx, config);
+    await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));
+    return fixture;
+  }
+
+  /** Test classes run in parallel: migrate once per JVM so Flyway never races itself. */
+  private static synchronized void migrate(String pgUrl) {
+    if (!migrated) {
+      Migrations.migrateBlocking(pgUrl, IdentityModule.SCHEMA);
+      migrated = true;
+    }
+  }
+
+  static String email(String prefix) {
+    return prefix + "-" + UUID.randomUUID() + "@example.com";
+  }
+
+  <R> R request(String address, Object message) {
+    return await(bus.request(address, message, "test-" + UUID.randomUUID()));
+  }
+
+  /** The failure {@code address} answers {@code message} with; the test fails when it succeeds. */
+  Failure failure(String address, Object message) {
+    var e = assertThrows(ExecutionException.class,
+      () -> bus.request(address, message, null).toCompletionStage().toCompletableFuture().get(10, SECONDS));
+    return Failure.from(e.getCause());
+  }
+
+  /** The claims of an access token, after the gateway's own verification accepted it. */
+  JsonObject verifiedClaims(String accessToken) {
+    var user = await(Jwt.auth(vertx, config.auth()).authenticate(new TokenCredentials(accessToken)));
+    return user.attributes().getJsonObject("accessToken");
+  }
+
+  /** A pool on the identity schema, for looking at what the verticle stored. */
+  synchronized Pool pool() {
+    if (pool == null) {
+      pool = PgPools.create(vertx, config.pg().url(), 2, IdentityModule.SCHEMA);
+    }
+    return pool;
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+}

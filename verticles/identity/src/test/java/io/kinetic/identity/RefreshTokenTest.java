@@ -1,0 +1,147 @@
+package io.kinetic.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.CreateStaff;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Role;
+import io.kinetic.kernel.contract.identity.StaffView;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RefreshTokenTest {
+
+  private static final String PASSWORD = "correct horse battery";
+  private static IdentityFixture identity;
+
+  @BeforeAll
+  static void start() {
+    identity = IdentityFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    identity.close();
+  }
+
+  @Test
+  void aRefreshRotatesTheTokenAndTheOldOneStopsWorking() {
+    String email = customer("rotate");
+    Tokens first = login(Realm.CUSTOMER, email);
+
+    Tokens second = refresh(first.refreshToken());
+    Tokens third = refresh(second.refreshToken());
+
+    assertNotEquals(first.refreshToken(), second.refreshToken());
+    assertNotEquals(second.refreshToken(), third.refreshToken());
+    assertEquals(email, identity.verifiedClaims(third.accessToken()).getString("email"));
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(first.refreshToken()));
+  }
+
+  @Test
+  void reusingARotatedTokenRevokesTheWholeFamily() {
+    String email = customer("reuse");
+    Tokens stolen = login(Realm.CUSTOMER, email);
+    Tokens legitimate = refresh(stolen.refreshToken());
+    Tokens newest = refresh(legitimate.refreshToken());
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(stolen.refreshToken()));
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(newest.refreshToken()));
+  }
+
+  @Test
+  void ofTwoConcurrentRefreshesWithOneTokenExactlyOneSucceeds() {
+    String email = customer("race");
+    for (int round = 0; round < 5; round++) {
+      String token = login(Realm.CUSTOMER, email).refreshToken();
+      List<Future<Tokens>> both = List.of(
+        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token), null),
+        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token), null));
+      IdentityFixture.await(Future.join(both).otherwiseEmpty());
+
+      long succeeded = both.stream().filter(Future::succeeded).count();
+      assertEquals(1, succeeded, "round " + round);
+      both.stream().filter(Future::failed).forEach(f ->
+        assertEquals(ErrorCode.TOKEN_INVALID, Failure.from(f.cause()).errorCode()));
+    }
+  }
+
+  @Test
+  void afterLogoutTheRefreshTokenIsDeadAndLogoutIsIdempotent() {
+    String email = customer("logout");
+    Tokens tokens = login(Realm.CUSTOMER, email);
+
+    identity.request(Addresses.Identity.LOGOUT, new Logout(tokens.refreshToken()));
+    identity.request(Addresses.Identity.LOGOUT, new Logout(tokens.refreshToken()));
+    identity.request(Addresses.Identity.LOGOUT, new Logout("never-issued-" + UUID.randomUUID()));
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(tokens.refreshToken()));
+  }
+
+  @Test
+  void unknownAndExpiredTokensAreInvalid() {
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure("never-issued-" + UUID.randomUUID()));
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(""));
+
+    String email = customer("expired");
+    Tokens tokens = login(Realm.CUSTOMER, email);
+    String sub = identity.verifiedClaims(tokens.accessToken()).getString("sub");
+    IdentityFixture.await(identity.pool()
+      .preparedQuery("UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE subject_id = $1")
+      .execute(Tuple.of(UUID.fromString(sub))));
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(tokens.refreshToken()));
+  }
+
+  @Test
+  void aStaffRefreshYieldsAStaffTokenWithTheCurrentRoles() {
+    String email = IdentityFixture.email("staff-refresh");
+    StaffView staff = identity.request(Addresses.Identity.CREATE_STAFF,
+      new CreateStaff(email, PASSWORD, "Staff", Set.of(Role.CATALOG)));
+    Tokens tokens = login(Realm.STAFF, email);
+    IdentityFixture.await(identity.pool()
+      .preparedQuery("UPDATE staff SET roles = '{admin,fulfilment}' WHERE id = $1").execute(Tuple.of(staff.id())));
+
+    Tokens refreshed = refresh(tokens.refreshToken());
+
+    var claims = identity.verifiedClaims(refreshed.accessToken());
+    assertEquals("STAFF", claims.getString("realm"));
+    assertEquals(staff.id().toString(), claims.getString("sub"));
+    assertEquals(new JsonArray().add("admin").add("fulfilment"), claims.getJsonArray("roles"));
+  }
+
+  private static String customer(String prefix) {
+    String email = IdentityFixture.email(prefix);
+    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Refresh"));
+    return email;
+  }
+
+  private static Tokens login(Realm realm, String email) {
+    return identity.request(Addresses.Identity.LOGIN, new Login(realm, email, PASSWORD, "test-" + UUID.randomUUID()));
+  }
+
+  private static Tokens refresh(String refreshToken) {
+    return identity.request(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken));
+  }
+
+  private static ErrorCode refreshFailure(String refreshToken) {
+    return identity.failure(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken)).errorCode();
+  }
+}

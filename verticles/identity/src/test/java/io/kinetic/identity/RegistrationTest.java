@@ -1,0 +1,109 @@
+package io.kinetic.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.FieldError;
+import io.vertx.sqlclient.Tuple;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RegistrationTest {
+
+  private static final String PASSWORD = "correct horse battery";
+  private static IdentityFixture identity;
+
+  @BeforeAll
+  static void start() {
+    identity = IdentityFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    identity.close();
+  }
+
+  @Test
+  void registersACustomerWithANormalizedEmailThatCanBeReadBack() {
+    String email = IdentityFixture.email("Reg");
+    CustomerView created = register("  " + email.toUpperCase() + " ", PASSWORD, "  Ann Smith ");
+
+    assertEquals(email.toLowerCase(), created.email());
+    assertEquals("Ann Smith", created.name());
+    assertNotNull(created.id());
+    assertNotNull(created.createdAt());
+    CustomerView read = identity.request(Addresses.Identity.GET_CUSTOMER, new GetCustomer(created.id()));
+    assertEquals(created, read);
+  }
+
+  @Test
+  void theSameEmailInAnotherCaseIsTaken() {
+    String email = IdentityFixture.email("dup");
+    register(email, PASSWORD, "First");
+
+    var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+      new RegisterCustomer(email.toUpperCase(), PASSWORD, "Second"));
+
+    assertEquals(ErrorCode.EMAIL_TAKEN, failure.errorCode());
+  }
+
+  @Test
+  void passwordsOutside10To200CharactersAreWeak() {
+    for (String password : new String[] {"123456789", "x".repeat(201)}) {
+      var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+        new RegisterCustomer(IdentityFixture.email("weak"), password, "Weak"));
+      assertEquals(ErrorCode.WEAK_PASSWORD, failure.errorCode(), "length " + password.length());
+    }
+    assertNotNull(register(IdentityFixture.email("ten"), "0123456789", "Ten"));
+    assertNotNull(register(IdentityFixture.email("max"), "y".repeat(200), "Max"));
+  }
+
+  @Test
+  void anInvalidEmailAndNameAreReportedPerField() {
+    var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer("not-an-email", PASSWORD, " "));
+
+    assertEquals(ErrorCode.VALIDATION_FAILED, failure.errorCode());
+    Set<String> fields = failure.errors().stream().map(FieldError::field).collect(Collectors.toSet());
+    assertEquals(Set.of("email", "name"), fields);
+    String tooLong = "a".repeat(250) + "@example.com";
+    var longFailure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(tooLong, PASSWORD, "Long"));
+    assertEquals("email", longFailure.errors().get(0).field());
+    var longName = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+      new RegisterCustomer(IdentityFixture.email("name"), PASSWORD, "n".repeat(101)));
+    assertEquals("name", longName.errors().get(0).field());
+  }
+
+  @Test
+  void thePasswordIsStoredAsAPbkdf2HashOnly() {
+    CustomerView created = register(IdentityFixture.email("hash"), PASSWORD, "Hash");
+
+    var rows = IdentityFixture.await(identity.pool()
+      .preparedQuery("SELECT password_hash FROM customer WHERE id = $1").execute(Tuple.of(created.id())));
+    String hash = rows.iterator().next().getString("password_hash");
+    assertTrue(hash.startsWith("pbkdf2-sha256$1000$"), hash);
+    assertFalse(hash.contains(PASSWORD));
+    assertEquals(4, hash.split("\\$").length);
+  }
+
+  @Test
+  void anUnknownCustomerIsNotFound() {
+    var failure = identity.failure(Addresses.Identity.GET_CUSTOMER, new GetCustomer(UUID.randomUUID()));
+
+    assertEquals(ErrorCode.NOT_FOUND, failure.errorCode());
+  }
+
+  private static CustomerView register(String email, String password, String name) {
+    return identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, password, name));
+  }
+}
