@@ -27,6 +27,12 @@ export const ErrorBanner = {
   name: 'ErrorBanner',
   props: { error: { type: Object, default: null } },
   emits: ['dismiss'],
+  watch: {
+    // Bring a new error into view (forms can be long); role="alert" announces it.
+    error(next) {
+      if (next) this.$nextTick(() => { if (this.$el && this.$el.scrollIntoView) this.$el.scrollIntoView({ block: 'nearest' }); });
+    },
+  },
   template: `
     <div v-if="error" class="banner banner-error" role="alert" data-testid="error-banner">
       <div class="banner-text">
