@@ -31,6 +31,11 @@ public final class Failure extends ReplyException {
     return new Failure(code, detail, List.of());
   }
 
+  /** A failure of any code that names the offending fields, e.g. {@code UNKNOWN_FIELD}. */
+  public static Failure of(ErrorCode code, String detail, List<FieldError> errors) {
+    return new Failure(code, detail, errors);
+  }
+
   public static Failure invalid(List<FieldError> errors) {
     String detail = errors.size() == 1
       ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -1,0 +1,233 @@
+package io.kinetic.catalog;
+
+/**
+ * Every SQL statement of the catalog. Tables are unqualified (the pool's search path is the catalog
+ * schema); JSON parameters travel as text and are cast ({@code $n::text::jsonb}) so the driver
+ * never re-encodes them as JSON strings. Bulk statements take one array per column and
+ * {@code unnest} them: one round trip for a thousand rows.
+ */
+public final class CatalogSql {
+
+  private CatalogSql() {
+  }
+
+  // ---- product reads -------------------------------------------------------------------------
+
+  /** Whole products (categories in input order, variants with prices as JSON) by id, in one snapshot. */
+  public static final String SELECT_PRODUCTS = """
+    SELECT p.id, p.slug, p.status, p.default_locale, p.translations::text AS translations,
+           p.attributes::text AS attributes, p.media::text AS media, p.seo::text AS seo,
+           p.created_at, p.updated_at, p.version,
+           ARRAY(SELECT pc.category_id FROM product_category pc WHERE pc.product_id = p.id
+                 ORDER BY pc.position, pc.category_id) AS category_ids,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', v.id, 'sku', v.sku, 'options', v.options, 'stockOnHand', v.stock_on_hand,
+                     'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
+                                                ORDER BY vp.currency), '[]'::json)
+                                FROM variant_price vp WHERE vp.variant_id = v.id))
+                   ORDER BY v.position, v.sku), '[]'::json)
+            FROM variant v WHERE v.product_id = p.id)::text AS variants
+    FROM product p WHERE p.id = ANY($1)
+    """;
+
+  public static final String PRODUCT_ID_BY_SLUG = "SELECT id FROM product WHERE slug = $1";
+
+  // ---- product writes ------------------------------------------------------------------------
+
+  public static final String INSERT_PRODUCTS = """
+    INSERT INTO product (id, slug, status, default_locale, translations, sort_name, attributes, media, seo,
+                         created_at, updated_at, version)
+    SELECT t.id, t.slug, t.status, t.default_locale, t.translations::jsonb, t.sort_name, t.attributes::jsonb,
+           t.media::jsonb, t.seo::jsonb, t.created_at, t.created_at, 1
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::timestamptz[])
+      AS t(id, slug, status, default_locale, translations, sort_name, attributes, media, seo, created_at)
+    """;
+
+  public static final String INSERT_PRODUCT_CATEGORIES = """
+    INSERT INTO product_category (product_id, category_id, position)
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])
+    """;
+
+  public static final String INSERT_VARIANTS = """
+    INSERT INTO variant (id, product_id, sku, options, position, stock_on_hand)
+    SELECT t.id, t.product_id, t.sku, t.options::jsonb, t.position, t.stock
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::int[])
+      AS t(id, product_id, sku, options, position, stock)
+    """;
+
+  public static final String INSERT_PRICES = """
+    INSERT INTO variant_price (variant_id, product_id, currency, amount)
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[])
+    """;
+
+  public static final String DELETE_MIN_PRICES = "DELETE FROM product_min_price WHERE product_id = ANY($1)";
+
+  public static final String INSERT_MIN_PRICES = """
+    INSERT INTO product_min_price (product_id, currency, amount)
+    SELECT product_id, currency, min(amount) FROM variant_price WHERE product_id = ANY($1)
+    GROUP BY product_id, currency
+    """;
+
+  /** Locks the product for the rest of the transaction; every product write starts here. */
+  public static final String LOCK_PRODUCT = """
+    SELECT p.slug, p.version,
+           ARRAY(SELECT v.sku FROM variant v WHERE v.product_id = p.id ORDER BY v.position) AS skus,
+           ARRAY(SELECT v.id FROM variant v WHERE v.product_id = p.id ORDER BY v.position) AS variant_ids
+    FROM product p WHERE p.id = $1 FOR UPDATE
+    """;
+
+  public static final String UPDATE_PRODUCT = """
+    UPDATE product SET slug = $2, status = $3, default_locale = $4, translations = $5::text::jsonb, sort_name = $6,
+                       attributes = $7::text::jsonb, media = $8::text::jsonb, seo = $9::text::jsonb,
+                       updated_at = now(), version = version + 1
+    WHERE id = $1
+    """;
+
+  /** A change to a variant, price or stock is a new version of the product too. */
+  public static final String TOUCH_PRODUCT = """
+    UPDATE product SET updated_at = now(), version = version + 1 WHERE id = $1 RETURNING slug, version
+    """;
+
+  public static final String DELETE_PRODUCT_CATEGORIES = "DELETE FROM product_category WHERE product_id = $1";
+
+  public static final String DELETE_VARIANTS_EXCEPT = "DELETE FROM variant WHERE product_id = $1 AND sku <> ALL($2)";
+
+  /** Stock below zero in the input means "keep what is on hand". */
+  public static final String UPDATE_VARIANTS = """
+    UPDATE variant v SET options = t.options::jsonb, position = t.position,
+                         stock_on_hand = CASE WHEN t.stock < 0 THEN v.stock_on_hand ELSE t.stock END
+    FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(id, options, position, stock)
+    WHERE v.id = t.id
+    """;
+
+  public static final String DELETE_PRODUCT_PRICES = "DELETE FROM variant_price WHERE product_id = $1";
+
+  public static final String DELETE_PRODUCT = "DELETE FROM product WHERE id = $1 RETURNING slug";
+
+  public static final String VARIANT_BY_SKU = "SELECT id, product_id FROM variant WHERE sku = $1";
+
+  public static final String NEXT_VARIANT_POSITION = """
+    SELECT coalesce(max(position) + 1, 0) AS position FROM variant WHERE product_id = $1
+    """;
+
+  public static final String UPSERT_PRICE = """
+    INSERT INTO variant_price (variant_id, product_id, currency, amount) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (variant_id, currency) DO UPDATE SET amount = EXCLUDED.amount
+    """;
+
+  public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2 WHERE id = $1";
+
+  public static final String DELETE_VARIANT = "DELETE FROM variant WHERE id = $1";
+
+  // ---- categories ----------------------------------------------------------------------------
+
+  public static final String SELECT_CATEGORIES = """
+    SELECT id, parent_id, slug, names::text AS names, position FROM category
+    """;
+
+  public static final String EXISTING_CATEGORIES = "SELECT id FROM category WHERE id = ANY($1)";
+
+  /** Serialises category writes, so two concurrent moves cannot build a cycle together. */
+  public static final String LOCK_CATEGORY_TREE = "SELECT pg_advisory_xact_lock(hashtext('kinetic.catalog.category-tree'))";
+
+  /** True when {@code $2} is {@code $1} or one of its ancestors: making $2 the parent of $1 would close a cycle. */
+  public static final String IS_ANCESTOR_OR_SELF = """
+    WITH RECURSIVE up(id, parent_id) AS (
+      SELECT id, parent_id FROM category WHERE id = $2
+      UNION
+      SELECT c.id, c.parent_id FROM category c JOIN up ON c.id = up.parent_id
+    )
+    SELECT EXISTS (SELECT 1 FROM up WHERE id = $1) AS cycle
+    """;
+
+  public static final String INSERT_CATEGORY = """
+    INSERT INTO category (id, parent_id, slug, names, position) VALUES ($1, $2, $3, $4::text::jsonb, $5)
+    """;
+
+  public static final String UPDATE_CATEGORY = """
+    UPDATE category SET parent_id = $2, slug = $3, names = $4::text::jsonb, position = $5 WHERE id = $1
+    """;
+
+  public static final String CATEGORY_USAGE = """
+    SELECT EXISTS (SELECT 1 FROM category WHERE parent_id = $1) AS children,
+           EXISTS (SELECT 1 FROM product_category WHERE category_id = $1) AS products
+    """;
+
+  public static final String DELETE_CATEGORY = "DELETE FROM category WHERE id = $1";
+
+  // ---- attributes ----------------------------------------------------------------------------
+
+  public static final String SELECT_ATTRIBUTES = """
+    SELECT code, type, unit, values::text AS values, names::text AS names FROM attribute ORDER BY code
+    """;
+
+  /** The definitions a product write uses, share-locked so they cannot be deleted or retyped under it. */
+  public static final String LOCK_ATTRIBUTES = """
+    SELECT code, type, unit, values::text AS values, names::text AS names FROM attribute
+    WHERE code = ANY($1) FOR SHARE
+    """;
+
+  public static final String UPSERT_ATTRIBUTE = """
+    INSERT INTO attribute (code, type, unit, values, names) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)
+    ON CONFLICT (code) DO UPDATE SET type = EXCLUDED.type, unit = EXCLUDED.unit, values = EXCLUDED.values,
+                                     names = EXCLUDED.names
+    """;
+
+  /** Products whose value for attribute {@code $1} would not fit a definition of type {@code $2} (values {@code $3}). */
+  public static final String NONCONFORMING_PRODUCTS = """
+    SELECT count(*) AS n FROM product
+    WHERE attributes ? $1::text AND NOT CASE $2::text
+      WHEN 'NUMBER' THEN jsonb_typeof(attributes -> $1::text) = 'number'
+      WHEN 'BOOLEAN' THEN jsonb_typeof(attributes -> $1::text) = 'boolean'
+      WHEN 'TEXT' THEN jsonb_typeof(attributes -> $1::text) = 'string'
+      ELSE jsonb_typeof(attributes -> $1::text) = 'string' AND (attributes ->> $1::text) = ANY($3::text[])
+    END
+    """;
+
+  public static final String ATTRIBUTE_IN_USE = "SELECT EXISTS (SELECT 1 FROM product WHERE attributes ? $1::text) AS used";
+
+  public static final String DELETE_ATTRIBUTE = "DELETE FROM attribute WHERE code = $1";
+
+  // ---- product list (assembled by ProductListQuery) ------------------------------------------
+
+  public static final String LIST_BY_CREATED = "SELECT p.id, p.created_at AS k FROM product p";
+  public static final String LIST_BY_NAME = "SELECT p.id, p.sort_name AS k FROM product p";
+  public static final String LIST_BY_PRICE = """
+    SELECT p.id, m.amount AS k FROM product_min_price m JOIN product p ON p.id = m.product_id
+    """;
+  public static final String WHERE_PRICE_CURRENCY = "m.currency = $%d";
+  public static final String WHERE_STATUS = "p.status = $%d";
+  public static final String WHERE_CATEGORY = """
+    EXISTS (SELECT 1 FROM product_category pc WHERE pc.product_id = p.id AND pc.category_id = ANY($%d))""";
+  public static final String WHERE_ATTRIBUTES = "p.attributes @> $%d::text::jsonb";
+  public static final String WHERE_PRICE_RANGE = """
+    EXISTS (SELECT 1 FROM variant_price vp WHERE vp.product_id = p.id AND vp.currency = $%d%s)""";
+  public static final String AND_PRICE_AT_LEAST = " AND vp.amount >= $%d";
+  public static final String AND_PRICE_AT_MOST = " AND vp.amount <= $%d";
+  public static final String AFTER_CREATED = "(p.created_at, p.id) < ($%d, $%d)";
+  public static final String AFTER_NAME = "(p.sort_name, p.id) > ($%d, $%d)";
+  public static final String AFTER_PRICE_ASC = "(m.amount, m.product_id) > ($%d, $%d)";
+  public static final String AFTER_PRICE_DESC = "(m.amount, m.product_id) < ($%d, $%d)";
+  public static final String ORDER_CREATED = " ORDER BY p.created_at DESC, p.id DESC";
+  public static final String ORDER_NAME = " ORDER BY p.sort_name, p.id";
+  public static final String ORDER_PRICE_ASC = " ORDER BY m.amount, m.product_id";
+  public static final String ORDER_PRICE_DESC = " ORDER BY m.amount DESC, m.product_id DESC";
+  public static final String LIMIT = " LIMIT $%d";
+
+  // ---- demo seeding --------------------------------------------------------------------------
+
+  public static final String CATALOG_EMPTY = """
+    SELECT NOT EXISTS (SELECT 1 FROM product) AND NOT EXISTS (SELECT 1 FROM category) AS empty
+    """;
+
+  public static final String DELETE_ALL = """
+    TRUNCATE product_min_price, variant_price, variant, product_category, product, category, attribute
+    """;
+
+  public static final String INSERT_CATEGORIES = """
+    INSERT INTO category (id, parent_id, slug, names, position)
+    SELECT t.id, t.parent_id, t.slug, t.names::jsonb, t.position
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[]) AS t(id, parent_id, slug, names, position)
+    """;
+}

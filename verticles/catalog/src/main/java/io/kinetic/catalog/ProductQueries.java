@@ -1,0 +1,157 @@
+package io.kinetic.catalog;
+
+import io.kinetic.kernel.contract.catalog.AdminProductPage;
+import io.kinetic.kernel.contract.catalog.Attribute;
+import io.kinetic.kernel.contract.catalog.GetAdminProduct;
+import io.kinetic.kernel.contract.catalog.GetProduct;
+import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.ListProducts;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductPage;
+import io.kinetic.kernel.contract.catalog.ProductSort;
+import io.kinetic.kernel.contract.catalog.ProductStatus;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.money.Money;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What customers and staff read. Single products come from the cache. A list runs one query for
+ * the page's ids by keyset (filters, sort, cursor), then takes the products from the cache.
+ * Customers see published products only; staff may filter by status.
+ */
+final class ProductQueries {
+
+  static final int MAX_LIMIT = 100;
+
+  private final Pool pool;
+  private final CatalogState state;
+  private final ProductReader reader;
+  private final String defaultCurrency;
+
+  ProductQueries(Pool pool, CatalogState state, ProductReader reader, String defaultCurrency) {
+    this.pool = pool;
+    this.state = state;
+    this.reader = reader;
+    this.defaultCurrency = defaultCurrency;
+  }
+
+  /** Fails PRODUCT_NOT_FOUND when missing or, unless {@code includeUnpublished}, not published. */
+  Future<ProductView> get(GetProduct q) {
+    if (q.id() == null) {
+      return Future.failedFuture(Failure.invalid("id", "must not be null"));
+    }
+    return reader.byId(q.id()).map(p -> view(p, q.locale(), q.includeUnpublished()));
+  }
+
+  Future<ProductView> get(GetProductBySlug q) {
+    return reader.bySlug(q.slug()).map(p -> view(p, q.locale(), q.includeUnpublished()));
+  }
+
+  Future<Product> admin(GetAdminProduct q) {
+    if (q.id() == null) {
+      return Future.failedFuture(Failure.invalid("id", "must not be null"));
+    }
+    return reader.byId(q.id());
+  }
+
+  private ProductView view(Product p, String locale, boolean includeUnpublished) {
+    if (p.status() != ProductStatus.PUBLISHED && !includeUnpublished) {
+      throw ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + p.id());
+    }
+    return ProductViews.view(p, locale, state.attributes());
+  }
+
+  /** A {@link ProductPage}, or an {@link AdminProductPage} for staff. Fails VALIDATION_FAILED or INVALID_CURSOR. */
+  Future<Object> list(ListProducts q) {
+    ProductListQuery query;
+    try {
+      query = query(q);
+    } catch (Failure invalid) {
+      return Future.failedFuture(invalid);
+    }
+    ProductStatus status = q.admin() ? q.status() : ProductStatus.PUBLISHED;
+    return pool.preparedQuery(query.sql()).execute(query.params(q.limit())).compose(rows -> {
+      var ids = new ArrayList<UUID>(q.limit());
+      Row last = null;
+      for (Row row : rows) {
+        if (ids.size() == q.limit()) {
+          break;
+        }
+        ids.add(row.getUUID("id"));
+        last = row;
+      }
+      String next = rows.size() > q.limit() ? query.cursorAfter(last).encode() : null;
+      return reader.byIds(ids).map(products -> page(q, status, products, next));
+    });
+  }
+
+  /** Validates the request and builds its id query; throws the {@link Failure} for a bad request or cursor. */
+  private ProductListQuery query(ListProducts q) {
+    ProductSort sort = q.sort() == null ? ProductSort.NEWEST : q.sort();
+    String currency = q.currency() == null ? defaultCurrency : q.currency();
+    var errors = new FieldErrors();
+    if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
+      errors.add("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    if (!Money.isCurrency(currency)) {
+      errors.add("currency", "must be an ISO 4217 currency code");
+    }
+    if (q.minPrice() != null && q.minPrice() < 0) {
+      errors.add("minPrice", "must be 0 or more");
+    }
+    if (q.maxPrice() != null && q.maxPrice() < 0) {
+      errors.add("maxPrice", "must be 0 or more");
+    }
+    if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
+      errors.add("minPrice", "must not be more than maxPrice");
+    }
+    String attributes = attributeFilter(q.attributes(), errors);
+    errors.throwIfAny();
+    Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), sort, currency);
+    List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
+    return new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
+      .categories(categories).attributes(attributes).priceRange(q.minPrice(), q.maxPrice()).after(after);
+  }
+
+  private Object page(ListProducts q, ProductStatus status, List<Product> products, String next) {
+    // a product whose status changed between the id query and the cache read drops out of this page
+    List<Product> visible = status == null ? products
+      : products.stream().filter(p -> p.status() == status).toList();
+    if (q.admin()) {
+      return new AdminProductPage(visible, next);
+    }
+    var attributes = state.attributes();
+    var views = new ArrayList<ProductView>(visible.size());
+    visible.forEach(p -> views.add(ProductViews.view(p, q.locale(), attributes)));
+    return new ProductPage(views, next);
+  }
+
+  /** The JSON object of typed values the products' attributes must contain, or null without filters. */
+  private String attributeFilter(Map<String, String> filters, FieldErrors errors) {
+    if (filters == null || filters.isEmpty()) {
+      return null;
+    }
+    var values = new LinkedHashMap<String, Object>();
+    filters.forEach((code, text) -> {
+      Attribute definition = state.attributes().get(code);
+      Object value = definition == null ? null : AttributeValues.parse(definition, text);
+      if (definition == null) {
+        errors.add("attributes." + code, "no such attribute");
+      } else if (value == null) {
+        errors.add("attributes." + code, "not a value of this attribute");
+      } else {
+        values.put(code, value);
+      }
+    });
+    return Jsonb.write(values);
+  }
+}

@@ -1,0 +1,184 @@
+package io.kinetic.catalog;
+
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductInput;
+import io.kinetic.kernel.contract.catalog.VariantInput;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.money.Money;
+import io.kinetic.kernel.pg.SqlStates;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Product, variant and price rows. This is where database failures become catalog errors:
+ * 23505 on the slug index is SLUG_TAKEN, on the SKU index SKU_TAKEN; a variant deleted under a
+ * price write is VARIANT_NOT_FOUND; a category deleted under a product write CATEGORY_NOT_FOUND.
+ */
+final class ProductRepository {
+
+  private ProductRepository() {
+  }
+
+  static Future<List<Product>> load(SqlClient client, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return client.preparedQuery(CatalogSql.SELECT_PRODUCTS).execute(Tuple.of((Object) ids.toArray(new UUID[0])))
+      .map(rows -> {
+        var out = new ArrayList<Product>(rows.size());
+        rows.forEach(row -> out.add(ProductRows.product(row)));
+        return out;
+      });
+  }
+
+  /** The id of the product with {@code slug}, or null. */
+  static Future<UUID> idBySlug(SqlClient client, String slug) {
+    return client.preparedQuery(CatalogSql.PRODUCT_ID_BY_SLUG).execute(Tuple.of(slug))
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+  }
+
+  /** Locks the product row until the transaction ends; null when there is no such product. */
+  static Future<Locked> lock(SqlClient tx, UUID id) {
+    return tx.preparedQuery(CatalogSql.LOCK_PRODUCT).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row row = rows.iterator().next();
+      String[] skus = row.getArrayOfStrings("skus");
+      UUID[] ids = row.getArrayOfUUIDs("variant_ids");
+      var variants = new LinkedHashMap<String, UUID>();
+      for (int i = 0; i < skus.length; i++) {
+        variants.put(skus[i], ids[i]);
+      }
+      return new Locked(row.getString("slug"), row.getLong("version"), variants);
+    });
+  }
+
+  static Future<Void> insert(SqlClient tx, ProductDraft draft) {
+    return new ProductBatch().add(draft).insert(tx).recover(ProductRepository::translate);
+  }
+
+  /** Replaces a locked product: variants whose SKU is kept keep their id (and stock unless given). */
+  static Future<Void> replace(SqlClient tx, UUID id, ProductInput in, Locked current) {
+    var batch = new ProductBatch();
+    batch.addCategories(id, in.categoryIds());
+    var kept = new ArrayList<Object[]>();
+    for (int i = 0; i < in.variants().size(); i++) {
+      VariantInput v = in.variants().get(i);
+      UUID existing = current.variants().get(v.sku());
+      if (existing == null) {
+        batch.addVariant(id, Ids.newId(), v, i);
+      } else {
+        kept.add(new Object[] {existing, Jsonb.write(ProductBatch.options(v)), i,
+          v.stockOnHand() == null ? -1 : v.stockOnHand()});
+        batch.addPrices(id, existing, v.prices());
+      }
+    }
+    String[] skus = in.variants().stream().map(VariantInput::sku).toArray(String[]::new);
+    Tuple product = Tuple.of(id, in.slug(), in.status().name(), in.defaultLocale(), Jsonb.write(in.translations()),
+      ProductBatch.sortName(in), Jsonb.write(ProductBatch.attributes(in)), Jsonb.write(ProductBatch.media(in)),
+      Jsonb.write(in.seo()));
+    return tx.preparedQuery(CatalogSql.UPDATE_PRODUCT).execute(product)
+      .compose(v -> tx.preparedQuery(CatalogSql.DELETE_PRODUCT_CATEGORIES).execute(Tuple.of(id)))
+      .compose(v -> tx.preparedQuery(CatalogSql.DELETE_VARIANTS_EXCEPT).execute(Tuple.of(id, (Object) skus)))
+      .compose(v -> tx.preparedQuery(CatalogSql.DELETE_PRODUCT_PRICES).execute(Tuple.of(id)))
+      .compose(v -> kept.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(CatalogSql.UPDATE_VARIANTS).execute(Tuple.of(
+        kept.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new),
+        kept.stream().map(r -> (String) r[1]).toArray(String[]::new),
+        kept.stream().map(r -> (Integer) r[2]).toArray(Integer[]::new),
+        kept.stream().map(r -> (Integer) r[3]).toArray(Integer[]::new))))
+      .compose(v -> batch.insert(tx))
+      .recover(ProductRepository::translate);
+  }
+
+  /** Deletes the product with everything it owns; the slug it had, or null when there was none. */
+  static Future<String> delete(SqlClient tx, UUID id) {
+    return tx.preparedQuery(CatalogSql.DELETE_PRODUCT).execute(Tuple.of(id))
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+  }
+
+  /** The variant with {@code sku} and its product, or null. */
+  static Future<VariantRef> variant(SqlClient tx, String sku) {
+    return tx.preparedQuery(CatalogSql.VARIANT_BY_SKU).execute(Tuple.of(sku)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row row = rows.iterator().next();
+      return new VariantRef(row.getUUID("id"), row.getUUID("product_id"), sku);
+    });
+  }
+
+  /** Bumps the product's version (locking it); null when the product is gone. */
+  static Future<Locked> touch(SqlClient tx, UUID productId) {
+    return tx.preparedQuery(CatalogSql.TOUCH_PRODUCT).execute(Tuple.of(productId)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row row = rows.iterator().next();
+      return new Locked(row.getString("slug"), row.getLong("version"), Map.of());
+    });
+  }
+
+  static Future<Void> addVariant(SqlClient tx, UUID productId, VariantInput v) {
+    return tx.preparedQuery(CatalogSql.NEXT_VARIANT_POSITION).execute(Tuple.of(productId))
+      .compose(rows -> new ProductBatch()
+        .variant(productId, Ids.newId(), v, rows.iterator().next().getInteger("position"))
+        .insert(tx))
+      .recover(ProductRepository::translate);
+  }
+
+  static Future<Void> setPrice(SqlClient tx, VariantRef variant, Money price) {
+    return tx.preparedQuery(CatalogSql.UPSERT_PRICE)
+      .execute(Tuple.of(variant.id(), variant.productId(), price.currency(), price.amount()))
+      .compose(v -> ProductBatch.refreshMinPrices(tx, variant.productId()))
+      .recover(ProductRepository::translate);
+  }
+
+  /** False when the variant is gone. */
+  static Future<Boolean> setStock(SqlClient tx, VariantRef variant, int onHand) {
+    return tx.preparedQuery(CatalogSql.SET_STOCK).execute(Tuple.of(variant.id(), onHand)).map(r -> r.rowCount() == 1);
+  }
+
+  static Future<Void> deleteVariant(SqlClient tx, VariantRef variant) {
+    return tx.preparedQuery(CatalogSql.DELETE_VARIANT).execute(Tuple.of(variant.id()))
+      .compose(v -> ProductBatch.refreshMinPrices(tx, variant.productId()));
+  }
+
+  static <T> Future<T> translate(Throwable t) {
+    if (SqlStates.is(t, SqlStates.UNIQUE_VIOLATION)) {
+      switch (SqlStates.constraint(t)) {
+        case "product_slug_key" -> {
+          return Future.failedFuture(ErrorCode.SLUG_TAKEN.failure("another product has this slug"));
+        }
+        case "variant_sku_key" -> {
+          return Future.failedFuture(ErrorCode.SKU_TAKEN.failure("another variant has this SKU"));
+        }
+        default -> {
+          return Future.failedFuture(t);
+        }
+      }
+    }
+    if (SqlStates.is(t, SqlStates.FOREIGN_KEY_VIOLATION)) {
+      return Future.failedFuture(SqlStates.constraint(t).startsWith("product_category")
+        ? ErrorCode.CATEGORY_NOT_FOUND.failure("a category of the product does not exist")
+        : ErrorCode.VARIANT_NOT_FOUND.failure("the variant no longer exists"));
+    }
+    return Future.failedFuture(t);
+  }
+
+  /** A locked product: its slug and version before the write, and its variant ids by SKU. */
+  record Locked(String slug, long version, Map<String, UUID> variants) {
+  }
+
+  record VariantRef(UUID id, UUID productId, String sku) {
+  }
+}

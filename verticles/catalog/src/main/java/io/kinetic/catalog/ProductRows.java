@@ -1,0 +1,60 @@
+package io.kinetic.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.kinetic.kernel.contract.catalog.Media;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductStatus;
+import io.kinetic.kernel.contract.catalog.Seo;
+import io.kinetic.kernel.contract.catalog.Translation;
+import io.kinetic.kernel.contract.catalog.Variant;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a row of {@link CatalogSql#SELECT_PRODUCTS} into a {@link Product}. The result is deeply
+ * immutable: the same instance is cached and handed to every reader, also over the local bus.
+ */
+final class ProductRows {
+
+  private static final TypeReference<LinkedHashMap<String, Translation>> TRANSLATIONS = new TypeReference<>() {
+  };
+  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES = new TypeReference<>() {
+  };
+  private static final TypeReference<List<Media>> MEDIA = new TypeReference<>() {
+  };
+  private static final TypeReference<Seo> SEO = new TypeReference<>() {
+  };
+  private static final TypeReference<List<Variant>> VARIANTS = new TypeReference<>() {
+  };
+
+  private ProductRows() {
+  }
+
+  static Product product(Row row) {
+    var variants = new ArrayList<Variant>();
+    for (Variant v : Jsonb.read(row.getString("variants"), VARIANTS)) {
+      variants.add(new Variant(v.id(), v.sku(), Collections.unmodifiableMap(new LinkedHashMap<>(v.options())),
+        List.copyOf(v.prices()), v.stockOnHand()));
+    }
+    Map<String, Translation> translations = Jsonb.read(row.getString("translations"), TRANSLATIONS);
+    Map<String, Object> attributes = Jsonb.read(row.getString("attributes"), ATTRIBUTES);
+    return new Product(
+      row.getUUID("id"),
+      row.getString("slug"),
+      ProductStatus.valueOf(row.getString("status")),
+      row.getString("default_locale"),
+      Collections.unmodifiableMap(translations),
+      List.of(row.getArrayOfUUIDs("category_ids")),
+      Collections.unmodifiableMap(attributes),
+      List.copyOf(Jsonb.read(row.getString("media"), MEDIA)),
+      Jsonb.read(row.getString("seo"), SEO),
+      List.copyOf(variants),
+      row.getOffsetDateTime("created_at").toInstant(),
+      row.getOffsetDateTime("updated_at").toInstant(),
+      row.getLong("version"));
+  }
+}

@@ -1,0 +1,189 @@
+package io.kinetic.catalog;
+
+import io.kinetic.kernel.contract.catalog.Attribute;
+import io.kinetic.kernel.contract.catalog.Media;
+import io.kinetic.kernel.contract.catalog.ProductInput;
+import io.kinetic.kernel.contract.catalog.Translation;
+import io.kinetic.kernel.contract.catalog.VariantInput;
+import io.kinetic.kernel.money.Money;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Validates product input completely and reports every bad field by its JSON path, e.g.
+ * {@code variants[1].prices[0].amount}. Attribute values are checked against their definitions
+ * and category ids against the categories that exist, both read by the caller in its transaction.
+ */
+final class ProductValidator {
+
+  static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+  static final Pattern SKU = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+  static final Pattern LOCALE = Pattern.compile("^[a-z]{2,3}(?:-[A-Z]{2})?$");
+  static final int MAX_VARIANTS = 100;
+  static final int MAX_LIST = 20;
+
+  private ProductValidator() {
+  }
+
+  static FieldErrors product(ProductInput in, Map<String, Attribute> definitions, Set<UUID> categories) {
+    var errors = new FieldErrors();
+    errors.matches("slug", in.slug(), SLUG, 120, "lower-case words of letters and digits joined by '-'");
+    if (in.status() == null) {
+      errors.add("status", "must not be null");
+    }
+    translations(errors, in.translations());
+    if (errors.text("defaultLocale", in.defaultLocale(), 20)
+      && (in.translations() == null || !in.translations().containsKey(in.defaultLocale()))) {
+      errors.add("defaultLocale", "must be one of the translations");
+    }
+    categoryIds(errors, in.categoryIds(), categories);
+    attributes(errors, in.attributes(), definitions);
+    media(errors, in.media());
+    if (in.seo() != null) {
+      errors.optionalText("seo.title", in.seo().title(), 200);
+      errors.optionalText("seo.description", in.seo().description(), 1000);
+    }
+    List<VariantInput> variants = in.variants() == null ? List.of() : in.variants();
+    if (variants.isEmpty()) {
+      errors.add("variants", "must contain at least one variant");
+    } else if (variants.size() > MAX_VARIANTS) {
+      errors.add("variants", "must contain at most " + MAX_VARIANTS + " variants");
+    }
+    var skus = new HashSet<String>();
+    for (int i = 0; i < variants.size(); i++) {
+      variant(errors, "variants[" + i + "]", variants.get(i), skus);
+    }
+    return errors;
+  }
+
+  /** Checks one variant; {@code seen} collects SKUs so duplicates within one input are reported. */
+  static void variant(FieldErrors errors, String prefix, VariantInput v, Set<String> seen) {
+    if (v == null) {
+      errors.add(prefix.isEmpty() ? "variant" : prefix, "must not be null");
+      return;
+    }
+    String skuPath = FieldErrors.path(prefix, "sku");
+    errors.matches(skuPath, v.sku(), SKU, 64, "1 to 64 letters, digits, '.', '_' or '-'");
+    if (v.sku() != null && !seen.add(v.sku())) {
+      errors.add(skuPath, "duplicate SKU in this product");
+    }
+    if (v.options() != null) {
+      if (v.options().size() > 10) {
+        errors.add(FieldErrors.path(prefix, "options"), "must have at most 10 options");
+      }
+      v.options().forEach((name, value) -> {
+        String path = FieldErrors.path(prefix, "options." + name);
+        if (name == null || name.isBlank() || name.length() > 50) {
+          errors.add(FieldErrors.path(prefix, "options"), "option names must be 1 to 50 characters");
+        } else {
+          errors.text(path, value, 100);
+        }
+      });
+    }
+    prices(errors, FieldErrors.path(prefix, "prices"), v.prices());
+    if (v.stockOnHand() != null && v.stockOnHand() < 0) {
+      errors.add(FieldErrors.path(prefix, "stockOnHand"), "must be 0 or more");
+    }
+  }
+
+  private static void prices(FieldErrors errors, String path, List<Money> prices) {
+    if (prices == null) {
+      return;
+    }
+    var currencies = new HashSet<String>();
+    for (int i = 0; i < prices.size(); i++) {
+      String at = path + "[" + i + "]";
+      Money price = prices.get(i);
+      if (price == null) {
+        errors.add(at, "must not be null");
+      } else if (price.amount() < 0) {
+        errors.add(at + ".amount", "must be 0 or more");
+      }
+      if (price != null && !currencies.add(price.currency())) {
+        errors.add(at + ".currency", "only one price per currency");
+      }
+    }
+  }
+
+  private static void translations(FieldErrors errors, Map<String, Translation> translations) {
+    if (translations == null || translations.isEmpty()) {
+      errors.add("translations", "must contain at least one locale");
+      return;
+    }
+    if (translations.size() > MAX_LIST) {
+      errors.add("translations", "must contain at most " + MAX_LIST + " locales");
+    }
+    translations.forEach((locale, t) -> {
+      String path = "translations." + locale;
+      if (locale == null || !LOCALE.matcher(locale).matches()) {
+        errors.add(path, "must be keyed by a locale such as 'en' or 'de-CH'");
+      } else if (t == null) {
+        errors.add(path, "must not be null");
+      } else {
+        errors.text(path + ".name", t.name(), 200);
+        errors.optionalText(path + ".description", t.description(), 10_000);
+      }
+    });
+  }
+
+  private static void categoryIds(FieldErrors errors, List<UUID> ids, Set<UUID> existing) {
+    if (ids == null) {
+      return;
+    }
+    if (ids.size() > MAX_LIST) {
+      errors.add("categoryIds", "must contain at most " + MAX_LIST + " categories");
+    }
+    var seen = new HashSet<UUID>();
+    for (int i = 0; i < ids.size(); i++) {
+      UUID id = ids.get(i);
+      String path = "categoryIds[" + i + "]";
+      if (id == null) {
+        errors.add(path, "must not be null");
+      } else if (!seen.add(id)) {
+        errors.add(path, "duplicate category");
+      } else if (!existing.contains(id)) {
+        errors.add(path, "no such category");
+      }
+    }
+  }
+
+  private static void attributes(FieldErrors errors, Map<String, Object> values, Map<String, Attribute> definitions) {
+    if (values == null) {
+      return;
+    }
+    values.forEach((code, value) -> {
+      String path = "attributes." + code;
+      Attribute definition = definitions.get(code);
+      if (definition == null) {
+        errors.add(path, "no such attribute");
+      } else {
+        String problem = AttributeValues.problem(definition, value);
+        if (problem != null) {
+          errors.add(path, problem);
+        }
+      }
+    });
+  }
+
+  private static void media(FieldErrors errors, List<Media> media) {
+    if (media == null) {
+      return;
+    }
+    if (media.size() > MAX_LIST) {
+      errors.add("media", "must contain at most " + MAX_LIST + " items");
+    }
+    for (int i = 0; i < media.size(); i++) {
+      String path = "media[" + i + "]";
+      if (media.get(i) == null) {
+        errors.add(path, "must not be null");
+      } else {
+        errors.text(path + ".url", media.get(i).url(), 2048);
+        errors.optionalText(path + ".alt", media.get(i).alt(), 300);
+      }
+    }
+  }
+}

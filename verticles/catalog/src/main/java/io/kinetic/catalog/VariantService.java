@@ -1,0 +1,127 @@
+package io.kinetic.catalog;
+
+import io.kinetic.catalog.ProductRepository.VariantRef;
+import io.kinetic.kernel.contract.catalog.AddVariant;
+import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductUpdated;
+import io.kinetic.kernel.contract.catalog.RemoveVariant;
+import io.kinetic.kernel.contract.catalog.SetPrice;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.outbox.DomainEvent;
+import io.kinetic.kernel.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Variant-level writes: add and remove variants, set a price, set stock. Each bumps the product's
+ * version in the same transaction as its change and its event (ProductUpdated, PriceChanged or
+ * StockChanged) and replies with the whole product.
+ */
+final class VariantService {
+
+  private final Pool pool;
+  private final AfterCommit afterCommit;
+
+  VariantService(Pool pool, AfterCommit afterCommit) {
+    this.pool = pool;
+    this.afterCommit = afterCommit;
+  }
+
+  Future<Product> add(AddVariant command, String correlationId) {
+    var errors = new FieldErrors();
+    if (command.productId() == null) {
+      errors.add("productId", "must not be null");
+    }
+    ProductValidator.variant(errors, "", command.variant(), new HashSet<>());
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors.list()));
+    }
+    return write(tx -> ProductRepository.touch(tx, command.productId()).compose(product -> {
+      if (product == null) {
+        return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + command.productId()));
+      }
+      var event = new ProductUpdated(Ids.newId(), Instant.now(), command.productId(), product.slug(), product.slug(),
+        product.version());
+      return ProductRepository.addVariant(tx, command.productId(), command.variant())
+        .compose(v -> Outbox.append(tx, event, correlationId))
+        .compose(v -> ProductService.loadOne(tx, command.productId()));
+    }));
+  }
+
+  /** Fails VARIANT_NOT_FOUND, or VALIDATION_FAILED for the last variant of a product. */
+  Future<Product> remove(RemoveVariant command, String correlationId) {
+    return onVariant(command.sku(), (tx, variant) -> ProductRepository.lock(tx, variant.productId()).compose(locked -> {
+      if (locked != null && locked.variants().size() <= 1) {
+        return Future.failedFuture(Failure.invalid("sku", "a product needs at least one variant"));
+      }
+      return ProductRepository.deleteVariant(tx, variant)
+        .compose(v -> touched(tx, variant))
+        .compose(product -> Outbox.append(tx, new ProductUpdated(Ids.newId(), Instant.now(), variant.productId(),
+          product.slug(), product.slug(), product.version()), correlationId));
+    }));
+  }
+
+  Future<Product> setPrice(SetPrice command, String correlationId) {
+    if (command.price() == null) {
+      return Future.failedFuture(Failure.invalid("price", "must not be null"));
+    }
+    if (command.price().amount() < 0) {
+      return Future.failedFuture(Failure.invalid("amount", "must be 0 or more"));
+    }
+    return onVariant(command.sku(), (tx, variant) -> touched(tx, variant)
+      .compose(product -> ProductRepository.setPrice(tx, variant, command.price()))
+      .compose(v -> Outbox.append(tx, new PriceChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(),
+        variant.sku(), command.price()), correlationId)));
+  }
+
+  Future<Product> setStock(SetStock command, String correlationId) {
+    if (command.onHand() < 0) {
+      return Future.failedFuture(Failure.invalid("onHand", "must be 0 or more"));
+    }
+    return onVariant(command.sku(), (tx, variant) -> touched(tx, variant)
+      .compose(product -> ProductRepository.setStock(tx, variant, command.onHand()))
+      .compose(found -> found ? Outbox.append(tx, stockChanged(variant, command.onHand()), correlationId)
+        : Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku()))));
+  }
+
+  private static DomainEvent stockChanged(VariantRef variant, int onHand) {
+    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand);
+  }
+
+  /** Finds the variant by SKU, runs {@code change}, replies with the product as committed. */
+  private Future<Product> onVariant(String sku, BiFunction<SqlConnection, VariantRef, Future<Void>> change) {
+    if (sku == null || sku.isBlank()) {
+      return Future.failedFuture(Failure.invalid("sku", "must not be blank"));
+    }
+    return write(tx -> ProductRepository.variant(tx, sku).compose(variant -> {
+      if (variant == null) {
+        return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + sku));
+      }
+      return change.apply(tx, variant).compose(v -> ProductService.loadOne(tx, variant.productId()));
+    }));
+  }
+
+  /** Bumps the version of the variant's product; VARIANT_NOT_FOUND when the product went away meanwhile. */
+  private static Future<ProductRepository.Locked> touched(SqlConnection tx, VariantRef variant) {
+    return ProductRepository.touch(tx, variant.productId()).compose(product -> product == null
+      ? Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku()))
+      : Future.succeededFuture(product));
+  }
+
+  private Future<Product> write(Function<SqlConnection, Future<Product>> work) {
+    return pool.withTransaction(work).map(product -> {
+      afterCommit.product(product.id(), product.slug());
+      return product;
+    });
+  }
+}

@@ -1,0 +1,103 @@
+package io.kinetic.catalog.seed;
+
+import io.kinetic.catalog.CatalogSql;
+import io.kinetic.catalog.CatalogState;
+import io.kinetic.catalog.ProductBatch;
+import io.kinetic.catalog.ProductDraft;
+import io.kinetic.kernel.contract.catalog.Attribute;
+import io.kinetic.kernel.contract.catalog.Category;
+import io.kinetic.kernel.json.Json;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+/**
+ * Fills the catalog schema with a generated demo catalogue: a category tree in English and
+ * German, five typed attributes and {@code products} products with variants, EUR and USD prices
+ * and stock. Products are written a thousand at a time with one {@code unnest} insert per table,
+ * generated on a worker thread while the previous batch is written.
+ *
+ * <p>Seeding appends no outbox events on purpose: it is a bulk load, not a series of business
+ * changes, and a hundred thousand events would only flood the relay. Consumers that mirror the
+ * catalogue (a search index) rebuild from the tables instead. The cache and in-memory snapshots
+ * of this Vert.x instance are reset afterwards; other cluster nodes should be restarted.
+ */
+public final class DemoCatalog {
+
+  static final int BATCH = 1_000;
+
+  private DemoCatalog() {
+  }
+
+  /** Seeds when there is neither a product nor a category yet; completes with the number of products created. */
+  public static Future<Integer> seedIfEmpty(Vertx vertx, Pool pool, int products, IntConsumer progress) {
+    return pool.query(CatalogSql.CATALOG_EMPTY).execute()
+      .compose(rows -> rows.iterator().next().getBoolean("empty")
+        ? seed(vertx, pool, products, progress)
+        : Future.succeededFuture(0));
+  }
+
+  /** Deletes every catalog row (products, categories, attributes), then seeds. */
+  public static Future<Integer> reseed(Vertx vertx, Pool pool, int products, IntConsumer progress) {
+    return pool.query(CatalogSql.DELETE_ALL).execute().compose(v -> seed(vertx, pool, products, progress));
+  }
+
+  private static Future<Integer> seed(Vertx vertx, Pool pool, int products, IntConsumer progress) {
+    var data = new DemoData(Instant.now());
+    return pool.withTransaction(DemoCatalog::taxonomy)
+      .compose(v -> batches(vertx, pool, data, 0, products, generate(vertx, data, 0, products), progress))
+      .compose(v -> CatalogState.resetIfPresent(vertx, pool))
+      .map(products);
+  }
+
+  /** Writes batch {@code [from, from + BATCH)} while the next one is being generated. */
+  private static Future<Void> batches(Vertx vertx, Pool pool, DemoData data, int from, int total,
+                                      Future<List<ProductDraft>> current, IntConsumer progress) {
+    if (from >= total) {
+      return Future.succeededFuture();
+    }
+    int to = Math.min(from + BATCH, total);
+    return current.compose(drafts -> {
+      Future<List<ProductDraft>> next = generate(vertx, data, to, total);
+      var batch = new ProductBatch();
+      drafts.forEach(batch::add);
+      return pool.withTransaction(batch::insert).compose(v -> {
+        progress.accept(to);
+        return batches(vertx, pool, data, to, total, next, progress);
+      });
+    });
+  }
+
+  private static Future<List<ProductDraft>> generate(Vertx vertx, DemoData data, int from, int total) {
+    if (from >= total) {
+      return Future.succeededFuture(List.of());
+    }
+    int to = Math.min(from + BATCH, total);
+    return vertx.executeBlocking(() -> data.products(from, to), false);
+  }
+
+  private static Future<Void> taxonomy(SqlClient tx) {
+    List<Category> categories = DemoTaxonomy.CATEGORIES;
+    Tuple rows = Tuple.of(
+      categories.stream().map(Category::id).toArray(UUID[]::new),
+      categories.stream().map(Category::parentId).toArray(UUID[]::new),
+      categories.stream().map(Category::slug).toArray(String[]::new),
+      categories.stream().map(c -> Json.string(c.names())).toArray(String[]::new),
+      categories.stream().map(Category::position).toArray(Integer[]::new));
+    var attributes = new ArrayList<Tuple>();
+    for (Attribute a : DemoTaxonomy.ATTRIBUTES) {
+      attributes.add(Tuple.of(a.code(), a.type().name(), a.unit(),
+        a.values() == null ? null : Json.string(a.values()), Json.string(a.names())));
+    }
+    return tx.preparedQuery(CatalogSql.INSERT_CATEGORIES).execute(rows)
+      .compose(v -> tx.preparedQuery(CatalogSql.UPSERT_ATTRIBUTE).executeBatch(attributes))
+      .mapEmpty();
+  }
+}

@@ -1,0 +1,106 @@
+package io.kinetic.catalog.seed;
+
+import io.kinetic.catalog.ProductDraft;
+import io.kinetic.kernel.contract.catalog.Media;
+import io.kinetic.kernel.contract.catalog.ProductInput;
+import io.kinetic.kernel.contract.catalog.ProductStatus;
+import io.kinetic.kernel.contract.catalog.Seo;
+import io.kinetic.kernel.contract.catalog.Translation;
+import io.kinetic.kernel.contract.catalog.VariantInput;
+import io.kinetic.kernel.money.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Generates demo product number {@code n} from a random generator seeded with a fixed seed and
+ * {@code n}: the same product every time, whatever the batch it is generated in. Only the
+ * creation times (and the time-ordered ids derived from them) are relative to {@code now}.
+ */
+final class DemoData {
+
+  static final long SEED = 20_261_121L;
+  private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
+
+  private final Instant now;
+
+  DemoData(Instant now) {
+    this.now = now;
+  }
+
+  List<ProductDraft> products(int from, int to) {
+    var out = new ArrayList<ProductDraft>(to - from);
+    for (int n = from; n < to; n++) {
+      out.add(product(n));
+    }
+    return out;
+  }
+
+  ProductDraft product(int n) {
+    var r = new SplittableRandom(SEED * 31 + n);
+    DemoTaxonomy.Leaf leaf = DemoTaxonomy.LEAVES.get(r.nextInt(DemoTaxonomy.LEAVES.size()));
+    String[] noun = leaf.nouns().get(r.nextInt(leaf.nouns().size()));
+    String[] material = DemoTaxonomy.MATERIALS[r.nextInt(DemoTaxonomy.MATERIALS.length)];
+    String line = DemoTaxonomy.LINES[r.nextInt(DemoTaxonomy.LINES.length)];
+    String brand = DemoTaxonomy.BRANDS[r.nextInt(DemoTaxonomy.BRANDS.length)];
+    String colour = DemoTaxonomy.COLOURS[r.nextInt(DemoTaxonomy.COLOURS.length)];
+    int weight = r.nextInt(50, 2000);
+
+    String nameEn = line + " " + material[0] + " " + noun[0];
+    String nameDe = line + " " + noun[1] + " aus " + material[1];
+    String slug = (nameEn.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + (n + 1));
+    var translations = new LinkedHashMap<String, Translation>();
+    translations.put("en", new Translation(nameEn, "The " + nameEn + " by " + brand + ", made of " + material[0]
+      + " and weighing " + weight + " g."));
+    translations.put("de", new Translation(nameDe, nameDe + " von " + brand + ", " + weight + " g leicht."));
+    var attributes = new LinkedHashMap<String, Object>();
+    attributes.put("material", material[0]);
+    attributes.put("weight", weight);
+    attributes.put("organic", r.nextInt(4) == 0);
+    attributes.put("brand", brand);
+    attributes.put("colour", colour);
+    List<Media> media = List.of(new Media("/media/placeholder/" + slug + "-1.svg", nameEn),
+      new Media("/media/placeholder/" + slug + "-2.svg", nameEn + " (detail)"));
+
+    long baseEur = (r.nextInt(5, 200) * 100L) - 1;
+    int count = r.nextInt(1, 5);
+    int firstSize = r.nextInt(DemoTaxonomy.SIZES.length - count + 1);
+    var variants = new ArrayList<VariantInput>(count);
+    for (int v = 0; v < count; v++) {
+      String size = DemoTaxonomy.SIZES[firstSize + v];
+      String variantColour = v == 0 ? colour : DemoTaxonomy.COLOURS[r.nextInt(DemoTaxonomy.COLOURS.length)];
+      long eur = baseEur + v * 200L;
+      long usd = Math.max(99, Math.round(eur * 1.08 / 100.0) * 100 - 1);
+      String sku = String.format(Locale.ROOT, "KC%06d-%s-%s", n + 1, size, variantColour.toUpperCase(Locale.ROOT));
+      variants.add(new VariantInput(sku, Map.of("size", size, "colour", variantColour),
+        List.of(Money.of(eur, "EUR"), Money.of(usd, "USD")), r.nextInt(10) == 0 ? 0 : r.nextInt(1, 200)));
+    }
+    var input = new ProductInput(slug, r.nextInt(10) == 0 ? ProductStatus.DRAFT : ProductStatus.PUBLISHED, "en",
+      translations, List.of(leaf.category().id()), attributes, media,
+      new Seo(nameEn + " | Kinetic Commerce", translations.get("en").description()), variants);
+
+    Instant created = now.minusSeconds(r.nextLong(YEAR_SECONDS)).minusNanos(r.nextInt(1_000_000) * 1000L)
+      .truncatedTo(ChronoUnit.MICROS);
+    var variantIds = new ArrayList<UUID>(count);
+    for (int v = 0; v < count; v++) {
+      variantIds.add(timeOrdered(created, r));
+    }
+    return new ProductDraft(timeOrdered(created, r), input, variantIds, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
+  }
+
+  /** A UUIDv7 for {@code at} with random bits from {@code r}, like the ids the engine makes. */
+  private static UUID timeOrdered(Instant at, SplittableRandom r) {
+    long msb = (at.toEpochMilli() << 16) | (0x7L << 12) | r.nextInt(1 << 12);
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb);
+  }
+}

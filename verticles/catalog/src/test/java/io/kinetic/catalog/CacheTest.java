@@ -1,0 +1,66 @@
+package io.kinetic.catalog;
+
+import static io.kinetic.catalog.Inputs.product;
+import static io.kinetic.catalog.Inputs.variant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.GetProduct;
+import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductUpdated;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.UpdateProduct;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CacheTest {
+
+  private final CatalogFixture f = CatalogFixture.get();
+  private final String u = CatalogFixture.unique();
+
+  @Test
+  void theNextReadAfterAWriteSeesTheWrite() {
+    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("cached-" + u, "Before", null,
+      List.of(variant("CA-" + u, 100, 1)))));
+    for (int i = 0; i < 3; i++) {
+      assertEquals("Before", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    }
+    f.call(Catalog.UPDATE_PRODUCT, new UpdateProduct(p.id(), 1, product("cached-" + u, "After", null,
+      List.of(variant("CA-" + u, 100, 1)))));
+    assertEquals("After", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    f.call(Catalog.SET_STOCK, new SetStock("CA-" + u, 9));
+    assertEquals(9, f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false))
+      .variants().get(0).stockOnHand());
+    assertEquals(9, f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("cached-" + u, "en", false))
+      .variants().get(0).stockOnHand());
+  }
+
+  @Test
+  void hotReadsComeFromTheCacheUntilAnEventInvalidatesThem() throws Exception {
+    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("hot-" + u, "Cached name", null,
+      List.of(variant("HO-" + u, 100, 1)))));
+    assertEquals("Cached name", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+
+    // a change behind the service's back (as another node's write would be) is invisible to a cached read
+    CatalogFixture.await(f.sql.preparedQuery(
+        "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"Changed elsewhere\"') WHERE id = $1")
+      .execute(Tuple.of(p.id())));
+    assertEquals("Cached name", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+
+    // ... until the other node's event arrives on the bus
+    f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
+      new ProductUpdated(Ids.newId(), Instant.now(), p.id(), p.slug(), p.slug(), p.version() + 1));
+    String name = null;
+    for (int i = 0; i < 50 && !"Changed elsewhere".equals(name); i++) {
+      Thread.sleep(20);
+      name = f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name();
+    }
+    assertEquals("Changed elsewhere", name);
+  }
+}

@@ -1,0 +1,107 @@
+package io.kinetic.catalog;
+
+import static io.kinetic.catalog.Inputs.product;
+import static io.kinetic.catalog.Inputs.variant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.bus.Headers;
+import io.kinetic.kernel.contract.catalog.CatalogEvent;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.DeleteProduct;
+import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductCreated;
+import io.kinetic.kernel.contract.catalog.ProductDeleted;
+import io.kinetic.kernel.contract.catalog.SetPrice;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.money.Money;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Events leave through the outbox after commit, once each; a rolled-back write leaves none. */
+class EventsTest {
+
+  private static final long SETTLE_MILLIS = 1_500;
+
+  private final CatalogFixture f = CatalogFixture.get();
+  private final String u = CatalogFixture.unique();
+  private final List<CatalogEvent> events = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<String, String> eventIdHeaders = new ConcurrentHashMap<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+
+  @AfterEach
+  void unregister() {
+    consumers.forEach(c -> CatalogFixture.await(c.unregister()));
+  }
+
+  @Test
+  void setPriceAndSetStockPublishExactlyOnce() throws Exception {
+    listen(Catalog.PRICE_CHANGED, Catalog.STOCK_CHANGED);
+    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("events-" + u, List.of(variant("EV-" + u, 100, 1)))));
+    Product priced = f.call(Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(1999, "USD")));
+    assertEquals(Money.of(1999, "USD"), priced.variants().get(0).price("USD"));
+    assertEquals(Money.of(100, "EUR"), priced.variants().get(0).price("EUR"));
+    Product stocked = f.call(Catalog.SET_STOCK, new SetStock("EV-" + u, 42));
+    assertEquals(42, stocked.variants().get(0).stockOnHand());
+    assertEquals(p.version() + 2, stocked.version());
+    Thread.sleep(SETTLE_MILLIS);
+
+    List<CatalogEvent> mine = events.stream().filter(e -> p.id().equals(e.productId())).toList();
+    assertEquals(2, mine.size(), () -> "events: " + mine);
+    assertEquals(2, mine.stream().map(CatalogEvent::eventId).distinct().count());
+    PriceChanged price = (PriceChanged) mine.stream().filter(e -> e instanceof PriceChanged).findFirst().orElseThrow();
+    assertEquals(Money.of(1999, "USD"), price.price());
+    assertEquals("EV-" + u, price.sku());
+    StockChanged stock = (StockChanged) mine.stream().filter(e -> e instanceof StockChanged).findFirst().orElseThrow();
+    assertEquals(42, stock.onHand());
+    assertEquals(p.variants().get(0).id(), stock.variantId());
+    mine.forEach(e -> assertEquals(e.eventId().toString(), eventIdHeaders.get(e.eventId().toString())));
+
+    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_STOCK, new SetStock("EV-" + u, -1));
+    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(-5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_PRICE, new SetPrice("NOPE-" + u, Money.of(5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_STOCK, new SetStock("NOPE-" + u, 5));
+  }
+
+  @Test
+  void aRolledBackWritePublishesNothing() throws Exception {
+    listen(Catalog.PRODUCT_CREATED, Catalog.PRODUCT_DELETED);
+    Product first = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("rollback-" + u, List.of(variant("RB-" + u, 100, 1)))));
+    f.fails(ErrorCode.SKU_TAKEN, Catalog.CREATE_PRODUCT,
+      new CreateProduct(product("rollback-other-" + u, List.of(variant("RB-" + u, 100, 1)))));
+    f.fails(ErrorCode.SLUG_TAKEN, Catalog.CREATE_PRODUCT,
+      new CreateProduct(product("rollback-" + u, List.of(variant("RB2-" + u, 100, 1)))));
+    f.call(Catalog.DELETE_PRODUCT, new DeleteProduct(first.id()));
+    Thread.sleep(SETTLE_MILLIS);
+
+    List<CatalogEvent> created = events.stream()
+      .filter(e -> e instanceof ProductCreated c && c.slug().startsWith("rollback-") && c.slug().endsWith(u)).toList();
+    assertEquals(1, created.size(), () -> "only the committed create is published: " + created);
+    assertEquals(first.id(), created.get(0).productId());
+    assertTrue(events.stream().anyMatch(e -> e instanceof ProductDeleted d && d.productId().equals(first.id())));
+    UUID otherId = events.stream().filter(e -> e instanceof ProductCreated c && c.slug().equals("rollback-other-" + u))
+      .map(CatalogEvent::productId).findFirst().orElse(null);
+    assertEquals(null, otherId);
+  }
+
+  private void listen(String... addresses) {
+    for (String address : addresses) {
+      MessageConsumer<CatalogEvent> consumer = f.vertx.eventBus().consumer(address, m -> {
+        events.add(m.body());
+        eventIdHeaders.put(m.headers().get(Headers.EVENT_ID), m.body().eventId().toString());
+      });
+      CatalogFixture.await(consumer.completion());
+      consumers.add(consumer);
+    }
+  }
+}
