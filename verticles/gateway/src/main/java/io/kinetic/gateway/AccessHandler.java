@@ -1,0 +1,138 @@
+package io.kinetic.gateway;
+
+import io.kinetic.kernel.auth.Jwt;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Verifies {@code Authorization: Bearer} access tokens (signature, issuer, expiry) and enforces an
+ * {@link AccessRule}: no, bad or expired token is {@code UNAUTHENTICATED} (401), a valid token of
+ * the wrong realm or without a needed role {@code FORBIDDEN} (403). The verified {@link Principal}
+ * is stored in the routing context.
+ */
+final class AccessHandler {
+
+  private static final String BEARER = "bearer ";
+  private final JWTAuth jwt;
+
+  AccessHandler(JWTAuth jwt) {
+    this.jwt = jwt;
+  }
+
+  /** Route handler that lets only requests satisfying {@code rule} through. */
+  Handler<RoutingContext> require(AccessRule rule) {
+    return rc -> enforce(rc, rule);
+  }
+
+  /** Route handler for endpoints open to anonymous callers: a token, when sent, must be valid. */
+  Handler<RoutingContext> optional() {
+    return rc -> {
+      String token = bearerToken(rc);
+      if (token == null) {
+        rc.next();
+        return;
+      }
+      verify(token).onComplete(ar -> {
+        if (ar.failed()) {
+          rc.fail(ErrorCode.UNAUTHENTICATED.failure("the access token is invalid or expired"));
+        } else {
+          rc.put(Requests.PRINCIPAL, ar.result());
+          rc.next();
+        }
+      });
+    };
+  }
+
+  private void enforce(RoutingContext rc, AccessRule rule) {
+    check(rc, rule).onComplete(ar -> {
+      if (ar.succeeded()) {
+        rc.next();
+      } else {
+        rc.fail(ar.cause());
+      }
+    });
+  }
+
+  /**
+   * Succeeds with the principal when the request's token satisfies {@code rule} (and stores it in
+   * the routing context); fails with {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
+   */
+  Future<Principal> check(RoutingContext rc, AccessRule rule) {
+    if (rule.isPublic()) {
+      return Future.succeededFuture(Requests.principal(rc));
+    }
+    String token = bearerToken(rc);
+    if (token == null) {
+      return Future.failedFuture(ErrorCode.UNAUTHENTICATED.failure("a bearer access token is required"));
+    }
+    return verify(token)
+      .recover(t -> Future.failedFuture(ErrorCode.UNAUTHENTICATED.failure("the access token is invalid or expired")))
+      .compose(principal -> {
+        rc.put(Requests.PRINCIPAL, principal);
+        return rule.allows(principal) ? Future.succeededFuture(principal)
+          : Future.failedFuture(ErrorCode.FORBIDDEN.failure("this token may not use this resource"));
+      });
+  }
+
+  /** The principal of a valid token; fails for a bad signature or issuer, an expired token or missing claims. */
+  Future<Principal> verify(String token) {
+    return jwt.authenticate(new TokenCredentials(token)).compose(AccessHandler::principal);
+  }
+
+  private static Future<Principal> principal(User user) {
+    JsonObject claims = user.principal();
+    var id = Ids.parse(claims.getString("sub"));
+    Realm realm = realm(claims.getValue(Jwt.REALM));
+    if (id.isEmpty() || realm == null) {
+      return Future.failedFuture("token without subject or realm");
+    }
+    return Future.succeededFuture(new Principal(id.get(), realm, roles(claims.getValue(Jwt.ROLES))));
+  }
+
+  private static Realm realm(Object claim) {
+    if (!(claim instanceof String name)) {
+      return null;
+    }
+    try {
+      return Realm.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Set<String> roles(Object claim) {
+    if (!(claim instanceof JsonArray array)) {
+      return Set.of();
+    }
+    var roles = new HashSet<String>();
+    for (Object role : array) {
+      if (role instanceof String name) {
+        roles.add(name.toLowerCase(Locale.ROOT));
+      }
+    }
+    return Set.copyOf(roles);
+  }
+
+  private static String bearerToken(RoutingContext rc) {
+    String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.length() <= BEARER.length()
+      || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = header.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
+}

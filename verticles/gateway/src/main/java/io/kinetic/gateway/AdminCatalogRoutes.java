@@ -1,0 +1,98 @@
+package io.kinetic.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.catalog.AddVariant;
+import io.kinetic.kernel.contract.catalog.AdminProductPage;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.DeleteProduct;
+import io.kinetic.kernel.contract.catalog.GetAdminProduct;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductInput;
+import io.kinetic.kernel.contract.catalog.RemoveVariant;
+import io.kinetic.kernel.contract.catalog.SetPrice;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.UpdateProduct;
+import io.kinetic.kernel.contract.catalog.VariantInput;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.money.Money;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.UUID;
+
+/** Admin product writes and reads: products, variants, prices, stock (roles catalog or admin, see openapi.yaml). */
+final class AdminCatalogRoutes {
+
+  private final BusClient bus;
+  private final ProductQueries queries;
+
+  AdminCatalogRoutes(BusClient bus, ProductQueries queries) {
+    this.bus = bus;
+    this.queries = queries;
+  }
+
+  record PriceBody(long amount) {
+  }
+
+  record StockBody(int onHand) {
+  }
+
+  void mount(RouterBuilder builder) {
+    builder.getRoute("adminListProducts").addHandler(this::list);
+    builder.getRoute("adminGetProduct").addHandler(rc -> product(rc, new GetAdminProduct(id(rc)), Addresses.Catalog.GET_ADMIN_PRODUCT, 200));
+    builder.getRoute("adminCreateProduct").addHandler(rc ->
+      product(rc, new CreateProduct(Bodies.read(rc, ProductInput.class)), Addresses.Catalog.CREATE_PRODUCT, 201));
+    builder.getRoute("adminUpdateProduct").addHandler(this::update);
+    builder.getRoute("adminDeleteProduct").addHandler(this::delete);
+    builder.getRoute("adminAddVariant").addHandler(rc ->
+      product(rc, new AddVariant(id(rc), Bodies.read(rc, VariantInput.class)), Addresses.Catalog.ADD_VARIANT, 201));
+    builder.getRoute("adminRemoveVariant").addHandler(rc ->
+      product(rc, new RemoveVariant(rc.pathParam("sku")), Addresses.Catalog.REMOVE_VARIANT, 200));
+    builder.getRoute("adminSetPrice").addHandler(this::setPrice);
+    builder.getRoute("adminSetStock").addHandler(rc ->
+      product(rc, new SetStock(rc.pathParam("sku"), Bodies.read(rc, StockBody.class).onHand()), Addresses.Catalog.SET_STOCK, 200));
+  }
+
+  private void list(RoutingContext rc) {
+    bus.<AdminProductPage>request(Addresses.Catalog.LIST_PRODUCTS, queries.of(rc, true), Requests.correlationId(rc))
+      .onSuccess(page -> Replies.ok(rc, page))
+      .onFailure(rc::fail);
+  }
+
+  private void update(RoutingContext rc) {
+    var body = Bodies.tree(rc);
+    if (!(body instanceof ObjectNode object) || !object.path("version").canConvertToLong()) {
+      throw Failure.invalid("version", "is required");
+    }
+    long version = object.remove("version").asLong();
+    var command = new UpdateProduct(id(rc), version, Bodies.convert(object, ProductInput.class));
+    product(rc, command, Addresses.Catalog.UPDATE_PRODUCT, 200);
+  }
+
+  private void delete(RoutingContext rc) {
+    bus.request(Addresses.Catalog.DELETE_PRODUCT, new DeleteProduct(id(rc)), Requests.correlationId(rc))
+      .onSuccess(deleted -> Replies.noContent(rc))
+      .onFailure(rc::fail);
+  }
+
+  private void setPrice(RoutingContext rc) {
+    String currency = rc.pathParam("currency");
+    if (!Money.isCurrency(currency)) {
+      throw Failure.invalid("currency", "is not an ISO 4217 currency code");
+    }
+    long amount = Bodies.read(rc, PriceBody.class).amount();
+    product(rc, new SetPrice(rc.pathParam("sku"), Money.of(amount, currency)), Addresses.Catalog.SET_PRICE, 200);
+  }
+
+  private void product(RoutingContext rc, Object command, String address, int status) {
+    bus.<Product>request(address, command, Requests.correlationId(rc))
+      .onSuccess(product -> Replies.json(rc, status, product))
+      .onFailure(rc::fail);
+  }
+
+  /** The validated {@code {id}} path parameter (format uuid in openapi.yaml). */
+  static UUID id(RoutingContext rc) {
+    return UUID.fromString(rc.pathParam("id"));
+  }
+}

@@ -1,0 +1,92 @@
+package io.kinetic.gateway;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.GetStaff;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.StaffView;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Customer and staff accounts: register, login (with the client IP for rate limiting), refresh, logout, me. */
+final class AuthRoutes {
+
+  private final BusClient bus;
+
+  AuthRoutes(BusClient bus) {
+    this.bus = bus;
+  }
+
+  /** The body of both login routes. */
+  record Credentials(String email, String password) {
+  }
+
+  /** {@code GET /admin/me}: roles in lower case, as in the token and the contract. */
+  record StaffMe(UUID id, String email, String name, List<String> roles) {
+    static StaffMe of(StaffView staff) {
+      return new StaffMe(staff.id(), staff.email(), staff.name(),
+        staff.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
+    }
+  }
+
+  void mount(RouterBuilder builder) {
+    builder.getRoute("register").addHandler(this::register);
+    builder.getRoute("login").addHandler(rc -> login(rc, Realm.CUSTOMER));
+    builder.getRoute("adminLogin").addHandler(rc -> login(rc, Realm.STAFF));
+    builder.getRoute("refresh").addHandler(this::refresh);
+    builder.getRoute("logout").addHandler(this::logout);
+    builder.getRoute("me").addHandler(this::me);
+    builder.getRoute("adminMe").addHandler(this::adminMe);
+  }
+
+  private void register(RoutingContext rc) {
+    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, Bodies.read(rc, RegisterCustomer.class),
+        Requests.correlationId(rc))
+      .onSuccess(customer -> Replies.created(rc, customer))
+      .onFailure(rc::fail);
+  }
+
+  private void login(RoutingContext rc, Realm realm) {
+    Credentials credentials = Bodies.read(rc, Credentials.class);
+    var login = new Login(realm, credentials.email(), credentials.password(), Requests.clientIp(rc));
+    bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
+      .onSuccess(tokens -> Replies.ok(rc, tokens))
+      .onFailure(rc::fail);
+  }
+
+  private void refresh(RoutingContext rc) {
+    bus.<Tokens>request(Addresses.Identity.REFRESH, Bodies.read(rc, RefreshTokens.class), Requests.correlationId(rc))
+      .onSuccess(tokens -> Replies.ok(rc, tokens))
+      .onFailure(rc::fail);
+  }
+
+  private void logout(RoutingContext rc) {
+    bus.request(Addresses.Identity.LOGOUT, Bodies.read(rc, Logout.class), Requests.correlationId(rc))
+      .onSuccess(done -> Replies.noContent(rc))
+      .onFailure(rc::fail);
+  }
+
+  private void me(RoutingContext rc) {
+    var customer = new GetCustomer(Requests.principal(rc).id());
+    bus.<CustomerView>request(Addresses.Identity.GET_CUSTOMER, customer, Requests.correlationId(rc))
+      .onSuccess(view -> Replies.ok(rc, view))
+      .onFailure(rc::fail);
+  }
+
+  private void adminMe(RoutingContext rc) {
+    var staff = new GetStaff(Requests.principal(rc).id());
+    bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
+      .onSuccess(view -> Replies.ok(rc, StaffMe.of(view)))
+      .onFailure(rc::fail);
+  }
+}

@@ -1,0 +1,79 @@
+package io.kinetic.gateway;
+
+import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.kernel.auth.Jwt;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.Contracts;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The only HTTP listener of the engine: REST (openapi.yaml), GraphQL, health, metrics and static
+ * files, translated into event-bus requests. Deploy one instance per event loop
+ * ({@code AppConfig.instances(http.instances)}): they share the port. With {@code http.port} 0 the
+ * instances share one random port, published as {@code sharedData().getLocalMap("gateway").get("port")}.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
+  static final String OPENAPI = "openapi.yaml";
+  /** A negative port: every instance of this Vert.x shares one random port. */
+  private static final int SHARED_RANDOM_PORT = -1;
+
+  private HttpServer server;
+  private HealthRoutes health;
+  private AppConfig config;
+
+  @Override
+  public Future<?> start() {
+    config = AppConfig.from(config());
+    Contracts.register(vertx);
+    var bus = new BusClient(vertx, config.bus().timeoutMillis());
+    var locales = new Locales(config.catalog().defaultLocale());
+    var access = new AccessHandler(Jwt.auth(vertx, config.auth()));
+    health = HealthRoutes.create(vertx, config);
+    Future<Buffer> yaml = vertx.fileSystem().readFile(OPENAPI);
+    Future<JsonObject> document = yaml.compose(text -> vertx.executeBlocking(() -> ContractLoader.parse(text)));
+    Future<OpenAPIContract> contract = document.compose(json -> ContractLoader.load(vertx, json));
+    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales);
+    return Future.all(contract, yaml, graphql)
+      .map(all -> new GatewayRouter(vertx, config, bus, access, locales)
+        .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
+      .compose(router -> vertx.createHttpServer(serverOptions(config)).requestHandler(router).listen())
+      .onSuccess(this::publish);
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> drained = server == null ? Future.succeededFuture()
+      : server.shutdown(config.shutdown().graceSeconds(), TimeUnit.SECONDS);
+    return drained.eventually(() -> health == null ? Future.succeededFuture() : health.close());
+  }
+
+  static HttpServerOptions serverOptions(AppConfig config) {
+    int port = config.http().port();
+    return new HttpServerOptions()
+      .setHost(config.http().host())
+      .setPort(port == 0 ? SHARED_RANDOM_PORT : port)
+      // the API hot path answers small JSON documents: compressing them costs more CPU than it saves
+      .setCompressionSupported(false)
+      // reserved for GraphQL subscriptions over WebSocket
+      .addWebSocketSubProtocol("graphql-transport-ws")
+      .setTcpNoDelay(true);
+  }
+
+  private void publish(HttpServer server) {
+    this.server = server;
+    int actual = server.actualPort();
+    vertx.sharedData().getLocalMap("gateway").put("port", actual);
+    LOG.info("gateway listening on " + config.http().host() + ":" + actual);
+  }
+}

@@ -1,0 +1,35 @@
+package io.kinetic.gateway;
+
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code application/problem+json} body of every error response (RFC 9457 plus {@code code},
+ * {@code correlationId} and the invalid {@code errors}).
+ */
+record Problem(String type, String title, int status, String code, String detail, String correlationId,
+               List<FieldError> errors) {
+
+  private static final String TYPE_PREFIX = "https://kinetic.dev/problems/";
+  private static final Map<ErrorCode, String> TYPES = new EnumMap<>(ErrorCode.class);
+  private static final Map<ErrorCode, String> TITLES = new EnumMap<>(ErrorCode.class);
+
+  static {
+    for (ErrorCode code : ErrorCode.values()) {
+      String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      TYPES.put(code, TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      TITLES.put(code, Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+  }
+
+  static Problem of(Failure failure, String correlationId) {
+    ErrorCode code = failure.errorCode();
+    return new Problem(TYPES.get(code), TITLES.get(code), code.httpStatus(), code.string(), failure.detail(),
+      correlationId, failure.errors());
+  }
+}

@@ -1,0 +1,103 @@
+package io.kinetic.gateway;
+
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.json.Json;
+import io.kinetic.kernel.log.Logs;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a failure becomes a response: {@code application/problem+json} built from
+ * {@link Failure#from(Throwable)} (or from the status vert.x-web failed with), never a stack trace
+ * or an HTML page. 5xx answers are logged here, once, with the correlation id.
+ */
+final class ProblemHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemHandler.class.getName());
+  static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized("application/problem+json");
+  private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
+  private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer realm=\"kinetic\"");
+
+  @Override
+  public void handle(RoutingContext rc) {
+    respond(rc, failureOf(rc.failure(), rc.statusCode()));
+  }
+
+  /** For {@code router.errorHandler(status, ...)}: no route (404) or no method (405). */
+  static Handler<RoutingContext> forStatus(ErrorCode code, String detail) {
+    return rc -> respond(rc, code.failure(detail));
+  }
+
+  static Failure failureOf(Throwable t, int status) {
+    if (t instanceof HttpException http) {
+      if (http.getCause() instanceof ValidatorException ve) {
+        return ValidationFailures.from(ve);
+      }
+      status = http.getStatusCode();
+      t = http.getCause();
+    }
+    if (t instanceof ValidatorException ve) {
+      return ValidationFailures.from(ve);
+    }
+    if (t instanceof Failure || t instanceof ReplyException) {
+      return Failure.from(t);
+    }
+    if (t instanceof DecodeException) {
+      return ErrorCode.MALFORMED_JSON.failure("the request body is not valid JSON");
+    }
+    return switch (status) {
+      case 400 -> ErrorCode.VALIDATION_FAILED.failure("the request is invalid");
+      case 401 -> ErrorCode.UNAUTHENTICATED.failure("a valid bearer token is required");
+      case 403 -> ErrorCode.FORBIDDEN.failure("not allowed");
+      case 404 -> ErrorCode.NOT_FOUND.failure("no such resource");
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED.failure("method not allowed on this resource");
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE.failure("the request body is too large");
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("send the body as application/json");
+      default -> unexpected(t);
+    };
+  }
+
+  static void respond(RoutingContext rc, Failure failure) {
+    var response = rc.response();
+    String cid = Requests.correlationId(rc);
+    int status = failure.errorCode().httpStatus();
+    if (status >= 500) {
+      log(cid, rc, failure, rc.failure());
+    }
+    if (response.headWritten()) {
+      if (!response.closed()) {
+        response.reset();
+      }
+      return;
+    }
+    response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+    if (failure.errorCode() == ErrorCode.UNAUTHENTICATED) {
+      response.putHeader(WWW_AUTHENTICATE, BEARER);
+    }
+    if (cid != null) {
+      response.putHeader(CorrelationHandler.HEADER, cid);
+    }
+    response.end(Json.encode(Problem.of(failure, cid)));
+  }
+
+  private static Failure unexpected(Throwable t) {
+    return t == null ? ErrorCode.INTERNAL.failure("internal error") : Failure.from(t);
+  }
+
+  private static void log(String cid, RoutingContext rc, Failure failure, Throwable cause) {
+    String what = rc.request().method() + " " + rc.request().path() + " -> " + failure.errorCode() + ": " + failure.detail();
+    if (failure.errorCode() == ErrorCode.INTERNAL && cause != null && !(cause instanceof ReplyException)) {
+      LOG.log(Level.SEVERE, Logs.withCorrelation(cid, what), cause);
+    } else {
+      LOG.warning(Logs.withCorrelation(cid, what));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.kinetic.gateway;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** What the cross-cutting handlers learn about a request, kept in its {@link RoutingContext}. */
+public final class Requests {
+
+  static final String CORRELATION_ID = "kinetic.cid";
+  static final String PRINCIPAL = "kinetic.principal";
+
+  private Requests() {
+  }
+
+  /** Set by {@link CorrelationHandler} before anything else runs. */
+  public static String correlationId(RoutingContext rc) {
+    return rc.get(CORRELATION_ID);
+  }
+
+  /** The verified token subject, or null for an anonymous request. */
+  public static Principal principal(RoutingContext rc) {
+    return rc.get(PRINCIPAL);
+  }
+
+  /** The client address, for login rate limiting. */
+  public static String clientIp(RoutingContext rc) {
+    var address = rc.request().remoteAddress();
+    return address == null ? "unknown" : address.host();
+  }
+}

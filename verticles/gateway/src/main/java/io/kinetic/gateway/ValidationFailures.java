@@ -1,0 +1,130 @@
+package io.kinetic.gateway;
+
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what the OpenAPI request validator rejects into the contract's failures: an undecodable
+ * body is {@code MALFORMED_JSON}, a property the schema does not allow {@code UNKNOWN_FIELD}, a body
+ * of another media type {@code UNSUPPORTED_MEDIA_TYPE}, anything else {@code VALIDATION_FAILED}
+ * naming the parameter or the JSON path ({@code variants[0].sku}).
+ */
+final class ValidationFailures {
+
+  private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter ([^\\s]+?)(?:\\.|\\s|$)");
+  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Property \"([^\"]+)\" does not match additional properties");
+
+  private ValidationFailures() {
+  }
+
+  static Failure from(ValidatorException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (e instanceof SchemaValidationException sve && sve.getOutputUnit() != null && message.contains(" body ")) {
+      return fromBody(sve.getOutputUnit());
+    }
+    Matcher parameter = PARAMETER.matcher(message);
+    if (parameter.find()) {
+      String name = parameter.group(1);
+      return Failure.invalid(name, reason(e, name));
+    }
+    return switch (e.type()) {
+      case ILLEGAL_VALUE -> ErrorCode.MALFORMED_JSON.failure("the request body is not valid JSON");
+      case UNSUPPORTED_VALUE_FORMAT -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("send the body as application/json");
+      case MISSING_REQUIRED_PARAMETER -> Failure.invalid("body", "a JSON body is required");
+      default -> ErrorCode.VALIDATION_FAILED.failure("the request is invalid");
+    };
+  }
+
+  private static String reason(ValidatorException e, String name) {
+    if (e instanceof SchemaValidationException sve && sve.getOutputUnit() != null) {
+      List<OutputUnit> errors = sve.getOutputUnit().getErrors();
+      if (errors != null && !errors.isEmpty()) {
+        return errors.get(errors.size() - 1).getError();
+      }
+    }
+    return switch (e.type()) {
+      case MISSING_REQUIRED_PARAMETER -> "is required";
+      default -> "is invalid";
+    };
+  }
+
+  private static Failure fromBody(OutputUnit result) {
+    List<OutputUnit> units = result.getErrors() == null ? List.of() : result.getErrors();
+    var unknown = new ArrayList<FieldError>();
+    var invalid = new LinkedHashSet<FieldError>();
+    for (OutputUnit unit : units) {
+      String location = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+      String error = unit.getError() == null ? "is invalid" : unit.getError();
+      Matcher property = UNKNOWN_PROPERTY.matcher(error);
+      Matcher required = REQUIRED_PROPERTY.matcher(error);
+      if (required.find()) {
+        String parent = path(location);
+        invalid.add(new FieldError(parent.isEmpty() ? required.group(1) : parent + "." + required.group(1), "is required"));
+      } else if (property.find()) {
+        unknown.add(new FieldError(path(location), "is not a known field"));
+      } else if (!isSummary(error)) {
+        invalid.add(new FieldError(path(location).isEmpty() ? "body" : path(location), error));
+      }
+    }
+    // parents ("Items did not match schema", "A subschema had errors") only repeat their children
+    invalid.removeIf(parent -> invalid.stream().anyMatch(child -> isAncestor(parent.field(), child.field())));
+    // a property that fails its own schema is reported as "not matching additionalProperties" too
+    unknown.removeIf(u -> invalid.stream().anyMatch(i -> i.field().equals(u.field()) || isAncestor(u.field(), i.field())));
+    if (!invalid.isEmpty()) {
+      var all = new ArrayList<FieldError>(invalid);
+      all.addAll(unknown);
+      return Failure.invalid(all);
+    }
+    if (!unknown.isEmpty()) {
+      String detail = unknown.size() == 1 ? "unknown field " + unknown.get(0).field() : unknown.size() + " unknown fields";
+      return Failure.of(ErrorCode.UNKNOWN_FIELD, detail, unknown);
+    }
+    return ErrorCode.VALIDATION_FAILED.failure("the request body is invalid");
+  }
+
+  private static boolean isAncestor(String parent, String child) {
+    if (parent.equals("body")) {
+      return !child.equals("body");
+    }
+    return child.length() > parent.length() && child.startsWith(parent)
+      && (child.charAt(parent.length()) == '.' || child.charAt(parent.length()) == '[');
+  }
+
+  /** Parent errors such as "Instance does not match any of..." repeat what their children say. */
+  private static boolean isSummary(String error) {
+    return error.startsWith("Property \"") && error.contains("does not match schema")
+      || error.startsWith("Item ") && error.contains("does not match")
+      || error.contains("does not match additional properties schema")
+      || error.startsWith("Instance does not match");
+  }
+
+  /** JSON pointer {@code /variants/0/sku} to {@code variants[0].sku}. */
+  static String path(String pointer) {
+    if (pointer.isEmpty() || pointer.equals("/")) {
+      return "";
+    }
+    var out = new StringBuilder();
+    for (String segment : pointer.substring(1).split("/")) {
+      String name = segment.replace("~1", "/").replace("~0", "~");
+      if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(name).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(name);
+      }
+    }
+    return out.toString();
+  }
+}

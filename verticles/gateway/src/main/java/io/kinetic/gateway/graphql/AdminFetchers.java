@@ -1,0 +1,143 @@
+package io.kinetic.gateway.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.Locales;
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.catalog.AddVariant;
+import io.kinetic.kernel.contract.catalog.AdminProductPage;
+import io.kinetic.kernel.contract.catalog.Attribute;
+import io.kinetic.kernel.contract.catalog.AttributeList;
+import io.kinetic.kernel.contract.catalog.Category;
+import io.kinetic.kernel.contract.catalog.CategoryList;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.DefineAttribute;
+import io.kinetic.kernel.contract.catalog.DeleteAttribute;
+import io.kinetic.kernel.contract.catalog.DeleteCategory;
+import io.kinetic.kernel.contract.catalog.DeleteProduct;
+import io.kinetic.kernel.contract.catalog.GetAdminProduct;
+import io.kinetic.kernel.contract.catalog.ListAttributes;
+import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.RemoveVariant;
+import io.kinetic.kernel.contract.catalog.SaveCategory;
+import io.kinetic.kernel.contract.catalog.SetPrice;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.UpdateProduct;
+import io.kinetic.kernel.contract.identity.GetStaff;
+import io.kinetic.kernel.contract.identity.StaffView;
+import io.kinetic.kernel.error.Failure;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Data fetchers of the admin schema (graphql/admin.graphqls), mirroring the REST admin API: every
+ * field except {@code me} needs role catalog or admin; mutations answer {@code Problem} for
+ * expected business failures.
+ */
+final class AdminFetchers {
+
+  private static final List<String> CATALOG_ROLES = List.of("catalog", "admin");
+  private final BusClient bus;
+  private final Locales locales;
+  private final ProductFilters filters;
+
+  AdminFetchers(BusClient bus, Locales locales, String defaultCurrency) {
+    this.bus = bus;
+    this.locales = locales;
+    this.filters = new ProductFilters(locales, defaultCurrency);
+  }
+
+  RuntimeWiring wiring() {
+    return RuntimeWiring.newRuntimeWiring()
+      .scalar(Scalars.JSON)
+      .scalar(Scalars.DATE_TIME)
+      .type("Query", t -> t
+        .dataFetcher("adminProduct", catalog(env -> product(env, Addresses.Catalog.GET_ADMIN_PRODUCT,
+          new GetAdminProduct(Gql.id("id", env.getArgument("id"))))))
+        .dataFetcher("adminProducts", catalog(env -> bus.<AdminProductPage>request(Addresses.Catalog.LIST_PRODUCTS,
+          filters.of(env, true), Gql.cid(env)).map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()))))
+        .dataFetcher("categories", catalog(env -> bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES,
+          new ListCategories(Gql.locale(env, locales), null), Gql.cid(env)).map(CategoryList::items)))
+        .dataFetcher("attributes", catalog(env -> bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES,
+          new ListAttributes(Gql.locale(env, locales)), Gql.cid(env)).map(AttributeList::items)))
+        .dataFetcher("me", this::me))
+      .type("Mutation", t -> t
+        .dataFetcher("createProduct", mutation(env -> product(env, Addresses.Catalog.CREATE_PRODUCT,
+          new CreateProduct(AdminInputs.product(env.getArgument("input"))))))
+        .dataFetcher("updateProduct", mutation(env -> product(env, Addresses.Catalog.UPDATE_PRODUCT, new UpdateProduct(
+          Gql.id("id", env.getArgument("id")), ((Number) env.getArgument("version")).longValue(),
+          AdminInputs.product(env.getArgument("input"))))))
+        .dataFetcher("deleteProduct", mutation(env -> bus.request(Addresses.Catalog.DELETE_PRODUCT,
+          new DeleteProduct(Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
+        .dataFetcher("addVariant", mutation(env -> product(env, Addresses.Catalog.ADD_VARIANT, new AddVariant(
+          Gql.id("productId", env.getArgument("productId")), AdminInputs.variant(env.getArgument("input"), "input")))))
+        .dataFetcher("removeVariant", mutation(env -> product(env, Addresses.Catalog.REMOVE_VARIANT,
+          new RemoveVariant(env.getArgument("sku")))))
+        .dataFetcher("setPrice", mutation(env -> product(env, Addresses.Catalog.SET_PRICE, new SetPrice(env.getArgument("sku"),
+          AdminInputs.money(((Number) env.getArgument("amount")).longValue(), env.getArgument("currency"), "price")))))
+        .dataFetcher("setStock", mutation(this::setStock))
+        .dataFetcher("saveCategory", mutation(env -> bus.<Category>request(Addresses.Catalog.SAVE_CATEGORY, new SaveCategory(
+          env.getArgument("id") == null ? null : Gql.id("id", env.getArgument("id")),
+          AdminInputs.category(env.getArgument("input"))), Gql.cid(env))))
+        .dataFetcher("deleteCategory", mutation(env -> bus.request(Addresses.Catalog.DELETE_CATEGORY,
+          new DeleteCategory(Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
+        .dataFetcher("defineAttribute", mutation(env -> bus.<Attribute>request(Addresses.Catalog.DEFINE_ATTRIBUTE,
+          new DefineAttribute(AdminInputs.attribute(env.getArgument("input"))), Gql.cid(env))))
+        .dataFetcher("deleteAttribute", mutation(env -> bus.request(Addresses.Catalog.DELETE_ATTRIBUTE,
+          new DeleteAttribute(env.getArgument("code")), Gql.cid(env)))))
+      .type("AdminProduct", t -> t.dataFetcher("translations", AdminFetchers::translations))
+      .type("Variant", t -> t.dataFetcher("options", GqlTypes::options).dataFetcher("price", GqlTypes::price))
+      .type("CategoryDefinition", t -> t.dataFetcher("names", env -> GqlTypes.names(((Category) env.getSource()).names())))
+      .type("AttributeDefinition", t -> t.dataFetcher("names", env -> GqlTypes.names(((Attribute) env.getSource()).names())))
+      .type("Staff", t -> t.dataFetcher("roles", env -> ((StaffView) env.getSource()).roles().stream()
+        .map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList()))
+      .type("AdminProductResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .type("CategoryResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .type("AttributeResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .type("DeleteResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .build();
+  }
+
+  private static DataFetcher<Future<?>> catalog(Function<DataFetchingEnvironment, Future<?>> body) {
+    return env -> {
+      Gql.staff(env, CATALOG_ROLES);
+      return body.apply(env);
+    };
+  }
+
+  private static DataFetcher<Future<Object>> mutation(Function<DataFetchingEnvironment, Future<?>> body) {
+    return Gql.mutation(env -> {
+      Gql.staff(env, CATALOG_ROLES);
+      return body.apply(env);
+    });
+  }
+
+  private Future<Product> product(DataFetchingEnvironment env, String address, Object command) {
+    return bus.request(address, command, Gql.cid(env));
+  }
+
+  private Future<?> setStock(DataFetchingEnvironment env) {
+    int onHand = env.getArgument("onHand");
+    if (onHand < 0) {
+      throw Failure.invalid("onHand", "must be 0 or more");
+    }
+    return product(env, Addresses.Catalog.SET_STOCK, new SetStock(env.getArgument("sku"), onHand));
+  }
+
+  private Future<StaffView> me(DataFetchingEnvironment env) {
+    var staff = Gql.staff(env, List.of());
+    return bus.request(Addresses.Identity.GET_STAFF, new GetStaff(staff.id()), Gql.cid(env));
+  }
+
+  private static List<GqlTypes.TranslationView> translations(DataFetchingEnvironment env) {
+    Map<String, io.kinetic.kernel.contract.catalog.Translation> translations = ((Product) env.getSource()).translations();
+    return translations == null ? List.of() : translations.entrySet().stream()
+      .map(e -> new GqlTypes.TranslationView(e.getKey(), e.getValue().name(), e.getValue().description())).toList();
+  }
+}

@@ -1,0 +1,130 @@
+package io.kinetic.gateway.graphql;
+
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.kinetic.gateway.Requests;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.log.Logs;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Typed GraphQL errors: a failing data fetcher becomes an error whose {@code extensions.code} is
+ * the {@link ErrorCode} string (plus {@code extensions.errors} for invalid fields), and every
+ * other error (syntax, validation, limits, non-null violations) gets a code too before the result
+ * leaves. 5xx failures are logged here, once, with the correlation id.
+ */
+final class ErrorCodes extends SimplePerformantInstrumentation implements DataFetcherExceptionHandler {
+
+  private static final Logger LOG = Logger.getLogger(ErrorCodes.class.getName());
+
+  @Override
+  public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+    Throwable cause = unwrap(params.getException());
+    Failure failure = Failure.from(cause);
+    if (failure.errorCode().httpStatus() >= 500) {
+      RoutingContext rc = params.getDataFetchingEnvironment().getGraphQlContext().get(RoutingContext.class);
+      log(rc == null ? null : Requests.correlationId(rc), params.getPath() + ": " + failure.errorCode(), failure, cause);
+    }
+    GraphQLError error = GraphqlErrorBuilder.newError()
+      .message(failure.detail())
+      .path(params.getPath())
+      .location(params.getSourceLocation())
+      .errorType(ErrorType.DataFetchingException)
+      .extensions(extensions(failure.errorCode(), failure.errors()))
+      .build();
+    return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+  }
+
+  @Override
+  public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                     InstrumentationExecutionParameters parameters,
+                                                                     InstrumentationState state) {
+    if (result.getErrors().stream().allMatch(ErrorCodes::hasCode)) {
+      return CompletableFuture.completedFuture(result);
+    }
+    var errors = new ArrayList<GraphQLError>();
+    for (GraphQLError error : result.getErrors()) {
+      errors.add(hasCode(error) ? error : withCode(error));
+    }
+    return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().from(result).errors(errors).build());
+  }
+
+  static Map<String, Object> extensions(ErrorCode code, List<FieldError> fields) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("code", code.string());
+    if (!fields.isEmpty()) {
+      var list = new ArrayList<Map<String, Object>>();
+      fields.forEach(f -> list.add(Map.of("field", f.field(), "message", f.message())));
+      extensions.put("errors", list);
+    }
+    return extensions;
+  }
+
+  private static boolean hasCode(GraphQLError error) {
+    return error.getExtensions() != null && error.getExtensions().get("code") != null;
+  }
+
+  private static GraphQLError withCode(GraphQLError error) {
+    ErrorCode code = codeOf(error);
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    if (error.getExtensions() != null) {
+      extensions.putAll(error.getExtensions());
+    }
+    extensions.put("code", code.string());
+    return GraphqlErrorBuilder.newError()
+      .message(code == ErrorCode.INTERNAL ? "internal error" : error.getMessage())
+      .locations(error.getLocations())
+      .path(error.getPath())
+      .errorType(error.getErrorType())
+      .extensions(extensions)
+      .build();
+  }
+
+  private static ErrorCode codeOf(GraphQLError error) {
+    if (error.getErrorType() == ErrorType.ExecutionAborted) {
+      return ErrorCode.QUERY_TOO_COMPLEX;
+    }
+    if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax) {
+      return ErrorCode.VALIDATION_FAILED;
+    }
+    if (error.getErrorType() == ErrorType.OperationNotSupported) {
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    }
+    LOG.warning("GraphQL error without a code: " + error.getErrorType() + " " + error.getMessage());
+    return ErrorCode.INTERNAL;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static void log(String cid, String what, Failure failure, Throwable cause) {
+    if (failure.errorCode() == ErrorCode.INTERNAL && !(cause instanceof ReplyException)) {
+      LOG.log(Level.SEVERE, Logs.withCorrelation(cid, "graphql " + what), cause);
+    } else {
+      LOG.warning(Logs.withCorrelation(cid, "graphql " + what + ": " + failure.detail()));
+    }
+  }
+}

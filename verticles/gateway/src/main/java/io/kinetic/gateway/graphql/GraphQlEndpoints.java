@@ -1,0 +1,95 @@
+package io.kinetic.gateway.graphql;
+
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import io.kinetic.gateway.Locales;
+import io.kinetic.gateway.Requests;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.graphql.GraphQLHandler;
+import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
+import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
+import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
+import java.util.ArrayList;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * The two GraphQL endpoints: the storefront schema (graphql/shop.graphqls) and the admin schema
+ * (graphql/admin.graphqls), with Vert.x futures as fetcher results, typed error codes and the
+ * depth/complexity limits of {@code graphql.*}. HTTP-level access (optional customer token,
+ * required staff token) is the caller's business when mounting the handlers.
+ */
+public final class GraphQlEndpoints {
+
+  public static final String SHOP_SCHEMA = "graphql/shop.graphqls";
+  public static final String ADMIN_SCHEMA = "graphql/admin.graphqls";
+
+  private final GraphQL shop;
+  private final GraphQL admin;
+  private final BusClient bus;
+
+  private GraphQlEndpoints(GraphQL shop, GraphQL admin, BusClient bus) {
+    this.shop = shop;
+    this.admin = admin;
+    this.bus = bus;
+  }
+
+  public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig config, BusClient bus, Locales locales) {
+    String currency = config.catalog().defaultCurrency();
+    var shopWiring = new ShopFetchers(bus, locales, currency).wiring();
+    var adminWiring = new AdminFetchers(bus, locales, currency).wiring();
+    Future<Buffer> shopSdl = vertx.fileSystem().readFile(SHOP_SCHEMA);
+    Future<Buffer> adminSdl = vertx.fileSystem().readFile(ADMIN_SCHEMA);
+    return Future.all(shopSdl, adminSdl).map(all -> new GraphQlEndpoints(
+      graphQl(shopSdl.result().toString(), shopWiring, config.graphql()),
+      graphQl(adminSdl.result().toString(), adminWiring, config.graphql()),
+      bus));
+  }
+
+  /** {@code /graphql}: a per-request category DataLoader, so Product.categories is one batched bus call. */
+  public Handler<RoutingContext> shopHandler() {
+    return GraphQLHandler.builder(shop)
+      .beforeExecute(input -> {
+        var registry = DataLoaderRegistry.newRegistry()
+          .register(CategoryLoader.NAME, CategoryLoader.create(bus, Requests.correlationId(input.context())))
+          .build();
+        input.builder().dataLoaderRegistry(registry);
+      })
+      .build();
+  }
+
+  /** {@code /admin/graphql}: mount behind a staff-token check. */
+  public Handler<RoutingContext> adminHandler() {
+    return GraphQLHandler.create(admin);
+  }
+
+  /** The GraphiQL IDE (dev profile only), to mount at {@code /graphiql/*}. */
+  public static Router graphiql(Vertx vertx) {
+    var options = new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(false);
+    return GraphiQLHandler.create(vertx, options).router();
+  }
+
+  static GraphQL graphQl(String sdl, RuntimeWiring wiring, AppConfig.GraphQl limits) {
+    GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
+    var errors = new ErrorCodes();
+    var instrumentations = new ArrayList<Instrumentation>();
+    instrumentations.add(VertxFutureAdapter.create());
+    instrumentations.addAll(QueryLimits.of(limits.maxDepth(), limits.maxComplexity()));
+    instrumentations.add(errors);
+    return GraphQL.newGraphQL(schema)
+      .instrumentation(new ChainedInstrumentation(instrumentations))
+      .defaultDataFetcherExceptionHandler(errors)
+      .build();
+  }
+}

@@ -1,0 +1,106 @@
+package io.kinetic.gateway.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.Locales;
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.catalog.CategoryList;
+import io.kinetic.kernel.contract.catalog.GetProduct;
+import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.ProductPage;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/** Data fetchers of the storefront schema (graphql/shop.graphqls): each is one bus request. */
+final class ShopFetchers {
+
+  private final BusClient bus;
+  private final Locales locales;
+  private final ProductFilters filters;
+
+  ShopFetchers(BusClient bus, Locales locales, String defaultCurrency) {
+    this.bus = bus;
+    this.locales = locales;
+    this.filters = new ProductFilters(locales, defaultCurrency);
+  }
+
+  RuntimeWiring wiring() {
+    return RuntimeWiring.newRuntimeWiring()
+      .scalar(Scalars.JSON)
+      .scalar(Scalars.DATE_TIME)
+      .type("Query", t -> t
+        .dataFetcher("product", this::product)
+        .dataFetcher("productBySlug", this::productBySlug)
+        .dataFetcher("products", this::products)
+        .dataFetcher("categories", this::categories)
+        .dataFetcher("me", this::me))
+      .type("Mutation", t -> t
+        .dataFetcher("register", Gql.mutation(this::register))
+        .dataFetcher("login", Gql.mutation(this::login))
+        .dataFetcher("refresh", Gql.mutation(env ->
+          bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(env.getArgument("refreshToken")), Gql.cid(env))))
+        .dataFetcher("logout", Gql.mutation(env ->
+          bus.request(Addresses.Identity.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.cid(env))
+            .map(deleted -> new GqlTypes.Done(true)))))
+      .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf))
+      .type("Variant", t -> t.dataFetcher("options", GqlTypes::options).dataFetcher("price", GqlTypes::price))
+      .type("RegisterResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .type("TokensResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .type("LogoutResult", t -> t.typeResolver(GqlTypes.RESULTS))
+      .build();
+  }
+
+  private Future<ProductView> product(DataFetchingEnvironment env) {
+    String raw = env.getArgument("id");
+    var id = Ids.parse(raw).orElseThrow(() ->
+      Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
+    return bus.request(Addresses.Catalog.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.cid(env));
+  }
+
+  private Future<ProductView> productBySlug(DataFetchingEnvironment env) {
+    var query = new GetProductBySlug(env.getArgument("slug"), Gql.locale(env, locales), false);
+    return bus.request(Addresses.Catalog.GET_PRODUCT_BY_SLUG, query, Gql.cid(env));
+  }
+
+  private Future<GqlTypes.Connection> products(DataFetchingEnvironment env) {
+    return bus.<ProductPage>request(Addresses.Catalog.LIST_PRODUCTS, filters.of(env, false), Gql.cid(env))
+      .map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()));
+  }
+
+  private Future<List<?>> categories(DataFetchingEnvironment env) {
+    return bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(Gql.locale(env, locales), null), Gql.cid(env))
+      .map(CategoryList::items);
+  }
+
+  private Future<CustomerView> me(DataFetchingEnvironment env) {
+    var customer = Gql.customer(env);
+    return bus.request(Addresses.Identity.GET_CUSTOMER, new GetCustomer(customer.id()), Gql.cid(env));
+  }
+
+  private Future<CustomerView> register(DataFetchingEnvironment env) {
+    Map<String, Object> input = env.getArgument("input");
+    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"));
+    return bus.request(Addresses.Identity.REGISTER_CUSTOMER, command, Gql.cid(env));
+  }
+
+  private Future<Tokens> login(DataFetchingEnvironment env) {
+    var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), Gql.clientIp(env));
+    return bus.request(Addresses.Identity.LOGIN, login, Gql.cid(env));
+  }
+}
