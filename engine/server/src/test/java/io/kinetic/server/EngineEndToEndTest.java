@@ -1,0 +1,158 @@
+package io.kinetic.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole engine through HTTP: real gateway, catalog and identity verticles, real PostgreSQL and Redis. */
+class EngineEndToEndTest {
+
+  private static WebClient http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http = RunningEngine.client();
+  }
+
+  @Test
+  void storefrontListsTheSeededCatalogueAndReadsOneProductBothWays() throws Exception {
+    var page = get("/api/v1/products?limit=5&currency=EUR");
+    assertEquals(200, page.statusCode(), page.bodyAsString());
+    JsonArray items = page.bodyAsJsonObject().getJsonArray("items");
+    assertEquals(5, items.size());
+    assertNotNull(page.bodyAsJsonObject().getString("nextCursor"));
+    JsonObject first = items.getJsonObject(0);
+
+    var byId = get("/api/v1/products/" + first.getString("id"));
+    assertEquals(200, byId.statusCode());
+    assertEquals(first.getString("slug"), byId.bodyAsJsonObject().getString("slug"));
+    assertEquals("application/json", byId.getHeader("content-type").split(";")[0]);
+
+    var graphql = post("/graphql", new JsonObject()
+      .put("query", "query($s:String!){productBySlug(slug:$s){id name variants{sku prices{amount currency}}}}")
+      .put("variables", new JsonObject().put("s", first.getString("slug"))), null);
+    assertEquals(200, graphql.statusCode());
+    assertEquals(first.getString("id"),
+      graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("productBySlug").getString("id"));
+
+    var categories = get("/api/v1/categories");
+    assertTrue(categories.bodyAsJsonObject().getJsonArray("items").size() >= 6);
+  }
+
+  @Test
+  void anAdminWriteIsVisibleToTheNextStorefrontRead() throws Exception {
+    String token = staffToken();
+    String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+    var input = new JsonObject()
+      .put("slug", slug).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "End to end tee").put("description", "d")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", "t").put("description", "d"))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject().put("size", "M"))
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 1500).put("currency", "EUR"))).put("stockOnHand", 3)));
+    var created = post("/api/v1/admin/products", input, token);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    String id = created.bodyAsJsonObject().getString("id");
+
+    assertEquals(1500, priceOf(get("/api/v1/products/" + id)));
+    var repriced = put("/api/v1/admin/variants/" + sku + "/prices/EUR", new JsonObject().put("amount", 1750), token);
+    assertEquals(200, repriced.statusCode(), repriced.bodyAsString());
+    assertEquals(1750, priceOf(get("/api/v1/products/" + id)), "the cache was invalidated by the commit");
+
+    var deleted = http.delete("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).send()
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(204, deleted.statusCode());
+    var gone = get("/api/v1/products/" + id);
+    assertEquals(404, gone.statusCode());
+    assertEquals("PRODUCT_NOT_FOUND", gone.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void customerAccountLifecycleAndRoleSeparation() throws Exception {
+    String email = "e2e-" + UUID.randomUUID() + "@example.com";
+    var registered = post("/api/v1/auth/register",
+      new JsonObject().put("email", email).put("password", "correct horse battery").put("name", "Ada"), null);
+    assertEquals(201, registered.statusCode(), registered.bodyAsString());
+    var tokens = post("/api/v1/auth/login", new JsonObject().put("email", email).put("password", "correct horse battery"), null)
+      .bodyAsJsonObject();
+    String access = tokens.getString("accessToken");
+    var me = http.get("/api/v1/me").bearerTokenAuthentication(access).send().await(10, TimeUnit.SECONDS);
+    assertEquals(email, me.bodyAsJsonObject().getString("email"));
+
+    var forbidden = http.get("/api/v1/admin/products").bearerTokenAuthentication(access).send().await(10, TimeUnit.SECONDS);
+    assertEquals(403, forbidden.statusCode());
+    assertEquals("FORBIDDEN", forbidden.bodyAsJsonObject().getString("code"));
+
+    var refreshed = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", tokens.getString("refreshToken")), null);
+    assertEquals(200, refreshed.statusCode());
+    var reused = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", tokens.getString("refreshToken")), null);
+    assertEquals(401, reused.statusCode());
+    assertEquals("TOKEN_INVALID", reused.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void badInputGetsProblemJsonNeverA500() throws Exception {
+    var badId = get("/api/v1/products/not-a-uuid");
+    assertEquals(400, badId.statusCode());
+    assertEquals("application/problem+json", badId.getHeader("content-type").split(";")[0]);
+    assertNotNull(badId.bodyAsJsonObject().getString("correlationId"));
+
+    var malformed = http.post("/api/v1/auth/login").putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer("{\"email\":")).await(10, TimeUnit.SECONDS);
+    assertEquals(400, malformed.statusCode());
+
+    var negative = put("/api/v1/admin/variants/ANY/stock", new JsonObject().put("onHand", -1), staffToken());
+    assertEquals(400, negative.statusCode(), negative.bodyAsString());
+    assertFalse(negative.bodyAsString().contains("Exception"));
+  }
+
+  @Test
+  void healthAndMetrics() throws Exception {
+    assertEquals(200, get("/health/live").statusCode());
+    assertEquals(200, get("/health/ready").statusCode());
+    var metrics = get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.bodyAsString().contains("vertx_"), "Prometheus text with Vert.x metrics");
+    assertEquals(200, get("/api/v1/openapi.yaml").statusCode());
+  }
+
+  private static String staffToken() throws Exception {
+    var login = post("/api/v1/admin/auth/login",
+      new JsonObject().put("email", RunningEngine.ADMIN_EMAIL).put("password", RunningEngine.ADMIN_PASSWORD), null);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
+  private static long priceOf(HttpResponse<Buffer> product) {
+    return product.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0)
+      .getJsonArray("prices").getJsonObject(0).getLong("amount");
+  }
+
+  private static HttpResponse<Buffer> get(String uri) throws Exception {
+    return http.get(uri).send().await(10, TimeUnit.SECONDS);
+  }
+
+  private static HttpResponse<Buffer> post(String uri, JsonObject body, String token) throws Exception {
+    var request = http.post(uri);
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    return request.sendJsonObject(body).await(10, TimeUnit.SECONDS);
+  }
+
+  private static HttpResponse<Buffer> put(String uri, JsonObject body, String token) throws Exception {
+    return http.put(uri).bearerTokenAuthentication(token).sendJsonObject(body).await(10, TimeUnit.SECONDS);
+  }
+}
