@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One real engine per test JVM, on the shared test PostgreSQL/Redis, with a small demo catalogue. */
-final class RunningEngine {
+/**
+ * One real engine per test JVM, on the shared test PostgreSQL/Redis, with a small demo catalogue.
+ * Public for the browser tests in io.kinetic.server.web.
+ */
+public final class RunningEngine {
 
-  static final String ADMIN_EMAIL = "root-admin@kinetic.test";
-  static final String ADMIN_PASSWORD = "a-long-admin-password-1";
+  public static final String ADMIN_EMAIL = "root-admin@kinetic.test";
+  public static final String ADMIN_PASSWORD = "a-long-admin-password-1";
   private static Engine engine;
   private static Vertx clientVertx;
   private static WebClient client;
@@ -20,7 +23,13 @@ final class RunningEngine {
   private RunningEngine() {
   }
 
-  static synchronized WebClient client() throws Exception {
+  /** The engine's HTTP port, starting the engine on first use. */
+  public static synchronized int httpPort() throws Exception {
+    client();
+    return engine.httpPort();
+  }
+
+  public static synchronized WebClient client() throws Exception {
     if (engine == null) {
       var services = TestServices.get();
       Map<String, String> env = new HashMap<>();

@@ -1,0 +1,120 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.server.RunningEngine;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin SPA in a real headless Chromium against the real engine: staff login through the form, and
+ * an edit saved in the browser that the storefront API then serves (through the catalog and its cache).
+ * It edits only a product it created itself.
+ */
+class AdminBrowserTest {
+
+  private static final Pattern FAILED_LOGIN =
+    Pattern.compile("/api/v1/admin/auth/login - Failed to load resource: the server responded with a status of 401");
+  private static EngineApi api;
+  private static Browser browser;
+  private static String token;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Browser.assumeInstalled();
+    api = new EngineApi(RunningEngine.client());
+    token = api.staffToken();
+    browser = Browser.start(RunningEngine.httpPort());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void signedOut() {
+    browser.openFresh("/admin/#/login");
+  }
+
+  @AfterEach
+  void noJavaScriptErrors() {
+    browser.assertNoErrors();
+  }
+
+  @Test
+  void aWrongPasswordShowsInvalidCredentials() {
+    submitLogin(RunningEngine.ADMIN_EMAIL, "not-the-password-" + UUID.randomUUID());
+
+    WebElement banner = browser.visible("error-banner");
+    assertEquals("INVALID_CREDENTIALS", banner.findElement(Browser.testId("error-code")).getText());
+    assertEquals("#/login", browser.hash(), "still on the login form");
+    assertTrue(browser.driver().findElements(Browser.testId("logout-button")).isEmpty(), "not signed in");
+    browser.assertNoErrors(FAILED_LOGIN);
+  }
+
+  @Test
+  void aPriceChangedInTheEditorIsServedByTheStorefront() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Browser tee " + suffix;
+    String first = "BRW-" + suffix + "-A";
+    String second = "BRW-" + suffix + "-B";
+    String id = api.createProduct(token, "browser-" + suffix, name, new JsonArray()
+      .add(EngineApi.variant(first, 1500, 1700, 5))
+      .add(EngineApi.variant(second, 1600, 1800, 5))).getString("id");
+    try {
+      submitLogin(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+      browser.until("the products page", d -> browser.hash().equals("#/products"));
+      browser.visible("staff-name");
+      browser.until("a page of product rows", d -> d.findElements(Browser.testId("admin-product-row")).size() == 20);
+
+      By link = By.cssSelector("[data-testid=admin-product-row][data-id='" + id + "'] [data-testid=admin-product-link]");
+      WebElement row = browser.until("the new product's row", d -> d.findElements(link).stream().findFirst().orElse(null));
+      assertEquals(name, row.getText());
+      row.click();
+      browser.until("the editor of " + id, d -> browser.hash().equals("#/products/" + id));
+
+      By eurOfFirst = By.cssSelector("[data-testid=variant-row][data-sku='" + first + "'] [data-testid=edit-price]");
+      WebElement eur = browser.until("the first variant's EUR price",
+        d -> d.findElements(eurOfFirst).stream().filter(e -> "15.00".equals(e.getDomProperty("value"))).findFirst().orElse(null));
+      String version = browser.visible("product-version").getText();
+      eur.sendKeys(Keys.chord(Keys.CONTROL, "a"), "17.25");
+      browser.visible("save-product").click();
+      browser.until("the saved product's new version",
+        d -> !version.equals(d.findElement(Browser.testId("product-version")).getText()));
+      assertEquals("Product saved", browser.visible("notice").getText());
+
+      JsonObject served = api.get("/api/v1/products/" + id);
+      JsonObject firstVariant = variant(served, first);
+      assertEquals(1725, EngineApi.price(firstVariant, "EUR"), "the new price, not a cached one");
+      assertEquals(1700, EngineApi.price(firstVariant, "USD"), "the other currency is kept");
+      assertEquals(1600, EngineApi.price(variant(served, second), "EUR"), "the other variant is kept");
+    } finally {
+      api.deleteProduct(token, id);
+    }
+  }
+
+  private static void submitLogin(String email, String password) {
+    browser.visible("login-email").sendKeys(email);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys(password);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+  }
+
+  private static JsonObject variant(JsonObject product, String sku) {
+    return product.getJsonArray("variants").stream().map(JsonObject.class::cast)
+      .filter(v -> sku.equals(v.getString("sku"))).findFirst().orElseThrow(() -> new AssertionError("no variant " + sku));
+  }
+}

@@ -1,0 +1,157 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium driven by Debian's chromedriver, for one test class. Nothing is ever
+ * downloaded: the driver path is given explicitly, so Selenium Manager is skipped. When either binary
+ * is missing, {@link #start} skips the calling test class.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final WebDriver driver;
+  private final Path profile;
+  private final String baseUrl;
+
+  private Browser(WebDriver driver, Path profile, String baseUrl) {
+    this.driver = driver;
+    this.profile = profile;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Skips the test class (JUnit assumption) when Chromium or chromedriver is not installed. */
+  static void assumeInstalled() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+      "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+        + " are needed (apt-get install chromium chromium-driver, as .ci/run does)");
+  }
+
+  static Browser start(int httpPort) throws IOException {
+    assumeInstalled();
+    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+    Path profile = Files.createTempDirectory("kinetic-chromium");
+    var logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    var options = new ChromeOptions()
+      .setBinary(CHROMIUM.toString())
+      .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+        "--lang=en-US", "--window-size=1280,1000", "--user-data-dir=" + profile);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new Browser(new ChromeDriver(service, options), profile, "http://127.0.0.1:" + httpPort);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Loads a page of the engine, e.g. {@code "/#/"} or {@code "/admin/#/login"}. */
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** Fresh state for the next test: empty local and session storage, then a full load of {@code path}. */
+  void openFresh(String path) {
+    open(path);
+    script("localStorage.clear(); sessionStorage.clear();");
+    driver.navigate().refresh();
+  }
+
+  /** Waits (up to 15 s) for a non-null, non-false value; on timeout the failure names {@code what}. */
+  <T> T until(String what, Function<WebDriver, T> condition) {
+    var wait = new WebDriverWait(driver, TIMEOUT);
+    wait.withMessage(what).ignoring(StaleElementReferenceException.class);
+    return wait.until(condition);
+  }
+
+  WebElement visible(String testId) {
+    return until(testId + " visible", d -> {
+      var found = d.findElements(testId(testId));
+      return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
+    });
+  }
+
+  String hash() {
+    return (String) script("return location.hash;");
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Snapshot of the product cards in page order: {slug, name, price}, read in one script so nothing goes stale. */
+  @SuppressWarnings("unchecked")
+  List<Map<String, String>> cards() {
+    return (List<Map<String, String>>) script("""
+      return [...document.querySelectorAll('[data-testid=product-card]')].map(c => ({
+        slug: c.dataset.slug,
+        name: c.querySelector('[data-testid=product-name]').textContent.trim(),
+        price: c.querySelector('[data-testid=product-price]').textContent.trim()}));""");
+  }
+
+  static By testId(String id) {
+    return By.cssSelector("[data-testid='" + id + "']");
+  }
+
+  /**
+   * Fails on SEVERE browser log entries (uncaught errors, console.error, failed requests) except those
+   * matching {@code expected} (the 4xx a test provoked). Reading the log empties it.
+   */
+  void assertNoErrors(Pattern... expected) {
+    List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+      .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+      .map(LogEntry::getMessage)
+      .filter(m -> Stream.of(expected).noneMatch(p -> p.matcher(m).find()))
+      .toList();
+    assertTrue(severe.isEmpty(), "errors in the browser console: " + severe);
+  }
+
+  /** Proves the log check is not vacuous: a console.error must come back as a SEVERE entry. */
+  void assertLogsAreCaptured() {
+    script("console.error('kinetic-log-probe');");
+    List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+    assertTrue(entries.stream().anyMatch(e -> e.getLevel() == Level.SEVERE && e.getMessage().contains("kinetic-log-probe")),
+      "the browser log is not readable, so JS errors would go unnoticed: " + entries);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kinetic.server.RunningEngine;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** The REST API of the shared {@link RunningEngine}, for setting up and checking what the browser shows. */
+final class EngineApi {
+
+  private final WebClient http;
+
+  EngineApi(WebClient http) {
+    this.http = http;
+  }
+
+  /** GET of a storefront resource that must answer 200. */
+  JsonObject get(String uri) throws Exception {
+    var response = http.get(uri).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, response.statusCode(), uri + " -> " + response.bodyAsString());
+    return response.bodyAsJsonObject();
+  }
+
+  String staffToken() throws Exception {
+    var login = http.post("/api/v1/admin/auth/login")
+      .sendJsonObject(new JsonObject().put("email", RunningEngine.ADMIN_EMAIL).put("password", RunningEngine.ADMIN_PASSWORD))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
+  /** Creates a published product without categories (so it never shows up in a category page); returns it. */
+  JsonObject createProduct(String token, String slug, String name, JsonArray variants) throws Exception {
+    var input = new JsonObject()
+      .put("slug", slug).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", name).put("description", "Made by a browser test")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", name).put("description", name))
+      .put("variants", variants);
+    var created = http.post("/api/v1/admin/products").bearerTokenAuthentication(token).sendJsonObject(input)
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    return created.bodyAsJsonObject();
+  }
+
+  static JsonObject variant(String sku, long eur, long usd, int stock) {
+    return new JsonObject().put("sku", sku).put("options", new JsonObject().put("size", sku.substring(sku.length() - 1)))
+      .put("prices", new JsonArray()
+        .add(new JsonObject().put("amount", eur).put("currency", "EUR"))
+        .add(new JsonObject().put("amount", usd).put("currency", "USD")))
+      .put("stockOnHand", stock);
+  }
+
+  void deleteProduct(String token, String id) throws Exception {
+    http.delete("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
+  }
+
+  /** The amount of a variant's price in a currency, or -1. */
+  static long price(JsonObject variant, String currency) {
+    return variant.getJsonArray("prices").stream().map(JsonObject.class::cast)
+      .filter(p -> currency.equals(p.getString("currency"))).mapToLong(p -> p.getLong("amount")).findFirst().orElse(-1);
+  }
+
+  /** What the UI shows for an amount in locale "en" (Intl.NumberFormat): €1,234.50 / $19.99. */
+  static String formatted(long amount, String currency) {
+    String symbol = switch (currency) {
+      case "EUR" -> "€";
+      case "USD" -> "$";
+      default -> throw new IllegalArgumentException(currency);
+    };
+    return symbol + String.format(Locale.ROOT, "%,.2f", amount / 100.0);
+  }
+
+  /** A product card's price label: the lowest variant price, "from …" when the variants differ. */
+  static String cardPrice(JsonObject product, String currency) {
+    long[] amounts = product.getJsonArray("variants").stream().map(JsonObject.class::cast)
+      .mapToLong(v -> price(v, currency)).filter(a -> a >= 0).toArray();
+    long min = Arrays.stream(amounts).min().orElseThrow();
+    boolean varies = Arrays.stream(amounts).anyMatch(a -> a != min);
+    return varies ? "from " + formatted(min, currency) : formatted(min, currency);
+  }
+}

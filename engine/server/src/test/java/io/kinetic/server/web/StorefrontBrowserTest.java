@@ -1,0 +1,214 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.server.RunningEngine;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The storefront SPA in a real headless Chromium against the real engine: what it shows must be what
+ * the storefront API serves. Other test classes add products concurrently (always without categories),
+ * so comparisons use seeded products (they have a category) or the overlap with an API answer.
+ */
+class StorefrontBrowserTest {
+
+  private static final int PAGE_SIZE = 20;
+  private static EngineApi api;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Browser.assumeInstalled();
+    api = new EngineApi(RunningEngine.client());
+    browser = Browser.start(RunningEngine.httpPort());
+    browser.open("/#/");
+    browser.assertLogsAreCaptured();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void freshShop() {
+    browser.openFresh("/#/");
+  }
+
+  @AfterEach
+  void noJavaScriptErrors() {
+    browser.assertNoErrors();
+  }
+
+  @Test
+  void homeShowsTheEnginesProductsWithNamesAndPrices() throws Exception {
+    List<Map<String, String>> cards = cardsAtLeast(PAGE_SIZE);
+    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20"));
+
+    assertEquals(PAGE_SIZE, cards.size(), "one page of cards");
+    int compared = 0;
+    for (var card : cards) {
+      JsonObject product = served.get(card.get("slug"));
+      if (product != null) {
+        assertEquals(product.getString("name"), card.get("name"), card.get("slug"));
+        assertEquals(EngineApi.cardPrice(product, "EUR"), card.get("price"), card.get("slug"));
+        compared++;
+      }
+    }
+    assertTrue(compared >= PAGE_SIZE - 3, "the browser shows the API's first page, only " + compared + " in common");
+  }
+
+  @Test
+  void clickingACardOpensItsProductPage() throws Exception {
+    cardsAtLeast(PAGE_SIZE);
+    JsonObject product = firstSeededOnHome();
+    String slug = product.getString("slug");
+    browser.driver().findElement(By.cssSelector("[data-testid=product-card][data-slug='" + slug + "'] a")).click();
+
+    browser.until("product route", d -> browser.hash().equals("#/product/" + slug));
+    assertDetail("product-name", product.getString("name"));
+    assertDetail("product-price", EngineApi.formatted(EngineApi.price(shownVariant(product), "EUR"), "EUR"));
+  }
+
+  @Test
+  void switchingTheCurrencyToUsdShowsUsdPrices() throws Exception {
+    cardsAtLeast(PAGE_SIZE);
+    JsonObject product = firstSeededOnHome();
+    browser.open("/#/product/" + product.getString("slug"));
+    assertDetail("product-price", EngineApi.formatted(EngineApi.price(shownVariant(product), "EUR"), "EUR"));
+
+    new Select(browser.visible("currency-select")).selectByValue("USD");
+    String usd = EngineApi.formatted(EngineApi.price(shownVariant(product), "USD"), "USD");
+    assertTrue(usd.startsWith("$"), usd);
+    assertDetail("product-price", usd);
+
+    browser.driver().findElement(Browser.testId("home-link")).click();
+    List<Map<String, String>> cards = browser.until("home cards priced in USD", d -> {
+      var now = browser.cards();
+      return now.size() >= PAGE_SIZE && now.stream().allMatch(c -> c.get("price").replace("from ", "").startsWith("$"))
+        ? now : null;
+    });
+    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20&currency=USD"));
+    cards.stream().filter(c -> served.containsKey(c.get("slug"))).forEach(c ->
+      assertEquals(EngineApi.cardPrice(served.get(c.get("slug")), "USD"), c.get("price"), c.get("slug")));
+  }
+
+  @Test
+  void aCategoryLinkShowsOnlyThatCategorysProducts() throws Exception {
+    Set<String> home = cardsAtLeast(PAGE_SIZE).stream().map(c -> c.get("slug")).collect(Collectors.toSet());
+    JsonObject category = null;
+    Set<String> expected = Set.of();
+    for (Object o : api.get("/api/v1/categories?locale=en").getJsonArray("items")) {
+      JsonObject c = (JsonObject) o;
+      if (c.getString("parentId") != null) {
+        continue;
+      }
+      JsonObject page = api.get("/api/v1/products?limit=20&category=" + c.getString("id"));
+      if (page.getString("nextCursor") == null && page.getJsonArray("items").size() > expected.size()) {
+        category = c;
+        expected = bySlug(page).keySet();
+      }
+    }
+    assertTrue(category != null && !expected.isEmpty(), "a top-level category with products on one page");
+    String id = category.getString("id");
+
+    browser.driver().findElement(By.cssSelector("[data-testid=category-link][data-category-id='" + id + "']")).click();
+    browser.until("category route", d -> browser.hash().equals("#/category/" + id));
+    String name = category.getString("name");
+    browser.until("category title " + name, d -> name.equals(d.findElement(Browser.testId("page-title")).getText()));
+    Set<String> wanted = expected;
+    browser.until("exactly the category's products " + wanted, d ->
+      browser.cards().stream().map(c -> c.get("slug")).collect(Collectors.toSet()).equals(wanted));
+    assertTrue(home.stream().anyMatch(slug -> !wanted.contains(slug)), "the category filters the catalogue");
+  }
+
+  @Test
+  void loadMoreAppendsTheNextPage() {
+    List<Map<String, String>> first = cardsAtLeast(PAGE_SIZE);
+    browser.visible("next-page").click();
+
+    List<Map<String, String>> all = browser.until("more than one page of cards", d -> {
+      var now = browser.cards();
+      return now.size() > first.size() ? now : null;
+    });
+    List<String> slugs = all.stream().map(c -> c.get("slug")).toList();
+    assertEquals(slugs.size(), new HashSet<>(slugs).size(), "no product twice: " + slugs);
+    assertEquals(first.stream().map(c -> c.get("slug")).toList(), slugs.subList(0, first.size()),
+      "the first page stays, the next one is appended");
+  }
+
+  @Test
+  void sortingByPriceOrdersTheCards() {
+    List<String> newest = cardsAtLeast(PAGE_SIZE).stream().map(c -> c.get("slug")).toList();
+    new Select(browser.visible("sort-select")).selectByValue("price_asc");
+
+    List<Map<String, String>> sorted = browser.until("cards in ascending price order", d -> {
+      var now = browser.cards();
+      List<Long> prices = now.stream().map(c -> amount(c.get("price"))).toList();
+      return now.size() == PAGE_SIZE && prices.stream().sorted().toList().equals(prices) ? now : null;
+    });
+    assertNotEquals(newest, sorted.stream().map(c -> c.get("slug")).toList(), "the order changed");
+    assertTrue(amount(sorted.get(0).get("price")) <= amount(sorted.get(PAGE_SIZE - 1).get("price")));
+  }
+
+  private static List<Map<String, String>> cardsAtLeast(int n) {
+    return browser.until(n + " product cards", d -> {
+      var cards = browser.cards();
+      return cards.size() >= n ? cards : null;
+    });
+  }
+
+  /** The first card on the home page that is a seeded product (never deleted by another test). */
+  private static JsonObject firstSeededOnHome() throws Exception {
+    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20"));
+    return browser.cards().stream().map(c -> served.get(c.get("slug")))
+      .filter(p -> p != null && !p.getJsonArray("categoryIds").isEmpty())
+      .findFirst().orElseThrow();
+  }
+
+  /** The variant the product page selects first: the first one in stock, else the first. */
+  private static JsonObject shownVariant(JsonObject product) {
+    List<JsonObject> variants = product.getJsonArray("variants").stream().map(JsonObject.class::cast).toList();
+    return variants.stream().filter(v -> v.getInteger("stockOnHand") > 0).findFirst().orElse(variants.get(0));
+  }
+
+  /** Waits until an element of the product detail shows {@code expected}; fails with what it shows instead. */
+  private static void assertDetail(String testId, String expected) {
+    By selector = By.cssSelector("[data-testid=product-detail] [data-testid=" + testId + "]");
+    Function<WebDriver, String> text = d -> d.findElements(selector).stream().findFirst().map(e -> e.getText()).orElse("");
+    try {
+      browser.until(testId + " = " + expected, d -> expected.equals(text.apply(d)));
+    } catch (TimeoutException e) {
+      assertEquals(expected, text.apply(browser.driver()), testId + " on the product page");
+    }
+  }
+
+  private static Map<String, JsonObject> bySlug(JsonObject page) {
+    return page.getJsonArray("items").stream().map(JsonObject.class::cast)
+      .collect(Collectors.toMap(p -> p.getString("slug"), Function.identity()));
+  }
+
+  /** "from €1,234.50" -> 123450 */
+  private static long amount(String label) {
+    return Long.parseLong(label.replaceAll("[^0-9]", ""));
+  }
+}
