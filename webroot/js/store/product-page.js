@@ -86,7 +86,7 @@ export const ProductPage = {
 
     const price = computed(() => {
       if (!variant.value) return '';
-      const p = priceIn(variant.value.prices, "EUR");
+      const p = priceIn(variant.value.prices, settings.currency);
       return p ? formatMoney(p, null, settings.locale) : t('notAvailableIn', { currency: settings.currency });
     });
 

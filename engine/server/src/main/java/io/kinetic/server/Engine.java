@@ -7,7 +7,6 @@ import io.kinetic.identity.IdentityVerticle;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +26,12 @@ public final class Engine {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
   private final Infrastructure infrastructure;
+  private final String gatewayDeployment;
   private final int httpPort;
 
-  private Engine(Infrastructure infrastructure, int httpPort) {
+  private Engine(Infrastructure infrastructure, String gatewayDeployment, int httpPort) {
     this.infrastructure = infrastructure;
+    this.gatewayDeployment = gatewayDeployment;
     this.httpPort = httpPort;
   }
 
@@ -46,9 +47,9 @@ public final class Engine {
       deploy(infra, IdentityVerticle.class, 1, json);
       new AdminBootstrap(infra.vertx(), config, env).run();
       Console.step("starting HTTP on port " + config.http().port());
-      deploy(infra, GatewayVerticle.class, AppConfig.instances(config.http().instances()), json);
+      String gateway = deploy(infra, GatewayVerticle.class, AppConfig.instances(config.http().instances()), json);
       int port = boundPort(infra, config.http().port());
-      var engine = new Engine(infra, port);
+      var engine = new Engine(infra, gateway, port);
       engine.writeRuntimeFile();
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       LOG.info("engine started in " + millis + " ms");
@@ -73,9 +74,18 @@ public final class Engine {
     return infrastructure.config();
   }
 
-  /** Graceful stop: the gateway stops accepting and lets in-flight requests finish, pools close, embedded servers stop. */
+  /**
+   * Graceful stop: the gateway goes first (stops accepting, lets in-flight requests finish while
+   * the services they wait on are still there), then the services and pools, then the embedded servers.
+   */
   public void stop() {
     Console.step("stopping");
+    try {
+      infrastructure.vertx().undeploy(gatewayDeployment)
+        .await(infrastructure.config().shutdown().graceSeconds() + 2L, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("the gateway did not drain in time: " + e.getMessage());
+    }
     infrastructure.stop();
     try {
       Files.deleteIfExists(runtimeFile());
@@ -102,11 +112,12 @@ public final class Engine {
     }
   }
 
-  private static void deploy(Infrastructure infra, Class<? extends io.vertx.core.Deployable> verticle, int instances,
-                             JsonObject config) throws Exception {
+  private static String deploy(Infrastructure infra, Class<? extends io.vertx.core.Deployable> verticle, int instances,
+                               JsonObject config) throws Exception {
     var options = new DeploymentOptions().setConfig(config).setInstances(instances);
-    infra.vertx().deployVerticle(verticle, options).await(60, TimeUnit.SECONDS);
+    String id = infra.vertx().deployVerticle(verticle, options).await(60, TimeUnit.SECONDS);
     LOG.info("deployed " + verticle.getSimpleName() + " x" + instances);
+    return id;
   }
 
   private static int boundPort(Infrastructure infra, int configured) {

@@ -32,7 +32,9 @@ class AdminBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Browser.assumeInstalled();
+    if (!Browser.installed()) {
+      return; // each test then reports itself skipped, with the reason
+    }
     api = new EngineApi(RunningEngine.client());
     token = api.staffToken();
     browser = Browser.start(RunningEngine.httpPort());
@@ -47,12 +49,15 @@ class AdminBrowserTest {
 
   @BeforeEach
   void signedOut() {
+    Browser.assumeInstalled();
     browser.openFresh("/admin/#/login");
   }
 
   @AfterEach
   void noJavaScriptErrors() {
-    browser.assertNoErrors();
+    if (browser != null) {
+      browser.assertNoErrors();
+    }
   }
 
   @Test
@@ -76,6 +81,7 @@ class AdminBrowserTest {
       .add(EngineApi.variant(first, 1500, 1700, 5))
       .add(EngineApi.variant(second, 1600, 1800, 5))).getString("id");
     try {
+      assertEquals(1500, EngineApi.price(variant(api.get("/api/v1/products/" + id), first), "EUR"), "now in the read cache");
       submitLogin(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
       browser.until("the products page", d -> browser.hash().equals("#/products"));
       browser.visible("staff-name");

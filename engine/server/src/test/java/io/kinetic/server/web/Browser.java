@@ -48,11 +48,14 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  /** Skips the test class (JUnit assumption) when Chromium or chromedriver is not installed. */
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /** Skips the calling test (JUnit assumption, reported with this reason) when Chromium or chromedriver is missing. */
   static void assumeInstalled() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-      "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-        + " are needed (apt-get install chromium chromium-driver, as .ci/run does)");
+    Assumptions.assumeTrue(installed(), "browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+      + " are needed (apt-get install chromium chromium-driver, as .ci/run does)");
   }
 
   static Browser start(int httpPort) throws IOException {

@@ -7,8 +7,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The REST API of the shared {@link RunningEngine}, for setting up and checking what the browser shows. */
 final class EngineApi {
@@ -58,6 +62,18 @@ final class EngineApi {
 
   void deleteProduct(String token, String id) throws Exception {
     http.delete("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
+  }
+
+  /** A product list page's items by slug. */
+  static Map<String, JsonObject> bySlug(JsonObject page) {
+    return page.getJsonArray("items").stream().map(JsonObject.class::cast)
+      .collect(Collectors.toMap(p -> p.getString("slug"), Function.identity()));
+  }
+
+  /** The variant the product page selects first: the first one in stock, else the first. */
+  static JsonObject shownVariant(JsonObject product) {
+    List<JsonObject> variants = product.getJsonArray("variants").stream().map(JsonObject.class::cast).toList();
+    return variants.stream().filter(v -> v.getInteger("stockOnHand") > 0).findFirst().orElse(variants.get(0));
   }
 
   /** The amount of a variant's price in a currency, or -1. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,9 @@ class StorefrontBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Browser.assumeInstalled();
+    if (!Browser.installed()) {
+      return; // each test then reports itself skipped, with the reason
+    }
     api = new EngineApi(RunningEngine.client());
     browser = Browser.start(RunningEngine.httpPort());
     browser.open("/#/");
@@ -51,18 +54,21 @@ class StorefrontBrowserTest {
 
   @BeforeEach
   void freshShop() {
+    Browser.assumeInstalled();
     browser.openFresh("/#/");
   }
 
   @AfterEach
   void noJavaScriptErrors() {
-    browser.assertNoErrors();
+    if (browser != null) {
+      browser.assertNoErrors();
+    }
   }
 
   @Test
   void homeShowsTheEnginesProductsWithNamesAndPrices() throws Exception {
     List<Map<String, String>> cards = cardsAtLeast(PAGE_SIZE);
-    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20"));
+    Map<String, JsonObject> served = EngineApi.bySlug(api.get("/api/v1/products?limit=20"));
 
     assertEquals(PAGE_SIZE, cards.size(), "one page of cards");
     int compared = 0;
@@ -86,7 +92,7 @@ class StorefrontBrowserTest {
 
     browser.until("product route", d -> browser.hash().equals("#/product/" + slug));
     assertDetail("product-name", product.getString("name"));
-    assertDetail("product-price", EngineApi.formatted(EngineApi.price(shownVariant(product), "EUR"), "EUR"));
+    assertDetail("product-price", EngineApi.formatted(EngineApi.price(EngineApi.shownVariant(product), "EUR"), "EUR"));
   }
 
   @Test
@@ -94,10 +100,10 @@ class StorefrontBrowserTest {
     cardsAtLeast(PAGE_SIZE);
     JsonObject product = firstSeededOnHome();
     browser.open("/#/product/" + product.getString("slug"));
-    assertDetail("product-price", EngineApi.formatted(EngineApi.price(shownVariant(product), "EUR"), "EUR"));
+    assertDetail("product-price", EngineApi.formatted(EngineApi.price(EngineApi.shownVariant(product), "EUR"), "EUR"));
 
     new Select(browser.visible("currency-select")).selectByValue("USD");
-    String usd = EngineApi.formatted(EngineApi.price(shownVariant(product), "USD"), "USD");
+    String usd = EngineApi.formatted(EngineApi.price(EngineApi.shownVariant(product), "USD"), "USD");
     assertTrue(usd.startsWith("$"), usd);
     assertDetail("product-price", usd);
 
@@ -107,7 +113,7 @@ class StorefrontBrowserTest {
       return now.size() >= PAGE_SIZE && now.stream().allMatch(c -> c.get("price").replace("from ", "").startsWith("$"))
         ? now : null;
     });
-    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20&currency=USD"));
+    Map<String, JsonObject> served = EngineApi.bySlug(api.get("/api/v1/products?limit=20&currency=USD"));
     cards.stream().filter(c -> served.containsKey(c.get("slug"))).forEach(c ->
       assertEquals(EngineApi.cardPrice(served.get(c.get("slug")), "USD"), c.get("price"), c.get("slug")));
   }
@@ -125,7 +131,7 @@ class StorefrontBrowserTest {
       JsonObject page = api.get("/api/v1/products?limit=20&category=" + c.getString("id"));
       if (page.getString("nextCursor") == null && page.getJsonArray("items").size() > expected.size()) {
         category = c;
-        expected = bySlug(page).keySet();
+        expected = EngineApi.bySlug(page).keySet();
       }
     }
     assertTrue(category != null && !expected.isEmpty(), "a top-level category with products on one page");
@@ -136,8 +142,12 @@ class StorefrontBrowserTest {
     String name = category.getString("name");
     browser.until("category title " + name, d -> name.equals(d.findElement(Browser.testId("page-title")).getText()));
     Set<String> wanted = expected;
-    browser.until("exactly the category's products " + wanted, d ->
-      browser.cards().stream().map(c -> c.get("slug")).collect(Collectors.toSet()).equals(wanted));
+    Supplier<Set<String>> shown = () -> browser.cards().stream().map(c -> c.get("slug")).collect(Collectors.toSet());
+    try {
+      browser.until("exactly the category's products", d -> shown.get().equals(wanted));
+    } catch (TimeoutException e) {
+      assertEquals(wanted, shown.get(), "the category page shows what the API serves for the category");
+    }
     assertTrue(home.stream().anyMatch(slug -> !wanted.contains(slug)), "the category filters the catalogue");
   }
 
@@ -179,16 +189,10 @@ class StorefrontBrowserTest {
 
   /** The first card on the home page that is a seeded product (never deleted by another test). */
   private static JsonObject firstSeededOnHome() throws Exception {
-    Map<String, JsonObject> served = bySlug(api.get("/api/v1/products?limit=20"));
+    Map<String, JsonObject> served = EngineApi.bySlug(api.get("/api/v1/products?limit=20"));
     return browser.cards().stream().map(c -> served.get(c.get("slug")))
       .filter(p -> p != null && !p.getJsonArray("categoryIds").isEmpty())
       .findFirst().orElseThrow();
-  }
-
-  /** The variant the product page selects first: the first one in stock, else the first. */
-  private static JsonObject shownVariant(JsonObject product) {
-    List<JsonObject> variants = product.getJsonArray("variants").stream().map(JsonObject.class::cast).toList();
-    return variants.stream().filter(v -> v.getInteger("stockOnHand") > 0).findFirst().orElse(variants.get(0));
   }
 
   /** Waits until an element of the product detail shows {@code expected}; fails with what it shows instead. */
@@ -200,11 +204,6 @@ class StorefrontBrowserTest {
     } catch (TimeoutException e) {
       assertEquals(expected, text.apply(browser.driver()), testId + " on the product page");
     }
-  }
-
-  private static Map<String, JsonObject> bySlug(JsonObject page) {
-    return page.getJsonArray("items").stream().map(JsonObject.class::cast)
-      .collect(Collectors.toMap(p -> p.getString("slug"), Function.identity()));
   }
 
   /** "from €1,234.50" -> 123450 */

@@ -32,6 +32,8 @@ import org.dataloader.DataLoaderRegistry;
  */
 public final class GraphQlEndpoints {
 
+  private static final int DOCUMENT_CACHE_SIZE = 2_000;
+
   public static final String SHOP_SCHEMA = "graphql/shop.graphqls";
   public static final String ADMIN_SCHEMA = "graphql/admin.graphqls";
 
@@ -90,6 +92,7 @@ public final class GraphQlEndpoints {
     return GraphQL.newGraphQL(schema)
       .instrumentation(new ChainedInstrumentation(instrumentations))
       .defaultDataFetcherExceptionHandler(errors)
+      .preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_SIZE))
       .build();
   }
 }
