@@ -1,0 +1,114 @@
+package io.kinetic.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two engines joined by the Hazelcast cluster manager on the same PostgreSQL and Redis: a write on
+ * one node is visible on the next read through the other, whichever node's catalog answers it
+ * (the published catalog events invalidate every node's cache).
+ */
+class ClusterModeTest {
+
+  private static final String ADMIN = "cluster-admin-" + UUID.randomUUID() + "@kinetic.test";
+  private static final String PASSWORD = "cluster-admin-password";
+  private static Engine nodeA;
+  private static Engine nodeB;
+  private static Vertx clientVertx;
+  private static WebClient client;
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    nodeA = Engine.start(env());
+    nodeB = Engine.start(env());
+    clientVertx = Vertx.vertx();
+    client = WebClient.create(clientVertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (clientVertx != null) {
+      clientVertx.close();
+    }
+    if (nodeB != null) {
+      nodeB.stop();
+    }
+    if (nodeA != null) {
+      nodeA.stop();
+    }
+  }
+
+  @Test
+  void aPriceChangedOnOneNodeIsServedByTheOtherRightAway() throws Exception {
+    String token = client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/auth/login")
+      .sendJsonObject(new JsonObject().put("email", ADMIN).put("password", PASSWORD)).await(20, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getString("accessToken");
+    String sku = "CLU-" + UUID.randomUUID().toString().substring(0, 8);
+    var input = new JsonObject()
+      .put("slug", "cluster-" + UUID.randomUUID().toString().substring(0, 8)).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Cluster mug").put("description", "d")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", "t").put("description", "d"))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject())
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 1000).put("currency", "EUR"))).put("stockOnHand", 1)));
+    var created = client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/products").bearerTokenAuthentication(token)
+      .sendJsonObject(input).await(20, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    String id = created.bodyAsJsonObject().getString("id");
+
+    for (int i = 0; i < 6; i++) {
+      assertEquals(1000, priceOnNodeB(id), "warms the cache of whichever catalog answers");
+    }
+    var repriced = client.put(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/variants/" + sku + "/prices/EUR")
+      .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("amount", 1234)).await(20, TimeUnit.SECONDS);
+    assertEquals(200, repriced.statusCode(), repriced.bodyAsString());
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (priceOnNodeB(id) != 1234 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    for (int i = 0; i < 6; i++) {
+      assertEquals(1234, priceOnNodeB(id), "no node serves the old price once the event has arrived");
+    }
+  }
+
+  private static long priceOnNodeB(String id) throws Exception {
+    var response = client.get(nodeB.httpPort(), "127.0.0.1", "/api/v1/products/" + id).send().await(20, TimeUnit.SECONDS);
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0)
+      .getJsonArray("prices").getJsonObject(0).getLong("amount");
+  }
+
+  private static Map<String, String> env() throws Exception {
+    var services = TestServices.get();
+    Map<String, String> env = new HashMap<>();
+    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
+    env.put("COMMERCE_CLUSTER_ENABLED", "true");
+    env.put("COMMERCE_CLUSTER_HOST", "127.0.0.1");
+    env.put("COMMERCE_PG_URL", services.pgUrl());
+    env.put("COMMERCE_REDIS_URL", services.redisUrl());
+    env.put("COMMERCE_JWT_SECRET", "cluster-test-secret-0123456789-0123456789");
+    env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
+    env.put("COMMERCE_HTTP_PORT", "0");
+    env.put("COMMERCE_HTTP_INSTANCES", "1");
+    env.put("COMMERCE_CATALOG_INSTANCES", "1");
+    env.put("COMMERCE_HTTP_METRICS", "false");
+    env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "0");
+    env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-cluster-test").toString());
+    env.put("COMMERCE_ADMIN_EMAIL", ADMIN);
+    env.put("COMMERCE_ADMIN_PASSWORD", PASSWORD);
+    return env;
+  }
+}
