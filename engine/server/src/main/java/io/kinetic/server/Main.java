@@ -1,6 +1,7 @@
 package io.kinetic.server;
 
 import io.kinetic.kernel.config.ConfigException;
+import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.log.Logs;
 import java.util.Arrays;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class Main {
     } catch (ConfigException e) {
       System.err.println("kinetic: " + e.getMessage());
       System.exit(2);
+    } catch (Failure e) {
+      System.err.println("kinetic: cannot " + command + ": " + e.errorCode().string() + ": " + e.detail());
+      System.exit(1);
     } catch (Exception e) {
       System.err.println("kinetic: cannot " + command + ": " + e);
       java.util.logging.Logger.getLogger(Main.class.getName()).log(Level.SEVERE, command + " failed", e);
