@@ -56,8 +56,7 @@ final class AdminCatalogRoutes {
 
   private void list(RoutingContext rc) {
     bus.<AdminProductPage>request(Addresses.Catalog.LIST_PRODUCTS, queries.of(rc, true), Requests.correlationId(rc))
-      .onSuccess(page -> Replies.ok(rc, page))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void update(RoutingContext rc) {
@@ -72,8 +71,7 @@ final class AdminCatalogRoutes {
 
   private void delete(RoutingContext rc) {
     bus.request(Addresses.Catalog.DELETE_PRODUCT, new DeleteProduct(id(rc)), Requests.correlationId(rc))
-      .onSuccess(deleted -> Replies.noContent(rc))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 
   private void setPrice(RoutingContext rc) {
@@ -87,8 +85,7 @@ final class AdminCatalogRoutes {
 
   private void product(RoutingContext rc, Object command, String address, int status) {
     bus.<Product>request(address, command, Requests.correlationId(rc))
-      .onSuccess(product -> Replies.json(rc, status, product))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, (r, reply) -> Replies.json(r, status, reply)));
   }
 
   /** The validated {@code {id}} path parameter (format uuid in openapi.yaml). */

@@ -44,33 +44,28 @@ final class AdminTaxonomyRoutes {
   private void categories(RoutingContext rc) {
     bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
         Requests.correlationId(rc))
-      .onSuccess(list -> Replies.ok(rc, list))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void saveCategory(RoutingContext rc, SaveCategory command) {
     bus.<Category>request(Addresses.Catalog.SAVE_CATEGORY, command, Requests.correlationId(rc))
-      .onSuccess(category -> Replies.ok(rc, category))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void attributes(RoutingContext rc) {
     bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
         Requests.correlationId(rc))
-      .onSuccess(list -> Replies.ok(rc, list))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void defineAttribute(RoutingContext rc) {
     var command = new DefineAttribute(Bodies.read(rc, AttributeInput.class));
     bus.<Attribute>request(Addresses.Catalog.DEFINE_ATTRIBUTE, command, Requests.correlationId(rc))
-      .onSuccess(attribute -> Replies.ok(rc, attribute))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void deleted(RoutingContext rc, String address, Object command) {
     bus.request(address, command, Requests.correlationId(rc))
-      .onSuccess(done -> Replies.noContent(rc))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 }

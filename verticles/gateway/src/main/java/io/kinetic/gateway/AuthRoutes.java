@@ -52,41 +52,35 @@ final class AuthRoutes {
   private void register(RoutingContext rc) {
     bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, Bodies.read(rc, RegisterCustomer.class),
         Requests.correlationId(rc))
-      .onSuccess(customer -> Replies.created(rc, customer))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::created));
   }
 
   private void login(RoutingContext rc, Realm realm) {
     Credentials credentials = Bodies.read(rc, Credentials.class);
     var login = new Login(realm, credentials.email(), credentials.password(), Requests.clientIp(rc));
     bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
-      .onSuccess(tokens -> Replies.ok(rc, tokens))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void refresh(RoutingContext rc) {
     bus.<Tokens>request(Addresses.Identity.REFRESH, Bodies.read(rc, RefreshTokens.class), Requests.correlationId(rc))
-      .onSuccess(tokens -> Replies.ok(rc, tokens))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void logout(RoutingContext rc) {
     bus.request(Addresses.Identity.LOGOUT, Bodies.read(rc, Logout.class), Requests.correlationId(rc))
-      .onSuccess(done -> Replies.noContent(rc))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 
   private void me(RoutingContext rc) {
     var customer = new GetCustomer(Requests.principal(rc).id());
     bus.<CustomerView>request(Addresses.Identity.GET_CUSTOMER, customer, Requests.correlationId(rc))
-      .onSuccess(view -> Replies.ok(rc, view))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void adminMe(RoutingContext rc) {
     var staff = new GetStaff(Requests.principal(rc).id());
     bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
-      .onSuccess(view -> Replies.ok(rc, StaffMe.of(view)))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffMe.of(view))));
   }
 }

@@ -73,6 +73,8 @@ final class GatewayRouter {
     statics(router);
 
     router.route().failureHandler(new ProblemHandler());
+    // a path vert.x-web cannot decode (e.g. "%zz") fails before any route, failure handlers included
+    router.errorHandler(400, ProblemHandler.forStatus(ErrorCode.VALIDATION_FAILED, "the request path or query is invalid"));
     router.errorHandler(404, ProblemHandler.forStatus(ErrorCode.NOT_FOUND, "no such resource"));
     router.errorHandler(405, ProblemHandler.forStatus(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this resource"));
     router.errorHandler(500, new ProblemHandler());

@@ -85,7 +85,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
     if (cid != null) {
       response.putHeader(CorrelationHandler.HEADER, cid);
     }
-    response.end(Json.encode(Problem.of(failure, cid)));
+    response.end(Json.encode(Problem.of(ClientFailures.shown(failure), cid)));
   }
 
   private static Failure unexpected(Throwable t) {

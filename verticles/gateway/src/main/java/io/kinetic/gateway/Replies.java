@@ -2,9 +2,12 @@ package io.kinetic.gateway;
 
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.json.Json;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BiConsumer;
 
 /** Writes bus replies as JSON: each reply record is serialized once, straight into the response buffer. */
 final class Replies {
@@ -14,6 +17,25 @@ final class Replies {
   private static final CharSequence ACCEPT_LANGUAGE = HttpHeaders.createOptimized("Accept-Language");
 
   private Replies() {
+  }
+
+  /**
+   * Completes {@code rc} with a bus reply: {@code write} on success, the problem handler on
+   * failure, and also when {@code write} throws (a reply that cannot be encoded): a throw inside an
+   * {@code onSuccess} callback would otherwise leave the request without any response.
+   */
+  static <T> Handler<AsyncResult<T>> to(RoutingContext rc, BiConsumer<RoutingContext, T> write) {
+    return reply -> {
+      if (reply.failed()) {
+        rc.fail(reply.cause());
+        return;
+      }
+      try {
+        write.accept(rc, reply.result());
+      } catch (RuntimeException e) {
+        rc.fail(e);
+      }
+    };
   }
 
   static void json(RoutingContext rc, int status, Object body) {

@@ -56,8 +56,7 @@ final class StorefrontRoutes {
     UUID productId = id.get();
     bus.<ProductView>request(Addresses.Catalog.GET_PRODUCT, new GetProduct(productId, locales.of(rc.request()), false),
         Requests.correlationId(rc))
-      .onSuccess(view -> Replies.product(rc, view))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::product));
   }
 
   private void productBySlug(RoutingContext rc) {
@@ -68,28 +67,24 @@ final class StorefrontRoutes {
     }
     bus.<ProductView>request(Addresses.Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug(slug, locales.of(rc.request()), false),
         Requests.correlationId(rc))
-      .onSuccess(view -> Replies.product(rc, view))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::product));
   }
 
   private void products(RoutingContext rc) {
     bus.<ProductPage>request(Addresses.Catalog.LIST_PRODUCTS, queries.of(rc, false), Requests.correlationId(rc))
-      .onSuccess(page -> Replies.ok(rc, page))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void categories(RoutingContext rc) {
     bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
         Requests.correlationId(rc))
-      .onSuccess(list -> Replies.ok(rc, list))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void attributes(RoutingContext rc) {
     bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
         Requests.correlationId(rc))
-      .onSuccess(list -> Replies.ok(rc, list))
-      .onFailure(rc::fail);
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   /** Same rule as the {@code Slug} schema: {@code ^[a-z0-9]+(?:-[a-z0-9]+)*$}, at most 200 characters. */

@@ -2,23 +2,40 @@ package io.kinetic.gateway;
 
 import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A service that never answers: the gateway gives up after {@code bus.timeoutMillis}. */
+/**
+ * Services that fail badly: one never answers (the gateway gives up after {@code bus.timeoutMillis}),
+ * one fails with internals in its message, one answers something that cannot be written as JSON.
+ */
 class BusFailureTest {
 
+  private static final String SECRET = "ERROR: relation \"catalog.secret\" does not exist (db-7.internal:5432)";
   private static GatewayFixture gw;
 
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("bus", new JsonObject().put("timeoutMillis", 300)));
     gw.bus.silent(Addresses.Catalog.GET_PRODUCT);
+    gw.bus.on(Addresses.Catalog.LIST_CATEGORIES, q -> ErrorCode.INTERNAL.failure(SECRET));
+    gw.bus.<GetProductBySlug>on(Addresses.Catalog.GET_PRODUCT_BY_SLUG, q -> {
+      ProductView v = Samples.view(UUID.randomUUID(), q.slug(), "en", List.of());
+      return new ProductView(v.id(), v.slug(), v.status(), v.locale(), v.name(), v.description(), v.categoryIds(),
+        Map.of("odd", new Object()), v.media(), v.seo(), v.variants(), v.createdAt(), v.updatedAt(), v.version());
+    });
   }
 
   @AfterAll
@@ -37,5 +54,31 @@ class BusFailureTest {
     assertEquals(problem.getString("correlationId"), response.getHeader("X-Correlation-Id"));
     assertEquals(1, gw.bus.count(Addresses.Catalog.GET_PRODUCT));
     assertEquals(true, millis >= 250 && millis < 5000, "took " + millis + " ms");
+  }
+
+  @Test
+  void anInternalFailureShowsNoInternalsInProblemJson() throws Exception {
+    var response = gw.get("/api/v1/categories");
+    assertEquals(500, response.statusCode());
+    JsonObject problem = problem(response);
+    assertEquals("INTERNAL", problem.getString("code"));
+    assertEquals("internal error", problem.getString("detail"));
+    assertFalse(response.bodyAsString().contains("secret") || response.bodyAsString().contains("db-7"), response.bodyAsString());
+  }
+
+  @Test
+  void anInternalFailureShowsNoInternalsInGraphQl() throws Exception {
+    var response = gw.graphql("/graphql", null, "{categories{id}}", null);
+    JsonObject error = response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals("INTERNAL", error.getJsonObject("extensions").getString("code"));
+    assertEquals("internal error", error.getString("message"));
+    assertFalse(response.bodyAsString().contains("secret") || response.bodyAsString().contains("db-7"), response.bodyAsString());
+  }
+
+  @Test
+  void aReplyThatCannotBeWrittenIs500NotAHungRequest() throws Exception {
+    var response = gw.http.get("/api/v1/products/by-slug/odd-one").timeout(5000).send().await(10, TimeUnit.SECONDS);
+    assertEquals(500, response.statusCode());
+    assertEquals("INTERNAL", problem(response).getString("code"));
   }
 }

@@ -113,6 +113,16 @@ class RequestBodyTest {
   }
 
   @Test
+  void aNameLongerThanIdentityAcceptsIsRejectedAtTheEdge() throws Exception {
+    int before = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
+    var response = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"long@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"" + "n".repeat(101) + "\"}");
+    assertEquals(400, response.statusCode());
+    assertEquals("name", problem(response).getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(before, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER));
+  }
+
+  @Test
   void anotherMediaTypeIs415() throws Exception {
     var response = gw.http.post("/api/v1/auth/login").putHeader("content-type", "text/xml")
       .sendBuffer(Buffer.buffer("<login/>")).await(10, TimeUnit.SECONDS);

@@ -99,6 +99,19 @@ class LoginRateLimitTest {
     assertEquals(Map.of(ErrorCode.INVALID_CREDENTIALS, (long) MAX, ErrorCode.RATE_LIMITED, 12L - MAX), outcomes);
   }
 
+  @Test
+  void caseAndWhitespaceVariantsOfAnEmailShareOneCounter() {
+    String email = register("variant");
+    List<String> variants = List.of(email.toUpperCase(), "  " + email + "\t", " " + email.substring(0, 1).toUpperCase() + email.substring(1));
+    for (String variant : variants) {
+      assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(Addresses.Identity.LOGIN, attempt(variant, "wrong password", ip())).errorCode());
+    }
+
+    var limited = identity.failure(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
+
+    assertEquals(ErrorCode.RATE_LIMITED, limited.errorCode(), "variants of one e-mail are one account and one counter");
+  }
+
   private static String register(String prefix) {
     String email = IdentityFixture.email(prefix);
     identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Rate"));

@@ -10,6 +10,7 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.kinetic.gateway.ClientFailures;
 import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
@@ -43,6 +44,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
     if (failure.errorCode().httpStatus() >= 500) {
       RoutingContext rc = params.getDataFetchingEnvironment().getGraphQlContext().get(RoutingContext.class);
       log(rc == null ? null : Requests.correlationId(rc), params.getPath() + ": " + failure.errorCode(), failure, cause);
+      failure = ClientFailures.shown(failure);
     }
     GraphQLError error = GraphqlErrorBuilder.newError()
       .message(failure.detail())

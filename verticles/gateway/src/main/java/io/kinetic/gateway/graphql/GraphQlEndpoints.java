@@ -33,6 +33,10 @@ import org.dataloader.DataLoaderRegistry;
 public final class GraphQlEndpoints {
 
   private static final int DOCUMENT_CACHE_SIZE = 2_000;
+  /** The shop's mutations are logins and registrations: one per request (see {@link MutationLimits}). */
+  static final int SHOP_MUTATION_FIELDS = 1;
+  /** Staff may batch catalog edits. */
+  static final int ADMIN_MUTATION_FIELDS = 100;
 
   public static final String SHOP_SCHEMA = "graphql/shop.graphqls";
   public static final String ADMIN_SCHEMA = "graphql/admin.graphqls";
@@ -54,8 +58,8 @@ public final class GraphQlEndpoints {
     Future<Buffer> shopSdl = vertx.fileSystem().readFile(SHOP_SCHEMA);
     Future<Buffer> adminSdl = vertx.fileSystem().readFile(ADMIN_SCHEMA);
     return Future.all(shopSdl, adminSdl).map(all -> new GraphQlEndpoints(
-      graphQl(shopSdl.result().toString(), shopWiring, config.graphql()),
-      graphQl(adminSdl.result().toString(), adminWiring, config.graphql()),
+      graphQl(shopSdl.result().toString(), shopWiring, config.graphql(), SHOP_MUTATION_FIELDS),
+      graphQl(adminSdl.result().toString(), adminWiring, config.graphql(), ADMIN_MUTATION_FIELDS),
       bus));
   }
 
@@ -82,12 +86,13 @@ public final class GraphQlEndpoints {
     return GraphiQLHandler.create(vertx, options).router();
   }
 
-  static GraphQL graphQl(String sdl, RuntimeWiring wiring, AppConfig.GraphQl limits) {
+  static GraphQL graphQl(String sdl, RuntimeWiring wiring, AppConfig.GraphQl limits, int maxMutationFields) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
     var errors = new ErrorCodes();
     var instrumentations = new ArrayList<Instrumentation>();
     instrumentations.add(VertxFutureAdapter.create());
     instrumentations.addAll(QueryLimits.of(limits.maxDepth(), limits.maxComplexity()));
+    instrumentations.add(new MutationLimits(maxMutationFields));
     instrumentations.add(errors);
     return GraphQL.newGraphQL(schema)
       .instrumentation(new ChainedInstrumentation(instrumentations))

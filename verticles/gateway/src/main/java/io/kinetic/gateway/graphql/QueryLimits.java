@@ -44,10 +44,15 @@ final class QueryLimits {
   }
 
   private static AbortExecutionException tooComplex(String message) {
+    return abort(ErrorCode.QUERY_TOO_COMPLEX, message);
+  }
+
+  /** Ends the execution before any fetch with one error whose {@code extensions.code} is {@code code}. */
+  static AbortExecutionException abort(ErrorCode code, String message) {
     return new AbortExecutionException(message) {
       @Override
       public Map<String, Object> getExtensions() {
-        return Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.string());
+        return Map.of("code", code.string());
       }
     };
   }
