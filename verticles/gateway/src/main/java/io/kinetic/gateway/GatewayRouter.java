@@ -49,7 +49,7 @@ final class GatewayRouter {
     builder.rootHandler(bodies(config.http().maxBodyBytes()));
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
-    new StorefrontRoutes(bus, locales, queries).mount(builder);
+    new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
     new AuthRoutes(bus).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);

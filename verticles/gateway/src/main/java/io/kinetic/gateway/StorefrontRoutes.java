@@ -16,6 +16,7 @@ import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,12 +39,15 @@ final class StorefrontRoutes {
     this.queries = queries;
   }
 
-  void mount(RouterBuilder builder) {
+  void mount(RouterBuilder builder, OpenAPIContract contract) {
     builder.getRoute("getProduct").setDoValidation(false).addHandler(this::product);
     builder.getRoute("getProductBySlug").setDoValidation(false).addHandler(this::productBySlug);
-    builder.getRoute("listProducts").addHandler(this::products);
-    builder.getRoute("listCategories").addHandler(this::categories);
-    builder.getRoute("listAttributes").addHandler(this::attributes);
+    builder.getRoute("listProducts").setDoValidation(false)
+      .addHandler(ParameterValidation.of(contract, "listProducts")).addHandler(this::products);
+    builder.getRoute("listCategories").setDoValidation(false)
+      .addHandler(ParameterValidation.of(contract, "listCategories")).addHandler(this::categories);
+    builder.getRoute("listAttributes").setDoValidation(false)
+      .addHandler(ParameterValidation.of(contract, "listAttributes")).addHandler(this::attributes);
   }
 
   private void product(RoutingContext rc) {

@@ -172,6 +172,10 @@ class StorefrontRestTest {
     assertEquals("sort", problem(gw.get("/api/v1/products?sort=random")).getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(400, gw.get("/api/v1/products?minPrice=-1").statusCode());
     assertEquals(400, gw.get("/api/v1/products?category=nope").statusCode());
+    assertEquals("limit", problem(gw.get("/api/v1/products?limit=abc")).getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(400, gw.get("/api/v1/products?limit=101").statusCode());
+    assertEquals(400, gw.get("/api/v1/products?currency=eur").statusCode());
+    assertEquals(400, gw.get("/api/v1/categories?locale=" + "x".repeat(300)).statusCode());
   }
 
   @Test
