@@ -64,11 +64,14 @@ final class AttributeService {
       .map(attribute);
   }
 
-  /** Fails ATTRIBUTE_NOT_FOUND, or ATTRIBUTE_IN_USE while any product has a value for it. */
+  /** Fails ATTRIBUTE_NOT_FOUND (also, without a query, for a code no attribute can have), or ATTRIBUTE_IN_USE. */
   Future<Deleted> delete(DeleteAttribute command) {
     String code = command.code();
     if (code == null || code.isBlank()) {
       return Future.failedFuture(Failure.invalid("code", "must not be blank"));
+    }
+    if (!TaxonomyValidator.CODE.matcher(code).matches()) {
+      return Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute has this code"));
     }
     return pool.withTransaction(tx -> AttributeRepository.delete(tx, code)
       .compose(found -> found ? AttributeRepository.inUse(tx, code)

@@ -20,7 +20,7 @@ final class AttributeValues {
       return "must not be null";
     }
     return switch (definition.type()) {
-      case TEXT -> value instanceof String s && !s.isBlank() && s.length() <= MAX_TEXT
+      case TEXT -> value instanceof String s && !s.isBlank() && s.length() <= MAX_TEXT && !FieldErrors.hasNul(s)
         ? null : "must be a text of 1 to " + MAX_TEXT + " characters";
       case NUMBER -> isFiniteNumber(value) ? null : "must be a number";
       case BOOLEAN -> value instanceof Boolean ? null : "must be true or false";
@@ -31,10 +31,10 @@ final class AttributeValues {
 
   /**
    * The typed value a filter's text stands for ({@code "180"} is the number 180 for a NUMBER
-   * attribute), or null when the text cannot be a value of that attribute.
+   * attribute), or null when the text cannot be a value of that attribute (nor be sent to PostgreSQL).
    */
   static Object parse(Attribute definition, String text) {
-    if (text == null) {
+    if (text == null || FieldErrors.hasNul(text)) {
       return null;
     }
     return switch (definition.type()) {

@@ -69,13 +69,13 @@ public final class CatalogSql {
     GROUP BY product_id, currency
     """;
 
-  /** Locks the product for the rest of the transaction; every product write starts here. */
-  public static final String LOCK_PRODUCT = """
-    SELECT p.slug, p.version,
-           ARRAY(SELECT v.sku FROM variant v WHERE v.product_id = p.id ORDER BY v.position) AS skus,
-           ARRAY(SELECT v.id FROM variant v WHERE v.product_id = p.id ORDER BY v.position) AS variant_ids
-    FROM product p WHERE p.id = $1 FOR UPDATE
-    """;
+  /**
+   * Locks the product for the rest of the transaction. Its variants are read by a separate
+   * statement: one that waited for the lock would otherwise see them as they were before it waited.
+   */
+  public static final String LOCK_PRODUCT = "SELECT slug, version FROM product WHERE id = $1 FOR UPDATE";
+
+  public static final String VARIANTS_OF_PRODUCT = "SELECT sku, id FROM variant WHERE product_id = $1 ORDER BY position";
 
   public static final String UPDATE_PRODUCT = """
     UPDATE product SET slug = $2, status = $3, default_locale = $4, translations = $5::text::jsonb, sort_name = $6,

@@ -33,6 +33,9 @@ record Cursor(ProductSort sort, String currency, String key, UUID id) {
     Cursor cursor;
     try {
       String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+      if (FieldErrors.hasNul(decoded)) {
+        throw invalid();
+      }
       String[] parts = decoded.split(String.valueOf(SEP), 5);
       if (parts.length != 5 || !parts[0].equals(checksum(decoded.substring(parts[0].length() + 1)))) {
         throw invalid();

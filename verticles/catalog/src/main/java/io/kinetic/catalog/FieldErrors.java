@@ -7,13 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Collects every invalid field of one input, so a caller learns about all of them at once. */
+/**
+ * Collects every invalid field of one input, so a caller learns about all of them at once (up to
+ * {@link #MAX}: a hostile input cannot make the reply huge). Text is refused when it holds U+0000,
+ * which PostgreSQL text and jsonb cannot store.
+ */
 final class FieldErrors {
+
+  static final int MAX = 100;
 
   private final List<FieldError> errors = new ArrayList<>();
 
   void add(String field, String message) {
-    errors.add(new FieldError(field, message));
+    if (errors.size() < MAX) {
+      errors.add(new FieldError(field, message));
+    }
   }
 
   boolean isEmpty() {
@@ -30,18 +38,28 @@ final class FieldErrors {
       add(field, "must not be blank");
       return false;
     }
+    return optionalText(field, value, max);
+  }
+
+  /** Like {@link #text} for an optional value: null passes. */
+  boolean optionalText(String field, String value, int max) {
+    if (value == null) {
+      return true;
+    }
     if (value.length() > max) {
       add(field, "must be at most " + max + " characters");
+      return false;
+    }
+    if (hasNul(value)) {
+      add(field, "must not contain the character U+0000");
       return false;
     }
     return true;
   }
 
-  /** Like {@link #text} for an optional value: null passes. */
-  void optionalText(String field, String value, int max) {
-    if (value != null && value.length() > max) {
-      add(field, "must be at most " + max + " characters");
-    }
+  /** True when {@code value} cannot be stored as PostgreSQL text. */
+  static boolean hasNul(String value) {
+    return value.indexOf('\u0000') >= 0;
   }
 
   void matches(String field, String value, Pattern pattern, int max, String what) {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.lang.reflect.Array;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +74,14 @@ public final class ProductBatch {
     }
   }
 
-  /** Executes the inserts in foreign-key order on {@code client} (a transaction's connection). */
+  /**
+   * Executes the inserts in foreign-key order on {@code client} (a transaction's connection).
+   * Variants go in SKU order: two writes racing for the same SKUs then wait for each other in one
+   * order, and the loser gets SKU_TAKEN instead of a deadlock.
+   */
   public Future<Void> insert(SqlClient client) {
     UUID[] ids = touched.toArray(new UUID[0]);
+    variants.sort(Comparator.comparing(row -> (String) row[2]));
     return execute(client, CatalogSql.INSERT_PRODUCTS, products,
       UUID.class, String.class, String.class, String.class, String.class, String.class, String.class, String.class,
       String.class, OffsetDateTime.class)

@@ -142,7 +142,7 @@ final class ProductQueries {
     }
     var values = new LinkedHashMap<String, Object>();
     filters.forEach((code, text) -> {
-      Attribute definition = state.attributes().get(code);
+      Attribute definition = code == null ? null : state.attributes().get(code);
       Object value = definition == null ? null : AttributeValues.parse(definition, text);
       if (definition == null) {
         errors.add("attributes." + code, "no such attribute");

@@ -58,10 +58,10 @@ final class ProductReader {
     });
   }
 
-  /** Fails PRODUCT_NOT_FOUND. */
+  /** Fails PRODUCT_NOT_FOUND, also without a query for a slug no product can have. */
   Future<Product> bySlug(String slug) {
-    if (slug == null || slug.isBlank()) {
-      return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product with an empty slug"));
+    if (slug == null || slug.length() > ProductValidator.MAX_SLUG || !ProductValidator.SLUG.matcher(slug).matches()) {
+      return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product has this slug"));
     }
     UUID hint = cache.idOf(slug);
     Future<Product> viaHint = hint == null ? Future.succeededFuture() : byId(hint).otherwiseEmpty();

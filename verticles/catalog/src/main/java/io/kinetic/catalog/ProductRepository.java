@@ -46,20 +46,18 @@ final class ProductRepository {
       .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
   }
 
-  /** Locks the product row until the transaction ends; null when there is no such product. */
+  /** Locks the product row until the transaction ends, then reads its variants; null when there is no such product. */
   static Future<Locked> lock(SqlClient tx, UUID id) {
-    return tx.preparedQuery(CatalogSql.LOCK_PRODUCT).execute(Tuple.of(id)).map(rows -> {
+    return tx.preparedQuery(CatalogSql.LOCK_PRODUCT).execute(Tuple.of(id)).compose(rows -> {
       if (rows.size() == 0) {
-        return null;
+        return Future.succeededFuture(null);
       }
       Row row = rows.iterator().next();
-      String[] skus = row.getArrayOfStrings("skus");
-      UUID[] ids = row.getArrayOfUUIDs("variant_ids");
-      var variants = new LinkedHashMap<String, UUID>();
-      for (int i = 0; i < skus.length; i++) {
-        variants.put(skus[i], ids[i]);
-      }
-      return new Locked(row.getString("slug"), row.getLong("version"), variants);
+      return tx.preparedQuery(CatalogSql.VARIANTS_OF_PRODUCT).execute(Tuple.of(id)).map(variantRows -> {
+        var variants = new LinkedHashMap<String, UUID>();
+        variantRows.forEach(v -> variants.put(v.getString("sku"), v.getUUID("id")));
+        return new Locked(row.getString("slug"), row.getLong("version"), variants);
+      });
     });
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Creates, replaces and deletes products. Each command is one transaction that validates against
@@ -96,10 +97,15 @@ final class ProductService {
     });
   }
 
-  /** Reads (and share-locks) what the input refers to, then reports every invalid field at once. */
+  /**
+   * Reads (and share-locks) what the input refers to, then reports every invalid field at once.
+   * Lists over their limit and malformed codes are not looked up: the validator rejects them anyway.
+   */
   private static Future<Void> validate(SqlClient tx, ProductInput in) {
-    Set<String> codes = in.attributes() == null ? Set.of() : in.attributes().keySet();
-    List<UUID> categories = in.categoryIds() == null ? List.of()
+    Set<String> codes = in.attributes() == null || in.attributes().size() > ProductValidator.MAX_ATTRIBUTES ? Set.of()
+      : in.attributes().keySet().stream().filter(c -> c != null && TaxonomyValidator.CODE.matcher(c).matches())
+        .collect(Collectors.toSet());
+    List<UUID> categories = in.categoryIds() == null || in.categoryIds().size() > ProductValidator.MAX_LIST ? List.of()
       : in.categoryIds().stream().filter(Objects::nonNull).distinct().toList();
     var definitions = AttributeRepository.lock(tx, codes);
     var existing = CategoryRepository.existing(tx, categories);

@@ -23,15 +23,19 @@ final class ProductValidator {
   static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
   static final Pattern SKU = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
   static final Pattern LOCALE = Pattern.compile("^[a-z]{2,3}(?:-[A-Z]{2})?$");
+  static final int MAX_SLUG = 120;
   static final int MAX_VARIANTS = 100;
   static final int MAX_LIST = 20;
+  static final int MAX_ATTRIBUTES = 50;
+  /** Below 10^12 minor units: totals of many lines stay exact as JSON numbers (2^53). */
+  static final long MAX_AMOUNT = 999_999_999_999L;
 
   private ProductValidator() {
   }
 
   static FieldErrors product(ProductInput in, Map<String, Attribute> definitions, Set<UUID> categories) {
     var errors = new FieldErrors();
-    errors.matches("slug", in.slug(), SLUG, 120, "lower-case words of letters and digits joined by '-'");
+    errors.matches("slug", in.slug(), SLUG, MAX_SLUG, "lower-case words of letters and digits joined by '-'");
     if (in.status() == null) {
       errors.add("status", "must not be null");
     }
@@ -52,6 +56,7 @@ final class ProductValidator {
       errors.add("variants", "must contain at least one variant");
     } else if (variants.size() > MAX_VARIANTS) {
       errors.add("variants", "must contain at most " + MAX_VARIANTS + " variants");
+      return errors;
     }
     var skus = new HashSet<String>();
     for (int i = 0; i < variants.size(); i++) {
@@ -77,7 +82,7 @@ final class ProductValidator {
       }
       v.options().forEach((name, value) -> {
         String path = FieldErrors.path(prefix, "options." + name);
-        if (name == null || name.isBlank() || name.length() > 50) {
+        if (name == null || name.isBlank() || name.length() > 50 || FieldErrors.hasNul(name)) {
           errors.add(FieldErrors.path(prefix, "options"), "option names must be 1 to 50 characters");
         } else {
           errors.text(path, value, 100);
@@ -100,12 +105,19 @@ final class ProductValidator {
       Money price = prices.get(i);
       if (price == null) {
         errors.add(at, "must not be null");
-      } else if (price.amount() < 0) {
-        errors.add(at + ".amount", "must be 0 or more");
+      } else {
+        amount(errors, at + ".amount", price.amount());
       }
       if (price != null && !currencies.add(price.currency())) {
         errors.add(at + ".currency", "only one price per currency");
       }
+    }
+  }
+
+  /** Adds an error unless {@code amount} is between 0 and {@link #MAX_AMOUNT}. */
+  static void amount(FieldErrors errors, String field, long amount) {
+    if (amount < 0 || amount > MAX_AMOUNT) {
+      errors.add(field, "must be between 0 and " + MAX_AMOUNT);
     }
   }
 
@@ -116,6 +128,7 @@ final class ProductValidator {
     }
     if (translations.size() > MAX_LIST) {
       errors.add("translations", "must contain at most " + MAX_LIST + " locales");
+      return;
     }
     translations.forEach((locale, t) -> {
       String path = "translations." + locale;
@@ -136,6 +149,7 @@ final class ProductValidator {
     }
     if (ids.size() > MAX_LIST) {
       errors.add("categoryIds", "must contain at most " + MAX_LIST + " categories");
+      return;
     }
     var seen = new HashSet<UUID>();
     for (int i = 0; i < ids.size(); i++) {
@@ -153,6 +167,10 @@ final class ProductValidator {
 
   private static void attributes(FieldErrors errors, Map<String, Object> values, Map<String, Attribute> definitions) {
     if (values == null) {
+      return;
+    }
+    if (values.size() > MAX_ATTRIBUTES) {
+      errors.add("attributes", "must contain at most " + MAX_ATTRIBUTES + " attributes");
       return;
     }
     values.forEach((code, value) -> {
@@ -175,6 +193,7 @@ final class ProductValidator {
     }
     if (media.size() > MAX_LIST) {
       errors.add("media", "must contain at most " + MAX_LIST + " items");
+      return;
     }
     for (int i = 0; i < media.size(); i++) {
       String path = "media[" + i + "]";

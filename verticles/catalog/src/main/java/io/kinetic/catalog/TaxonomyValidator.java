@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class TaxonomyValidator {
 
   static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
+  static final int MAX_VALUES = 200;
 
   private TaxonomyValidator() {
   }
@@ -45,6 +46,8 @@ final class TaxonomyValidator {
       errors.add("values", "an ENUM attribute needs at least one value");
     } else if (in.type() != AttributeType.ENUM && hasValues) {
       errors.add("values", "only an ENUM attribute has values");
+    } else if (hasValues && in.values().size() > MAX_VALUES) {
+      errors.add("values", "must contain at most " + MAX_VALUES + " values");
     } else if (hasValues) {
       var seen = new HashSet<String>();
       for (int i = 0; i < in.values().size(); i++) {
@@ -61,6 +64,10 @@ final class TaxonomyValidator {
   private static void names(FieldErrors errors, Map<String, String> names) {
     if (names == null || names.isEmpty()) {
       errors.add("names", "must contain a name in at least one locale");
+      return;
+    }
+    if (names.size() > ProductValidator.MAX_LIST) {
+      errors.add("names", "must contain at most " + ProductValidator.MAX_LIST + " locales");
       return;
     }
     names.forEach((locale, name) -> {

@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -58,12 +59,20 @@ final class VariantService {
     }));
   }
 
-  /** Fails VARIANT_NOT_FOUND, or VALIDATION_FAILED for the last variant of a product. */
+  /**
+   * Fails VARIANT_NOT_FOUND, or VALIDATION_FAILED for the last variant of a product. The variants
+   * are counted after the product is locked, so two removals cannot take the last two together.
+   */
   Future<Product> remove(RemoveVariant command, String correlationId) {
-    return onVariant(command.sku(), (tx, variant) -> ProductRepository.lock(tx, variant.productId()).compose(locked -> {
-      if (locked != null && locked.variants().size() <= 1) {
+    return onVariant(command.sku(), (tx, found) -> ProductRepository.lock(tx, found.productId()).compose(locked -> {
+      UUID id = locked == null ? null : locked.variants().get(found.sku());
+      if (id == null) {
+        return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + found.sku()));
+      }
+      if (locked.variants().size() <= 1) {
         return Future.failedFuture(Failure.invalid("sku", "a product needs at least one variant"));
       }
+      var variant = new VariantRef(id, found.productId(), found.sku());
       return ProductRepository.deleteVariant(tx, variant)
         .compose(v -> touched(tx, variant))
         .compose(product -> Outbox.append(tx, new ProductUpdated(Ids.newId(), Instant.now(), variant.productId(),
@@ -75,8 +84,10 @@ final class VariantService {
     if (command.price() == null) {
       return Future.failedFuture(Failure.invalid("price", "must not be null"));
     }
-    if (command.price().amount() < 0) {
-      return Future.failedFuture(Failure.invalid("amount", "must be 0 or more"));
+    var errors = new FieldErrors();
+    ProductValidator.amount(errors, "amount", command.price().amount());
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors.list()));
     }
     return onVariant(command.sku(), (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setPrice(tx, variant, command.price()))
@@ -102,6 +113,9 @@ final class VariantService {
   private Future<Product> onVariant(String sku, BiFunction<SqlConnection, VariantRef, Future<Void>> change) {
     if (sku == null || sku.isBlank()) {
       return Future.failedFuture(Failure.invalid("sku", "must not be blank"));
+    }
+    if (!ProductValidator.SKU.matcher(sku).matches()) {
+      return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant has this SKU"));
     }
     return write(tx -> ProductRepository.variant(tx, sku).compose(variant -> {
       if (variant == null) {

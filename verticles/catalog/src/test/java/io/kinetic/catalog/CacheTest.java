@@ -3,6 +3,8 @@ package io.kinetic.catalog;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kinetic.kernel.bus.Addresses.Catalog;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
@@ -13,10 +15,17 @@ import io.kinetic.kernel.contract.catalog.ProductUpdated;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.contract.catalog.UpdateProduct;
+import io.kinetic.kernel.contract.catalog.CategoryChanged;
+import io.kinetic.kernel.contract.catalog.CategoryList;
+import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.ProductDeleted;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CacheTest {
@@ -62,5 +71,52 @@ class CacheTest {
       name = f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name();
     }
     assertEquals("Changed elsewhere", name);
+  }
+
+  @Test
+  void anotherNodesSlugChangeAndDeleteTakeEffectWithTheirEvents() throws Exception {
+    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("moving-" + u, List.of(variant("MV-" + u, 100, 1)))));
+    assertEquals(p.id(), f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moving-" + u, "en", false)).id());
+
+    CatalogFixture.await(f.sql.preparedQuery("UPDATE product SET slug = $2, version = version + 1 WHERE id = $1")
+      .execute(Tuple.of(p.id(), "moved-" + u)));
+    f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
+      new ProductUpdated(Ids.newId(), Instant.now(), p.id(), "moved-" + u, "moving-" + u, p.version() + 1));
+    awaitNotFound(new GetProductBySlug("moving-" + u, "en", false));
+    assertEquals(p.id(), f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moved-" + u, "en", false)).id());
+
+    CatalogFixture.await(f.sql.preparedQuery("DELETE FROM product WHERE id = $1").execute(Tuple.of(p.id())));
+    f.vertx.eventBus().publish(Catalog.PRODUCT_DELETED, new ProductDeleted(Ids.newId(), Instant.now(), p.id(), "moved-" + u));
+    awaitNotFound(new GetProductBySlug("moved-" + u, "en", false));
+    f.fails(ErrorCode.PRODUCT_NOT_FOUND, Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false));
+  }
+
+  @Test
+  void anotherNodesCategoryChangeReloadsTheTree() throws Exception {
+    UUID id = Ids.newId();
+    CatalogFixture.await(f.sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Elsewhere\"}')")
+      .execute(Tuple.of(id, "elsewhere-" + u)));
+    f.vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false));
+    boolean listed = false;
+    for (int i = 0; i < 50 && !listed; i++) {
+      Thread.sleep(20);
+      listed = f.<CategoryList>call(Catalog.LIST_CATEGORIES, new ListCategories("en", null)).items().stream()
+        .anyMatch(c -> c.id().equals(id) && c.name().equals("Elsewhere"));
+    }
+    assertTrue(listed);
+    CatalogFixture.await(f.sql.preparedQuery("DELETE FROM category WHERE id = $1").execute(Tuple.of(id)));
+  }
+
+  private void awaitNotFound(GetProductBySlug query) throws InterruptedException {
+    for (int i = 0; i < 50; i++) {
+      try {
+        f.call(Catalog.GET_PRODUCT_BY_SLUG, query);
+      } catch (Failure failure) {
+        assertEquals(ErrorCode.PRODUCT_NOT_FOUND, failure.errorCode());
+        return;
+      }
+      Thread.sleep(20);
+    }
+    fail(query.slug() + " still resolves");
   }
 }

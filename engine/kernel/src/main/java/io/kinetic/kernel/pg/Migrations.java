@@ -7,7 +7,8 @@ import org.flywaydb.core.Flyway;
 /**
  * Runs a module's Flyway migrations into the schema it owns, on a worker thread. Every schema also
  * gets the kernel's tables (outbox, processed events) from {@code classpath:db/kernel}, versions
- * 0.x; module migrations start at V1.
+ * 0.x; module migrations start at V1. Migrations run out of order: a kernel migration released
+ * after a schema's module migrations ran (0.2 after 1) is applied instead of failing validation.
  */
 public final class Migrations {
 
@@ -28,6 +29,7 @@ public final class Migrations {
       .createSchemas(true)
       .locations("classpath:db/kernel", "classpath:db/" + schema)
       .table("flyway_history")
+      .outOfOrder(true)
       .load();
     return flyway.migrate().migrationsExecuted;
   }
