@@ -64,6 +64,7 @@ public final class CatalogState implements Shareable {
     long seq = reloads.incrementAndGet();
     return CategoryRepository.all(client).map(list -> {
       apply(tree, new Snapshot<>(seq, new CategoryTree(list)));
+      cache.lists().invalidateAll();
       return null;
     });
   }

@@ -22,10 +22,17 @@ final class ProductCache {
   private final Cache<UUID, Product> products;
   private final Cache<String, UUID> slugs;
   private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+  private final ListCache lists;
 
   ProductCache(int maximumSize) {
     this.products = Caffeine.newBuilder().maximumSize(maximumSize).build();
     this.slugs = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.lists = new ListCache(maximumSize / 10);
+  }
+
+  /** Pages of ids; retired with every product invalidation here. */
+  ListCache lists() {
+    return lists;
   }
 
   Product get(UUID id) {
@@ -58,6 +65,7 @@ final class ProductCache {
 
   /** Drops the product and the given slugs (null slugs are ignored). */
   void invalidate(UUID id, String... slugsToDrop) {
+    lists.invalidateAll();
     products.asMap().compute(id, (key, cached) -> {
       generations.incrementAndGet(stripe(key));
       return null;
@@ -75,6 +83,7 @@ final class ProductCache {
     }
     products.invalidateAll();
     slugs.invalidateAll();
+    lists.invalidateAll();
   }
 
   private static int stripe(UUID id) {

@@ -74,6 +74,14 @@ final class ProductListQuery {
     return this;
   }
 
+  ProductSort sort() {
+    return sort;
+  }
+
+  String currency() {
+    return currency;
+  }
+
   String sql() {
     String select = switch (sort) {
       case NEWEST -> CatalogSql.LIST_BY_CREATED;

@@ -79,6 +79,14 @@ final class ProductQueries {
       return Future.failedFuture(invalid);
     }
     ProductStatus status = q.admin() ? q.status() : ProductStatus.PUBLISHED;
+    var lists = state.cache().lists();
+    var key = new ListCache.Key(query.sort(), query.currency(), status, q.categoryId(),
+      q.attributes() == null ? Map.of() : Map.copyOf(q.attributes()), q.minPrice(), q.maxPrice(), q.after(), q.limit());
+    ListCache.Page cached = lists.get(key);
+    if (cached != null) {
+      return reader.byIds(cached.ids()).map(products -> page(q, status, products, cached.nextCursor()));
+    }
+    long readAt = lists.generation();
     return pool.preparedQuery(query.sql()).execute(query.params(q.limit())).compose(rows -> {
       var ids = new ArrayList<UUID>(q.limit());
       Row last = null;
@@ -90,6 +98,7 @@ final class ProductQueries {
         last = row;
       }
       String next = rows.size() > q.limit() ? query.cursorAfter(last).encode() : null;
+      lists.putIfCurrent(key, ids, next, readAt);
       return reader.byIds(ids).map(products -> page(q, status, products, next));
     });
   }
