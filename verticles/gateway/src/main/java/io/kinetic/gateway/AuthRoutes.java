@@ -43,7 +43,8 @@ final class AuthRoutes {
     builder.getRoute("register").addHandler(this::register);
     builder.getRoute("login").addHandler(rc -> login(rc, Realm.CUSTOMER));
     builder.getRoute("adminLogin").addHandler(rc -> login(rc, Realm.STAFF));
-    builder.getRoute("refresh").addHandler(this::refresh);
+    builder.getRoute("refresh").addHandler(rc -> refresh(rc, Realm.CUSTOMER));
+    builder.getRoute("adminRefresh").addHandler(rc -> refresh(rc, Realm.STAFF));
     builder.getRoute("logout").addHandler(this::logout);
     builder.getRoute("me").addHandler(this::me);
     builder.getRoute("adminMe").addHandler(this::adminMe);
@@ -62,8 +63,9 @@ final class AuthRoutes {
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
-  private void refresh(RoutingContext rc) {
-    bus.<Tokens>request(Addresses.Identity.REFRESH, Bodies.read(rc, RefreshTokens.class), Requests.correlationId(rc))
+  private void refresh(RoutingContext rc, Realm realm) {
+    var refresh = new RefreshTokens(Bodies.read(rc, RefreshRequest.class).refreshToken(), realm);
+    bus.<Tokens>request(Addresses.Identity.REFRESH, refresh, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
@@ -82,5 +84,9 @@ final class AuthRoutes {
     var staff = new GetStaff(Requests.principal(rc).id());
     bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffMe.of(view))));
+  }
+
+  /** The body of both refresh routes; the realm comes from the route, never from the client. */
+  record RefreshRequest(String refreshToken) {
   }
 }

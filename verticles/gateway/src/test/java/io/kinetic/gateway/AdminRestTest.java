@@ -22,6 +22,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +57,19 @@ class AdminRestTest {
     gw.bus.<SetPrice>on(Addresses.Catalog.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "s", 2));
     gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.CATALOG, Role.ADMIN)));
     gw.bus.<GetCustomer>on(Addresses.Identity.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
+    gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> new Tokens("access-" + r.realm(), "refresh", "Bearer", 900));
+  }
+
+  @Test
+  void eachRefreshRouteRefreshesOnlyItsOwnRealm() throws Exception {
+    var staff = gw.send("POST", "/api/v1/admin/auth/refresh", null, "{\"refreshToken\":\"r1\"}");
+    assertEquals(200, staff.statusCode(), staff.bodyAsString());
+    assertEquals(Realm.STAFF, gw.bus.<RefreshTokens>lastBody(Addresses.Identity.REFRESH).realm());
+    var customer = gw.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"r2\"}");
+    assertEquals(200, customer.statusCode(), customer.bodyAsString());
+    assertEquals(Realm.CUSTOMER, gw.bus.<RefreshTokens>lastBody(Addresses.Identity.REFRESH).realm());
+    var smuggled = gw.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"r3\",\"realm\":\"STAFF\"}");
+    assertEquals(400, smuggled.statusCode(), "the realm comes from the route, never from the client");
   }
 
   @AfterAll

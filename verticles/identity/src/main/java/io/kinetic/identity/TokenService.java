@@ -2,6 +2,7 @@ package io.kinetic.identity;
 
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RefreshTokens;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.kinetic.kernel.error.ErrorCode;
@@ -51,7 +52,7 @@ final class TokenService {
 
   /**
    * Rotates {@code cmd.refreshToken()} in one transaction. Fails {@code TOKEN_INVALID} when the token is
-   * unknown, expired, revoked (then its family is revoked, and stays so: the revocation commits) or
+   * unknown, expired, of another realm (left untouched), revoked (then its family is revoked, and stays so: the revocation commits) or
    * its account is gone. Of two concurrent refreshes with one token exactly one succeeds.
    */
   Future<Tokens> refresh(RefreshTokens cmd) {
@@ -60,7 +61,7 @@ final class TokenService {
       return invalid();
     }
     Buffer hash = TokenIssuer.hash(token);
-    return pool.withTransaction(tx -> rotate(tx, hash))
+    return pool.withTransaction(tx -> rotate(tx, hash, cmd.realm()))
       .compose(rotated -> rotated.map(Future::succeededFuture).orElseGet(TokenService::invalid));
   }
 
@@ -73,9 +74,9 @@ final class TokenService {
     return tokens.revokeFamilyOf(pool, TokenIssuer.hash(token)).map(v -> new Deleted("refresh-token"));
   }
 
-  private Future<Optional<Tokens>> rotate(SqlConnection tx, Buffer hash) {
+  private Future<Optional<Tokens>> rotate(SqlConnection tx, Buffer hash, Realm realm) {
     return tokens.lock(tx, hash).compose(found -> {
-      if (found.isEmpty() || found.get().expired()) {
+      if (found.isEmpty() || found.get().expired() || found.get().realm() != realm) {
         return Future.succeededFuture(Optional.empty());
       }
       var stored = found.get();

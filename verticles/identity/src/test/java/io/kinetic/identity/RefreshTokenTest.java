@@ -72,8 +72,8 @@ class RefreshTokenTest {
     for (int round = 0; round < 5; round++) {
       String token = login(Realm.CUSTOMER, email).refreshToken();
       List<Future<Tokens>> both = List.of(
-        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token), null),
-        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token), null));
+        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), null),
+        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), null));
       IdentityFixture.await(Future.join(both).otherwiseEmpty());
 
       long succeeded = both.stream().filter(Future::succeeded).count();
@@ -119,12 +119,26 @@ class RefreshTokenTest {
     IdentityFixture.await(identity.pool()
       .preparedQuery("UPDATE staff SET roles = '{admin,fulfilment}' WHERE id = $1").execute(Tuple.of(staff.id())));
 
-    Tokens refreshed = refresh(tokens.refreshToken());
+    Tokens refreshed = refresh(tokens.refreshToken(), Realm.STAFF);
 
     var claims = identity.verifiedClaims(refreshed.accessToken());
     assertEquals("STAFF", claims.getString("realm"));
     assertEquals(staff.id().toString(), claims.getString("sub"));
     assertEquals(new JsonArray().add("admin").add("fulfilment"), claims.getJsonArray("roles"));
+  }
+
+  @Test
+  void aRefreshTokenOnlyWorksInItsOwnRealmAndIsLeftUntouchedElsewhere() {
+    String staffEmail = IdentityFixture.email("realm-staff");
+    identity.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(staffEmail, PASSWORD, "Staff", Set.of(Role.CATALOG)));
+    Tokens staff = login(Realm.STAFF, staffEmail);
+    Tokens customer = login(Realm.CUSTOMER, customer("realm-customer"));
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(staff.refreshToken(), Realm.CUSTOMER));
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(customer.refreshToken(), Realm.STAFF));
+    assertEquals("STAFF", identity.verifiedClaims(refresh(staff.refreshToken(), Realm.STAFF).accessToken()).getString("realm"));
+    assertEquals("CUSTOMER",
+      identity.verifiedClaims(refresh(customer.refreshToken(), Realm.CUSTOMER).accessToken()).getString("realm"));
   }
 
   private static String customer(String prefix) {
@@ -138,10 +152,18 @@ class RefreshTokenTest {
   }
 
   private static Tokens refresh(String refreshToken) {
-    return identity.request(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken));
+    return refresh(refreshToken, Realm.CUSTOMER);
+  }
+
+  private static Tokens refresh(String refreshToken, Realm realm) {
+    return identity.request(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken, realm));
   }
 
   private static ErrorCode refreshFailure(String refreshToken) {
-    return identity.failure(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken)).errorCode();
+    return refreshFailure(refreshToken, Realm.CUSTOMER);
+  }
+
+  private static ErrorCode refreshFailure(String refreshToken, Realm realm) {
+    return identity.failure(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken, realm)).errorCode();
   }
 }

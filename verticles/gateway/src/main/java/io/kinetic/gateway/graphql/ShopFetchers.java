@@ -54,7 +54,7 @@ final class ShopFetchers {
         .dataFetcher("register", Gql.mutation(this::register))
         .dataFetcher("login", Gql.mutation(this::login))
         .dataFetcher("refresh", Gql.mutation(env ->
-          bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(env.getArgument("refreshToken")), Gql.cid(env))))
+          bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.cid(env))))
         .dataFetcher("logout", Gql.mutation(env ->
           bus.request(Addresses.Identity.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.cid(env))
             .map(deleted -> new GqlTypes.Done(true)))))

@@ -1,5 +1,10 @@
 package io.kinetic.kernel.contract.identity;
 
-/** Rotates a refresh token: the old one is revoked. Reply: {@link Tokens}. Fails {@code TOKEN_INVALID} (reuse revokes the whole family). */
-public record RefreshTokens(String refreshToken) {
+/**
+ * Rotates a refresh token of {@code realm}: the old one is revoked. Reply: {@link Tokens}. Fails
+ * {@code TOKEN_INVALID} when the token is unknown, expired, of the other realm (a staff session is
+ * refreshed only at the admin API, a customer one only at the storefront), or reused (which revokes
+ * the whole family).
+ */
+public record RefreshTokens(String refreshToken, Realm realm) {
 }
