@@ -25,7 +25,7 @@ export const { route, navigate } = createRouter([
 export const api = createApi({
   base: '/api/v1',
   tokens,
-  refreshPath: null, // staff sessions have no refresh endpoint: log in again
+  refreshPath: '/admin/auth/refresh', // staff refresh tokens rotate here only
   onAuthLost: () => {
     staff.loggedIn = false;
     staff.me = null;
