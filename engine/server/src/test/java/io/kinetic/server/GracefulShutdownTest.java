@@ -1,0 +1,102 @@
+package io.kinetic.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping the engine (what SIGTERM does) lets a request that is already being served finish with
+ * its real answer: the gateway stops accepting first and drains while the catalog behind it is
+ * still deployed; only then do the services and pools close.
+ */
+class GracefulShutdownTest {
+
+  @Test
+  void anInFlightWriteCompletesWhileTheEngineStops() throws Exception {
+    String admin = "drain-" + UUID.randomUUID() + "@kinetic.test";
+    Engine engine = Engine.start(env(admin));
+    Vertx vertx = Vertx.vertx();
+    var sql = PgPools.create(vertx, TestServices.get().pgUrl(), 1, "catalog");
+    try {
+      WebClient http = WebClient.create(vertx);
+      int port = engine.httpPort();
+      String token = http.post(port, "127.0.0.1", "/api/v1/admin/auth/login")
+        .sendJsonObject(new JsonObject().put("email", admin).put("password", "drain-admin-password"))
+        .await(20, TimeUnit.SECONDS).bodyAsJsonObject().getString("accessToken");
+      String sku = "DRAIN-" + UUID.randomUUID().toString().substring(0, 8);
+      var created = http.post(port, "127.0.0.1", "/api/v1/admin/products").bearerTokenAuthentication(token)
+        .sendJsonObject(product(sku)).await(20, TimeUnit.SECONDS);
+      assertEquals(201, created.statusCode(), created.bodyAsString());
+      UUID id = UUID.fromString(created.bodyAsJsonObject().getString("id"));
+
+      // hold the product's row lock so the stock write below stays in flight
+      var conn = sql.getConnection().await(10, TimeUnit.SECONDS);
+      var tx = conn.begin().await(10, TimeUnit.SECONDS);
+      conn.preparedQuery("SELECT 1 FROM product WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).await(10, TimeUnit.SECONDS);
+      var inFlight = http.put(port, "127.0.0.1", "/api/v1/admin/variants/" + sku + "/stock").bearerTokenAuthentication(token)
+        .sendJsonObject(new JsonObject().put("onHand", 7));
+      Thread.sleep(300);
+
+      long stopStarted = System.nanoTime();
+      var stopped = CompletableFuture.runAsync(engine::stop);
+      Thread.sleep(700);
+      assertThrows(Exception.class, () -> WebClient.create(vertx).get(port, "127.0.0.1", "/health/live").send()
+        .await(5, TimeUnit.SECONDS), "a draining engine accepts no new connection");
+      tx.commit().await(10, TimeUnit.SECONDS);
+      conn.close();
+
+      var response = inFlight.await(10, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), response.bodyAsString());
+      assertEquals(7, response.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+      stopped.get(15, TimeUnit.SECONDS);
+      assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopStarted) < 10, "stopped within 10 s");
+    } finally {
+      sql.close();
+      vertx.close();
+    }
+  }
+
+  private static JsonObject product(String sku) {
+    return new JsonObject()
+      .put("slug", sku.toLowerCase()).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Drain test").put("description", "d")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", "t").put("description", "d"))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject())
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 100).put("currency", "EUR"))).put("stockOnHand", 1)));
+  }
+
+  private static Map<String, String> env(String admin) throws Exception {
+    var services = TestServices.get();
+    Map<String, String> env = new HashMap<>();
+    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
+    env.put("COMMERCE_PG_URL", services.pgUrl());
+    env.put("COMMERCE_REDIS_URL", services.redisUrl());
+    env.put("COMMERCE_JWT_SECRET", "drain-test-secret-0123456789-0123456789");
+    env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
+    env.put("COMMERCE_HTTP_PORT", "0");
+    env.put("COMMERCE_HTTP_INSTANCES", "1");
+    env.put("COMMERCE_CATALOG_INSTANCES", "1");
+    env.put("COMMERCE_HTTP_METRICS", "false");
+    env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "0");
+    env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-drain-test").toString());
+    env.put("COMMERCE_ADMIN_EMAIL", admin);
+    env.put("COMMERCE_ADMIN_PASSWORD", "drain-admin-password");
+    return env;
+  }
+}
