@@ -2,6 +2,7 @@ package io.kinetic.catalog;
 
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.catalog.Attribute;
+import io.kinetic.kernel.contract.catalog.AttributeChanged;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
 import io.kinetic.kernel.contract.catalog.AttributeList;
 import io.kinetic.kernel.contract.catalog.AttributeView;
@@ -10,8 +11,12 @@ import io.kinetic.kernel.contract.catalog.DeleteAttribute;
 import io.kinetic.kernel.contract.catalog.ListAttributes;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.outbox.Outbox;
+import java.time.Instant;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,9 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * Attribute definitions. Lists come from the in-memory registry, which writes reload before they
- * reply (other nodes pick changes up with their periodic reload: the contract has no attribute
- * event). Redefining or deleting takes the definition's row lock, which waits for product writes
- * that share-locked it, and then checks the products as committed.
+ * reply; each write also commits an AttributeChanged event, on which other nodes reload. Redefining
+ * or deleting takes the definition's row lock, which waits for product writes that share-locked
+ * it, and then checks the products as committed.
  */
 final class AttributeService {
 
@@ -29,11 +34,13 @@ final class AttributeService {
 
   private final Pool pool;
   private final CatalogState state;
+  private final AfterCommit after;
   private final String defaultLocale;
 
-  AttributeService(Pool pool, CatalogState state, String defaultLocale) {
+  AttributeService(Pool pool, CatalogState state, AfterCommit after, String defaultLocale) {
     this.pool = pool;
     this.state = state;
+    this.after = after;
     this.defaultLocale = defaultLocale;
   }
 
@@ -45,7 +52,7 @@ final class AttributeService {
   }
 
   /** Creates or replaces. Fails VALIDATION_FAILED, or ATTRIBUTE_IN_USE when products hold values the new definition rejects. */
-  Future<Attribute> define(DefineAttribute command) {
+  Future<Attribute> define(DefineAttribute command, String correlationId) {
     AttributeInput in = command.input();
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
@@ -59,13 +66,14 @@ final class AttributeService {
     return pool.withTransaction(tx -> AttributeRepository.upsert(tx, attribute)
       .compose(v -> AttributeRepository.nonconforming(tx, attribute))
       .compose(n -> n == 0 ? Future.succeededFuture()
-        : Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure(n + " products have values this definition would reject"))))
+        : Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure(n + " products have values this definition would reject")))
+      .compose(v -> changed(tx, attribute.code(), false, correlationId)))
       .compose(v -> reload())
       .map(attribute);
   }
 
   /** Fails ATTRIBUTE_NOT_FOUND (also, without a query, for a code no attribute can have), or ATTRIBUTE_IN_USE. */
-  Future<Deleted> delete(DeleteAttribute command) {
+  Future<Deleted> delete(DeleteAttribute command, String correlationId) {
     String code = command.code();
     if (code == null || code.isBlank()) {
       return Future.failedFuture(Failure.invalid("code", "must not be blank"));
@@ -78,12 +86,18 @@ final class AttributeService {
         : Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute " + code)))
       .compose(used -> used
         ? Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure("products have a value for " + code))
-        : Future.succeededFuture()))
+        : changed(tx, code, true, correlationId)))
       .compose(v -> reload())
       .map(new Deleted(code));
   }
 
+  private static Future<Void> changed(SqlClient tx, String code, boolean deleted, String correlationId) {
+    return Outbox.append(tx, new AttributeChanged(Ids.newId(), Instant.now(), code, deleted), correlationId);
+  }
+
+  /** Reloads this node's registry, then sends the event to the others. */
   private Future<Void> reload() {
+    after.taxonomy();
     return state.reloadAttributes(pool).recover(t -> {
       LOG.log(Level.WARNING, "attribute reload failed after a write: " + t.getMessage());
       return Future.succeededFuture();

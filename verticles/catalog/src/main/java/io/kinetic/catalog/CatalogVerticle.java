@@ -5,8 +5,6 @@ import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.catalog.AddVariant;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
-import io.kinetic.kernel.contract.catalog.DefineAttribute;
-import io.kinetic.kernel.contract.catalog.DeleteAttribute;
 import io.kinetic.kernel.contract.catalog.DeleteCategory;
 import io.kinetic.kernel.contract.catalog.DeleteProduct;
 import io.kinetic.kernel.contract.catalog.GetAdminProduct;
@@ -45,13 +43,10 @@ import java.util.logging.Logger;
 public final class CatalogVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(CatalogVerticle.class.getName());
-  /** Attribute definitions have no event; other nodes' changes arrive with this reload. */
-  private static final long ATTRIBUTE_RELOAD_MILLIS = 10_000;
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Pool pool;
   private OutboxRelay relay;
-  private long reloadTimer = -1;
 
   @Override
   public Future<?> start() {
@@ -66,7 +61,7 @@ public final class CatalogVerticle extends VerticleBase {
     var products = new ProductService(pool, afterCommit);
     var variants = new VariantService(pool, afterCommit);
     var categories = new CategoryService(pool, state, afterCommit, cfg.catalog().defaultLocale());
-    var attributes = new AttributeService(pool, state, cfg.catalog().defaultLocale());
+    var attributes = new AttributeService(pool, state, afterCommit, cfg.catalog().defaultLocale());
 
     serve(Catalog.GET_PRODUCT, (GetProduct q, String cid) -> queries.get(q));
     serve(Catalog.GET_PRODUCT_BY_SLUG, (GetProductBySlug q, String cid) -> queries.get(q));
@@ -83,8 +78,8 @@ public final class CatalogVerticle extends VerticleBase {
     serve(Catalog.SAVE_CATEGORY, categories::save);
     serve(Catalog.DELETE_CATEGORY, (DeleteCategory c, String cid) -> categories.delete(c.id(), cid));
     serve(Catalog.LIST_ATTRIBUTES, (ListAttributes q, String cid) -> Future.succeededFuture(attributes.list(q)));
-    serve(Catalog.DEFINE_ATTRIBUTE, (DefineAttribute c, String cid) -> attributes.define(c));
-    serve(Catalog.DELETE_ATTRIBUTE, (DeleteAttribute c, String cid) -> attributes.delete(c));
+    serve(Catalog.DEFINE_ATTRIBUTE, attributes::define);
+    serve(Catalog.DELETE_ATTRIBUTE, attributes::delete);
 
     // a new product cannot be cached anywhere yet, so ProductCreated needs no listener
     ProductCache cache = state.cache();
@@ -93,8 +88,8 @@ public final class CatalogVerticle extends VerticleBase {
     this.<CatalogEvent>listen(Catalog.PRICE_CHANGED, e -> cache.invalidate(e.productId()));
     this.<CatalogEvent>listen(Catalog.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
     this.<CatalogEvent>listen(Catalog.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
+    this.<CatalogEvent>listen(Catalog.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
 
-    reloadTimer = vertx.setPeriodic(ATTRIBUTE_RELOAD_MILLIS, id -> reload(state.reloadAttributes(pool), "attributes"));
     return Future.all(state.reloadCategories(pool), state.reloadAttributes(pool))
       .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
       .onSuccess(v -> relay.start());
@@ -105,7 +100,6 @@ public final class CatalogVerticle extends VerticleBase {
     if (relay != null) {
       relay.stop();
     }
-    vertx.cancelTimer(reloadTimer);
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.bus.Addresses.Catalog;
 import io.kinetic.kernel.bus.Headers;
+import io.kinetic.kernel.contract.catalog.AttributeChanged;
+import io.kinetic.kernel.contract.catalog.AttributeInput;
+import io.kinetic.kernel.contract.catalog.AttributeList;
+import io.kinetic.kernel.contract.catalog.AttributeType;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
+import io.kinetic.kernel.contract.catalog.DefineAttribute;
+import io.kinetic.kernel.contract.catalog.DeleteAttribute;
+import io.kinetic.kernel.contract.catalog.ListAttributes;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.DeleteProduct;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
@@ -18,7 +25,10 @@ import io.kinetic.kernel.contract.catalog.SetPrice;
 import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.money.Money;
+import java.time.Instant;
+import java.util.Map;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +102,33 @@ class EventsTest {
     UUID otherId = events.stream().filter(e -> e instanceof ProductCreated c && c.slug().equals("rollback-other-" + u))
       .map(CatalogEvent::productId).findFirst().orElse(null);
     assertEquals(null, otherId);
+  }
+
+  @Test
+  void attributeWritesPublishTheirEventAndAnotherNodesEventReloadsTheDefinitions() throws Exception {
+    listen(Catalog.ATTRIBUTE_CHANGED);
+    String code = "ev_" + u;
+    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
+      Map.of("en", "Event test"))));
+    f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    Thread.sleep(SETTLE_MILLIS);
+    List<AttributeChanged> mine = events.stream().filter(e -> e instanceof AttributeChanged a && a.code().equals(code))
+      .map(AttributeChanged.class::cast).toList();
+    assertEquals(List.of(false, true), mine.stream().map(AttributeChanged::deleted).toList());
+
+    // a definition written by another node becomes visible here when that node's event arrives
+    String remote = "remote_" + u;
+    CatalogFixture.await(f.sql.preparedQuery("INSERT INTO attribute (code, type, names) VALUES ($1, 'BOOLEAN', $2::text::jsonb)")
+      .execute(io.vertx.sqlclient.Tuple.of(remote, "{\"en\":\"Remote\"}")));
+    f.vertx.eventBus().publish(Catalog.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false));
+    boolean visible = false;
+    for (int i = 0; i < 50 && !visible; i++) {
+      Thread.sleep(20);
+      visible = f.<AttributeList>call(Catalog.LIST_ATTRIBUTES, new ListAttributes("en")).items().stream()
+        .anyMatch(a -> a.code().equals(remote));
+    }
+    assertTrue(visible, "reloaded on the event");
+    f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(remote));
   }
 
   private void listen(String... addresses) {

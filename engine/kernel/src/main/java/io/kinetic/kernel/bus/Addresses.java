@@ -35,6 +35,7 @@ public final class Addresses {
     public static final String STOCK_CHANGED = "catalog.events.stock-changed";
     public static final String PRICE_CHANGED = "catalog.events.price-changed";
     public static final String CATEGORY_CHANGED = "catalog.events.category-changed";
+    public static final String ATTRIBUTE_CHANGED = "catalog.events.attribute-changed";
 
     private Catalog() {
     }

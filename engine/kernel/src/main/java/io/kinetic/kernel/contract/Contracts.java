@@ -23,7 +23,8 @@ public final class Contracts {
     "ProductDeleted", new EventType(ProductDeleted.class, Addresses.Catalog.PRODUCT_DELETED),
     "StockChanged", new EventType(StockChanged.class, Addresses.Catalog.STOCK_CHANGED),
     "PriceChanged", new EventType(PriceChanged.class, Addresses.Catalog.PRICE_CHANGED),
-    "CategoryChanged", new EventType(CategoryChanged.class, Addresses.Catalog.CATEGORY_CHANGED));
+    "CategoryChanged", new EventType(CategoryChanged.class, Addresses.Catalog.CATEGORY_CHANGED),
+    "AttributeChanged", new EventType(AttributeChanged.class, Addresses.Catalog.ATTRIBUTE_CHANGED));
 
   private static final List<Class<?>> MESSAGES = List.of(
     Deleted.class,

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /** Events the catalog publishes through its outbox. */
 public sealed interface CatalogEvent extends DomainEvent
-  permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged {
+  permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged, AttributeChanged {
 
-  /** The product the event is about, null for category events. */
+  /** The product the event is about, null for category and attribute events. */
   UUID productId();
 }
