@@ -57,6 +57,17 @@ class OperationsTest {
   }
 
   @Test
+  void pagesCarryAContentSecurityPolicyThatKeepsEverythingOnThisOrigin() throws Exception {
+    for (String page : new String[] {"/", "/admin/"}) {
+      var html = gw.get(page);
+      assertEquals(200, html.statusCode(), page);
+      String csp = html.getHeader("Content-Security-Policy");
+      assertTrue(csp != null && csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), page + ": " + csp);
+      assertEquals("nosniff", html.getHeader("X-Content-Type-Options"), page);
+    }
+  }
+
+  @Test
   void vueComesFromTheWebjar() throws Exception {
     var vue = gw.get("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js");
     assertEquals(200, vue.statusCode());
