@@ -64,6 +64,12 @@ final class IdentitySql {
       AND revoked_at IS NULL
     """;
 
+  /** Expired tokens are refused as unknown ones are, so dropping them changes no answer. */
+  static final String PURGE_EXPIRED_TOKENS = """
+    DELETE FROM refresh_token WHERE id IN (
+      SELECT id FROM refresh_token WHERE expires_at < now() - interval '1 day' LIMIT $1)
+    """;
+
   private IdentitySql() {
   }
 }

@@ -28,8 +28,13 @@ public class IdentityVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(IdentityVerticle.class.getName());
 
+  /** Expired refresh tokens are deleted this often, in batches, so the table stays bounded. */
+  static final long PURGE_MILLIS = 3_600_000;
+  private static final int PURGE_BATCH = 10_000;
+
   private Pool pool;
   private RedisAPI redis;
+  private long purgeTimer = -1;
 
   @Override
   public Future<?> start() {
@@ -40,7 +45,9 @@ public class IdentityVerticle extends VerticleBase {
     var hasher = new PasswordHasher(vertx, auth.passwordIterations());
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
-    var tokens = new TokenService(pool, accounts, new TokenRepository(), issuer, auth.refreshTtlSeconds());
+    var tokenRepository = new TokenRepository();
+    var tokens = new TokenService(pool, accounts, tokenRepository, issuer, auth.refreshTtlSeconds());
+    purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> purgeExpired(tokenRepository));
     var accountService = new AccountService(accounts, hasher);
     var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);
     return hasher.warmUp().compose(v -> Future.all(List.of(
@@ -55,10 +62,21 @@ public class IdentityVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(purgeTimer);
     if (redis != null) {
       redis.close();
     }
     return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private void purgeExpired(TokenRepository tokens) {
+    tokens.purgeExpired(pool, PURGE_BATCH)
+      .onSuccess(n -> {
+        if (n > 0) {
+          LOG.info("purged " + n + " expired refresh tokens");
+        }
+      })
+      .onFailure(t -> LOG.warning("refresh token purge failed, will retry: " + t.getMessage()));
   }
 
   private <T, R> Future<Void> serve(String address, Function<T, Future<R>> action) {

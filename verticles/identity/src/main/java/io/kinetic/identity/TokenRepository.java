@@ -47,4 +47,9 @@ final class TokenRepository {
   Future<Void> revokeFamilyOf(SqlClient client, Buffer tokenHash) {
     return client.preparedQuery(IdentitySql.REVOKE_FAMILY_OF_TOKEN).execute(Tuple.of(tokenHash)).mapEmpty();
   }
+
+  /** Deletes up to {@code batch} refresh tokens expired for more than a day; completes with how many. */
+  Future<Integer> purgeExpired(SqlClient client, int batch) {
+    return client.preparedQuery(IdentitySql.PURGE_EXPIRED_TOKENS).execute(Tuple.of(batch)).map(r -> r.rowCount());
+  }
 }

@@ -1,6 +1,7 @@
 package io.kinetic.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.kinetic.kernel.bus.Addresses;
@@ -139,6 +140,25 @@ class RefreshTokenTest {
     assertEquals("STAFF", identity.verifiedClaims(refresh(staff.refreshToken(), Realm.STAFF).accessToken()).getString("realm"));
     assertEquals("CUSTOMER",
       identity.verifiedClaims(refresh(customer.refreshToken(), Realm.CUSTOMER).accessToken()).getString("realm"));
+  }
+
+  @Test
+  void longExpiredTokensArePurgedAndLiveOnesKept() {
+    String email = customer("purge");
+    Tokens expired = login(Realm.CUSTOMER, email);
+    Tokens live = login(Realm.CUSTOMER, email);
+    IdentityFixture.await(identity.pool().preparedQuery(
+        "UPDATE refresh_token SET expires_at = now() - interval '2 days' WHERE token_hash = $1")
+      .execute(Tuple.of(TokenIssuer.hash(expired.refreshToken()))));
+
+    int purged = IdentityFixture.await(new TokenRepository().purgeExpired(identity.pool(), 100_000));
+
+    assertTrue(purged >= 1);
+    long left = IdentityFixture.await(identity.pool().preparedQuery("SELECT count(*) FROM refresh_token WHERE token_hash = $1")
+      .execute(Tuple.of(TokenIssuer.hash(expired.refreshToken())))).iterator().next().getLong(0);
+    assertEquals(0, left);
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(expired.refreshToken()));
+    refresh(live.refreshToken());
   }
 
   private static String customer(String prefix) {
