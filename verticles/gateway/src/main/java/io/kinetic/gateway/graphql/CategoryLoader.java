@@ -1,6 +1,12 @@
 package io.kinetic.gateway.graphql;
 
+import graphql.ExecutionInput;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.schema.DataFetchingEnvironment;
+import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.CategoryList;
@@ -8,6 +14,7 @@ import io.kinetic.kernel.contract.catalog.CategoryView;
 import io.kinetic.kernel.contract.catalog.ListCategories;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
 
 /**
@@ -34,6 +42,26 @@ final class CategoryLoader {
   }
 
   record Key(String locale, UUID id) {
+  }
+
+  /**
+   * Gives each execution that can select {@code Product.categories} (its query text contains
+   * {@code categories}: a field name is never escaped) a new loader. The others keep graphql-java's
+   * empty registry, which spares them the per-field data loader dispatch bookkeeping.
+   */
+  static Instrumentation perRequest(BusClient bus) {
+    return new SimplePerformantInstrumentation() {
+      @Override
+      public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                     InstrumentationState state) {
+        if (!input.getQuery().contains("categories")) {
+          return input;
+        }
+        RoutingContext rc = input.getGraphQLContext().get(RoutingContext.class);
+        var registry = DataLoaderRegistry.newRegistry().register(NAME, create(bus, Requests.correlationId(rc))).build();
+        return input.transform(builder -> builder.dataLoaderRegistry(registry));
+      }
+    };
   }
 
   static DataLoader<Key, CategoryView> create(BusClient bus, String correlationId) {

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * Parses and validates each distinct query text once: storefronts send the same few queries
  * over and over with different variables. Bounded, so arbitrary queries cannot fill memory. The
- * depth and complexity limits still run on every execution.
+ * depth and complexity limits run on every execution, from measures {@link QueryLimits} keeps
+ * per document instance.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 

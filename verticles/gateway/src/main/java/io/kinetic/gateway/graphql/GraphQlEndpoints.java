@@ -1,14 +1,12 @@
 package io.kinetic.gateway.graphql;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.kinetic.gateway.Locales;
-import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.vertx.core.Future;
@@ -20,9 +18,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.graphql.GraphQLHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
-import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
-import java.util.ArrayList;
-import org.dataloader.DataLoaderRegistry;
 
 /**
  * The two GraphQL endpoints: the storefront schema (graphql/shop.graphqls) and the admin schema
@@ -43,12 +38,10 @@ public final class GraphQlEndpoints {
 
   private final GraphQL shop;
   private final GraphQL admin;
-  private final BusClient bus;
 
-  private GraphQlEndpoints(GraphQL shop, GraphQL admin, BusClient bus) {
+  private GraphQlEndpoints(GraphQL shop, GraphQL admin) {
     this.shop = shop;
     this.admin = admin;
-    this.bus = bus;
   }
 
   public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig config, BusClient bus, Locales locales) {
@@ -58,21 +51,13 @@ public final class GraphQlEndpoints {
     Future<Buffer> shopSdl = vertx.fileSystem().readFile(SHOP_SCHEMA);
     Future<Buffer> adminSdl = vertx.fileSystem().readFile(ADMIN_SCHEMA);
     return Future.all(shopSdl, adminSdl).map(all -> new GraphQlEndpoints(
-      graphQl(shopSdl.result().toString(), shopWiring, config.graphql(), SHOP_MUTATION_FIELDS),
-      graphQl(adminSdl.result().toString(), adminWiring, config.graphql(), ADMIN_MUTATION_FIELDS),
-      bus));
+      graphQl(shopSdl.result().toString(), shopWiring, config.graphql(), SHOP_MUTATION_FIELDS, CategoryLoader.perRequest(bus)),
+      graphQl(adminSdl.result().toString(), adminWiring, config.graphql(), ADMIN_MUTATION_FIELDS, null)));
   }
 
-  /** {@code /graphql}: a per-request category DataLoader, so Product.categories is one batched bus call. */
+  /** {@code /graphql}: Product.categories is one batched bus call per request ({@link CategoryLoader#perRequest}). */
   public Handler<RoutingContext> shopHandler() {
-    return GraphQLHandler.builder(shop)
-      .beforeExecute(input -> {
-        var registry = DataLoaderRegistry.newRegistry()
-          .register(CategoryLoader.NAME, CategoryLoader.create(bus, Requests.correlationId(input.context())))
-          .build();
-        input.builder().dataLoaderRegistry(registry);
-      })
-      .build();
+    return GraphQLHandler.create(shop);
   }
 
   /** {@code /admin/graphql}: mount behind a staff-token check. */
@@ -86,16 +71,14 @@ public final class GraphQlEndpoints {
     return GraphiQLHandler.create(vertx, options).router();
   }
 
-  static GraphQL graphQl(String sdl, RuntimeWiring wiring, AppConfig.GraphQl limits, int maxMutationFields) {
+  /** {@code perRequest} may adapt each execution input (null: none). */
+  static GraphQL graphQl(String sdl, RuntimeWiring wiring, AppConfig.GraphQl limits, int maxMutationFields,
+                         Instrumentation perRequest) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
     var errors = new ErrorCodes();
-    var instrumentations = new ArrayList<Instrumentation>();
-    instrumentations.add(VertxFutureAdapter.create());
-    instrumentations.addAll(QueryLimits.of(limits.maxDepth(), limits.maxComplexity()));
-    instrumentations.add(new MutationLimits(maxMutationFields));
-    instrumentations.add(errors);
+    var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE);
     return GraphQL.newGraphQL(schema)
-      .instrumentation(new ChainedInstrumentation(instrumentations))
+      .instrumentation(new Hooks(perRequest, queryLimits, new MutationLimits(maxMutationFields), errors))
       .defaultDataFetcherExceptionHandler(errors)
       .preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_SIZE))
       .build();

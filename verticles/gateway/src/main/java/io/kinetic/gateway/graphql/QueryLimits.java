@@ -1,40 +1,142 @@
 package io.kinetic.gateway.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Argument;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.VariableReference;
 import io.kinetic.kernel.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rejects expensive queries before any data is fetched, with error code {@code QUERY_TOO_COMPLEX}:
  * too deep ({@code graphql.maxDepth}) or too complex ({@code graphql.maxComplexity}, one point per
- * field, the selection under a list field with {@code first: n} counted n times).
+ * field, the selection under a list field with {@code first: n} counted n times). Depth and
+ * complexity are measured as graphql-java's {@code MaxQueryDepthInstrumentation} and
+ * {@code MaxQueryComplexityInstrumentation} do, but once per {@link Key}: storefronts repeat the
+ * same few queries with other variables, and only the variables read by a directive ({@code @skip},
+ * {@code @include}) or by a {@code first} argument can change the measures.
  */
-final class QueryLimits {
+final class QueryLimits extends SimplePerformantInstrumentation {
 
   private static final int MAX_PAGE = 100;
 
-  private QueryLimits() {
+  /** A variable that was not sent: the argument's default applies, which differs from an explicit null. */
+  private static final Object ABSENT = new Object();
+
+  private final int maxDepth;
+  private final int maxComplexity;
+  private final Cache<Document, List<String>> inputs;
+  private final Cache<Key, Measure> measures;
+
+  /** Remembers at most {@code maxEntries} documents and as many measures. */
+  QueryLimits(int maxDepth, int maxComplexity, int maxEntries) {
+    this.maxDepth = maxDepth;
+    this.maxComplexity = maxComplexity;
+    this.inputs = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.measures = Caffeine.newBuilder().maximumSize(maxEntries).build();
   }
 
-  static List<Instrumentation> of(int maxDepth, int maxComplexity) {
-    return List.of(
-      new MaxQueryDepthInstrumentation(maxDepth) {
-        @Override
-        protected AbortExecutionException mkAbortException(int depth, int max) {
-          return tooComplex("the query is " + depth + " levels deep, at most " + max + " are allowed");
-        }
-      },
-      new MaxQueryComplexityInstrumentation(maxComplexity, QueryLimits::complexity) {
-        @Override
-        protected AbortExecutionException mkAbortException(int complexity, int max) {
-          return tooComplex("the query complexity is " + complexity + ", at most " + max + " is allowed");
-        }
-      });
+  /**
+   * What depth and complexity are a function of: the parsed document (compared by identity, it is
+   * immutable), the operation, and the values of the document's variables that can change them
+   * ({@link #ABSENT} for one not sent).
+   */
+  record Key(Document document, String operationName, List<Object> values) {
+  }
+
+  /** The complexity is only measured (else 0) when the depth is within bounds: it grows exponentially with it. */
+  record Measure(int depth, int complexity) {
+  }
+
+  @Override
+  public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                      InstrumentationState state) {
+    ExecutionContext execution = parameters.getExecutionContext();
+    Measure measure = measures.get(key(execution), key -> measure(execution));
+    if (measure.depth() > maxDepth) {
+      throw tooComplex("the query is " + measure.depth() + " levels deep, at most " + maxDepth + " are allowed");
+    }
+    if (measure.complexity() > maxComplexity) {
+      throw tooComplex("the query complexity is " + measure.complexity() + ", at most " + maxComplexity + " is allowed");
+    }
+    return null;
+  }
+
+  private Key key(ExecutionContext execution) {
+    Document document = execution.getDocument();
+    List<String> names = inputs.get(document, QueryLimits::inputsOf);
+    List<Object> values = names.isEmpty() ? List.of() : new ArrayList<>(names.size());
+    for (String name : names) {
+      values.add(execution.getCoercedVariables().containsKey(name) ? execution.getCoercedVariables().get(name) : ABSENT);
+    }
+    return new Key(document, execution.getExecutionInput().getOperationName(), values);
+  }
+
+  /** The variables used, at any depth, in a directive or in an argument named {@code first}. */
+  static List<String> inputsOf(Document document) {
+    Set<String> names = new LinkedHashSet<>();
+    collect(document, false, names);
+    return List.copyOf(names);
+  }
+
+  private static void collect(Node<?> node, boolean counts, Set<String> names) {
+    if (counts && node instanceof VariableReference variable) {
+      names.add(variable.getName());
+    }
+    boolean below = counts || node instanceof Directive || node instanceof Argument a && "first".equals(a.getName());
+    for (Node<?> child : node.getChildren()) {
+      collect(child, below, names);
+    }
+  }
+
+  private Measure measure(ExecutionContext execution) {
+    String operation = execution.getExecutionInput().getOperationName();
+    QueryTraverser traverser = QueryTraverser.newQueryTraverser()
+      .schema(execution.getGraphQLSchema())
+      .document(execution.getDocument())
+      .operationName(operation)
+      .coercedVariables(execution.getCoercedVariables())
+      .build();
+    int depth = traverser.reducePreOrder((env, acc) -> Math.max(pathLength(env.getParentEnvironment()), acc), 0);
+    if (depth > maxDepth) {
+      return new Measure(depth, 0);
+    }
+    int complexity = QueryComplexityCalculator.newCalculator()
+      .fieldComplexityCalculator(QueryLimits::complexity)
+      .schema(execution.getGraphQLSchema())
+      .document(execution.getDocument())
+      .operationName(operation)
+      .variables(execution.getCoercedVariables())
+      .build()
+      .calculate();
+    return new Measure(depth, complexity);
+  }
+
+  private static int pathLength(QueryVisitorFieldEnvironment path) {
+    int length = 1;
+    while (path != null) {
+      path = path.getParentEnvironment();
+      length++;
+    }
+    return length;
   }
 
   static int complexity(FieldComplexityEnvironment env, int childComplexity) {

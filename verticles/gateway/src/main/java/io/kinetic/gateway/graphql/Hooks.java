@@ -1,0 +1,62 @@
+package io.kinetic.gateway.graphql;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The instrumentation of an endpoint: the few hooks its parts implement, called directly rather
+ * than through graphql-java's {@code ChainedInstrumentation}, whose per-field bookkeeping shows in
+ * profiles. Parts are stateless: {@code state} is always null.
+ */
+final class Hooks extends SimplePerformantInstrumentation {
+
+  private final Instrumentation futures = VertxFutureAdapter.create();
+  private final Instrumentation perRequest;
+  private final QueryLimits queryLimits;
+  private final MutationLimits mutationLimits;
+  private final ErrorCodes errors;
+
+  Hooks(Instrumentation perRequest, QueryLimits queryLimits, MutationLimits mutationLimits, ErrorCodes errors) {
+    this.perRequest = perRequest;
+    this.queryLimits = queryLimits;
+    this.mutationLimits = mutationLimits;
+    this.errors = errors;
+  }
+
+  @Override
+  public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                 InstrumentationState state) {
+    return perRequest == null ? input : perRequest.instrumentExecutionInput(input, parameters, null);
+  }
+
+  @Override
+  public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                      InstrumentationState state) {
+    queryLimits.beginExecuteOperation(parameters, null);
+    mutationLimits.beginExecuteOperation(parameters, null);
+    return null;
+  }
+
+  @Override
+  public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                              InstrumentationState state) {
+    return futures.instrumentDataFetcher(fetcher, parameters, null);
+  }
+
+  @Override
+  public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                     InstrumentationExecutionParameters parameters,
+                                                                     InstrumentationState state) {
+    return errors.instrumentExecutionResult(result, parameters, null);
+  }
+}
