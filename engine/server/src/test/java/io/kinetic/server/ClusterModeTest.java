@@ -2,13 +2,10 @@ package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -92,23 +89,9 @@ class ClusterModeTest {
   }
 
   private static Map<String, String> env() throws Exception {
-    var services = TestServices.get();
-    Map<String, String> env = new HashMap<>();
-    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
+    Map<String, String> env = EngineEnv.extra(ADMIN, PASSWORD);
     env.put("COMMERCE_CLUSTER_ENABLED", "true");
     env.put("COMMERCE_CLUSTER_HOST", "127.0.0.1");
-    env.put("COMMERCE_PG_URL", services.pgUrl());
-    env.put("COMMERCE_REDIS_URL", services.redisUrl());
-    env.put("COMMERCE_JWT_SECRET", "cluster-test-secret-0123456789-0123456789");
-    env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
-    env.put("COMMERCE_HTTP_PORT", "0");
-    env.put("COMMERCE_HTTP_INSTANCES", "1");
-    env.put("COMMERCE_CATALOG_INSTANCES", "1");
-    env.put("COMMERCE_HTTP_METRICS", "false");
-    env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "0");
-    env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-cluster-test").toString());
-    env.put("COMMERCE_ADMIN_EMAIL", ADMIN);
-    env.put("COMMERCE_ADMIN_PASSWORD", PASSWORD);
     return env;
   }
 }

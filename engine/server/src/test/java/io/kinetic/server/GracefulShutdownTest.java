@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.sqlclient.Tuple;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -82,21 +80,6 @@ class GracefulShutdownTest {
   }
 
   private static Map<String, String> env(String admin) throws Exception {
-    var services = TestServices.get();
-    Map<String, String> env = new HashMap<>();
-    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
-    env.put("COMMERCE_PG_URL", services.pgUrl());
-    env.put("COMMERCE_REDIS_URL", services.redisUrl());
-    env.put("COMMERCE_JWT_SECRET", "drain-test-secret-0123456789-0123456789");
-    env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
-    env.put("COMMERCE_HTTP_PORT", "0");
-    env.put("COMMERCE_HTTP_INSTANCES", "1");
-    env.put("COMMERCE_CATALOG_INSTANCES", "1");
-    env.put("COMMERCE_HTTP_METRICS", "false");
-    env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "0");
-    env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-drain-test").toString());
-    env.put("COMMERCE_ADMIN_EMAIL", admin);
-    env.put("COMMERCE_ADMIN_PASSWORD", "drain-admin-password");
-    return env;
+    return EngineEnv.extra(admin, "drain-admin-password");
   }
 }

@@ -1,11 +1,8 @@
 package io.kinetic.server;
 
-import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,19 +28,9 @@ public final class RunningEngine {
 
   public static synchronized WebClient client() throws Exception {
     if (engine == null) {
-      var services = TestServices.get();
-      Map<String, String> env = new HashMap<>();
-      env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
-      env.put("COMMERCE_PG_URL", services.pgUrl());
-      env.put("COMMERCE_REDIS_URL", services.redisUrl());
-      env.put("COMMERCE_JWT_SECRET", "engine-test-secret-0123456789-0123456789");
-      env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
-      env.put("COMMERCE_HTTP_PORT", "0");
+      Map<String, String> env = EngineEnv.of(ADMIN_EMAIL, ADMIN_PASSWORD);
       env.put("COMMERCE_HTTP_INSTANCES", "2");
       env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "40");
-      env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-engine-test").toString());
-      env.put("COMMERCE_ADMIN_EMAIL", ADMIN_EMAIL);
-      env.put("COMMERCE_ADMIN_PASSWORD", ADMIN_PASSWORD);
       engine = Engine.start(env);
       clientVertx = Vertx.vertx();
       client = WebClient.create(clientVertx, new WebClientOptions()
