@@ -1,30 +1,31 @@
 package io.kinetic.catalog;
 
 import io.kinetic.kernel.outbox.OutboxRelay;
+import io.vertx.core.Vertx;
 import java.util.UUID;
 
 /**
  * What every product write does once its transaction committed, before it replies: drop the
  * product from this node's cache (so the next read after the reply sees the change), then wake
- * the outbox relay so the events (which invalidate the other nodes) go out at once.
+ * this node's outbox relay so the events (which invalidate the other nodes) go out at once.
  */
 final class AfterCommit {
 
   private final CatalogState state;
-  private final OutboxRelay relay;
+  private final Vertx vertx;
 
-  AfterCommit(CatalogState state, OutboxRelay relay) {
+  AfterCommit(CatalogState state, Vertx vertx) {
     this.state = state;
-    this.relay = relay;
+    this.vertx = vertx;
   }
 
   void product(UUID id, String... slugs) {
     state.cache().invalidate(id, slugs);
-    relay.poke();
+    OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 
   /** For category and attribute writes: the in-memory snapshots are reloaded by the caller first. */
   void taxonomy() {
-    relay.poke();
+    OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 }

@@ -21,7 +21,6 @@ import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.log.Logs;
-import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -46,17 +45,15 @@ public final class CatalogVerticle extends VerticleBase {
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Pool pool;
-  private OutboxRelay relay;
 
   @Override
   public Future<?> start() {
     AppConfig cfg = AppConfig.from(config());
     pool = PgPools.create(vertx, cfg.pg().url(), cfg.pg().poolSize(), CatalogModule.SCHEMA);
-    relay = new OutboxRelay(vertx, pool, cfg.outbox().batchSize(), cfg.outbox().pollMillis());
     CatalogState state = CatalogState.of(vertx, cfg.catalog().cacheSize());
     // a redeployment must not trust products cached before it: other nodes may have changed them meanwhile
     state.cache().invalidateAll();
-    var afterCommit = new AfterCommit(state, relay);
+    var afterCommit = new AfterCommit(state, vertx);
     var queries = new ProductQueries(pool, state, new ProductReader(pool, state.cache()), cfg.catalog().defaultCurrency());
     var products = new ProductService(pool, afterCommit);
     var variants = new VariantService(pool, afterCommit);
@@ -91,15 +88,11 @@ public final class CatalogVerticle extends VerticleBase {
     this.<CatalogEvent>listen(Catalog.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
 
     return Future.all(state.reloadCategories(pool), state.reloadAttributes(pool))
-      .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
-      .onSuccess(v -> relay.start());
+      .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
   }
 
   @Override
   public Future<?> stop() {
-    if (relay != null) {
-      relay.stop();
-    }
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
