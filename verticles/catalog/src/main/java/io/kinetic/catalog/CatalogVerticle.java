@@ -7,6 +7,7 @@ import io.kinetic.kernel.contract.catalog.AddVariant;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.DeleteCategory;
 import io.kinetic.kernel.contract.catalog.DeleteProduct;
+import io.kinetic.kernel.contract.catalog.ExportProducts;
 import io.kinetic.kernel.contract.catalog.GetAdminProduct;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
@@ -77,6 +78,8 @@ public final class CatalogVerticle extends VerticleBase {
     serve(Catalog.LIST_ATTRIBUTES, (ListAttributes q, String cid) -> Future.succeededFuture(attributes.list(q)));
     serve(Catalog.DEFINE_ATTRIBUTE, attributes::define);
     serve(Catalog.DELETE_ATTRIBUTE, attributes::delete);
+    var exporter = new ProductExporter(pool);
+    serve(Catalog.EXPORT_PRODUCTS, (ExportProducts q, String cid) -> exporter.export(q));
 
     // a new product cannot be cached anywhere yet, so ProductCreated needs no listener
     ProductCache cache = state.cache();

@@ -28,6 +28,7 @@ public final class Addresses {
     public static final String LIST_ATTRIBUTES = "catalog.list-attributes";
     public static final String DEFINE_ATTRIBUTE = "catalog.define-attribute";
     public static final String DELETE_ATTRIBUTE = "catalog.delete-attribute";
+    public static final String EXPORT_PRODUCTS = "catalog.export-products";
 
     public static final String PRODUCT_CREATED = "catalog.events.product-created";
     public static final String PRODUCT_UPDATED = "catalog.events.product-updated";

@@ -25,6 +25,7 @@ public final class Contracts {
     SetPrice.class, SetStock.class,
     ListCategories.class, CategoryList.class, Category.class, SaveCategory.class, DeleteCategory.class,
     ListAttributes.class, AttributeList.class, Attribute.class, DefineAttribute.class, DeleteAttribute.class,
+    ExportProducts.class, ProductExport.class,
     // identity
     RegisterCustomer.class, Login.class, RefreshTokens.class, Logout.class, Tokens.class,
     GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class,
