@@ -10,7 +10,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.contract.catalog.SetStock;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.pg.Migrations;
+import io.kinetic.kernel.pg.PgPools;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +103,154 @@ class ClusterModeTest {
     for (int i = 0; i < 6; i++) {
       assertEquals(1234, priceOnNodeB(id), "no node serves the old price once the event has arrived");
     }
+  }
+
+  /**
+   * The event log across the cluster: a durable consumer runs on both nodes and is stopped; 10,000
+   * stock changes are written through both nodes by concurrent requests (both nodes' relays log
+   * them); the consumer is restarted on both nodes at once. Every event is applied exactly once,
+   * in version order per product.
+   */
+  @Test
+  void aConsumerOnBothNodesAppliesEveryEventOnceInVersionOrder() throws Exception {
+    String url = nodeA.config().pg().url();
+    Migrations.migrateBlocking(url, PROBE);
+    List<String> skus = new ArrayList<>();
+    String token = adminToken();
+    for (int i = 0; i < 40; i++) {
+      skus.add(createProduct(token, "probe-" + i));
+    }
+    var onA = probe(nodeA);
+    var onB = probe(nodeB);
+    onA.pool.query("CREATE TABLE IF NOT EXISTS applied (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, "
+      + "product uuid NOT NULL, version bigint NOT NULL)").execute().await(10, TimeUnit.SECONDS);
+    long start = catalogHead(onA);
+    onA.pool.withTransaction(tx -> LogConsumer.setCheckpoint(tx, PROBE, "catalog", start)).await(10, TimeUnit.SECONDS);
+    onA.start();
+    onB.start();
+    onA.stop();
+    onB.stop();
+
+    var buses = List.of(new BusClient(nodeA.vertx(), 30_000), new BusClient(nodeB.vertx(), 30_000));
+    var chains = new ArrayList<Future<Integer>>();
+    int writers = 32;
+    int total = 10_000;
+    for (int w = 0; w < writers; w++) {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (int i = w; i < total; i += writers) {
+        int n = i;
+        chain = chain.compose(done -> buses.get(n % 2).request(Addresses.Catalog.SET_STOCK,
+          new SetStock(skus.get(n % skus.size()), n), "probe-" + n).map(done + 1));
+      }
+      chains.add(chain);
+    }
+    for (Future<Integer> chain : chains) {
+      chain.await(300, TimeUnit.SECONDS);
+    }
+
+    onA.start();
+    onB.start();
+    long deadline = System.currentTimeMillis() + 180_000;
+    long head;
+    do {
+      head = catalogHead(onA);
+      if (checkpoint(onA) >= head && unlogged(onA) == 0 && checkpoint(onA) >= catalogHead(onA)) {
+        break;
+      }
+      Thread.sleep(100);
+    } while (System.currentTimeMillis() < deadline);
+    onA.stop();
+    onB.stop();
+
+    Map<UUID, Integer> times = new HashMap<>();
+    Map<UUID, List<Long>> versions = new HashMap<>();
+    for (Row row : onA.pool.query("SELECT event_id, product, version FROM applied ORDER BY seq").execute()
+      .await(30, TimeUnit.SECONDS)) {
+      times.merge(row.getUUID("event_id"), 1, Integer::sum);
+      versions.computeIfAbsent(row.getUUID("product"), p -> new ArrayList<>()).add(row.getLong("version"));
+    }
+    assertEquals(total, times.size(), "every stock change applied");
+    times.forEach((id, n) -> assertEquals(1, n, "event " + id + " applied once"));
+    assertEquals(skus.size(), versions.size());
+    versions.forEach((product, applied) -> {
+      for (int i = 1; i < applied.size(); i++) {
+        assertEquals(applied.get(i - 1) + 1, applied.get(i), "product " + product + " versions in order");
+      }
+    });
+  }
+
+  private static final String PROBE = "cluster_probe";
+
+  /** A durable consumer of the catalog's log on one node, recording stock changes into schema {@value #PROBE}. */
+  private static final class Probe {
+    final Pool pool;
+    final LogConsumer consumer;
+    final Vertx vertx;
+
+    Probe(Engine node) {
+      vertx = node.vertx();
+      pool = PgPools.create(vertx, node.config().pg().url(), 4, PROBE);
+      consumer = new LogConsumer(vertx, pool, new BusClient(vertx, 10_000), PROBE, "catalog", (tx, logged) -> {
+        if (!logged.type().equals("catalog.stock-changed")) {
+          return Future.succeededFuture();
+        }
+        StockChanged e = (StockChanged) logged.event();
+        return tx.preparedQuery("INSERT INTO applied (event_id, product, version) VALUES ($1, $2, $3)")
+          .execute(Tuple.of(e.eventId(), e.productId(), e.version()));
+      }, 200, 100, 3);
+    }
+
+    void start() throws Exception {
+      Promise<Void> started = Promise.promise();
+      vertx.runOnContext(v -> consumer.start().onComplete(started));
+      started.future().await(10, TimeUnit.SECONDS);
+    }
+
+    void stop() throws Exception {
+      consumer.stop().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Probe probe(Engine node) {
+    return new Probe(node);
+  }
+
+  private static long catalogHead(Probe probe) throws Exception {
+    return probe.pool.query("SELECT position FROM catalog.outbox_head").execute().await(10, TimeUnit.SECONDS)
+      .iterator().next().getLong(0);
+  }
+
+  private static long unlogged(Probe probe) throws Exception {
+    return probe.pool.query("SELECT count(*) FROM catalog.outbox WHERE position IS NULL").execute().await(10, TimeUnit.SECONDS)
+      .iterator().next().getLong(0);
+  }
+
+  private static long checkpoint(Probe probe) throws Exception {
+    var rows = probe.pool.query("SELECT position FROM event_checkpoint WHERE consumer = '" + PROBE + "'").execute()
+      .await(10, TimeUnit.SECONDS);
+    return rows.size() == 0 ? -1 : rows.iterator().next().getLong(0);
+  }
+
+  private static String adminToken() throws Exception {
+    return client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/auth/login")
+      .sendJsonObject(new JsonObject().put("email", ADMIN).put("password", PASSWORD)).await(20, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getString("accessToken");
+  }
+
+  /** Creates a product with one variant through node A's admin API; returns its SKU. */
+  private static String createProduct(String token, String name) throws Exception {
+    String sku = "PRB-" + UUID.randomUUID().toString().substring(0, 8);
+    var input = new JsonObject()
+      .put("slug", name + "-" + UUID.randomUUID().toString().substring(0, 8)).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", name).put("description", "d")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", "t").put("description", "d"))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject())
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 1000).put("currency", "EUR"))).put("stockOnHand", 1)));
+    var created = client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/products").bearerTokenAuthentication(token)
+      .sendJsonObject(input).await(20, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    return sku;
   }
 
   private static long priceOnNodeB(String id) throws Exception {

@@ -60,6 +60,8 @@ final class GatewayRouter {
     new AuthRoutes(bus).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);
+    var events = new EventLogHealth(vertx, bus);
+    builder.getRoute("adminEventLogHealth").addHandler(events::reply);
     builder.getRoute("openApi").setDoValidation(false).addHandler(rc ->
       rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApiYaml));
     contractAccess.verify(builder.getRoutes());
@@ -74,7 +76,7 @@ final class GatewayRouter {
     }
     health.mount(router);
     if (config.http().metrics()) {
-      MetricsRoute.mount(router, vertx);
+      MetricsRoute.mount(router, vertx, events);
     }
     PlaceholderSvg.mount(router);
     statics(router);

@@ -6,7 +6,9 @@ import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +23,7 @@ public final class EventLogVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(EventLogVerticle.class.getName());
   private static final long PURGE_DELAY_MILLIS = 10_000;
   private static final long PURGE_EVERY_MILLIS = 3_600_000;
+  private static final String SOURCES = "kinetic.event-logs";
 
   private final String source;
   private final String pgUrl;
@@ -47,6 +50,7 @@ public final class EventLogVerticle extends VerticleBase {
     BusServer.serve(vertx, LogApi.forget(source), (q, caller) -> log.forget(q));
     relay = new OutboxRelay(vertx, pool, source, settings.batchSize(), settings.pollMillis());
     relay.start();
+    vertx.sharedData().getLocalMap(SOURCES).put(source, Boolean.TRUE);
     purgeTimer = vertx.setPeriodic(PURGE_DELAY_MILLIS, PURGE_EVERY_MILLIS, id -> log.purge(settings.retentionDays(),
         settings.retentionIgnoresConsumers())
       .onSuccess(n -> {
@@ -58,8 +62,14 @@ public final class EventLogVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** The contexts whose event log runs on this node, by name. */
+  public static List<String> sourcesOn(Vertx vertx) {
+    return vertx.sharedData().<String, Boolean>getLocalMap(SOURCES).keySet().stream().sorted().toList();
+  }
+
   @Override
   public Future<?> stop() {
+    vertx.sharedData().getLocalMap(SOURCES).remove(source);
     vertx.cancelTimer(purgeTimer);
     if (relay != null) {
       relay.stop();
