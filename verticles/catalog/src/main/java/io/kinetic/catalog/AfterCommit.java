@@ -1,12 +1,14 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.outbox.OutboxRelay;
 import java.util.UUID;
 
 /**
- * What every product write does once its transaction committed, before it replies: drop the
- * product from this node's cache (so the next read after the reply sees the change), then wake
- * the outbox relay so the events (which invalidate the other nodes) go out at once.
+ * What every catalog write does once its transaction committed, before it replies: drop the
+ * product from this node's cache and retire the list pages the write can have changed
+ * ({@link ListRules}), so the next read on this node after the reply sees it; then wake the outbox
+ * relay so the events (which do the same on the other nodes) go out at once.
  */
 final class AfterCommit {
 
@@ -18,8 +20,29 @@ final class AfterCommit {
     this.relay = relay;
   }
 
-  void product(UUID id, String... slugs) {
-    state.cache().invalidate(id, slugs);
+  /** Created, replaced, or a variant added or removed: {@code after} is the product as committed. */
+  void productChanged(Product after, String... slugs) {
+    state.cache().invalidate(after.id(), slugs);
+    state.lists().retire(ListRules.moved(after.id(), after, null));
+    relay.poke();
+  }
+
+  void productDeleted(UUID id, String slug) {
+    state.cache().invalidate(id, slug);
+    state.lists().retire(ListRules.moved(id, null, null));
+    relay.poke();
+  }
+
+  /** A price in {@code currency} changed: only pages sorted or filtered by price in it can change. */
+  void priceChanged(Product after, String currency) {
+    state.cache().invalidate(after.id(), after.slug());
+    state.lists().retire(ListRules.moved(after.id(), after, currency));
+    relay.poke();
+  }
+
+  /** Stock decides no page: the product alone is dropped. */
+  void stockChanged(Product after) {
+    state.cache().invalidate(after.id(), after.slug());
     relay.poke();
   }
 
