@@ -24,12 +24,14 @@ final class AfterCommit {
   void productChanged(Product after, String... slugs) {
     state.cache().invalidate(after.id(), slugs);
     state.lists().retire(ListRules.moved(after.id(), after, null));
+    state.committed(after.id(), after.version());
     relay.poke();
   }
 
   void productDeleted(UUID id, String slug) {
     state.cache().invalidate(id, slug);
     state.lists().retire(ListRules.moved(id, null, null));
+    state.committed(id, Long.MAX_VALUE);
     relay.poke();
   }
 
@@ -37,12 +39,14 @@ final class AfterCommit {
   void priceChanged(Product after, String currency) {
     state.cache().invalidate(after.id(), after.slug());
     state.lists().retire(ListRules.moved(after.id(), after, currency));
+    state.committed(after.id(), after.version());
     relay.poke();
   }
 
   /** Stock decides no page: the product alone is dropped. */
   void stockChanged(Product after) {
     state.cache().invalidate(after.id(), after.slug());
+    state.committed(after.id(), after.version());
     relay.poke();
   }
 

@@ -3,6 +3,7 @@ package io.kinetic.catalog;
 import io.kinetic.kernel.bus.Addresses.Catalog;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ProductCreated;
 import io.kinetic.kernel.contract.catalog.ProductDeleted;
 import io.kinetic.kernel.contract.catalog.ProductUpdated;
@@ -28,9 +29,11 @@ import java.util.logging.Logger;
  * shared caches coherent. One listener per node also means one reload per event, not one per
  * instance. Runs on the context of the instance that started it, with a pool of its own.
  *
- * <p>On a product event the product is dropped from the cache and the list pages that held it are
- * retired at once; the product is then read again (which caches it) and the pages it now enters
- * are retired ({@link ListRules}). A stock event drops the product only.
+ * <p>On a product event the product is dropped from the cache; the product is then read again
+ * (which caches it) and the list pages that held it or that it now enters are retired
+ * ({@link ListRules}); an update also retires the pages that held it at once. A stock event drops
+ * the product only. The events of this node's own writes retire nothing more: the write did that
+ * before it replied ({@link CatalogState#committedHere}).
  */
 final class CatalogNode {
 
@@ -57,21 +60,28 @@ final class CatalogNode {
   Future<Void> start() {
     ProductCache cache = state.cache();
     ListCache lists = state.lists();
-    this.<ProductCreated>listen(Catalog.PRODUCT_CREATED, e -> reread(e.productId(), null));
+    this.<ProductCreated>listen(Catalog.PRODUCT_CREATED, e -> {
+      if (!state.committedHere(e.productId(), e.version())) {
+        reread(e.productId(), null);
+      }
+    });
     this.<ProductUpdated>listen(Catalog.PRODUCT_UPDATED, e -> {
       cache.invalidate(e.productId(), e.slug(), e.previousSlug());
-      lists.retire(ListRules.holding(e.productId(), null));
-      reread(e.productId(), null);
+      if (!state.committedHere(e.productId(), e.version())) {
+        lists.retire(ListRules.holding(e.productId(), null));
+        reread(e.productId(), null);
+      }
     });
     this.<ProductDeleted>listen(Catalog.PRODUCT_DELETED, e -> {
       cache.invalidate(e.productId(), e.slug());
-      lists.retire(ListRules.holding(e.productId(), null));
+      if (!state.committedHere(e.productId(), Long.MAX_VALUE)) {
+        lists.retire(ListRules.holding(e.productId(), null));
+      }
     });
+    // PriceChanged carries no version: the product read again tells whether this node wrote that state
     this.<PriceChanged>listen(Catalog.PRICE_CHANGED, e -> {
-      String currency = e.price() == null ? null : e.price().currency();
       cache.invalidate(e.productId());
-      lists.retire(ListRules.holding(e.productId(), currency));
-      reread(e.productId(), currency);
+      reread(e.productId(), e.price() == null ? null : e.price().currency());
     });
     this.<StockChanged>listen(Catalog.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
     this.<CatalogEvent>listen(Catalog.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
@@ -93,14 +103,20 @@ final class CatalogNode {
   }
 
   /**
-   * Reads the product again and retires the pages it now enters (with {@code priceCurrency}, only
-   * pages a price in it decides). If it cannot be read, every page it could have entered goes.
+   * Reads the product again and retires the pages that held it or that it now enters (with
+   * {@code priceCurrency}, only pages a price in it decides), unless this node wrote that very
+   * version and retired them already. If it cannot be read, every page it could touch goes.
    */
   private void reread(UUID productId, String priceCurrency) {
     reader.byId(productId).onComplete(ar -> {
       if (ar.succeeded()) {
-        state.lists().retire(ListRules.entering(ar.result(), priceCurrency));
-      } else if (!(ar.cause() instanceof Failure f && f.errorCode() == ErrorCode.PRODUCT_NOT_FOUND)) {
+        Product now = ar.result();
+        if (!state.committedHere(productId, now.version())) {
+          state.lists().retire(ListRules.moved(productId, now, priceCurrency));
+        }
+      } else if (ar.cause() instanceof Failure f && f.errorCode() == ErrorCode.PRODUCT_NOT_FOUND) {
+        state.lists().retire(ListRules.holding(productId, priceCurrency));
+      } else {
         LOG.log(Level.FINE, "product " + productId + " not re-read after its event, retiring its pages broadly", ar.cause());
         state.lists().retire(page -> priceCurrency == null || page.key().dependsOnPrice(priceCurrency));
       }

@@ -1,11 +1,14 @@
 package io.kinetic.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -26,6 +29,7 @@ public final class CatalogState implements Shareable {
   private final Vertx vertx;
   private final ProductCache cache;
   private final ListCache lists;
+  private final Cache<UUID, Long> committedHere;
   private final AtomicLong reloads = new AtomicLong();
   private final AtomicReference<Snapshot<CategoryTree>> tree = new AtomicReference<>(new Snapshot<>(0, CategoryTree.EMPTY));
   private final AtomicReference<Snapshot<AttributeRegistry>> attributes =
@@ -38,6 +42,7 @@ public final class CatalogState implements Shareable {
     this.vertx = vertx;
     this.cache = new ProductCache(cacheSize, ttl);
     this.lists = new ListCache(Math.max(1, cacheSize / 10), ttl);
+    this.committedHere = Caffeine.newBuilder().maximumSize(Math.max(1, cacheSize / 10)).expireAfterWrite(ttl).build();
   }
 
   /** The state of this Vert.x instance, created on first use. */
@@ -93,6 +98,21 @@ public final class CatalogState implements Shareable {
 
   ListCache lists() {
     return lists;
+  }
+
+  /**
+   * Notes that this node committed {@code version} of a product and already retired its pages
+   * ({@link Long#MAX_VALUE}: deleted). Its own event, arriving a moment later, then needs no second
+   * retirement, which could retire pages that readers re-filled in between.
+   */
+  void committed(UUID productId, long version) {
+    committedHere.asMap().merge(productId, version, Math::max);
+  }
+
+  /** Whether this node itself committed {@code version} of the product, or a later one. */
+  boolean committedHere(UUID productId, long version) {
+    Long seen = committedHere.getIfPresent(productId);
+    return seen != null && seen >= version;
   }
 
   CategoryTree categories() {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,10 +50,10 @@ final class VariantQueries {
     if (ids.size() + skus.size() > MAX_ITEMS) {
       errors.add("ids", "at most " + MAX_ITEMS + " ids and SKUs together");
     }
-    if (ids.contains(null)) {
+    if (ids.stream().anyMatch(Objects::isNull)) {
       errors.add("ids", "must not contain null");
     }
-    if (skus.contains(null)) {
+    if (skus.stream().anyMatch(Objects::isNull)) {
       errors.add("skus", "must not contain null");
     }
     if (!Money.isCurrency(currency)) {
@@ -73,7 +74,7 @@ final class VariantQueries {
         return Future.succeededFuture(found);
       }
       return pool.preparedQuery(CatalogSql.PRODUCTS_OF_VARIANTS)
-        .execute(Tuple.of(unknownIds.toArray(new UUID[0]), unknownSkus.toArray(new String[0])))
+        .execute(Tuple.tuple().addValue(unknownIds.toArray(new UUID[0])).addValue(unknownSkus.toArray(new String[0])))
         .compose(rows -> {
           var productIds = new ArrayList<UUID>();
           rows.forEach(row -> productIds.add(row.getUUID("product_id")));
