@@ -59,7 +59,7 @@ class BusContractsTest {
   void recordsSurviveTheWireFormat() {
     var codec = new RecordCodec<>(PriceChanged.class);
     var event = new PriceChanged(UUID.randomUUID(), Instant.parse("2026-11-21T10:00:00Z"), UUID.randomUUID(),
-      UUID.randomUUID(), "SKU-1", Money.of(1999, "EUR"));
+      UUID.randomUUID(), "SKU-1", Money.of(1999, "EUR"), 7);
     Buffer wire = Buffer.buffer().appendString("prefix");
     codec.encodeToWire(wire, event);
     assertEquals(event, codec.decodeFromWire(6, wire));

@@ -22,7 +22,8 @@ class MigrationsTest {
     try (var c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password()); var st = c.createStatement()) {
       // the schema as a release without the kernel's migrations would have left it: module table only
       st.execute("SET search_path = " + SCHEMA);
-      st.execute("DROP TABLE outbox, processed_event");
+      st.execute("DROP TABLE outbox, processed_event, outbox_head, event_reader, event_checkpoint, event_parked, "
+        + "event_aggregate_version");
       st.execute("DELETE FROM flyway_history WHERE version < '1'");
 
       int applied = Migrations.migrateBlocking(url, SCHEMA);

@@ -1,6 +1,8 @@
 package io.kinetic.server;
 
+import io.kinetic.catalog.CatalogModule;
 import io.kinetic.catalog.CatalogVerticle;
+import io.kinetic.kernel.outbox.EventLogVerticle;
 import io.kinetic.catalog.seed.DemoCatalog;
 import io.kinetic.gateway.GatewayVerticle;
 import io.kinetic.identity.IdentityVerticle;
@@ -43,6 +45,8 @@ public final class Engine {
       AppConfig config = infra.config();
       seedIfEmpty(infra);
       JsonObject json = config.raw();
+      infra.vertx().deployVerticle(new EventLogVerticle(CatalogModule.SCHEMA, config.pg().url(), config.pg().poolSize(),
+        config.outbox())).await(60, TimeUnit.SECONDS);
       deploy(infra, CatalogVerticle.class, AppConfig.instances(config.catalog().instances()), json);
       deploy(infra, IdentityVerticle.class, 1, json);
       new AdminBootstrap(infra.vertx(), config, env).run();
@@ -72,6 +76,11 @@ public final class Engine {
 
   public AppConfig config() {
     return infrastructure.config();
+  }
+
+  /** This node's Vert.x, for tests that listen on its event bus. */
+  io.vertx.core.Vertx vertx() {
+    return infrastructure.vertx();
   }
 
   /**

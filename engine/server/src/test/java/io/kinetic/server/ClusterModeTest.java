@@ -9,6 +9,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.PriceChanged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,10 +71,18 @@ class ClusterModeTest {
     for (int i = 0; i < 6; i++) {
       assertEquals(1000, priceOnNodeB(id), "warms the cache of whichever catalog answers");
     }
+    var arrived = new java.util.concurrent.CompletableFuture<Void>();
+    nodeB.vertx().eventBus().<PriceChanged>consumer(Addresses.Catalog.PRICE_CHANGED, message -> {
+      if (message.body().sku().equals(sku)) {
+        arrived.complete(null);
+      }
+    }).completion().await(10, TimeUnit.SECONDS);
     var repriced = client.put(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/variants/" + sku + "/prices/EUR")
       .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("amount", 1234)).await(20, TimeUnit.SECONDS);
     assertEquals(200, repriced.statusCode(), repriced.bodyAsString());
-    long deadline = System.currentTimeMillis() + 5_000;
+    arrived.get(5, TimeUnit.SECONDS);
+    // the catalog's own listeners on node B got the same publication; let them run
+    long deadline = System.currentTimeMillis() + 2_000;
     while (priceOnNodeB(id) != 1234 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }

@@ -2,22 +2,23 @@ package io.kinetic.catalog;
 
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.outbox.OutboxRelay;
+import io.vertx.core.Vertx;
 import java.util.UUID;
 
 /**
  * What every catalog write does once its transaction committed, before it replies: drop the
  * product from this node's cache and retire the list pages the write can have changed
- * ({@link ListRules}), so the next read on this node after the reply sees it; then wake the outbox
- * relay so the events (which do the same on the other nodes) go out at once.
+ * ({@link ListRules}), so the next read on this node after the reply sees it; then wake this
+ * node's outbox relay so the events (which do the same on the other nodes) go out at once.
  */
 final class AfterCommit {
 
   private final CatalogState state;
-  private final OutboxRelay relay;
+  private final Vertx vertx;
 
-  AfterCommit(CatalogState state, OutboxRelay relay) {
+  AfterCommit(CatalogState state, Vertx vertx) {
     this.state = state;
-    this.relay = relay;
+    this.vertx = vertx;
   }
 
   /** Created, replaced, or a variant added or removed: {@code after} is the product as committed. */
@@ -25,14 +26,14 @@ final class AfterCommit {
     state.cache().invalidate(after.id(), slugs);
     state.lists().retire(ListRules.moved(after.id(), after, null));
     state.committed(after.id(), after.version());
-    relay.poke();
+    poke();
   }
 
   void productDeleted(UUID id, String slug) {
     state.cache().invalidate(id, slug);
     state.lists().retire(ListRules.moved(id, null, null));
     state.committed(id, Long.MAX_VALUE);
-    relay.poke();
+    poke();
   }
 
   /** A price in {@code currency} changed: only pages sorted or filtered by price in it can change. */
@@ -40,18 +41,22 @@ final class AfterCommit {
     state.cache().invalidate(after.id(), after.slug());
     state.lists().retire(ListRules.moved(after.id(), after, currency));
     state.committed(after.id(), after.version());
-    relay.poke();
+    poke();
   }
 
   /** Stock decides no page: the product alone is dropped. */
   void stockChanged(Product after) {
     state.cache().invalidate(after.id(), after.slug());
     state.committed(after.id(), after.version());
-    relay.poke();
+    poke();
   }
 
   /** For category and attribute writes: the in-memory snapshots are reloaded by the caller first. */
   void taxonomy() {
-    relay.poke();
+    poke();
+  }
+
+  private void poke() {
+    OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 }

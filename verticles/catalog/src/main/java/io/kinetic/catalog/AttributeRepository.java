@@ -45,10 +45,11 @@ final class AttributeRepository {
       });
   }
 
-  static Future<Void> upsert(SqlClient tx, Attribute a) {
+  /** The attribute's version after the write. */
+  static Future<Long> upsert(SqlClient tx, Attribute a) {
     return tx.preparedQuery(CatalogSql.UPSERT_ATTRIBUTE)
       .execute(Tuple.of(a.code(), a.type().name(), a.unit(), Jsonb.write(a.values()), Jsonb.write(a.names())))
-      .mapEmpty();
+      .map(CategoryRepository::version);
   }
 
   /** How many products hold a value for the attribute that its (new) definition would not accept. */
@@ -63,9 +64,9 @@ final class AttributeRepository {
       .map(rows -> rows.iterator().next().getBoolean("used"));
   }
 
-  /** False when there is no such attribute. */
-  static Future<Boolean> delete(SqlClient tx, String code) {
-    return tx.preparedQuery(CatalogSql.DELETE_ATTRIBUTE).execute(Tuple.of(code)).map(rows -> rows.rowCount() == 1);
+  /** The deleted attribute's version plus one, null when there is no such attribute. */
+  static Future<Long> delete(SqlClient tx, String code) {
+    return tx.preparedQuery(CatalogSql.DELETE_ATTRIBUTE).execute(Tuple.of(code)).map(CategoryRepository::version);
   }
 
   private static List<Attribute> list(RowSet<Row> rows) {

@@ -64,10 +64,10 @@ final class AttributeService {
     var attribute = new Attribute(in.code(), in.type(), in.unit(),
       in.values() == null || in.values().isEmpty() ? null : List.copyOf(in.values()), Map.copyOf(in.names()));
     return pool.withTransaction(tx -> AttributeRepository.upsert(tx, attribute)
-      .compose(v -> AttributeRepository.nonconforming(tx, attribute))
-      .compose(n -> n == 0 ? Future.succeededFuture()
-        : Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure(n + " products have values this definition would reject")))
-      .compose(v -> changed(tx, attribute.code(), false, correlationId)))
+      .compose(version -> AttributeRepository.nonconforming(tx, attribute)
+        .compose(n -> n == 0 ? Future.succeededFuture()
+          : Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure(n + " products have values this definition would reject")))
+        .compose(v -> changed(tx, attribute.code(), false, version, correlationId))))
       .compose(v -> reload())
       .map(attribute);
   }
@@ -82,17 +82,17 @@ final class AttributeService {
       return Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute has this code"));
     }
     return pool.withTransaction(tx -> AttributeRepository.delete(tx, code)
-      .compose(found -> found ? AttributeRepository.inUse(tx, code)
-        : Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute " + code)))
-      .compose(used -> used
-        ? Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure("products have a value for " + code))
-        : changed(tx, code, true, correlationId)))
+      .compose(version -> version == null
+        ? Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute " + code))
+        : AttributeRepository.inUse(tx, code).compose(used -> used
+          ? Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure("products have a value for " + code))
+          : changed(tx, code, true, version, correlationId))))
       .compose(v -> reload())
       .map(new Deleted(code));
   }
 
-  private static Future<Void> changed(SqlClient tx, String code, boolean deleted, String correlationId) {
-    return Outbox.append(tx, new AttributeChanged(Ids.newId(), Instant.now(), code, deleted), correlationId);
+  private static Future<Void> changed(SqlClient tx, String code, boolean deleted, long version, String correlationId) {
+    return Outbox.append(tx, new AttributeChanged(Ids.newId(), Instant.now(), code, deleted, version), correlationId);
   }
 
   /** Reloads this node's registry, then sends the event to the others. */

@@ -1,6 +1,7 @@
 package io.kinetic.catalog;
 
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.outbox.EventLogVerticle;
 import io.kinetic.kernel.pg.Migrations;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,8 +33,12 @@ public final class CatalogModule {
     return new DeploymentOptions().setConfig(config.raw()).setInstances(AppConfig.instances(config.catalog().instances()));
   }
 
-  /** Deploys the verticle; the schema must be migrated and the contracts registered already. */
+  /**
+   * Deploys the catalog's event log on this node (one instance), then the verticle; the schema
+   * must be migrated and the contracts registered already.
+   */
   public static Future<String> deploy(Vertx vertx, AppConfig config) {
-    return vertx.deployVerticle(VERTICLE, deploymentOptions(config));
+    var log = new EventLogVerticle(SCHEMA, config.pg().url(), config.pg().poolSize(), config.outbox());
+    return vertx.deployVerticle(log).compose(id -> vertx.deployVerticle(VERTICLE, deploymentOptions(config)));
   }
 }

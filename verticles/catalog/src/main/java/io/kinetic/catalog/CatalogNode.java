@@ -78,10 +78,11 @@ final class CatalogNode {
         lists.retire(ListRules.holding(e.productId(), null));
       }
     });
-    // PriceChanged carries no version: the product read again tells whether this node wrote that state
     this.<PriceChanged>listen(Catalog.PRICE_CHANGED, e -> {
       cache.invalidate(e.productId());
-      reread(e.productId(), e.price() == null ? null : e.price().currency());
+      if (!state.committedHere(e.productId(), e.version())) {
+        reread(e.productId(), e.price() == null ? null : e.price().currency());
+      }
     });
     this.<StockChanged>listen(Catalog.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
     this.<CatalogEvent>listen(Catalog.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));

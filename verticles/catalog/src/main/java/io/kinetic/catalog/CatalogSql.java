@@ -108,7 +108,7 @@ public final class CatalogSql {
 
   public static final String DELETE_PRODUCT_PRICES = "DELETE FROM variant_price WHERE product_id = $1";
 
-  public static final String DELETE_PRODUCT = "DELETE FROM product WHERE id = $1 RETURNING slug";
+  public static final String DELETE_PRODUCT = "DELETE FROM product WHERE id = $1 RETURNING slug, version + 1 AS version";
 
   public static final String VARIANT_BY_SKU = "SELECT id, product_id FROM variant WHERE sku = $1";
 
@@ -148,10 +148,12 @@ public final class CatalogSql {
 
   public static final String INSERT_CATEGORY = """
     INSERT INTO category (id, parent_id, slug, names, position) VALUES ($1, $2, $3, $4::text::jsonb, $5)
+    RETURNING version
     """;
 
   public static final String UPDATE_CATEGORY = """
-    UPDATE category SET parent_id = $2, slug = $3, names = $4::text::jsonb, position = $5 WHERE id = $1
+    UPDATE category SET parent_id = $2, slug = $3, names = $4::text::jsonb, position = $5, version = version + 1
+    WHERE id = $1 RETURNING version
     """;
 
   public static final String CATEGORY_USAGE = """
@@ -159,7 +161,7 @@ public final class CatalogSql {
            EXISTS (SELECT 1 FROM product_category WHERE category_id = $1) AS products
     """;
 
-  public static final String DELETE_CATEGORY = "DELETE FROM category WHERE id = $1";
+  public static final String DELETE_CATEGORY = "DELETE FROM category WHERE id = $1 RETURNING version + 1 AS version";
 
   // ---- attributes ----------------------------------------------------------------------------
 
@@ -176,7 +178,8 @@ public final class CatalogSql {
   public static final String UPSERT_ATTRIBUTE = """
     INSERT INTO attribute (code, type, unit, values, names) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)
     ON CONFLICT (code) DO UPDATE SET type = EXCLUDED.type, unit = EXCLUDED.unit, values = EXCLUDED.values,
-                                     names = EXCLUDED.names
+                                     names = EXCLUDED.names, version = attribute.version + 1
+    RETURNING version
     """;
 
   /** Products whose value for attribute {@code $1} would not fit a definition of type {@code $2} (values {@code $3}). */
@@ -192,7 +195,7 @@ public final class CatalogSql {
 
   public static final String ATTRIBUTE_IN_USE = "SELECT EXISTS (SELECT 1 FROM product WHERE attributes ? $1::text) AS used";
 
-  public static final String DELETE_ATTRIBUTE = "DELETE FROM attribute WHERE code = $1";
+  public static final String DELETE_ATTRIBUTE = "DELETE FROM attribute WHERE code = $1 RETURNING version + 1 AS version";
 
   // ---- product list (assembled by ProductListQuery) ------------------------------------------
 

@@ -19,7 +19,6 @@ import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.log.Logs;
-import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -45,18 +44,16 @@ public final class CatalogVerticle extends VerticleBase {
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Pool pool;
-  private OutboxRelay relay;
   private CatalogState state;
 
   @Override
   public Future<?> start() {
     AppConfig cfg = AppConfig.from(config());
     pool = PgPools.create(vertx, cfg.pg().url(), cfg.pg().poolSize(), CatalogModule.SCHEMA);
-    relay = new OutboxRelay(vertx, pool, cfg.outbox().batchSize(), cfg.outbox().pollMillis());
     Duration ttl = Duration.ofSeconds(cfg.catalog().cacheTtlSeconds());
     state = CatalogState.of(vertx, cfg.catalog().cacheSize(), ttl);
     Future<Void> node = state.join(() -> new CatalogNode(vertx, state, cfg.pg().url(), ttl.toMillis()));
-    var afterCommit = new AfterCommit(state, relay);
+    var afterCommit = new AfterCommit(state, vertx);
     var reader = new ProductReader(pool, state.cache());
     var queries = new ProductQueries(pool, state, reader, cfg.catalog().defaultCurrency());
     var variantQueries = new VariantQueries(pool, state, reader, cfg.catalog().defaultCurrency());
@@ -85,15 +82,11 @@ public final class CatalogVerticle extends VerticleBase {
     serve(Catalog.DELETE_ATTRIBUTE, attributes::delete);
 
     return node
-      .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
-      .onSuccess(v -> relay.start());
+      .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
   }
 
   @Override
   public Future<?> stop() {
-    if (relay != null) {
-      relay.stop();
-    }
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
       .eventually(() -> state == null ? Future.succeededFuture() : state.leave())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());

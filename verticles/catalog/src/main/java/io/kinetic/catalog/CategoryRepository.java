@@ -6,6 +6,7 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.pg.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -55,19 +56,20 @@ final class CategoryRepository {
       .map(rows -> rows.iterator().next().getBoolean("cycle"));
   }
 
-  static Future<Void> insert(SqlClient tx, Category c) {
+  /** The new category's version. */
+  static Future<Long> insert(SqlClient tx, Category c) {
     return tx.preparedQuery(CatalogSql.INSERT_CATEGORY).execute(params(c))
-      .<Void>mapEmpty().recover(CategoryRepository::translateWrite);
+      .map(CategoryRepository::version).recover(CategoryRepository::translateWrite);
   }
 
-  /** False when there is no such category. */
-  static Future<Boolean> update(SqlClient tx, Category c) {
+  /** The category's new version, null when there is no such category. */
+  static Future<Long> update(SqlClient tx, Category c) {
     return tx.preparedQuery(CatalogSql.UPDATE_CATEGORY).execute(params(c))
-      .map(rows -> rows.rowCount() == 1).recover(CategoryRepository::translateWrite);
+      .map(CategoryRepository::version).recover(CategoryRepository::translateWrite);
   }
 
-  /** Fails CATEGORY_NOT_EMPTY when the category has children or products; false when it does not exist. */
-  static Future<Boolean> delete(SqlClient tx, UUID id) {
+  /** Fails CATEGORY_NOT_EMPTY when the category has children or products; its version plus one, null when it does not exist. */
+  static Future<Long> delete(SqlClient tx, UUID id) {
     return tx.preparedQuery(CatalogSql.CATEGORY_USAGE).execute(Tuple.of(id)).compose(rows -> {
       Row usage = rows.iterator().next();
       if (usage.getBoolean("children")) {
@@ -76,8 +78,12 @@ final class CategoryRepository {
       if (usage.getBoolean("products")) {
         return Future.failedFuture(ErrorCode.CATEGORY_NOT_EMPTY.failure("the category has products"));
       }
-      return tx.preparedQuery(CatalogSql.DELETE_CATEGORY).execute(Tuple.of(id)).map(r -> r.rowCount() == 1);
+      return tx.preparedQuery(CatalogSql.DELETE_CATEGORY).execute(Tuple.of(id)).map(CategoryRepository::version);
     }).recover(CategoryRepository::translateDelete);
+  }
+
+  static Long version(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : rows.iterator().next().getLong("version");
   }
 
   private static Tuple params(Category c) {

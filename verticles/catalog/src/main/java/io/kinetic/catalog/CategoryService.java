@@ -69,9 +69,8 @@ final class CategoryService {
       in.position() == null ? 0 : in.position());
     return pool.withTransaction(tx -> CategoryRepository.lockTree(tx)
       .compose(v -> checkParent(tx, category))
-      .compose(v -> create ? CategoryRepository.insert(tx, category).map(true)
-        : CategoryRepository.update(tx, category))
-      .compose(found -> found ? changed(tx, category.id(), false, correlationId)
+      .compose(v -> create ? CategoryRepository.insert(tx, category) : CategoryRepository.update(tx, category))
+      .compose(version -> version != null ? changed(tx, category.id(), false, version, correlationId)
         : Future.failedFuture(ErrorCode.CATEGORY_NOT_FOUND.failure("no category " + category.id()))))
       .compose(v -> committed())
       .map(category);
@@ -84,7 +83,7 @@ final class CategoryService {
     }
     return pool.withTransaction(tx -> CategoryRepository.lockTree(tx)
       .compose(v -> CategoryRepository.delete(tx, id))
-      .compose(found -> found ? changed(tx, id, true, correlationId)
+      .compose(version -> version != null ? changed(tx, id, true, version, correlationId)
         : Future.failedFuture(ErrorCode.CATEGORY_NOT_FOUND.failure("no category " + id))))
       .compose(v -> committed())
       .map(Deleted.of(id));
@@ -103,8 +102,8 @@ final class CategoryService {
         : Future.succeededFuture());
   }
 
-  private static Future<Void> changed(SqlConnection tx, UUID id, boolean deleted, String correlationId) {
-    return Outbox.append(tx, new CategoryChanged(Ids.newId(), Instant.now(), id, deleted), correlationId);
+  private static Future<Void> changed(SqlConnection tx, UUID id, boolean deleted, long version, String correlationId) {
+    return Outbox.append(tx, new CategoryChanged(Ids.newId(), Instant.now(), id, deleted, version), correlationId);
   }
 
   /** The write is committed whatever happens here: a failed reload is logged, the timer retries it. */

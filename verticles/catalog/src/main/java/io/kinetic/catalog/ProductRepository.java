@@ -98,10 +98,15 @@ final class ProductRepository {
       .recover(ProductRepository::translate);
   }
 
-  /** Deletes the product with everything it owns; the slug it had, or null when there was none. */
-  static Future<String> delete(SqlClient tx, UUID id) {
-    return tx.preparedQuery(CatalogSql.DELETE_PRODUCT).execute(Tuple.of(id))
-      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("slug"));
+  /** Deletes the product with everything it owns; the slug it had and its version plus one, or null when there was none. */
+  static Future<Locked> delete(SqlClient tx, UUID id) {
+    return tx.preparedQuery(CatalogSql.DELETE_PRODUCT).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row row = rows.iterator().next();
+      return new Locked(row.getString("slug"), row.getLong("version"), Map.of());
+    });
   }
 
   /** The variant with {@code sku} and its product, or null. */

@@ -86,11 +86,12 @@ final class ProductService {
     if (id == null) {
       return Future.failedFuture(Failure.invalid("id", "must not be null"));
     }
-    return pool.withTransaction(tx -> ProductRepository.delete(tx, id).compose(slug -> {
-      if (slug == null) {
+    return pool.withTransaction(tx -> ProductRepository.delete(tx, id).compose(gone -> {
+      if (gone == null) {
         return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + id));
       }
-      return Outbox.append(tx, new ProductDeleted(Ids.newId(), Instant.now(), id, slug), correlationId).map(slug);
+      return Outbox.append(tx, new ProductDeleted(Ids.newId(), Instant.now(), id, gone.slug(), gone.version()), correlationId)
+        .map(gone.slug());
     })).map(slug -> {
       afterCommit.productDeleted(id, slug);
       return Deleted.of(id);

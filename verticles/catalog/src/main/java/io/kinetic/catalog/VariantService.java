@@ -92,9 +92,9 @@ final class VariantService {
     }
     String currency = command.price().currency();
     return onVariant(command.sku(), (after, product) -> after.priceChanged(product, currency), (tx, variant) -> touched(tx, variant)
-      .compose(product -> ProductRepository.setPrice(tx, variant, command.price()))
-      .compose(v -> Outbox.append(tx, new PriceChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(),
-        variant.sku(), command.price()), correlationId)));
+      .compose(product -> ProductRepository.setPrice(tx, variant, command.price())
+        .compose(v -> Outbox.append(tx, new PriceChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(),
+          variant.sku(), command.price(), product.version()), correlationId))));
   }
 
   Future<Product> setStock(SetStock command, String correlationId) {
@@ -102,13 +102,14 @@ final class VariantService {
       return Future.failedFuture(Failure.invalid("onHand", "must be 0 or more"));
     }
     return onVariant(command.sku(), AfterCommit::stockChanged, (tx, variant) -> touched(tx, variant)
-      .compose(product -> ProductRepository.setStock(tx, variant, command.onHand()))
-      .compose(found -> found ? Outbox.append(tx, stockChanged(variant, command.onHand()), correlationId)
-        : Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku()))));
+      .compose(product -> ProductRepository.setStock(tx, variant, command.onHand())
+        .compose(found -> found
+          ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version()), correlationId)
+          : Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku())))));
   }
 
-  private static DomainEvent stockChanged(VariantRef variant, int onHand) {
-    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand);
+  private static DomainEvent stockChanged(VariantRef variant, int onHand, long version) {
+    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand, version);
   }
 
   /** Finds the variant by SKU, runs {@code change}, replies with the product as committed. */

@@ -86,7 +86,7 @@ class CacheTest {
     assertEquals(p.id(), f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moved-" + u, "en", false)).id());
 
     CatalogFixture.await(f.sql.preparedQuery("DELETE FROM product WHERE id = $1").execute(Tuple.of(p.id())));
-    f.vertx.eventBus().publish(Catalog.PRODUCT_DELETED, new ProductDeleted(Ids.newId(), Instant.now(), p.id(), "moved-" + u));
+    f.vertx.eventBus().publish(Catalog.PRODUCT_DELETED, new ProductDeleted(Ids.newId(), Instant.now(), p.id(), "moved-" + u, p.version() + 2));
     awaitNotFound(new GetProductBySlug("moved-" + u, "en", false));
     f.fails(ErrorCode.PRODUCT_NOT_FOUND, Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false));
   }
@@ -96,7 +96,7 @@ class CacheTest {
     UUID id = Ids.newId();
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Elsewhere\"}')")
       .execute(Tuple.of(id, "elsewhere-" + u)));
-    f.vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false));
+    f.vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 2));
     boolean listed = false;
     for (int i = 0; i < 50 && !listed; i++) {
       Thread.sleep(20);

@@ -86,7 +86,7 @@ class CatalogNodeTest {
     UUID id = Ids.newId();
     await(sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Node\"}')")
       .execute(Tuple.of(id, "node-" + id)));
-    vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false));
+    vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 1));
     for (int i = 0; i < 100 && !listed(id); i++) {
       Thread.sleep(10);
     }

@@ -120,7 +120,7 @@ class EventsTest {
     String remote = "remote_" + u;
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO attribute (code, type, names) VALUES ($1, 'BOOLEAN', $2::text::jsonb)")
       .execute(io.vertx.sqlclient.Tuple.of(remote, "{\"en\":\"Remote\"}")));
-    f.vertx.eventBus().publish(Catalog.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false));
+    f.vertx.eventBus().publish(Catalog.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false, 1));
     boolean visible = false;
     for (int i = 0; i < 50 && !visible; i++) {
       Thread.sleep(20);

@@ -142,7 +142,7 @@ class ListCacheTest {
     CatalogFixture.await(f.sql.preparedQuery("UPDATE product SET version = version + 1 WHERE id = $1").execute(Tuple.of(a.id())));
     Variant variant = a.variants().get(0);
     f.vertx.eventBus().publish(Catalog.PRICE_CHANGED,
-      new PriceChanged(Ids.newId(), Instant.now(), a.id(), variant.id(), variant.sku(), Money.of(900, "EUR")));
+      new PriceChanged(Ids.newId(), Instant.now(), a.id(), variant.id(), variant.sku(), Money.of(900, "EUR"), a.version() + 1));
     List<UUID> listed = null;
     for (int i = 0; i < 100 && !List.of(b.id(), a.id()).equals(listed); i++) {
       Thread.sleep(20);

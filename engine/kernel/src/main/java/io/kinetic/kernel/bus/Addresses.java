@@ -43,6 +43,31 @@ public final class Addresses {
     }
   }
 
+  /**
+   * A context's event log, served by its {@code EventLogVerticle}: consumers read it with
+   * {@code ReadLog}, operators ask for its status, and each append is announced on {@link #appended}.
+   */
+  public static final class Log {
+    private Log() {
+    }
+
+    public static String read(String source) {
+      return source + ".log.read";
+    }
+
+    public static String status(String source) {
+      return source + ".log.status";
+    }
+
+    public static String forget(String source) {
+      return source + ".log.forget";
+    }
+
+    public static String appended(String source) {
+      return source + ".log.appended";
+    }
+  }
+
   /** Identity: customers, staff, tokens. */
   public static final class Identity {
     public static final String REGISTER_CUSTOMER = "identity.register-customer";

@@ -9,6 +9,8 @@ public final class Headers {
   public static final String HTTP_CORRELATION_ID = "X-Correlation-Id";
   /** The id of a domain event, for idempotent consumers. */
   public static final String EVENT_ID = "event-id";
+  /** The log position of a published domain event. */
+  public static final String POSITION = "log-position";
   /** The authenticated principal (customer or staff id) a request acts for. */
   public static final String PRINCIPAL = "principal";
 

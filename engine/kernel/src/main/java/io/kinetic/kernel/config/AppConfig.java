@@ -62,7 +62,13 @@ public record AppConfig(
   public record GraphQl(int maxDepth, int maxComplexity, boolean graphiql) {
   }
 
-  public record Outbox(long pollMillis, int batchSize) {
+  /**
+   * The event log: relays and consumers poll every {@code pollMillis} besides their wake-ups and
+   * move {@code batchSize} events per transaction; logged events are kept {@code retentionDays}
+   * and never purged before every registered consumer has read them, unless
+   * {@code retentionIgnoresConsumers}.
+   */
+  public record Outbox(long pollMillis, int batchSize, int retentionDays, boolean retentionIgnoresConsumers) {
   }
 
   /** Clustered event bus (Hazelcast); {@code host} is the address to bind, empty for the default. */
@@ -108,7 +114,8 @@ public record AppConfig(
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
-      new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 10_000)),
+      new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
+        outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host")),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);

@@ -1,13 +1,13 @@
 package io.kinetic.kernel.contract;
 
-import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.bus.RecordCodec;
 import io.kinetic.kernel.contract.catalog.*;
 import io.kinetic.kernel.contract.identity.*;
+import io.kinetic.kernel.contract.log.*;
 import io.kinetic.kernel.outbox.DomainEvent;
+import io.kinetic.kernel.outbox.EventTypes;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The list of every message record that travels on the event bus, and where each domain event is
@@ -15,16 +15,6 @@ import java.util.Map;
  * before any verticle is deployed.
  */
 public final class Contracts {
-
-  /** Events by their stable type name (the simple class name) with the address they go to. */
-  public static final Map<String, EventType> EVENTS = Map.of(
-    "ProductCreated", new EventType(ProductCreated.class, Addresses.Catalog.PRODUCT_CREATED),
-    "ProductUpdated", new EventType(ProductUpdated.class, Addresses.Catalog.PRODUCT_UPDATED),
-    "ProductDeleted", new EventType(ProductDeleted.class, Addresses.Catalog.PRODUCT_DELETED),
-    "StockChanged", new EventType(StockChanged.class, Addresses.Catalog.STOCK_CHANGED),
-    "PriceChanged", new EventType(PriceChanged.class, Addresses.Catalog.PRICE_CHANGED),
-    "CategoryChanged", new EventType(CategoryChanged.class, Addresses.Catalog.CATEGORY_CHANGED),
-    "AttributeChanged", new EventType(AttributeChanged.class, Addresses.Catalog.ATTRIBUTE_CHANGED));
 
   private static final List<Class<?>> MESSAGES = List.of(
     Deleted.class,
@@ -38,7 +28,12 @@ public final class Contracts {
     ListAttributes.class, AttributeList.class, Attribute.class, DefineAttribute.class, DeleteAttribute.class,
     // identity
     RegisterCustomer.class, Login.class, RefreshTokens.class, Logout.class, Tokens.class,
-    GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class);
+    GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class,
+    // event logs
+    ReadLog.class, LogBatch.class, LogAppended.class, GetLogStatus.class, LogStatus.class, ForgetReader.class);
+
+  /** The event families, each a sealed interface whose records are discovered. */
+  private static final List<Class<? extends DomainEvent>> EVENT_FAMILIES = List.of(CatalogEvent.class);
 
   private Contracts() {
   }
@@ -49,22 +44,11 @@ public final class Contracts {
     for (Class<?> type : MESSAGES) {
       registerOne(bus, type);
     }
-    for (EventType e : EVENTS.values()) {
-      registerOne(bus, e.type());
+    for (Class<? extends DomainEvent> family : EVENT_FAMILIES) {
+      for (Class<?> event : EventTypes.registerFamily(family)) {
+        registerOne(bus, event);
+      }
     }
-  }
-
-  /** The type name an event is stored and published under. */
-  public static String typeName(DomainEvent event) {
-    return event.getClass().getSimpleName();
-  }
-
-  public static EventType eventType(String name) {
-    EventType type = EVENTS.get(name);
-    if (type == null) {
-      throw new IllegalArgumentException("unknown event type " + name);
-    }
-    return type;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -76,7 +60,4 @@ public final class Contracts {
     }
   }
 
-  /** An event class and the address it is published on. */
-  public record EventType(Class<? extends DomainEvent> type, String address) {
-  }
 }

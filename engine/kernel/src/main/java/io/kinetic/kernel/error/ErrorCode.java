@@ -44,6 +44,8 @@ public enum ErrorCode {
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),
+  /** A consumer asked for events the log no longer keeps: it must rebuild from the context's export. */
+  LOG_TRUNCATED(9015, 409),
   INTERNAL(9999, 500);
 
   private static final Map<Integer, ErrorCode> BY_CODE = Arrays.stream(values())

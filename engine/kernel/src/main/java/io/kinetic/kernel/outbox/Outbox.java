@@ -1,6 +1,6 @@
 package io.kinetic.kernel.outbox;
 
-import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.json.Json;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,24 +9,31 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * Writes domain events into the {@code outbox} table of the caller's schema. Call it with the
- * transaction's connection: the event then exists if and only if the change commits.
+ * transaction's connection: the event then exists if and only if the change commits, and enters
+ * the context's event log after the commit ({@link OutboxRelay}); call
+ * {@link OutboxRelay#poke(io.vertx.core.Vertx, String)} after the commit so it does so at once.
  */
 public final class Outbox {
 
   private static final String INSERT = """
-    INSERT INTO outbox (event_id, event_type, address, payload, correlation)
-    VALUES ($1, $2, $3, $4, $5)
+    INSERT INTO outbox (event_id, event_type, address, payload, correlation, aggregate_id, aggregate_version, actor)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
     """;
 
   private Outbox() {
   }
 
-  public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
-    String name = Contracts.typeName(event);
-    var type = Contracts.eventType(name);
+  /** Appends {@code event} caused by {@code caller} (its correlation id and actor are kept with it). */
+  public static Future<Void> append(SqlClient tx, DomainEvent event, Caller caller) {
+    String name = EventTypes.name(event);
     var payload = new JsonObject(Json.encode(event));
     return tx.preparedQuery(INSERT)
-      .execute(Tuple.of(event.eventId(), name, type.address(), payload, correlationId))
+      .execute(Tuple.of(event.eventId(), name, EventTypes.address(name), payload, caller.correlationId(),
+        event.aggregateId(), event.version(), caller.actor()))
       .mapEmpty();
+  }
+
+  public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
+    return append(tx, event, Caller.of(correlationId));
   }
 }

@@ -1,110 +1,108 @@
 package io.kinetic.kernel.outbox;
 
+import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.bus.Headers;
-import io.kinetic.kernel.contract.Contracts;
-import io.kinetic.kernel.json.Json;
+import io.kinetic.kernel.contract.log.LogAppended;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.shareddata.Shareable;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes committed outbox rows on the event bus and marks them delivered in the transaction
- * that read them.
+ * Takes committed outbox rows into the event log: gives each a position (see
+ * {@code V0_3__event_log.sql} for why a reader that has seen position p has seen every position
+ * below it), then publishes them on the bus as a low-latency wake-up.
  *
- * <p><b>At least once, onto the bus.</b> A row is marked delivered only by the transaction that
- * published it: a crash or a failed commit after publishing publishes it again later, so consumers
- * deduplicate by event id (the {@link Headers#EVENT_ID} header, see {@link Inbox}). The bus keeps
- * nothing: a consumer that is not registered when an event is published never sees it.
+ * <p><b>The log is the truth, the bus is a hint.</b> After the positions commit, each event is
+ * published on its {@link EventTypes#address} (for in-memory listeners such as caches) and one
+ * {@link LogAppended} on {@link Addresses.Log#appended}. A listener that misses a publication
+ * (not registered, another node down) loses nothing that matters: durable consumers read the log
+ * from their checkpoint ({@link LogConsumer}).
  *
- * <p><b>No order, not even per aggregate.</b> A pass publishes its batch in {@code seq} order, but
- * {@code seq} is taken at insert, not at commit, so a transaction that commits late is published
- * after younger rows; several relays (one per catalog verticle instance, on every node) lock
- * disjoint batches with {@code SKIP LOCKED} and publish concurrently; a failed row is retried
- * after younger ones went out. Two events about one product can therefore arrive in either order.
- * Consumers must not depend on arrival order: invalidating a cache does not; anything that does
- * must order by the event's own data ({@code ProductUpdated.version}, {@code occurredAt}).
- *
- * <p><b>Failures.</b> A row that cannot be published keeps its place, records the error and waits
- * 1, 2, 4 ... seconds (at most an hour) before its next attempt; it is never given up, an operator
- * fixes or deletes it. Each attempt logs one warning; a pass that fails as a whole (database down)
- * warns once until a pass succeeds again.
- *
- * <p><b>Retention.</b> Rows delivered more than {@link #RETENTION_DAYS} days ago are deleted by
- * every relay every hour, in batches that skip locked rows; undelivered rows are never deleted.
- *
- * <p>An instance is confined to the context that calls {@link #start()} (timers, passes and the
- * {@link #poke()} after a commit all run there): create one per verticle instance.
+ * <p><b>One relay per node and schema,</b> run by that schema's {@link EventLogVerticle}; several
+ * nodes may relay one schema, they take turns on the head lock. Writers call {@link #poke(Vertx, String)}
+ * after a commit; rows committed elsewhere are picked up within {@code pollMillis}.
  */
-public final class OutboxRelay {
-
-  /** Delivered rows are kept this long for inspection, then purged. */
-  public static final int RETENTION_DAYS = 7;
+public final class OutboxRelay implements Shareable {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-  private static final long PURGE_DELAY_MILLIS = 10_000;
-  private static final long PURGE_EVERY_MILLIS = 3_600_000;
-  private static final int PURGE_BATCH = 10_000;
-  private static final String PENDING = """
-    SELECT seq, event_id, event_type, address, payload::text AS payload, correlation, attempts
-    FROM outbox WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-    ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
-    """;
-  private static final String DELIVERED = "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE seq = ANY($1)";
-  /** The n-th failed attempt waits 2^(n-1) seconds, at most an hour. */
-  private static final String FAILED = """
-    UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-                      next_attempt_at = now() + make_interval(secs => least(power(2, least(attempts, 12)), 3600))
-    WHERE seq = $1
-    """;
-  private static final String PURGE = """
-    DELETE FROM outbox WHERE seq IN (
-      SELECT seq FROM outbox WHERE delivered_at < now() - make_interval(days => $1)
-      ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
-    """;
+  private static final String REGISTRY = "kinetic.outbox.relays";
 
   private final Vertx vertx;
   private final Pool pool;
+  private final String source;
   private final int batchSize;
   private final long pollMillis;
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
+  private Context context;
   private long pollTimer = -1;
-  private long purgeTimer = -1;
   private boolean running;
   private boolean again;
   private boolean failing;
-  private boolean stopped;
+  private volatile boolean stopped;
 
-  public OutboxRelay(Vertx vertx, Pool pool, int batchSize, long pollMillis) {
+  public OutboxRelay(Vertx vertx, Pool pool, String source, int batchSize, long pollMillis) {
     this.vertx = vertx;
     this.pool = pool;
+    this.source = source;
     this.batchSize = batchSize;
     this.pollMillis = pollMillis;
   }
 
-  /** Starts polling; events committed by other processes or left by a crash are picked up within {@code pollMillis}. */
+  /** Wakes this node's relay of {@code source} after a commit; does nothing when none runs here. */
+  public static void poke(Vertx vertx, String source) {
+    Object relay = vertx.sharedData().getLocalMap(REGISTRY).get(source);
+    if (relay instanceof OutboxRelay r) {
+      r.poke();
+    }
+  }
+
+  /** Starts polling on the caller's context and registers this relay as the node's relay of its source. */
   public void start() {
+    context = vertx.getOrCreateContext();
+    vertx.sharedData().getLocalMap(REGISTRY).put(source, this);
     pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
-    purgeTimer = vertx.setPeriodic(PURGE_DELAY_MILLIS, PURGE_EVERY_MILLIS, id -> purge());
     poke();
   }
 
-  /** Stops the timers; a pass in flight finishes, nothing starts after it. */
+  /** Stops polling and pokes; a pass in flight finishes, nothing starts after it. */
   public void stop() {
     stopped = true;
+    vertx.sharedData().getLocalMap(REGISTRY).remove(source, this);
     vertx.cancelTimer(pollTimer);
-    vertx.cancelTimer(purgeTimer);
   }
 
-  /** Relays now: called right after a commit so events reach consumers in milliseconds. */
+  /** Relays soon, on the relay's own context; cheap to call from any thread after every commit. */
   public void poke() {
+    if (stopped || context == null || !requested.compareAndSet(false, true)) {
+      return;
+    }
+    context.runOnContext(v -> {
+      requested.set(false);
+      run();
+    });
+  }
+
+  /** One pass, for tests and tools: completes with the number of events it took into the log. */
+  public Future<Integer> relayOnce() {
+    return pass().map(List::size);
+  }
+
+  private void run() {
     if (stopped) {
       return;
     }
@@ -117,81 +115,66 @@ public final class OutboxRelay {
     pass().onComplete(ar -> {
       running = false;
       report(ar);
-      if (again || ar.succeeded() && ar.result().selected() == batchSize) {
-        poke();
+      if (again || ar.succeeded() && ar.result().size() == batchSize) {
+        run();
       }
     });
   }
 
-  /** One pass; completes with the number of rows published. */
-  public Future<Integer> relayOnce() {
-    return pass().map(Pass::published);
-  }
-
-  /** Deletes rows delivered more than {@code retentionDays} days ago; completes with how many. */
-  public Future<Integer> purgeDelivered(int retentionDays) {
-    return pool.preparedQuery(PURGE).execute(Tuple.of(retentionDays, PURGE_BATCH)).compose(rows -> {
-      int purged = rows.rowCount();
-      return purged < PURGE_BATCH ? Future.succeededFuture(purged) : purgeDelivered(retentionDays).map(more -> purged + more);
-    });
-  }
-
-  private Future<Pass> pass() {
-    return pool.withTransaction(conn -> conn.preparedQuery(PENDING).execute(Tuple.of(batchSize))
-      .compose(rows -> {
-        var delivered = new ArrayList<Long>();
-        var failures = new ArrayList<Future<?>>();
-        for (Row row : rows) {
-          long seq = row.getLong("seq");
-          try {
-            publish(row);
-            delivered.add(seq);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "outbox event " + row.getUUID("event_id") + " not published (attempt "
-              + (row.getInteger("attempts") + 1) + ", retried with backoff): " + e);
-            failures.add(conn.preparedQuery(FAILED).execute(Tuple.of(seq, String.valueOf(e))));
+  private Future<List<Row>> pass() {
+    return pool.query(EventLogSql.ANY_UNLOGGED).execute().compose(any -> any.iterator().next().getBoolean(0)
+      ? pool.withTransaction(conn -> conn.query(EventLogSql.LOCK_HEAD).execute().compose(head -> {
+        long from = head.iterator().next().getLong(0);
+        return conn.preparedQuery(EventLogSql.LOG).execute(Tuple.of(batchSize, from)).compose(logged -> {
+          List<Row> rows = new ArrayList<>(logged.size());
+          logged.forEach(rows::add);
+          if (rows.isEmpty()) {
+            return Future.succeededFuture(rows);
           }
+          rows.sort(Comparator.comparingLong(r -> r.getLong("position")));
+          return conn.preparedQuery(EventLogSql.MOVE_HEAD).execute(Tuple.of(from + rows.size())).map(v -> rows);
+        });
+      })).onSuccess(this::publish)
+      : Future.succeededFuture(List.of()));
+  }
+
+  /** After the commit: every event on its address, then one wake-up for the log's consumers. */
+  private void publish(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    var bus = vertx.eventBus();
+    for (Row row : rows) {
+      String type = row.getString("event_type");
+      DomainEvent event;
+      try {
+        event = EventTypes.decode(type, row.getString("payload"));
+      } catch (RuntimeException e) {
+        if (undecodable.add(type)) {
+          LOG.warning("events of type " + type + " are logged but not published on the bus: " + e.getMessage());
         }
-        return Future.all(failures).compose(v -> markDelivered(conn, delivered))
-          .map(v -> new Pass(rows.size(), delivered.size()));
-      }));
+        continue;
+      }
+      var options = new DeliveryOptions()
+        .addHeader(Headers.EVENT_ID, row.getUUID("event_id").toString())
+        .addHeader(Headers.POSITION, Long.toString(row.getLong("position")));
+      String correlation = row.getString("correlation");
+      if (correlation != null) {
+        options.addHeader(Headers.CORRELATION_ID, correlation);
+      }
+      bus.publish(EventTypes.address(type), event, options);
+    }
+    long head = rows.get(rows.size() - 1).getLong("position");
+    bus.publish(Addresses.Log.appended(source), new LogAppended(source, head));
   }
 
   private void report(AsyncResult<?> result) {
     if (result.failed()) {
       Level level = failing ? Level.FINE : Level.WARNING;
-      LOG.log(level, "outbox relay pass failed, retrying every " + pollMillis + " ms: " + result.cause().getMessage());
+      LOG.log(level, source + " outbox relay pass failed, retrying every " + pollMillis + " ms: " + result.cause().getMessage());
     } else if (failing) {
-      LOG.info("outbox relay passes succeed again");
+      LOG.info(source + " outbox relay passes succeed again");
     }
     failing = result.failed();
-  }
-
-  private void purge() {
-    if (!stopped) {
-      purgeDelivered(RETENTION_DAYS)
-        .onFailure(t -> LOG.log(Level.WARNING, "outbox purge failed, next try in an hour: " + t.getMessage()));
-    }
-  }
-
-  private Future<Void> markDelivered(SqlConnection conn, List<Long> seqs) {
-    if (seqs.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return conn.preparedQuery(DELIVERED).execute(Tuple.of(seqs.toArray(new Long[0]))).mapEmpty();
-  }
-
-  private void publish(Row row) {
-    var type = Contracts.eventType(row.getString("event_type"));
-    Object event = Json.decode(row.getString("payload"), type.type());
-    var options = new DeliveryOptions().addHeader(Headers.EVENT_ID, row.getUUID("event_id").toString());
-    String correlation = row.getString("correlation");
-    if (correlation != null) {
-      options.addHeader(Headers.CORRELATION_ID, correlation);
-    }
-    vertx.eventBus().publish(row.getString("address"), event, options);
-  }
-
-  private record Pass(int selected, int published) {
   }
 }

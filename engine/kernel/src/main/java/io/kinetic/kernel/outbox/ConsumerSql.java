@@ -1,0 +1,57 @@
+package io.kinetic.kernel.outbox;
+
+/** The SQL of a {@link LogConsumer}, against the kernel tables of the consumer's own schema. */
+final class ConsumerSql {
+
+  private ConsumerSql() {
+  }
+
+  static final String ENSURE = """
+    INSERT INTO event_checkpoint (consumer, source, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING
+    """;
+
+  /** Holds the consumer's checkpoint until the transaction ends: one pass per consumer at a time, cluster-wide. */
+  static final String LOCK = "SELECT position FROM event_checkpoint WHERE consumer = $1 AND source = $2 FOR UPDATE";
+
+  static final String MOVE = """
+    UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2
+    """;
+
+  static final String SET = """
+    INSERT INTO event_checkpoint (consumer, source, position) VALUES ($1, $2, $3)
+    ON CONFLICT (consumer, source) DO UPDATE SET position = excluded.position, updated_at = now()
+    """;
+
+  static final String PARKED_SUMMARY = """
+    SELECT count(*) AS parked,
+           (SELECT last_error FROM event_parked WHERE consumer = $1 AND source = $2
+            ORDER BY parked_at DESC, position DESC LIMIT 1) AS last_error
+    FROM event_parked WHERE consumer = $1 AND source = $2
+    """;
+
+  /** The first retry of a parked event waits 2^attempts seconds, at most an hour. */
+  static final String PARK = """
+    INSERT INTO event_parked (consumer, source, position, event_type, event, attempts, last_error, next_attempt_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => least(power(2, least($6, 12)), 3600)))
+    ON CONFLICT DO NOTHING
+    """;
+
+  static final String NEXT_PARKED = """
+    SELECT position, event::text AS event FROM event_parked
+    WHERE consumer = $1 AND source = $2 AND next_attempt_at <= now()
+    ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED
+    """;
+
+  static final String UNPARK = "DELETE FROM event_parked WHERE consumer = $1 AND source = $2 AND position = $3";
+
+  static final String RESCHEDULE = """
+    UPDATE event_parked SET attempts = attempts + 1, last_error = $4,
+                            next_attempt_at = now() + make_interval(secs => least(power(2, least(attempts + 1, 12)), 3600))
+    WHERE consumer = $1 AND source = $2 AND position = $3
+    """;
+
+  static final String ADVANCE_VERSION = """
+    INSERT INTO event_aggregate_version AS v (consumer, aggregate_id, version) VALUES ($1, $2, $3)
+    ON CONFLICT (consumer, aggregate_id) DO UPDATE SET version = excluded.version WHERE v.version < excluded.version
+    """;
+}

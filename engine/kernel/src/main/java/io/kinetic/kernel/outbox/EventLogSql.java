@@ -1,0 +1,77 @@
+package io.kinetic.kernel.outbox;
+
+/** The SQL of the event log, against the outbox tables of the pool's schema (kernel migrations 0.x). */
+final class EventLogSql {
+
+  private EventLogSql() {
+  }
+
+  /** A cheap check before taking the head lock: most polls find nothing to log. */
+  static final String ANY_UNLOGGED = "SELECT EXISTS (SELECT 1 FROM outbox WHERE position IS NULL)";
+
+  /** Serializes position assignment across relays and nodes until the transaction ends. */
+  static final String LOCK_HEAD = "SELECT position FROM outbox_head FOR UPDATE";
+
+  /**
+   * Gives the next committed rows positions after the head ($2), in insertion order. Runs after
+   * {@link #LOCK_HEAD}, so its snapshot sees every row the previous holder logged.
+   */
+  static final String LOG = """
+    WITH next AS (
+      SELECT seq, $2::bigint + row_number() OVER (ORDER BY seq) AS pos
+      FROM outbox WHERE position IS NULL ORDER BY seq LIMIT $1)
+    UPDATE outbox o SET position = next.pos, delivered_at = now()
+    FROM next WHERE o.seq = next.seq
+    RETURNING o.position, o.event_id, o.event_type, o.payload::text AS payload, o.correlation
+    """;
+
+  static final String MOVE_HEAD = "UPDATE outbox_head SET position = $1";
+
+  static final String READ = """
+    SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
+           payload::text AS payload
+    FROM outbox WHERE position > $1 ORDER BY position LIMIT $2
+    """;
+
+  static final String HEAD = """
+    SELECT h.position AS head, (SELECT delivered_at FROM outbox WHERE position = h.position) AS head_at,
+           coalesce((SELECT min(position) FROM outbox WHERE position IS NOT NULL), h.position + 1) AS oldest
+    FROM outbox_head h
+    """;
+
+  /** Registers a reader or moves it; skips the write when nothing changed and it was seen recently. */
+  static final String REPORT_READER = """
+    INSERT INTO event_reader AS r (consumer, position, parked, last_error, read_at) VALUES ($1, $2, $3, $4, now())
+    ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, parked = excluded.parked,
+                                         last_error = excluded.last_error, read_at = now()
+    WHERE r.position <> excluded.position OR r.parked <> excluded.parked
+       OR r.last_error IS DISTINCT FROM excluded.last_error OR r.read_at < now() - interval '10 seconds'
+    """;
+
+  static final String UNLOGGED = "SELECT count(*) FROM outbox WHERE position IS NULL";
+
+  static final String READERS = """
+    SELECT r.consumer, r.position, r.parked, r.last_error, r.read_at,
+           (SELECT delivered_at FROM outbox WHERE position = r.position + 1) AS behind_since
+    FROM event_reader r ORDER BY r.consumer
+    """;
+
+  static final String FORGET_READER = "DELETE FROM event_reader WHERE consumer = $1";
+
+  /**
+   * Deletes logged rows older than the retention ($1 days) that every registered reader has
+   * passed, unless $2 says to ignore readers; in batches of $3.
+   */
+  static final String PURGE = """
+    DELETE FROM outbox WHERE seq IN (
+      SELECT seq FROM outbox
+      WHERE position IS NOT NULL AND delivered_at < now() - make_interval(days => $1)
+        AND ($2 OR position <= coalesce((SELECT min(position) FROM event_reader), 9223372036854775807))
+      ORDER BY position LIMIT $3 FOR UPDATE SKIP LOCKED)
+    """;
+
+  static final String PURGE_PROCESSED = """
+    DELETE FROM processed_event WHERE (consumer, event_id) IN (
+      SELECT consumer, event_id FROM processed_event WHERE processed_at < now() - make_interval(days => $1) LIMIT $2)
+    """;
+}

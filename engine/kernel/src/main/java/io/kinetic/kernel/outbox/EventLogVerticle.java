@@ -1,0 +1,69 @@
+package io.kinetic.kernel.outbox;
+
+import io.kinetic.kernel.bus.BusServer;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.log.LogApi;
+import io.kinetic.kernel.pg.PgPools;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A context's event log on this node: the {@link OutboxRelay} that takes committed outbox rows
+ * into the log, the {@link EventLog} endpoints ({@code <source>.log.read|status|forget}), and
+ * retention (an hour after start, then hourly). Deploy exactly one instance per node for each
+ * context that publishes events, before the context's own verticles.
+ */
+public final class EventLogVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(EventLogVerticle.class.getName());
+  private static final long PURGE_DELAY_MILLIS = 10_000;
+  private static final long PURGE_EVERY_MILLIS = 3_600_000;
+
+  private final String source;
+  private final String pgUrl;
+  private final int poolSize;
+  private final AppConfig.Outbox settings;
+  private Pool pool;
+  private OutboxRelay relay;
+  private long purgeTimer = -1;
+
+  /** {@code source} is the context's name and schema; the pool is shared with the context's own (same name). */
+  public EventLogVerticle(String source, String pgUrl, int poolSize, AppConfig.Outbox settings) {
+    this.source = source;
+    this.pgUrl = pgUrl;
+    this.poolSize = poolSize;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.create(vertx, pgUrl, poolSize, source);
+    var log = new EventLog(pool, source);
+    BusServer.serve(vertx, LogApi.read(source), (q, caller) -> log.read(q));
+    BusServer.serve(vertx, LogApi.status(source), (q, caller) -> log.status());
+    BusServer.serve(vertx, LogApi.forget(source), (q, caller) -> log.forget(q));
+    relay = new OutboxRelay(vertx, pool, source, settings.batchSize(), settings.pollMillis());
+    relay.start();
+    purgeTimer = vertx.setPeriodic(PURGE_DELAY_MILLIS, PURGE_EVERY_MILLIS, id -> log.purge(settings.retentionDays(),
+        settings.retentionIgnoresConsumers())
+      .onSuccess(n -> {
+        if (n > 0) {
+          LOG.info("purged " + n + " events older than " + settings.retentionDays() + " days from the " + source + " log");
+        }
+      })
+      .onFailure(t -> LOG.log(Level.WARNING, source + " log purge failed, next try in an hour: " + t.getMessage())));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(purgeTimer);
+    if (relay != null) {
+      relay.stop();
+    }
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}

@@ -1,0 +1,92 @@
+package io.kinetic.kernel.outbox;
+
+import io.kinetic.kernel.json.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every event type of the engine by its stable {@link EventName}, discovered from each context's
+ * sealed event interface. Registration is idempotent and may happen from any thread; two classes
+ * claiming one name fail loudly.
+ */
+public final class EventTypes {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*\\.[a-z][a-z0-9-]*");
+  private static final Map<String, Class<? extends DomainEvent>> BY_NAME = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
+
+  private EventTypes() {
+  }
+
+  /**
+   * Registers every record that implements the sealed interface {@code family} (directly or through
+   * nested sealed interfaces) and returns them.
+   */
+  public static List<Class<? extends DomainEvent>> registerFamily(Class<? extends DomainEvent> family) {
+    var found = new java.util.ArrayList<Class<? extends DomainEvent>>();
+    collect(family, found);
+    found.forEach(EventTypes::register);
+    return List.copyOf(found);
+  }
+
+  /** Registers one event record; its class must carry {@link EventName}. */
+  public static String register(Class<? extends DomainEvent> type) {
+    EventName annotation = type.getAnnotation(EventName.class);
+    if (annotation == null || !NAME.matcher(annotation.value()).matches()) {
+      throw new IllegalArgumentException(type.getName() + " needs @EventName(\"<context>.<past-tense>\")");
+    }
+    String name = annotation.value();
+    Class<? extends DomainEvent> previous = BY_NAME.putIfAbsent(name, type);
+    if (previous != null && previous != type) {
+      throw new IllegalStateException("event name " + name + " is claimed by " + previous.getName() + " and " + type.getName());
+    }
+    NAMES.put(type, name);
+    return name;
+  }
+
+  /** The stable name of an event instance's type. */
+  public static String name(DomainEvent event) {
+    String name = NAMES.get(event.getClass());
+    return name != null ? name : register(event.getClass());
+  }
+
+  /** The class registered under {@code name}; IllegalArgumentException when none is. */
+  public static Class<? extends DomainEvent> type(String name) {
+    Class<? extends DomainEvent> type = BY_NAME.get(name);
+    if (type == null) {
+      throw new IllegalArgumentException("unknown event type " + name);
+    }
+    return type;
+  }
+
+  /** The bus address an event of this name is published on: {@code catalog.product-updated} -> {@code catalog.events.product-updated}. */
+  public static String address(String name) {
+    int dot = name.indexOf('.');
+    return name.substring(0, dot) + ".events." + name.substring(dot + 1);
+  }
+
+  public static DomainEvent decode(String name, String payload) {
+    return Json.decode(payload, type(name));
+  }
+
+  public static List<Class<? extends DomainEvent>> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collect(Class<?> type, List<Class<? extends DomainEvent>> into) {
+    if (type.isRecord()) {
+      into.add((Class<? extends DomainEvent>) type);
+      return;
+    }
+    Class<?>[] permitted = type.getPermittedSubclasses();
+    if (permitted == null) {
+      throw new IllegalArgumentException(type.getName() + " is neither a record nor a sealed interface");
+    }
+    for (Class<?> sub : permitted) {
+      collect(sub, into);
+    }
+  }
+}

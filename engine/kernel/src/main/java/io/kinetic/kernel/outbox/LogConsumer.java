@@ -1,0 +1,347 @@
+package io.kinetic.kernel.outbox;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.log.LogApi;
+import io.kinetic.kernel.contract.log.LogBatch;
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.contract.log.ReadLog;
+import io.kinetic.kernel.json.Json;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A durable consumer of another context's event log: reads the events after its checkpoint and
+ * applies them with its {@link Handler} in one transaction of its own schema that also moves the
+ * checkpoint, so each event's effect commits exactly once (effects outside PostgreSQL are at least
+ * once). Events arrive in log order, which is commit order: the versions of one aggregate arrive
+ * in order; use {@link AggregateVersions} to skip stale ones.
+ *
+ * <p><b>When.</b> Woken by the log's {@code LogAppended} publication and every {@code pollMillis};
+ * a consumer that was down catches up from its checkpoint when started, a new one starts at the
+ * beginning of the log ({@link #setCheckpoint} starts it elsewhere, e.g. after a rebuild from an export).
+ *
+ * <p><b>One at a time.</b> A pass holds the checkpoint's row lock, so instances of one consumer on
+ * several verticles or nodes take turns and never apply an event twice.
+ *
+ * <p><b>Failures.</b> When an event fails, the events before it are applied, then it is retried
+ * {@code attemptsBeforeParking} times with a short backoff; then it is parked (set aside in
+ * {@code event_parked} with its error) and the consumer moves on. Parked events are retried with
+ * a backoff growing to an hour until they apply, and are reported with the consumer's position to
+ * the log's status (admin health, {@code /metrics}).
+ */
+public final class LogConsumer {
+
+  /** Applies one event in the consumer's transaction; a failed future rolls the pass back. */
+  @FunctionalInterface
+  public interface Handler {
+    Future<?> apply(SqlConnection tx, LoggedEvent event);
+  }
+
+  private static final Logger LOG = Logger.getLogger(LogConsumer.class.getName());
+  private static final long HOUSEKEEPING_EVERY_MILLIS = 3_600_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final BusClient bus;
+  private final String name;
+  private final String source;
+  private final Handler handler;
+  private final int batchSize;
+  private final long pollMillis;
+  private final int attemptsBeforeParking;
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private Context context;
+  private MessageConsumer<Object> wakeUps;
+  private long pollTimer = -1;
+  private long parkedTimer = -1;
+  private long housekeepingTimer = -1;
+  private boolean running;
+  private boolean again;
+  private boolean failing;
+  private long stuckAt = -1;
+  private int stuckAttempts;
+  private volatile long position = -1;
+  private volatile long head = -1;
+  private volatile boolean stopped;
+
+  public LogConsumer(Vertx vertx, Pool pool, BusClient bus, String name, String source, Handler handler,
+                     int batchSize, long pollMillis, int attemptsBeforeParking) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.bus = bus;
+    this.name = name;
+    this.source = source;
+    this.handler = handler;
+    this.batchSize = batchSize;
+    this.pollMillis = pollMillis;
+    this.attemptsBeforeParking = attemptsBeforeParking;
+  }
+
+  /** Starts on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
+  public Future<Void> start() {
+    context = vertx.getOrCreateContext();
+    wakeUps = vertx.eventBus().consumer(Addresses.Log.appended(source), message -> poke());
+    pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
+    // parked events are due after seconds at the earliest: checking every few polls is enough
+    parkedTimer = vertx.setPeriodic(Math.min(5_000, Math.max(1_000, pollMillis * 5)), id -> retryParked());
+    housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_EVERY_MILLIS, id -> purgeProcessed());
+    return wakeUps.completion().onSuccess(v -> poke());
+  }
+
+  /** Stops; a pass in flight finishes (or rolls back), nothing starts after it. */
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(pollTimer);
+    vertx.cancelTimer(parkedTimer);
+    vertx.cancelTimer(housekeepingTimer);
+    return wakeUps == null ? Future.succeededFuture() : wakeUps.unregister();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The checkpoint this instance last committed or read, -1 before its first pass. */
+  public long position() {
+    return position;
+  }
+
+  /** The log's head as of the last read, -1 before the first. */
+  public long head() {
+    return head;
+  }
+
+  /** Passes soon, on this consumer's context; cheap to call from any thread. */
+  public void poke() {
+    if (stopped || context == null || !requested.compareAndSet(false, true)) {
+      return;
+    }
+    context.runOnContext(v -> {
+      requested.set(false);
+      run(batchSize);
+    });
+  }
+
+  /** Moves {@code consumer}'s checkpoint on {@code source} in the caller's transaction (after a rebuild from an export). */
+  public static Future<Void> setCheckpoint(SqlConnection tx, String consumer, String source, long position) {
+    return tx.preparedQuery(ConsumerSql.SET).execute(Tuple.of(consumer, source, position)).mapEmpty();
+  }
+
+  private void run(int limit) {
+    if (stopped) {
+      return;
+    }
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    pass(limit).onComplete(ar -> {
+      running = false;
+      if (ar.succeeded()) {
+        recovered();
+        Pass done = ar.result();
+        if (again || done.applied() == limit || done.position() < done.head()) {
+          run(batchSize);
+        }
+      } else if (ar.cause() instanceof Stuck stuck) {
+        onStuck(stuck);
+      } else {
+        report(ar.cause());
+      }
+    });
+  }
+
+  private Future<Pass> pass(int limit) {
+    return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
+      .compose(v -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source)))
+      .compose(rows -> {
+        long from = rows.iterator().next().getLong(0);
+        return tx.preparedQuery(ConsumerSql.PARKED_SUMMARY).execute(Tuple.of(name, source)).compose(parked -> {
+          Row summary = parked.iterator().next();
+          var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), summary.getString("last_error"));
+          return bus.request(LogApi.read(source), read, Caller.SYSTEM);
+        }).compose(batch -> applyAll(tx, batch.events()).compose(v -> moveTo(tx, from, batch)));
+      }))
+      .onSuccess(done -> {
+        position = done.position();
+        head = done.head();
+      });
+  }
+
+  private Future<Pass> moveTo(SqlConnection tx, long from, LogBatch batch) {
+    List<LoggedEvent> events = batch.events();
+    if (events.isEmpty()) {
+      return Future.succeededFuture(new Pass(0, from, batch.head()));
+    }
+    long to = events.get(events.size() - 1).position();
+    return tx.preparedQuery(ConsumerSql.MOVE).execute(Tuple.of(name, source, to))
+      .map(v -> new Pass(events.size(), to, batch.head()));
+  }
+
+  /** Applies the events one after the other; the first failure fails with {@link Stuck} naming its index. */
+  private Future<Void> applyAll(SqlConnection tx, List<LoggedEvent> events) {
+    Promise<Void> done = Promise.promise();
+    step(tx, events, 0, done);
+    return done.future();
+  }
+
+  private void step(SqlConnection tx, List<LoggedEvent> events, int start, Promise<Void> done) {
+    for (int i = start; i < events.size(); i++) {
+      Future<?> applied = apply(tx, events.get(i));
+      if (!applied.isComplete()) {
+        int index = i;
+        applied.onComplete(ar -> {
+          if (ar.failed()) {
+            done.fail(new Stuck(index, events.get(index), ar.cause()));
+          } else {
+            step(tx, events, index + 1, done);
+          }
+        });
+        return;
+      }
+      if (applied.failed()) {
+        done.fail(new Stuck(i, events.get(i), applied.cause()));
+        return;
+      }
+    }
+    done.complete();
+  }
+
+  private Future<?> apply(SqlConnection tx, LoggedEvent event) {
+    try {
+      Future<?> applied = handler.apply(tx, event);
+      return applied == null ? Future.succeededFuture() : applied;
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * An event failed: apply the ones before it first; retry it with a short backoff; park it after
+   * {@code attemptsBeforeParking} failures.
+   */
+  private void onStuck(Stuck stuck) {
+    if (stuck.index() > 0) {
+      run(stuck.index());
+      return;
+    }
+    LoggedEvent event = stuck.event();
+    stuckAttempts = stuckAt == event.position() ? stuckAttempts + 1 : 1;
+    stuckAt = event.position();
+    if (stuckAttempts < attemptsBeforeParking) {
+      LOG.log(Level.FINE, name + " failed on " + source + " event " + event.position() + ", retrying: " + stuck.getCause());
+      vertx.setTimer(100L << Math.min(stuckAttempts, 6), id -> run(batchSize));
+      return;
+    }
+    String error = String.valueOf(stuck.getCause());
+    LOG.warning(name + " parked " + source + " event " + event.position() + " (" + event.type() + ") after "
+      + stuckAttempts + " failed attempts, moving on; it is retried with backoff: " + error);
+    park(event, error).onComplete(ar -> {
+      if (ar.failed()) {
+        report(ar.cause());
+      } else {
+        run(batchSize);
+      }
+    });
+  }
+
+  private Future<Void> park(LoggedEvent event, String error) {
+    return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source)).compose(rows -> {
+      if (rows.iterator().next().getLong(0) != event.position() - 1) {
+        return Future.succeededFuture();
+      }
+      return tx.preparedQuery(ConsumerSql.PARK).execute(Tuple.of(name, source, event.position(), event.type(),
+          new JsonObject(Json.encode(event)), stuckAttempts, error))
+        .compose(v -> tx.preparedQuery(ConsumerSql.MOVE).execute(Tuple.of(name, source, event.position())))
+        .<Void>mapEmpty();
+    }));
+  }
+
+  /** Retries the parked events that are due, one transaction each, until none is due. */
+  private void retryParked() {
+    if (stopped) {
+      return;
+    }
+    long[] current = {-1};
+    pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.NEXT_PARKED).execute(Tuple.of(name, source)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(false);
+      }
+      Row row = rows.iterator().next();
+      current[0] = row.getLong("position");
+      LoggedEvent event = Json.decode(row.getString("event"), LoggedEvent.class);
+      return apply(tx, event)
+        .compose(v -> tx.preparedQuery(ConsumerSql.UNPARK).execute(Tuple.of(name, source, current[0])))
+        .map(v -> true);
+    })).onComplete(ar -> {
+      if (ar.succeeded()) {
+        if (ar.result()) {
+          LOG.info(name + " applied parked " + source + " event " + current[0]);
+          retryParked();
+        }
+      } else if (current[0] >= 0) {
+        LOG.warning(name + " failed again on parked " + source + " event " + current[0] + ": " + ar.cause());
+        pool.preparedQuery(ConsumerSql.RESCHEDULE).execute(Tuple.of(name, source, current[0], String.valueOf(ar.cause())));
+      }
+    });
+  }
+
+  private void purgeProcessed() {
+    pool.preparedQuery(EventLogSql.PURGE_PROCESSED).execute(Tuple.of(7, 10_000))
+      .onFailure(t -> LOG.fine(name + " processed-event purge failed: " + t.getMessage()));
+  }
+
+  private void recovered() {
+    if (failing) {
+      LOG.info(name + " reads the " + source + " log again");
+    }
+    failing = false;
+    stuckAt = -1;
+    stuckAttempts = 0;
+  }
+
+  private void report(Throwable cause) {
+    LOG.log(failing ? Level.FINE : Level.WARNING, name + " cannot read the " + source + " log, retrying every "
+      + pollMillis + " ms: " + cause.getMessage());
+    failing = true;
+  }
+
+  private record Pass(int applied, long position, long head) {
+  }
+
+  /** The event at {@code index} of a batch failed. */
+  private static final class Stuck extends RuntimeException {
+    private final int index;
+    private final LoggedEvent event;
+
+    Stuck(int index, LoggedEvent event, Throwable cause) {
+      super(cause);
+      this.index = index;
+      this.event = event;
+    }
+
+    int index() {
+      return index;
+    }
+
+    LoggedEvent event() {
+      return event;
+    }
+  }
+}

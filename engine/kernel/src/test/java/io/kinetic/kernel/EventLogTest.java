@@ -1,0 +1,344 @@
+package io.kinetic.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.bus.RecordCodec;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.contract.log.ForgetReader;
+import io.kinetic.kernel.contract.log.GetLogStatus;
+import io.kinetic.kernel.contract.log.LogApi;
+import io.kinetic.kernel.contract.log.LogStatus;
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.contract.log.ReadLog;
+import io.kinetic.kernel.contract.log.ReaderStatus;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.outbox.AggregateVersions;
+import io.kinetic.kernel.outbox.EventLog;
+import io.kinetic.kernel.outbox.EventLogVerticle;
+import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.pg.Migrations;
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.testing.TestEvent;
+import io.kinetic.kernel.testing.TestServices;
+import io.kinetic.kernel.testing.Waits;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The durable event log end to end through a real PostgreSQL: a producer schema with its
+ * {@link EventLogVerticle}, consumers in another schema reading it over the bus from their own
+ * checkpoints.
+ */
+class EventLogTest {
+
+  private static final String SOURCE = "kernel_log_src";
+  private static final String SINK = "kernel_log_dst";
+  private static Vertx vertx;
+  private static Pool source;
+  private static Pool sink;
+  private static BusClient bus;
+  private static AppConfig.Outbox settings;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    Contracts.register(vertx);
+    EventTypes.register(TestEvent.class);
+    vertx.eventBus().registerDefaultCodec(TestEvent.class, new RecordCodec<>(TestEvent.class));
+    AppConfig config = TestServices.get().config();
+    String url = config.pg().url();
+    Migrations.migrateBlocking(url, SOURCE);
+    Migrations.migrateBlocking(url, SINK);
+    source = PgPools.create(vertx, url, 16, SOURCE);
+    sink = PgPools.create(vertx, url, 8, SINK);
+    bus = new BusClient(vertx, 10_000);
+    settings = new AppConfig.Outbox(100, 200, 7, false);
+    source.query("CREATE TABLE IF NOT EXISTS thing (id uuid PRIMARY KEY, version bigint NOT NULL)").execute()
+      .await(10, TimeUnit.SECONDS);
+    sink.query("""
+      CREATE TABLE IF NOT EXISTS applied (seq bigserial PRIMARY KEY, consumer text NOT NULL, event_id uuid NOT NULL,
+                                          thing uuid NOT NULL, version bigint NOT NULL, position bigint NOT NULL)
+      """).execute().await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new EventLogVerticle(SOURCE, url, 16, settings)).await(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    vertx.close();
+  }
+
+  /**
+   * The issue's test: a consumer is stopped, 10,000 events are written by concurrent
+   * transactions (some held open while later ones commit), the consumer is restarted (twice over,
+   * racing itself): every event is applied exactly once, in version order per aggregate.
+   */
+  @Test
+  void aStoppedConsumerCatchesUpExactlyOnceInVersionOrder() throws Exception {
+    String name = "catch-up";
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    LogConsumer first = consumer(name, recorder(name));
+    start(first);
+    stop(first);
+
+    List<UUID> things = createThings(100);
+    List<UUID> written = writeConcurrently(things, 10_000);
+
+    LogConsumer again = consumer(name, recorder(name));
+    LogConsumer rival = consumer(name, recorder(name));
+    start(again);
+    start(rival);
+    long head = head();
+    Waits.until(Duration.ofSeconds(120), () -> "checkpoint " + checkpoint(name) + " to reach " + head,
+      () -> checkpoint(name) >= head);
+    stop(again);
+    stop(rival);
+
+    Map<UUID, Integer> times = new HashMap<>();
+    Map<UUID, List<Long>> versions = new HashMap<>();
+    for (Row row : sink.preparedQuery("SELECT event_id, thing, version FROM applied WHERE consumer = $1 ORDER BY seq")
+      .execute(Tuple.of(name)).await(10, TimeUnit.SECONDS)) {
+      times.merge(row.getUUID("event_id"), 1, Integer::sum);
+      versions.computeIfAbsent(row.getUUID("thing"), t -> new ArrayList<>()).add(row.getLong("version"));
+    }
+    for (UUID id : written) {
+      assertEquals(1, times.getOrDefault(id, 0), "event " + id + " applied exactly once");
+    }
+    assertEquals(written.size(), times.size(), "nothing applied that was not written");
+    versions.forEach((thing, applied) -> {
+      for (int i = 0; i < applied.size(); i++) {
+        assertEquals(i + 1, applied.get(i), "thing " + thing + " versions in order: " + applied);
+      }
+    });
+  }
+
+  @Test
+  void aFailingEventIsParkedWithoutBlockingTheOthersVisiblyAndAppliedOnceFixed() throws Exception {
+    String name = "picky";
+    var fixed = new AtomicBoolean();
+    LogConsumer.Handler record = recorder(name);
+    LogConsumer picky = consumer(name, (tx, e) -> {
+      TestEvent event = (TestEvent) e.event();
+      if (event.note().equals("poison") && !fixed.get()) {
+        return Future.failedFuture(new IllegalStateException("cannot digest " + event.eventId()));
+      }
+      return record.apply(tx, e);
+    });
+    long from = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, from)).await(10, TimeUnit.SECONDS);
+    List<UUID> things = createThings(2);
+    List<UUID> ids = new ArrayList<>();
+    for (String note : List.of("a", "b", "poison", "d", "e")) {
+      // the poison is about an aggregate of its own: retried later, it is not stale
+      ids.add(write(things.get(note.equals("poison") ? 1 : 0), note, 0));
+    }
+    long head = head();
+    start(picky);
+    Waits.until(Duration.ofSeconds(30), "the consumer moves past the poison", () -> checkpoint(name) >= head);
+    assertEquals(List.of(1L, 1L, 0L, 1L, 1L), ids.stream().map(id -> count(name, id)).toList(),
+      "the others are applied, the poison is not");
+    assertEquals(1L, scalar(sink, "SELECT count(*) FROM event_parked WHERE consumer = 'picky'"));
+
+    Waits.until(Duration.ofSeconds(10), "the failure shows in the log status", () -> {
+      ReaderStatus reader = status().readers().stream().filter(r -> r.consumer().equals(name)).findFirst().orElse(null);
+      return reader != null && reader.parked() == 1 && reader.lastError() != null && reader.lastError().contains("cannot digest");
+    });
+
+    fixed.set(true);
+    sink.query("UPDATE event_parked SET next_attempt_at = now() WHERE consumer = 'picky'").execute().await(5, TimeUnit.SECONDS);
+    Waits.until(Duration.ofSeconds(20), "the parked event is applied once fixed", () -> count(name, ids.get(2)) == 1);
+    Waits.until(Duration.ofSeconds(5), "and leaves the parking", () ->
+      scalar(sink, "SELECT count(*) FROM event_parked WHERE consumer = 'picky'") == 0);
+    stop(picky);
+  }
+
+  @Test
+  void theStatusShowsHowFarAStoppedConsumerIsBehind() throws Exception {
+    String name = "sleepy";
+    long from = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, from)).await(10, TimeUnit.SECONDS);
+    LogConsumer sleepy = consumer(name, recorder(name));
+    start(sleepy);
+    long head = head();
+    Waits.until(Duration.ofSeconds(30), "caught up", () -> checkpoint(name) >= head);
+    stop(sleepy);
+    // reads report the committed position: one more read after catching up
+    bus.request(LogApi.read(SOURCE), new ReadLog(name, checkpoint(name), 1, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
+    UUID thing = createThings(1).get(0);
+    write(thing, "x", 0);
+    write(thing, "y", 0);
+    Waits.until(Duration.ofSeconds(10), "two events in the log", () -> head() >= head + 2);
+    ReaderStatus reader = status().readers().stream().filter(r -> r.consumer().equals(name)).findFirst().orElseThrow();
+    assertTrue(reader.eventsBehind() >= 2, "behind by " + reader.eventsBehind());
+    assertTrue(reader.secondsBehind() > 0, "seconds behind: " + reader.secondsBehind());
+  }
+
+  @Test
+  void retentionNeverPurgesPastARegisteredReaderUnlessItIsForgotten() throws Exception {
+    String laggard = "laggard-" + Ids.newId();
+    UUID thing = createThings(1).get(0);
+    long before = head();
+    UUID old = write(thing, "old", 0);
+    Waits.until(Duration.ofSeconds(10), "logged", () -> head() > before);
+    long position = positionOf(old);
+    // the laggard has read everything before this event, nothing after it
+    bus.request(LogApi.read(SOURCE), new ReadLog(laggard, position - 1, 1, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
+    source.preparedQuery("UPDATE outbox SET delivered_at = now() - interval '30 days' WHERE position <= $1")
+      .execute(Tuple.of(position)).await(5, TimeUnit.SECONDS);
+    var log = new EventLog(source, SOURCE);
+
+    log.purge(7, false).await(30, TimeUnit.SECONDS);
+    assertEquals(1L, scalar(source, "SELECT count(*) FROM outbox WHERE position = " + position), "kept for the laggard");
+
+    bus.request(LogApi.forget(SOURCE), new ForgetReader(SOURCE, laggard), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
+    // the other test consumers are registered too: only the operator's override purges past them
+    log.purge(7, true).await(30, TimeUnit.SECONDS);
+    assertEquals(0L, scalar(source, "SELECT count(*) FROM outbox WHERE position = " + position), "purged when told to");
+
+    Failure truncated = assertThrows(Failure.class, () -> bus.request(LogApi.read(SOURCE),
+      new ReadLog(laggard, position - 1, 10, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.LOG_TRUNCATED, truncated.errorCode());
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private static LogConsumer consumer(String name, LogConsumer.Handler handler) {
+    return new LogConsumer(vertx, sink, bus, name, SOURCE, handler, 200, 100, 3);
+  }
+
+  /** Records every application, skipping stale versions as a real consumer would. */
+  private static LogConsumer.Handler recorder(String name) {
+    return (SqlConnection tx, LoggedEvent logged) -> {
+      TestEvent event = (TestEvent) logged.event();
+      return AggregateVersions.advance(tx, name, event.aggregateId(), event.version()).compose(newer -> !newer
+        ? Future.succeededFuture()
+        : tx.preparedQuery("INSERT INTO applied (consumer, event_id, thing, version, position) VALUES ($1, $2, $3, $4, $5)")
+          .execute(Tuple.of(name, event.eventId(), event.thing(), event.version(), logged.position())));
+    };
+  }
+
+  private static void start(LogConsumer consumer) throws Exception {
+    Promise<Void> started = Promise.promise();
+    vertx.runOnContext(v -> consumer.start().onComplete(started));
+    started.future().await(10, TimeUnit.SECONDS);
+  }
+
+  private static void stop(LogConsumer consumer) throws Exception {
+    consumer.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  private static List<UUID> createThings(int n) throws Exception {
+    var ids = new ArrayList<UUID>();
+    var batch = new ArrayList<Tuple>();
+    for (int i = 0; i < n; i++) {
+      UUID id = Ids.newId();
+      ids.add(id);
+      batch.add(Tuple.of(id));
+    }
+    source.preparedQuery("INSERT INTO thing (id, version) VALUES ($1, 0)").executeBatch(batch).await(10, TimeUnit.SECONDS);
+    return ids;
+  }
+
+  /**
+   * {@code count} transactions over {@code things} from 32 concurrent writers; every 40th holds its
+   * transaction open for 100 ms after its insert while the other writers commit theirs.
+   */
+  private static List<UUID> writeConcurrently(List<UUID> things, int count) throws Exception {
+    int writers = 32;
+    var chains = new ArrayList<Future<List<UUID>>>();
+    for (int w = 0; w < writers; w++) {
+      Future<List<UUID>> chain = Future.succeededFuture(new ArrayList<>());
+      for (int i = w; i < count; i += writers) {
+        int n = i;
+        chain = chain.compose(ids -> writeAsync(things.get(n % things.size()), "n" + n, n % 40 == 0 ? 100 : 0)
+          .map(id -> {
+            ids.add(id);
+            return ids;
+          }));
+      }
+      chains.add(chain);
+    }
+    var all = new ArrayList<UUID>(count);
+    for (Future<List<UUID>> chain : chains) {
+      all.addAll(chain.await(120, TimeUnit.SECONDS));
+    }
+    return all;
+  }
+
+  private static UUID write(UUID thing, String note, long holdMillis) throws Exception {
+    return writeAsync(thing, note, holdMillis).await(30, TimeUnit.SECONDS);
+  }
+
+  /** One transaction: bump the thing's version under its row lock, append the event, optionally hold, commit. */
+  private static Future<UUID> writeAsync(UUID thing, String note, long holdMillis) {
+    return source.withTransaction(tx -> tx.preparedQuery("UPDATE thing SET version = version + 1 WHERE id = $1 RETURNING version")
+      .execute(Tuple.of(thing))
+      .compose(rows -> {
+        var event = new TestEvent(Ids.newId(), Instant.now(), thing, rows.iterator().next().getLong(0), note);
+        return Outbox.append(tx, event, Caller.SYSTEM).map(event.eventId());
+      })
+      .compose(id -> holdMillis == 0 ? Future.succeededFuture(id)
+        : tx.query("SELECT pg_sleep(" + holdMillis / 1000.0 + ")").execute().map(id)));
+  }
+
+  /** The log's head once every committed event is in the log. */
+  private static long head() {
+    Waits.until(Duration.ofSeconds(30), "every committed event in the log",
+      () -> scalar(source, "SELECT count(*) FROM outbox WHERE position IS NULL") == 0);
+    return scalar(source, "SELECT position FROM outbox_head");
+  }
+
+  private static long checkpoint(String name) {
+    return scalar(sink, "SELECT coalesce((SELECT position FROM event_checkpoint WHERE consumer = '" + name + "'), -1)");
+  }
+
+  private static long count(String name, UUID eventId) {
+    return scalar(sink, "SELECT count(*) FROM applied WHERE consumer = '" + name + "' AND event_id = '" + eventId + "'");
+  }
+
+  private static long positionOf(UUID eventId) {
+    return scalar(source, "SELECT position FROM outbox WHERE event_id = '" + eventId + "'");
+  }
+
+  private static LogStatus status() {
+    try {
+      return bus.request(LogApi.status(SOURCE), new GetLogStatus(SOURCE), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long scalar(Pool pool, String sql) {
+    try {
+      return pool.query(sql).execute().await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
