@@ -70,6 +70,7 @@ final class Infrastructure {
     config = AppConfig.from(json);
     try {
       Vertx vertx = createVertx(config);
+      vertx.exceptionHandler(new UnhandledFailures());
       Contracts.register(vertx);
       var infrastructure = new Infrastructure(config, embedded, vertx);
       infrastructure.migrate();
@@ -126,6 +127,8 @@ final class Infrastructure {
     if (!config.cluster().enabled()) {
       return builder.build();
     }
+    // Hazelcast would otherwise report usage to its vendor over the internet on start
+    System.setProperty("hazelcast.phone.home.enabled", "false");
     var cluster = new HazelcastClusterManager();
     if (!config.cluster().host().isEmpty()) {
       options.getEventBusOptions().setHost(config.cluster().host());

@@ -32,6 +32,11 @@ public final class CatalogSql {
 
   public static final String PRODUCT_ID_BY_SLUG = "SELECT id FROM product WHERE slug = $1";
 
+  /** The products owning the variants with ids {@code $1} or SKUs {@code $2}. */
+  public static final String PRODUCTS_OF_VARIANTS = """
+    SELECT DISTINCT product_id FROM variant WHERE id = ANY($1) OR sku = ANY($2)
+    """;
+
   // ---- product writes ------------------------------------------------------------------------
 
   public static final String INSERT_PRODUCTS = """

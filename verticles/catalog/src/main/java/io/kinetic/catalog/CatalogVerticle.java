@@ -4,18 +4,16 @@ import io.kinetic.kernel.bus.Addresses.Catalog;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.catalog.AddVariant;
-import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.DeleteCategory;
 import io.kinetic.kernel.contract.catalog.DeleteProduct;
 import io.kinetic.kernel.contract.catalog.ExportProducts;
 import io.kinetic.kernel.contract.catalog.GetAdminProduct;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.GetVariants;
 import io.kinetic.kernel.contract.catalog.ListAttributes;
 import io.kinetic.kernel.contract.catalog.ListCategories;
 import io.kinetic.kernel.contract.catalog.ListProducts;
-import io.kinetic.kernel.contract.catalog.ProductDeleted;
-import io.kinetic.kernel.contract.catalog.ProductUpdated;
 import io.kinetic.kernel.contract.catalog.RemoveVariant;
 import io.kinetic.kernel.contract.catalog.SetPrice;
 import io.kinetic.kernel.contract.catalog.SetStock;
@@ -28,17 +26,18 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The catalog service: answers every {@code catalog.*} request address and keeps this Vert.x
- * instance's shared cache coherent with the catalog's own events (published by any node).
- * Deploy as many instances as event loops: they share the pool, the cache and the snapshots.
+ * The catalog service: answers every {@code catalog.*} request address. Deploy as many instances
+ * as event loops: they share the node's {@link CatalogState} (caches and snapshots), and the first
+ * one to start runs the node's {@link CatalogNode}, which follows the catalog's events (published by
+ * any node) and keeps that state coherent.
  */
 public final class CatalogVerticle extends VerticleBase {
 
@@ -46,16 +45,19 @@ public final class CatalogVerticle extends VerticleBase {
 
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Pool pool;
+  private CatalogState state;
 
   @Override
   public Future<?> start() {
     AppConfig cfg = AppConfig.from(config());
     pool = PgPools.create(vertx, cfg.pg().url(), cfg.pg().poolSize(), CatalogModule.SCHEMA);
-    CatalogState state = CatalogState.of(vertx, cfg.catalog().cacheSize());
-    // a redeployment must not trust products cached before it: other nodes may have changed them meanwhile
-    state.cache().invalidateAll();
+    Duration ttl = Duration.ofSeconds(cfg.catalog().cacheTtlSeconds());
+    state = CatalogState.of(vertx, cfg.catalog().cacheSize(), ttl);
+    Future<Void> node = state.join(() -> new CatalogNode(vertx, state, cfg.pg().url(), ttl.toMillis()));
     var afterCommit = new AfterCommit(state, vertx);
-    var queries = new ProductQueries(pool, state, new ProductReader(pool, state.cache()), cfg.catalog().defaultCurrency());
+    var reader = new ProductReader(pool, state.cache());
+    var queries = new ProductQueries(pool, state, reader, cfg.catalog().defaultCurrency());
+    var variantQueries = new VariantQueries(pool, state, reader, cfg.catalog().defaultCurrency());
     var products = new ProductService(pool, afterCommit);
     var variants = new VariantService(pool, afterCommit);
     var categories = new CategoryService(pool, state, afterCommit, cfg.catalog().defaultLocale());
@@ -64,6 +66,7 @@ public final class CatalogVerticle extends VerticleBase {
     serve(Catalog.GET_PRODUCT, (GetProduct q, String cid) -> queries.get(q));
     serve(Catalog.GET_PRODUCT_BY_SLUG, (GetProductBySlug q, String cid) -> queries.get(q));
     serve(Catalog.GET_ADMIN_PRODUCT, (GetAdminProduct q, String cid) -> queries.admin(q));
+    serve(Catalog.GET_VARIANTS, (GetVariants q, String cid) -> variantQueries.get(q));
     serve(Catalog.LIST_PRODUCTS, (ListProducts q, String cid) -> queries.list(q));
     serve(Catalog.CREATE_PRODUCT, products::create);
     serve(Catalog.UPDATE_PRODUCT, products::update);
@@ -81,22 +84,14 @@ public final class CatalogVerticle extends VerticleBase {
     var exporter = new ProductExporter(pool);
     serve(Catalog.EXPORT_PRODUCTS, (ExportProducts q, String cid) -> exporter.export(q));
 
-    // a new product cannot be cached anywhere yet, so ProductCreated needs no listener
-    ProductCache cache = state.cache();
-    this.<ProductUpdated>listen(Catalog.PRODUCT_UPDATED, e -> cache.invalidate(e.productId(), e.slug(), e.previousSlug()));
-    this.<ProductDeleted>listen(Catalog.PRODUCT_DELETED, e -> cache.invalidate(e.productId(), e.slug()));
-    this.<CatalogEvent>listen(Catalog.PRICE_CHANGED, e -> cache.invalidate(e.productId()));
-    this.<CatalogEvent>listen(Catalog.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
-    this.<CatalogEvent>listen(Catalog.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
-    this.<CatalogEvent>listen(Catalog.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
-
-    return Future.all(state.reloadCategories(pool), state.reloadAttributes(pool))
+    return node
       .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()));
   }
 
   @Override
   public Future<?> stop() {
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+      .eventually(() -> state == null ? Future.succeededFuture() : state.leave())
       .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
@@ -122,19 +117,11 @@ public final class CatalogVerticle extends VerticleBase {
     }));
   }
 
-  private <E> void listen(String address, Consumer<E> handler) {
-    consumers.add(vertx.eventBus().<E>consumer(address, message -> handler.accept(message.body())));
-  }
-
   private static void fail(Message<?> message, String address, String cid, Throwable cause) {
     Failure failure = Failure.from(cause);
     if (failure.errorCode() == ErrorCode.INTERNAL) {
       LOG.log(Level.SEVERE, Logs.withCorrelation(cid, address + " failed"), cause);
     }
     failure.replyTo(message);
-  }
-
-  private static void reload(Future<Void> reload, String what) {
-    reload.onFailure(t -> LOG.log(Level.WARNING, what + " reload failed, keeping the previous snapshot: " + t.getMessage()));
   }
 }

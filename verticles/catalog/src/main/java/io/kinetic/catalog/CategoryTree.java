@@ -39,6 +39,11 @@ final class CategoryTree {
     return ordered;
   }
 
+  /** Whether {@code other} has the same categories with the same parents, slugs, names and positions. */
+  boolean sameAs(CategoryTree other) {
+    return ordered.equals(other.ordered);
+  }
+
   Category get(UUID id) {
     return byId.get(id);
   }

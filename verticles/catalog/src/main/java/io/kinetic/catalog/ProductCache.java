@@ -3,17 +3,19 @@ package io.kinetic.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kinetic.kernel.contract.catalog.Product;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Products by id and product ids by slug, bounded, shared by every catalog verticle instance of a
- * Vert.x instance. A read that misses notes the key's generation before it queries and may only
- * cache its result if no invalidation happened since: a read that started before a commit can
- * never put the old product back after the commit invalidated it. The slug index is a hint only,
- * readers check the product's slug.
+ * Products by id, and product ids by slug, by variant id and by SKU, bounded, shared by every
+ * catalog verticle instance of a Vert.x instance. A read that misses notes the key's generation
+ * before it queries and may only cache its result if no invalidation happened since: a read that
+ * started before a commit can never put the old product back after the commit invalidated it. The
+ * indexes are hints only, readers check them against the product. Every entry expires {@code ttl}
+ * after it was loaded, so a lost invalidation cannot leave a stale product (and price) for longer.
  */
 final class ProductCache {
 
@@ -21,18 +23,15 @@ final class ProductCache {
 
   private final Cache<UUID, Product> products;
   private final Cache<String, UUID> slugs;
+  private final Cache<UUID, UUID> variants;
+  private final Cache<String, UUID> skus;
   private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
-  private final ListCache lists;
 
-  ProductCache(int maximumSize) {
-    this.products = Caffeine.newBuilder().maximumSize(maximumSize).build();
-    this.slugs = Caffeine.newBuilder().maximumSize(maximumSize).build();
-    this.lists = new ListCache(maximumSize / 10);
-  }
-
-  /** Pages of ids; retired with every product invalidation here. */
-  ListCache lists() {
-    return lists;
+  ProductCache(int maximumSize, Duration ttl) {
+    this.products = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    this.slugs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    this.variants = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    this.skus = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
   }
 
   Product get(UUID id) {
@@ -47,6 +46,21 @@ final class ProductCache {
     return slugs.getIfPresent(slug);
   }
 
+  /** The product id a variant id was last seen under, or null. */
+  UUID productOfVariant(UUID variantId) {
+    return variants.getIfPresent(variantId);
+  }
+
+  /** The product id a SKU was last seen under, or null. */
+  UUID productOfSku(String sku) {
+    return skus.getIfPresent(sku);
+  }
+
+  void rememberVariant(UUID variantId, String sku, UUID productId) {
+    variants.put(variantId, productId);
+    skus.put(sku, productId);
+  }
+
   /** Read before querying, then pass to {@link #putIfCurrent}. */
   long generation(UUID id) {
     return generations.get(stripe(id));
@@ -57,6 +71,7 @@ final class ProductCache {
     products.asMap().compute(product.id(),
       (id, cached) -> generations.get(stripe(id)) == generation ? product : cached);
     slugs.put(product.slug(), product.id());
+    product.variants().forEach(v -> rememberVariant(v.id(), v.sku(), product.id()));
   }
 
   void rememberSlug(String slug, UUID id) {
@@ -65,7 +80,6 @@ final class ProductCache {
 
   /** Drops the product and the given slugs (null slugs are ignored). */
   void invalidate(UUID id, String... slugsToDrop) {
-    lists.invalidateAll();
     products.asMap().compute(id, (key, cached) -> {
       generations.incrementAndGet(stripe(key));
       return null;
@@ -83,7 +97,8 @@ final class ProductCache {
     }
     products.invalidateAll();
     slugs.invalidateAll();
-    lists.invalidateAll();
+    variants.invalidateAll();
+    skus.invalidateAll();
   }
 
   private static int stripe(UUID id) {

@@ -17,10 +17,12 @@ import io.kinetic.kernel.money.Money;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -72,39 +74,43 @@ final class ProductQueries {
 
   /** A {@link ProductPage}, or an {@link AdminProductPage} for staff. Fails VALIDATION_FAILED or INVALID_CURSOR. */
   Future<Object> list(ListProducts q) {
-    ProductListQuery query;
+    Prepared prepared;
     try {
-      query = query(q);
+      prepared = prepare(q);
     } catch (Failure invalid) {
       return Future.failedFuture(invalid);
     }
+    ProductListQuery query = prepared.query();
     ProductStatus status = q.admin() ? q.status() : ProductStatus.PUBLISHED;
-    var lists = state.cache().lists();
+    var lists = state.lists();
     var key = new ListCache.Key(query.sort(), query.currency(), status, q.categoryId(),
       q.attributes() == null ? Map.of() : Map.copyOf(q.attributes()), q.minPrice(), q.maxPrice(), q.after(), q.limit());
     ListCache.Page cached = lists.get(key);
     if (cached != null) {
       return reader.byIds(cached.ids()).map(products -> page(q, status, products, cached.nextCursor()));
     }
-    long readAt = lists.generation();
+    long readAt = lists.mark();
     return pool.preparedQuery(query.sql()).execute(query.params(q.limit())).compose(rows -> {
       var ids = new ArrayList<UUID>(q.limit());
       Row last = null;
+      ListCache.Position peek = null;
       for (Row row : rows) {
         if (ids.size() == q.limit()) {
+          peek = position(query.sort(), row);
           break;
         }
         ids.add(row.getUUID("id"));
         last = row;
       }
       String next = rows.size() > q.limit() ? query.cursorAfter(last).encode() : null;
-      lists.putIfCurrent(key, ids, next, readAt);
+      lists.putIfCurrent(new ListCache.Page(key, ids, next, prepared.categories(), prepared.attributeValues(),
+        prepared.from(), peek), readAt);
       return reader.byIds(ids).map(products -> page(q, status, products, next));
     });
   }
 
   /** Validates the request and builds its id query; throws the {@link Failure} for a bad request or cursor. */
-  private ProductListQuery query(ListProducts q) {
+  private Prepared prepare(ListProducts q) {
     ProductSort sort = q.sort() == null ? ProductSort.NEWEST : q.sort();
     String currency = q.currency() == null ? defaultCurrency : q.currency();
     var errors = new FieldErrors();
@@ -123,12 +129,30 @@ final class ProductQueries {
     if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
       errors.add("minPrice", "must not be more than maxPrice");
     }
-    String attributes = attributeFilter(q.attributes(), errors);
+    Map<String, Object> attributes = attributeFilter(q.attributes(), errors);
     errors.throwIfAny();
     Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), sort, currency);
     List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
-    return new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
-      .categories(categories).attributes(attributes).priceRange(q.minPrice(), q.maxPrice()).after(after);
+    var query = new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
+      .categories(categories).attributes(attributes == null ? null : Jsonb.write(attributes))
+      .priceRange(q.minPrice(), q.maxPrice()).after(after);
+    ListCache.Position from = after == null ? null : new ListCache.Position(typed(after.keyParam()), after.id());
+    return new Prepared(query, categories == null ? null : Set.copyOf(categories),
+      attributes == null ? null : Map.copyOf(attributes), from);
+  }
+
+  /** The sort position of a row of a list query (column {@code k} is the sort key). */
+  private static ListCache.Position position(ProductSort sort, Row row) {
+    Object key = switch (sort) {
+      case NEWEST -> row.getOffsetDateTime("k").toInstant();
+      case NAME -> row.getString("k");
+      case PRICE_ASC, PRICE_DESC -> row.getLong("k");
+    };
+    return new ListCache.Position(key, row.getUUID("id"));
+  }
+
+  private static Object typed(Object keyParam) {
+    return keyParam instanceof OffsetDateTime time ? time.toInstant() : keyParam;
   }
 
   private Object page(ListProducts q, ProductStatus status, List<Product> products, String next) {
@@ -138,14 +162,14 @@ final class ProductQueries {
     if (q.admin()) {
       return new AdminProductPage(visible, next);
     }
-    var attributes = state.attributes();
+    var registry = state.attributes();
     var views = new ArrayList<ProductView>(visible.size());
-    visible.forEach(p -> views.add(ProductViews.view(p, q.locale(), attributes)));
+    visible.forEach(p -> views.add(ProductViews.view(p, q.locale(), registry)));
     return new ProductPage(views, next);
   }
 
-  /** The JSON object of typed values the products' attributes must contain, or null without filters. */
-  private String attributeFilter(Map<String, String> filters, FieldErrors errors) {
+  /** The typed values the products' attributes must contain, or null without filters. */
+  private Map<String, Object> attributeFilter(Map<String, String> filters, FieldErrors errors) {
     if (filters == null || filters.isEmpty()) {
       return null;
     }
@@ -161,6 +185,11 @@ final class ProductQueries {
         values.put(code, value);
       }
     });
-    return Jsonb.write(values);
+    return values;
+  }
+
+  /** A validated list request: its id query, and what its filters and cursor resolved to. */
+  private record Prepared(ProductListQuery query, Set<UUID> categories, Map<String, Object> attributeValues,
+                          ListCache.Position from) {
   }
 }

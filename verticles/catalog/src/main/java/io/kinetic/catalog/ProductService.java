@@ -49,7 +49,7 @@ final class ProductService {
         .compose(x -> Outbox.append(tx, event, correlationId))
         .compose(x -> loadOne(tx, draft.id()));
     })).map(product -> {
-      afterCommit.product(product.id(), product.slug());
+      afterCommit.productChanged(product, product.slug());
       return product;
     });
   }
@@ -77,7 +77,7 @@ final class ProductService {
           .map(product -> new Replaced(product, current.slug()));
       });
     })).map(replaced -> {
-      afterCommit.product(id, replaced.previousSlug(), replaced.product().slug());
+      afterCommit.productChanged(replaced.product(), replaced.previousSlug(), replaced.product().slug());
       return replaced.product();
     });
   }
@@ -93,7 +93,7 @@ final class ProductService {
       return Outbox.append(tx, new ProductDeleted(Ids.newId(), Instant.now(), id, gone.slug(), gone.version()), correlationId)
         .map(gone.slug());
     })).map(slug -> {
-      afterCommit.product(id, slug);
+      afterCommit.productDeleted(id, slug);
       return Deleted.of(id);
     });
   }

@@ -20,6 +20,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -47,7 +48,7 @@ final class VariantService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors.list()));
     }
-    return write(tx -> ProductRepository.touch(tx, command.productId()).compose(product -> {
+    return write(AfterCommit::productChanged, tx -> ProductRepository.touch(tx, command.productId()).compose(product -> {
       if (product == null) {
         return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + command.productId()));
       }
@@ -64,7 +65,7 @@ final class VariantService {
    * are counted after the product is locked, so two removals cannot take the last two together.
    */
   Future<Product> remove(RemoveVariant command, String correlationId) {
-    return onVariant(command.sku(), (tx, found) -> ProductRepository.lock(tx, found.productId()).compose(locked -> {
+    return onVariant(command.sku(), AfterCommit::productChanged, (tx, found) -> ProductRepository.lock(tx, found.productId()).compose(locked -> {
       UUID id = locked == null ? null : locked.variants().get(found.sku());
       if (id == null) {
         return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + found.sku()));
@@ -89,7 +90,8 @@ final class VariantService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors.list()));
     }
-    return onVariant(command.sku(), (tx, variant) -> touched(tx, variant)
+    String currency = command.price().currency();
+    return onVariant(command.sku(), (after, product) -> after.priceChanged(product, currency), (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setPrice(tx, variant, command.price())
         .compose(v -> Outbox.append(tx, new PriceChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(),
           variant.sku(), command.price(), product.version()), correlationId))));
@@ -99,7 +101,7 @@ final class VariantService {
     if (command.onHand() < 0) {
       return Future.failedFuture(Failure.invalid("onHand", "must be 0 or more"));
     }
-    return onVariant(command.sku(), (tx, variant) -> touched(tx, variant)
+    return onVariant(command.sku(), AfterCommit::stockChanged, (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setStock(tx, variant, command.onHand())
         .compose(found -> found
           ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version()), correlationId)
@@ -111,14 +113,15 @@ final class VariantService {
   }
 
   /** Finds the variant by SKU, runs {@code change}, replies with the product as committed. */
-  private Future<Product> onVariant(String sku, BiFunction<SqlConnection, VariantRef, Future<Void>> change) {
+  private Future<Product> onVariant(String sku, BiConsumer<AfterCommit, Product> committed,
+                                    BiFunction<SqlConnection, VariantRef, Future<Void>> change) {
     if (sku == null || sku.isBlank()) {
       return Future.failedFuture(Failure.invalid("sku", "must not be blank"));
     }
     if (!ProductValidator.SKU.matcher(sku).matches()) {
       return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant has this SKU"));
     }
-    return write(tx -> ProductRepository.variant(tx, sku).compose(variant -> {
+    return write(committed, tx -> ProductRepository.variant(tx, sku).compose(variant -> {
       if (variant == null) {
         return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + sku));
       }
@@ -133,9 +136,10 @@ final class VariantService {
       : Future.succeededFuture(product));
   }
 
-  private Future<Product> write(Function<SqlConnection, Future<Product>> work) {
+  /** Runs {@code work} in a transaction, then tells {@code committed} the product as committed. */
+  private Future<Product> write(BiConsumer<AfterCommit, Product> committed, Function<SqlConnection, Future<Product>> work) {
     return pool.withTransaction(work).map(product -> {
-      afterCommit.product(product.id(), product.slug());
+      committed.accept(afterCommit, product);
       return product;
     });
   }

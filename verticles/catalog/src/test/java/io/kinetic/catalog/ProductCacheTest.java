@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ProductStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class ProductCacheTest {
 
   @Test
   void aLoadThatStartedBeforeAnInvalidationIsNotCached() {
-    var cache = new ProductCache(100);
+    var cache = new ProductCache(100, Duration.ofMinutes(1));
     Product stale = product(UUID.randomUUID(), "stale");
     long generation = cache.generation(stale.id());
     cache.invalidate(stale.id(), stale.slug());

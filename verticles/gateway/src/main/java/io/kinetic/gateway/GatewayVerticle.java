@@ -36,7 +36,9 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     config = AppConfig.from(config());
     Contracts.register(vertx);
-    var bus = new BusClient(vertx, config.bus().timeoutMillis());
+    // every context runs on every node: reads stay on this node unless it has no consumer (see BusClient)
+    var bus = new BusClient(vertx, config.bus().timeoutMillis(),
+      new BusClient.Routing(config.bus().preferLocal(), config.bus().remoteTimeoutMillis()));
     var locales = new Locales(config.catalog().defaultLocale());
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()));
     health = HealthRoutes.create(vertx, config);

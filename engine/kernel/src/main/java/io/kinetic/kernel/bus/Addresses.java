@@ -14,6 +14,8 @@ public final class Addresses {
     public static final String GET_PRODUCT = "catalog.get-product";
     public static final String GET_PRODUCT_BY_SLUG = "catalog.get-product-by-slug";
     public static final String GET_ADMIN_PRODUCT = "catalog.get-admin-product";
+    /** Variants by ids and/or SKUs with price and stock, for the cart and checkout. */
+    public static final String GET_VARIANTS = "catalog.get-variants";
     public static final String LIST_PRODUCTS = "catalog.list-products";
     public static final String CREATE_PRODUCT = "catalog.create-product";
     public static final String UPDATE_PRODUCT = "catalog.update-product";

@@ -42,7 +42,11 @@ public record AppConfig(
   public record Embedded(String dataDir, int pgPort, int redisPort) {
   }
 
-  public record Bus(long timeoutMillis) {
+  /**
+   * Request timeout; {@code preferLocal}: requests go to this node's consumers and cross to another
+   * node only when there is none here, then with {@code remoteTimeoutMillis} (see BusClient).
+   */
+  public record Bus(long timeoutMillis, boolean preferLocal, long remoteTimeoutMillis) {
   }
 
   /** {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory. */
@@ -50,7 +54,9 @@ public record AppConfig(
                      int loginMaxFailures, long loginWindowSeconds, String jwtSecret) {
   }
 
-  public record Catalog(int instances, int cacheSize, int seedProducts, String defaultLocale, String defaultCurrency) {
+  /** {@code cacheTtlSeconds}: the longest a cached product, list page or category snapshot is served unchecked. */
+  public record Catalog(int instances, int cacheSize, int cacheTtlSeconds, int seedProducts, String defaultLocale,
+                        String defaultCurrency) {
   }
 
   public record GraphQl(int maxDepth, int maxComplexity, boolean graphiql) {
@@ -100,12 +106,13 @@ public record AppConfig(
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 1, 65535), embedded.integer("redisPort", 1, 65535)),
-      new Bus(bus.number("timeoutMillis", 100, 600_000)),
+      new Bus(bus.number("timeoutMillis", 100, 600_000), bus.bool("preferLocal"), bus.number("remoteTimeoutMillis", 50, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
         auth.number("loginWindowSeconds", 1, 86_400), secret),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
-        catalog.integer("seedProducts", 0, 10_000_000), catalog.string("defaultLocale"), currency),
+        catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
+        catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),

@@ -21,6 +21,7 @@ public final class Contracts {
     // catalog
     GetProduct.class, GetProductBySlug.class, GetAdminProduct.class, ListProducts.class,
     ProductView.class, Product.class, ProductPage.class, AdminProductPage.class,
+    GetVariants.class, VariantList.class, VariantSummary.class,
     CreateProduct.class, UpdateProduct.class, DeleteProduct.class, AddVariant.class, RemoveVariant.class,
     SetPrice.class, SetStock.class,
     ListCategories.class, CategoryList.class, Category.class, SaveCategory.class, DeleteCategory.class,

@@ -1,0 +1,24 @@
+package io.kinetic.kernel.contract.catalog;
+
+import io.kinetic.kernel.money.Money;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a cart line shows and checkout checks about a variant: its product (id, slug, localized
+ * name, status, first image or null), its options, its price in the requested currency (null when
+ * it has none in it) and the stock on hand. A variant of an unpublished product is listed with its
+ * status; whether it may be sold is the caller's decision.
+ */
+public record VariantSummary(
+  UUID variantId,
+  String sku,
+  UUID productId,
+  String productSlug,
+  String productName,
+  ProductStatus status,
+  Map<String, String> options,
+  Media image,
+  Money price,
+  int onHand) {
+}
