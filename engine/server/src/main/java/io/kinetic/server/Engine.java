@@ -5,6 +5,7 @@ import io.kinetic.catalog.seed.DemoCatalog;
 import io.kinetic.gateway.GatewayVerticle;
 import io.kinetic.identity.IdentityVerticle;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonObject;
@@ -129,10 +130,19 @@ public final class Engine {
     return Path.of(infrastructure.config().embedded().dataDir(), "runtime.json");
   }
 
-  /** Where scripts (bench, smoke tests) find the running engine and its stores. */
+  /** The random id of this engine process, answered by {@code /health/live} and {@code /health/ready}. */
+  public String instanceId() {
+    return InstanceId.of(infrastructure.vertx());
+  }
+
+  /**
+   * Where scripts (bench, smoke tests) find the running engine and its stores; {@code instanceId}
+   * lets them check that what answers on {@code httpPort} is this process.
+   */
   private void writeRuntimeFile() throws IOException {
     var config = infrastructure.config();
     var json = new JsonObject()
+      .put("instanceId", instanceId())
       .put("pid", ProcessHandle.current().pid())
       .put("httpPort", httpPort)
       .put("pgUrl", config.pg().url())
