@@ -5,6 +5,7 @@ import io.kinetic.catalog.seed.DemoCatalog;
 import io.kinetic.gateway.GatewayVerticle;
 import io.kinetic.identity.IdentityVerticle;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.config.ConfigLoader;
 import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.DeploymentOptions;
@@ -36,9 +37,14 @@ public final class Engine {
     this.httpPort = httpPort;
   }
 
-  /** Starts everything; blocking. Throws with a clear message when anything fails to start. */
+  /**
+   * Starts everything; blocking. Throws with a clear message when anything fails to start; a
+   * taken HTTP port fails first, before any embedded service starts ({@link PortCheck}).
+   */
   public static Engine start(Map<String, String> env) throws Exception {
     long started = System.nanoTime();
+    var http = ConfigLoader.load(env).http();
+    PortCheck.requireFree(http.host(), http.port(), "http.port");
     Infrastructure infra = Infrastructure.start(env);
     try {
       AppConfig config = infra.config();

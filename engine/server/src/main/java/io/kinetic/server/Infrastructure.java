@@ -50,6 +50,12 @@ final class Infrastructure {
       if (config.cluster().enabled()) {
         throw new ConfigException("pg.url", "cluster mode needs a shared PostgreSQL and Redis: set COMMERCE_PG_URL and COMMERCE_REDIS_URL");
       }
+      if (!config.pg().configured()) {
+        PortCheck.requireFree("127.0.0.1", config.embedded().pgPort(), "embedded.pgPort");
+      }
+      if (!config.redis().configured()) {
+        PortCheck.requireFree("127.0.0.1", config.embedded().redisPort(), "embedded.redisPort");
+      }
       embedded = new EmbeddedServices();
       if (!config.pg().configured()) {
         Console.step("starting embedded PostgreSQL (data in " + dataDir.resolve("pg").toAbsolutePath() + ")");

@@ -39,6 +39,7 @@ public record AppConfig(
     }
   }
 
+  /** Ports of the embedded servers; 0 picks a free one (the URLs are written to {@code runtime.json}). */
   public record Embedded(String dataDir, int pgPort, int redisPort) {
   }
 
@@ -93,7 +94,7 @@ public record AppConfig(
         http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics")),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
-      new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 1, 65535), embedded.integer("redisPort", 1, 65535)),
+      new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 0, 65535), embedded.integer("redisPort", 0, 65535)),
       new Bus(bus.number("timeoutMillis", 100, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
