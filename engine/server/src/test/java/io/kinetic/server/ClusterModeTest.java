@@ -2,6 +2,7 @@ package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,10 +73,7 @@ class ClusterModeTest {
     var repriced = client.put(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/variants/" + sku + "/prices/EUR")
       .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("amount", 1234)).await(20, TimeUnit.SECONDS);
     assertEquals(200, repriced.statusCode(), repriced.bodyAsString());
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (priceOnNodeB(id) != 1234 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.value("the new price on node B", () -> priceOnNodeB(id), price -> price == 1234);
     for (int i = 0; i < 6; i++) {
       assertEquals(1234, priceOnNodeB(id), "no node serves the old price once the event has arrived");
     }
