@@ -81,6 +81,11 @@ public final class Engine {
     return infrastructure.config();
   }
 
+  /** For tests in this package (e.g. to look at the cluster this node joined). */
+  io.vertx.core.Vertx vertx() {
+    return infrastructure.vertx();
+  }
+
   /**
    * Graceful stop: the gateway goes first (stops accepting, lets in-flight requests finish while
    * the services they wait on are still there), then the services and pools, then the embedded servers.

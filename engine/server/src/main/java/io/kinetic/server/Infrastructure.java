@@ -132,11 +132,13 @@ final class Infrastructure {
     if (!config.cluster().enabled()) {
       return builder.build();
     }
-    var cluster = new HazelcastClusterManager();
+    var cluster = new HazelcastClusterManager(ClusterConfig.hazelcast(config.cluster()));
     if (!config.cluster().host().isEmpty()) {
       options.getEventBusOptions().setHost(config.cluster().host());
     }
-    Console.step("joining the cluster");
+    options.getEventBusOptions().setPort(config.cluster().busPort());
+    Console.step("joining the cluster " + config.cluster().name() + (config.cluster().members().isEmpty()
+      ? " (multicast discovery)" : " (members " + String.join(", ", config.cluster().members()) + ")"));
     return builder.withClusterManager(cluster).buildClustered().await(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 

@@ -1,6 +1,7 @@
 package io.kinetic.kernel.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The whole configuration, loaded once at start by {@link ConfigLoader} and validated: a bad value
@@ -60,8 +61,13 @@ public record AppConfig(
   public record Outbox(long pollMillis, int batchSize) {
   }
 
-  /** Clustered event bus (Hazelcast); {@code host} is the address to bind, empty for the default. */
-  public record Cluster(boolean enabled, String host) {
+  /**
+   * Clustered event bus (Hazelcast). {@code host}: the address to bind and announce, empty for the
+   * default. {@code name}: only nodes with the same name join. {@code port}: the Hazelcast member
+   * port (the next free one up to +100 when taken). {@code members}: host[:port] of the nodes to
+   * join over TCP; empty for multicast discovery. {@code busPort}: the event bus port, 0 for a random one.
+   */
+  public record Cluster(boolean enabled, String host, String name, int port, List<String> members, int busPort) {
   }
 
   /** How long in-flight work may take to finish after SIGTERM. */
@@ -103,7 +109,8 @@ public record AppConfig(
         catalog.integer("seedProducts", 0, 10_000_000), catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 10_000)),
-      new Cluster(cluster.bool("enabled"), cluster.string("host")),
+      new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
+        cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
   }
