@@ -38,7 +38,7 @@ class ClusterModeTest {
 
   private static final String CLUSTER = "kinetic-test-" + UUID.randomUUID();
   private static final int PORT_A = FreePorts.find();
-  private static final int PORT_B = FreePorts.find();
+  private static final int PORT_B = otherFreePort(PORT_A);
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
@@ -105,6 +105,14 @@ class ClusterModeTest {
     assertEquals(200, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0)
       .getJsonArray("prices").getJsonObject(0).getLong("amount");
+  }
+
+  private static int otherFreePort(int taken) {
+    int port = FreePorts.find();
+    while (port == taken) {
+      port = FreePorts.find();
+    }
+    return port;
   }
 
   private static Map<String, String> env(int clusterPort) throws Exception {
