@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LoadGenerator {
 
-  private static final String USAGE = "usage: LoadGenerator --url-file FILE [--base http://127.0.0.1:8080]"
+  private static final String USAGE = "usage: LoadGenerator --url-file FILE --base http://127.0.0.1:PORT"
       + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]"
       + " [--admin-login /api/v1/admin/auth/login]";
 
@@ -105,7 +105,7 @@ public final class LoadGenerator {
       String name, int eventLoops, String adminLogin) {
 
     static Config from(Args args) throws IllegalArgumentException {
-      URI base = URI.create(args.get("base", "http://127.0.0.1:8080"));
+      URI base = URI.create(args.require("base"));
       if (!"http".equals(base.getScheme()) || base.getHost() == null) {
         throw new IllegalArgumentException("--base must be an http://host[:port] URL: " + base);
       }
