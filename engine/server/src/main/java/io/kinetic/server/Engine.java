@@ -9,6 +9,7 @@ import io.kinetic.kernel.config.ConfigLoader;
 import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ public final class Engine {
   }
 
   /** For tests in this package (e.g. to look at the cluster this node joined). */
-  io.vertx.core.Vertx vertx() {
+  Vertx vertx() {
     return infrastructure.vertx();
   }
 
