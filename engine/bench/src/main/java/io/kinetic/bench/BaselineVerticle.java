@@ -28,16 +28,20 @@ final class BaselineVerticle extends VerticleBase {
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  /** Local map where the bound port is published (a shared random one for port 0). */
+  static final String MAP = "baseline";
   private final String pgUrl;
   private final int port;
   private final String table;
+  private final String instanceId;
   private Pool pool;
   private PreparedQuery<RowSet<Row>> byId;
 
-  BaselineVerticle(String pgUrl, int port, String table) {
+  BaselineVerticle(String pgUrl, int port, String table, String instanceId) {
     this.pgUrl = pgUrl;
     this.port = port;
     this.table = table;
+    this.instanceId = instanceId;
   }
 
   @Override
@@ -49,7 +53,9 @@ final class BaselineVerticle extends VerticleBase {
         .build();
     byId = pool.preparedQuery("SELECT id, slug, status, translations, attributes, media, seo, created_at, updated_at"
         + " FROM " + table + " WHERE id = $1");
-    return vertx.createHttpServer().requestHandler(this::handle).listen(port);
+    // a negative port: every instance shares one random port
+    return vertx.createHttpServer().requestHandler(this::handle).listen(port == 0 ? -1 : port)
+        .onSuccess(server -> vertx.sharedData().getLocalMap(MAP).put("port", server.actualPort()));
   }
 
   private void handle(HttpServerRequest request) {
@@ -59,7 +65,8 @@ final class BaselineVerticle extends VerticleBase {
     } else if (path.startsWith(PREFIX)) {
       product(request, path.substring(PREFIX.length()));
     } else if (path.equals("/health")) {
-      request.response().end("ok");
+      request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end("{\"status\":\"UP\",\"instanceId\":\"" + instanceId + "\"}");
     } else {
       request.response().setStatusCode(404).end();
     }

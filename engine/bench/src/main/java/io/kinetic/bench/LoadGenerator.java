@@ -13,14 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Closed-loop HTTP load generator. Output contract: a human-readable line, then as the last stdout
- * line one JSON object {"name","rps","p50_ms","p99_ms","errors","requests"}. Progress goes to stderr.
- * Exit status 1 when no request succeeded inside the measurement window, 2 on bad arguments.
+ * Closed-loop HTTP load generator. Output contract: human-readable lines, then as the last stdout
+ * line one JSON object (see {@link Result#toJson()}). Progress goes to stderr. {@code @write} lines
+ * are sent with a staff token from {@code --admin-login PATH} (credentials from the environment,
+ * see {@link AdminSession}). Exit status 1 when no request succeeded inside the measurement window
+ * or the admin login failed, 2 on bad arguments.
  */
 public final class LoadGenerator {
 
-  private static final String USAGE = "usage: LoadGenerator --url-file FILE [--base http://127.0.0.1:8080]"
-      + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]";
+  private static final String USAGE = "usage: LoadGenerator --url-file FILE --base http://127.0.0.1:PORT"
+      + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]"
+      + " [--admin-login /api/v1/admin/auth/login]";
 
   private LoadGenerator() {
   }
@@ -29,14 +32,21 @@ public final class LoadGenerator {
     Config config;
     try {
       config = Config.from(Args.parse(argv,
-          Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops"), Set.of()));
+          Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops", "admin-login"), Set.of()));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
       return;
     }
-    Result result = run(config);
+    Result result;
+    try {
+      result = run(config);
+    } catch (Exception e) {
+      System.err.println(config.name() + ": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     System.out.println(result.humanLine(config.connections(), seconds(config.duration())));
     System.out.println(result.toJson().encode());
     System.out.flush();
@@ -46,12 +56,20 @@ public final class LoadGenerator {
   static Result run(Config config) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
     try {
+      boolean writes = config.requests().stream().anyMatch(RequestLine::write);
+      AdminSession admin = null;
+      if (writes) {
+        if (config.adminLogin() == null) {
+          throw new IllegalArgumentException("the url file has @write lines: pass --admin-login PATH");
+        }
+        admin = AdminSession.start(vertx, config.base(), config.adminLogin()).await(30, TimeUnit.SECONDS);
+      }
       long windowStart = System.nanoTime() + config.warmup().toNanos();
-      Measurement measurement = new Measurement(windowStart, windowStart + config.duration().toNanos());
+      Measurement measurement = new Measurement(windowStart, windowStart + config.duration().toNanos(), config.warmup().toNanos());
       List<Future<Void>> drained = new ArrayList<>();
       for (int i = 0; i < config.eventLoops(); i++) {
         int share = config.connections() / config.eventLoops() + (i < config.connections() % config.eventLoops() ? 1 : 0);
-        LoadWorker worker = new LoadWorker(config.base(), config.requests(), share, measurement);
+        LoadWorker worker = new LoadWorker(config.base(), config.requests(), share, measurement, admin);
         vertx.deployVerticle(worker).await(30, TimeUnit.SECONDS);
         drained.add(worker.drained());
       }
@@ -66,7 +84,7 @@ public final class LoadGenerator {
       } catch (TimeoutException e) {
         System.err.println(config.name() + ": some requests were still in flight after the drain timeout");
       }
-      return measurement.result(config.name());
+      return measurement.result(config.name(), writes);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -84,10 +102,10 @@ public final class LoadGenerator {
   }
 
   record Config(URI base, List<RequestLine> requests, int connections, Duration duration, Duration warmup,
-      String name, int eventLoops) {
+      String name, int eventLoops, String adminLogin) {
 
     static Config from(Args args) throws IllegalArgumentException {
-      URI base = URI.create(args.get("base", "http://127.0.0.1:8080"));
+      URI base = URI.create(args.require("base"));
       if (!"http".equals(base.getScheme()) || base.getHost() == null) {
         throw new IllegalArgumentException("--base must be an http://host[:port] URL: " + base);
       }
@@ -113,7 +131,7 @@ public final class LoadGenerator {
       String fallbackName = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       int eventLoops = Math.max(1, Math.min(connections, args.intValue("event-loops", 2)));
       return new Config(base, requests, connections, duration, warmup.isNegative() ? Duration.ZERO : warmup,
-          args.get("name", fallbackName), eventLoops);
+          args.get("name", fallbackName), eventLoops, args.get("admin-login", null));
     }
   }
 }

@@ -30,15 +30,18 @@ final class LoadWorker extends VerticleBase {
   private final List<RequestLine> requests;
   private final int connections;
   private final Measurement measurement;
+  private final AdminSession admin;
   private final Promise<Void> drained = Promise.promise();
   private HttpClient client;
 
-  LoadWorker(URI base, List<RequestLine> requests, int connections, Measurement measurement) {
+  /** {@code admin}: the staff session for {@code @write} lines, null when there are none. */
+  LoadWorker(URI base, List<RequestLine> requests, int connections, Measurement measurement, AdminSession admin) {
     this.base = base;
     this.basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
     this.requests = requests;
     this.connections = connections;
     this.measurement = measurement;
+    this.admin = admin;
   }
 
   /** Completes when all loops of this worker have stopped. */
@@ -70,13 +73,13 @@ final class LoadWorker extends VerticleBase {
     long start = System.nanoTime();
     send(line).onComplete(ar -> {
       if (ar.succeeded() && ar.result() >= 200 && ar.result() < 300) {
-        measurement.success(start);
+        measurement.success(start, line.write());
         next(done);
       } else if (ar.succeeded()) {
-        measurement.error();
+        measurement.error(line.write());
         next(done);
       } else {
-        measurement.error();
+        measurement.error(line.write());
         // An instantly failing target (refused connection, reset) must not turn into a busy spin.
         vertx.setTimer(ERROR_BACKOFF_MS, id -> next(done));
       }
@@ -90,6 +93,9 @@ final class LoadWorker extends VerticleBase {
         .setPort(base.getPort())
         .setURI(basePath + line.path())
         .setIdleTimeout(REQUEST_TIMEOUT_MS);
+    if (line.write()) {
+      options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin.token());
+    }
     return client.request(options).compose(req -> dispatch(req, line))
         .compose(resp -> resp.body().map(body -> resp.statusCode()));
   }

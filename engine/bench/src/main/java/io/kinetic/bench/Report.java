@@ -1,6 +1,7 @@
 package io.kinetic.bench;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,36 +14,52 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Usage: Report scenario=FILE ... where FILE holds a LoadGenerator's stdout (its last JSON line is
- * used). Prints a table, then as the last line one JSON object keyed by scenario, each with
- * rps, p50_ms, p99_ms, errors and ratio = rps / baseline rps (null without a baseline run).
+ * Usage: {@code Report [--meta key=value ...] scenario=FILE ...} where FILE holds a LoadGenerator's
+ * stdout (its last JSON line is used). Prints a table, the issue's target ratios and warm-up
+ * warnings, then as the last line one JSON object: {@code run} (the meta values: command, date,
+ * machine, ...), {@code scenarios} (each with rps, p50_ms, p99_ms, errors, ratio = rps / baseline
+ * rps or null, steady_after_s, warmup_s, and reads/writes for the mixed scenario) and {@code targets}.
  * A scenario whose file holds no result is reported with null numbers and "failed":true, exit 3.
  */
 public final class Report {
+
+  /** The targets: {name, scenario, reference scenario, minimum ratio}. */
+  static final List<String[]> TARGETS = List.of(
+      new String[] {"filtered_list_vs_baseline", "filtered_list", "baseline", "0.5"},
+      new String[] {"graphql_vs_rest_by_slug", "product_by_slug_graphql", "product_by_slug", "0.6"});
 
   private Report() {
   }
 
   public static void main(String[] argv) {
-    if (argv.length == 0) {
-      System.err.println("usage: Report scenario=FILE [scenario=FILE ...]");
-      System.exit(2);
-    }
+    JsonObject run = new JsonObject();
     Map<String, JsonObject> results = new LinkedHashMap<>();
-    for (String arg : argv) {
-      int eq = arg.indexOf('=');
+    for (int i = 0; i < argv.length; i++) {
+      String arg = argv[i];
+      boolean meta = arg.equals("--meta") && i + 1 < argv.length;
+      String pair = meta ? argv[++i] : arg;
+      int eq = pair.indexOf('=');
       if (eq <= 0) {
-        System.err.println("expected scenario=FILE, got " + arg);
+        System.err.println("usage: Report [--meta key=value ...] scenario=FILE [scenario=FILE ...]; got " + arg);
         System.exit(2);
       }
-      results.put(arg.substring(0, eq), lastJsonLine(Path.of(arg.substring(eq + 1))));
+      if (meta) {
+        run.put(pair.substring(0, eq), pair.substring(eq + 1));
+      } else {
+        results.put(pair.substring(0, eq), lastJsonLine(Path.of(pair.substring(eq + 1))));
+      }
     }
-    JsonObject report = compose(results);
-    List<String> table = table(report);
-    table.forEach(System.out::println);
-    System.out.println(report.encode());
+    if (results.isEmpty()) {
+      System.err.println("usage: Report [--meta key=value ...] scenario=FILE [scenario=FILE ...]");
+      System.exit(2);
+    }
+    JsonObject scenarios = compose(results);
+    JsonObject targets = targets(scenarios);
+    table(scenarios).forEach(System.out::println);
+    notes(scenarios, targets).forEach(System.out::println);
+    System.out.println(new JsonObject().put("run", run).put("scenarios", scenarios).put("targets", targets).encode());
     System.out.flush();
-    System.exit(report.stream().anyMatch(e -> ((JsonObject) e.getValue()).containsKey("failed")) ? 3 : 0);
+    System.exit(scenarios.stream().anyMatch(e -> ((JsonObject) e.getValue()).containsKey("failed")) ? 3 : 0);
   }
 
   static JsonObject compose(Map<String, JsonObject> results) {
@@ -57,25 +74,87 @@ public final class Report {
       }
       double rps = result.getDouble("rps");
       Double ratio = baselineRps == null || baselineRps <= 0 ? null : Result.round(rps / baselineRps, 3);
-      report.put(name, new JsonObject()
-          .put("rps", rps)
-          .put("p50_ms", result.getDouble("p50_ms"))
-          .put("p99_ms", result.getDouble("p99_ms"))
-          .put("errors", result.getLong("errors"))
-          .put("ratio", ratio));
+      JsonObject row = numbers(result).put("ratio", ratio);
+      JsonArray timeline = result.getJsonArray("timeline");
+      if (timeline != null) {
+        List<Long> seconds = new ArrayList<>();
+        timeline.forEach(v -> seconds.add(((Number) v).longValue()));
+        int steady = SteadyState.after(seconds);
+        row.put("steady_after_s", steady < 0 ? null : steady).put("warmup_s", result.getInteger("warmup_s"));
+      }
+      for (String group : List.of("reads", "writes")) {
+        if (result.getJsonObject(group) != null) {
+          row.put(group, numbers(result.getJsonObject(group)));
+        }
+      }
+      report.put(name, row);
     });
     return report;
   }
 
+  private static JsonObject numbers(JsonObject result) {
+    return new JsonObject().put("rps", result.getDouble("rps")).put("p50_ms", result.getDouble("p50_ms"))
+        .put("p99_ms", result.getDouble("p99_ms")).put("errors", result.getLong("errors"));
+  }
+
+  /** Each target's ratio in this run (null when a side is missing or failed) and whether it is met. */
+  static JsonObject targets(JsonObject scenarios) {
+    JsonObject out = new JsonObject();
+    for (String[] target : TARGETS) {
+      Double ratio = rpsRatio(scenarios.getJsonObject(target[1]), scenarios.getJsonObject(target[2]));
+      double minimum = Double.parseDouble(target[3]);
+      out.put(target[0], new JsonObject().put("scenario", target[1]).put("reference", target[2]).put("ratio", ratio)
+          .put("minimum", minimum).put("met", ratio == null ? null : ratio >= minimum));
+    }
+    return out;
+  }
+
+  private static Double rpsRatio(JsonObject scenario, JsonObject reference) {
+    if (scenario == null || reference == null || scenario.getDouble("rps") == null || reference.getDouble("rps") == null
+        || reference.getDouble("rps") <= 0) {
+      return null;
+    }
+    return Result.round(scenario.getDouble("rps") / reference.getDouble("rps"), 3);
+  }
+
   static List<String> table(JsonObject report) {
     List<String> lines = new ArrayList<>();
-    String format = "%-26s %11s %9s %9s %8s %7s";
-    lines.add(String.format(Locale.ROOT, format, "scenario", "rps", "p50 ms", "p99 ms", "errors", "ratio"));
+    String format = "%-26s %11s %9s %9s %8s %7s %9s";
+    lines.add(String.format(Locale.ROOT, format, "scenario", "rps", "p50 ms", "p99 ms", "errors", "ratio", "steady s"));
     report.forEach(e -> {
       JsonObject r = (JsonObject) e.getValue();
       lines.add(String.format(Locale.ROOT, format, e.getKey(),
           cell(r.getValue("rps"), "%.1f"), cell(r.getValue("p50_ms"), "%.3f"), cell(r.getValue("p99_ms"), "%.3f"),
-          r.containsKey("failed") ? "FAILED" : cell(r.getValue("errors"), "%d"), cell(r.getValue("ratio"), "%.3f")));
+          r.containsKey("failed") ? "FAILED" : cell(r.getValue("errors"), "%d"), cell(r.getValue("ratio"), "%.3f"),
+          cell(r.getValue("steady_after_s"), "%d")));
+      for (String group : List.of("reads", "writes")) {
+        JsonObject g = r.getJsonObject(group);
+        if (g != null) {
+          lines.add(String.format(Locale.ROOT, format, "  " + e.getKey() + " " + group, cell(g.getValue("rps"), "%.1f"),
+              cell(g.getValue("p50_ms"), "%.3f"), cell(g.getValue("p99_ms"), "%.3f"), cell(g.getValue("errors"), "%d"), "", ""));
+        }
+      }
+    });
+    return lines;
+  }
+
+  /** The target ratios, and a warning for each scenario that was not steady before its window opened. */
+  static List<String> notes(JsonObject scenarios, JsonObject targets) {
+    List<String> lines = new ArrayList<>();
+    targets.forEach(e -> {
+      JsonObject t = (JsonObject) e.getValue();
+      lines.add(String.format(Locale.ROOT, "target %s: %s / %s = %s (at least %.2f: %s)", e.getKey(), t.getString("scenario"),
+          t.getString("reference"), cell(t.getValue("ratio"), "%.3f"), t.getDouble("minimum"),
+          t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
+    });
+    scenarios.forEach(e -> {
+      JsonObject r = (JsonObject) e.getValue();
+      Integer steady = r.getInteger("steady_after_s");
+      Integer warmup = r.getInteger("warmup_s");
+      if (steady != null && warmup != null && steady > warmup) {
+        lines.add(String.format(Locale.ROOT, "warning: %s reached its steady throughput after %d s, its warm-up was %d s:"
+            + " its figures include the warm-up; run again with --warmup %ds or more", e.getKey(), steady, warmup, steady));
+      }
     });
     return lines;
   }

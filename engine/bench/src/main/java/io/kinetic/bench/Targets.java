@@ -1,31 +1,26 @@
 package io.kinetic.bench;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import java.net.URLEncoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Writes one url file per scenario (format of {@link RequestLine}) from ids and slugs read straight
- * from PostgreSQL, so the load hits real, published rows. Exit 1 when there are no published products.
+ * Writes one url file per scenario (format of {@link RequestLine}): ids, slugs, SKUs, categories and
+ * attribute values read from PostgreSQL ({@link CatalogSample}), list pages followed by their real
+ * cursors on the running engine ({@link CursorWalker}). Exit 1 when there are no published products.
  */
 public final class Targets {
 
-  static final String GRAPHQL_QUERY =
-      "query($s:String!){productBySlug(slug:$s){id name slug variants{sku prices{amount currency}}}}";
   private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final String USAGE = "usage: Targets --pg-url postgresql://user@host:port/db --engine http://127.0.0.1:PORT"
+      + " --out DIR [--schema catalog] [--limit 2000] [--seed 42] [--faceted 600] [--pages 3] [--mixed 4000]";
 
   private Targets() {
   }
@@ -33,67 +28,65 @@ public final class Targets {
   public static void main(String[] argv) throws Exception {
     Args args;
     try {
-      args = Args.parse(argv, Set.of("pg-url", "out", "schema", "limit"), Set.of());
+      args = Args.parse(argv, Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed"),
+          Set.of());
       args.require("pg-url");
+      args.require("engine");
       args.require("out");
       if (!SCHEMA.matcher(args.get("schema", "catalog")).matches()) {
         throw new IllegalArgumentException("invalid --schema");
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: Targets --pg-url postgresql://user@host:port/db --out DIR [--schema catalog]");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }
-    String schema = args.get("schema", "catalog");
-    int limit = args.intValue("limit", 2000);
-    Path out = Path.of(args.require("out"));
-    Vertx vertx = Vertx.vertx();
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(args.require("pg-url"))).using(vertx).build();
-    List<String[]> products = new ArrayList<>();
-    List<String> categories = new ArrayList<>();
-    try {
-      RowSet<Row> productRows = pool
-          .query("SELECT id, slug FROM " + schema + ".product WHERE status = 'PUBLISHED' LIMIT " + limit)
-          .execute().await(60, TimeUnit.SECONDS);
-      productRows.forEach(row -> products.add(new String[] {row.getValue("id").toString(), row.getString("slug")}));
-      pool.query("SELECT id FROM " + schema + ".category").execute().await(60, TimeUnit.SECONDS)
-          .forEach(row -> categories.add(row.getValue("id").toString()));
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
-    }
-    if (products.isEmpty()) {
-      System.err.println("no PUBLISHED products in " + schema + ".product: seed first");
+    CatalogSample sample = CatalogSample.read(args.require("pg-url"), args.get("schema", "catalog"),
+        args.intValue("limit", 2000));
+    if (sample.products().isEmpty()) {
+      System.err.println("no PUBLISHED products in " + args.get("schema", "catalog") + ".product: seed first");
       System.exit(1);
     }
-    Files.createDirectories(out);
-    write(out, "product_by_id", products.stream().map(p -> "GET /api/v1/products/" + p[0]).toList());
-    write(out, "baseline", products.stream().map(p -> "GET /baseline/products/" + p[0]).toList());
-    write(out, "product_by_slug_graphql", products.stream()
-        .filter(p -> p[1] != null && !p[1].isBlank()).map(p -> "POST /graphql " + graphqlBody(p[1])).toList());
-    write(out, "product_list", List.of(
-        "GET /api/v1/products?limit=20",
-        "GET /api/v1/products?limit=20",
-        "GET /api/v1/products?limit=20&sort=price_asc",
-        "GET /api/v1/products?limit=20&sort=newest",
-        "GET /api/v1/products?limit=20&sort=price_asc",
-        "GET /api/v1/products?limit=20&sort=newest"));
-    if (categories.isEmpty()) {
-      // The script skips a scenario whose url file is missing rather than benchmarking nothing.
-      Files.deleteIfExists(out.resolve("category_list.txt"));
-      System.err.println("warning: no rows in " + schema + ".category, category_list not written");
-    } else {
-      write(out, "category_list", categories.stream()
-          .map(c -> "GET /api/v1/products?category=" + URLEncoder.encode(c, StandardCharsets.UTF_8) + "&limit=20").toList());
+    var scenarios = new Scenarios(sample, args.intValue("seed", 42));
+    int pages = args.intValue("pages", 3);
+    Map<String, List<RequestLine>> files = new LinkedHashMap<>();
+    files.put("baseline", scenarios.baseline());
+    files.put("product_by_id", scenarios.productById());
+    files.put("product_by_slug", scenarios.productBySlug());
+    files.put("product_by_slug_graphql", scenarios.productBySlugGraphql());
+    try (var walker = new CursorWalker(URI.create(args.require("engine")))) {
+      files.put("product_list", pages(walker.walk(scenarios.productListFirstPages(), pages + 2)));
+      files.put("filtered_list", pages(walker.walk(scenarios.filteredListFirstPages(), 1)));
+      files.put("faceted_list", pages(walker.walk(scenarios.facetedFirstPages(args.intValue("faceted", 600)), pages)));
     }
-    System.out.printf("targets: %d products, %d categories -> %s%n", products.size(), categories.size(), out);
+    files.put("mixed", scenarios.mixed(files, args.intValue("mixed", 4000)));
+
+    Path out = Path.of(args.require("out"));
+    Files.createDirectories(out);
+    for (var file : files.entrySet()) {
+      Path path = out.resolve(file.getKey() + ".txt");
+      if (file.getValue().isEmpty()) {
+        // the script skips a scenario whose url file is missing rather than benchmarking nothing
+        Files.deleteIfExists(path);
+        System.err.println("warning: no requests for " + file.getKey());
+      } else {
+        Files.write(path, file.getValue().stream().map(RequestLine::format).toList(), StandardCharsets.UTF_8);
+      }
+    }
+    System.out.printf("targets: %d products, %d categories, %d attribute filters; %s -> %s%n", sample.products().size(),
+        sample.categories().size(), sample.attributeValues().size(), counts(files), out);
   }
 
-  static String graphqlBody(String slug) {
-    return new JsonObject().put("query", GRAPHQL_QUERY).put("variables", new JsonObject().put("s", slug)).encode();
+  private static List<RequestLine> pages(List<List<String>> chains) {
+    List<RequestLine> out = new ArrayList<>();
+    chains.forEach(chain -> chain.forEach(path -> out.add(RequestLine.get(path))));
+    return out;
   }
 
-  private static void write(Path dir, String scenario, List<String> lines) throws Exception {
-    Files.write(dir.resolve(scenario + ".txt"), lines, StandardCharsets.UTF_8);
+  private static String counts(Map<String, List<RequestLine>> files) {
+    var text = new StringBuilder();
+    files.forEach((name, lines) -> text.append(text.isEmpty() ? "" : ", ").append(name).append(' ').append(lines.size()));
+    return text.toString();
   }
 }

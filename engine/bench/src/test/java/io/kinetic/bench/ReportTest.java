@@ -1,13 +1,16 @@
 package io.kinetic.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +23,9 @@ class ReportTest {
   @Test
   void ratioIsRpsOverBaselineRps() throws Exception {
     Path baseline = dir.resolve("baseline.out");
-    Files.writeString(baseline, "baseline: 1000 req/s\n"
-        + new Result("baseline", 1000, 1.2, 4.5, 6, 7, 0, 5000).toJson().encode() + "\n");
+    Files.writeString(baseline, "baseline: 1000 req/s\n" + result("baseline", 1000, 0, null).toJson().encode() + "\n");
     Path byId = dir.resolve("product_by_id.out");
-    Files.writeString(byId, new Result("product_by_id", 750, 2, 8, 9, 10, 3, 3753).toJson().encode());
+    Files.writeString(byId, result("product_by_id", 750, 3, null).toJson().encode());
     Map<String, JsonObject> results = new LinkedHashMap<>();
     results.put("baseline", Report.lastJsonLine(baseline));
     results.put("product_by_id", Report.lastJsonLine(byId));
@@ -44,5 +46,60 @@ class ReportTest {
     JsonObject report = Report.compose(Map.of("product_by_id", new JsonObject().put("rps", 10.0)
         .put("p50_ms", 1.0).put("p99_ms", 2.0).put("errors", 0)));
     assertNull(report.getJsonObject("product_by_id").getValue("ratio"));
+  }
+
+  @Test
+  void theMixedScenarioReportsReadsAndWritesApart() {
+    var reads = new Result.Stats(950, 2, 9, 10, 11, 0, 9500);
+    var writes = new Result.Stats(50, 6, 30, 31, 32, 1, 501);
+    var mixed = new Result("mixed", new Result.Stats(1000, 2.1, 12, 13, 14, 1, 10001), reads, writes, timeline(20), 5);
+
+    JsonObject report = Report.compose(Map.of("mixed", mixed.toJson()));
+
+    JsonObject row = report.getJsonObject("mixed");
+    assertEquals(950.0, row.getJsonObject("reads").getDouble("rps"));
+    assertEquals(30.0, row.getJsonObject("writes").getDouble("p99_ms"));
+    assertEquals(1L, row.getJsonObject("writes").getLong("errors"));
+    assertEquals(4, Report.table(report).size(), "header, mixed, its reads and its writes");
+  }
+
+  @Test
+  void targetsAreRatiosWithinTheRunAndWarmUpsTooShortAreFlagged() {
+    Map<String, JsonObject> results = new LinkedHashMap<>();
+    results.put("baseline", result("baseline", 10_000, 0, null).toJson());
+    results.put("filtered_list", result("filtered_list", 6_000, 0, null).toJson());
+    results.put("product_by_slug", result("product_by_slug", 20_000, 0, null).toJson());
+    List<Long> slowStart = timeline(20);
+    for (int i = 0; i < 10; i++) {
+      slowStart.set(i, 100L);
+    }
+    results.put("product_by_slug_graphql", new Result("product_by_slug_graphql", stats(10_000), null, null, slowStart, 5)
+        .toJson());
+
+    JsonObject scenarios = Report.compose(results);
+    JsonObject targets = Report.targets(scenarios);
+
+    assertEquals(0.6, targets.getJsonObject("filtered_list_vs_baseline").getDouble("ratio"));
+    assertTrue(targets.getJsonObject("filtered_list_vs_baseline").getBoolean("met"));
+    assertEquals(0.5, targets.getJsonObject("graphql_vs_rest_by_slug").getDouble("ratio"));
+    assertFalse(targets.getJsonObject("graphql_vs_rest_by_slug").getBoolean("met"));
+    assertEquals(10, scenarios.getJsonObject("product_by_slug_graphql").getInteger("steady_after_s"));
+    List<String> notes = Report.notes(scenarios, targets);
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("warning: product_by_slug_graphql") && n.contains("--warmup 10s")),
+        notes::toString);
+    assertFalse(notes.stream().anyMatch(n -> n.startsWith("warning: baseline")), notes::toString);
+  }
+
+  private static Result result(String name, double rps, long errors, List<Long> timeline) {
+    return new Result(name, new Result.Stats(rps, 1.2, 4.5, 6, 7, errors, (long) rps * 5 + errors), null, null,
+        timeline == null ? timeline(20) : timeline, 5);
+  }
+
+  private static Result.Stats stats(double rps) {
+    return new Result.Stats(rps, 1, 2, 3, 4, 0, (long) rps * 15);
+  }
+
+  private static List<Long> timeline(int seconds) {
+    return new java.util.ArrayList<>(Collections.nCopies(seconds, 1000L));
   }
 }

@@ -1,8 +1,10 @@
 package io.kinetic.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,12 +22,23 @@ class RequestLineTest {
 
   @Test
   void postKeepsTheWholeJsonBodyIncludingSpaces() {
-    String body = Targets.graphqlBody("red shoe");
+    String body = Scenarios.graphqlBody("red shoe");
     RequestLine line = RequestLine.parse("POST /graphql " + body);
     assertEquals(HttpMethod.POST, line.method());
     assertEquals("/graphql", line.path());
     assertEquals("red shoe", new JsonObject(line.body()).getJsonObject("variables").getString("s"));
     assertEquals(body, line.bodyBuffer().toString());
+  }
+
+  @Test
+  void aWriteLineIsTaggedAndFormatsBackToItself() {
+    RequestLine line = RequestLine.parse("@write PUT /api/v1/admin/variants/KC1-M-RED/stock {\"onHand\": 5}");
+    assertTrue(line.write());
+    assertEquals(HttpMethod.PUT, line.method());
+    assertEquals("/api/v1/admin/variants/KC1-M-RED/stock", line.path());
+    assertEquals("{\"onHand\": 5}", line.body());
+    assertEquals(line, RequestLine.parse(line.format()));
+    assertFalse(RequestLine.parse("GET /api/v1/products").write());
   }
 
   @Test

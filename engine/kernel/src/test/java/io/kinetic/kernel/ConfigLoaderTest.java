@@ -11,6 +11,7 @@ import io.kinetic.kernel.config.ConfigLoader;
 import io.kinetic.kernel.testing.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,24 @@ class ConfigLoaderTest {
     var shortSecret = assertThrows(ConfigException.class,
       () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_JWT_SECRET", "short")));
     assertTrue(shortSecret.getMessage().contains("auth.jwtSecret"), shortSecret.getMessage());
+  }
+
+  @Test
+  void clusterMembersAreAListOfHostPortsAndEmptyMeansMulticast() {
+    AppConfig defaults = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir));
+    assertEquals(List.of(), defaults.cluster().members());
+    assertEquals(5701, defaults.cluster().port());
+    AppConfig listed = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_CLUSTER_MEMBERS", " 10.0.0.5:5701, node-b.internal ,[fd00::7]:5702,10.0.1.1-9",
+      "COMMERCE_CLUSTER_PORT", "5801", "COMMERCE_CLUSTER_NAME", "shop-prod"));
+    assertEquals(List.of("10.0.0.5:5701", "node-b.internal", "[fd00::7]:5702", "10.0.1.1-9"), listed.cluster().members());
+    assertEquals(5801, listed.cluster().port());
+    assertEquals("shop-prod", listed.cluster().name());
+    for (String bad : new String[] {"a,,b", "host:port", "host:70000", "two words"}) {
+      var failure = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_CLUSTER_MEMBERS", bad)), bad);
+      assertTrue(failure.getMessage().contains("cluster.members"), failure.getMessage());
+    }
   }
 
   @Test

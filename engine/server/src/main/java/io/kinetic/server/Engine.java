@@ -7,8 +7,11 @@ import io.kinetic.catalog.seed.DemoCatalog;
 import io.kinetic.gateway.GatewayVerticle;
 import io.kinetic.identity.IdentityVerticle;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.config.ConfigLoader;
+import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +40,14 @@ public final class Engine {
     this.httpPort = httpPort;
   }
 
-  /** Starts everything; blocking. Throws with a clear message when anything fails to start. */
+  /**
+   * Starts everything; blocking. Throws with a clear message when anything fails to start; a
+   * taken HTTP port fails first, before any embedded service starts ({@link PortCheck}).
+   */
   public static Engine start(Map<String, String> env) throws Exception {
     long started = System.nanoTime();
+    var http = ConfigLoader.load(env).http();
+    PortCheck.requireFree(http.host(), http.port(), "http.port");
     Infrastructure infra = Infrastructure.start(env);
     try {
       AppConfig config = infra.config();
@@ -78,8 +86,8 @@ public final class Engine {
     return infrastructure.config();
   }
 
-  /** This node's Vert.x, for tests that listen on its event bus. */
-  io.vertx.core.Vertx vertx() {
+  /** For tests in this package (e.g. to look at the cluster this node joined). */
+  Vertx vertx() {
     return infrastructure.vertx();
   }
 
@@ -138,10 +146,19 @@ public final class Engine {
     return Path.of(infrastructure.config().embedded().dataDir(), "runtime.json");
   }
 
-  /** Where scripts (bench, smoke tests) find the running engine and its stores. */
+  /** The random id of this engine process, answered by {@code /health/live} and {@code /health/ready}. */
+  public String instanceId() {
+    return InstanceId.of(infrastructure.vertx());
+  }
+
+  /**
+   * Where scripts (bench, smoke tests) find the running engine and its stores; {@code instanceId}
+   * lets them check that what answers on {@code httpPort} is this process.
+   */
   private void writeRuntimeFile() throws IOException {
     var config = infrastructure.config();
     var json = new JsonObject()
+      .put("instanceId", instanceId())
       .put("pid", ProcessHandle.current().pid())
       .put("httpPort", httpPort)
       .put("pgUrl", config.pg().url())

@@ -50,6 +50,12 @@ final class Infrastructure {
       if (config.cluster().enabled()) {
         throw new ConfigException("pg.url", "cluster mode needs a shared PostgreSQL and Redis: set COMMERCE_PG_URL and COMMERCE_REDIS_URL");
       }
+      if (!config.pg().configured()) {
+        PortCheck.requireFree("127.0.0.1", config.embedded().pgPort(), "embedded.pgPort");
+      }
+      if (!config.redis().configured()) {
+        PortCheck.requireFree("127.0.0.1", config.embedded().redisPort(), "embedded.redisPort");
+      }
       embedded = new EmbeddedServices();
       if (!config.pg().configured()) {
         Console.step("starting embedded PostgreSQL (data in " + dataDir.resolve("pg").toAbsolutePath() + ")");
@@ -127,13 +133,13 @@ final class Infrastructure {
     if (!config.cluster().enabled()) {
       return builder.build();
     }
-    // Hazelcast would otherwise report usage to its vendor over the internet on start
-    System.setProperty("hazelcast.phone.home.enabled", "false");
-    var cluster = new HazelcastClusterManager();
+    var cluster = new HazelcastClusterManager(ClusterConfig.hazelcast(config.cluster()));
     if (!config.cluster().host().isEmpty()) {
       options.getEventBusOptions().setHost(config.cluster().host());
     }
-    Console.step("joining the cluster");
+    options.getEventBusOptions().setPort(config.cluster().busPort());
+    Console.step("joining the cluster " + config.cluster().name() + (config.cluster().members().isEmpty()
+      ? " (multicast discovery)" : " (members " + String.join(", ", config.cluster().members()) + ")"));
     return builder.withClusterManager(cluster).buildClustered().await(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,16 @@ class EngineEndToEndTest {
     var negative = put("/api/v1/admin/variants/ANY/stock", new JsonObject().put("onHand", -1), staffToken());
     assertEquals(400, negative.statusCode(), negative.bodyAsString());
     assertFalse(negative.bodyAsString().contains("Exception"));
+  }
+
+  @Test
+  void bothHealthAnswersCarryTheInstanceIdWrittenToRuntimeJson() throws Exception {
+    var runtime = new JsonObject(Files.readString(RunningEngine.runtimeFile()));
+    String id = runtime.getString("instanceId");
+    assertTrue(id != null && id.matches("[0-9a-f]{32}"), runtime.encode());
+    assertEquals(RunningEngine.httpPort(), runtime.getInteger("httpPort"));
+    assertEquals(id, get("/health/live").bodyAsJsonObject().getString("instanceId"));
+    assertEquals(id, get("/health/ready").bodyAsJsonObject().getString("instanceId"));
   }
 
   @Test

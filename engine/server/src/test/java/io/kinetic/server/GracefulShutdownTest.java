@@ -1,15 +1,18 @@
 package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.testing.Eventually;
+import io.kinetic.kernel.testing.LockWaits;
 import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +32,7 @@ class GracefulShutdownTest {
     String admin = "drain-" + UUID.randomUUID() + "@kinetic.test";
     Engine engine = Engine.start(env(admin));
     Vertx vertx = Vertx.vertx();
-    var sql = PgPools.create(vertx, TestServices.get().pgUrl(), 1, "catalog");
+    var sql = PgPools.create(vertx, TestServices.get().pgUrl(), 2, "catalog");
     try {
       WebClient http = WebClient.create(vertx);
       int port = engine.httpPort();
@@ -42,19 +45,27 @@ class GracefulShutdownTest {
       assertEquals(201, created.statusCode(), created.bodyAsString());
       UUID id = UUID.fromString(created.bodyAsJsonObject().getString("id"));
 
-      // hold the product's row lock so the stock write below stays in flight
+      // hold the product's row lock so the stock write below stays in flight (until it waits for the lock)
       var conn = sql.getConnection().await(10, TimeUnit.SECONDS);
       var tx = conn.begin().await(10, TimeUnit.SECONDS);
       conn.preparedQuery("SELECT 1 FROM product WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).await(10, TimeUnit.SECONDS);
+      int holder = LockWaits.backendPid(conn).await(10, TimeUnit.SECONDS);
       var inFlight = http.put(port, "127.0.0.1", "/api/v1/admin/variants/" + sku + "/stock").bearerTokenAuthentication(token)
         .sendJsonObject(new JsonObject().put("onHand", 7));
-      Thread.sleep(300);
+      LockWaits.awaitBlockedBy(vertx, sql, holder, 1);
 
       long stopStarted = System.nanoTime();
       var stopped = CompletableFuture.runAsync(engine::stop);
-      Thread.sleep(700);
-      assertThrows(Exception.class, () -> WebClient.create(vertx).get(port, "127.0.0.1", "/health/live").send()
-        .await(5, TimeUnit.SECONDS), "a draining engine accepts no new connection");
+      var probe = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+      Eventually.until("the draining engine accepts no new connection", () -> {
+        try {
+          probe.get(port, "127.0.0.1", "/health/live").send().await(5, TimeUnit.SECONDS);
+          return false;
+        } catch (Exception refused) {
+          return true;
+        }
+      });
+      assertFalse(inFlight.isComplete(), "the write is still in flight while the engine drains");
       tx.commit().await(10, TimeUnit.SECONDS);
       conn.close();
 

@@ -3,6 +3,7 @@ package io.kinetic.server;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -24,6 +25,12 @@ public final class RunningEngine {
   public static synchronized int httpPort() throws Exception {
     client();
     return engine.httpPort();
+  }
+
+  /** The engine's {@code runtime.json}, in its own data directory. */
+  public static synchronized Path runtimeFile() throws Exception {
+    client();
+    return Path.of(engine.config().embedded().dataDir(), "runtime.json");
   }
 
   public static synchronized WebClient client() throws Exception {

@@ -3,8 +3,6 @@ package io.kinetic.catalog;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kinetic.kernel.bus.Addresses.Catalog;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
@@ -22,6 +20,7 @@ import io.kinetic.kernel.contract.catalog.ProductDeleted;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
@@ -65,12 +64,8 @@ class CacheTest {
     // ... until the other node's event arrives on the bus
     f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
       new ProductUpdated(Ids.newId(), Instant.now(), p.id(), p.slug(), p.slug(), p.version() + 1));
-    String name = null;
-    for (int i = 0; i < 50 && !"Changed elsewhere".equals(name); i++) {
-      Thread.sleep(20);
-      name = f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name();
-    }
-    assertEquals("Changed elsewhere", name);
+    Eventually.value("the cached product evicted by the event",
+      () -> f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(), "Changed elsewhere"::equals);
   }
 
   @Test
@@ -97,26 +92,20 @@ class CacheTest {
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Elsewhere\"}')")
       .execute(Tuple.of(id, "elsewhere-" + u)));
     f.vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 2));
-    boolean listed = false;
-    for (int i = 0; i < 50 && !listed; i++) {
-      Thread.sleep(20);
-      listed = f.<CategoryList>call(Catalog.LIST_CATEGORIES, new ListCategories("en", null)).items().stream()
-        .anyMatch(c -> c.id().equals(id) && c.name().equals("Elsewhere"));
-    }
-    assertTrue(listed);
+    Eventually.until("the tree reloaded on the event", () -> f.<CategoryList>call(Catalog.LIST_CATEGORIES,
+      new ListCategories("en", null)).items().stream().anyMatch(c -> c.id().equals(id) && c.name().equals("Elsewhere")));
     CatalogFixture.await(f.sql.preparedQuery("DELETE FROM category WHERE id = $1").execute(Tuple.of(id)));
   }
 
-  private void awaitNotFound(GetProductBySlug query) throws InterruptedException {
-    for (int i = 0; i < 50; i++) {
+  private void awaitNotFound(GetProductBySlug query) {
+    Eventually.until(query.slug() + " no longer resolves", () -> {
       try {
         f.call(Catalog.GET_PRODUCT_BY_SLUG, query);
+        return false;
       } catch (Failure failure) {
         assertEquals(ErrorCode.PRODUCT_NOT_FOUND, failure.errorCode());
-        return;
+        return true;
       }
-      Thread.sleep(20);
-    }
-    fail(query.slug() + " still resolves");
+    });
   }
 }

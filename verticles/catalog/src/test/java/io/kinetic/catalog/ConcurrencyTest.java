@@ -18,6 +18,7 @@ import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.money.Money;
+import io.kinetic.kernel.testing.LockWaits;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -45,10 +46,11 @@ class ConcurrencyTest {
     var removals = new ArrayList<Future<Object>>();
     CatalogFixture.await(f.sql.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM product WHERE id = $1 FOR UPDATE")
       .execute(Tuple.of(p.id()))
-      .compose(v -> {
+      .compose(v -> LockWaits.backendPid(tx))
+      .compose(holder -> {
         removals.add(f.bus.request(Catalog.REMOVE_VARIANT, new RemoveVariant("TL-A-" + u), null));
         removals.add(f.bus.request(Catalog.REMOVE_VARIANT, new RemoveVariant("TL-B-" + u), null));
-        return f.vertx.timer(500);
+        return LockWaits.blockedBy(f.vertx, f.sql, holder, 2);
       })));
     CatalogFixture.await(Future.join(removals).otherwiseEmpty());
     Product now = f.call(Catalog.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
@@ -68,15 +70,16 @@ class ConcurrencyTest {
       CatalogFixture.await(f.sql.withTransaction(tx -> tx.preparedQuery(HOLD_PRODUCT).execute(Tuple.of(UUID.randomUUID(), "dl-hold-" + u))
         .compose(rows -> tx.preparedQuery("INSERT INTO variant (id, product_id, sku) VALUES ($1, $2, $3)")
           .execute(Tuple.of(UUID.randomUUID(), rows.iterator().next().getUUID("id"), y)))
-        .compose(v -> {
+        .compose(v -> LockWaits.backendPid(tx))
+        .compose(holder -> {
           creates.add(f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product("dl-yx-" + u,
             List.of(variant(y, 100, 1), variant(x, 100, 1)))), null));
-          return f.vertx.timer(300);
-        })
-        .compose(v -> {
-          creates.add(f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product("dl-xy-" + u,
-            List.of(variant(x, 100, 1), variant(y, 100, 1)))), null));
-          return f.vertx.timer(300);
+          return LockWaits.blockedBy(f.vertx, f.sql, holder, 1)
+            .compose(w -> {
+              creates.add(f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product("dl-xy-" + u,
+                List.of(variant(x, 100, 1), variant(y, 100, 1)))), null));
+              return LockWaits.blockedBy(f.vertx, f.sql, holder, 2);
+            });
         })
         .compose(v -> Future.failedFuture("release y")))
         .otherwiseEmpty());

@@ -27,6 +27,7 @@ import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.money.Money;
+import io.kinetic.kernel.testing.Eventually;
 import java.time.Instant;
 import java.util.Map;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -38,10 +39,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Events leave through the outbox after commit, once each; a rolled-back write leaves none. */
+/**
+ * Events leave through the outbox after commit, once each; a rolled-back write leaves none. Each
+ * test waits for the events it expects, and for the event of a last write before counting, never a fixed time.
+ */
 class EventsTest {
-
-  private static final long SETTLE_MILLIS = 1_500;
 
   private final CatalogFixture f = CatalogFixture.get();
   private final String u = CatalogFixture.unique();
@@ -64,10 +66,20 @@ class EventsTest {
     Product stocked = f.call(Catalog.SET_STOCK, new SetStock("EV-" + u, 42));
     assertEquals(42, stocked.variants().get(0).stockOnHand());
     assertEquals(p.version() + 2, stocked.version());
-    Thread.sleep(SETTLE_MILLIS);
+    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_STOCK, new SetStock("EV-" + u, -1));
+    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(-5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_PRICE, new SetPrice("NOPE-" + u, Money.of(5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_STOCK, new SetStock("NOPE-" + u, 5));
+    // a last write whose event marks the end: the writes above were committed (or refused) before it
+    f.call(Catalog.SET_STOCK, new SetStock("EV-" + u, 43));
+    Eventually.until("the last write's event", () -> events.stream()
+      .anyMatch(e -> e instanceof StockChanged s && s.productId().equals(p.id()) && s.onHand() == 43));
+    Eventually.until("the events of the first two writes", () -> events.stream()
+      .filter(e -> p.id().equals(e.productId())).count() >= 3);
 
-    List<CatalogEvent> mine = events.stream().filter(e -> p.id().equals(e.productId())).toList();
-    assertEquals(2, mine.size(), () -> "events: " + mine);
+    List<CatalogEvent> mine = events.stream()
+      .filter(e -> p.id().equals(e.productId()) && !(e instanceof StockChanged s && s.onHand() == 43)).toList();
+    assertEquals(2, mine.size(), () -> "one event per successful write, none for a refused one: " + mine);
     assertEquals(2, mine.stream().map(CatalogEvent::eventId).distinct().count());
     PriceChanged price = (PriceChanged) mine.stream().filter(e -> e instanceof PriceChanged).findFirst().orElseThrow();
     assertEquals(Money.of(1999, "USD"), price.price());
@@ -76,11 +88,6 @@ class EventsTest {
     assertEquals(42, stock.onHand());
     assertEquals(p.variants().get(0).id(), stock.variantId());
     mine.forEach(e -> assertEquals(e.eventId().toString(), eventIdHeaders.get(e.eventId().toString())));
-
-    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_STOCK, new SetStock("EV-" + u, -1));
-    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(-5, "EUR")));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_PRICE, new SetPrice("NOPE-" + u, Money.of(5, "EUR")));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_STOCK, new SetStock("NOPE-" + u, 5));
   }
 
   @Test
@@ -91,8 +98,12 @@ class EventsTest {
       new CreateProduct(product("rollback-other-" + u, List.of(variant("RB-" + u, 100, 1)))));
     f.fails(ErrorCode.SLUG_TAKEN, Catalog.CREATE_PRODUCT,
       new CreateProduct(product("rollback-" + u, List.of(variant("RB2-" + u, 100, 1)))));
+    // the delete's event marks the end: the refused creates happened before it
     f.call(Catalog.DELETE_PRODUCT, new DeleteProduct(first.id()));
-    Thread.sleep(SETTLE_MILLIS);
+    Eventually.until("the delete's event", () -> events.stream()
+      .anyMatch(e -> e instanceof ProductDeleted d && d.productId().equals(first.id())));
+    Eventually.until("the committed create's event", () -> events.stream()
+      .anyMatch(e -> e instanceof ProductCreated c && c.productId().equals(first.id())));
 
     List<CatalogEvent> created = events.stream()
       .filter(e -> e instanceof ProductCreated c && c.slug().startsWith("rollback-") && c.slug().endsWith(u)).toList();
@@ -111,9 +122,9 @@ class EventsTest {
     f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
       Map.of("en", "Event test"))));
     f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
-    Thread.sleep(SETTLE_MILLIS);
-    List<AttributeChanged> mine = events.stream().filter(e -> e instanceof AttributeChanged a && a.code().equals(code))
-      .map(AttributeChanged.class::cast).toList();
+    List<AttributeChanged> mine = Eventually.value("both attribute events",
+      () -> events.stream().filter(e -> e instanceof AttributeChanged a && a.code().equals(code))
+        .map(AttributeChanged.class::cast).toList(), list -> list.size() >= 2);
     assertEquals(List.of(false, true), mine.stream().map(AttributeChanged::deleted).toList());
 
     // a definition written by another node becomes visible here when that node's event arrives
@@ -121,13 +132,8 @@ class EventsTest {
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO attribute (code, type, names) VALUES ($1, 'BOOLEAN', $2::text::jsonb)")
       .execute(io.vertx.sqlclient.Tuple.of(remote, "{\"en\":\"Remote\"}")));
     f.vertx.eventBus().publish(Catalog.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false, 1));
-    boolean visible = false;
-    for (int i = 0; i < 50 && !visible; i++) {
-      Thread.sleep(20);
-      visible = f.<AttributeList>call(Catalog.LIST_ATTRIBUTES, new ListAttributes("en")).items().stream()
-        .anyMatch(a -> a.code().equals(remote));
-    }
-    assertTrue(visible, "reloaded on the event");
+    Eventually.until("the definitions reloaded on the event", () -> f.<AttributeList>call(Catalog.LIST_ATTRIBUTES,
+      new ListAttributes("en")).items().stream().anyMatch(a -> a.code().equals(remote)));
     f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(remote));
   }
 

@@ -1,6 +1,7 @@
 package io.kinetic.gateway;
 
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: PostgreSQL answers
  * {@code SELECT 1} and Redis {@code PING} within 2 s each; 503 naming what is down otherwise.
+ * Both carry {@code instanceId}, the random id of this engine process (also in {@code runtime.json}),
+ * so a script can check that it talks to the engine it started.
  * The gateway owns no tables: its pool of 2 connections exists for this check only.
  */
 final class HealthRoutes {
@@ -27,20 +30,22 @@ final class HealthRoutes {
 
   private final Pool pg;
   private final RedisAPI redis;
+  private final String instanceId;
 
-  private HealthRoutes(Pool pg, RedisAPI redis) {
+  private HealthRoutes(Pool pg, RedisAPI redis, String instanceId) {
     this.pg = pg;
     this.redis = redis;
+    this.instanceId = instanceId;
   }
 
   static HealthRoutes create(Vertx vertx, AppConfig config) {
     Pool pool = config.pg().configured() ? PgPools.create(vertx, config.pg().url(), 2, "gateway") : null;
     RedisAPI redis = config.redis().configured() ? RedisClients.create(vertx, config.redis().url(), 1) : null;
-    return new HealthRoutes(pool, redis);
+    return new HealthRoutes(pool, redis, InstanceId.of(vertx));
   }
 
   void mount(Router router) {
-    router.get("/health/live").handler(rc -> Replies.ok(rc, Map.of("status", UP)));
+    router.get("/health/live").handler(rc -> Replies.ok(rc, Map.of("status", UP, "instanceId", instanceId)));
     router.get("/health/ready").handler(this::ready);
   }
 
@@ -62,7 +67,7 @@ final class HealthRoutes {
       checks.put("postgresql", database.succeeded() ? UP : DOWN);
       checks.put("redis", cache.succeeded() ? UP : DOWN);
       boolean up = database.succeeded() && cache.succeeded();
-      Replies.json(rc, up ? 200 : 503, Map.of("status", up ? UP : DOWN, "checks", checks));
+      Replies.json(rc, up ? 200 : 503, Map.of("status", up ? UP : DOWN, "checks", checks, "instanceId", instanceId));
     });
   }
 }

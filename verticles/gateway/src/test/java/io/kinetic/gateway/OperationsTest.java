@@ -1,8 +1,10 @@
 package io.kinetic.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.id.InstanceId;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +34,20 @@ class OperationsTest {
     var ready = gw.get("/health/ready");
     assertEquals(200, ready.statusCode(), ready.bodyAsString());
     assertEquals(new JsonObject().put("postgresql", "UP").put("redis", "UP"), ready.bodyAsJsonObject().getJsonObject("checks"));
+  }
+
+  @Test
+  void bothHealthAnswersNameThisEngineInstance() throws Exception {
+    String id = InstanceId.of(gw.vertx);
+    assertTrue(id.matches("[0-9a-f]{32}"), id);
+    assertEquals(id, gw.get("/health/live").bodyAsJsonObject().getString("instanceId"));
+    assertEquals(id, gw.get("/health/ready").bodyAsJsonObject().getString("instanceId"));
+    var other = io.vertx.core.Vertx.vertx();
+    try {
+      assertNotEquals(id, InstanceId.of(other), "another engine (Vert.x) has another id");
+    } finally {
+      other.close();
+    }
   }
 
   @Test

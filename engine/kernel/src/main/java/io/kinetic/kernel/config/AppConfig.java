@@ -1,6 +1,7 @@
 package io.kinetic.kernel.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The whole configuration, loaded once at start by {@link ConfigLoader} and validated: a bad value
@@ -39,6 +40,7 @@ public record AppConfig(
     }
   }
 
+  /** Ports of the embedded servers; 0 picks a free one (the URLs are written to {@code runtime.json}). */
   public record Embedded(String dataDir, int pgPort, int redisPort) {
   }
 
@@ -71,8 +73,13 @@ public record AppConfig(
   public record Outbox(long pollMillis, int batchSize, int retentionDays, boolean retentionIgnoresConsumers) {
   }
 
-  /** Clustered event bus (Hazelcast); {@code host} is the address to bind, empty for the default. */
-  public record Cluster(boolean enabled, String host) {
+  /**
+   * Clustered event bus (Hazelcast). {@code host}: the address to bind and announce, empty for the
+   * default. {@code name}: only nodes with the same name join. {@code port}: the Hazelcast member
+   * port (the next free one up to +100 when taken). {@code members}: host[:port] of the nodes to
+   * join over TCP; empty for multicast discovery. {@code busPort}: the event bus port, 0 for a random one.
+   */
+  public record Cluster(boolean enabled, String host, String name, int port, List<String> members, int busPort) {
   }
 
   /** How long in-flight work may take to finish after SIGTERM. */
@@ -105,7 +112,7 @@ public record AppConfig(
         http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics")),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
-      new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 1, 65535), embedded.integer("redisPort", 1, 65535)),
+      new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 0, 65535), embedded.integer("redisPort", 0, 65535)),
       new Bus(bus.number("timeoutMillis", 100, 600_000), bus.bool("preferLocal"), bus.number("remoteTimeoutMillis", 50, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
@@ -116,7 +123,8 @@ public record AppConfig(
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
-      new Cluster(cluster.bool("enabled"), cluster.string("host")),
+      new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
+        cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
   }

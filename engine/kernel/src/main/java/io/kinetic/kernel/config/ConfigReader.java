@@ -1,9 +1,14 @@
 package io.kinetic.kernel.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Typed, validated reads of one section of the merged configuration; failures name the full key. */
 final class ConfigReader {
+
+  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::(\\d{1,5}))?");
 
   private final JsonObject json;
   private final String prefix;
@@ -47,6 +52,27 @@ final class ConfigReader {
 
   int integer(String key, int min, int max) {
     return (int) number(key, min, max);
+  }
+
+  /**
+   * A comma-separated list of {@code host[:port]} (host: a name, an IPv4 address or range such as
+   * {@code 10.0.0.1-9}, or a bracketed IPv6 address); empty means none.
+   */
+  List<String> hostPorts(String key) {
+    String v = string(key).trim();
+    if (v.isEmpty()) {
+      return List.of();
+    }
+    var out = new ArrayList<String>();
+    for (String part : v.split(",")) {
+      String entry = part.trim();
+      var m = HOST_PORT.matcher(entry);
+      if (!m.matches() || (m.group(2) != null && Integer.parseInt(m.group(2)) > 65535)) {
+        throw new ConfigException(prefix + key, "must be a comma-separated list of host[:port], got '" + entry + "' in " + v);
+      }
+      out.add(entry);
+    }
+    return List.copyOf(out);
   }
 
   /** An optional URL with one of the given schemes; empty means "not configured". */

@@ -1,0 +1,163 @@
+package io.kinetic.bench;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The requests of each scenario, drawn from a {@link CatalogSample} with a seeded random source
+ * (the same database and seed give the same url files). List scenarios return first pages; the
+ * cursor pages after them come from the running engine ({@link CursorWalker}).
+ */
+final class Scenarios {
+
+  static final List<String> SORTS = List.of("newest", "price_asc", "price_desc", "name");
+  /** The product with what a product page shows: categories (by name) and attributes included. */
+  static final String GRAPHQL_QUERY = "query($s:String!){productBySlug(slug:$s){id slug name description attributes"
+      + " categoryIds categories{id slug name} media{url alt}"
+      + " variants{id sku options{key value} prices{amount currency} stockOnHand}}}";
+  /** Shares of the reads of the mixed scenario, by scenario; the rest of its requests are writes. */
+  static final Map<String, Integer> MIXED_READS = Map.of(
+      "product_by_id", 40, "product_by_slug", 15, "filtered_list", 25, "faceted_list", 10, "product_list", 10);
+  static final double MIXED_WRITE_SHARE = 0.05;
+
+  private final CatalogSample sample;
+  private final Random random;
+
+  Scenarios(CatalogSample sample, long seed) {
+    this.sample = sample;
+    this.random = new Random(seed);
+  }
+
+  List<RequestLine> baseline() {
+    return sample.products().stream().map(p -> RequestLine.get("/baseline/products/" + p.id())).toList();
+  }
+
+  List<RequestLine> productById() {
+    return sample.products().stream().map(p -> RequestLine.get("/api/v1/products/" + p.id())).toList();
+  }
+
+  List<RequestLine> productBySlug() {
+    return sample.products().stream().map(p -> RequestLine.get("/api/v1/products/by-slug/" + encode(p.slug()))).toList();
+  }
+
+  List<RequestLine> productBySlugGraphql() {
+    return sample.products().stream()
+        .map(p -> new RequestLine(HttpMethod.POST, "/graphql", graphqlBody(p.slug()), false)).toList();
+  }
+
+  static String graphqlBody(String slug) {
+    return new JsonObject().put("query", GRAPHQL_QUERY).put("variables", new JsonObject().put("s", slug)).encode();
+  }
+
+  /** The whole catalogue in every sort, currency and locale (pages follow by cursor). */
+  List<String> productListFirstPages() {
+    List<String> out = new ArrayList<>();
+    for (String sort : SORTS) {
+      for (String currency : List.of("EUR", "USD")) {
+        for (String locale : List.of("en", "de")) {
+          out.add("/api/v1/products?limit=20&sort=" + sort + "&currency=" + currency + "&locale=" + locale);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every category (subcategories included) in every sort: the "filtered list of 20". */
+  List<String> filteredListFirstPages() {
+    List<String> out = new ArrayList<>();
+    for (String category : sample.categories()) {
+      for (String sort : SORTS) {
+        out.add("/api/v1/products?category=" + category + "&sort=" + sort + "&limit=20");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code count} distinct shopper-like searches: a category (or none), one or two attribute
+   * filters, a price range half of the time, and a sort.
+   */
+  List<String> facetedFirstPages(int count) {
+    List<String> codes = List.copyOf(sample.attributeValues().keySet());
+    Set<String> out = new LinkedHashSet<>();
+    for (int tries = 0; out.size() < count && tries < count * 20; tries++) {
+      var url = new StringBuilder("/api/v1/products?limit=20&sort=").append(pick(SORTS));
+      if (!sample.categories().isEmpty() && random.nextInt(10) < 7) {
+        url.append("&category=").append(pick(sample.categories()));
+      }
+      Set<String> chosen = new LinkedHashSet<>();
+      int filters = codes.isEmpty() ? 0 : 1 + random.nextInt(Math.min(2, codes.size()));
+      while (chosen.size() < filters) {
+        chosen.add(pick(codes));
+      }
+      for (String code : chosen) {
+        url.append("&attr.").append(code).append('=').append(encode(pick(sample.attributeValues().get(code))));
+      }
+      if (random.nextBoolean() && sample.maxPrice() > sample.minPrice()) {
+        long span = sample.maxPrice() - sample.minPrice();
+        long min = sample.minPrice() + (long) (random.nextDouble() * span * 0.6) / 100 * 100;
+        long max = min + Math.max(100, (long) ((0.1 + random.nextDouble() * 0.3) * span) / 100 * 100);
+        url.append("&minPrice=").append(min).append("&maxPrice=").append(max).append("&currency=EUR");
+      }
+      out.add(url.toString());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code size} requests: reads drawn from the given scenarios by {@link #MIXED_READS}, and
+   * {@link #MIXED_WRITE_SHARE} of admin writes, half EUR prices and half stock levels of sampled
+   * SKUs, each invalidating what the catalog cached about its product.
+   */
+  List<RequestLine> mixed(Map<String, List<RequestLine>> reads, int size) {
+    List<RequestLine> out = new ArrayList<>(size);
+    int writes = (int) Math.round(size * MIXED_WRITE_SHARE);
+    for (int i = 0; i < writes; i++) {
+      out.add(i % 2 == 0 ? priceWrite() : stockWrite());
+    }
+    List<String> weighted = new ArrayList<>();
+    MIXED_READS.forEach((scenario, share) -> {
+      if (reads.containsKey(scenario) && !reads.get(scenario).isEmpty()) {
+        for (int i = 0; i < share; i++) {
+          weighted.add(scenario);
+        }
+      }
+    });
+    weighted.sort(null);
+    while (out.size() < size && !weighted.isEmpty()) {
+      out.add(pick(reads.get(pick(weighted))));
+    }
+    return out;
+  }
+
+  private RequestLine priceWrite() {
+    long amount = (5 + random.nextInt(195)) * 100L - 1;
+    return new RequestLine(HttpMethod.PUT, "/api/v1/admin/variants/" + encode(sku()) + "/prices/EUR",
+        new JsonObject().put("amount", amount).encode(), true);
+  }
+
+  private RequestLine stockWrite() {
+    return new RequestLine(HttpMethod.PUT, "/api/v1/admin/variants/" + encode(sku()) + "/stock",
+        new JsonObject().put("onHand", 1 + random.nextInt(200)).encode(), true);
+  }
+
+  private String sku() {
+    return pick(pick(sample.products()).skus());
+  }
+
+  private <T> T pick(List<T> list) {
+    return list.get(random.nextInt(list.size()));
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
