@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Three engines in cluster mode, each in its own JVM, on one PostgreSQL and Redis. While two of
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * the other. Hazelcast joins by an explicit member list on free loopback ports under a cluster
  * name of its own, so no other engine on the machine can join or be joined.
  */
+// cluster tests pick free ports for their members: never two clusters forming at once in this JVM
+@ResourceLock("hazelcast-cluster")
 class ClusterFailoverTest {
 
   private static final String ADMIN = "failover-" + UUID.randomUUID() + "@kinetic.test";
@@ -57,8 +60,6 @@ class ClusterFailoverTest {
     int[] ports = {FreePorts.find(), FreePorts.find(), FreePorts.find()};
     IntFunction<EngineProcess> start = i -> {
       try {
-        Path config = dir.resolve("hazelcast-" + i + ".xml");
-        Files.writeString(config, hazelcastConfig(cluster, ports[i], ports));
         Map<String, String> env = EngineEnv.of(ADMIN, PASSWORD);
         env.put("COMMERCE_EMBEDDED_DATA_DIR", dir.resolve("node-" + i).toString());
         env.put("COMMERCE_CLUSTER_ENABLED", "true");
@@ -68,8 +69,11 @@ class ClusterFailoverTest {
         env.put("COMMERCE_HTTP_METRICS", "false");
         env.put("COMMERCE_CATALOG_SEED_PRODUCTS", "0");
         env.put("COMMERCE_BUS_TIMEOUT_MILLIS", Integer.toString(BUS_TIMEOUT_MILLIS));
-        return EngineProcess.start(env, Map.of("vertx.hazelcast.config", config.toString(),
-          "hazelcast.phone.home.enabled", "false"));
+        env.put("COMMERCE_CLUSTER_NAME", cluster);
+        env.put("COMMERCE_CLUSTER_PORT", Integer.toString(ports[i]));
+        env.put("COMMERCE_CLUSTER_MEMBERS", java.util.Arrays.stream(ports).mapToObj(p -> "127.0.0.1:" + p)
+          .collect(Collectors.joining(",")));
+        return EngineProcess.start(env, Map.of());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -213,32 +217,6 @@ class ClusterFailoverTest {
       .put("seo", new JsonObject().put("title", "t").put("description", "d"))
       .put("variants", new JsonArray().add(new JsonObject().put("sku", sku).put("options", new JsonObject())
         .put("prices", new JsonArray().add(new JsonObject().put("amount", 1000).put("currency", "EUR"))).put("stockOnHand", 5)));
-  }
-
-  /** TCP/IP join on loopback with every node listed; multicast off; no phone-home. */
-  private static String hazelcastConfig(String cluster, int port, int[] members) {
-    String list = java.util.Arrays.stream(members).mapToObj(p -> "<member>127.0.0.1:" + p + "</member>")
-      .collect(Collectors.joining());
-    return """
-      <hazelcast xmlns="http://www.hazelcast.com/schema/config">
-        <cluster-name>%s</cluster-name>
-        <properties>
-          <property name="hazelcast.phone.home.enabled">false</property>
-          <property name="hazelcast.logging.type">jdk</property>
-        </properties>
-        <network>
-          <port auto-increment="false">%d</port>
-          <join>
-            <multicast enabled="false"/>
-            <tcp-ip enabled="true">%s</tcp-ip>
-          </join>
-          <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>
-        </network>
-        <multimap name="__vertx.subs"><backup-count>1</backup-count><value-collection-type>SET</value-collection-type></multimap>
-        <map name="__vertx.haInfo"><backup-count>1</backup-count></map>
-        <map name="__vertx.nodeInfo"><backup-count>1</backup-count></map>
-      </hazelcast>
-      """.formatted(cluster, port, list);
   }
 
   private static final class Outcome {

@@ -91,8 +91,9 @@ public final class LogConsumer {
     this.attemptsBeforeParking = attemptsBeforeParking;
   }
 
-  /** Starts on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
+  /** Starts (again) on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
   public Future<Void> start() {
+    stopped = false;
     context = vertx.getOrCreateContext();
     wakeUps = vertx.eventBus().consumer(Addresses.Log.appended(source), message -> poke());
     pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
