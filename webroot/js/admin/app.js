@@ -11,7 +11,7 @@ import { messages } from './messages.js';
 
 const NotFound = {
   name: 'NotFound',
-  setup: () => () => html`<section class="page"><h1 class="page-title">${t('notFound')}</h1><a href="#/products" class="btn">${t('navProducts')}</a></section>`,
+  setup: () => () => html`<section class="page"><h1 class="page-title">${t('notFound')}</h1><a href="#/products" class="btn">${t('startPage')}</a></section>`,
 };
 
 export function startAdmin(features, selector) {
