@@ -1,5 +1,6 @@
 // Fetch wrapper shared by the storefront and the admin:
-// JSON in/out, problem+json errors as ApiError, bearer tokens, one refresh on 401.
+// JSON in/out, problem+json errors as ApiError, a bearer access token kept in memory only, and the
+// refresh token in an HttpOnly cookie the page never sees (X-Refresh-Token: cookie).
 
 export class ApiError extends Error {
   constructor(problem, status, correlationId) {
@@ -17,16 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Token storage ({accessToken, refreshToken, tokenType, expiresIn}) in localStorage or sessionStorage. */
-export function tokenStore(storage, key) {
-  return {
-    get() {
-      try { return JSON.parse(storage.getItem(key)) || null; } catch { return null; }
-    },
-    set(tokens) { storage.setItem(key, JSON.stringify(tokens)); },
-    clear() { storage.removeItem(key); },
-  };
-}
+/** Asks the gateway to keep the refresh token in its cookie; also the CSRF proof of the cookie routes. */
+const COOKIE_TRANSPORT = { 'X-Refresh-Token': 'cookie' };
 
 function buildUrl(path, query) {
   if (!query) return path;
@@ -41,25 +34,40 @@ function buildUrl(path, query) {
 }
 
 /**
- * createApi({ base, tokens, refreshPath, onAuthLost })
- *  - tokens: a tokenStore (or null)
- *  - refreshPath: e.g. '/auth/refresh'; null disables refresh
- *  - onAuthLost(): called when a 401 could not be recovered
- * Methods: get(path, {query, auth}), post(path, body, opts), put(path, body, opts), del(path, opts).
- * auth (default true) sends the bearer token when one is stored.
+ * createApi({ base, authPath, marker, onAuthLost })
+ *  - authPath: e.g. '/auth' or '/admin/auth' (login, refresh and logout live below it); null: no session
+ *  - marker: {storage, key}: remembers that a session exists (never a token), so a reload refreshes
+ *    through the cookie and anonymous visitors never call refresh
+ *  - onAuthLost(): called when the session ended on the server side (refresh refused)
+ * Methods: get(path, {query, auth}), post(path, body, opts), put(path, body, opts), del(path, opts),
+ * login(body), logout(), hasSession(). auth (default true) sends the access token, refreshing it
+ * first when the page has none yet (after a reload) or the server answered 401.
  */
-export function createApi({ base = '/api/v1', tokens = null, refreshPath = null, onAuthLost = () => {} } = {}) {
+export function createApi({ base = '/api/v1', authPath = null, marker = null, onAuthLost = () => {} } = {}) {
+  let access = null; // {accessToken, tokenType}: in memory only
   let refreshing = null;
 
-  async function send(method, path, { body, query, auth = true } = {}) {
-    const headers = { Accept: 'application/json, application/problem+json' };
+  const hasSession = () => Boolean(marker && marker.storage.getItem(marker.key));
+
+  function remember(tokens) {
+    access = { accessToken: tokens.accessToken, tokenType: tokens.tokenType || 'Bearer' };
+    if (marker) marker.storage.setItem(marker.key, '1');
+  }
+
+  function forget() {
+    access = null;
+    if (marker) marker.storage.removeItem(marker.key);
+  }
+
+  async function send(method, path, { body, query, auth = true, headers: extra = {} } = {}) {
+    const headers = { Accept: 'application/json, application/problem+json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const t = auth && tokens ? tokens.get() : null;
-    if (t && t.accessToken) headers.Authorization = `${t.tokenType || 'Bearer'} ${t.accessToken}`;
+    if (auth && access) headers.Authorization = `${access.tokenType} ${access.accessToken}`;
     try {
       const res = await fetch(buildUrl(base + path, query), {
         method,
         headers,
+        credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { res, sentToken: Boolean(headers.Authorization) };
@@ -82,17 +90,20 @@ export function createApi({ base = '/api/v1', tokens = null, refreshPath = null,
     return data;
   }
 
-  /** Single-flight refresh: concurrent 401s share one POST /auth/refresh. */
+  /** Single-flight refresh through the cookie: concurrent callers share one POST .../refresh. */
   function refresh() {
-    if (!refreshPath || !tokens) return Promise.resolve(false);
-    const current = tokens.get();
-    if (!current || !current.refreshToken) return Promise.resolve(false);
+    if (!authPath || !hasSession()) return Promise.resolve(false);
     if (!refreshing) {
       refreshing = (async () => {
         try {
-          const { res } = await send('POST', refreshPath, { body: { refreshToken: current.refreshToken }, auth: false });
+          const { res } = await send('POST', `${authPath}/refresh`, { auth: false, headers: COOKIE_TRANSPORT });
+          if (res.status === 401 || res.status === 403) {
+            forget();
+            onAuthLost();
+            return false;
+          }
           if (!res.ok) return false;
-          tokens.set(await res.json());
+          remember(await res.json());
           return true;
         } catch {
           return false;
@@ -103,22 +114,39 @@ export function createApi({ base = '/api/v1', tokens = null, refreshPath = null,
   }
 
   async function request(method, path, opts = {}) {
+    const auth = opts.auth !== false;
+    if (auth && !access && hasSession()) await refresh();
     let { res, sentToken } = await send(method, path, opts);
     if (res.status === 401 && sentToken) {
-      if (await refresh()) {
-        ({ res } = await send(method, path, opts));
-      }
-      if (res.status === 401) {
-        if (tokens) tokens.clear();
+      access = null;
+      if (await refresh()) ({ res } = await send(method, path, opts));
+      if (res.status === 401 && hasSession()) {
+        forget();
         onAuthLost();
       }
     }
     return parse(res);
   }
 
+  /** Signs in with credentials: the access token stays in memory, the refresh token in the cookie. */
+  async function login(body) {
+    const { res } = await send('POST', `${authPath}/login`, { body, auth: false, headers: COOKIE_TRANSPORT });
+    remember(await parse(res));
+  }
+
+  /** Revokes the session on the server (the cookie goes with it) and forgets it here, whatever the answer. */
+  async function logout() {
+    try {
+      await send('POST', `${authPath}/logout`, { auth: false, headers: COOKIE_TRANSPORT });
+    } catch { /* the session ends locally either way */ }
+    forget();
+  }
+
   return {
-    tokens,
     request,
+    login,
+    logout,
+    hasSession,
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
     put: (path, body, opts) => request('PUT', path, { ...opts, body }),

@@ -1,6 +1,7 @@
 // Error state + the banner and form-error components used by both apps.
-import { reactive } from 'vue';
+import { reactive, ref, watch, nextTick } from 'vue';
 import { ApiError } from './api.js';
+import { html } from './html.js';
 
 /** A page-level error slot: show(err) accepts ApiError, Error or {code, detail, action}. */
 export function createErrorState() {
@@ -27,28 +28,32 @@ export const ErrorBanner = {
   name: 'ErrorBanner',
   props: { error: { type: Object, default: null } },
   emits: ['dismiss'],
-  watch: {
+  setup(props, { emit }) {
+    const root = ref(null);
     // Bring a new error into view (forms can be long); role="alert" announces it.
-    error(next) {
-      if (next) this.$nextTick(() => { if (this.$el && this.$el.scrollIntoView) this.$el.scrollIntoView({ block: 'nearest' }); });
-    },
+    watch(() => props.error, (next) => {
+      if (next) nextTick(() => { if (root.value && root.value.scrollIntoView) root.value.scrollIntoView({ block: 'nearest' }); });
+    });
+    return () => {
+      const error = props.error;
+      if (!error) return null;
+      return html`
+        <div ref=${root} class="banner banner-error" role="alert" data-testid="error-banner">
+          <div class="banner-text">
+            <strong class="banner-detail" data-testid="error-detail">${error.detail}</strong>
+            <span class="banner-meta">
+              <code data-testid="error-code">${error.code}</code>
+              ${error.correlationId ? html`<span class="muted"> · ref ${error.correlationId}</span>` : null}
+            </span>
+          </div>
+          <div class="banner-actions">
+            ${error.action ? html`
+              <button type="button" class="btn btn-small" onClick=${() => error.action.run()}>${error.action.label}</button>` : null}
+            <button type="button" class="btn btn-ghost btn-small" aria-label="Dismiss error" onClick=${() => emit('dismiss')}>✕</button>
+          </div>
+        </div>`;
+    };
   },
-  template: `
-    <div v-if="error" class="banner banner-error" role="alert" data-testid="error-banner">
-      <div class="banner-text">
-        <strong class="banner-detail" data-testid="error-detail">{{ error.detail }}</strong>
-        <span class="banner-meta">
-          <code data-testid="error-code">{{ error.code }}</code>
-          <span v-if="error.correlationId" class="muted"> · ref {{ error.correlationId }}</span>
-        </span>
-      </div>
-      <div class="banner-actions">
-        <button v-if="error.action" type="button" class="btn btn-small" @click="error.action.run()">
-          {{ error.action.label }}
-        </button>
-        <button type="button" class="btn btn-ghost btn-small" aria-label="Dismiss error" @click="$emit('dismiss')">✕</button>
-      </div>
-    </div>`,
 };
 
 /** Messages for one field from a problem's errors[] ("variants[0].sku" etc.). */
@@ -61,23 +66,32 @@ export function fieldMessages(error, field) {
 export const FieldError = {
   name: 'FieldError',
   props: { error: { type: Object, default: null }, field: { type: String, required: true }, id: String },
-  computed: {
-    messages() { return fieldMessages(this.error, this.field); },
+  setup(props) {
+    return () => {
+      const messages = fieldMessages(props.error, props.field);
+      return messages.length
+        ? html`<p class="field-error" id=${props.id} data-testid="field-error" data-field=${props.field}>${messages.join('; ')}</p>`
+        : null;
+    };
   },
-  template: `<p v-if="messages.length" class="field-error" :id="id" data-testid="field-error" :data-field="field">{{ messages.join('; ') }}</p>`,
 };
 
 /** Summary of all validation errors, shown next to a form. */
 export const FormErrors = {
   name: 'FormErrors',
   props: { error: { type: Object, default: null } },
-  template: `
-    <div v-if="error && error.errors && error.errors.length" class="form-errors" role="alert" data-testid="form-errors">
-      <p class="form-errors-title">Please fix the following:</p>
-      <ul>
-        <li v-for="(e, i) in error.errors" :key="i" data-testid="form-error">
-          <code v-if="e.field">{{ e.field }}</code> {{ e.message }}
-        </li>
-      </ul>
-    </div>`,
+  setup(props) {
+    return () => {
+      const error = props.error;
+      if (!(error && error.errors && error.errors.length)) return null;
+      return html`
+        <div class="form-errors" role="alert" data-testid="form-errors">
+          <p class="form-errors-title">Please fix the following:</p>
+          <ul>
+            ${error.errors.map((e, i) => html`
+              <li key=${i} data-testid="form-error">${e.field ? html`<code>${e.field}</code>` : null} ${e.message}</li>`)}
+          </ul>
+        </div>`;
+    };
+  },
 };

@@ -1,8 +1,10 @@
 // Tiny hash router: routes like '/product/:slug'. route is reactive {name, params, path}.
+// Features bring their routes; the app shell starts the router with all of them.
 import { reactive } from 'vue';
 
-export function createRouter(routes, fallback) {
-  const compiled = routes.map((r) => ({ ...r, parts: r.path.split('/').filter(Boolean) }));
+export function createRouter({ fallback = null } = {}) {
+  let compiled = [];
+  const route = reactive({ name: null, params: {}, path: '' });
 
   function match(path) {
     const segs = path.split('/').filter(Boolean);
@@ -26,18 +28,22 @@ export function createRouter(routes, fallback) {
     return match(raw) || { name: 'notFound', params: {}, path: raw };
   }
 
-  const route = reactive(current());
-
-  function sync() {
-    const next = current();
-    if (next.name === 'notFound' && fallback && (next.path === '/' || next.path === '')) {
-      navigate(fallback);
-      return;
-    }
+  function apply(next) {
     Object.keys(route.params).forEach((k) => delete route.params[k]);
     route.name = next.name;
     route.path = next.path;
     Object.assign(route.params, next.params);
+  }
+
+  const isRoot = (r) => r.name === 'notFound' && fallback && (r.path === '/' || r.path === '');
+
+  function sync() {
+    const next = current();
+    if (isRoot(next)) {
+      navigate(fallback);
+      return;
+    }
+    apply(next);
     window.scrollTo(0, 0);
   }
 
@@ -52,9 +58,18 @@ export function createRouter(routes, fallback) {
     }
   }
 
-  window.addEventListener('hashchange', sync);
-  if (route.name === 'notFound' && fallback && (route.path === '/' || route.path === '')) {
-    navigate(fallback, { replace: true });
+  /** Starts routing over [{path, name}]: route follows the location's hash from now on. */
+  function start(routes) {
+    const names = new Set();
+    compiled = routes.map((r) => {
+      if (names.has(r.name)) throw new Error(`route "${r.name}" is defined twice`);
+      names.add(r.name);
+      return { path: r.path, name: r.name, parts: r.path.split('/').filter(Boolean) };
+    });
+    apply(current());
+    window.addEventListener('hashchange', sync);
+    if (isRoot(route)) navigate(fallback, { replace: true });
   }
-  return { route, navigate };
+
+  return { route, navigate, start };
 }

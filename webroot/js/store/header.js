@@ -1,48 +1,38 @@
-// Site header: brand, category navigation, currency/locale selectors, account links.
-import { computed } from 'vue';
-import { buildTree } from '../shared/categories.js';
-import { settings, session, catalog, route, CURRENCIES, LOCALES } from './state.js';
-import { CategoryMenu } from './category-menu.js';
-import { t } from './i18n.js';
+// Site header: brand, currency/locale selectors, then what the features put there (tools such as
+// the account links, and navigation bars such as the categories).
+import { h } from 'vue';
+import { html } from '../shared/html.js';
+import { selected } from '../shared/forms.js';
+import { settings, CURRENCIES, LOCALES, t } from './context.js';
 
-export const SiteHeader = {
-  name: 'SiteHeader',
-  components: { CategoryMenu },
-  setup() {
-    const tree = computed(() => buildTree(catalog.categories));
-    const activeId = computed(() => (route.name === 'category' ? route.params.id : null));
-    return { settings, session, tree, activeId, CURRENCIES, LOCALES, t };
-  },
-  template: `
-    <header class="site-header">
-      <div class="container header-bar">
-        <a href="#/" class="brand" data-testid="home-link"><span class="brand-mark" aria-hidden="true">K</span>Kinetic</a>
-        <div class="header-tools">
-          <label class="compact-field">
-            <span class="sr-only">{{ t('currency') }}</span>
-            <select v-model="settings.currency" data-testid="currency-select" :aria-label="t('currency')">
-              <option v-for="c in CURRENCIES" :key="c" :value="c">{{ c }}</option>
-            </select>
-          </label>
-          <label class="compact-field">
-            <span class="sr-only">{{ t('language') }}</span>
-            <select v-model="settings.locale" data-testid="locale-select" :aria-label="t('language')">
-              <option v-for="l in LOCALES" :key="l.code" :value="l.code">{{ l.code.toUpperCase() }}</option>
-            </select>
-          </label>
-          <template v-if="session.loggedIn">
-            <a href="#/account" class="btn btn-ghost btn-small" data-testid="account-link">{{ t('account') }}</a>
-          </template>
-          <template v-else>
-            <a href="#/login" class="btn btn-ghost btn-small" data-testid="login-link">{{ t('login') }}</a>
-            <a href="#/register" class="btn btn-primary btn-small" data-testid="register-link">{{ t('register') }}</a>
-          </template>
-        </div>
-      </div>
-      <nav class="cat-nav" :aria-label="t('categories')">
-        <div class="container">
-          <CategoryMenu :nodes="tree" :active-id="activeId" />
-        </div>
-      </nav>
-    </header>`,
-};
+export function siteHeader(features) {
+  const tools = features.map((f) => f.header && f.header.tools).filter(Boolean);
+  const navs = features.map((f) => f.header && f.header.nav).filter(Boolean);
+  return {
+    name: 'SiteHeader',
+    setup() {
+      return () => html`
+        <header class="site-header">
+          <div class="container header-bar">
+            <a href="#/" class="brand" data-testid="home-link"><span class="brand-mark" aria-hidden="true">K</span>Kinetic</a>
+            <div class="header-tools">
+              <label class="compact-field">
+                <span class="sr-only">${t('currency')}</span>
+                <select ...${selected(settings, 'currency')} data-testid="currency-select" aria-label=${t('currency')}>
+                  ${CURRENCIES.map((c) => html`<option key=${c} value=${c}>${c}</option>`)}
+                </select>
+              </label>
+              <label class="compact-field">
+                <span class="sr-only">${t('language')}</span>
+                <select ...${selected(settings, 'locale')} data-testid="locale-select" aria-label=${t('language')}>
+                  ${LOCALES.map((l) => html`<option key=${l.code} value=${l.code}>${l.code.toUpperCase()}</option>`)}
+                </select>
+              </label>
+              ${tools.map((tool) => h(tool))}
+            </div>
+          </div>
+          ${navs.map((nav) => h(nav))}
+        </header>`;
+    },
+  };
+}

@@ -12,19 +12,28 @@ import io.kinetic.kernel.contract.identity.RefreshTokens;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
 import io.kinetic.kernel.contract.identity.StaffView;
 import io.kinetic.kernel.contract.identity.Tokens;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Customer and staff accounts: register, login (with the client IP for rate limiting), refresh, logout, me. */
+/**
+ * Customer and staff accounts: register, login (with the client IP for rate limiting), refresh,
+ * logout, me. Login, refresh and logout carry the refresh token either in the JSON body (API
+ * clients) or, with {@code X-Refresh-Token: cookie}, in the realm's {@link RefreshCookie} (the web UI).
+ */
 final class AuthRoutes {
 
   private final BusClient bus;
+  private final RefreshCookie customerCookie;
+  private final RefreshCookie staffCookie;
 
-  AuthRoutes(BusClient bus) {
+  AuthRoutes(BusClient bus, long refreshTtlSeconds) {
     this.bus = bus;
+    this.customerCookie = RefreshCookie.of(Realm.CUSTOMER, refreshTtlSeconds);
+    this.staffCookie = RefreshCookie.of(Realm.STAFF, refreshTtlSeconds);
   }
 
   /** The body of both login routes. */
@@ -45,7 +54,8 @@ final class AuthRoutes {
     builder.getRoute("adminLogin").addHandler(rc -> login(rc, Realm.STAFF));
     builder.getRoute("refresh").addHandler(rc -> refresh(rc, Realm.CUSTOMER));
     builder.getRoute("adminRefresh").addHandler(rc -> refresh(rc, Realm.STAFF));
-    builder.getRoute("logout").addHandler(this::logout);
+    builder.getRoute("logout").addHandler(rc -> logout(rc, Realm.CUSTOMER));
+    builder.getRoute("adminLogout").addHandler(rc -> logout(rc, Realm.STAFF));
     builder.getRoute("me").addHandler(this::me);
     builder.getRoute("adminMe").addHandler(this::adminMe);
   }
@@ -57,21 +67,77 @@ final class AuthRoutes {
   }
 
   private void login(RoutingContext rc, Realm realm) {
+    RefreshCookie cookie = cookie(realm);
+    boolean viaCookie = cookie.requested(rc);
     Credentials credentials = Bodies.read(rc, Credentials.class);
     var login = new Login(realm, credentials.email(), credentials.password(), Requests.clientIp(rc));
     bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
-      .onComplete(Replies.to(rc, Replies::ok));
+      .onComplete(Replies.to(rc, (r, tokens) -> tokens(r, tokens, viaCookie ? cookie : null)));
   }
 
   private void refresh(RoutingContext rc, Realm realm) {
-    var refresh = new RefreshTokens(Bodies.read(rc, RefreshRequest.class).refreshToken(), realm);
-    bus.<Tokens>request(Addresses.Identity.REFRESH, refresh, Requests.correlationId(rc))
-      .onComplete(Replies.to(rc, Replies::ok));
+    RefreshCookie cookie = cookie(realm);
+    boolean viaCookie = cookie.requested(rc);
+    String token = viaCookie ? cookie.require(noBodyToken(rc)) : bodyToken(rc);
+    bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(token, realm), Requests.correlationId(rc))
+      .onFailure(failure -> {
+        if (viaCookie) {
+          cookie.clear(rc); // a refused token is dead for good: the browser need not send it again
+        }
+      })
+      .onComplete(Replies.to(rc, (r, tokens) -> tokens(r, tokens, viaCookie ? cookie : null)));
   }
 
-  private void logout(RoutingContext rc) {
-    bus.request(Addresses.Identity.LOGOUT, Bodies.read(rc, Logout.class), Requests.correlationId(rc))
+  /** Revokes the token (idempotent); in cookie mode also drops the cookie, with or without a token in it. */
+  private void logout(RoutingContext rc, Realm realm) {
+    RefreshCookie cookie = cookie(realm);
+    String token;
+    if (cookie.requested(rc)) {
+      token = cookie.read(noBodyToken(rc));
+      cookie.clear(rc);
+      if (token == null) {
+        Replies.noContent(rc);
+        return;
+      }
+    } else {
+      token = bodyToken(rc);
+    }
+    bus.request(Addresses.Identity.LOGOUT, new Logout(token), Requests.correlationId(rc))
       .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
+  }
+
+  private RefreshCookie cookie(Realm realm) {
+    return realm == Realm.STAFF ? staffCookie : customerCookie;
+  }
+
+  /** The token pair in the body, or (cookie mode) the refresh token in the cookie and the rest in the body. */
+  private static void tokens(RoutingContext rc, Tokens tokens, RefreshCookie cookie) {
+    if (cookie == null) {
+      Replies.ok(rc, tokens);
+      return;
+    }
+    cookie.set(rc, tokens.refreshToken());
+    Replies.ok(rc, new AccessToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn()));
+  }
+
+  private static String bodyToken(RoutingContext rc) {
+    String token = hasBody(rc) ? Bodies.read(rc, RefreshRequest.class).refreshToken() : null;
+    if (token == null) {
+      throw Failure.invalid("refreshToken", "is required, unless the request sends " + RefreshCookie.HEADER + ": cookie");
+    }
+    return token;
+  }
+
+  /** Cookie mode takes the token from the cookie only: one in the body as well would be ambiguous. */
+  private static RoutingContext noBodyToken(RoutingContext rc) {
+    if (hasBody(rc) && Bodies.read(rc, RefreshRequest.class).refreshToken() != null) {
+      throw Failure.invalid("refreshToken", "must not be sent with " + RefreshCookie.HEADER + ": cookie");
+    }
+    return rc;
+  }
+
+  private static boolean hasBody(RoutingContext rc) {
+    return rc.body() != null && rc.body().buffer() != null && rc.body().length() > 0;
   }
 
   private void me(RoutingContext rc) {
@@ -86,7 +152,11 @@ final class AuthRoutes {
       .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffMe.of(view))));
   }
 
-  /** The body of both refresh routes; the realm comes from the route, never from the client. */
+  /** The body of the refresh and logout routes; the realm comes from the route, never from the client. */
   record RefreshRequest(String refreshToken) {
+  }
+
+  /** A token reply in cookie mode: the refresh token went into the cookie. */
+  record AccessToken(String accessToken, String tokenType, long expiresIn) {
   }
 }

@@ -28,25 +28,22 @@ final class GatewayRouter {
   /** Webjar paths carry their version: cache for a year. SPA files do not: revalidate after 5 minutes. */
   private static final long ONE_YEAR = 365L * 24 * 3600;
   private static final long SPA_MAX_AGE = 300;
-  /**
-   * The web UI loads nothing from elsewhere. Vue's in-browser template compiler needs
-   * 'unsafe-eval', and the pages' import map is an inline script.
-   */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
   private final Vertx vertx;
   private final AppConfig config;
   private final BusClient bus;
   private final AccessHandler access;
   private final Locales locales;
+  private final String contentSecurityPolicy;
 
-  GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales) {
+  /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
+  GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales,
+                String contentSecurityPolicy) {
     this.vertx = vertx;
     this.config = config;
     this.bus = bus;
     this.access = access;
     this.locales = locales;
+    this.contentSecurityPolicy = contentSecurityPolicy;
   }
 
   Router build(OpenAPIContract contract, JsonObject document, Buffer openApiYaml, GraphQlEndpoints graphql, HealthRoutes health) {
@@ -57,7 +54,7 @@ final class GatewayRouter {
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
     new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
-    new AuthRoutes(bus).mount(builder);
+    new AuthRoutes(bus, config.auth().refreshTtlSeconds()).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);
     var events = new EventLogHealth(vertx, bus);
@@ -90,19 +87,24 @@ final class GatewayRouter {
     return router;
   }
 
-  /** Webjars, the admin SPA at /admin/ and the storefront at /, all from the classpath (or ./webroot in dev). */
-  private static void statics(Router router) {
+  /**
+   * Webjars (htm comes from an mvnpm jar, whose files sit under {@code _static}), the admin SPA at
+   * /admin/ and the storefront at /, all from the classpath (or ./webroot in dev).
+   */
+  private void statics(Router router) {
+    router.route("/webjars/htm/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+      .handler(StaticHandler.create("META-INF/resources/_static/htm").setMaxAgeSeconds(ONE_YEAR));
     router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
       .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(ONE_YEAR));
     router.getWithRegex("/admin").handler(rc -> rc.redirect("/admin/"));
     router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-      .handler(GatewayRouter::pageHeaders)
+      .handler(this::pageHeaders)
       .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(SPA_MAX_AGE));
   }
 
-  private static void pageHeaders(RoutingContext rc) {
+  private void pageHeaders(RoutingContext rc) {
     rc.response().headers()
-      .add("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+      .add("Content-Security-Policy", contentSecurityPolicy)
       .add("X-Content-Type-Options", "nosniff")
       .add("Referrer-Policy", "same-origin");
     rc.next();

@@ -46,8 +46,9 @@ public final class GatewayVerticle extends VerticleBase {
     Future<JsonObject> document = yaml.compose(text -> vertx.executeBlocking(() -> ContractLoader.parse(text)));
     Future<OpenAPIContract> contract = document.compose(json -> ContractLoader.load(vertx, json));
     Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales);
-    return Future.all(contract, yaml, graphql)
-      .map(all -> new GatewayRouter(vertx, config, bus, access, locales)
+    Future<String> csp = ContentSecurityPolicy.load(vertx);
+    return Future.all(contract, yaml, graphql, csp)
+      .map(all -> new GatewayRouter(vertx, config, bus, access, locales, csp.result())
         .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
       .compose(router -> vertx.createHttpServer(serverOptions(config)).requestHandler(router).listen())
       .onSuccess(this::publish);

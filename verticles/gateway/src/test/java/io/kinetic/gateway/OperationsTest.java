@@ -2,11 +2,18 @@ package io.kinetic.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.id.InstanceId;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,11 +90,41 @@ class OperationsTest {
     }
   }
 
+  /**
+   * No eval and no inline script but the pages' own import maps, each allowed by the hash of the
+   * text the page really serves; no inline styles.
+   */
   @Test
-  void vueComesFromTheWebjar() throws Exception {
-    var vue = gw.get("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js");
-    assertEquals(200, vue.statusCode());
-    assertTrue(vue.getHeader("content-type").contains("javascript"), vue.getHeader("content-type"));
+  void theContentSecurityPolicyIsStrict() throws Exception {
+    for (String page : new String[] {"/", "/admin/"}) {
+      var html = gw.get(page);
+      String csp = html.getHeader("Content-Security-Policy");
+      String scriptSrc = directive(csp, "script-src");
+      assertFalse(scriptSrc.contains("unsafe-eval") || scriptSrc.contains("unsafe-inline"), page + ": " + scriptSrc);
+      assertEquals("style-src 'self'", directive(csp, "style-src"), page);
+      Matcher importMap = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(html.bodyAsString());
+      assertTrue(importMap.find(), page + " has an import map");
+      String hash = Base64.getEncoder().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
+      assertTrue(scriptSrc.contains("'sha256-" + hash + "'"), page + ": the import map's hash is allowed: " + scriptSrc);
+      assertTrue(Stream.of(scriptSrc.split(" ")).skip(1).allMatch(s -> s.equals("'self'") || s.matches("'sha256-[A-Za-z0-9+/=]{44}'")),
+        page + ": this origin and hashes, nothing else: " + scriptSrc);
+    }
+  }
+
+  private static String directive(String csp, String name) {
+    return Stream.of(csp.split(";")).map(String::trim).filter(d -> d.startsWith(name + " ")).findFirst()
+      .orElseThrow(() -> new AssertionError("no " + name + " in " + csp));
+  }
+
+  @Test
+  void vueAndHtmComeFromTheirJars() throws Exception {
+    for (String path : new String[] {"/webjars/vue/3.5.13/dist/vue.runtime.esm-browser.prod.js", "/webjars/htm/3.1.1/dist/htm.module.js"}) {
+      var js = gw.get(path);
+      assertEquals(200, js.statusCode(), path);
+      assertTrue(js.getHeader("content-type").contains("javascript"), path + ": " + js.getHeader("content-type"));
+      assertTrue(js.getHeader("cache-control").contains("max-age=31536000"), path + ": " + js.getHeader("cache-control"));
+    }
   }
 
   @Test

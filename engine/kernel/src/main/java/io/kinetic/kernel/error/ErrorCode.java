@@ -22,6 +22,8 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(1007, 405),
   NOT_FOUND(1008, 404),
   QUERY_TOO_COMPLEX(1009, 400),
+  /** A cookie-authenticated request without the same-origin proof (header, Origin, Sec-Fetch-Site). */
+  CSRF_REJECTED(1020, 403),
   // 2xxx: auth
   UNAUTHENTICATED(2000, 401),
   FORBIDDEN(2001, 403),

@@ -1,11 +1,13 @@
 package io.kinetic.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,8 @@ class AdminBrowserTest {
     api = new EngineApi(RunningEngine.client());
     token = api.staffToken();
     browser = Browser.start(RunningEngine.httpPort());
+    browser.open("/admin/#/login");
+    browser.assertCspViolationsAreReported();
   }
 
   @AfterAll
@@ -111,6 +115,33 @@ class AdminBrowserTest {
     } finally {
       api.deleteProduct(token, id);
     }
+  }
+
+  @Test
+  void aSignedInStaffMemberStaysSignedInAcrossAReloadUntilLoggingOut() {
+    submitLogin(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    browser.until("the products page", d -> browser.hash().equals("#/products"));
+    browser.visible("staff-name");
+    Map<String, Object> cookie = browser.cookies().get("kinetic_admin_refresh");
+    assertTrue(cookie != null, "the staff refresh cookie is set: " + browser.cookies().keySet());
+    assertEquals(true, cookie.get("httpOnly"), cookie.toString());
+    assertEquals("Strict", cookie.get("sameSite"), cookie.toString());
+    assertEquals("/api/v1/admin/auth", cookie.get("path"), cookie.toString());
+    assertEquals(true, cookie.get("session"), "ends with the browser session: " + cookie);
+    String token = (String) cookie.get("value");
+    assertTrue(browser.storage().stream().noneMatch(s -> s.contains(token)), "no refresh token in page storage: " + browser.storage());
+
+    browser.driver().navigate().refresh();
+    browser.visible("staff-name");
+    browser.until("a page of product rows after the reload", d -> d.findElements(Browser.testId("admin-product-row")).size() == 20);
+    assertEquals("#/products", browser.hash());
+
+    browser.visible("logout-button").click();
+    browser.visible("login-form");
+    assertFalse(browser.cookies().containsKey("kinetic_admin_refresh"), "logging out drops the cookie");
+    browser.driver().navigate().refresh();
+    browser.visible("login-form");
+    assertEquals("#/login", browser.hash(), "still signed out after a reload");
   }
 
   private static void submitLogin(String email, String password) {

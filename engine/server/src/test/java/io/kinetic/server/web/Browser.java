@@ -1,5 +1,6 @@
 package io.kinetic.server.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -37,6 +39,8 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /** How Chromium's console reports a violation of the page's policy. */
+  private static final String CSP = "Content Security Policy";
 
   private final WebDriver driver;
   private final Path profile;
@@ -83,11 +87,30 @@ final class Browser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
-  /** Fresh state for the next test: empty local and session storage, then a full load of {@code path}. */
+  /** Fresh state for the next test: no cookies, empty local and session storage, then a full load of {@code path}. */
   void openFresh(String path) {
     open(path);
+    cdp("Network.clearBrowserCookies");
     script("localStorage.clear(); sessionStorage.clear();");
     driver.navigate().refresh();
+  }
+
+  /** Every cookie the browser holds, HttpOnly and path-scoped ones included: name -> attributes as CDP reports them. */
+  @SuppressWarnings("unchecked")
+  Map<String, Map<String, Object>> cookies() {
+    var all = (List<Map<String, Object>>) cdp("Network.getAllCookies").get("cookies");
+    return all.stream().collect(Collectors.toMap(c -> (String) c.get("name"), c -> c, (a, b) -> b));
+  }
+
+  /** Everything the page keeps in localStorage and sessionStorage, as one "key=value" list. */
+  @SuppressWarnings("unchecked")
+  List<String> storage() {
+    return (List<String>) script("""
+      return [localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => k + '=' + s.getItem(k)));""");
+  }
+
+  private Map<String, Object> cdp(String command) {
+    return ((ChromeDriver) driver).executeCdpCommand(command, Map.of());
   }
 
   /** Waits (up to 15 s) for a non-null, non-false value; on timeout the failure names {@code what}. */
@@ -128,15 +151,38 @@ final class Browser implements AutoCloseable {
 
   /**
    * Fails on SEVERE browser log entries (uncaught errors, console.error, failed requests) except those
-   * matching {@code expected} (the 4xx a test provoked). Reading the log empties it.
+   * matching {@code expected} (the 4xx a test provoked), and on any Content-Security-Policy violation
+   * whatever its level. Reading the log empties it.
    */
   void assertNoErrors(Pattern... expected) {
-    List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+    List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+    List<String> csp = entries.stream().map(LogEntry::getMessage).filter(m -> m.contains(CSP)).toList();
+    assertTrue(csp.isEmpty(), "Content-Security-Policy violations in the browser console: " + csp);
+    List<String> severe = entries.stream()
       .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
       .map(LogEntry::getMessage)
       .filter(m -> Stream.of(expected).noneMatch(p -> p.matcher(m).find()))
       .toList();
     assertTrue(severe.isEmpty(), "errors in the browser console: " + severe);
+  }
+
+  /**
+   * Proves the CSP check is not vacuous: the page's policy is enforced (an injected inline script does
+   * not run) and the violation comes back in the browser log.
+   */
+  void assertCspViolationsAreReported() {
+    Object ran = script("""
+      window.kineticProbe = false;
+      const s = document.createElement('script');
+      s.textContent = 'window.kineticProbe = true;';
+      document.head.appendChild(s);
+      return window.kineticProbe;""");
+    assertEquals(false, ran, "an inline script ran: the page has no strict Content-Security-Policy");
+    List<LogEntry> entries = until("the CSP violation in the browser log", d -> {
+      var now = driver.manage().logs().get(LogType.BROWSER).getAll();
+      return now.stream().anyMatch(e -> e.getMessage().contains(CSP)) ? now : null;
+    });
+    assertTrue(entries.stream().anyMatch(e -> e.getMessage().contains(CSP)), entries.toString());
   }
 
   /** Proves the log check is not vacuous: a console.error must come back as a SEVERE entry. */

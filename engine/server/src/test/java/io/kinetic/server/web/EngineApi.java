@@ -38,6 +38,14 @@ final class EngineApi {
     return login.bodyAsJsonObject().getString("accessToken");
   }
 
+  /** Registers a customer through the storefront API. */
+  void registerCustomer(String email, String password, String name) throws Exception {
+    var created = http.post("/api/v1/auth/register")
+      .sendJsonObject(new JsonObject().put("email", email).put("password", password).put("name", name))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+  }
+
   /** Creates a published product without categories (so it never shows up in a category page); returns it. */
   JsonObject createProduct(String token, String slug, String name, JsonArray variants) throws Exception {
     var input = new JsonObject()

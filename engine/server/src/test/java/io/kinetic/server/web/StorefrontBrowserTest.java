@@ -1,6 +1,7 @@
 package io.kinetic.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,9 @@ import org.openqa.selenium.support.ui.Select;
 class StorefrontBrowserTest {
 
   private static final int PAGE_SIZE = 20;
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final Pattern FAILED_LOGIN =
+    Pattern.compile("/api/v1/auth/login - Failed to load resource: the server responded with a status of 401");
   private static EngineApi api;
   private static Browser browser;
 
@@ -43,6 +49,7 @@ class StorefrontBrowserTest {
     browser = Browser.start(RunningEngine.httpPort());
     browser.open("/#/");
     browser.assertLogsAreCaptured();
+    browser.assertCspViolationsAreReported();
   }
 
   @AfterAll
@@ -183,6 +190,80 @@ class StorefrontBrowserTest {
     });
     assertNotEquals(newest, sorted.stream().map(c -> c.get("slug")).toList(), "the order changed");
     assertTrue(amount(sorted.get(0).get("price")) <= amount(sorted.get(PAGE_SIZE - 1).get("price")));
+  }
+
+  @Test
+  void registeringSignsInAndTheSessionSurvivesAReloadWithTheRefreshTokenOutOfReach() {
+    String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    browser.visible("register-link").click();
+    browser.visible("register-name").sendKeys("Grace Hopper");
+    browser.driver().findElement(Browser.testId("register-email")).sendKeys(email);
+    browser.driver().findElement(Browser.testId("register-password")).sendKeys(PASSWORD);
+    browser.driver().findElement(Browser.testId("register-submit")).click();
+
+    browser.until("the account page", d -> browser.hash().equals("#/account"));
+    showsAccountOf(email);
+    Map<String, Object> cookie = refreshCookie();
+    assertEquals(true, cookie.get("httpOnly"), cookie.toString());
+    assertEquals("Strict", cookie.get("sameSite"), cookie.toString());
+    assertEquals("/api/v1/auth", cookie.get("path"), cookie.toString());
+    String token = (String) cookie.get("value");
+    assertTrue(browser.storage().stream().noneMatch(s -> s.contains(token)), "no refresh token in page storage: " + browser.storage());
+
+    browser.driver().navigate().refresh();
+    showsAccountOf(email);
+    assertNotEquals(token, refreshCookie().get("value"), "after the reload the page refreshed through the cookie, which rotated");
+
+    browser.visible("logout-button").click();
+    browser.visible("login-link");
+    assertFalse(browser.cookies().containsKey("kinetic_refresh"), "logging out drops the cookie");
+    browser.driver().navigate().refresh();
+    browser.visible("login-link");
+    assertTrue(browser.driver().findElements(Browser.testId("account-link")).isEmpty(), "still signed out after a reload");
+  }
+
+  @Test
+  void aCustomerSignsInWithTheFormAfterAWrongPassword() throws Exception {
+    String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    api.registerCustomer(email, PASSWORD, "Ada Lovelace");
+    browser.visible("login-link").click();
+    browser.visible("login-email").sendKeys(email);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys("not-" + PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    assertEquals("INVALID_CREDENTIALS", browser.visible("error-code").getText());
+    assertEquals("#/login", browser.hash());
+
+    var password = browser.driver().findElement(Browser.testId("login-password"));
+    password.clear();
+    password.sendKeys(PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    showsAccountOf(email);
+    browser.driver().navigate().refresh();
+    showsAccountOf(email);
+    browser.assertNoErrors(FAILED_LOGIN);
+  }
+
+  /** Each feature brings its own strings: the catalog's and the account's both follow the switch. */
+  @Test
+  void switchingTheLanguageTranslatesEveryFeature() {
+    browser.until("the English title", d -> "All products".equals(d.findElement(Browser.testId("page-title")).getText()));
+    new Select(browser.visible("locale-select")).selectByValue("de");
+    browser.until("the catalog in German", d -> "Alle Produkte".equals(d.findElement(Browser.testId("page-title")).getText()));
+    browser.until("the account links in German", d -> "Anmelden".equals(d.findElement(Browser.testId("login-link")).getText()));
+    browser.visible("login-link").click();
+    browser.until("the login form in German", d -> "Passwort".equals(
+      d.findElement(By.cssSelector("[data-testid=login-form] label:nth-of-type(2) span")).getText()));
+  }
+
+  private static Map<String, Object> refreshCookie() {
+    Map<String, Object> cookie = browser.cookies().get("kinetic_refresh");
+    assertTrue(cookie != null, "the refresh cookie is set: " + browser.cookies().keySet());
+    return cookie;
+  }
+
+  private static void showsAccountOf(String email) {
+    browser.until("the account of " + email, d -> d.findElements(Browser.testId("account-email")).stream()
+      .anyMatch(e -> email.equals(e.getText())));
   }
 
   private static List<Map<String, String>> cardsAtLeast(int n) {

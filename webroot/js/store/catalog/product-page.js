@@ -1,9 +1,11 @@
 // Product detail page by slug: gallery, variant picker, price, stock, attributes.
 import { ref, reactive, computed, watch } from 'vue';
-import { formatMoney, priceIn } from '../shared/money.js';
-import { pathTo } from '../shared/categories.js';
-import { api, settings, catalog, errors } from './state.js';
-import { t } from './i18n.js';
+import { html } from '../../shared/html.js';
+import { formatMoney, priceIn } from '../../shared/money.js';
+import { pathTo } from '../../shared/categories.js';
+import { api, settings, errors, t } from '../context.js';
+import { catalog } from './state.js';
+import { ProductGallery } from './product-gallery.js';
 
 export const ProductPage = {
   name: 'ProductPage',
@@ -95,8 +97,6 @@ export const ProductPage = {
       return variant.value.stockOnHand > 0 ? t('inStock', { n: variant.value.stockOnHand }) : t('outOfStock');
     });
 
-    const media = computed(() => (product.value ? product.value.media || [] : []));
-    const mainImage = computed(() => media.value[imageIndex.value] || media.value[0] || null);
 
     const attributeRows = computed(() => {
       const attrs = (product.value && product.value.attributes) || {};
@@ -128,78 +128,89 @@ export const ProductPage = {
       return first ? pathTo(catalog.categories, first) : [];
     });
 
-    return {
-      product, notFound, loading, optionGroups, selected, variant, available, choose, price, stockLabel,
-      media, mainImage, imageIndex, attributeRows, breadcrumb, t,
-    };
-  },
-  template: `
-    <section class="container page">
-      <div v-if="notFound" class="empty-page">
-        <h1 class="page-title">{{ t('productNotFound') }}</h1>
-        <a href="#/" class="btn">{{ t('backToShop') }}</a>
-      </div>
-      <p v-else-if="!product && loading" class="muted">{{ t('loading') }}</p>
-      <template v-else-if="product">
+
+    function breadcrumbNav() {
+      return html`
         <nav class="breadcrumb" aria-label="Breadcrumb">
-          <a href="#/">{{ t('home') }}</a>
-          <template v-for="c in breadcrumb" :key="c.id">
-            <span aria-hidden="true">/</span><a :href="'#/category/' + c.id">{{ c.name }}</a>
-          </template>
-        </nav>
-        <article class="product-detail" data-testid="product-detail">
-          <div class="gallery" data-testid="gallery">
-            <div class="gallery-main">
-              <img v-if="mainImage" :src="mainImage.url" :alt="mainImage.alt || product.name" width="640" height="640">
-              <div v-else class="img-placeholder" aria-hidden="true">{{ product.name.charAt(0) }}</div>
-            </div>
-            <ul v-if="media.length > 1" class="gallery-thumbs">
-              <li v-for="(m, i) in media" :key="m.url + i">
-                <button type="button" class="thumb" :aria-pressed="i === imageIndex ? 'true' : 'false'"
-                        :aria-label="t('showImage', { n: i + 1 })" @click="imageIndex = i" data-testid="gallery-thumb">
-                  <img :src="m.url" alt="" width="80" height="80">
-                </button>
-              </li>
-            </ul>
-          </div>
+          <a href="#/">${t('home')}</a>
+          ${breadcrumb.value.map((c) => [
+            html`<span aria-hidden="true">/</span>`,
+            html`<a href=${'#/category/' + c.id}>${c.name}</a>`,
+          ])}
+        </nav>`;
+    }
 
-          <div class="product-info">
-            <h1 class="product-title" data-testid="product-name">{{ product.name }}</h1>
-            <p class="product-price" data-testid="product-price">{{ price }}</p>
-            <p v-if="variant" class="stock-status" :class="variant.stockOnHand > 0 ? 'ok' : 'out'" data-testid="stock-status">
-              {{ stockLabel }}
-            </p>
-            <p v-else class="stock-status out" data-testid="stock-status" role="status">{{ t('unavailableCombo') }}</p>
+    function variantPicker() {
+      if (!optionGroups.value.length) return null;
+      return html`
+        <div class="variant-picker" data-testid="variant-picker">
+          ${optionGroups.value.map((g) => html`
+            <fieldset key=${g.key} class="option-group" data-testid=${'option-' + g.key}>
+              <legend>${g.key}</legend>
+              <div class="option-values">
+                ${g.values.map((val) => html`
+                  <label key=${val} class=${['option-pill', { unavailable: !available(g.key, val) }]}>
+                    <input type="radio" name=${'opt-' + g.key} value=${val} checked=${selected[g.key] === val}
+                           onChange=${() => choose(g.key, val)} data-testid="option-value" />
+                    <span>${val}</span>
+                  </label>`)}
+              </div>
+            </fieldset>`)}
+        </div>`;
+    }
 
-            <div v-if="optionGroups.length" class="variant-picker" data-testid="variant-picker">
-              <fieldset v-for="g in optionGroups" :key="g.key" class="option-group" :data-testid="'option-' + g.key">
-                <legend>{{ g.key }}</legend>
-                <div class="option-values">
-                  <label v-for="val in g.values" :key="val" class="option-pill" :class="{ unavailable: !available(g.key, val) }">
-                    <input type="radio" :name="'opt-' + g.key" :value="val" :checked="selected[g.key] === val"
-                           @change="choose(g.key, val)" data-testid="option-value">
-                    <span>{{ val }}</span>
-                  </label>
-                </div>
-              </fieldset>
-            </div>
-            <p v-if="variant" class="muted small">{{ t('sku') }}: <span data-testid="variant-sku">{{ variant.sku }}</span></p>
+    function info(p) {
+      const v = variant.value;
+      return html`
+        <div class="product-info">
+          <h1 class="product-title" data-testid="product-name">${p.name}</h1>
+          <p class="product-price" data-testid="product-price">${price.value}</p>
+          ${v
+            ? html`<p class=${['stock-status', v.stockOnHand > 0 ? 'ok' : 'out']} data-testid="stock-status">${stockLabel.value}</p>`
+            : html`<p class="stock-status out" data-testid="stock-status" role="status">${t('unavailableCombo')}</p>`}
+          ${variantPicker()}
+          ${v ? html`<p class="muted small">${t('sku')}: <span data-testid="variant-sku">${v.sku}</span></p>` : null}
 
-            <div class="product-description" data-testid="product-description">{{ product.description }}</div>
+          <div class="product-description" data-testid="product-description">${p.description}</div>
 
-            <section v-if="attributeRows.length" class="attributes">
-              <h2 class="section-title">{{ t('details') }}</h2>
+          ${attributeRows.value.length ? html`
+            <section class="attributes">
+              <h2 class="section-title">${t('details')}</h2>
               <table class="attr-table" data-testid="attributes-table">
                 <tbody>
-                  <tr v-for="a in attributeRows" :key="a.code" :data-attr="a.code">
-                    <th scope="row">{{ a.label }}</th>
-                    <td>{{ a.value }}</td>
-                  </tr>
+                  ${attributeRows.value.map((a) => html`
+                    <tr key=${a.code} data-attr=${a.code}>
+                      <th scope="row">${a.label}</th>
+                      <td>${a.value}</td>
+                    </tr>`)}
                 </tbody>
               </table>
-            </section>
-          </div>
-        </article>
-      </template>
-    </section>`,
+            </section>` : null}
+        </div>`;
+    }
+
+    function body() {
+      if (notFound.value) {
+        return html`
+          <div class="empty-page">
+            <h1 class="page-title">${t('productNotFound')}</h1>
+            <a href="#/" class="btn">${t('backToShop')}</a>
+          </div>`;
+      }
+      if (!product.value && loading.value) return html`<p class="muted">${t('loading')}</p>`;
+      if (!product.value) return null;
+      const p = product.value;
+      return [
+        breadcrumbNav(),
+        html`
+          <article class="product-detail" data-testid="product-detail">
+            <${ProductGallery} media=${p.media || []} name=${p.name} index=${imageIndex.value}
+                               onSelect=${(i) => { imageIndex.value = i; }} />
+            ${info(p)}
+          </article>`,
+      ];
+    }
+
+    return () => html`<section class="container page">${body()}</section>`;
+  },
 };

@@ -1,6 +1,6 @@
 // Mapping between AdminProduct (server) and the editor's form model, plus client-side validation.
-import { toMajor, toMinor, priceIn } from '../shared/money.js';
-import { LOCALES, CURRENCIES } from './state.js';
+import { toMajor, toMinor, priceIn } from '../../shared/money.js';
+import { LOCALES, CURRENCIES } from '../context.js';
 
 let seq = 0;
 const uid = () => `v${++seq}`;

@@ -1,0 +1,75 @@
+// The admin shell: merges what the features export (routes, messages, navigation, header tools),
+// keeps every page but the login behind the auth feature's gate, and renders the routed page.
+// A feature module exports
+//   { name, routes: [{path, name, component, props?(route), section?}], messages: {en},
+//     nav?: {href, label, testId, section}, state?, header?: {tools?}, gate? (auth only) }.
+import { createApp, h, computed, watch } from 'vue';
+import { html } from '../shared/html.js';
+import { ErrorBanner } from '../shared/errors.js';
+import { i18n, route, navigate, startRouter, errors, notice, t } from './context.js';
+import { messages } from './messages.js';
+
+const NotFound = {
+  name: 'NotFound',
+  setup: () => () => html`<section class="page"><h1 class="page-title">${t('notFound')}</h1><a href="#/products" class="btn">${t('startPage')}</a></section>`,
+};
+
+export function startAdmin(features, selector) {
+  i18n.add('shell', messages);
+  features.forEach((f) => i18n.add(f.name, f.messages));
+  const routes = features.flatMap((f) => f.routes);
+  const byName = new Map(routes.map((r) => [r.name, r]));
+  const navs = features.map((f) => f.nav).filter(Boolean);
+  const tools = features.map((f) => f.header && f.header.tools).filter(Boolean);
+  const gate = features.map((f) => f.gate).find(Boolean);
+  startRouter(routes);
+
+  const App = {
+    name: 'AdminApp',
+    setup() {
+      // Guard: everything but the login needs a signed-in staff member.
+      watch(() => [route.name, gate.signedIn()], () => {
+        if (!gate.signedIn() && route.name !== 'login') navigate('/login', { replace: true });
+        else if (gate.signedIn() && route.name === 'login') navigate(gate.home, { replace: true });
+      }, { immediate: true });
+      watch(gate.signedIn, (inNow) => { if (inNow) gate.whenSignedIn(); }, { immediate: true });
+      watch(() => route.path, () => errors.clear());
+
+      const section = computed(() => {
+        const r = byName.get(route.name);
+        return (r && r.section) || route.name || '';
+      });
+
+      function view() {
+        if (!gate.signedIn()) return h(gate.login);
+        const r = byName.get(route.name);
+        if (!r) return h(NotFound);
+        return h(r.component, r.props ? r.props(route) : {});
+      }
+
+      return () => html`
+        <div class=${['admin-shell', { 'is-login': !gate.signedIn() }]}>
+          ${gate.signedIn() ? html`
+            <header class="site-header admin-header">
+              <div class="container header-bar">
+                <a href=${'#' + gate.home} class="brand"><span class="brand-mark" aria-hidden="true">K</span>Kinetic <span class="muted brand-sub">${t('admin')}</span></a>
+                <nav class="admin-nav" aria-label="Admin">
+                  ${navs.map((n) => html`
+                    <a key=${n.href} href=${n.href} aria-current=${section.value === n.section ? 'page' : null} data-testid=${n.testId}>${t(n.label)}</a>`)}
+                </nav>
+                <div class="header-tools">${tools.map((tool) => h(tool))}</div>
+              </div>
+            </header>` : null}
+          <main class="container admin-main">
+            <${ErrorBanner} error=${errors.state.current} onDismiss=${() => errors.clear()} />
+            <div class="toast-region" role="status" aria-live="polite">
+              ${notice.text ? html`<p class="toast" data-testid="notice">${notice.text}</p>` : null}
+            </div>
+            ${view()}
+          </main>
+        </div>`;
+    },
+  };
+
+  createApp(App).mount(selector);
+}

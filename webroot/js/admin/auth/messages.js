@@ -1,0 +1,7 @@
+// Strings of the staff sign-in.
+export const messages = {
+  en: {
+    staffSignIn: 'Staff sign in', sessionExpired: 'Your session has expired. Please sign in again.',
+    email: 'Email', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…',
+  },
+};

@@ -1,0 +1,8 @@
+// Strings of the categories feature.
+export const messages = {
+  en: {
+    navCategories: 'Categories', rename: 'Rename', noCategories: 'No categories yet.', newCategory: 'New category',
+    createCategory: 'Create category', categoryCreated: 'Category created', categorySaved: 'Category saved',
+    categoryDeleted: 'Category deleted', confirmDeleteCategory: 'Delete category "{name}"?',
+  },
+};

@@ -1,0 +1,81 @@
+// The one form behind "Log in" and "Create account": the mode picks the fields, the texts and what
+// submitting does (registration signs in with the same credentials afterwards).
+import { ref, reactive } from 'vue';
+import { html } from '../../shared/html.js';
+import { model, prevent } from '../../shared/forms.js';
+import { FieldError, FormErrors } from '../../shared/errors.js';
+import { api, errors, navigate, t } from '../context.js';
+import { signIn } from './session.js';
+
+const MODES = {
+  login: {
+    title: 'login',
+    fields: [
+      { key: 'email', label: 'email', type: 'email', autocomplete: 'email' },
+      { key: 'password', label: 'password', type: 'password', autocomplete: 'current-password' },
+    ],
+    foot: { text: 'noAccount', link: 'register', href: '#/register' },
+  },
+  register: {
+    title: 'createAccount',
+    fields: [
+      { key: 'name', label: 'fullName', type: 'text', autocomplete: 'name' },
+      { key: 'email', label: 'email', type: 'email', autocomplete: 'email' },
+      { key: 'password', label: 'password', type: 'password', autocomplete: 'new-password' },
+    ],
+    foot: { text: 'haveAccount', link: 'login', href: '#/login' },
+  },
+};
+
+export const AuthForm = {
+  name: 'AuthForm',
+  props: { mode: { type: String, required: true, validator: (m) => m in MODES } },
+  setup(props) {
+    const form = reactive({ name: '', email: '', password: '' });
+    const busy = ref(false);
+    const problem = ref(null);
+
+    async function submit() {
+      busy.value = true;
+      problem.value = null;
+      errors.clear();
+      const credentials = { email: form.email.trim(), password: form.password };
+      try {
+        if (props.mode === 'register') {
+          await api.post('/auth/register', { name: form.name.trim(), ...credentials }, { auth: false });
+        }
+        await signIn(credentials);
+        navigate('/account');
+      } catch (e) {
+        problem.value = e;
+        errors.show(e);
+      } finally {
+        busy.value = false;
+      }
+    }
+
+    return () => {
+      const mode = MODES[props.mode];
+      const id = (field) => `${props.mode}-${field.key}`;
+      return html`
+        <section class="container page narrow">
+          <div class="card form-card">
+            <h1 class="page-title">${t(mode.title)}</h1>
+            <${FormErrors} error=${problem.value} />
+            <form onSubmit=${prevent(submit)} class="stack" data-testid=${props.mode + '-form'}>
+              ${mode.fields.map((f) => html`
+                <label key=${f.key} class="field">
+                  <span>${t(f.label)}</span>
+                  <input ...${model(form, f.key)} type=${f.type} name=${f.key} autocomplete=${f.autocomplete} required
+                         data-testid=${id(f)} aria-describedby=${id(f) + '-error'} />
+                  <${FieldError} error=${problem.value} field=${f.key} id=${id(f) + '-error'} />
+                </label>`)}
+              <button type="submit" class="btn btn-primary btn-block" disabled=${busy.value}
+                      data-testid=${props.mode + '-submit'}>${t(mode.title)}</button>
+            </form>
+            <p class="muted form-foot">${t(mode.foot.text)} <a href=${mode.foot.href}>${t(mode.foot.link)}</a></p>
+          </div>
+        </section>`;
+    };
+  },
+};

@@ -1,0 +1,58 @@
+// The storefront shell: merges what the features export (routes, messages, header parts), renders
+// the routed page, and starts the features. A feature module exports
+//   { name, routes: [{path, name, component, props?(route), ownsTitle?}], messages: {en, de},
+//     state?, header?: {tools?, nav?}, start?() }.
+import { createApp, ref, watch } from 'vue';
+import { html } from '../shared/html.js';
+import { ErrorBanner } from '../shared/errors.js';
+import { i18n, route, startRouter, errors, t } from './context.js';
+import { messages } from './messages.js';
+import { siteHeader } from './header.js';
+
+const NotFound = {
+  name: 'NotFound',
+  setup: () => () => html`
+    <section class="container page empty-page"><h1 class="page-title">${t('pageNotFound')}</h1>
+      <a href="#/" class="btn">${t('backToShop')}</a></section>`,
+};
+
+export function startShop(features, selector) {
+  i18n.add('shell', messages);
+  features.forEach((f) => i18n.add(f.name, f.messages));
+  const routes = features.flatMap((f) => f.routes);
+  const byName = new Map(routes.map((r) => [r.name, r]));
+  startRouter(routes);
+
+  const SiteHeader = siteHeader(features);
+
+  const App = {
+    name: 'ShopApp',
+    setup() {
+      const main = ref(null);
+      watch(() => route.path, () => {
+        errors.clear();
+        const r = byName.get(route.name);
+        if (!r || !r.ownsTitle) document.title = 'Kinetic';
+      });
+
+      function view() {
+        const r = byName.get(route.name);
+        if (!r) return html`<${NotFound} />`;
+        const props = r.props ? r.props(route) : {};
+        return html`<${r.component} ...${props} />`;
+      }
+
+      return () => html`
+        <button type="button" class="skip-link" onClick=${() => main.value.focus()}>Skip to content</button>
+        <${SiteHeader} />
+        <div class="container banner-slot">
+          <${ErrorBanner} error=${errors.state.current} onDismiss=${() => errors.clear()} />
+        </div>
+        <main id="main" ref=${main} tabindex="-1">${view()}</main>
+        <footer class="site-footer"><div class="container muted">© Kinetic Commerce</div></footer>`;
+    },
+  };
+
+  features.forEach((f) => f.start && f.start());
+  createApp(App).mount(selector);
+}

@@ -1,0 +1,25 @@
+// Strings of the catalog feature (product lists, product page, category navigation).
+export const messages = {
+  en: {
+    allProducts: 'All products', sort: 'Sort', newest: 'Newest', priceAsc: 'Price: low to high',
+    priceDesc: 'Price: high to low', name: 'Name', minPrice: 'Min price', maxPrice: 'Max price',
+    apply: 'Apply', clear: 'Clear', loadMore: 'Load more', noProducts: 'No products found.',
+    inStock: 'In stock: {n}', outOfStock: 'Out of stock', from: 'from {price}', notAvailableIn: 'Not available in {currency}',
+    details: 'Details', yes: 'Yes', no: 'No', sku: 'SKU', unavailableCombo: 'This combination is not available.',
+    showImage: 'Show image {n}', categories: 'Categories', subcategories: 'Subcategories',
+    productNotFound: 'Product not found.',
+    minMaxInvalid: 'Min price must not be greater than max price.', priceInvalid: 'Enter a valid amount.',
+    shopTagline: 'Well-made things, delivered.',
+  },
+  de: {
+    allProducts: 'Alle Produkte', sort: 'Sortierung', newest: 'Neueste', priceAsc: 'Preis: aufsteigend',
+    priceDesc: 'Preis: absteigend', name: 'Name', minPrice: 'Mindestpreis', maxPrice: 'Höchstpreis',
+    apply: 'Anwenden', clear: 'Zurücksetzen', loadMore: 'Mehr laden', noProducts: 'Keine Produkte gefunden.',
+    inStock: 'Auf Lager: {n}', outOfStock: 'Ausverkauft', from: 'ab {price}', notAvailableIn: 'Nicht in {currency} erhältlich',
+    details: 'Details', yes: 'Ja', no: 'Nein', sku: 'Artikelnr.', unavailableCombo: 'Diese Kombination ist nicht verfügbar.',
+    showImage: 'Bild {n} anzeigen', categories: 'Kategorien', subcategories: 'Unterkategorien',
+    productNotFound: 'Produkt nicht gefunden.',
+    minMaxInvalid: 'Der Mindestpreis darf nicht über dem Höchstpreis liegen.', priceInvalid: 'Bitte einen gültigen Betrag eingeben.',
+    shopTagline: 'Gut gemachte Dinge, geliefert.',
+  },
+};
