@@ -1,6 +1,7 @@
 package io.kinetic.server;
 
 import io.vertx.core.Vertx;
+import io.kinetic.gateway.ContractCheck;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
@@ -42,6 +43,8 @@ public final class RunningEngine {
       clientVertx = Vertx.vertx();
       client = WebClient.create(clientVertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
+      // every response to an operation of openapi.yaml is checked against it
+      ContractCheck.install(clientVertx, client, engine.httpPort());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         clientVertx.close();
         engine.stop();

@@ -49,7 +49,10 @@ final class GatewayFixture implements AutoCloseable {
     Vertx vertx = Vertx.vertx(options);
     Contracts.register(vertx);
     GatewayModule.deploy(vertx, config).await(60, TimeUnit.SECONDS);
-    return new GatewayFixture(vertx, config, GatewayModule.boundPort(vertx));
+    var fixture = new GatewayFixture(vertx, config, GatewayModule.boundPort(vertx));
+    // every response to an operation of openapi.yaml is checked against it
+    ContractCheck.install(vertx, fixture.http, fixture.port);
+    return fixture;
   }
 
   HttpResponse<Buffer> get(String uri) throws Exception {
