@@ -22,9 +22,11 @@ import java.util.UUID;
 final class AuthRoutes {
 
   private final BusClient bus;
+  private final ClientAddress clientAddress;
 
-  AuthRoutes(BusClient bus) {
+  AuthRoutes(BusClient bus, ClientAddress clientAddress) {
     this.bus = bus;
+    this.clientAddress = clientAddress;
   }
 
   /** The body of both login routes. */
@@ -58,7 +60,7 @@ final class AuthRoutes {
 
   private void login(RoutingContext rc, Realm realm) {
     Credentials credentials = Bodies.read(rc, Credentials.class);
-    var login = new Login(realm, credentials.email(), credentials.password(), Requests.clientIp(rc));
+    var login = new Login(realm, credentials.email(), credentials.password(), clientAddress.of(rc));
     bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }

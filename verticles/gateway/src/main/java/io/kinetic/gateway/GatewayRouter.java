@@ -40,9 +40,12 @@ final class GatewayRouter {
   private final BusClient bus;
   private final AccessHandler access;
   private final Locales locales;
+  private final ClientAddress clientAddress;
 
-  GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales) {
+  GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales,
+                ClientAddress clientAddress) {
     this.vertx = vertx;
+    this.clientAddress = clientAddress;
     this.config = config;
     this.bus = bus;
     this.access = access;
@@ -57,7 +60,7 @@ final class GatewayRouter {
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
     new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
-    new AuthRoutes(bus).mount(builder);
+    new AuthRoutes(bus, clientAddress).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);
     builder.getRoute("openApi").setDoValidation(false).addHandler(rc ->

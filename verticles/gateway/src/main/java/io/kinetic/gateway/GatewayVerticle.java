@@ -43,9 +43,10 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Buffer> yaml = vertx.fileSystem().readFile(OPENAPI);
     Future<JsonObject> document = yaml.compose(text -> vertx.executeBlocking(() -> ContractLoader.parse(text)));
     Future<OpenAPIContract> contract = document.compose(json -> ContractLoader.load(vertx, json));
-    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales);
+    var clientAddress = new ClientAddress(config.http());
+    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales, clientAddress);
     return Future.all(contract, yaml, graphql)
-      .map(all -> new GatewayRouter(vertx, config, bus, access, locales)
+      .map(all -> new GatewayRouter(vertx, config, bus, access, locales, clientAddress)
         .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
       .compose(router -> vertx.createHttpServer(serverOptions(config)).requestHandler(router).listen())
       .onSuccess(this::publish);

@@ -1,6 +1,8 @@
 package io.kinetic.kernel.config;
 
+import io.kinetic.kernel.net.IpRange;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The whole configuration, loaded once at start by {@link ConfigLoader} and validated: a bad value
@@ -22,7 +24,14 @@ public record AppConfig(
   Shutdown shutdown,
   JsonObject raw) {
 
-  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics) {
+  /**
+   * {@code trustedProxies}: the peers whose {@code clientIpHeader} ({@value #X_FORWARDED_FOR} or
+   * {@value #FORWARDED}) is believed about the client's address; empty: none, the TCP peer is the client.
+   */
+  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics,
+                     List<IpRange> trustedProxies, String clientIpHeader) {
+    public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    public static final String FORWARDED = "Forwarded";
   }
 
   /** {@code url} empty: the embedded PostgreSQL is started. */
@@ -90,7 +99,8 @@ public record AppConfig(
     return new AppConfig(
       json.getString("profile", "default"),
       new Http(http.string("host"), http.integer("port", 0, 65535), http.integer("instances", 0, 256),
-        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics")),
+        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics"), ipRanges(http, "trustedProxies"),
+        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED)),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 1, 65535), embedded.integer("redisPort", 1, 65535)),
@@ -105,6 +115,16 @@ public record AppConfig(
       new Cluster(cluster.bool("enabled"), cluster.string("host")),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
+  }
+
+  private static List<IpRange> ipRanges(ConfigReader section, String key) {
+    return section.list(key).stream().map(entry -> {
+      try {
+        return IpRange.parse(entry);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(section.qualified(key), e.getMessage());
+      }
+    }).toList();
   }
 
   /** Event-loop instances to deploy for a setting where 0 means "one per core". */

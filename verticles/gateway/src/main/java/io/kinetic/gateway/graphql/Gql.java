@@ -16,7 +16,7 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** What a data fetcher needs from its HTTP request: correlation id, principal, locale, client IP. */
+/** What a data fetcher needs from its HTTP request: correlation id, principal, locale. */
 final class Gql {
 
   private Gql() {
@@ -28,10 +28,6 @@ final class Gql {
 
   static String cid(DataFetchingEnvironment env) {
     return Requests.correlationId(rc(env));
-  }
-
-  static String clientIp(DataFetchingEnvironment env) {
-    return Requests.clientIp(rc(env));
   }
 
   /** The {@code locale} argument, else the request's Accept-Language, else the default. */
