@@ -42,7 +42,7 @@ public class IdentityVerticle extends VerticleBase {
     var auth = config.auth();
     pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
     redis = RedisClients.create(vertx, config.redis().url(), config.redis().poolSize());
-    var hasher = new PasswordHasher(vertx, auth.passwordIterations());
+    var hasher = new PasswordHasher(vertx, auth);
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
     var tokenRepository = new TokenRepository();

@@ -59,7 +59,8 @@ public final class StaffBootstrap {
 
   private <T> Future<T> withAccounts(Function<AccountService, Future<T>> work) {
     var pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
-    var accounts = new AccountService(new AccountRepository(pool), new PasswordHasher(vertx, config.auth().passwordIterations()));
-    return Future.succeededFuture(accounts).compose(work).eventually(pool::close);
+    var hasher = new PasswordHasher(vertx, config.auth());
+    var accounts = new AccountService(new AccountRepository(pool), hasher);
+    return Future.succeededFuture(accounts).compose(work).eventually(hasher::close).eventually(pool::close);
   }
 }

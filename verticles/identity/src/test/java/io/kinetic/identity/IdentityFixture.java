@@ -14,6 +14,7 @@ import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.sqlclient.Pool;
@@ -41,9 +42,13 @@ final class IdentityFixture implements AutoCloseable {
   }
 
   static IdentityFixture start(JsonObject overrides) {
+    return start(overrides, new VertxOptions());
+  }
+
+  static IdentityFixture start(JsonObject overrides, VertxOptions options) {
     var config = TestServices.get().config(overrides);
     migrate(config.pg().url());
-    var vertx = Vertx.vertx();
+    var vertx = Vertx.vertx(options);
     Contracts.register(vertx);
     var fixture = new IdentityFixture(vertx, config);
     await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));

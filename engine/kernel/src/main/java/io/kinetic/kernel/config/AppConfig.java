@@ -54,9 +54,15 @@ public record AppConfig(
   public record Bus(long timeoutMillis) {
   }
 
-  /** {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory. */
+  /**
+   * {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory.
+   * {@code hashWorkers}: threads of the password-hashing pool (0: one per core).
+   * {@code registerMaxPerIp} registrations per client IP in {@code registerWindowSeconds}.
+   * {@code staffRevocationPollMillis}: how often each gateway re-reads the staff session versions.
+   */
   public record Auth(String issuer, long accessTtlSeconds, long refreshTtlSeconds, int passwordIterations,
-                     int loginMaxFailures, long loginWindowSeconds, String jwtSecret) {
+                     int loginMaxFailures, long loginWindowSeconds, String jwtSecret, int hashWorkers,
+                     int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis) {
   }
 
   public record Catalog(int instances, int cacheSize, int seedProducts, String defaultLocale, String defaultCurrency) {
@@ -107,7 +113,9 @@ public record AppConfig(
       new Bus(bus.number("timeoutMillis", 100, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
-        auth.number("loginWindowSeconds", 1, 86_400), secret),
+        auth.number("loginWindowSeconds", 1, 86_400), secret, auth.integer("hashWorkers", 0, 256),
+        auth.integer("registerMaxPerIp", 1, 1_000_000), auth.number("registerWindowSeconds", 1, 86_400),
+        auth.number("staffRevocationPollMillis", 100, 60_000)),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("seedProducts", 0, 10_000_000), catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
