@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Customer and staff accounts: register, login (with the client IP for rate limiting), refresh, logout, me. */
+/** Customer and staff accounts: register and login (with the client IP for rate limiting), refresh, logout, me. */
 final class AuthRoutes {
 
   private final BusClient bus;
@@ -27,6 +27,10 @@ final class AuthRoutes {
   AuthRoutes(BusClient bus, ClientAddress clientAddress) {
     this.bus = bus;
     this.clientAddress = clientAddress;
+  }
+
+  /** The body of the registration; the client address comes from the connection, never from the body. */
+  record Registration(String email, String password, String name) {
   }
 
   /** The body of both login routes. */
@@ -53,8 +57,9 @@ final class AuthRoutes {
   }
 
   private void register(RoutingContext rc) {
-    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, Bodies.read(rc, RegisterCustomer.class),
-        Requests.correlationId(rc))
+    Registration body = Bodies.read(rc, Registration.class);
+    var command = new RegisterCustomer(body.email(), body.password(), body.name(), clientAddress.of(rc));
+    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, command, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, Replies::created));
   }
 

@@ -3,18 +3,23 @@ package io.kinetic.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
 import io.kinetic.kernel.contract.identity.Tokens;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client address the login rate limit keys on, through the login routes: the TCP peer, unless
- * the peer is a trusted proxy; then the right-most untrusted address of the configured header.
+ * The client address the login and registration limits key on, through the routes: the TCP peer,
+ * unless the peer is a trusted proxy; then the right-most untrusted address of the configured header.
  */
 class ClientAddressTest {
 
@@ -33,6 +38,9 @@ class ClientAddressTest {
       .put("trustedProxies", "127.0.0.1/32, 2001:db8:ffff::/48").put("clientIpHeader", "Forwarded")));
     for (GatewayFixture gw : new GatewayFixture[] {untrusting, behindProxies, behindRfc7239Proxy}) {
       gw.bus.<Login>on(Addresses.Identity.LOGIN, l -> new Tokens("access", "refresh", "Bearer", 900));
+      gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER, r -> r.email().startsWith("limited")
+        ? Failure.rateLimited("too many registrations", 1234)
+        : new CustomerView(UUID.randomUUID(), r.email(), r.name(), Instant.now()));
     }
   }
 
@@ -93,6 +101,32 @@ class ClientAddressTest {
     assertEquals("192.0.2.43", clientIp(behindRfc7239Proxy, "Forwarded", "proto=https;for=192.0.2.43"));
     assertEquals("127.0.0.1", clientIp(behindRfc7239Proxy, "Forwarded", "for=_hidden"));
     assertEquals("127.0.0.1", clientIp(behindRfc7239Proxy, "X-Forwarded-For", "198.51.100.7"));
+  }
+
+  @Test
+  void registrationIsLimitedPerClientAddressWithRetryAfter() throws Exception {
+    var created = behindProxies.http.post("/api/v1/auth/register").putHeader("X-Forwarded-For", "203.0.113.77")
+      .sendJsonObject(new JsonObject().put("email", "ada@example.com").put("password", "long enough password").put("name", "Ada"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    assertEquals("203.0.113.77", behindProxies.bus.<RegisterCustomer>lastBody(Addresses.Identity.REGISTER_CUSTOMER).clientIp());
+
+    var limited = behindProxies.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"limited@example.com\",\"password\":\"long enough password\",\"name\":\"Bo\"}");
+    assertEquals(429, limited.statusCode());
+    assertEquals("RATE_LIMITED", GatewayFixture.problem(limited).getString("code"));
+    assertEquals("1234", limited.getHeader("Retry-After"));
+
+    var smuggled = untrusting.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"long enough password\",\"name\":\"Ada\",\"clientIp\":\"1.2.3.4\"}");
+    assertEquals(400, smuggled.statusCode(), "the client address never comes from the body");
+
+    var graphql = behindProxies.http.post("/graphql").putHeader("X-Forwarded-For", "203.0.113.78")
+      .sendJsonObject(new JsonObject().put("query",
+        "mutation{register(input:{email:\"gq@example.com\", password:\"long enough password\", name:\"G\"}){__typename}}"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, graphql.statusCode(), graphql.bodyAsString());
+    assertEquals("203.0.113.78", behindProxies.bus.<RegisterCustomer>lastBody(Addresses.Identity.REGISTER_CUSTOMER).clientIp());
   }
 
   private static String clientIp(GatewayFixture gw, String header, String value) throws Exception {

@@ -21,13 +21,20 @@ final class AccountService {
 
   private final AccountRepository accounts;
   private final PasswordHasher hasher;
+  private final RegistrationLimiter registrations;
 
-  AccountService(AccountRepository accounts, PasswordHasher hasher) {
+  /** {@code registrations} null: no registration limit (for callers that register no customers). */
+  AccountService(AccountRepository accounts, PasswordHasher hasher, RegistrationLimiter registrations) {
     this.accounts = accounts;
     this.hasher = hasher;
+    this.registrations = registrations;
   }
 
-  /** Fails {@code VALIDATION_FAILED} (with field errors), {@code WEAK_PASSWORD} or {@code EMAIL_TAKEN}. */
+  /**
+   * Fails {@code VALIDATION_FAILED} (with field errors), {@code WEAK_PASSWORD}, {@code EMAIL_TAKEN},
+   * or {@code RATE_LIMITED}: a well-formed attempt counts against its client address before the
+   * password is hashed.
+   */
   Future<CustomerView> register(RegisterCustomer cmd) {
     String email = Credentials.normalizeEmail(cmd.email());
     String name = Credentials.normalizeName(cmd.name());
@@ -35,7 +42,8 @@ final class AccountService {
     if (failure.isPresent()) {
       return Future.failedFuture(failure.get());
     }
-    return hasher.hash(cmd.password())
+    Future<Void> allowed = registrations == null ? Future.succeededFuture() : registrations.acquire(cmd.clientIp());
+    return allowed.compose(v -> hasher.hash(cmd.password()))
       .compose(hash -> accounts.insertCustomer(Ids.newId(), email, name, hash))
       .map(Account::customerView);
   }

@@ -48,7 +48,7 @@ public class IdentityVerticle extends VerticleBase {
     var tokenRepository = new TokenRepository();
     var tokens = new TokenService(pool, accounts, tokenRepository, issuer, auth.refreshTtlSeconds());
     purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> purgeExpired(tokenRepository));
-    var accountService = new AccountService(accounts, hasher);
+    var accountService = new AccountService(accounts, hasher, new RegistrationLimiter(redis, auth));
     var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);
     return hasher.warmUp().compose(v -> Future.all(List.of(
       serve(Addresses.Identity.REGISTER_CUSTOMER, accountService::register),

@@ -60,7 +60,7 @@ public final class StaffBootstrap {
   private <T> Future<T> withAccounts(Function<AccountService, Future<T>> work) {
     var pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
     var hasher = new PasswordHasher(vertx, config.auth());
-    var accounts = new AccountService(new AccountRepository(pool), hasher);
+    var accounts = new AccountService(new AccountRepository(pool), hasher, null);
     return Future.succeededFuture(accounts).compose(work).eventually(hasher::close).eventually(pool::close);
   }
 }

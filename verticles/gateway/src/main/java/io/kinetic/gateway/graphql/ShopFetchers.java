@@ -98,7 +98,8 @@ final class ShopFetchers {
 
   private Future<CustomerView> register(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
-    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"));
+    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"),
+      clientAddress.of(Gql.rc(env)));
     return bus.request(Addresses.Identity.REGISTER_CUSTOMER, command, Gql.cid(env));
   }
 
