@@ -37,7 +37,10 @@ public final class Contracts {
     ListAttributes.class, AttributeList.class, Attribute.class, DefineAttribute.class, DeleteAttribute.class,
     // identity
     RegisterCustomer.class, Login.class, RefreshTokens.class, Logout.class, Tokens.class,
-    GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class);
+    GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class,
+    InviteStaff.class, StaffInvited.class, ListStaff.class, StaffList.class, SetStaffRoles.class,
+    DeactivateStaff.class, ReactivateStaff.class, ListAuditLog.class, AuditPage.class, AuditEntry.class,
+    ListStaffSessions.class, StaffSessions.class, StaffAccessChanged.class);
 
   private Contracts() {
   }
