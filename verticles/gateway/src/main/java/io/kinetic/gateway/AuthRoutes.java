@@ -14,9 +14,6 @@ import io.kinetic.kernel.contract.identity.StaffView;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /** Customer and staff accounts: register and login (with the client IP for rate limiting), refresh, logout, me. */
 final class AuthRoutes {
@@ -35,14 +32,6 @@ final class AuthRoutes {
 
   /** The body of both login routes. */
   record Credentials(String email, String password) {
-  }
-
-  /** {@code GET /admin/me}: roles in lower case, as in the token and the contract. */
-  record StaffMe(UUID id, String email, String name, List<String> roles) {
-    static StaffMe of(StaffView staff) {
-      return new StaffMe(staff.id(), staff.email(), staff.name(),
-        staff.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
-    }
   }
 
   void mount(RouterBuilder builder) {
@@ -90,7 +79,7 @@ final class AuthRoutes {
   private void adminMe(RoutingContext rc) {
     var staff = new GetStaff(Requests.principal(rc).id());
     bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
-      .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffMe.of(view))));
+      .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffJson.of(view))));
   }
 
   /** The body of both refresh routes; the realm comes from the route, never from the client. */

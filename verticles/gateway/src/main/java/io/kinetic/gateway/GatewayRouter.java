@@ -63,6 +63,7 @@ final class GatewayRouter {
     new AuthRoutes(bus, clientAddress).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);
+    new StaffRoutes(bus).mount(builder);
     builder.getRoute("openApi").setDoValidation(false).addHandler(rc ->
       rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApiYaml));
     contractAccess.verify(builder.getRoutes());
