@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two engines joined by the Hazelcast cluster manager on the same PostgreSQL and Redis: a write on
  * one node is visible on the next read through the other, whichever node's catalog answers it
- * (the published catalog events invalidate every node's cache).
+ * (the published catalog events invalidate every node's cache), and a staff member deactivated
+ * through one node is refused by the other.
  */
 class ClusterModeTest {
 
@@ -79,6 +80,45 @@ class ClusterModeTest {
     for (int i = 0; i < 6; i++) {
       assertEquals(1234, priceOnNodeB(id), "no node serves the old price once the event has arrived");
     }
+  }
+
+  @Test
+  void aMemberDeactivatedOnOneNodeIsRefusedOnTheOtherWithinSeconds() throws Exception {
+    String admin = login(nodeA, ADMIN, PASSWORD);
+    String email = "cluster-member-" + UUID.randomUUID() + "@kinetic.test";
+    var invited = client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/staff").bearerTokenAuthentication(admin)
+      .sendJsonObject(new JsonObject().put("email", email).put("name", "Member").put("roles", new JsonArray().add("catalog"))
+        .put("password", PASSWORD)).await(20, TimeUnit.SECONDS);
+    assertEquals(201, invited.statusCode(), invited.bodyAsString());
+    String member = login(nodeB, email, PASSWORD);
+    assertEquals(200, meOnNodeB(member));
+
+    var deactivated = client.post(nodeA.httpPort(), "127.0.0.1",
+        "/api/v1/admin/staff/" + invited.bodyAsJsonObject().getJsonObject("staff").getString("id") + "/deactivate")
+      .bearerTokenAuthentication(admin).send().await(20, TimeUnit.SECONDS);
+    assertEquals(200, deactivated.statusCode(), deactivated.bodyAsString());
+
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (meOnNodeB(member) != 401) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("node B still accepts the deactivated member's token after 10 s");
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, meOnNodeB(member));
+    }
+  }
+
+  private static String login(Engine node, String email, String password) throws Exception {
+    var login = client.post(node.httpPort(), "127.0.0.1", "/api/v1/admin/auth/login")
+      .sendJsonObject(new JsonObject().put("email", email).put("password", password)).await(20, TimeUnit.SECONDS);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
+  private static int meOnNodeB(String token) throws Exception {
+    return client.get(nodeB.httpPort(), "127.0.0.1", "/api/v1/admin/me").bearerTokenAuthentication(token).send()
+      .await(20, TimeUnit.SECONDS).statusCode();
   }
 
   private static long priceOnNodeB(String id) throws Exception {
