@@ -7,11 +7,13 @@ import { ProductsPage } from './products.js';
 import { ProductEditor } from './product-editor.js';
 import { CategoriesPage } from './categories.js';
 import { AttributesPage } from './attributes.js';
+import { StaffPage } from './staff.js';
+import { AuditLogPage } from './audit-log.js';
 
 const NotFound = { template: '<section class="page"><h1 class="page-title">Not found</h1><a href="#/products" class="btn">Products</a></section>' };
 
 const App = {
-  components: { ErrorBanner, AdminLogin, ProductsPage, ProductEditor, CategoriesPage, AttributesPage, NotFound },
+  components: { ErrorBanner, AdminLogin, ProductsPage, ProductEditor, CategoriesPage, AttributesPage, StaffPage, AuditLogPage, NotFound },
   setup() {
     // Guard: everything but the login needs a staff token.
     watch(() => [route.name, staff.loggedIn], () => {
@@ -30,6 +32,8 @@ const App = {
         case 'productEdit': return { is: 'ProductEditor', props: { id: route.params.id, key: route.params.id } };
         case 'categories': return { is: 'CategoriesPage', props: {} };
         case 'attributes': return { is: 'AttributesPage', props: {} };
+        case 'staff': return { is: 'StaffPage', props: {} };
+        case 'auditLog': return { is: 'AuditLogPage', props: {} };
         case 'login': return { is: 'AdminLogin', props: {} };
         default: return { is: 'NotFound', props: {} };
       }
@@ -42,7 +46,9 @@ const App = {
       navigate('/login');
     }
 
-    return { view, staff, errors, notice, section, logout };
+    const isAdmin = computed(() => Boolean(staff.me && (staff.me.roles || []).includes('admin')));
+
+    return { view, staff, errors, notice, section, logout, isAdmin };
   },
   template: `
     <div class="admin-shell" :class="{ 'is-login': !staff.loggedIn }">
@@ -53,6 +59,8 @@ const App = {
             <a href="#/products" :aria-current="section === 'products' ? 'page' : null" data-testid="nav-products">Products</a>
             <a href="#/categories" :aria-current="section === 'categories' ? 'page' : null" data-testid="nav-categories">Categories</a>
             <a href="#/attributes" :aria-current="section === 'attributes' ? 'page' : null" data-testid="nav-attributes">Attributes</a>
+            <a v-if="isAdmin" href="#/staff" :aria-current="section === 'staff' ? 'page' : null" data-testid="nav-staff">Staff</a>
+            <a v-if="isAdmin" href="#/audit-log" :aria-current="section === 'auditLog' ? 'page' : null" data-testid="nav-audit-log">Audit log</a>
           </nav>
           <div class="header-tools">
             <span v-if="staff.me" class="staff" data-testid="staff-name">{{ staff.me.name || staff.me.email }}</span>

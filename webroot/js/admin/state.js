@@ -20,6 +20,8 @@ export const { route, navigate } = createRouter([
   { path: '/products/:id', name: 'productEdit' },
   { path: '/categories', name: 'categories' },
   { path: '/attributes', name: 'attributes' },
+  { path: '/staff', name: 'staff' },
+  { path: '/audit-log', name: 'auditLog' },
 ], '/products');
 
 export const api = createApi({
