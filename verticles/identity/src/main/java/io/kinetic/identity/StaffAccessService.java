@@ -15,7 +15,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.SqlClient;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,8 +42,9 @@ final class StaffAccessService {
   }
 
   Future<StaffView> setRoles(SetStaffRoles cmd, String correlationId) {
-    if (cmd.roles() == null || cmd.roles().isEmpty() || cmd.roles().stream().anyMatch(Objects::isNull)) {
-      return Future.failedFuture(Failure.invalid("roles", "must name at least one role"));
+    var badRoles = Credentials.checkRoles(cmd.roles());
+    if (badRoles.isPresent()) {
+      return Future.failedFuture(badRoles.get());
     }
     Set<Role> roles = EnumSet.copyOf(cmd.roles());
     return published(staff.asAdmin(cmd.actorId(), (tx, actor) -> target(tx, cmd.staffId()).compose(target -> {

@@ -9,14 +9,12 @@ import io.kinetic.kernel.contract.identity.StaffInvited;
 import io.kinetic.kernel.contract.identity.StaffList;
 import io.kinetic.kernel.contract.identity.StaffSessions;
 import io.kinetic.kernel.contract.identity.StaffView;
-import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,8 +80,9 @@ final class StaffService {
 
   /** A new member's normalized e-mail and name, or the failure for bad fields, no roles, or a weak password. */
   private static Future<Member> validated(String email, String name, Set<Role> roles, String password) {
-    if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
-      return Future.failedFuture(Failure.invalid("roles", "must name at least one role"));
+    var badRoles = Credentials.checkRoles(roles);
+    if (badRoles.isPresent()) {
+      return Future.failedFuture(badRoles.get());
     }
     String normalizedEmail = Credentials.normalizeEmail(email);
     String normalizedName = Credentials.normalizeName(name);

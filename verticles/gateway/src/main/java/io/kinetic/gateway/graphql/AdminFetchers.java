@@ -108,17 +108,11 @@ final class AdminFetchers {
   }
 
   private static DataFetcher<Future<?>> catalog(Function<DataFetchingEnvironment, Future<?>> body) {
-    return env -> {
-      Gql.staff(env, CATALOG_ROLES);
-      return body.apply(env);
-    };
+    return Gql.staffQuery(CATALOG_ROLES, body);
   }
 
   private static DataFetcher<Future<Object>> mutation(Function<DataFetchingEnvironment, Future<?>> body) {
-    return Gql.mutation(env -> {
-      Gql.staff(env, CATALOG_ROLES);
-      return body.apply(env);
-    });
+    return Gql.staffMutation(CATALOG_ROLES, body);
   }
 
   private Future<Product> product(DataFetchingEnvironment env, String address, Object command) {

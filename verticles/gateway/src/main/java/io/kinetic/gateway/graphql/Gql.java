@@ -59,6 +59,22 @@ final class Gql {
       .orElseThrow(() -> Failure.invalid(field, "must be a UUID"));
   }
 
+  /** A query fetcher for staff with one of {@code anyRole}: UNAUTHENTICATED or FORBIDDEN before {@code body} runs. */
+  static DataFetcher<Future<?>> staffQuery(Collection<String> anyRole, Function<DataFetchingEnvironment, Future<?>> body) {
+    return env -> {
+      staff(env, anyRole);
+      return body.apply(env);
+    };
+  }
+
+  /** As {@link #staffQuery}, for a mutation (see {@link #mutation}). */
+  static DataFetcher<Future<Object>> staffMutation(Collection<String> anyRole, Function<DataFetchingEnvironment, Future<?>> body) {
+    return mutation(env -> {
+      staff(env, anyRole);
+      return body.apply(env);
+    });
+  }
+
   /**
    * A mutation result: the payload, or a {@link GqlTypes.Problem} for an expected business failure
    * (any 4xx except UNAUTHENTICATED and FORBIDDEN); other failures stay errors.

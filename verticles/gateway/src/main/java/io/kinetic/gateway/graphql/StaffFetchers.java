@@ -79,16 +79,10 @@ final class StaffFetchers {
   }
 
   private static DataFetcher<Future<?>> admin(Function<DataFetchingEnvironment, Future<?>> body) {
-    return env -> {
-      Gql.staff(env, ADMIN);
-      return body.apply(env);
-    };
+    return Gql.staffQuery(ADMIN, body);
   }
 
   private static DataFetcher<Future<Object>> mutation(Function<DataFetchingEnvironment, Future<?>> body) {
-    return Gql.mutation(env -> {
-      Gql.staff(env, ADMIN);
-      return body.apply(env);
-    });
+    return Gql.staffMutation(ADMIN, body);
   }
 }
