@@ -66,6 +66,16 @@ class BusContractsTest {
   }
 
   @Test
+  void aRateLimitKeepsItsRetryAfterAcrossTheBus() throws Exception {
+    vertx.eventBus().consumer("test.rate-limited", msg -> Failure.rateLimited("slow down", 42).replyTo(msg));
+    var failure = assertThrows(Failure.class,
+      () -> new BusClient(vertx, 2000).request("test.rate-limited", "x", null).await(5, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.RATE_LIMITED, failure.errorCode());
+    assertEquals("slow down", failure.detail());
+    assertEquals(42, failure.retryAfterSeconds());
+  }
+
+  @Test
   void failuresKeepCodeDetailAndFieldErrorsAcrossTheBus() throws Exception {
     vertx.eventBus().consumer("test.fails", msg ->
       Failure.invalid(List.of(new FieldError("variants[0].sku", "must not be blank"), new FieldError("slug", "taken")))

@@ -47,6 +47,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void trustedProxiesComeAsACommaSeparatedListOfAddressesAndRanges() {
+    AppConfig none = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir));
+    assertTrue(none.http().trustedProxies().isEmpty(), "no proxy is trusted by default");
+    assertEquals("X-Forwarded-For", none.http().clientIpHeader());
+    AppConfig config = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_HTTP_TRUSTED_PROXIES", " 10.0.0.0/8, 192.0.2.7 ,fd00::/8,",
+      "COMMERCE_HTTP_CLIENT_IP_HEADER", "forwarded"));
+    var ranges = config.http().trustedProxies();
+    assertEquals(3, ranges.size());
+    assertTrue(ranges.get(0).contains("10.200.3.4"));
+    assertFalse(ranges.get(0).contains("11.0.0.1"));
+    assertTrue(ranges.get(0).contains("::ffff:10.1.1.1"), "IPv4-mapped IPv6 is the IPv4 address");
+    assertTrue(ranges.get(1).contains("192.0.2.7"));
+    assertFalse(ranges.get(1).contains("192.0.2.8"));
+    assertTrue(ranges.get(2).contains("fd12:3456::1"));
+    assertFalse(ranges.get(2).contains("fe80::1"));
+    assertFalse(ranges.get(2).contains("localhost"), "names are never resolved");
+    assertEquals("Forwarded", config.http().clientIpHeader());
+    for (String bad : new String[] {"10.0.0.0/33", "proxy.example.com", "10.0.0.256", "::1/129"}) {
+      var e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_TRUSTED_PROXIES", bad)));
+      assertTrue(e.getMessage().contains("http.trustedProxies"), e.getMessage());
+    }
+    var header = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_CLIENT_IP_HEADER", "X-Real-IP")));
+    assertTrue(header.getMessage().contains("http.clientIpHeader"), header.getMessage());
+  }
+
+  @Test
   void badValuesStopTheStartNamingTheKey() {
     var notANumber = assertThrows(ConfigException.class,
       () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_PORT", "eighty")));

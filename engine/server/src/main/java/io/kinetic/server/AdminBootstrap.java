@@ -8,7 +8,6 @@ import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,14 +17,15 @@ import java.util.logging.Logger;
 
 /**
  * The first admin, never with a hard-coded password: from {@code COMMERCE_ADMIN_EMAIL} and
- * {@code COMMERCE_ADMIN_PASSWORD} when set; otherwise, on a store without one, {@code
- * admin@kinetic.local} with a random password written to {@code data/secrets/admin-credentials}
- * (owner-readable only) and shown once on the console.
+ * {@code COMMERCE_ADMIN_PASSWORD} when both are set; otherwise, on a store without one, {@code
+ * COMMERCE_ADMIN_EMAIL} (default {@code admin@kinetic.local}) with a random password written to
+ * {@code data/secrets/admin-credentials} (owner-only, see {@link Secrets}) and shown once on the console.
  */
 final class AdminBootstrap {
 
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
   static final String DEFAULT_EMAIL = "admin@kinetic.local";
+  static final String CREDENTIALS = "admin-credentials";
 
   private final BusClient bus;
   private final AppConfig config;
@@ -46,17 +46,19 @@ final class AdminBootstrap {
       }
       return;
     }
-    Path file = Path.of(config.embedded().dataDir(), "secrets", "admin-credentials");
+    Path dataDir = Path.of(config.embedded().dataDir());
+    Path file = dataDir.resolve(Secrets.DIRECTORY).resolve(CREDENTIALS);
     if (Files.exists(file)) {
       Console.step("admin login: see " + file.toAbsolutePath());
       return;
     }
-    String generated = Secrets.generated(Path.of(config.embedded().dataDir()), "admin-password", 12);
-    if (create(DEFAULT_EMAIL, generated)) {
-      Files.writeString(file, "email=" + DEFAULT_EMAIL + "\npassword=" + generated + "\n", StandardCharsets.UTF_8);
-      Console.step("created admin " + DEFAULT_EMAIL + " with password " + generated + " (also in " + file + ")");
+    String admin = email == null ? DEFAULT_EMAIL : email;
+    String generated = Secrets.generated(dataDir, "admin-password", 12);
+    if (create(admin, generated)) {
+      Secrets.write(dataDir, CREDENTIALS, "email=" + admin + "\npassword=" + generated + "\n");
+      Console.step("created admin " + admin + " with password " + generated + " (also in " + file + ")");
     } else {
-      Console.step("admin " + DEFAULT_EMAIL + " exists; create another with: java -jar kinetic.jar create-admin --email ...");
+      Console.step("admin " + admin + " exists; create another with: java -jar kinetic.jar create-admin --email ...");
     }
   }
 

@@ -14,6 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ final class Infrastructure {
     JsonObject json = ConfigLoader.loadJson(env);
     AppConfig config = AppConfig.from(json);
     Path dataDir = Path.of(config.embedded().dataDir());
+    if (Files.isDirectory(dataDir.resolve(Secrets.DIRECTORY))) {
+      Secrets.secure(dataDir);
+    }
     EmbeddedServices embedded = null;
     if (!config.pg().configured() || !config.redis().configured()) {
       if (config.cluster().enabled()) {

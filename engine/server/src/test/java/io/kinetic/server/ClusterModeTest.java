@@ -41,7 +41,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Two engines joined by the Hazelcast cluster manager on the same PostgreSQL and Redis, discovering
  * each other from an explicit member list on loopback (ports picked at run time, a cluster name of
  * their own, no multicast): a write on one node is visible on the next read through the other,
- * whichever node's catalog answers it (the published catalog events invalidate every node's cache).
+ * whichever node's catalog answers it (the published catalog events invalidate every node's cache),
+ * and a staff member deactivated through one node is refused by the other.
  */
 // cluster tests pick free ports for their members: never two clusters forming at once in this JVM
 @ResourceLock("hazelcast-cluster")
@@ -275,6 +276,40 @@ class ClusterModeTest {
       .sendJsonObject(input).await(20, TimeUnit.SECONDS);
     assertEquals(201, created.statusCode(), created.bodyAsString());
     return sku;
+  }
+
+  @Test
+  void aMemberDeactivatedOnOneNodeIsRefusedOnTheOtherWithinSeconds() throws Exception {
+    String admin = login(nodeA, ADMIN, PASSWORD);
+    String email = "cluster-member-" + UUID.randomUUID() + "@kinetic.test";
+    var invited = client.post(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/staff").bearerTokenAuthentication(admin)
+      .sendJsonObject(new JsonObject().put("email", email).put("name", "Member").put("roles", new JsonArray().add("catalog"))
+        .put("password", PASSWORD)).await(20, TimeUnit.SECONDS);
+    assertEquals(201, invited.statusCode(), invited.bodyAsString());
+    String member = login(nodeB, email, PASSWORD);
+    assertEquals(200, meOnNodeB(member));
+
+    var deactivated = client.post(nodeA.httpPort(), "127.0.0.1",
+        "/api/v1/admin/staff/" + invited.bodyAsJsonObject().getJsonObject("staff").getString("id") + "/deactivate")
+      .bearerTokenAuthentication(admin).send().await(20, TimeUnit.SECONDS);
+    assertEquals(200, deactivated.statusCode(), deactivated.bodyAsString());
+
+    Eventually.until("node B refuses the deactivated member's token", () -> meOnNodeB(member) == 401);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, meOnNodeB(member));
+    }
+  }
+
+  private static String login(Engine node, String email, String password) throws Exception {
+    var login = client.post(node.httpPort(), "127.0.0.1", "/api/v1/admin/auth/login")
+      .sendJsonObject(new JsonObject().put("email", email).put("password", password)).await(20, TimeUnit.SECONDS);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
+  private static int meOnNodeB(String token) throws Exception {
+    return client.get(nodeB.httpPort(), "127.0.0.1", "/api/v1/admin/me").bearerTokenAuthentication(token).send()
+      .await(20, TimeUnit.SECONDS).statusCode();
   }
 
   private static long priceOnNodeB(String id) throws Exception {

@@ -20,16 +20,20 @@ import java.util.Set;
 /**
  * Verifies {@code Authorization: Bearer} access tokens (signature, issuer, expiry) and enforces an
  * {@link AccessRule}: no, bad or expired token is {@code UNAUTHENTICATED} (401), a valid token of
- * the wrong realm or without a needed role {@code FORBIDDEN} (403). The verified {@link Principal}
- * is stored in the routing context.
+ * the wrong realm or without a needed role {@code FORBIDDEN} (403). A staff token whose member was
+ * deactivated or had their roles changed since it was issued counts as bad (401; a refresh gives a
+ * token with the new roles, or fails for a deactivated member). The verified {@link Principal} is
+ * stored in the routing context.
  */
 final class AccessHandler {
 
   private static final String BEARER = "bearer ";
   private final JWTAuth jwt;
+  private final StaffSessionGuard staffSessions;
 
-  AccessHandler(JWTAuth jwt) {
+  AccessHandler(JWTAuth jwt, StaffSessionGuard staffSessions) {
     this.jwt = jwt;
+    this.staffSessions = staffSessions;
   }
 
   /** Route handler that lets only requests satisfying {@code rule} through. */
@@ -87,19 +91,30 @@ final class AccessHandler {
       });
   }
 
-  /** The principal of a valid token; fails for a bad signature or issuer, an expired token or missing claims. */
+  /**
+   * The principal of a valid token; fails for a bad signature or issuer, an expired token, missing
+   * claims, or a staff token from before its member's access was ended ({@link StaffSessionGuard}).
+   */
   Future<Principal> verify(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).compose(AccessHandler::principal);
+    return jwt.authenticate(new TokenCredentials(token)).compose(this::principal);
   }
 
-  private static Future<Principal> principal(User user) {
+  private Future<Principal> principal(User user) {
     JsonObject claims = user.principal();
     var id = Ids.parse(claims.getString("sub"));
     Realm realm = realm(claims.getValue(Jwt.REALM));
     if (id.isEmpty() || realm == null) {
       return Future.failedFuture("token without subject or realm");
     }
+    if (realm == Realm.STAFF && !staffSessions.allows(id.get(), sessionVersion(claims.getValue(Jwt.SESSION_VERSION)))) {
+      return Future.failedFuture("staff token revoked");
+    }
     return Future.succeededFuture(new Principal(id.get(), realm, roles(claims.getValue(Jwt.ROLES))));
+  }
+
+  /** A token without the claim (from before session versions existed) is at version 0. */
+  private static int sessionVersion(Object claim) {
+    return claim instanceof Number n ? n.intValue() : 0;
   }
 
   private static Realm realm(Object claim) {

@@ -15,9 +15,6 @@ import io.kinetic.kernel.contract.identity.Tokens;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Customer and staff accounts: register, login (with the client IP for rate limiting), refresh,
@@ -27,25 +24,23 @@ import java.util.UUID;
 final class AuthRoutes {
 
   private final BusClient bus;
+  private final ClientAddress clientAddress;
   private final RefreshCookie customerCookie;
   private final RefreshCookie staffCookie;
 
-  AuthRoutes(BusClient bus, long refreshTtlSeconds) {
+  AuthRoutes(BusClient bus, ClientAddress clientAddress, long refreshTtlSeconds) {
     this.bus = bus;
+    this.clientAddress = clientAddress;
     this.customerCookie = RefreshCookie.of(Realm.CUSTOMER, refreshTtlSeconds);
     this.staffCookie = RefreshCookie.of(Realm.STAFF, refreshTtlSeconds);
   }
 
-  /** The body of both login routes. */
-  record Credentials(String email, String password) {
+  /** The body of the registration; the client address comes from the connection, never from the body. */
+  record Registration(String email, String password, String name) {
   }
 
-  /** {@code GET /admin/me}: roles in lower case, as in the token and the contract. */
-  record StaffMe(UUID id, String email, String name, List<String> roles) {
-    static StaffMe of(StaffView staff) {
-      return new StaffMe(staff.id(), staff.email(), staff.name(),
-        staff.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList());
-    }
+  /** The body of both login routes. */
+  record Credentials(String email, String password) {
   }
 
   void mount(RouterBuilder builder) {
@@ -61,8 +56,9 @@ final class AuthRoutes {
   }
 
   private void register(RoutingContext rc) {
-    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, Bodies.read(rc, RegisterCustomer.class),
-        Requests.correlationId(rc))
+    Registration body = Bodies.read(rc, Registration.class);
+    var command = new RegisterCustomer(body.email(), body.password(), body.name(), clientAddress.of(rc));
+    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, command, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, Replies::created));
   }
 
@@ -70,7 +66,7 @@ final class AuthRoutes {
     RefreshCookie cookie = cookie(realm);
     boolean viaCookie = cookie.requested(rc);
     Credentials credentials = Bodies.read(rc, Credentials.class);
-    var login = new Login(realm, credentials.email(), credentials.password(), Requests.clientIp(rc));
+    var login = new Login(realm, credentials.email(), credentials.password(), clientAddress.of(rc));
     bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
       .onComplete(Replies.to(rc, (r, tokens) -> tokens(r, tokens, viaCookie ? cookie : null)));
   }
@@ -149,7 +145,7 @@ final class AuthRoutes {
   private void adminMe(RoutingContext rc) {
     var staff = new GetStaff(Requests.principal(rc).id());
     bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
-      .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffMe.of(view))));
+      .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffJson.of(view))));
   }
 
   /** The body of the refresh and logout routes; the realm comes from the route, never from the client. */

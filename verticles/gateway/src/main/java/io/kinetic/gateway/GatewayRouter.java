@@ -34,11 +34,13 @@ final class GatewayRouter {
   private final AccessHandler access;
   private final Locales locales;
   private final String contentSecurityPolicy;
+  private final ClientAddress clientAddress;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
   GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales,
-                String contentSecurityPolicy) {
+                String contentSecurityPolicy, ClientAddress clientAddress) {
     this.vertx = vertx;
+    this.clientAddress = clientAddress;
     this.config = config;
     this.bus = bus;
     this.access = access;
@@ -54,9 +56,10 @@ final class GatewayRouter {
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
     new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
-    new AuthRoutes(bus, config.auth().refreshTtlSeconds()).mount(builder);
+    new AuthRoutes(bus, clientAddress, config.auth().refreshTtlSeconds()).mount(builder);
     new AdminCatalogRoutes(bus, queries).mount(builder);
     new AdminTaxonomyRoutes(bus, locales).mount(builder);
+    new StaffRoutes(bus).mount(builder);
     var events = new EventLogHealth(vertx, bus);
     builder.getRoute("adminEventLogHealth").addHandler(events::reply);
     builder.getRoute("openApi").setDoValidation(false).addHandler(rc ->

@@ -31,6 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private HealthRoutes health;
   private AppConfig config;
+  private StaffSessionGuard staffSessions;
 
   @Override
   public Future<?> start() {
@@ -40,15 +41,17 @@ public final class GatewayVerticle extends VerticleBase {
     var bus = new BusClient(vertx, config.bus().timeoutMillis(),
       new BusClient.Routing(config.bus().preferLocal(), config.bus().remoteTimeoutMillis()));
     var locales = new Locales(config.catalog().defaultLocale());
-    var access = new AccessHandler(Jwt.auth(vertx, config.auth()));
+    staffSessions = new StaffSessionGuard(vertx, bus, config.auth().staffRevocationPollMillis());
+    var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
     health = HealthRoutes.create(vertx, config);
     Future<Buffer> yaml = vertx.fileSystem().readFile(OPENAPI);
     Future<JsonObject> document = yaml.compose(text -> vertx.executeBlocking(() -> ContractLoader.parse(text)));
     Future<OpenAPIContract> contract = document.compose(json -> ContractLoader.load(vertx, json));
-    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales);
+    var clientAddress = new ClientAddress(config.http());
+    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales, clientAddress);
     Future<String> csp = ContentSecurityPolicy.load(vertx);
-    return Future.all(contract, yaml, graphql, csp)
-      .map(all -> new GatewayRouter(vertx, config, bus, access, locales, csp.result())
+    return Future.all(contract, yaml, graphql, csp, staffSessions.start())
+      .map(all -> new GatewayRouter(vertx, config, bus, access, locales, csp.result(), clientAddress)
         .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
       .compose(router -> vertx.createHttpServer(serverOptions(config)).requestHandler(router).listen())
       .onSuccess(this::publish);
@@ -56,6 +59,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (staffSessions != null) {
+      staffSessions.stop();
+    }
     Future<Void> drained = server == null ? Future.succeededFuture()
       : server.shutdown(config.shutdown().graceSeconds(), TimeUnit.SECONDS);
     return drained.eventually(() -> health == null ? Future.succeededFuture() : health.close());

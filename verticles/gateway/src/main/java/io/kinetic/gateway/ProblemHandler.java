@@ -25,6 +25,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
   static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized("application/problem+json");
   private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
   private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer realm=\"kinetic\"");
+  /** For a RATE_LIMITED failure that does not say when to come back. */
+  static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
 
   @Override
   public void handle(RoutingContext rc) {
@@ -81,6 +83,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
     response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     if (failure.errorCode() == ErrorCode.UNAUTHENTICATED) {
       response.putHeader(WWW_AUTHENTICATE, BEARER);
+    }
+    if (failure.errorCode() == ErrorCode.RATE_LIMITED) {
+      long seconds = failure.retryAfterSeconds() > 0 ? failure.retryAfterSeconds() : DEFAULT_RETRY_AFTER_SECONDS;
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
     if (cid != null) {
       response.putHeader(CorrelationHandler.HEADER, cid);

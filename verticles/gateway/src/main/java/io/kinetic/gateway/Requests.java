@@ -20,10 +20,4 @@ public final class Requests {
   public static Principal principal(RoutingContext rc) {
     return rc.get(PRINCIPAL);
   }
-
-  /** The client address, for login rate limiting. */
-  public static String clientIp(RoutingContext rc) {
-    var address = rc.request().remoteAddress();
-    return address == null ? "unknown" : address.host();
-  }
 }

@@ -93,6 +93,13 @@ final class GatewayFixture implements AutoCloseable {
     return Jwt.auth(vertx, config.auth()).generateToken(claims, Jwt.signing(config.auth(), id.toString()));
   }
 
+  /** A staff token issued at session version {@code sessionVersion}. */
+  String staffToken(UUID id, int sessionVersion, String... roles) {
+    var claims = new JsonObject().put(Jwt.REALM, "STAFF").put(Jwt.ROLES, new JsonArray(java.util.List.of((Object[]) roles)))
+      .put(Jwt.EMAIL, "someone@example.com").put(Jwt.SESSION_VERSION, sessionVersion);
+    return Jwt.auth(vertx, config.auth()).generateToken(claims, Jwt.signing(config.auth(), id.toString()));
+  }
+
   String expiredStaffToken(UUID id) {
     var claims = new JsonObject().put(Jwt.REALM, "STAFF").put(Jwt.ROLES, new JsonArray().add("admin"))
       .put("exp", System.currentTimeMillis() / 1000 - 3600);

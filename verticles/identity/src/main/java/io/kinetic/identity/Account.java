@@ -12,15 +12,23 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** A customer or staff row; {@code roles} is empty for customers. Never leaves the module (it holds the hash). */
-record Account(UUID id, Realm realm, String email, String name, Set<Role> roles, String passwordHash, Instant createdAt) {
+/**
+ * A customer or staff row; {@code roles} is empty for customers, which are always {@code active} at
+ * {@code sessionVersion} 0. Never leaves the module (it holds the hash).
+ */
+record Account(UUID id, Realm realm, String email, String name, Set<Role> roles, String passwordHash, Instant createdAt,
+               boolean active, int sessionVersion) {
 
   CustomerView customerView() {
     return new CustomerView(id, email, name, createdAt);
   }
 
   StaffView staffView() {
-    return new StaffView(id, email, name, roles);
+    return new StaffView(id, email, name, roles, active, createdAt);
+  }
+
+  boolean isAdmin() {
+    return roles.contains(Role.ADMIN);
   }
 
   /** Role names as stored and as put in the {@code roles} claim: lower case, in declaration order. */

@@ -30,13 +30,17 @@ final class AccountRepository {
       .map(rows -> customer(rows.iterator().next()));
   }
 
-  /** Fails {@code EMAIL_TAKEN} when a staff member already has the e-mail. */
-  Future<Account> insertStaff(UUID id, String email, String name, String passwordHash, Set<Role> roles) {
-    String[] roleNames = roles.stream().sorted().map(Account::roleName).toArray(String[]::new);
-    return pool.preparedQuery(IdentitySql.INSERT_STAFF)
-      .execute(Tuple.of(id, email, name, passwordHash, roleNames))
+  /** Fails {@code EMAIL_TAKEN} when a staff member already has the e-mail; runs on {@code client} (e.g. a transaction). */
+  static Future<Account> insertStaff(SqlClient client, UUID id, String email, String name, String passwordHash, Set<Role> roles) {
+    return client.preparedQuery(IdentitySql.INSERT_STAFF)
+      .execute(Tuple.of(id, email, name, passwordHash, roleNames(roles)))
       .recover(AccountRepository::emailTaken)
       .map(rows -> staff(rows.iterator().next()));
+  }
+
+  /** Stored role names: lower case, sorted by declaration. */
+  static String[] roleNames(Set<Role> roles) {
+    return roles.stream().sorted().map(Account::roleName).toArray(String[]::new);
   }
 
   Future<Optional<Account>> findByEmail(Realm realm, String email) {
@@ -76,12 +80,13 @@ final class AccountRepository {
 
   private static Account customer(Row row) {
     return new Account(row.getUUID("id"), Realm.CUSTOMER, row.getString("email"), row.getString("name"), Set.of(),
-      row.getString("password_hash"), row.getOffsetDateTime("created_at").toInstant());
+      row.getString("password_hash"), row.getOffsetDateTime("created_at").toInstant(), true, 0);
   }
 
-  private static Account staff(Row row) {
+  /** A row of {@link IdentitySql#STAFF_COLUMNS}. */
+  static Account staff(Row row) {
     return new Account(row.getUUID("id"), Realm.STAFF, row.getString("email"), row.getString("name"),
       Account.roles(row.getArrayOfStrings("roles")), row.getString("password_hash"),
-      row.getOffsetDateTime("created_at").toInstant());
+      row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("active"), row.getInteger("session_version"));
   }
 }

@@ -1,6 +1,5 @@
 package io.kinetic.identity;
 
-import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetCustomer;
 import io.kinetic.kernel.contract.identity.GetStaff;
@@ -12,22 +11,28 @@ import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creating and reading customer and staff accounts. */
+/** Registering customers, and reading customer and staff accounts (staff are created by {@link StaffService}). */
 final class AccountService {
 
   private final AccountRepository accounts;
   private final PasswordHasher hasher;
+  private final RegistrationLimiter registrations;
 
-  AccountService(AccountRepository accounts, PasswordHasher hasher) {
+  /** {@code registrations} null: no registration limit (for callers that register no customers). */
+  AccountService(AccountRepository accounts, PasswordHasher hasher, RegistrationLimiter registrations) {
     this.accounts = accounts;
     this.hasher = hasher;
+    this.registrations = registrations;
   }
 
-  /** Fails {@code VALIDATION_FAILED} (with field errors), {@code WEAK_PASSWORD} or {@code EMAIL_TAKEN}. */
+  /**
+   * Fails {@code VALIDATION_FAILED} (with field errors), {@code WEAK_PASSWORD}, {@code EMAIL_TAKEN},
+   * or {@code RATE_LIMITED}: a well-formed attempt counts against its client address before the
+   * password is hashed.
+   */
   Future<CustomerView> register(RegisterCustomer cmd) {
     String email = Credentials.normalizeEmail(cmd.email());
     String name = Credentials.normalizeName(cmd.name());
@@ -35,25 +40,10 @@ final class AccountService {
     if (failure.isPresent()) {
       return Future.failedFuture(failure.get());
     }
-    return hasher.hash(cmd.password())
+    Future<Void> allowed = registrations == null ? Future.succeededFuture() : registrations.acquire(cmd.clientIp());
+    return allowed.compose(v -> hasher.hash(cmd.password()))
       .compose(hash -> accounts.insertCustomer(Ids.newId(), email, name, hash))
       .map(Account::customerView);
-  }
-
-  /** As {@link #register}, and {@code VALIDATION_FAILED} when {@code roles} is empty. */
-  Future<StaffView> createStaff(CreateStaff cmd) {
-    if (cmd.roles() == null || cmd.roles().isEmpty() || cmd.roles().stream().anyMatch(Objects::isNull)) {
-      return Future.failedFuture(Failure.invalid("roles", "must name at least one role"));
-    }
-    String email = Credentials.normalizeEmail(cmd.email());
-    String name = Credentials.normalizeName(cmd.name());
-    var failure = Credentials.check(email, cmd.password(), name);
-    if (failure.isPresent()) {
-      return Future.failedFuture(failure.get());
-    }
-    return hasher.hash(cmd.password())
-      .compose(hash -> accounts.insertStaff(Ids.newId(), email, name, hash, cmd.roles()))
-      .map(Account::staffView);
   }
 
   Future<CustomerView> customer(GetCustomer query) {

@@ -1,12 +1,15 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules for e-mails, names and passwords of new accounts. */
@@ -36,6 +39,14 @@ final class Credentials {
     }
     int length = password.codePointCount(0, password.length());
     return length >= MIN_PASSWORD && length <= MAX_PASSWORD;
+  }
+
+  /** {@code VALIDATION_FAILED} on {@code roles} unless it names at least one role; empty when all is well. */
+  static Optional<Failure> checkRoles(Set<Role> roles) {
+    if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
+      return Optional.of(Failure.invalid("roles", "must name at least one role"));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -17,18 +17,60 @@ final class IdentitySql {
     SELECT id, email, name, password_hash, created_at FROM customer WHERE id = $1
     """;
 
+  /** What {@code AccountRepository.staff(Row)} reads. */
+  static final String STAFF_COLUMNS = "id, email, name, password_hash, roles, created_at, active, session_version";
+
   static final String INSERT_STAFF = """
     INSERT INTO staff (id, email, name, password_hash, roles)
     VALUES ($1, $2, $3, $4, $5)
-    RETURNING id, email, name, password_hash, roles, created_at
+    RETURNING\s""" + STAFF_COLUMNS;
+
+  static final String STAFF_BY_EMAIL = "SELECT " + STAFF_COLUMNS + " FROM staff WHERE email = $1";
+
+  static final String STAFF_BY_ID = "SELECT " + STAFF_COLUMNS + " FROM staff WHERE id = $1";
+
+  /** Staff changes take this transaction-scoped lock first: "the last admin" checks cannot interleave. */
+  static final String LOCK_STAFF_CHANGES = "SELECT pg_advisory_xact_lock(7141100501)";
+
+  /** $1 null: everyone; else only the active (true) or deactivated (false) members. */
+  static final String LIST_STAFF = "SELECT " + STAFF_COLUMNS + """
+     FROM staff WHERE $1::boolean IS NULL OR active = $1 ORDER BY email LIMIT $2
     """;
 
-  static final String STAFF_BY_EMAIL = """
-    SELECT id, email, name, password_hash, roles, created_at FROM staff WHERE email = $1
+  static final String COUNT_ACTIVE_ADMINS = """
+    SELECT count(*) AS admins FROM staff WHERE active AND 'admin' = ANY (roles)
     """;
 
-  static final String STAFF_BY_ID = """
-    SELECT id, email, name, password_hash, roles, created_at FROM staff WHERE id = $1
+  static final String SET_STAFF_ROLES = """
+    UPDATE staff SET roles = $2, session_version = session_version + 1, updated_at = now()
+    WHERE id = $1
+    RETURNING\s""" + STAFF_COLUMNS;
+
+  /** $3: whether to bump the session version (ending the member's access tokens). */
+  static final String SET_STAFF_ACTIVE = """
+    UPDATE staff SET active = $2, session_version = session_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
+    WHERE id = $1
+    RETURNING\s""" + STAFF_COLUMNS;
+
+  static final String STAFF_SESSIONS = """
+    SELECT id, session_version FROM staff WHERE session_version > 0 LIMIT $1
+    """;
+
+  static final String REVOKE_SUBJECT_TOKENS = """
+    UPDATE refresh_token SET revoked_at = now() WHERE subject_id = $1 AND realm = $2 AND revoked_at IS NULL
+    """;
+
+  static final String INSERT_AUDIT_ENTRY = """
+    INSERT INTO audit_entry (context, action, actor_id, actor_email, target_type, target_id, correlation_id, details,
+                             source_event_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    ON CONFLICT (source_event_id) DO NOTHING
+    """;
+
+  /** Newest first; $1 = the seq to start below (Long.MAX_VALUE for the newest), $2 = page size + 1. */
+  static final String AUDIT_PAGE = """
+    SELECT seq, at, context, action, actor_id, actor_email, target_type, target_id, correlation_id, details
+    FROM audit_entry WHERE seq < $1 ORDER BY seq DESC LIMIT $2
     """;
 
   static final String ANY_STAFF = """

@@ -14,6 +14,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,22 +43,33 @@ public class IdentityVerticle extends VerticleBase {
     var auth = config.auth();
     pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
     redis = RedisClients.create(vertx, config.redis().url(), config.redis().poolSize());
-    var hasher = new PasswordHasher(vertx, auth.passwordIterations());
+    var hasher = new PasswordHasher(vertx, auth);
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
     var tokenRepository = new TokenRepository();
     var tokens = new TokenService(pool, accounts, tokenRepository, issuer, auth.refreshTtlSeconds());
     purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> purgeExpired(tokenRepository));
-    var accountService = new AccountService(accounts, hasher);
+    var accountService = new AccountService(accounts, hasher, new RegistrationLimiter(redis, auth));
     var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);
+    var staffRepository = new StaffRepository(pool, accounts);
+    var staff = new StaffService(staffRepository, hasher);
+    var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx.eventBus());
+    var audit = new AuditLog(pool);
     return hasher.warmUp().compose(v -> Future.all(List.of(
       serve(Addresses.Identity.REGISTER_CUSTOMER, accountService::register),
-      serve(Addresses.Identity.CREATE_STAFF, accountService::createStaff),
+      serveTraced(Addresses.Identity.CREATE_STAFF, staff::create),
       serve(Addresses.Identity.GET_CUSTOMER, accountService::customer),
       serve(Addresses.Identity.GET_STAFF, accountService::staff),
       serve(Addresses.Identity.LOGIN, login::login),
       serve(Addresses.Identity.REFRESH, tokens::refresh),
-      serve(Addresses.Identity.LOGOUT, tokens::logout))));
+      serve(Addresses.Identity.LOGOUT, tokens::logout),
+      serveTraced(Addresses.Identity.INVITE_STAFF, staff::invite),
+      serve(Addresses.Identity.LIST_STAFF, staff::list),
+      serveTraced(Addresses.Identity.SET_STAFF_ROLES, staffAccess::setRoles),
+      serveTraced(Addresses.Identity.DEACTIVATE_STAFF, staffAccess::deactivate),
+      serveTraced(Addresses.Identity.REACTIVATE_STAFF, staffAccess::reactivate),
+      serve(Addresses.Identity.LIST_AUDIT_LOG, audit::page),
+      serve(Addresses.Identity.LIST_STAFF_SESSIONS, staff::sessions))));
   }
 
   @Override
@@ -80,13 +92,19 @@ public class IdentityVerticle extends VerticleBase {
   }
 
   private <T, R> Future<Void> serve(String address, Function<T, Future<R>> action) {
+    return this.<T, R>serveTraced(address, (body, correlationId) -> action.apply(body));
+  }
+
+  /** As {@link #serve}, for actions that record the request's correlation id (audited staff actions). */
+  private <T, R> Future<Void> serveTraced(String address, BiFunction<T, String, Future<R>> action) {
     return vertx.eventBus().<T>consumer(address, message -> handle(address, message, action)).completion();
   }
 
-  private static <T, R> void handle(String address, Message<T> message, Function<T, Future<R>> action) {
+  private static <T, R> void handle(String address, Message<T> message, BiFunction<T, String, Future<R>> action) {
+    String correlationId = message.headers().get(Headers.CORRELATION_ID);
     Future<R> result = message.body() == null
       ? Future.failedFuture(Failure.invalid("body", "must not be null"))
-      : Future.succeededFuture(message.body()).compose(action);
+      : Future.succeededFuture(message.body()).compose(body -> action.apply(body, correlationId));
     result.onComplete(done -> {
       if (done.succeeded()) {
         message.reply(done.result());

@@ -2,10 +2,9 @@ package io.kinetic.identity;
 
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.identity.Realm;
-import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,43 +23,53 @@ final class LoginLimiter {
   static final String IP_KEY = "identity:login-fail-ip:";
   static final int IP_FACTOR = 10;
 
-  private static final String ACQUIRE = """
-    local n = redis.call('INCR', KEYS[1])
-    if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-    return n
-    """;
   private static final String RELEASE = """
     local n = tonumber(redis.call('GET', KEYS[1]) or '0')
     if n > 0 then return redis.call('DECR', KEYS[1]) end
     return 0
     """;
 
+  private static final WindowCounter.Count NOT_COUNTED = new WindowCounter.Count(0, 0);
+
   private final RedisAPI redis;
+  private final WindowCounter counter;
   private final long maxFailures;
-  private final String window;
+  private final long window;
 
   LoginLimiter(RedisAPI redis, AppConfig.Auth auth) {
     this.redis = redis;
+    this.counter = new WindowCounter(redis);
     this.maxFailures = auth.loginMaxFailures();
-    this.window = Long.toString(auth.loginWindowSeconds());
+    this.window = auth.loginWindowSeconds();
   }
 
-  /** Counts an attempt; fails {@code RATE_LIMITED} when the e-mail or the client is over its limit. */
+  /**
+   * Counts an attempt; fails {@code RATE_LIMITED} when the e-mail or the client is over its limit,
+   * with the seconds until the later of the offending windows ends.
+   */
   Future<Void> acquire(Realm realm, String email, String clientIp) {
-    Future<Long> byEmail = count(ACQUIRE, emailKey(realm, email));
-    Future<Long> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture(0L) : count(ACQUIRE, ipKey(clientIp));
+    Future<WindowCounter.Count> byEmail = counter.increment(emailKey(realm, email), window);
+    Future<WindowCounter.Count> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture(NOT_COUNTED)
+      : counter.increment(ipKey(clientIp), window);
     return Future.all(byEmail, byIp).compose(all -> {
-      if (byEmail.result() > maxFailures || byIp.result() > maxFailures * IP_FACTOR) {
-        return Future.failedFuture(ErrorCode.RATE_LIMITED.failure("too many failed logins, try again later"));
+      long retryAfter = 0;
+      if (byEmail.result().value() > maxFailures) {
+        retryAfter = byEmail.result().secondsLeft();
       }
-      return Future.succeededFuture();
+      if (byIp.result().value() > maxFailures * IP_FACTOR) {
+        retryAfter = Math.max(retryAfter, byIp.result().secondsLeft());
+      }
+      return retryAfter > 0
+        ? Future.failedFuture(Failure.rateLimited("too many failed logins, try again later", retryAfter))
+        : Future.succeededFuture();
     });
   }
 
   /** After a successful login: clears the e-mail's failures and takes the attempt off the client's count. */
   Future<Void> succeeded(Realm realm, String email, String clientIp) {
     Future<?> byEmail = redis.del(List.of(emailKey(realm, email)));
-    Future<?> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture() : count(RELEASE, ipKey(clientIp));
+    Future<?> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture()
+      : redis.eval(List.of(RELEASE, "1", ipKey(clientIp)));
     return Future.all(byEmail, byIp).mapEmpty();
   }
 
@@ -70,9 +79,5 @@ final class LoginLimiter {
 
   static String ipKey(String clientIp) {
     return IP_KEY + clientIp.strip();
-  }
-
-  private Future<Long> count(String script, String key) {
-    return redis.eval(List.of(script, "1", key, window)).map(Response::toLong);
   }
 }

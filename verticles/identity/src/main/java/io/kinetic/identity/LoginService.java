@@ -10,7 +10,8 @@ import io.vertx.core.Future;
  * Password login into one realm: only that realm's table is searched, so customer credentials
  * never yield a staff token. An unknown e-mail and a wrong password fail alike, in about the same
  * time ({@code INVALID_CREDENTIALS}); throttled attempts fail {@code RATE_LIMITED} without the
- * password being checked.
+ * password being checked. A deactivated staff member with the right password fails {@code ACCOUNT_DISABLED}
+ * (telling only someone who knows the password).
  */
 final class LoginService {
 
@@ -40,6 +41,8 @@ final class LoginService {
       .compose(v -> accounts.findByEmail(cmd.realm(), email))
       .compose(found -> hasher.verify(password, found.map(Account::passwordHash).orElse(null))
         .compose(match -> match ? Future.succeededFuture(found.get()) : invalidCredentials()))
+      .compose(account -> account.active() ? Future.succeededFuture(account)
+        : Future.failedFuture(ErrorCode.ACCOUNT_DISABLED.failure("this account is deactivated")))
       .compose(account -> limiter.succeeded(cmd.realm(), email, cmd.clientIp()).compose(v -> tokens.issue(account)));
   }
 

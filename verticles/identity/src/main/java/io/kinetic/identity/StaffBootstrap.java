@@ -10,7 +10,7 @@ import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The first administrator, for the composition root at start-up (after the identity migrations).
@@ -32,7 +32,7 @@ public final class StaffBootstrap {
 
   /** Whether at least one staff member exists. */
   public Future<Boolean> anyStaff() {
-    return withAccounts(AccountService::anyStaff);
+    return withServices((accounts, staff) -> accounts.anyStaff());
   }
 
   /**
@@ -42,9 +42,9 @@ public final class StaffBootstrap {
    * outside 10..200 characters.
    */
   public Future<StaffView> ensureAdmin(String email, String password) {
-    return withAccounts(accounts -> accounts.staffByEmail(email).compose(found -> found.isPresent()
+    return withServices((accounts, staff) -> accounts.staffByEmail(email).compose(found -> found.isPresent()
       ? Future.succeededFuture(found.get())
-      : accounts.createStaff(new CreateStaff(email, password, ADMIN_NAME, Set.of(Role.ADMIN)))
+      : staff.create(new CreateStaff(email, password, ADMIN_NAME, Set.of(Role.ADMIN)), null)
         .recover(t -> createdElsewhere(accounts, email, t))));
   }
 
@@ -57,9 +57,12 @@ public final class StaffBootstrap {
       .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(failure)));
   }
 
-  private <T> Future<T> withAccounts(Function<AccountService, Future<T>> work) {
+  private <T> Future<T> withServices(BiFunction<AccountService, StaffService, Future<T>> work) {
     var pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
-    var accounts = new AccountService(new AccountRepository(pool), new PasswordHasher(vertx, config.auth().passwordIterations()));
-    return Future.succeededFuture(accounts).compose(work).eventually(pool::close);
+    var hasher = new PasswordHasher(vertx, config.auth());
+    var repository = new AccountRepository(pool);
+    var accounts = new AccountService(repository, hasher, null);
+    var staff = new StaffService(new StaffRepository(pool, repository), hasher);
+    return Future.succeededFuture().compose(v -> work.apply(accounts, staff)).eventually(hasher::close).eventually(pool::close);
   }
 }

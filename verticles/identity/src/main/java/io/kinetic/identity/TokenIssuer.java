@@ -2,6 +2,7 @@ package io.kinetic.identity;
 
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,7 @@ import java.util.Base64;
 
 /**
  * Mints token pairs: a signed JWT access token (claims {@code sub}, {@code realm}, {@code roles},
- * {@code email}, lifetime {@code auth.accessTtlSeconds}) and an opaque refresh token of 32 random
+ * {@code email}, for staff {@code sv}, lifetime {@code auth.accessTtlSeconds}) and an opaque refresh token of 32 random
  * bytes, of which only the SHA-256 is ever stored.
  */
 final class TokenIssuer {
@@ -37,6 +38,9 @@ final class TokenIssuer {
       .put(Jwt.REALM, account.realm().name())
       .put(Jwt.ROLES, new JsonArray(account.roleNames()))
       .put(Jwt.EMAIL, account.email());
+    if (account.realm() == Realm.STAFF) {
+      claims.put(Jwt.SESSION_VERSION, account.sessionVersion());
+    }
     String access = jwt.generateToken(claims, Jwt.signing(auth, account.id().toString()));
     return new Tokens(access, refreshToken, TOKEN_TYPE, auth.accessTtlSeconds());
   }

@@ -48,6 +48,11 @@ final class TokenRepository {
     return client.preparedQuery(IdentitySql.REVOKE_FAMILY_OF_TOKEN).execute(Tuple.of(tokenHash)).mapEmpty();
   }
 
+  /** Revokes every live refresh token of one account (a deactivated staff member). */
+  Future<Void> revokeSubject(SqlClient client, UUID subjectId, Realm realm) {
+    return client.preparedQuery(IdentitySql.REVOKE_SUBJECT_TOKENS).execute(Tuple.of(subjectId, realm.name())).mapEmpty();
+  }
+
   /** Deletes up to {@code batch} refresh tokens expired for more than a day; completes with how many. */
   Future<Integer> purgeExpired(SqlClient client, int batch) {
     return client.preparedQuery(IdentitySql.PURGE_EXPIRED_TOKENS).execute(Tuple.of(batch)).map(r -> r.rowCount());

@@ -53,7 +53,7 @@ final class TokenService {
   /**
    * Rotates {@code cmd.refreshToken()} in one transaction. Fails {@code TOKEN_INVALID} when the token is
    * unknown, expired, of another realm (left untouched), revoked (then its family is revoked, and stays so: the revocation commits) or
-   * its account is gone. Of two concurrent refreshes with one token exactly one succeeds.
+   * its account is gone or deactivated. Of two concurrent refreshes with one token exactly one succeeds.
    */
   Future<Tokens> refresh(RefreshTokens cmd) {
     String token = cmd.refreshToken();
@@ -86,7 +86,7 @@ final class TokenService {
         return revoked(tx, stored.familyId());
       }
       return accounts.findById(tx, stored.realm(), stored.subjectId()).compose(account -> {
-        if (account.isEmpty()) {
+        if (account.isEmpty() || !account.get().active()) {
           return revoked(tx, stored.familyId());
         }
         String next = TokenIssuer.newRefreshToken();

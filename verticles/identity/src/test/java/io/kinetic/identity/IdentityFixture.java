@@ -14,9 +14,13 @@ import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
@@ -29,6 +33,7 @@ final class IdentityFixture implements AutoCloseable {
   final AppConfig config;
   final BusClient bus;
   private Pool pool;
+  private String ownDatabase;
 
   private IdentityFixture(Vertx vertx, AppConfig config) {
     this.vertx = vertx;
@@ -41,13 +46,47 @@ final class IdentityFixture implements AutoCloseable {
   }
 
   static IdentityFixture start(JsonObject overrides) {
+    return start(overrides, new VertxOptions());
+  }
+
+  static IdentityFixture start(JsonObject overrides, VertxOptions options) {
     var config = TestServices.get().config(overrides);
     migrate(config.pg().url());
-    var vertx = Vertx.vertx();
+    var vertx = Vertx.vertx(options);
     Contracts.register(vertx);
     var fixture = new IdentityFixture(vertx, config);
     await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));
     return fixture;
+  }
+
+  /**
+   * As {@link #start(JsonObject)}, on a fresh database of its own (in the test PostgreSQL), dropped
+   * on {@link #close}: for tests about every staff member at once (the last admin, the whole audit log).
+   */
+  static IdentityFixture startInOwnDatabase(JsonObject overrides) {
+    String shared = TestServices.get().pgUrl();
+    String database = "identity_" + UUID.randomUUID().toString().replace("-", "");
+    sql(shared, "CREATE DATABASE " + database);
+    var connect = PgConnectOptions.fromUri(shared);
+    String own = PgPools.url(connect.getHost(), connect.getPort(), database, connect.getUser(), connect.getPassword());
+    Migrations.migrateBlocking(own, IdentityModule.SCHEMA);
+    var config = TestServices.get().config(overrides.copy().put("pg", new JsonObject().put("url", own)));
+    var vertx = Vertx.vertx();
+    Contracts.register(vertx);
+    var fixture = new IdentityFixture(vertx, config);
+    fixture.ownDatabase = database;
+    await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));
+    return fixture;
+  }
+
+  private static void sql(String pgUrl, String statement) {
+    var jdbc = PgPools.jdbc(pgUrl);
+    try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var st = connection.createStatement()) {
+      st.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement + " failed", e);
+    }
   }
 
   /** Test classes run in parallel: migrate once per JVM so Flyway never races itself. */
@@ -100,5 +139,8 @@ final class IdentityFixture implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
+    if (ownDatabase != null) {
+      sql(TestServices.get().pgUrl(), "DROP DATABASE " + ownDatabase + " WITH (FORCE)");
+    }
   }
 }

@@ -52,6 +52,7 @@ class LoginRateLimitTest {
     var limited = identity.failure(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
 
     assertEquals(ErrorCode.RATE_LIMITED, limited.errorCode());
+    assertTrue(limited.retryAfterSeconds() > 0 && limited.retryAfterSeconds() <= 60, "retry after " + limited.retryAfterSeconds());
     var redis = RedisClients.create(identity.vertx, identity.config.redis().url(), 1);
     long ttl = IdentityFixture.await(redis.ttl("identity:login-fail:customer:" + email)).toLong();
     assertTrue(ttl > 0 && ttl <= 60, "ttl " + ttl);

@@ -11,13 +11,15 @@ import io.vertx.ext.auth.JWTOptions;
  * The one JWT set-up shared by the identity verticle (which signs) and the gateway (which
  * verifies): HS256 with the secret from {@code COMMERCE_JWT_SECRET}, issuer from config.
  * Claims: {@code sub} (customer or staff id), {@link #REALM} ({@code CUSTOMER}/{@code STAFF}),
- * {@link #ROLES} (staff roles, lower case), {@link #EMAIL}.
+ * {@link #ROLES} (staff roles, lower case), {@link #EMAIL}, and for staff {@link #SESSION_VERSION}.
  */
 public final class Jwt {
 
   public static final String REALM = "realm";
   public static final String ROLES = "roles";
   public static final String EMAIL = "email";
+  /** Staff tokens: the member's session version when issued; lower than the current one means revoked. */
+  public static final String SESSION_VERSION = "sv";
   public static final String ALGORITHM = "HS256";
 
   private Jwt() {

@@ -78,6 +78,15 @@ public final class Addresses {
     public static final String GET_CUSTOMER = "identity.get-customer";
     public static final String GET_STAFF = "identity.get-staff";
     public static final String CREATE_STAFF = "identity.create-staff";
+    public static final String INVITE_STAFF = "identity.invite-staff";
+    public static final String LIST_STAFF = "identity.list-staff";
+    public static final String SET_STAFF_ROLES = "identity.set-staff-roles";
+    public static final String DEACTIVATE_STAFF = "identity.deactivate-staff";
+    public static final String REACTIVATE_STAFF = "identity.reactivate-staff";
+    public static final String LIST_AUDIT_LOG = "identity.list-audit-log";
+    public static final String LIST_STAFF_SESSIONS = "identity.list-staff-sessions";
+
+    public static final String STAFF_ACCESS_CHANGED = "identity.events.staff-access-changed";
 
     private Identity() {
     }

@@ -1,5 +1,6 @@
 package io.kinetic.kernel.config;
 
+import io.kinetic.kernel.net.IpRange;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -23,7 +24,14 @@ public record AppConfig(
   Shutdown shutdown,
   JsonObject raw) {
 
-  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics) {
+  /**
+   * {@code trustedProxies}: the peers whose {@code clientIpHeader} ({@value #X_FORWARDED_FOR} or
+   * {@value #FORWARDED}) is believed about the client's address; empty: none, the TCP peer is the client.
+   */
+  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics,
+                     List<IpRange> trustedProxies, String clientIpHeader) {
+    public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    public static final String FORWARDED = "Forwarded";
   }
 
   /** {@code url} empty: the embedded PostgreSQL is started. */
@@ -51,9 +59,15 @@ public record AppConfig(
   public record Bus(long timeoutMillis, boolean preferLocal, long remoteTimeoutMillis) {
   }
 
-  /** {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory. */
+  /**
+   * {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory.
+   * {@code hashWorkers}: threads of the password-hashing pool (0: one per core).
+   * {@code registerMaxPerIp} registrations per client IP in {@code registerWindowSeconds}.
+   * {@code staffRevocationPollMillis}: how often each gateway re-reads the staff session versions.
+   */
   public record Auth(String issuer, long accessTtlSeconds, long refreshTtlSeconds, int passwordIterations,
-                     int loginMaxFailures, long loginWindowSeconds, String jwtSecret) {
+                     int loginMaxFailures, long loginWindowSeconds, String jwtSecret, int hashWorkers,
+                     int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis) {
   }
 
   /** {@code cacheTtlSeconds}: the longest a cached product, list page or category snapshot is served unchecked. */
@@ -109,14 +123,17 @@ public record AppConfig(
     return new AppConfig(
       json.getString("profile", "default"),
       new Http(http.string("host"), http.integer("port", 0, 65535), http.integer("instances", 0, 256),
-        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics")),
+        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics"), ipRanges(http, "trustedProxies"),
+        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED)),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 0, 65535), embedded.integer("redisPort", 0, 65535)),
       new Bus(bus.number("timeoutMillis", 100, 600_000), bus.bool("preferLocal"), bus.number("remoteTimeoutMillis", 50, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
-        auth.number("loginWindowSeconds", 1, 86_400), secret),
+        auth.number("loginWindowSeconds", 1, 86_400), secret, auth.integer("hashWorkers", 0, 256),
+        auth.integer("registerMaxPerIp", 1, 1_000_000), auth.number("registerWindowSeconds", 1, 86_400),
+        auth.number("staffRevocationPollMillis", 100, 60_000)),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
@@ -127,6 +144,16 @@ public record AppConfig(
         cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
+  }
+
+  private static List<IpRange> ipRanges(ConfigReader section, String key) {
+    return section.list(key).stream().map(entry -> {
+      try {
+        return IpRange.parse(entry);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(section.qualified(key), e.getMessage());
+      }
+    }).toList();
   }
 
   /** Event-loop instances to deploy for a setting where 0 means "one per core". */

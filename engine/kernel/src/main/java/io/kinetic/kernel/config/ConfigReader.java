@@ -1,5 +1,6 @@
 package io.kinetic.kernel.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,43 @@ final class ConfigReader {
       out.add(entry);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A list of strings: a JSON array in a file, or one comma-separated string (what an environment
+   * variable gives); blank entries are dropped.
+   */
+  List<String> list(String key) {
+    Object v = json.getValue(key);
+    var out = new ArrayList<String>();
+    if (v instanceof JsonArray array) {
+      for (Object item : array) {
+        if (!(item instanceof String s)) {
+          throw new ConfigException(prefix + key, "must be a list of strings, got " + item);
+        }
+        out.add(s);
+      }
+    } else if (v instanceof String s) {
+      out.addAll(List.of(s.split(",")));
+    } else {
+      throw new ConfigException(prefix + key, "must be a list of strings or a comma-separated string, got " + v);
+    }
+    return out.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
+  }
+
+  /** One of {@code allowed}, compared ignoring case, returned as spelled in {@code allowed}. */
+  String oneOf(String key, String... allowed) {
+    String v = string(key).strip();
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(v)) {
+        return a;
+      }
+    }
+    throw new ConfigException(prefix + key, "must be one of " + String.join(", ", allowed) + ", got " + v);
+  }
+
+  String qualified(String key) {
+    return prefix + key;
   }
 
   /** An optional URL with one of the given schemes; empty means "not configured". */

@@ -30,6 +30,9 @@ public final class Contracts {
     // identity
     RegisterCustomer.class, Login.class, RefreshTokens.class, Logout.class, Tokens.class,
     GetCustomer.class, CustomerView.class, GetStaff.class, StaffView.class, CreateStaff.class,
+    InviteStaff.class, StaffInvited.class, ListStaff.class, StaffList.class, SetStaffRoles.class,
+    DeactivateStaff.class, ReactivateStaff.class, ListAuditLog.class, AuditPage.class, AuditEntry.class,
+    ListStaffSessions.class, StaffSessions.class, StaffAccessChanged.class,
     // event logs
     ReadLog.class, LogBatch.class, LogAppended.class, GetLogStatus.class, LogStatus.class, ForgetReader.class);
 

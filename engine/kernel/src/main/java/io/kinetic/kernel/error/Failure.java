@@ -19,12 +19,18 @@ public final class Failure extends ReplyException {
   private final ErrorCode errorCode;
   private final String detail;
   private final List<FieldError> errors;
+  private final long retryAfterSeconds;
 
   private Failure(ErrorCode errorCode, String detail, List<FieldError> errors) {
-    super(ReplyFailure.RECIPIENT_FAILURE, errorCode.code(), encode(detail, errors));
+    this(errorCode, detail, errors, 0);
+  }
+
+  private Failure(ErrorCode errorCode, String detail, List<FieldError> errors, long retryAfterSeconds) {
+    super(ReplyFailure.RECIPIENT_FAILURE, errorCode.code(), encode(detail, errors, retryAfterSeconds));
     this.errorCode = errorCode;
     this.detail = detail;
     this.errors = List.copyOf(errors);
+    this.retryAfterSeconds = Math.max(0, retryAfterSeconds);
   }
 
   public static Failure of(ErrorCode code, String detail) {
@@ -34,6 +40,11 @@ public final class Failure extends ReplyException {
   /** A failure of any code that names the offending fields, e.g. {@code UNKNOWN_FIELD}. */
   public static Failure of(ErrorCode code, String detail, List<FieldError> errors) {
     return new Failure(code, detail, errors);
+  }
+
+  /** {@code RATE_LIMITED}, with the seconds after which a retry may succeed (the edge's {@code Retry-After}). */
+  public static Failure rateLimited(String detail, long retryAfterSeconds) {
+    return new Failure(ErrorCode.RATE_LIMITED, detail, List.of(), retryAfterSeconds);
   }
 
   public static Failure invalid(List<FieldError> errors) {
@@ -59,6 +70,11 @@ public final class Failure extends ReplyException {
     return errors;
   }
 
+  /** Seconds until a retry may succeed; 0 when the failure does not say. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
   /** Fails a bus message so that {@link #from(Throwable)} on the other side rebuilds this failure. */
   public void replyTo(Message<?> message) {
     message.fail(errorCode.code(), getMessage());
@@ -82,8 +98,11 @@ public final class Failure extends ReplyException {
     return of(ErrorCode.INTERNAL, "internal error");
   }
 
-  private static String encode(String detail, List<FieldError> errors) {
+  private static String encode(String detail, List<FieldError> errors, long retryAfterSeconds) {
     var json = new JsonObject().put("detail", detail);
+    if (retryAfterSeconds > 0) {
+      json.put("retryAfter", retryAfterSeconds);
+    }
     if (!errors.isEmpty()) {
       var array = new JsonArray();
       errors.forEach(e -> array.add(new JsonObject().put("field", e.field()).put("message", e.message())));
@@ -104,7 +123,7 @@ public final class Failure extends ReplyException {
         var e = array.getJsonObject(i);
         errors.add(new FieldError(e.getString("field"), e.getString("message")));
       }
-      return new Failure(code, json.getString("detail", ""), errors);
+      return new Failure(code, json.getString("detail", ""), errors, json.getLong("retryAfter", 0L));
     } catch (DecodeException | ClassCastException e) {
       return of(code, message);
     }

@@ -37,8 +37,8 @@ import java.util.function.Function;
 
 /**
  * Data fetchers of the admin schema (graphql/admin.graphqls), mirroring the REST admin API: every
- * field except {@code me} needs role catalog or admin; mutations answer {@code Problem} for
- * expected business failures.
+ * catalog field needs role catalog or admin, the staff fields ({@link StaffFetchers}) role admin,
+ * {@code me} any role; mutations answer {@code Problem} for expected business failures.
  */
 final class AdminFetchers {
 
@@ -46,15 +46,17 @@ final class AdminFetchers {
   private final BusClient bus;
   private final Locales locales;
   private final ProductFilters filters;
+  private final StaffFetchers staff;
 
   AdminFetchers(BusClient bus, Locales locales, String defaultCurrency) {
     this.bus = bus;
     this.locales = locales;
     this.filters = new ProductFilters(locales, defaultCurrency);
+    this.staff = new StaffFetchers(bus);
   }
 
   RuntimeWiring wiring() {
-    return RuntimeWiring.newRuntimeWiring()
+    var wiring = RuntimeWiring.newRuntimeWiring()
       .scalar(Scalars.JSON)
       .scalar(Scalars.DATE_TIME)
       .type("Query", t -> t
@@ -100,22 +102,17 @@ final class AdminFetchers {
       .type("AdminProductResult", t -> t.typeResolver(GqlTypes.RESULTS))
       .type("CategoryResult", t -> t.typeResolver(GqlTypes.RESULTS))
       .type("AttributeResult", t -> t.typeResolver(GqlTypes.RESULTS))
-      .type("DeleteResult", t -> t.typeResolver(GqlTypes.RESULTS))
-      .build();
+      .type("DeleteResult", t -> t.typeResolver(GqlTypes.RESULTS));
+    staff.wire(wiring);
+    return wiring.build();
   }
 
   private static DataFetcher<Future<?>> catalog(Function<DataFetchingEnvironment, Future<?>> body) {
-    return env -> {
-      Gql.staff(env, CATALOG_ROLES);
-      return body.apply(env);
-    };
+    return Gql.staffQuery(CATALOG_ROLES, body);
   }
 
   private static DataFetcher<Future<Object>> mutation(Function<DataFetchingEnvironment, Future<?>> body) {
-    return Gql.mutation(env -> {
-      Gql.staff(env, CATALOG_ROLES);
-      return body.apply(env);
-    });
+    return Gql.staffMutation(CATALOG_ROLES, body);
   }
 
   private Future<Product> product(DataFetchingEnvironment env, String address, Object command) {

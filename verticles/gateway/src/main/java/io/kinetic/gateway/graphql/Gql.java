@@ -16,7 +16,7 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** What a data fetcher needs from its HTTP request: correlation id, principal, locale, client IP. */
+/** What a data fetcher needs from its HTTP request: correlation id, principal, locale. */
 final class Gql {
 
   private Gql() {
@@ -28,10 +28,6 @@ final class Gql {
 
   static String cid(DataFetchingEnvironment env) {
     return Requests.correlationId(rc(env));
-  }
-
-  static String clientIp(DataFetchingEnvironment env) {
-    return Requests.clientIp(rc(env));
   }
 
   /** The {@code locale} argument, else the request's Accept-Language, else the default. */
@@ -61,6 +57,22 @@ final class Gql {
   static UUID id(String field, Object value) {
     return Ids.parse(value == null ? null : value.toString())
       .orElseThrow(() -> Failure.invalid(field, "must be a UUID"));
+  }
+
+  /** A query fetcher for staff with one of {@code anyRole}: UNAUTHENTICATED or FORBIDDEN before {@code body} runs. */
+  static DataFetcher<Future<?>> staffQuery(Collection<String> anyRole, Function<DataFetchingEnvironment, Future<?>> body) {
+    return env -> {
+      staff(env, anyRole);
+      return body.apply(env);
+    };
+  }
+
+  /** As {@link #staffQuery}, for a mutation (see {@link #mutation}). */
+  static DataFetcher<Future<Object>> staffMutation(Collection<String> anyRole, Function<DataFetchingEnvironment, Future<?>> body) {
+    return mutation(env -> {
+      staff(env, anyRole);
+      return body.apply(env);
+    });
   }
 
   /**

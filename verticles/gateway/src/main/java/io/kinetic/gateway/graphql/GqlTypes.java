@@ -9,6 +9,8 @@ import io.kinetic.kernel.contract.catalog.Category;
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.Variant;
 import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.StaffInvited;
+import io.kinetic.kernel.contract.identity.StaffView;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
@@ -65,7 +67,9 @@ final class GqlTypes {
     Product.class, "AdminProduct",
     Category.class, "CategoryDefinition",
     Attribute.class, "AttributeDefinition",
-    Deleted.class, "Deleted");
+    Deleted.class, "Deleted",
+    StaffView.class, "Staff",
+    StaffInvited.class, "StaffInvitation");
 
   /** Resolves every {@code *Result} union of both schemas by the Java type of the value. */
   static final TypeResolver RESULTS = env -> {

@@ -6,6 +6,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import io.kinetic.gateway.ClientAddress;
 import io.kinetic.gateway.Locales;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
@@ -44,9 +45,10 @@ public final class GraphQlEndpoints {
     this.admin = admin;
   }
 
-  public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig config, BusClient bus, Locales locales) {
+  public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig config, BusClient bus, Locales locales,
+                                                ClientAddress clientAddress) {
     String currency = config.catalog().defaultCurrency();
-    var shopWiring = new ShopFetchers(bus, locales, currency).wiring();
+    var shopWiring = new ShopFetchers(bus, locales, currency, clientAddress).wiring();
     var adminWiring = new AdminFetchers(bus, locales, currency).wiring();
     Future<Buffer> shopSdl = vertx.fileSystem().readFile(SHOP_SCHEMA);
     Future<Buffer> adminSdl = vertx.fileSystem().readFile(ADMIN_SCHEMA);

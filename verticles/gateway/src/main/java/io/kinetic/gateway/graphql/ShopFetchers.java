@@ -2,6 +2,7 @@ package io.kinetic.gateway.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.ClientAddress;
 import io.kinetic.gateway.Locales;
 import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.bus.BusClient;
@@ -31,11 +32,13 @@ import java.util.Map;
 final class ShopFetchers {
 
   private final BusClient bus;
+  private final ClientAddress clientAddress;
   private final Locales locales;
   private final ProductFilters filters;
 
-  ShopFetchers(BusClient bus, Locales locales, String defaultCurrency) {
+  ShopFetchers(BusClient bus, Locales locales, String defaultCurrency, ClientAddress clientAddress) {
     this.bus = bus;
+    this.clientAddress = clientAddress;
     this.locales = locales;
     this.filters = new ProductFilters(locales, defaultCurrency);
   }
@@ -95,12 +98,13 @@ final class ShopFetchers {
 
   private Future<CustomerView> register(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
-    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"));
+    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"),
+      clientAddress.of(Gql.rc(env)));
     return bus.request(Addresses.Identity.REGISTER_CUSTOMER, command, Gql.cid(env));
   }
 
   private Future<Tokens> login(DataFetchingEnvironment env) {
-    var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), Gql.clientIp(env));
+    var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), clientAddress.of(Gql.rc(env)));
     return bus.request(Addresses.Identity.LOGIN, login, Gql.cid(env));
   }
 }

@@ -2,7 +2,8 @@ package io.kinetic.kernel.contract.identity;
 
 /**
  * Reply: {@link Tokens}. Fails {@code INVALID_CREDENTIALS} (same answer for unknown e-mail and
- * wrong password) or {@code RATE_LIMITED} after too many failures for the e-mail or the client.
+ * wrong password), {@code RATE_LIMITED} (with a retry-after) after too many failures for the e-mail or
+ * the client, or {@code ACCOUNT_DISABLED} for a deactivated staff member with the right password.
  */
 public record Login(Realm realm, String email, String password, String clientIp) {
 }

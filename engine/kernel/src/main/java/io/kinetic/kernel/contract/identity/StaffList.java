@@ -1,0 +1,6 @@
+package io.kinetic.kernel.contract.identity;
+
+import java.util.List;
+
+public record StaffList(List<StaffView> items) {
+}
