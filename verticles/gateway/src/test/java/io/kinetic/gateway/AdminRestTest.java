@@ -55,7 +55,7 @@ class AdminRestTest {
       ? Samples.product(u.id(), u.input().slug(), 2) : ErrorCode.VERSION_CONFLICT.failure("stale version " + u.version()));
     gw.bus.<SetStock>on(Addresses.Catalog.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
     gw.bus.<SetPrice>on(Addresses.Catalog.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "s", 2));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.CATALOG, Role.ADMIN)));
+    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.CATALOG, Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
     gw.bus.<GetCustomer>on(Addresses.Identity.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
     gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> new Tokens("access-" + r.realm(), "refresh", "Bearer", 900));
   }

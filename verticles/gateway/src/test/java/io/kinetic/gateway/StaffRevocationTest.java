@@ -32,7 +32,7 @@ class StaffRevocationTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("auth", new JsonObject().put("staffRevocationPollMillis", 200)));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "s@example.com", "S", Set.of(Role.ADMIN)));
+    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "s@example.com", "S", Set.of(Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
     gw.bus.<ListStaffSessions>on(Addresses.Identity.LIST_STAFF_SESSIONS, q -> new StaffSessions(
       VERSIONS.entrySet().stream().map(e -> new StaffSessions.Session(e.getKey(), e.getValue())).toList()));
   }

@@ -6,9 +6,4 @@ import java.util.UUID;
 
 /** A staff member; a deactivated one ({@code active} false) can neither log in nor use any token. */
 public record StaffView(UUID id, String email, String name, Set<Role> roles, boolean active, Instant createdAt) {
-
-  /** An active member whose creation time is not known to the caller. */
-  public StaffView(UUID id, String email, String name, Set<Role> roles) {
-    this(id, email, name, roles, true, null);
-  }
 }
