@@ -57,7 +57,8 @@ public final class CatalogVerticle extends VerticleBase {
     // a redeployment must not trust products cached before it: other nodes may have changed them meanwhile
     state.cache().invalidateAll();
     var afterCommit = new AfterCommit(state, relay);
-    var queries = new ProductQueries(pool, state, new ProductReader(pool, state.cache()), cfg.catalog().defaultCurrency());
+    var queries = new ProductQueries(pool, state, new ProductReader(pool, state.cache()), cfg.catalog().defaultCurrency(),
+      CursorCodec.fromSecret(cfg.auth().jwtSecret()));
     var products = new ProductService(pool, afterCommit);
     var variants = new VariantService(pool, afterCommit);
     var categories = new CategoryService(pool, state, afterCommit, cfg.catalog().defaultLocale());

@@ -36,12 +36,14 @@ final class ProductQueries {
   private final CatalogState state;
   private final ProductReader reader;
   private final String defaultCurrency;
+  private final CursorCodec cursors;
 
-  ProductQueries(Pool pool, CatalogState state, ProductReader reader, String defaultCurrency) {
+  ProductQueries(Pool pool, CatalogState state, ProductReader reader, String defaultCurrency, CursorCodec cursors) {
     this.pool = pool;
     this.state = state;
     this.reader = reader;
     this.defaultCurrency = defaultCurrency;
+    this.cursors = cursors;
   }
 
   /** Fails PRODUCT_NOT_FOUND when missing or, unless {@code includeUnpublished}, not published. */
@@ -97,7 +99,7 @@ final class ProductQueries {
         ids.add(row.getUUID("id"));
         last = row;
       }
-      String next = rows.size() > q.limit() ? query.cursorAfter(last).encode() : null;
+      String next = rows.size() > q.limit() ? cursors.encode(query.cursorAfter(last)) : null;
       lists.putIfCurrent(key, ids, next, readAt);
       return reader.byIds(ids).map(products -> page(q, status, products, next));
     });
@@ -125,7 +127,7 @@ final class ProductQueries {
     }
     String attributes = attributeFilter(q.attributes(), errors);
     errors.throwIfAny();
-    Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), sort, currency);
+    Cursor after = q.after() == null || q.after().isEmpty() ? null : cursors.decode(q.after(), sort, currency);
     List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
     return new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
       .categories(categories).attributes(attributes).priceRange(q.minPrice(), q.maxPrice()).after(after);
