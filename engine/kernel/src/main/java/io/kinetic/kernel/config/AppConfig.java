@@ -22,7 +22,8 @@ public record AppConfig(
   Shutdown shutdown,
   JsonObject raw) {
 
-  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics) {
+  /** {@code metricsToken} comes only from the environment (COMMERCE_HTTP_METRICS_TOKEN); empty: none. */
+  public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics, String metricsToken) {
   }
 
   /** {@code url} empty: the embedded PostgreSQL is started. */
@@ -53,7 +54,13 @@ public record AppConfig(
   public record Catalog(int instances, int cacheSize, int seedProducts, String defaultLocale, String defaultCurrency) {
   }
 
-  public record GraphQl(int maxDepth, int maxComplexity, boolean graphiql) {
+  /**
+   * Per-request GraphQL limits: depth, cost ({@code maxComplexity}), selected fields and parser
+   * tokens of the document, and the size of the response; introspection and the GraphiQL IDE
+   * are off unless enabled (the dev profile enables both).
+   */
+  public record GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
+                        boolean introspection, boolean graphiql) {
   }
 
   public record Outbox(long pollMillis, int batchSize) {
@@ -83,6 +90,10 @@ public record AppConfig(
     if (!secret.isEmpty() && secret.length() < 32) {
       throw new ConfigException("auth.jwtSecret", "must be at least 32 characters (set COMMERCE_JWT_SECRET)");
     }
+    String metricsToken = json.getJsonObject("http").getString("metricsToken", "");
+    if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
+      throw new ConfigException("http.metricsToken", "must be at least 16 characters (set COMMERCE_HTTP_METRICS_TOKEN)");
+    }
     String currency = catalog.string("defaultCurrency");
     if (!io.kinetic.kernel.money.Money.isCurrency(currency)) {
       throw new ConfigException("catalog.defaultCurrency", "must be an ISO 4217 code, got " + currency);
@@ -90,7 +101,7 @@ public record AppConfig(
     return new AppConfig(
       json.getString("profile", "default"),
       new Http(http.string("host"), http.integer("port", 0, 65535), http.integer("instances", 0, 256),
-        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics")),
+        http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics"), metricsToken),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 1, 65535), embedded.integer("redisPort", 1, 65535)),
@@ -100,7 +111,9 @@ public record AppConfig(
         auth.number("loginWindowSeconds", 1, 86_400), secret),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("seedProducts", 0, 10_000_000), catalog.string("defaultLocale"), currency),
-      new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
+      new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
+        graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
+        graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 10_000)),
       new Cluster(cluster.bool("enabled"), cluster.string("host")),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
