@@ -18,10 +18,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
- * The one router of the gateway. Order: correlation id, body (only for methods with a body, so
- * GETs never wait for one), the OpenAPI routes (access check, validation against openapi.yaml,
- * handler), GraphQL, health, metrics, media placeholders, static files; one problem+json failure
- * handler for all of them.
+ * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
+ * for methods with a body, so GETs never wait for one), the OpenAPI routes (access check,
+ * validation against openapi.yaml, control characters, handler), GraphQL, health, metrics, media
+ * placeholders, static files; one problem+json failure handler for all of them.
  */
 final class GatewayRouter {
 
@@ -53,7 +53,11 @@ final class GatewayRouter {
     var contractAccess = new ContractAccess(document, access);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, contractAccess);
     builder.rootHandler(new CorrelationHandler());
+    builder.rootHandler(SecurityHeaders::noStore);
     builder.rootHandler(bodies(config.http().maxBodyBytes()));
+    // every REST operation, before its own handler: no control characters in parameters or body
+    var text = ControlCharacters.handler();
+    builder.getRoutes().forEach(route -> route.addHandler(text));
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
     new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
@@ -74,17 +78,17 @@ final class GatewayRouter {
     }
     health.mount(router);
     if (config.http().metrics()) {
-      MetricsRoute.mount(router, vertx);
+      MetricsRoute.mount(router, vertx, config.http().metricsToken(), access);
     }
     PlaceholderSvg.mount(router);
     statics(router);
 
-    router.route().failureHandler(new ProblemHandler());
+    router.route().failureHandler(new ProblemHandler(config.auth().loginWindowSeconds()));
     // a path vert.x-web cannot decode (e.g. "%zz") fails before any route, failure handlers included
     router.errorHandler(400, ProblemHandler.forStatus(ErrorCode.VALIDATION_FAILED, "the request path or query is invalid"));
     router.errorHandler(404, ProblemHandler.forStatus(ErrorCode.NOT_FOUND, "no such resource"));
     router.errorHandler(405, ProblemHandler.forStatus(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this resource"));
-    router.errorHandler(500, new ProblemHandler());
+    router.errorHandler(500, new ProblemHandler(config.auth().loginWindowSeconds()));
     return router;
   }
 
@@ -101,7 +105,6 @@ final class GatewayRouter {
   private static void pageHeaders(RoutingContext rc) {
     rc.response().headers()
       .add("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-      .add("X-Content-Type-Options", "nosniff")
       .add("Referrer-Policy", "same-origin");
     rc.next();
   }

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * The one place where a failure becomes a response: {@code application/problem+json} built from
  * {@link Failure#from(Throwable)} (or from the status vert.x-web failed with), never a stack trace
- * or an HTML page. 5xx answers are logged here, once, with the correlation id.
+ * or an HTML page. A 429 carries {@code Retry-After}: the rate-limit window, the longest a limit
+ * can last. 5xx answers are logged here, once, with the correlation id.
  */
 final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -25,10 +26,22 @@ final class ProblemHandler implements Handler<RoutingContext> {
   static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized("application/problem+json");
   private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
   private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer realm=\"kinetic\"");
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+
+  private final String retryAfterSeconds;
+
+  /** {@code retryAfterSeconds}: what a 429 answer tells the client to wait. */
+  ProblemHandler(long retryAfterSeconds) {
+    this.retryAfterSeconds = Long.toString(retryAfterSeconds);
+  }
 
   @Override
   public void handle(RoutingContext rc) {
-    respond(rc, failureOf(rc.failure(), rc.statusCode()));
+    Failure failure = failureOf(rc.failure(), rc.statusCode());
+    if (failure.errorCode().httpStatus() == 429 && !rc.response().headWritten()) {
+      rc.response().putHeader(RETRY_AFTER, retryAfterSeconds);
+    }
+    respond(rc, failure);
   }
 
   /** For {@code router.errorHandler(status, ...)}: no route (404) or no method (405). */
