@@ -68,7 +68,7 @@ public final class GatewayVerticle extends VerticleBase {
     return vertx.createHttpServer(options)
       .connectionHandler(StrictRequestDecoder.installer(options))
       .invalidRequestHandler(new InvalidRequests())
-      .requestHandler(SecurityHeaders.everyResponse(router))
+      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(router)))
       .listen();
   }
 

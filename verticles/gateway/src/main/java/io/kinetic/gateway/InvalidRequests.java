@@ -16,8 +16,26 @@ import io.vertx.core.http.HttpServerRequest;
  * with Transfer-Encoding ({@link StrictRequestDecoder}), 400 {@code MALFORMED_REQUEST}. Like every
  * error it is {@code application/problem+json} with a correlation id; then the connection closes,
  * since where the next request would start is unknown.
+ * <p>
+ * {@link #ambiguousLengthRefused} does the same for what the codec lets through: an HTTP/1.0
+ * request with both headers (the codec only rejects them together in HTTP/1.1), and any
+ * {@code Transfer-Encoding} other than plain {@code chunked}.
  */
 final class InvalidRequests implements Handler<HttpServerRequest> {
+
+  /** {@code next} behind the check for a body length two readers could see differently. */
+  static Handler<HttpServerRequest> ambiguousLengthRefused(Handler<HttpServerRequest> next) {
+    return request -> {
+      String encoding = request.headers().get(HttpHeaders.TRANSFER_ENCODING);
+      if (encoding != null && (request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+        || !"chunked".equalsIgnoreCase(encoding.trim()))) {
+        answer(request, ErrorCode.MALFORMED_REQUEST.failure(
+          "Transfer-Encoding must be chunked alone, never with Content-Length"));
+      } else {
+        next.handle(request);
+      }
+    };
+  }
 
   @Override
   public void handle(HttpServerRequest request) {
@@ -32,6 +50,10 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
     } else {
       failure = ErrorCode.MALFORMED_REQUEST.failure("the request is not valid HTTP");
     }
+    answer(request, failure);
+  }
+
+  private static void answer(HttpServerRequest request, Failure failure) {
     String given = request.headers().get(CorrelationHandler.HEADER);
     String cid = CorrelationHandler.sane(given) ? given : CorrelationHandler.newId();
     request.response()

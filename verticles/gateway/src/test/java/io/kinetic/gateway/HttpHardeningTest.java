@@ -152,6 +152,24 @@ class HttpHardeningTest {
   }
 
   @Test
+  void otherAmbiguousBodyLengthsAreRefusedToo() throws Exception {
+    int logoutsBefore = gw.bus.count(Addresses.Identity.LOGOUT);
+    String json = "{\"refreshToken\":\"r\"}";
+    String chunked = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
+    // HTTP/1.0: the codec keeps both headers
+    String http10 = exchange("POST /api/v1/auth/logout HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Content-Length: " + chunked.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
+    assertTrue(http10.startsWith("HTTP/1.0 400 ") || http10.startsWith("HTTP/1.1 400 "), http10);
+    assertTrue(http10.contains("\"MALFORMED_REQUEST\""), http10);
+    // a coding before chunked: the length is whatever the proxy thinks it is
+    String coded = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked);
+    assertTrue(coded.startsWith("HTTP/1.1 400 "), coded);
+    assertEquals(1, coded.split("HTTP/1.1 ", -1).length - 1, coded);
+    assertEquals(logoutsBefore, gw.bus.count(Addresses.Identity.LOGOUT));
+  }
+
+  @Test
   void aChunkedBodyWithoutContentLengthIsStillRead() throws Exception {
     String json = "{\"refreshToken\":\"r\"}";
     String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
