@@ -82,7 +82,10 @@ class ControlCharactersTest {
 
     int lists = gw.bus.count(Addresses.Catalog.LIST_PRODUCTS);
     assertInvalid(gw.get("/api/v1/products?after=abc%00def"), "after");
+    assertInvalid(gw.get("/api/v1/products?after=abc%0Bdef"), "after");
     assertEquals(lists, gw.bus.count(Addresses.Catalog.LIST_PRODUCTS));
+    var undecodable = gw.get("/api/v1/products?after=%zz");
+    assertEquals(400, undecodable.statusCode(), undecodable.bodyAsString());
   }
 
   @Test
