@@ -48,7 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
     return Future.all(contract, yaml, graphql)
       .map(all -> new GatewayRouter(vertx, config, bus, access, locales)
         .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
-      .compose(router -> listen(router))
+      .compose(this::listen)
       .onSuccess(this::publish);
   }
 
