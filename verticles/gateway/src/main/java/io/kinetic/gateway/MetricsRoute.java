@@ -3,7 +3,6 @@ package io.kinetic.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.spi.metrics.MetricsProvider;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,7 +22,6 @@ import java.security.MessageDigest;
 final class MetricsRoute {
 
   private static final AccessRule ADMINS = AccessRule.staffWithAnyOf("admin");
-  private static final String BEARER = "bearer ";
 
   private MetricsRoute() {
   }
@@ -44,9 +42,8 @@ final class MetricsRoute {
   private static Handler<RoutingContext> guard(String metricsToken, AccessHandler access) {
     byte[] expected = metricsToken.isEmpty() ? null : metricsToken.getBytes(StandardCharsets.UTF_8);
     return rc -> {
-      String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-      if (expected != null && header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-        && MessageDigest.isEqual(expected, header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8))) {
+      String token = AccessHandler.bearerToken(rc);
+      if (expected != null && token != null && MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))) {
         rc.next();
         return;
       }
