@@ -121,5 +121,27 @@ class ConfigLoaderTest {
     var leak = assertThrows(ConfigException.class,
       () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", tmp.toString(), "COMMERCE_PROFILE", "leaky")));
     assertTrue(leak.getMessage().contains("auth.jwtSecret"), leak.getMessage());
+
+    Files.writeString(tmp.resolve("application-scrape.json"), "{\"http\":{\"metricsToken\":\"in-a-file-is-wrong-0123456789\"}}");
+    var token = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", tmp.toString(), "COMMERCE_PROFILE", "scrape")));
+    assertTrue(token.getMessage().contains("http.metricsToken"), token.getMessage());
+  }
+
+  @Test
+  void theMetricsTokenComesFromTheEnvironmentAndIsLongEnough() {
+    assertEquals("", ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir)).http().metricsToken());
+    AppConfig config = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_METRICS_TOKEN", "scrape-me-0123456789"));
+    assertEquals("scrape-me-0123456789", config.http().metricsToken());
+    var tooShort = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_METRICS_TOKEN", "short")));
+    assertTrue(tooShort.getMessage().contains("http.metricsToken"), tooShort.getMessage());
+  }
+
+  @Test
+  void introspectionIsOffUnlessTheDevProfileOrTheEnvironmentTurnsItOn() {
+    assertFalse(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir)).graphql().introspection());
+    assertTrue(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_PROFILE", "dev")).graphql().introspection());
+    assertTrue(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_GRAPHQL_INTROSPECTION", "true")).graphql().introspection());
   }
 }

@@ -133,7 +133,8 @@ class EngineEndToEndTest {
   void healthAndMetrics() throws Exception {
     assertEquals(200, get("/health/live").statusCode());
     assertEquals(200, get("/health/ready").statusCode());
-    var metrics = get("/metrics");
+    assertEquals(401, get("/metrics").statusCode(), "metrics are not public");
+    var metrics = http.get("/metrics").bearerTokenAuthentication(staffToken()).send().await(10, TimeUnit.SECONDS);
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.bodyAsString().contains("vertx_"), "Prometheus text with Vert.x metrics");
     assertEquals(200, get("/api/v1/openapi.yaml").statusCode());

@@ -56,7 +56,8 @@ public final class CatalogVerticle extends VerticleBase {
     Future<Void> node = state.join(() -> new CatalogNode(vertx, state, cfg.pg().url(), ttl.toMillis()));
     var afterCommit = new AfterCommit(state, vertx);
     var reader = new ProductReader(pool, state.cache());
-    var queries = new ProductQueries(pool, state, reader, cfg.catalog().defaultCurrency());
+    var queries = new ProductQueries(pool, state, reader, cfg.catalog().defaultCurrency(),
+      CursorCodec.fromSecret(cfg.auth().jwtSecret()));
     var variantQueries = new VariantQueries(pool, state, reader, cfg.catalog().defaultCurrency());
     var products = new ProductService(pool, afterCommit);
     var variants = new VariantService(pool, afterCommit);

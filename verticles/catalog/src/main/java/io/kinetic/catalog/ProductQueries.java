@@ -38,12 +38,14 @@ final class ProductQueries {
   private final CatalogState state;
   private final ProductReader reader;
   private final String defaultCurrency;
+  private final CursorCodec cursors;
 
-  ProductQueries(Pool pool, CatalogState state, ProductReader reader, String defaultCurrency) {
+  ProductQueries(Pool pool, CatalogState state, ProductReader reader, String defaultCurrency, CursorCodec cursors) {
     this.pool = pool;
     this.state = state;
     this.reader = reader;
     this.defaultCurrency = defaultCurrency;
+    this.cursors = cursors;
   }
 
   /** Fails PRODUCT_NOT_FOUND when missing or, unless {@code includeUnpublished}, not published. */
@@ -102,7 +104,7 @@ final class ProductQueries {
         ids.add(row.getUUID("id"));
         last = row;
       }
-      String next = rows.size() > q.limit() ? query.cursorAfter(last).encode() : null;
+      String next = rows.size() > q.limit() ? cursors.encode(query.cursorAfter(last)) : null;
       lists.putIfCurrent(new ListCache.Page(key, ids, next, prepared.categories(), prepared.attributeValues(),
         prepared.from(), peek), readAt);
       return reader.byIds(ids).map(products -> page(q, status, products, next));
@@ -131,7 +133,7 @@ final class ProductQueries {
     }
     Map<String, Object> attributes = attributeFilter(q.attributes(), errors);
     errors.throwIfAny();
-    Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), sort, currency);
+    Cursor after = q.after() == null || q.after().isEmpty() ? null : cursors.decode(q.after(), sort, currency);
     List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
     var query = new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
       .categories(categories).attributes(attributes == null ? null : Jsonb.write(attributes))

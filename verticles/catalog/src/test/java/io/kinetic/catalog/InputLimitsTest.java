@@ -81,7 +81,8 @@ class InputLimitsTest {
     nullCode.put(null, "x");
     var nullFilter = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS, list(nullCode, null));
     assertEquals(Set.of("attributes.null"), fields(nullFilter));
-    String cursor = new Cursor(ProductSort.NAME, null, "x" + NUL, UUID.randomUUID()).encode();
+    String cursor = CursorCodec.fromSecret(f.config.auth().jwtSecret())
+      .encode(new Cursor(ProductSort.NAME, null, "x" + NUL, UUID.randomUUID()));
     f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, list(null, cursor));
 
     var names = Map.of("en", "Bad" + NUL);

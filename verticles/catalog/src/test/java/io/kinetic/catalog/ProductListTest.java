@@ -149,6 +149,13 @@ class ProductListTest {
     String tampered = Base64.getUrlEncoder().withoutPadding()
       .encodeToString(decoded.replace("name0", "name9").getBytes(StandardCharsets.UTF_8));
     f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NAME, 1), tampered));
+    // what an attacker could make of the old unkeyed CRC32 cursors: a time PostgreSQL cannot take
+    String payload = "NEWEST\n\n" + UUID.randomUUID() + "\n+294277-01-01T00:00:00Z";
+    var crc = new java.util.zip.CRC32();
+    crc.update(payload.getBytes(StandardCharsets.UTF_8));
+    String forged = Base64.getUrlEncoder().withoutPadding()
+      .encodeToString((Long.toHexString(crc.getValue()) + "\n" + payload).getBytes(StandardCharsets.UTF_8));
+    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NEWEST, 1), forged));
     String eur = list(query(cat, ProductSort.PRICE_ASC, 1)).nextCursor();
     var usd = new ListProducts(cat, null, null, null, "USD", ProductSort.PRICE_ASC, eur, 1, "en", false, null);
     f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, usd);

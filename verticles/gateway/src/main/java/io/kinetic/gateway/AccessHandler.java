@@ -141,7 +141,8 @@ final class AccessHandler {
     return Set.copyOf(roles);
   }
 
-  private static String bearerToken(RoutingContext rc) {
+  /** The token of an {@code Authorization: Bearer} header, or null. */
+  static String bearerToken(RoutingContext rc) {
     String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || header.length() <= BEARER.length()
       || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

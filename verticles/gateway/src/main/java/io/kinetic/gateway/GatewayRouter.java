@@ -18,10 +18,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
- * The one router of the gateway. Order: correlation id, body (only for methods with a body, so
- * GETs never wait for one), the OpenAPI routes (access check, validation against openapi.yaml,
- * handler), GraphQL, health, metrics, media placeholders, static files; one problem+json failure
- * handler for all of them.
+ * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
+ * for methods with a body, so GETs never wait for one), the OpenAPI routes (access check,
+ * validation against openapi.yaml, control characters, handler), GraphQL, health, metrics, media
+ * placeholders, static files; one problem+json failure handler for all of them.
  */
 final class GatewayRouter {
 
@@ -52,7 +52,11 @@ final class GatewayRouter {
     var contractAccess = new ContractAccess(document, access);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, contractAccess);
     builder.rootHandler(new CorrelationHandler());
+    builder.rootHandler(SecurityHeaders::noStore);
     builder.rootHandler(bodies(config.http().maxBodyBytes()));
+    // every REST operation, before its own handler: no control characters in parameters or body
+    var text = ControlCharacters.handler();
+    builder.getRoutes().forEach(route -> route.addHandler(text));
 
     var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
     new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
@@ -76,7 +80,7 @@ final class GatewayRouter {
     }
     health.mount(router);
     if (config.http().metrics()) {
-      MetricsRoute.mount(router, vertx, events);
+      MetricsRoute.mount(router, vertx, config.http().metricsToken(), access, events);
     }
     PlaceholderSvg.mount(router);
     statics(router);
@@ -108,7 +112,6 @@ final class GatewayRouter {
   private void pageHeaders(RoutingContext rc) {
     rc.response().headers()
       .add("Content-Security-Policy", contentSecurityPolicy)
-      .add("X-Content-Type-Options", "nosniff")
       .add("Referrer-Policy", "same-origin");
     rc.next();
   }

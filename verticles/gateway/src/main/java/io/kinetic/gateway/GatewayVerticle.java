@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -53,7 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     return Future.all(contract, yaml, graphql, csp, staffSessions.start())
       .map(all -> new GatewayRouter(vertx, config, bus, access, locales, csp.result(), clientAddress)
         .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
-      .compose(router -> vertx.createHttpServer(serverOptions(config)).requestHandler(router).listen())
+      .compose(this::listen)
       .onSuccess(this::publish);
   }
 
@@ -67,15 +68,30 @@ public final class GatewayVerticle extends VerticleBase {
     return drained.eventually(() -> health == null ? Future.succeededFuture() : health.close());
   }
 
+  /**
+   * The server: every response gets the edge's security headers, requests the HTTP codec cannot
+   * decode (too long, too large, Content-Length with Transfer-Encoding) get a problem+json answer.
+   */
+  private Future<HttpServer> listen(Router router) {
+    HttpServerOptions options = serverOptions(config);
+    return vertx.createHttpServer(options)
+      .connectionHandler(StrictRequestDecoder.installer(options))
+      .invalidRequestHandler(new InvalidRequests())
+      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(router)))
+      .listen();
+  }
+
   static HttpServerOptions serverOptions(AppConfig config) {
     int port = config.http().port();
+    // no WebSocket sub-protocol is offered until GraphQL subscriptions exist
     return new HttpServerOptions()
       .setHost(config.http().host())
       .setPort(port == 0 ? SHARED_RANDOM_PORT : port)
       // the API hot path answers small JSON documents: compressing them costs more CPU than it saves
       .setCompressionSupported(false)
-      // reserved for GraphQL subscriptions over WebSocket
-      .addWebSocketSubProtocol("graphql-transport-ws")
+      // no HTTP/2 over cleartext: "h2c" upgrades are a known way to smuggle requests past a proxy,
+      // and with them the first request of a connection would be decoded before StrictRequestDecoder is in place
+      .setHttp2ClearTextEnabled(false)
       .setTcpNoDelay(true);
   }
 

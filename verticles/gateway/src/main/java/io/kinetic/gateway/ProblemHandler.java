@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * The one place where a failure becomes a response: {@code application/problem+json} built from
  * {@link Failure#from(Throwable)} (or from the status vert.x-web failed with), never a stack trace
- * or an HTML page. 5xx answers are logged here, once, with the correlation id.
+ * or an HTML page. A 429 carries {@code Retry-After}: when the limit that refused the request
+ * lets the client in again, as the failure reports it (a minute when it does not say). 5xx answers are logged here, once, with the correlation id.
  */
 final class ProblemHandler implements Handler<RoutingContext> {
 

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 /** Health, metrics, media placeholders, static files and GraphiQL (enabled here as in the dev profile). */
 class OperationsTest {
 
+  private static final String METRICS_TOKEN = "scrape-me-please-0123456789";
   private static GatewayFixture gw;
 
   @BeforeAll
   static void start() throws Exception {
-    gw = GatewayFixture.start(new JsonObject().put("graphql", new JsonObject().put("graphiql", true)));
+    gw = GatewayFixture.start(new JsonObject().put("graphql", new JsonObject().put("graphiql", true))
+      .put("http", new JsonObject().put("metricsToken", METRICS_TOKEN)));
   }
 
   @AfterAll
@@ -60,10 +62,23 @@ class OperationsTest {
   @Test
   void metricsExposeHttpServerMetricsAsPrometheusText() throws Exception {
     gw.get("/health/live");
-    var metrics = gw.get("/metrics");
+    var metrics = gw.get("/metrics", METRICS_TOKEN);
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.getHeader("content-type").startsWith("text/plain"));
     assertTrue(metrics.bodyAsString().contains("vertx_http_server_requests_total"), "HTTP server metrics");
+  }
+
+  @Test
+  void metricsNeedTheMetricsTokenOrAnAdmin() throws Exception {
+    var anonymous = gw.get("/metrics");
+    assertEquals(401, anonymous.statusCode());
+    assertEquals("UNAUTHENTICATED", GatewayFixture.problem(anonymous).getString("code"));
+    assertEquals(401, gw.get("/metrics", METRICS_TOKEN + "x").statusCode(), "a wrong token");
+    assertEquals(403, gw.get("/metrics", gw.customerToken(java.util.UUID.randomUUID())).statusCode(), "a customer");
+    assertEquals(403, gw.get("/metrics", gw.staffToken(java.util.UUID.randomUUID(), "catalog")).statusCode(), "staff without admin");
+    var admin = gw.get("/metrics", gw.staffToken(java.util.UUID.randomUUID(), "admin"));
+    assertEquals(200, admin.statusCode());
+    assertTrue(admin.bodyAsString().contains("vertx_"));
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.FieldError;
@@ -67,6 +69,23 @@ class RegistrationTest {
     }
     assertNotNull(register(IdentityFixture.email("ten"), "0123456789", "Ten"));
     assertNotNull(register(IdentityFixture.email("max"), "y".repeat(200), "Max"));
+  }
+
+  /**
+   * PostgreSQL cannot store U+0000 in text (SQLSTATE 22021): the database's refusal is the
+   * client's error, VALIDATION_FAILED, never INTERNAL, for registration and login alike.
+   */
+  @Test
+  void aNulCharacterThatOnlyTheDatabaseRefusesIsAClientError() {
+    var badName = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+      new RegisterCustomer(IdentityFixture.email("nul-name"), PASSWORD, "Ann\u0000Smith"));
+    assertEquals(ErrorCode.VALIDATION_FAILED, badName.errorCode(), badName.detail());
+    var badEmail = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+      new RegisterCustomer("nul\u0000" + IdentityFixture.email("x"), PASSWORD, "Ann"));
+    assertEquals(ErrorCode.VALIDATION_FAILED, badEmail.errorCode(), badEmail.detail());
+    var login = identity.failure(Addresses.Identity.LOGIN,
+      new Login(Realm.CUSTOMER, "nul\u0000" + IdentityFixture.email("x"), PASSWORD, "127.0.0.9"));
+    assertTrue(login.errorCode().httpStatus() < 500, login.errorCode() + ": " + login.detail());
   }
 
   @Test

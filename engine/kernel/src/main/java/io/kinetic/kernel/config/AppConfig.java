@@ -27,9 +27,10 @@ public record AppConfig(
   /**
    * {@code trustedProxies}: the peers whose {@code clientIpHeader} ({@value #X_FORWARDED_FOR} or
    * {@value #FORWARDED}) is believed about the client's address; empty: none, the TCP peer is the client.
+   * {@code metricsToken} comes only from the environment (COMMERCE_HTTP_METRICS_TOKEN); empty: none.
    */
   public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics,
-                     List<IpRange> trustedProxies, String clientIpHeader) {
+                     List<IpRange> trustedProxies, String clientIpHeader, String metricsToken) {
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";
     public static final String FORWARDED = "Forwarded";
   }
@@ -75,7 +76,13 @@ public record AppConfig(
                         String defaultCurrency) {
   }
 
-  public record GraphQl(int maxDepth, int maxComplexity, boolean graphiql) {
+  /**
+   * Per-request GraphQL limits: depth, cost ({@code maxComplexity}), selected fields and parser
+   * tokens of the document, and the size of the response; introspection and the GraphiQL IDE
+   * are off unless enabled (the dev profile enables both).
+   */
+  public record GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
+                        boolean introspection, boolean graphiql) {
   }
 
   /**
@@ -116,6 +123,10 @@ public record AppConfig(
     if (!secret.isEmpty() && secret.length() < 32) {
       throw new ConfigException("auth.jwtSecret", "must be at least 32 characters (set COMMERCE_JWT_SECRET)");
     }
+    String metricsToken = json.getJsonObject("http").getString("metricsToken", "");
+    if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
+      throw new ConfigException("http.metricsToken", "must be at least 16 characters (set COMMERCE_HTTP_METRICS_TOKEN)");
+    }
     String currency = catalog.string("defaultCurrency");
     if (!io.kinetic.kernel.money.Money.isCurrency(currency)) {
       throw new ConfigException("catalog.defaultCurrency", "must be an ISO 4217 code, got " + currency);
@@ -124,7 +135,7 @@ public record AppConfig(
       json.getString("profile", "default"),
       new Http(http.string("host"), http.integer("port", 0, 65535), http.integer("instances", 0, 256),
         http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics"), ipRanges(http, "trustedProxies"),
-        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED)),
+        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED), metricsToken),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 0, 65535), embedded.integer("redisPort", 0, 65535)),
@@ -137,7 +148,9 @@ public record AppConfig(
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
-      new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 100_000), graphql.bool("graphiql")),
+      new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
+        graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
+        graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql")),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),

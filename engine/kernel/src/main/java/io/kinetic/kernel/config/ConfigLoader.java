@@ -21,7 +21,7 @@ import java.util.Map;
 public final class ConfigLoader {
 
   public static final String PREFIX = "COMMERCE_";
-  private static final List<String> SECRETS = List.of("auth.jwtSecret");
+  private static final List<String> SECRETS = List.of("auth.jwtSecret", "http.metricsToken");
 
   private ConfigLoader() {
   }
@@ -45,6 +45,7 @@ public final class ConfigLoader {
       }
     }
     json.getJsonObject("auth").put("jwtSecret", env.getOrDefault(PREFIX + "JWT_SECRET", ""));
+    json.getJsonObject("http").put("metricsToken", env.getOrDefault(PREFIX + "HTTP_METRICS_TOKEN", "").trim());
     applyEnvironment(json, "", env);
     return json;
   }

@@ -22,6 +22,10 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(1007, 405),
   NOT_FOUND(1008, 404),
   QUERY_TOO_COMPLEX(1009, 400),
+  INTROSPECTION_DISABLED(1010, 403),
+  URI_TOO_LONG(1011, 414),
+  HEADERS_TOO_LARGE(1012, 431),
+  MALFORMED_REQUEST(1013, 400),
   /** A cookie-authenticated request without the same-origin proof (header, Origin, Sec-Fetch-Site). */
   CSRF_REJECTED(1020, 403),
   // 2xxx: auth

@@ -1,11 +1,13 @@
 package io.kinetic.kernel.error;
 
+import io.kinetic.kernel.pg.SqlStates;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +84,9 @@ public final class Failure extends ReplyException {
 
   /**
    * Rebuilds the failure behind any throwable: bus timeouts become {@link ErrorCode#BUS_TIMEOUT},
-   * a missing handler {@link ErrorCode#SERVICE_UNAVAILABLE}, anything unexpected {@link ErrorCode#INTERNAL}.
+   * a missing handler {@link ErrorCode#SERVICE_UNAVAILABLE}, a PostgreSQL data exception (SQLSTATE
+   * class 22: a NUL in text, a value out of range) {@link ErrorCode#VALIDATION_FAILED}, anything
+   * unexpected {@link ErrorCode#INTERNAL}.
    */
   public static Failure from(Throwable t) {
     if (t instanceof Failure f) {
@@ -94,6 +98,10 @@ public final class Failure extends ReplyException {
         case NO_HANDLERS -> of(ErrorCode.SERVICE_UNAVAILABLE, "no service is listening at the moment");
         default -> decode(ErrorCode.ofCode(re.failureCode()), re.getMessage());
       };
+    }
+    if (SqlStates.isDataException(t)) {
+      return of(ErrorCode.VALIDATION_FAILED, "a value cannot be stored: it is out of range or not valid text (SQLSTATE "
+        + ((PgException) t).getSqlState() + ")");
     }
     return of(ErrorCode.INTERNAL, "internal error");
   }

@@ -13,6 +13,14 @@ public final class SqlStates {
   private SqlStates() {
   }
 
+  /**
+   * True for PostgreSQL's class 22 "data exception" (a NUL in text, a value too long, a number or
+   * date out of range, ...): the input was bad, not the server.
+   */
+  public static boolean isDataException(Throwable t) {
+    return t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22");
+  }
+
   public static boolean is(Throwable t, String state) {
     return t instanceof PgException pg && state.equals(pg.getSqlState());
   }

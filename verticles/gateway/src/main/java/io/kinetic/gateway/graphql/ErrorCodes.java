@@ -10,6 +10,8 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.introspection.IntrospectionDisabledError;
 import io.kinetic.gateway.ClientFailures;
 import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.error.ErrorCode;
@@ -102,6 +104,12 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
   }
 
   private static ErrorCode codeOf(GraphQLError error) {
+    if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+      return ErrorCode.QUERY_TOO_COMPLEX;
+    }
+    if (error instanceof IntrospectionDisabledError) {
+      return ErrorCode.INTROSPECTION_DISABLED;
+    }
     if (error.getErrorType() == ErrorType.ExecutionAborted) {
       return ErrorCode.QUERY_TOO_COMPLEX;
     }

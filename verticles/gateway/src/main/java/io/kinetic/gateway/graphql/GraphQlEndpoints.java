@@ -23,8 +23,10 @@ import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
 /**
  * The two GraphQL endpoints: the storefront schema (graphql/shop.graphqls) and the admin schema
  * (graphql/admin.graphqls), with Vert.x futures as fetcher results, typed error codes and the
- * depth/complexity limits of {@code graphql.*}. HTTP-level access (optional customer token,
- * required staff token) is the caller's business when mounting the handlers.
+ * limits of {@code graphql.*}: document size and selected fields before validation
+ * ({@link DocumentCache}), depth and cost before execution ({@link QueryLimits}), response size
+ * after it, introspection only where enabled ({@link RequestLimits}). HTTP-level access (optional
+ * customer token, required staff token) is the caller's business when mounting the handlers.
  */
 public final class GraphQlEndpoints {
 
@@ -78,11 +80,12 @@ public final class GraphQlEndpoints {
                          Instrumentation perRequest) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring);
     var errors = new ErrorCodes();
-    var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE);
+    var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE, ListSizes.of(schema));
+    var requestLimits = new RequestLimits(limits.introspection(), limits.maxResponseBytes());
     return GraphQL.newGraphQL(schema)
-      .instrumentation(new Hooks(perRequest, queryLimits, new MutationLimits(maxMutationFields), errors))
+      .instrumentation(new Hooks(perRequest, queryLimits, new MutationLimits(maxMutationFields), errors, requestLimits))
       .defaultDataFetcherExceptionHandler(errors)
-      .preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_SIZE))
+      .preparsedDocumentProvider(new DocumentCache(schema, limits.maxTokens(), limits.maxFields()))
       .build();
   }
 }

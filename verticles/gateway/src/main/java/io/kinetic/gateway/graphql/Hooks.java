@@ -25,23 +25,28 @@ final class Hooks extends SimplePerformantInstrumentation {
   private final QueryLimits queryLimits;
   private final MutationLimits mutationLimits;
   private final ErrorCodes errors;
+  private final RequestLimits requestLimits;
 
-  Hooks(Instrumentation perRequest, QueryLimits queryLimits, MutationLimits mutationLimits, ErrorCodes errors) {
+  Hooks(Instrumentation perRequest, QueryLimits queryLimits, MutationLimits mutationLimits, ErrorCodes errors,
+        RequestLimits requestLimits) {
     this.perRequest = perRequest;
     this.queryLimits = queryLimits;
     this.mutationLimits = mutationLimits;
     this.errors = errors;
+    this.requestLimits = requestLimits;
   }
 
   @Override
   public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                                                  InstrumentationState state) {
+    requestLimits.prepare(input);
     return perRequest == null ? input : perRequest.instrumentExecutionInput(input, parameters, null);
   }
 
   @Override
   public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                       InstrumentationState state) {
+    requestLimits.checkVariables(parameters.getExecutionContext().getExecutionInput().getVariables());
     queryLimits.beginExecuteOperation(parameters, null);
     mutationLimits.beginExecuteOperation(parameters, null);
     return null;
@@ -57,6 +62,6 @@ final class Hooks extends SimplePerformantInstrumentation {
   public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                      InstrumentationExecutionParameters parameters,
                                                                      InstrumentationState state) {
-    return errors.instrumentExecutionResult(result, parameters, null);
+    return errors.instrumentExecutionResult(requestLimits.limitResponse(result), parameters, null);
   }
 }

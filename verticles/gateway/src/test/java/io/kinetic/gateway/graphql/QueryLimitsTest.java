@@ -78,11 +78,12 @@ class QueryLimitsTest {
   void depthAndComplexityMatchGraphqlJavaAcrossRepeatedDocuments() throws Exception {
     String sdl = sdl();
     // limits of 0 make every execution fail with the measured value in its message
-    GraphQL depths = GraphQlEndpoints.graphQl(sdl, wiring(), new AppConfig.GraphQl(0, 0, false), 1, null);
-    GraphQL complexities = GraphQlEndpoints.graphQl(sdl, wiring(), new AppConfig.GraphQl(1000, 0, false), 1, null);
-    GraphQL reference = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring()))
+    GraphQL depths = GraphQlEndpoints.graphQl(sdl, wiring(), limits(0, 0), 1, null);
+    GraphQL complexities = GraphQlEndpoints.graphQl(sdl, wiring(), limits(1000, 0), 1, null);
+    var referenceSchema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring());
+    GraphQL reference = GraphQL.newGraphQL(referenceSchema)
       .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(1000),
-        new MaxQueryComplexityInstrumentation(0, QueryLimits::complexity))))
+        new MaxQueryComplexityInstrumentation(0, ListSizes.of(referenceSchema)::complexity))))
       .build();
     GraphQL referenceDepths = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring()))
       .instrumentation(new MaxQueryDepthInstrumentation(0))
@@ -101,7 +102,7 @@ class QueryLimitsTest {
 
   @Test
   void theDepthLimitStillRejectsADocumentThatOnlyVariablesMakeTooDeep() throws Exception {
-    GraphQL limited = GraphQlEndpoints.graphQl(sdl(), wiring(), new AppConfig.GraphQl(4, 2000, false), 1, null);
+    GraphQL limited = GraphQlEndpoints.graphQl(sdl(), wiring(), limits(4, 2000), 1, null);
     var shallow = new Case(INCLUDED, null, vars("deep", false));
     var deep = new Case(INCLUDED, null, vars("deep", true));
     for (int i = 0; i < 2; i++) {
@@ -129,6 +130,11 @@ class QueryLimitsTest {
   private static boolean isHook(Method method) {
     return Arrays.stream(Instrumentation.class.getMethods())
       .anyMatch(m -> m.getName().equals(method.getName()) && Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
+  }
+
+  /** The default limits of config/application.json with this depth and complexity. */
+  static AppConfig.GraphQl limits(int maxDepth, int maxComplexity) {
+    return new AppConfig.GraphQl(maxDepth, maxComplexity, 300, 10_000, 2 * 1024 * 1024, false, false);
   }
 
   private static int measured(GraphQL graphQl, Case c, String messagePart) {

@@ -1,0 +1,124 @@
+package io.kinetic.gateway;
+
+import static io.kinetic.gateway.GatewayFixture.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.ListProducts;
+import io.kinetic.kernel.contract.catalog.ProductPage;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A NUL (or another C0 control character) in any string a client sends, over REST or GraphQL, is
+ * VALIDATION_FAILED naming the field, and never reaches a service (where PostgreSQL answered 22021
+ * and the client saw 500). Tab, CR and LF stay allowed.
+ */
+class ControlCharactersTest {
+
+  private static GatewayFixture gw;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = GatewayFixture.start();
+    gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER,
+      c -> new CustomerView(UUID.randomUUID(), c.email(), c.name(), Instant.now()));
+    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q -> new ProductPage(List.of(), null));
+    gw.bus.<CreateProduct>on(Addresses.Catalog.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  @Test
+  void restRegistrationAndLoginRefuseANulInNameOrEmail() throws Exception {
+    int registrations = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
+    int logins = gw.bus.count(Addresses.Identity.LOGIN);
+    assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada\\u0000@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}"), "email");
+    assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\\u0007\"}"), "name");
+    assertInvalid(gw.send("POST", "/api/v1/auth/login", null,
+      "{\"email\":\"ada@example.com\\u0000\",\"password\":\"pw\"}"), "email");
+    assertInvalid(gw.send("POST", "/api/v1/admin/auth/login", null,
+      "{\"email\":\"boss@example.com\",\"password\":\"\\u001fpw\"}"), "password");
+    assertEquals(registrations, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER), "nothing reached identity");
+    assertEquals(logins, gw.bus.count(Addresses.Identity.LOGIN));
+
+    var tabbed = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"pw\\tpw-pw-pw\",\"name\":\"Ada\\r\\nLovelace\"}");
+    assertEquals(201, tabbed.statusCode(), "tab, CR and LF are text: " + tabbed.bodyAsString());
+  }
+
+  @Test
+  void nestedBodyFieldsAndQueryParametersAreNamedByTheirPath() throws Exception {
+    var input = new JsonObject().put("slug", "nul-shirt").put("status", "DRAFT").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Shirt\u0000")))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", "NUL-1")
+        .put("options", new JsonObject().put("size", "M\u0002"))));
+    var created = gw.send("POST", "/api/v1/admin/products", gw.staffToken(UUID.randomUUID(), "catalog"), input.encode());
+    assertEquals(400, created.statusCode(), created.bodyAsString());
+    JsonArray errors = problem(created).getJsonArray("errors");
+    assertEquals(List.of("translations.en.name", "variants[0].options.size"),
+      errors.stream().map(e -> ((JsonObject) e).getString("field")).toList());
+    assertEquals(0, gw.bus.count(Addresses.Catalog.CREATE_PRODUCT));
+
+    int lists = gw.bus.count(Addresses.Catalog.LIST_PRODUCTS);
+    assertInvalid(gw.get("/api/v1/products?after=abc%00def"), "after");
+    assertInvalid(gw.get("/api/v1/products?after=abc%0Bdef"), "after");
+    assertEquals(lists, gw.bus.count(Addresses.Catalog.LIST_PRODUCTS));
+    var undecodable = gw.get("/api/v1/products?after=%zz");
+    assertEquals(400, undecodable.statusCode(), undecodable.bodyAsString());
+  }
+
+  @Test
+  void graphqlArgumentsAndVariablesRefuseControlCharactersWithATypedError() throws Exception {
+    int registrations = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
+    int logins = gw.bus.count(Addresses.Identity.LOGIN);
+    JsonObject literal = gw.graphql("/graphql", null,
+      "mutation{login(email:\"ada\\u0000@example.com\", password:\"pw\"){__typename}}", null).bodyAsJsonObject();
+    assertGraphQlInvalid(literal, "email");
+    JsonObject nested = gw.graphql("/graphql", null,
+      "mutation{register(input:{email:\"ada@example.com\", password:\"pw-pw-pw-pw\", name:\"A\\u0001\"}){__typename}}", null)
+      .bodyAsJsonObject();
+    assertGraphQlInvalid(nested, "input.name");
+    JsonObject variables = gw.graphql("/graphql", null,
+      "mutation($in:RegisterInput!){register(input:$in){__typename}}",
+      new JsonObject().put("in", new JsonObject().put("email", "ada\u0000@example.com").put("password", "pw-pw-pw-pw").put("name", "Ada")))
+      .bodyAsJsonObject();
+    assertGraphQlInvalid(variables, "variables.in.email");
+    assertEquals(registrations, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER), "nothing reached identity");
+    assertEquals(logins, gw.bus.count(Addresses.Identity.LOGIN));
+  }
+
+  private static void assertInvalid(HttpResponse<Buffer> response, String field) {
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    JsonObject problem = problem(response);
+    assertEquals("VALIDATION_FAILED", problem.getString("code"));
+    assertEquals(field, problem.getJsonArray("errors").getJsonObject(0).getString("field"), problem.encode());
+  }
+
+  private static void assertGraphQlInvalid(JsonObject result, String field) {
+    assertNull(result.getValue("data"), result.encode());
+    JsonObject extensions = result.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions");
+    assertEquals("VALIDATION_FAILED", extensions.getString("code"), result.encode());
+    assertEquals(field, extensions.getJsonArray("errors").getJsonObject(0).getString("field"), result.encode());
+  }
+}

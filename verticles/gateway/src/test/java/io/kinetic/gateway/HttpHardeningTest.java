@@ -1,0 +1,201 @@
+package io.kinetic.gateway;
+
+import static io.kinetic.gateway.GatewayFixture.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.Deleted;
+import io.kinetic.kernel.contract.catalog.CategoryList;
+import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.GetStaff;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Role;
+import io.kinetic.kernel.contract.identity.StaffView;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP edge as a black-box probe saw it: headers on every answer, codec-level refusals, request smuggling. */
+class HttpHardeningTest {
+
+  private static GatewayFixture gw;
+  private static final UUID STAFF = UUID.randomUUID();
+
+  @BeforeAll
+  static void start() throws Exception {
+    gw = GatewayFixture.start();
+    gw.bus.<ListCategories>on(Addresses.Catalog.LIST_CATEGORIES, q -> new CategoryList(List.of()));
+    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> login.email().startsWith("limited")
+      ? ErrorCode.RATE_LIMITED.failure("too many failed logins, try again later")
+      : new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER,
+      c -> new CustomerView(UUID.randomUUID(), c.email(), c.name(), Instant.now()));
+    gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<Logout>on(Addresses.Identity.LOGOUT, l -> new Deleted("gone"));
+    gw.bus.<GetCustomer>on(Addresses.Identity.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
+    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.ADMIN)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gw.close();
+  }
+
+  @Test
+  void everyResponseSaysNosniff() throws Exception {
+    List<HttpResponse<Buffer>> responses = List.of(
+      gw.get("/api/v1/categories"),
+      gw.get("/api/v1/no-such-thing"),
+      gw.get("/api/v1/products/%zz"),
+      gw.get("/"),
+      gw.get("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js"),
+      gw.get("/health/live"),
+      gw.get("/metrics"),
+      gw.get("/api/v1/admin/products"),
+      gw.graphql("/graphql", null, "{__typename}", null),
+      gw.send("POST", "/api/v1/auth/login", null, "{not json"));
+    for (var response : responses) {
+      assertEquals("nosniff", response.getHeader("X-Content-Type-Options"), response.statusCode() + " " + response.bodyAsString());
+      assertEquals(1, response.headers().getAll("X-Content-Type-Options").size(), "once");
+    }
+  }
+
+  @Test
+  void tokensTheCustomerAndStaffDataAreNeverStored() throws Exception {
+    String customer = gw.customerToken(UUID.randomUUID());
+    String staff = gw.staffToken(STAFF, "admin");
+    List<HttpResponse<Buffer>> responses = List.of(
+      gw.send("POST", "/api/v1/auth/login", null, "{\"email\":\"a@b.c\",\"password\":\"pw\"}"),
+      gw.send("POST", "/api/v1/auth/register", null, "{\"email\":\"a@b.c\",\"password\":\"pw-pw-pw-pw\",\"name\":\"A\"}"),
+      gw.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"r\"}"),
+      gw.send("POST", "/api/v1/admin/auth/login", null, "{\"email\":\"a@b.c\",\"password\":\"pw\"}"),
+      gw.get("/api/v1/me", customer),
+      gw.get("/api/v1/admin/me", staff),
+      gw.get("/api/v1/admin/products"),
+      gw.graphql("/admin/graphql", staff, "{me{email}}", null),
+      gw.graphql("/graphql", null, "mutation{login(email:\"a@b.c\", password:\"pw\"){__typename}}", null));
+    for (var response : responses) {
+      assertEquals("no-store", response.getHeader("Cache-Control"), response.statusCode() + " " + response.bodyAsString());
+    }
+    assertNotEquals("no-store", gw.get("/api/v1/categories").getHeader("Cache-Control"), "public data may be cached");
+  }
+
+  @Test
+  void aRateLimitedAnswerSaysWhenToRetry() throws Exception {
+    var response = gw.send("POST", "/api/v1/auth/login", null, "{\"email\":\"limited@b.c\",\"password\":\"pw\"}");
+    assertEquals(429, response.statusCode());
+    assertEquals("RATE_LIMITED", problem(response).getString("code"));
+    assertEquals(String.valueOf(gw.config.auth().loginWindowSeconds()), response.getHeader("Retry-After"));
+  }
+
+  @Test
+  void aTooLongRequestLineIs414ProblemJsonWithACorrelationId() throws Exception {
+    var response = gw.get("/api/v1/products?after=" + "a".repeat(6_000));
+    assertEquals(414, response.statusCode());
+    assertEquals("URI_TOO_LONG", problem(response).getString("code"));
+    assertNotNull(response.getHeader("X-Correlation-Id"));
+    assertEquals(response.getHeader("X-Correlation-Id"), problem(response).getString("correlationId"));
+    assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
+  }
+
+  @Test
+  void tooLargeHeadersAre431ProblemJsonWithACorrelationId() throws Exception {
+    var response = gw.http.get("/api/v1/categories").putHeader("X-Big", "b".repeat(10_000))
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(431, response.statusCode());
+    assertEquals("HEADERS_TOO_LARGE", problem(response).getString("code"));
+    assertNotNull(problem(response).getString("correlationId"));
+    assertEquals(problem(response).getString("correlationId"), response.getHeader("X-Correlation-Id"));
+  }
+
+  /**
+   * CL.TE smuggling: a proxy trusting Content-Length sees one request; a server reading chunks
+   * would see the logout end at "0" and serve the GET hidden in its body as a second request.
+   */
+  @Test
+  void contentLengthWithTransferEncodingIsRefusedAndTheConnectionClosed() throws Exception {
+    int categoriesBefore = gw.bus.count(Addresses.Catalog.LIST_CATEGORIES);
+    int logoutsBefore = gw.bus.count(Addresses.Identity.LOGOUT);
+    String smuggled = "GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    String body = "0\r\n\r\n" + smuggled;
+    String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Content-Length: " + body.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+    assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer only, the connection closed after it: " + answer);
+    assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+    assertTrue(answer.contains("\"MALFORMED_REQUEST\""), answer);
+    assertTrue(answer.toLowerCase().contains("x-correlation-id: "), answer);
+    assertEquals(categoriesBefore, gw.bus.count(Addresses.Catalog.LIST_CATEGORIES), "the smuggled request was not served");
+    assertEquals(logoutsBefore, gw.bus.count(Addresses.Identity.LOGOUT));
+  }
+
+  @Test
+  void otherAmbiguousBodyLengthsAreRefusedToo() throws Exception {
+    int logoutsBefore = gw.bus.count(Addresses.Identity.LOGOUT);
+    String json = "{\"refreshToken\":\"r\"}";
+    String chunked = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
+    // HTTP/1.0: the codec keeps both headers
+    String http10 = exchange("POST /api/v1/auth/logout HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Content-Length: " + chunked.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
+    assertTrue(http10.startsWith("HTTP/1.0 400 ") || http10.startsWith("HTTP/1.1 400 "), http10);
+    assertTrue(http10.contains("\"MALFORMED_REQUEST\""), http10);
+    // a coding before chunked: the length is whatever the proxy thinks it is
+    String coded = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked);
+    assertTrue(coded.startsWith("HTTP/1.1 400 "), coded);
+    assertEquals(1, coded.split("HTTP/1.1 ", -1).length - 1, coded);
+    assertEquals(logoutsBefore, gw.bus.count(Addresses.Identity.LOGOUT));
+  }
+
+  @Test
+  void aChunkedBodyWithoutContentLengthIsStillRead() throws Exception {
+    String json = "{\"refreshToken\":\"r\"}";
+    String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
+  }
+
+  @Test
+  void noWebSocketSubProtocolIsOfferedBeforeSubscriptionsExist() {
+    var protocols = GatewayVerticle.serverOptions(gw.config).getWebSocketSubProtocols();
+    assertTrue(protocols == null || protocols.isEmpty(), String.valueOf(protocols));
+  }
+
+  /** Writes {@code request} on a fresh connection and reads until the server closes it. */
+  private static String exchange(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", gw.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static JsonObject json(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject();
+  }
+}
