@@ -36,7 +36,7 @@ final class Samples {
   }
 
   static Product product(UUID id, String slug, long version) {
-    var variant = new Variant(UUID.randomUUID(), "SKU-" + slug, Map.of("size", "M"), List.of(Money.of(1500, "EUR")), 3);
+    var variant = new Variant(UUID.randomUUID(), ("SKU-" + slug).substring(0, Math.min(64, slug.length() + 4)), Map.of("size", "M"), List.of(Money.of(1500, "EUR")), 3);
     return new Product(id, slug, ProductStatus.DRAFT, "en", Map.of("en", new Translation("Tee", "d")), List.of(),
       Map.of(), List.of(), new Seo("t", "d"), List.of(variant), CREATED, CREATED, version);
   }
