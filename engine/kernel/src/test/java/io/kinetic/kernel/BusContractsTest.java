@@ -1,5 +1,6 @@
 package io.kinetic.kernel;
 
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +34,8 @@ class BusContractsTest {
   @BeforeAll
   static void setUp() {
     vertx = Vertx.vertx();
-    Contracts.register(vertx);
-    Contracts.register(vertx);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.kinetic.kernel;
 
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class EventLogTest {
   @BeforeAll
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
-    Contracts.register(vertx);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
     EventTypes.register(TestEvent.class);
     vertx.eventBus().registerDefaultCodec(TestEvent.class, new RecordCodec<>(TestEvent.class));
     AppConfig config = TestServices.get().config();

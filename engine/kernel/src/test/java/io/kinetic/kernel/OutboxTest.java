@@ -1,12 +1,13 @@
 package io.kinetic.kernel;
 
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.contract.Contracts;
@@ -59,7 +60,7 @@ class OutboxTest {
   @BeforeAll
   static void setUp() {
     vertx = Vertx.vertx();
-    Contracts.register(vertx);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
     EventTypes.register(TestEvent.class);
     vertx.eventBus().registerDefaultCodec(TestEvent.class, new RecordCodec<>(TestEvent.class));
     String url = TestServices.get().pgUrl();
@@ -70,7 +71,7 @@ class OutboxTest {
       received.add(msg.body());
       positionHeaders.add(msg.headers().get(Headers.POSITION) + "/" + msg.headers().get(Headers.EVENT_ID));
     });
-    vertx.eventBus().<LogAppended>consumer(Addresses.Log.appended(SCHEMA), msg -> wakeUps.add(msg.body()));
+    vertx.eventBus().<LogAppended>consumer(LogApi.appended(SCHEMA), msg -> wakeUps.add(msg.body()));
   }
 
   @AfterAll

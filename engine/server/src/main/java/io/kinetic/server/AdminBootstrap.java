@@ -1,6 +1,7 @@
 package io.kinetic.server;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.identity.CreateStaff;
@@ -65,7 +66,7 @@ final class AdminBootstrap {
   /** True when created, false when a staff member with that e-mail already exists. */
   private boolean create(String email, String password) throws Exception {
     try {
-      bus.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(email, password, "Administrator", Set.of(Role.ADMIN)), null)
+      bus.request(IdentityApi.CREATE_STAFF, new CreateStaff(email, password, "Administrator", Set.of(Role.ADMIN)), Caller.SYSTEM)
         .await(60, TimeUnit.SECONDS);
       LOG.info("created staff admin " + email);
       return true;

@@ -1,8 +1,9 @@
 package io.kinetic.server;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.catalog.seed.DemoCatalog;
 import io.kinetic.identity.IdentityVerticle;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.Role;
@@ -50,7 +51,7 @@ final class Commands {
       infra.vertx().deployVerticle(IdentityVerticle.class, new DeploymentOptions().setConfig(infra.config().raw()))
         .await(60, TimeUnit.SECONDS);
       new BusClient(infra.vertx(), 60_000)
-        .request(Addresses.Identity.CREATE_STAFF, new CreateStaff(email, password, name, Set.of(Role.ADMIN)), null)
+        .request(IdentityApi.CREATE_STAFF, new CreateStaff(email, password, name, Set.of(Role.ADMIN)), Caller.SYSTEM)
         .await(60, TimeUnit.SECONDS);
       Console.step("created admin " + email);
     } finally {

@@ -1,16 +1,11 @@
 package io.kinetic.server;
 
-import io.kinetic.catalog.CatalogModule;
-import io.kinetic.catalog.CatalogVerticle;
-import io.kinetic.kernel.outbox.EventLogVerticle;
 import io.kinetic.catalog.seed.DemoCatalog;
-import io.kinetic.gateway.GatewayVerticle;
-import io.kinetic.identity.IdentityVerticle;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.ContextModule;
 import io.kinetic.kernel.config.ConfigLoader;
 import io.kinetic.kernel.id.InstanceId;
 import io.kinetic.kernel.pg.PgPools;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -52,14 +47,12 @@ public final class Engine {
     try {
       AppConfig config = infra.config();
       seedIfEmpty(infra);
-      JsonObject json = config.raw();
-      infra.vertx().deployVerticle(new EventLogVerticle(CatalogModule.SCHEMA, config.pg().url(), config.pg().poolSize(),
-        config.outbox())).await(60, TimeUnit.SECONDS);
-      deploy(infra, CatalogVerticle.class, AppConfig.instances(config.catalog().instances()), json);
-      deploy(infra, IdentityVerticle.class, 1, json);
+      for (ContextModule module : Modules.SERVICES) {
+        deploy(infra, module);
+      }
       new AdminBootstrap(infra.vertx(), config, env).run();
       Console.step("starting HTTP on port " + config.http().port());
-      String gateway = deploy(infra, GatewayVerticle.class, AppConfig.instances(config.http().instances()), json);
+      String gateway = deploy(infra, Modules.EDGE);
       int port = boundPort(infra, config.http().port());
       var engine = new Engine(infra, gateway, port);
       engine.writeRuntimeFile();
@@ -129,11 +122,9 @@ public final class Engine {
     }
   }
 
-  private static String deploy(Infrastructure infra, Class<? extends io.vertx.core.Deployable> verticle, int instances,
-                               JsonObject config) throws Exception {
-    var options = new DeploymentOptions().setConfig(config).setInstances(instances);
-    String id = infra.vertx().deployVerticle(verticle, options).await(60, TimeUnit.SECONDS);
-    LOG.info("deployed " + verticle.getSimpleName() + " x" + instances);
+  private static String deploy(Infrastructure infra, ContextModule module) throws Exception {
+    String id = module.deploy(infra.vertx(), infra.config()).await(60, TimeUnit.SECONDS);
+    LOG.info("deployed the " + module.name() + " context");
     return id;
   }
 

@@ -3,6 +3,7 @@ package io.kinetic.server;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.config.ConfigException;
 import io.kinetic.kernel.config.ConfigLoader;
+import io.kinetic.kernel.contract.ContextModule;
 import io.kinetic.kernel.contract.Contracts;
 import io.kinetic.kernel.embedded.EmbeddedServices;
 import io.kinetic.kernel.pg.Migrations;
@@ -28,8 +29,6 @@ import java.util.logging.Logger;
 final class Infrastructure {
 
   private static final Logger LOG = Logger.getLogger(Infrastructure.class.getName());
-  /** Schemas in migration order; each is owned by one verticle module. */
-  static final List<String> SCHEMAS = List.of("catalog", "identity");
 
   private final AppConfig config;
   private final EmbeddedServices embedded;
@@ -81,7 +80,7 @@ final class Infrastructure {
     try {
       Vertx vertx = createVertx(config);
       vertx.exceptionHandler(new UnhandledFailures());
-      Contracts.register(vertx);
+      Contracts.register(vertx, Modules.contracts());
       var infrastructure = new Infrastructure(config, embedded, vertx);
       infrastructure.migrate();
       return infrastructure;
@@ -119,9 +118,12 @@ final class Infrastructure {
   }
 
   private void migrate() throws Exception {
-    for (String schema : SCHEMAS) {
-      Console.step("migrating schema " + schema);
-      Migrations.migrateBlocking(config.pg().url(), schema);
+    for (ContextModule module : Modules.all()) {
+      if (!module.ownsSchema()) {
+        continue;
+      }
+      Console.step("migrating schema " + module.name());
+      Migrations.migrateBlocking(config.pg().url(), module.name());
     }
   }
 

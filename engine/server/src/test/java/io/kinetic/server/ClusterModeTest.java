@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
 import io.kinetic.kernel.contract.catalog.SetStock;
@@ -111,7 +111,7 @@ class ClusterModeTest {
       assertEquals(1000, priceOnNodeB(id), "warms the cache of whichever catalog answers");
     }
     var arrived = new java.util.concurrent.CompletableFuture<Void>();
-    nodeB.vertx().eventBus().<PriceChanged>consumer(Addresses.Catalog.PRICE_CHANGED, message -> {
+    nodeB.vertx().eventBus().<PriceChanged>consumer(CatalogApi.Events.PRICE_CHANGED, message -> {
       if (message.body().sku().equals(sku)) {
         arrived.complete(null);
       }
@@ -160,7 +160,7 @@ class ClusterModeTest {
       Future<Integer> chain = Future.succeededFuture(0);
       for (int i = w; i < total; i += writers) {
         int n = i;
-        chain = chain.compose(done -> buses.get(n % 2).request(Addresses.Catalog.SET_STOCK,
+        chain = chain.compose(done -> buses.get(n % 2).request(CatalogApi.SET_STOCK,
           new SetStock(skus.get(n % skus.size()), n), "probe-" + n).map(done + 1));
       }
       chains.add(chain);

@@ -1,5 +1,6 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.catalog.Attribute;
 import io.kinetic.kernel.contract.catalog.AttributeChanged;
@@ -52,7 +53,7 @@ final class AttributeService {
   }
 
   /** Creates or replaces. Fails VALIDATION_FAILED, or ATTRIBUTE_IN_USE when products hold values the new definition rejects. */
-  Future<Attribute> define(DefineAttribute command, String correlationId) {
+  Future<Attribute> define(DefineAttribute command, Caller caller) {
     AttributeInput in = command.input();
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
@@ -67,13 +68,13 @@ final class AttributeService {
       .compose(version -> AttributeRepository.nonconforming(tx, attribute)
         .compose(n -> n == 0 ? Future.succeededFuture()
           : Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure(n + " products have values this definition would reject")))
-        .compose(v -> changed(tx, attribute.code(), false, version, correlationId))))
+        .compose(v -> changed(tx, attribute.code(), false, version, caller))))
       .compose(v -> reload())
       .map(attribute);
   }
 
   /** Fails ATTRIBUTE_NOT_FOUND (also, without a query, for a code no attribute can have), or ATTRIBUTE_IN_USE. */
-  Future<Deleted> delete(DeleteAttribute command, String correlationId) {
+  Future<Deleted> delete(DeleteAttribute command, Caller caller) {
     String code = command.code();
     if (code == null || code.isBlank()) {
       return Future.failedFuture(Failure.invalid("code", "must not be blank"));
@@ -86,13 +87,13 @@ final class AttributeService {
         ? Future.failedFuture(ErrorCode.ATTRIBUTE_NOT_FOUND.failure("no attribute " + code))
         : AttributeRepository.inUse(tx, code).compose(used -> used
           ? Future.failedFuture(ErrorCode.ATTRIBUTE_IN_USE.failure("products have a value for " + code))
-          : changed(tx, code, true, version, correlationId))))
+          : changed(tx, code, true, version, caller))))
       .compose(v -> reload())
       .map(new Deleted(code));
   }
 
-  private static Future<Void> changed(SqlClient tx, String code, boolean deleted, long version, String correlationId) {
-    return Outbox.append(tx, new AttributeChanged(Ids.newId(), Instant.now(), code, deleted, version), correlationId);
+  private static Future<Void> changed(SqlClient tx, String code, boolean deleted, long version, Caller caller) {
+    return Outbox.append(tx, new AttributeChanged(Ids.newId(), Instant.now(), code, deleted, version), caller);
   }
 
   /** Reloads this node's registry, then sends the event to the others. */

@@ -1,44 +1,32 @@
 package io.kinetic.catalog;
 
 import io.kinetic.kernel.config.AppConfig;
-import io.kinetic.kernel.outbox.EventLogVerticle;
-import io.kinetic.kernel.pg.Migrations;
+import io.kinetic.kernel.contract.ContextModule;
+import io.kinetic.kernel.contract.Contract;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import java.util.function.Supplier;
 
 /**
- * How the composition root runs the catalog: migrate {@link #SCHEMA} first (migrations live in
- * {@code classpath:db/catalog}), then deploy {@link #VERTICLE} with {@link #deploymentOptions}.
+ * The catalog context: schema {@value #SCHEMA} ({@code classpath:db/catalog}), the contract
+ * {@link CatalogApi}, and {@code catalog.instances} instances of {@link CatalogVerticle} (0: one
+ * per core) sharing the node's caches.
  */
-public final class CatalogModule {
+public final class CatalogModule implements ContextModule {
 
   /** The PostgreSQL schema the catalog owns. */
   public static final String SCHEMA = "catalog";
 
-  /** A new catalog verticle per deployed instance. */
-  public static final Supplier<VerticleBase> VERTICLE = CatalogVerticle::new;
-
-  private CatalogModule() {
+  @Override
+  public Contract contract() {
+    return CatalogApi.CONTRACT;
   }
 
-  public static Future<Integer> migrate(Vertx vertx, String pgUrl) {
-    return Migrations.migrate(vertx, pgUrl, SCHEMA);
-  }
-
-  /** The merged configuration as deployment config, {@code catalog.instances} instances (0: one per core). */
-  public static DeploymentOptions deploymentOptions(AppConfig config) {
-    return new DeploymentOptions().setConfig(config.raw()).setInstances(AppConfig.instances(config.catalog().instances()));
-  }
-
-  /**
-   * Deploys the catalog's event log on this node (one instance), then the verticle; the schema
-   * must be migrated and the contracts registered already.
-   */
-  public static Future<String> deploy(Vertx vertx, AppConfig config) {
-    var log = new EventLogVerticle(SCHEMA, config.pg().url(), config.pg().poolSize(), config.outbox());
-    return vertx.deployVerticle(log).compose(id -> vertx.deployVerticle(VERTICLE, deploymentOptions(config)));
+  @Override
+  public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
+    var settings = CatalogSettings.of(config);
+    var options = new DeploymentOptions().setInstances(AppConfig.instances(config.catalog().instances()));
+    return vertx.deployVerticle(() -> new CatalogVerticle(settings), options);
   }
 }

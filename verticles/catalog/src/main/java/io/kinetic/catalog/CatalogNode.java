@@ -1,6 +1,6 @@
 package io.kinetic.catalog;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
 import io.kinetic.kernel.contract.catalog.Product;
@@ -60,33 +60,33 @@ final class CatalogNode {
   Future<Void> start() {
     ProductCache cache = state.cache();
     ListCache lists = state.lists();
-    this.<ProductCreated>listen(Catalog.PRODUCT_CREATED, e -> {
+    this.<ProductCreated>listen(CatalogApi.Events.PRODUCT_CREATED, e -> {
       if (!state.committedHere(e.productId(), e.version())) {
         reread(e.productId(), null);
       }
     });
-    this.<ProductUpdated>listen(Catalog.PRODUCT_UPDATED, e -> {
+    this.<ProductUpdated>listen(CatalogApi.Events.PRODUCT_UPDATED, e -> {
       cache.invalidate(e.productId(), e.slug(), e.previousSlug());
       if (!state.committedHere(e.productId(), e.version())) {
         lists.retire(ListRules.holding(e.productId(), null));
         reread(e.productId(), null);
       }
     });
-    this.<ProductDeleted>listen(Catalog.PRODUCT_DELETED, e -> {
+    this.<ProductDeleted>listen(CatalogApi.Events.PRODUCT_DELETED, e -> {
       cache.invalidate(e.productId(), e.slug());
       if (!state.committedHere(e.productId(), Long.MAX_VALUE)) {
         lists.retire(ListRules.holding(e.productId(), null));
       }
     });
-    this.<PriceChanged>listen(Catalog.PRICE_CHANGED, e -> {
+    this.<PriceChanged>listen(CatalogApi.Events.PRICE_CHANGED, e -> {
       cache.invalidate(e.productId());
       if (!state.committedHere(e.productId(), e.version())) {
         reread(e.productId(), e.price() == null ? null : e.price().currency());
       }
     });
-    this.<StockChanged>listen(Catalog.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
-    this.<CatalogEvent>listen(Catalog.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
-    this.<CatalogEvent>listen(Catalog.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
+    this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
+    this.<CatalogEvent>listen(CatalogApi.Events.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
+    this.<CatalogEvent>listen(CatalogApi.Events.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
     refreshTimer = vertx.setPeriodic(refreshMillis, id -> {
       reload(state.reloadCategories(pool), "category tree");
       reload(state.reloadAttributes(pool), "attributes");

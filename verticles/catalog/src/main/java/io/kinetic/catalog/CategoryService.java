@@ -1,5 +1,6 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.catalog.Category;
 import io.kinetic.kernel.contract.catalog.CategoryChanged;
@@ -55,7 +56,7 @@ final class CategoryService {
   }
 
   /** Creates ({@code id} null) or updates. Fails VALIDATION_FAILED (also for a cycle), SLUG_TAKEN, CATEGORY_NOT_FOUND. */
-  Future<Category> save(SaveCategory command, String correlationId) {
+  Future<Category> save(SaveCategory command, Caller caller) {
     CategoryInput in = command.input();
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
@@ -70,20 +71,20 @@ final class CategoryService {
     return pool.withTransaction(tx -> CategoryRepository.lockTree(tx)
       .compose(v -> checkParent(tx, category))
       .compose(v -> create ? CategoryRepository.insert(tx, category) : CategoryRepository.update(tx, category))
-      .compose(version -> version != null ? changed(tx, category.id(), false, version, correlationId)
+      .compose(version -> version != null ? changed(tx, category.id(), false, version, caller)
         : Future.failedFuture(ErrorCode.CATEGORY_NOT_FOUND.failure("no category " + category.id()))))
       .compose(v -> committed())
       .map(category);
   }
 
   /** Fails CATEGORY_NOT_EMPTY when the category has subcategories or products, CATEGORY_NOT_FOUND. */
-  Future<Deleted> delete(UUID id, String correlationId) {
+  Future<Deleted> delete(UUID id, Caller caller) {
     if (id == null) {
       return Future.failedFuture(Failure.invalid("id", "must not be null"));
     }
     return pool.withTransaction(tx -> CategoryRepository.lockTree(tx)
       .compose(v -> CategoryRepository.delete(tx, id))
-      .compose(version -> version != null ? changed(tx, id, true, version, correlationId)
+      .compose(version -> version != null ? changed(tx, id, true, version, caller)
         : Future.failedFuture(ErrorCode.CATEGORY_NOT_FOUND.failure("no category " + id))))
       .compose(v -> committed())
       .map(Deleted.of(id));
@@ -102,8 +103,8 @@ final class CategoryService {
         : Future.succeededFuture());
   }
 
-  private static Future<Void> changed(SqlConnection tx, UUID id, boolean deleted, long version, String correlationId) {
-    return Outbox.append(tx, new CategoryChanged(Ids.newId(), Instant.now(), id, deleted, version), correlationId);
+  private static Future<Void> changed(SqlConnection tx, UUID id, boolean deleted, long version, Caller caller) {
+    return Outbox.append(tx, new CategoryChanged(Ids.newId(), Instant.now(), id, deleted, version), caller);
   }
 
   /** The write is committed whatever happens here: a failed reload is logged, the timer retries it. */

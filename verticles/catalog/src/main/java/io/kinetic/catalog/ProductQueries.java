@@ -74,22 +74,31 @@ final class ProductQueries {
     return ProductViews.view(p, locale, state.attributes());
   }
 
-  /** A {@link ProductPage}, or an {@link AdminProductPage} for staff. Fails VALIDATION_FAILED or INVALID_CURSOR. */
-  Future<Object> list(ListProducts q) {
+  /** Published products. Fails VALIDATION_FAILED or INVALID_CURSOR. */
+  Future<ProductPage> list(ListProducts q) {
+    return list(q, false).map(ProductPage.class::cast);
+  }
+
+  /** Every product, drafts too (filtered by {@code status} when given). Fails VALIDATION_FAILED or INVALID_CURSOR. */
+  Future<AdminProductPage> listAdmin(ListProducts q) {
+    return list(q, true).map(AdminProductPage.class::cast);
+  }
+
+  private Future<Object> list(ListProducts q, boolean admin) {
     Prepared prepared;
     try {
-      prepared = prepare(q);
+      prepared = prepare(q, admin);
     } catch (Failure invalid) {
       return Future.failedFuture(invalid);
     }
     ProductListQuery query = prepared.query();
-    ProductStatus status = q.admin() ? q.status() : ProductStatus.PUBLISHED;
+    ProductStatus status = admin ? q.status() : ProductStatus.PUBLISHED;
     var lists = state.lists();
     var key = new ListCache.Key(query.sort(), query.currency(), status, q.categoryId(),
       q.attributes() == null ? Map.of() : Map.copyOf(q.attributes()), q.minPrice(), q.maxPrice(), q.after(), q.limit());
     ListCache.Page cached = lists.get(key);
     if (cached != null) {
-      return reader.byIds(cached.ids()).map(products -> page(q, status, products, cached.nextCursor()));
+      return reader.byIds(cached.ids()).map(products -> page(q, admin, status, products, cached.nextCursor()));
     }
     long readAt = lists.mark();
     return pool.preparedQuery(query.sql()).execute(query.params(q.limit())).compose(rows -> {
@@ -107,12 +116,12 @@ final class ProductQueries {
       String next = rows.size() > q.limit() ? cursors.encode(query.cursorAfter(last)) : null;
       lists.putIfCurrent(new ListCache.Page(key, ids, next, prepared.categories(), prepared.attributeValues(),
         prepared.from(), peek), readAt);
-      return reader.byIds(ids).map(products -> page(q, status, products, next));
+      return reader.byIds(ids).map(products -> page(q, admin, status, products, next));
     });
   }
 
   /** Validates the request and builds its id query; throws the {@link Failure} for a bad request or cursor. */
-  private Prepared prepare(ListProducts q) {
+  private Prepared prepare(ListProducts q, boolean admin) {
     ProductSort sort = q.sort() == null ? ProductSort.NEWEST : q.sort();
     String currency = q.currency() == null ? defaultCurrency : q.currency();
     var errors = new FieldErrors();
@@ -135,7 +144,7 @@ final class ProductQueries {
     errors.throwIfAny();
     Cursor after = q.after() == null || q.after().isEmpty() ? null : cursors.decode(q.after(), sort, currency);
     List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
-    var query = new ProductListQuery(sort, currency).status(q.admin() ? q.status() : ProductStatus.PUBLISHED)
+    var query = new ProductListQuery(sort, currency).status(admin ? q.status() : ProductStatus.PUBLISHED)
       .categories(categories).attributes(attributes == null ? null : Jsonb.write(attributes))
       .priceRange(q.minPrice(), q.maxPrice()).after(after);
     ListCache.Position from = after == null ? null : new ListCache.Position(typed(after.keyParam()), after.id());
@@ -157,11 +166,11 @@ final class ProductQueries {
     return keyParam instanceof OffsetDateTime time ? time.toInstant() : keyParam;
   }
 
-  private Object page(ListProducts q, ProductStatus status, List<Product> products, String next) {
+  private Object page(ListProducts q, boolean admin, ProductStatus status, List<Product> products, String next) {
     // a product whose status changed between the id query and the cache read drops out of this page
     List<Product> visible = status == null ? products
       : products.stream().filter(p -> p.status() == status).toList();
-    if (q.admin()) {
+    if (admin) {
       return new AdminProductPage(visible, next);
     }
     var registry = state.attributes();

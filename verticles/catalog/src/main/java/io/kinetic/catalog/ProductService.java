@@ -1,5 +1,6 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.Product;
@@ -37,7 +38,7 @@ final class ProductService {
     this.afterCommit = afterCommit;
   }
 
-  Future<Product> create(CreateProduct command, String correlationId) {
+  Future<Product> create(CreateProduct command, Caller caller) {
     ProductInput in = command.input();
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
@@ -46,7 +47,7 @@ final class ProductService {
       ProductDraft draft = ProductDraft.of(in);
       var event = new ProductCreated(Ids.newId(), Instant.now(), draft.id(), in.slug(), 1);
       return ProductRepository.insert(tx, draft)
-        .compose(x -> Outbox.append(tx, event, correlationId))
+        .compose(x -> Outbox.append(tx, event, caller))
         .compose(x -> loadOne(tx, draft.id()));
     })).map(product -> {
       afterCommit.productChanged(product, product.slug());
@@ -55,7 +56,7 @@ final class ProductService {
   }
 
   /** Fails PRODUCT_NOT_FOUND, VALIDATION_FAILED, then VERSION_CONFLICT when {@code version} is not the current one. */
-  Future<Product> update(UpdateProduct command, String correlationId) {
+  Future<Product> update(UpdateProduct command, Caller caller) {
     ProductInput in = command.input();
     if (command.id() == null || in == null) {
       return Future.failedFuture(Failure.invalid(command.id() == null ? "id" : "input", "must not be null"));
@@ -72,7 +73,7 @@ final class ProductService {
         }
         var event = new ProductUpdated(Ids.newId(), Instant.now(), id, in.slug(), current.slug(), current.version() + 1);
         return ProductRepository.replace(tx, id, in, current)
-          .compose(x -> Outbox.append(tx, event, correlationId))
+          .compose(x -> Outbox.append(tx, event, caller))
           .compose(x -> loadOne(tx, id))
           .map(product -> new Replaced(product, current.slug()));
       });
@@ -82,7 +83,7 @@ final class ProductService {
     });
   }
 
-  Future<Deleted> delete(UUID id, String correlationId) {
+  Future<Deleted> delete(UUID id, Caller caller) {
     if (id == null) {
       return Future.failedFuture(Failure.invalid("id", "must not be null"));
     }
@@ -90,7 +91,7 @@ final class ProductService {
       if (gone == null) {
         return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + id));
       }
-      return Outbox.append(tx, new ProductDeleted(Ids.newId(), Instant.now(), id, gone.slug(), gone.version()), correlationId)
+      return Outbox.append(tx, new ProductDeleted(Ids.newId(), Instant.now(), id, gone.slug(), gone.version()), caller)
         .map(gone.slug());
     })).map(slug -> {
       afterCommit.productDeleted(id, slug);

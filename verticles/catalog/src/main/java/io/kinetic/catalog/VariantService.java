@@ -1,5 +1,6 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.catalog.ProductRepository.VariantRef;
 import io.kinetic.kernel.contract.catalog.AddVariant;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
@@ -39,7 +40,7 @@ final class VariantService {
     this.afterCommit = afterCommit;
   }
 
-  Future<Product> add(AddVariant command, String correlationId) {
+  Future<Product> add(AddVariant command, Caller caller) {
     var errors = new FieldErrors();
     if (command.productId() == null) {
       errors.add("productId", "must not be null");
@@ -55,7 +56,7 @@ final class VariantService {
       var event = new ProductUpdated(Ids.newId(), Instant.now(), command.productId(), product.slug(), product.slug(),
         product.version());
       return ProductRepository.addVariant(tx, command.productId(), command.variant())
-        .compose(v -> Outbox.append(tx, event, correlationId))
+        .compose(v -> Outbox.append(tx, event, caller))
         .compose(v -> ProductService.loadOne(tx, command.productId()));
     }));
   }
@@ -64,7 +65,7 @@ final class VariantService {
    * Fails VARIANT_NOT_FOUND, or VALIDATION_FAILED for the last variant of a product. The variants
    * are counted after the product is locked, so two removals cannot take the last two together.
    */
-  Future<Product> remove(RemoveVariant command, String correlationId) {
+  Future<Product> remove(RemoveVariant command, Caller caller) {
     return onVariant(command.sku(), AfterCommit::productChanged, (tx, found) -> ProductRepository.lock(tx, found.productId()).compose(locked -> {
       UUID id = locked == null ? null : locked.variants().get(found.sku());
       if (id == null) {
@@ -77,11 +78,11 @@ final class VariantService {
       return ProductRepository.deleteVariant(tx, variant)
         .compose(v -> touched(tx, variant))
         .compose(product -> Outbox.append(tx, new ProductUpdated(Ids.newId(), Instant.now(), variant.productId(),
-          product.slug(), product.slug(), product.version()), correlationId));
+          product.slug(), product.slug(), product.version()), caller));
     }));
   }
 
-  Future<Product> setPrice(SetPrice command, String correlationId) {
+  Future<Product> setPrice(SetPrice command, Caller caller) {
     if (command.price() == null) {
       return Future.failedFuture(Failure.invalid("price", "must not be null"));
     }
@@ -94,17 +95,17 @@ final class VariantService {
     return onVariant(command.sku(), (after, product) -> after.priceChanged(product, currency), (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setPrice(tx, variant, command.price())
         .compose(v -> Outbox.append(tx, new PriceChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(),
-          variant.sku(), command.price(), product.version()), correlationId))));
+          variant.sku(), command.price(), product.version()), caller))));
   }
 
-  Future<Product> setStock(SetStock command, String correlationId) {
+  Future<Product> setStock(SetStock command, Caller caller) {
     if (command.onHand() < 0) {
       return Future.failedFuture(Failure.invalid("onHand", "must be 0 or more"));
     }
     return onVariant(command.sku(), AfterCommit::stockChanged, (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setStock(tx, variant, command.onHand())
         .compose(found -> found
-          ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version()), correlationId)
+          ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version()), caller)
           : Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku())))));
   }
 

@@ -3,7 +3,7 @@ package io.kinetic.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Attribute;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
 import io.kinetic.kernel.contract.catalog.AttributeList;
@@ -45,13 +45,13 @@ class AttributeTest {
     wrong.put(organic, "yes");
     wrong.put(brand, 42);
     wrong.put("unknown_" + u, "x");
-    var failure = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(productWith("typed-bad-" + u, wrong)));
+    var failure = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(productWith("typed-bad-" + u, wrong)));
     assertEquals(Set.of("attributes." + material, "attributes." + weight, "attributes." + organic, "attributes." + brand,
       "attributes.unknown_" + u), failure.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
 
-    Product ok = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(productWith("typed-ok-" + u,
+    Product ok = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(productWith("typed-ok-" + u,
       Map.of(material, "linen", weight, 180, organic, true, brand, "Kinetic"))));
-    ProductView view = f.call(Catalog.GET_PRODUCT, new GetProduct(ok.id(), "en", false));
+    ProductView view = f.call(CatalogApi.GET_PRODUCT, new GetProduct(ok.id(), "en", false));
     assertEquals(Map.of("value", 180, "unit", "g"), view.attributes().get(weight));
     assertEquals("linen", view.attributes().get(material));
     assertEquals(true, view.attributes().get(organic));
@@ -61,11 +61,11 @@ class AttributeTest {
   @Test
   void listsLocalisedDefinitions() {
     String code = define("colour_" + u, AttributeType.ENUM, null, List.of("red", "blue"));
-    AttributeList list = f.call(Catalog.LIST_ATTRIBUTES, new ListAttributes("de"));
+    AttributeList list = f.call(CatalogApi.LIST_ATTRIBUTES, new ListAttributes("de"));
     AttributeView view = list.items().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
     assertEquals("Name de " + code, view.name());
     assertEquals(List.of("red", "blue"), view.values());
-    AttributeList french = f.call(Catalog.LIST_ATTRIBUTES, new ListAttributes("fr"));
+    AttributeList french = f.call(CatalogApi.LIST_ATTRIBUTES, new ListAttributes("fr"));
     assertEquals("Name en " + code,
       french.items().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow().name());
   }
@@ -73,39 +73,39 @@ class AttributeTest {
   @Test
   void cannotDeleteOrNarrowAnAttributeInUse() {
     String code = define("fabric_" + u, AttributeType.ENUM, null, List.of("linen", "wool"));
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(productWith("in-use-" + u, Map.of(code, "wool"))));
-    f.fails(ErrorCode.ATTRIBUTE_IN_USE, Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
-    f.fails(ErrorCode.ATTRIBUTE_IN_USE, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(productWith("in-use-" + u, Map.of(code, "wool"))));
+    f.fails(ErrorCode.ATTRIBUTE_IN_USE, CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    f.fails(ErrorCode.ATTRIBUTE_IN_USE, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
       AttributeType.ENUM, null, List.of("linen"), Map.of("en", "Fabric"))));
-    f.fails(ErrorCode.ATTRIBUTE_IN_USE, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
+    f.fails(ErrorCode.ATTRIBUTE_IN_USE, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
       AttributeType.NUMBER, null, null, Map.of("en", "Fabric"))));
-    Attribute widened = f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
+    Attribute widened = f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code,
       AttributeType.ENUM, null, List.of("linen", "wool", "silk"), Map.of("en", "Fabric"))));
     assertEquals(List.of("linen", "wool", "silk"), widened.values());
 
-    f.call(Catalog.DELETE_PRODUCT, new DeleteProduct(p.id()));
-    f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
-    f.fails(ErrorCode.ATTRIBUTE_NOT_FOUND, Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
-    AttributeList list = f.call(Catalog.LIST_ATTRIBUTES, new ListAttributes("en"));
+    f.call(CatalogApi.DELETE_PRODUCT, new DeleteProduct(p.id()));
+    f.call(CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    f.fails(ErrorCode.ATTRIBUTE_NOT_FOUND, CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    AttributeList list = f.call(CatalogApi.LIST_ATTRIBUTES, new ListAttributes("en"));
     assertTrue(list.items().stream().noneMatch(a -> a.code().equals(code)));
   }
 
   @Test
   void validatesDefinitions() {
-    var failure = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(
+    var failure = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(
       new AttributeInput("Bad Code", AttributeType.BOOLEAN, "kg", List.of("a"), Map.of())));
     assertEquals(Set.of("code", "unit", "values", "names"),
       failure.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
-    var enumWithout = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(
+    var enumWithout = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(
       new AttributeInput("enum_" + u, AttributeType.ENUM, null, List.of(), Map.of("en", "E"))));
     assertEquals("values", enumWithout.errors().get(0).field());
-    var noType = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(
+    var noType = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(
       new AttributeInput("typeless_" + u, null, null, null, Map.of("en", "T"))));
     assertEquals("type", noType.errors().get(0).field());
   }
 
   private String define(String code, AttributeType type, String unit, List<String> values) {
-    Attribute a = f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, type, unit, values,
+    Attribute a = f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, type, unit, values,
       Map.of("en", "Name en " + code, "de", "Name de " + code))));
     assertEquals(code, a.code());
     return code;

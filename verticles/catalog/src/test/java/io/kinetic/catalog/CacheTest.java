@@ -4,7 +4,7 @@ import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
@@ -34,56 +34,56 @@ class CacheTest {
 
   @Test
   void theNextReadAfterAWriteSeesTheWrite() {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("cached-" + u, "Before", null,
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("cached-" + u, "Before", null,
       List.of(variant("CA-" + u, 100, 1)))));
     for (int i = 0; i < 3; i++) {
-      assertEquals("Before", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+      assertEquals("Before", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
     }
-    f.call(Catalog.UPDATE_PRODUCT, new UpdateProduct(p.id(), 1, product("cached-" + u, "After", null,
+    f.call(CatalogApi.UPDATE_PRODUCT, new UpdateProduct(p.id(), 1, product("cached-" + u, "After", null,
       List.of(variant("CA-" + u, 100, 1)))));
-    assertEquals("After", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
-    f.call(Catalog.SET_STOCK, new SetStock("CA-" + u, 9));
-    assertEquals(9, f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false))
+    assertEquals("After", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    f.call(CatalogApi.SET_STOCK, new SetStock("CA-" + u, 9));
+    assertEquals(9, f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false))
       .variants().get(0).stockOnHand());
-    assertEquals(9, f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("cached-" + u, "en", false))
+    assertEquals(9, f.<ProductView>call(CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug("cached-" + u, "en", false))
       .variants().get(0).stockOnHand());
   }
 
   @Test
   void hotReadsComeFromTheCacheUntilAnEventInvalidatesThem() throws Exception {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("hot-" + u, "Cached name", null,
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("hot-" + u, "Cached name", null,
       List.of(variant("HO-" + u, 100, 1)))));
-    assertEquals("Cached name", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    assertEquals("Cached name", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
 
     // a change behind the service's back (as another node's write would be) is invisible to a cached read
     CatalogFixture.await(f.sql.preparedQuery(
         "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"Changed elsewhere\"') WHERE id = $1")
       .execute(Tuple.of(p.id())));
-    assertEquals("Cached name", f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    assertEquals("Cached name", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
 
     // ... until the other node's event arrives on the bus
-    f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
+    f.vertx.eventBus().publish(CatalogApi.Events.PRODUCT_UPDATED,
       new ProductUpdated(Ids.newId(), Instant.now(), p.id(), p.slug(), p.slug(), p.version() + 1));
     Eventually.value("the cached product evicted by the event",
-      () -> f.<ProductView>call(Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(), "Changed elsewhere"::equals);
+      () -> f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(), "Changed elsewhere"::equals);
   }
 
   @Test
   void anotherNodesSlugChangeAndDeleteTakeEffectWithTheirEvents() throws Exception {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("moving-" + u, List.of(variant("MV-" + u, 100, 1)))));
-    assertEquals(p.id(), f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moving-" + u, "en", false)).id());
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("moving-" + u, List.of(variant("MV-" + u, 100, 1)))));
+    assertEquals(p.id(), f.<ProductView>call(CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moving-" + u, "en", false)).id());
 
     CatalogFixture.await(f.sql.preparedQuery("UPDATE product SET slug = $2, version = version + 1 WHERE id = $1")
       .execute(Tuple.of(p.id(), "moved-" + u)));
-    f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
+    f.vertx.eventBus().publish(CatalogApi.Events.PRODUCT_UPDATED,
       new ProductUpdated(Ids.newId(), Instant.now(), p.id(), "moved-" + u, "moving-" + u, p.version() + 1));
     awaitNotFound(new GetProductBySlug("moving-" + u, "en", false));
-    assertEquals(p.id(), f.<ProductView>call(Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moved-" + u, "en", false)).id());
+    assertEquals(p.id(), f.<ProductView>call(CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug("moved-" + u, "en", false)).id());
 
     CatalogFixture.await(f.sql.preparedQuery("DELETE FROM product WHERE id = $1").execute(Tuple.of(p.id())));
-    f.vertx.eventBus().publish(Catalog.PRODUCT_DELETED, new ProductDeleted(Ids.newId(), Instant.now(), p.id(), "moved-" + u, p.version() + 2));
+    f.vertx.eventBus().publish(CatalogApi.Events.PRODUCT_DELETED, new ProductDeleted(Ids.newId(), Instant.now(), p.id(), "moved-" + u, p.version() + 2));
     awaitNotFound(new GetProductBySlug("moved-" + u, "en", false));
-    f.fails(ErrorCode.PRODUCT_NOT_FOUND, Catalog.GET_PRODUCT, new GetProduct(p.id(), "en", false));
+    f.fails(ErrorCode.PRODUCT_NOT_FOUND, CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false));
   }
 
   @Test
@@ -91,8 +91,8 @@ class CacheTest {
     UUID id = Ids.newId();
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Elsewhere\"}')")
       .execute(Tuple.of(id, "elsewhere-" + u)));
-    f.vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 2));
-    Eventually.until("the tree reloaded on the event", () -> f.<CategoryList>call(Catalog.LIST_CATEGORIES,
+    f.vertx.eventBus().publish(CatalogApi.Events.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 2));
+    Eventually.until("the tree reloaded on the event", () -> f.<CategoryList>call(CatalogApi.LIST_CATEGORIES,
       new ListCategories("en", null)).items().stream().anyMatch(c -> c.id().equals(id) && c.name().equals("Elsewhere")));
     CatalogFixture.await(f.sql.preparedQuery("DELETE FROM category WHERE id = $1").execute(Tuple.of(id)));
   }
@@ -100,7 +100,7 @@ class CacheTest {
   private void awaitNotFound(GetProductBySlug query) {
     Eventually.until(query.slug() + " no longer resolves", () -> {
       try {
-        f.call(Catalog.GET_PRODUCT_BY_SLUG, query);
+        f.call(CatalogApi.GET_PRODUCT_BY_SLUG, query);
         return false;
       } catch (Failure failure) {
         assertEquals(ErrorCode.PRODUCT_NOT_FOUND, failure.errorCode());

@@ -3,6 +3,8 @@ package io.kinetic.catalog;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
 import io.kinetic.kernel.error.ErrorCode;
@@ -43,21 +45,22 @@ final class CatalogFixture {
     if (instance == null) {
       AppConfig config = TestServices.get().config();
       Vertx vertx = Vertx.vertx();
-      Contracts.register(vertx);
+      Contracts.register(vertx, CatalogApi.CONTRACT);
       await(Migrations.migrate(vertx, config.pg().url(), CatalogModule.SCHEMA));
-      await(CatalogModule.deploy(vertx, config));
+      await(new CatalogModule().deploy(vertx, config));
       instance = new CatalogFixture(vertx, config);
     }
     return instance;
   }
 
   /** Sends a request and waits for the reply body. */
-  <T> T call(String address, Object message) {
-    return await(bus.<T>request(address, message, "test-" + UUID.randomUUID()));
+  @SuppressWarnings("unchecked")
+  <T> T call(Endpoint<?, ?> endpoint, Object message) {
+    return (T) await(bus.request(endpoint.address(), message, "test-" + UUID.randomUUID()));
   }
 
   /** Sends a request that must fail, and returns the failure as the caller sees it. */
-  Failure failure(String address, Object message) {
+  Failure failure(Endpoint<?, ?> address, Object message) {
     try {
       Object reply = call(address, message);
       return Assertions.fail("expected a failure, got " + reply);
@@ -69,7 +72,7 @@ final class CatalogFixture {
   }
 
   /** Asserts that the request fails with {@code code}; returns the failure for further checks. */
-  Failure fails(ErrorCode code, String address, Object message) {
+  Failure fails(ErrorCode code, Endpoint<?, ?> address, Object message) {
     Failure failure = failure(address, message);
     Assertions.assertEquals(code, failure.errorCode(), () -> "detail: " + failure.detail() + " " + failure.errors());
     return failure;

@@ -1,12 +1,13 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import static io.kinetic.catalog.CatalogFixture.await;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
@@ -50,7 +51,7 @@ class CatalogNodeTest {
   @BeforeAll
   static void deploy() {
     vertx = Vertx.vertx();
-    Contracts.register(vertx);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
     String base = TestServices.get().pgUrl();
     var options = PgConnectOptions.fromUri(base);
     server = PgPools.create(vertx, base, 1, "public");
@@ -61,7 +62,7 @@ class CatalogNodeTest {
     AppConfig config = TestServices.get().config(new JsonObject()
       .put("pg", new JsonObject().put("url", url))
       .put("catalog", new JsonObject().put("instances", 3).put("cacheTtlSeconds", 1)));
-    await(CatalogModule.deploy(vertx, config));
+    await(new CatalogModule().deploy(vertx, config));
     bus = new BusClient(vertx, 10_000);
   }
 
@@ -78,7 +79,7 @@ class CatalogNodeTest {
   void oneListenerPerNodeHandlesEachEvent() throws Exception {
     var deliveries = new AtomicInteger();
     vertx.eventBus().addInboundInterceptor(ctx -> {
-      if (ctx.message().address().equals(Catalog.CATEGORY_CHANGED)) {
+      if (ctx.message().address().equals(CatalogApi.Events.CATEGORY_CHANGED)) {
         deliveries.incrementAndGet();
       }
       ctx.next();
@@ -86,7 +87,7 @@ class CatalogNodeTest {
     UUID id = Ids.newId();
     await(sql.preparedQuery("INSERT INTO category (id, slug, names) VALUES ($1, $2, '{\"en\":\"Node\"}')")
       .execute(Tuple.of(id, "node-" + id)));
-    vertx.eventBus().publish(Catalog.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 1));
+    vertx.eventBus().publish(CatalogApi.Events.CATEGORY_CHANGED, new CategoryChanged(Ids.newId(), Instant.now(), id, false, 1));
     for (int i = 0; i < 100 && !listed(id); i++) {
       Thread.sleep(10);
     }
@@ -98,8 +99,8 @@ class CatalogNodeTest {
 
   @Test
   void cachedProductsAndTheCategoryTreeExpireWithoutAnyEvent() throws Exception {
-    Product p = await(bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product(DATABASE.replace('_', '-'), "Before", null,
-      List.of(variant(DATABASE, 100, 1)))), null));
+    Product p = await(bus.request(CatalogApi.CREATE_PRODUCT, new CreateProduct(product(DATABASE.replace('_', '-'), "Before", null,
+      List.of(variant(DATABASE, 100, 1)))), Caller.SYSTEM));
     assertEquals("Before", name(p.id()));
     await(sql.preparedQuery(
         "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"After\"') WHERE id = $1")
@@ -118,12 +119,12 @@ class CatalogNodeTest {
   }
 
   private static String name(UUID id) {
-    ProductView view = await(bus.request(Catalog.GET_PRODUCT, new GetProduct(id, "en", false), null));
+    ProductView view = await(bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, "en", false), Caller.SYSTEM));
     return view.name();
   }
 
   private static boolean listed(UUID category) {
-    CategoryList list = await(bus.request(Catalog.LIST_CATEGORIES, new ListCategories("en", null), null));
+    CategoryList list = await(bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories("en", null), Caller.SYSTEM));
     return list.items().stream().anyMatch(c -> c.id().equals(category));
   }
 }

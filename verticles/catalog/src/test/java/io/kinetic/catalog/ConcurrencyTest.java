@@ -1,11 +1,12 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.bus.Caller;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Category;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.DeleteCategory;
@@ -40,7 +41,7 @@ class ConcurrencyTest {
 
   @Test
   void removingTheLastTwoVariantsAtOnceLeavesOne() {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("two-left-" + u,
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("two-left-" + u,
       List.of(variant("TL-A-" + u, 100, 1), variant("TL-B-" + u, 100, 1)))));
     // both removals queue behind a lock held here, so both read the product while it still has two variants
     var removals = new ArrayList<Future<Object>>();
@@ -48,12 +49,12 @@ class ConcurrencyTest {
       .execute(Tuple.of(p.id()))
       .compose(v -> LockWaits.backendPid(tx))
       .compose(holder -> {
-        removals.add(f.bus.request(Catalog.REMOVE_VARIANT, new RemoveVariant("TL-A-" + u), null));
-        removals.add(f.bus.request(Catalog.REMOVE_VARIANT, new RemoveVariant("TL-B-" + u), null));
+        removals.add(f.bus.request(CatalogApi.REMOVE_VARIANT.address(), new RemoveVariant("TL-A-" + u), "concurrency-test"));
+        removals.add(f.bus.request(CatalogApi.REMOVE_VARIANT.address(), new RemoveVariant("TL-B-" + u), "concurrency-test"));
         return LockWaits.blockedBy(f.vertx, f.sql, holder, 2);
       })));
     CatalogFixture.await(Future.join(removals).otherwiseEmpty());
-    Product now = f.call(Catalog.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
+    Product now = f.call(CatalogApi.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
     assertEquals(1, now.variants().size(), "a product keeps at least one variant");
     assertEquals(1, removals.stream().filter(Future::succeeded).count());
     removals.stream().filter(Future::failed)
@@ -72,12 +73,12 @@ class ConcurrencyTest {
           .execute(Tuple.of(UUID.randomUUID(), rows.iterator().next().getUUID("id"), y)))
         .compose(v -> LockWaits.backendPid(tx))
         .compose(holder -> {
-          creates.add(f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product("dl-yx-" + u,
-            List.of(variant(y, 100, 1), variant(x, 100, 1)))), null));
+          creates.add(f.bus.request(CatalogApi.CREATE_PRODUCT.address(), new CreateProduct(product("dl-yx-" + u,
+            List.of(variant(y, 100, 1), variant(x, 100, 1)))), "concurrency-test"));
           return LockWaits.blockedBy(f.vertx, f.sql, holder, 1)
             .compose(w -> {
-              creates.add(f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(product("dl-xy-" + u,
-                List.of(variant(x, 100, 1), variant(y, 100, 1)))), null));
+              creates.add(f.bus.request(CatalogApi.CREATE_PRODUCT.address(), new CreateProduct(product("dl-xy-" + u,
+                List.of(variant(x, 100, 1), variant(y, 100, 1)))), "concurrency-test"));
               return LockWaits.blockedBy(f.vertx, f.sql, holder, 2);
             });
         })
@@ -93,16 +94,16 @@ class ConcurrencyTest {
 
   @Test
   void concurrentStockAndPriceWritesAreNeitherLostNorInconsistent() {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("busy-" + u,
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("busy-" + u,
       List.of(variant("BU-A-" + u, 500, 1), variant("BU-B-" + u, 700, 1)))));
     var writes = new ArrayList<Future<Object>>();
     for (int i = 0; i < 10; i++) {
-      writes.add(f.bus.request(Catalog.SET_STOCK, new SetStock("BU-A-" + u, i), null));
-      writes.add(f.bus.request(Catalog.SET_PRICE, new SetPrice(i % 2 == 0 ? "BU-A-" + u : "BU-B-" + u,
-        Money.of(100 + i, "EUR")), null));
+      writes.add(f.bus.request(CatalogApi.SET_STOCK.address(), new SetStock("BU-A-" + u, i), "concurrency-test"));
+      writes.add(f.bus.request(CatalogApi.SET_PRICE.address(), new SetPrice(i % 2 == 0 ? "BU-A-" + u : "BU-B-" + u,
+        Money.of(100 + i, "EUR")), "concurrency-test"));
     }
     CatalogFixture.await(Future.all(writes));
-    Product now = f.call(Catalog.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
+    Product now = f.call(CatalogApi.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
     assertEquals(p.version() + 20, now.version(), "every write is a version");
     long cheapest = now.variants().stream().mapToLong(v -> v.price("EUR").amount()).min().orElseThrow();
     var min = CatalogFixture.await(f.sql.preparedQuery(
@@ -115,11 +116,11 @@ class ConcurrencyTest {
   @Test
   void deletingACategoryWhileProductsJoinItIsNotEmptyOrNotFoundNeverInternal() {
     for (int round = 0; round < 4; round++) {
-      var category = f.<Category>call(Catalog.SAVE_CATEGORY,
+      var category = f.<Category>call(CatalogApi.SAVE_CATEGORY,
         new SaveCategory(null, Inputs.category("racy-" + round + "-" + u, null, 0)));
-      Future<Object> create = f.bus.request(Catalog.CREATE_PRODUCT, new CreateProduct(Inputs.withCategories(
-        product("joins-" + round + "-" + u, List.of(variant("JO-" + round + "-" + u, 100, 1))), List.of(category.id()))), null);
-      Future<Object> delete = f.bus.request(Catalog.DELETE_CATEGORY, new DeleteCategory(category.id()), null);
+      Future<Object> create = f.bus.request(CatalogApi.CREATE_PRODUCT.address(), new CreateProduct(Inputs.withCategories(
+        product("joins-" + round + "-" + u, List.of(variant("JO-" + round + "-" + u, 100, 1))), List.of(category.id()))), "concurrency-test");
+      Future<Object> delete = f.bus.request(CatalogApi.DELETE_CATEGORY.address(), new DeleteCategory(category.id()), "concurrency-test");
       CatalogFixture.await(Future.join(create, delete).otherwiseEmpty());
       assertTrue(create.succeeded() != delete.succeeded(), "exactly one of them wins");
       if (create.failed()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.ExportProducts;
@@ -40,10 +40,10 @@ class EventLogExportTest {
 
   @Test
   void priceAndStockEventsCarryTheProductsIdAndVersion() {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("logv-" + u, List.of(variant("LV-" + u, 100, 1)))));
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("logv-" + u, List.of(variant("LV-" + u, 100, 1)))));
     long from = head();
-    Product priced = f.call(Catalog.SET_PRICE, new SetPrice("LV-" + u, Money.of(250, "EUR")));
-    Product stocked = f.call(Catalog.SET_STOCK, new SetStock("LV-" + u, 9));
+    Product priced = f.call(CatalogApi.SET_PRICE, new SetPrice("LV-" + u, Money.of(250, "EUR")));
+    Product stocked = f.call(CatalogApi.SET_STOCK, new SetStock("LV-" + u, 9));
 
     // the creation may enter the log after this read of the head: the log lags the commit by a relay pass
     List<LoggedEvent> mine = eventsAbout(p.id(), from, "catalog.stock-changed").stream().filter(e -> !e.type().equals("catalog.product-created"))
@@ -59,12 +59,12 @@ class EventLogExportTest {
 
   @Test
   void theExportAndTheLogAfterItsPositionGiveTheCurrentState() {
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("export-" + u, List.of(variant("EX-" + u, 100, 1)))));
-    ProductExport first = f.call(Catalog.EXPORT_PRODUCTS, new ExportProducts(null, 500));
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("export-" + u, List.of(variant("EX-" + u, 100, 1)))));
+    ProductExport first = f.call(CatalogApi.EXPORT_PRODUCTS, new ExportProducts(null, 500));
     long position = first.logPosition();
     Product exported = null;
     int pages = 0;
-    for (ProductExport page = first; ; page = f.call(Catalog.EXPORT_PRODUCTS, new ExportProducts(page.next(), 500))) {
+    for (ProductExport page = first; ; page = f.call(CatalogApi.EXPORT_PRODUCTS, new ExportProducts(page.next(), 500))) {
       pages++;
       for (Product item : page.items()) {
         if (item.id().equals(p.id())) {
@@ -76,7 +76,7 @@ class EventLogExportTest {
       }
     }
     assertNotNull(exported, "the export holds every product (" + pages + " pages)");
-    Product changed = f.call(Catalog.SET_PRICE, new SetPrice("EX-" + u, Money.of(990, "EUR")));
+    Product changed = f.call(CatalogApi.SET_PRICE, new SetPrice("EX-" + u, Money.of(990, "EUR")));
 
     long current = exported.version();
     for (LoggedEvent e : eventsAbout(p.id(), position, "catalog.price-changed")) {
@@ -89,11 +89,11 @@ class EventLogExportTest {
 
   @Test
   void anExportPageOutsideItsBoundsIsRefused() {
-    assertEquals(ErrorCode.VALIDATION_FAILED, f.failure(Catalog.EXPORT_PRODUCTS, new ExportProducts(null, 501)).errorCode());
+    assertEquals(ErrorCode.VALIDATION_FAILED, f.failure(CatalogApi.EXPORT_PRODUCTS, new ExportProducts(null, 501)).errorCode());
   }
 
   private long head() {
-    return f.<ProductExport>call(Catalog.EXPORT_PRODUCTS, new ExportProducts(null, 1)).logPosition();
+    return f.<ProductExport>call(CatalogApi.EXPORT_PRODUCTS, new ExportProducts(null, 1)).logPosition();
   }
 
   /** The logged events about {@code product} after {@code from}, once one of type {@code last} is there. */

@@ -5,7 +5,7 @@ import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.contract.catalog.AttributeChanged;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
@@ -58,20 +58,20 @@ class EventsTest {
 
   @Test
   void setPriceAndSetStockPublishExactlyOnce() throws Exception {
-    listen(Catalog.PRICE_CHANGED, Catalog.STOCK_CHANGED);
-    Product p = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("events-" + u, List.of(variant("EV-" + u, 100, 1)))));
-    Product priced = f.call(Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(1999, "USD")));
+    listen(CatalogApi.Events.PRICE_CHANGED, CatalogApi.Events.STOCK_CHANGED);
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("events-" + u, List.of(variant("EV-" + u, 100, 1)))));
+    Product priced = f.call(CatalogApi.SET_PRICE, new SetPrice("EV-" + u, Money.of(1999, "USD")));
     assertEquals(Money.of(1999, "USD"), priced.variants().get(0).price("USD"));
     assertEquals(Money.of(100, "EUR"), priced.variants().get(0).price("EUR"));
-    Product stocked = f.call(Catalog.SET_STOCK, new SetStock("EV-" + u, 42));
+    Product stocked = f.call(CatalogApi.SET_STOCK, new SetStock("EV-" + u, 42));
     assertEquals(42, stocked.variants().get(0).stockOnHand());
     assertEquals(p.version() + 2, stocked.version());
-    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_STOCK, new SetStock("EV-" + u, -1));
-    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_PRICE, new SetPrice("EV-" + u, Money.of(-5, "EUR")));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_PRICE, new SetPrice("NOPE-" + u, Money.of(5, "EUR")));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_STOCK, new SetStock("NOPE-" + u, 5));
+    f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.SET_STOCK, new SetStock("EV-" + u, -1));
+    f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.SET_PRICE, new SetPrice("EV-" + u, Money.of(-5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, CatalogApi.SET_PRICE, new SetPrice("NOPE-" + u, Money.of(5, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, CatalogApi.SET_STOCK, new SetStock("NOPE-" + u, 5));
     // a last write whose event marks the end: the writes above were committed (or refused) before it
-    f.call(Catalog.SET_STOCK, new SetStock("EV-" + u, 43));
+    f.call(CatalogApi.SET_STOCK, new SetStock("EV-" + u, 43));
     Eventually.until("the last write's event", () -> events.stream()
       .anyMatch(e -> e instanceof StockChanged s && s.productId().equals(p.id()) && s.onHand() == 43));
     Eventually.until("the events of the first two writes", () -> events.stream()
@@ -92,14 +92,14 @@ class EventsTest {
 
   @Test
   void aRolledBackWritePublishesNothing() throws Exception {
-    listen(Catalog.PRODUCT_CREATED, Catalog.PRODUCT_DELETED);
-    Product first = f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("rollback-" + u, List.of(variant("RB-" + u, 100, 1)))));
-    f.fails(ErrorCode.SKU_TAKEN, Catalog.CREATE_PRODUCT,
+    listen(CatalogApi.Events.PRODUCT_CREATED, CatalogApi.Events.PRODUCT_DELETED);
+    Product first = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("rollback-" + u, List.of(variant("RB-" + u, 100, 1)))));
+    f.fails(ErrorCode.SKU_TAKEN, CatalogApi.CREATE_PRODUCT,
       new CreateProduct(product("rollback-other-" + u, List.of(variant("RB-" + u, 100, 1)))));
-    f.fails(ErrorCode.SLUG_TAKEN, Catalog.CREATE_PRODUCT,
+    f.fails(ErrorCode.SLUG_TAKEN, CatalogApi.CREATE_PRODUCT,
       new CreateProduct(product("rollback-" + u, List.of(variant("RB2-" + u, 100, 1)))));
     // the delete's event marks the end: the refused creates happened before it
-    f.call(Catalog.DELETE_PRODUCT, new DeleteProduct(first.id()));
+    f.call(CatalogApi.DELETE_PRODUCT, new DeleteProduct(first.id()));
     Eventually.until("the delete's event", () -> events.stream()
       .anyMatch(e -> e instanceof ProductDeleted d && d.productId().equals(first.id())));
     Eventually.until("the committed create's event", () -> events.stream()
@@ -117,11 +117,11 @@ class EventsTest {
 
   @Test
   void attributeWritesPublishTheirEventAndAnotherNodesEventReloadsTheDefinitions() throws Exception {
-    listen(Catalog.ATTRIBUTE_CHANGED);
+    listen(CatalogApi.Events.ATTRIBUTE_CHANGED);
     String code = "ev_" + u;
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
       Map.of("en", "Event test"))));
-    f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    f.call(CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(code));
     List<AttributeChanged> mine = Eventually.value("both attribute events",
       () -> events.stream().filter(e -> e instanceof AttributeChanged a && a.code().equals(code))
         .map(AttributeChanged.class::cast).toList(), list -> list.size() >= 2);
@@ -131,10 +131,10 @@ class EventsTest {
     String remote = "remote_" + u;
     CatalogFixture.await(f.sql.preparedQuery("INSERT INTO attribute (code, type, names) VALUES ($1, 'BOOLEAN', $2::text::jsonb)")
       .execute(io.vertx.sqlclient.Tuple.of(remote, "{\"en\":\"Remote\"}")));
-    f.vertx.eventBus().publish(Catalog.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false, 1));
-    Eventually.until("the definitions reloaded on the event", () -> f.<AttributeList>call(Catalog.LIST_ATTRIBUTES,
+    f.vertx.eventBus().publish(CatalogApi.Events.ATTRIBUTE_CHANGED, new AttributeChanged(Ids.newId(), Instant.now(), remote, false, 1));
+    Eventually.until("the definitions reloaded on the event", () -> f.<AttributeList>call(CatalogApi.LIST_ATTRIBUTES,
       new ListAttributes("en")).items().stream().anyMatch(a -> a.code().equals(remote)));
-    f.call(Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(remote));
+    f.call(CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(remote));
   }
 
   private void listen(String... addresses) {

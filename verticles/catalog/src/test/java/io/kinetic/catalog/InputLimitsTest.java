@@ -5,7 +5,7 @@ import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
 import io.kinetic.kernel.contract.catalog.AttributeType;
 import io.kinetic.kernel.contract.catalog.CategoryInput;
@@ -54,42 +54,42 @@ class InputLimitsTest {
       List.of(new Media("/m" + NUL + ".svg", null)), base.seo(),
       List.of(new VariantInput("NU-" + u, Map.of("size", "M" + NUL), List.of(Money.of(1, "EUR")), 1)));
     assertEquals(Set.of("translations.en.name", "translations.en.description", "media[0].url", "variants[0].options.size"),
-      fields(f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(input))));
+      fields(f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(input))));
 
     var option = Inputs.withVariants(base, List.of(new VariantInput("NU-" + u, Map.of("si" + NUL + "ze", "M"), null, 1)));
     assertEquals(Set.of("variants[0].options"),
-      fields(f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(option))));
+      fields(f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(option))));
     var attribute = Inputs.withAttributes(base, Map.of("co" + NUL + "de", "x"));
     assertEquals(Set.of("attributes.co" + NUL + "de"),
-      fields(f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(attribute))));
+      fields(f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(attribute))));
   }
 
   @Test
   void nulCharactersInLookupsAndFiltersAreNotInternal() {
-    f.fails(ErrorCode.PRODUCT_NOT_FOUND, Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug("a" + NUL, "en", false));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_STOCK, new SetStock("A" + NUL, 1));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.SET_PRICE, new SetPrice("A" + NUL, Money.of(1, "EUR")));
-    f.fails(ErrorCode.VARIANT_NOT_FOUND, Catalog.REMOVE_VARIANT, new RemoveVariant("A" + NUL));
-    f.fails(ErrorCode.ATTRIBUTE_NOT_FOUND, Catalog.DELETE_ATTRIBUTE, new DeleteAttribute("a" + NUL));
+    f.fails(ErrorCode.PRODUCT_NOT_FOUND, CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug("a" + NUL, "en", false));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, CatalogApi.SET_STOCK, new SetStock("A" + NUL, 1));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, CatalogApi.SET_PRICE, new SetPrice("A" + NUL, Money.of(1, "EUR")));
+    f.fails(ErrorCode.VARIANT_NOT_FOUND, CatalogApi.REMOVE_VARIANT, new RemoveVariant("A" + NUL));
+    f.fails(ErrorCode.ATTRIBUTE_NOT_FOUND, CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute("a" + NUL));
 
     String code = "txt_" + u.toLowerCase();
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
       Map.of("en", "Text"))));
-    var filter = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS, list(Map.of(code, "x" + NUL), null));
+    var filter = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.LIST_PRODUCTS, list(Map.of(code, "x" + NUL), null));
     assertEquals(Set.of("attributes." + code), fields(filter));
     var nullCode = new HashMap<String, String>();
     nullCode.put(null, "x");
-    var nullFilter = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS, list(nullCode, null));
+    var nullFilter = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.LIST_PRODUCTS, list(nullCode, null));
     assertEquals(Set.of("attributes.null"), fields(nullFilter));
     String cursor = CursorCodec.fromSecret(f.config.auth().jwtSecret())
       .encode(new Cursor(ProductSort.NAME, null, "x" + NUL, UUID.randomUUID()));
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, list(null, cursor));
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, list(null, cursor));
 
     var names = Map.of("en", "Bad" + NUL);
-    var category = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SAVE_CATEGORY,
+    var category = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.SAVE_CATEGORY,
       new SaveCategory(null, new CategoryInput("nul-cat-" + u, null, names, 0)));
     assertEquals(Set.of("names.en"), fields(category));
-    var values = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(
+    var values = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(
       new AttributeInput("enum_" + u.toLowerCase(), AttributeType.ENUM, null, List.of("a" + NUL), Map.of("en", "E"))));
     assertEquals(Set.of("values[0]"), fields(values));
   }
@@ -99,9 +99,9 @@ class InputLimitsTest {
     long tooMuch = Long.MAX_VALUE;
     var input = product("rich-" + u, List.of(variant("RI-" + u, tooMuch, 1)));
     assertEquals(Set.of("variants[0].prices[0].amount"),
-      fields(f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(input))));
-    f.call(Catalog.CREATE_PRODUCT, new CreateProduct(product("rich-" + u, List.of(variant("RI-" + u, 100, 1)))));
-    var price = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.SET_PRICE, new SetPrice("RI-" + u, Money.of(tooMuch, "EUR")));
+      fields(f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(input))));
+    f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("rich-" + u, List.of(variant("RI-" + u, 100, 1)))));
+    var price = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.SET_PRICE, new SetPrice("RI-" + u, Money.of(tooMuch, "EUR")));
     assertEquals(Set.of("amount"), fields(price));
   }
 
@@ -112,14 +112,14 @@ class InputLimitsTest {
       attributes.put("attr_" + i, "x");
     }
     var many = Inputs.withAttributes(product("many-attrs-" + u, List.of(variant("MA-" + u, 100, 1))), attributes);
-    var failure = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT, new CreateProduct(many));
+    var failure = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT, new CreateProduct(many));
     assertEquals(List.of("attributes"), failure.errors().stream().map(e -> e.field()).toList());
 
     var variants = new ArrayList<VariantInput>();
     for (int i = 0; i < 5_000; i++) {
       variants.add(new VariantInput("bad sku " + i, null, null, null));
     }
-    var tooMany = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.CREATE_PRODUCT,
+    var tooMany = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.CREATE_PRODUCT,
       new CreateProduct(Inputs.withVariants(product("many-variants-" + u, List.of()), variants)));
     assertTrue(tooMany.errors().size() <= FieldErrors.MAX, "errors are capped: " + tooMany.errors().size());
     assertEquals("variants", tooMany.errors().get(0).field());
@@ -130,7 +130,7 @@ class InputLimitsTest {
       values.add("v" + i);
       names.put(locale(i), "Name");
     }
-    var definition = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(
+    var definition = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(
       new AttributeInput("big_" + u.toLowerCase(), AttributeType.ENUM, null, values, names)));
     assertEquals(Set.of("values", "names"), fields(definition));
   }
@@ -140,7 +140,7 @@ class InputLimitsTest {
   }
 
   private static ListProducts list(Map<String, String> attributes, String after) {
-    return new ListProducts(null, attributes, null, null, null, ProductSort.NAME, after, 10, "en", false, null);
+    return new ListProducts(null, attributes, null, null, null, ProductSort.NAME, after, 10, "en", null);
   }
 
   private static Set<String> fields(Failure failure) {

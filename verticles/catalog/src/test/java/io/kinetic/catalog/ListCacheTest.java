@@ -6,7 +6,7 @@ import static io.kinetic.catalog.Inputs.withAttributes;
 import static io.kinetic.catalog.Inputs.withCategories;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
 import io.kinetic.kernel.contract.catalog.AttributeType;
 import io.kinetic.kernel.contract.catalog.Category;
@@ -49,7 +49,7 @@ class ListCacheTest {
 
   @Test
   void aListedPageReflectsEveryWriteOnTheNextRead() {
-    UUID category = f.<Category>call(Catalog.SAVE_CATEGORY, new SaveCategory(null, Inputs.category("lc-" + u, null, 0))).id();
+    UUID category = f.<Category>call(CatalogApi.SAVE_CATEGORY, new SaveCategory(null, Inputs.category("lc-" + u, null, 0))).id();
     Product first = create("lc-a-" + u, "LCA-" + u, category);
     assertEquals(Set.of(first.id()), ids(category, ProductSort.NEWEST));
     assertEquals(Set.of(first.id()), ids(category, ProductSort.NEWEST), "served again, now from the cache");
@@ -57,16 +57,16 @@ class ListCacheTest {
     Product second = create("lc-b-" + u, "LCB-" + u, category);
     assertEquals(Set.of(first.id(), second.id()), ids(category, ProductSort.NEWEST));
 
-    f.call(Catalog.SET_PRICE, new SetPrice("LCB-" + u, Money.of(1, "EUR")));
+    f.call(CatalogApi.SET_PRICE, new SetPrice("LCB-" + u, Money.of(1, "EUR")));
     List<ProductView> cheapestFirst = page(category, ProductSort.PRICE_ASC).items();
     assertEquals(second.id(), cheapestFirst.get(0).id());
-    f.call(Catalog.SET_PRICE, new SetPrice("LCB-" + u, Money.of(999_999, "EUR")));
+    f.call(CatalogApi.SET_PRICE, new SetPrice("LCB-" + u, Money.of(999_999, "EUR")));
     assertEquals(first.id(), page(category, ProductSort.PRICE_ASC).items().get(0).id(), "the repriced order, not the cached one");
   }
 
   @Test
   void aCachedPageIsRetiredByAnotherNodesEvent() throws Exception {
-    UUID category = f.<Category>call(Catalog.SAVE_CATEGORY, new SaveCategory(null, Inputs.category("lce-" + u, null, 0))).id();
+    UUID category = f.<Category>call(CatalogApi.SAVE_CATEGORY, new SaveCategory(null, Inputs.category("lce-" + u, null, 0))).id();
     Product a = create("lce-a-" + u, "LCEA-" + u, category);
     Product b = create("lce-b-" + u, "LCEB-" + u, category);
     assertEquals(Set.of(a.id(), b.id()), ids(category, ProductSort.NEWEST));
@@ -74,7 +74,7 @@ class ListCacheTest {
     // another node moved b out of the category behind this node's back (its cached page still
     // lists b, unless a concurrent test's write happened to retire it), then its event arrives
     CatalogFixture.await(f.sql.preparedQuery("DELETE FROM product_category WHERE product_id = $1").execute(Tuple.of(b.id())));
-    f.vertx.eventBus().publish(Catalog.PRODUCT_UPDATED,
+    f.vertx.eventBus().publish(CatalogApi.Events.PRODUCT_UPDATED,
       new ProductUpdated(Ids.newId(), Instant.now(), b.id(), b.slug(), b.slug(), b.version() + 1));
     Eventually.value("the cached page retired by the event", () -> ids(category, ProductSort.NEWEST), Set.of(a.id())::equals);
   }
@@ -88,19 +88,19 @@ class ListCacheTest {
     assertEquals(List.of(a.id(), b.id()), ids(page(code, ProductSort.PRICE_ASC, 20, null)));
     CatalogFixture.await(f.sql.preparedQuery("UPDATE product SET attributes = '{}' WHERE id = $1").execute(Tuple.of(b.id())));
 
-    f.call(Catalog.SET_STOCK, new SetStock("LCWA-" + u, 42));
+    f.call(CatalogApi.SET_STOCK, new SetStock("LCWA-" + u, 42));
     ProductPage newest = page(code, ProductSort.NEWEST, 20, null);
     assertEquals(List.of(b.id(), a.id()), ids(newest), "a stock write retires no page");
     assertEquals(42, newest.items().get(1).variants().get(0).stockOnHand(), "... and the listed product shows the new stock");
 
-    f.call(Catalog.SET_PRICE, new SetPrice("LCWA-" + u, Money.of(600, "EUR")));
+    f.call(CatalogApi.SET_PRICE, new SetPrice("LCWA-" + u, Money.of(600, "EUR")));
     newest = page(code, ProductSort.NEWEST, 20, null);
     assertEquals(List.of(b.id(), a.id()), ids(newest), "a price write keeps the pages no price sorts or filters");
     assertEquals(600, newest.items().get(1).variants().get(0).prices().get(0).amount());
     assertEquals(List.of(a.id()), ids(page(code, ProductSort.PRICE_ASC, 20, null)), "the price-sorted page that held it was retired");
     assertEquals(List.of(b.id(), a.id()), ids(page(code, ProductSort.NEWEST, 20, null)), "still kept");
 
-    f.call(Catalog.UPDATE_PRODUCT, new UpdateProduct(a.id(), a.version() + 2, withAttributes(
+    f.call(CatalogApi.UPDATE_PRODUCT, new UpdateProduct(a.id(), a.version() + 2, withAttributes(
       product("lcw-a-" + u, "Renamed", null, List.of(variant("LCWA-" + u, 600, 42))), Map.of(code, "x"))));
     assertEquals(List.of(a.id()), ids(page(code, ProductSort.NEWEST, 20, null)), "any other write retires the pages that held it");
   }
@@ -117,7 +117,7 @@ class ListCacheTest {
     assertEquals(List.of(p3.id(), p4.id()), ids(page(code, ProductSort.PRICE_ASC, 2, first.nextCursor())));
     assertEquals(List.of(p4.id(), p3.id()), ids(page(code, ProductSort.NEWEST, 2, null)));
 
-    f.call(Catalog.SET_PRICE, new SetPrice("LCM4-" + u, Money.of(50, "EUR")));
+    f.call(CatalogApi.SET_PRICE, new SetPrice("LCM4-" + u, Money.of(50, "EUR")));
     assertEquals(List.of(p4.id(), p1.id()), ids(page(code, ProductSort.PRICE_ASC, 2, null)), "p4 entered the first page");
     assertEquals(List.of(p3.id()), ids(page(code, ProductSort.PRICE_ASC, 2, first.nextCursor())), "and left the second");
 
@@ -137,7 +137,7 @@ class ListCacheTest {
     CatalogFixture.await(f.sql.preparedQuery("UPDATE product_min_price SET amount = 900 WHERE product_id = $1").execute(Tuple.of(a.id())));
     CatalogFixture.await(f.sql.preparedQuery("UPDATE product SET version = version + 1 WHERE id = $1").execute(Tuple.of(a.id())));
     Variant variant = a.variants().get(0);
-    f.vertx.eventBus().publish(Catalog.PRICE_CHANGED,
+    f.vertx.eventBus().publish(CatalogApi.Events.PRICE_CHANGED,
       new PriceChanged(Ids.newId(), Instant.now(), a.id(), variant.id(), variant.sku(), Money.of(900, "EUR"), a.version() + 1));
     List<UUID> listed = null;
     for (int i = 0; i < 100 && !List.of(b.id(), a.id()).equals(listed); i++) {
@@ -150,19 +150,19 @@ class ListCacheTest {
   /** A TEXT attribute of this test alone, named {@code prefix_<unique>}. */
   private String attribute(String prefix) {
     String code = prefix + "_" + u;
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(code, AttributeType.TEXT, null, null,
       Map.of("en", code))));
     return code;
   }
 
   private Product create(String code, String slug, String sku, long eur) {
-    return f.call(Catalog.CREATE_PRODUCT, new CreateProduct(withAttributes(product(slug, List.of(variant(sku, eur, 1))),
+    return f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(withAttributes(product(slug, List.of(variant(sku, eur, 1))),
       Map.of(code, "x"))));
   }
 
   private ProductPage page(String code, ProductSort sort, int limit, String after) {
-    return f.call(Catalog.LIST_PRODUCTS,
-      new ListProducts(null, Map.of(code, "x"), null, null, "EUR", sort, after, limit, "en", false, null));
+    return f.call(CatalogApi.LIST_PRODUCTS,
+      new ListProducts(null, Map.of(code, "x"), null, null, "EUR", sort, after, limit, "en", null));
   }
 
   private static List<UUID> ids(ProductPage page) {
@@ -170,13 +170,13 @@ class ListCacheTest {
   }
 
   private Product create(String slug, String sku, UUID category) {
-    return f.call(Catalog.CREATE_PRODUCT, new CreateProduct(withCategories(product(slug, List.of(variant(sku, 500, 1))),
+    return f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(withCategories(product(slug, List.of(variant(sku, 500, 1))),
       List.of(category))));
   }
 
   private ProductPage page(UUID category, ProductSort sort) {
-    return f.call(Catalog.LIST_PRODUCTS,
-      new ListProducts(category, Map.of(), null, null, "EUR", sort, null, 20, "en", false, null));
+    return f.call(CatalogApi.LIST_PRODUCTS,
+      new ListProducts(category, Map.of(), null, null, "EUR", sort, null, 20, "en", null));
   }
 
   private Set<UUID> ids(UUID category, ProductSort sort) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.AdminProductPage;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
 import io.kinetic.kernel.contract.catalog.AttributeType;
@@ -64,11 +64,11 @@ class ProductListTest {
     String material = "mat_" + u;
     String weight = "w_" + u;
     String organic = "org_" + u;
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(material, AttributeType.ENUM, null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(material, AttributeType.ENUM, null,
       List.of("linen", "wool"), Map.of("en", "Material"))));
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(weight, AttributeType.NUMBER, "g", null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(weight, AttributeType.NUMBER, "g", null,
       Map.of("en", "Weight"))));
-    f.call(Catalog.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(organic, AttributeType.BOOLEAN, null, null,
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(new AttributeInput(organic, AttributeType.BOOLEAN, null, null,
       Map.of("en", "Organic"))));
     UUID linen = create("linen-" + u, List.of(cat), Map.of(material, "linen", weight, 180, organic, true),
       List.of(variant("FL-1-" + u, 500, 1), variant("FL-2-" + u, 1500, 1)));
@@ -80,7 +80,7 @@ class ProductListTest {
     assertEquals(List.of(linen), ids(list(withAttributes(query(cat, ProductSort.NEWEST, 10), Map.of(organic, "true"))).items()));
     assertEquals(List.of(), list(withAttributes(query(cat, ProductSort.NEWEST, 10),
       Map.of(material, "linen", organic, "false"))).items());
-    var badValue = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS,
+    var badValue = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.LIST_PRODUCTS,
       withAttributes(query(cat, ProductSort.NEWEST, 10), Map.of(weight, "heavy")));
     assertEquals("attributes." + weight, badValue.errors().get(0).field());
 
@@ -88,7 +88,7 @@ class ProductListTest {
     assertEquals(List.of(linen), ids(list(priced(query(cat, ProductSort.NEWEST, 10), 1000L, 2000L)).items()));
     assertEquals(Set.of(linen, wool), Set.copyOf(ids(list(priced(query(cat, ProductSort.NEWEST, 10), null, 500L)).items())));
     assertEquals(List.of(wool), ids(list(priced(query(cat, ProductSort.NEWEST, 10), 2500L, null)).items()));
-    f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS, priced(query(cat, ProductSort.NEWEST, 10), 2000L, 1000L));
+    f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.LIST_PRODUCTS, priced(query(cat, ProductSort.NEWEST, 10), 2000L, 1000L));
   }
 
   @Test
@@ -143,25 +143,25 @@ class ProductListTest {
     assertEquals("name0", first.items().get(0).name());
     assertEquals("name1", second.items().get(0).name());
 
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NAME, 1), "garbage!"));
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NEWEST, 1), cursor));
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NAME, 1), "garbage!"));
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NEWEST, 1), cursor));
     String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     String tampered = Base64.getUrlEncoder().withoutPadding()
       .encodeToString(decoded.replace("name0", "name9").getBytes(StandardCharsets.UTF_8));
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NAME, 1), tampered));
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NAME, 1), tampered));
     // what an attacker could make of the old unkeyed CRC32 cursors: a time PostgreSQL cannot take
     String payload = "NEWEST\n\n" + UUID.randomUUID() + "\n+294277-01-01T00:00:00Z";
     var crc = new java.util.zip.CRC32();
     crc.update(payload.getBytes(StandardCharsets.UTF_8));
     String forged = Base64.getUrlEncoder().withoutPadding()
       .encodeToString((Long.toHexString(crc.getValue()) + "\n" + payload).getBytes(StandardCharsets.UTF_8));
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NEWEST, 1), forged));
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, withCursor(query(cat, ProductSort.NEWEST, 1), forged));
     String eur = list(query(cat, ProductSort.PRICE_ASC, 1)).nextCursor();
-    var usd = new ListProducts(cat, null, null, null, "USD", ProductSort.PRICE_ASC, eur, 1, "en", false, null);
-    f.fails(ErrorCode.INVALID_CURSOR, Catalog.LIST_PRODUCTS, usd);
+    var usd = new ListProducts(cat, null, null, null, "USD", ProductSort.PRICE_ASC, eur, 1, "en", null);
+    f.fails(ErrorCode.INVALID_CURSOR, CatalogApi.LIST_PRODUCTS, usd);
 
     for (int limit : new int[] {0, 101}) {
-      var failure = f.fails(ErrorCode.VALIDATION_FAILED, Catalog.LIST_PRODUCTS, query(cat, ProductSort.NEWEST, limit));
+      var failure = f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.LIST_PRODUCTS, query(cat, ProductSort.NEWEST, limit));
       assertEquals("limit", failure.errors().get(0).field());
     }
     assertNull(list(query(cat, ProductSort.NEWEST, 3)).nextCursor(), "no cursor after the last page");
@@ -173,12 +173,12 @@ class ProductListTest {
     UUID published = create("published-" + u, List.of(cat), Map.of(), List.of(variant("ST-P-" + u, 100, 1)));
     ProductInput draft = Inputs.withStatus(Inputs.withCategories(product("draft-" + u, List.of(variant("ST-D-" + u, 100, 1))),
       List.of(cat)), ProductStatus.DRAFT);
-    UUID draftId = f.<Product>call(Catalog.CREATE_PRODUCT, new CreateProduct(draft)).id();
+    UUID draftId = f.<Product>call(CatalogApi.CREATE_PRODUCT, new CreateProduct(draft)).id();
 
     assertEquals(List.of(published), ids(list(query(cat, ProductSort.NEWEST, 10)).items()));
-    AdminProductPage all = f.call(Catalog.LIST_PRODUCTS, admin(cat, null));
+    AdminProductPage all = f.call(CatalogApi.LIST_ADMIN_PRODUCTS, admin(cat, null));
     assertEquals(Set.of(published, draftId), all.items().stream().map(Product::id).collect(Collectors.toSet()));
-    AdminProductPage drafts = f.call(Catalog.LIST_PRODUCTS, admin(cat, ProductStatus.DRAFT));
+    AdminProductPage drafts = f.call(CatalogApi.LIST_ADMIN_PRODUCTS, admin(cat, ProductStatus.DRAFT));
     assertEquals(List.of(draftId), drafts.items().stream().map(Product::id).toList());
   }
 
@@ -202,21 +202,21 @@ class ProductListTest {
   }
 
   private UUID category(String slug, UUID parent) {
-    return f.<Category>call(Catalog.SAVE_CATEGORY, new SaveCategory(null, Inputs.category(slug, parent, 0))).id();
+    return f.<Category>call(CatalogApi.SAVE_CATEGORY, new SaveCategory(null, Inputs.category(slug, parent, 0))).id();
   }
 
   private UUID create(String slug, List<UUID> categories, Map<String, Object> attributes, List<VariantInput> variants) {
     ProductInput input = Inputs.withAttributes(Inputs.withCategories(product(slug, variants), categories), attributes);
-    return f.<Product>call(Catalog.CREATE_PRODUCT, new CreateProduct(input)).id();
+    return f.<Product>call(CatalogApi.CREATE_PRODUCT, new CreateProduct(input)).id();
   }
 
   private UUID create(String slug, String name, List<UUID> categories, List<VariantInput> variants) {
     ProductInput input = Inputs.withCategories(product(slug, name, null, variants), categories);
-    return f.<Product>call(Catalog.CREATE_PRODUCT, new CreateProduct(input)).id();
+    return f.<Product>call(CatalogApi.CREATE_PRODUCT, new CreateProduct(input)).id();
   }
 
   private ProductPage list(ListProducts q) {
-    return f.call(Catalog.LIST_PRODUCTS, q);
+    return f.call(CatalogApi.LIST_PRODUCTS, q);
   }
 
   private static List<UUID> ids(List<ProductView> items) {
@@ -224,25 +224,25 @@ class ProductListTest {
   }
 
   private static ListProducts query(UUID category, ProductSort sort, int limit) {
-    return new ListProducts(category, null, null, null, "EUR", sort, null, limit, "en", false, null);
+    return new ListProducts(category, null, null, null, "EUR", sort, null, limit, "en", null);
   }
 
   private static ListProducts admin(UUID category, ProductStatus status) {
-    return new ListProducts(category, null, null, null, null, null, null, 10, null, true, status);
+    return new ListProducts(category, null, null, null, null, null, null, 10, null, status);
   }
 
   private static ListProducts withAttributes(ListProducts q, Map<String, String> attributes) {
     return new ListProducts(q.categoryId(), attributes, q.minPrice(), q.maxPrice(), q.currency(), q.sort(), q.after(),
-      q.limit(), q.locale(), q.admin(), q.status());
+      q.limit(), q.locale(), q.status());
   }
 
   private static ListProducts priced(ListProducts q, Long min, Long max) {
     return new ListProducts(q.categoryId(), q.attributes(), min, max, q.currency(), q.sort(), q.after(), q.limit(),
-      q.locale(), q.admin(), q.status());
+      q.locale(), q.status());
   }
 
   private static ListProducts withCursor(ListProducts q, String after) {
     return new ListProducts(q.categoryId(), q.attributes(), q.minPrice(), q.maxPrice(), q.currency(), q.sort(), after,
-      q.limit(), q.locale(), q.admin(), q.status());
+      q.limit(), q.locale(), q.status());
   }
 }

@@ -1,8 +1,9 @@
 package io.kinetic.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.catalog.AddVariant;
 import io.kinetic.kernel.contract.catalog.AdminProductPage;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
@@ -40,22 +41,22 @@ final class AdminCatalogRoutes {
 
   void mount(RouterBuilder builder) {
     builder.getRoute("adminListProducts").addHandler(this::list);
-    builder.getRoute("adminGetProduct").addHandler(rc -> product(rc, new GetAdminProduct(id(rc)), Addresses.Catalog.GET_ADMIN_PRODUCT, 200));
+    builder.getRoute("adminGetProduct").addHandler(rc -> product(rc, new GetAdminProduct(id(rc)), CatalogApi.GET_ADMIN_PRODUCT, 200));
     builder.getRoute("adminCreateProduct").addHandler(rc ->
-      product(rc, new CreateProduct(Bodies.read(rc, ProductInput.class)), Addresses.Catalog.CREATE_PRODUCT, 201));
+      product(rc, new CreateProduct(Bodies.read(rc, ProductInput.class)), CatalogApi.CREATE_PRODUCT, 201));
     builder.getRoute("adminUpdateProduct").addHandler(this::update);
     builder.getRoute("adminDeleteProduct").addHandler(this::delete);
     builder.getRoute("adminAddVariant").addHandler(rc ->
-      product(rc, new AddVariant(id(rc), Bodies.read(rc, VariantInput.class)), Addresses.Catalog.ADD_VARIANT, 201));
+      product(rc, new AddVariant(id(rc), Bodies.read(rc, VariantInput.class)), CatalogApi.ADD_VARIANT, 201));
     builder.getRoute("adminRemoveVariant").addHandler(rc ->
-      product(rc, new RemoveVariant(rc.pathParam("sku")), Addresses.Catalog.REMOVE_VARIANT, 200));
+      product(rc, new RemoveVariant(rc.pathParam("sku")), CatalogApi.REMOVE_VARIANT, 200));
     builder.getRoute("adminSetPrice").addHandler(this::setPrice);
     builder.getRoute("adminSetStock").addHandler(rc ->
-      product(rc, new SetStock(rc.pathParam("sku"), Bodies.read(rc, StockBody.class).onHand()), Addresses.Catalog.SET_STOCK, 200));
+      product(rc, new SetStock(rc.pathParam("sku"), Bodies.read(rc, StockBody.class).onHand()), CatalogApi.SET_STOCK, 200));
   }
 
   private void list(RoutingContext rc) {
-    bus.<AdminProductPage>request(Addresses.Catalog.LIST_PRODUCTS, queries.of(rc, true), Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_ADMIN_PRODUCTS, queries.of(rc, true), Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
@@ -66,11 +67,11 @@ final class AdminCatalogRoutes {
     }
     long version = object.remove("version").asLong();
     var command = new UpdateProduct(id(rc), version, Bodies.convert(object, ProductInput.class));
-    product(rc, command, Addresses.Catalog.UPDATE_PRODUCT, 200);
+    product(rc, command, CatalogApi.UPDATE_PRODUCT, 200);
   }
 
   private void delete(RoutingContext rc) {
-    bus.request(Addresses.Catalog.DELETE_PRODUCT, new DeleteProduct(id(rc)), Requests.correlationId(rc))
+    bus.request(CatalogApi.DELETE_PRODUCT, new DeleteProduct(id(rc)), Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 
@@ -80,11 +81,11 @@ final class AdminCatalogRoutes {
       throw Failure.invalid("currency", "is not an ISO 4217 currency code");
     }
     long amount = Bodies.read(rc, PriceBody.class).amount();
-    product(rc, new SetPrice(rc.pathParam("sku"), Money.of(amount, currency)), Addresses.Catalog.SET_PRICE, 200);
+    product(rc, new SetPrice(rc.pathParam("sku"), Money.of(amount, currency)), CatalogApi.SET_PRICE, 200);
   }
 
-  private void product(RoutingContext rc, Object command, String address, int status) {
-    bus.<Product>request(address, command, Requests.correlationId(rc))
+  private <Q> void product(RoutingContext rc, Q command, Endpoint<Q, Product> endpoint, int status) {
+    bus.request(endpoint, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, reply) -> Replies.json(r, status, reply)));
   }
 

@@ -1,6 +1,8 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.Deleted;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.Attribute;
 import io.kinetic.kernel.contract.catalog.AttributeInput;
@@ -34,38 +36,38 @@ final class AdminTaxonomyRoutes {
     builder.getRoute("adminUpdateCategory").addHandler(rc ->
       saveCategory(rc, new SaveCategory(AdminCatalogRoutes.id(rc), Bodies.read(rc, CategoryInput.class))));
     builder.getRoute("adminDeleteCategory").addHandler(rc ->
-      deleted(rc, Addresses.Catalog.DELETE_CATEGORY, new DeleteCategory(AdminCatalogRoutes.id(rc))));
+      deleted(rc, CatalogApi.DELETE_CATEGORY, new DeleteCategory(AdminCatalogRoutes.id(rc))));
     builder.getRoute("adminListAttributes").addHandler(this::attributes);
     builder.getRoute("adminDefineAttribute").addHandler(this::defineAttribute);
     builder.getRoute("adminDeleteAttribute").addHandler(rc ->
-      deleted(rc, Addresses.Catalog.DELETE_ATTRIBUTE, new DeleteAttribute(rc.pathParam("code"))));
+      deleted(rc, CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(rc.pathParam("code"))));
   }
 
   private void categories(RoutingContext rc) {
-    bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void saveCategory(RoutingContext rc, SaveCategory command) {
-    bus.<Category>request(Addresses.Catalog.SAVE_CATEGORY, command, Requests.correlationId(rc))
+    bus.request(CatalogApi.SAVE_CATEGORY, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void attributes(RoutingContext rc) {
-    bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void defineAttribute(RoutingContext rc) {
     var command = new DefineAttribute(Bodies.read(rc, AttributeInput.class));
-    bus.<Attribute>request(Addresses.Catalog.DEFINE_ATTRIBUTE, command, Requests.correlationId(rc))
+    bus.request(CatalogApi.DEFINE_ATTRIBUTE, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
-  private void deleted(RoutingContext rc, String address, Object command) {
-    bus.request(address, command, Requests.correlationId(rc))
+  private <Q> void deleted(RoutingContext rc, Endpoint<Q, Deleted> endpoint, Q command) {
+    bus.request(endpoint, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 }

@@ -1,6 +1,6 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetCustomer;
@@ -58,7 +58,7 @@ final class AuthRoutes {
   private void register(RoutingContext rc) {
     Registration body = Bodies.read(rc, Registration.class);
     var command = new RegisterCustomer(body.email(), body.password(), body.name(), clientAddress.of(rc));
-    bus.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, command, Requests.correlationId(rc))
+    bus.request(IdentityApi.REGISTER_CUSTOMER, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::created));
   }
 
@@ -67,7 +67,7 @@ final class AuthRoutes {
     boolean viaCookie = cookie.requested(rc);
     Credentials credentials = Bodies.read(rc, Credentials.class);
     var login = new Login(realm, credentials.email(), credentials.password(), clientAddress.of(rc));
-    bus.<Tokens>request(Addresses.Identity.LOGIN, login, Requests.correlationId(rc))
+    bus.request(IdentityApi.LOGIN, login, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, tokens) -> tokens(r, tokens, viaCookie ? cookie : null)));
   }
 
@@ -75,7 +75,7 @@ final class AuthRoutes {
     RefreshCookie cookie = cookie(realm);
     boolean viaCookie = cookie.requested(rc);
     String token = viaCookie ? cookie.require(noBodyToken(rc)) : bodyToken(rc);
-    bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(token, realm), Requests.correlationId(rc))
+    bus.request(IdentityApi.REFRESH, new RefreshTokens(token, realm), Requests.caller(rc))
       .onFailure(failure -> {
         if (viaCookie) {
           cookie.clear(rc); // a refused token is dead for good: the browser need not send it again
@@ -98,7 +98,7 @@ final class AuthRoutes {
     } else {
       token = bodyToken(rc);
     }
-    bus.request(Addresses.Identity.LOGOUT, new Logout(token), Requests.correlationId(rc))
+    bus.request(IdentityApi.LOGOUT, new Logout(token), Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, done) -> Replies.noContent(r)));
   }
 
@@ -138,13 +138,13 @@ final class AuthRoutes {
 
   private void me(RoutingContext rc) {
     var customer = new GetCustomer(Requests.principal(rc).id());
-    bus.<CustomerView>request(Addresses.Identity.GET_CUSTOMER, customer, Requests.correlationId(rc))
+    bus.request(IdentityApi.GET_CUSTOMER, customer, Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void adminMe(RoutingContext rc) {
     var staff = new GetStaff(Requests.principal(rc).id());
-    bus.<StaffView>request(Addresses.Identity.GET_STAFF, staff, Requests.correlationId(rc))
+    bus.request(IdentityApi.GET_STAFF, staff, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, view) -> Replies.ok(r, StaffJson.of(view))));
   }
 

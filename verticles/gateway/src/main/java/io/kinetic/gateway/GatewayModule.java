@@ -1,6 +1,8 @@
 package io.kinetic.gateway;
 
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.ContextModule;
+import io.kinetic.kernel.contract.Contract;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,20 +15,26 @@ import io.vertx.micrometer.VertxPrometheusOptions;
  * per event loop unless {@code http.instances} says otherwise, last, after the services), and the
  * metrics options Vert.x needs for {@code /metrics}. It owns no schema.
  */
-public final class GatewayModule {
+public final class GatewayModule implements ContextModule {
 
-  public static final Class<GatewayVerticle> VERTICLE = GatewayVerticle.class;
+  private static final Contract NO_ENDPOINTS = Contract.of("gateway", null);
 
-  private GatewayModule() {
+  /** The gateway offers nothing on the bus: it calls the other contexts' endpoints. */
+  @Override
+  public Contract contract() {
+    return NO_ENDPOINTS;
   }
 
-  public static DeploymentOptions deploymentOptions(AppConfig config) {
-    return new DeploymentOptions().setConfig(config.raw()).setInstances(AppConfig.instances(config.http().instances()));
+  @Override
+  public boolean ownsSchema() {
+    return false;
   }
 
-  /** Deploys the gateway; the future completes once every instance listens. */
-  public static Future<String> deploy(Vertx vertx, AppConfig config) {
-    return vertx.deployVerticle(VERTICLE, deploymentOptions(config));
+  /** One instance per event loop (or {@code http.instances}); completes once every instance listens. */
+  @Override
+  public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
+    var options = new DeploymentOptions().setInstances(AppConfig.instances(config.http().instances()));
+    return vertx.deployVerticle(() -> new GatewayVerticle(config), options);
   }
 
   /** The port the gateway listens on (the random one when {@code http.port} is 0), null before it listens. */

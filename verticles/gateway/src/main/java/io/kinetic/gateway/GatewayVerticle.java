@@ -5,6 +5,8 @@ import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -31,13 +33,18 @@ public final class GatewayVerticle extends VerticleBase {
 
   private HttpServer server;
   private HealthRoutes health;
-  private AppConfig config;
+  private final AppConfig config;
   private StaffSessionGuard staffSessions;
+
+  /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
+  GatewayVerticle(AppConfig config) {
+    this.config = config;
+  }
 
   @Override
   public Future<?> start() {
-    config = AppConfig.from(config());
-    Contracts.register(vertx);
+    // the contracts the edge speaks (the server registers them too; a gateway deployed alone needs them)
+    Contracts.register(vertx, CatalogApi.CONTRACT, IdentityApi.CONTRACT);
     // every context runs on every node: reads stay on this node unless it has no consumer (see BusClient)
     var bus = new BusClient(vertx, config.bus().timeoutMillis(),
       new BusClient.Routing(config.bus().preferLocal(), config.bus().remoteTimeoutMillis()));

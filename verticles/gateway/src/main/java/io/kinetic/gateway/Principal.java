@@ -11,6 +11,11 @@ import java.util.UUID;
  */
 public record Principal(UUID id, Realm realm, Set<String> roles) {
 
+  /** How the principal is named on the bus and in the event log: {@code staff:<id>} or {@code customer:<id>}. */
+  public String actor() {
+    return realm.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+  }
+
   /** True when the principal has at least one of {@code wanted}; an empty {@code wanted} asks for no role. */
   public boolean hasAnyRole(Collection<String> wanted) {
     if (wanted.isEmpty()) {

@@ -50,7 +50,6 @@ final class ProductQueries {
       string(query, "after"),
       limit == null ? DEFAULT_LIMIT : limit,
       locales.of(rc.request()),
-      admin,
       status == null ? null : ProductStatus.valueOf(status));
   }
 

@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.kernel.bus.Caller;
 import io.vertx.ext.web.RoutingContext;
 
 /** What the cross-cutting handlers learn about a request, kept in its {@link RoutingContext}. */
@@ -14,6 +15,12 @@ public final class Requests {
   /** Set by {@link CorrelationHandler} before anything else runs. */
   public static String correlationId(RoutingContext rc) {
     return rc.get(CORRELATION_ID);
+  }
+
+  /** Who a bus request made for this HTTP request acts for: its correlation id and authenticated actor. */
+  public static Caller caller(RoutingContext rc) {
+    Principal principal = principal(rc);
+    return new Caller(correlationId(rc), principal == null ? null : principal.actor());
   }
 
   /** The verified token subject, or null for an anonymous request. */

@@ -1,6 +1,7 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.AuditPage;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
@@ -52,33 +53,33 @@ final class StaffRoutes {
   void mount(RouterBuilder builder) {
     builder.getRoute("adminListStaff").addHandler(this::list);
     builder.getRoute("adminInviteStaff").addHandler(this::invite);
-    builder.getRoute("adminGetStaff").addHandler(rc -> staff(rc, Addresses.Identity.GET_STAFF, new GetStaff(id(rc))));
-    builder.getRoute("adminSetStaffRoles").addHandler(rc -> staff(rc, Addresses.Identity.SET_STAFF_ROLES,
+    builder.getRoute("adminGetStaff").addHandler(rc -> staff(rc, IdentityApi.GET_STAFF, new GetStaff(id(rc))));
+    builder.getRoute("adminSetStaffRoles").addHandler(rc -> staff(rc, IdentityApi.SET_STAFF_ROLES,
       new SetStaffRoles(actor(rc), id(rc), StaffJson.roles(Bodies.read(rc, RolesBody.class).roles(), "roles"))));
     builder.getRoute("adminDeactivateStaff").addHandler(rc ->
-      staff(rc, Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(actor(rc), id(rc))));
+      staff(rc, IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(actor(rc), id(rc))));
     builder.getRoute("adminReactivateStaff").addHandler(rc ->
-      staff(rc, Addresses.Identity.REACTIVATE_STAFF, new ReactivateStaff(actor(rc), id(rc))));
+      staff(rc, IdentityApi.REACTIVATE_STAFF, new ReactivateStaff(actor(rc), id(rc))));
     builder.getRoute("adminAuditLog").addHandler(this::auditLog);
   }
 
   private void list(RoutingContext rc) {
     RequestParameter active = query(rc).get("active");
     var query = new ListStaff(active == null || active.isNull() ? null : active.getBoolean());
-    bus.<StaffList>request(Addresses.Identity.LIST_STAFF, query, Requests.correlationId(rc))
+    bus.request(IdentityApi.LIST_STAFF, query, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, list) -> Replies.ok(r, new StaffListJson(list.items().stream().map(StaffJson::of).toList()))));
   }
 
   private void invite(RoutingContext rc) {
     Invitation body = Bodies.read(rc, Invitation.class);
     var command = new InviteStaff(actor(rc), body.email(), body.name(), StaffJson.roles(body.roles(), "roles"), body.password());
-    bus.<StaffInvited>request(Addresses.Identity.INVITE_STAFF, command, Requests.correlationId(rc))
+    bus.request(IdentityApi.INVITE_STAFF, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, invited) ->
         Replies.created(r, new InvitationJson(StaffJson.of(invited.staff()), invited.generatedPassword()))));
   }
 
-  private void staff(RoutingContext rc, String address, Object command) {
-    bus.<StaffView>request(address, command, Requests.correlationId(rc))
+  private <Q> void staff(RoutingContext rc, Endpoint<Q, StaffView> endpoint, Q command) {
+    bus.request(endpoint, command, Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, staff) -> Replies.ok(r, StaffJson.of(staff))));
   }
 
@@ -88,7 +89,7 @@ final class StaffRoutes {
     RequestParameter after = query.get("after");
     var page = new ListAuditLog(limit == null || limit.isNull() ? DEFAULT_AUDIT_PAGE : limit.getInteger(),
       after == null || after.isNull() ? null : after.getString());
-    bus.<AuditPage>request(Addresses.Identity.LIST_AUDIT_LOG, page, Requests.correlationId(rc))
+    bus.request(IdentityApi.LIST_AUDIT_LOG, page, Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 

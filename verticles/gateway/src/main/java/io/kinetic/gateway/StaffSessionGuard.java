@@ -1,6 +1,7 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.ListStaffSessions;
 import io.kinetic.kernel.contract.identity.StaffAccessChanged;
@@ -45,7 +46,7 @@ final class StaffSessionGuard {
 
   /** Listens to the events and starts polling; completes after the first poll, whatever its outcome. */
   Future<Void> start() {
-    consumer = vertx.eventBus().consumer(Addresses.Identity.STAFF_ACCESS_CHANGED,
+    consumer = vertx.eventBus().consumer(IdentityApi.Events.STAFF_ACCESS_CHANGED,
       message -> raise(message.body().staffId(), message.body().sessionVersion()));
     timer = vertx.setPeriodic(pollMillis, id -> poll());
     return consumer.completion().compose(v -> poll());
@@ -64,7 +65,7 @@ final class StaffSessionGuard {
   }
 
   private Future<Void> poll() {
-    return bus.<StaffSessions>request(Addresses.Identity.LIST_STAFF_SESSIONS, new ListStaffSessions(MAX_SESSIONS), null)
+    return bus.request(IdentityApi.LIST_STAFF_SESSIONS, new ListStaffSessions(MAX_SESSIONS), Caller.SYSTEM)
       .onSuccess(sessions -> {
         sessions.items().forEach(s -> raise(s.staffId(), s.version()));
         if (failing) {

@@ -1,6 +1,6 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.AttributeList;
 import io.kinetic.kernel.contract.catalog.CategoryList;
@@ -58,8 +58,8 @@ final class StorefrontRoutes {
       return;
     }
     UUID productId = id.get();
-    bus.<ProductView>request(Addresses.Catalog.GET_PRODUCT, new GetProduct(productId, locales.of(rc.request()), false),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.GET_PRODUCT, new GetProduct(productId, locales.of(rc.request()), false),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::product));
   }
 
@@ -69,25 +69,25 @@ final class StorefrontRoutes {
       rc.fail(Failure.invalid("slug", "must be lower-case letters and digits separated by single dashes"));
       return;
     }
-    bus.<ProductView>request(Addresses.Catalog.GET_PRODUCT_BY_SLUG, new GetProductBySlug(slug, locales.of(rc.request()), false),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug(slug, locales.of(rc.request()), false),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::product));
   }
 
   private void products(RoutingContext rc) {
-    bus.<ProductPage>request(Addresses.Catalog.LIST_PRODUCTS, queries.of(rc, false), Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_PRODUCTS, queries.of(rc, false), Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void categories(RoutingContext rc) {
-    bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(locales.of(rc.request()), null),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void attributes(RoutingContext rc) {
-    bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
-        Requests.correlationId(rc))
+    bus.request(CatalogApi.LIST_ATTRIBUTES, new ListAttributes(locales.of(rc.request())),
+        Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok));
   }
 

@@ -4,7 +4,7 @@ import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Category;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.DeleteCategory;
@@ -31,12 +31,12 @@ class AdminGraphQlTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<CreateProduct>on(Addresses.Catalog.CREATE_PRODUCT, c -> "taken".equals(c.input().slug())
+    gw.bus.<CreateProduct>on(CatalogApi.CREATE_PRODUCT, c -> "taken".equals(c.input().slug())
       ? ErrorCode.SLUG_TAKEN.failure("slug taken") : Samples.product(UUID.randomUUID(), c.input().slug(), 1));
-    gw.bus.<SetStock>on(Addresses.Catalog.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
-    gw.bus.<SaveCategory>on(Addresses.Catalog.SAVE_CATEGORY, s -> new Category(UUID.randomUUID(), s.input().parentId(),
+    gw.bus.<SetStock>on(CatalogApi.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
+    gw.bus.<SaveCategory>on(CatalogApi.SAVE_CATEGORY, s -> new Category(UUID.randomUUID(), s.input().parentId(),
       s.input().slug(), s.input().names(), 0));
-    gw.bus.<DeleteCategory>on(Addresses.Catalog.DELETE_CATEGORY, d -> ErrorCode.CATEGORY_NOT_EMPTY.failure("has children"));
+    gw.bus.<DeleteCategory>on(CatalogApi.DELETE_CATEGORY, d -> ErrorCode.CATEGORY_NOT_EMPTY.failure("has children"));
   }
 
   @AfterAll
@@ -72,7 +72,7 @@ class AdminGraphQlTest {
     assertEquals("AdminProduct", product.getString("__typename"));
     assertEquals("tee-1", product.getString("slug"));
     assertEquals("en", product.getJsonArray("translations").getJsonObject(0).getString("locale"));
-    CreateProduct sent = gw.bus.lastBody(Addresses.Catalog.CREATE_PRODUCT);
+    CreateProduct sent = gw.bus.lastBody(CatalogApi.CREATE_PRODUCT);
     assertEquals("Tee", sent.input().translations().get("en").name());
     assertEquals("M", sent.input().variants().get(0).options().get("size"));
     assertEquals(1500, sent.input().variants().get(0).prices().get(0).amount());
@@ -115,6 +115,6 @@ class AdminGraphQlTest {
       "mutation($input:CategoryInput!){saveCategory(input:$input){... on CategoryDefinition{slug names{locale name}}}}", variables)
       .bodyAsJsonObject().getJsonObject("data").getJsonObject("saveCategory");
     assertEquals("Hemden", category.getJsonArray("names").getJsonObject(0).getString("name"));
-    assertNull(gw.bus.<SaveCategory>lastBody(Addresses.Catalog.SAVE_CATEGORY).id());
+    assertNull(gw.bus.<SaveCategory>lastBody(CatalogApi.SAVE_CATEGORY).id());
   }
 }

@@ -4,7 +4,8 @@ import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.catalog.AdminProductPage;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.ListProducts;
@@ -49,25 +50,25 @@ class AdminRestTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q -> new AdminProductPage(List.of(Samples.product(UUID.randomUUID(), "a", 1)), null));
-    gw.bus.<CreateProduct>on(Addresses.Catalog.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
-    gw.bus.<UpdateProduct>on(Addresses.Catalog.UPDATE_PRODUCT, u -> u.version() == 1
+    gw.bus.<ListProducts>on(CatalogApi.LIST_ADMIN_PRODUCTS, q -> new AdminProductPage(List.of(Samples.product(UUID.randomUUID(), "a", 1)), null));
+    gw.bus.<CreateProduct>on(CatalogApi.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
+    gw.bus.<UpdateProduct>on(CatalogApi.UPDATE_PRODUCT, u -> u.version() == 1
       ? Samples.product(u.id(), u.input().slug(), 2) : ErrorCode.VERSION_CONFLICT.failure("stale version " + u.version()));
-    gw.bus.<SetStock>on(Addresses.Catalog.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
-    gw.bus.<SetPrice>on(Addresses.Catalog.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "s", 2));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.CATALOG, Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
-    gw.bus.<GetCustomer>on(Addresses.Identity.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
-    gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> new Tokens("access-" + r.realm(), "refresh", "Bearer", 900));
+    gw.bus.<SetStock>on(CatalogApi.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
+    gw.bus.<SetPrice>on(CatalogApi.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "s", 2));
+    gw.bus.<GetStaff>on(IdentityApi.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.CATALOG, Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    gw.bus.<GetCustomer>on(IdentityApi.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
+    gw.bus.<RefreshTokens>on(IdentityApi.REFRESH, r -> new Tokens("access-" + r.realm(), "refresh", "Bearer", 900));
   }
 
   @Test
   void eachRefreshRouteRefreshesOnlyItsOwnRealm() throws Exception {
     var staff = gw.send("POST", "/api/v1/admin/auth/refresh", null, "{\"refreshToken\":\"r1\"}");
     assertEquals(200, staff.statusCode(), staff.bodyAsString());
-    assertEquals(Realm.STAFF, gw.bus.<RefreshTokens>lastBody(Addresses.Identity.REFRESH).realm());
+    assertEquals(Realm.STAFF, gw.bus.<RefreshTokens>lastBody(IdentityApi.REFRESH).realm());
     var customer = gw.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"r2\"}");
     assertEquals(200, customer.statusCode(), customer.bodyAsString());
-    assertEquals(Realm.CUSTOMER, gw.bus.<RefreshTokens>lastBody(Addresses.Identity.REFRESH).realm());
+    assertEquals(Realm.CUSTOMER, gw.bus.<RefreshTokens>lastBody(IdentityApi.REFRESH).realm());
     var smuggled = gw.send("POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"r3\",\"realm\":\"STAFF\"}");
     assertEquals(400, smuggled.statusCode(), "the realm comes from the route, never from the client");
   }
@@ -119,8 +120,7 @@ class AdminRestTest {
     var catalog = gw.get("/api/v1/admin/products?status=DRAFT&limit=3", gw.staffToken(STAFF, "catalog"));
     assertEquals(200, catalog.statusCode(), catalog.bodyAsString());
     assertEquals("en", catalog.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("defaultLocale"));
-    ListProducts query = gw.bus.lastBody(Addresses.Catalog.LIST_PRODUCTS);
-    assertEquals(true, query.admin());
+    ListProducts query = gw.bus.lastBody(CatalogApi.LIST_ADMIN_PRODUCTS);
     assertEquals(ProductStatus.DRAFT, query.status());
     assertEquals(200, gw.get("/api/v1/admin/products", gw.staffToken(STAFF, "admin")).statusCode());
     var fulfilment = gw.get("/api/v1/admin/products", gw.staffToken(STAFF, "fulfilment"));
@@ -133,7 +133,7 @@ class AdminRestTest {
     var response = gw.get("/api/v1/admin/me", gw.staffToken(STAFF, "fulfilment"));
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals(List.of("admin", "catalog"), response.bodyAsJsonObject().getJsonArray("roles").getList());
-    assertEquals(STAFF, gw.bus.<GetStaff>lastBody(Addresses.Identity.GET_STAFF).id());
+    assertEquals(STAFF, gw.bus.<GetStaff>lastBody(IdentityApi.GET_STAFF).id());
   }
 
   @Test
@@ -141,7 +141,7 @@ class AdminRestTest {
     UUID customer = UUID.randomUUID();
     var response = gw.get("/api/v1/me", gw.customerToken(customer));
     assertEquals(200, response.statusCode());
-    assertEquals(customer, gw.bus.<GetCustomer>lastBody(Addresses.Identity.GET_CUSTOMER).id());
+    assertEquals(customer, gw.bus.<GetCustomer>lastBody(IdentityApi.GET_CUSTOMER).id());
     assertEquals(403, gw.get("/api/v1/me", gw.staffToken(STAFF, "admin")).statusCode());
     assertEquals(401, gw.get("/api/v1/me").statusCode());
   }
@@ -151,7 +151,7 @@ class AdminRestTest {
     String token = gw.staffToken(STAFF, "catalog");
     var created = gw.send("POST", "/api/v1/admin/products", token, PRODUCT_INPUT);
     assertEquals(201, created.statusCode(), created.bodyAsString());
-    CreateProduct create = gw.bus.lastBody(Addresses.Catalog.CREATE_PRODUCT);
+    CreateProduct create = gw.bus.lastBody(CatalogApi.CREATE_PRODUCT);
     assertEquals(3999, create.input().variants().get(0).prices().get(0).amount());
     assertEquals(180, create.input().attributes().get("weight"));
 
@@ -160,7 +160,7 @@ class AdminRestTest {
     var updated = gw.send("PUT", "/api/v1/admin/products/" + id, token, update);
     assertEquals(200, updated.statusCode(), updated.bodyAsString());
     assertEquals(2, updated.bodyAsJsonObject().getInteger("version"));
-    assertEquals(1, gw.bus.<UpdateProduct>lastBody(Addresses.Catalog.UPDATE_PRODUCT).version());
+    assertEquals(1, gw.bus.<UpdateProduct>lastBody(CatalogApi.UPDATE_PRODUCT).version());
 
     String stale = PRODUCT_INPUT.substring(0, PRODUCT_INPUT.length() - 1) + ",\"version\":7}";
     var conflict = gw.send("PUT", "/api/v1/admin/products/" + id, token, stale);
@@ -171,13 +171,13 @@ class AdminRestTest {
   @Test
   void negativeStockOrPriceIs400BeforeTheCatalogIsAsked() throws Exception {
     String token = gw.staffToken(STAFF, "catalog");
-    int before = gw.bus.count(Addresses.Catalog.SET_STOCK);
+    int before = gw.bus.count(CatalogApi.SET_STOCK);
     var stock = gw.send("PUT", "/api/v1/admin/variants/LS-42-M/stock", token, "{\"onHand\":-1}");
     assertEquals(400, stock.statusCode());
     JsonObject problem = problem(stock);
     assertEquals("VALIDATION_FAILED", problem.getString("code"));
     assertEquals("onHand", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals(before, gw.bus.count(Addresses.Catalog.SET_STOCK));
+    assertEquals(before, gw.bus.count(CatalogApi.SET_STOCK));
 
     var price = gw.send("PUT", "/api/v1/admin/variants/LS-42-M/prices/EUR", token, "{\"amount\":-5}");
     assertEquals(400, price.statusCode());
@@ -193,9 +193,9 @@ class AdminRestTest {
   void validWritesReachTheCatalog() throws Exception {
     String token = gw.staffToken(STAFF, "admin");
     assertEquals(200, gw.send("PUT", "/api/v1/admin/variants/LS-42-M/stock", token, "{\"onHand\":10}").statusCode());
-    assertEquals(10, gw.bus.<SetStock>lastBody(Addresses.Catalog.SET_STOCK).onHand());
+    assertEquals(10, gw.bus.<SetStock>lastBody(CatalogApi.SET_STOCK).onHand());
     assertEquals(200, gw.send("PUT", "/api/v1/admin/variants/LS-42-M/prices/USD", token, "{\"amount\":1999}").statusCode());
-    SetPrice price = gw.bus.lastBody(Addresses.Catalog.SET_PRICE);
+    SetPrice price = gw.bus.lastBody(CatalogApi.SET_PRICE);
     assertEquals("LS-42-M", price.sku());
     assertEquals("USD", price.price().currency());
     assertEquals(1999, price.price().amount());

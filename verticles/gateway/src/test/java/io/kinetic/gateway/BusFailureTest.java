@@ -4,7 +4,7 @@ import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.error.ErrorCode;
@@ -29,9 +29,9 @@ class BusFailureTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("bus", new JsonObject().put("timeoutMillis", 300)));
-    gw.bus.silent(Addresses.Catalog.GET_PRODUCT);
-    gw.bus.on(Addresses.Catalog.LIST_CATEGORIES, q -> ErrorCode.INTERNAL.failure(SECRET));
-    gw.bus.<GetProductBySlug>on(Addresses.Catalog.GET_PRODUCT_BY_SLUG, q -> {
+    gw.bus.silent(CatalogApi.GET_PRODUCT);
+    gw.bus.on(CatalogApi.LIST_CATEGORIES, q -> ErrorCode.INTERNAL.failure(SECRET));
+    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> {
       ProductView v = Samples.view(UUID.randomUUID(), q.slug(), "en", List.of());
       return new ProductView(v.id(), v.slug(), v.status(), v.locale(), v.name(), v.description(), v.categoryIds(),
         Map.of("odd", new Object()), v.media(), v.seo(), v.variants(), v.createdAt(), v.updatedAt(), v.version());
@@ -52,7 +52,7 @@ class BusFailureTest {
     JsonObject problem = problem(response);
     assertEquals("BUS_TIMEOUT", problem.getString("code"));
     assertEquals(problem.getString("correlationId"), response.getHeader("X-Correlation-Id"));
-    assertEquals(1, gw.bus.count(Addresses.Catalog.GET_PRODUCT));
+    assertEquals(1, gw.bus.count(CatalogApi.GET_PRODUCT));
     assertEquals(true, millis >= 250 && millis < 5000, "took " + millis + " ms");
   }
 

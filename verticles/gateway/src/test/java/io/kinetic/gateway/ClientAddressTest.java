@@ -2,7 +2,7 @@ package io.kinetic.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
@@ -37,8 +37,8 @@ class ClientAddressTest {
     behindRfc7239Proxy = GatewayFixture.start(new JsonObject().put("http", new JsonObject()
       .put("trustedProxies", "127.0.0.1/32, 2001:db8:ffff::/48").put("clientIpHeader", "Forwarded")));
     for (GatewayFixture gw : new GatewayFixture[] {untrusting, behindProxies, behindRfc7239Proxy}) {
-      gw.bus.<Login>on(Addresses.Identity.LOGIN, l -> new Tokens("access", "refresh", "Bearer", 900));
-      gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER, r -> r.email().startsWith("limited")
+      gw.bus.<Login>on(IdentityApi.LOGIN, l -> new Tokens("access", "refresh", "Bearer", 900));
+      gw.bus.<RegisterCustomer>on(IdentityApi.REGISTER_CUSTOMER, r -> r.email().startsWith("limited")
         ? Failure.rateLimited("too many registrations", 1234)
         : new CustomerView(UUID.randomUUID(), r.email(), r.name(), Instant.now()));
     }
@@ -81,7 +81,7 @@ class ClientAddressTest {
       .putHeader("X-Forwarded-For", java.util.List.of("6.6.6.6", "198.51.100.8, 10.0.0.1"))
       .sendBuffer(io.vertx.core.buffer.Buffer.buffer(LOGIN)).await(10, TimeUnit.SECONDS);
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    assertEquals("198.51.100.8", behindProxies.bus.<Login>lastBody(Addresses.Identity.LOGIN).clientIp());
+    assertEquals("198.51.100.8", behindProxies.bus.<Login>lastBody(IdentityApi.LOGIN).clientIp());
   }
 
   @Test
@@ -91,7 +91,7 @@ class ClientAddressTest {
         "mutation{login(email:\"ada@example.com\", password:\"right\"){__typename}}"))
       .await(10, TimeUnit.SECONDS);
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    assertEquals("203.0.113.50", behindProxies.bus.<Login>lastBody(Addresses.Identity.LOGIN).clientIp());
+    assertEquals("203.0.113.50", behindProxies.bus.<Login>lastBody(IdentityApi.LOGIN).clientIp());
   }
 
   @Test
@@ -109,7 +109,7 @@ class ClientAddressTest {
       .sendJsonObject(new JsonObject().put("email", "ada@example.com").put("password", "long enough password").put("name", "Ada"))
       .await(10, TimeUnit.SECONDS);
     assertEquals(201, created.statusCode(), created.bodyAsString());
-    assertEquals("203.0.113.77", behindProxies.bus.<RegisterCustomer>lastBody(Addresses.Identity.REGISTER_CUSTOMER).clientIp());
+    assertEquals("203.0.113.77", behindProxies.bus.<RegisterCustomer>lastBody(IdentityApi.REGISTER_CUSTOMER).clientIp());
 
     var limited = behindProxies.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"limited@example.com\",\"password\":\"long enough password\",\"name\":\"Bo\"}");
@@ -126,7 +126,7 @@ class ClientAddressTest {
         "mutation{register(input:{email:\"gq@example.com\", password:\"long enough password\", name:\"G\"}){__typename}}"))
       .await(10, TimeUnit.SECONDS);
     assertEquals(200, graphql.statusCode(), graphql.bodyAsString());
-    assertEquals("203.0.113.78", behindProxies.bus.<RegisterCustomer>lastBody(Addresses.Identity.REGISTER_CUSTOMER).clientIp());
+    assertEquals("203.0.113.78", behindProxies.bus.<RegisterCustomer>lastBody(IdentityApi.REGISTER_CUSTOMER).clientIp());
   }
 
   private static String clientIp(GatewayFixture gw, String header, String value) throws Exception {
@@ -136,6 +136,6 @@ class ClientAddressTest {
     }
     var response = request.sendBuffer(io.vertx.core.buffer.Buffer.buffer(LOGIN)).await(10, TimeUnit.SECONDS);
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    return gw.bus.<Login>lastBody(Addresses.Identity.LOGIN).clientIp();
+    return gw.bus.<Login>lastBody(IdentityApi.LOGIN).clientIp();
   }
 }

@@ -3,7 +3,7 @@ package io.kinetic.gateway;
 import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Attribute;
 import io.kinetic.kernel.contract.catalog.AttributeType;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
@@ -34,10 +34,10 @@ class ContractLimitsTest {
   static void start() throws Exception {
     gw = GatewayFixture.start();
     token = gw.staffToken(UUID.randomUUID(), "catalog");
-    gw.bus.<CreateProduct>on(Addresses.Catalog.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
-    gw.bus.<SetPrice>on(Addresses.Catalog.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "p", 2));
-    gw.bus.<SetStock>on(Addresses.Catalog.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
-    gw.bus.<DefineAttribute>on(Addresses.Catalog.DEFINE_ATTRIBUTE,
+    gw.bus.<CreateProduct>on(CatalogApi.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
+    gw.bus.<SetPrice>on(CatalogApi.SET_PRICE, s -> Samples.product(UUID.randomUUID(), "p", 2));
+    gw.bus.<SetStock>on(CatalogApi.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
+    gw.bus.<DefineAttribute>on(CatalogApi.DEFINE_ATTRIBUTE,
       d -> new Attribute(d.input().code(), AttributeType.ENUM, null, d.input().values(), d.input().names()));
   }
 
@@ -85,14 +85,14 @@ class ContractLimitsTest {
   private static void edge(Consumer<JsonObject> atLimit, Consumer<JsonObject> beyond) throws Exception {
     JsonObject ok = product();
     atLimit.accept(ok);
-    int before = gw.bus.count(Addresses.Catalog.CREATE_PRODUCT);
+    int before = gw.bus.count(CatalogApi.CREATE_PRODUCT);
     var accepted = gw.send("POST", "/api/v1/admin/products", token, ok.encode());
     assertEquals(201, accepted.statusCode(), accepted.bodyAsString());
-    assertEquals(before + 1, gw.bus.count(Addresses.Catalog.CREATE_PRODUCT));
+    assertEquals(before + 1, gw.bus.count(CatalogApi.CREATE_PRODUCT));
     JsonObject bad = product();
     beyond.accept(bad);
     assertRefused(gw.send("POST", "/api/v1/admin/products", token, bad.encode()));
-    assertEquals(before + 1, gw.bus.count(Addresses.Catalog.CREATE_PRODUCT), "refused at the edge");
+    assertEquals(before + 1, gw.bus.count(CatalogApi.CREATE_PRODUCT), "refused at the edge");
   }
 
   private static void assertRefused(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {

@@ -4,7 +4,8 @@ import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.ListProducts;
 import io.kinetic.kernel.contract.catalog.ProductPage;
@@ -35,11 +36,11 @@ class ControlCharactersTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER,
+    gw.bus.<RegisterCustomer>on(IdentityApi.REGISTER_CUSTOMER,
       c -> new CustomerView(UUID.randomUUID(), c.email(), c.name(), Instant.now()));
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> new Tokens("access", "refresh", "Bearer", 900));
-    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q -> new ProductPage(List.of(), null));
-    gw.bus.<CreateProduct>on(Addresses.Catalog.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
+    gw.bus.<Login>on(IdentityApi.LOGIN, login -> new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<ListProducts>on(CatalogApi.LIST_PRODUCTS, q -> new ProductPage(List.of(), null));
+    gw.bus.<CreateProduct>on(CatalogApi.CREATE_PRODUCT, c -> Samples.product(UUID.randomUUID(), c.input().slug(), 1));
   }
 
   @AfterAll
@@ -49,8 +50,8 @@ class ControlCharactersTest {
 
   @Test
   void restRegistrationAndLoginRefuseANulInNameOrEmail() throws Exception {
-    int registrations = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
-    int logins = gw.bus.count(Addresses.Identity.LOGIN);
+    int registrations = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
+    int logins = gw.bus.count(IdentityApi.LOGIN);
     assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"ada\\u0000@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}"), "email");
     assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
@@ -59,8 +60,8 @@ class ControlCharactersTest {
       "{\"email\":\"ada@example.com\\u0000\",\"password\":\"pw\"}"), "email");
     assertInvalid(gw.send("POST", "/api/v1/admin/auth/login", null,
       "{\"email\":\"boss@example.com\",\"password\":\"\\u001fpw\"}"), "password");
-    assertEquals(registrations, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER), "nothing reached identity");
-    assertEquals(logins, gw.bus.count(Addresses.Identity.LOGIN));
+    assertEquals(registrations, gw.bus.count(IdentityApi.REGISTER_CUSTOMER), "nothing reached identity");
+    assertEquals(logins, gw.bus.count(IdentityApi.LOGIN));
 
     var tabbed = gw.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"ada@example.com\",\"password\":\"pw\\tpw-pw-pw\",\"name\":\"Ada\\r\\nLovelace\"}");
@@ -78,20 +79,20 @@ class ControlCharactersTest {
     JsonArray errors = problem(created).getJsonArray("errors");
     assertEquals(List.of("translations.en.name", "variants[0].options.size"),
       errors.stream().map(e -> ((JsonObject) e).getString("field")).toList());
-    assertEquals(0, gw.bus.count(Addresses.Catalog.CREATE_PRODUCT));
+    assertEquals(0, gw.bus.count(CatalogApi.CREATE_PRODUCT));
 
-    int lists = gw.bus.count(Addresses.Catalog.LIST_PRODUCTS);
+    int lists = gw.bus.count(CatalogApi.LIST_PRODUCTS);
     assertInvalid(gw.get("/api/v1/products?after=abc%00def"), "after");
     assertInvalid(gw.get("/api/v1/products?after=abc%0Bdef"), "after");
-    assertEquals(lists, gw.bus.count(Addresses.Catalog.LIST_PRODUCTS));
+    assertEquals(lists, gw.bus.count(CatalogApi.LIST_PRODUCTS));
     var undecodable = gw.get("/api/v1/products?after=%zz");
     assertEquals(400, undecodable.statusCode(), undecodable.bodyAsString());
   }
 
   @Test
   void graphqlArgumentsAndVariablesRefuseControlCharactersWithATypedError() throws Exception {
-    int registrations = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
-    int logins = gw.bus.count(Addresses.Identity.LOGIN);
+    int registrations = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
+    int logins = gw.bus.count(IdentityApi.LOGIN);
     JsonObject literal = gw.graphql("/graphql", null,
       "mutation{login(email:\"ada\\u0000@example.com\", password:\"pw\"){__typename}}", null).bodyAsJsonObject();
     assertGraphQlInvalid(literal, "email");
@@ -104,8 +105,8 @@ class ControlCharactersTest {
       new JsonObject().put("in", new JsonObject().put("email", "ada\u0000@example.com").put("password", "pw-pw-pw-pw").put("name", "Ada")))
       .bodyAsJsonObject();
     assertGraphQlInvalid(variables, "variables.in.email");
-    assertEquals(registrations, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER), "nothing reached identity");
-    assertEquals(logins, gw.bus.count(Addresses.Identity.LOGIN));
+    assertEquals(registrations, gw.bus.count(IdentityApi.REGISTER_CUSTOMER), "nothing reached identity");
+    assertEquals(logins, gw.bus.count(IdentityApi.LOGIN));
   }
 
   private static void assertInvalid(HttpResponse<Buffer> response, String field) {

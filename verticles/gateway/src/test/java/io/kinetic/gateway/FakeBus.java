@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Vertx;
@@ -45,6 +46,31 @@ final class FakeBus {
       }
     }
     return this;
+  }
+
+  /** Answers requests to {@code endpoint} (see {@link #on(String, Function)}). */
+  <T> FakeBus on(Endpoint<?, ?> endpoint, Function<T, Object> answer) {
+    return on(endpoint.address(), answer);
+  }
+
+  FakeBus silent(Endpoint<?, ?> endpoint) {
+    return silent(endpoint.address());
+  }
+
+  List<Received> received(Endpoint<?, ?> endpoint) {
+    return received(endpoint.address());
+  }
+
+  int count(Endpoint<?, ?> endpoint) {
+    return count(endpoint.address());
+  }
+
+  Received last(Endpoint<?, ?> endpoint) {
+    return last(endpoint.address());
+  }
+
+  <T> T lastBody(Endpoint<?, ?> endpoint) {
+    return lastBody(endpoint.address());
   }
 
   /** Receives requests to {@code address} and never answers: the caller times out. */

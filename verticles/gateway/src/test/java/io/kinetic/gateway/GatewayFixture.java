@@ -1,5 +1,7 @@
 package io.kinetic.gateway;
 
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
@@ -47,8 +49,8 @@ final class GatewayFixture implements AutoCloseable {
     // one registry per Vert.x: test classes run concurrently and each closes its own
     ((MicrometerMetricsOptions) options.getMetricsOptions()).setRegistryName("gateway-test-" + UUID.randomUUID());
     Vertx vertx = Vertx.vertx(options);
-    Contracts.register(vertx);
-    GatewayModule.deploy(vertx, config).await(60, TimeUnit.SECONDS);
+    Contracts.register(vertx, CatalogApi.CONTRACT, IdentityApi.CONTRACT);
+    new GatewayModule().deploy(vertx, config).await(60, TimeUnit.SECONDS);
     var fixture = new GatewayFixture(vertx, config, GatewayModule.boundPort(vertx));
     // every response to an operation of openapi.yaml is checked against it
     ContractCheck.install(vertx, fixture.http, fixture.port);

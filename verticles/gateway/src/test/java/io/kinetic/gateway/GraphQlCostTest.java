@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import graphql.introspection.IntrospectionQuery;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.CategoryView;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
@@ -41,11 +41,11 @@ class GraphQlCostTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("graphql", new JsonObject().put("maxResponseBytes", 200_000)));
-    gw.bus.<GetProductBySlug>on(Addresses.Catalog.GET_PRODUCT_BY_SLUG,
+    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG,
       q -> Samples.view(UUID.randomUUID(), q.slug(), q.locale(), List.of()));
-    gw.bus.<ListCategories>on(Addresses.Catalog.LIST_CATEGORIES, q -> new CategoryList(IntStream.range(0, 30)
+    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(IntStream.range(0, 30)
       .mapToObj(i -> new CategoryView(UUID.randomUUID(), null, "category-" + i, "Category " + i, i)).toList()));
-    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q -> new ProductPage(IntStream.range(0, q.limit())
+    gw.bus.<ListProducts>on(CatalogApi.LIST_PRODUCTS, q -> new ProductPage(IntStream.range(0, q.limit())
       .mapToObj(i -> bigView(i, q.locale())).toList(), null));
   }
 
@@ -168,8 +168,8 @@ class GraphQlCostTest {
   }
 
   private static int fetches() {
-    return gw.bus.count(Addresses.Catalog.GET_PRODUCT_BY_SLUG) + gw.bus.count(Addresses.Catalog.LIST_CATEGORIES)
-      + gw.bus.count(Addresses.Catalog.LIST_PRODUCTS);
+    return gw.bus.count(CatalogApi.GET_PRODUCT_BY_SLUG) + gw.bus.count(CatalogApi.LIST_CATEGORIES)
+      + gw.bus.count(CatalogApi.LIST_PRODUCTS);
   }
 
   private static JsonObject graphql(String query) throws Exception {

@@ -3,7 +3,8 @@ package io.kinetic.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.catalog.SetStock;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Tokens;
@@ -24,8 +25,8 @@ class GraphQlMutationRulesTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> new Tokens("access", "refresh", "Bearer", 900));
-    gw.bus.<SetStock>on(Addresses.Catalog.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
+    gw.bus.<Login>on(IdentityApi.LOGIN, login -> new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<SetStock>on(CatalogApi.SET_STOCK, s -> Samples.product(UUID.randomUUID(), "s", 2));
   }
 
   @AfterAll
@@ -39,14 +40,14 @@ class GraphQlMutationRulesTest {
 
   @Test
   void aMutationOverGetIsRefusedBeforeItRuns() throws Exception {
-    int before = gw.bus.count(Addresses.Identity.LOGIN);
+    int before = gw.bus.count(IdentityApi.LOGIN);
     var shop = gw.get("/graphql?query=" + URLEncoder.encode("mutation{" + LOGIN + "}", StandardCharsets.UTF_8));
     assertEquals("METHOD_NOT_ALLOWED", code(shop.bodyAsJsonObject()), shop.bodyAsString());
     var admin = gw.get("/admin/graphql?query=" + URLEncoder.encode("mutation{setStock(sku:\"S-1\", onHand:1){__typename}}",
       StandardCharsets.UTF_8), gw.staffToken(UUID.randomUUID(), "admin"));
     assertEquals("METHOD_NOT_ALLOWED", code(admin.bodyAsJsonObject()), admin.bodyAsString());
-    assertEquals(before, gw.bus.count(Addresses.Identity.LOGIN));
-    assertEquals(0, gw.bus.count(Addresses.Catalog.SET_STOCK));
+    assertEquals(before, gw.bus.count(IdentityApi.LOGIN));
+    assertEquals(0, gw.bus.count(CatalogApi.SET_STOCK));
 
     var query = gw.get("/graphql?query=" + URLEncoder.encode("{__typename}", StandardCharsets.UTF_8));
     assertNull(query.bodyAsJsonObject().getValue("errors"), "queries still work over GET");
@@ -54,12 +55,12 @@ class GraphQlMutationRulesTest {
 
   @Test
   void aliasesCannotRunSeveralLoginsInOneRequest() throws Exception {
-    int before = gw.bus.count(Addresses.Identity.LOGIN);
+    int before = gw.bus.count(IdentityApi.LOGIN);
     var aliased = gw.graphql("/graphql", null, "mutation{a:" + LOGIN + " b:" + LOGIN + " ... on Mutation{c:" + LOGIN + "}}", null);
     assertEquals("QUERY_TOO_COMPLEX", code(aliased.bodyAsJsonObject()), aliased.bodyAsString());
     var spread = gw.graphql("/graphql", null, "mutation{a:" + LOGIN + " ...more} fragment more on Mutation{b:" + LOGIN + "}", null);
     assertEquals("QUERY_TOO_COMPLEX", code(spread.bodyAsJsonObject()), spread.bodyAsString());
-    assertEquals(before, gw.bus.count(Addresses.Identity.LOGIN), "nothing ran");
+    assertEquals(before, gw.bus.count(IdentityApi.LOGIN), "nothing ran");
 
     var one = gw.graphql("/graphql", null, "mutation{" + LOGIN + "}", null).bodyAsJsonObject();
     assertEquals("Tokens", one.getJsonObject("data").getJsonObject("login").getString("__typename"), one.encode());
@@ -71,6 +72,6 @@ class GraphQlMutationRulesTest {
     var result = gw.graphql("/admin/graphql", gw.staffToken(UUID.randomUUID(), "catalog"), "mutation{a:" + set + " b:" + set + "}", null)
       .bodyAsJsonObject();
     assertNull(result.getValue("errors"), result.encode());
-    assertEquals(2, gw.bus.count(Addresses.Catalog.SET_STOCK));
+    assertEquals(2, gw.bus.count(CatalogApi.SET_STOCK));
   }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.CategoryView;
 import io.kinetic.kernel.contract.catalog.GetProduct;
@@ -35,17 +36,17 @@ class GraphQlTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("graphql", new JsonObject().put("maxDepth", 5)));
-    gw.bus.<GetProductBySlug>on(Addresses.Catalog.GET_PRODUCT_BY_SLUG, q -> "missing".equals(q.slug())
+    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> "missing".equals(q.slug())
       ? ErrorCode.PRODUCT_NOT_FOUND.failure("no product with slug missing")
       : Samples.view(UUID.randomUUID(), q.slug(), q.locale(), List.of(SHIRTS)));
-    gw.bus.<GetProduct>on(Addresses.Catalog.GET_PRODUCT, q -> ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + q.id()));
-    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q -> new ProductPage(List.of(
+    gw.bus.<GetProduct>on(CatalogApi.GET_PRODUCT, q -> ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + q.id()));
+    gw.bus.<ListProducts>on(CatalogApi.LIST_PRODUCTS, q -> new ProductPage(List.of(
       Samples.view(UUID.randomUUID(), "p-1", q.locale(), List.of(SHIRTS, LINEN)),
       Samples.view(UUID.randomUUID(), "p-2", q.locale(), List.of(LINEN)),
       Samples.view(UUID.randomUUID(), "p-3", q.locale(), List.of(SUMMER, SHIRTS))), "next-page"));
-    gw.bus.<ListCategories>on(Addresses.Catalog.LIST_CATEGORIES, q -> new CategoryList(q.ids().stream()
+    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(q.ids().stream()
       .map(id -> new CategoryView(id, null, "c-" + id, id.equals(SHIRTS) ? "Shirts" : "Other", 0)).toList()));
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> "right".equals(login.password())
+    gw.bus.<Login>on(IdentityApi.LOGIN, login -> "right".equals(login.password())
       ? new Tokens("access", "refresh", "Bearer", 900)
       : ErrorCode.INVALID_CREDENTIALS.failure("wrong e-mail or password"));
   }
@@ -76,12 +77,12 @@ class GraphQlTest {
     assertEquals(4299, variant.getJsonObject("price").getInteger("amount"));
     assertTrue(variant.getJsonArray("options").contains(new JsonObject().put("key", "size").put("value", "M")));
     assertEquals("Shirts", product.getJsonArray("categories").getJsonObject(0).getString("name"));
-    assertEquals("de", gw.bus.<GetProductBySlug>lastBody(Addresses.Catalog.GET_PRODUCT_BY_SLUG).locale());
+    assertEquals("de", gw.bus.<GetProductBySlug>lastBody(CatalogApi.GET_PRODUCT_BY_SLUG).locale());
   }
 
   @Test
   void productsIsAConnectionWhoseCategoriesComeFromOneBatchedCall() throws Exception {
-    int before = gw.bus.count(Addresses.Catalog.LIST_CATEGORIES);
+    int before = gw.bus.count(CatalogApi.LIST_CATEGORIES);
     JsonObject result = query("{products(first:3, sort:PRICE_DESC, filter:{minPrice:100, attributes:[{code:\"material\", value:\"linen\"}]})"
       + "{edges{cursor node{slug categories{id name}}} pageInfo{hasNextPage endCursor}}}", null);
     assertNull(result.getValue("errors"), result.encode());
@@ -94,12 +95,12 @@ class GraphQlTest {
     assertEquals(2, edges.getJsonObject(0).getJsonObject("node").getJsonArray("categories").size());
     assertEquals("Shirts", edges.getJsonObject(2).getJsonObject("node").getJsonArray("categories").getJsonObject(1).getString("name"));
 
-    assertEquals(before + 1, gw.bus.count(Addresses.Catalog.LIST_CATEGORIES), "one batched call for three products");
-    ListCategories batch = gw.bus.lastBody(Addresses.Catalog.LIST_CATEGORIES);
+    assertEquals(before + 1, gw.bus.count(CatalogApi.LIST_CATEGORIES), "one batched call for three products");
+    ListCategories batch = gw.bus.lastBody(CatalogApi.LIST_CATEGORIES);
     assertEquals(3, batch.ids().size(), "each category once: " + batch.ids());
     assertTrue(batch.ids().containsAll(List.of(SHIRTS, LINEN, SUMMER)));
 
-    ListProducts list = gw.bus.lastBody(Addresses.Catalog.LIST_PRODUCTS);
+    ListProducts list = gw.bus.lastBody(CatalogApi.LIST_PRODUCTS);
     assertEquals(3, list.limit());
     assertEquals(ProductSort.PRICE_DESC, list.sort());
     assertEquals(100L, list.minPrice());
@@ -128,7 +129,7 @@ class GraphQlTest {
     JsonObject ok = query(mutation, new JsonObject().put("p", "right")).getJsonObject("data").getJsonObject("login");
     assertEquals("Tokens", ok.getString("__typename"));
     assertEquals("access", ok.getString("accessToken"));
-    assertEquals("127.0.0.1", gw.bus.<Login>lastBody(Addresses.Identity.LOGIN).clientIp());
+    assertEquals("127.0.0.1", gw.bus.<Login>lastBody(IdentityApi.LOGIN).clientIp());
   }
 
   @Test
@@ -141,11 +142,11 @@ class GraphQlTest {
 
   @Test
   void tooDeepQueriesAreRejectedBeforeFetching() throws Exception {
-    int before = gw.bus.count(Addresses.Catalog.LIST_PRODUCTS);
+    int before = gw.bus.count(CatalogApi.LIST_PRODUCTS);
     JsonObject result = query("{products{edges{node{variants{prices{amount}}}}}}", null);
     JsonObject error = result.getJsonArray("errors").getJsonObject(0);
     assertEquals("QUERY_TOO_COMPLEX", error.getJsonObject("extensions").getString("code"), result.encode());
-    assertEquals(before, gw.bus.count(Addresses.Catalog.LIST_PRODUCTS));
+    assertEquals(before, gw.bus.count(CatalogApi.LIST_PRODUCTS));
   }
 
   @Test

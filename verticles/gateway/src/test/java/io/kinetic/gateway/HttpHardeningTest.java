@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.ListCategories;
@@ -46,16 +47,16 @@ class HttpHardeningTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<ListCategories>on(Addresses.Catalog.LIST_CATEGORIES, q -> new CategoryList(List.of()));
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> login.email().startsWith("limited")
+    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of()));
+    gw.bus.<Login>on(IdentityApi.LOGIN, login -> login.email().startsWith("limited")
       ? io.kinetic.kernel.error.Failure.rateLimited("too many failed logins, try again later", 840)
       : new Tokens("access", "refresh", "Bearer", 900));
-    gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER,
+    gw.bus.<RegisterCustomer>on(IdentityApi.REGISTER_CUSTOMER,
       c -> new CustomerView(UUID.randomUUID(), c.email(), c.name(), Instant.now()));
-    gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> new Tokens("access", "refresh", "Bearer", 900));
-    gw.bus.<Logout>on(Addresses.Identity.LOGOUT, l -> new Deleted("gone"));
-    gw.bus.<GetCustomer>on(Addresses.Identity.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    gw.bus.<RefreshTokens>on(IdentityApi.REFRESH, r -> new Tokens("access", "refresh", "Bearer", 900));
+    gw.bus.<Logout>on(IdentityApi.LOGOUT, l -> new Deleted("gone"));
+    gw.bus.<GetCustomer>on(IdentityApi.GET_CUSTOMER, g -> new CustomerView(g.id(), "ada@example.com", "Ada", Instant.now()));
+    gw.bus.<GetStaff>on(IdentityApi.GET_STAFF, g -> new StaffView(g.id(), "boss@example.com", "Boss", Set.of(Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
   }
 
   @AfterAll
@@ -136,8 +137,8 @@ class HttpHardeningTest {
    */
   @Test
   void contentLengthWithTransferEncodingIsRefusedAndTheConnectionClosed() throws Exception {
-    int categoriesBefore = gw.bus.count(Addresses.Catalog.LIST_CATEGORIES);
-    int logoutsBefore = gw.bus.count(Addresses.Identity.LOGOUT);
+    int categoriesBefore = gw.bus.count(CatalogApi.LIST_CATEGORIES);
+    int logoutsBefore = gw.bus.count(IdentityApi.LOGOUT);
     String smuggled = "GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\n\r\n";
     String body = "0\r\n\r\n" + smuggled;
     String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -147,13 +148,13 @@ class HttpHardeningTest {
     assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
     assertTrue(answer.contains("\"MALFORMED_REQUEST\""), answer);
     assertTrue(answer.toLowerCase().contains("x-correlation-id: "), answer);
-    assertEquals(categoriesBefore, gw.bus.count(Addresses.Catalog.LIST_CATEGORIES), "the smuggled request was not served");
-    assertEquals(logoutsBefore, gw.bus.count(Addresses.Identity.LOGOUT));
+    assertEquals(categoriesBefore, gw.bus.count(CatalogApi.LIST_CATEGORIES), "the smuggled request was not served");
+    assertEquals(logoutsBefore, gw.bus.count(IdentityApi.LOGOUT));
   }
 
   @Test
   void otherAmbiguousBodyLengthsAreRefusedToo() throws Exception {
-    int logoutsBefore = gw.bus.count(Addresses.Identity.LOGOUT);
+    int logoutsBefore = gw.bus.count(IdentityApi.LOGOUT);
     String json = "{\"refreshToken\":\"r\"}";
     String chunked = Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n";
     // HTTP/1.0: the codec keeps both headers
@@ -166,7 +167,7 @@ class HttpHardeningTest {
       + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked);
     assertTrue(coded.startsWith("HTTP/1.1 400 "), coded);
     assertEquals(1, coded.split("HTTP/1.1 ", -1).length - 1, coded);
-    assertEquals(logoutsBefore, gw.bus.count(Addresses.Identity.LOGOUT));
+    assertEquals(logoutsBefore, gw.bus.count(IdentityApi.LOGOUT));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Logout;
@@ -45,11 +45,11 @@ class RefreshCookieTest {
   static void start() throws Exception {
     gw = GatewayFixture.start();
     self = "http://localhost:" + gw.port;
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, l -> new Tokens("access-" + l.realm(), "refresh-" + UUID.randomUUID(), "Bearer", 900));
-    gw.bus.<RefreshTokens>on(Addresses.Identity.REFRESH, r -> r.refreshToken().startsWith("dead")
+    gw.bus.<Login>on(IdentityApi.LOGIN, l -> new Tokens("access-" + l.realm(), "refresh-" + UUID.randomUUID(), "Bearer", 900));
+    gw.bus.<RefreshTokens>on(IdentityApi.REFRESH, r -> r.refreshToken().startsWith("dead")
       ? ErrorCode.TOKEN_INVALID.failure("unknown refresh token")
       : new Tokens("access-" + r.realm(), "rotated-" + r.refreshToken(), "Bearer", 900));
-    gw.bus.<Logout>on(Addresses.Identity.LOGOUT, l -> Deleted.of(UUID.randomUUID()));
+    gw.bus.<Logout>on(IdentityApi.LOGOUT, l -> Deleted.of(UUID.randomUUID()));
   }
 
   @AfterAll
@@ -85,7 +85,7 @@ class RefreshCookieTest {
       "{\"email\":\"boss@example.com\",\"password\":\"pw\"}");
 
     assertEquals(200, login.statusCode(), login.bodyAsString());
-    assertEquals(Realm.STAFF, gw.bus.<Login>lastBody(Addresses.Identity.LOGIN).realm());
+    assertEquals(Realm.STAFF, gw.bus.<Login>lastBody(IdentityApi.LOGIN).realm());
     String cookie = single(login.cookies());
     assertTrue(cookie.startsWith("kinetic_admin_refresh=refresh-"), cookie);
     assertTrue(cookie.contains("; Path=/api/v1/admin/auth"), cookie);
@@ -111,7 +111,7 @@ class RefreshCookieTest {
     var refresh = post("/api/v1/auth/refresh", sameOrigin().add("Cookie", "kinetic_refresh=r-old"), null);
 
     assertEquals(200, refresh.statusCode(), refresh.bodyAsString());
-    RefreshTokens sent = gw.bus.lastBody(Addresses.Identity.REFRESH);
+    RefreshTokens sent = gw.bus.lastBody(IdentityApi.REFRESH);
     assertEquals("r-old", sent.refreshToken());
     assertEquals(Realm.CUSTOMER, sent.realm());
     assertEquals("access-CUSTOMER", refresh.bodyAsJsonObject().getString("accessToken"));
@@ -120,7 +120,7 @@ class RefreshCookieTest {
 
     var staff = post("/api/v1/admin/auth/refresh", sameOrigin().add("Cookie", "kinetic_admin_refresh=s-old"), "{}");
     assertEquals(200, staff.statusCode(), staff.bodyAsString());
-    assertEquals(Realm.STAFF, gw.bus.<RefreshTokens>lastBody(Addresses.Identity.REFRESH).realm());
+    assertEquals(Realm.STAFF, gw.bus.<RefreshTokens>lastBody(IdentityApi.REFRESH).realm());
     assertTrue(single(staff.cookies()).startsWith("kinetic_admin_refresh=rotated-s-old;"), staff.cookies().toString());
   }
 
@@ -141,8 +141,8 @@ class RefreshCookieTest {
         assertTrue(refused.cookies().isEmpty(), "the cookie is left alone");
       }
     }
-    assertEquals(0, gw.bus.count(Addresses.Identity.REFRESH) + gw.bus.count(Addresses.Identity.LOGOUT)
-      + gw.bus.count(Addresses.Identity.LOGIN), "nothing reached the identity service");
+    assertEquals(0, gw.bus.count(IdentityApi.REFRESH) + gw.bus.count(IdentityApi.LOGOUT)
+      + gw.bus.count(IdentityApi.LOGIN), "nothing reached the identity service");
   }
 
   @Test
@@ -153,7 +153,7 @@ class RefreshCookieTest {
     var problem = GatewayFixture.problem(refresh);
     assertEquals("VALIDATION_FAILED", problem.getString("code"));
     assertEquals("refreshToken", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals(0, gw.bus.count(Addresses.Identity.REFRESH));
+    assertEquals(0, gw.bus.count(IdentityApi.REFRESH));
   }
 
   @Test
@@ -177,28 +177,28 @@ class RefreshCookieTest {
 
     var unknownMode = post("/api/v1/auth/refresh", headers().add("X-Refresh-Token", "header"), "{\"refreshToken\":\"r2\"}");
     assertEquals(400, unknownMode.statusCode(), unknownMode.bodyAsString());
-    assertEquals(0, gw.bus.count(Addresses.Identity.REFRESH));
+    assertEquals(0, gw.bus.count(IdentityApi.REFRESH));
   }
 
   @Test
   void logoutByCookieRevokesTheTokenAndClearsTheCookieOfItsRealm() throws Exception {
     var customer = post("/api/v1/auth/logout", sameOrigin().add("Cookie", "kinetic_refresh=r-out"), null);
     assertEquals(204, customer.statusCode(), customer.bodyAsString());
-    assertEquals("r-out", gw.bus.<Logout>lastBody(Addresses.Identity.LOGOUT).refreshToken());
+    assertEquals("r-out", gw.bus.<Logout>lastBody(IdentityApi.LOGOUT).refreshToken());
     assertTrue(single(customer.cookies()).matches("kinetic_refresh=;.*Max-Age=0.*"), customer.cookies().toString());
 
     var staff = post("/api/v1/admin/auth/logout", sameOrigin().add("Cookie", "kinetic_admin_refresh=s-out"), null);
     assertEquals(204, staff.statusCode(), staff.bodyAsString());
-    assertEquals("s-out", gw.bus.<Logout>lastBody(Addresses.Identity.LOGOUT).refreshToken());
+    assertEquals("s-out", gw.bus.<Logout>lastBody(IdentityApi.LOGOUT).refreshToken());
     assertTrue(single(staff.cookies()).startsWith("kinetic_admin_refresh=;"), staff.cookies().toString());
 
     var already = post("/api/v1/admin/auth/logout", sameOrigin(), null);
     assertEquals(204, already.statusCode(), "idempotent without a cookie: " + already.bodyAsString());
-    assertEquals(2, gw.bus.count(Addresses.Identity.LOGOUT), "nothing to revoke the third time");
+    assertEquals(2, gw.bus.count(IdentityApi.LOGOUT), "nothing to revoke the third time");
 
     var apiClient = post("/api/v1/admin/auth/logout", headers(), "{\"refreshToken\":\"s-body\"}");
     assertEquals(204, apiClient.statusCode(), apiClient.bodyAsString());
-    assertEquals("s-body", gw.bus.<Logout>lastBody(Addresses.Identity.LOGOUT).refreshToken());
+    assertEquals("s-body", gw.bus.<Logout>lastBody(IdentityApi.LOGOUT).refreshToken());
   }
 
   /** The Secure flag follows the connection: a browser drops a Secure cookie set over plain HTTP. */

@@ -4,7 +4,7 @@ import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.Login;
@@ -30,13 +30,13 @@ class RequestBodyTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("http", new JsonObject().put("maxBodyBytes", 2048)));
-    gw.bus.<RegisterCustomer>on(Addresses.Identity.REGISTER_CUSTOMER, c -> c.email().startsWith("taken")
+    gw.bus.<RegisterCustomer>on(IdentityApi.REGISTER_CUSTOMER, c -> c.email().startsWith("taken")
       ? ErrorCode.EMAIL_TAKEN.failure("this e-mail is registered")
       : new CustomerView(UUID.randomUUID(), c.email(), c.name(), Instant.parse("2026-11-21T10:00:00Z")));
-    gw.bus.<Login>on(Addresses.Identity.LOGIN, login -> "right".equals(login.password())
+    gw.bus.<Login>on(IdentityApi.LOGIN, login -> "right".equals(login.password())
       ? new Tokens("access", "refresh", "Bearer", 900)
       : ErrorCode.INVALID_CREDENTIALS.failure("wrong e-mail or password"));
-    gw.bus.<Logout>on(Addresses.Identity.LOGOUT, logout -> new Deleted("gone"));
+    gw.bus.<Logout>on(IdentityApi.LOGOUT, logout -> new Deleted("gone"));
   }
 
   @AfterAll
@@ -49,7 +49,7 @@ class RequestBodyTest {
     var response = gw.send("POST", "/api/v1/auth/register", null, "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}");
     assertEquals(201, response.statusCode(), response.bodyAsString());
     assertEquals("ada@example.com", response.bodyAsJsonObject().getString("email"));
-    RegisterCustomer sent = gw.bus.lastBody(Addresses.Identity.REGISTER_CUSTOMER);
+    RegisterCustomer sent = gw.bus.lastBody(IdentityApi.REGISTER_CUSTOMER);
     assertEquals("Ada", sent.name());
   }
 
@@ -65,12 +65,12 @@ class RequestBodyTest {
     var response = gw.send("POST", "/api/v1/auth/login", null, "{\"email\":\"ada@example.com\",\"password\":\"right\"}");
     assertEquals(200, response.statusCode());
     assertEquals("Bearer", response.bodyAsJsonObject().getString("tokenType"));
-    Login login = gw.bus.lastBody(Addresses.Identity.LOGIN);
+    Login login = gw.bus.lastBody(IdentityApi.LOGIN);
     assertEquals(Realm.CUSTOMER, login.realm());
     assertEquals("127.0.0.1", login.clientIp());
 
     gw.send("POST", "/api/v1/admin/auth/login", null, "{\"email\":\"boss@example.com\",\"password\":\"right\"}");
-    assertEquals(Realm.STAFF, gw.bus.<Login>lastBody(Addresses.Identity.LOGIN).realm());
+    assertEquals(Realm.STAFF, gw.bus.<Login>lastBody(IdentityApi.LOGIN).realm());
 
     var wrong = gw.send("POST", "/api/v1/auth/login", null, "{\"email\":\"ada@example.com\",\"password\":\"nope\"}");
     assertEquals(401, wrong.statusCode());
@@ -81,7 +81,7 @@ class RequestBodyTest {
   void logoutIs204() throws Exception {
     var response = gw.send("POST", "/api/v1/auth/logout", null, "{\"refreshToken\":\"r\"}");
     assertEquals(204, response.statusCode());
-    assertEquals("r", gw.bus.<Logout>lastBody(Addresses.Identity.LOGOUT).refreshToken());
+    assertEquals("r", gw.bus.<Logout>lastBody(IdentityApi.LOGOUT).refreshToken());
   }
 
   @Test
@@ -114,12 +114,12 @@ class RequestBodyTest {
 
   @Test
   void aNameLongerThanIdentityAcceptsIsRejectedAtTheEdge() throws Exception {
-    int before = gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER);
+    int before = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
     var response = gw.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"long@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"" + "n".repeat(101) + "\"}");
     assertEquals(400, response.statusCode());
     assertEquals("name", problem(response).getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals(before, gw.bus.count(Addresses.Identity.REGISTER_CUSTOMER));
+    assertEquals(before, gw.bus.count(IdentityApi.REGISTER_CUSTOMER));
   }
 
   @Test

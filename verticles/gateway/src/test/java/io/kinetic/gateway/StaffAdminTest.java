@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.AuditEntry;
 import io.kinetic.kernel.contract.identity.AuditPage;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
@@ -45,19 +45,19 @@ class StaffAdminTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<ListStaff>on(Addresses.Identity.LIST_STAFF, q -> new StaffList(List.of(member(Set.of(Role.CATALOG), true))));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> g.id().equals(MEMBER) ? member(Set.of(Role.CATALOG), true)
+    gw.bus.<ListStaff>on(IdentityApi.LIST_STAFF, q -> new StaffList(List.of(member(Set.of(Role.CATALOG), true))));
+    gw.bus.<GetStaff>on(IdentityApi.GET_STAFF, g -> g.id().equals(MEMBER) ? member(Set.of(Role.CATALOG), true)
       : ErrorCode.NOT_FOUND.failure("staff " + g.id() + " not found"));
-    gw.bus.<InviteStaff>on(Addresses.Identity.INVITE_STAFF, i -> i.email().startsWith("taken")
+    gw.bus.<InviteStaff>on(IdentityApi.INVITE_STAFF, i -> i.email().startsWith("taken")
       ? ErrorCode.EMAIL_TAKEN.failure("an account with this e-mail already exists")
       : new StaffInvited(new StaffView(MEMBER, i.email(), i.name(), i.roles(), true, CREATED),
         i.password() == null ? "generated-password-1" : null));
-    gw.bus.<SetStaffRoles>on(Addresses.Identity.SET_STAFF_ROLES, s -> s.staffId().equals(ADMIN)
+    gw.bus.<SetStaffRoles>on(IdentityApi.SET_STAFF_ROLES, s -> s.staffId().equals(ADMIN)
       ? ErrorCode.LAST_ADMIN.failure("the last active admin keeps the admin role") : member(s.roles(), true));
-    gw.bus.<DeactivateStaff>on(Addresses.Identity.DEACTIVATE_STAFF, d -> d.staffId().equals(d.actorId())
+    gw.bus.<DeactivateStaff>on(IdentityApi.DEACTIVATE_STAFF, d -> d.staffId().equals(d.actorId())
       ? ErrorCode.SELF_DEACTIVATION.failure("an admin cannot deactivate themselves") : member(Set.of(Role.CATALOG), false));
-    gw.bus.<ReactivateStaff>on(Addresses.Identity.REACTIVATE_STAFF, r -> member(Set.of(Role.CATALOG), true));
-    gw.bus.<ListAuditLog>on(Addresses.Identity.LIST_AUDIT_LOG, q -> new AuditPage(List.of(new AuditEntry("42", CREATED,
+    gw.bus.<ReactivateStaff>on(IdentityApi.REACTIVATE_STAFF, r -> member(Set.of(Role.CATALOG), true));
+    gw.bus.<ListAuditLog>on(IdentityApi.LIST_AUDIT_LOG, q -> new AuditPage(List.of(new AuditEntry("42", CREATED,
       "identity", "staff.deactivated", ADMIN, "boss@example.com", "staff", MEMBER.toString(), "cid-1", Map.of("from", List.of("catalog")))),
       "42"));
   }
@@ -89,12 +89,12 @@ class StaffAdminTest {
   void listingAndReadingShowTheContractsShape() throws Exception {
     var list = gw.get("/api/v1/admin/staff?active=true", admin());
     assertEquals(200, list.statusCode(), list.bodyAsString());
-    assertEquals(Boolean.TRUE, gw.bus.<ListStaff>lastBody(Addresses.Identity.LIST_STAFF).active());
+    assertEquals(Boolean.TRUE, gw.bus.<ListStaff>lastBody(IdentityApi.LIST_STAFF).active());
     JsonObject member = list.bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
     assertEquals(new JsonObject().put("id", MEMBER.toString()).put("email", "member@example.com").put("name", "Member")
       .put("roles", List.of("catalog")).put("active", true).put("createdAt", "2026-11-30T10:00:00Z"), member);
     gw.get("/api/v1/admin/staff", admin());
-    assertNull(gw.bus.<ListStaff>lastBody(Addresses.Identity.LIST_STAFF).active());
+    assertNull(gw.bus.<ListStaff>lastBody(IdentityApi.LIST_STAFF).active());
     assertEquals(400, gw.get("/api/v1/admin/staff?active=maybe", admin()).statusCode());
 
     var missing = gw.get("/api/v1/admin/staff/" + UUID.randomUUID(), admin());
@@ -109,7 +109,7 @@ class StaffAdminTest {
     assertEquals(201, response.statusCode(), response.bodyAsString());
     assertEquals("generated-password-1", response.bodyAsJsonObject().getString("generatedPassword"));
     assertEquals(List.of("catalog", "fulfilment"), response.bodyAsJsonObject().getJsonObject("staff").getJsonArray("roles").getList());
-    InviteStaff sent = gw.bus.lastBody(Addresses.Identity.INVITE_STAFF);
+    InviteStaff sent = gw.bus.lastBody(IdentityApi.INVITE_STAFF);
     assertEquals(new InviteStaff(ADMIN, "new@example.com", "New", Set.of(Role.CATALOG, Role.FULFILMENT), null), sent);
 
     var chosen = gw.send("POST", "/api/v1/admin/staff", admin(),
@@ -131,7 +131,7 @@ class StaffAdminTest {
   void rolesDeactivationAndReactivationGoToIdentityWithTheActor() throws Exception {
     var roles = gw.send("PUT", "/api/v1/admin/staff/" + MEMBER + "/roles", admin(), "{\"roles\":[\"fulfilment\"]}");
     assertEquals(200, roles.statusCode(), roles.bodyAsString());
-    assertEquals(new SetStaffRoles(ADMIN, MEMBER, Set.of(Role.FULFILMENT)), gw.bus.lastBody(Addresses.Identity.SET_STAFF_ROLES));
+    assertEquals(new SetStaffRoles(ADMIN, MEMBER, Set.of(Role.FULFILMENT)), gw.bus.lastBody(IdentityApi.SET_STAFF_ROLES));
     var last = gw.send("PUT", "/api/v1/admin/staff/" + ADMIN + "/roles", admin(), "{\"roles\":[\"catalog\"]}");
     assertEquals(409, last.statusCode());
     assertEquals("LAST_ADMIN", problem(last).getString("code"));
@@ -139,27 +139,27 @@ class StaffAdminTest {
     var off = gw.send("POST", "/api/v1/admin/staff/" + MEMBER + "/deactivate", admin(), "");
     assertEquals(200, off.statusCode(), off.bodyAsString());
     assertEquals(false, off.bodyAsJsonObject().getBoolean("active"));
-    assertEquals(new DeactivateStaff(ADMIN, MEMBER), gw.bus.lastBody(Addresses.Identity.DEACTIVATE_STAFF));
+    assertEquals(new DeactivateStaff(ADMIN, MEMBER), gw.bus.lastBody(IdentityApi.DEACTIVATE_STAFF));
     var self = gw.send("POST", "/api/v1/admin/staff/" + ADMIN + "/deactivate", admin(), "");
     assertEquals(409, self.statusCode());
     assertEquals("SELF_DEACTIVATION", problem(self).getString("code"));
     var on = gw.send("POST", "/api/v1/admin/staff/" + MEMBER + "/reactivate", admin(), "");
     assertEquals(200, on.statusCode());
-    assertEquals(new ReactivateStaff(ADMIN, MEMBER), gw.bus.lastBody(Addresses.Identity.REACTIVATE_STAFF));
+    assertEquals(new ReactivateStaff(ADMIN, MEMBER), gw.bus.lastBody(IdentityApi.REACTIVATE_STAFF));
   }
 
   @Test
   void theAuditLogPagesWithLimitAndCursor() throws Exception {
     var page = gw.get("/api/v1/admin/audit-log?limit=10&after=77", admin());
     assertEquals(200, page.statusCode(), page.bodyAsString());
-    assertEquals(new ListAuditLog(10, "77"), gw.bus.lastBody(Addresses.Identity.LIST_AUDIT_LOG));
+    assertEquals(new ListAuditLog(10, "77"), gw.bus.lastBody(IdentityApi.LIST_AUDIT_LOG));
     JsonObject entry = page.bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
     assertEquals("staff.deactivated", entry.getString("action"));
     assertEquals(ADMIN.toString(), entry.getString("actorId"));
     assertEquals("cid-1", entry.getString("correlationId"));
     assertEquals("42", page.bodyAsJsonObject().getString("nextCursor"));
     gw.get("/api/v1/admin/audit-log", admin());
-    assertEquals(new ListAuditLog(50, null), gw.bus.lastBody(Addresses.Identity.LIST_AUDIT_LOG));
+    assertEquals(new ListAuditLog(50, null), gw.bus.lastBody(IdentityApi.LIST_AUDIT_LOG));
     assertEquals(400, gw.get("/api/v1/admin/audit-log?limit=101", admin()).statusCode());
   }
 
@@ -172,7 +172,7 @@ class StaffAdminTest {
     assertEquals("StaffInvitation", invitation.getString("__typename"));
     assertEquals("generated-password-1", invitation.getString("generatedPassword"));
     assertEquals("2026-11-30T10:00:00Z", invitation.getJsonObject("staff").getString("createdAt"));
-    assertEquals(ADMIN, gw.bus.<InviteStaff>lastBody(Addresses.Identity.INVITE_STAFF).actorId());
+    assertEquals(ADMIN, gw.bus.<InviteStaff>lastBody(IdentityApi.INVITE_STAFF).actorId());
 
     var badRole = gql("mutation { setStaffRoles(id: \"" + MEMBER + "\", roles: [\"owner\"]) { __typename ... on Problem { code } } }");
     assertEquals("VALIDATION_FAILED", badRole.getJsonObject("setStaffRoles").getString("code"));
@@ -184,12 +184,12 @@ class StaffAdminTest {
     var queries = gql("{ staffMembers(active: false) { email roles } "
       + "auditLog(first: 5, after: \"99\") { edges { cursor node { action actorEmail targetId details } } pageInfo { hasNextPage endCursor } } }");
     assertEquals("member@example.com", queries.getJsonArray("staffMembers").getJsonObject(0).getString("email"));
-    assertEquals(Boolean.FALSE, gw.bus.<ListStaff>lastBody(Addresses.Identity.LIST_STAFF).active());
+    assertEquals(Boolean.FALSE, gw.bus.<ListStaff>lastBody(IdentityApi.LIST_STAFF).active());
     var edge = queries.getJsonObject("auditLog").getJsonArray("edges").getJsonObject(0);
     assertEquals("42", edge.getString("cursor"));
     assertEquals("staff.deactivated", edge.getJsonObject("node").getString("action"));
     assertEquals(List.of("catalog"), edge.getJsonObject("node").getJsonObject("details").getJsonArray("from").getList());
-    assertEquals(new ListAuditLog(5, "99"), gw.bus.lastBody(Addresses.Identity.LIST_AUDIT_LOG));
+    assertEquals(new ListAuditLog(5, "99"), gw.bus.lastBody(IdentityApi.LIST_AUDIT_LOG));
   }
 
   private static JsonObject gql(String query) throws Exception {

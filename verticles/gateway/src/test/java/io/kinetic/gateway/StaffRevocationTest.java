@@ -2,7 +2,7 @@ package io.kinetic.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.GetStaff;
 import io.kinetic.kernel.contract.identity.ListStaffSessions;
 import io.kinetic.kernel.contract.identity.Role;
@@ -32,8 +32,8 @@ class StaffRevocationTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("auth", new JsonObject().put("staffRevocationPollMillis", 200)));
-    gw.bus.<GetStaff>on(Addresses.Identity.GET_STAFF, g -> new StaffView(g.id(), "s@example.com", "S", Set.of(Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
-    gw.bus.<ListStaffSessions>on(Addresses.Identity.LIST_STAFF_SESSIONS, q -> new StaffSessions(
+    gw.bus.<GetStaff>on(IdentityApi.GET_STAFF, g -> new StaffView(g.id(), "s@example.com", "S", Set.of(Role.ADMIN), true, java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    gw.bus.<ListStaffSessions>on(IdentityApi.LIST_STAFF_SESSIONS, q -> new StaffSessions(
       VERSIONS.entrySet().stream().map(e -> new StaffSessions.Session(e.getKey(), e.getValue())).toList()));
   }
 
@@ -50,7 +50,7 @@ class StaffRevocationTest {
     assertEquals(200, status(old));
     assertEquals(200, status(legacy));
 
-    gw.vertx.eventBus().publish(Addresses.Identity.STAFF_ACCESS_CHANGED, new StaffAccessChanged(staff, 1));
+    gw.vertx.eventBus().publish(IdentityApi.Events.STAFF_ACCESS_CHANGED, new StaffAccessChanged(io.kinetic.kernel.id.Ids.newId(), java.time.Instant.now(), staff, 1));
 
     // both gateway instances of the fixture answer in turn: each must refuse the old tokens
     awaitStatus(old, 401);
@@ -78,9 +78,9 @@ class StaffRevocationTest {
       assertEquals(200, status(gw.staffToken(UUID.randomUUID(), 0, "admin")), "other members are not affected");
     }
     VERSIONS.put(staff, 1);
-    int polls = gw.bus.count(Addresses.Identity.LIST_STAFF_SESSIONS);
+    int polls = gw.bus.count(IdentityApi.LIST_STAFF_SESSIONS);
     long deadline = System.currentTimeMillis() + 10_000;
-    while (gw.bus.count(Addresses.Identity.LIST_STAFF_SESSIONS) < polls + 4 && System.currentTimeMillis() < deadline) {
+    while (gw.bus.count(IdentityApi.LIST_STAFF_SESSIONS) < polls + 4 && System.currentTimeMillis() < deadline) {
       assertEquals(401, status(old), "versions never go down");
     }
     assertEquals(401, status(old), "versions never go down");

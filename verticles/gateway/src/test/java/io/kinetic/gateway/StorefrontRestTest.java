@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
@@ -32,13 +32,13 @@ class StorefrontRestTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    gw.bus.<GetProduct>on(Addresses.Catalog.GET_PRODUCT, q -> q.id().equals(KNOWN)
+    gw.bus.<GetProduct>on(CatalogApi.GET_PRODUCT, q -> q.id().equals(KNOWN)
       ? Samples.view(KNOWN, "linen-shirt-42", q.locale(), List.of())
       : ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + q.id()));
-    gw.bus.<GetProductBySlug>on(Addresses.Catalog.GET_PRODUCT_BY_SLUG, q -> Samples.view(KNOWN, q.slug(), q.locale(), List.of()));
-    gw.bus.<ListProducts>on(Addresses.Catalog.LIST_PRODUCTS, q ->
+    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> Samples.view(KNOWN, q.slug(), q.locale(), List.of()));
+    gw.bus.<ListProducts>on(CatalogApi.LIST_PRODUCTS, q ->
       new ProductPage(List.of(Samples.view(KNOWN, "a", q.locale(), List.of())), "cursor-2"));
-    gw.bus.<ListCategories>on(Addresses.Catalog.LIST_CATEGORIES, q -> new CategoryList(List.of(Samples.category(UUID.randomUUID(), "Shirts"))));
+    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of(Samples.category(UUID.randomUUID(), "Shirts"))));
   }
 
   @AfterAll
@@ -62,7 +62,7 @@ class StorefrontRestTest {
     assertEquals("M", variant.getJsonObject("options").getString("size"));
     assertEquals("2026-11-21T10:00:00Z", body.getString("createdAt"));
     assertEquals(3, body.getInteger("version"));
-    assertEquals("de", gw.bus.<GetProduct>lastBody(Addresses.Catalog.GET_PRODUCT).locale());
+    assertEquals("de", gw.bus.<GetProduct>lastBody(CatalogApi.GET_PRODUCT).locale());
   }
 
   @Test
@@ -80,14 +80,14 @@ class StorefrontRestTest {
   @Test
   void localeComesFromAcceptLanguageThenTheDefault() throws Exception {
     gw.http.get("/api/v1/products/" + KNOWN).putHeader("Accept-Language", "de-CH,de;q=0.9,en;q=0.8").send().await(10, TimeUnit.SECONDS);
-    assertEquals("de", gw.bus.<GetProduct>lastBody(Addresses.Catalog.GET_PRODUCT).locale());
+    assertEquals("de", gw.bus.<GetProduct>lastBody(CatalogApi.GET_PRODUCT).locale());
     gw.get("/api/v1/products/" + KNOWN);
-    assertEquals("en", gw.bus.<GetProduct>lastBody(Addresses.Catalog.GET_PRODUCT).locale());
+    assertEquals("en", gw.bus.<GetProduct>lastBody(CatalogApi.GET_PRODUCT).locale());
   }
 
   @Test
   void anInvalidIdIs400InvalidIdWithoutAskingTheCatalog() throws Exception {
-    int before = gw.bus.count(Addresses.Catalog.GET_PRODUCT);
+    int before = gw.bus.count(CatalogApi.GET_PRODUCT);
     var response = gw.get("/api/v1/products/not-a-uuid");
     assertEquals(400, response.statusCode());
     JsonObject problem = problem(response);
@@ -95,7 +95,7 @@ class StorefrontRestTest {
     assertEquals("https://kinetic.dev/problems/invalid-id", problem.getString("type"));
     assertEquals("id", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(response.getHeader("X-Correlation-Id"), problem.getString("correlationId"));
-    assertEquals(before, gw.bus.count(Addresses.Catalog.GET_PRODUCT));
+    assertEquals(before, gw.bus.count(CatalogApi.GET_PRODUCT));
   }
 
   @Test
@@ -124,13 +124,13 @@ class StorefrontRestTest {
     var response = gw.http.get("/api/v1/products/" + KNOWN).putHeader("X-Correlation-Id", "abc-123_x.y:z").send()
       .await(10, TimeUnit.SECONDS);
     assertEquals("abc-123_x.y:z", response.getHeader("X-Correlation-Id"));
-    assertEquals("abc-123_x.y:z", gw.bus.last(Addresses.Catalog.GET_PRODUCT).correlationId());
+    assertEquals("abc-123_x.y:z", gw.bus.last(CatalogApi.GET_PRODUCT).correlationId());
 
     var insane = gw.http.get("/api/v1/products/" + KNOWN).putHeader("X-Correlation-Id", "x".repeat(65)).send()
       .await(10, TimeUnit.SECONDS);
     String generated = insane.getHeader("X-Correlation-Id");
     assertEquals(32, generated.length());
-    assertEquals(generated, gw.bus.last(Addresses.Catalog.GET_PRODUCT).correlationId());
+    assertEquals(generated, gw.bus.last(CatalogApi.GET_PRODUCT).correlationId());
   }
 
   @Test
@@ -148,18 +148,17 @@ class StorefrontRestTest {
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals("cursor-2", response.bodyAsJsonObject().getString("nextCursor"));
     assertEquals(1, response.bodyAsJsonObject().getJsonArray("items").size());
-    ListProducts query = gw.bus.lastBody(Addresses.Catalog.LIST_PRODUCTS);
+    ListProducts query = gw.bus.lastBody(CatalogApi.LIST_PRODUCTS);
     assertEquals(5, query.limit());
     assertEquals(ProductSort.PRICE_ASC, query.sort());
     assertEquals(100L, query.minPrice());
     assertEquals("EUR", query.currency());
     assertEquals("linen", query.attributes().get("material"));
     assertEquals(KNOWN, query.categoryId());
-    assertEquals(false, query.admin());
 
     var defaults = gw.get("/api/v1/products");
     assertEquals(200, defaults.statusCode());
-    assertEquals(20, gw.bus.<ListProducts>lastBody(Addresses.Catalog.LIST_PRODUCTS).limit());
+    assertEquals(20, gw.bus.<ListProducts>lastBody(CatalogApi.LIST_PRODUCTS).limit());
   }
 
   @Test
@@ -183,7 +182,7 @@ class StorefrontRestTest {
     var response = gw.get("/api/v1/categories?locale=de");
     assertEquals(200, response.statusCode());
     assertEquals("Shirts", response.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("name"));
-    assertEquals("de", gw.bus.<ListCategories>lastBody(Addresses.Catalog.LIST_CATEGORIES).locale());
+    assertEquals("de", gw.bus.<ListCategories>lastBody(CatalogApi.LIST_CATEGORIES).locale());
   }
 
   @Test

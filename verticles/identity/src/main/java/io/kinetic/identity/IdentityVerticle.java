@@ -1,26 +1,22 @@
 package io.kinetic.identity;
 
 import io.kinetic.kernel.auth.Jwt;
-import io.kinetic.kernel.bus.Addresses;
-import io.kinetic.kernel.bus.Headers;
-import io.kinetic.kernel.config.AppConfig;
-import io.kinetic.kernel.error.Failure;
-import io.kinetic.kernel.log.Logs;
+import io.kinetic.kernel.bus.BusServer;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves every {@link Addresses.Identity} address with the records of
+ * Serves every endpoint of {@link IdentityApi} with the records of
  * {@code io.kinetic.kernel.contract.identity}. Expects the {@code identity} schema to be migrated.
  * Business failures are replied as {@link Failure}s; anything unexpected is logged here and
  * replied as {@code INTERNAL}.
@@ -33,16 +29,20 @@ public class IdentityVerticle extends VerticleBase {
   static final long PURGE_MILLIS = 3_600_000;
   private static final int PURGE_BATCH = 10_000;
 
+  private final IdentitySettings settings;
   private Pool pool;
   private RedisAPI redis;
   private long purgeTimer = -1;
 
+  IdentityVerticle(IdentitySettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Future<?> start() {
-    var config = AppConfig.from(config());
-    var auth = config.auth();
-    pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
-    redis = RedisClients.create(vertx, config.redis().url(), config.redis().poolSize());
+    var auth = settings.auth();
+    pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), IdentityModule.SCHEMA);
+    redis = RedisClients.create(vertx, settings.redisUrl(), settings.redisPoolSize());
     var hasher = new PasswordHasher(vertx, auth);
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
@@ -53,23 +53,23 @@ public class IdentityVerticle extends VerticleBase {
     var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);
     var staffRepository = new StaffRepository(pool, accounts);
     var staff = new StaffService(staffRepository, hasher);
-    var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx.eventBus());
+    var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx);
     var audit = new AuditLog(pool);
     return hasher.warmUp().compose(v -> Future.all(List.of(
-      serve(Addresses.Identity.REGISTER_CUSTOMER, accountService::register),
-      serveTraced(Addresses.Identity.CREATE_STAFF, staff::create),
-      serve(Addresses.Identity.GET_CUSTOMER, accountService::customer),
-      serve(Addresses.Identity.GET_STAFF, accountService::staff),
-      serve(Addresses.Identity.LOGIN, login::login),
-      serve(Addresses.Identity.REFRESH, tokens::refresh),
-      serve(Addresses.Identity.LOGOUT, tokens::logout),
-      serveTraced(Addresses.Identity.INVITE_STAFF, staff::invite),
-      serve(Addresses.Identity.LIST_STAFF, staff::list),
-      serveTraced(Addresses.Identity.SET_STAFF_ROLES, staffAccess::setRoles),
-      serveTraced(Addresses.Identity.DEACTIVATE_STAFF, staffAccess::deactivate),
-      serveTraced(Addresses.Identity.REACTIVATE_STAFF, staffAccess::reactivate),
-      serve(Addresses.Identity.LIST_AUDIT_LOG, audit::page),
-      serve(Addresses.Identity.LIST_STAFF_SESSIONS, staff::sessions))));
+      serve(IdentityApi.REGISTER_CUSTOMER, (q, caller) -> accountService.register(q)),
+      serve(IdentityApi.CREATE_STAFF, (q, caller) -> staff.create(q, caller.correlationId())),
+      serve(IdentityApi.GET_CUSTOMER, (q, caller) -> accountService.customer(q)),
+      serve(IdentityApi.GET_STAFF, (q, caller) -> accountService.staff(q)),
+      serve(IdentityApi.LOGIN, (q, caller) -> login.login(q)),
+      serve(IdentityApi.REFRESH, (q, caller) -> tokens.refresh(q)),
+      serve(IdentityApi.LOGOUT, (q, caller) -> tokens.logout(q)),
+      serve(IdentityApi.INVITE_STAFF, (q, caller) -> staff.invite(q, caller.correlationId())),
+      serve(IdentityApi.LIST_STAFF, (q, caller) -> staff.list(q)),
+      serve(IdentityApi.SET_STAFF_ROLES, (q, caller) -> staffAccess.setRoles(q, caller.correlationId())),
+      serve(IdentityApi.DEACTIVATE_STAFF, (q, caller) -> staffAccess.deactivate(q, caller.correlationId())),
+      serve(IdentityApi.REACTIVATE_STAFF, (q, caller) -> staffAccess.reactivate(q, caller.correlationId())),
+      serve(IdentityApi.LIST_AUDIT_LOG, (q, caller) -> audit.page(q)),
+      serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)))));
   }
 
   @Override
@@ -91,31 +91,7 @@ public class IdentityVerticle extends VerticleBase {
       .onFailure(t -> LOG.warning("refresh token purge failed, will retry: " + t.getMessage()));
   }
 
-  private <T, R> Future<Void> serve(String address, Function<T, Future<R>> action) {
-    return this.<T, R>serveTraced(address, (body, correlationId) -> action.apply(body));
-  }
-
-  /** As {@link #serve}, for actions that record the request's correlation id (audited staff actions). */
-  private <T, R> Future<Void> serveTraced(String address, BiFunction<T, String, Future<R>> action) {
-    return vertx.eventBus().<T>consumer(address, message -> handle(address, message, action)).completion();
-  }
-
-  private static <T, R> void handle(String address, Message<T> message, BiFunction<T, String, Future<R>> action) {
-    String correlationId = message.headers().get(Headers.CORRELATION_ID);
-    Future<R> result = message.body() == null
-      ? Future.failedFuture(Failure.invalid("body", "must not be null"))
-      : Future.succeededFuture(message.body()).compose(body -> action.apply(body, correlationId));
-    result.onComplete(done -> {
-      if (done.succeeded()) {
-        message.reply(done.result());
-        return;
-      }
-      Throwable cause = done.cause();
-      if (!(cause instanceof Failure)) {
-        String cid = message.headers().get(Headers.CORRELATION_ID);
-        LOG.log(Level.SEVERE, Logs.withCorrelation(cid, address + " failed"), cause);
-      }
-      Failure.from(cause).replyTo(message);
-    });
+  private <Q, R> Future<Void> serve(Endpoint<Q, R> endpoint, BiFunction<Q, Caller, Future<R>> action) {
+    return BusServer.serve(vertx, endpoint, action).completion();
   }
 }

@@ -1,6 +1,5 @@
 package io.kinetic.identity;
 
-import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
 import io.kinetic.kernel.contract.identity.ReactivateStaff;
 import io.kinetic.kernel.contract.identity.Realm;
@@ -10,9 +9,13 @@ import io.kinetic.kernel.contract.identity.StaffAccessChanged;
 import io.kinetic.kernel.contract.identity.StaffView;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.outbox.OutboxRelay;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +24,9 @@ import java.util.UUID;
 /**
  * What a member may do: roles, deactivation, reactivation; admins only, each in one transaction
  * with its audit entry. A change that takes access away raises the member's session version,
- * which ends their current access tokens on every gateway: {@link StaffAccessChanged} is
- * published after the commit, and gateways also poll the versions. There is always one active
+ * which ends their current access tokens on every gateway: {@link StaffAccessChanged} enters
+ * identity's event log with the change (published on the bus right after the commit), and
+ * gateways also poll the versions. There is always one active
  * admin left ({@code LAST_ADMIN}), and nobody deactivates themselves ({@code SELF_DEACTIVATION}).
  */
 final class StaffAccessService {
@@ -33,12 +37,12 @@ final class StaffAccessService {
 
   private final StaffRepository staff;
   private final TokenRepository tokens;
-  private final EventBus bus;
+  private final Vertx vertx;
 
-  StaffAccessService(StaffRepository staff, TokenRepository tokens, EventBus bus) {
+  StaffAccessService(StaffRepository staff, TokenRepository tokens, Vertx vertx) {
     this.staff = staff;
     this.tokens = tokens;
-    this.bus = bus;
+    this.vertx = vertx;
   }
 
   Future<StaffView> setRoles(SetStaffRoles cmd, String correlationId) {
@@ -55,7 +59,8 @@ final class StaffAccessService {
         ? notTheLastAdmin(tx, "the last active admin keeps the admin role") : Future.succeededFuture();
       return allowed.compose(v -> staff.setRoles(tx, target.id(), roles)).compose(changed ->
         AuditLog.append(tx, AuditLog.Record.staff("staff.roles-changed", actor, changed, correlationId,
-          Map.of("from", target.roleNames(), "to", changed.roleNames()))).map(new Change(changed, true)));
+          Map.of("from", target.roleNames(), "to", changed.roleNames())))
+          .compose(v -> accessEnded(tx, changed, correlationId)));
     })));
   }
 
@@ -72,7 +77,7 @@ final class StaffAccessService {
       return allowed.compose(v -> staff.setActive(tx, target.id(), false, true))
         .compose(changed -> tokens.revokeSubject(tx, changed.id(), Realm.STAFF).map(changed))
         .compose(changed -> AuditLog.append(tx, AuditLog.Record.staff("staff.deactivated", actor, changed, correlationId,
-          Map.of())).map(new Change(changed, true)));
+          Map.of())).compose(v -> accessEnded(tx, changed, correlationId)));
     })));
   }
 
@@ -96,12 +101,17 @@ final class StaffAccessService {
       : Future.failedFuture(ErrorCode.LAST_ADMIN.failure(detail)));
   }
 
-  /** After the commit: tells every gateway when the member's access tokens ended. */
+  /** In the change's transaction: the event that ends the member's access tokens on every gateway. */
+  private static Future<Change> accessEnded(SqlClient tx, Account member, String correlationId) {
+    var event = new StaffAccessChanged(Ids.newId(), Instant.now(), member.id(), member.sessionVersion());
+    return Outbox.append(tx, event, correlationId).map(new Change(member, true));
+  }
+
+  /** After the commit: the event goes out at once (the relay also finds it within its poll). */
   private Future<StaffView> published(Future<Change> committed) {
     return committed.map(change -> {
       if (change.accessEnded()) {
-        Account member = change.member();
-        bus.publish(Addresses.Identity.STAFF_ACCESS_CHANGED, new StaffAccessChanged(member.id(), member.sessionVersion()));
+        OutboxRelay.poke(vertx, IdentityModule.SCHEMA);
       }
       return change.member().staffView();
     });

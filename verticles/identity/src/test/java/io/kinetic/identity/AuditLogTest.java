@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.AuditEntry;
 import io.kinetic.kernel.contract.identity.AuditPage;
 import io.kinetic.kernel.contract.identity.CreateStaff;
@@ -48,16 +48,16 @@ class AuditLogTest {
   void eachStaffActionIsRecordedOnceWithItsActorTargetAndCorrelationId() {
     Instant started = Instant.now().minusSeconds(5);
     long before = newest();
-    StaffView admin = send(Addresses.Identity.CREATE_STAFF,
+    StaffView admin = send(IdentityApi.CREATE_STAFF,
       new CreateStaff(IdentityFixture.email("audit-admin"), PASSWORD, "Audit Admin", Set.of(Role.ADMIN)), "cid-create");
-    StaffInvited invited = send(Addresses.Identity.INVITE_STAFF,
+    StaffInvited invited = send(IdentityApi.INVITE_STAFF,
       new InviteStaff(admin.id(), IdentityFixture.email("audit-member"), "Member", Set.of(Role.CATALOG), null), "cid-invite");
     var member = invited.staff();
-    send(Addresses.Identity.SET_STAFF_ROLES, new SetStaffRoles(admin.id(), member.id(), Set.of(Role.FULFILMENT)), "cid-roles");
-    send(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), member.id()), "cid-off");
-    send(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), member.id()), "cid-off-again");
-    send(Addresses.Identity.REACTIVATE_STAFF, new ReactivateStaff(admin.id(), member.id()), "cid-on");
-    identity.failure(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), admin.id()));
+    send(IdentityApi.SET_STAFF_ROLES, new SetStaffRoles(admin.id(), member.id(), Set.of(Role.FULFILMENT)), "cid-roles");
+    send(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), member.id()), "cid-off");
+    send(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), member.id()), "cid-off-again");
+    send(IdentityApi.REACTIVATE_STAFF, new ReactivateStaff(admin.id(), member.id()), "cid-on");
+    identity.failure(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(admin.id(), admin.id()));
 
     List<AuditEntry> log = all().stream().filter(e -> Long.parseLong(e.id()) > before).toList();
 
@@ -84,28 +84,28 @@ class AuditLogTest {
 
   @Test
   void pagesFollowTheirCursorAndBadCursorsOrLimitsAreRefused() {
-    StaffView admin = identity.request(Addresses.Identity.CREATE_STAFF,
+    StaffView admin = identity.request(IdentityApi.CREATE_STAFF,
       new CreateStaff(IdentityFixture.email("pager"), PASSWORD, "Pager", Set.of(Role.ADMIN)));
     for (int i = 0; i < 3; i++) {
-      identity.<StaffInvited>request(Addresses.Identity.INVITE_STAFF,
+      identity.<StaffInvited>request(IdentityApi.INVITE_STAFF,
         new InviteStaff(admin.id(), IdentityFixture.email("page"), "P" + i, Set.of(Role.CATALOG), PASSWORD));
     }
-    AuditPage first = identity.request(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(2, null));
-    AuditPage second = identity.request(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(2, first.nextCursor()));
+    AuditPage first = identity.request(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(2, null));
+    AuditPage second = identity.request(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(2, first.nextCursor()));
     assertEquals(2, first.items().size());
     assertEquals(first.items().get(1).id(), first.nextCursor());
     assertTrue(Long.parseLong(second.items().get(0).id()) < Long.parseLong(first.items().get(1).id()), "older entries next");
 
     for (String bad : new String[] {"abc", "-1", "0", "99999999999999999999", ""}) {
       assertEquals(ErrorCode.INVALID_CURSOR,
-        identity.failure(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(10, bad)).errorCode(), bad);
+        identity.failure(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(10, bad)).errorCode(), bad);
     }
-    assertEquals(ErrorCode.VALIDATION_FAILED, identity.failure(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(0, null)).errorCode());
-    assertEquals(ErrorCode.VALIDATION_FAILED, identity.failure(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(101, null)).errorCode());
+    assertEquals(ErrorCode.VALIDATION_FAILED, identity.failure(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(0, null)).errorCode());
+    assertEquals(ErrorCode.VALIDATION_FAILED, identity.failure(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(101, null)).errorCode());
   }
 
   private static long newest() {
-    AuditPage page = identity.request(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(1, null));
+    AuditPage page = identity.request(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(1, null));
     return page.items().isEmpty() ? 0 : Long.parseLong(page.items().get(0).id());
   }
 
@@ -113,14 +113,14 @@ class AuditLogTest {
     var out = new ArrayList<AuditEntry>();
     String cursor = null;
     do {
-      AuditPage page = identity.request(Addresses.Identity.LIST_AUDIT_LOG, new ListAuditLog(100, cursor));
+      AuditPage page = identity.request(IdentityApi.LIST_AUDIT_LOG, new ListAuditLog(100, cursor));
       out.addAll(page.items());
       cursor = page.nextCursor();
     } while (cursor != null);
     return out;
   }
 
-  private static <R> R send(String address, Object message, String correlationId) {
-    return IdentityFixture.await(identity.bus.request(address, message, correlationId));
+  private static <R> R send(io.kinetic.kernel.bus.Endpoint<?, ?> endpoint, Object message, String correlationId) {
+    return IdentityFixture.await(identity.bus.request(endpoint.address(), message, correlationId));
   }
 }

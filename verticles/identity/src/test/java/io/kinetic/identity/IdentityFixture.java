@@ -1,10 +1,12 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
 import io.kinetic.kernel.error.Failure;
@@ -53,9 +55,9 @@ final class IdentityFixture implements AutoCloseable {
     var config = TestServices.get().config(overrides);
     migrate(config.pg().url());
     var vertx = Vertx.vertx(options);
-    Contracts.register(vertx);
+    Contracts.register(vertx, IdentityApi.CONTRACT);
     var fixture = new IdentityFixture(vertx, config);
-    await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));
+    await(new IdentityModule().deploy(vertx, config));
     return fixture;
   }
 
@@ -72,10 +74,10 @@ final class IdentityFixture implements AutoCloseable {
     Migrations.migrateBlocking(own, IdentityModule.SCHEMA);
     var config = TestServices.get().config(overrides.copy().put("pg", new JsonObject().put("url", own)));
     var vertx = Vertx.vertx();
-    Contracts.register(vertx);
+    Contracts.register(vertx, IdentityApi.CONTRACT);
     var fixture = new IdentityFixture(vertx, config);
     fixture.ownDatabase = database;
-    await(vertx.deployVerticle(new IdentityVerticle(), new DeploymentOptions().setConfig(config.raw())));
+    await(new IdentityModule().deploy(vertx, config));
     return fixture;
   }
 
@@ -101,14 +103,14 @@ final class IdentityFixture implements AutoCloseable {
     return prefix + "-" + UUID.randomUUID() + "@example.com";
   }
 
-  <R> R request(String address, Object message) {
-    return await(bus.request(address, message, "test-" + UUID.randomUUID()));
+  <R> R request(Endpoint<?, ?> endpoint, Object message) {
+    return await(bus.request(endpoint.address(), message, "test-" + UUID.randomUUID()));
   }
 
   /** The failure {@code address} answers {@code message} with; the test fails when it succeeds. */
-  Failure failure(String address, Object message) {
+  Failure failure(Endpoint<?, ?> endpoint, Object message) {
     var e = assertThrows(ExecutionException.class,
-      () -> bus.request(address, message, null).toCompletionStage().toCompletableFuture().get(10, SECONDS));
+      () -> bus.request(endpoint.address(), message, "test").toCompletionStage().toCompletableFuture().get(10, SECONDS));
     return Failure.from(e.getCause());
   }
 

@@ -1,10 +1,11 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.bus.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
@@ -45,11 +46,11 @@ class LoginRateLimitTest {
   void afterMaxFailuresEvenTheRightPasswordIsRateLimitedForTheWindow() {
     String email = register("limit");
     for (int i = 0; i < MAX; i++) {
-      var failure = identity.failure(Addresses.Identity.LOGIN, attempt(email, "wrong password", ip()));
+      var failure = identity.failure(IdentityApi.LOGIN, attempt(email, "wrong password", ip()));
       assertEquals(ErrorCode.INVALID_CREDENTIALS, failure.errorCode());
     }
 
-    var limited = identity.failure(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
+    var limited = identity.failure(IdentityApi.LOGIN, attempt(email, PASSWORD, ip()));
 
     assertEquals(ErrorCode.RATE_LIMITED, limited.errorCode());
     assertTrue(limited.retryAfterSeconds() > 0 && limited.retryAfterSeconds() <= 60, "retry after " + limited.retryAfterSeconds());
@@ -63,9 +64,9 @@ class LoginRateLimitTest {
     String email = register("clear");
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < MAX - 1; i++) {
-        identity.failure(Addresses.Identity.LOGIN, attempt(email, "wrong password", ip()));
+        identity.failure(IdentityApi.LOGIN, attempt(email, "wrong password", ip()));
       }
-      Tokens tokens = identity.request(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
+      Tokens tokens = identity.request(IdentityApi.LOGIN, attempt(email, PASSWORD, ip()));
       assertNotNull(tokens.accessToken(), "round " + round);
     }
   }
@@ -76,13 +77,13 @@ class LoginRateLimitTest {
     for (int account = 0; account < 10; account++) {
       String other = IdentityFixture.email("ip-" + account);
       for (int i = 0; i < MAX; i++) {
-        identity.failure(Addresses.Identity.LOGIN, attempt(other, "wrong password", ip));
+        identity.failure(IdentityApi.LOGIN, attempt(other, "wrong password", ip));
       }
     }
     String email = register("ip");
 
-    assertEquals(ErrorCode.RATE_LIMITED, identity.failure(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip)).errorCode());
-    Tokens fromElsewhere = identity.request(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
+    assertEquals(ErrorCode.RATE_LIMITED, identity.failure(IdentityApi.LOGIN, attempt(email, PASSWORD, ip)).errorCode());
+    Tokens fromElsewhere = identity.request(IdentityApi.LOGIN, attempt(email, PASSWORD, ip()));
     assertNotNull(fromElsewhere.accessToken());
   }
 
@@ -91,7 +92,7 @@ class LoginRateLimitTest {
     String email = register("burst");
     List<Future<Tokens>> attempts = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      attempts.add(identity.bus.request(Addresses.Identity.LOGIN, attempt(email, "wrong password " + i, ip()), null));
+      attempts.add(identity.bus.request(IdentityApi.LOGIN, attempt(email, "wrong password " + i, ip()), Caller.SYSTEM));
     }
     IdentityFixture.await(Future.join(attempts).otherwiseEmpty());
 
@@ -105,17 +106,17 @@ class LoginRateLimitTest {
     String email = register("variant");
     List<String> variants = List.of(email.toUpperCase(), "  " + email + "\t", " " + email.substring(0, 1).toUpperCase() + email.substring(1));
     for (String variant : variants) {
-      assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(Addresses.Identity.LOGIN, attempt(variant, "wrong password", ip())).errorCode());
+      assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(IdentityApi.LOGIN, attempt(variant, "wrong password", ip())).errorCode());
     }
 
-    var limited = identity.failure(Addresses.Identity.LOGIN, attempt(email, PASSWORD, ip()));
+    var limited = identity.failure(IdentityApi.LOGIN, attempt(email, PASSWORD, ip()));
 
     assertEquals(ErrorCode.RATE_LIMITED, limited.errorCode(), "variants of one e-mail are one account and one counter");
   }
 
   private static String register(String prefix) {
     String email = IdentityFixture.email(prefix);
-    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Rate"));
+    identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Rate"));
     return email;
   }
 

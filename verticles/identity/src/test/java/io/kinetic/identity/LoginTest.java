@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetStaff;
@@ -41,7 +41,7 @@ class LoginTest {
   @Test
   void aCustomerLoginYieldsAnAccessTokenTheGatewayAccepts() {
     String email = IdentityFixture.email("login");
-    CustomerView customer = identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Ann"));
+    CustomerView customer = identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Ann"));
 
     Tokens tokens = login(Realm.CUSTOMER, email.toUpperCase(), PASSWORD);
 
@@ -60,11 +60,11 @@ class LoginTest {
   @Test
   void aWrongPasswordAndAnUnknownEmailFailAlike() {
     String email = IdentityFixture.email("wrong");
-    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Bob"));
+    identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Bob"));
 
-    var wrongPassword = identity.failure(Addresses.Identity.LOGIN, attempt(Realm.CUSTOMER, email, "incorrect horse"));
+    var wrongPassword = identity.failure(IdentityApi.LOGIN, attempt(Realm.CUSTOMER, email, "incorrect horse"));
     String nobody = IdentityFixture.email("nobody");
-    var unknownEmail = identity.failure(Addresses.Identity.LOGIN, attempt(Realm.CUSTOMER, nobody, PASSWORD));
+    var unknownEmail = identity.failure(IdentityApi.LOGIN, attempt(Realm.CUSTOMER, nobody, PASSWORD));
 
     assertEquals(ErrorCode.INVALID_CREDENTIALS, wrongPassword.errorCode());
     assertEquals(ErrorCode.INVALID_CREDENTIALS, unknownEmail.errorCode());
@@ -74,10 +74,10 @@ class LoginTest {
   @Test
   void aStaffLoginCarriesTheStaffRealmAndRoles() {
     String email = IdentityFixture.email("staff");
-    StaffView staff = identity.request(Addresses.Identity.CREATE_STAFF,
+    StaffView staff = identity.request(IdentityApi.CREATE_STAFF,
       new CreateStaff(email, PASSWORD, "Sam", EnumSet.of(Role.FULFILMENT, Role.CATALOG)));
     assertEquals(Set.of(Role.CATALOG, Role.FULFILMENT), staff.roles());
-    assertEquals(staff, identity.request(Addresses.Identity.GET_STAFF, new GetStaff(staff.id())));
+    assertEquals(staff, identity.request(IdentityApi.GET_STAFF, new GetStaff(staff.id())));
 
     Tokens tokens = login(Realm.STAFF, email, PASSWORD);
 
@@ -90,12 +90,12 @@ class LoginTest {
   @Test
   void customerCredentialsNeverOpenTheStaffRealmAndViceVersa() {
     String customerEmail = IdentityFixture.email("realm-c");
-    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(customerEmail, PASSWORD, "Cy"));
+    identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(customerEmail, PASSWORD, "Cy"));
     String staffEmail = IdentityFixture.email("realm-s");
-    identity.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(staffEmail, PASSWORD, "St", Set.of(Role.ADMIN)));
+    identity.request(IdentityApi.CREATE_STAFF, new CreateStaff(staffEmail, PASSWORD, "St", Set.of(Role.ADMIN)));
 
-    var asStaff = identity.failure(Addresses.Identity.LOGIN, attempt(Realm.STAFF, customerEmail, PASSWORD));
-    var asCustomer = identity.failure(Addresses.Identity.LOGIN, attempt(Realm.CUSTOMER, staffEmail, PASSWORD));
+    var asStaff = identity.failure(IdentityApi.LOGIN, attempt(Realm.STAFF, customerEmail, PASSWORD));
+    var asCustomer = identity.failure(IdentityApi.LOGIN, attempt(Realm.CUSTOMER, staffEmail, PASSWORD));
 
     assertEquals(ErrorCode.INVALID_CREDENTIALS, asStaff.errorCode());
     assertEquals(ErrorCode.INVALID_CREDENTIALS, asCustomer.errorCode());
@@ -104,19 +104,19 @@ class LoginTest {
   @Test
   void staffNeedsRolesAndAFreshEmail() {
     String email = IdentityFixture.email("roles");
-    var noRoles = identity.failure(Addresses.Identity.CREATE_STAFF, new CreateStaff(email, PASSWORD, "No", Set.of()));
+    var noRoles = identity.failure(IdentityApi.CREATE_STAFF, new CreateStaff(email, PASSWORD, "No", Set.of()));
     assertEquals(ErrorCode.VALIDATION_FAILED, noRoles.errorCode());
     assertEquals("roles", noRoles.errors().get(0).field());
 
-    identity.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(email, PASSWORD, "Yes", Set.of(Role.ADMIN)));
-    var again = identity.failure(Addresses.Identity.CREATE_STAFF,
+    identity.request(IdentityApi.CREATE_STAFF, new CreateStaff(email, PASSWORD, "Yes", Set.of(Role.ADMIN)));
+    var again = identity.failure(IdentityApi.CREATE_STAFF,
       new CreateStaff(email.toUpperCase(), PASSWORD, "Again", Set.of(Role.CATALOG)));
     assertEquals(ErrorCode.EMAIL_TAKEN, again.errorCode());
   }
 
   @Test
   void anUnknownStaffMemberIsNotFound() {
-    var failure = identity.failure(Addresses.Identity.GET_STAFF, new GetStaff(UUID.randomUUID()));
+    var failure = identity.failure(IdentityApi.GET_STAFF, new GetStaff(UUID.randomUUID()));
 
     assertEquals(ErrorCode.NOT_FOUND, failure.errorCode());
   }
@@ -124,13 +124,13 @@ class LoginTest {
   @Test
   void twoLoginsStartDifferentSessions() {
     String email = IdentityFixture.email("twice");
-    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Tw"));
+    identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Tw"));
 
     assertNotEquals(login(Realm.CUSTOMER, email, PASSWORD).refreshToken(), login(Realm.CUSTOMER, email, PASSWORD).refreshToken());
   }
 
   private static Tokens login(Realm realm, String email, String password) {
-    return identity.request(Addresses.Identity.LOGIN, attempt(realm, email, password));
+    return identity.request(IdentityApi.LOGIN, attempt(realm, email, password));
   }
 
   /** From a random client address, so that the per-IP limit of parallel tests never interferes. */

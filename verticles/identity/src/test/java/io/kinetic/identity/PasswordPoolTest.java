@@ -1,9 +1,10 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.bus.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.error.ErrorCode;
@@ -48,7 +49,7 @@ class PasswordPoolTest {
     List<Future<Object>> logins = new ArrayList<>();
     for (int i = 0; i < LOGINS; i++) {
       var login = new Login(Realm.CUSTOMER, IdentityFixture.email("nobody"), "some password", null);
-      logins.add(identity.bus.request(Addresses.Identity.LOGIN, login, null).onComplete(r -> {
+      logins.add(identity.bus.request(IdentityApi.LOGIN.address(), login, "password-pool").onComplete(r -> {
         done.incrementAndGet();
         first.tryComplete();
       }));

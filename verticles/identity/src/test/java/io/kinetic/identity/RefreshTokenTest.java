@@ -1,10 +1,11 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.bus.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Logout;
@@ -73,8 +74,8 @@ class RefreshTokenTest {
     for (int round = 0; round < 5; round++) {
       String token = login(Realm.CUSTOMER, email).refreshToken();
       List<Future<Tokens>> both = List.of(
-        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), null),
-        identity.bus.request(Addresses.Identity.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), null));
+        identity.bus.request(IdentityApi.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), Caller.SYSTEM),
+        identity.bus.request(IdentityApi.REFRESH, new RefreshTokens(token, Realm.CUSTOMER), Caller.SYSTEM));
       IdentityFixture.await(Future.join(both).otherwiseEmpty());
 
       long succeeded = both.stream().filter(Future::succeeded).count();
@@ -89,9 +90,9 @@ class RefreshTokenTest {
     String email = customer("logout");
     Tokens tokens = login(Realm.CUSTOMER, email);
 
-    identity.request(Addresses.Identity.LOGOUT, new Logout(tokens.refreshToken()));
-    identity.request(Addresses.Identity.LOGOUT, new Logout(tokens.refreshToken()));
-    identity.request(Addresses.Identity.LOGOUT, new Logout("never-issued-" + UUID.randomUUID()));
+    identity.request(IdentityApi.LOGOUT, new Logout(tokens.refreshToken()));
+    identity.request(IdentityApi.LOGOUT, new Logout(tokens.refreshToken()));
+    identity.request(IdentityApi.LOGOUT, new Logout("never-issued-" + UUID.randomUUID()));
 
     assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(tokens.refreshToken()));
   }
@@ -114,7 +115,7 @@ class RefreshTokenTest {
   @Test
   void aStaffRefreshYieldsAStaffTokenWithTheCurrentRoles() {
     String email = IdentityFixture.email("staff-refresh");
-    StaffView staff = identity.request(Addresses.Identity.CREATE_STAFF,
+    StaffView staff = identity.request(IdentityApi.CREATE_STAFF,
       new CreateStaff(email, PASSWORD, "Staff", Set.of(Role.CATALOG)));
     Tokens tokens = login(Realm.STAFF, email);
     IdentityFixture.await(identity.pool()
@@ -131,7 +132,7 @@ class RefreshTokenTest {
   @Test
   void aRefreshTokenOnlyWorksInItsOwnRealmAndIsLeftUntouchedElsewhere() {
     String staffEmail = IdentityFixture.email("realm-staff");
-    identity.request(Addresses.Identity.CREATE_STAFF, new CreateStaff(staffEmail, PASSWORD, "Staff", Set.of(Role.CATALOG)));
+    identity.request(IdentityApi.CREATE_STAFF, new CreateStaff(staffEmail, PASSWORD, "Staff", Set.of(Role.CATALOG)));
     Tokens staff = login(Realm.STAFF, staffEmail);
     Tokens customer = login(Realm.CUSTOMER, customer("realm-customer"));
 
@@ -163,12 +164,12 @@ class RefreshTokenTest {
 
   private static String customer(String prefix) {
     String email = IdentityFixture.email(prefix);
-    identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Refresh"));
+    identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, PASSWORD, "Refresh"));
     return email;
   }
 
   private static Tokens login(Realm realm, String email) {
-    return identity.request(Addresses.Identity.LOGIN, new Login(realm, email, PASSWORD, "test-" + UUID.randomUUID()));
+    return identity.request(IdentityApi.LOGIN, new Login(realm, email, PASSWORD, "test-" + UUID.randomUUID()));
   }
 
   private static Tokens refresh(String refreshToken) {
@@ -176,7 +177,7 @@ class RefreshTokenTest {
   }
 
   private static Tokens refresh(String refreshToken, Realm realm) {
-    return identity.request(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken, realm));
+    return identity.request(IdentityApi.REFRESH, new RefreshTokens(refreshToken, realm));
   }
 
   private static ErrorCode refreshFailure(String refreshToken) {
@@ -184,6 +185,6 @@ class RefreshTokenTest {
   }
 
   private static ErrorCode refreshFailure(String refreshToken, Realm realm) {
-    return identity.failure(Addresses.Identity.REFRESH, new RefreshTokens(refreshToken, realm)).errorCode();
+    return identity.failure(IdentityApi.REFRESH, new RefreshTokens(refreshToken, realm)).errorCode();
   }
 }

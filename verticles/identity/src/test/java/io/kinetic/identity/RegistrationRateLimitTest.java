@@ -3,7 +3,7 @@ package io.kinetic.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
 import io.kinetic.kernel.error.ErrorCode;
@@ -35,17 +35,17 @@ class RegistrationRateLimitTest {
   void aClientAddressRegistersAtMostMaxAccountsPerWindowWithARetryAfter() {
     String ip = ip();
     for (int i = 0; i < MAX; i++) {
-      CustomerView created = identity.request(Addresses.Identity.REGISTER_CUSTOMER, registration(ip));
+      CustomerView created = identity.request(IdentityApi.REGISTER_CUSTOMER, registration(ip));
       assertTrue(created.email().startsWith("reg-limit"));
     }
-    var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER, registration(ip));
+    var failure = identity.failure(IdentityApi.REGISTER_CUSTOMER, registration(ip));
     assertEquals(ErrorCode.RATE_LIMITED, failure.errorCode());
     assertTrue(failure.retryAfterSeconds() > 0 && failure.retryAfterSeconds() <= 60, "retry after " + failure.retryAfterSeconds());
 
-    CustomerView elsewhere = identity.request(Addresses.Identity.REGISTER_CUSTOMER, registration(ip()));
+    CustomerView elsewhere = identity.request(IdentityApi.REGISTER_CUSTOMER, registration(ip()));
     assertTrue(elsewhere.email().startsWith("reg-limit"), "another address is not limited");
     for (int i = 0; i <= MAX; i++) {
-      identity.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, registration(null));
+      identity.<CustomerView>request(IdentityApi.REGISTER_CUSTOMER, registration(null));
     }
   }
 
@@ -54,9 +54,9 @@ class RegistrationRateLimitTest {
     String ip = ip();
     for (int i = 0; i < MAX + 2; i++) {
       var weak = new RegisterCustomer(IdentityFixture.email("weak"), "short", "Weak", ip);
-      assertEquals(ErrorCode.WEAK_PASSWORD, identity.failure(Addresses.Identity.REGISTER_CUSTOMER, weak).errorCode());
+      assertEquals(ErrorCode.WEAK_PASSWORD, identity.failure(IdentityApi.REGISTER_CUSTOMER, weak).errorCode());
     }
-    identity.<CustomerView>request(Addresses.Identity.REGISTER_CUSTOMER, registration(ip));
+    identity.<CustomerView>request(IdentityApi.REGISTER_CUSTOMER, registration(ip));
   }
 
   private static RegisterCustomer registration(String ip) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetCustomer;
 import io.kinetic.kernel.contract.identity.Login;
@@ -45,7 +45,7 @@ class RegistrationTest {
     assertEquals("Ann Smith", created.name());
     assertNotNull(created.id());
     assertNotNull(created.createdAt());
-    CustomerView read = identity.request(Addresses.Identity.GET_CUSTOMER, new GetCustomer(created.id()));
+    CustomerView read = identity.request(IdentityApi.GET_CUSTOMER, new GetCustomer(created.id()));
     assertEquals(created, read);
   }
 
@@ -54,7 +54,7 @@ class RegistrationTest {
     String email = IdentityFixture.email("dup");
     register(email, PASSWORD, "First");
 
-    var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+    var failure = identity.failure(IdentityApi.REGISTER_CUSTOMER,
       new RegisterCustomer(email.toUpperCase(), PASSWORD, "Second"));
 
     assertEquals(ErrorCode.EMAIL_TAKEN, failure.errorCode());
@@ -63,7 +63,7 @@ class RegistrationTest {
   @Test
   void passwordsOutside10To200CharactersAreWeak() {
     for (String password : new String[] {"123456789", "x".repeat(201)}) {
-      var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+      var failure = identity.failure(IdentityApi.REGISTER_CUSTOMER,
         new RegisterCustomer(IdentityFixture.email("weak"), password, "Weak"));
       assertEquals(ErrorCode.WEAK_PASSWORD, failure.errorCode(), "length " + password.length());
     }
@@ -77,28 +77,28 @@ class RegistrationTest {
    */
   @Test
   void aNulCharacterThatOnlyTheDatabaseRefusesIsAClientError() {
-    var badName = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+    var badName = identity.failure(IdentityApi.REGISTER_CUSTOMER,
       new RegisterCustomer(IdentityFixture.email("nul-name"), PASSWORD, "Ann\u0000Smith"));
     assertEquals(ErrorCode.VALIDATION_FAILED, badName.errorCode(), badName.detail());
-    var badEmail = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+    var badEmail = identity.failure(IdentityApi.REGISTER_CUSTOMER,
       new RegisterCustomer("nul\u0000" + IdentityFixture.email("x"), PASSWORD, "Ann"));
     assertEquals(ErrorCode.VALIDATION_FAILED, badEmail.errorCode(), badEmail.detail());
-    var login = identity.failure(Addresses.Identity.LOGIN,
+    var login = identity.failure(IdentityApi.LOGIN,
       new Login(Realm.CUSTOMER, "nul\u0000" + IdentityFixture.email("x"), PASSWORD, "127.0.0.9"));
     assertTrue(login.errorCode().httpStatus() < 500, login.errorCode() + ": " + login.detail());
   }
 
   @Test
   void anInvalidEmailAndNameAreReportedPerField() {
-    var failure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer("not-an-email", PASSWORD, " "));
+    var failure = identity.failure(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer("not-an-email", PASSWORD, " "));
 
     assertEquals(ErrorCode.VALIDATION_FAILED, failure.errorCode());
     Set<String> fields = failure.errors().stream().map(FieldError::field).collect(Collectors.toSet());
     assertEquals(Set.of("email", "name"), fields);
     String tooLong = "a".repeat(250) + "@example.com";
-    var longFailure = identity.failure(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(tooLong, PASSWORD, "Long"));
+    var longFailure = identity.failure(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(tooLong, PASSWORD, "Long"));
     assertEquals("email", longFailure.errors().get(0).field());
-    var longName = identity.failure(Addresses.Identity.REGISTER_CUSTOMER,
+    var longName = identity.failure(IdentityApi.REGISTER_CUSTOMER,
       new RegisterCustomer(IdentityFixture.email("name"), PASSWORD, "n".repeat(101)));
     assertEquals("name", longName.errors().get(0).field());
   }
@@ -117,12 +117,12 @@ class RegistrationTest {
 
   @Test
   void anUnknownCustomerIsNotFound() {
-    var failure = identity.failure(Addresses.Identity.GET_CUSTOMER, new GetCustomer(UUID.randomUUID()));
+    var failure = identity.failure(IdentityApi.GET_CUSTOMER, new GetCustomer(UUID.randomUUID()));
 
     assertEquals(ErrorCode.NOT_FOUND, failure.errorCode());
   }
 
   private static CustomerView register(String email, String password, String name) {
-    return identity.request(Addresses.Identity.REGISTER_CUSTOMER, new RegisterCustomer(email, password, name));
+    return identity.request(IdentityApi.REGISTER_CUSTOMER, new RegisterCustomer(email, password, name));
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.Role;
@@ -45,7 +45,7 @@ class StaffBootstrapTest {
     assertEquals(StaffBootstrap.ADMIN_NAME, created.name());
     assertEquals(created, again);
     assertTrue(IdentityFixture.await(bootstrap.anyStaff()));
-    Tokens tokens = identity.request(Addresses.Identity.LOGIN, new Login(Realm.STAFF, email, "first admin password", null));
+    Tokens tokens = identity.request(IdentityApi.LOGIN, new Login(Realm.STAFF, email, "first admin password", null));
     assertEquals(new JsonArray().add("admin"), identity.verifiedClaims(tokens.accessToken()).getJsonArray("roles"));
   }
 

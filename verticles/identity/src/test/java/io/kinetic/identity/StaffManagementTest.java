@@ -1,12 +1,13 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.bus.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
 import io.kinetic.kernel.contract.identity.InviteStaff;
@@ -51,8 +52,8 @@ class StaffManagementTest {
   @BeforeAll
   static void start() {
     identity = IdentityFixture.startInOwnDatabase(new JsonObject());
-    identity.vertx.eventBus().<StaffAccessChanged>consumer(Addresses.Identity.STAFF_ACCESS_CHANGED, m -> CHANGES.add(m.body()));
-    root = identity.request(Addresses.Identity.CREATE_STAFF,
+    identity.vertx.eventBus().<StaffAccessChanged>consumer(IdentityApi.Events.STAFF_ACCESS_CHANGED, m -> CHANGES.add(m.body()));
+    root = identity.request(IdentityApi.CREATE_STAFF,
       new CreateStaff(IdentityFixture.email("root"), PASSWORD, "Root", Set.of(Role.ADMIN)));
   }
 
@@ -64,7 +65,7 @@ class StaffManagementTest {
   @Test
   void anInvitedMemberWithAGeneratedPasswordLogsInWithIt() {
     String email = IdentityFixture.email("Invited");
-    StaffInvited invited = identity.request(Addresses.Identity.INVITE_STAFF,
+    StaffInvited invited = identity.request(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), "  " + email.toUpperCase() + " ", " Ina ", Set.of(Role.CATALOG), null));
 
     assertEquals(email.toLowerCase(), invited.staff().email());
@@ -77,7 +78,7 @@ class StaffManagementTest {
     assertEquals(new JsonArray().add("catalog"), claims.getJsonArray("roles"));
     assertEquals(0, claims.getInteger("sv"));
 
-    StaffInvited chosen = identity.request(Addresses.Identity.INVITE_STAFF,
+    StaffInvited chosen = identity.request(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), IdentityFixture.email("chosen"), "Cho", Set.of(Role.FULFILMENT), PASSWORD));
     assertNull(chosen.generatedPassword(), "a chosen password is never echoed");
     login(chosen.staff().email(), PASSWORD);
@@ -86,18 +87,18 @@ class StaffManagementTest {
   @Test
   void onlyAnActiveAdminInvitesAndBadInvitationsFail() {
     StaffView catalog = invite(Role.CATALOG);
-    var notAdmin = identity.failure(Addresses.Identity.INVITE_STAFF,
+    var notAdmin = identity.failure(IdentityApi.INVITE_STAFF,
       new InviteStaff(catalog.id(), IdentityFixture.email("x"), "X", Set.of(Role.CATALOG), PASSWORD));
     assertEquals(ErrorCode.FORBIDDEN, notAdmin.errorCode());
-    assertEquals(ErrorCode.FORBIDDEN, identity.failure(Addresses.Identity.INVITE_STAFF,
+    assertEquals(ErrorCode.FORBIDDEN, identity.failure(IdentityApi.INVITE_STAFF,
       new InviteStaff(UUID.randomUUID(), IdentityFixture.email("x"), "X", Set.of(Role.CATALOG), PASSWORD)).errorCode());
-    assertEquals(ErrorCode.EMAIL_TAKEN, identity.failure(Addresses.Identity.INVITE_STAFF,
+    assertEquals(ErrorCode.EMAIL_TAKEN, identity.failure(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), catalog.email(), "Again", Set.of(Role.CATALOG), PASSWORD)).errorCode());
-    var noRoles = identity.failure(Addresses.Identity.INVITE_STAFF,
+    var noRoles = identity.failure(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), IdentityFixture.email("x"), "X", Set.of(), PASSWORD));
     assertEquals(ErrorCode.VALIDATION_FAILED, noRoles.errorCode());
     assertEquals("roles", noRoles.errors().get(0).field());
-    assertEquals(ErrorCode.WEAK_PASSWORD, identity.failure(Addresses.Identity.INVITE_STAFF,
+    assertEquals(ErrorCode.WEAK_PASSWORD, identity.failure(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), IdentityFixture.email("x"), "X", Set.of(Role.CATALOG), "short")).errorCode());
   }
 
@@ -107,22 +108,23 @@ class StaffManagementTest {
     Tokens before = login(member.email(), PASSWORD);
     CHANGES.clear();
 
-    StaffView changed = identity.request(Addresses.Identity.SET_STAFF_ROLES,
+    StaffView changed = identity.request(IdentityApi.SET_STAFF_ROLES,
       new SetStaffRoles(root.id(), member.id(), Set.of(Role.CATALOG, Role.FULFILMENT)));
 
     assertEquals(Set.of(Role.CATALOG, Role.FULFILMENT), changed.roles());
     StaffAccessChanged event = CHANGES.poll(5, TimeUnit.SECONDS);
-    assertEquals(new StaffAccessChanged(member.id(), 1), event);
+    assertEquals(member.id(), event.staffId());
+    assertEquals(1, event.sessionVersion());
     assertEquals(1, sessionVersion(member.id()));
-    Tokens after = identity.request(Addresses.Identity.REFRESH, new RefreshTokens(before.refreshToken(), Realm.STAFF));
+    Tokens after = identity.request(IdentityApi.REFRESH, new RefreshTokens(before.refreshToken(), Realm.STAFF));
     var claims = identity.verifiedClaims(after.accessToken());
     assertEquals(new JsonArray().add("catalog").add("fulfilment"), claims.getJsonArray("roles"));
     assertEquals(1, claims.getInteger("sv"), "the refreshed token is at the new session version");
 
-    identity.<StaffView>request(Addresses.Identity.SET_STAFF_ROLES,
+    identity.<StaffView>request(IdentityApi.SET_STAFF_ROLES,
       new SetStaffRoles(root.id(), member.id(), EnumSet.of(Role.FULFILMENT, Role.CATALOG)));
     assertEquals(1, sessionVersion(member.id()), "the same roles again change nothing");
-    assertEquals(ErrorCode.STAFF_NOT_FOUND, identity.failure(Addresses.Identity.SET_STAFF_ROLES,
+    assertEquals(ErrorCode.STAFF_NOT_FOUND, identity.failure(IdentityApi.SET_STAFF_ROLES,
       new SetStaffRoles(root.id(), UUID.randomUUID(), Set.of(Role.CATALOG))).errorCode());
   }
 
@@ -132,57 +134,59 @@ class StaffManagementTest {
     Tokens session = login(member.email(), PASSWORD);
     CHANGES.clear();
 
-    StaffView deactivated = identity.request(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), member.id()));
+    StaffView deactivated = identity.request(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), member.id()));
 
     assertFalse(deactivated.active());
-    assertEquals(new StaffAccessChanged(member.id(), 1), CHANGES.poll(5, TimeUnit.SECONDS));
+    StaffAccessChanged event = CHANGES.poll(5, TimeUnit.SECONDS);
+    assertEquals(member.id(), event.staffId());
+    assertEquals(1, event.sessionVersion());
     assertEquals(1, sessionVersion(member.id()));
-    assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(Addresses.Identity.REFRESH,
+    assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(IdentityApi.REFRESH,
       new RefreshTokens(session.refreshToken(), Realm.STAFF)).errorCode(), "every refresh token was revoked");
-    assertEquals(ErrorCode.ACCOUNT_DISABLED, identity.failure(Addresses.Identity.LOGIN,
+    assertEquals(ErrorCode.ACCOUNT_DISABLED, identity.failure(IdentityApi.LOGIN,
       new Login(Realm.STAFF, member.email(), PASSWORD, null)).errorCode());
-    assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(Addresses.Identity.LOGIN,
+    assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(IdentityApi.LOGIN,
       new Login(Realm.STAFF, member.email(), "not the password", null)).errorCode(), "only the password holder learns it");
-    StaffList inactive = identity.request(Addresses.Identity.LIST_STAFF, new ListStaff(false));
+    StaffList inactive = identity.request(IdentityApi.LIST_STAFF, new ListStaff(false));
     assertTrue(inactive.items().stream().anyMatch(s -> s.id().equals(member.id())));
-    StaffList active = identity.request(Addresses.Identity.LIST_STAFF, new ListStaff(true));
+    StaffList active = identity.request(IdentityApi.LIST_STAFF, new ListStaff(true));
     assertTrue(active.items().stream().noneMatch(s -> s.id().equals(member.id())));
 
-    assertFalse(identity.<StaffView>request(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), member.id())).active());
+    assertFalse(identity.<StaffView>request(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), member.id())).active());
     assertEquals(1, sessionVersion(member.id()), "deactivating twice is one deactivation");
 
-    StaffView back = identity.request(Addresses.Identity.REACTIVATE_STAFF, new ReactivateStaff(root.id(), member.id()));
+    StaffView back = identity.request(IdentityApi.REACTIVATE_STAFF, new ReactivateStaff(root.id(), member.id()));
     assertTrue(back.active());
     Tokens again = login(member.email(), PASSWORD);
     assertEquals(1, identity.verifiedClaims(again.accessToken()).getInteger("sv"));
-    assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(Addresses.Identity.REFRESH,
+    assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(IdentityApi.REFRESH,
       new RefreshTokens(session.refreshToken(), Realm.STAFF)).errorCode(), "old sessions stay revoked");
   }
 
   @Test
   void thereIsAlwaysAnActiveAdminAndNobodyDeactivatesThemselves() {
-    StaffList admins = identity.request(Addresses.Identity.LIST_STAFF, new ListStaff(true));
+    StaffList admins = identity.request(IdentityApi.LIST_STAFF, new ListStaff(true));
     for (StaffView other : admins.items()) {
       if (!other.id().equals(root.id()) && other.roles().contains(Role.ADMIN)) {
-        identity.<StaffView>request(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), other.id()));
+        identity.<StaffView>request(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), other.id()));
       }
     }
-    assertEquals(ErrorCode.SELF_DEACTIVATION, identity.failure(Addresses.Identity.DEACTIVATE_STAFF,
+    assertEquals(ErrorCode.SELF_DEACTIVATION, identity.failure(IdentityApi.DEACTIVATE_STAFF,
       new DeactivateStaff(root.id(), root.id())).errorCode());
-    assertEquals(ErrorCode.LAST_ADMIN, identity.failure(Addresses.Identity.SET_STAFF_ROLES,
+    assertEquals(ErrorCode.LAST_ADMIN, identity.failure(IdentityApi.SET_STAFF_ROLES,
       new SetStaffRoles(root.id(), root.id(), Set.of(Role.CATALOG))).errorCode());
 
     StaffView second = invite(Role.ADMIN);
-    identity.<StaffView>request(Addresses.Identity.SET_STAFF_ROLES, new SetStaffRoles(second.id(), root.id(), Set.of(Role.ADMIN, Role.CATALOG)));
-    var oneWay = identity.bus.<StaffView>request(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), second.id()), null);
-    var otherWay = identity.bus.<StaffView>request(Addresses.Identity.DEACTIVATE_STAFF, new DeactivateStaff(second.id(), root.id()), null);
+    identity.<StaffView>request(IdentityApi.SET_STAFF_ROLES, new SetStaffRoles(second.id(), root.id(), Set.of(Role.ADMIN, Role.CATALOG)));
+    var oneWay = identity.bus.request(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(root.id(), second.id()), Caller.SYSTEM);
+    var otherWay = identity.bus.request(IdentityApi.DEACTIVATE_STAFF, new DeactivateStaff(second.id(), root.id()), Caller.SYSTEM);
     IdentityFixture.await(io.vertx.core.Future.join(oneWay, otherWay).recover(t -> io.vertx.core.Future.succeededFuture()));
 
     assertNotEquals(oneWay.succeeded(), otherWay.succeeded(), "exactly one of two admins deactivating each other wins");
     var loser = oneWay.succeeded() ? otherWay : oneWay;
     assertEquals(ErrorCode.FORBIDDEN, io.kinetic.kernel.error.Failure.from(loser.cause()).errorCode(),
       "the other is no longer an active admin");
-    StaffList left = identity.request(Addresses.Identity.LIST_STAFF, new ListStaff(true));
+    StaffList left = identity.request(IdentityApi.LIST_STAFF, new ListStaff(true));
     assertEquals(1, left.items().stream().filter(s -> s.roles().contains(Role.ADMIN)).count());
     if (otherWay.succeeded()) {
       root = second; // the later tests act as whichever admin is left
@@ -190,17 +194,17 @@ class StaffManagementTest {
   }
 
   private static StaffView invite(Role... roles) {
-    StaffInvited invited = identity.request(Addresses.Identity.INVITE_STAFF,
+    StaffInvited invited = identity.request(IdentityApi.INVITE_STAFF,
       new InviteStaff(root.id(), IdentityFixture.email("member"), "Member", Set.of(roles), PASSWORD));
     return invited.staff();
   }
 
   private static Tokens login(String email, String password) {
-    return identity.request(Addresses.Identity.LOGIN, new Login(Realm.STAFF, email, password, null));
+    return identity.request(IdentityApi.LOGIN, new Login(Realm.STAFF, email, password, null));
   }
 
   private static int sessionVersion(UUID staffId) {
-    StaffSessions sessions = identity.request(Addresses.Identity.LIST_STAFF_SESSIONS, new ListStaffSessions(1000));
+    StaffSessions sessions = identity.request(IdentityApi.LIST_STAFF_SESSIONS, new ListStaffSessions(1000));
     return sessions.items().stream().filter(s -> s.staffId().equals(staffId)).mapToInt(StaffSessions.Session::version)
       .findFirst().orElse(0);
   }

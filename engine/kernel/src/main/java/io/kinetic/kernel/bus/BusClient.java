@@ -49,6 +49,12 @@ public final class BusClient {
     return route(endpoint.address(), message, caller::addTo, endpoint.local()).map(endpoint::cast);
   }
 
+  /** {@link #request(Endpoint, Object, Caller)} for an anonymous caller known by its correlation id only. */
+  public <Q, R> Future<R> request(Endpoint<Q, R> endpoint, Q message, String correlationId) {
+    return request(endpoint, message, Caller.of(correlationId));
+  }
+
+  /** An address outside any contract (tests, tools); the reply is whatever the consumer answers. */
   public <R> Future<R> request(String address, Object message, String correlationId) {
     Consumer<DeliveryOptions> headers = options -> {
       if (correlationId != null) {

@@ -67,6 +67,15 @@ public final class EventTypes {
     return name.substring(0, dot) + ".events." + name.substring(dot + 1);
   }
 
+  /** The bus address events of {@code type} are published on. */
+  public static String address(Class<? extends DomainEvent> type) {
+    EventName annotation = type.getAnnotation(EventName.class);
+    if (annotation == null) {
+      throw new IllegalArgumentException(type.getName() + " needs @EventName");
+    }
+    return address(annotation.value());
+  }
+
   public static DomainEvent decode(String name, String payload) {
     return Json.decode(payload, type(name));
   }

@@ -1,6 +1,5 @@
 package io.kinetic.kernel.outbox;
 
-import io.kinetic.kernel.bus.Addresses;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.log.LogApi;
@@ -95,7 +94,7 @@ public final class LogConsumer {
   public Future<Void> start() {
     stopped = false;
     context = vertx.getOrCreateContext();
-    wakeUps = vertx.eventBus().consumer(Addresses.Log.appended(source), message -> poke());
+    wakeUps = vertx.eventBus().consumer(LogApi.appended(source), message -> poke());
     pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
     // parked events are due after seconds at the earliest: checking every few polls is enough
     parkedTimer = vertx.setPeriodic(Math.min(5_000, Math.max(1_000, pollMillis * 5)), id -> retryParked());

@@ -1,6 +1,6 @@
 package io.kinetic.kernel.outbox;
 
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.contract.log.LogAppended;
 import io.vertx.core.AsyncResult;
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  *
  * <p><b>The log is the truth, the bus is a hint.</b> After the positions commit, each event is
  * published on its {@link EventTypes#address} (for in-memory listeners such as caches) and one
- * {@link LogAppended} on {@link Addresses.Log#appended}. A listener that misses a publication
+ * {@link LogAppended} on {@link io.kinetic.kernel.contract.log.LogApi#appended}. A listener that misses a publication
  * (not registered, another node down) loses nothing that matters: durable consumers read the log
  * from their checkpoint ({@link LogConsumer}).
  *
@@ -165,7 +165,7 @@ public final class OutboxRelay implements Shareable {
       bus.publish(EventTypes.address(type), event, options);
     }
     long head = rows.get(rows.size() - 1).getLong("position");
-    bus.publish(Addresses.Log.appended(source), new LogAppended(source, head));
+    bus.publish(LogApi.appended(source), new LogAppended(source, head));
   }
 
   private void report(AsyncResult<?> result) {

@@ -1,10 +1,11 @@
 package io.kinetic.catalog.seed;
 
+import io.kinetic.kernel.bus.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.catalog.CatalogModule;
-import io.kinetic.kernel.bus.Addresses.Catalog;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
@@ -55,7 +56,7 @@ class DemoCatalogTest {
   @BeforeEach
   void createDatabase() {
     vertx = Vertx.vertx();
-    Contracts.register(vertx);
+    Contracts.register(vertx, CatalogApi.CONTRACT);
     String base = TestServices.get().pgUrl();
     var options = PgConnectOptions.fromUri(base);
     server = PgPools.create(vertx, base, 1, "public");
@@ -102,25 +103,25 @@ class DemoCatalogTest {
   void theVerticleServesTheSeededCatalogueAndStopsCleanly() {
     await(DemoCatalog.seedIfEmpty(vertx, pool, 300, n -> { }));
     AppConfig config = TestServices.get().config(new JsonObject().put("pg", new JsonObject().put("url", url)));
-    String deployment = await(CatalogModule.deploy(vertx, config));
+    String deployment = await(new CatalogModule().deploy(vertx, config));
     var bus = new BusClient(vertx, 5_000);
 
     UUID id = await(pool.query("SELECT id FROM product WHERE status = 'PUBLISHED' LIMIT 1").execute())
       .iterator().next().getUUID("id");
-    ProductView product = await(bus.request(Catalog.GET_PRODUCT, new GetProduct(id, "de", false), null));
+    ProductView product = await(bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, "de", false), Caller.SYSTEM));
     assertEquals("de", product.locale());
     assertTrue(product.name().contains(" aus "), product.name());
     assertTrue(product.attributes().get("weight") instanceof Map<?, ?> weight && "g".equals(weight.get("unit")));
 
-    CategoryList categories = await(bus.request(Catalog.LIST_CATEGORIES, new ListCategories("de", null), null));
+    CategoryList categories = await(bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories("de", null), Caller.SYSTEM));
     CategoryView clothing = categories.items().stream().filter(c -> c.slug().equals("clothing")).findFirst().orElseThrow();
     assertEquals("Kleidung", clothing.name());
-    ProductPage page = await(bus.request(Catalog.LIST_PRODUCTS,
-      new ListProducts(clothing.id(), null, null, null, "EUR", ProductSort.PRICE_ASC, null, 10, "en", false, null), null));
+    ProductPage page = await(bus.request(CatalogApi.LIST_PRODUCTS,
+      new ListProducts(clothing.id(), null, null, null, "EUR", ProductSort.PRICE_ASC, null, 10, "en", null), Caller.SYSTEM));
     assertEquals(10, page.items().size());
 
     await(vertx.undeploy(deployment));
-    Failure gone = (Failure) assertThrowsCause(bus.request(Catalog.GET_PRODUCT, new GetProduct(id, "de", false), null));
+    Failure gone = (Failure) assertThrowsCause(bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, "de", false), Caller.SYSTEM));
     assertEquals(ErrorCode.SERVICE_UNAVAILABLE, gone.errorCode());
   }
 

@@ -1,10 +1,12 @@
 package io.kinetic.gateway.graphql;
 
+import io.kinetic.kernel.bus.Endpoint;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.Locales;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.AddVariant;
 import io.kinetic.kernel.contract.catalog.AdminProductPage;
@@ -60,39 +62,39 @@ final class AdminFetchers {
       .scalar(Scalars.JSON)
       .scalar(Scalars.DATE_TIME)
       .type("Query", t -> t
-        .dataFetcher("adminProduct", catalog(env -> product(env, Addresses.Catalog.GET_ADMIN_PRODUCT,
+        .dataFetcher("adminProduct", catalog(env -> product(env, CatalogApi.GET_ADMIN_PRODUCT,
           new GetAdminProduct(Gql.id("id", env.getArgument("id"))))))
-        .dataFetcher("adminProducts", catalog(env -> bus.<AdminProductPage>request(Addresses.Catalog.LIST_PRODUCTS,
-          filters.of(env, true), Gql.cid(env)).map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()))))
-        .dataFetcher("categories", catalog(env -> bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES,
-          new ListCategories(Gql.locale(env, locales), null), Gql.cid(env)).map(CategoryList::items)))
-        .dataFetcher("attributes", catalog(env -> bus.<AttributeList>request(Addresses.Catalog.LIST_ATTRIBUTES,
-          new ListAttributes(Gql.locale(env, locales)), Gql.cid(env)).map(AttributeList::items)))
+        .dataFetcher("adminProducts", catalog(env -> bus.request(CatalogApi.LIST_ADMIN_PRODUCTS,
+          filters.of(env, true), Gql.caller(env)).map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()))))
+        .dataFetcher("categories", catalog(env -> bus.request(CatalogApi.LIST_CATEGORIES,
+          new ListCategories(Gql.locale(env, locales), null), Gql.caller(env)).map(CategoryList::items)))
+        .dataFetcher("attributes", catalog(env -> bus.request(CatalogApi.LIST_ATTRIBUTES,
+          new ListAttributes(Gql.locale(env, locales)), Gql.caller(env)).map(AttributeList::items)))
         .dataFetcher("me", this::me))
       .type("Mutation", t -> t
-        .dataFetcher("createProduct", mutation(env -> product(env, Addresses.Catalog.CREATE_PRODUCT,
+        .dataFetcher("createProduct", mutation(env -> product(env, CatalogApi.CREATE_PRODUCT,
           new CreateProduct(AdminInputs.product(env.getArgument("input"))))))
-        .dataFetcher("updateProduct", mutation(env -> product(env, Addresses.Catalog.UPDATE_PRODUCT, new UpdateProduct(
+        .dataFetcher("updateProduct", mutation(env -> product(env, CatalogApi.UPDATE_PRODUCT, new UpdateProduct(
           Gql.id("id", env.getArgument("id")), ((Number) env.getArgument("version")).longValue(),
           AdminInputs.product(env.getArgument("input"))))))
-        .dataFetcher("deleteProduct", mutation(env -> bus.request(Addresses.Catalog.DELETE_PRODUCT,
-          new DeleteProduct(Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
-        .dataFetcher("addVariant", mutation(env -> product(env, Addresses.Catalog.ADD_VARIANT, new AddVariant(
+        .dataFetcher("deleteProduct", mutation(env -> bus.request(CatalogApi.DELETE_PRODUCT,
+          new DeleteProduct(Gql.id("id", env.getArgument("id"))), Gql.caller(env))))
+        .dataFetcher("addVariant", mutation(env -> product(env, CatalogApi.ADD_VARIANT, new AddVariant(
           Gql.id("productId", env.getArgument("productId")), AdminInputs.variant(env.getArgument("input"), "input")))))
-        .dataFetcher("removeVariant", mutation(env -> product(env, Addresses.Catalog.REMOVE_VARIANT,
+        .dataFetcher("removeVariant", mutation(env -> product(env, CatalogApi.REMOVE_VARIANT,
           new RemoveVariant(env.getArgument("sku")))))
-        .dataFetcher("setPrice", mutation(env -> product(env, Addresses.Catalog.SET_PRICE, new SetPrice(env.getArgument("sku"),
+        .dataFetcher("setPrice", mutation(env -> product(env, CatalogApi.SET_PRICE, new SetPrice(env.getArgument("sku"),
           AdminInputs.money(((Number) env.getArgument("amount")).longValue(), env.getArgument("currency"), "price")))))
         .dataFetcher("setStock", mutation(this::setStock))
-        .dataFetcher("saveCategory", mutation(env -> bus.<Category>request(Addresses.Catalog.SAVE_CATEGORY, new SaveCategory(
+        .dataFetcher("saveCategory", mutation(env -> bus.request(CatalogApi.SAVE_CATEGORY, new SaveCategory(
           env.getArgument("id") == null ? null : Gql.id("id", env.getArgument("id")),
-          AdminInputs.category(env.getArgument("input"))), Gql.cid(env))))
-        .dataFetcher("deleteCategory", mutation(env -> bus.request(Addresses.Catalog.DELETE_CATEGORY,
-          new DeleteCategory(Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
-        .dataFetcher("defineAttribute", mutation(env -> bus.<Attribute>request(Addresses.Catalog.DEFINE_ATTRIBUTE,
-          new DefineAttribute(AdminInputs.attribute(env.getArgument("input"))), Gql.cid(env))))
-        .dataFetcher("deleteAttribute", mutation(env -> bus.request(Addresses.Catalog.DELETE_ATTRIBUTE,
-          new DeleteAttribute(env.getArgument("code")), Gql.cid(env)))))
+          AdminInputs.category(env.getArgument("input"))), Gql.caller(env))))
+        .dataFetcher("deleteCategory", mutation(env -> bus.request(CatalogApi.DELETE_CATEGORY,
+          new DeleteCategory(Gql.id("id", env.getArgument("id"))), Gql.caller(env))))
+        .dataFetcher("defineAttribute", mutation(env -> bus.request(CatalogApi.DEFINE_ATTRIBUTE,
+          new DefineAttribute(AdminInputs.attribute(env.getArgument("input"))), Gql.caller(env))))
+        .dataFetcher("deleteAttribute", mutation(env -> bus.request(CatalogApi.DELETE_ATTRIBUTE,
+          new DeleteAttribute(env.getArgument("code")), Gql.caller(env)))))
       .type("AdminProduct", t -> t.dataFetcher("translations", AdminFetchers::translations))
       .type("Variant", t -> t.dataFetcher("options", GqlTypes::options).dataFetcher("price", GqlTypes::price))
       .type("CategoryDefinition", t -> t.dataFetcher("names", env -> GqlTypes.names(((Category) env.getSource()).names())))
@@ -115,8 +117,8 @@ final class AdminFetchers {
     return Gql.staffMutation(CATALOG_ROLES, body);
   }
 
-  private Future<Product> product(DataFetchingEnvironment env, String address, Object command) {
-    return bus.request(address, command, Gql.cid(env));
+  private <Q> Future<Product> product(DataFetchingEnvironment env, Endpoint<Q, Product> endpoint, Q command) {
+    return bus.request(endpoint, command, Gql.caller(env));
   }
 
   private Future<?> setStock(DataFetchingEnvironment env) {
@@ -124,12 +126,12 @@ final class AdminFetchers {
     if (onHand < 0) {
       throw Failure.invalid("onHand", "must be 0 or more");
     }
-    return product(env, Addresses.Catalog.SET_STOCK, new SetStock(env.getArgument("sku"), onHand));
+    return product(env, CatalogApi.SET_STOCK, new SetStock(env.getArgument("sku"), onHand));
   }
 
   private Future<StaffView> me(DataFetchingEnvironment env) {
     var staff = Gql.staff(env, List.of());
-    return bus.request(Addresses.Identity.GET_STAFF, new GetStaff(staff.id()), Gql.cid(env));
+    return bus.request(IdentityApi.GET_STAFF, new GetStaff(staff.id()), Gql.caller(env));
   }
 
   private static List<GqlTypes.TranslationView> translations(DataFetchingEnvironment env) {

@@ -7,7 +7,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.schema.DataFetchingEnvironment;
 import io.kinetic.gateway.Requests;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.CategoryView;
@@ -85,7 +85,7 @@ final class CategoryLoader {
     keys.forEach(k -> byLocale.computeIfAbsent(k.locale(), l -> new ArrayList<>()).add(k.id()));
     var requests = new ArrayList<Future<CategoryList>>();
     byLocale.forEach((locale, ids) ->
-      requests.add(bus.request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(locale, List.copyOf(ids)), correlationId)));
+      requests.add(bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(locale, List.copyOf(ids)), correlationId)));
     var locales = List.copyOf(byLocale.keySet());
     return Future.all(requests).map(all -> {
       Map<Key, CategoryView> found = new HashMap<>();

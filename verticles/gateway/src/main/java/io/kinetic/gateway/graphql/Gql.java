@@ -1,5 +1,6 @@
 package io.kinetic.gateway.graphql;
 
+import io.kinetic.kernel.bus.Caller;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.kinetic.gateway.Locales;
@@ -24,6 +25,11 @@ final class Gql {
 
   static RoutingContext rc(DataFetchingEnvironment env) {
     return env.getGraphQlContext().get(RoutingContext.class);
+  }
+
+  /** The caller of the GraphQL request: correlation id and authenticated actor. */
+  static Caller caller(DataFetchingEnvironment env) {
+    return Requests.caller(rc(env));
   }
 
   static String cid(DataFetchingEnvironment env) {

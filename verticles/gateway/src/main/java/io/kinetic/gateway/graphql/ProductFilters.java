@@ -46,7 +46,6 @@ final class ProductFilters {
       env.getArgument("after"),
       first,
       Gql.locale(env, locales),
-      admin,
       admin && status != null ? ProductStatus.valueOf(status.toString()) : null);
   }
 

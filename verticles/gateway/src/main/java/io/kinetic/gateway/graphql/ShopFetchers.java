@@ -4,7 +4,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.ClientAddress;
 import io.kinetic.gateway.Locales;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.GetProduct;
@@ -57,9 +58,9 @@ final class ShopFetchers {
         .dataFetcher("register", Gql.mutation(this::register))
         .dataFetcher("login", Gql.mutation(this::login))
         .dataFetcher("refresh", Gql.mutation(env ->
-          bus.<Tokens>request(Addresses.Identity.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.cid(env))))
+          bus.request(IdentityApi.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.caller(env))))
         .dataFetcher("logout", Gql.mutation(env ->
-          bus.request(Addresses.Identity.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.cid(env))
+          bus.request(IdentityApi.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.caller(env))
             .map(deleted -> new GqlTypes.Done(true)))))
       .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf))
       .type("Variant", t -> t.dataFetcher("options", GqlTypes::options).dataFetcher("price", GqlTypes::price))
@@ -73,38 +74,38 @@ final class ShopFetchers {
     String raw = env.getArgument("id");
     var id = Ids.parse(raw).orElseThrow(() ->
       Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
-    return bus.request(Addresses.Catalog.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.cid(env));
+    return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.caller(env));
   }
 
   private Future<ProductView> productBySlug(DataFetchingEnvironment env) {
     var query = new GetProductBySlug(env.getArgument("slug"), Gql.locale(env, locales), false);
-    return bus.request(Addresses.Catalog.GET_PRODUCT_BY_SLUG, query, Gql.cid(env));
+    return bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, query, Gql.caller(env));
   }
 
   private Future<GqlTypes.Connection> products(DataFetchingEnvironment env) {
-    return bus.<ProductPage>request(Addresses.Catalog.LIST_PRODUCTS, filters.of(env, false), Gql.cid(env))
+    return bus.request(CatalogApi.LIST_PRODUCTS, filters.of(env, false), Gql.caller(env))
       .map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()));
   }
 
   private Future<List<?>> categories(DataFetchingEnvironment env) {
-    return bus.<CategoryList>request(Addresses.Catalog.LIST_CATEGORIES, new ListCategories(Gql.locale(env, locales), null), Gql.cid(env))
+    return bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(Gql.locale(env, locales), null), Gql.caller(env))
       .map(CategoryList::items);
   }
 
   private Future<CustomerView> me(DataFetchingEnvironment env) {
     var customer = Gql.customer(env);
-    return bus.request(Addresses.Identity.GET_CUSTOMER, new GetCustomer(customer.id()), Gql.cid(env));
+    return bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(customer.id()), Gql.caller(env));
   }
 
   private Future<CustomerView> register(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
     var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"),
       clientAddress.of(Gql.rc(env)));
-    return bus.request(Addresses.Identity.REGISTER_CUSTOMER, command, Gql.cid(env));
+    return bus.request(IdentityApi.REGISTER_CUSTOMER, command, Gql.caller(env));
   }
 
   private Future<Tokens> login(DataFetchingEnvironment env) {
     var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), clientAddress.of(Gql.rc(env)));
-    return bus.request(Addresses.Identity.LOGIN, login, Gql.cid(env));
+    return bus.request(IdentityApi.LOGIN, login, Gql.caller(env));
   }
 }

@@ -4,7 +4,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.StaffJson;
-import io.kinetic.kernel.bus.Addresses;
+import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.AuditPage;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
@@ -40,19 +40,19 @@ final class StaffFetchers {
   void wire(RuntimeWiring.Builder wiring) {
     wiring
       .type("Query", t -> t
-        .dataFetcher("staffMembers", admin(env -> bus.<StaffList>request(Addresses.Identity.LIST_STAFF,
-          new ListStaff(env.getArgument("active")), Gql.cid(env)).map(StaffList::items)))
-        .dataFetcher("staffMember", admin(env -> bus.<StaffView>request(Addresses.Identity.GET_STAFF,
-          new GetStaff(Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
+        .dataFetcher("staffMembers", admin(env -> bus.request(IdentityApi.LIST_STAFF,
+          new ListStaff(env.getArgument("active")), Gql.caller(env)).map(StaffList::items)))
+        .dataFetcher("staffMember", admin(env -> bus.request(IdentityApi.GET_STAFF,
+          new GetStaff(Gql.id("id", env.getArgument("id"))), Gql.caller(env))))
         .dataFetcher("auditLog", admin(this::auditLog)))
       .type("Mutation", t -> t
         .dataFetcher("inviteStaff", mutation(this::invite))
-        .dataFetcher("setStaffRoles", mutation(env -> bus.request(Addresses.Identity.SET_STAFF_ROLES, new SetStaffRoles(
-          actor(env), Gql.id("id", env.getArgument("id")), StaffJson.roles(env.getArgument("roles"), "roles")), Gql.cid(env))))
-        .dataFetcher("deactivateStaff", mutation(env -> bus.request(Addresses.Identity.DEACTIVATE_STAFF,
-          new DeactivateStaff(actor(env), Gql.id("id", env.getArgument("id"))), Gql.cid(env))))
-        .dataFetcher("reactivateStaff", mutation(env -> bus.request(Addresses.Identity.REACTIVATE_STAFF,
-          new ReactivateStaff(actor(env), Gql.id("id", env.getArgument("id"))), Gql.cid(env)))))
+        .dataFetcher("setStaffRoles", mutation(env -> bus.request(IdentityApi.SET_STAFF_ROLES, new SetStaffRoles(
+          actor(env), Gql.id("id", env.getArgument("id")), StaffJson.roles(env.getArgument("roles"), "roles")), Gql.caller(env))))
+        .dataFetcher("deactivateStaff", mutation(env -> bus.request(IdentityApi.DEACTIVATE_STAFF,
+          new DeactivateStaff(actor(env), Gql.id("id", env.getArgument("id"))), Gql.caller(env))))
+        .dataFetcher("reactivateStaff", mutation(env -> bus.request(IdentityApi.REACTIVATE_STAFF,
+          new ReactivateStaff(actor(env), Gql.id("id", env.getArgument("id"))), Gql.caller(env)))))
       .type("InviteStaffResult", t -> t.typeResolver(GqlTypes.RESULTS))
       .type("StaffResult", t -> t.typeResolver(GqlTypes.RESULTS));
   }
@@ -63,13 +63,13 @@ final class StaffFetchers {
     var roles = StaffJson.roles((List<String>) input.get("roles"), "input.roles");
     var command = new InviteStaff(actor(env), (String) input.get("email"), (String) input.get("name"), roles,
       (String) input.get("password"));
-    return bus.request(Addresses.Identity.INVITE_STAFF, command, Gql.cid(env));
+    return bus.request(IdentityApi.INVITE_STAFF, command, Gql.caller(env));
   }
 
   private Future<GqlTypes.Connection> auditLog(DataFetchingEnvironment env) {
     Integer first = env.getArgument("first");
     var query = new ListAuditLog(first == null ? DEFAULT_AUDIT_PAGE : first, env.getArgument("after"));
-    return bus.<AuditPage>request(Addresses.Identity.LIST_AUDIT_LOG, query, Gql.cid(env)).map(page -> new GqlTypes.Connection(
+    return bus.request(IdentityApi.LIST_AUDIT_LOG, query, Gql.caller(env)).map(page -> new GqlTypes.Connection(
       page.items().stream().map(entry -> new GqlTypes.Edge(entry.id(), entry)).toList(),
       new GqlTypes.PageInfo(page.nextCursor() != null, page.nextCursor())));
   }

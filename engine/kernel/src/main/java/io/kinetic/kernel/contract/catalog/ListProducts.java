@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A page of products. Reply: {@link ProductPage} (storefront) or {@link AdminProductPage} when
- * {@code admin} is true. Category includes its subcategories; {@code attributes} match values
+ * A page of products: published ones at {@code CatalogApi.LIST_PRODUCTS} ({@link ProductPage}), all
+ * of them (filtered by {@code status} when given) at {@code LIST_ADMIN_PRODUCTS}
+ * ({@link AdminProductPage}). Category includes its subcategories; {@code attributes} match values
  * exactly (code to value as text); the price range is in minor units of {@code currency} and
  * matches any variant. {@code after} is the opaque cursor of the previous page.
  * Fails {@code VALIDATION_FAILED} or {@code INVALID_CURSOR}.
@@ -20,6 +21,5 @@ public record ListProducts(
   String after,
   int limit,
   String locale,
-  boolean admin,
   ProductStatus status) {
 }
