@@ -1,12 +1,15 @@
 // The admin shell: merges what the features export (routes, messages, navigation, header tools),
 // keeps every page but the login behind the auth feature's gate, and renders the routed page.
 // A feature module exports
-//   { name, routes: [{path, name, component, props?(route), section?}], messages: {en},
-//     nav?: {href, label, testId, section}, state?, header?: {tools?}, gate? (auth only) }.
+//   { name, routes: [{path, name, component, props?(route), section?, role?}], messages: {en},
+//     nav?: one or a list of {href, label, testId, section, role?}, state?, header?: {tools?},
+//     gate? (auth only) }.
+// A route or nav entry with a role is only for staff members holding it: the nav entry is hidden
+// from the others, and the route shows them a notice instead of the page (the API refuses them anyway).
 import { createApp, h, computed, watch } from 'vue';
 import { html } from '../shared/html.js';
 import { ErrorBanner } from '../shared/errors.js';
-import { i18n, route, navigate, startRouter, errors, notice, t } from './context.js';
+import { i18n, route, navigate, startRouter, errors, notice, t, currentStaff, hasRole, provideStaff } from './context.js';
 import { messages } from './messages.js';
 
 const NotFound = {
@@ -14,14 +17,24 @@ const NotFound = {
   setup: () => () => html`<section class="page"><h1 class="page-title">${t('notFound')}</h1><a href="#/products" class="btn">${t('startPage')}</a></section>`,
 };
 
+const NeedsRole = {
+  name: 'NeedsRole',
+  props: { role: { type: String, required: true } },
+  setup: (props) => () => html`
+    <section class="page"><h1 class="page-title">${t('notAllowed')}</h1>
+      <p class="lead muted" data-testid="needs-role">${t('needsRole', { role: props.role })}</p>
+      <a href="#/products" class="btn">${t('startPage')}</a></section>`,
+};
+
 export function startAdmin(features, selector) {
   i18n.add('shell', messages);
   features.forEach((f) => i18n.add(f.name, f.messages));
   const routes = features.flatMap((f) => f.routes);
   const byName = new Map(routes.map((r) => [r.name, r]));
-  const navs = features.map((f) => f.nav).filter(Boolean);
+  const navs = features.flatMap((f) => [].concat(f.nav || []));
   const tools = features.map((f) => f.header && f.header.tools).filter(Boolean);
   const gate = features.map((f) => f.gate).find(Boolean);
+  provideStaff(gate.staff);
   startRouter(routes);
 
   const App = {
@@ -44,6 +57,8 @@ export function startAdmin(features, selector) {
         if (!gate.signedIn()) return h(gate.login);
         const r = byName.get(route.name);
         if (!r) return h(NotFound);
+        if (r.role && !currentStaff()) return html`<p class="page muted">${t('loading')}</p>`;
+        if (r.role && !hasRole(r.role)) return h(NeedsRole, { role: r.role });
         return h(r.component, r.props ? r.props(route) : {});
       }
 
@@ -54,7 +69,7 @@ export function startAdmin(features, selector) {
               <div class="container header-bar">
                 <a href=${'#' + gate.home} class="brand"><span class="brand-mark" aria-hidden="true">K</span>Kinetic <span class="muted brand-sub">${t('admin')}</span></a>
                 <nav class="admin-nav" aria-label="Admin">
-                  ${navs.map((n) => html`
+                  ${navs.filter((n) => !n.role || hasRole(n.role)).map((n) => html`
                     <a key=${n.href} href=${n.href} aria-current=${section.value === n.section ? 'page' : null} data-testid=${n.testId}>${t(n.label)}</a>`)}
                 </nav>
                 <div class="header-tools">${tools.map((tool) => h(tool))}</div>

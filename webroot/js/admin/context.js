@@ -17,6 +17,18 @@ export const { route, navigate, start: startRouter } = createRouter({ fallback: 
 
 export const errors = createErrorState();
 
+let who = { me: () => null, reload: () => Promise.resolve() };
+/** The signed-in staff member ({id, email, name, roles}), or null while signed out or not yet known. */
+export const currentStaff = () => who.me();
+/** Whether the signed-in staff member holds role (false while not yet known). */
+export const hasRole = (role) => ((currentStaff() && currentStaff().roles) || []).includes(role);
+/** Reads the signed-in member again, e.g. after their own roles changed. */
+export const reloadStaff = () => who.reload();
+/** The shell hands over the auth feature's answer to "who is signed in" ({me(), reload()}) once at start. */
+export function provideStaff(source) {
+  who = source;
+}
+
 const authLost = [];
 /** Registers what to do when the staff session ends on the server side. */
 export const onAuthLost = (fn) => authLost.push(fn);

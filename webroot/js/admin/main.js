@@ -1,9 +1,10 @@
-// Admin entry point: the features, in navigation order. New admin pages (staff, orders, ...) join
-// this list as feature folders of their own.
+// Admin entry point: the features, in navigation order. New admin pages (orders, ...) join this
+// list as feature folders of their own.
 import { startAdmin } from './app.js';
 import auth from './auth/index.js';
 import products from './products/index.js';
 import categories from './categories/index.js';
 import attributes from './attributes/index.js';
+import staff from './staff/index.js';
 
-startAdmin([auth, products, categories, attributes], '#app');
+startAdmin([auth, products, categories, attributes, staff], '#app');

@@ -11,5 +11,9 @@ export default {
   messages,
   state: staff,
   header: { tools: StaffBadge },
-  gate: { signedIn: () => staff.loggedIn, login: AdminLogin, home: '/products', whenSignedIn: () => { if (!staff.me) loadMe(); } },
+  gate: {
+    signedIn: () => staff.loggedIn, login: AdminLogin, home: '/products', whenSignedIn: () => { if (!staff.me) loadMe(); },
+    // who is signed in, with their roles: the shell shows role-bound pages and nav entries by it
+    staff: { me: () => staff.me, reload: loadMe },
+  },
 };

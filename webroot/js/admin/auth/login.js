@@ -3,8 +3,8 @@ import { ref, reactive } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent } from '../../shared/forms.js';
 import { FieldError, FormErrors } from '../../shared/errors.js';
-import { errors, navigate, t } from '../context.js';
-import { signIn, loadMe, staff } from './session.js';
+import { errors, t } from '../context.js';
+import { signIn, staff } from './session.js';
 
 export const AdminLogin = {
   name: 'AdminLogin',
@@ -18,9 +18,9 @@ export const AdminLogin = {
       problem.value = null;
       errors.clear();
       try {
+        // the shell then opens the start page and loads who signed in (a second load here raced a
+        // click on the navigation that the first load had shown)
         await signIn({ email: form.email.trim(), password: form.password });
-        await loadMe();
-        navigate('/products');
       } catch (e) {
         problem.value = e;
         errors.show(e);

@@ -2,6 +2,6 @@
 export const messages = {
   en: {
     staffSignIn: 'Staff sign in', sessionExpired: 'Your session has expired. Please sign in again.',
-    email: 'Email', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…',
+    password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…',
   },
 };

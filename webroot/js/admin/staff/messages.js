@@ -1,0 +1,25 @@
+// Strings of the staff feature (staff members, invitations, audit log).
+export const messages = {
+  en: {
+    navStaff: 'Staff', navAuditLog: 'Audit log',
+    show: 'Show', everyone: 'Everyone', activeOnly: 'Active', deactivatedOnly: 'Deactivated',
+    member: 'Member', roles: 'Roles', you: '(you)', active: 'active', deactivated: 'deactivated',
+    noStaff: 'No staff members.', noStaffMatch: 'No staff members match.',
+    editRoles: 'Roles', rolesOf: 'Roles of {name}', deactivate: 'Deactivate', reactivate: 'Reactivate',
+    roleAdminHint: 'everything, staff and audit log included', roleCatalogHint: 'products, categories, attributes',
+    roleFulfilmentHint: 'orders, once the engine has them', pickRole: 'pick at least one role',
+    rolesSaved: 'Roles of {email} saved', memberDeactivated: '{email} deactivated', memberReactivated: '{email} reactivated',
+    confirmDeactivate: 'Deactivate {email}? They can no longer sign in, and their open sessions end within seconds.',
+    confirmReactivate: 'Reactivate {email}? They can sign in again with their current password.',
+    confirmDropOwnAdmin: 'Remove your own admin role? You lose access to Staff and the Audit log at once.',
+    inviteStaff: 'Invite staff', invite: 'Invite', inviting: 'Inviting…', initialPassword: 'Initial password',
+    generatePassword: 'Generate one, shown once', choosePassword: 'Choose one', passwordNeeded: 'enter a password or let one be generated',
+    staffInvited: '{email} invited', invitedTitle: 'Staff member invited',
+    initialPasswordFor: 'Initial password for {email}:', passOnNow: 'Pass it on now: it is stored only hashed and not shown again.',
+    copy: 'Copy', copied: 'Copied', done: 'Done',
+    when: 'When', who: 'Who', action: 'Action', target: 'Target', details: 'Details', ref: 'Ref', refresh: 'Refresh',
+    system: 'system', nothingRecorded: 'Nothing recorded yet.',
+    actionCreated: 'Created', actionInvited: 'Invited', actionRolesChanged: 'Roles changed',
+    actionDeactivated: 'Deactivated', actionReactivated: 'Reactivated',
+  },
+};
