@@ -103,9 +103,10 @@ class AdminBrowserTest {
       String version = browser.visible("product-version").getText();
       eur.sendKeys(Keys.chord(Keys.CONTROL, "a"), "17.25");
       browser.visible("save-product").click();
-      browser.until("the saved product's new version",
-        d -> !version.equals(d.findElement(Browser.testId("product-version")).getText()));
-      assertEquals("Product saved", browser.visible("notice").getText());
+      // the notice shows for a few seconds: look for it together with the new version, not after it
+      browser.until("the saved product's new version and the notice", d ->
+        !version.equals(d.findElement(Browser.testId("product-version")).getText())
+          && d.findElements(Browser.testId("notice")).stream().anyMatch(n -> n.getText().equals("Product saved")));
 
       JsonObject served = api.get("/api/v1/products/" + id);
       JsonObject firstVariant = variant(served, first);

@@ -118,7 +118,8 @@ class StaffBrowserTest {
     browser.visible("invite-choose-password").click();
     browser.visible("invite-password").sendKeys(password);
     browser.visible("invite-staff").click();
-    assertEquals(email + " invited", browser.visible("notice").getText());
+    browser.until("the invitation notice", d -> d.findElements(Browser.testId("notice")).stream()
+      .anyMatch(n -> n.getText().equals(email + " invited")));
     WebElement member = browser.until("the new member's row", d -> d.findElements(row(email)).stream().findFirst().orElse(null));
     assertTrue(browser.driver().findElements(Browser.testId("generated-password")).isEmpty(), "a chosen password is not shown");
     assertEquals(200, login(email, password).status(), "the chosen password is the member's");
