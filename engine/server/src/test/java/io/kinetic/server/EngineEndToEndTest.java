@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -138,6 +139,50 @@ class EngineEndToEndTest {
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.bodyAsString().contains("vertx_"), "Prometheus text with Vert.x metrics");
     assertEquals(200, get("/api/v1/openapi.yaml").statusCode());
+  }
+
+  /**
+   * A staff member's catalog write reaches the audit log through the catalog's event log: the
+   * identity context's durable consumer records it once, with who did it and the request's
+   * correlation id; the admin health endpoint and /metrics show that consumer and its lag.
+   */
+  @Test
+  void aStaffPriceChangeIsAuditedThroughTheEventLog() throws Exception {
+    String token = staffToken();
+    var page = get("/api/v1/products?limit=1&currency=EUR").bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+    String productId = page.getString("id");
+    String sku = page.getJsonArray("variants").getJsonObject(0).getString("sku");
+    String cid = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+    var repriced = http.put("/api/v1/admin/variants/" + sku + "/prices/EUR").bearerTokenAuthentication(token)
+      .putHeader("X-Correlation-Id", cid).sendJsonObject(new JsonObject().put("amount", 4321)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, repriced.statusCode(), repriced.bodyAsString());
+
+    JsonObject[] entry = new JsonObject[1];
+    Eventually.until("the price change in the audit log", () -> {
+      var log = http.get("/api/v1/admin/audit-log?limit=100").bearerTokenAuthentication(token).send()
+        .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+      for (int i = 0; i < log.size(); i++) {
+        if (cid.equals(log.getJsonObject(i).getString("correlationId"))) {
+          entry[0] = log.getJsonObject(i);
+        }
+      }
+      return entry[0] != null;
+    });
+    assertEquals("catalog", entry[0].getString("context"));
+    assertEquals("catalog.price-changed", entry[0].getString("action"));
+    assertEquals(RunningEngine.ADMIN_EMAIL, entry[0].getString("actorEmail"));
+    assertEquals("product", entry[0].getString("targetType"));
+    assertEquals(productId, entry[0].getString("targetId"));
+    assertEquals(4321, entry[0].getJsonObject("details").getInteger("amount"));
+
+    var health = http.get("/api/v1/admin/health/events").bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, health.statusCode(), health.bodyAsString());
+    var catalogLog = health.bodyAsJsonObject().getJsonArray("logs").stream().map(JsonObject.class::cast)
+      .filter(l -> l.getString("source").equals("catalog")).findFirst().orElseThrow();
+    assertTrue(catalogLog.getJsonArray("readers").stream().map(JsonObject.class::cast)
+      .anyMatch(r -> r.getString("consumer").equals("identity.audit")), health.bodyAsString());
+    var metrics = http.get("/metrics").bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS).bodyAsString();
+    assertTrue(metrics.contains("kinetic_event_consumer_lag_events{log=\"catalog\",consumer=\"identity.audit\"}"), metrics);
   }
 
   private static String staffToken() throws Exception {

@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
@@ -28,15 +30,15 @@ final class AuditLog {
 
   /**
    * An entry to write; {@code actorId}/{@code actorEmail} null for the system, {@code sourceEventId}
-   * null for an action recorded where it happens.
+   * and {@code at} null for an action recorded where it happens (it is then now).
    */
   record Record(String context, String action, UUID actorId, String actorEmail, String targetType, String targetId,
-                String correlationId, Map<String, Object> details, UUID sourceEventId) {
+                String correlationId, Map<String, Object> details, UUID sourceEventId, Instant at) {
 
     /** An identity action on a staff member. */
     static Record staff(String action, Account actor, Account target, String correlationId, Map<String, Object> details) {
       return new Record(IDENTITY, action, actor == null ? null : actor.id(), actor == null ? null : actor.email(),
-        "staff", target.id().toString(), correlationId, details, null);
+        "staff", target.id().toString(), correlationId, details, null, null);
     }
   }
 
@@ -49,7 +51,8 @@ final class AuditLog {
   static Future<Void> append(SqlClient client, Record entry) {
     return client.preparedQuery(IdentitySql.INSERT_AUDIT_ENTRY)
       .execute(Tuple.from(new Object[] {entry.context(), entry.action(), entry.actorId(), entry.actorEmail(),
-        entry.targetType(), entry.targetId(), entry.correlationId(), new JsonObject(entry.details()), entry.sourceEventId()}))
+        entry.targetType(), entry.targetId(), entry.correlationId(), new JsonObject(entry.details()), entry.sourceEventId(),
+        entry.at() == null ? null : entry.at().atOffset(ZoneOffset.UTC)}))
       .mapEmpty();
   }
 

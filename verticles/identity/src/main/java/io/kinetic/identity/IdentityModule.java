@@ -23,7 +23,7 @@ public final class IdentityModule implements ContextModule {
   @Override
   public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
     var settings = new IdentitySettings(config.pg().url(), config.pg().poolSize(), config.redis().url(),
-      config.redis().poolSize(), config.auth());
+      config.redis().poolSize(), config.auth(), config.outbox(), config.bus().timeoutMillis());
     return vertx.deployVerticle(new IdentityVerticle(settings));
   }
 }

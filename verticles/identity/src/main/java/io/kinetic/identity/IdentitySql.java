@@ -27,6 +27,7 @@ final class IdentitySql {
 
   static final String STAFF_BY_EMAIL = "SELECT " + STAFF_COLUMNS + " FROM staff WHERE email = $1";
 
+  static final String STAFF_EMAIL = "SELECT email FROM staff WHERE id = $1";
   static final String STAFF_BY_ID = "SELECT " + STAFF_COLUMNS + " FROM staff WHERE id = $1";
 
   /** Staff changes take this transaction-scoped lock first: "the last admin" checks cannot interleave. */
@@ -62,8 +63,8 @@ final class IdentitySql {
 
   static final String INSERT_AUDIT_ENTRY = """
     INSERT INTO audit_entry (context, action, actor_id, actor_email, target_type, target_id, correlation_id, details,
-                             source_event_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                             source_event_id, at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()))
     ON CONFLICT (source_event_id) DO NOTHING
     """;
 

@@ -1,7 +1,9 @@
 package io.kinetic.identity;
 
 import io.kinetic.kernel.auth.Jwt;
+import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.BusServer;
+import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.identity.IdentityApi;
@@ -30,6 +32,7 @@ public class IdentityVerticle extends VerticleBase {
   private static final int PURGE_BATCH = 10_000;
 
   private final IdentitySettings settings;
+  private LogConsumer audit;
   private Pool pool;
   private RedisAPI redis;
   private long purgeTimer = -1;
@@ -55,6 +58,9 @@ public class IdentityVerticle extends VerticleBase {
     var staff = new StaffService(staffRepository, hasher);
     var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx);
     var audit = new AuditLog(pool);
+    var outbox = settings.outbox();
+    this.audit = new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
+      CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3);
     return hasher.warmUp().compose(v -> Future.all(List.of(
       serve(IdentityApi.REGISTER_CUSTOMER, (q, caller) -> accountService.register(q)),
       serve(IdentityApi.CREATE_STAFF, (q, caller) -> staff.create(q, caller.correlationId())),
@@ -69,12 +75,16 @@ public class IdentityVerticle extends VerticleBase {
       serve(IdentityApi.DEACTIVATE_STAFF, (q, caller) -> staffAccess.deactivate(q, caller.correlationId())),
       serve(IdentityApi.REACTIVATE_STAFF, (q, caller) -> staffAccess.reactivate(q, caller.correlationId())),
       serve(IdentityApi.LIST_AUDIT_LOG, (q, caller) -> audit.page(q)),
-      serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)))));
+      serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)))))
+      .compose(v -> this.audit.start());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(purgeTimer);
+    if (audit != null) {
+      audit.stop();
+    }
     if (redis != null) {
       redis.close();
     }
