@@ -30,7 +30,7 @@ import io.kinetic.kernel.pg.Migrations;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.TestEvent;
 import io.kinetic.kernel.testing.TestServices;
-import io.kinetic.kernel.testing.Waits;
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -116,8 +116,7 @@ class EventLogTest {
     start(again);
     start(rival);
     long head = head();
-    Waits.until(Duration.ofSeconds(120), () -> "checkpoint " + checkpoint(name) + " to reach " + head,
-      () -> checkpoint(name) >= head);
+    Eventually.until("the checkpoint at the head " + head, Duration.ofSeconds(120), () -> checkpoint(name) >= head);
     stop(again);
     stop(rival);
 
@@ -161,20 +160,20 @@ class EventLogTest {
     }
     long head = head();
     start(picky);
-    Waits.until(Duration.ofSeconds(30), "the consumer moves past the poison", () -> checkpoint(name) >= head);
+    Eventually.until("the consumer moves past the poison", Duration.ofSeconds(30), () -> checkpoint(name) >= head);
     assertEquals(List.of(1L, 1L, 0L, 1L, 1L), ids.stream().map(id -> count(name, id)).toList(),
       "the others are applied, the poison is not");
     assertEquals(1L, scalar(sink, "SELECT count(*) FROM event_parked WHERE consumer = 'picky'"));
 
-    Waits.until(Duration.ofSeconds(10), "the failure shows in the log status", () -> {
+    Eventually.until("the failure shows in the log status", Duration.ofSeconds(10), () -> {
       ReaderStatus reader = status().readers().stream().filter(r -> r.consumer().equals(name)).findFirst().orElse(null);
       return reader != null && reader.parked() == 1 && reader.lastError() != null && reader.lastError().contains("cannot digest");
     });
 
     fixed.set(true);
     sink.query("UPDATE event_parked SET next_attempt_at = now() WHERE consumer = 'picky'").execute().await(5, TimeUnit.SECONDS);
-    Waits.until(Duration.ofSeconds(20), "the parked event is applied once fixed", () -> count(name, ids.get(2)) == 1);
-    Waits.until(Duration.ofSeconds(5), "and leaves the parking", () ->
+    Eventually.until("the parked event is applied once fixed", Duration.ofSeconds(20), () -> count(name, ids.get(2)) == 1);
+    Eventually.until("and leaves the parking", Duration.ofSeconds(5), () ->
       scalar(sink, "SELECT count(*) FROM event_parked WHERE consumer = 'picky'") == 0);
     stop(picky);
   }
@@ -187,14 +186,14 @@ class EventLogTest {
     LogConsumer sleepy = consumer(name, recorder(name));
     start(sleepy);
     long head = head();
-    Waits.until(Duration.ofSeconds(30), "caught up", () -> checkpoint(name) >= head);
+    Eventually.until("caught up", Duration.ofSeconds(30), () -> checkpoint(name) >= head);
     stop(sleepy);
     // reads report the committed position: one more read after catching up
     bus.request(LogApi.read(SOURCE), new ReadLog(name, checkpoint(name), 1, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
     UUID thing = createThings(1).get(0);
     write(thing, "x", 0);
     write(thing, "y", 0);
-    Waits.until(Duration.ofSeconds(10), "two events in the log", () -> head() >= head + 2);
+    Eventually.until("two events in the log", Duration.ofSeconds(10), () -> head() >= head + 2);
     ReaderStatus reader = status().readers().stream().filter(r -> r.consumer().equals(name)).findFirst().orElseThrow();
     assertTrue(reader.eventsBehind() >= 2, "behind by " + reader.eventsBehind());
     assertTrue(reader.secondsBehind() > 0, "seconds behind: " + reader.secondsBehind());
@@ -206,7 +205,7 @@ class EventLogTest {
     UUID thing = createThings(1).get(0);
     long before = head();
     UUID old = write(thing, "old", 0);
-    Waits.until(Duration.ofSeconds(10), "logged", () -> head() > before);
+    Eventually.until("logged", Duration.ofSeconds(10), () -> head() > before);
     long position = positionOf(old);
     // the laggard has read everything before this event, nothing after it
     bus.request(LogApi.read(SOURCE), new ReadLog(laggard, position - 1, 1, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS);
@@ -310,7 +309,7 @@ class EventLogTest {
 
   /** The log's head once every committed event is in the log. */
   private static long head() {
-    Waits.until(Duration.ofSeconds(30), "every committed event in the log",
+    Eventually.until("every committed event in the log", Duration.ofSeconds(30),
       () -> scalar(source, "SELECT count(*) FROM outbox WHERE position IS NULL") == 0);
     return scalar(source, "SELECT position FROM outbox_head");
   }

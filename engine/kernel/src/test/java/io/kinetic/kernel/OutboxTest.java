@@ -21,7 +21,7 @@ import io.kinetic.kernel.pg.Migrations;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.TestEvent;
 import io.kinetic.kernel.testing.TestServices;
-import io.kinetic.kernel.testing.Waits;
+import io.kinetic.kernel.testing.Eventually;
 import io.kinetic.kernel.bus.RecordCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -85,7 +85,7 @@ class OutboxTest {
     pool.withTransaction(tx -> Outbox.append(tx, event, "cid-7")).await(5, TimeUnit.SECONDS);
     relay.relayOnce().await(5, TimeUnit.SECONDS);
     relay.relayOnce().await(5, TimeUnit.SECONDS);
-    Waits.until(Duration.ofSeconds(5), "the event on the bus", () -> seen(event.eventId()));
+    Eventually.until("the event on the bus", Duration.ofSeconds(5), () -> seen(event.eventId()));
     Row row = row(event.eventId());
     long position = row.getLong("position");
     assertTrue(position > 0);
@@ -93,7 +93,7 @@ class OutboxTest {
     assertEquals(3L, row.getLong("aggregate_version"));
     assertEquals("cid-7", row.getString("correlation"));
     assertTrue(positionHeaders.contains(position + "/" + event.eventId()), "published with its position");
-    Waits.until(Duration.ofSeconds(5), "a wake-up at the new head", () -> wakeUps.stream().anyMatch(w -> w.head() >= position));
+    Eventually.until("a wake-up at the new head", Duration.ofSeconds(5), () -> wakeUps.stream().anyMatch(w -> w.head() >= position));
     assertEquals(1, received.stream().filter(e -> e.eventId().equals(event.eventId())).count(), "published once");
   }
 
@@ -140,7 +140,7 @@ class OutboxTest {
     var good = event("after an unknown one");
     pool.withTransaction(tx -> Outbox.append(tx, good, Caller.SYSTEM)).await(5, TimeUnit.SECONDS);
     relay.relayOnce().await(5, TimeUnit.SECONDS);
-    Waits.until(Duration.ofSeconds(5), "the good event on the bus", () -> seen(good.eventId()));
+    Eventually.until("the good event on the bus", Duration.ofSeconds(5), () -> seen(good.eventId()));
     assertNotNull(row(unknown).getValue("position"), "logged: consumers that know the type can read it");
   }
 
@@ -174,7 +174,7 @@ class OutboxTest {
     logger.setLevel(Level.FINE);
     try {
       vertx.runOnContext(v -> down.start());
-      Waits.until(Duration.ofSeconds(10), "several failed passes", () -> passes.get() >= 5);
+      Eventually.until("several failed passes", Duration.ofSeconds(10), () -> passes.get() >= 5);
     } finally {
       vertx.runOnContext(v -> down.stop());
       logger.removeHandler(handler);

@@ -22,7 +22,7 @@ import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.contract.log.ReadLog;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.money.Money;
-import io.kinetic.kernel.testing.Waits;
+import io.kinetic.kernel.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ class EventLogExportTest {
   /** The logged events about {@code product} after {@code from}, once one of type {@code last} is there. */
   private List<LoggedEvent> eventsAbout(UUID product, long from, String last) {
     var found = new ArrayList<LoggedEvent>();
-    Waits.until(Duration.ofSeconds(10), "events about " + product + " in the log", () -> {
+    Eventually.until("events about " + product + " in the log", Duration.ofSeconds(10), () -> {
       found.clear();
       LogBatch batch = CatalogFixture.await(f.bus.request(LogApi.read("catalog"),
         new ReadLog("export-test-" + u, from, 1000, 0, null), Caller.SYSTEM));

@@ -27,6 +27,11 @@ public final class Eventually {
     value(what, DEFAULT_TIMEOUT, condition, Boolean.TRUE::equals);
   }
 
+  /** Waits until {@code condition} returns true, at most {@code timeout}. */
+  public static void until(String what, Duration timeout, Check<Boolean> condition) {
+    value(what, timeout, condition, Boolean.TRUE::equals);
+  }
+
   /** Waits until {@code read} returns a value {@code accepted} accepts, and returns it. */
   public static <T> T value(String what, Check<T> read, Predicate<? super T> accepted) {
     return value(what, DEFAULT_TIMEOUT, read, accepted);
