@@ -224,6 +224,28 @@ class EventLogTest {
     Failure truncated = assertThrows(Failure.class, () -> bus.request(LogApi.read(SOURCE),
       new ReadLog(laggard, position - 1, 10, 0, null), Caller.SYSTEM).await(5, TimeUnit.SECONDS));
     assertEquals(ErrorCode.LOG_TRUNCATED, truncated.errorCode());
+
+    // a consumer behind what the log keeps: without a rebuild it stops, visibly, and holds nothing back
+    String stuck = "stuck-" + Ids.newId();
+    LogConsumer plain = consumer(stuck, recorder(stuck));
+    start(plain);
+    Eventually.until("the truncated consumer in the status", Duration.ofSeconds(10), () -> status().readers().stream()
+      .anyMatch(r -> r.consumer().equals(stuck) && r.truncated() && r.lastError() != null
+        && r.lastError().startsWith("LOG_TRUNCATED")));
+    assertEquals(-1L, checkpointOrMinus(stuck), "nothing applied");
+    stop(plain);
+    // with a rebuild it continues after the position the rebuild answers
+    String rebuilt = "rebuilt-" + Ids.newId();
+    LogConsumer rebuilding = new LogConsumer(vertx, sink, bus, rebuilt, SOURCE, recorder(rebuilt), 200, 100, 3,
+      (tx, oldestKept) -> Future.succeededFuture(oldestKept - 1));
+    start(rebuilding);
+    long now = head();
+    Eventually.until("the rebuilt consumer at the head", Duration.ofSeconds(20), () -> checkpoint(rebuilt) >= now);
+    stop(rebuilding);
+  }
+
+  private static long checkpointOrMinus(String name) {
+    return scalar(sink, "SELECT coalesce((SELECT position FROM event_checkpoint WHERE consumer = '" + name + "'), -1)");
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -236,7 +258,7 @@ class EventLogTest {
   private static LogConsumer.Handler recorder(String name) {
     return (SqlConnection tx, LoggedEvent logged) -> {
       TestEvent event = (TestEvent) logged.event();
-      return AggregateVersions.advance(tx, name, event.aggregateId(), event.version()).compose(newer -> !newer
+      return AggregateVersions.advance(tx, name, SOURCE, event.aggregateId(), event.version()).compose(newer -> !newer
         ? Future.succeededFuture()
         : tx.preparedQuery("INSERT INTO applied (consumer, event_id, thing, version, position) VALUES ($1, $2, $3, $4, $5)")
           .execute(Tuple.of(name, event.eventId(), event.thing(), event.version(), logged.position())));

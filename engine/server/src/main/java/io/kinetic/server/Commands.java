@@ -2,13 +2,12 @@ package io.kinetic.server;
 
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.catalog.seed.DemoCatalog;
-import io.kinetic.identity.IdentityVerticle;
+import io.kinetic.identity.IdentityModule;
 import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.pg.PgPools;
-import io.vertx.core.DeploymentOptions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +47,7 @@ final class Commands {
     }
     Infrastructure infra = Infrastructure.start(env);
     try {
-      infra.vertx().deployVerticle(IdentityVerticle.class, new DeploymentOptions().setConfig(infra.config().raw()))
-        .await(60, TimeUnit.SECONDS);
+      IdentityModule.deployForCommand(infra.vertx(), infra.config()).await(60, TimeUnit.SECONDS);
       new BusClient(infra.vertx(), 60_000)
         .request(IdentityApi.CREATE_STAFF, new CreateStaff(email, password, name, Set.of(Role.ADMIN)), Caller.SYSTEM)
         .await(60, TimeUnit.SECONDS);

@@ -175,10 +175,16 @@ public final class CatalogSql {
     WHERE code = ANY($1) FOR SHARE
     """;
 
+  /** Creates or replaces; the version comes from {@code attribute_version}, which survives deletes. */
   public static final String UPSERT_ATTRIBUTE = """
-    INSERT INTO attribute (code, type, unit, values, names) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)
+    WITH v AS (
+      INSERT INTO attribute_version (code, version) VALUES ($1, 1)
+      ON CONFLICT (code) DO UPDATE SET version = attribute_version.version + 1
+      RETURNING version)
+    INSERT INTO attribute (code, type, unit, values, names, version)
+    VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, (SELECT version FROM v))
     ON CONFLICT (code) DO UPDATE SET type = EXCLUDED.type, unit = EXCLUDED.unit, values = EXCLUDED.values,
-                                     names = EXCLUDED.names, version = attribute.version + 1
+                                     names = EXCLUDED.names, version = EXCLUDED.version
     RETURNING version
     """;
 
@@ -195,7 +201,10 @@ public final class CatalogSql {
 
   public static final String ATTRIBUTE_IN_USE = "SELECT EXISTS (SELECT 1 FROM product WHERE attributes ? $1::text) AS used";
 
-  public static final String DELETE_ATTRIBUTE = "DELETE FROM attribute WHERE code = $1 RETURNING version + 1 AS version";
+  public static final String DELETE_ATTRIBUTE = """
+    WITH gone AS (DELETE FROM attribute WHERE code = $1 RETURNING code)
+    UPDATE attribute_version SET version = version + 1 WHERE code IN (SELECT code FROM gone) RETURNING version
+    """;
 
   // ---- product list (assembled by ProductListQuery) ------------------------------------------
 

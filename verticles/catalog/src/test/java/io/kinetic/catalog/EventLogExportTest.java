@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.catalog.AttributeInput;
+import io.kinetic.kernel.contract.catalog.AttributeType;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.DefineAttribute;
+import io.kinetic.kernel.contract.catalog.DeleteAttribute;
 import io.kinetic.kernel.contract.catalog.ExportProducts;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
 import io.kinetic.kernel.contract.catalog.Product;
@@ -26,6 +30,7 @@ import io.kinetic.kernel.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +90,27 @@ class EventLogExportTest {
       }
     }
     assertEquals(changed.version(), current, "exported state + newer events = the current version");
+  }
+
+  @Test
+  void anAttributeCodeDefinedAgainAfterItsDeletionKeepsGrowingVersions() {
+    String code = "ver_" + u;
+    long from = head();
+    var input = new AttributeInput(code, AttributeType.TEXT, null, null, Map.of("en", "Version"));
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(input));
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(input));
+    f.call(CatalogApi.DELETE_ATTRIBUTE, new DeleteAttribute(code));
+    f.call(CatalogApi.DEFINE_ATTRIBUTE, new DefineAttribute(input));
+    var found = new ArrayList<LoggedEvent>();
+    Eventually.until("four attribute events in the log", Duration.ofSeconds(10), () -> {
+      found.clear();
+      LogBatch batch = CatalogFixture.await(f.bus.request(LogApi.read("catalog"),
+        new ReadLog("attribute-versions-" + u, from, 1000, 0, null), Caller.SYSTEM));
+      batch.events().stream().filter(e -> ("attribute:" + code).equals(e.aggregateId())).forEach(found::add);
+      return found.size() >= 4;
+    });
+    assertEquals(List.of(1L, 2L, 3L, 4L), found.stream().map(LoggedEvent::version).toList(),
+      "a consumer that skips stale versions must not take the new definition for an old event");
   }
 
   @Test

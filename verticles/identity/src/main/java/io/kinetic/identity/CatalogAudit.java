@@ -2,6 +2,7 @@ package io.kinetic.identity;
 
 import io.kinetic.kernel.contract.catalog.AttributeChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.CategoryChanged;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
 import io.kinetic.kernel.contract.catalog.ProductCreated;
@@ -11,6 +12,7 @@ import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.outbox.DomainEvent;
+import io.kinetic.kernel.outbox.EventTypes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -28,9 +30,15 @@ import java.util.UUID;
  */
 final class CatalogAudit {
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogAudit.class.getName());
   static final String CONSUMER = "identity.audit";
   static final String SOURCE = CatalogApi.CONTRACT.context();
   private static final String STAFF = "staff:";
+
+  static {
+    // what this consumer reads, it must be able to decode, whatever else this node registered
+    EventTypes.registerFamily(CatalogEvent.class);
+  }
 
   private CatalogAudit() {
   }
@@ -45,9 +53,20 @@ final class CatalogAudit {
     return tx.preparedQuery(IdentitySql.STAFF_EMAIL).execute(Tuple.of(actor.get())).compose(rows -> {
       String email = rows.size() == 0 ? null : rows.iterator().next().getString("email");
       var entry = new AuditLog.Record(SOURCE, logged.type(), actor.get(), email, targetType(event), targetId(event),
-        logged.correlation(), details(event), logged.eventId(), logged.loggedAt());
+        logged.correlation(), details(event), logged.eventId(), event.occurredAt());
       return AuditLog.append(tx, entry);
     });
+  }
+
+  /**
+   * The catalog's log was purged past the checkpoint (identity was down longer than the log's
+   * retention, or is new on an old installation): the actions in between cannot be recorded any
+   * more; continue with the oldest event still kept, and say so.
+   */
+  static Future<Long> skipPurged(SqlConnection tx, long oldestKept) {
+    LOG.warning("the catalog's event log no longer keeps the events before position " + oldestKept
+      + ": staff actions before it are missing from the audit log");
+    return Future.succeededFuture(oldestKept - 1);
   }
 
   private static String targetType(DomainEvent event) {

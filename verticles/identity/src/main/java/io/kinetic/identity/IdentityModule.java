@@ -22,8 +22,19 @@ public final class IdentityModule implements ContextModule {
 
   @Override
   public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
-    var settings = new IdentitySettings(config.pg().url(), config.pg().poolSize(), config.redis().url(),
-      config.redis().poolSize(), config.auth(), config.outbox(), config.bus().timeoutMillis());
-    return vertx.deployVerticle(new IdentityVerticle(settings));
+    return vertx.deployVerticle(new IdentityVerticle(settings(config, true)));
+  }
+
+  /**
+   * For one-shot commands (create-admin): the identity endpoints without the consumers of other
+   * contexts' logs, which would have nothing to read from on a node without those contexts.
+   */
+  public static Future<String> deployForCommand(Vertx vertx, AppConfig config) {
+    return vertx.deployVerticle(new IdentityVerticle(settings(config, false)));
+  }
+
+  private static IdentitySettings settings(AppConfig config, boolean audit) {
+    return new IdentitySettings(config.pg().url(), config.pg().poolSize(), config.redis().url(),
+      config.redis().poolSize(), config.auth(), config.outbox(), config.bus().timeoutMillis(), audit);
   }
 }

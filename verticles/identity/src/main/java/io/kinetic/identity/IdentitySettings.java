@@ -7,5 +7,5 @@ import io.kinetic.kernel.config.AppConfig;
  * {@code auth.*}, and how it reads other contexts' event logs (for the audit log).
  */
 record IdentitySettings(String pgUrl, int poolSize, String redisUrl, int redisPoolSize, AppConfig.Auth auth,
-                        AppConfig.Outbox outbox, long busTimeoutMillis) {
+                        AppConfig.Outbox outbox, long busTimeoutMillis, boolean auditsOtherContexts) {
 }

@@ -59,8 +59,8 @@ public class IdentityVerticle extends VerticleBase {
     var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx);
     var audit = new AuditLog(pool);
     var outbox = settings.outbox();
-    this.audit = new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
-      CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3);
+    this.audit = !settings.auditsOtherContexts() ? null : new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
+      CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3, CatalogAudit::skipPurged);
     return hasher.warmUp().compose(v -> Future.all(List.of(
       serve(IdentityApi.REGISTER_CUSTOMER, (q, caller) -> accountService.register(q)),
       serve(IdentityApi.CREATE_STAFF, (q, caller) -> staff.create(q, caller.correlationId())),
@@ -76,7 +76,7 @@ public class IdentityVerticle extends VerticleBase {
       serve(IdentityApi.REACTIVATE_STAFF, (q, caller) -> staffAccess.reactivate(q, caller.correlationId())),
       serve(IdentityApi.LIST_AUDIT_LOG, (q, caller) -> audit.page(q)),
       serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)))))
-      .compose(v -> this.audit.start());
+      .compose(v -> this.audit == null ? Future.succeededFuture() : this.audit.start());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.identity.DeactivateStaff;
 import io.kinetic.kernel.contract.identity.ReactivateStaff;
 import io.kinetic.kernel.contract.identity.Realm;
@@ -60,7 +61,7 @@ final class StaffAccessService {
       return allowed.compose(v -> staff.setRoles(tx, target.id(), roles)).compose(changed ->
         AuditLog.append(tx, AuditLog.Record.staff("staff.roles-changed", actor, changed, correlationId,
           Map.of("from", target.roleNames(), "to", changed.roleNames())))
-          .compose(v -> accessEnded(tx, changed, correlationId)));
+          .compose(v -> accessEnded(tx, changed, actor, correlationId)));
     })));
   }
 
@@ -77,7 +78,7 @@ final class StaffAccessService {
       return allowed.compose(v -> staff.setActive(tx, target.id(), false, true))
         .compose(changed -> tokens.revokeSubject(tx, changed.id(), Realm.STAFF).map(changed))
         .compose(changed -> AuditLog.append(tx, AuditLog.Record.staff("staff.deactivated", actor, changed, correlationId,
-          Map.of())).compose(v -> accessEnded(tx, changed, correlationId)));
+          Map.of())).compose(v -> accessEnded(tx, changed, actor, correlationId)));
     })));
   }
 
@@ -102,9 +103,9 @@ final class StaffAccessService {
   }
 
   /** In the change's transaction: the event that ends the member's access tokens on every gateway. */
-  private static Future<Change> accessEnded(SqlClient tx, Account member, String correlationId) {
+  private static Future<Change> accessEnded(SqlClient tx, Account member, Account actor, String correlationId) {
     var event = new StaffAccessChanged(Ids.newId(), Instant.now(), member.id(), member.sessionVersion());
-    return Outbox.append(tx, event, correlationId).map(new Change(member, true));
+    return Outbox.append(tx, event, new Caller(correlationId, "staff:" + actor.id())).map(new Change(member, true));
   }
 
   /** After the commit: the event goes out at once (the relay also finds it within its poll). */

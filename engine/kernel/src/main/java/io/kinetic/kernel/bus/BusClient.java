@@ -86,7 +86,8 @@ public final class BusClient {
   }
 
   private <R> Future<R> remote(String address, Object message, Consumer<DeliveryOptions> headers) {
-    long timeout = Math.min(timeoutMillis, Math.max(1, routing.remoteTimeoutMillis()));
+    // 0: no shorter timeout configured for crossing nodes (CLUSTER_WIDE), the full one applies
+    long timeout = routing.remoteTimeoutMillis() <= 0 ? timeoutMillis : Math.min(timeoutMillis, routing.remoteTimeoutMillis());
     Future<R> first = send(address, message, headers, timeout, false);
     if (!isRead(address)) {
       return first.recover(BusClient::failure);

@@ -11,7 +11,8 @@ import io.vertx.core.Vertx;
  * {@code classpath:db/<context>}), and how it deploys on a node with its own section of the
  * configuration. The composition root lists the modules once, in deploy order; from that list it
  * migrates the schemas, registers the codecs, deploys each context's event log (when it publishes
- * events) and the context itself, and undeploys in reverse order.
+ * events) and the context itself. On stop the gateway is undeployed first (it drains), then Vert.x
+ * closes and undeploys the rest together.
  */
 public interface ContextModule {
 

@@ -15,12 +15,15 @@ public final class AggregateVersions {
   private AggregateVersions() {
   }
 
-  /** True when {@code version} is newer than anything {@code consumer} applied for the aggregate, and records it. */
-  public static Future<Boolean> advance(SqlClient tx, String consumer, String aggregateId, long version) {
+  /**
+   * True when {@code version} is newer than anything {@code consumer} applied for the aggregate of
+   * the {@code source} log, and records it.
+   */
+  public static Future<Boolean> advance(SqlClient tx, String consumer, String source, String aggregateId, long version) {
     if (version <= 0 || aggregateId == null) {
       return Future.succeededFuture(true);
     }
-    return tx.preparedQuery(ConsumerSql.ADVANCE_VERSION).execute(Tuple.of(consumer, aggregateId, version))
+    return tx.preparedQuery(ConsumerSql.ADVANCE_VERSION).execute(Tuple.of(consumer, source, aggregateId, version))
       .map(rows -> rows.rowCount() == 1);
   }
 }

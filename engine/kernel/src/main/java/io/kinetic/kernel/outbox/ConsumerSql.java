@@ -22,6 +22,8 @@ final class ConsumerSql {
     ON CONFLICT (consumer, source) DO UPDATE SET position = excluded.position, updated_at = now()
     """;
 
+  static final String DROP_PARKED = "DELETE FROM event_parked WHERE consumer = $1 AND source = $2";
+
   static final String PARKED_SUMMARY = """
     SELECT count(*) AS parked,
            (SELECT last_error FROM event_parked WHERE consumer = $1 AND source = $2
@@ -51,7 +53,7 @@ final class ConsumerSql {
     """;
 
   static final String ADVANCE_VERSION = """
-    INSERT INTO event_aggregate_version AS v (consumer, aggregate_id, version) VALUES ($1, $2, $3)
-    ON CONFLICT (consumer, aggregate_id) DO UPDATE SET version = excluded.version WHERE v.version < excluded.version
+    INSERT INTO event_aggregate_version AS v (consumer, source, aggregate_id, version) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (consumer, source, aggregate_id) DO UPDATE SET version = excluded.version WHERE v.version < excluded.version
     """;
 }

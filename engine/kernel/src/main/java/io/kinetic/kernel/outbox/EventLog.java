@@ -43,38 +43,54 @@ public final class EventLog {
     return source;
   }
 
-  /** Events after {@code after}, oldest first; LOG_TRUNCATED when events after it were purged. */
+  /**
+   * Events after {@code after}, oldest first; LOG_TRUNCATED when events after it were purged (the
+   * reader is then registered as truncated: retention stops waiting for it and its status says so).
+   * Positions are gapless, so a batch that does not start right after {@code after}, or has a hole,
+   * means a purge ran between the reads: that too is LOG_TRUNCATED.
+   */
   public Future<LogBatch> read(ReadLog request) {
-    var errors = new ArrayList<String>();
     if (request.consumer() == null || request.consumer().isBlank() || request.consumer().length() > 200) {
-      errors.add("consumer");
+      return Future.failedFuture(Failure.invalid("consumer", "is invalid"));
     }
     if (request.after() < 0 || request.limit() < 1) {
-      errors.add("after/limit");
-    }
-    if (!errors.isEmpty()) {
-      return Future.failedFuture(Failure.invalid(errors.get(0), "is invalid"));
+      return Future.failedFuture(Failure.invalid("after", "must be 0 or more, and limit 1 or more"));
     }
     int limit = Math.min(request.limit(), MAX_READ);
     String lastError = request.lastError() == null ? null : clip(request.lastError());
-    Future<?> reported = pool.preparedQuery(EventLogSql.REPORT_READER)
-      .execute(Tuple.of(request.consumer(), request.after(), Math.max(0, request.parked()), lastError));
-    Future<Row> head = pool.query(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next());
-    Future<ArrayList<LoggedEvent>> events = pool.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit))
-      .map(rows -> {
-        var list = new ArrayList<LoggedEvent>(rows.size());
-        rows.forEach(row -> list.add(event(row)));
-        return list;
-      });
-    return Future.all(reported, head, events).compose(all -> {
-      Row h = head.result();
-      long oldest = h.getLong("oldest");
-      if (request.after() + 1 < oldest && request.after() < h.getLong("head")) {
-        return Future.failedFuture(ErrorCode.LOG_TRUNCATED.failure("the " + source + " log keeps positions from " + oldest
-          + " on; position " + (request.after() + 1) + " was purged: rebuild from the " + source + " export"));
+    return pool.query(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next()).compose(head -> {
+      long headPosition = head.getLong("head");
+      if (request.after() + 1 < head.getLong("oldest") && request.after() < headPosition) {
+        return truncated(request, head.getLong("oldest"));
       }
-      return Future.succeededFuture(new LogBatch(source, events.result(), h.getLong("head"), instant(h.getOffsetDateTime("head_at"))));
+      return pool.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit)).compose(rows -> {
+        var events = new ArrayList<LoggedEvent>(rows.size());
+        long expected = request.after() + 1;
+        for (Row row : rows) {
+          LoggedEvent event = event(row);
+          if (event.position() != expected++) {
+            return truncated(request, event.position());
+          }
+          events.add(event);
+        }
+        long newest = Math.max(headPosition, request.after() + events.size());
+        return report(request, false, lastError)
+          .map(v -> new LogBatch(source, events, newest, instant(head.getOffsetDateTime("head_at"))));
+      });
     });
+  }
+
+  private <T> Future<T> truncated(ReadLog request, long oldest) {
+    var failure = ErrorCode.LOG_TRUNCATED.failure("the " + source + " log keeps positions from " + oldest
+      + " on; position " + (request.after() + 1) + " was purged: rebuild from the " + source + " export");
+    return report(request, true, clip(failure.errorCode().string() + ": " + failure.detail()))
+      .compose(v -> Future.failedFuture(failure));
+  }
+
+  private Future<Void> report(ReadLog request, boolean truncated, String lastError) {
+    return pool.preparedQuery(EventLogSql.REPORT_READER)
+      .execute(Tuple.of(request.consumer(), request.after(), Math.max(0, request.parked()), lastError, truncated))
+      .mapEmpty();
   }
 
   public Future<LogStatus> status() {
@@ -91,7 +107,7 @@ public final class EventLog {
         Instant since = instant(r.getOffsetDateTime("behind_since"));
         double seconds = since == null || position >= headPosition ? 0 : Duration.between(since, now).toMillis() / 1000.0;
         list.add(new ReaderStatus(r.getString("consumer"), position, Math.max(0, headPosition - position), Math.max(0, seconds),
-          r.getInteger("parked"), r.getString("last_error"), instant(r.getOffsetDateTime("read_at"))));
+          r.getInteger("parked"), r.getString("last_error"), r.getBoolean("truncated"), instant(r.getOffsetDateTime("read_at"))));
       }
       return new LogStatus(source, headPosition, instant(h.getOffsetDateTime("head_at")), h.getLong("oldest"),
         unlogged.result(), list);

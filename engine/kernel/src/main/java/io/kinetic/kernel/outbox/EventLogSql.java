@@ -14,13 +14,15 @@ final class EventLogSql {
 
   /**
    * Gives the next committed rows positions after the head ($2), in insertion order. Runs after
-   * {@link #LOCK_HEAD}, so its snapshot sees every row the previous holder logged.
+   * {@link #LOCK_HEAD}, so its snapshot sees every row the previous holder logged; the rows are
+   * locked before they are numbered, so none can vanish in between and leave a hole.
    */
   static final String LOG = """
-    WITH next AS (
-      SELECT seq, $2::bigint + row_number() OVER (ORDER BY seq) AS pos
-      FROM outbox WHERE position IS NULL ORDER BY seq LIMIT $1)
-    UPDATE outbox o SET position = next.pos, delivered_at = now()
+    WITH picked AS (
+      SELECT seq FROM outbox WHERE position IS NULL ORDER BY seq LIMIT $1 FOR UPDATE),
+    next AS (
+      SELECT seq, $2::bigint + row_number() OVER (ORDER BY seq) AS pos FROM picked)
+    UPDATE outbox o SET position = next.pos, delivered_at = clock_timestamp()
     FROM next WHERE o.seq = next.seq
     RETURNING o.position, o.event_id, o.event_type, o.payload::text AS payload, o.correlation
     """;
@@ -39,19 +41,23 @@ final class EventLogSql {
     FROM outbox_head h
     """;
 
-  /** Registers a reader or moves it; skips the write when nothing changed and it was seen recently. */
+  /**
+   * Registers a reader or moves it ($5: it asked for purged events); skips the write when nothing
+   * changed and it was seen recently.
+   */
   static final String REPORT_READER = """
-    INSERT INTO event_reader AS r (consumer, position, parked, last_error, read_at) VALUES ($1, $2, $3, $4, now())
+    INSERT INTO event_reader AS r (consumer, position, parked, last_error, truncated, read_at)
+    VALUES ($1, $2, $3, $4, $5, now())
     ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, parked = excluded.parked,
-                                         last_error = excluded.last_error, read_at = now()
-    WHERE r.position <> excluded.position OR r.parked <> excluded.parked
+                                         last_error = excluded.last_error, truncated = excluded.truncated, read_at = now()
+    WHERE r.position <> excluded.position OR r.parked <> excluded.parked OR r.truncated <> excluded.truncated
        OR r.last_error IS DISTINCT FROM excluded.last_error OR r.read_at < now() - interval '10 seconds'
     """;
 
   static final String UNLOGGED = "SELECT count(*) FROM outbox WHERE position IS NULL";
 
   static final String READERS = """
-    SELECT r.consumer, r.position, r.parked, r.last_error, r.read_at,
+    SELECT r.consumer, r.position, r.parked, r.last_error, r.truncated, r.read_at,
            (SELECT delivered_at FROM outbox WHERE position = r.position + 1) AS behind_since
     FROM event_reader r ORDER BY r.consumer
     """;
@@ -59,14 +65,18 @@ final class EventLogSql {
   static final String FORGET_READER = "DELETE FROM event_reader WHERE consumer = $1";
 
   /**
-   * Deletes logged rows older than the retention ($1 days) that every registered reader has
-   * passed, unless $2 says to ignore readers; in batches of $3.
+   * Deletes a prefix of the log: the positions below the first one that entered the log within the
+   * retention ($1 days), and that every registered reader (but the truncated ones) has passed,
+   * unless $2 says to ignore readers; in batches of $3. Only ever a prefix, so the log keeps no holes.
    */
   static final String PURGE = """
     DELETE FROM outbox WHERE seq IN (
       SELECT seq FROM outbox
-      WHERE position IS NOT NULL AND delivered_at < now() - make_interval(days => $1)
-        AND ($2 OR position <= coalesce((SELECT min(position) FROM event_reader), 9223372036854775807))
+      WHERE position IS NOT NULL
+        AND position < coalesce((SELECT min(position) FROM outbox
+                                 WHERE position IS NOT NULL AND delivered_at >= now() - make_interval(days => $1)),
+                                9223372036854775807)
+        AND ($2 OR position <= coalesce((SELECT min(position) FROM event_reader WHERE NOT truncated), 9223372036854775807))
       ORDER BY position LIMIT $3 FOR UPDATE SKIP LOCKED)
     """;
 

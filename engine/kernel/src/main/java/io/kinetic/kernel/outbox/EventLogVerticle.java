@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * A context's event log on this node: the {@link OutboxRelay} that takes committed outbox rows
  * into the log, the {@link EventLog} endpoints ({@code <source>.log.read|status|forget}), and
- * retention (an hour after start, then hourly). Deploy exactly one instance per node for each
+ * retention (10 s after start, then hourly). Deploy exactly one instance per node for each
  * context that publishes events, before the context's own verticles.
  */
 public final class EventLogVerticle extends VerticleBase {

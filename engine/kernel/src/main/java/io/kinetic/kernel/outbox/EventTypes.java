@@ -16,6 +16,8 @@ public final class EventTypes {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*\\.[a-z][a-z0-9-]*");
   private static final Map<String, Class<? extends DomainEvent>> BY_NAME = new ConcurrentHashMap<>();
   private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
+  private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = Json.MAPPER.copy()
+    .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private EventTypes() {
   }
@@ -76,8 +78,17 @@ public final class EventTypes {
     return address(annotation.value());
   }
 
+  /**
+   * The event stored under {@code name}. Fields the record does not know are ignored: the log is
+   * durable, and an event written by a newer version (a field added) must still be readable by an
+   * older node during a rolling deploy.
+   */
   public static DomainEvent decode(String name, String payload) {
-    return Json.decode(payload, type(name));
+    try {
+      return LENIENT.readValue(payload, type(name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public static List<Class<? extends DomainEvent>> all() {

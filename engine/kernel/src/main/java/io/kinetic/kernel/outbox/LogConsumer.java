@@ -2,10 +2,13 @@ package io.kinetic.kernel.outbox;
 
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.log.GetLogStatus;
 import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.contract.log.LogBatch;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.contract.log.ReadLog;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.json.Json;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,6 +16,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -50,6 +54,18 @@ public final class LogConsumer {
     Future<?> apply(SqlConnection tx, LoggedEvent event);
   }
 
+  /**
+   * What to do when the log no longer keeps the events after the checkpoint (LOG_TRUNCATED): in the
+   * consumer's transaction, rebuild its state (e.g. from the context's export) and answer the
+   * position to continue after. Without one, the consumer stays stopped at its checkpoint and says
+   * so in the log's status (truncated, with the error) until an operator rebuilds it and calls
+   * {@link #setCheckpoint}.
+   */
+  @FunctionalInterface
+  public interface Rebuild {
+    Future<Long> rebuild(SqlConnection tx, long oldestKept);
+  }
+
   private static final Logger LOG = Logger.getLogger(LogConsumer.class.getName());
   private static final long HOUSEKEEPING_EVERY_MILLIS = 3_600_000;
 
@@ -62,6 +78,7 @@ public final class LogConsumer {
   private final int batchSize;
   private final long pollMillis;
   private final int attemptsBeforeParking;
+  private final Rebuild rebuild;
   private final AtomicBoolean requested = new AtomicBoolean();
   private Context context;
   private MessageConsumer<Object> wakeUps;
@@ -73,12 +90,22 @@ public final class LogConsumer {
   private boolean failing;
   private long stuckAt = -1;
   private int stuckAttempts;
+  private long retryAt;
+  private long retryTimer = -1;
+  private String failure;
+  private int generation;
   private volatile long position = -1;
   private volatile long head = -1;
   private volatile boolean stopped;
 
   public LogConsumer(Vertx vertx, Pool pool, BusClient bus, String name, String source, Handler handler,
                      int batchSize, long pollMillis, int attemptsBeforeParking) {
+    this(vertx, pool, bus, name, source, handler, batchSize, pollMillis, attemptsBeforeParking, null);
+  }
+
+  /** {@code rebuild}: what to do when the log was purged past the checkpoint (null: stop and say so). */
+  public LogConsumer(Vertx vertx, Pool pool, BusClient bus, String name, String source, Handler handler,
+                     int batchSize, long pollMillis, int attemptsBeforeParking, Rebuild rebuild) {
     this.vertx = vertx;
     this.pool = pool;
     this.bus = bus;
@@ -88,11 +115,17 @@ public final class LogConsumer {
     this.batchSize = batchSize;
     this.pollMillis = pollMillis;
     this.attemptsBeforeParking = attemptsBeforeParking;
+    this.rebuild = rebuild;
   }
 
   /** Starts (again) on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
   public Future<Void> start() {
     stopped = false;
+    generation++;
+    requested.set(false);
+    running = false;
+    again = false;
+    retryAt = 0;
     context = vertx.getOrCreateContext();
     wakeUps = vertx.eventBus().consumer(LogApi.appended(source), message -> poke());
     pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
@@ -108,6 +141,7 @@ public final class LogConsumer {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(parkedTimer);
     vertx.cancelTimer(housekeepingTimer);
+    vertx.cancelTimer(retryTimer);
     return wakeUps == null ? Future.succeededFuture() : wakeUps.unregister();
   }
 
@@ -130,19 +164,39 @@ public final class LogConsumer {
     if (stopped || context == null || !requested.compareAndSet(false, true)) {
       return;
     }
+    int started = generation;
     context.runOnContext(v -> {
       requested.set(false);
-      run(batchSize);
+      if (started == generation) {
+        run(batchSize);
+      }
     });
   }
 
-  /** Moves {@code consumer}'s checkpoint on {@code source} in the caller's transaction (after a rebuild from an export). */
+  /**
+   * Moves {@code consumer}'s checkpoint on {@code source} in the caller's transaction (after a
+   * rebuild from an export, or to skip a purged stretch). Its parked events are dropped: the new
+   * position supersedes them.
+   */
   public static Future<Void> setCheckpoint(SqlConnection tx, String consumer, String source, long position) {
-    return tx.preparedQuery(ConsumerSql.SET).execute(Tuple.of(consumer, source, position)).mapEmpty();
+    return tx.preparedQuery(ConsumerSql.SET).execute(Tuple.of(consumer, source, position))
+      .compose(v -> tx.preparedQuery(ConsumerSql.DROP_PARKED).execute(Tuple.of(consumer, source)))
+      .mapEmpty();
   }
 
   private void run(int limit) {
     if (stopped) {
+      return;
+    }
+    long wait = retryAt - System.currentTimeMillis();
+    if (wait > 0) {
+      // a failing event waits out its backoff: pokes and polls do not shorten it
+      if (retryTimer < 0) {
+        retryTimer = vertx.setTimer(wait, id -> {
+          retryTimer = -1;
+          run(batchSize);
+        });
+      }
       return;
     }
     if (running) {
@@ -159,10 +213,12 @@ public final class LogConsumer {
         if (again || done.applied() == limit || done.position() < done.head()) {
           run(batchSize);
         }
-      } else if (ar.cause() instanceof Stuck stuck) {
+      } else if (ar.cause() instanceof Stuck stuck && !transientFailure(stuck.getCause())) {
         onStuck(stuck);
+      } else if (Failure.from(ar.cause()).errorCode() == ErrorCode.LOG_TRUNCATED) {
+        truncated(Failure.from(ar.cause()));
       } else {
-        report(ar.cause());
+        report(ar.cause() instanceof Stuck stuck ? stuck.getCause() : ar.cause());
       }
     });
   }
@@ -174,7 +230,8 @@ public final class LogConsumer {
         long from = rows.iterator().next().getLong(0);
         return tx.preparedQuery(ConsumerSql.PARKED_SUMMARY).execute(Tuple.of(name, source)).compose(parked -> {
           Row summary = parked.iterator().next();
-          var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), summary.getString("last_error"));
+          String lastError = failure != null ? failure : summary.getString("last_error");
+          var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), lastError);
           return bus.request(LogApi.read(source), read, Caller.SYSTEM);
         }).compose(batch -> applyAll(tx, batch.events()).compose(v -> moveTo(tx, from, batch)));
       }))
@@ -244,9 +301,11 @@ public final class LogConsumer {
     LoggedEvent event = stuck.event();
     stuckAttempts = stuckAt == event.position() ? stuckAttempts + 1 : 1;
     stuckAt = event.position();
+    failure = "event " + event.position() + " (attempt " + stuckAttempts + "): " + stuck.getCause();
     if (stuckAttempts < attemptsBeforeParking) {
       LOG.log(Level.FINE, name + " failed on " + source + " event " + event.position() + ", retrying: " + stuck.getCause());
-      vertx.setTimer(100L << Math.min(stuckAttempts, 6), id -> run(batchSize));
+      retryAt = System.currentTimeMillis() + (250L << Math.min(stuckAttempts, 6));
+      run(batchSize);
       return;
     }
     String error = String.valueOf(stuck.getCause());
@@ -312,6 +371,7 @@ public final class LogConsumer {
       LOG.info(name + " reads the " + source + " log again");
     }
     failing = false;
+    failure = null;
     stuckAt = -1;
     stuckAttempts = 0;
   }
@@ -320,6 +380,41 @@ public final class LogConsumer {
     LOG.log(failing ? Level.FINE : Level.WARNING, name + " cannot read the " + source + " log, retrying every "
       + pollMillis + " ms: " + cause.getMessage());
     failing = true;
+    failure = String.valueOf(cause.getMessage());
+  }
+
+  /** The log was purged past the checkpoint: rebuild when the consumer knows how, else stay put, visibly. */
+  private void truncated(Failure cause) {
+    failure = cause.errorCode().string() + ": " + cause.detail();
+    if (rebuild == null) {
+      LOG.log(failing ? Level.FINE : Level.SEVERE, name + " stopped: " + failure + "; rebuild it and set its checkpoint");
+      failing = true;
+      return;
+    }
+    LOG.warning(name + " rebuilds: " + failure);
+    bus.request(LogApi.status(source), new GetLogStatus(source), Caller.SYSTEM)
+      .compose(status -> pool.withTransaction(tx -> rebuild.rebuild(tx, status.oldest())
+        .compose(after -> setCheckpoint(tx, name, source, after))))
+      .onComplete(ar -> {
+        if (ar.failed()) {
+          report(ar.cause());
+        } else {
+          run(batchSize);
+        }
+      });
+  }
+
+  /**
+   * A failure of the database rather than of the event (connection lost, deadlock, serialization,
+   * resources, shutdown): it is retried at the next poll and never parks the event.
+   */
+  private static boolean transientFailure(Throwable t) {
+    if (t instanceof PgException pg && pg.getSqlState() != null) {
+      String state = pg.getSqlState();
+      return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57");
+    }
+    return t instanceof java.io.IOException || t instanceof io.vertx.core.VertxException
+      && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed");
   }
 
   private record Pass(int applied, long position, long head) {

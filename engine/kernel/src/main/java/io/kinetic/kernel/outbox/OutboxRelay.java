@@ -79,7 +79,7 @@ public final class OutboxRelay implements Shareable {
     poke();
   }
 
-  /** Stops polling and pokes; a pass in flight finishes, nothing starts after it. */
+  /** Stops polling; a pass in flight finishes, nothing starts after it. */
   public void stop() {
     stopped = true;
     vertx.sharedData().getLocalMap(REGISTRY).remove(source, this);
@@ -132,7 +132,8 @@ public final class OutboxRelay implements Shareable {
             return Future.succeededFuture(rows);
           }
           rows.sort(Comparator.comparingLong(r -> r.getLong("position")));
-          return conn.preparedQuery(EventLogSql.MOVE_HEAD).execute(Tuple.of(from + rows.size())).map(v -> rows);
+          long newHead = rows.get(rows.size() - 1).getLong("position");
+          return conn.preparedQuery(EventLogSql.MOVE_HEAD).execute(Tuple.of(newHead)).map(v -> rows);
         });
       })).onSuccess(this::publish)
       : Future.succeededFuture(List.of()));

@@ -22,6 +22,14 @@ public final class PgPools {
     var connect = PgConnectOptions.fromUri(url)
       .addProperty("search_path", schema)
       .addProperty("application_name", "kinetic-" + schema)
+      // a client that vanishes (power loss, partition) must not hold row locks for hours: the
+      // server probes an idle connection after 30 s and drops it after 3 unanswered probes, and no
+      // transaction of ours stays idle for a minute (an event-log relay or consumer that died
+      // holding the log's head or a checkpoint releases it within a minute)
+      .addProperty("tcp_keepalives_idle", "30")
+      .addProperty("tcp_keepalives_interval", "10")
+      .addProperty("tcp_keepalives_count", "3")
+      .addProperty("idle_in_transaction_session_timeout", "60000")
       .setCachePreparedStatements(true)
       .setPreparedStatementCacheMaxSize(512)
       .setPipeliningLimit(256);
