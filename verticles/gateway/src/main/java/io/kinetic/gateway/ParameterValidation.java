@@ -27,7 +27,7 @@ import java.util.Map;
  * the same {@link ValidatedRequest} the library would store, so handlers read it the same way;
  * operations with a request body keep the library's validator.
  */
-final class ParameterValidation implements Handler<RoutingContext> {
+public final class ParameterValidation implements Handler<RoutingContext> {
 
   private static final ParameterTransformer FORM = new FormTransformer();
   private static final ParameterTransformer SIMPLE = new SimpleTransformer();
@@ -39,7 +39,7 @@ final class ParameterValidation implements Handler<RoutingContext> {
   }
 
   /** The validation handler for {@code operationId}; fails at start-up when it has a body or unsupported parameters. */
-  static ParameterValidation of(OpenAPIContract contract, String operationId) {
+  public static ParameterValidation of(OpenAPIContract contract, String operationId) {
     var operation = contract.operation(operationId);
     if (operation.getRequestBody() != null) {
       throw new IllegalStateException(operationId + " has a request body: use the library's validator");
