@@ -1,6 +1,7 @@
 package io.kinetic.gateway;
 
 import io.kinetic.gateway.edge.BoundEdge;
+import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
@@ -38,17 +39,24 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private List<BoundEdge> edges = List.of();
   private final AppConfig config;
+  private final List<Edge> edgeList;
   private StaffSessionGuard staffSessions;
 
   /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
   GatewayVerticle(AppConfig config) {
+    this(config, Edges.ALL);
+  }
+
+  /** With other edges than {@link Edges#ALL} (tests of the edge machinery). */
+  GatewayVerticle(AppConfig config, List<Edge> edges) {
     this.config = config;
+    this.edgeList = List.copyOf(edges);
   }
 
   @Override
   public Future<?> start() {
     // the contracts the edges speak (the server registers them too; a gateway deployed alone needs them)
-    Contracts.register(vertx, Edges.contracts());
+    Contracts.register(vertx, Edges.contracts(edgeList));
     // every context runs on every node: reads stay on this node unless it has no consumer (see BusClient)
     var bus = new BusClient(vertx, config.bus().timeoutMillis(),
       new BusClient.Routing(config.bus().preferLocal(), config.bus().remoteTimeoutMillis()));
@@ -56,13 +64,13 @@ public final class GatewayVerticle extends VerticleBase {
     staffSessions = new StaffSessionGuard(vertx, bus, config.auth().staffRevocationPollMillis());
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
     var clientAddress = new ClientAddress(config.http());
-    Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(Edges.ALL));
+    Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx);
     return Future.all(contract, csp, staffSessions.start())
       .compose(all -> {
         var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result());
-        edges = Edges.ALL.stream().map(edge -> BoundEdge.of(edge, context)).toList();
+        edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
         return GraphQlEndpoints.create(vertx, config.graphql(), edges);
       })
       .map(graphql -> new GatewayRouter(vertx, config, access, csp.result())

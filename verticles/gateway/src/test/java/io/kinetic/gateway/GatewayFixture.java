@@ -1,11 +1,13 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.edge.Edge;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
 import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -44,13 +47,23 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public static GatewayFixture start(JsonObject overrides) throws Exception {
+    return start(overrides, null);
+  }
+
+  /** A gateway of {@code edges} instead of {@link Edges#ALL} (null: the gateway module as the server deploys it). */
+  public static GatewayFixture start(JsonObject overrides, List<Edge> edges) throws Exception {
     AppConfig config = TestServices.get().config(overrides);
     VertxOptions options = GatewayModule.withMetrics(new VertxOptions());
     // one registry per Vert.x: test classes run concurrently and each closes its own
     ((MicrometerMetricsOptions) options.getMetricsOptions()).setRegistryName("gateway-test-" + UUID.randomUUID());
     Vertx vertx = Vertx.vertx(options);
     Contracts.register(vertx, CatalogApi.CONTRACT, IdentityApi.CONTRACT);
-    new GatewayModule().deploy(vertx, config).await(60, TimeUnit.SECONDS);
+    if (edges == null) {
+      new GatewayModule().deploy(vertx, config).await(60, TimeUnit.SECONDS);
+    } else {
+      vertx.deployVerticle(() -> new GatewayVerticle(config, edges), new DeploymentOptions().setInstances(2))
+        .await(60, TimeUnit.SECONDS);
+    }
     var fixture = new GatewayFixture(vertx, config, GatewayModule.boundPort(vertx));
     // every response to an operation of openapi.yaml is checked against it
     ContractCheck.install(vertx, fixture.http, fixture.port);

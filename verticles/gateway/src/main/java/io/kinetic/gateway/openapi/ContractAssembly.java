@@ -49,7 +49,11 @@ public final class ContractAssembly {
     JsonObject common = read(COMMON);
     var assembly = new ContractAssembly(common);
     assembly.add(CORE, COMMON, common);
+    var names = new HashSet<>(Set.of(CORE));
     for (Edge edge : edges) {
+      if (!names.add(edge.name())) {
+        throw new IllegalStateException("two edges are named " + edge.name());
+      }
       for (String path : edge.openApiFragments()) {
         JsonObject fragment = read(path);
         for (String key : fragment.fieldNames()) {
