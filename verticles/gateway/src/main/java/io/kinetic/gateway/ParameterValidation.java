@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates the path and query parameters of a body-less operation against openapi.yaml on the
+ * Validates the path and query parameters of a body-less operation against the contract on the
  * event loop, with each parameter's schema validator compiled once at start-up. vertx-openapi
  * 5.0.10's own request validator compiles every parameter schema again on every request and runs
  * on a worker thread, which cost the hot storefront lists most of their throughput. The result is

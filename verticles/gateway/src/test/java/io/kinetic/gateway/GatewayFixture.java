@@ -65,7 +65,7 @@ public final class GatewayFixture implements AutoCloseable {
         .await(60, TimeUnit.SECONDS);
     }
     var fixture = new GatewayFixture(vertx, config, GatewayModule.boundPort(vertx));
-    // every response to an operation of openapi.yaml is checked against it
+    // every response to an operation of the served contract is checked against it
     ContractCheck.install(vertx, fixture.http, fixture.port);
     return fixture;
   }

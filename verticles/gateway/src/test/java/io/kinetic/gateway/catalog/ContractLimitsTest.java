@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * openapi.yaml states the catalog's own input limits (ProductValidator, TaxonomyValidator): an
+ * The contract (openapi/catalog.yaml) states the catalog's own input limits (ProductValidator, TaxonomyValidator): an
  * input at a limit passes the contract and reaches the catalog, one beyond it is refused at the
  * edge. Before, the contract allowed e.g. 500 variants where the catalog refuses more than 100.
  */
