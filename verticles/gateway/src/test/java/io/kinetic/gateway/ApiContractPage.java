@@ -1,13 +1,5 @@
 package io.kinetic.gateway;
 
-import graphql.language.ArrayValue;
-import graphql.language.AstPrinter;
-import graphql.language.Directive;
-import graphql.language.EnumValue;
-import graphql.language.FieldDefinition;
-import graphql.language.ObjectTypeExtensionDefinition;
-import graphql.language.StringValue;
-import graphql.schema.idl.SchemaParser;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.openapi.ContractAssembly;
@@ -28,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Renders {@code docs/api-contract.md} from what the gateway serves: the merged REST contract
  * (conventions, every operation by edge with its access, parameters, body and answers, every
- * schema) and the GraphQL fields each edge adds to each API, with their {@code @auth}. The page
- * is a summary and an index; the served contract is the reference.
+ * schema) and the GraphQL fields each edge adds to each API ({@link GraphQlFieldTables}). The
+ * page is a summary and an index; the served contract is the reference.
  */
 final class ApiContractPage {
 
@@ -75,7 +67,7 @@ final class ApiContractPage {
     document.getJsonObject("components").getJsonObject("schemas").forEach(entry ->
       line("- `" + entry.getKey() + "`: " + schema((JsonObject) entry.getValue())));
     for (GraphQlApi api : GraphQlApi.values()) {
-      graphql(api);
+      out.append(GraphQlFieldTables.render(api, edges));
     }
     line("");
     line("## Outside the contract");
@@ -118,7 +110,7 @@ final class ApiContractPage {
     return roles.entrySet().stream().map(e -> who(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
   }
 
-  private static String who(String realm, List<String> anyRole) {
+  static String who(String realm, List<String> anyRole) {
     return anyRole.isEmpty() ? realm : realm + ": " + String.join(" or ", anyRole);
   }
 
@@ -196,42 +188,7 @@ final class ApiContractPage {
     return facets.isEmpty() ? name : name + " (" + String.join(", ", facets) + ")";
   }
 
-  private void graphql(GraphQlApi api) {
-    line("");
-    line("## GraphQL " + api.name().toLowerCase(Locale.ROOT) + " API (`" + api.path() + "`)");
-    for (Edge edge : edges) {
-      List<String[]> rows = new ArrayList<>();
-      for (String file : edge.graphqlFragments(api)) {
-        for (var extension : new SchemaParser().parse(read(file)).objectTypeExtensions().values()) {
-          for (ObjectTypeExtensionDefinition definition : extension) {
-            definition.getFieldDefinitions().forEach(field -> rows.add(row(definition.getName(), field)));
-          }
-        }
-      }
-      if (!rows.isEmpty()) {
-        line("");
-        line("### " + edge.name() + " (" + edge.graphqlFragments(api).stream().map(f -> "`" + f + "`").collect(Collectors.joining(", ")) + ")");
-        line("");
-        line("| Root | Field | Access | Description |");
-        line("|---|---|---|---|");
-        rows.forEach(row -> line("| " + String.join(" | ", row) + " |"));
-      }
-    }
-  }
-
-  private static String[] row(String root, FieldDefinition field) {
-    String arguments = field.getInputValueDefinitions().isEmpty() ? "" : "(" + field.getInputValueDefinitions().stream()
-      .map(AstPrinter::printAst).collect(Collectors.joining(", ")) + ")";
-    Directive auth = field.getDirectives("auth").isEmpty() ? null : field.getDirectives("auth").get(0);
-    String access = auth == null ? "public" : who(((EnumValue) auth.getArgument("realm").getValue()).getName().toLowerCase(Locale.ROOT),
-      auth.getArgument("anyRole") == null ? List.of() : ((ArrayValue) auth.getArgument("anyRole").getValue()).getValues().stream()
-        .map(v -> ((StringValue) v).getValue()).toList());
-    String description = field.getDescription() == null ? "" : field.getDescription().getContent();
-    return new String[] {root, "`" + field.getName() + arguments + ": " + AstPrinter.printAst(field.getType()) + "`",
-      cell(access), cell(description)};
-  }
-
-  private static String cell(String text) {
+  static String cell(String text) {
     return text.strip().replace("\n", " ").replace("|", "\\|");
   }
 
@@ -239,7 +196,7 @@ final class ApiContractPage {
     out.append(text).append('\n');
   }
 
-  private static String read(String path) {
+  static String read(String path) {
     try (InputStream in = ApiContractPage.class.getClassLoader().getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
