@@ -43,7 +43,7 @@ public final class RunningEngine {
       clientVertx = Vertx.vertx();
       client = WebClient.create(clientVertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
-      // every response to an operation of openapi.yaml is checked against it
+      // every response to an operation of the served contract is checked against it
       ContractCheck.install(clientVertx, client, engine.httpPort());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         clientVertx.close();

@@ -25,7 +25,7 @@ import java.util.Set;
  * token with the new roles, or fails for a deactivated member). The verified {@link Principal} is
  * stored in the routing context.
  */
-final class AccessHandler {
+public final class AccessHandler {
 
   private static final String BEARER = "bearer ";
   private final JWTAuth jwt;
@@ -37,12 +37,12 @@ final class AccessHandler {
   }
 
   /** Route handler that lets only requests satisfying {@code rule} through. */
-  Handler<RoutingContext> require(AccessRule rule) {
+  public Handler<RoutingContext> require(AccessRule rule) {
     return rc -> enforce(rc, rule);
   }
 
   /** Route handler for endpoints open to anonymous callers: a token, when sent, must be valid. */
-  Handler<RoutingContext> optional() {
+  public Handler<RoutingContext> optional() {
     return rc -> {
       String token = bearerToken(rc);
       if (token == null) {
@@ -74,7 +74,7 @@ final class AccessHandler {
    * Succeeds with the principal when the request's token satisfies {@code rule} (and stores it in
    * the routing context); fails with {@code UNAUTHENTICATED} or {@code FORBIDDEN}.
    */
-  Future<Principal> check(RoutingContext rc, AccessRule rule) {
+  public Future<Principal> check(RoutingContext rc, AccessRule rule) {
     if (rule.isPublic()) {
       return Future.succeededFuture(Requests.principal(rc));
     }
@@ -142,7 +142,7 @@ final class AccessHandler {
   }
 
   /** The token of an {@code Authorization: Bearer} header, or null. */
-  static String bearerToken(RoutingContext rc) {
+  public static String bearerToken(RoutingContext rc) {
     String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || header.length() <= BEARER.length()
       || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

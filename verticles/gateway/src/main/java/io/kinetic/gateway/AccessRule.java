@@ -9,23 +9,23 @@ import java.util.Set;
  * which suffices; an alternative names a realm and the roles it needs (all of them). No
  * alternatives: public.
  */
-record AccessRule(List<Requirement> anyOf) {
+public record AccessRule(List<Requirement> anyOf) {
 
-  static final AccessRule PUBLIC = new AccessRule(List.of());
+  public static final AccessRule PUBLIC = new AccessRule(List.of());
   /** Any authenticated staff member, whatever the role. */
-  static final AccessRule ANY_STAFF = new AccessRule(List.of(new Requirement(Realm.STAFF, Set.of())));
+  public static final AccessRule ANY_STAFF = new AccessRule(List.of(new Requirement(Realm.STAFF, Set.of())));
 
-  record Requirement(Realm realm, Set<String> roles) {
+  public record Requirement(Realm realm, Set<String> roles) {
     boolean allows(Principal principal) {
       return principal.realm() == realm && principal.roles().containsAll(roles);
     }
   }
 
-  boolean isPublic() {
+  public boolean isPublic() {
     return anyOf.isEmpty();
   }
 
-  boolean allows(Principal principal) {
+  public boolean allows(Principal principal) {
     for (Requirement requirement : anyOf) {
       if (requirement.allows(principal)) {
         return true;
@@ -35,7 +35,7 @@ record AccessRule(List<Requirement> anyOf) {
   }
 
   /** Staff with at least one of {@code roles}. */
-  static AccessRule staffWithAnyOf(String... roles) {
+  public static AccessRule staffWithAnyOf(String... roles) {
     return new AccessRule(java.util.Arrays.stream(roles).map(r -> new Requirement(Realm.STAFF, Set.of(r))).toList());
   }
 }

@@ -20,12 +20,12 @@ import java.util.List;
  * {@link Failure}: {@code MALFORMED_JSON}, {@code UNKNOWN_FIELD} or {@code VALIDATION_FAILED} with
  * the JSON path, never a Jackson message naming Java types.
  */
-final class Bodies {
+public final class Bodies {
 
   private Bodies() {
   }
 
-  static <T> T read(RoutingContext rc, Class<T> type) {
+  public static <T> T read(RoutingContext rc, Class<T> type) {
     try {
       return Json.MAPPER.readValue(bytes(rc), type);
     } catch (IOException e) {
@@ -33,7 +33,7 @@ final class Bodies {
     }
   }
 
-  static JsonNode tree(RoutingContext rc) {
+  public static JsonNode tree(RoutingContext rc) {
     try {
       return Json.MAPPER.readTree(bytes(rc));
     } catch (IOException e) {
@@ -41,7 +41,7 @@ final class Bodies {
     }
   }
 
-  static <T> T convert(JsonNode node, Class<T> type) {
+  public static <T> T convert(JsonNode node, Class<T> type) {
     try {
       return Json.MAPPER.treeToValue(node, type);
     } catch (IOException e) {
@@ -59,7 +59,7 @@ final class Bodies {
     return body.getBytes();
   }
 
-  static Failure translate(IOException e) {
+  public static Failure translate(IOException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       String field = path(unknown);
       return Failure.of(ErrorCode.UNKNOWN_FIELD, "unknown field " + field, List.of(new FieldError(field, "is not a known field")));

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Enforces the {@code security} of openapi.yaml (read from the original document, see
- * {@link ContractLoader}): scheme {@code customerBearer} means realm CUSTOMER, {@code staffBearer}
+ * Enforces the {@code security} of every operation of the merged contract (read from the merged
+ * document, see {@code ContractLoader}), whichever edge's fragment declares it: scheme {@code customerBearer} means realm CUSTOMER, {@code staffBearer}
  * realm STAFF, the scopes of a requirement are the staff roles it needs, and alternatives are ORed.
  * It runs as the first step of the matched operation's validation (the {@link RequestExtractor}),
  * so the check is tied to the route vert.x-web chose, whatever the spelling of the path

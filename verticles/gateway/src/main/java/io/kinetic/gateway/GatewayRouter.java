@@ -1,89 +1,76 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.edge.BoundEdge;
+import io.kinetic.gateway.edge.GraphQlApi;
+import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
-import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.gateway.openapi.ContractAssembly;
+import io.kinetic.gateway.openapi.MergedContract;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
- * for methods with a body, so GETs never wait for one), the OpenAPI routes (access check,
- * validation against openapi.yaml, control characters, handler), GraphQL, health, metrics, media
- * placeholders, static files; one problem+json failure handler for all of them.
+ * for methods with a body, so GETs never wait for one), the operations of the merged contract
+ * (access check from their {@code security}, validation, control characters, then the owning
+ * edge's handler), GraphQL, the edges' own routes (health, metrics, media placeholders), static
+ * files; one problem+json failure handler for all of them.
  */
 final class GatewayRouter {
 
-  /** Webjar paths carry their version: cache for a year. SPA files do not: revalidate after 5 minutes. */
-  private static final long ONE_YEAR = 365L * 24 * 3600;
-  private static final long SPA_MAX_AGE = 300;
   private final Vertx vertx;
   private final AppConfig config;
-  private final BusClient bus;
   private final AccessHandler access;
-  private final Locales locales;
   private final String contentSecurityPolicy;
-  private final ClientAddress clientAddress;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
-  GatewayRouter(Vertx vertx, AppConfig config, BusClient bus, AccessHandler access, Locales locales,
-                String contentSecurityPolicy, ClientAddress clientAddress) {
+  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, String contentSecurityPolicy) {
     this.vertx = vertx;
-    this.clientAddress = clientAddress;
     this.config = config;
-    this.bus = bus;
     this.access = access;
-    this.locales = locales;
     this.contentSecurityPolicy = contentSecurityPolicy;
   }
 
-  Router build(OpenAPIContract contract, JsonObject document, Buffer openApiYaml, GraphQlEndpoints graphql, HealthRoutes health) {
-    var contractAccess = new ContractAccess(document, access);
+  Router build(MergedContract merged, OpenAPIContract contract, GraphQlEndpoints graphql, List<BoundEdge> edges) {
+    var contractAccess = new ContractAccess(merged.document(), access);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, contractAccess);
     builder.rootHandler(new CorrelationHandler());
     builder.rootHandler(SecurityHeaders::noStore);
     builder.rootHandler(bodies(config.http().maxBodyBytes()));
-    // every REST operation, before its own handler: no control characters in parameters or body
+    // every REST operation, before its edge's handler: no control characters in parameters or body
     var text = ControlCharacters.handler();
     builder.getRoutes().forEach(route -> route.addHandler(text));
 
-    var queries = new ProductQueries(locales, config.catalog().defaultCurrency());
-    new StorefrontRoutes(bus, locales, queries).mount(builder, contract);
-    new AuthRoutes(bus, clientAddress, config.auth().refreshTtlSeconds()).mount(builder);
-    new AdminCatalogRoutes(bus, queries).mount(builder);
-    new AdminTaxonomyRoutes(bus, locales).mount(builder);
-    new StaffRoutes(bus).mount(builder);
-    var events = new EventLogHealth(vertx, bus);
-    builder.getRoute("adminEventLogHealth").addHandler(events::reply);
-    builder.getRoute("openApi").setDoValidation(false).addHandler(rc ->
-      rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApiYaml));
+    var bound = new HashSet<String>();
+    for (BoundEdge edge : edges) {
+      edge.handlers().bindOperations(new RestOperations(edge.edge().name(), builder, contract, merged.owners(), bound));
+    }
+    new RestOperations(ContractAssembly.CORE, builder, contract, merged.owners(), bound).bindUnvalidated("openApi", rc ->
+      rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(merged.yaml()));
+    RestOperations.verifyAllBound(merged.owners(), bound);
     contractAccess.verify(builder.getRoutes());
 
     Router router = builder.createRouter();
-    router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.optional()).handler(graphql.shopHandler());
-    router.route("/admin/graphql").method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.require(AccessRule.ANY_STAFF)).handler(graphql.adminHandler());
+    router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
+      .handler(access.optional()).handler(graphql.handler(GraphQlApi.SHOP));
+    router.route(GraphQlApi.ADMIN.path()).method(HttpMethod.GET).method(HttpMethod.POST)
+      .handler(access.require(AccessRule.ANY_STAFF)).handler(graphql.handler(GraphQlApi.ADMIN));
     if (config.graphql().graphiql()) {
       router.route("/graphiql*").subRouter(GraphQlEndpoints.graphiql(vertx));
     }
-    health.mount(router);
-    if (config.http().metrics()) {
-      MetricsRoute.mount(router, vertx, config.http().metricsToken(), access, events);
-    }
-    PlaceholderSvg.mount(router);
-    statics(router);
+    edges.forEach(edge -> edge.handlers().mountRoutes(router));
+    StaticFiles.mount(router, contentSecurityPolicy);
 
     router.route().failureHandler(new ProblemHandler());
     // a path vert.x-web cannot decode (e.g. "%zz") fails before any route, failure handlers included
@@ -92,28 +79,6 @@ final class GatewayRouter {
     router.errorHandler(405, ProblemHandler.forStatus(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this resource"));
     router.errorHandler(500, new ProblemHandler());
     return router;
-  }
-
-  /**
-   * Webjars (htm comes from an mvnpm jar, whose files sit under {@code _static}), the admin SPA at
-   * /admin/ and the storefront at /, all from the classpath (or ./webroot in dev).
-   */
-  private void statics(Router router) {
-    router.route("/webjars/htm/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-      .handler(StaticHandler.create("META-INF/resources/_static/htm").setMaxAgeSeconds(ONE_YEAR));
-    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-      .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(ONE_YEAR));
-    router.getWithRegex("/admin").handler(rc -> rc.redirect("/admin/"));
-    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-      .handler(this::pageHeaders)
-      .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(SPA_MAX_AGE));
-  }
-
-  private void pageHeaders(RoutingContext rc) {
-    rc.response().headers()
-      .add("Content-Security-Policy", contentSecurityPolicy)
-      .add("Referrer-Policy", "same-origin");
-    rc.next();
   }
 
   private static Handler<RoutingContext> bodies(int maxBodyBytes) {

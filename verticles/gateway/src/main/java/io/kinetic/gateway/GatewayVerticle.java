@@ -1,66 +1,80 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.edge.BoundEdge;
+import io.kinetic.gateway.edge.Edge;
+import io.kinetic.gateway.edge.EdgeContext;
+import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.gateway.openapi.ContractAssembly;
+import io.kinetic.gateway.openapi.ContractLoader;
+import io.kinetic.gateway.openapi.MergedContract;
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.Contracts;
-import io.kinetic.kernel.contract.catalog.CatalogApi;
-import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The only HTTP listener of the engine: REST (openapi.yaml), GraphQL, health, metrics and static
- * files, translated into event-bus requests. Deploy one instance per event loop
+ * The only HTTP listener of the engine: REST, GraphQL, health, metrics and static files, translated
+ * into event-bus requests by the contexts' edges ({@link Edges}). At start each instance merges
+ * the edges' contract and schema fragments, asks each edge for its handlers and builds one router
+ * ({@link GatewayRouter}); nothing is merged per request. Deploy one instance per event loop
  * ({@code AppConfig.instances(http.instances)}): they share the port. With {@code http.port} 0 the
  * instances share one random port, published as {@code sharedData().getLocalMap("gateway").get("port")}.
  */
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
-  static final String OPENAPI = "openapi.yaml";
   /** A negative port: every instance of this Vert.x shares one random port. */
   private static final int SHARED_RANDOM_PORT = -1;
 
   private HttpServer server;
-  private HealthRoutes health;
+  private List<BoundEdge> edges = List.of();
   private final AppConfig config;
+  private final List<Edge> edgeList;
   private StaffSessionGuard staffSessions;
 
   /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
   GatewayVerticle(AppConfig config) {
+    this(config, Edges.ALL);
+  }
+
+  /** With other edges than {@link Edges#ALL} (tests of the edge machinery). */
+  GatewayVerticle(AppConfig config, List<Edge> edges) {
     this.config = config;
+    this.edgeList = List.copyOf(edges);
   }
 
   @Override
   public Future<?> start() {
-    // the contracts the edge speaks (the server registers them too; a gateway deployed alone needs them)
-    Contracts.register(vertx, CatalogApi.CONTRACT, IdentityApi.CONTRACT);
+    // the contracts the edges speak (the server registers them too; a gateway deployed alone needs them)
+    Contracts.register(vertx, Edges.contracts(edgeList));
     // every context runs on every node: reads stay on this node unless it has no consumer (see BusClient)
     var bus = new BusClient(vertx, config.bus().timeoutMillis(),
       new BusClient.Routing(config.bus().preferLocal(), config.bus().remoteTimeoutMillis()));
     var locales = new Locales(config.catalog().defaultLocale());
     staffSessions = new StaffSessionGuard(vertx, bus, config.auth().staffRevocationPollMillis());
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
-    health = HealthRoutes.create(vertx, config);
-    Future<Buffer> yaml = vertx.fileSystem().readFile(OPENAPI);
-    Future<JsonObject> document = yaml.compose(text -> vertx.executeBlocking(() -> ContractLoader.parse(text)));
-    Future<OpenAPIContract> contract = document.compose(json -> ContractLoader.load(vertx, json));
     var clientAddress = new ClientAddress(config.http());
-    Future<GraphQlEndpoints> graphql = GraphQlEndpoints.create(vertx, config, bus, locales, clientAddress);
+    Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
+    Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx);
-    return Future.all(contract, yaml, graphql, csp, staffSessions.start())
-      .map(all -> new GatewayRouter(vertx, config, bus, access, locales, csp.result(), clientAddress)
-        .build(contract.result(), document.result(), yaml.result(), graphql.result(), health))
+    return Future.all(contract, csp, staffSessions.start())
+      .compose(all -> {
+        var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result());
+        edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
+        return GraphQlEndpoints.create(vertx, config.graphql(), edges);
+      })
+      .map(graphql -> new GatewayRouter(vertx, config, access, csp.result())
+        .build(merged.result(), contract.result(), graphql, edges))
       .compose(this::listen)
       .onSuccess(this::publish);
   }
@@ -72,7 +86,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
     Future<Void> drained = server == null ? Future.succeededFuture()
       : server.shutdown(config.shutdown().graceSeconds(), TimeUnit.SECONDS);
-    return drained.eventually(() -> health == null ? Future.succeededFuture() : health.close());
+    return drained.eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
   }
 
   /**

@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates the path and query parameters of a body-less operation against openapi.yaml on the
+ * Validates the path and query parameters of a body-less operation against the contract on the
  * event loop, with each parameter's schema validator compiled once at start-up. vertx-openapi
  * 5.0.10's own request validator compiles every parameter schema again on every request and runs
  * on a worker thread, which cost the hot storefront lists most of their throughput. The result is
  * the same {@link ValidatedRequest} the library would store, so handlers read it the same way;
  * operations with a request body keep the library's validator.
  */
-final class ParameterValidation implements Handler<RoutingContext> {
+public final class ParameterValidation implements Handler<RoutingContext> {
 
   private static final ParameterTransformer FORM = new FormTransformer();
   private static final ParameterTransformer SIMPLE = new SimpleTransformer();
@@ -39,7 +39,7 @@ final class ParameterValidation implements Handler<RoutingContext> {
   }
 
   /** The validation handler for {@code operationId}; fails at start-up when it has a body or unsupported parameters. */
-  static ParameterValidation of(OpenAPIContract contract, String operationId) {
+  public static ParameterValidation of(OpenAPIContract contract, String operationId) {
     var operation = contract.operation(operationId);
     if (operation.getRequestBody() != null) {
       throw new IllegalStateException(operationId + " has a request body: use the library's validator");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.kernel.auth.Jwt;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -14,7 +14,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every secured operation of openapi.yaml, whatever it does: no token or a forged one is 401, a
- * customer token on an admin operation and a staff token without the role are 403.
+ * Every secured operation of the served contract (merged from every edge's fragment), whatever it
+ * does: no token or a forged one is 401, a customer token on an admin operation and a staff token
+ * without the role are 403.
  */
 class AccessMatrixTest {
 
@@ -43,9 +43,7 @@ class AccessMatrixTest {
   @BeforeAll
   static void start() throws Exception {
     gw = GatewayFixture.start();
-    try (InputStream in = AccessMatrixTest.class.getClassLoader().getResourceAsStream(GatewayVerticle.OPENAPI)) {
-      document = ContractLoader.parse(Buffer.buffer(in.readAllBytes()));
-    }
+    document = ContractLoader.parse(gw.get("/api/v1/openapi.yaml").body());
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

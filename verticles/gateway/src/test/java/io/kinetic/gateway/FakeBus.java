@@ -18,10 +18,10 @@ import java.util.function.Function;
  * set last ({@link #on}), a {@link Failure}, or nothing at all ({@link #silent}); every message and
  * its correlation id is recorded.
  */
-final class FakeBus {
+public final class FakeBus {
 
   /** A request as the fake service saw it. */
-  record Received(Object body, String correlationId) {
+  public record Received(Object body, String correlationId) {
   }
 
   private static final Object SILENT = new Object();
@@ -35,7 +35,7 @@ final class FakeBus {
 
   /** Answers requests to {@code address} with {@code answer(body)}: a record, or a Failure to fail with. */
   @SuppressWarnings("unchecked")
-  <T> FakeBus on(String address, Function<T, Object> answer) {
+  public <T> FakeBus on(String address, Function<T, Object> answer) {
     boolean first = answers.put(address, (Function<Object, Object>) answer) == null;
     if (first) {
       var consumer = vertx.eventBus().consumer(address, (Message<Object> msg) -> handle(address, msg));
@@ -49,47 +49,47 @@ final class FakeBus {
   }
 
   /** Answers requests to {@code endpoint} (see {@link #on(String, Function)}). */
-  <T> FakeBus on(Endpoint<?, ?> endpoint, Function<T, Object> answer) {
+  public <T> FakeBus on(Endpoint<?, ?> endpoint, Function<T, Object> answer) {
     return on(endpoint.address(), answer);
   }
 
-  FakeBus silent(Endpoint<?, ?> endpoint) {
+  public FakeBus silent(Endpoint<?, ?> endpoint) {
     return silent(endpoint.address());
   }
 
-  List<Received> received(Endpoint<?, ?> endpoint) {
+  public List<Received> received(Endpoint<?, ?> endpoint) {
     return received(endpoint.address());
   }
 
-  int count(Endpoint<?, ?> endpoint) {
+  public int count(Endpoint<?, ?> endpoint) {
     return count(endpoint.address());
   }
 
-  Received last(Endpoint<?, ?> endpoint) {
+  public Received last(Endpoint<?, ?> endpoint) {
     return last(endpoint.address());
   }
 
-  <T> T lastBody(Endpoint<?, ?> endpoint) {
+  public <T> T lastBody(Endpoint<?, ?> endpoint) {
     return lastBody(endpoint.address());
   }
 
   /** Receives requests to {@code address} and never answers: the caller times out. */
-  FakeBus silent(String address) {
+  public FakeBus silent(String address) {
     return on(address, body -> SILENT);
   }
 
-  List<Received> received(String address) {
+  public List<Received> received(String address) {
     List<Received> list = received.getOrDefault(address, List.of());
     synchronized (list) {
       return List.copyOf(list);
     }
   }
 
-  int count(String address) {
+  public int count(String address) {
     return received(address).size();
   }
 
-  Received last(String address) {
+  public Received last(String address) {
     List<Received> list = received(address);
     if (list.isEmpty()) {
       throw new AssertionError("nothing was sent to " + address);
@@ -98,11 +98,11 @@ final class FakeBus {
   }
 
   @SuppressWarnings("unchecked")
-  <T> T lastBody(String address) {
+  public <T> T lastBody(String address) {
     return (T) last(address).body();
   }
 
-  void clear() {
+  public void clear() {
     received.clear();
   }
 

@@ -46,16 +46,6 @@ class ParsingTest {
   }
 
   @Test
-  void slugsFollowTheContractPattern() {
-    assertTrue(StorefrontRoutes.isSlug("linen-shirt-42"));
-    assertFalse(StorefrontRoutes.isSlug("-linen"));
-    assertFalse(StorefrontRoutes.isSlug("linen--shirt"));
-    assertFalse(StorefrontRoutes.isSlug("linen-"));
-    assertFalse(StorefrontRoutes.isSlug("Linen"));
-    assertFalse(StorefrontRoutes.isSlug("a".repeat(201)));
-  }
-
-  @Test
   void jsonPointersBecomeFieldPaths() {
     assertEquals("variants[0].prices[1].amount", ValidationFailures.path("/variants/0/prices/1/amount"));
     assertEquals("", ValidationFailures.path(""));
@@ -69,12 +59,5 @@ class ParsingTest {
     assertEquals("Payload too large", problem.title());
     assertEquals(413, problem.status());
     assertEquals("cid", problem.correlationId());
-  }
-
-  @Test
-  void placeholderCaptionsReadLikeNames() {
-    assertEquals("Linen shirt 42", PlaceholderSvg.caption("linen-shirt-42-1"));
-    assertEquals("Mug", PlaceholderSvg.caption("mug"));
-    assertTrue(PlaceholderSvg.caption("a-" + "b".repeat(80)).length() <= 40);
   }
 }

@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Fixed replies for the fake catalog. */
-final class Samples {
+public final class Samples {
 
-  static final Instant CREATED = Instant.parse("2026-11-21T10:00:00Z");
+  public static final Instant CREATED = Instant.parse("2026-11-21T10:00:00Z");
 
   private Samples() {
   }
 
-  static ProductView view(UUID id, String slug, String locale, List<UUID> categoryIds) {
+  public static ProductView view(UUID id, String slug, String locale, List<UUID> categoryIds) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("material", "linen");
     attributes.put("weight", Map.of("value", 180, "unit", "g"));
@@ -35,13 +35,13 @@ final class Samples {
       new Seo("Linen shirt", "A shirt"), List.of(variant), CREATED, CREATED, 3);
   }
 
-  static Product product(UUID id, String slug, long version) {
+  public static Product product(UUID id, String slug, long version) {
     var variant = new Variant(UUID.randomUUID(), ("SKU-" + slug).substring(0, Math.min(64, slug.length() + 4)), Map.of("size", "M"), List.of(Money.of(1500, "EUR")), 3);
     return new Product(id, slug, ProductStatus.DRAFT, "en", Map.of("en", new Translation("Tee", "d")), List.of(),
       Map.of(), List.of(), new Seo("t", "d"), List.of(variant), CREATED, CREATED, version);
   }
 
-  static CategoryView category(UUID id, String name) {
+  public static CategoryView category(UUID id, String name) {
     return new CategoryView(id, null, name.toLowerCase(), name, 0);
   }
 }

@@ -2,6 +2,7 @@ package io.kinetic.gateway.graphql;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -21,15 +22,15 @@ import java.util.concurrent.CompletableFuture;
 final class Hooks extends SimplePerformantInstrumentation {
 
   private final Instrumentation futures = VertxFutureAdapter.create();
-  private final Instrumentation perRequest;
+  private final DataLoaders loaders;
   private final QueryLimits queryLimits;
   private final MutationLimits mutationLimits;
   private final ErrorCodes errors;
   private final RequestLimits requestLimits;
 
-  Hooks(Instrumentation perRequest, QueryLimits queryLimits, MutationLimits mutationLimits, ErrorCodes errors,
+  Hooks(DataLoaders loaders, QueryLimits queryLimits, MutationLimits mutationLimits, ErrorCodes errors,
         RequestLimits requestLimits) {
-    this.perRequest = perRequest;
+    this.loaders = loaders;
     this.queryLimits = queryLimits;
     this.mutationLimits = mutationLimits;
     this.errors = errors;
@@ -40,7 +41,13 @@ final class Hooks extends SimplePerformantInstrumentation {
   public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                                                  InstrumentationState state) {
     requestLimits.prepare(input);
-    return perRequest == null ? input : perRequest.instrumentExecutionInput(input, parameters, null);
+    return input;
+  }
+
+  @Override
+  public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
+                                                     InstrumentationState state) {
+    return loaders.instrumentExecutionContext(context, parameters, null);
   }
 
   @Override

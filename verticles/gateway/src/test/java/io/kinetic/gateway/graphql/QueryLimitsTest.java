@@ -11,14 +11,13 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
+import graphql.schema.GraphQLSchema;
+import io.kinetic.gateway.Edges;
+import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.kernel.config.AppConfig;
 import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,16 +75,15 @@ class QueryLimitsTest {
 
   @Test
   void depthAndComplexityMatchGraphqlJavaAcrossRepeatedDocuments() throws Exception {
-    String sdl = sdl();
     // limits of 0 make every execution fail with the measured value in its message
-    GraphQL depths = GraphQlEndpoints.graphQl(sdl, wiring(), limits(0, 0), 1, null);
-    GraphQL complexities = GraphQlEndpoints.graphQl(sdl, wiring(), limits(1000, 0), 1, null);
-    var referenceSchema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring());
+    GraphQL depths = GraphQlEndpoints.graphQl(schema(), limits(0, 0), 1, DataLoaders.none());
+    GraphQL complexities = GraphQlEndpoints.graphQl(schema(), limits(1000, 0), 1, DataLoaders.none());
+    var referenceSchema = schema();
     GraphQL reference = GraphQL.newGraphQL(referenceSchema)
       .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(1000),
         new MaxQueryComplexityInstrumentation(0, ListSizes.of(referenceSchema)::complexity))))
       .build();
-    GraphQL referenceDepths = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring()))
+    GraphQL referenceDepths = GraphQL.newGraphQL(schema())
       .instrumentation(new MaxQueryDepthInstrumentation(0))
       .build();
     for (int pass = 0; pass < 3; pass++) {
@@ -102,7 +100,7 @@ class QueryLimitsTest {
 
   @Test
   void theDepthLimitStillRejectsADocumentThatOnlyVariablesMakeTooDeep() throws Exception {
-    GraphQL limited = GraphQlEndpoints.graphQl(sdl(), wiring(), limits(4, 2000), 1, null);
+    GraphQL limited = GraphQlEndpoints.graphQl(schema(), limits(4, 2000), 1, DataLoaders.none());
     var shallow = new Case(INCLUDED, null, vars("deep", false));
     var deep = new Case(INCLUDED, null, vars("deep", true));
     for (int i = 0; i < 2; i++) {
@@ -116,7 +114,7 @@ class QueryLimitsTest {
   @Test
   void hooksForwardEveryHookTheirPartsImplement() throws Exception {
     List<Class<?>> parts = List.of(QueryLimits.class, MutationLimits.class, ErrorCodes.class,
-      VertxFutureAdapter.create().getClass(), CategoryLoader.perRequest(null).getClass());
+      VertxFutureAdapter.create().getClass(), DataLoaders.class);
     for (Class<?> part : parts) {
       for (Method method : part.getDeclaredMethods()) {
         if (Modifier.isPublic(method.getModifiers()) && isHook(method)) {
@@ -151,21 +149,10 @@ class QueryLimitsTest {
     return graphQl.execute(ExecutionInput.newExecutionInput(c.query()).operationName(c.operationName()).variables(c.variables())).getErrors();
   }
 
-  /** The shop schema's types; the only fetcher that may run returns an empty page. */
-  private static RuntimeWiring wiring() {
-    return RuntimeWiring.newRuntimeWiring()
-      .scalar(Scalars.JSON)
-      .scalar(Scalars.DATE_TIME)
-      .type("Query", t -> t.dataFetcher("products", env -> Map.of("edges", List.of())))
-      .type("RegisterResult", t -> t.typeResolver(GqlTypes.RESULTS))
-      .type("TokensResult", t -> t.typeResolver(GqlTypes.RESULTS))
-      .type("LogoutResult", t -> t.typeResolver(GqlTypes.RESULTS))
-      .build();
-  }
-
-  private static String sdl() throws Exception {
-    try (InputStream in = QueryLimitsTest.class.getClassLoader().getResourceAsStream(GraphQlEndpoints.SHOP_SCHEMA)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /** The shop schema as the edges assemble it; the only fetcher that may run returns an empty page. */
+  private static GraphQLSchema schema() {
+    var wiring = RuntimeWiring.newRuntimeWiring()
+      .type("Query", t -> t.dataFetcher("products", env -> Map.of("edges", List.of())));
+    return SchemaAssembly.schema(GraphQlApi.SHOP, SchemaAssembly.registry(GraphQlApi.SHOP, Edges.ALL), wiring);
   }
 }

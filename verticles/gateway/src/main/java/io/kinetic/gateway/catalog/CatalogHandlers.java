@@ -1,0 +1,50 @@
+package io.kinetic.gateway.catalog;
+
+import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.edge.EdgeContext;
+import io.kinetic.gateway.edge.EdgeHandlers;
+import io.kinetic.gateway.edge.EdgeLoader;
+import io.kinetic.gateway.edge.GraphQlApi;
+import io.kinetic.gateway.edge.RestOperations;
+import io.kinetic.gateway.openapi.StringRule;
+import io.vertx.ext.web.Router;
+import java.util.List;
+
+/** The catalog edge in one gateway instance: REST routes, GraphQL fetchers and the category loader. */
+final class CatalogHandlers implements EdgeHandlers {
+
+  private final EdgeContext context;
+  private final ProductListQueries queries;
+
+  CatalogHandlers(EdgeContext context) {
+    this.context = context;
+    this.queries = new ProductListQueries(context.locales(), context.config().catalog().defaultCurrency(),
+      StringRule.of(context.contract(), "AttributeCode"));
+  }
+
+  @Override
+  public void bindOperations(RestOperations operations) {
+    new StorefrontRoutes(context.bus(), context.locales(), queries, StringRule.of(context.contract(), "Slug")).bind(operations);
+    new AdminCatalogRoutes(context.bus(), queries).bind(operations);
+    new AdminTaxonomyRoutes(context.bus(), context.locales()).bind(operations);
+  }
+
+  @Override
+  public void mountRoutes(Router router) {
+    PlaceholderSvg.mount(router);
+  }
+
+  @Override
+  public void wire(GraphQlApi api, RuntimeWiring.Builder wiring) {
+    wiring.type("Variant", t -> t.dataFetcher("options", CatalogShapes::options).dataFetcher("price", CatalogShapes::price));
+    switch (api) {
+      case SHOP -> new CatalogShopFetchers(context.bus(), context.locales(), queries).wire(wiring);
+      case ADMIN -> new CatalogAdminFetchers(context.bus(), context.locales(), queries).wire(wiring);
+    }
+  }
+
+  @Override
+  public List<EdgeLoader> loaders(GraphQlApi api) {
+    return api == GraphQlApi.SHOP ? List.of(CategoryLoader.declaration(context.bus())) : List.of();
+  }
+}

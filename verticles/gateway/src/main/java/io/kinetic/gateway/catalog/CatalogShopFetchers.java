@@ -1,0 +1,66 @@
+package io.kinetic.gateway.catalog;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.Locales;
+import io.kinetic.gateway.graphql.Gql;
+import io.kinetic.gateway.graphql.GqlTypes;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CategoryList;
+import io.kinetic.kernel.contract.catalog.GetProduct;
+import io.kinetic.kernel.contract.catalog.GetProductBySlug;
+import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** Data fetchers of the catalog's storefront fields (graphql/catalog/shop.graphqls): each is one bus request. */
+final class CatalogShopFetchers {
+
+  private final BusClient bus;
+  private final Locales locales;
+  private final ProductListQueries queries;
+
+  CatalogShopFetchers(BusClient bus, Locales locales, ProductListQueries queries) {
+    this.bus = bus;
+    this.locales = locales;
+    this.queries = queries;
+  }
+
+  void wire(RuntimeWiring.Builder wiring) {
+    wiring
+      .type("Query", t -> t
+        .dataFetcher("product", this::product)
+        .dataFetcher("productBySlug", this::productBySlug)
+        .dataFetcher("products", this::products)
+        .dataFetcher("categories", this::categories))
+      .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf));
+  }
+
+  private Future<ProductView> product(DataFetchingEnvironment env) {
+    String raw = env.getArgument("id");
+    var id = Ids.parse(raw).orElseThrow(() ->
+      Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
+    return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.caller(env));
+  }
+
+  private Future<ProductView> productBySlug(DataFetchingEnvironment env) {
+    var query = new GetProductBySlug(env.getArgument("slug"), Gql.locale(env, locales), false);
+    return bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, query, Gql.caller(env));
+  }
+
+  private Future<GqlTypes.Connection> products(DataFetchingEnvironment env) {
+    return bus.request(CatalogApi.LIST_PRODUCTS, queries.fromArguments(env, false), Gql.caller(env))
+      .map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()));
+  }
+
+  private Future<List<?>> categories(DataFetchingEnvironment env) {
+    return bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(Gql.locale(env, locales), null), Gql.caller(env))
+      .map(CategoryList::items);
+  }
+}

@@ -1,0 +1,64 @@
+package io.kinetic.gateway.identity;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.kinetic.gateway.ClientAddress;
+import io.kinetic.gateway.graphql.Gql;
+import io.kinetic.gateway.graphql.GqlTypes;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.IdentityApi;
+import io.kinetic.kernel.contract.identity.Login;
+import io.kinetic.kernel.contract.identity.Logout;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.contract.identity.RefreshTokens;
+import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Tokens;
+import io.vertx.core.Future;
+import java.util.Map;
+
+/**
+ * Data fetchers of the identity's storefront fields (graphql/identity/shop.graphqls): the
+ * customer of the token, registration, login (with the client address for rate limiting),
+ * refresh and logout; each one bus request.
+ */
+final class AccountFetchers {
+
+  private final BusClient bus;
+  private final ClientAddress clientAddress;
+
+  AccountFetchers(BusClient bus, ClientAddress clientAddress) {
+    this.bus = bus;
+    this.clientAddress = clientAddress;
+  }
+
+  void wire(RuntimeWiring.Builder wiring) {
+    wiring
+      .type("Query", t -> t.dataFetcher("me", this::me))
+      .type("Mutation", t -> t
+        .dataFetcher("register", Gql.mutation(this::register))
+        .dataFetcher("login", Gql.mutation(this::login))
+        .dataFetcher("refresh", Gql.mutation(env ->
+          bus.request(IdentityApi.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.caller(env))))
+        .dataFetcher("logout", Gql.mutation(env ->
+          bus.request(IdentityApi.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.caller(env))
+            .map(deleted -> new GqlTypes.Done(true)))));
+  }
+
+  private Future<CustomerView> me(DataFetchingEnvironment env) {
+    return bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(Gql.principal(env).id()), Gql.caller(env));
+  }
+
+  private Future<CustomerView> register(DataFetchingEnvironment env) {
+    Map<String, Object> input = env.getArgument("input");
+    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"),
+      clientAddress.of(Gql.rc(env)));
+    return bus.request(IdentityApi.REGISTER_CUSTOMER, command, Gql.caller(env));
+  }
+
+  private Future<Tokens> login(DataFetchingEnvironment env) {
+    var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), clientAddress.of(Gql.rc(env)));
+    return bus.request(IdentityApi.LOGIN, login, Gql.caller(env));
+  }
+}

@@ -1,0 +1,30 @@
+package io.kinetic.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docs/api-contract.md} is generated from the contract and schema fragments
+ * ({@link ApiContractPage}), never written by hand: this test fails when the checked-in page is
+ * not what the fragments give, and rewrites it when run with {@code -Dkinetic.writeApiPage=true}.
+ */
+class ApiContractPageTest {
+
+  /** The module directory is the working directory of the tests; the page is in the repository's docs/. */
+  private static final Path PAGE = Path.of(System.getProperty("basedir", ".")).resolve("../../docs/api-contract.md").normalize();
+
+  @Test
+  void theApiPageIsGeneratedFromTheServedContract() throws Exception {
+    String generated = ApiContractPage.render(Edges.ALL);
+    if (Boolean.getBoolean("kinetic.writeApiPage")) {
+      Files.writeString(PAGE, generated, StandardCharsets.UTF_8);
+    }
+    String checkedIn = Files.exists(PAGE) ? Files.readString(PAGE, StandardCharsets.UTF_8) : "";
+    assertEquals(generated, checkedIn, PAGE + " is stale: regenerate it with mvn -B -pl verticles/gateway -am verify "
+      + "-Dtest=ApiContractPageTest -Dsurefire.failIfNoSpecifiedTests=false -Dkinetic.writeApiPage=true");
+  }
+}
