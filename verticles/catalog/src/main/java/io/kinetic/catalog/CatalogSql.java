@@ -202,8 +202,10 @@ public final class CatalogSql {
   public static final String ATTRIBUTE_IN_USE = "SELECT EXISTS (SELECT 1 FROM product WHERE attributes ? $1::text) AS used";
 
   public static final String DELETE_ATTRIBUTE = """
-    WITH gone AS (DELETE FROM attribute WHERE code = $1 RETURNING code)
-    UPDATE attribute_version SET version = version + 1 WHERE code IN (SELECT code FROM gone) RETURNING version
+    WITH gone AS (DELETE FROM attribute WHERE code = $1 RETURNING code, version)
+    INSERT INTO attribute_version (code, version) SELECT code, version + 1 FROM gone
+    ON CONFLICT (code) DO UPDATE SET version = greatest(attribute_version.version, excluded.version - 1) + 1
+    RETURNING version
     """;
 
   // ---- product list (assembled by ProductListQuery) ------------------------------------------
