@@ -79,10 +79,11 @@ public record AppConfig(
   /**
    * Per-request GraphQL limits: depth, cost ({@code maxComplexity}), selected fields and parser
    * tokens of the document, and the size of the response; introspection and the GraphiQL IDE
-   * are off unless enabled (the dev profile enables both).
+   * are off unless enabled (the dev profile enables both). {@code resultCacheSeconds}: how long an
+   * anonymous shop query's result may be reused at most (0: never).
    */
   public record GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
-                        boolean introspection, boolean graphiql) {
+                        boolean introspection, boolean graphiql, int resultCacheSeconds) {
   }
 
   /**
@@ -150,7 +151,8 @@ public record AppConfig(
         catalog.string("defaultLocale"), currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
-        graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql")),
+        graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),
+        graphql.integer("resultCacheSeconds", 0, 3600)),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),

@@ -6,9 +6,14 @@ import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.edge.EdgeLoader;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
+import io.kinetic.gateway.graphql.SourceFields;
 import io.kinetic.gateway.openapi.StringRule;
+import io.kinetic.kernel.contract.catalog.Variant;
 import io.vertx.ext.web.Router;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The catalog edge in one gateway instance: REST routes, GraphQL fetchers and the category loader. */
 final class CatalogHandlers implements EdgeHandlers {
@@ -36,11 +41,16 @@ final class CatalogHandlers implements EdgeHandlers {
 
   @Override
   public void wire(GraphQlApi api, RuntimeWiring.Builder wiring) {
-    wiring.type("Variant", t -> t.dataFetcher("options", CatalogShapes::options).dataFetcher("price", CatalogShapes::price));
+    wiring.type("Variant", t -> t.dataFetcher("options", SourceFields.of(Variant.class, CatalogShapes::options)).dataFetcher("price", CatalogShapes::price));
     switch (api) {
       case SHOP -> new CatalogShopFetchers(context.bus(), context.locales(), queries).wire(wiring);
       case ADMIN -> new CatalogAdminFetchers(context.bus(), context.locales(), queries).wire(wiring);
     }
+  }
+
+  @Override
+  public Map<String, Function<Object, Collection<String>>> invalidations() {
+    return CatalogCacheTags.INVALIDATIONS;
   }
 
   @Override

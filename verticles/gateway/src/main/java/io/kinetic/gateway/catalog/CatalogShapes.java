@@ -24,8 +24,7 @@ final class CatalogShapes {
   }
 
   /** {@code Variant.options}. */
-  static List<Entry> options(DataFetchingEnvironment env) {
-    Variant variant = env.getSource();
+  static List<Entry> options(Variant variant) {
     return variant.options() == null ? List.of()
       : variant.options().entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
   }

@@ -46,21 +46,25 @@ final class CatalogShopFetchers {
     String raw = env.getArgument("id");
     var id = Ids.parse(raw).orElseThrow(() ->
       Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
-    return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.caller(env));
+    return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.caller(env))
+      .onSuccess(product -> CatalogCacheTags.product(env, product));
   }
 
   private Future<ProductView> productBySlug(DataFetchingEnvironment env) {
     var query = new GetProductBySlug(env.getArgument("slug"), Gql.locale(env, locales), false);
-    return bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, query, Gql.caller(env));
+    return bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, query, Gql.caller(env))
+      .onSuccess(product -> CatalogCacheTags.product(env, product));
   }
 
   private Future<GqlTypes.Connection> products(DataFetchingEnvironment env) {
     return bus.request(CatalogApi.LIST_PRODUCTS, queries.fromArguments(env, false), Gql.caller(env))
+      .onSuccess(page -> CatalogCacheTags.list(env, page.items()))
       .map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()));
   }
 
   private Future<List<?>> categories(DataFetchingEnvironment env) {
     return bus.request(CatalogApi.LIST_CATEGORIES, new ListCategories(Gql.locale(env, locales), null), Gql.caller(env))
+      .onSuccess(list -> CatalogCacheTags.taxonomy(env))
       .map(CategoryList::items);
   }
 }

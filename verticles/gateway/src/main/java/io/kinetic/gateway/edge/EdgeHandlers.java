@@ -3,7 +3,10 @@ package io.kinetic.gateway.edge;
 import graphql.schema.idl.RuntimeWiring;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An edge's handlers in one gateway verticle instance. Every operation of the edge's OpenAPI
@@ -28,6 +31,15 @@ public interface EdgeHandlers {
   /** The DataLoaders the edge's fetchers in {@code api} use. */
   default List<EdgeLoader> loaders(GraphQlApi api) {
     return List.of();
+  }
+
+  /**
+   * When cached GraphQL results get stale: for each event address of the edge's context, the
+   * result-cache tags an event there retires (see {@code ResultCache}); the tags are the ones the
+   * edge's fetchers give their results.
+   */
+  default Map<String, Function<Object, Collection<String>>> invalidations() {
+    return Map.of();
   }
 
   /** Releases what the handlers opened (pools, timers) when the verticle stops. */

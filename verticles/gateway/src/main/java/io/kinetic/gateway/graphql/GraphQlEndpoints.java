@@ -2,6 +2,8 @@ package io.kinetic.gateway.graphql;
 
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLCodeRegistry;
+import java.time.Duration;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.EdgeLoader;
@@ -32,6 +34,7 @@ import java.util.Map;
 public final class GraphQlEndpoints {
 
   private static final int DOCUMENT_CACHE_SIZE = 2_000;
+  private static final int RESULT_CACHE_SIZE = 10_000;
 
   private final Map<GraphQlApi, GraphQL> apis;
 
@@ -41,24 +44,43 @@ public final class GraphQlEndpoints {
 
   /** Builds both schemas from the edges (off the event loop: it reads and parses the fragments). */
   public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig.GraphQl limits, List<BoundEdge> edges) {
+    ResultCache cache = resultCache(vertx, limits, edges);
     return vertx.executeBlocking(() -> {
       Map<GraphQlApi, GraphQL> apis = new EnumMap<>(GraphQlApi.class);
       for (GraphQlApi api : GraphQlApi.values()) {
-        apis.put(api, build(api, limits, edges));
+        apis.put(api, build(api, limits, edges, api == GraphQlApi.SHOP ? cache : null));
       }
       return new GraphQlEndpoints(apis);
     });
   }
 
-  private static GraphQL build(GraphQlApi api, AppConfig.GraphQl limits, List<BoundEdge> edges) {
+  /**
+   * The shop's result cache of this gateway instance, retired by the events the edges name
+   * (consumers registered from the verticle, so they go with it); null when disabled.
+   */
+  private static ResultCache resultCache(Vertx vertx, AppConfig.GraphQl limits, List<BoundEdge> edges) {
+    if (limits.resultCacheSeconds() == 0) {
+      return null;
+    }
+    var cache = new ResultCache(RESULT_CACHE_SIZE, Duration.ofSeconds(limits.resultCacheSeconds()));
+    for (BoundEdge bound : edges) {
+      bound.handlers().invalidations().forEach((address, tags) ->
+        vertx.eventBus().consumer(address, message -> tags.apply(message.body()).forEach(cache::invalidate)));
+    }
+    return cache;
+  }
+
+  private static GraphQL build(GraphQlApi api, AppConfig.GraphQl limits, List<BoundEdge> edges, ResultCache cache) {
     var registry = SchemaAssembly.registry(api, edges.stream().map(BoundEdge::edge).toList());
-    var wiring = RuntimeWiring.newRuntimeWiring();
+    var wiring = RuntimeWiring.newRuntimeWiring()
+      .codeRegistry(GraphQLCodeRegistry.newCodeRegistry().defaultDataFetcher(new RecordFields()));
     var loaders = new ArrayList<EdgeLoader>();
     for (BoundEdge bound : edges) {
       bound.handlers().wire(api, wiring);
       loaders.addAll(bound.handlers().loaders(api));
     }
-    return graphQl(SchemaAssembly.schema(api, registry, wiring), limits, api.maxMutationFields(), new DataLoaders(loaders));
+    return graphQl(SchemaAssembly.schema(api, registry, wiring), limits, api.maxMutationFields(), new DataLoaders(loaders),
+      cache);
   }
 
   /** The handler of {@code api}'s endpoint ({@link GraphQlApi#path()}). */
@@ -72,11 +94,16 @@ public final class GraphQlEndpoints {
     return GraphiQLHandler.create(vertx, options).router();
   }
 
-  static GraphQL graphQl(GraphQLSchema schema, AppConfig.GraphQl limits, int maxMutationFields, DataLoaders loaders) {
+  static GraphQL graphQl(GraphQLSchema schema, AppConfig.GraphQl limits, int maxMutationFields, DataLoaders loaders,
+                         ResultCache cache) {
     var errors = new ErrorCodes();
     var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE, ListSizes.of(schema));
     var requestLimits = new RequestLimits(limits.introspection(), limits.maxResponseBytes());
-    return GraphQL.newGraphQL(schema)
+    var builder = GraphQL.newGraphQL(schema);
+    if (cache != null) {
+      builder.queryExecutionStrategy(new CachingExecution(errors, cache, schema));
+    }
+    return builder
       .instrumentation(new Hooks(loaders, queryLimits, new MutationLimits(maxMutationFields), errors, requestLimits))
       .defaultDataFetcherExceptionHandler(errors)
       .preparsedDocumentProvider(new DocumentCache(schema, limits.maxTokens(), limits.maxFields()))

@@ -62,7 +62,8 @@ final class Hooks extends SimplePerformantInstrumentation {
   @Override
   public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                               InstrumentationState state) {
-    return futures.instrumentDataFetcher(fetcher, parameters, null);
+    // only our own fetchers answer Vert.x futures; the trivial ones (record fields) need no adapter
+    return parameters.isTrivialDataFetcher() ? fetcher : futures.instrumentDataFetcher(fetcher, parameters, null);
   }
 
   @Override

@@ -76,8 +76,8 @@ class QueryLimitsTest {
   @Test
   void depthAndComplexityMatchGraphqlJavaAcrossRepeatedDocuments() throws Exception {
     // limits of 0 make every execution fail with the measured value in its message
-    GraphQL depths = GraphQlEndpoints.graphQl(schema(), limits(0, 0), 1, DataLoaders.none());
-    GraphQL complexities = GraphQlEndpoints.graphQl(schema(), limits(1000, 0), 1, DataLoaders.none());
+    GraphQL depths = GraphQlEndpoints.graphQl(schema(), limits(0, 0), 1, DataLoaders.none(), null);
+    GraphQL complexities = GraphQlEndpoints.graphQl(schema(), limits(1000, 0), 1, DataLoaders.none(), null);
     var referenceSchema = schema();
     GraphQL reference = GraphQL.newGraphQL(referenceSchema)
       .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(1000),
@@ -100,7 +100,7 @@ class QueryLimitsTest {
 
   @Test
   void theDepthLimitStillRejectsADocumentThatOnlyVariablesMakeTooDeep() throws Exception {
-    GraphQL limited = GraphQlEndpoints.graphQl(schema(), limits(4, 2000), 1, DataLoaders.none());
+    GraphQL limited = GraphQlEndpoints.graphQl(schema(), limits(4, 2000), 1, DataLoaders.none(), null);
     var shallow = new Case(INCLUDED, null, vars("deep", false));
     var deep = new Case(INCLUDED, null, vars("deep", true));
     for (int i = 0; i < 2; i++) {
@@ -132,7 +132,7 @@ class QueryLimitsTest {
 
   /** The default limits of config/application.json with this depth and complexity. */
   static AppConfig.GraphQl limits(int maxDepth, int maxComplexity) {
-    return new AppConfig.GraphQl(maxDepth, maxComplexity, 300, 10_000, 2 * 1024 * 1024, false, false);
+    return new AppConfig.GraphQl(maxDepth, maxComplexity, 300, 10_000, 2 * 1024 * 1024, false, false, 0);
   }
 
   private static int measured(GraphQL graphQl, Case c, String messagePart) {
