@@ -1,9 +1,9 @@
 package io.kinetic.gateway;
 
-import io.kinetic.kernel.json.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /**
  * A cacheable JSON answer to a GET, revalidated by a weak entity tag: {@code 304 Not Modified}
@@ -20,9 +20,10 @@ public final class ConditionalGet {
    * @param tag the quoted entity tag, e.g. {@code "\"<id>-<version>-<locale>\""}; sent as {@code W/<tag>}
    * @param cacheControl the {@code Cache-Control} of both answers
    * @param vary the request header the answer depends on ({@code Vary}), or null
-   * @param body serialized only for a 200
+   * @param body written only for a 200
    */
-  public static void reply(RoutingContext rc, String tag, CharSequence cacheControl, CharSequence vary, Object body) {
+  public static void reply(RoutingContext rc, String tag, CharSequence cacheControl, CharSequence vary,
+                           Supplier<Buffer> body) {
     var response = rc.response()
       .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
       .putHeader(HttpHeaders.ETAG, "W/" + tag);
@@ -34,6 +35,6 @@ public final class ConditionalGet {
       response.setStatusCode(304).end();
       return;
     }
-    response.putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(Buffer.buffer(Json.bytes(body)));
+    response.putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(body.get());
   }
 }

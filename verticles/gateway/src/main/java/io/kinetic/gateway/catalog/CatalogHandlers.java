@@ -8,6 +8,7 @@ import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.SourceFields;
 import io.kinetic.gateway.openapi.StringRule;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Variant;
 import io.vertx.ext.web.Router;
 import java.util.Collection;
@@ -19,17 +20,23 @@ import java.util.function.Function;
 final class CatalogHandlers implements EdgeHandlers {
 
   private final EdgeContext context;
+  private final ProductReplies replies;
   private final ProductListQueries queries;
 
   CatalogHandlers(EdgeContext context) {
     this.context = context;
+    var json = new ProductJson();
+    this.replies = new ProductReplies(json);
+    // a number attribute's unit is part of every product's view: new definitions, new JSON
+    context.vertx().eventBus().consumer(CatalogApi.Events.ATTRIBUTE_CHANGED, message -> json.clear());
     this.queries = new ProductListQueries(context.locales(), context.config().catalog().defaultCurrency(),
       StringRule.of(context.contract(), "AttributeCode"));
   }
 
   @Override
   public void bindOperations(RestOperations operations) {
-    new StorefrontRoutes(context.bus(), context.locales(), queries, StringRule.of(context.contract(), "Slug")).bind(operations);
+    new StorefrontRoutes(context.bus(), context.locales(), queries, StringRule.of(context.contract(), "Slug"), replies)
+      .bind(operations);
     new AdminCatalogRoutes(context.bus(), queries).bind(operations);
     new AdminTaxonomyRoutes(context.bus(), context.locales()).bind(operations);
   }

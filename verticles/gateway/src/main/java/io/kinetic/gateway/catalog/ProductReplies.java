@@ -1,7 +1,10 @@
 package io.kinetic.gateway.catalog;
 
 import io.kinetic.gateway.ConditionalGet;
+import io.kinetic.gateway.Replies;
+import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.contract.catalog.ProductView;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,11 +19,19 @@ final class ProductReplies {
   private static final CharSequence PRODUCT_CACHE = HttpHeaders.createOptimized("public, max-age=30");
   private static final CharSequence ACCEPT_LANGUAGE = HttpHeaders.createOptimized("Accept-Language");
 
-  private ProductReplies() {
+  private final ProductJson json;
+
+  ProductReplies(ProductJson json) {
+    this.json = json;
   }
 
-  static void product(RoutingContext rc, ProductView view) {
+  void product(RoutingContext rc, ProductView view) {
     String tag = "\"" + view.id() + '-' + view.version() + '-' + view.locale() + '"';
-    ConditionalGet.reply(rc, tag, PRODUCT_CACHE, ACCEPT_LANGUAGE, view);
+    ConditionalGet.reply(rc, tag, PRODUCT_CACHE, ACCEPT_LANGUAGE, () -> Buffer.buffer(json.of(view)));
+  }
+
+  /** A storefront page of products, the products' JSON reused from {@link ProductJson}. */
+  void page(RoutingContext rc, ProductPage page) {
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(json.page(page));
   }
 }

@@ -32,12 +32,14 @@ final class StorefrontRoutes {
   private final Locales locales;
   private final ProductListQueries queries;
   private final StringRule slugs;
+  private final ProductReplies replies;
 
-  StorefrontRoutes(BusClient bus, Locales locales, ProductListQueries queries, StringRule slugs) {
+  StorefrontRoutes(BusClient bus, Locales locales, ProductListQueries queries, StringRule slugs, ProductReplies replies) {
     this.bus = bus;
     this.locales = locales;
     this.queries = queries;
     this.slugs = slugs;
+    this.replies = replies;
   }
 
   void bind(RestOperations operations) {
@@ -56,7 +58,7 @@ final class StorefrontRoutes {
     }
     UUID productId = id.get();
     bus.request(CatalogApi.GET_PRODUCT, new GetProduct(productId, locales.of(rc.request()), false), Requests.caller(rc))
-      .onComplete(Replies.to(rc, ProductReplies::product));
+      .onComplete(Replies.to(rc, replies::product));
   }
 
   private void productBySlug(RoutingContext rc) {
@@ -67,12 +69,12 @@ final class StorefrontRoutes {
     }
     bus.request(CatalogApi.GET_PRODUCT_BY_SLUG, new GetProductBySlug(slug, locales.of(rc.request()), false),
         Requests.caller(rc))
-      .onComplete(Replies.to(rc, ProductReplies::product));
+      .onComplete(Replies.to(rc, replies::product));
   }
 
   private void products(RoutingContext rc) {
     bus.request(CatalogApi.LIST_PRODUCTS, queries.fromQuery(rc, false), Requests.caller(rc))
-      .onComplete(Replies.to(rc, Replies::ok));
+      .onComplete(Replies.to(rc, replies::page));
   }
 
   private void categories(RoutingContext rc) {

@@ -37,9 +37,11 @@ class StorefrontRestTest {
     gw.bus.<GetProduct>on(CatalogApi.GET_PRODUCT, q -> q.id().equals(KNOWN)
       ? Samples.view(KNOWN, "linen-shirt-42", q.locale(), List.of())
       : ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + q.id()));
-    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> Samples.view(KNOWN, q.slug(), q.locale(), List.of()));
+    // one product per id and version, as in the catalog (the gateway reuses a product's JSON by them)
+    gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> Samples.view(
+      q.slug().equals("linen-shirt-42") ? KNOWN : UUID.nameUUIDFromBytes(q.slug().getBytes()), q.slug(), q.locale(), List.of()));
     gw.bus.<ListProducts>on(CatalogApi.LIST_PRODUCTS, q ->
-      new ProductPage(List.of(Samples.view(KNOWN, "a", q.locale(), List.of())), "cursor-2"));
+      new ProductPage(List.of(Samples.view(UUID.nameUUIDFromBytes("a".getBytes()), "a", q.locale(), List.of())), "cursor-2"));
     gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of(Samples.category(UUID.randomUUID(), "Shirts"))));
   }
 

@@ -1,0 +1,51 @@
+package io.kinetic.gateway.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kinetic.kernel.contract.catalog.ProductPage;
+import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.json.Json;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Storefront products as JSON, each serialized once per version and locale: a product is the same
+ * bytes until it changes (any change raises its version), so product reads and list pages copy
+ * bytes instead of running Jackson over every product of every page. Attribute definitions shape
+ * a view too (a number's unit) without touching the product: {@link #clear} on their events.
+ * Bounded by weight; byte for byte what Jackson writes for the records.
+ */
+final class ProductJson {
+
+  private static final long MAX_BYTES = 32L * 1024 * 1024;
+  private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEXT = "],\"nextCursor\":".getBytes(StandardCharsets.UTF_8);
+
+  private final Cache<Key, byte[]> bytes = Caffeine.newBuilder()
+    .maximumWeight(MAX_BYTES)
+    .weigher((Key key, byte[] value) -> value.length)
+    .build();
+
+  private record Key(UUID id, long version, String locale) {
+  }
+
+  byte[] of(ProductView view) {
+    return bytes.get(new Key(view.id(), view.version(), view.locale()), key -> Json.bytes(view));
+  }
+
+  Buffer page(ProductPage page) {
+    var out = Buffer.buffer(256 + page.items().size() * 2048).appendBytes(ITEMS);
+    for (int i = 0; i < page.items().size(); i++) {
+      if (i > 0) {
+        out.appendByte((byte) ',');
+      }
+      out.appendBytes(of(page.items().get(i)));
+    }
+    return out.appendBytes(NEXT).appendBytes(Json.bytes(page.nextCursor())).appendByte((byte) '}');
+  }
+
+  void clear() {
+    bytes.invalidateAll();
+  }
+}
