@@ -41,7 +41,7 @@ public final class Locales {
   }
 
   /** "de-CH,de;q=0.9,en;q=0.8" gives "de"; "*" or garbage gives null. */
-  static String firstLanguage(String header) {
+  public static String firstLanguage(String header) {
     if (header == null || header.isEmpty()) {
       return null;
     }

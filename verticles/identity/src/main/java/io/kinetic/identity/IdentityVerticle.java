@@ -82,13 +82,11 @@ public class IdentityVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(purgeTimer);
-    if (audit != null) {
-      audit.stop();
-    }
     if (redis != null) {
       redis.close();
     }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> audited = audit == null ? Future.succeededFuture() : audit.stop();
+    return audited.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   private void purgeExpired(TokenRepository tokens) {

@@ -11,6 +11,7 @@ import io.kinetic.gateway.openapi.StringRule;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.Variant;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,13 @@ final class CatalogHandlers implements EdgeHandlers {
 
   CatalogHandlers(EdgeContext context) {
     this.context = context;
-    var json = new ProductJson();
+    var json = ProductJson.of(context.vertx(), Duration.ofSeconds(context.config().catalog().cacheTtlSeconds()));
     this.replies = new ProductReplies(json);
     // a number attribute's unit is part of every product's view: new definitions, new JSON
-    context.vertx().eventBus().consumer(CatalogApi.Events.ATTRIBUTE_CHANGED, message -> json.clear());
+    context.vertx().eventBus().consumer(CatalogApi.Events.ATTRIBUTE_CHANGED, message -> {
+      json.clear();
+      context.vertx().setTimer(1_000, id -> json.clear());
+    });
     this.queries = new ProductListQueries(context.locales(), context.config().catalog().defaultCurrency(),
       StringRule.of(context.contract(), "AttributeCode"));
   }

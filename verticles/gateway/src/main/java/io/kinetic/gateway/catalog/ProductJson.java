@@ -5,27 +5,43 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.json.Json;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.shareddata.Shareable;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Storefront products as JSON, each serialized once per version and locale: a product is the same
  * bytes until it changes (any change raises its version), so product reads and list pages copy
  * bytes instead of running Jackson over every product of every page. Attribute definitions shape
- * a view too (a number's unit) without touching the product: {@link #clear} on their events.
- * Bounded by weight; byte for byte what Jackson writes for the records.
+ * a view too (a number's unit) without touching the product: their events {@link #clear} it, when
+ * they arrive and once more a second later (another node's catalog reloads its definitions
+ * asynchronously), and every entry expires after the catalog's cache lifetime anyway. One per node,
+ * bounded by weight; byte for byte what Jackson writes for the records.
  */
-final class ProductJson {
+final class ProductJson implements Shareable {
 
   private static final long MAX_BYTES = 32L * 1024 * 1024;
+  private static final String SHARED = "kinetic.gateway.product-json";
   private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEXT = "],\"nextCursor\":".getBytes(StandardCharsets.UTF_8);
 
-  private final Cache<Key, byte[]> bytes = Caffeine.newBuilder()
-    .maximumWeight(MAX_BYTES)
-    .weigher((Key key, byte[] value) -> value.length)
-    .build();
+  private final Cache<Key, byte[]> bytes;
+
+  private ProductJson(Duration ttl) {
+    this.bytes = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Key key, byte[] value) -> value.length)
+      .expireAfterWrite(ttl)
+      .build();
+  }
+
+  /** This node's cache, shared by its gateway instances. */
+  static ProductJson of(Vertx vertx, Duration ttl) {
+    return (ProductJson) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("json", k -> new ProductJson(ttl));
+  }
 
   private record Key(UUID id, long version, String locale) {
   }

@@ -10,6 +10,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import io.kinetic.gateway.Locales;
 import io.kinetic.gateway.Requests;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -51,7 +52,7 @@ final class CachingExecution extends AsyncExecutionStrategy {
     }
     Set<String> tags = ConcurrentHashMap.newKeySet();
     context.getGraphQLContext().put(ResultCache.TAGS, tags);
-    long startedAt = cache.epoch();
+    long startedAt = cache.now();
     return super.execute(context, parameters).thenApply(result -> {
       cache.offer(key, result, tags, startedAt);
       return result;
@@ -74,6 +75,7 @@ final class CachingExecution extends AsyncExecutionStrategy {
     }
     var input = context.getExecutionInput();
     return new ResultCache.Key(input.getQuery(), input.getOperationName(), input.getRawVariables().toMap(),
-      rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), Set.of());
+      // the language the resolution looks at, not the raw header: varying the rest cannot multiply entries
+      Locales.firstLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
   }
 }

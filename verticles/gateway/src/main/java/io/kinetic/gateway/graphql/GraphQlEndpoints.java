@@ -34,7 +34,6 @@ import java.util.Map;
 public final class GraphQlEndpoints {
 
   private static final int DOCUMENT_CACHE_SIZE = 2_000;
-  private static final int RESULT_CACHE_SIZE = 10_000;
 
   private final Map<GraphQlApi, GraphQL> apis;
 
@@ -44,30 +43,33 @@ public final class GraphQlEndpoints {
 
   /** Builds both schemas from the edges (off the event loop: it reads and parses the fragments). */
   public static Future<GraphQlEndpoints> create(Vertx vertx, AppConfig.GraphQl limits, List<BoundEdge> edges) {
-    ResultCache cache = resultCache(vertx, limits, edges);
-    return vertx.executeBlocking(() -> {
+    ResultCache cache = limits.resultCacheSeconds() == 0 ? null
+      : ResultCache.of(vertx, Duration.ofSeconds(limits.resultCacheSeconds()));
+    Future<?> listening = cache == null ? Future.succeededFuture() : retireOnEvents(vertx, cache, edges);
+    return listening.compose(v -> vertx.executeBlocking(() -> {
       Map<GraphQlApi, GraphQL> apis = new EnumMap<>(GraphQlApi.class);
       for (GraphQlApi api : GraphQlApi.values()) {
         apis.put(api, build(api, limits, edges, api == GraphQlApi.SHOP ? cache : null));
       }
       return new GraphQlEndpoints(apis);
-    });
+    }));
   }
 
   /**
-   * The shop's result cache of this gateway instance, retired by the events the edges name
-   * (consumers registered from the verticle, so they go with it); null when disabled.
+   * Retires the node's cached shop results on the events the edges name, when each arrives and
+   * once more a moment later ({@link ResultCache#SETTLE}); the consumers belong to this gateway
+   * instance and go with it. Completes once they are registered (cluster-wide), before anything is served.
    */
-  private static ResultCache resultCache(Vertx vertx, AppConfig.GraphQl limits, List<BoundEdge> edges) {
-    if (limits.resultCacheSeconds() == 0) {
-      return null;
-    }
-    var cache = new ResultCache(RESULT_CACHE_SIZE, Duration.ofSeconds(limits.resultCacheSeconds()));
+  private static Future<?> retireOnEvents(Vertx vertx, ResultCache cache, List<BoundEdge> edges) {
+    var registered = new ArrayList<Future<Void>>();
     for (BoundEdge bound : edges) {
-      bound.handlers().invalidations().forEach((address, tags) ->
-        vertx.eventBus().consumer(address, message -> tags.apply(message.body()).forEach(cache::invalidate)));
+      bound.handlers().invalidations().forEach((address, tags) -> registered.add(vertx.eventBus().consumer(address, message -> {
+        var retired = tags.apply(message.body());
+        retired.forEach(cache::invalidate);
+        vertx.setTimer(ResultCache.SETTLE.toMillis(), id -> retired.forEach(cache::invalidate));
+      }).completion()));
     }
-    return cache;
+    return Future.all(registered);
   }
 
   private static GraphQL build(GraphQlApi api, AppConfig.GraphQl limits, List<BoundEdge> edges, ResultCache cache) {

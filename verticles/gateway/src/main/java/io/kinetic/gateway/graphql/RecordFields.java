@@ -9,7 +9,6 @@ import graphql.schema.LightDataFetcher;
 import graphql.schema.PropertyDataFetcher;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -55,17 +54,20 @@ final class RecordFields implements DataFetcherFactory<Object> {
         if (!type.isRecord()) {
           return NONE;
         }
-        try {
-          Method accessor = type.getDeclaredMethod(name);
-          if (accessor.getParameterCount() != 0 || Modifier.isStatic(accessor.getModifiers())) {
-            return NONE;
+        // the record's component of that name, nothing else (not hashCode, not a private helper)
+        for (var component : type.getRecordComponents()) {
+          if (component.getName().equals(name)) {
+            Method accessor = component.getAccessor();
+            try {
+              // the gateway's own shapes are package-private records
+              accessor.setAccessible(true);
+              return accessor;
+            } catch (RuntimeException inaccessible) {
+              return NONE;
+            }
           }
-          // the gateway's own shapes are package-private records
-          accessor.setAccessible(true);
-          return accessor;
-        } catch (NoSuchMethodException | RuntimeException e) {
-          return NONE;
         }
+        return NONE;
       }
     };
 

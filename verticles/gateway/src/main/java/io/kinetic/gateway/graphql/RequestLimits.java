@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@code graphql.introspection}; else {@code INTROSPECTION_DISABLED}), variables free of control
  * characters ({@code VALIDATION_FAILED}, named {@code variables.<name>...}), and a response of at
  * most {@code graphql.maxResponseBytes} ({@code QUERY_TOO_COMPLEX}, no data). The size is
- * estimated from the result tree before it is written: string lengths, keys and punctuation.
+ * counted from the result tree before it is written: string lengths, keys and punctuation.
  */
 final class RequestLimits {
 
@@ -61,24 +61,34 @@ final class RequestLimits {
       .build();
   }
 
-  /** The JSON size of {@code value}, estimated; stops early (returning more than {@code budget}) once over it. */
+  /**
+   * The JSON size of {@code value}; stops early (returning more than {@code budget}) once over it.
+   * A cheap pass counts characters and 8 per number; only a result that comes within a third of
+   * the budget is counted again exactly (UTF-8 bytes, numbers as written), so text outside ASCII
+   * cannot stretch the limit.
+   */
   static long size(Object value, long budget) {
+    long estimate = size(value, budget, false);
+    return estimate * 3 <= budget ? estimate : size(value, budget, true);
+  }
+
+  private static long size(Object value, long budget, boolean exact) {
     if (value == null) {
       return 4;
     }
     if (value instanceof String s) {
-      return utf8Length(s) + 2;
+      return length(s, exact) + 2;
     }
     if (value instanceof Boolean) {
       return 5;
     }
-    if (value instanceof Number) {
-      return 8;
+    if (value instanceof Number n) {
+      return exact ? String.valueOf(n).length() : 8;
     }
     long total = 2;
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        total += utf8Length(String.valueOf(entry.getKey())) + 4 + size(entry.getValue(), budget - total);
+        total += length(String.valueOf(entry.getKey()), exact) + 4 + size(entry.getValue(), budget - total, exact);
         if (total > budget) {
           return total;
         }
@@ -87,22 +97,27 @@ final class RequestLimits {
     }
     if (value instanceof Iterable<?> items) {
       for (Object item : items) {
-        total += 1 + size(item, budget - total);
+        total += 1 + size(item, budget - total, exact);
         if (total > budget) {
           return total;
         }
       }
       return total;
     }
-    return utf8Length(String.valueOf(value)) + 2;
+    return length(String.valueOf(value), exact) + 2;
   }
 
-  /**
-   * Characters, not bytes: scanning every string of every response for the few that take more than
-   * one byte in UTF-8 showed in profiles, and the limit is a bound against abuse, not an exact size
-   * (text outside ASCII counts up to three times less than it weighs).
-   */
-  private static long utf8Length(String s) {
-    return s.length();
+  private static long length(String s, boolean exact) {
+    if (!exact) {
+      return s.length();
+    }
+    long length = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        length += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+      }
+    }
+    return length;
   }
 }

@@ -4,41 +4,55 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.schema.DataFetchingEnvironment;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.Shareable;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Results of public shop queries, so that the same anonymous query over the same data is answered
  * without running it again: only queries whose every root field is marked {@code @cacheable} in
- * the schema, without an access token, and without errors. Each result carries the tags its
- * fetchers gave it ({@link #tag}, e.g. {@code product:<id>}); an edge retires tags when its
- * context's events say the data changed ({@code EdgeHandlers.invalidations}), and every entry
- * expires after {@code graphql.resultCacheSeconds} whatever happens, so a lost event cannot keep a
- * stale answer longer. A result computed while any tag was retired is not kept.
+ * the schema, without an access token, without errors, and at most {@link #MAX_ENTRY_BYTES}.
+ * One cache per node, bounded by the estimated size of its results.
+ *
+ * <p><b>Staleness.</b> Each result carries the tags its fetchers gave it ({@link #tag}, e.g.
+ * {@code product:<id>}). An edge retires tags when its context's events say the data changed
+ * ({@code EdgeHandlers.invalidations}): a retired tag remembers when ({@link #retired}), and a
+ * result is served only when none of its tags was retired after it was computed; a result whose
+ * computation overlapped a retirement of one of its tags is not kept. Every event retires its
+ * tags twice, when it arrives and {@link #SETTLE} later, so that a result computed from a context
+ * cache that had not yet caught up with the event (another node's catalog reloads asynchronously)
+ * does not outlive it. And every result expires after {@code graphql.resultCacheSeconds}.
  */
-public final class ResultCache {
+public final class ResultCache implements Shareable {
 
   /** The GraphQL context key under which an execution collects its tags. */
   static final String TAGS = "kinetic.result-cache.tags";
+  /** Results larger than this (estimated) are not kept. */
+  static final long MAX_ENTRY_BYTES = 256 * 1024;
+  /** How long after an event its tags are retired once more. */
+  static final Duration SETTLE = Duration.ofSeconds(1);
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
+  private static final String SHARED = "kinetic.graphql.result-cache";
 
-  private final Cache<Key, ExecutionResult> results;
-  private final Map<String, Set<Key>> byTag = new ConcurrentHashMap<>();
-  private volatile long epoch;
+  private final AtomicLong clock = new AtomicLong();
+  private final Map<String, Long> retired = new ConcurrentHashMap<>();
+  private final Cache<Key, Entry> results;
 
-  ResultCache(int maxEntries, Duration ttl) {
-    this.results = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl)
-      .removalListener((Key key, ExecutionResult result, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-        if (key != null) {
-          key.tags().forEach(tag -> byTag.computeIfPresent(tag, (t, keys) -> {
-            keys.remove(key);
-            return keys.isEmpty() ? null : keys;
-          }));
-        }
-      })
+  private ResultCache(Duration ttl) {
+    this.results = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.bytes()))
+      .expireAfterWrite(ttl)
       .build();
+  }
+
+  /** This node's cache (every gateway instance of the node shares it). */
+  static ResultCache of(Vertx vertx, Duration ttl) {
+    return (ResultCache) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("cache", k -> new ResultCache(ttl));
   }
 
   /** Adds {@code tag} to the result being computed (no-op when the execution is not cacheable). */
@@ -49,51 +63,55 @@ public final class ResultCache {
     }
   }
 
-  /** Retires every result that carries {@code tag}, and results being computed now. */
+  /** Retires every result that carries {@code tag} (the ones kept, and the ones being computed). */
   public void invalidate(String tag) {
-    epoch++;
-    Set<Key> keys = byTag.remove(tag);
-    if (keys != null) {
-      results.invalidateAll(keys);
-    }
+    retired.put(tag, clock.incrementAndGet());
   }
 
+  /** A time on the cache's own clock: when a computation starts. */
+  long now() {
+    return clock.get();
+  }
+
+  /** The result for {@code key} when none of its tags was retired since it was computed. */
   ExecutionResult get(Key key) {
-    return results.getIfPresent(key);
+    Entry entry = results.getIfPresent(key);
+    if (entry == null) {
+      return null;
+    }
+    if (retiredSince(entry.tags(), entry.computedAt())) {
+      results.asMap().remove(key, entry);
+      return null;
+    }
+    return entry.result();
   }
 
-  long epoch() {
-    return epoch;
-  }
-
-  /** Keeps {@code result} when it has tags, no errors, and nothing was retired since {@code startedAt}. */
-  void offer(Key request, ExecutionResult result, Set<String> tags, long startedAt) {
-    if (!result.getErrors().isEmpty() || tags.isEmpty() || startedAt != epoch) {
+  /** Keeps {@code result} when it has tags, no errors, fits, and none of its tags was retired since {@code startedAt}. */
+  void offer(Key key, ExecutionResult result, Set<String> tags, long startedAt) {
+    if (!result.getErrors().isEmpty() || tags.isEmpty() || retiredSince(tags, startedAt)) {
       return;
     }
-    Key key = request.withTags(Set.copyOf(tags));
-    for (String tag : key.tags()) {
-      byTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key);
+    long bytes = RequestLimits.size(result.getData(), MAX_ENTRY_BYTES);
+    if (bytes > MAX_ENTRY_BYTES) {
+      return;
     }
-    results.put(key, result);
+    results.put(key, new Entry(result, Set.copyOf(tags), startedAt, bytes));
   }
 
-  /** What makes two requests the same; the tags ride along but do not count. */
-  record Key(String query, String operationName, Map<String, Object> variables, String acceptLanguage, Set<String> tags) {
-
-    Key withTags(Set<String> found) {
-      return new Key(query, operationName, variables, acceptLanguage, found);
+  private boolean retiredSince(Set<String> tags, long time) {
+    for (String tag : tags) {
+      Long at = retired.get(tag);
+      if (at != null && at > time) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key k && query.equals(k.query) && Objects.equals(operationName, k.operationName)
-        && variables.equals(k.variables) && Objects.equals(acceptLanguage, k.acceptLanguage);
-    }
+  private record Entry(ExecutionResult result, Set<String> tags, long computedAt, long bytes) {
+  }
 
-    @Override
-    public int hashCode() {
-      return Objects.hash(query, operationName, variables, acceptLanguage);
-    }
+  /** What makes two requests the same: the document, its operation and variables, and the resolved locale. */
+  record Key(String query, String operationName, Map<String, Object> variables, String locale) {
   }
 }

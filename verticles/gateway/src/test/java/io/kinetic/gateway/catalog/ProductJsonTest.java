@@ -9,12 +9,34 @@ import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.json.Json;
 import java.util.List;
 import java.util.UUID;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The reused product JSON is byte for byte what Jackson writes for the same records. */
 class ProductJsonTest {
 
-  private final ProductJson json = new ProductJson();
+  private static Vertx vertx;
+  private ProductJson json;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close();
+  }
+
+  @BeforeEach
+  void cache() {
+    json = ProductJson.of(vertx, Duration.ofMinutes(1));
+    json.clear();
+  }
 
   @Test
   void aPageIsTheSameBytesAsJacksonWrites() {
