@@ -7,6 +7,10 @@ import io.kinetic.kernel.pg.Migrations;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.TestServices;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Kernel migrations (0.x) added in a later release must still apply to schemas whose module migrations (1+) ran. */
@@ -36,6 +40,36 @@ class MigrationsTest {
       try (var rs = st.executeQuery("SELECT count(*) FROM module_thing")) {
         assertTrue(rs.next(), "the module migration is kept as it was");
       }
+    }
+  }
+
+  @Test
+  void nodesStartingTogetherMigrateAFreshSchemaOnce() throws Exception {
+    String url = TestServices.get().pgUrl();
+    String schema = "kernel_migrations_race_" + Long.toString(System.nanoTime(), 36);
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      var starts = new ArrayList<Future<Integer>>();
+      for (int i = 0; i < 4; i++) {
+        Callable<Integer> start = () -> Migrations.migrateBlocking(url, schema);
+        starts.add(pool.submit(start));
+      }
+      int applied = 0;
+      for (var start : starts) {
+        applied += start.get();
+      }
+      var jdbc = PgPools.jdbc(url);
+      try (var c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password()); var st = c.createStatement()) {
+        int migrations;
+        try (var rs = st.executeQuery("SELECT count(*) FROM " + schema + ".flyway_history WHERE success AND version IS NOT NULL")) {
+          assertTrue(rs.next());
+          migrations = rs.getInt(1);
+        }
+        assertEquals(migrations, applied, "every migration ran exactly once across the nodes");
+        st.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -31,16 +31,25 @@ import java.util.function.IntConsumer;
 public final class DemoCatalog {
 
   static final int BATCH = 1_000;
+  private static final String LOCK_SEEDING = "SELECT pg_advisory_lock(hashtext('kinetic.catalog.seed'))";
+  private static final String UNLOCK_SEEDING = "SELECT pg_advisory_unlock(hashtext('kinetic.catalog.seed'))";
 
   private DemoCatalog() {
   }
 
-  /** Seeds when there is neither a product nor a category yet; completes with the number of products created. */
+  /**
+   * Seeds when there is neither a product nor a category yet; completes with the number of products
+   * created. Engines starting together on one empty database take turns: the check and the seeding
+   * run under a session advisory lock held on a connection of their own (released when the work
+   * ends or that connection dies), so the first seeds and the others find the catalogue filled.
+   */
   public static Future<Integer> seedIfEmpty(Vertx vertx, Pool pool, int products, IntConsumer progress) {
-    return pool.query(CatalogSql.CATALOG_EMPTY).execute()
+    return pool.getConnection().compose(lock -> lock.query(LOCK_SEEDING).execute()
+      .compose(locked -> pool.query(CatalogSql.CATALOG_EMPTY).execute())
       .compose(rows -> rows.iterator().next().getBoolean("empty")
         ? seed(vertx, pool, products, progress)
-        : Future.succeededFuture(0));
+        : Future.succeededFuture(0))
+      .eventually(() -> lock.query(UNLOCK_SEEDING).execute().eventually(lock::close)));
   }
 
   /** Deletes every catalog row (products, categories, attributes), then seeds. */

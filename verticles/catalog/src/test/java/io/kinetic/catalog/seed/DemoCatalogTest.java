@@ -100,6 +100,25 @@ class DemoCatalogTest {
   }
 
   @Test
+  void enginesStartingTogetherOnAnEmptyDatabaseSeedOnce() {
+    var other = PgPools.create(vertx, url, 4, CatalogModule.SCHEMA);
+    try {
+      List<Future<Integer>> starts = List.of(
+        DemoCatalog.seedIfEmpty(vertx, pool, 1_500, n -> { }),
+        DemoCatalog.seedIfEmpty(vertx, other, 1_500, n -> { }),
+        DemoCatalog.seedIfEmpty(vertx, pool, 1_500, n -> { }));
+      await(Future.all(starts));
+      assertEquals(List.of(0, 0, 1_500), starts.stream().map(Future::result).sorted().toList(),
+        "one start seeds, the others wait and find the catalogue filled");
+      assertEquals(1_500L, count("SELECT count(*) FROM product"));
+      assertEquals(0L, count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"), "the lock is released");
+    } finally {
+      await(other.close());
+    }
+  }
+
+  @Test
   void theVerticleServesTheSeededCatalogueAndStopsCleanly() {
     await(DemoCatalog.seedIfEmpty(vertx, pool, 300, n -> { }));
     AppConfig config = TestServices.get().config(new JsonObject().put("pg", new JsonObject().put("url", url)));
