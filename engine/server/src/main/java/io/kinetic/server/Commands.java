@@ -26,7 +26,7 @@ final class Commands {
     }
     Infrastructure infra = Infrastructure.start(env);
     try {
-      var pool = PgPools.create(infra.vertx(), infra.config().pg().url(), 4, "catalog");
+      var pool = PgPools.forTask(infra.vertx(), infra.config().pg().url(), 4, "catalog", "seed");
       long start = System.nanoTime();
       int seeded = DemoCatalog.reseed(infra.vertx(), pool, products,
         done -> Console.progress("seeding demo catalogue", done, products)).await(60, TimeUnit.MINUTES);

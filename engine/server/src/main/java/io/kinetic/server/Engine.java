@@ -110,7 +110,7 @@ public final class Engine {
     if (products == 0) {
       return;
     }
-    var pool = PgPools.create(infra.vertx(), infra.config().pg().url(), 4, "catalog");
+    var pool = PgPools.forTask(infra.vertx(), infra.config().pg().url(), 4, "catalog", "seed");
     try {
       int seeded = DemoCatalog.seedIfEmpty(infra.vertx(), pool, products,
         done -> Console.progress("seeding demo catalogue", done, products)).await(10, TimeUnit.MINUTES);

@@ -12,6 +12,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -133,6 +135,10 @@ final class Infrastructure {
     if (config.http().metrics()) {
       options.setMetricsOptions(new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        // PostgreSQL and Redis connections are measured by their pools and clients (tagged with
+        // namespace, the pool's name); untagged net-client gauges would collide between them
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+        .addLabels(Label.NAMESPACE)
         .setEnabled(true));
       builder.withMetrics(new MicrometerMetricsFactory());
     }

@@ -7,6 +7,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
@@ -46,6 +48,10 @@ public final class GatewayModule implements ContextModule {
   public static VertxOptions withMetrics(VertxOptions options) {
     return options.setMetricsOptions(new MicrometerMetricsOptions()
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+      // PostgreSQL and Redis connections are measured by their pools and clients (tagged with
+      // namespace, the pool's name); untagged net-client gauges would collide between them
+      .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+      .addLabels(Label.NAMESPACE)
       .setEnabled(true));
   }
 }

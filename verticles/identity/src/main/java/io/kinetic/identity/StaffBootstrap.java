@@ -58,7 +58,7 @@ public final class StaffBootstrap {
   }
 
   private <T> Future<T> withServices(BiFunction<AccountService, StaffService, Future<T>> work) {
-    var pool = PgPools.create(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA);
+    var pool = PgPools.forTask(vertx, config.pg().url(), config.pg().poolSize(), IdentityModule.SCHEMA, "bootstrap");
     var hasher = new PasswordHasher(vertx, config.auth());
     var repository = new AccountRepository(pool);
     var accounts = new AccountService(repository, hasher, null);

@@ -54,7 +54,7 @@ class LoginRateLimitTest {
 
     assertEquals(ErrorCode.RATE_LIMITED, limited.errorCode());
     assertTrue(limited.retryAfterSeconds() > 0 && limited.retryAfterSeconds() <= 60, "retry after " + limited.retryAfterSeconds());
-    var redis = RedisClients.create(identity.vertx, identity.config.redis().url(), 1);
+    var redis = RedisClients.create(identity.vertx, identity.config.redis().url(), 1, "test");
     long ttl = IdentityFixture.await(redis.ttl("identity:login-fail:customer:" + email)).toLong();
     assertTrue(ttl > 0 && ttl <= 60, "ttl " + ttl);
   }

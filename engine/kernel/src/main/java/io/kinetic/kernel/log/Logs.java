@@ -34,8 +34,20 @@ public final class Logs {
     handler.setLevel(Level.ALL);
     root.addHandler(handler);
     root.setLevel(level);
-    Logger.getLogger("io.netty").setLevel(Level.WARNING);
-    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
-    Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+    quiet("io.netty", Level.WARNING);
+    quiet("org.flywaydb", Level.WARNING);
+    quiet("com.hazelcast", Level.WARNING);
+    // vertx-micrometer registers one gauge per connection under the same id and reads them
+    // together; Micrometer warns about the second registration (vert-x3/vertx-micrometer-metrics#259)
+    quiet("io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
   }
+
+  /** Sets a logger's level and keeps the logger: JUL holds loggers weakly, and a collected one forgets its level. */
+  private static void quiet(String name, Level level) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(level);
+    KEPT.add(logger);
+  }
+
+  private static final java.util.List<Logger> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
 }

@@ -19,6 +19,19 @@ public final class PgPools {
 
   /** A pool whose connections use {@code schema} as search path, so a module's SQL names its own tables unqualified. */
   public static Pool create(Vertx vertx, String url, int poolSize, String schema) {
+    return create(vertx, url, poolSize, schema, "kinetic-" + schema);
+  }
+
+  /**
+   * A pool for one task before or beside the context's own (seeding, the first admin, a command),
+   * named {@code kinetic-<schema>-<task>}: it neither joins the context's shared pool nor leaves
+   * the context's pool metrics pointing at a pool that was closed.
+   */
+  public static Pool forTask(Vertx vertx, String url, int poolSize, String schema, String task) {
+    return create(vertx, url, poolSize, schema, "kinetic-" + schema + "-" + task);
+  }
+
+  private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name) {
     var connect = PgConnectOptions.fromUri(url)
       .addProperty("search_path", schema)
       .addProperty("application_name", "kinetic-" + schema)
@@ -33,7 +46,8 @@ public final class PgPools {
       .setCachePreparedStatements(true)
       .setPreparedStatementCacheMaxSize(512)
       .setPipeliningLimit(256);
-    var pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName("kinetic-" + schema).setMaxWaitQueueSize(10_000);
+    connect.setMetricsName(name);
+    var pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName(name).setMaxWaitQueueSize(10_000);
     return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
   }
 

@@ -11,9 +11,12 @@ public final class RedisClients {
   private RedisClients() {
   }
 
-  public static RedisAPI create(Vertx vertx, String url, int poolSize) {
+  /** A client for {@code user} (a context, or the health check), measured as {@code kinetic-redis-<user>}. */
+  public static RedisAPI create(Vertx vertx, String url, int poolSize, String user) {
     var options = new RedisOptions()
       .setConnectionString(url)
+      .setMetricsName("kinetic-redis-" + user)
+      .setPoolName("kinetic-redis-" + user)
       .setMaxPoolSize(poolSize)
       .setMaxPoolWaiting(10_000)
       .setMaxWaitingHandlers(10_000);

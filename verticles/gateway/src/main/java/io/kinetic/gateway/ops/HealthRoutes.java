@@ -41,7 +41,7 @@ final class HealthRoutes {
 
   static HealthRoutes create(Vertx vertx, AppConfig config) {
     Pool pool = config.pg().configured() ? PgPools.create(vertx, config.pg().url(), 2, "gateway") : null;
-    RedisAPI redis = config.redis().configured() ? RedisClients.create(vertx, config.redis().url(), 1) : null;
+    RedisAPI redis = config.redis().configured() ? RedisClients.create(vertx, config.redis().url(), 1, "health") : null;
     return new HealthRoutes(pool, redis, InstanceId.of(vertx));
   }
 
