@@ -4,6 +4,7 @@ import { html } from '../../shared/html.js';
 import { selected } from '../../shared/forms.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
 import { api, errors, t } from '../context.js';
+import { LoadMore } from '../../shared/load-more.js';
 
 export function productName(p) {
   const tr = p.translations || {};
@@ -88,13 +89,8 @@ export const ProductsPage = {
             </tbody>
           </table>
         </div>
-        <div class="load-more">
-          ${nextCursor.value
-            ? html`<button type="button" class="btn" disabled=${loading.value} onClick=${() => load(false)} data-testid="next-page">
-                ${loading.value ? t('loading') : t('loadMore')}
-              </button>`
-            : loading.value ? html`<p class="muted">${t('loading')}</p>` : null}
-        </div>
+        <${LoadMore} hasMore=${!!nextCursor.value} loading=${loading.value} label=${t('loadMore')}
+          loadingLabel=${t('loading')} testid="next-page" onMore=${() => load(false)} />
       </section>`;
   },
 };

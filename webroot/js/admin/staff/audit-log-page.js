@@ -3,6 +3,7 @@
 import { ref, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { api, errors, t } from '../context.js';
+import { LoadMore } from '../../shared/load-more.js';
 
 const PAGE = 50;
 const KEY_ORDER = ['email', 'roles', 'from', 'to'];
@@ -102,13 +103,8 @@ export const AuditLogPage = {
             </tbody>
           </table>
         </div>
-        <div class="load-more">
-          ${nextCursor.value
-            ? html`<button type="button" class="btn" disabled=${loading.value} onClick=${() => load(false)} data-testid="audit-next-page">
-                ${loading.value ? t('loading') : t('loadMore')}
-              </button>`
-            : loading.value ? html`<p class="muted">${t('loading')}</p>` : null}
-        </div>
+        <${LoadMore} hasMore=${!!nextCursor.value} loading=${loading.value} label=${t('loadMore')}
+          loadingLabel=${t('loading')} testid="audit-next-page" onMore=${() => load(false)} />
       </section>`;
   },
 };

@@ -7,6 +7,7 @@ import { buildTree, pathTo } from '../../shared/categories.js';
 import { api, settings, errors, t } from '../context.js';
 import { catalog } from './state.js';
 import { ProductCard } from './product-card.js';
+import { LoadMore } from '../../shared/load-more.js';
 
 const PAGE_SIZE = 20;
 
@@ -167,13 +168,8 @@ export const ProductList = {
         <ul class="grid" aria-live="polite" aria-busy=${loading.value ? 'true' : 'false'}>
           ${items.value.map((p) => html`<li key=${p.id}><${ProductCard} product=${p} /></li>`)}
         </ul>
-        <div class="load-more">
-          ${nextCursor.value
-            ? html`<button type="button" class="btn" data-testid="next-page" disabled=${loading.value} onClick=${() => load(false)}>
-                ${loading.value ? t('loading') : t('loadMore')}
-              </button>`
-            : loading.value ? html`<p class="muted">${t('loading')}</p>` : null}
-        </div>
+        <${LoadMore} hasMore=${!!nextCursor.value} loading=${loading.value} label=${t('loadMore')}
+          loadingLabel=${t('loading')} testid="next-page" onMore=${() => load(false)} />
       </section>`;
   },
 };
