@@ -1,6 +1,8 @@
 package io.kinetic.kernel.log;
 
 import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -9,6 +11,9 @@ import java.util.logging.Logger;
 
 /** Structured logging setup (java.util.logging, one JSON line per event on stderr). */
 public final class Logs {
+
+  /** Loggers whose level was set here: JUL holds loggers weakly, and a collected one forgets its level. */
+  private static final List<Logger> KEPT = new CopyOnWriteArrayList<>();
 
   private Logs() {
   }
@@ -42,12 +47,11 @@ public final class Logs {
     quiet("io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
   }
 
-  /** Sets a logger's level and keeps the logger: JUL holds loggers weakly, and a collected one forgets its level. */
+  /** Sets a logger's level and keeps the logger (see {@link #KEPT}). */
   private static void quiet(String name, Level level) {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(level);
     KEPT.add(logger);
   }
 
-  private static final java.util.List<Logger> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
 }
