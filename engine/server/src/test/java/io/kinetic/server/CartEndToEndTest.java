@@ -98,6 +98,30 @@ class CartEndToEndTest {
     assertEquals(201, other.statusCode(), other.bodyAsString());
   }
 
+  /** Product pages show available = on hand - reserved, kept current by the cart's events. */
+  @Test
+  void productPagesShowWhatIsLeftAfterReservations() throws Exception {
+    var product = shop.product("PUBLISHED", 20);
+    String id = product.getString("id");
+    String v = variantId(product, 0);
+    assertEquals(20, available(id));
+    String token = shop.add(null, v, 3).getHeader("X-Cart-Token");
+    io.kinetic.kernel.testing.Eventually.until("the product page shows 17 available", () -> available(id) == 17);
+    var graphql = graphql(null, "query($id: ID!) { product(id: $id) { variants { stockOnHand available } } }",
+      new JsonObject().put("id", id));
+    var variant = graphql.getJsonObject("data").getJsonObject("product").getJsonArray("variants").getJsonObject(0);
+    assertEquals(20, variant.getInteger("stockOnHand"));
+    assertEquals(17, variant.getInteger("available"));
+    Shop.withCart(http.delete("/api/v1/cart/lines/" + v), token).send().await(10, TimeUnit.SECONDS);
+    io.kinetic.kernel.testing.Eventually.until("released units are available again", () -> available(id) == 20);
+  }
+
+  private static int available(String productId) throws Exception {
+    var r = http.get("/api/v1/products/" + productId).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("available");
+  }
+
   @Test
   void badInputGetsTypedErrorsNeverA500() throws Exception {
     var product = shop.product("PUBLISHED", 3);
