@@ -12,6 +12,8 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.log.Logs;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -63,6 +65,7 @@ final class GraphQlWsConnection {
   static final short SUBSCRIBER_EXISTS = 4409;
   static final short TOO_MANY_INITIALISATIONS = 4429;
   static final short GOING_AWAY = 1001;
+  static final short MESSAGE_TOO_BIG = 1009;
 
   private static final Logger LOG = Logger.getLogger(GraphQlWsConnection.class.getName());
   private static final int MAX_ID_LENGTH = 128;
@@ -115,7 +118,7 @@ final class GraphQlWsConnection {
 
   void start() {
     ws.closeHandler(v -> closed());
-    ws.exceptionHandler(t -> LOG.log(Level.FINE, Logs.withCorrelation(connectionId, "graphql-ws: " + t.getMessage())));
+    ws.exceptionHandler(this::failed);
     ws.shutdownHandler(v -> close(GOING_AWAY, "The server is shutting down"));
     if (ws.isClosed()) {
       closed();
@@ -419,6 +422,21 @@ final class GraphQlWsConnection {
     } else if (silentMillis >= idleMillis / 2 && !pinged && state == State.READY) {
       pinged = true;
       send(Map.of("type", "ping"));
+    }
+  }
+
+  /**
+   * A frame over {@code maxMessageBytes} (Netty's frame decoder), or frames that add up to more
+   * (Vert.x's aggregation): 1009, as RFC 6455 says. Anything else is the socket's business.
+   */
+  private void failed(Throwable t) {
+    boolean tooBig = t instanceof CorruptedWebSocketFrameException corrupted
+      ? corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+      : t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("max");
+    if (tooBig) {
+      close(MESSAGE_TOO_BIG, "Message too big: at most " + limits.maxMessageBytes() + " bytes");
+    } else {
+      LOG.log(Level.FINE, Logs.withCorrelation(connectionId, "graphql-ws: " + t.getMessage()));
     }
   }
 
