@@ -220,6 +220,9 @@ class GraphQlWsProtocolTest {
 
       client.subscribe("invalid", "subscription { nope }", null);
       assertEquals("VALIDATION_FAILED", code(client.expect("error", "invalid")));
+
+      client.subscribe("control", STATE, new JsonObject().put("id", "\u0001"));
+      assertEquals("VALIDATION_FAILED", code(client.expect("error", "control")), "no control characters in variables");
     }
   }
 
