@@ -85,6 +85,7 @@ final class GraphQlWsConnection {
   private final String connectionId;
   private final String acceptLanguage;
   private final Principal upgradePrincipal;
+  private final Long upgradeExpiry;
   private final Map<String, Operation> operations = new HashMap<>();
   private final Set<Operation> waitingForDrain = new LinkedHashSet<>();
 
@@ -98,11 +99,13 @@ final class GraphQlWsConnection {
   private boolean released;
 
   /**
-   * {@code upgradePrincipal}: the subject of the upgrade request's own (verified) bearer token, null without one.
-   * The caller has taken a connection slot of {@code clientIp}; {@link #start} gives it back when the socket closes.
+   * {@code upgradePrincipal}: the subject of the upgrade request's own (verified) bearer token, null without one;
+   * {@code upgradeToken} that token. The caller has taken a connection slot of {@code clientIp}; {@link #start} gives
+   * it back when the socket closes.
    */
   GraphQlWsConnection(Vertx vertx, ServerWebSocket ws, GraphQL graphQl, AppConfig.Subscriptions limits, AccessHandler access,
-                      String clientIp, String connectionId, String acceptLanguage, Principal upgradePrincipal) {
+                      String clientIp, String connectionId, String acceptLanguage, Principal upgradePrincipal,
+                      String upgradeToken) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.ws = ws;
@@ -114,6 +117,7 @@ final class GraphQlWsConnection {
     this.connectionId = connectionId;
     this.acceptLanguage = acceptLanguage;
     this.upgradePrincipal = upgradePrincipal;
+    this.upgradeExpiry = upgradePrincipal == null || upgradeToken == null ? null : expiresAt(upgradeToken);
   }
 
   void start() {
@@ -193,7 +197,7 @@ final class GraphQlWsConnection {
     initTimer = -1;
     state = State.INITIALISING;
     if (authorization == null) {
-      ready(upgradePrincipal, (String) cartToken, null);
+      ready(upgradePrincipal, (String) cartToken, upgradeExpiry);
       return;
     }
     String token = bearer(authorization);

@@ -66,6 +66,7 @@ public final class SubscriptionEndpoint implements Handler<RoutingContext> {
     String connectionId = Requests.correlationId(rc);
     String acceptLanguage = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
     var principal = Requests.principal(rc);
+    String token = principal == null ? null : AccessHandler.bearerToken(rc);
     request.toWebSocket().onComplete(ar -> {
       if (ar.failed()) {
         // Vert.x has answered the failed handshake (400, 405, 426)
@@ -73,7 +74,8 @@ public final class SubscriptionEndpoint implements Handler<RoutingContext> {
         LOG.log(Level.FINE, "graphql-ws handshake failed: " + ar.cause().getMessage());
         return;
       }
-      new GraphQlWsConnection(vertx, ar.result(), graphQl, limits, access, ip, connectionId, acceptLanguage, principal).start();
+      new GraphQlWsConnection(vertx, ar.result(), graphQl, limits, access, ip, connectionId, acceptLanguage, principal, token)
+        .start();
     });
   }
 }
