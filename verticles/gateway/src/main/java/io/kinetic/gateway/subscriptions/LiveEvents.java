@@ -252,7 +252,7 @@ public final class LiveEvents {
         lastFetch = now;
         Future<T> value;
         try {
-          value = fetch.apply(signal);
+          value = Objects.requireNonNull(fetch.apply(signal), "a live stream's fetch answered no future");
         } catch (RuntimeException e) {
           value = Future.failedFuture(e);
         }

@@ -49,6 +49,7 @@ class ProductChangedTest {
   /** The fake catalog's published products. */
   private static final Map<UUID, ProductView> PUBLISHED = new ConcurrentHashMap<>();
   private static final UUID CATEGORY = UUID.randomUUID();
+  private static volatile String categoryName = "Shirts";
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,7 +58,7 @@ class ProductChangedTest {
       ProductView view = PUBLISHED.get(q.id());
       return view != null ? view : ErrorCode.PRODUCT_NOT_FOUND.failure("no such product");
     });
-    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of(Samples.category(CATEGORY, "Shirts"))));
+    gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of(Samples.category(CATEGORY, categoryName))));
   }
 
   @AfterAll
@@ -89,10 +90,13 @@ class ProductChangedTest {
       gw.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED, stockChanged(other, 0, 5));
       assertNull(client.poll(QUIET), "another product's changes are not sent");
 
+      categoryName = "Tops";
       publish(id, 5, 4500, 7);
       gw.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED, stockChanged(id, 7, 5));
       JsonObject stock = payload(client.expect("next", "p"));
       assertEquals(7, stock.getJsonObject("product").getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+      assertEquals("Tops", stock.getJsonObject("product").getJsonArray("categories").getJsonObject(0).getString("name"),
+        "each event loads afresh: the DataLoader keeps nothing from the one before");
     }
   }
 
