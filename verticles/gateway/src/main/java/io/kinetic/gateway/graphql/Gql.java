@@ -54,7 +54,8 @@ public final class Gql {
   public static String locale(DataFetchingEnvironment env, Locales locales) {
     RoutingContext rc = rc(env);
     LiveCaller live = rc == null ? LiveCaller.of(env) : null;
-    String header = rc != null ? rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : live == null ? null : live.acceptLanguage();
+    String header = rc != null ? rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)
+      : live == null ? null : live.acceptLanguage();
     return locales.resolve(env.getArgument("locale"), header);
   }
 

@@ -23,10 +23,10 @@ import java.util.Map;
  * Rules for mutations, checked before anything runs. A mutation sent with GET is refused
  * ({@code METHOD_NOT_ALLOWED}): GET requests may be repeated, prefetched and logged with their
  * URL, arguments (passwords) included; so is one sent over the WebSocket, which serves
- * subscriptions and queries (logins and registrations are limited per HTTP client). At most {@code maxFields} root
- * mutation fields per request
- * ({@code QUERY_TOO_COMPLEX}): aliases would otherwise run hundreds of logins or registrations,
- * each a deliberately slow password hash, in one request.
+ * subscriptions and queries (logins and registrations are limited per HTTP client). At most
+ * {@code maxFields} root mutation fields per request ({@code QUERY_TOO_COMPLEX}): aliases would
+ * otherwise run hundreds of logins or registrations, each a deliberately slow password hash, in
+ * one request.
  */
 final class MutationLimits extends SimplePerformantInstrumentation {
 

@@ -234,7 +234,8 @@ public final class LiveEvents {
           return;
         }
         long now = System.nanoTime();
-        long waitMillis = lastFetch == Long.MIN_VALUE ? 0 : Duration.ofNanos(lastFetch + signals.every.toNanos() - now).toMillis();
+        long waitMillis = lastFetch == Long.MIN_VALUE ? 0
+          : Duration.ofNanos(lastFetch + signals.every.toNanos() - now).toMillis();
         if (waitMillis <= 0) {
           fetchNow(now);
         } else {
