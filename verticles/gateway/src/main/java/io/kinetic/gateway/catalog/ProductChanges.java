@@ -24,7 +24,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * {@code Subscription.productChanged(id, locale)}: the catalog's product events for that product
- * (updated, which includes publishing and unpublishing; price changed; stock changed; deleted) are
+ * (updated, which includes publishing and unpublishing; price changed; stock changed; availability
+ * changed, when carts reserve or release stock; deleted) are
  * coalesced and each burst sends the product as the shop's {@code product} query would answer it
  * then, read over the bus for the subscriber ({@code AVAILABLE}), or says that it was unpublished
  * ({@code UNAVAILABLE}, the subscription stays) or deleted ({@code DELETED}, the last message).
@@ -37,7 +38,7 @@ import org.reactivestreams.Publisher;
 final class ProductChanges {
 
   static final List<String> EVENTS = List.of(CatalogApi.Events.PRODUCT_UPDATED, CatalogApi.Events.PRICE_CHANGED,
-    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.PRODUCT_DELETED);
+    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.PRODUCT_DELETED);
   private static final int CATCH_UP_TRIES = 20;
   private static final long CATCH_UP_MILLIS = 50;
 
@@ -46,6 +47,11 @@ final class ProductChanges {
 
     long version() {
       return product == null ? -1 : product.version();
+    }
+
+    /** Carts reserving stock change what is available without a new version. */
+    long availability() {
+      return product == null ? 0 : ProductJson.availability(product);
     }
   }
 
@@ -88,7 +94,8 @@ final class ProductChanges {
       return live.on(EVENTS, body -> body instanceof CatalogEvent event && id.equals(event.productId()) ? Signal.of(event) : null)
         .coalesce(Signal::merge)
         .fetch(signal -> read(id, locale, caller, signal, 0).map(change -> {
-          if (change.state() == sent[0].state() && change.version() <= sent[0].version()) {
+          if (change.state() == sent[0].state() && change.version() <= sent[0].version()
+            && change.availability() == sent[0].availability()) {
             return null;
           }
           sent[0] = change;

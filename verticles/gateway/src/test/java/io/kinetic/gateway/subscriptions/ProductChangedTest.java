@@ -252,7 +252,7 @@ class ProductChangedTest {
   static UUID publish(UUID id, long version, long euroCents, int stock) {
     ProductView base = Samples.view(id, "p-" + id, "en", List.of(CATEGORY));
     var variant = new Variant(UUID.nameUUIDFromBytes(id.toString().getBytes()), "SKU-" + id.toString().substring(0, 8),
-      Map.of("size", "M"), List.of(Money.of(euroCents, "EUR")), stock);
+      Map.of("size", "M"), List.of(Money.of(euroCents, "EUR")), stock, stock);
     PUBLISHED.put(id, new ProductView(id, base.slug(), base.status(), base.locale(), base.name(), base.description(),
       base.categoryIds(), base.attributes(), base.media(), base.seo(), List.of(variant), base.createdAt(), Instant.now(), version));
     return id;
