@@ -36,7 +36,14 @@ import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.kinetic.gateway.subscriptions.LiveCaller;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CatalogEvent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.reactivestreams.Publisher;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -258,9 +265,63 @@ final class CartHandlers implements EdgeHandlers {
           new MoveWishlistItemToCart(Gql.principal(env).id(), Gql.id("itemId", env.getArgument("itemId")),
             env.getArgument("variantId") == null ? null : Gql.id("variantId", env.getArgument("variantId")),
             env.getArgument("quantity"), Gql.locale(env, context.locales())), Gql.caller(env)))))
+      .type("Subscription", t -> t.dataFetcher("cartChanged", this::cartChanged))
       .type("CartLine", t -> t.dataFetcher("options", SourceFields.of(CartLineView.class, line -> options(line.options()))))
       .type("WishlistItem", t -> t.dataFetcher("options", SourceFields.of(WishlistItemView.class, item -> options(item.options()))));
   }
+
+  /**
+   * {@code Subscription.cartChanged}: the caller's own cart (named by the connection's access token,
+   * else its {@code cartToken}, which the cart context checks like an {@code X-Cart-Token}), sent
+   * after each change of it on any node ({@code cart.changed.<id>}) and after each catalog event
+   * about a product in it (price, stock, availability, publishing), bursts coalesced. Error
+   * CART_NOT_FOUND when the connection names no cart; complete once the cart is gone (merged or expired).
+   */
+  private Future<Publisher<CartView>> cartChanged(DataFetchingEnvironment env) {
+    LiveCaller live = LiveCaller.of(env);
+    if (live == null) {
+      return Future.failedFuture(ErrorCode.METHOD_NOT_ALLOWED.failure("subscriptions run over WebSocket"));
+    }
+    Future<CartRef> named = live.principal() != null ? CartCallers.customer(live.principal())
+      : live.cartToken() != null ? Future.succeededFuture(CartRef.guest(live.cartToken()))
+      : Future.failedFuture(noCart());
+    String locale = Gql.locale(env, context.locales());
+    Caller caller = live.caller();
+    return named.compose(ref -> bus.request(CartApi.GET_CART, new GetCart(ref, locale), caller).map(first -> {
+      Set<UUID> products = ConcurrentHashMap.newKeySet();
+      first.lines().forEach(line -> {
+        if (line.productId() != null) {
+          products.add(line.productId());
+        }
+      });
+      var addresses = new ArrayList<>(CART_PRODUCT_EVENTS);
+      addresses.add(CartApi.Events.changed(first.id()));
+      return context.live().<Boolean>on(addresses, body -> body instanceof CatalogEvent event
+          ? (products.contains(event.productId()) ? Boolean.TRUE : null) : Boolean.TRUE)
+        .coalesce((older, newer) -> Boolean.TRUE)
+        .fetch(signal -> bus.request(CartApi.GET_CART, new GetCart(ref, locale), caller)
+          .map(cart -> {
+            cart.lines().forEach(line -> {
+              if (line.productId() != null) {
+                products.add(line.productId());
+              }
+            });
+            return cart;
+          })
+          .recover(t -> Failure.from(t).errorCode() == ErrorCode.CART_NOT_FOUND ? Future.succeededFuture(GONE)
+            : Future.failedFuture(t)))
+        .until(cart -> cart == GONE)
+        .publisher();
+    }));
+  }
+
+  /** The catalog events that can change what a cart shows. */
+  private static final List<String> CART_PRODUCT_EVENTS = List.of(CatalogApi.Events.PRICE_CHANGED,
+    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.PRODUCT_UPDATED,
+    CatalogApi.Events.PRODUCT_DELETED);
+
+  /** The last message of a cart that is gone: its id is null. */
+  private static final CartView GONE = new CartView(null, null, null, null, List.of(), 0, null, false, null, null, null, -1);
 
   private graphql.schema.DataFetcher<Future<Object>> cartMutation(BiFunction<DataFetchingEnvironment, CartRef, Future<?>> call) {
     return Gql.mutation(env -> ref(env).compose(ref -> ref == null ? Future.failedFuture(noCart()) : call.apply(env, ref)));
