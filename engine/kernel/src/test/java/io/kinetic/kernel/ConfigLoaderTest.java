@@ -27,6 +27,8 @@ class ConfigLoaderTest {
     assertFalse(config.pg().configured(), "no URL by default: the embedded PostgreSQL starts");
     assertEquals("", config.auth().jwtSecret());
     assertTrue(config.auth().accessTtlSeconds() <= 900);
+    assertEquals(86_400, config.idempotency().ttlSeconds(), "idempotency keys are kept 24 h");
+    assertEquals(60, config.idempotency().pendingSeconds());
   }
 
   @Test
