@@ -4,6 +4,7 @@ import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.MergedContract;
 import io.kinetic.kernel.config.AppConfig;
@@ -23,8 +24,9 @@ import java.util.List;
 /**
  * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
  * for methods with a body, so GETs never wait for one), the operations of the merged contract
- * (access check from their {@code security}, validation, control characters, then the owning
- * edge's handler), GraphQL, the edges' own routes (health, metrics, media placeholders), static
+ * (access check from their {@code security}, validation, control characters, the
+ * {@code Idempotency-Key} of writes, then the owning edge's handler), GraphQL (access, the key of a
+ * mutation, the endpoint), the edges' own routes (health, metrics, media placeholders), static
  * files; one problem+json failure handler for all of them.
  */
 final class GatewayRouter {
@@ -33,13 +35,16 @@ final class GatewayRouter {
   private final AppConfig config;
   private final AccessHandler access;
   private final String contentSecurityPolicy;
+  private final IdempotencyKeys idempotency;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
-  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, String contentSecurityPolicy) {
+  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, String contentSecurityPolicy,
+                IdempotencyKeys idempotency) {
     this.vertx = vertx;
     this.config = config;
     this.access = access;
     this.contentSecurityPolicy = contentSecurityPolicy;
+    this.idempotency = idempotency;
   }
 
   Router build(MergedContract merged, OpenAPIContract contract, GraphQlEndpoints graphql, List<BoundEdge> edges) {
@@ -51,6 +56,10 @@ final class GatewayRouter {
     // every REST operation, before its edge's handler: no control characters in parameters or body
     var text = ControlCharacters.handler();
     builder.getRoutes().forEach(route -> route.addHandler(text));
+    // every write (any method but GET, HEAD, OPTIONS), whichever edge binds it: its Idempotency-Key
+    var keys = idempotency.rest();
+    builder.getRoutes().stream().filter(route -> IdempotencyKeys.writes(route.getOperation().getHttpMethod()))
+      .forEach(route -> route.addHandler(keys));
 
     var bound = new HashSet<String>();
     for (BoundEdge edge : edges) {
@@ -63,9 +72,9 @@ final class GatewayRouter {
 
     Router router = builder.createRouter();
     router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.optional()).handler(graphql.handler(GraphQlApi.SHOP));
+      .handler(access.optional()).handler(idempotency.graphQl()).handler(graphql.handler(GraphQlApi.SHOP));
     router.route(GraphQlApi.ADMIN.path()).method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.require(AccessRule.ANY_STAFF)).handler(graphql.handler(GraphQlApi.ADMIN));
+      .handler(access.require(AccessRule.ANY_STAFF)).handler(idempotency.graphQl()).handler(graphql.handler(GraphQlApi.ADMIN));
     if (config.graphql().graphiql()) {
       router.route("/graphiql*").subRouter(GraphQlEndpoints.graphiql(vertx));
     }

@@ -5,6 +5,7 @@ import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.gateway.openapi.MergedContract;
@@ -41,6 +42,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final AppConfig config;
   private final List<Edge> edgeList;
   private StaffSessionGuard staffSessions;
+  private IdempotencyKeys idempotency;
 
   /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
   GatewayVerticle(AppConfig config) {
@@ -64,6 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
     staffSessions = new StaffSessionGuard(vertx, bus, config.auth().staffRevocationPollMillis());
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
     var clientAddress = new ClientAddress(config.http());
+    idempotency = IdempotencyKeys.create(vertx, config, access, clientAddress);
     Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx);
@@ -73,7 +76,7 @@ public final class GatewayVerticle extends VerticleBase {
         edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
         return GraphQlEndpoints.create(vertx, config.graphql(), edges);
       })
-      .map(graphql -> new GatewayRouter(vertx, config, access, csp.result())
+      .map(graphql -> new GatewayRouter(vertx, config, access, csp.result(), idempotency)
         .build(merged.result(), contract.result(), graphql, edges))
       .compose(this::listen)
       .onSuccess(this::publish);
@@ -86,19 +89,22 @@ public final class GatewayVerticle extends VerticleBase {
     }
     Future<Void> drained = server == null ? Future.succeededFuture()
       : server.shutdown(config.shutdown().graceSeconds(), TimeUnit.SECONDS);
-    return drained.eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
+    return drained
+      .eventually(() -> idempotency == null ? Future.succeededFuture() : idempotency.close())
+      .eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
   }
 
   /**
    * The server: every response gets the edge's security headers, requests the HTTP codec cannot
-   * decode (too long, too large, Content-Length with Transfer-Encoding) get a problem+json answer.
+   * decode (too long, too large, Content-Length with Transfer-Encoding) get a problem+json answer,
+   * and the answers to writes that carry an {@code Idempotency-Key} are recorded for replay.
    */
   private Future<HttpServer> listen(Router router) {
     HttpServerOptions options = serverOptions(config);
     return vertx.createHttpServer(options)
       .connectionHandler(StrictRequestDecoder.installer(options))
       .invalidRequestHandler(new InvalidRequests())
-      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(router)))
+      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(idempotency.recording(router))))
       .listen();
   }
 
