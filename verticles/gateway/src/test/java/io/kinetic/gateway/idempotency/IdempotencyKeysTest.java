@@ -465,6 +465,21 @@ class IdempotencyKeysTest {
     assertNull(withoutKey.bodyAsJsonObject().getValue("errors"), withoutKey.bodyAsString());
     assertEquals(2, created(a) + created(b));
 
+    // the document must come in the body, where the key's check reads it
+    var inUrl = request(HttpMethod.POST, "/admin/graphql?query=" + java.net.URLEncoder.encode(
+        "mutation{a:deleteCategory(id:\"" + UUID.randomUUID() + "\"){__typename} b:deleteCategory(id:\"" + UUID.randomUUID()
+          + "\"){__typename}}", java.nio.charset.StandardCharsets.UTF_8), staff, newKey())
+      .sendJsonObject(new JsonObject().put("query", "{ __typename }")).await(10, TimeUnit.SECONDS);
+    assertEquals("VALIDATION_FAILED", inUrl.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), inUrl.bodyAsString());
+    // an application/graphql body is checked as well
+    var plain = gw.http.post("/admin/graphql").bearerTokenAuthentication(staff).putHeader(KEY, newKey())
+      .putHeader("content-type", "application/graphql")
+      .sendBuffer(Buffer.buffer("mutation{a:deleteCategory(id:\"" + UUID.randomUUID() + "\"){__typename} b:deleteCategory(id:\""
+        + UUID.randomUUID() + "\"){__typename}}")).await(10, TimeUnit.SECONDS);
+    assertEquals("VALIDATION_FAILED", plain.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), plain.bodyAsString());
+
     // a query with a key simply runs, every time
     String key = newKey();
     var query = graphql(staff, key, "{ __typename }", null);
