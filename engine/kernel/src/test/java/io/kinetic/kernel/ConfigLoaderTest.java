@@ -32,6 +32,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anIdempotencyKeyIsHeldLongerThanABusRequestMayTake() {
+    var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_IDEMPOTENCY_PENDING_SECONDS", "10", "COMMERCE_BUS_TIMEOUT_MILLIS", "10000")));
+    assertTrue(error.getMessage().contains("idempotency.pendingSeconds"), error.getMessage());
+  }
+
+  @Test
   void environmentOverridesEachKeyWithItsType() {
     AppConfig config = ConfigLoader.load(Map.of(
       "COMMERCE_CONFIG_DIR", dir,

@@ -103,7 +103,8 @@ public record AppConfig(
   /**
    * Idempotency keys on writes (REST operations other than GET, GraphQL mutations): a write's
    * answer is kept and replayed for {@code ttlSeconds}; a request in progress holds its key for at
-   * most {@code pendingSeconds} (after a crash the key is free again then); a second request with a
+   * most {@code pendingSeconds} (after a crash the key is free again then; longer than the bus
+   * timeout, so a request still waiting for its service keeps its key); a second request with a
    * key in progress waits up to {@code waitMillis} for the first one's answer, then gets
    * IDEMPOTENCY_IN_PROGRESS.
    */
@@ -154,6 +155,11 @@ public record AppConfig(
     if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
       throw new ConfigException("http.metricsToken", "must be at least 16 characters (set COMMERCE_HTTP_METRICS_TOKEN)");
     }
+    long pendingSeconds = idempotency.number("pendingSeconds", 5, 3600);
+    if (pendingSeconds * 1000 <= bus.number("timeoutMillis", 100, 600_000)) {
+      // a request still waiting for its service must keep its key, or a retry would run it a second time
+      throw new ConfigException("idempotency.pendingSeconds", "must be longer than bus.timeoutMillis, got " + pendingSeconds + " s");
+    }
     String currency = catalog.string("defaultCurrency");
     if (!io.kinetic.kernel.money.Money.isCurrency(currency)) {
       throw new ConfigException("catalog.defaultCurrency", "must be an ISO 4217 code, got " + currency);
@@ -180,8 +186,7 @@ public record AppConfig(
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),
         graphql.integer("resultCacheSeconds", 0, 3600)),
-      new Idempotency(idempotency.number("ttlSeconds", 60, 2_592_000), idempotency.number("pendingSeconds", 5, 3600),
-        idempotency.number("waitMillis", 0, 60_000)),
+      new Idempotency(idempotency.number("ttlSeconds", 60, 2_592_000), pendingSeconds, idempotency.number("waitMillis", 0, 60_000)),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
