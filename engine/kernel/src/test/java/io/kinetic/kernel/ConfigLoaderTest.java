@@ -27,6 +27,15 @@ class ConfigLoaderTest {
     assertFalse(config.pg().configured(), "no URL by default: the embedded PostgreSQL starts");
     assertEquals("", config.auth().jwtSecret());
     assertTrue(config.auth().accessTtlSeconds() <= 900);
+    assertEquals(86_400, config.idempotency().ttlSeconds(), "idempotency keys are kept 24 h");
+    assertEquals(60, config.idempotency().pendingSeconds());
+  }
+
+  @Test
+  void anIdempotencyKeyIsHeldLongerThanABusRequestMayTake() {
+    var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_IDEMPOTENCY_PENDING_SECONDS", "10", "COMMERCE_BUS_TIMEOUT_MILLIS", "10000")));
+    assertTrue(error.getMessage().contains("idempotency.pendingSeconds"), error.getMessage());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.MergedContract;
 import io.kinetic.gateway.subscriptions.SubscriptionEndpoint;
@@ -24,10 +25,11 @@ import java.util.List;
 /**
  * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
  * for methods with a body, so GETs never wait for one), the operations of the merged contract
- * (access check from their {@code security}, validation, control characters, then the owning
- * edge's handler), GraphQL (on the shop path, WebSocket upgrades go to its subscriptions), the
- * edges' own routes (health, metrics, media placeholders), static files; one problem+json failure
- * handler for all of them.
+ * (access check from their {@code security}, validation, control characters, the
+ * {@code Idempotency-Key} of writes, then the owning edge's handler), GraphQL (access, the key of a
+ * mutation, the endpoint; on the shop path, WebSocket upgrades go to its subscriptions), the edges'
+ * own routes (health, metrics, media placeholders), static files; one problem+json failure handler
+ * for all of them.
  */
 final class GatewayRouter {
 
@@ -36,14 +38,17 @@ final class GatewayRouter {
   private final AccessHandler access;
   private final ClientAddress clientAddress;
   private final String contentSecurityPolicy;
+  private final IdempotencyKeys idempotency;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
-  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, ClientAddress clientAddress, String contentSecurityPolicy) {
+  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, ClientAddress clientAddress, String contentSecurityPolicy,
+                IdempotencyKeys idempotency) {
     this.vertx = vertx;
     this.config = config;
     this.access = access;
     this.clientAddress = clientAddress;
     this.contentSecurityPolicy = contentSecurityPolicy;
+    this.idempotency = idempotency;
   }
 
   Router build(MergedContract merged, OpenAPIContract contract, GraphQlEndpoints graphql, List<BoundEdge> edges) {
@@ -55,6 +60,10 @@ final class GatewayRouter {
     // every REST operation, before its edge's handler: no control characters in parameters or body
     var text = ControlCharacters.handler();
     builder.getRoutes().forEach(route -> route.addHandler(text));
+    // every write (any method but GET, HEAD, OPTIONS), whichever edge binds it: its Idempotency-Key
+    var keys = idempotency.rest();
+    builder.getRoutes().stream().filter(route -> IdempotencyKeys.writes(route.getOperation().getHttpMethod()))
+      .forEach(route -> route.addHandler(keys));
 
     var bound = new HashSet<String>();
     for (BoundEdge edge : edges) {
@@ -69,9 +78,9 @@ final class GatewayRouter {
     var subscriptions = new SubscriptionEndpoint(vertx, graphql.graphQl(GraphQlApi.SHOP), config.graphql().subscriptions(),
       access, clientAddress);
     router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.optional()).handler(subscriptions).handler(graphql.handler(GraphQlApi.SHOP));
+      .handler(access.optional()).handler(subscriptions).handler(idempotency.graphQl()).handler(graphql.handler(GraphQlApi.SHOP));
     router.route(GraphQlApi.ADMIN.path()).method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.require(AccessRule.ANY_STAFF)).handler(graphql.handler(GraphQlApi.ADMIN));
+      .handler(access.require(AccessRule.ANY_STAFF)).handler(idempotency.graphQl()).handler(graphql.handler(GraphQlApi.ADMIN));
     if (config.graphql().graphiql()) {
       router.route("/graphiql*").subRouter(GraphQlEndpoints.graphiql(vertx));
     }

@@ -5,6 +5,7 @@ import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.gateway.openapi.MergedContract;
@@ -45,6 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final List<Edge> edgeList;
   private StaffSessionGuard staffSessions;
   private LiveEvents live;
+  private IdempotencyKeys idempotency;
 
   /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
   GatewayVerticle(AppConfig config) {
@@ -69,6 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
     var clientAddress = new ClientAddress(config.http());
     live = new LiveEvents(vertx, Duration.ofMillis(config.graphql().subscriptions().coalesceMillis()));
+    idempotency = IdempotencyKeys.create(vertx, config, access, clientAddress);
     Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx);
@@ -78,7 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
         edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
         return GraphQlEndpoints.create(vertx, config.graphql(), edges);
       })
-      .map(graphql -> new GatewayRouter(vertx, config, access, clientAddress, csp.result())
+      .map(graphql -> new GatewayRouter(vertx, config, access, clientAddress, csp.result(), idempotency)
         .build(merged.result(), contract.result(), graphql, edges))
       .compose(this::listen)
       .onSuccess(this::publish);
@@ -94,19 +97,21 @@ public final class GatewayVerticle extends VerticleBase {
     // the WebSocket connections closed with the server (1001): their subscriptions have ended
     return drained
       .eventually(() -> live == null ? Future.succeededFuture() : live.close())
+      .eventually(() -> idempotency == null ? Future.succeededFuture() : idempotency.close())
       .eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
   }
 
   /**
    * The server: every response gets the edge's security headers, requests the HTTP codec cannot
-   * decode (too long, too large, Content-Length with Transfer-Encoding) get a problem+json answer.
+   * decode (too long, too large, Content-Length with Transfer-Encoding) get a problem+json answer,
+   * and the answers to writes that carry an {@code Idempotency-Key} are recorded for replay.
    */
   private Future<HttpServer> listen(Router router) {
     HttpServerOptions options = serverOptions(config);
     return vertx.createHttpServer(options)
       .connectionHandler(StrictRequestDecoder.installer(options))
       .invalidRequestHandler(new InvalidRequests())
-      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(router)))
+      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(idempotency.recording(router))))
       .listen();
   }
 

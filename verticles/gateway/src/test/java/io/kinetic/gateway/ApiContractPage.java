@@ -134,7 +134,7 @@ final class ApiContractPage {
       if (entry.getKey().equals("default")) {
         return;
       }
-      JsonObject content = ((JsonObject) entry.getValue()).getJsonObject("content");
+      JsonObject content = resolve((JsonObject) entry.getValue()).getJsonObject("content");
       JsonObject media = content == null ? null : content.getJsonObject(content.fieldNames().iterator().next());
       parts.add(entry.getKey() + (media == null || media.getJsonObject("schema") == null ? "" : " " + type(media.getJsonObject("schema"))));
     });

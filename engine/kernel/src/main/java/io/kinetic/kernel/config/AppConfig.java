@@ -20,6 +20,7 @@ public record AppConfig(
   Catalog catalog,
   Cart cart,
   GraphQl graphql,
+  Idempotency idempotency,
   Outbox outbox,
   Cluster cluster,
   Shutdown shutdown,
@@ -122,6 +123,17 @@ public record AppConfig(
   }
 
   /**
+   * Idempotency keys on writes (REST operations other than GET, GraphQL mutations): a write's
+   * answer is kept and replayed for {@code ttlSeconds}; a request in progress holds its key for at
+   * most {@code pendingSeconds} (after a crash the key is free again then; longer than the bus
+   * timeout, so a request still waiting for its service keeps its key); a second request with a
+   * key in progress waits up to {@code waitMillis} for the first one's answer, then gets
+   * IDEMPOTENCY_IN_PROGRESS.
+   */
+  public record Idempotency(long ttlSeconds, long pendingSeconds, long waitMillis) {
+  }
+
+  /**
    * The event log: relays and consumers poll every {@code pollMillis} besides their wake-ups and
    * move {@code batchSize} events per transaction; logged events are kept {@code retentionDays}
    * and never purged before every registered consumer has read them, unless
@@ -153,6 +165,7 @@ public record AppConfig(
     var catalog = new ConfigReader(json, "catalog");
     var graphql = new ConfigReader(json, "graphql");
     var cart = new ConfigReader(json, "cart");
+    var idempotency = new ConfigReader(json, "idempotency");
     var outbox = new ConfigReader(json, "outbox");
     var cluster = new ConfigReader(json, "cluster");
     var shutdown = new ConfigReader(json, "shutdown");
@@ -163,6 +176,11 @@ public record AppConfig(
     String metricsToken = json.getJsonObject("http").getString("metricsToken", "");
     if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
       throw new ConfigException("http.metricsToken", "must be at least 16 characters (set COMMERCE_HTTP_METRICS_TOKEN)");
+    }
+    long pendingSeconds = idempotency.number("pendingSeconds", 5, 3600);
+    if (pendingSeconds * 1000 <= bus.number("timeoutMillis", 100, 600_000)) {
+      // a request still waiting for its service must keep its key, or a retry would run it a second time
+      throw new ConfigException("idempotency.pendingSeconds", "must be longer than bus.timeoutMillis, got " + pendingSeconds + " s");
     }
     String currency = catalog.string("defaultCurrency");
     if (!io.kinetic.kernel.money.Money.isCurrency(currency)) {
@@ -190,6 +208,7 @@ public record AppConfig(
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),
         graphql.integer("resultCacheSeconds", 0, 3600), subscriptions(graphql.section("subscriptions"))),
+      new Idempotency(idempotency.number("ttlSeconds", 60, 2_592_000), pendingSeconds, idempotency.number("waitMillis", 0, 60_000)),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),

@@ -26,6 +26,10 @@ public enum ErrorCode {
   URI_TOO_LONG(1011, 414),
   HEADERS_TOO_LARGE(1012, 431),
   MALFORMED_REQUEST(1013, 400),
+  /** The request's {@code Idempotency-Key} was first used, by the same caller, for a different request (method, path, query or body). */
+  IDEMPOTENCY_KEY_REUSED(1014, 422),
+  /** A request with the same {@code Idempotency-Key} is still running: retry later with the same key to get its answer. */
+  IDEMPOTENCY_IN_PROGRESS(1015, 409),
   /** A cookie-authenticated request without the same-origin proof (header, Origin, Sec-Fetch-Site). */
   CSRF_REJECTED(1020, 403),
   // 2xxx: auth

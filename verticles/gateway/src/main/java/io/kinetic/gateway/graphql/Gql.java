@@ -6,6 +6,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.kinetic.gateway.Locales;
 import io.kinetic.gateway.Principal;
 import io.kinetic.gateway.Requests;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.subscriptions.LiveCaller;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.error.ErrorCode;
@@ -97,7 +98,8 @@ public final class Gql {
       } catch (Failure f) {
         reply = Future.failedFuture(f);
       }
-      return orProblem(reply);
+      // a mutation that failed with a 5xx or 429 leaves its Idempotency-Key free for a retry
+      return orProblem(reply.onFailure(failure -> IdempotencyKeys.mutationFailed(rc(env), failure)));
     };
   }
 }

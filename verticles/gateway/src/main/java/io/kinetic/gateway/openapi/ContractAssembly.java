@@ -1,6 +1,7 @@
 package io.kinetic.gateway.openapi;
 
 import io.kinetic.gateway.edge.Edge;
+import io.kinetic.gateway.idempotency.IdempotencyContract;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +23,8 @@ import java.util.Set;
  * within its section, defined by two fragments fails start-up naming both, so an edge cannot
  * silently replace another's schema. References ({@code #/components/...}) resolve in the merged
  * document, so an edge fragment uses the common components without repeating them. Each
- * operation belongs to the edge whose fragment defines it ({@link MergedContract#owners()}).
+ * operation belongs to the edge whose fragment defines it ({@link MergedContract#owners()}). Every
+ * write gets the common {@code Idempotency-Key} header and its answers ({@link IdempotencyContract}).
  * Blocking (reads and parses YAML): runs once per gateway instance at start-up.
  */
 public final class ContractAssembly {
@@ -64,6 +66,8 @@ public final class ContractAssembly {
         assembly.add(edge.name(), path, fragment);
       }
     }
+    // every write, whichever edge defines it, takes an Idempotency-Key
+    IdempotencyContract.apply(assembly.merged);
     return new MergedContract(assembly.merged, Map.copyOf(assembly.owners), ContractYaml.write(assembly.merged));
   }
 
