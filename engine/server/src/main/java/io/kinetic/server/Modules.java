@@ -1,5 +1,6 @@
 package io.kinetic.server;
 
+import io.kinetic.cart.CartModule;
 import io.kinetic.catalog.CatalogModule;
 import io.kinetic.gateway.GatewayModule;
 import io.kinetic.identity.IdentityModule;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class Modules {
 
-  static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule());
+  static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

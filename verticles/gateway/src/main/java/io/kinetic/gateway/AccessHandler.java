@@ -60,6 +60,28 @@ public final class AccessHandler {
     };
   }
 
+  /**
+   * For public operations that act for a customer when one is named (the cart): the principal of
+   * the request's token (also stored in the routing context), null without a token; fails
+   * {@code UNAUTHENTICATED} for a bad or expired one.
+   */
+  public Future<Principal> optionalPrincipal(RoutingContext rc) {
+    Principal known = Requests.principal(rc);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    String token = bearerToken(rc);
+    if (token == null) {
+      return Future.succeededFuture(null);
+    }
+    return verify(token)
+      .recover(t -> Future.failedFuture(ErrorCode.UNAUTHENTICATED.failure("the access token is invalid or expired")))
+      .map(principal -> {
+        rc.put(Requests.PRINCIPAL, principal);
+        return principal;
+      });
+  }
+
   private void enforce(RoutingContext rc, AccessRule rule) {
     check(rc, rule).onComplete(ar -> {
       if (ar.succeeded()) {

@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.cart.CartEdge;
 import io.kinetic.gateway.catalog.CatalogEdge;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.identity.IdentityEdge;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class Edges {
 
-  public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new OpsEdge());
+  public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new OpsEdge());
 
   private Edges() {
   }

@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
@@ -10,10 +11,11 @@ import java.util.Map;
 
 /**
  * The {@code application/problem+json} body of every error response (RFC 9457 plus {@code code},
- * {@code correlationId} and the invalid {@code errors}).
+ * {@code correlationId}, the invalid {@code errors} and, for stock failures, the units still {@code available}).
  */
 record Problem(String type, String title, int status, String code, String detail, String correlationId,
-               List<FieldError> errors) {
+               List<FieldError> errors,
+               @JsonInclude(JsonInclude.Include.NON_NULL) Integer available) {
 
   private static final String TYPE_PREFIX = "https://kinetic.dev/problems/";
   private static final Map<ErrorCode, String> TYPES = new EnumMap<>(ErrorCode.class);
@@ -30,6 +32,6 @@ record Problem(String type, String title, int status, String code, String detail
   static Problem of(Failure failure, String correlationId) {
     ErrorCode code = failure.errorCode();
     return new Problem(TYPES.get(code), TITLES.get(code), code.httpStatus(), code.string(), failure.detail(),
-      correlationId, failure.errors());
+      correlationId, failure.errors(), failure.available());
   }
 }

@@ -18,6 +18,7 @@ public record AppConfig(
   Bus bus,
   Auth auth,
   Catalog catalog,
+  Cart cart,
   GraphQl graphql,
   Outbox outbox,
   Cluster cluster,
@@ -77,6 +78,18 @@ public record AppConfig(
   }
 
   /**
+   * Carts: how long a cart lives after its last activity ({@code guestTtlDays}, {@code customerTtlDays}),
+   * how long added stock stays reserved after the cart's last change ({@code reservationMinutes}),
+   * the most units of one variant in a cart ({@code maxLineQuantity}) and the most lines
+   * ({@code maxLines}), the currencies a cart may be in ({@code currencies}, the catalogue's default
+   * one included), the most wishlist items per customer ({@code maxWishlistItems}), and how often
+   * reservation changes are swept and published to the catalog ({@code publishMillis}).
+   */
+  public record Cart(int guestTtlDays, int customerTtlDays, int reservationMinutes, int maxLineQuantity, int maxLines,
+                     List<String> currencies, int maxWishlistItems, long publishMillis) {
+  }
+
+  /**
    * Per-request GraphQL limits: depth, cost ({@code maxComplexity}), selected fields and parser
    * tokens of the document, and the size of the response; introspection and the GraphiQL IDE
    * are off unless enabled (the dev profile enables both). {@code resultCacheSeconds}: how long an
@@ -117,6 +130,7 @@ public record AppConfig(
     var auth = new ConfigReader(json, "auth");
     var catalog = new ConfigReader(json, "catalog");
     var graphql = new ConfigReader(json, "graphql");
+    var cart = new ConfigReader(json, "cart");
     var outbox = new ConfigReader(json, "outbox");
     var cluster = new ConfigReader(json, "cluster");
     var shutdown = new ConfigReader(json, "shutdown");
@@ -149,6 +163,7 @@ public record AppConfig(
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
+      cartSettings(cart, currency),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),
@@ -159,6 +174,23 @@ public record AppConfig(
         cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
       json);
+  }
+
+  private static Cart cartSettings(ConfigReader cart, String defaultCurrency) {
+    var currencies = new java.util.ArrayList<String>();
+    currencies.add(defaultCurrency);
+    for (String c : cart.list("currencies")) {
+      if (!io.kinetic.kernel.money.Money.isCurrency(c)) {
+        throw new ConfigException(cart.qualified("currencies"), "must be ISO 4217 codes, got " + c);
+      }
+      if (!currencies.contains(c)) {
+        currencies.add(c);
+      }
+    }
+    return new Cart(cart.integer("guestTtlDays", 1, 365), cart.integer("customerTtlDays", 1, 365),
+      cart.integer("reservationMinutes", 1, 24 * 60), cart.integer("maxLineQuantity", 1, 10_000),
+      cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
+      cart.number("publishMillis", 50, 60_000));
   }
 
   private static List<IpRange> ipRanges(ConfigReader section, String key) {

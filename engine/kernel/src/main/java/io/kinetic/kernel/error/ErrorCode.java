@@ -51,6 +51,22 @@ public enum ErrorCode {
   CATEGORY_NOT_EMPTY(3007, 409),
   ATTRIBUTE_IN_USE(3008, 409),
   ATTRIBUTE_TAKEN(3009, 409),
+  // 4xxx: cart and wishlist
+  /** No cart for this token or customer: never issued, expired, merged into a customer's cart, or someone else's. */
+  CART_NOT_FOUND(4000, 404),
+  /** Not enough stock to reserve; the problem's {@code available} says how many could be reserved. */
+  OUT_OF_STOCK(4001, 409),
+  /** The variant's product is not on sale (draft or archived) or has no price in the cart's currency. */
+  PRODUCT_NOT_AVAILABLE(4002, 422),
+  /** A currency the catalogue does not sell in. */
+  CURRENCY_NOT_SUPPORTED(4003, 422),
+  /** The line would exceed the per-line maximum ({@code cart.maxLineQuantity}); {@code available} says how many more fit. */
+  LINE_LIMIT_EXCEEDED(4004, 422),
+  CART_LINE_NOT_FOUND(4005, 404),
+  /** The cart already holds {@code cart.maxLines} different variants. */
+  CART_FULL(4006, 422),
+  WISHLIST_ITEM_NOT_FOUND(4010, 404),
+  WISHLIST_FULL(4011, 422),
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),

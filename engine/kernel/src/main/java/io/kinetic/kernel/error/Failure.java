@@ -22,17 +22,27 @@ public final class Failure extends ReplyException {
   private final String detail;
   private final List<FieldError> errors;
   private final long retryAfterSeconds;
+  private final Integer available;
 
   private Failure(ErrorCode errorCode, String detail, List<FieldError> errors) {
-    this(errorCode, detail, errors, 0);
+    this(errorCode, detail, errors, 0, null);
   }
 
-  private Failure(ErrorCode errorCode, String detail, List<FieldError> errors, long retryAfterSeconds) {
-    super(ReplyFailure.RECIPIENT_FAILURE, errorCode.code(), encode(detail, errors, retryAfterSeconds));
+  private Failure(ErrorCode errorCode, String detail, List<FieldError> errors, long retryAfterSeconds, Integer available) {
+    super(ReplyFailure.RECIPIENT_FAILURE, errorCode.code(), encode(detail, errors, retryAfterSeconds, available));
     this.errorCode = errorCode;
     this.detail = detail;
     this.errors = List.copyOf(errors);
     this.retryAfterSeconds = Math.max(0, retryAfterSeconds);
+    this.available = available;
+  }
+
+  /**
+   * A stock failure ({@code OUT_OF_STOCK}, {@code LINE_LIMIT_EXCEEDED}) that says how many units
+   * could still be had: the problem's (and the GraphQL error's) {@code available}.
+   */
+  public static Failure withAvailable(ErrorCode code, String detail, int available) {
+    return new Failure(code, detail, List.of(), 0, Math.max(0, available));
   }
 
   public static Failure of(ErrorCode code, String detail) {
@@ -46,7 +56,7 @@ public final class Failure extends ReplyException {
 
   /** {@code RATE_LIMITED}, with the seconds after which a retry may succeed (the edge's {@code Retry-After}). */
   public static Failure rateLimited(String detail, long retryAfterSeconds) {
-    return new Failure(ErrorCode.RATE_LIMITED, detail, List.of(), retryAfterSeconds);
+    return new Failure(ErrorCode.RATE_LIMITED, detail, List.of(), retryAfterSeconds, null);
   }
 
   public static Failure invalid(List<FieldError> errors) {
@@ -70,6 +80,11 @@ public final class Failure extends ReplyException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** Units still available for a stock failure, null when the failure does not say. */
+  public Integer available() {
+    return available;
   }
 
   /** Seconds until a retry may succeed; 0 when the failure does not say. */
@@ -106,8 +121,11 @@ public final class Failure extends ReplyException {
     return of(ErrorCode.INTERNAL, "internal error");
   }
 
-  private static String encode(String detail, List<FieldError> errors, long retryAfterSeconds) {
+  private static String encode(String detail, List<FieldError> errors, long retryAfterSeconds, Integer available) {
     var json = new JsonObject().put("detail", detail);
+    if (available != null) {
+      json.put("available", available);
+    }
     if (retryAfterSeconds > 0) {
       json.put("retryAfter", retryAfterSeconds);
     }
@@ -131,7 +149,8 @@ public final class Failure extends ReplyException {
         var e = array.getJsonObject(i);
         errors.add(new FieldError(e.getString("field"), e.getString("message")));
       }
-      return new Failure(code, json.getString("detail", ""), errors, json.getLong("retryAfter", 0L));
+      return new Failure(code, json.getString("detail", ""), errors, json.getLong("retryAfter", 0L),
+        json.getInteger("available"));
     } catch (DecodeException | ClassCastException e) {
       return of(code, message);
     }

@@ -53,7 +53,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
       .path(params.getPath())
       .location(params.getSourceLocation())
       .errorType(ErrorType.DataFetchingException)
-      .extensions(extensions(failure.errorCode(), failure.errors()))
+      .extensions(extensions(failure))
       .build();
     return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
   }
@@ -70,6 +70,14 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
       errors.add(hasCode(error) ? error : withCode(error));
     }
     return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().from(result).errors(errors).build());
+  }
+
+  static Map<String, Object> extensions(Failure failure) {
+    Map<String, Object> extensions = extensions(failure.errorCode(), failure.errors());
+    if (failure.available() != null) {
+      extensions.put("available", failure.available());
+    }
+    return extensions;
   }
 
   static Map<String, Object> extensions(ErrorCode code, List<FieldError> fields) {

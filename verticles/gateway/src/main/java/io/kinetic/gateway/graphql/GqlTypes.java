@@ -12,9 +12,9 @@ public final class GqlTypes {
   }
 
   /** The {@code Problem} member of every result union: an expected business failure of a mutation. */
-  public record Problem(String code, String message, List<FieldError> errors) {
+  public record Problem(String code, String message, List<FieldError> errors, Integer available) {
     public static Problem of(Failure failure) {
-      return new Problem(failure.errorCode().string(), failure.detail(), failure.errors());
+      return new Problem(failure.errorCode().string(), failure.detail(), failure.errors(), failure.available());
     }
   }
 

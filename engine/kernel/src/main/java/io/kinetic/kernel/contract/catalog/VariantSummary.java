@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * What a cart line shows and checkout checks about a variant: its product (id, slug, localized
  * name, status, first image or null), its options, its price in the requested currency (null when
- * it has none in it) and the stock on hand. A variant of an unpublished product is listed with its
+ * it has none in it), the stock on hand, and the product's version it was read at (the newer
+ * figure wins when two disagree). A variant of an unpublished product is listed with its
  * status; whether it may be sold is the caller's decision.
  */
 public record VariantSummary(
@@ -20,5 +21,6 @@ public record VariantSummary(
   Map<String, String> options,
   Media image,
   Money price,
-  int onHand) {
+  int onHand,
+  long productVersion) {
 }

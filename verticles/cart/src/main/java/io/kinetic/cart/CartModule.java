@@ -1,0 +1,33 @@
+package io.kinetic.cart;
+
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.ContextModule;
+import io.kinetic.kernel.contract.Contract;
+import io.kinetic.kernel.contract.cart.CartApi;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The cart context: carts and their stock reservations in Redis (customer carts also in
+ * PostgreSQL), wishlists in PostgreSQL. Schema {@value #SCHEMA} ({@code classpath:db/cart}), the
+ * contract {@link CartApi}, one {@link CartVerticle} per node.
+ */
+public final class CartModule implements ContextModule {
+
+  public static final String SCHEMA = "cart";
+
+  @Override
+  public Contract contract() {
+    return CartApi.CONTRACT;
+  }
+
+  @Override
+  public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
+    return vertx.deployVerticle(new CartVerticle(settings(config)));
+  }
+
+  static CartSettings settings(AppConfig config) {
+    return new CartSettings(config.pg().url(), config.pg().poolSize(), config.redis().url(), config.redis().poolSize(),
+      config.cart(), config.outbox(), config.bus().timeoutMillis(), config.catalog().defaultCurrency());
+  }
+}

@@ -1,0 +1,77 @@
+package io.kinetic.cart;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.BusServer;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.redis.RedisClients;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Serves every endpoint of {@link CartApi}; runs the reservations' housekeeping ({@link Reservations}).
+ * Expects the {@code cart} schema to be migrated and the catalog reachable over the bus.
+ */
+public class CartVerticle extends VerticleBase {
+
+  private final CartSettings settings;
+  private Pool pool;
+  private RedisAPI redis;
+  private Reservations reservations;
+
+  CartVerticle(CartSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), CartModule.SCHEMA);
+    redis = RedisClients.create(vertx, settings.redisUrl(), settings.redisPoolSize(), CartModule.SCHEMA);
+    var scripts = new CartScripts(redis);
+    var bus = new BusClient(vertx, settings.busTimeoutMillis(), new BusClient.Routing(true, settings.busTimeoutMillis()));
+    var carts = new CartService(vertx, scripts, bus, pool, settings);
+    var wishlists = new WishlistService(pool, bus, carts, settings);
+    reservations = new Reservations(vertx, redis, scripts, pool, settings.cart().publishMillis());
+    reservations.start();
+    return Future.all(List.of(
+      serve(CartApi.GET_CART, carts::get),
+      serve(CartApi.CREATE_CART, carts::create),
+      serve(CartApi.ADD_LINE, carts::addLine),
+      serve(CartApi.SET_LINE_QUANTITY, carts::setQuantity),
+      serve(CartApi.REMOVE_LINE, carts::removeLine),
+      serve(CartApi.CLEAR, carts::clear),
+      serve(CartApi.SET_CURRENCY, carts::setCurrency),
+      serve(CartApi.ACKNOWLEDGE, carts::acknowledge),
+      serve(CartApi.MERGE, carts::merge),
+      serve(CartApi.GET_WISHLIST, wishlists::get),
+      serve(CartApi.ADD_WISHLIST_ITEM, wishlists::add),
+      serve(CartApi.REMOVE_WISHLIST_ITEM, wishlists::remove),
+      serve(CartApi.MOVE_WISHLIST_ITEM_TO_CART, wishlists::moveToCart)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (reservations != null) {
+      reservations.stop();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  /** For tests: one round of the reservations' housekeeping now. */
+  Future<Void> housekeeping() {
+    return reservations.tick();
+  }
+
+  private <Q, R> Future<Void> serve(Endpoint<Q, R> endpoint, BiFunction<Q, Caller, Future<R>> action) {
+    return BusServer.serve(vertx, endpoint, action).completion();
+  }
+}

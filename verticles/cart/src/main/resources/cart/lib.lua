@@ -1,0 +1,150 @@
+-- The cart context's Redis data, changed only by these scripts (each runs atomically: no other
+-- command interleaves, whichever node sends it). Keys:
+--   cart:c:<customer id> / cart:g:<guest token>  hash: id, o (owner), cur, c (created ms),
+--                        u (updated ms), v (version), n (lines), l:<variant> = "qty|seen amount|seen currency|added ms"
+--   cart:rsv:<variant>   hash: <cart id> = units reserved, _t = total reserved, _s = sequence of the total
+--   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
+--   cart:stk:<variant>   hash: o = on hand, pv = the product version it was read at (the newest wins)
+--   cart:due             zset: "<variant>|<cart id>" by lapse ms, for the sweeper
+--   cart:dirty           hash: <variant> = sequence of a total not yet published to the catalog
+--   cart:expired         list: "<variant>|<cart id>|<units>|<ms>" lapsed reservations not yet published
+-- Invariant: for every variant, _t is the sum of the carts' reservations, and a reservation is only
+-- ever raised while _t stays at or below on hand. Lowering one is always allowed.
+local P = 'cart:'
+
+local function num(x)
+  return tonumber(x) or 0
+end
+
+local function parse(line)
+  local q, a, c, t = string.match(line, '^(%d+)|([^|]*)|([^|]*)|(%d+)$')
+  return num(q), a, c, t
+end
+
+-- a new total of a variant's reservations: it gets a sequence that grows also across a Redis
+-- restart (never below the clock in microseconds) and is marked for publishing
+local function bump(v, now)
+  local rk = P .. 'rsv:' .. v
+  local s = string.format('%.0f', math.max(num(redis.call('HGET', rk, '_s')) + 1, now * 1000))
+  redis.call('HSET', rk, '_s', s)
+  redis.call('HSET', P .. 'dirty', v, s)
+end
+
+-- releases the lapsed reservations of a variant (at most 100 per call) and notes each for ReservationExpired
+local function purge(v, now)
+  local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
+  local gone = redis.call('ZRANGEBYSCORE', xk, '-inf', now, 'LIMIT', 0, 100)
+  if #gone == 0 then
+    return
+  end
+  local freed = 0
+  for _, c in ipairs(gone) do
+    local q = num(redis.call('HGET', rk, c))
+    redis.call('HDEL', rk, c)
+    redis.call('ZREM', xk, c)
+    redis.call('ZREM', P .. 'due', v .. '|' .. c)
+    if q > 0 then
+      freed = freed + q
+      redis.call('RPUSH', P .. 'expired', v .. '|' .. c .. '|' .. q .. '|' .. string.format('%.0f', now))
+    end
+  end
+  if freed > 0 then
+    redis.call('HINCRBY', rk, '_t', -freed)
+    bump(v, now)
+  end
+end
+
+-- on hand of a variant: the catalog's figure passed in, unless an older product version than the
+-- one already known (a node with a stale cache); nil when unknown
+local function stock(v, onHand, pv)
+  local sk = P .. 'stk:' .. v
+  if onHand ~= nil and onHand ~= '' then
+    local known = redis.call('HGET', sk, 'pv')
+    if not known or num(pv) >= num(known) then
+      redis.call('HSET', sk, 'o', onHand, 'pv', pv)
+      redis.call('PEXPIRE', sk, 604800000)
+      return num(onHand)
+    end
+  end
+  local o = redis.call('HGET', sk, 'o')
+  if o then
+    return num(o)
+  end
+  return nil
+end
+
+-- sets a cart's reservation of a variant to q units until untilMs (0 releases it)
+local function setres(v, c, q, untilMs, now)
+  local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
+  local mine = num(redis.call('HGET', rk, c))
+  if q > 0 then
+    redis.call('HSET', rk, c, q)
+    redis.call('ZADD', xk, untilMs, c)
+    redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
+  else
+    redis.call('HDEL', rk, c)
+    redis.call('ZREM', xk, c)
+    redis.call('ZREM', P .. 'due', v .. '|' .. c)
+  end
+  if q ~= mine then
+    redis.call('HINCRBY', rk, '_t', q - mine)
+    bump(v, now)
+  end
+end
+
+-- cart activity: every line's reservation runs until untilMs again; a line holding fewer units
+-- reserved than it asks for (lapsed, or stock was short) gets what is free now, never more
+local function renew(ck, c, untilMs, now)
+  local f = redis.call('HGETALL', ck)
+  for i = 1, #f, 2 do
+    if string.sub(f[i], 1, 2) == 'l:' then
+      local v = string.sub(f[i], 3)
+      local q = parse(f[i + 1])
+      purge(v, now)
+      local rk = P .. 'rsv:' .. v
+      local mine = num(redis.call('HGET', rk, c))
+      local want = math.min(q, mine)
+      if mine < q then
+        local oh = stock(v, nil, nil)
+        if oh then
+          local others = num(redis.call('HGET', rk, '_t')) - mine
+          want = math.max(mine, math.min(q, oh - others))
+        end
+      end
+      setres(v, c, want, untilMs, now)
+    end
+  end
+end
+
+local function touch(ck, ttl, now)
+  redis.call('HSET', ck, 'u', string.format('%.0f', now))
+  redis.call('HINCRBY', ck, 'v', 1)
+  redis.call('PEXPIRE', ck, ttl)
+end
+
+-- the cart's hash and, per line, {variant, reserved for it, reserved by others, on hand known, lapse ms}
+local function snapshot(ck, now)
+  local f = redis.call('HGETALL', ck)
+  local c = redis.call('HGET', ck, 'id')
+  local extra = {}
+  for i = 1, #f, 2 do
+    if string.sub(f[i], 1, 2) == 'l:' then
+      local v = string.sub(f[i], 3)
+      local rk = P .. 'rsv:' .. v
+      local mine, lapse = 0, ''
+      local score = redis.call('ZSCORE', P .. 'rsx:' .. v, c)
+      if score and tonumber(score) > now then
+        mine = num(redis.call('HGET', rk, c))
+        lapse = score
+      end
+      local others = math.max(0, num(redis.call('HGET', rk, '_t')) - num(redis.call('HGET', rk, c)))
+      local o = redis.call('HGET', P .. 'stk:' .. v, 'o') or ''
+      table.insert(extra, v)
+      table.insert(extra, tostring(mine))
+      table.insert(extra, tostring(others))
+      table.insert(extra, o)
+      table.insert(extra, lapse)
+    end
+  end
+  return { f, extra }
+end
