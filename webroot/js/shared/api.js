@@ -41,7 +41,7 @@ function buildUrl(path, query) {
  *  - marker: {storage, key}: remembers that a session exists (never a token), so a reload refreshes
  *    through the cookie and anonymous visitors never call refresh
  *  - onAuthLost(): called when the session ended on the server side (refresh refused)
- * Methods: get(path, {query, auth, headers}), post(path, body, opts), put(path, body, opts),
+ * Methods: get(path, {query, auth, headers, cache}), post(path, body, opts), put(path, body, opts),
  * patch(path, body, opts), del(path, opts), login(body), logout(), hasSession(), authorization().
  * auth (default true) sends the access token, refreshing it first when the page has none yet (after
  * a reload) or the server answered 401.
@@ -62,7 +62,7 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
     if (marker) marker.storage.removeItem(marker.key);
   }
 
-  async function send(method, path, { body, query, auth = true, headers: extra = {} } = {}) {
+  async function send(method, path, { body, query, auth = true, headers: extra = {}, cache } = {}) {
     const headers = { Accept: 'application/json, application/problem+json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && access) headers.Authorization = `${access.tokenType} ${access.accessToken}`;
@@ -71,6 +71,7 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
         method,
         headers,
         credentials: 'same-origin',
+        cache, // 'no-cache' revalidates what the browser keeps (a live refresh must not read a cached copy)
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { res, sentToken: Boolean(headers.Authorization) };

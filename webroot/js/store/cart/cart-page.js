@@ -123,11 +123,7 @@ export const CartPage = {
             ${href ? html`<a class="cart-line-name" href=${href} data-testid="line-name">${name}</a>`
               : html`<span class="cart-line-name" data-testid="line-name">${name}</span>`}
             ${options ? html`<p class="muted small">${options}</p>` : null}
-            ${l.unitPrice ? html`
-              <p class="small" data-testid="line-unit-price">
-                ${t('unitPrice', { price: money(l.unitPrice) })}
-                ${l.priceChanged && l.previousUnitPrice ? html` <s class="muted">${money(l.previousUnitPrice)}</s>` : null}
-              </p>` : null}
+            ${l.unitPrice ? html`<p class="small" data-testid="line-unit-price">${t('unitPrice', { price: money(l.unitPrice) })}</p>` : null}
             ${flags(l)}
             ${lineErrors[l.variantId] ? html`<p class="field-error" role="alert" data-testid="line-error">${lineErrors[l.variantId]}</p>` : null}
           </div>

@@ -39,6 +39,7 @@ export const MiniCart = {
       const c = cart.data;
       const n = c ? c.itemCount : 0;
       return html`
+        <div class="cart-tools">
         ${session.loggedIn ? html`
           <a href="#/wishlist" class="btn btn-ghost btn-small icon-link" data-testid="wishlist-link" aria-label=${t('wishlist')}
              title=${t('wishlist')} aria-current=${route.name === 'wishlist' ? 'page' : null}><span aria-hidden="true" class="heart">♡</span></a>` : null}
@@ -48,6 +49,7 @@ export const MiniCart = {
             ${bagIcon()}<span class=${['mini-cart-count', { empty: !n }]} data-testid="mini-cart-count">${n}</span>
           </a>
           ${panel(c)}
+        </div>
         </div>`;
     };
   },

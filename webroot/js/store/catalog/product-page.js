@@ -30,7 +30,7 @@ export const ProductPage = {
       try {
         const query = { locale: settings.locale, currency: settings.currency };
         const [p, attrs] = await Promise.all([
-          api.get(`/products/by-slug/${encodeURIComponent(props.slug)}`, { query, auth: false }),
+          api.get(`/products/by-slug/${encodeURIComponent(props.slug)}`, { query, auth: false, cache: quiet ? 'no-cache' : undefined }),
           api.get('/attributes', { query: { locale: settings.locale }, auth: false }).catch(() => ({ items: [] })),
         ]);
         if (my !== requestNo) return;
