@@ -13,15 +13,15 @@ export const BuyBox = {
   setup(props) {
     const quantity = ref(1);
     const busy = ref(false);
-    const message = ref(null); // {kind: 'ok' | 'error', text}
+    const message = ref(null); // {kind: 'ok'} or {kind: 'error', error}: its text follows a language switch
     const saving = ref(false);
 
     const units = computed(() => unitsAvailable(props.variant));
     const max = computed(() => Math.max(1, Math.min(units.value, MAX_QUANTITY)));
     const buyable = computed(() => Boolean(props.variant && units.value > 0 && priceIn(props.variant.prices, settings.currency)));
 
+    // a chosen quantity stays when the stock shown drops: adding then says how many are left
     watch(() => props.variant && props.variant.id, () => { quantity.value = 1; message.value = null; });
-    watch(max, (m) => { if (quantity.value > m) quantity.value = m; });
     watch(() => session.loggedIn, (inNow) => { if (inNow && !wishlist.items && !wishlist.loading) loadWishlist().catch(() => {}); },
       { immediate: true });
 
@@ -33,9 +33,9 @@ export const BuyBox = {
         message.value = { kind: 'ok' };
         quantity.value = 1;
       } catch (e) {
-        message.value = { kind: 'error', text: cartErrorText(e) };
+        message.value = { kind: 'error', error: e };
         const n = e.problem && e.problem.available;
-        if (e.code === 'OUT_OF_STOCK' && n > 0) quantity.value = Math.min(n, max.value);
+        if (e.code === 'OUT_OF_STOCK' && n > 0) quantity.value = Math.min(n, MAX_QUANTITY);
       } finally {
         busy.value = false;
       }
@@ -49,7 +49,7 @@ export const BuyBox = {
         if (saved.value) await removeFromWishlist(saved.value.id);
         else await saveToWishlist(props.product.id, props.variant && props.variant.id);
       } catch (e) {
-        message.value = { kind: 'error', text: cartErrorText(e) };
+        message.value = { kind: 'error', error: e };
       } finally {
         saving.value = false;
       }
@@ -60,7 +60,7 @@ export const BuyBox = {
       if (!m) return null;
       return m.kind === 'ok'
         ? html`<p class="buy-message ok" role="status" data-testid="added-to-cart">${t('addedToCart')} <a href="#/cart">${t('viewCart')}</a></p>`
-        : html`<p class="buy-message field-error" role="alert" data-testid="add-to-cart-error">${m.text}</p>`;
+        : html`<p class="buy-message field-error" role="alert" data-testid="add-to-cart-error">${cartErrorText(m.error)}</p>`;
     }
 
     return () => html`

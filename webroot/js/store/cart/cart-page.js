@@ -21,7 +21,7 @@ export const CartPage = {
   setup() {
     const loading = ref(!cart.loaded);
     const busy = reactive({}); // variantId -> true while its change is on the way
-    const lineErrors = reactive({}); // variantId -> text
+    const lineErrors = reactive({}); // variantId -> the refusal (its text follows a language switch)
     const acknowledging = ref(false);
     const now = ref(Date.now());
     let lapsedReload = null; // the reservedUntil already reloaded for
@@ -44,7 +44,7 @@ export const CartPage = {
       try {
         await action();
       } catch (e) {
-        lineErrors[variantId] = cartErrorText(e, true);
+        lineErrors[variantId] = e;
       } finally {
         delete busy[variantId];
       }
@@ -125,7 +125,7 @@ export const CartPage = {
             ${options ? html`<p class="muted small">${options}</p>` : null}
             ${l.unitPrice ? html`<p class="small" data-testid="line-unit-price">${t('unitPrice', { price: money(l.unitPrice) })}</p>` : null}
             ${flags(l)}
-            ${lineErrors[l.variantId] ? html`<p class="field-error" role="alert" data-testid="line-error">${lineErrors[l.variantId]}</p>` : null}
+            ${lineErrors[l.variantId] ? html`<p class="field-error" role="alert" data-testid="line-error">${cartErrorText(lineErrors[l.variantId], true)}</p>` : null}
           </div>
           <div class="cart-line-qty">
             ${l.unavailable ? null : html`

@@ -10,7 +10,7 @@ export const WishlistPage = {
   name: 'WishlistPage',
   setup() {
     const busy = reactive({}); // itemId -> true
-    const itemErrors = reactive({}); // itemId -> text
+    const itemErrors = reactive({}); // itemId -> the refusal
     const moved = ref(null); // name of the item last moved to the cart
 
     watch(() => session.loggedIn, (loggedIn) => {
@@ -25,7 +25,7 @@ export const WishlistPage = {
       try {
         await action();
       } catch (e) {
-        itemErrors[item.id] = cartErrorText(e);
+        itemErrors[item.id] = e;
       } finally {
         delete busy[item.id];
       }
@@ -48,7 +48,7 @@ export const WishlistPage = {
             ${options ? html`<p class="muted small">${options}</p>` : null}
             <p class="card-price">${price ? (i.priceFrom ? t('priceFrom', { price }) : price) : t('notSold')}</p>
             <p class=${['card-stock', i.purchasable ? stock.level : 'out']}>${i.purchasable ? stock.label : t('notSold')}</p>
-            ${itemErrors[i.id] ? html`<p class="field-error" role="alert" data-testid="wishlist-error">${itemErrors[i.id]}</p>` : null}
+            ${itemErrors[i.id] ? html`<p class="field-error" role="alert" data-testid="wishlist-error">${cartErrorText(itemErrors[i.id])}</p>` : null}
             <div class="wish-actions">
               ${i.variantId || !href
                 ? html`<button type="button" class="btn btn-primary btn-small" data-testid="move-to-cart"
