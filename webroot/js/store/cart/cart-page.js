@@ -174,8 +174,9 @@ export const CartPage = {
       const s = secondsLeft.value;
       if (s === null) return null;
       return s > 0
-        ? html`<p class="reservation" data-testid="reservation-countdown" role="timer">
-            <strong>${t('reservedFor', { time: clock(s) })}</strong><span class="muted small">${t('reservationNote')}</span></p>`
+        ? html`<p class="reservation">
+            <strong role="timer" data-testid="reservation-countdown">${t('reservedFor', { time: clock(s) })}</strong>
+            <span class="muted small">${t('reservationNote')}</span></p>`
         : html`<p class="reservation lapsed small" data-testid="reservation-lapsed">${t('reservationLapsed')}</p>`;
     }
 

@@ -31,12 +31,12 @@ export const ProductPage = {
         const query = { locale: settings.locale, currency: settings.currency };
         const [p, attrs] = await Promise.all([
           api.get(`/products/by-slug/${encodeURIComponent(props.slug)}`, { query, auth: false, cache: quiet ? 'no-cache' : undefined }),
-          api.get('/attributes', { query: { locale: settings.locale }, auth: false }).catch(() => ({ items: [] })),
+          quiet ? null : api.get('/attributes', { query: { locale: settings.locale }, auth: false }).catch(() => ({ items: [] })),
         ]);
         if (my !== requestNo) return;
         const keepSelection = product.value && product.value.id === p.id;
         product.value = p;
-        attributeDefs.value = Object.fromEntries((attrs.items || []).map((a) => [a.code, a]));
+        if (attrs) attributeDefs.value = Object.fromEntries((attrs.items || []).map((a) => [a.code, a]));
         if (!keepSelection) {
           imageIndex.value = 0;
           const first = (p.variants || []).find((v) => unitsAvailable(v) > 0) || (p.variants || [])[0];

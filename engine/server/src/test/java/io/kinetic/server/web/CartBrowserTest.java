@@ -209,11 +209,12 @@ class CartBrowserTest {
     assertEquals(2, api.customerCart(customer).getInteger("itemCount"));
   }
 
-  /** A published product of one variant (size M) with {@code stock} units, at €19.99 / $21.99. */
+  /** A published product of one variant (size M) with {@code stock} units, at €19.99 / $21.99 (with its "name"). */
   private static JsonObject product(int stock) throws Exception {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    return api.createProduct(staff, "cart-" + suffix, "Cart test " + suffix,
-      new JsonArray().add(EngineApi.variant("CART-" + suffix + "-M", EUR, 2199, stock)));
+    String name = "Cart test " + suffix;
+    return api.createProduct(staff, "cart-" + suffix, name,
+      new JsonArray().add(EngineApi.variant("CART-" + suffix + "-M", EUR, 2199, stock))).put("name", name);
   }
 
   private static String sku(JsonObject product) {
