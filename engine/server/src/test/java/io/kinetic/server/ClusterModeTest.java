@@ -278,6 +278,46 @@ class ClusterModeTest {
     return sku;
   }
 
+  /**
+   * The race for the last units across the cluster: 200 concurrent shoppers, half on each node,
+   * each with a cart of their own, for the last 10 units of a variant; 20 rounds. Every round ends
+   * with exactly 10 units reserved and 190 OUT_OF_STOCK, whichever node served whom.
+   */
+  @Test
+  void shoppersOnBothNodesNeverReserveMoreThanIsOnHand() throws Exception {
+    String token = adminToken();
+    var racers = WebClient.create(clientVertx, new io.vertx.ext.web.client.WebClientOptions(),
+      new io.vertx.core.http.PoolOptions().setHttp1MaxSize(100));
+    for (int round = 0; round < 20; round++) {
+      String sku = createProduct(token, "race");
+      var stocked = client.put(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/variants/" + sku + "/stock")
+        .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("onHand", 10)).await(20, TimeUnit.SECONDS);
+      assertEquals(200, stocked.statusCode(), stocked.bodyAsString());
+      String variant = stocked.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getString("id");
+      var attempts = new ArrayList<io.vertx.core.Future<io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>>>();
+      for (int i = 0; i < 200; i++) {
+        int port = i % 2 == 0 ? nodeA.httpPort() : nodeB.httpPort();
+        attempts.add(racers.post(port, "127.0.0.1", "/api/v1/cart/lines")
+          .sendJsonObject(new JsonObject().put("variantId", variant).put("quantity", 1)));
+      }
+      io.vertx.core.Future.join(new ArrayList<>(attempts)).await(60, TimeUnit.SECONDS);
+      int won = 0;
+      int refused = 0;
+      for (var attempt : attempts) {
+        var response = attempt.result();
+        if (response.statusCode() == 201) {
+          won++;
+        } else {
+          assertEquals(409, response.statusCode(), response.bodyAsString());
+          assertEquals("OUT_OF_STOCK", response.bodyAsJsonObject().getString("code"));
+          refused++;
+        }
+      }
+      assertEquals(10, won, "round " + round);
+      assertEquals(190, refused, "round " + round);
+    }
+  }
+
   @Test
   void aMemberDeactivatedOnOneNodeIsRefusedOnTheOtherWithinSeconds() throws Exception {
     String admin = login(nodeA, ADMIN, PASSWORD);

@@ -16,6 +16,6 @@ record CartSettings(String pgUrl, int poolSize, String redisUrl, int redisPoolSi
 
   /** A reservation never outlives its cart. */
   long reservationMillis() {
-    return Math.min(cart.reservationMinutes() * 60_000L, guestTtlMillis());
+    return Math.min(cart.reservationSeconds() * 1_000L, guestTtlMillis());
   }
 }

@@ -11,7 +11,7 @@ import io.vertx.core.Vertx;
 /**
  * The catalog context: schema {@value #SCHEMA} ({@code classpath:db/catalog}), the contract
  * {@link CatalogApi}, and {@code catalog.instances} instances of {@link CatalogVerticle} (0: one
- * per core) sharing the node's caches.
+ * per core) sharing the node's caches, and one {@link ReservedStock} reader of the cart's log.
  */
 public final class CatalogModule implements ContextModule {
 
@@ -27,6 +27,7 @@ public final class CatalogModule implements ContextModule {
   public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
     var settings = CatalogSettings.of(config);
     var options = new DeploymentOptions().setInstances(AppConfig.instances(config.catalog().instances()));
-    return vertx.deployVerticle(() -> new CatalogVerticle(settings), options);
+    return vertx.deployVerticle(() -> new CatalogVerticle(settings), options)
+      .compose(id -> vertx.deployVerticle(new ReservedStock(settings, config.outbox(), config.bus().timeoutMillis())).map(id));
   }
 }

@@ -85,6 +85,7 @@ final class CatalogNode {
       }
     });
     this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
+    this.<CatalogEvent>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.invalidate(e.productId()));
     this.<CatalogEvent>listen(CatalogApi.Events.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
     this.<CatalogEvent>listen(CatalogApi.Events.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
     refreshTimer = vertx.setPeriodic(refreshMillis, id -> {

@@ -22,6 +22,7 @@ public final class CatalogSql {
                  ORDER BY pc.position, pc.category_id) AS category_ids,
            (SELECT coalesce(json_agg(json_build_object(
                      'id', v.id, 'sku', v.sku, 'options', v.options, 'stockOnHand', v.stock_on_hand,
+                     'available', greatest(v.stock_on_hand - v.reserved, 0),
                      'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
                                                 ORDER BY vp.currency), '[]'::json)
                                 FROM variant_price vp WHERE vp.variant_id = v.id))
@@ -119,6 +120,18 @@ public final class CatalogSql {
   public static final String UPSERT_PRICE = """
     INSERT INTO variant_price (variant_id, product_id, currency, amount) VALUES ($1, $2, $3, $4)
     ON CONFLICT (variant_id, currency) DO UPDATE SET amount = EXCLUDED.amount
+    """;
+
+  /**
+   * The cart's reserved totals, each kept only when newer than the one stored; answers the changed
+   * variants with their product and what is available now.
+   */
+  public static final String SET_RESERVED = """
+    UPDATE variant v SET reserved = t.reserved, reserved_seq = t.seq
+    FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS t(id, reserved, seq)
+    WHERE v.id = t.id AND v.reserved_seq < t.seq
+    RETURNING v.id, v.product_id, greatest(v.stock_on_hand - v.reserved, 0) AS available,
+      (SELECT p.version FROM product p WHERE p.id = v.product_id) AS version
     """;
 
   public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2 WHERE id = $1";

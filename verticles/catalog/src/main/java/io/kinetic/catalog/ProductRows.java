@@ -38,7 +38,7 @@ final class ProductRows {
     var variants = new ArrayList<Variant>();
     for (Variant v : Jsonb.read(row.getString("variants"), VARIANTS)) {
       variants.add(new Variant(v.id(), v.sku(), Collections.unmodifiableMap(new LinkedHashMap<>(v.options())),
-        List.copyOf(v.prices()), v.stockOnHand()));
+        List.copyOf(v.prices()), v.stockOnHand(), v.available()));
     }
     Map<String, Translation> translations = Jsonb.read(row.getString("translations"), TRANSLATIONS);
     Map<String, Object> attributes = Jsonb.read(row.getString("attributes"), ATTRIBUTES);

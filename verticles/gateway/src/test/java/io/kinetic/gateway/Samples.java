@@ -29,14 +29,14 @@ public final class Samples {
     attributes.put("weight", Map.of("value", 180, "unit", "g"));
     attributes.put("organic", true);
     var variant = new Variant(UUID.randomUUID(), "LS-42-M-BLUE", Map.of("size", "M", "colour", "blue"),
-      List.of(Money.of(3999, "EUR"), Money.of(4299, "USD")), 12);
+      List.of(Money.of(3999, "EUR"), Money.of(4299, "USD")), 12, 12);
     return new ProductView(id, slug, ProductStatus.PUBLISHED, locale, "Linen shirt", "Light and airy",
       categoryIds, attributes, List.of(new Media("/media/placeholder/" + slug + "-1.svg", "Linen shirt")),
       new Seo("Linen shirt", "A shirt"), List.of(variant), CREATED, CREATED, 3);
   }
 
   public static Product product(UUID id, String slug, long version) {
-    var variant = new Variant(UUID.randomUUID(), ("SKU-" + slug).substring(0, Math.min(64, slug.length() + 4)), Map.of("size", "M"), List.of(Money.of(1500, "EUR")), 3);
+    var variant = new Variant(UUID.randomUUID(), ("SKU-" + slug).substring(0, Math.min(64, slug.length() + 4)), Map.of("size", "M"), List.of(Money.of(1500, "EUR")), 3, 3);
     return new Product(id, slug, ProductStatus.DRAFT, "en", Map.of("en", new Translation("Tee", "d")), List.of(),
       Map.of(), List.of(), new Seo("t", "d"), List.of(variant), CREATED, CREATED, version);
   }

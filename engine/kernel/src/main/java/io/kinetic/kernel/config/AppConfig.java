@@ -79,13 +79,13 @@ public record AppConfig(
 
   /**
    * Carts: how long a cart lives after its last activity ({@code guestTtlDays}, {@code customerTtlDays}),
-   * how long added stock stays reserved after the cart's last change ({@code reservationMinutes}),
+   * how long added stock stays reserved after the cart's last change ({@code reservationSeconds}),
    * the most units of one variant in a cart ({@code maxLineQuantity}) and the most lines
    * ({@code maxLines}), the currencies a cart may be in ({@code currencies}, the catalogue's default
    * one included), the most wishlist items per customer ({@code maxWishlistItems}), and how often
    * reservation changes are swept and published to the catalog ({@code publishMillis}).
    */
-  public record Cart(int guestTtlDays, int customerTtlDays, int reservationMinutes, int maxLineQuantity, int maxLines,
+  public record Cart(int guestTtlDays, int customerTtlDays, int reservationSeconds, int maxLineQuantity, int maxLines,
                      List<String> currencies, int maxWishlistItems, long publishMillis) {
   }
 
@@ -188,7 +188,7 @@ public record AppConfig(
       }
     }
     return new Cart(cart.integer("guestTtlDays", 1, 365), cart.integer("customerTtlDays", 1, 365),
-      cart.integer("reservationMinutes", 1, 24 * 60), cart.integer("maxLineQuantity", 1, 10_000),
+      cart.integer("reservationSeconds", 1, 86_400), cart.integer("maxLineQuantity", 1, 10_000),
       cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
       cart.number("publishMillis", 50, 60_000));
   }

@@ -27,6 +27,7 @@ final class CatalogCacheTags {
     CatalogApi.Events.PRODUCT_DELETED, event -> List.of(product(event), LISTS),
     CatalogApi.Events.PRICE_CHANGED, event -> List.of(product(event), LISTS),
     CatalogApi.Events.STOCK_CHANGED, event -> List.of(product(event)),
+    CatalogApi.Events.AVAILABILITY_CHANGED, event -> List.of(product(event)),
     CatalogApi.Events.CATEGORY_CHANGED, event -> List.of(TAXONOMY),
     CatalogApi.Events.ATTRIBUTE_CHANGED, event -> List.of(TAXONOMY));
 

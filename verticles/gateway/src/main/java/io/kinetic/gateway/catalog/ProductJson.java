@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Storefront products as JSON, each serialized once per version and locale: a product is the same
- * bytes until it changes (any change raises its version), so product reads and list pages copy
+ * Storefront products as JSON, each serialized once per version, availability and locale: a product
+ * is the same bytes until it changes (any change raises its version; carts reserving stock change
+ * its {@link #availability}), so product reads and list pages copy
  * bytes instead of running Jackson over every product of every page. Attribute definitions shape
  * a view too (a number's unit) without touching the product: their events {@link #clear} it, when
  * they arrive and once more a second later (another node's catalog reloads its definitions
@@ -43,11 +44,23 @@ final class ProductJson implements Shareable {
     return (ProductJson) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("json", k -> new ProductJson(ttl));
   }
 
-  private record Key(UUID id, long version, String locale) {
+  private record Key(UUID id, long version, long availability, String locale) {
   }
 
   byte[] of(ProductView view) {
-    return bytes.get(new Key(view.id(), view.version(), view.locale()), key -> Json.bytes(view));
+    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale()), key -> Json.bytes(view));
+  }
+
+  /**
+   * What shoppers can buy of each variant changes without a new version (carts reserve and release
+   * stock): a product's bytes and ETag also depend on this stamp of its variants' availability.
+   */
+  static long availability(ProductView view) {
+    long stamp = 17;
+    for (var variant : view.variants()) {
+      stamp = stamp * 31 + variant.available();
+    }
+    return stamp;
   }
 
   Buffer page(ProductPage page) {

@@ -10,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * A storefront product as {@code GET /products/{id}} and {@code /products/by-slug/{slug}} answer
- * it (see their contract): cacheable for 30 s, with a weak ETag of id, version and the locale
+ * it (see their contract): cacheable for 30 s, with a weak ETag of id, version, availability and the locale
  * used, varying by {@code Accept-Language}; 304 without a body when {@code If-None-Match} already
  * names it. A new version (any write) or another locale is another tag.
  */
@@ -26,7 +26,8 @@ final class ProductReplies {
   }
 
   void product(RoutingContext rc, ProductView view) {
-    String tag = "\"" + view.id() + '-' + view.version() + '-' + view.locale() + '"';
+    String tag = "\"" + view.id() + '-' + view.version() + '-' + Long.toHexString(ProductJson.availability(view)) + '-'
+      + view.locale() + '"';
     ConditionalGet.reply(rc, tag, PRODUCT_CACHE, ACCEPT_LANGUAGE, () -> Buffer.buffer(json.of(view)));
   }
 

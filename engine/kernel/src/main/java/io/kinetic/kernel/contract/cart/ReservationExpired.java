@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A cart's reservation of {@code quantity} units of a variant lapsed ({@code cart.reservationMinutes}
+ * A cart's reservation of {@code quantity} units of a variant lapsed ({@code cart.reservationSeconds}
  * after the cart's last change): the units are free for others again.
  */
 @EventName("cart.reservation-expired")

@@ -70,6 +70,7 @@ public final class CatalogApi {
     public static final String PRICE_CHANGED = EventTypes.address(PriceChanged.class);
     public static final String CATEGORY_CHANGED = EventTypes.address(CategoryChanged.class);
     public static final String ATTRIBUTE_CHANGED = EventTypes.address(AttributeChanged.class);
+    public static final String AVAILABILITY_CHANGED = EventTypes.address(AvailabilityChanged.class);
 
     private Events() {
     }

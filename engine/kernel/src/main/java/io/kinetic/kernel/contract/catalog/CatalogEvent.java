@@ -9,7 +9,8 @@ import java.util.UUID;
  * category and attribute events carry the category's or attribute's own version.
  */
 public sealed interface CatalogEvent extends DomainEvent
-  permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged, AttributeChanged {
+  permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged, AttributeChanged,
+  AvailabilityChanged {
 
   /** The product the event is about, null for category and attribute events. */
   UUID productId();

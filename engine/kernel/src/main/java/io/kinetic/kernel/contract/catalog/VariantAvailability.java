@@ -1,0 +1,7 @@
+package io.kinetic.kernel.contract.catalog;
+
+import java.util.UUID;
+
+/** Units of a variant a shopper can still put in a cart: on hand minus what carts hold reserved (0 or more). */
+public record VariantAvailability(UUID variantId, int available) {
+}

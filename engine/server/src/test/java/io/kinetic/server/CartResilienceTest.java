@@ -1,0 +1,119 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.CartEndToEndTest.assertProblem;
+import static io.kinetic.server.Shop.line;
+import static io.kinetic.server.Shop.variantId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.testing.Eventually;
+import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An engine of its own, on a Redis database of its own (so flushing it touches no other test),
+ * with reservations that lapse after 2 s: lapsed reservations free the stock and are published
+ * as ReservationExpired; a Redis flush loses no customer cart.
+ */
+class CartResilienceTest {
+
+  private static final String ADMIN = "cart-resilience-" + UUID.randomUUID() + "@kinetic.test";
+  private static final String PASSWORD = "cart-resilience-password";
+  private static final int REDIS_DB = 9;
+  private static Engine engine;
+  private static Vertx vertx;
+  private static WebClient http;
+  private static RedisAPI redis;
+  private static Shop shop;
+
+  @BeforeAll
+  static void start() throws Exception {
+    var env = EngineEnv.extra(ADMIN, PASSWORD);
+    String redisUrl = TestServices.get().redisUrl().replaceAll("/\\d+$", "") + "/" + REDIS_DB;
+    env.put("COMMERCE_REDIS_URL", redisUrl);
+    env.put("COMMERCE_CART_RESERVATION_SECONDS", "2");
+    env.put("COMMERCE_CART_PUBLISH_MILLIS", "200");
+    engine = Engine.start(env);
+    vertx = Vertx.vertx();
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
+    redis = RedisAPI.api(Redis.createClient(vertx, redisUrl));
+    shop = new Shop(http, ADMIN, PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (vertx != null) {
+      vertx.close();
+    }
+    if (engine != null) {
+      engine.stop();
+    }
+  }
+
+  @Test
+  void aLapsedReservationFreesTheStockAndIsPublished() throws Exception {
+    var product = shop.product("PUBLISHED", 1);
+    String v = variantId(product, 0);
+    var first = shop.add(null, v, 1);
+    String holder = first.getHeader("X-Cart-Token");
+    assertNotNull(holder, first.bodyAsString());
+    assertProblem(shop.add(null, v, 1), 409, "OUT_OF_STOCK");
+
+    Eventually.until("the lapsed unit is free for another shopper", () -> shop.add(null, v, 1).statusCode() == 201);
+    var lapsed = line(shop.cart(holder), v);
+    assertEquals(1, lapsed.getInteger("quantity"), "the line stays in the cart");
+    assertEquals(0, lapsed.getInteger("reserved"));
+    assertTrue(lapsed.getBoolean("insufficientStock"));
+
+    String cartId = shop.cart(holder).bodyAsJsonObject().getString("id");
+    Eventually.until("ReservationExpired in the cart's event log", () -> expiredEvents(cartId, v) == 1);
+  }
+
+  @Test
+  void aRedisFlushLosesNoCustomerCart() throws Exception {
+    var product = shop.product("PUBLISHED", 10, 10);
+    String customer = shop.customer();
+    assertEquals(200, shop.addAsCustomer(customer, variantId(product, 0), 2).statusCode());
+    var before = shop.addAsCustomer(customer, variantId(product, 1), 3);
+    assertEquals(200, before.statusCode(), before.bodyAsString());
+
+    redis.flushdb(List.of()).await(10, TimeUnit.SECONDS);
+
+    var after = shop.customerCart(customer);
+    assertEquals(200, after.statusCode(), after.bodyAsString());
+    assertEquals(before.bodyAsJsonObject().getString("id"), after.bodyAsJsonObject().getString("id"));
+    assertEquals(2, line(after, variantId(product, 0)).getInteger("quantity"));
+    assertEquals(3, line(after, variantId(product, 1)).getInteger("quantity"));
+    assertEquals(3, line(after, variantId(product, 1)).getInteger("reserved"), "reserved again on the way back");
+    assertEquals(5, after.bodyAsJsonObject().getInteger("itemCount"));
+    // and the cart goes on working
+    assertEquals(200, shop.addAsCustomer(customer, variantId(product, 0), 1).statusCode());
+  }
+
+  private static int expiredEvents(String cartId, String variantId) throws Exception {
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(TestServices.get().pgUrl());
+    try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var query = connection.prepareStatement("""
+           SELECT count(*) FROM cart.outbox WHERE event_type = 'cart.reservation-expired'
+             AND payload->>'cartId' = ? AND payload->>'variantId' = ?""")) {
+      query.setString(1, cartId);
+      query.setString(2, variantId);
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.kinetic.catalog;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.contract.cart.CartEvent;
+import io.kinetic.kernel.contract.cart.ReservedLevel;
+import io.kinetic.kernel.contract.cart.ReservedStockChanged;
+import io.kinetic.kernel.contract.catalog.AvailabilityChanged;
+import io.kinetic.kernel.contract.catalog.VariantAvailability;
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.pg.PgPools;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Reads the cart's event log (its own checkpoint, once per event) for the reserved totals
+ * ({@link ReservedStockChanged}) and keeps them per variant, the newest by sequence, so that what
+ * shoppers see is available = on hand − reserved. Each product whose availability changed gets an
+ * {@link AvailabilityChanged} in the same transaction: every node's caches drop the product, and
+ * live product pages hear of it. One per node; the checkpoint's row lock lets one pass run at a time.
+ */
+final class ReservedStock extends VerticleBase {
+
+  static final String CONSUMER = "catalog.reserved-stock";
+  static final String SOURCE = CartApi.CONTRACT.context();
+  private static final Logger LOG = Logger.getLogger(ReservedStock.class.getName());
+
+  static {
+    // what this consumer reads, it must be able to decode, whatever else this node registered
+    EventTypes.registerFamily(CartEvent.class);
+  }
+
+  private final CatalogSettings settings;
+  private final AppConfig.Outbox outbox;
+  private final long busTimeoutMillis;
+  private Pool pool;
+  private LogConsumer consumer;
+
+  ReservedStock(CatalogSettings settings, AppConfig.Outbox outbox, long busTimeoutMillis) {
+    this.settings = settings;
+    this.outbox = outbox;
+    this.busTimeoutMillis = busTimeoutMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.forTask(vertx, settings.pgUrl(), 2, CatalogModule.SCHEMA, "reserved-stock");
+    consumer = new LogConsumer(vertx, pool, new BusClient(vertx, busTimeoutMillis), CONSUMER, SOURCE, ReservedStock::apply,
+      outbox.batchSize(), outbox.pollMillis(), 3, ReservedStock::skipPurged);
+    return consumer.start();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> stopped = consumer == null ? Future.succeededFuture() : consumer.stop();
+    return stopped.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+
+  static Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+    if (!(logged.event() instanceof ReservedStockChanged event) || event.levels().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<ReservedLevel> levels = event.levels();
+    return tx.preparedQuery(CatalogSql.SET_RESERVED)
+      .execute(Tuple.of(levels.stream().map(ReservedLevel::variantId).toArray(UUID[]::new),
+        levels.stream().map(ReservedLevel::reserved).toArray(Integer[]::new),
+        levels.stream().map(ReservedLevel::sequence).toArray(Long[]::new)))
+      .compose(rows -> {
+        Map<UUID, List<VariantAvailability>> byProduct = new LinkedHashMap<>();
+        Map<UUID, Long> versions = new LinkedHashMap<>();
+        for (Row row : rows) {
+          UUID product = row.getUUID("product_id");
+          byProduct.computeIfAbsent(product, k -> new ArrayList<>())
+            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available")));
+          versions.put(product, row.getLong("version"));
+        }
+        Future<Void> chain = Future.succeededFuture();
+        for (var entry : byProduct.entrySet()) {
+          var changed = new AvailabilityChanged(UUID.randomUUID(), Instant.now(), entry.getKey(), List.copyOf(entry.getValue()),
+            versions.get(entry.getKey()));
+          chain = chain.compose(v -> Outbox.append(tx, changed, Caller.SYSTEM));
+        }
+        return chain;
+      });
+  }
+
+  /**
+   * The cart's log was purged past the checkpoint: the totals in between are lost, but each is
+   * absolute, so the next change of a variant corrects it; continue with the oldest event kept.
+   */
+  static Future<Long> skipPurged(SqlConnection tx, long oldestKept) {
+    LOG.warning("the cart's event log no longer keeps the events before position " + oldestKept
+      + ": reserved totals may be stale until their variants change again");
+    return Future.succeededFuture(oldestKept - 1);
+  }
+}
