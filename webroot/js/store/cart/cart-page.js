@@ -148,13 +148,13 @@ export const CartPage = {
         <div class="banner banner-info notice" role="status" data-testid="merge-notice">
           <div class="banner-text">
             <strong>${t('mergedCarts')}</strong>
-            ${m.adjustments.length ? html`<ul class="notice-list">
+            <ul class="notice-list">
               ${m.adjustments.map((a) => html`
                 <li key=${a.variantId} data-testid="merge-adjustment">${t('mergeCapped', {
                   name: names.get(a.variantId) || a.variantId, granted: a.granted, requested: a.requested,
                   reason: a.reason === 'STOCK' ? t('capStock') : t('capLimit'),
                 })}</li>`)}
-            </ul>` : null}
+            </ul>
           </div>
           <button type="button" class="btn btn-ghost btn-small" aria-label=${t('dismiss')} onClick=${() => { cart.merged = null; }}>✕</button>
         </div>`;

@@ -112,7 +112,7 @@ async function mergeGuestCart() {
     keepToken(null);
     cart.data = null;
     keep(res.cart);
-    cart.merged = { adjustments: res.adjustments || [] };
+    if ((res.adjustments || []).length) cart.merged = { adjustments: res.adjustments };
   } catch (e) {
     if (!notFound(e)) throw e; // kept: merged at the next start
     keepToken(null);
