@@ -163,11 +163,6 @@ final class Browser implements AutoCloseable {
     return By.cssSelector("[data-testid='" + id + "']");
   }
 
-  /** Whether the engine offers GraphQL subscriptions, so pages get live updates over a WebSocket rather than by polling. */
-  boolean liveSockets() {
-    return liveSockets;
-  }
-
   /**
    * Fails on SEVERE browser log entries (uncaught errors, console.error, failed requests) except those
    * matching {@code expected} (the 4xx a test provoked) and, when the engine offers no GraphQL

@@ -158,9 +158,9 @@ class CartBrowserTest {
     browser.script("window.kineticSamePage = true;");
 
     api.setPrice(staff, sku, "EUR", 1499);
-    // over a subscription within a second or so; where the engine has none, the page polls every 15 s
+    // over a subscription within a second or so; without one (no cartChanged yet) the page polls every 15 s
     String expected = "Price changed: was " + EngineApi.formatted(EUR, "EUR") + ", now " + EngineApi.formatted(1499, "EUR");
-    browser.until("the price change on the cart page", Duration.ofSeconds(browser.liveSockets() ? 10 : 30),
+    browser.until("the price change on the cart page", Duration.ofSeconds(30),
       d -> d.findElements(By.cssSelector("[data-testid=cart-line] [data-testid=flag-price]")).stream()
         .anyMatch(e -> expected.equals(e.getText())));
     assertEquals(EngineApi.formatted(1499, "EUR"), line(sku).findElement(Browser.testId("line-total")).getText());
