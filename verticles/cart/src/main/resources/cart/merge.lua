@@ -28,13 +28,15 @@ for i = 9, #ARGV, 3 do
     purge(v, now)
     local oh = stock(v, ARGV[i + 1], ARGV[i + 2]) or 0
     local rk = P .. 'rsv:' .. v
-    local others = num(redis.call('HGET', rk, '_t')) - num(redis.call('HGET', rk, c)) - num(redis.call('HGET', rk, gc))
+    local mineC = num(redis.call('HGET', rk, c))
+    local others = num(redis.call('HGET', rk, '_t')) - mineC - num(redis.call('HGET', rk, gc))
     local requested = cq + gq
     local capped = math.min(requested, maxLine)
     local free = math.max(0, oh - others)
     local newQ = math.max(cq, math.min(capped, free))
     setres(v, gc, 0, untilMs, now)
-    setres(v, c, math.min(newQ, free), untilMs, now)
+    -- what the customer held reserved stays theirs, even when stock went below it meanwhile
+    setres(v, c, math.min(newQ, math.max(mineC, free)), untilMs, now)
     if newQ < requested then
       local reason = 'STOCK'
       if capped < requested and capped <= free then

@@ -21,12 +21,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An engine of its own, on a Redis database of its own (so flushing it touches no other test),
  * with reservations that lapse after 2 s: lapsed reservations free the stock and are published
  * as ReservationExpired; a Redis flush loses no customer cart.
  */
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class CartResilienceTest {
 
   private static final String ADMIN = "cart-resilience-" + UUID.randomUUID() + "@kinetic.test";

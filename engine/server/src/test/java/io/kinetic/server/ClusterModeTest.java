@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 // cluster tests pick free ports for their members: never two clusters forming at once in this JVM
 @ResourceLock("hazelcast-cluster")
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class ClusterModeTest {
 
   private static final String ADMIN = "cluster-admin-" + UUID.randomUUID() + "@kinetic.test";
@@ -280,16 +282,17 @@ class ClusterModeTest {
 
   /**
    * The race for the last units across the cluster: 200 concurrent shoppers, half on each node,
-   * each with a cart of their own, for the last 10 units of a variant; 20 rounds. Every round ends
-   * with exactly 10 units reserved and 190 OUT_OF_STOCK, whichever node served whom.
+   * each with a cart of their own, for the last 10 units of a variant; 20 rounds, the winners
+   * emptying their carts through either node after each. Every round ends with exactly 10 units
+   * reserved and 190 OUT_OF_STOCK, whichever node served whom.
    */
   @Test
   void shoppersOnBothNodesNeverReserveMoreThanIsOnHand() throws Exception {
     String token = adminToken();
     var racers = WebClient.create(clientVertx, new io.vertx.ext.web.client.WebClientOptions(),
       new io.vertx.core.http.PoolOptions().setHttp1MaxSize(100));
+    String sku = createProduct(token, "race");
     for (int round = 0; round < 20; round++) {
-      String sku = createProduct(token, "race");
       var stocked = client.put(nodeA.httpPort(), "127.0.0.1", "/api/v1/admin/variants/" + sku + "/stock")
         .bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("onHand", 10)).await(20, TimeUnit.SECONDS);
       assertEquals(200, stocked.statusCode(), stocked.bodyAsString());
@@ -303,10 +306,12 @@ class ClusterModeTest {
       io.vertx.core.Future.join(new ArrayList<>(attempts)).await(60, TimeUnit.SECONDS);
       int won = 0;
       int refused = 0;
+      var winners = new ArrayList<String>();
       for (var attempt : attempts) {
         var response = attempt.result();
         if (response.statusCode() == 201) {
           won++;
+          winners.add(response.getHeader("X-Cart-Token"));
         } else {
           assertEquals(409, response.statusCode(), response.bodyAsString());
           assertEquals("OUT_OF_STOCK", response.bodyAsJsonObject().getString("code"));
@@ -315,6 +320,11 @@ class ClusterModeTest {
       }
       assertEquals(10, won, "round " + round);
       assertEquals(190, refused, "round " + round);
+      for (int i = 0; i < winners.size(); i++) {
+        var cleared = client.delete(i % 2 == 0 ? nodeB.httpPort() : nodeA.httpPort(), "127.0.0.1", "/api/v1/cart")
+          .putHeader("X-Cart-Token", winners.get(i)).send().await(20, TimeUnit.SECONDS);
+        assertEquals(200, cleared.statusCode(), cleared.bodyAsString());
+      }
     }
   }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +33,8 @@ import org.openqa.selenium.support.ui.Select;
  * the storefront API serves. Other test classes add products concurrently (always without categories),
  * so comparisons use seeded products (they have a category) or the overlap with an API answer.
  */
+// tests that create products (shared among themselves) never run while this one compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ_WRITE)
 class StorefrontBrowserTest {
 
   private static final int PAGE_SIZE = 20;
