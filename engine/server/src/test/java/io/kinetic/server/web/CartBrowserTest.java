@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,6 +27,8 @@ import org.openqa.selenium.support.ui.Select;
  * box, the mini-cart, the cart page, the guest cart across a reload and a sign-in, the wishlist, and
  * a price change that shows without a reload. Each test buys only products it created itself.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class CartBrowserTest {
 
   private static final String PASSWORD = "correct horse battery staple";
