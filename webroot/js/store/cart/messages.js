@@ -1,7 +1,7 @@
 // Strings of the cart feature (buy box, mini-cart, cart page, wishlist).
 export const messages = {
   en: {
-    cart: 'Cart', yourCart: 'Your cart', cartItems: 'Cart, {n} items', quantity: 'Quantity',
+    yourCart: 'Your cart', cartItem: 'Cart, 1 item', cartItems: 'Cart, {n} items', quantity: 'Quantity',
     decrease: 'Decrease quantity', increase: 'Increase quantity', addToCart: 'Add to cart', adding: 'Adding…',
     addedToCart: 'Added to your cart.', viewCart: 'View cart', save: 'Save', saved: 'Saved',
     saveLabel: 'Save to your wishlist', savedLabel: 'Saved to your wishlist: remove',
@@ -15,7 +15,7 @@ export const messages = {
     reservationLapsed: 'Your reservation has lapsed: items are held again when you change the cart.',
     reservationNote: 'We hold these items for you while the timer runs.',
     pricesChanged: 'Some prices have changed since you added these items.', ok: 'OK',
-    wasNow: 'Price changed: was {was}, now {now}', was: 'was {price}',
+    wasNow: 'Price changed: was {was}, now {now}',
     lineUnavailable: 'No longer available.', lineNoPrice: 'Not available in {currency}.',
     lineShort: 'Only {n} left: please update the quantity.', lineNone: 'Sold out: please remove it.',
     setQuantityTo: 'Change to {n}', mergedCarts: 'We added the cart from before you signed in, with less of some items:',
@@ -23,10 +23,9 @@ export const messages = {
     capLimit: 'most per item', dismiss: 'Dismiss', checkoutSoon: 'Checkout is coming soon.',
     wishlist: 'Wishlist', wishlistEmpty: 'Your wishlist is empty.', moveToCart: 'Move to cart',
     chooseOptions: 'Choose options', priceFrom: 'from {price}', notSold: 'Not available',
-    loginForWishlist: 'Log in to see your wishlist.',
   },
   de: {
-    cart: 'Warenkorb', yourCart: 'Ihr Warenkorb', cartItems: 'Warenkorb, {n} Artikel', quantity: 'Menge',
+    yourCart: 'Ihr Warenkorb', cartItem: 'Warenkorb, 1 Artikel', cartItems: 'Warenkorb, {n} Artikel', quantity: 'Menge',
     decrease: 'Menge verringern', increase: 'Menge erhöhen', addToCart: 'In den Warenkorb', adding: 'Wird hinzugefügt…',
     addedToCart: 'Zum Warenkorb hinzugefügt.', viewCart: 'Zum Warenkorb', save: 'Merken', saved: 'Gemerkt',
     saveLabel: 'Auf die Wunschliste', savedLabel: 'Auf der Wunschliste: entfernen',
@@ -40,7 +39,7 @@ export const messages = {
     reservationLapsed: 'Ihre Reservierung ist abgelaufen: Sobald Sie den Warenkorb ändern, reservieren wir erneut.',
     reservationNote: 'Solange die Zeit läuft, halten wir diese Artikel für Sie zurück.',
     pricesChanged: 'Einige Preise haben sich geändert, seit Sie die Artikel hinzugefügt haben.', ok: 'OK',
-    wasNow: 'Preis geändert: vorher {was}, jetzt {now}', was: 'vorher {price}',
+    wasNow: 'Preis geändert: vorher {was}, jetzt {now}',
     lineUnavailable: 'Nicht mehr erhältlich.', lineNoPrice: 'Nicht in {currency} erhältlich.',
     lineShort: 'Nur noch {n} verfügbar: Bitte passen Sie die Menge an.', lineNone: 'Ausverkauft: Bitte entfernen.',
     setQuantityTo: 'Auf {n} ändern', mergedCarts: 'Wir haben den Warenkorb von vor der Anmeldung übernommen, von einigen Artikeln weniger:',
@@ -48,6 +47,5 @@ export const messages = {
     capLimit: 'Höchstmenge', dismiss: 'Schließen', checkoutSoon: 'Die Kasse folgt in Kürze.',
     wishlist: 'Wunschliste', wishlistEmpty: 'Ihre Wunschliste ist leer.', moveToCart: 'In den Warenkorb',
     chooseOptions: 'Optionen wählen', priceFrom: 'ab {price}', notSold: 'Nicht erhältlich',
-    loginForWishlist: 'Melden Sie sich an, um Ihre Wunschliste zu sehen.',
   },
 };

@@ -44,7 +44,7 @@ export const MiniCart = {
           <a href="#/wishlist" class="btn btn-ghost btn-small icon-link" data-testid="wishlist-link" aria-label=${t('wishlist')}
              title=${t('wishlist')} aria-current=${route.name === 'wishlist' ? 'page' : null}><span aria-hidden="true" class="heart">♡</span></a>` : null}
         <div class="mini-cart">
-          <a href="#/cart" class="btn btn-ghost btn-small icon-link" data-testid="mini-cart" aria-label=${t('cartItems', { n })}
+          <a href="#/cart" class="btn btn-ghost btn-small icon-link" data-testid="mini-cart" aria-label=${t(n === 1 ? 'cartItem' : 'cartItems', { n })}
              aria-current=${route.name === 'cart' ? 'page' : null}>
             ${bagIcon()}<span class=${['mini-cart-count', { empty: !n }]} data-testid="mini-cart-count">${n}</span>
           </a>

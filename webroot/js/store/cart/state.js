@@ -20,6 +20,15 @@ export const wishlist = reactive({ items: null, loading: false });
 
 addLiveParams(() => (!session.loggedIn && cart.token ? { cartToken: cart.token } : {}));
 
+// another tab started a cart (or dropped one): this tab follows
+window.addEventListener('storage', (e) => {
+  if (e.key !== TOKEN_KEY || session.loggedIn) return;
+  cart.token = e.newValue;
+  cart.data = null;
+  live.reconnect();
+  loadCart().catch(() => {});
+});
+
 function keepToken(token) {
   cart.token = token;
   if (token) localStorage.setItem(TOKEN_KEY, token);
