@@ -1,10 +1,17 @@
 -- ARGV: cart key, now ms, ttl ms, reserve-until ms, variant, units, mode ('add' adds units to the
 -- line, 'set' sets the line to units), max units per line, max lines, on hand, product version,
--- current price amount and currency (the price the customer sees now; '' for none).
+-- current price amount ('' for none) and the currency it was read in: when that is not the
+-- cart's currency, nothing changes and the answer names the cart's currency.
 local ck, now, ttl, untilMs, v = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local units, mode, maxLine, maxLines = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 if redis.call('EXISTS', ck) == 0 then
   return { 'NO_CART' }
+end
+if redis.call('HGET', ck, 'cur') ~= ARGV[13] then
+  return { 'CURRENCY', redis.call('HGET', ck, 'cur') }
+end
+if ARGV[12] == '' then
+  return { 'NO_PRICE' }
 end
 local c = redis.call('HGET', ck, 'id')
 local lf = 'l:' .. v

@@ -164,6 +164,12 @@ final class CartService {
 
   // ---- the steps -----------------------------------------------------------------------------
 
+  /**
+   * Adds to or sets a line. The variant is read in the catalogue's default currency and the script
+   * runs straight away (one Redis round trip); when the cart is in another currency the script
+   * changes nothing and names it, and the variant is read again in that one. A customer's cart not
+   * in Redis is brought back (or created) first. The reply is priced from the variants already read.
+   */
   private Future<CartView> line(CartRef ref, UUID variantId, int quantity, String mode, String locale, Caller caller) {
     if (variantId == null) {
       return Future.failedFuture(Failure.invalid("variantId", "is required"));
@@ -172,41 +178,48 @@ final class CartService {
     if (quantity < 1 || quantity > max) {
       return Future.failedFuture(Failure.invalid("quantity", "must be between 1 and " + max));
     }
-    Future<CartState> cart = open(ref, locale, caller);
-    Future<Map<UUID, VariantSummary>> byDefault = variants(List.of(variantId), settings.defaultCurrency(), locale, caller);
-    return Future.all(cart, byDefault).compose(all -> {
-      CartState state = cart.result();
-      Future<Map<UUID, VariantSummary>> priced = state.currency().equals(settings.defaultCurrency())
-        ? byDefault : variants(List.of(variantId), state.currency(), locale, caller);
-      return priced.compose(found -> {
-        VariantSummary v = found.get(variantId);
-        if (v == null) {
-          return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variantId));
-        }
-        if (v.status() != ProductStatus.PUBLISHED) {
-          return Future.failedFuture(ErrorCode.PRODUCT_NOT_AVAILABLE.failure(v.sku() + " is not on sale"));
-        }
-        if (v.price() == null) {
-          return Future.failedFuture(ErrorCode.PRODUCT_NOT_AVAILABLE.failure(v.sku() + " has no price in " + state.currency()));
-        }
-        return scripts.run(Script.LINE, List.of(key(ref, state), now(), Long.toString(ttl(state)), reserveUntil(),
-            variantId.toString(), Integer.toString(quantity), mode, Integer.toString(max),
-            Integer.toString(settings.cart().maxLines()), Integer.toString(v.onHand()), Long.toString(v.productVersion()),
-            Long.toString(v.price().amount()), v.price().currency()))
-          .compose(reply -> switch (reply.get(0).toString()) {
-            case "OK" -> saved(CartState.of(reply));
-            case "NO_CART" -> Future.failedFuture(notFound());
-            case "NO_LINE" -> Future.failedFuture(lineNotFound(variantId));
-            case "FULL" -> Future.failedFuture(ErrorCode.CART_FULL.failure(
-              "a cart holds at most " + settings.cart().maxLines() + " different variants"));
-            case "LIMIT" -> Future.failedFuture(Failure.withAvailable(ErrorCode.LINE_LIMIT_EXCEEDED,
-              "at most " + max + " units of one variant per cart", reply.get(1).toInteger()));
-            case "OUT_OF_STOCK" -> Future.failedFuture(Failure.withAvailable(ErrorCode.OUT_OF_STOCK,
-              "not enough stock of " + v.sku() + ": " + reply.get(1).toInteger() + " more available", reply.get(1).toInteger()));
-            default -> Future.failedFuture(new IllegalStateException("cart script answered " + reply));
-          });
+    if (ref == null || (ref.customerId() == null) == (ref.token() == null)
+      || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
+      return Future.failedFuture(notFound());
+    }
+    String currency = settings.defaultCurrency();
+    return variants(List.of(variantId), currency, locale, caller)
+      .compose(found -> line(ref, variantId, quantity, mode, locale, caller, found, currency, 0));
+  }
+
+  private Future<CartView> line(CartRef ref, UUID variantId, int quantity, String mode, String locale, Caller caller,
+                                Map<UUID, VariantSummary> found, String currency, int attempt) {
+    VariantSummary v = found.get(variantId);
+    if (v == null) {
+      return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variantId));
+    }
+    if (v.status() != ProductStatus.PUBLISHED) {
+      return Future.failedFuture(ErrorCode.PRODUCT_NOT_AVAILABLE.failure(v.sku() + " is not on sale"));
+    }
+    int max = settings.cart().maxLineQuantity();
+    long ttl = ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis();
+    return scripts.run(Script.LINE, List.of(key(ref), now(), Long.toString(ttl), reserveUntil(),
+        variantId.toString(), Integer.toString(quantity), mode, Integer.toString(max),
+        Integer.toString(settings.cart().maxLines()), Integer.toString(v.onHand()), Long.toString(v.productVersion()),
+        v.price() == null ? "" : Long.toString(v.price().amount()), currency))
+      .compose(reply -> switch (reply.get(0).toString()) {
+        case "OK" -> saved(CartState.of(reply)).compose(state -> priced(state, found, locale, caller));
+        case "CURRENCY" -> attempt > 2 ? Future.failedFuture(new IllegalStateException("the cart's currency keeps changing"))
+          : variants(List.of(variantId), reply.get(1).toString(), locale, caller).compose(again ->
+            line(ref, variantId, quantity, mode, locale, caller, again, reply.get(1).toString(), attempt + 1));
+        case "NO_CART" -> ref.isCustomer() && attempt < 2
+          ? open(ref, locale, caller).compose(state -> line(ref, variantId, quantity, mode, locale, caller, found, currency, attempt + 1))
+          : Future.failedFuture(notFound());
+        case "NO_PRICE" -> Future.failedFuture(ErrorCode.PRODUCT_NOT_AVAILABLE.failure(v.sku() + " has no price in " + currency));
+        case "NO_LINE" -> Future.failedFuture(lineNotFound(variantId));
+        case "FULL" -> Future.failedFuture(ErrorCode.CART_FULL.failure(
+          "a cart holds at most " + settings.cart().maxLines() + " different variants"));
+        case "LIMIT" -> Future.failedFuture(Failure.withAvailable(ErrorCode.LINE_LIMIT_EXCEEDED,
+          "at most " + max + " units of one variant per cart", reply.get(1).toInteger()));
+        case "OUT_OF_STOCK" -> Future.failedFuture(Failure.withAvailable(ErrorCode.OUT_OF_STOCK,
+          "not enough stock of " + v.sku() + ": " + reply.get(1).toInteger() + " more available", reply.get(1).toInteger()));
+        default -> Future.failedFuture(new IllegalStateException("cart script answered " + reply));
       });
-    }).compose(state -> priced(state, locale, caller));
   }
 
   private Future<CartView> remove(CartRef ref, String variant, String locale, Caller caller) {
@@ -305,8 +318,20 @@ final class CartService {
   }
 
   private Future<CartView> priced(CartState state, String locale, Caller caller) {
-    return variants(state.variantIds(), state.currency(), locale, caller)
-      .map(found -> CartViews.view(state, found, ttl(state)));
+    return priced(state, Map.of(), locale, caller);
+  }
+
+  /** Prices the cart; {@code known}: variants already read in the cart's currency, not asked for again. */
+  private Future<CartView> priced(CartState state, Map<UUID, VariantSummary> known, String locale, Caller caller) {
+    List<UUID> missing = state.variantIds().stream().filter(id -> !known.containsKey(id)).toList();
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(CartViews.view(state, known, ttl(state)));
+    }
+    return variants(missing, state.currency(), locale, caller).map(found -> {
+      var all = new HashMap<UUID, VariantSummary>(known);
+      all.putAll(found);
+      return CartViews.view(state, all, ttl(state));
+    });
   }
 
   /** The catalog's variants, by id (missing ones absent), in batches of {@value #CATALOG_BATCH}. */
