@@ -144,4 +144,18 @@ class ConfigLoaderTest {
     assertTrue(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_PROFILE", "dev")).graphql().introspection());
     assertTrue(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_GRAPHQL_INTROSPECTION", "true")).graphql().introspection());
   }
+
+  @Test
+  void subscriptionLimitsHaveDefaultsAndNestedEnvironmentOverrides() {
+    var defaults = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir)).graphql().subscriptions();
+    assertEquals(AppConfig.Subscriptions.DEFAULTS, defaults);
+    var tuned = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_GRAPHQL_SUBSCRIPTIONS_MAX_PER_CONNECTION", "5",
+      "COMMERCE_GRAPHQL_SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP", "200")).graphql().subscriptions();
+    assertEquals(5, tuned.maxPerConnection());
+    assertEquals(200, tuned.maxConnectionsPerIp());
+    var bad = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_GRAPHQL_SUBSCRIPTIONS_INIT_TIMEOUT_SECONDS", "0")));
+    assertTrue(bad.getMessage().contains("graphql.subscriptions.initTimeoutSeconds"), bad.getMessage());
+  }
 }

@@ -116,8 +116,9 @@ public final class AccessHandler {
   /**
    * The principal of a valid token; fails for a bad signature or issuer, an expired token, missing
    * claims, or a staff token from before its member's access was ended ({@link StaffSessionGuard}).
+   * For tokens that come another way than an HTTP header (a WebSocket's {@code connection_init}).
    */
-  Future<Principal> verify(String token) {
+  public Future<Principal> verify(String token) {
     return jwt.authenticate(new TokenCredentials(token)).compose(this::principal);
   }
 

@@ -6,6 +6,7 @@ import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.MergedContract;
+import io.kinetic.gateway.subscriptions.SubscriptionEndpoint;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.Handler;
@@ -24,21 +25,24 @@ import java.util.List;
  * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
  * for methods with a body, so GETs never wait for one), the operations of the merged contract
  * (access check from their {@code security}, validation, control characters, then the owning
- * edge's handler), GraphQL, the edges' own routes (health, metrics, media placeholders), static
- * files; one problem+json failure handler for all of them.
+ * edge's handler), GraphQL (on the shop path, WebSocket upgrades go to its subscriptions), the
+ * edges' own routes (health, metrics, media placeholders), static files; one problem+json failure
+ * handler for all of them.
  */
 final class GatewayRouter {
 
   private final Vertx vertx;
   private final AppConfig config;
   private final AccessHandler access;
+  private final ClientAddress clientAddress;
   private final String contentSecurityPolicy;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
-  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, String contentSecurityPolicy) {
+  GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, ClientAddress clientAddress, String contentSecurityPolicy) {
     this.vertx = vertx;
     this.config = config;
     this.access = access;
+    this.clientAddress = clientAddress;
     this.contentSecurityPolicy = contentSecurityPolicy;
   }
 
@@ -62,8 +66,10 @@ final class GatewayRouter {
     contractAccess.verify(builder.getRoutes());
 
     Router router = builder.createRouter();
+    var subscriptions = new SubscriptionEndpoint(vertx, graphql.graphQl(GraphQlApi.SHOP), config.graphql().subscriptions(),
+      access, clientAddress);
     router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
-      .handler(access.optional()).handler(graphql.handler(GraphQlApi.SHOP));
+      .handler(access.optional()).handler(subscriptions).handler(graphql.handler(GraphQlApi.SHOP));
     router.route(GraphQlApi.ADMIN.path()).method(HttpMethod.GET).method(HttpMethod.POST)
       .handler(access.require(AccessRule.ANY_STAFF)).handler(graphql.handler(GraphQlApi.ADMIN));
     if (config.graphql().graphiql()) {

@@ -8,6 +8,8 @@ import io.kinetic.gateway.graphql.GraphQlEndpoints;
 import io.kinetic.gateway.openapi.ContractAssembly;
 import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.gateway.openapi.MergedContract;
+import io.kinetic.gateway.subscriptions.LiveEvents;
+import io.kinetic.gateway.subscriptions.SubscriptionEndpoint;
 import io.kinetic.kernel.auth.Jwt;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.config.AppConfig;
@@ -18,6 +20,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -41,6 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final AppConfig config;
   private final List<Edge> edgeList;
   private StaffSessionGuard staffSessions;
+  private LiveEvents live;
 
   /** The edge sees the whole configuration: HTTP, GraphQL, auth, and the defaults of the contexts it translates for. */
   GatewayVerticle(AppConfig config) {
@@ -64,16 +68,17 @@ public final class GatewayVerticle extends VerticleBase {
     staffSessions = new StaffSessionGuard(vertx, bus, config.auth().staffRevocationPollMillis());
     var access = new AccessHandler(Jwt.auth(vertx, config.auth()), staffSessions);
     var clientAddress = new ClientAddress(config.http());
+    live = new LiveEvents(vertx, Duration.ofMillis(config.graphql().subscriptions().coalesceMillis()));
     Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx);
     return Future.all(contract, csp, staffSessions.start())
       .compose(all -> {
-        var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result());
+        var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result(), live);
         edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
         return GraphQlEndpoints.create(vertx, config.graphql(), edges);
       })
-      .map(graphql -> new GatewayRouter(vertx, config, access, csp.result())
+      .map(graphql -> new GatewayRouter(vertx, config, access, clientAddress, csp.result())
         .build(merged.result(), contract.result(), graphql, edges))
       .compose(this::listen)
       .onSuccess(this::publish);
@@ -86,7 +91,10 @@ public final class GatewayVerticle extends VerticleBase {
     }
     Future<Void> drained = server == null ? Future.succeededFuture()
       : server.shutdown(config.shutdown().graceSeconds(), TimeUnit.SECONDS);
-    return drained.eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
+    // the WebSocket connections closed with the server (1001): their subscriptions have ended
+    return drained
+      .eventually(() -> live == null ? Future.succeededFuture() : live.close())
+      .eventually(() -> Future.join(edges.stream().map(BoundEdge::handlers).map(EdgeHandlers::close).toList()));
   }
 
   /**
@@ -104,8 +112,12 @@ public final class GatewayVerticle extends VerticleBase {
 
   static HttpServerOptions serverOptions(AppConfig config) {
     int port = config.http().port();
-    // no WebSocket sub-protocol is offered until GraphQL subscriptions exist
+    int maxMessage = config.graphql().subscriptions().maxMessageBytes();
     return new HttpServerOptions()
+      // GraphQL subscriptions on /graphql (SubscriptionEndpoint), and no other WebSocket protocol
+      .setWebSocketSubProtocols(List.of(SubscriptionEndpoint.PROTOCOL))
+      .setMaxWebSocketFrameSize(maxMessage)
+      .setMaxWebSocketMessageSize(maxMessage)
       .setHost(config.http().host())
       .setPort(port == 0 ? SHARED_RANDOM_PORT : port)
       // the API hot path answers small JSON documents: compressing them costs more CPU than it saves

@@ -179,9 +179,48 @@ class HttpHardeningTest {
   }
 
   @Test
-  void noWebSocketSubProtocolIsOfferedBeforeSubscriptionsExist() {
-    var protocols = GatewayVerticle.serverOptions(gw.config).getWebSocketSubProtocols();
-    assertTrue(protocols == null || protocols.isEmpty(), String.valueOf(protocols));
+  void theOnlyWebSocketSubProtocolOfferedIsGraphQlTransportWs() {
+    assertEquals(List.of("graphql-transport-ws"), GatewayVerticle.serverOptions(gw.config).getWebSocketSubProtocols());
+  }
+
+  /** The upgrade to GraphQL over WebSocket is an HTTP request like any other: decoded strictly, with the same headers. */
+  @Test
+  void theWebSocketUpgradeIsDecodedStrictlyAndCarriesTheSecurityHeaders() throws Exception {
+    String upgrade = "GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+      + "Sec-WebSocket-Protocol: graphql-transport-ws\r\nX-Correlation-Id: upgrade-1\r\n";
+    String smuggled = exchange(upgrade + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    assertTrue(smuggled.startsWith("HTTP/1.1 400 "), smuggled);
+    assertTrue(smuggled.contains("MALFORMED_REQUEST"), smuggled);
+
+    String accepted = handshake(upgrade + "\r\n");
+    assertTrue(accepted.startsWith("HTTP/1.1 101 "), accepted);
+    String lower = accepted.toLowerCase(java.util.Locale.ROOT);
+    assertTrue(lower.contains("sec-websocket-protocol: graphql-transport-ws"), accepted);
+    assertTrue(lower.contains("x-content-type-options: nosniff"), accepted);
+    assertTrue(lower.contains("x-correlation-id: upgrade-1"), accepted);
+
+    String admin = exchange(upgrade.replace("GET /graphql ", "GET /admin/graphql ") + "Connection: close\r\n\r\n");
+    assertTrue(admin.startsWith("HTTP/1.1 401 "), "no WebSocket on the admin API, and no anonymous request: " + admin);
+  }
+
+  /** Writes an upgrade request and reads the handshake answer's head. */
+  private static String handshake(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", gw.port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      InputStream in = socket.getInputStream();
+      var head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      return head.toString();
+    }
   }
 
   /** Writes {@code request} on a fresh connection and reads until the server closes it. */

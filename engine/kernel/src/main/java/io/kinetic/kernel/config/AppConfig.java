@@ -93,10 +93,32 @@ public record AppConfig(
    * Per-request GraphQL limits: depth, cost ({@code maxComplexity}), selected fields and parser
    * tokens of the document, and the size of the response; introspection and the GraphiQL IDE
    * are off unless enabled (the dev profile enables both). {@code resultCacheSeconds}: how long an
-   * anonymous shop query's result may be reused at most (0: never).
+   * anonymous shop query's result may be reused at most (0: never). {@code subscriptions}: the
+   * limits of the WebSocket endpoint (graphql-transport-ws on {@code /graphql}).
    */
   public record GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
-                        boolean introspection, boolean graphiql, int resultCacheSeconds) {
+                        boolean introspection, boolean graphiql, int resultCacheSeconds, Subscriptions subscriptions) {
+
+    /** The limits of {@code graphql.*} with the default subscription limits (tests). */
+    public GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
+                   boolean introspection, boolean graphiql, int resultCacheSeconds) {
+      this(maxDepth, maxComplexity, maxFields, maxTokens, maxResponseBytes, introspection, graphiql, resultCacheSeconds,
+        Subscriptions.DEFAULTS);
+    }
+  }
+
+  /**
+   * GraphQL subscriptions over WebSocket ({@code graphql.subscriptions}): operations one connection
+   * may run at once ({@code maxPerConnection}), seconds a new connection has to send
+   * {@code connection_init} ({@code initTimeoutSeconds}), seconds of silence from the client after
+   * which the connection is closed ({@code idleTimeoutSeconds}; the server pings at half of it),
+   * open connections per client IP and gateway node ({@code maxConnectionsPerIp}), the largest
+   * message a client may send ({@code maxMessageBytes}), and the shortest interval between two
+   * updates of one subscription ({@code coalesceMillis}: events in between are sent as one).
+   */
+  public record Subscriptions(int maxPerConnection, int initTimeoutSeconds, int idleTimeoutSeconds, int maxConnectionsPerIp,
+                              int maxMessageBytes, int coalesceMillis) {
+    public static final Subscriptions DEFAULTS = new Subscriptions(20, 10, 60, 16, 65_536, 100);
   }
 
   /**
@@ -167,7 +189,7 @@ public record AppConfig(
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),
-        graphql.integer("resultCacheSeconds", 0, 3600)),
+        graphql.integer("resultCacheSeconds", 0, 3600), subscriptions(graphql.section("subscriptions"))),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
@@ -191,6 +213,12 @@ public record AppConfig(
       cart.integer("reservationSeconds", 1, 86_400), cart.integer("maxLineQuantity", 1, 10_000),
       cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
       cart.number("publishMillis", 50, 60_000));
+  }
+
+  private static Subscriptions subscriptions(ConfigReader section) {
+    return new Subscriptions(section.integer("maxPerConnection", 1, 1_000), section.integer("initTimeoutSeconds", 1, 300),
+      section.integer("idleTimeoutSeconds", 2, 3_600), section.integer("maxConnectionsPerIp", 1, 100_000),
+      section.integer("maxMessageBytes", 1_024, 16 * 1024 * 1024), section.integer("coalesceMillis", 0, 60_000));
   }
 
   private static List<IpRange> ipRanges(ConfigReader section, String key) {

@@ -15,12 +15,21 @@ final class ConfigReader {
   private final String prefix;
 
   ConfigReader(JsonObject root, String section) {
+    this(root, section, section);
+  }
+
+  private ConfigReader(JsonObject root, String section, String qualified) {
     Object value = root.getValue(section);
     if (!(value instanceof JsonObject object)) {
-      throw new ConfigException(section, "section is missing");
+      throw new ConfigException(qualified, "section is missing");
     }
     this.json = object;
-    this.prefix = section + ".";
+    this.prefix = qualified + ".";
+  }
+
+  /** The nested section {@code key} of this one, e.g. {@code graphql.subscriptions}. */
+  ConfigReader section(String key) {
+    return new ConfigReader(json, key, prefix + key);
   }
 
   String string(String key) {

@@ -54,7 +54,8 @@ final class CatalogHandlers implements EdgeHandlers {
   public void wire(GraphQlApi api, RuntimeWiring.Builder wiring) {
     wiring.type("Variant", t -> t.dataFetcher("options", SourceFields.of(Variant.class, CatalogShapes::options)).dataFetcher("price", CatalogShapes::price));
     switch (api) {
-      case SHOP -> new CatalogShopFetchers(context.bus(), context.locales(), queries).wire(wiring);
+      case SHOP -> new CatalogShopFetchers(context.bus(), context.locales(), queries,
+        new ProductChanges(context.vertx(), context.bus(), context.locales(), context.live())).wire(wiring);
       case ADMIN -> new CatalogAdminFetchers(context.bus(), context.locales(), queries).wire(wiring);
     }
   }

@@ -19,17 +19,22 @@ import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** Data fetchers of the catalog's storefront fields (graphql/catalog/shop.graphqls): each is one bus request. */
+/**
+ * Data fetchers of the catalog's storefront fields (graphql/catalog/shop.graphqls): each is one bus
+ * request, and the subscription {@code productChanged} ({@link ProductChanges}).
+ */
 final class CatalogShopFetchers {
 
   private final BusClient bus;
   private final Locales locales;
   private final ProductListQueries queries;
+  private final ProductChanges changes;
 
-  CatalogShopFetchers(BusClient bus, Locales locales, ProductListQueries queries) {
+  CatalogShopFetchers(BusClient bus, Locales locales, ProductListQueries queries, ProductChanges changes) {
     this.bus = bus;
     this.locales = locales;
     this.queries = queries;
+    this.changes = changes;
   }
 
   void wire(RuntimeWiring.Builder wiring) {
@@ -39,6 +44,7 @@ final class CatalogShopFetchers {
         .dataFetcher("productBySlug", this::productBySlug)
         .dataFetcher("products", this::products)
         .dataFetcher("categories", this::categories))
+      .type("Subscription", t -> t.dataFetcher("productChanged", changes::productChanged))
       .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf));
   }
 

@@ -8,10 +8,8 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
-import io.kinetic.gateway.Requests;
 import io.kinetic.gateway.edge.EdgeLoader;
 import io.kinetic.kernel.bus.Caller;
-import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,8 +57,7 @@ final class DataLoaders extends SimplePerformantInstrumentation {
     if (needs.isEmpty()) {
       return context;
     }
-    RoutingContext rc = context.getGraphQLContext().get(RoutingContext.class);
-    Caller caller = rc == null ? Caller.SYSTEM : Requests.caller(rc);
+    Caller caller = Gql.caller(context.getGraphQLContext());
     var registry = DataLoaderRegistry.newRegistry();
     needs.forEach(loader -> registry.register(loader.name(), loader.perRequest().apply(caller)));
     DataLoaderRegistry built = registry.build();

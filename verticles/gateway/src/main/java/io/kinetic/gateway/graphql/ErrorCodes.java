@@ -13,13 +13,11 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import io.kinetic.gateway.ClientFailures;
-import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.log.Logs;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +42,8 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
     Throwable cause = unwrap(params.getException());
     Failure failure = Failure.from(cause);
     if (failure.errorCode().httpStatus() >= 500) {
-      RoutingContext rc = params.getDataFetchingEnvironment().getGraphQlContext().get(RoutingContext.class);
-      log(rc == null ? null : Requests.correlationId(rc), params.getPath() + ": " + failure.errorCode(), failure, cause);
+      log(Gql.caller(params.getDataFetchingEnvironment().getGraphQlContext()).correlationId(),
+        params.getPath() + ": " + failure.errorCode(), failure, cause);
       failure = ClientFailures.shown(failure);
     }
     GraphQLError error = GraphqlErrorBuilder.newError()

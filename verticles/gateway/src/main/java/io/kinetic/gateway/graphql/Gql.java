@@ -1,10 +1,12 @@
 package io.kinetic.gateway.graphql;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.kinetic.gateway.Locales;
 import io.kinetic.gateway.Principal;
 import io.kinetic.gateway.Requests;
+import io.kinetic.gateway.subscriptions.LiveCaller;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
@@ -16,33 +18,55 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What an edge's data fetcher needs from its HTTP request (caller, principal, locale) and how a
+ * What an edge's data fetcher needs from its request (caller, principal, locale) and how a
  * mutation reports an expected business failure. Who may run a field is not a fetcher's business:
  * the field's {@code @auth} in its schema fragment says it, and the core checks it first
- * ({@link FieldAccess}).
+ * ({@link FieldAccess}). An operation arrives over HTTP (a {@link RoutingContext}) or over a
+ * WebSocket connection (a {@link LiveCaller}, established by its {@code connection_init}); the
+ * caller, principal and locale read whichever it has.
  */
 public final class Gql {
 
   private Gql() {
   }
 
+  /** The HTTP request of the operation; null for one run over a WebSocket connection ({@link LiveCaller#of}). */
   public static RoutingContext rc(DataFetchingEnvironment env) {
     return env.getGraphQlContext().get(RoutingContext.class);
   }
 
   /** The caller of the GraphQL request: correlation id and authenticated actor. */
   public static Caller caller(DataFetchingEnvironment env) {
-    return Requests.caller(rc(env));
+    return caller(env.getGraphQlContext());
   }
 
-  /** The {@code locale} argument, else the request's Accept-Language, else the default. */
+  /** {@link #caller(DataFetchingEnvironment)} from an execution's context; {@link Caller#SYSTEM} outside any request. */
+  public static Caller caller(GraphQLContext context) {
+    RoutingContext rc = context.get(RoutingContext.class);
+    if (rc != null) {
+      return Requests.caller(rc);
+    }
+    LiveCaller live = LiveCaller.of(context);
+    return live == null ? Caller.SYSTEM : live.caller();
+  }
+
+  /** The {@code locale} argument, else the request's (or WebSocket upgrade's) Accept-Language, else the default. */
   public static String locale(DataFetchingEnvironment env, Locales locales) {
-    return locales.resolve(env.getArgument("locale"), rc(env).request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    RoutingContext rc = rc(env);
+    LiveCaller live = rc == null ? LiveCaller.of(env) : null;
+    String header = rc != null ? rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)
+      : live == null ? null : live.acceptLanguage();
+    return locales.resolve(env.getArgument("locale"), header);
   }
 
   /** The verified token subject: never null in a field with {@code @auth}, null for an anonymous caller elsewhere. */
   public static Principal principal(DataFetchingEnvironment env) {
-    return Requests.principal(rc(env));
+    RoutingContext rc = rc(env);
+    if (rc != null) {
+      return Requests.principal(rc);
+    }
+    LiveCaller live = LiveCaller.of(env);
+    return live == null ? null : live.principal();
   }
 
   /** The UUID in {@code value}; {@code VALIDATION_FAILED} on {@code field} otherwise. */

@@ -85,6 +85,11 @@ public final class GraphQlEndpoints {
       cache);
   }
 
+  /** The executable schema of {@code api} with its limits, for transports other than HTTP (WebSocket). */
+  public GraphQL graphQl(GraphQlApi api) {
+    return apis.get(api);
+  }
+
   /** The handler of {@code api}'s endpoint ({@link GraphQlApi#path()}). */
   public Handler<RoutingContext> handler(GraphQlApi api) {
     return GraphQLHandler.create(apis.get(api));

@@ -10,9 +10,11 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.schema.DataFetcher;
 import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 
 /**
  * The instrumentation of an endpoint: the few hooks its parts implement, called directly rather
@@ -56,6 +58,14 @@ final class Hooks extends SimplePerformantInstrumentation {
     requestLimits.checkVariables(parameters.getExecutionContext().getExecutionInput().getVariables());
     queryLimits.beginExecuteOperation(parameters, null);
     mutationLimits.beginExecuteOperation(parameters, null);
+    return null;
+  }
+
+  /** Each event of a subscription is read afresh: the edges' DataLoaders forget what earlier events loaded. */
+  @Override
+  public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
+                                                                          InstrumentationState state) {
+    parameters.getExecutionContext().getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
     return null;
   }
 

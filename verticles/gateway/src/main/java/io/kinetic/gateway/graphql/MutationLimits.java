@@ -13,6 +13,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import io.kinetic.gateway.subscriptions.LiveCaller;
 import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -21,9 +22,11 @@ import java.util.Map;
 /**
  * Rules for mutations, checked before anything runs. A mutation sent with GET is refused
  * ({@code METHOD_NOT_ALLOWED}): GET requests may be repeated, prefetched and logged with their
- * URL, arguments (passwords) included. At most {@code maxFields} root mutation fields per request
- * ({@code QUERY_TOO_COMPLEX}): aliases would otherwise run hundreds of logins or registrations,
- * each a deliberately slow password hash, in one request.
+ * URL, arguments (passwords) included; so is one sent over the WebSocket, which serves
+ * subscriptions and queries (logins and registrations are limited per HTTP client). At most
+ * {@code maxFields} root mutation fields per request ({@code QUERY_TOO_COMPLEX}): aliases would
+ * otherwise run hundreds of logins or registrations, each a deliberately slow password hash, in
+ * one request.
  */
 final class MutationLimits extends SimplePerformantInstrumentation {
 
@@ -44,6 +47,9 @@ final class MutationLimits extends SimplePerformantInstrumentation {
     RoutingContext rc = execution.getGraphQLContext().get(RoutingContext.class);
     if (rc != null && rc.request().method() == HttpMethod.GET) {
       throw QueryLimits.abort(ErrorCode.METHOD_NOT_ALLOWED, "mutations must be sent with POST");
+    }
+    if (rc == null && LiveCaller.of(execution.getGraphQLContext()) != null) {
+      throw QueryLimits.abort(ErrorCode.METHOD_NOT_ALLOWED, "mutations must be sent with POST, not over the WebSocket");
     }
     int fields = count(operation.getSelectionSet(), execution.getFragmentsByName(), 0);
     if (fields > maxFields) {

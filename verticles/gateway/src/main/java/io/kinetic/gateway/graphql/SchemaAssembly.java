@@ -1,5 +1,9 @@
 package io.kinetic.gateway.graphql;
 
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.OperationTypeDefinition;
+import graphql.language.SchemaDefinition;
+import graphql.language.TypeName;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -14,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One GraphQL API's schema, assembled from fragments: {@value #COMMON} (the directives, scalars
@@ -22,10 +27,15 @@ import java.util.List;
  * error names its file; a type defined in two fragments, or a field two edges add to
  * {@code Query}, fails start-up. The result unions are resolved from the schema
  * ({@link ResultUnions}) and every {@code @auth} field is guarded ({@link FieldAccess}).
+ *
+ * <p>The {@value #SUBSCRIPTION} root exists once an edge extends it ({@code extend type Subscription}
+ * in a shop fragment; its fetchers return a {@code Publisher}, see {@code LiveEvents}): it is served
+ * over WebSocket on the shop path only, so an admin fragment that extends it fails start-up.
  */
 public final class SchemaAssembly {
 
   public static final String COMMON = "graphql/common.graphqls";
+  public static final String SUBSCRIPTION = "Subscription";
 
   private SchemaAssembly() {
   }
@@ -47,7 +57,29 @@ public final class SchemaAssembly {
         throw new IllegalStateException(file + ": " + problem.getMessage(), problem);
       }
     }
+    if (merged.objectTypeExtensions().containsKey(SUBSCRIPTION)) {
+      addSubscriptionRoot(api, merged);
+    }
     return merged;
+  }
+
+  /** {@code type Subscription} and {@code subscription: Subscription} in the schema definition, for the edges' extensions. */
+  private static void addSubscriptionRoot(GraphQlApi api, TypeDefinitionRegistry registry) {
+    if (api != GraphQlApi.SHOP) {
+      throw new IllegalStateException("the " + api.name().toLowerCase(Locale.ROOT) + " API has no subscriptions: "
+        + "extend type " + SUBSCRIPTION + " in a shop fragment (served over WebSocket on " + GraphQlApi.SHOP.path() + ")");
+    }
+    if (registry.getType(SUBSCRIPTION).isEmpty()) {
+      registry.add(ObjectTypeDefinition.newObjectTypeDefinition().name(SUBSCRIPTION).build());
+    }
+    SchemaDefinition schema = registry.schemaDefinition()
+      .orElseThrow(() -> new IllegalStateException(api.root() + " has no schema definition"));
+    boolean declared = schema.getOperationTypeDefinitions().stream().anyMatch(op -> op.getName().equals("subscription"));
+    if (!declared) {
+      registry.remove(schema);
+      registry.add(schema.transform(builder -> builder.operationTypeDefinition(
+        new OperationTypeDefinition("subscription", new TypeName(SUBSCRIPTION)))));
+    }
   }
 
   /** The executable schema: the edges' {@code wiring} plus the scalars, the result unions and the field access checks. */

@@ -3,6 +3,7 @@ package io.kinetic.gateway.ops;
 import io.kinetic.gateway.AccessHandler;
 import io.kinetic.gateway.AccessRule;
 import io.kinetic.gateway.Requests;
+import io.kinetic.gateway.subscriptions.LiveStats;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * {@code GET /metrics}: Prometheus text of the registry this Vert.x instance records into (not the
  * process-wide default, which another Vert.x in the same JVM may have closed), followed by the
- * event logs' gauges ({@link EventLogHealth#prometheus}). Mounted only when {@code http.metrics}
+ * event logs' gauges ({@link EventLogHealth#prometheus}) and the GraphQL WebSocket gauges
+ * ({@link LiveStats#prometheus}). Mounted only when {@code http.metrics}
  * is on and Vert.x runs with Micrometer metrics. Not public: the caller sends
  * {@code Authorization: Bearer <http.metricsToken>} (compared in constant time; the token is set
  * with COMMERCE_HTTP_METRICS_TOKEN) or a staff access token with the {@code admin} role; anything
@@ -41,10 +43,11 @@ final class MetricsRoute {
       && provider.getMetrics() instanceof MicrometerMetrics micrometer
       && micrometer.registry() instanceof PrometheusMeterRegistry prometheus
       ? prometheus : (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+    LiveStats live = LiveStats.of(vertx);
     router.get("/metrics").handler(guard(metricsToken, access)).handler(rc -> events.statuses(Requests.caller(rc))
       .otherwise(List.of())
       .onComplete(logs -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT_FORMAT)
-        .end(registry.scrape() + EventLogHealth.prometheus(logs.result()))));
+        .end(registry.scrape() + EventLogHealth.prometheus(logs.result()) + live.prometheus())));
   }
 
   private static Handler<RoutingContext> guard(String metricsToken, AccessHandler access) {

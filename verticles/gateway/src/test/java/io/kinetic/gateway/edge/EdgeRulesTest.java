@@ -86,6 +86,12 @@ class EdgeRulesTest {
     assertTrue(refused(() -> adminSchema("graphql/broken/money.graphqls")).startsWith("graphql/broken/money.graphqls: "));
   }
 
+  @Test
+  void subscriptionsAreServedOnTheShopApiOnly() {
+    assertEquals("the admin API has no subscriptions: extend type Subscription in a shop fragment (served over WebSocket on "
+      + "/graphql)", refused(() -> adminSchema("graphql/broken/subscription.graphqls")));
+  }
+
   private static void adminSchema(String fragment) {
     var edges = withAll(new FragmentEdge("broken", List.of(), List.of(fragment)));
     SchemaAssembly.schema(GraphQlApi.ADMIN, SchemaAssembly.registry(GraphQlApi.ADMIN, edges), RuntimeWiring.newRuntimeWiring());

@@ -7,6 +7,7 @@ import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,15 @@ import org.dataloader.DataLoaderFactory;
 /**
  * A context's edge as a new context would add it, without a bus: its fragments are test resources
  * ({@code openapi/greeting.yaml}, {@code graphql/greeting/*.graphqls}). Counts what it served and
- * the DataLoaders the core made for it.
+ * the DataLoaders the core made for it. Its subscription {@code myGreetings} follows the messages
+ * published on {@link #GREETED} ({@code {"to": <customer id>, "name": ...}}), each customer only
+ * the ones to them.
  */
 public final class GreetingEdge implements Edge {
 
   public static final AtomicInteger GREETINGS = new AtomicInteger();
   public static final AtomicInteger LOADERS = new AtomicInteger();
+  public static final String GREETED = "greeting.events.greeted";
 
   @Override
   public String name() {
@@ -61,7 +65,15 @@ public final class GreetingEdge implements Edge {
           wiring.type("Query", t -> t
               .dataFetcher("greeting", env -> greeting(env.getArgument("name")))
               .dataFetcher("secret", env -> "for " + Gql.principal(env).actor()))
-            .type("Greeting", t -> t.dataFetcher("shout", GreetingEdge::shout));
+            .type("Greeting", t -> t.dataFetcher("shout", GreetingEdge::shout))
+            .type("Subscription", t -> t.dataFetcher("myGreetings", env -> {
+              // @auth(realm: CUSTOMER) let only a connection with a customer token get here
+              String me = Gql.principal(env).id().toString();
+              return context.live()
+                .on(List.of(GREETED), body -> body instanceof JsonObject event && me.equals(event.getString("to")) ? event : null)
+                .fetch(event -> Future.succeededFuture(greeting(event.getString("name"))))
+                .publisher();
+            }));
         } else {
           wiring.type("Query", t -> t.dataFetcher("greetingCount", env -> GREETINGS.get()))
             .type("Mutation", t -> t.dataFetcher("greet", Gql.mutation(env -> {

@@ -2,11 +2,16 @@ package io.kinetic.gateway.edge;
 
 import static io.kinetic.gateway.GatewayFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.gateway.Edges;
 import io.kinetic.gateway.GatewayFixture;
+import io.kinetic.gateway.subscriptions.GraphQlWsClient;
+import io.kinetic.gateway.subscriptions.LiveStats;
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What adding a context's edge takes: an {@link Edge} with its fragments, listed with the others.
  * Its operations join the served contract (and are validated and access-checked by it), its
- * fields join both GraphQL schemas (with their {@code @auth} and result unions), and its
- * DataLoader is made only for executions that select its field.
+ * fields join both GraphQL schemas (with their {@code @auth} and result unions), its DataLoader
+ * is made only for executions that select its field, and its subscription field follows bus
+ * events over the WebSocket.
  */
 class NewEdgeTest {
 
@@ -89,6 +95,44 @@ class NewEdgeTest {
     assertEquals("HELLO ADA!", data.getJsonObject("a").getString("again"));
     assertEquals("HELLO BOB!", data.getJsonObject("b").getString("shout"));
     assertEquals(loaders + 1, GreetingEdge.LOADERS.get(), "one loader for the whole request, found through fragments");
+  }
+
+  @Test
+  void itsSubscriptionFieldFollowsBusEventsAndEachSubscriberGetsOnlyItsOwn() throws Exception {
+    UUID ada = UUID.randomUUID();
+    UUID bob = UUID.randomUUID();
+    String subscription = "subscription { myGreetings { text shout } }";
+    LiveStats stats = LiveStats.of(gw.vertx);
+    try (var anonymous = GraphQlWsClient.connect(gw.vertx, gw.port).initAndAck(null);
+         var adaSocket = GraphQlWsClient.connect(gw.vertx, gw.port).initAndAck(bearer(ada));
+         var bobSocket = GraphQlWsClient.connect(gw.vertx, gw.port).initAndAck(bearer(bob))) {
+      anonymous.subscribe("g", subscription, null);
+      JsonObject refused = anonymous.expect("error", "g");
+      assertEquals("UNAUTHENTICATED", refused.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"));
+
+      int before = stats.streams();
+      adaSocket.subscribe("g", subscription, null);
+      bobSocket.subscribe("g", subscription, null);
+      Eventually.until("both listen", () -> stats.streams() == before + 2);
+      int consumers = stats.consumers(GreetingEdge.GREETED);
+      assertTrue(consumers >= 1 && consumers <= 2, "one consumer per gateway instance in use, not per subscription: " + consumers);
+
+      gw.vertx.eventBus().publish(GreetingEdge.GREETED, new JsonObject().put("to", UUID.randomUUID().toString()).put("name", "eve"));
+      gw.vertx.eventBus().publish(GreetingEdge.GREETED, new JsonObject().put("to", ada.toString()).put("name", "ada"));
+      gw.vertx.eventBus().publish(GreetingEdge.GREETED, new JsonObject().put("to", bob.toString()).put("name", "bob"));
+      JsonObject toAda = adaSocket.expect("next", "g").getJsonObject("payload").getJsonObject("data").getJsonObject("myGreetings");
+      assertEquals("Hello ada", toAda.getString("text"));
+      assertEquals("HELLO ADA!", toAda.getString("shout"), "its DataLoader works for each event");
+      JsonObject toBob = bobSocket.expect("next", "g").getJsonObject("payload").getJsonObject("data").getJsonObject("myGreetings");
+      assertEquals("Hello bob", toBob.getString("text"));
+      assertNull(adaSocket.poll(Duration.ofMillis(300)), "eve's and bob's greetings are not ada's");
+      assertNull(bobSocket.poll(Duration.ZERO));
+    }
+    Eventually.until("the consumer goes with the last subscription", () -> stats.consumers(GreetingEdge.GREETED) == 0);
+  }
+
+  private static JsonObject bearer(UUID customer) {
+    return new JsonObject().put("authorization", "Bearer " + gw.customerToken(customer));
   }
 
   private static JsonObject query(String query) throws Exception {
