@@ -15,6 +15,8 @@ export class ApiError extends Error {
     this.type = p.type || null;
     this.errors = Array.isArray(p.errors) ? p.errors : [];
     this.correlationId = p.correlationId || correlationId || null;
+    /** The whole problem, for members an operation adds (e.g. `available` of OUT_OF_STOCK). */
+    this.problem = p;
   }
 }
 
@@ -39,9 +41,10 @@ function buildUrl(path, query) {
  *  - marker: {storage, key}: remembers that a session exists (never a token), so a reload refreshes
  *    through the cookie and anonymous visitors never call refresh
  *  - onAuthLost(): called when the session ended on the server side (refresh refused)
- * Methods: get(path, {query, auth}), post(path, body, opts), put(path, body, opts), del(path, opts),
- * login(body), logout(), hasSession(). auth (default true) sends the access token, refreshing it
- * first when the page has none yet (after a reload) or the server answered 401.
+ * Methods: get(path, {query, auth, headers, cache}), post(path, body, opts), put(path, body, opts),
+ * patch(path, body, opts), del(path, opts), login(body), logout(), hasSession(), authorization().
+ * auth (default true) sends the access token, refreshing it first when the page has none yet (after
+ * a reload) or the server answered 401.
  */
 export function createApi({ base = '/api/v1', authPath = null, marker = null, onAuthLost = () => {} } = {}) {
   let access = null; // {accessToken, tokenType}: in memory only
@@ -59,7 +62,7 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
     if (marker) marker.storage.removeItem(marker.key);
   }
 
-  async function send(method, path, { body, query, auth = true, headers: extra = {} } = {}) {
+  async function send(method, path, { body, query, auth = true, headers: extra = {}, cache } = {}) {
     const headers = { Accept: 'application/json, application/problem+json', ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && access) headers.Authorization = `${access.tokenType} ${access.accessToken}`;
@@ -68,6 +71,7 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
         method,
         headers,
         credentials: 'same-origin',
+        cache, // 'no-cache' revalidates what the browser keeps (a live refresh must not read a cached copy)
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { res, sentToken: Boolean(headers.Authorization) };
@@ -128,6 +132,27 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
     return parse(res);
   }
 
+  /** Seconds until the access token expires (its JWT `exp`), or 0 when unreadable. */
+  function secondsLeft() {
+    try {
+      const claims = JSON.parse(atob(access.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      return claims.exp - Date.now() / 1000;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * The Authorization value of the session ("Bearer ..."), refreshed first when the page has no
+   * token or it expires within a minute; null without a session. For connections that authenticate
+   * once, such as a WebSocket's first message.
+   */
+  async function authorization() {
+    if (access && secondsLeft() < 60) access = null;
+    if (!access && hasSession()) await refresh();
+    return access ? `${access.tokenType} ${access.accessToken}` : null;
+  }
+
   /** Signs in with credentials: the access token stays in memory, the refresh token in the cookie. */
   async function login(body) {
     const { res } = await send('POST', `${authPath}/login`, { body, auth: false, headers: COOKIE_TRANSPORT });
@@ -147,9 +172,11 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
     login,
     logout,
     hasSession,
+    authorization,
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
     put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
     del: (path, opts) => request('DELETE', path, opts),
   };
 }

@@ -1,11 +1,12 @@
 // The storefront shell: merges what the features export (routes, messages, header parts), renders
 // the routed page, and starts the features. A feature module exports
 //   { name, routes: [{path, name, component, props?(route), ownsTitle?}], messages: {en, de},
-//     state?, header?: {tools?, nav?}, start?() }.
+//     state?, header?: {tools?, nav?}, product?: {actions?}, start?() }.
+// product.actions: a component shown on the product page (props {product, variant}).
 import { createApp, ref, watch } from 'vue';
 import { html } from '../shared/html.js';
 import { ErrorBanner } from '../shared/errors.js';
-import { i18n, route, startRouter, errors, t } from './context.js';
+import { i18n, route, startRouter, errors, t, provideParts } from './context.js';
 import { messages } from './messages.js';
 import { siteHeader } from './header.js';
 
@@ -22,6 +23,7 @@ export function startShop(features, selector) {
   const routes = features.flatMap((f) => f.routes);
   const byName = new Map(routes.map((r) => [r.name, r]));
   startRouter(routes);
+  provideParts({ productActions: features.map((f) => f.product && f.product.actions).filter(Boolean) });
 
   const SiteHeader = siteHeader(features);
 

@@ -1,7 +1,10 @@
 // What every storefront feature may use: settings (currency, locale) persisted in localStorage,
-// translations, the router, the error banner and the API client. Features bring the rest.
+// translations, the router, the error banner, the API client, the customer's session, live updates,
+// what a shopper is told about stock, and the parts features put on other features' pages. Features
+// bring the rest.
 import { reactive, watch } from 'vue';
 import { createApi } from '../shared/api.js';
+import { createLive } from '../shared/live.js';
 import { createErrorState } from '../shared/errors.js';
 import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
@@ -46,3 +49,50 @@ export const api = createApi({
 
 // Earlier versions kept the token pair here; the refresh token now lives in an HttpOnly cookie.
 localStorage.removeItem('kinetic.customer.tokens');
+
+/**
+ * Whether a customer is signed in (the account feature signs in and out), and who once read. The
+ * access token stays in the API client's memory; loggedIn survives a reload through its marker.
+ */
+export const session = reactive({ loggedIn: api.hasSession(), customer: null });
+
+onAuthLost(() => {
+  session.loggedIn = false;
+  session.customer = null;
+});
+
+const liveParams = [];
+/** Adds to what the live socket sends when it connects (the cart feature: its guest token). */
+export const addLiveParams = (fn) => liveParams.push(fn);
+
+/** Live updates (shared/live.js): pages watch a subscription, and poll while it is not running. */
+export const live = createLive({
+  url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+  params: async () => {
+    const parts = await Promise.all(liveParams.map((fn) => fn()));
+    const authorization = session.loggedIn ? await api.authorization() : null;
+    return Object.assign({}, ...parts, authorization ? { authorization } : {});
+  },
+});
+watch(() => session.loggedIn, () => live.reconnect());
+
+/** At most this many units are "only n left". */
+export const LOW_STOCK = 5;
+
+/** Units of a variant a shopper can buy: `available` (on hand less reservations) where sent, else the stock on hand. */
+export const unitsAvailable = (v) => (v ? v.available ?? v.stockOnHand ?? 0 : 0);
+
+/** What a shopper is told about n available units: {level: 'ok' | 'low' | 'out', label}, never a large exact count. */
+export function availability(n) {
+  if (!(n > 0)) return { level: 'out', label: t('outOfStock') };
+  if (n <= LOW_STOCK) return { level: 'low', label: t('onlyLeft', { n }) };
+  return { level: 'ok', label: t('inStock') };
+}
+
+let parts = { productActions: [] };
+/** Components other features put on the product page, each given {product, variant} (the cart's buy box). */
+export const productActions = () => parts.productActions;
+/** The shell hands over the features' parts once at start. */
+export function provideParts(next) {
+  parts = next;
+}

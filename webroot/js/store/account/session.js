@@ -1,17 +1,9 @@
-// The customer's session. The access token lives in the API client's memory, the refresh token in
-// an HttpOnly cookie; loggedIn survives a reload through a marker in localStorage (never a token).
-import { reactive } from 'vue';
-import { api, onAuthLost } from '../context.js';
+// Signing the customer in and out. The session's state lives in context.js (other features follow
+// it: the cart merges the guest cart on sign-in); the access token in the API client's memory, the
+// refresh token in an HttpOnly cookie.
+import { api, session } from '../context.js';
 
-export const session = reactive({
-  loggedIn: api.hasSession(),
-  customer: null,
-});
-
-onAuthLost(() => {
-  session.loggedIn = false;
-  session.customer = null;
-});
+export { session };
 
 export async function signIn(credentials) {
   await api.login(credentials);

@@ -2,7 +2,7 @@
 import { computed } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
-import { settings, t } from '../context.js';
+import { settings, t, availability, unitsAvailable } from '../context.js';
 
 /** Lowest price of the product's variants in the currency, and whether variants differ. */
 export function priceSummary(product, currency) {
@@ -26,7 +26,7 @@ export const ProductCard = {
       const price = formatMoney(s.min, settings.currency, settings.locale);
       return s.varies ? t('from', { price }) : price;
     });
-    const stock = computed(() => (props.product.variants || []).reduce((n, v) => n + (v.stockOnHand || 0), 0));
+    const stock = computed(() => availability((props.product.variants || []).reduce((n, v) => n + unitsAvailable(v), 0)));
     return () => {
       const product = props.product;
       return html`
@@ -40,9 +40,7 @@ export const ProductCard = {
             <div class="card-body">
               <h2 class="card-title" data-testid="product-name">${product.name}</h2>
               <p class="card-price" data-testid="product-price">${priceLabel.value}</p>
-              <p class=${['card-stock', stock.value > 0 ? 'ok' : 'out']}>
-                ${stock.value > 0 ? t('inStock', { n: stock.value }) : t('outOfStock')}
-              </p>
+              <p class=${['card-stock', stock.value.level]} data-testid="stock-status">${stock.value.label}</p>
             </div>
           </a>
         </article>`;

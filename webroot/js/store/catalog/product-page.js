@@ -1,9 +1,10 @@
-// Product detail page by slug: gallery, variant picker, price, stock, attributes.
-import { ref, reactive, computed, watch } from 'vue';
+// Product detail page by slug: gallery, variant picker, price, availability, what other features put
+// there (the cart's buy box), attributes. Price and stock follow changes live (context's live).
+import { h, ref, reactive, computed, watch, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
 import { pathTo } from '../../shared/categories.js';
-import { api, settings, errors, t } from '../context.js';
+import { api, settings, errors, t, live, availability, unitsAvailable, productActions } from '../context.js';
 import { catalog } from './state.js';
 import { ProductGallery } from './product-gallery.js';
 
@@ -19,23 +20,26 @@ export const ProductPage = {
     const selected = reactive({});
     let requestNo = 0;
 
-    async function load() {
+    /** quiet: a live refresh, which keeps the page as it is when the product cannot be read just now. */
+    async function load({ quiet = false } = {}) {
       const my = ++requestNo;
-      loading.value = true;
-      notFound.value = false;
+      if (!quiet) {
+        loading.value = true;
+        notFound.value = false;
+      }
       try {
         const query = { locale: settings.locale, currency: settings.currency };
         const [p, attrs] = await Promise.all([
-          api.get(`/products/by-slug/${encodeURIComponent(props.slug)}`, { query, auth: false }),
-          api.get('/attributes', { query: { locale: settings.locale }, auth: false }).catch(() => ({ items: [] })),
+          api.get(`/products/by-slug/${encodeURIComponent(props.slug)}`, { query, auth: false, cache: quiet ? 'no-cache' : undefined }),
+          quiet ? null : api.get('/attributes', { query: { locale: settings.locale }, auth: false }).catch(() => ({ items: [] })),
         ]);
         if (my !== requestNo) return;
         const keepSelection = product.value && product.value.id === p.id;
         product.value = p;
-        attributeDefs.value = Object.fromEntries((attrs.items || []).map((a) => [a.code, a]));
+        if (attrs) attributeDefs.value = Object.fromEntries((attrs.items || []).map((a) => [a.code, a]));
         if (!keepSelection) {
           imageIndex.value = 0;
-          const first = (p.variants || []).find((v) => v.stockOnHand > 0) || (p.variants || [])[0];
+          const first = (p.variants || []).find((v) => unitsAvailable(v) > 0) || (p.variants || [])[0];
           Object.keys(selected).forEach((k) => delete selected[k]);
           if (first) Object.assign(selected, first.options || {});
         }
@@ -43,13 +47,21 @@ export const ProductPage = {
       } catch (e) {
         if (my !== requestNo) return;
         if (e.status === 404) { product.value = null; notFound.value = true; }
-        errors.show(e);
+        if (!quiet || e.status === 404) errors.show(e);
       } finally {
         if (my === requestNo) loading.value = false;
       }
     }
 
-    watch([() => props.slug, () => settings.locale, () => settings.currency], load, { immediate: true });
+    watch([() => props.slug, () => settings.locale, () => settings.currency], () => load(), { immediate: true });
+
+    // price and stock changes show without a reload: a subscription to the product, else polling
+    let unwatch = null;
+    watch(() => product.value && product.value.id, (id) => {
+      if (unwatch) unwatch();
+      unwatch = id ? live.watch(`subscription { productChanged(id: ${JSON.stringify(id)}) { __typename } }`, () => load({ quiet: true })) : null;
+    }, { immediate: true });
+    onUnmounted(() => { if (unwatch) unwatch(); });
 
     const variants = computed(() => (product.value ? product.value.variants || [] : []));
 
@@ -92,10 +104,7 @@ export const ProductPage = {
       return p ? formatMoney(p, null, settings.locale) : t('notAvailableIn', { currency: settings.currency });
     });
 
-    const stockLabel = computed(() => {
-      if (!variant.value) return '';
-      return variant.value.stockOnHand > 0 ? t('inStock', { n: variant.value.stockOnHand }) : t('outOfStock');
-    });
+    const stock = computed(() => availability(unitsAvailable(variant.value)));
 
 
     const attributeRows = computed(() => {
@@ -166,9 +175,10 @@ export const ProductPage = {
           <h1 class="product-title" data-testid="product-name">${p.name}</h1>
           <p class="product-price" data-testid="product-price">${price.value}</p>
           ${v
-            ? html`<p class=${['stock-status', v.stockOnHand > 0 ? 'ok' : 'out']} data-testid="stock-status">${stockLabel.value}</p>`
+            ? html`<p class=${['stock-status', stock.value.level]} data-testid="stock-status">${stock.value.label}</p>`
             : html`<p class="stock-status out" data-testid="stock-status" role="status">${t('unavailableCombo')}</p>`}
           ${variantPicker()}
+          ${productActions().map((part) => h(part, { product: p, variant: v }))}
           ${v ? html`<p class="muted small">${t('sku')}: <span data-testid="variant-sku">${v.sku}</span></p>` : null}
 
           <div class="product-description" data-testid="product-description">${p.description}</div>

@@ -6,6 +6,10 @@ import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +72,61 @@ final class EngineApi {
       .put("stockOnHand", stock);
   }
 
+  /** Sets a variant's price in a currency through the admin API. */
+  void setPrice(String token, String sku, String currency, long amount) throws Exception {
+    var set = http.put("/api/v1/admin/variants/" + sku + "/prices/" + currency).bearerTokenAuthentication(token)
+      .sendJsonObject(new JsonObject().put("amount", amount)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, set.statusCode(), set.bodyAsString());
+  }
+
+  /** Sets a variant's stock on hand through the admin API. */
+  void setStock(String token, String sku, int onHand) throws Exception {
+    var set = http.put("/api/v1/admin/variants/" + sku + "/stock").bearerTokenAuthentication(token)
+      .sendJsonObject(new JsonObject().put("onHand", onHand)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, set.statusCode(), set.bodyAsString());
+  }
+
+  /** The guest cart of a token, as the API serves it (must answer 200). */
+  JsonObject guestCart(String cartToken) throws Exception {
+    var cart = http.get("/api/v1/cart").putHeader("X-Cart-Token", cartToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, cart.statusCode(), cart.bodyAsString());
+    return cart.bodyAsJsonObject();
+  }
+
+  /** The status GET /api/v1/cart answers for a guest token (404 once it names no cart). */
+  int guestCartStatus(String cartToken) throws Exception {
+    return http.get("/api/v1/cart").putHeader("X-Cart-Token", cartToken).send().await(10, TimeUnit.SECONDS).statusCode();
+  }
+
+  /** A customer's access token (login through the storefront API). */
+  String customerToken(String email, String password) throws Exception {
+    var login = http.post("/api/v1/auth/login")
+      .sendJsonObject(new JsonObject().put("email", email).put("password", password)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
+  /** The customer's cart (must answer 200). */
+  JsonObject customerCart(String accessToken) throws Exception {
+    var cart = http.get("/api/v1/cart").bearerTokenAuthentication(accessToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, cart.statusCode(), cart.bodyAsString());
+    return cart.bodyAsJsonObject();
+  }
+
+  /** Whether the engine accepts a graphql-transport-ws WebSocket on /graphql (GraphQL subscriptions). */
+  static boolean offersSubscriptions(int httpPort) {
+    try {
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        .subprotocols("graphql-transport-ws")
+        .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/graphql"), new WebSocket.Listener() { })
+        .get(10, TimeUnit.SECONDS);
+      socket.abort();
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   void deleteProduct(String token, String id) throws Exception {
     http.delete("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
   }
@@ -78,10 +137,11 @@ final class EngineApi {
       .collect(Collectors.toMap(p -> p.getString("slug"), Function.identity()));
   }
 
-  /** The variant the product page selects first: the first one in stock, else the first. */
+  /** The variant the product page selects first: the first one available (else in stock), else the first. */
   static JsonObject shownVariant(JsonObject product) {
     List<JsonObject> variants = product.getJsonArray("variants").stream().map(JsonObject.class::cast).toList();
-    return variants.stream().filter(v -> v.getInteger("stockOnHand") > 0).findFirst().orElse(variants.get(0));
+    return variants.stream().filter(v -> v.getInteger("available", v.getInteger("stockOnHand")) > 0).findFirst()
+      .orElse(variants.get(0));
   }
 
   /** The amount of a variant's price in a currency, or -1. */

@@ -1,0 +1,199 @@
+// The shopper's cart and the customer's wishlist, as the API answers them (openapi/cart.yaml).
+// A guest's cart is named by its token, kept in localStorage and sent as X-Cart-Token; a customer's by
+// the access token. Signing in merges the guest cart into the customer's and forgets the token. The
+// cart follows the currency picked in the header.
+import { reactive, watch } from 'vue';
+import { api, settings, session, t, addLiveParams, live } from '../context.js';
+
+const TOKEN_KEY = 'kinetic.cart.token';
+/** cart.maxLineQuantity of the engine's defaults; the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
+export const MAX_QUANTITY = 99;
+
+export const cart = reactive({
+  data: null, // the Cart, or null while there is none
+  loaded: false,
+  token: localStorage.getItem(TOKEN_KEY),
+  merged: null, // {adjustments} of the merge at the last sign-in, until dismissed
+});
+
+export const wishlist = reactive({ items: null, loading: false });
+
+addLiveParams(() => (!session.loggedIn && cart.token ? { cartToken: cart.token } : {}));
+
+// another tab started a cart (or dropped one): this tab follows
+window.addEventListener('storage', (e) => {
+  if (e.key !== TOKEN_KEY || session.loggedIn) return;
+  cart.token = e.newValue;
+  cart.data = null;
+  live.reconnect();
+  loadCart().catch(() => {});
+});
+
+function keepToken(token) {
+  cart.token = token;
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+  live.reconnect();
+}
+
+/** A cart request: the guest token when there is no customer, the page's locale. */
+function send(method, path, body) {
+  const headers = !session.loggedIn && cart.token ? { 'X-Cart-Token': cart.token } : {};
+  return api.request(method, `/cart${path}`, { body, headers, query: { locale: settings.locale } });
+}
+
+/** Takes an answer: remembers a new guest token, ignores an answer older than what is shown. */
+function keep(c) {
+  if (c.token && !session.loggedIn) keepToken(c.token);
+  const shown = cart.data;
+  if (!shown || shown.id !== c.id || c.version >= shown.version) cart.data = c;
+  cart.loaded = true;
+  followCurrency();
+  return cart.data;
+}
+
+/** No cart (CART_NOT_FOUND): a guest's token that names none any more is dropped silently. */
+function gone() {
+  if (!session.loggedIn && cart.token) keepToken(null);
+  cart.data = null;
+  cart.loaded = true;
+  return null;
+}
+
+const notFound = (e) => e.code === 'CART_NOT_FOUND';
+
+/** Reads the cart (nothing to read for a guest without token). */
+export async function loadCart() {
+  if (!session.loggedIn && !cart.token) return gone();
+  try {
+    return keep(await send('GET', ''));
+  } catch (e) {
+    if (notFound(e)) return gone();
+    throw e;
+  }
+}
+
+/** Adds units of a variant; a guest without cart gets one in the header's currency first. */
+export async function addLine(variantId, quantity) {
+  const add = async () => keep(await send('POST', '/lines', { variantId, quantity }));
+  if (!cart.data && !cart.token) keep(await send('POST', '', { currency: settings.currency }));
+  try {
+    return await add();
+  } catch (e) {
+    if (!notFound(e) || session.loggedIn) throw e;
+    gone(); // the stored cart lapsed: start a new one
+    keep(await send('POST', '', { currency: settings.currency }));
+    return add();
+  }
+}
+
+async function change(method, path, body) {
+  try {
+    return keep(await send(method, path, body));
+  } catch (e) {
+    if (notFound(e)) gone();
+    throw e;
+  }
+}
+
+export const setQuantity = (variantId, quantity) => change('PATCH', `/lines/${variantId}`, { quantity });
+export const removeLine = (variantId) => change('DELETE', `/lines/${variantId}`);
+export const acknowledge = () => change('POST', '/acknowledge');
+
+let switching = null;
+const refused = new Set();
+/** Puts the cart in the header's currency (a currency the cart refused is not asked for again). */
+function followCurrency() {
+  const c = cart.data;
+  const currency = settings.currency;
+  if (!c || c.currency === currency || switching === currency || refused.has(currency)) return;
+  switching = currency;
+  change('PUT', '/currency', { currency })
+    .catch((e) => { if (e.code === 'CURRENCY_NOT_SUPPORTED') refused.add(currency); })
+    .finally(() => { switching = null; });
+}
+
+/** After sign-in: the guest cart joins the customer's; the token is forgotten once that is done or moot. */
+async function mergeGuestCart() {
+  const cartToken = cart.token;
+  try {
+    const res = await api.post('/cart/merge', { cartToken }, { query: { locale: settings.locale } });
+    keepToken(null);
+    cart.data = null;
+    keep(res.cart);
+    if ((res.adjustments || []).length) cart.merged = { adjustments: res.adjustments };
+  } catch (e) {
+    if (!notFound(e)) throw e; // kept: merged at the next start
+    keepToken(null);
+  }
+}
+
+/** What the shopper reads for a refused cart change (the problem's `available` where it has one). */
+export function cartErrorText(e, line = null) {
+  const n = e.problem && typeof e.problem.available === 'number' ? e.problem.available : null;
+  switch (e.code) {
+    case 'OUT_OF_STOCK':
+      if (n > 0) return t('onlyNLeft', { n });
+      return line ? t('inCartAlready') : t('soldOut');
+    case 'LINE_LIMIT_EXCEEDED': return n > 0 ? t('lineLimit', { n }) : t('lineLimitReached');
+    case 'PRODUCT_NOT_AVAILABLE': return t('productNotAvailable');
+    case 'CART_FULL': return t('cartFull');
+    case 'VARIANT_NOT_FOUND': case 'CART_LINE_NOT_FOUND': return t('variantGone');
+    case 'VALIDATION_FAILED': return t('quantityInvalid', { n: MAX_QUANTITY });
+    case 'NETWORK_ERROR': return t('offline');
+    default: return t('cartFailed');
+  }
+}
+
+// ---- wishlist (customers only) ----
+
+const wishQuery = () => ({ query: { currency: settings.currency, locale: settings.locale } });
+
+export async function loadWishlist() {
+  if (!session.loggedIn) { wishlist.items = null; return; }
+  wishlist.loading = true;
+  try {
+    wishlist.items = (await api.get('/wishlist', wishQuery())).items || [];
+  } finally {
+    wishlist.loading = false;
+  }
+}
+
+export async function saveToWishlist(productId, variantId) {
+  const body = variantId ? { productId, variantId } : { productId };
+  wishlist.items = (await api.post('/wishlist/items', body, wishQuery())).items || [];
+}
+
+export async function removeFromWishlist(itemId) {
+  wishlist.items = (await api.del(`/wishlist/items/${itemId}`, wishQuery())).items || [];
+}
+
+/** Moves an item into the cart (its variant, one unit); the wishlist is read again. */
+export async function moveToCart(item) {
+  const body = item.variantId ? { variantId: item.variantId } : {};
+  keep(await api.post(`/wishlist/items/${item.id}/move-to-cart`, body, { query: { locale: settings.locale } }));
+  wishlist.items = (wishlist.items || []).filter((i) => i.id !== item.id);
+  loadWishlist().catch(() => { /* the local removal stands */ });
+}
+
+/** The item saving this product (and variant, when it names one), or null. */
+export function savedItem(productId, variantId) {
+  return (wishlist.items || []).find((i) => i.productId === productId && (!i.variantId || i.variantId === variantId)) || null;
+}
+
+/** At start and on every sign-in and sign-out: merge, then read what the shopper has now. */
+export function startCart() {
+  watch(() => session.loggedIn, async (loggedIn) => {
+    cart.data = null;
+    wishlist.items = null;
+    try {
+      if (loggedIn && cart.token) await mergeGuestCart();
+      await loadCart();
+    } catch { /* the mini-cart shows nothing; the cart page reports its own errors */ }
+  }, { immediate: true });
+  watch(() => settings.currency, followCurrency);
+  watch(() => settings.locale, () => { if (cart.data) loadCart().catch(() => {}); });
+  watch([() => settings.currency, () => settings.locale], () => {
+    if (wishlist.items) loadWishlist().catch(() => {});
+  });
+}
