@@ -94,7 +94,9 @@ end
 
 -- cart activity: every line's reservation runs until untilMs again; a line holding fewer units
 -- reserved than it asks for (lapsed, or stock was short) gets what is free now, never more
+-- (a line fully reserved whose reservation was renewed within the last tenth of its time is left as is)
 local function renew(ck, c, untilMs, now)
+  local fresh = untilMs - (untilMs - now) / 10
   local f = redis.call('HGETALL', ck)
   for i = 1, #f, 2 do
     if string.sub(f[i], 1, 2) == 'l:' then
@@ -103,15 +105,17 @@ local function renew(ck, c, untilMs, now)
       purge(v, now)
       local rk = P .. 'rsv:' .. v
       local mine = num(redis.call('HGET', rk, c))
-      local want = math.min(q, mine)
-      if mine < q then
-        local oh = stock(v, nil, nil)
-        if oh then
-          local others = num(redis.call('HGET', rk, '_t')) - mine
-          want = math.max(mine, math.min(q, oh - others))
+      if mine < q or tonumber(redis.call('ZSCORE', P .. 'rsx:' .. v, c) or '0') < fresh then
+        local want = math.min(q, mine)
+        if mine < q then
+          local oh = stock(v, nil, nil)
+          if oh then
+            local others = num(redis.call('HGET', rk, '_t')) - mine
+            want = math.max(mine, math.min(q, oh - others))
+          end
         end
+        setres(v, c, want, untilMs, now)
       end
-      setres(v, c, want, untilMs, now)
     end
   end
 end
