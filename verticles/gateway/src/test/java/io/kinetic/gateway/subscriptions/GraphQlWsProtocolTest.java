@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The graphql-transport-ws protocol and the endpoint's limits, on a gateway with small limits:
- * depth 3, 3 operations per connection, 1 s to send connection_init, 3 s of silence, 4 connections per
+ * depth 3, 3 operations per connection, 2 s to send connection_init, 4 s of silence, 4 connections per
  * client address, 4 KiB messages.
  */
 class GraphQlWsProtocolTest {
@@ -50,8 +50,8 @@ class GraphQlWsProtocolTest {
   static void start() throws Exception {
     gw = GatewayFixture.start(new JsonObject().put("graphql", new JsonObject()
       .put("maxDepth", 3)
-      .put("subscriptions", new JsonObject().put("maxPerConnection", MAX_PER_CONNECTION).put("initTimeoutSeconds", 1)
-        .put("idleTimeoutSeconds", 3).put("maxConnectionsPerIp", MAX_PER_IP).put("maxMessageBytes", 4096))));
+      .put("subscriptions", new JsonObject().put("maxPerConnection", MAX_PER_CONNECTION).put("initTimeoutSeconds", 2)
+        .put("idleTimeoutSeconds", 4).put("maxConnectionsPerIp", MAX_PER_IP).put("maxMessageBytes", 4096))));
     gw.bus.<GetProduct>on(CatalogApi.GET_PRODUCT, q -> Samples.view(q.id(), "shirt", q.locale(), List.of()));
     gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(List.of()));
     gw.bus.<GetCustomer>on(IdentityApi.GET_CUSTOMER, q -> new CustomerView(q.id(), "ada@example.com", "Ada", Samples.CREATED));
@@ -116,7 +116,7 @@ class GraphQlWsProtocolTest {
       assertTrue(client.pingsSeen() >= 1, "the server pinged before giving up");
     }
     try (var client = GraphQlWsClient.connect(gw.vertx, gw.port).initAndAck(null)) {
-      Thread.sleep(4_000);
+      Thread.sleep(5_000);
       assertFalse(client.isClosed(), "a client that answers the pings stays connected");
     }
   }
