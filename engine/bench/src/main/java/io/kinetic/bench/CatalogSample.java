@@ -23,6 +23,10 @@ record CatalogSample(List<Product> products, List<String> categories, Map<String
   record Product(String id, String slug, List<String> skus) {
   }
 
+  /** A variant a shopper can put in a cart: its product is published and it has a price in the currency. */
+  record Variant(String id, String sku, String productId) {
+  }
+
   private static final int TEXT_VALUES = 40;
 
   static CatalogSample read(String pgUrl, String schema, int limit) throws Exception {
@@ -50,6 +54,27 @@ record CatalogSample(List<Product> products, List<String> categories, Map<String
           + ".product_min_price WHERE currency = 'EUR'").execute().await(60, TimeUnit.SECONDS).iterator().next();
       return new CatalogSample(List.copyOf(products), List.copyOf(categories), attributes,
           prices.getLong("lo"), prices.getLong("hi"));
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Every variant of a published product with a price in {@code currency} (the whole catalogue, not
+   * the {@code limit} of {@link #read}), ordered by id.
+   */
+  static List<Variant> sellableVariants(String pgUrl, String schema, String currency) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
+    try {
+      List<Variant> out = new ArrayList<>();
+      pool.preparedQuery("SELECT v.id, v.sku, v.product_id FROM " + schema + ".variant v"
+          + " JOIN " + schema + ".product p ON p.id = v.product_id AND p.status = 'PUBLISHED'"
+          + " JOIN " + schema + ".variant_price vp ON vp.variant_id = v.id AND vp.currency = $1 ORDER BY v.id")
+          .execute(io.vertx.sqlclient.Tuple.of(currency)).await(120, TimeUnit.SECONDS)
+          .forEach(row -> out.add(new Variant(row.getValue("id").toString(), row.getString("sku"),
+              row.getValue("product_id").toString())));
+      return List.copyOf(out);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

@@ -96,6 +96,7 @@ final class LoadWorker extends VerticleBase {
     if (line.write()) {
       options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin.token());
     }
+    line.headers().forEach(options::putHeader);
     return client.request(options).compose(req -> dispatch(req, line))
         .compose(resp -> resp.body().map(body -> resp.statusCode()));
   }

@@ -26,7 +26,8 @@ public final class Report {
   /** The targets: {name, scenario, reference scenario, minimum ratio}. */
   static final List<String[]> TARGETS = List.of(
       new String[] {"filtered_list_vs_baseline", "filtered_list", "baseline", "0.5"},
-      new String[] {"graphql_vs_rest_by_slug", "product_by_slug_graphql", "product_by_slug", "0.6"});
+      new String[] {"graphql_vs_rest_by_slug", "product_by_slug_graphql", "product_by_slug", "0.6"},
+      new String[] {"add_to_cart_vs_baseline", "add_to_cart", "baseline", "0.5"});
 
   private Report() {
   }
@@ -97,16 +98,29 @@ public final class Report {
         .put("p99_ms", result.getDouble("p99_ms")).put("errors", result.getLong("errors"));
   }
 
-  /** Each target's ratio in this run (null when a side is missing or failed) and whether it is met. */
+  /**
+   * Each target's ratio in this run (null when a side is missing or failed), the errors of both sides,
+   * and whether it is met: ratio at least the minimum and no errors on either side (a scenario with
+   * errors is not comparable).
+   */
   static JsonObject targets(JsonObject scenarios) {
     JsonObject out = new JsonObject();
     for (String[] target : TARGETS) {
-      Double ratio = rpsRatio(scenarios.getJsonObject(target[1]), scenarios.getJsonObject(target[2]));
+      JsonObject scenario = scenarios.getJsonObject(target[1]);
+      JsonObject reference = scenarios.getJsonObject(target[2]);
+      Double ratio = rpsRatio(scenario, reference);
       double minimum = Double.parseDouble(target[3]);
+      long errors = ratio == null ? 0 : errors(scenario) + errors(reference);
       out.put(target[0], new JsonObject().put("scenario", target[1]).put("reference", target[2]).put("ratio", ratio)
-          .put("minimum", minimum).put("met", ratio == null ? null : ratio >= minimum));
+          .put("minimum", minimum).put("errors", ratio == null ? null : errors)
+          .put("met", ratio == null ? null : ratio >= minimum && errors == 0));
     }
     return out;
+  }
+
+  private static long errors(JsonObject scenario) {
+    Long errors = scenario.getLong("errors");
+    return errors == null ? 0 : errors;
   }
 
   private static Double rpsRatio(JsonObject scenario, JsonObject reference) {
@@ -143,8 +157,10 @@ public final class Report {
     List<String> lines = new ArrayList<>();
     targets.forEach(e -> {
       JsonObject t = (JsonObject) e.getValue();
-      lines.add(String.format(Locale.ROOT, "target %s: %s / %s = %s (at least %.2f: %s)", e.getKey(), t.getString("scenario"),
+      Long errors = t.getLong("errors");
+      lines.add(String.format(Locale.ROOT, "target %s: %s / %s = %s (at least %.2f%s: %s)", e.getKey(), t.getString("scenario"),
           t.getString("reference"), cell(t.getValue("ratio"), "%.3f"), t.getDouble("minimum"),
+          errors == null || errors == 0 ? ", 0 errors" : ", but " + errors + " errors",
           t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
     });
     scenarios.forEach(e -> {

@@ -7,29 +7,65 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * One line of a url file: {@code [@write] METHOD path [json-body-on-one-line]}. A line tagged
- * {@code @write} is sent with the staff bearer token of the load generator's admin session and
- * measured apart from the reads. Blank and {@code #} lines are skipped.
+ * One line of a url file: {@code [@write] [@header:Name=value ...] METHOD path [json-body-on-one-line]}.
+ * A line tagged {@code @write} is sent with the staff bearer token of the load generator's admin
+ * session and measured apart from the reads. Each {@code @header:Name=value} tag sends that header
+ * with the request (a guest cart's {@code X-Cart-Token}); a value holds no whitespace. Blank and
+ * {@code #} lines are skipped.
  */
-record RequestLine(HttpMethod method, String path, String body, boolean write) {
+record RequestLine(HttpMethod method, String path, String body, boolean write, Map<String, String> headers) {
 
   static final String WRITE_TAG = "@write";
+  static final String HEADER_TAG = "@header:";
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+  private static final Pattern HEADER_VALUE = Pattern.compile("\\S+");
+
+  RequestLine {
+    if (headers == null || headers.isEmpty()) {
+      headers = Map.of();
+    } else {
+      headers.forEach(RequestLine::checkHeader);
+      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+  }
+
+  RequestLine(HttpMethod method, String path, String body, boolean write) {
+    this(method, path, body, write, Map.of());
+  }
 
   static RequestLine parse(String line) {
-    String trimmed = line.strip();
-    boolean write = trimmed.startsWith(WRITE_TAG + " ");
-    if (write) {
-      trimmed = trimmed.substring(WRITE_TAG.length()).stripLeading();
+    String rest = line.strip();
+    boolean write = false;
+    Map<String, String> headers = new LinkedHashMap<>();
+    while (rest.startsWith("@")) {
+      int space = rest.indexOf(' ');
+      if (space < 0) {
+        throw new IllegalArgumentException("expected '[@write] [@header:Name=value] <METHOD> <path> [body]': " + line);
+      }
+      String tag = rest.substring(0, space);
+      if (tag.equals(WRITE_TAG)) {
+        write = true;
+      } else if (tag.startsWith(HEADER_TAG) && tag.indexOf('=') > HEADER_TAG.length()) {
+        int eq = tag.indexOf('=');
+        headers.put(tag.substring(HEADER_TAG.length(), eq), tag.substring(eq + 1));
+      } else {
+        throw new IllegalArgumentException("unknown tag '" + tag + "' (known: @write, @header:Name=value): " + line);
+      }
+      rest = rest.substring(space + 1).stripLeading();
     }
-    int firstSpace = trimmed.indexOf(' ');
+    int firstSpace = rest.indexOf(' ');
     if (firstSpace < 0) {
-      throw new IllegalArgumentException("expected '[@write] <METHOD> <path> [body]': " + line);
+      throw new IllegalArgumentException("expected '[@write] [@header:Name=value] <METHOD> <path> [body]': " + line);
     }
-    HttpMethod method = HttpMethod.valueOf(trimmed.substring(0, firstSpace).toUpperCase());
-    String rest = trimmed.substring(firstSpace + 1).stripLeading();
+    HttpMethod method = HttpMethod.valueOf(rest.substring(0, firstSpace).toUpperCase());
+    rest = rest.substring(firstSpace + 1).stripLeading();
     int secondSpace = rest.indexOf(' ');
     String path = secondSpace < 0 ? rest : rest.substring(0, secondSpace);
     String body = secondSpace < 0 ? null : rest.substring(secondSpace + 1).strip();
@@ -39,16 +75,32 @@ record RequestLine(HttpMethod method, String path, String body, boolean write) {
     if (method == HttpMethod.GET && body != null) {
       throw new IllegalArgumentException("GET line must not carry a body: " + line);
     }
-    return new RequestLine(method, path, body == null || body.isEmpty() ? null : body, write);
+    return new RequestLine(method, path, body == null || body.isEmpty() ? null : body, write, headers);
   }
 
   /** The line as written in a url file. */
   String format() {
-    return (write ? WRITE_TAG + " " : "") + method.name() + " " + path + (body == null ? "" : " " + body);
+    var text = new StringBuilder();
+    if (write) {
+      text.append(WRITE_TAG).append(' ');
+    }
+    headers.forEach((name, value) -> text.append(HEADER_TAG).append(name).append('=').append(value).append(' '));
+    text.append(method.name()).append(' ').append(path);
+    if (body != null) {
+      text.append(' ').append(body);
+    }
+    return text.toString();
   }
 
   static RequestLine get(String path) {
     return new RequestLine(HttpMethod.GET, path, null, false);
+  }
+
+  /** This line with one more header. */
+  RequestLine withHeader(String name, String value) {
+    var more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new RequestLine(method, path, body, write, more);
   }
 
   /** A fresh buffer per send: buffers are not safe to share between event loops. */
@@ -67,5 +119,14 @@ record RequestLine(HttpMethod method, String path, String body, boolean write) {
       throw new IllegalArgumentException("no requests in " + file);
     }
     return List.copyOf(lines);
+  }
+
+  private static void checkHeader(String name, String value) {
+    if (name == null || !HEADER_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("invalid header name: " + name);
+    }
+    if (value == null || !HEADER_VALUE.matcher(value).matches()) {
+      throw new IllegalArgumentException("header " + name + ": the value must be non-empty and hold no whitespace");
+    }
   }
 }

@@ -90,6 +90,27 @@ class ReportTest {
     assertFalse(notes.stream().anyMatch(n -> n.startsWith("warning: baseline")), notes::toString);
   }
 
+  @Test
+  void addToCartIsMeasuredAgainstTheBaselineAndErrorsMissTheTarget() {
+    Map<String, JsonObject> results = new LinkedHashMap<>();
+    results.put("baseline", result("baseline", 10_000, 0, null).toJson());
+    results.put("add_to_cart", result("add_to_cart", 5_500, 0, null).toJson());
+    JsonObject clean = Report.targets(Report.compose(results));
+    assertEquals(0.55, clean.getJsonObject("add_to_cart_vs_baseline").getDouble("ratio"));
+    assertEquals(0L, clean.getJsonObject("add_to_cart_vs_baseline").getLong("errors"));
+    assertTrue(clean.getJsonObject("add_to_cart_vs_baseline").getBoolean("met"));
+    assertNull(clean.getJsonObject("filtered_list_vs_baseline").getValue("met"), "not run: not measured");
+
+    results.put("add_to_cart", result("add_to_cart", 6_000, 12, null).toJson());
+    JsonObject scenarios = Report.compose(results);
+    JsonObject withErrors = Report.targets(scenarios);
+    assertEquals(0.6, withErrors.getJsonObject("add_to_cart_vs_baseline").getDouble("ratio"));
+    assertEquals(12L, withErrors.getJsonObject("add_to_cart_vs_baseline").getLong("errors"));
+    assertFalse(withErrors.getJsonObject("add_to_cart_vs_baseline").getBoolean("met"), "a scenario with errors is not comparable");
+    assertTrue(Report.notes(scenarios, withErrors).stream()
+        .anyMatch(n -> n.startsWith("target add_to_cart_vs_baseline") && n.contains("but 12 errors: MISSED")));
+  }
+
   private static Result result(String name, double rps, long errors, List<Long> timeline) {
     return new Result(name, new Result.Stats(rps, 1.2, 4.5, 6, 7, errors, (long) rps * 5 + errors), null, null,
         timeline == null ? timeline(20) : timeline, 5);

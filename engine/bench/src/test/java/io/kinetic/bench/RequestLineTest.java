@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestLineTest {
@@ -39,6 +40,41 @@ class RequestLineTest {
     assertEquals("{\"onHand\": 5}", line.body());
     assertEquals(line, RequestLine.parse(line.format()));
     assertFalse(RequestLine.parse("GET /api/v1/products").write());
+  }
+
+  @Test
+  void headerTagsAreSentAndFormatBackToThemselves() {
+    String body = "{\"variantId\":\"0190a3c4-0000-7000-8000-000000000001\",\"quantity\":1}";
+    RequestLine line = RequestLine.parse("@header:X-Cart-Token=abc_DEF-123= POST /api/v1/cart/lines " + body);
+    assertEquals(HttpMethod.POST, line.method());
+    assertEquals("/api/v1/cart/lines", line.path());
+    assertEquals(body, line.body());
+    assertEquals(Map.of("X-Cart-Token", "abc_DEF-123="), line.headers());
+    assertFalse(line.write());
+    assertEquals(line, RequestLine.parse(line.format()));
+
+    RequestLine both = RequestLine.parse("@write @header:X-A=1 @header:X-B=2 GET /api/v1/cart");
+    assertTrue(both.write());
+    assertEquals(Map.of("X-A", "1", "X-B", "2"), both.headers());
+    assertEquals("@write @header:X-A=1 @header:X-B=2 GET /api/v1/cart", both.format());
+    assertEquals(both, RequestLine.parse(both.format()));
+    assertEquals(Map.of(), RequestLine.parse("GET /api/v1/products").headers());
+  }
+
+  @Test
+  void withHeaderKeepsTheRestOfTheLine() {
+    RequestLine line = RequestLine.get("/api/v1/cart").withHeader("X-Cart-Token", "t0k");
+    assertEquals("@header:X-Cart-Token=t0k GET /api/v1/cart", line.format());
+    assertThrows(IllegalArgumentException.class, () -> line.withHeader("X-Bad", "two words"));
+    assertThrows(IllegalArgumentException.class, () -> line.withHeader("Bad Name", "v"));
+  }
+
+  @Test
+  void rejectsUnknownTagsAndEmptyHeaders() {
+    assertThrows(IllegalArgumentException.class, () -> RequestLine.parse("@read GET /x"));
+    assertThrows(IllegalArgumentException.class, () -> RequestLine.parse("@header:X-Cart-Token= GET /x"));
+    assertThrows(IllegalArgumentException.class, () -> RequestLine.parse("@header:=v GET /x"));
+    assertThrows(IllegalArgumentException.class, () -> RequestLine.parse("@header:X-A=1"));
   }
 
   @Test
