@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code Idempotency-Key} in the REST contract, for every write whichever edge defines it:
@@ -66,7 +67,7 @@ public final class IdempotencyContract {
     if (responses == null) {
       return;
     }
-    var ordered = new java.util.TreeMap<String, Object>();
+    var ordered = new TreeMap<String, Object>();
     responses.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
     ANSWERS.forEach((status, name) -> ordered.putIfAbsent(status, new JsonObject().put("$ref", "#/components/responses/" + name)));
     Object fallback = ordered.remove("default");

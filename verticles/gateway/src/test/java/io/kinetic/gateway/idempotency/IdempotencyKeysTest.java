@@ -385,7 +385,7 @@ class IdempotencyKeysTest {
     assertEquals(0, created(slug));
 
     // the longest key is fine
-    assertEquals(201, create(staff, "k".repeat(255) + UUID.randomUUID().toString().substring(0, 0), slug).statusCode());
+    assertEquals(201, create(staff, "k".repeat(255), slug).statusCode());
   }
 
   @Test
