@@ -3,7 +3,9 @@ package io.kinetic.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.Variant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +78,37 @@ final class ProductCache {
 
   void rememberSlug(String slug, UUID id) {
     slugs.put(slug, id);
+  }
+
+  /**
+   * Carts reserved or released stock of the product's variants: the cached product takes the new
+   * figures in place, as long as it is the version they were computed for (else it is dropped and
+   * read again). Either way the generation moves on, so that a read started earlier cannot put the
+   * old figures back. Updating in place rather than dropping keeps a busy product, whose
+   * availability changes every second while shoppers fill carts, out of the database.
+   */
+  void applyAvailability(UUID id, long version, Map<UUID, Integer> available) {
+    products.asMap().compute(id, (key, cached) -> {
+      generations.incrementAndGet(stripe(key));
+      if (cached == null || cached.version() != version) {
+        return null;
+      }
+      int applied = 0;
+      var variants = new ArrayList<Variant>(cached.variants().size());
+      for (Variant v : cached.variants()) {
+        Integer now = available.get(v.id());
+        if (now != null) {
+          applied++;
+        }
+        variants.add(now == null ? v : new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), now));
+      }
+      if (applied != available.size()) {
+        return null; // a variant the cached product does not know: read it again
+      }
+      return new Product(cached.id(), cached.slug(), cached.status(), cached.defaultLocale(), cached.translations(),
+        cached.categoryIds(), cached.attributes(), cached.media(), cached.seo(), List.copyOf(variants),
+        cached.createdAt(), cached.updatedAt(), cached.version());
+    });
   }
 
   /** Drops the product and the given slugs (null slugs are ignored). */

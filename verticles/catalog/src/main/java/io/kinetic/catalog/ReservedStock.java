@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * Reads the cart's event log (its own checkpoint, once per event) for the reserved totals
  * ({@link ReservedStockChanged}) and keeps them per variant, the newest by sequence, so that what
  * shoppers see is available = on hand − reserved. Each product whose availability changed gets an
- * {@link AvailabilityChanged} in the same transaction: every node's caches drop the product, and
+ * {@link AvailabilityChanged} in the same transaction: every node's caches take the new figures, and
  * live product pages hear of it. One per node; the checkpoint's row lock lets one pass run at a time.
  */
 final class ReservedStock extends VerticleBase {

@@ -1,10 +1,12 @@
 package io.kinetic.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ProductStatus;
+import io.kinetic.kernel.contract.catalog.Variant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +31,52 @@ class ProductCacheTest {
     assertSame(fresh.id(), cache.idOf("fresh"));
   }
 
+  @Test
+  void availabilityIsAppliedInPlaceToTheVersionItWasComputedFor() {
+    var cache = new ProductCache(100, Duration.ofMinutes(1));
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    Product cached = product(UUID.randomUUID(), "in-place", List.of(variant(a, 10), variant(b, 5)));
+    cache.putIfCurrent(cached, cache.generation(cached.id()));
+
+    long before = cache.generation(cached.id());
+    cache.applyAvailability(cached.id(), cached.version(), Map.of(a, 7));
+    Product now = cache.get(cached.id());
+    assertEquals(7, now.variants().get(0).available());
+    assertEquals(5, now.variants().get(1).available());
+    assertEquals(10, now.variants().get(0).stockOnHand());
+    // a read that started before the change may not put the old figures back
+    cache.putIfCurrent(cached, before);
+    assertSame(now, cache.get(cached.id()));
+  }
+
+  @Test
+  void availabilityForAnotherVersionOrAnUnknownVariantDropsTheProduct() {
+    var cache = new ProductCache(100, Duration.ofMinutes(1));
+    UUID a = UUID.randomUUID();
+    Product cached = product(UUID.randomUUID(), "other-version", List.of(variant(a, 10)));
+    cache.putIfCurrent(cached, cache.generation(cached.id()));
+    cache.applyAvailability(cached.id(), cached.version() + 1, Map.of(a, 3));
+    assertNull(cache.get(cached.id()));
+
+    cache.putIfCurrent(cached, cache.generation(cached.id()));
+    cache.applyAvailability(cached.id(), cached.version(), Map.of(UUID.randomUUID(), 3));
+    assertNull(cache.get(cached.id()));
+
+    cache.applyAvailability(cached.id(), cached.version(), Map.of(a, 3));
+    assertNull(cache.get(cached.id()), "nothing cached, nothing to update");
+  }
+
+  private static Variant variant(UUID id, int available) {
+    return new Variant(id, "SKU-" + id, Map.of(), List.of(), 10, available);
+  }
+
   private static Product product(UUID id, String slug) {
+    return product(id, slug, List.of());
+  }
+
+  private static Product product(UUID id, String slug, List<Variant> variants) {
     return new Product(id, slug, ProductStatus.PUBLISHED, "en", Map.of(), List.of(), Map.of(), List.of(), null,
-      List.of(), Instant.now(), Instant.now(), 1);
+      variants, Instant.now(), Instant.now(), 1);
   }
 }

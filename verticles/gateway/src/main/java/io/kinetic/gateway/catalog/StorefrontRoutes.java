@@ -21,10 +21,9 @@ import java.util.UUID;
 
 /**
  * Storefront reads: products (list, by id, by slug), categories and attributes.
- * The two single-product reads are the hot path and skip the OpenAPI validator, whose every call
- * hops to a worker thread ({@code RequestValidator} runs in {@code executeBlocking}); their one
- * path parameter is checked here instead, by the contract's own rule (the {@code Slug} schema,
- * read from the merged contract) or as a UUID (its {@code format}).
+ * The two single-product reads are the hottest path and skip the contract check; their one path
+ * parameter is checked here instead, by the contract's own rule (the {@code Slug} schema, read
+ * from the merged contract) or as a UUID (its {@code format}).
  */
 final class StorefrontRoutes {
 
@@ -45,9 +44,9 @@ final class StorefrontRoutes {
   void bind(RestOperations operations) {
     operations.bindUnvalidated("getProduct", this::product);
     operations.bindUnvalidated("getProductBySlug", this::productBySlug);
-    operations.bindQuery("listProducts", this::products);
-    operations.bindQuery("listCategories", this::categories);
-    operations.bindQuery("listAttributes", this::attributes);
+    operations.bind("listProducts", this::products);
+    operations.bind("listCategories", this::categories);
+    operations.bind("listAttributes", this::attributes);
   }
 
   private void product(RoutingContext rc) {

@@ -1,11 +1,9 @@
 package io.kinetic.gateway.edge;
 
-import io.kinetic.gateway.ParameterValidation;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,32 +19,25 @@ public final class RestOperations {
 
   private final String edge;
   private final RouterBuilder builder;
-  private final OpenAPIContract contract;
   private final Map<String, String> owners;
   private final Set<String> bound;
 
   /** {@code owners}: operationId to owning edge; {@code bound}: shared by all edges, collects what was bound. */
-  public RestOperations(String edge, RouterBuilder builder, OpenAPIContract contract, Map<String, String> owners,
+  public RestOperations(String edge, RouterBuilder builder, Map<String, String> owners,
                         Set<String> bound) {
     this.edge = edge;
     this.builder = builder;
-    this.contract = contract;
     this.owners = owners;
     this.bound = bound;
   }
 
-  /** Requests validated against the contract by vertx-openapi (parameters and body; on a worker thread): operations with a body. */
+  /**
+   * The handler runs for requests checked against the contract (access, parameters, body); it reads
+   * the parameters from {@code RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST} and the body with
+   * {@code Bodies}.
+   */
   public void bind(String operationId, Handler<RoutingContext> handler) {
     route(operationId).addHandler(handler);
-  }
-
-  /**
-   * A body-less operation: its path and query parameters are validated on the event loop by
-   * validators compiled once ({@link ParameterValidation}); the handler reads them as after
-   * {@link #bind}. For frequent reads, where the library's worker-thread hop costs throughput.
-   */
-  public void bindQuery(String operationId, Handler<RoutingContext> handler) {
-    route(operationId).setDoValidation(false).addHandler(ParameterValidation.of(contract, operationId)).addHandler(handler);
   }
 
   /**

@@ -74,7 +74,7 @@ class EdgeRulesTest {
     var bound = new HashSet<>(merged.owners().keySet());
     bound.remove("greet");
     assertEquals("operations without a handler: [greet]", refused(() -> RestOperations.verifyAllBound(merged.owners(), bound)));
-    var greeting = new RestOperations("greeting", null, null, merged.owners(), new HashSet<>());
+    var greeting = new RestOperations("greeting", null, merged.owners(), new HashSet<>());
     assertEquals("greeting cannot bind getProduct: it belongs to catalog", refused(() -> greeting.bind("getProduct", rc -> { })));
     assertEquals("greeting cannot bind nothing: the contract has no such operation", refused(() -> greeting.bind("nothing", rc -> { })));
   }

@@ -55,7 +55,7 @@ public final class GreetingEdge implements Edge {
     return new EdgeHandlers() {
       @Override
       public void bindOperations(RestOperations operations) {
-        operations.bindQuery("greet", rc -> Replies.ok(rc, greeting(rc.pathParam("name"))));
+        operations.bind("greet", rc -> Replies.ok(rc, greeting(rc.pathParam("name"))));
         operations.bind("adminGreetingCount", rc -> Replies.ok(rc, Map.of("count", GREETINGS.get())));
       }
 

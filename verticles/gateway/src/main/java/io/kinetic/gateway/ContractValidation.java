@@ -1,0 +1,206 @@
+package io.kinetic.gateway;
+
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
+import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.json.schema.JsonSchemaValidationException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.RequestBody;
+import io.vertx.openapi.contract.Style;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidatedRequest;
+import io.vertx.openapi.validation.ValidationContext;
+import io.vertx.openapi.validation.ValidatorErrorType;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.openapi.validation.analyser.ContentAnalyser;
+import io.vertx.openapi.validation.transformer.FormTransformer;
+import io.vertx.openapi.validation.transformer.LabelTransformer;
+import io.vertx.openapi.validation.transformer.MatrixTransformer;
+import io.vertx.openapi.validation.transformer.ParameterTransformer;
+import io.vertx.openapi.validation.transformer.SimpleTransformer;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a request against its operation in the contract, on the event loop: first the caller
+ * against the operation's {@code security} ({@link ContractAccess}, which also extracts the
+ * parameters and the buffered body), then every parameter and the body against their schemas,
+ * each schema's validator compiled once at start-up. It follows vertx-openapi 5.0.10's own
+ * request validator rule for rule (same transformers, same content analysers, same exceptions,
+ * so {@link ValidationFailures} reads them the same way), without its two costs: that validator
+ * compiles every schema again on every request and runs on a worker thread, which halved the
+ * throughput of the busiest writes (add to cart). The result is stored where the library stores it
+ * ({@link RouterBuilder#KEY_META_DATA_VALIDATED_REQUEST}). The {@code Idempotency-Key} header is
+ * left to its own handler ({@link IdempotencyKeys}), which checks it with its own rules.
+ */
+final class ContractValidation implements Handler<RoutingContext> {
+
+  private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
+    Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
+    Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
+
+  private final Operation operation;
+  private final RequestExtractor extractor;
+  private final List<Checked> parameters;
+  private final Map<MediaType, Validator> bodies = new IdentityHashMap<>();
+  private volatile boolean enabled = true;
+
+  ContractValidation(OpenAPIContract contract, Operation operation, RequestExtractor extractor) {
+    this.operation = operation;
+    this.extractor = extractor;
+    this.parameters = operation.getParameters().stream()
+      .filter(p -> !(p.getIn() == Location.HEADER && IdempotencyKeys.HEADER.equalsIgnoreCase(p.getName())))
+      .map(p -> new Checked(p, contract.getSchemaRepository().validator(p.getSchema()), TRANSFORMERS.get(p.getStyle())))
+      .toList();
+    RequestBody body = operation.getRequestBody();
+    if (body != null) {
+      for (MediaType type : body.getContent().values()) {
+        if (needsSchemaValidation(type)) {
+          bodies.put(type, contract.getSchemaRepository().validator(type.getSchema()));
+        }
+      }
+    }
+  }
+
+  /** As the library: no schema, or a plain binary string, is not validated. */
+  private static boolean needsSchemaValidation(MediaType type) {
+    if (type.getSchema() == null) {
+      return false;
+    }
+    boolean binary = "string".equalsIgnoreCase(type.getSchema().get("type"))
+      && "binary".equalsIgnoreCase(type.getSchema().get("format")) && type.getSchema().fieldNames().size() == 2;
+    return !binary;
+  }
+
+  /** Off for operations bound without validation (public ones only: {@link ContractAccess#verify}). */
+  void enabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (!enabled) {
+      rc.next();
+      return;
+    }
+    Future<ValidatableRequest> extracted;
+    try {
+      extracted = extractor.extractValidatableRequest(rc, operation);
+    } catch (IllegalArgumentException undecodable) {
+      extracted = Future.failedFuture(undecodable);
+    }
+    extracted.map(this::validate).onComplete(ar -> {
+      if (ar.succeeded()) {
+        rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, ar.result());
+        rc.next();
+      } else if (ar.cause() instanceof ValidatorException e) {
+        rc.fail(new HttpException(400, e.getMessage(), e));
+      } else if (ar.cause() instanceof IllegalArgumentException) {
+        // a query netty cannot decode ("%zz")
+        rc.fail(ErrorCode.VALIDATION_FAILED.failure("the request path or query is invalid"));
+      } else {
+        rc.fail(ar.cause());
+      }
+    });
+  }
+
+  private ValidatedRequest validate(ValidatableRequest request) {
+    var cookies = new HashMap<String, RequestParameter>();
+    var headers = new HashMap<String, RequestParameter>();
+    var path = new HashMap<String, RequestParameter>();
+    var query = new HashMap<String, RequestParameter>();
+    for (Checked checked : parameters) {
+      Parameter p = checked.parameter();
+      switch (p.getIn()) {
+        case COOKIE -> cookies.put(p.getName(), checked.validate(request.getCookies().get(p.getName())));
+        case HEADER -> headers.put(p.getName(), checked.validate(request.getHeaders().get(p.getName())));
+        case PATH -> path.put(p.getName(), checked.validate(request.getPathParameters().get(p.getName())));
+        case QUERY -> query.put(p.getName(), checked.validate(request.getQuery().get(p.getName())));
+      }
+    }
+    return new Validated(cookies, headers, path, query, body(request));
+  }
+
+  private RequestParameter body(ValidatableRequest request) {
+    RequestBody requestBody = operation.getRequestBody();
+    if (requestBody == null) {
+      return new Value(null);
+    }
+    if (request.getBody() == null || request.getBody().isEmpty()) {
+      if (requestBody.isRequired()) {
+        throw new ValidatorException("The related request does not contain the required body.",
+          ValidatorErrorType.MISSING_REQUIRED_PARAMETER);
+      }
+      return new Value(null);
+    }
+    MediaType mediaType = requestBody.determineContentType(request.getContentType());
+    Buffer content = request.getBody().getBuffer(Buffer.buffer());
+    ContentAnalyser analyser = mediaType == null ? null
+      : ContentAnalyser.getContentAnalyser(mediaType, request.getContentType(), content, ValidationContext.REQUEST);
+    if (analyser == null) {
+      throw new ValidatorException("The format of the request body is not supported",
+        ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT);
+    }
+    analyser.checkSyntacticalCorrectness();
+    Validator validator = bodies.get(mediaType);
+    if (validator == null) {
+      return new Value(content);
+    }
+    Object value = analyser.transform();
+    OutputUnit result = validator.validate(value);
+    try {
+      result.checkValidity();
+      return new Value(value);
+    } catch (JsonSchemaValidationException e) {
+      throw SchemaValidationException.createInvalidValueBody(result, ValidationContext.REQUEST, e);
+    }
+  }
+
+  private record Checked(Parameter parameter, Validator validator, ParameterTransformer transformer) {
+
+    RequestParameter validate(RequestParameter raw) {
+      if (raw == null || raw.isNull()) {
+        if (parameter.isRequired()) {
+          throw ValidatorException.createMissingRequiredParameter(parameter);
+        }
+        return new Value(null);
+      }
+      if (transformer == null) {
+        throw ValidatorException.createUnsupportedValueFormat(parameter);
+      }
+      Object value = transformer.transform(parameter, String.valueOf(raw.get()));
+      OutputUnit result = validator.validate(value);
+      try {
+        result.checkValidity();
+        return new Value(value);
+      } catch (JsonSchemaValidationException e) {
+        throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
+      }
+    }
+  }
+
+  private record Value(Object get) implements RequestParameter {
+  }
+
+  private record Validated(Map<String, RequestParameter> getCookies, Map<String, RequestParameter> getHeaders,
+                           Map<String, RequestParameter> getPathParameters, Map<String, RequestParameter> getQuery,
+                           RequestParameter getBody) implements ValidatedRequest {
+  }
+}
