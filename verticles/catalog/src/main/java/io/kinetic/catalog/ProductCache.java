@@ -2,10 +2,12 @@ package io.kinetic.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.Variant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,32 +18,54 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * catalog verticle instance of a Vert.x instance. A read that misses notes the key's generation
  * before it queries and may only cache its result if no invalidation happened since: a read that
  * started before a commit can never put the old product back after the commit invalidated it. The
- * indexes are hints only, readers check them against the product. Every entry expires {@code ttl}
+ * indexes are hints only, readers check them against the product. Every product expires {@code ttl}
  * after it was loaded, so a lost invalidation cannot leave a stale product (and price) for longer.
  */
 final class ProductCache {
 
   private static final int STRIPES = 4096;
 
-  private final Cache<UUID, Product> products;
+  private final Cache<UUID, Loaded> products;
   private final Cache<String, UUID> slugs;
   private final Cache<UUID, UUID> variants;
   private final Cache<String, UUID> skus;
   private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
 
   ProductCache(int maximumSize, Duration ttl) {
-    this.products = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
-    this.slugs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
-    this.variants = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
-    this.skus = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    long ttlNanos = ttl.toNanos();
+    // a product expires ttl after it was read from the database, however often availability was applied to it since
+    this.products = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new Expiry<UUID, Loaded>() {
+      @Override
+      public long expireAfterCreate(UUID key, Loaded value, long currentTime) {
+        return Math.max(0, ttlNanos - (currentTime - value.at()));
+      }
+
+      @Override
+      public long expireAfterUpdate(UUID key, Loaded value, long currentTime, long currentDuration) {
+        return Math.max(0, ttlNanos - (currentTime - value.at()));
+      }
+
+      @Override
+      public long expireAfterRead(UUID key, Loaded value, long currentTime, long currentDuration) {
+        return currentDuration;
+      }
+    }).build();
+    // the indexes are hints checked against the product: no expiry, or a product that stays cached
+    // (availability is applied in place) would lose its variants' hints and cost a query per read
+    this.slugs = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.variants = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.skus = Caffeine.newBuilder().maximumSize(maximumSize).build();
   }
 
   Product get(UUID id) {
-    return products.getIfPresent(id);
+    Loaded loaded = products.getIfPresent(id);
+    return loaded == null ? null : loaded.product();
   }
 
   Map<UUID, Product> getAll(List<UUID> ids) {
-    return products.getAllPresent(ids);
+    var all = new HashMap<UUID, Product>();
+    products.getAllPresent(ids).forEach((id, loaded) -> all.put(id, loaded.product()));
+    return all;
   }
 
   UUID idOf(String slug) {
@@ -71,7 +95,7 @@ final class ProductCache {
   /** Caches {@code product} unless its id was invalidated after {@code generation} was read. */
   void putIfCurrent(Product product, long generation) {
     products.asMap().compute(product.id(),
-      (id, cached) -> generations.get(stripe(id)) == generation ? product : cached);
+      (id, cached) -> generations.get(stripe(id)) == generation ? new Loaded(product, System.nanoTime()) : cached);
     slugs.put(product.slug(), product.id());
     product.variants().forEach(v -> rememberVariant(v.id(), v.sku(), product.id()));
   }
@@ -90,12 +114,13 @@ final class ProductCache {
   void applyAvailability(UUID id, long version, Map<UUID, Integer> available) {
     products.asMap().compute(id, (key, cached) -> {
       generations.incrementAndGet(stripe(key));
-      if (cached == null || cached.version() != version) {
+      if (cached == null || cached.product().version() != version) {
         return null;
       }
       int applied = 0;
-      var variants = new ArrayList<Variant>(cached.variants().size());
-      for (Variant v : cached.variants()) {
+      Product product = cached.product();
+      var variants = new ArrayList<Variant>(product.variants().size());
+      for (Variant v : product.variants()) {
         Integer now = available.get(v.id());
         if (now != null) {
           applied++;
@@ -105,9 +130,9 @@ final class ProductCache {
       if (applied != available.size()) {
         return null; // a variant the cached product does not know: read it again
       }
-      return new Product(cached.id(), cached.slug(), cached.status(), cached.defaultLocale(), cached.translations(),
-        cached.categoryIds(), cached.attributes(), cached.media(), cached.seo(), List.copyOf(variants),
-        cached.createdAt(), cached.updatedAt(), cached.version());
+      return new Loaded(new Product(product.id(), product.slug(), product.status(), product.defaultLocale(),
+        product.translations(), product.categoryIds(), product.attributes(), product.media(), product.seo(),
+        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version()), cached.at());
     });
   }
 
@@ -132,6 +157,10 @@ final class ProductCache {
     slugs.invalidateAll();
     variants.invalidateAll();
     skus.invalidateAll();
+  }
+
+  /** A cached product and when it was read from the database ({@link System#nanoTime()}). */
+  private record Loaded(Product product, long at) {
   }
 
   private static int stripe(UUID id) {

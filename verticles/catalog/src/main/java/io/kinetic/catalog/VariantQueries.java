@@ -80,7 +80,11 @@ final class VariantQueries {
           rows.forEach(row -> productIds.add(row.getUUID("product_id")));
           return reader.byIds(productIds);
         })
-        .map(found::add);
+        .map(loaded -> {
+          // a product read from the cache does not renew its variants' hints: the next read finds them
+          loaded.forEach(p -> p.variants().forEach(v -> state.cache().rememberVariant(v.id(), v.sku(), p.id())));
+          return found.add(loaded);
+        });
     }).map(all -> answer(ids, skus, all, currency, q.locale()));
   }
 

@@ -67,6 +67,21 @@ class ProductCacheTest {
     assertNull(cache.get(cached.id()), "nothing cached, nothing to update");
   }
 
+  @Test
+  void availabilityAppliedInPlaceDoesNotExtendTheProductsLife() throws Exception {
+    var cache = new ProductCache(100, Duration.ofMillis(300));
+    UUID a = UUID.randomUUID();
+    Product cached = product(UUID.randomUUID(), "short-lived", List.of(variant(a, 10)));
+    cache.putIfCurrent(cached, cache.generation(cached.id()));
+    for (int i = 0; i < 8; i++) {
+      Thread.sleep(50);
+      cache.applyAvailability(cached.id(), cached.version(), Map.of(a, i));
+    }
+    Thread.sleep(100);
+    assertNull(cache.get(cached.id()), "read from the database 500 ms ago, with a ttl of 300 ms");
+    assertSame(cached.id(), cache.productOfVariant(a), "the variant's hint outlives the product");
+  }
+
   private static Variant variant(UUID id, int available) {
     return new Variant(id, "SKU-" + id, Map.of(), List.of(), 10, available);
   }
