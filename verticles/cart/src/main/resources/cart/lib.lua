@@ -1,7 +1,8 @@
 -- The cart context's Redis data, changed only by these scripts (each runs atomically: no other
 -- command interleaves, whichever node sends it). Keys:
 --   cart:c:<customer id> / cart:g:<guest token>  hash: id, o (owner), cur, c (created ms),
---                        u (updated ms), v (version), n (lines), l:<variant> = "qty|seen amount|seen currency|added ms"
+--                        u (updated ms), v (version), n (lines), rn (see renew),
+--                        l:<variant> = "qty|seen amount|seen currency|added ms"
 --   cart:rsv:<variant>   hash: <cart id> = units reserved, _t = total reserved, _s = sequence of the total
 --   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
 --   cart:stk:<variant>   hash: o = on hand, pv = the product version it was read at (the newest wins)
@@ -94,9 +95,16 @@ end
 
 -- cart activity: every line's reservation runs until untilMs again; a line holding fewer units
 -- reserved than it asks for (lapsed, or stock was short) gets what is free now, never more
--- (a line fully reserved whose reservation was renewed within the last tenth of its time is left as is)
+-- (a line fully reserved whose reservation was renewed within the last tenth of its time is left as is).
+-- The cart's field rn keeps the earliest lapse of its lines after a renewal that left every line
+-- fully reserved: while that is still beyond the last tenth, there is nothing to renew (one HGET
+-- instead of a pass over the lines). Whatever can leave a line short drops rn (forget).
 local function renew(ck, c, untilMs, now)
   local fresh = untilMs - (untilMs - now) / 10
+  if num(redis.call('HGET', ck, 'rn')) >= fresh then
+    return
+  end
+  local earliest, short = untilMs, false
   local f = redis.call('HGETALL', ck)
   for i = 1, #f, 2 do
     if string.sub(f[i], 1, 2) == 'l:' then
@@ -105,7 +113,8 @@ local function renew(ck, c, untilMs, now)
       purge(v, now)
       local rk = P .. 'rsv:' .. v
       local mine = num(redis.call('HGET', rk, c))
-      if mine < q or tonumber(redis.call('ZSCORE', P .. 'rsx:' .. v, c) or '0') < fresh then
+      local lapse = tonumber(redis.call('ZSCORE', P .. 'rsx:' .. v, c) or '0')
+      if mine < q or lapse < fresh then
         local want = math.min(q, mine)
         if mine < q then
           local oh = stock(v, nil, nil)
@@ -115,9 +124,22 @@ local function renew(ck, c, untilMs, now)
           end
         end
         setres(v, c, want, untilMs, now)
+        lapse = untilMs
+        short = short or want < q
       end
+      earliest = math.min(earliest, lapse)
     end
   end
+  if short then
+    redis.call('HDEL', ck, 'rn')
+  else
+    redis.call('HSET', ck, 'rn', string.format('%.0f', earliest))
+  end
+end
+
+-- a line of the cart may hold fewer units than it asks for: the next renewal passes over every line
+local function forget(ck)
+  redis.call('HDEL', ck, 'rn')
 end
 
 local function touch(ck, ttl, now)
@@ -135,13 +157,14 @@ local function snapshot(ck, now)
     if string.sub(f[i], 1, 2) == 'l:' then
       local v = string.sub(f[i], 3)
       local rk = P .. 'rsv:' .. v
+      local held = num(redis.call('HGET', rk, c))
       local mine, lapse = 0, ''
       local score = redis.call('ZSCORE', P .. 'rsx:' .. v, c)
       if score and tonumber(score) > now then
-        mine = num(redis.call('HGET', rk, c))
+        mine = held
         lapse = score
       end
-      local others = math.max(0, num(redis.call('HGET', rk, '_t')) - num(redis.call('HGET', rk, c)))
+      local others = math.max(0, num(redis.call('HGET', rk, '_t')) - held)
       local o = redis.call('HGET', P .. 'stk:' .. v, 'o') or ''
       table.insert(extra, v)
       table.insert(extra, tostring(mine))

@@ -50,6 +50,9 @@ else
   grant = math.max(math.min(newQ, mine), math.min(newQ, oh - others))
 end
 setres(v, c, grant, untilMs, now)
+if grant < newQ then
+  forget(ck)
+end
 if not line then
   redis.call('HINCRBY', ck, 'n', 1)
 end

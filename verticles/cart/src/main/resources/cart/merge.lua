@@ -14,6 +14,7 @@ if redis.call('EXISTS', ck) == 0 then
   redis.call('HSET', ck, 'id', ARGV[7], 'o', ARGV[8], 'cur', redis.call('HGET', gk, 'cur'), 'c', t, 'u', t, 'v', 1, 'n', 0)
 end
 local c = redis.call('HGET', ck, 'id')
+forget(ck)
 local adjustments = {}
 for i = 9, #ARGV, 3 do
   local v = ARGV[i]

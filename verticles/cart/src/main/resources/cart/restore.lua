@@ -7,6 +7,8 @@ if redis.call('EXISTS', ck) == 0 then
     redis.call('HSET', ck, ARGV[i], ARGV[i + 1])
   end
 end
+-- the reservations the saved rn spoke of are gone with the rest of Redis
+forget(ck)
 for i = 6 + n, #ARGV, 3 do
   stock(ARGV[i], ARGV[i + 1], ARGV[i + 2])
 end

@@ -4,6 +4,7 @@ import static io.kinetic.server.CartEndToEndTest.assertProblem;
 import static io.kinetic.server.Shop.line;
 import static io.kinetic.server.Shop.variantId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,16 @@ class CartResilienceTest {
 
     String cartId = shop.cart(holder).bodyAsJsonObject().getString("id");
     Eventually.until("ReservationExpired in the cart's event log", () -> expiredEvents(cartId, v) == 1);
+
+    // more stock arrives: the holder's next activity reserves the lapsed line again
+    shop.setStock(product.getJsonArray("variants").getJsonObject(0).getString("sku"), 3);
+    var other = shop.product("PUBLISHED", 50);
+    Eventually.until("the holder's next activity reserves the line again", () -> {
+      var activity = shop.add(holder, variantId(other, 0), 1);
+      assertEquals(200, activity.statusCode(), activity.bodyAsString());
+      return line(activity, v).getInteger("reserved") == 1;
+    });
+    assertFalse(line(shop.cart(holder), v).getBoolean("insufficientStock"));
   }
 
   @Test

@@ -23,7 +23,7 @@ final class CartScripts {
 
   enum Script {
     CREATE("create"), VIEW("view"), LINE("line"), REMOVE("remove"), SEEN("seen"), MERGE("merge"), RESTORE("restore"),
-    SWEEP("sweep"), DIRTY("dirty"), PUBLISHED("published");
+    SWEEP("sweep"), DIRTY("dirty"), PUBLISHED("published"), STOCK("stock");
 
     final String source;
     final String sha;

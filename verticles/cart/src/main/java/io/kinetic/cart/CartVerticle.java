@@ -5,14 +5,20 @@ import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CatalogEvent;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.outbox.EventTypes;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.logging.Logger;
 
 /**
  * Serves every endpoint of {@link CartApi}; runs the reservations' housekeeping ({@link Reservations}).
@@ -20,10 +26,18 @@ import java.util.function.BiFunction;
  */
 public class CartVerticle extends VerticleBase {
 
+  private static final Logger LOG = Logger.getLogger(CartVerticle.class.getName());
+
+  static {
+    // the catalog's events this verticle hears, whatever else this node registered
+    EventTypes.registerFamily(CatalogEvent.class);
+  }
+
   private final CartSettings settings;
   private Pool pool;
   private RedisAPI redis;
   private Reservations reservations;
+  private MessageConsumer<StockChanged> stock;
 
   CartVerticle(CartSettings settings) {
     this.settings = settings;
@@ -39,7 +53,14 @@ public class CartVerticle extends VerticleBase {
     var wishlists = new WishlistService(pool, bus, carts, settings);
     reservations = new Reservations(vertx, redis, scripts, pool, settings.cart().publishMillis());
     reservations.start();
+    // a new stock figure reaches Redis at once, not only with the next add of that variant
+    stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
+      StockChanged e = message.body();
+      scripts.run(CartScripts.Script.STOCK, List.of(e.variantId().toString(), Integer.toString(e.onHand()),
+        Long.toString(e.version()))).onFailure(t -> LOG.warning("stock of " + e.sku() + " not noted: " + t.getMessage()));
+    });
     return Future.all(List.of(
+      stock.completion(),
       serve(CartApi.GET_CART, carts::get),
       serve(CartApi.CREATE_CART, carts::create),
       serve(CartApi.ADD_LINE, carts::addLine),
@@ -59,6 +80,9 @@ public class CartVerticle extends VerticleBase {
   public Future<?> stop() {
     if (reservations != null) {
       reservations.stop();
+    }
+    if (stock != null) {
+      stock.unregister();
     }
     if (redis != null) {
       redis.close();
