@@ -17,11 +17,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Idempotency keys through the real engine (catalog, cart, PostgreSQL, Redis): retried writes with
  * their key change the shop once, whether the retries come one after the other or all at once.
  */
+// creates products the storefront shows: not while StorefrontBrowserTest counts what it shows
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class IdempotencyEndToEndTest {
 
   private static final String KEY = "Idempotency-Key";

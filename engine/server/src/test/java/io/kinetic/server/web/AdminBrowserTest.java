@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The admin SPA in a real headless Chromium against the real engine: staff login through the form, and
  * an edit saved in the browser that the storefront API then serves (through the catalog and its cache).
  * It edits only a product it created itself.
  */
+// creates products the storefront shows: not while StorefrontBrowserTest counts what it shows
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class AdminBrowserTest {
 
   private static final Pattern FAILED_LOGIN =

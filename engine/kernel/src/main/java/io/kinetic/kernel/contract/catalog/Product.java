@@ -20,4 +20,9 @@ public record Product(
   Instant createdAt,
   Instant updatedAt,
   long version) {
+
+  /** A product saved without SEO fields has empty ones (never null: the contract's {@code seo} is an object). */
+  public Product {
+    seo = seo == null ? new Seo(null, null) : seo;
+  }
 }
