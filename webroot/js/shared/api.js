@@ -23,6 +23,14 @@ export class ApiError extends Error {
 /** Asks the gateway to keep the refresh token in its cookie; also the CSRF proof of the cookie routes. */
 const COOKIE_TRANSPORT = { 'X-Refresh-Token': 'cookie' };
 
+const isWrite = (method) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+/** A random Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function buildUrl(path, query) {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -41,6 +49,8 @@ function buildUrl(path, query) {
  *  - marker: {storage, key}: remembers that a session exists (never a token), so a reload refreshes
  *    through the cookie and anonymous visitors never call refresh
  *  - onAuthLost(): called when the session ended on the server side (refresh refused)
+ * idempotent (writes): sends an Idempotency-Key, and sends the request once more with it when the
+ * connection failed (the server applies it once).
  * Methods: get(path, {query, auth, headers, cache}), post(path, body, opts), put(path, body, opts),
  * patch(path, body, opts), del(path, opts), login(body), logout(), hasSession(), authorization().
  * auth (default true) sends the access token, refreshing it first when the page has none yet (after
@@ -120,7 +130,20 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
   async function request(method, path, opts = {}) {
     const auth = opts.auth !== false;
     if (auth && !access && hasSession()) await refresh();
-    let { res, sentToken } = await send(method, path, opts);
+    if (opts.idempotent && isWrite(method) && !(opts.headers && opts.headers['Idempotency-Key'])) {
+      // one key per action: a resend (after a refresh, or a lost connection) is applied once
+      opts = { ...opts, headers: { ...(opts.headers || {}), 'Idempotency-Key': newKey() } };
+    }
+    let sent;
+    try {
+      sent = await send(method, path, opts);
+    } catch (e) {
+      if (!opts.idempotent || e.code !== 'NETWORK_ERROR') throw e;
+      // the answer may have been lost after the server acted: the same key makes the retry safe
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      sent = await send(method, path, opts);
+    }
+    let { res, sentToken } = sent;
     if (res.status === 401 && sentToken) {
       access = null;
       if (await refresh()) ({ res } = await send(method, path, opts));

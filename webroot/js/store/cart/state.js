@@ -39,7 +39,7 @@ function keepToken(token) {
 /** A cart request: the guest token when there is no customer, the page's locale. */
 function send(method, path, body) {
   const headers = !session.loggedIn && cart.token ? { 'X-Cart-Token': cart.token } : {};
-  return api.request(method, `/cart${path}`, { body, headers, query: { locale: settings.locale } });
+  return api.request(method, `/cart${path}`, { body, headers, query: { locale: settings.locale }, idempotent: method !== 'GET' });
 }
 
 /** Takes an answer: remembers a new guest token, ignores an answer older than what is shown. */
@@ -117,7 +117,7 @@ function followCurrency() {
 async function mergeGuestCart() {
   const cartToken = cart.token;
   try {
-    const res = await api.post('/cart/merge', { cartToken }, { query: { locale: settings.locale } });
+    const res = await api.post('/cart/merge', { cartToken }, { query: { locale: settings.locale }, idempotent: true });
     keepToken(null);
     cart.data = null;
     keep(res.cart);
@@ -161,17 +161,17 @@ export async function loadWishlist() {
 
 export async function saveToWishlist(productId, variantId) {
   const body = variantId ? { productId, variantId } : { productId };
-  wishlist.items = (await api.post('/wishlist/items', body, wishQuery())).items || [];
+  wishlist.items = (await api.post('/wishlist/items', body, { ...wishQuery(), idempotent: true })).items || [];
 }
 
 export async function removeFromWishlist(itemId) {
-  wishlist.items = (await api.del(`/wishlist/items/${itemId}`, wishQuery())).items || [];
+  wishlist.items = (await api.del(`/wishlist/items/${itemId}`, { ...wishQuery(), idempotent: true })).items || [];
 }
 
 /** Moves an item into the cart (its variant, one unit); the wishlist is read again. */
 export async function moveToCart(item) {
   const body = item.variantId ? { variantId: item.variantId } : {};
-  keep(await api.post(`/wishlist/items/${item.id}/move-to-cart`, body, { query: { locale: settings.locale } }));
+  keep(await api.post(`/wishlist/items/${item.id}/move-to-cart`, body, { query: { locale: settings.locale }, idempotent: true }));
   wishlist.items = (wishlist.items || []).filter((i) => i.id !== item.id);
   loadWishlist().catch(() => { /* the local removal stands */ });
 }

@@ -9,6 +9,7 @@ import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -76,10 +78,19 @@ class CartBrowserTest {
     JsonObject product = product(10);
     String sku = sku(product);
     openProduct(product);
+    // every cart write carries an Idempotency-Key (a retry after a lost answer is applied once)
+    ((JavascriptExecutor) browser.driver()).executeScript("""
+      const send = window.fetch; window.keyed = [];
+      window.fetch = (url, options) => {
+        if (options && options.method !== 'GET') window.keyed.push(options.method + ' ' + url + ' ' + (options.headers || {})['Idempotency-Key']);
+        return send(url, options);
+      };""");
     browser.visible("qty-increase").click();
     browser.visible("add-to-cart").click();
     browser.visible("added-to-cart");
     miniCartShows(2);
+    List<?> keyed = (List<?>) ((JavascriptExecutor) browser.driver()).executeScript("return window.keyed");
+    assertTrue(!keyed.isEmpty() && keyed.stream().allMatch(k -> k.toString().matches("\\S+ \\S+ [0-9a-f]{32}")), keyed.toString());
 
     browser.visible("mini-cart").click();
     browser.until("the cart page", d -> browser.hash().equals("#/cart"));
