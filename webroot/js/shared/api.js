@@ -144,6 +144,13 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
       sent = await send(method, path, opts);
     }
     let { res, sentToken } = sent;
+    // the first attempt is still running on the server: its answer comes to the same key
+    for (let i = 0; opts.idempotent && res.status === 409 && i < 3; i++) {
+      const problem = await res.clone().json().catch(() => null);
+      if (!problem || problem.code !== 'IDEMPOTENCY_IN_PROGRESS') break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      ({ res } = await send(method, path, opts));
+    }
     if (res.status === 401 && sentToken) {
       access = null;
       if (await refresh()) ({ res } = await send(method, path, opts));

@@ -9,7 +9,6 @@ import io.kinetic.kernel.contract.catalog.ProductCreated;
 import io.kinetic.kernel.contract.catalog.ProductDeleted;
 import io.kinetic.kernel.contract.catalog.ProductUpdated;
 import io.kinetic.kernel.contract.catalog.StockChanged;
-import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.pg.PgPools;
@@ -23,7 +22,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * What the catalog does once per node, whatever the number of verticle instances: load the
@@ -88,8 +86,7 @@ final class CatalogNode {
       }
     });
     this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
-    this.<AvailabilityChanged>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.applyAvailability(e.productId(), e.version(),
-      e.variants().stream().collect(Collectors.toMap(VariantAvailability::variantId, VariantAvailability::available, (a, b) -> b))));
+    this.<AvailabilityChanged>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.applyAvailability(e.productId(), e.version(), e.variants()));
     this.<CatalogEvent>listen(CatalogApi.Events.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
     this.<CatalogEvent>listen(CatalogApi.Events.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
     refreshTimer = vertx.setPeriodic(refreshMillis, id -> {

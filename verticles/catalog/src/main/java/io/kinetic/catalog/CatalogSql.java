@@ -130,7 +130,7 @@ public final class CatalogSql {
     UPDATE variant v SET reserved = t.reserved, reserved_seq = t.seq
     FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS t(id, reserved, seq)
     WHERE v.id = t.id AND v.reserved_seq < t.seq
-    RETURNING v.id, v.product_id, greatest(v.stock_on_hand - v.reserved, 0) AS available,
+    RETURNING v.id, v.product_id, greatest(v.stock_on_hand - v.reserved, 0) AS available, v.reserved_seq AS seq,
       (SELECT p.version FROM product p WHERE p.id = v.product_id) AS version
     """;
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.Variant;
+import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +96,7 @@ final class ProductCache {
   /** Caches {@code product} unless its id was invalidated after {@code generation} was read. */
   void putIfCurrent(Product product, long generation) {
     products.asMap().compute(product.id(),
-      (id, cached) -> generations.get(stripe(id)) == generation ? new Loaded(product, System.nanoTime()) : cached);
+      (id, cached) -> generations.get(stripe(id)) == generation ? new Loaded(product, System.nanoTime(), Map.of()) : cached);
     slugs.put(product.slug(), product.id());
     product.variants().forEach(v -> rememberVariant(v.id(), v.sku(), product.id()));
   }
@@ -107,32 +108,49 @@ final class ProductCache {
   /**
    * Carts reserved or released stock of the product's variants: the cached product takes the new
    * figures in place, as long as it is the version they were computed for (else it is dropped and
-   * read again). Either way the generation moves on, so that a read started earlier cannot put the
-   * old figures back. Updating in place rather than dropping keeps a busy product, whose
-   * availability changes every second while shoppers fill carts, out of the database.
+   * read again), and for each variant only a figure newer (by its sequence) than the last one applied,
+   * so that events arriving out of order (relayed by different nodes) never put an older figure back.
+   * Either way the generation moves on, so that a read started earlier cannot put the old figures
+   * back. Updating in place rather than dropping keeps a busy product, whose availability changes
+   * every second while shoppers fill carts, out of the database.
    */
-  void applyAvailability(UUID id, long version, Map<UUID, Integer> available) {
+  void applyAvailability(UUID id, long version, List<VariantAvailability> figures) {
     products.asMap().compute(id, (key, cached) -> {
       generations.incrementAndGet(stripe(key));
       if (cached == null || cached.product().version() != version) {
         return null;
       }
-      int applied = 0;
       Product product = cached.product();
-      var variants = new ArrayList<Variant>(product.variants().size());
-      for (Variant v : product.variants()) {
-        Integer now = available.get(v.id());
-        if (now != null) {
-          applied++;
+      var newest = new HashMap<UUID, VariantAvailability>();
+      for (VariantAvailability figure : figures) {
+        Long applied = cached.sequences().get(figure.variantId());
+        if (applied == null || figure.sequence() > applied) {
+          newest.merge(figure.variantId(), figure, (a, b) -> b.sequence() > a.sequence() ? b : a);
         }
-        variants.add(now == null ? v : new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), now));
       }
-      if (applied != available.size()) {
+      if (newest.isEmpty()) {
+        return cached;
+      }
+      var sequences = new HashMap<>(cached.sequences());
+      var variants = new ArrayList<Variant>(product.variants().size());
+      int applied = 0;
+      for (Variant v : product.variants()) {
+        VariantAvailability now = newest.get(v.id());
+        if (now == null) {
+          variants.add(v);
+        } else {
+          applied++;
+          sequences.put(v.id(), now.sequence());
+          variants.add(new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), now.available()));
+        }
+      }
+      if (applied != newest.size()) {
         return null; // a variant the cached product does not know: read it again
       }
       return new Loaded(new Product(product.id(), product.slug(), product.status(), product.defaultLocale(),
         product.translations(), product.categoryIds(), product.attributes(), product.media(), product.seo(),
-        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version()), cached.at());
+        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version()), cached.at(),
+        Map.copyOf(sequences));
     });
   }
 
@@ -159,8 +177,11 @@ final class ProductCache {
     skus.invalidateAll();
   }
 
-  /** A cached product and when it was read from the database ({@link System#nanoTime()}). */
-  private record Loaded(Product product, long at) {
+  /**
+   * A cached product, when it was read from the database ({@link System#nanoTime()}) and the
+   * sequence of the availability last applied to each variant since.
+   */
+  private record Loaded(Product product, long at, Map<UUID, Long> sequences) {
   }
 
   private static int stripe(UUID id) {

@@ -87,7 +87,7 @@ final class ReservedStock extends VerticleBase {
         for (Row row : rows) {
           UUID product = row.getUUID("product_id");
           byProduct.computeIfAbsent(product, k -> new ArrayList<>())
-            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available")));
+            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq")));
           versions.put(product, row.getLong("version"));
         }
         Future<Void> chain = Future.succeededFuture();

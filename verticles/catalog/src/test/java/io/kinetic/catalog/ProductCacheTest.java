@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ProductStatus;
 import io.kinetic.kernel.contract.catalog.Variant;
+import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ProductCacheTest {
+
+  private long seq = 1;
 
   @Test
   void aLoadThatStartedBeforeAnInvalidationIsNotCached() {
@@ -40,7 +43,7 @@ class ProductCacheTest {
     cache.putIfCurrent(cached, cache.generation(cached.id()));
 
     long before = cache.generation(cached.id());
-    cache.applyAvailability(cached.id(), cached.version(), Map.of(a, 7));
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 7, seq++)));
     Product now = cache.get(cached.id());
     assertEquals(7, now.variants().get(0).available());
     assertEquals(5, now.variants().get(1).available());
@@ -51,19 +54,32 @@ class ProductCacheTest {
   }
 
   @Test
+  void anOlderFigureArrivingLateIsIgnored() {
+    var cache = new ProductCache(100, Duration.ofMinutes(1));
+    UUID a = UUID.randomUUID();
+    Product cached = product(UUID.randomUUID(), "out-of-order", List.of(variant(a, 10)));
+    cache.putIfCurrent(cached, cache.generation(cached.id()));
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 4, 20)));
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 8, 19)));
+    assertEquals(4, cache.get(cached.id()).variants().get(0).available());
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 2, 21)));
+    assertEquals(2, cache.get(cached.id()).variants().get(0).available());
+  }
+
+  @Test
   void availabilityForAnotherVersionOrAnUnknownVariantDropsTheProduct() {
     var cache = new ProductCache(100, Duration.ofMinutes(1));
     UUID a = UUID.randomUUID();
     Product cached = product(UUID.randomUUID(), "other-version", List.of(variant(a, 10)));
     cache.putIfCurrent(cached, cache.generation(cached.id()));
-    cache.applyAvailability(cached.id(), cached.version() + 1, Map.of(a, 3));
+    cache.applyAvailability(cached.id(), cached.version() + 1, List.of(new VariantAvailability(a, 3, seq++)));
     assertNull(cache.get(cached.id()));
 
     cache.putIfCurrent(cached, cache.generation(cached.id()));
-    cache.applyAvailability(cached.id(), cached.version(), Map.of(UUID.randomUUID(), 3));
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(UUID.randomUUID(), 3, seq++)));
     assertNull(cache.get(cached.id()));
 
-    cache.applyAvailability(cached.id(), cached.version(), Map.of(a, 3));
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 3, seq++)));
     assertNull(cache.get(cached.id()), "nothing cached, nothing to update");
   }
 
@@ -75,7 +91,7 @@ class ProductCacheTest {
     cache.putIfCurrent(cached, cache.generation(cached.id()));
     for (int i = 0; i < 8; i++) {
       Thread.sleep(50);
-      cache.applyAvailability(cached.id(), cached.version(), Map.of(a, i));
+      cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, i, seq++)));
     }
     Thread.sleep(100);
     assertNull(cache.get(cached.id()), "read from the database 500 ms ago, with a ttl of 300 ms");
