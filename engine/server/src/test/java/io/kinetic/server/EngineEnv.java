@@ -32,9 +32,13 @@ final class EngineEnv {
 
   /**
    * A second engine in the same JVM as {@link RunningEngine}: one instance per verticle, no
-   * metrics (the default Micrometer registry is process-wide) and no seeding.
+   * metrics (the default Micrometer registry is process-wide) and no seeding. Starts the shared
+   * engine first, so that its demo catalogue is seeded.
    */
   static Map<String, String> extra(String adminEmail, String adminPassword) throws Exception {
+    // the shared engine first: it seeds its demo catalogue only into an empty catalog, so a
+    // product this one creates first would leave the storefront tests without their catalogue
+    RunningEngine.httpPort();
     Map<String, String> env = of(adminEmail, adminPassword);
     env.put("COMMERCE_HTTP_INSTANCES", "1");
     env.put("COMMERCE_CATALOG_INSTANCES", "1");
