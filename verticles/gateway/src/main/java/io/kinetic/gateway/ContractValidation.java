@@ -41,9 +41,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a request against its operation in the contract, on the event loop: first the caller
- * against the operation's {@code security} ({@link ContractAccess}, which also extracts the
- * parameters and the buffered body), then every parameter and the body against their schemas,
+ * Checks a request against its operation in the contract, on the event loop (a body over 64 KB on a
+ * worker thread): first the caller against the operation's {@code security} ({@link ContractAccess},
+ * which also extracts the parameters and the buffered body), then every parameter and the body against their schemas,
  * each schema's validator compiled once at start-up. It follows vertx-openapi 5.0.10's own
  * request validator rule for rule (same transformers, same content analysers, same exceptions,
  * so {@link ValidationFailures} reads them the same way), without its two costs: that validator
@@ -58,6 +58,8 @@ final class ContractValidation implements Handler<RoutingContext> {
   private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
     Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
     Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
+
+  private static final int LARGE_BODY_BYTES = 64 * 1024;
 
   private final Operation operation;
   private final RequestExtractor extractor;
@@ -127,7 +129,9 @@ final class ContractValidation implements Handler<RoutingContext> {
     } catch (IllegalArgumentException undecodable) {
       extracted = Future.failedFuture(undecodable);
     }
-    extracted.map(this::validate).onComplete(ar -> {
+    extracted.compose(request -> large(request)
+      ? rc.vertx().executeBlocking(() -> validate(request), false)
+      : Future.succeededFuture(validate(request))).onComplete(ar -> {
       if (ar.succeeded()) {
         rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, ar.result());
         rc.next();
@@ -140,6 +144,12 @@ final class ContractValidation implements Handler<RoutingContext> {
         rc.fail(ar.cause());
       }
     });
+  }
+
+  /** A body this large is checked on a worker thread, not to hold the event loop up. */
+  private static boolean large(ValidatableRequest request) {
+    return request.getBody() != null && !request.getBody().isEmpty()
+      && request.getBody().getBuffer(Buffer.buffer()).length() > LARGE_BODY_BYTES;
   }
 
   private ValidatedRequest validate(ValidatableRequest request) {

@@ -90,6 +90,18 @@ class ControlCharactersTest {
   }
 
   @Test
+  void aLargeBodyIsCheckedAgainstTheContractToo() throws Exception {
+    // over 64 KB the contract check runs on a worker thread: the same answer
+    var input = new JsonObject().put("slug", "long-shirt").put("status", "DRAFT").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Shirt").put("description", "x".repeat(70_000))))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", "LONG-1")));
+    var created = gw.send("POST", "/api/v1/admin/products", gw.staffToken(UUID.randomUUID(), "catalog"), input.encode());
+    assertEquals(400, created.statusCode(), created.bodyAsString());
+    assertEquals(List.of("translations.en.description"),
+      problem(created).getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList());
+  }
+
+  @Test
   void graphqlArgumentsAndVariablesRefuseControlCharactersWithATypedError() throws Exception {
     int registrations = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
     int logins = gw.bus.count(IdentityApi.LOGIN);

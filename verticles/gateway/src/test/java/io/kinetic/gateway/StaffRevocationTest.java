@@ -69,9 +69,15 @@ class StaffRevocationTest {
     String old = gw.staffToken(staff, 1, "admin");
     assertEquals(200, status(old));
 
+    int before = gw.bus.count(IdentityApi.LIST_STAFF_SESSIONS);
     VERSIONS.put(staff, 2);
 
     awaitStatus(old, 401);
+    // every instance has polled version 2 (each polls at the same pace; requests may all reach one)
+    long polled = System.currentTimeMillis() + 10_000;
+    while (gw.bus.count(IdentityApi.LIST_STAFF_SESSIONS) < before + 6 && System.currentTimeMillis() < polled) {
+      Thread.sleep(20);
+    }
     for (int i = 0; i < 6; i++) {
       assertEquals(401, status(old));
       assertEquals(200, status(gw.staffToken(staff, 2, "admin")));
