@@ -58,6 +58,7 @@ public class IdentityVerticle extends VerticleBase {
     var staff = new StaffService(staffRepository, hasher);
     var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx);
     var audit = new AuditLog(pool);
+    var addresses = new AddressBookService(pool);
     var outbox = settings.outbox();
     this.audit = !settings.auditsOtherContexts() ? null : new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
       CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3, CatalogAudit::skipPurged);
@@ -75,7 +76,10 @@ public class IdentityVerticle extends VerticleBase {
       serve(IdentityApi.DEACTIVATE_STAFF, (q, caller) -> staffAccess.deactivate(q, caller.correlationId())),
       serve(IdentityApi.REACTIVATE_STAFF, (q, caller) -> staffAccess.reactivate(q, caller.correlationId())),
       serve(IdentityApi.LIST_AUDIT_LOG, (q, caller) -> audit.page(q)),
-      serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)))))
+      serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)),
+      serve(IdentityApi.LIST_ADDRESSES, (q, caller) -> addresses.list(q)),
+      serve(IdentityApi.SAVE_ADDRESS, (q, caller) -> addresses.save(q)),
+      serve(IdentityApi.DELETE_ADDRESS, (q, caller) -> addresses.delete(q)))))
       .compose(v -> this.audit == null ? Future.succeededFuture() : this.audit.start());
   }
 

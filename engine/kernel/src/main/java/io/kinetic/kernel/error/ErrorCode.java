@@ -44,6 +44,10 @@ public enum ErrorCode {
   LAST_ADMIN(2008, 409),
   SELF_DEACTIVATION(2009, 409),
   ACCOUNT_DISABLED(2010, 403),
+  /** The address is not in the caller's address book (whether it exists elsewhere is not said). */
+  ADDRESS_NOT_FOUND(2011, 404),
+  /** The address book holds its maximum of addresses. */
+  ADDRESS_BOOK_FULL(2012, 422),
   // 3xxx: catalog
   PRODUCT_NOT_FOUND(3000, 404),
   CATEGORY_NOT_FOUND(3001, 404),

@@ -6,6 +6,12 @@ import io.kinetic.gateway.ClientAddress;
 import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.gateway.graphql.GqlTypes;
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.identity.Address;
+import io.kinetic.kernel.contract.identity.AddressBook;
+import io.kinetic.kernel.contract.identity.AddressInput;
+import io.kinetic.kernel.contract.identity.DeleteAddress;
+import io.kinetic.kernel.contract.identity.ListAddresses;
+import io.kinetic.kernel.contract.identity.SaveAddress;
 import io.kinetic.kernel.contract.identity.CustomerView;
 import io.kinetic.kernel.contract.identity.GetCustomer;
 import io.kinetic.kernel.contract.identity.IdentityApi;
@@ -35,7 +41,9 @@ final class AccountFetchers {
 
   void wire(RuntimeWiring.Builder wiring) {
     wiring
-      .type("Query", t -> t.dataFetcher("me", this::me))
+      .type("Query", t -> t.dataFetcher("me", this::me)
+        .dataFetcher("addresses", env -> bus.request(IdentityApi.LIST_ADDRESSES, new ListAddresses(Gql.principal(env).id()),
+          Gql.caller(env)).map(AddressBook::items)))
       .type("Mutation", t -> t
         .dataFetcher("register", Gql.mutation(this::register))
         .dataFetcher("login", Gql.mutation(this::login))
@@ -43,11 +51,26 @@ final class AccountFetchers {
           bus.request(IdentityApi.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.caller(env))))
         .dataFetcher("logout", Gql.mutation(env ->
           bus.request(IdentityApi.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.caller(env))
-            .map(deleted -> new GqlTypes.Done(true)))));
+            .map(deleted -> new GqlTypes.Done(true))))
+        .dataFetcher("saveAddress", Gql.mutation(this::saveAddress))
+        .dataFetcher("deleteAddress", Gql.mutation(env -> bus.request(IdentityApi.DELETE_ADDRESS,
+          new DeleteAddress(Gql.principal(env).id(), Gql.id("id", env.getArgument("id"))), Gql.caller(env))
+          .map(deleted -> new GqlTypes.Done(true)))));
   }
 
   private Future<CustomerView> me(DataFetchingEnvironment env) {
     return bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(Gql.principal(env).id()), Gql.caller(env));
+  }
+
+  private Future<Address> saveAddress(DataFetchingEnvironment env) {
+    Map<String, Object> in = env.getArgument("input");
+    Object id = env.getArgument("id");
+    var input = new AddressInput((String) in.get("name"), (String) in.get("company"), (String) in.get("line1"),
+      (String) in.get("line2"), (String) in.get("postalCode"), (String) in.get("city"), (String) in.get("region"),
+      (String) in.get("country"), (String) in.get("phone"), (Boolean) in.get("defaultShipping"),
+      (Boolean) in.get("defaultBilling"));
+    return bus.request(IdentityApi.SAVE_ADDRESS,
+      new SaveAddress(Gql.principal(env).id(), id == null ? null : Gql.id("id", id), input), Gql.caller(env));
   }
 
   private Future<CustomerView> register(DataFetchingEnvironment env) {

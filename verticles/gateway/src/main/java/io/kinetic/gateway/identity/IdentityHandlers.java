@@ -19,6 +19,7 @@ final class IdentityHandlers implements EdgeHandlers {
   public void bindOperations(RestOperations operations) {
     new AuthRoutes(context.bus(), context.clientAddress(), context.config().auth().refreshTtlSeconds()).bind(operations);
     new StaffRoutes(context.bus()).bind(operations);
+    new AddressRoutes(context.bus()).bind(operations);
   }
 
   @Override

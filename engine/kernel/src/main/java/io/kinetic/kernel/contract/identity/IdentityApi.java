@@ -37,10 +37,17 @@ public final class IdentityApi {
     Endpoint.local("identity.list-audit-log", ListAuditLog.class, AuditPage.class);
   public static final Endpoint<ListStaffSessions, StaffSessions> LIST_STAFF_SESSIONS =
     Endpoint.local("identity.list-staff-sessions", ListStaffSessions.class, StaffSessions.class);
+  public static final Endpoint<ListAddresses, AddressBook> LIST_ADDRESSES =
+    Endpoint.local("identity.list-addresses", ListAddresses.class, AddressBook.class);
+  public static final Endpoint<SaveAddress, Address> SAVE_ADDRESS =
+    Endpoint.local("identity.save-address", SaveAddress.class, Address.class);
+  public static final Endpoint<DeleteAddress, Deleted> DELETE_ADDRESS =
+    Endpoint.local("identity.delete-address", DeleteAddress.class, Deleted.class);
 
   public static final Contract CONTRACT = Contract.of("identity", IdentityEvent.class,
     REGISTER_CUSTOMER, LOGIN, REFRESH, LOGOUT, GET_CUSTOMER, GET_STAFF, CREATE_STAFF, INVITE_STAFF, LIST_STAFF,
-    SET_STAFF_ROLES, DEACTIVATE_STAFF, REACTIVATE_STAFF, LIST_AUDIT_LOG, LIST_STAFF_SESSIONS);
+    SET_STAFF_ROLES, DEACTIVATE_STAFF, REACTIVATE_STAFF, LIST_AUDIT_LOG, LIST_STAFF_SESSIONS, LIST_ADDRESSES, SAVE_ADDRESS,
+    DELETE_ADDRESS);
 
   /** Where each identity event is published (from its {@code @EventName}), for in-memory listeners. */
   public static final class Events {

@@ -1,0 +1,215 @@
+package io.kinetic.identity;
+
+import io.kinetic.kernel.contract.Deleted;
+import io.kinetic.kernel.contract.identity.Address;
+import io.kinetic.kernel.contract.identity.AddressBook;
+import io.kinetic.kernel.contract.identity.AddressInput;
+import io.kinetic.kernel.contract.identity.DeleteAddress;
+import io.kinetic.kernel.contract.identity.ListAddresses;
+import io.kinetic.kernel.contract.identity.SaveAddress;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Customers' address books. Every operation names the customer (from the verified token at the
+ * edge) and touches only that customer's rows: another customer's address id is
+ * {@code ADDRESS_NOT_FOUND}, as is an id that does not exist. Changes of one book are serialised by
+ * locking the customer's row, so the size limit and the single defaults hold under concurrency.
+ */
+final class AddressBookService {
+
+  static final int MAX_ADDRESSES = 20;
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,31}");
+
+  private static final String COLUMNS = " id, name, company, line1, line2, postal_code, city, region, country, phone,"
+    + " default_shipping, default_billing, updated_at ";
+  private static final String LIST = "SELECT" + COLUMNS
+    + "FROM customer_address WHERE customer_id = $1 ORDER BY default_shipping DESC, created_at DESC, id";
+  private static final String LOCK_CUSTOMER = "SELECT id FROM customer WHERE id = $1 FOR UPDATE";
+  private static final String COUNT = "SELECT count(*) AS n FROM customer_address WHERE customer_id = $1";
+  private static final String MINE = "SELECT" + COLUMNS + "FROM customer_address WHERE id = $1 AND customer_id = $2";
+  private static final String CLEAR_SHIPPING =
+    "UPDATE customer_address SET default_shipping = false WHERE customer_id = $1 AND default_shipping AND id <> $2";
+  private static final String CLEAR_BILLING =
+    "UPDATE customer_address SET default_billing = false WHERE customer_id = $1 AND default_billing AND id <> $2";
+  private static final String INSERT = """
+    INSERT INTO customer_address (id, customer_id, name, company, line1, line2, postal_code, city, region, country, phone,
+      default_shipping, default_billing)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    """ + "RETURNING" + COLUMNS;
+  private static final String UPDATE = """
+    UPDATE customer_address SET name = $3, company = $4, line1 = $5, line2 = $6, postal_code = $7, city = $8, region = $9,
+      country = $10, phone = $11, default_shipping = $12, default_billing = $13, updated_at = now()
+    WHERE id = $1 AND customer_id = $2
+    """ + "RETURNING" + COLUMNS;
+  private static final String DELETE = "DELETE FROM customer_address WHERE id = $1 AND customer_id = $2 RETURNING id";
+
+  private final Pool pool;
+
+  AddressBookService(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<AddressBook> list(ListAddresses q) {
+    if (q.customerId() == null) {
+      return Future.failedFuture(Failure.invalid("customerId", "is required"));
+    }
+    return pool.preparedQuery(LIST).execute(Tuple.of(q.customerId())).map(rows -> {
+      var items = new ArrayList<Address>();
+      rows.forEach(row -> items.add(address(row)));
+      return new AddressBook(List.copyOf(items));
+    });
+  }
+
+  Future<Address> save(SaveAddress q) {
+    Clean in;
+    try {
+      in = clean(q.address());
+    } catch (Failure invalid) {
+      return Future.failedFuture(invalid);
+    }
+    if (q.customerId() == null) {
+      return Future.failedFuture(Failure.invalid("customerId", "is required"));
+    }
+    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_CUSTOMER).execute(Tuple.of(q.customerId())).compose(customer -> {
+      if (customer.size() == 0) {
+        return Future.failedFuture(ErrorCode.ADDRESS_NOT_FOUND.failure("no such customer"));
+      }
+      return q.addressId() == null ? add(tx, q.customerId(), in) : replace(tx, q.customerId(), q.addressId(), in);
+    }));
+  }
+
+  Future<Deleted> delete(DeleteAddress q) {
+    if (q.customerId() == null || q.addressId() == null) {
+      return Future.failedFuture(notFound());
+    }
+    return pool.preparedQuery(DELETE).execute(Tuple.of(q.addressId(), q.customerId())).compose(rows -> rows.size() == 0
+      ? Future.failedFuture(notFound())
+      : Future.succeededFuture(new Deleted(q.addressId().toString())));
+  }
+
+  private Future<Address> add(SqlConnection tx, UUID customer, Clean in) {
+    return tx.preparedQuery(COUNT).execute(Tuple.of(customer)).compose(count -> {
+      long n = count.iterator().next().getLong("n");
+      if (n >= MAX_ADDRESSES) {
+        return Future.failedFuture(ErrorCode.ADDRESS_BOOK_FULL.failure(
+          "an address book holds at most " + MAX_ADDRESSES + " addresses: remove one first"));
+      }
+      boolean shipping = in.defaultShipping() != null ? in.defaultShipping() : n == 0;
+      boolean billing = in.defaultBilling() != null ? in.defaultBilling() : n == 0;
+      UUID id = Ids.newId();
+      return clearDefaults(tx, customer, id, shipping, billing)
+        .compose(v -> tx.preparedQuery(INSERT).execute(values(id, customer, in, shipping, billing)))
+        .map(rows -> address(rows.iterator().next()));
+    });
+  }
+
+  private Future<Address> replace(SqlConnection tx, UUID customer, UUID id, Clean in) {
+    return tx.preparedQuery(MINE).execute(Tuple.of(id, customer)).compose(found -> {
+      if (found.size() == 0) {
+        return Future.failedFuture(notFound());
+      }
+      Row now = found.iterator().next();
+      boolean shipping = in.defaultShipping() != null ? in.defaultShipping() : now.getBoolean("default_shipping");
+      boolean billing = in.defaultBilling() != null ? in.defaultBilling() : now.getBoolean("default_billing");
+      return clearDefaults(tx, customer, id, shipping, billing)
+        .compose(v -> tx.preparedQuery(UPDATE).execute(values(id, customer, in, shipping, billing)))
+        .map(rows -> address(rows.iterator().next()));
+    });
+  }
+
+  private static Future<Void> clearDefaults(SqlConnection tx, UUID customer, UUID keep, boolean shipping, boolean billing) {
+    Future<?> cleared = shipping ? tx.preparedQuery(CLEAR_SHIPPING).execute(Tuple.of(customer, keep)) : Future.succeededFuture();
+    return cleared.compose(v -> billing ? tx.preparedQuery(CLEAR_BILLING).execute(Tuple.of(customer, keep))
+      : Future.succeededFuture()).mapEmpty();
+  }
+
+  private static Tuple values(UUID id, UUID customer, Clean in, boolean shipping, boolean billing) {
+    return Tuple.tuple().addUUID(id).addUUID(customer).addString(in.name()).addString(in.company()).addString(in.line1())
+      .addString(in.line2()).addString(in.postalCode()).addString(in.city()).addString(in.region())
+      .addString(in.country()).addString(in.phone()).addBoolean(shipping).addBoolean(billing);
+  }
+
+  private static Address address(Row row) {
+    return new Address(row.getUUID("id"), row.getString("name"), row.getString("company"), row.getString("line1"),
+      row.getString("line2"), row.getString("postal_code"), row.getString("city"), row.getString("region"),
+      row.getString("country"), row.getString("phone"), row.getBoolean("default_shipping"),
+      row.getBoolean("default_billing"), row.getOffsetDateTime("updated_at").toInstant());
+  }
+
+  private static Failure notFound() {
+    return ErrorCode.ADDRESS_NOT_FOUND.failure("no such address in your address book");
+  }
+
+  /** The input trimmed, blanks of optional fields as null; VALIDATION_FAILED naming every bad field. */
+  static Clean clean(AddressInput in) {
+    if (in == null) {
+      throw Failure.invalid("address", "is required");
+    }
+    var errors = new ArrayList<FieldError>();
+    String name = required(errors, "name", in.name(), 100);
+    String company = optional(errors, "company", in.company(), 100);
+    String line1 = required(errors, "line1", in.line1(), 200);
+    String line2 = optional(errors, "line2", in.line2(), 200);
+    String postalCode = required(errors, "postalCode", in.postalCode(), 20);
+    if (postalCode != null && !POSTAL_CODE.matcher(postalCode).matches()) {
+      errors.add(new FieldError("postalCode", "may hold letters, digits, spaces and hyphens only"));
+    }
+    String city = required(errors, "city", in.city(), 100);
+    String region = optional(errors, "region", in.region(), 100);
+    String country = required(errors, "country", in.country(), 2);
+    if (country != null) {
+      country = country.toUpperCase(Locale.ROOT);
+      if (!COUNTRIES.contains(country)) {
+        errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
+      }
+    }
+    String phone = optional(errors, "phone", in.phone(), 32);
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError("phone", "must be a phone number: digits, optionally a leading +, spaces, ( ) . / -"));
+    }
+    if (!errors.isEmpty()) {
+      throw Failure.invalid(errors);
+    }
+    return new Clean(name, company, line1, line2, postalCode, city, region, country, phone, in.defaultShipping(),
+      in.defaultBilling());
+  }
+
+  private static String required(List<FieldError> errors, String field, String value, int max) {
+    String v = optional(errors, field, value, max);
+    if (v == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+      errors.add(new FieldError(field, "is required"));
+    }
+    return v;
+  }
+
+  private static String optional(List<FieldError> errors, String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+    return v;
+  }
+
+  record Clean(String name, String company, String line1, String line2, String postalCode, String city, String region,
+               String country, String phone, Boolean defaultShipping, Boolean defaultBilling) {
+  }
+}
