@@ -1,8 +1,10 @@
-// Account page: GET /me with the access token (the API client refreshes it through the cookie), logout.
+// Account page: GET /me with the access token (the API client refreshes it through the cookie), the
+// address book, logout.
 import { ref, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { api, errors, navigate, settings, t } from '../context.js';
 import { session, signOut } from './session.js';
+import { AddressBook } from './address-book.js';
 
 export const AccountPage = {
   name: 'AccountPage',
@@ -48,6 +50,7 @@ export const AccountPage = {
             ] : null}
             <button type="button" class="btn" onClick=${logout} data-testid="logout-button">${t('logout')}</button>
           </div>
+          ${c ? html`<${AddressBook} />` : null}
         </section>`;
     };
   },

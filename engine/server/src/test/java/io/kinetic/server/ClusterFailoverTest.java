@@ -1,7 +1,6 @@
 package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.embedded.FreePorts;
@@ -153,10 +152,13 @@ class ClusterFailoverTest {
     setPrice(b, token, skus.get(0), 3333);
     awaitPrice(a, products.get(0), 3333);
     for (EngineProcess survivor : List.of(a, b)) {
-      String log = survivor.log();
-      int at = log.indexOf("Unhandled exception");
-      assertFalse(at >= 0, () -> "no unhandled exception on a survivor, but: "
-        + log.substring(Math.max(0, at - 500), Math.min(log.length(), at + 2_500)));
+      // one line per log record; Vert.x 5.0.10 itself may report a write to the killed node's
+      // event-bus connection failing twice ("Promise already completed" from its
+      // DelegatingChannelPromise: eclipse-vertx/vert.x#6170, fixed in later releases), harmless
+      List<String> unhandled = survivor.log().lines().filter(line -> line.contains("Unhandled exception"))
+        .filter(line -> !(line.contains("Promise already completed") && line.contains("DelegatingChannelPromise")))
+        .toList();
+      assertTrue(unhandled.isEmpty(), () -> "no unhandled exception on a survivor, but: " + unhandled);
     }
   }
 

@@ -1,0 +1,133 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.server.RunningEngine;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The account page's address book as a customer uses it, in a real browser. */
+class AccountBrowserTest {
+
+  private static final String PASSWORD = "correct horse battery";
+  private static EngineApi api;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Browser.installed()) {
+      return; // each test then reports itself skipped, with the reason
+    }
+    api = new EngineApi(RunningEngine.client());
+    browser = Browser.start(RunningEngine.httpPort());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void fresh() {
+    Browser.assumeInstalled();
+    browser.openFresh("/#/");
+  }
+
+  @AfterEach
+  void noJavaScriptErrors() {
+    if (browser != null) {
+      // the refused save: the browser logs every 4xx answer
+      browser.assertNoErrors(Pattern.compile("/api/v1/me/addresses - Failed to load resource: the server responded with a status of 400"));
+    }
+  }
+
+  @Test
+  void aCustomerAddsEditsAndRemovesAddressesWithErrorsNextToTheirFields() throws Exception {
+    String email = "book-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    api.registerCustomer(email, PASSWORD, "Ada Lovelace");
+    browser.visible("login-link").click();
+    browser.visible("login-email").sendKeys(email);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys(PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    browser.until("the account page", d -> browser.hash().equals("#/account"));
+    browser.visible("address-empty");
+
+    browser.visible("address-add").click();
+    browser.visible("address-name").sendKeys("Ada Lovelace");
+    browser.visible("address-line1").sendKeys("Unter den Linden 1");
+    browser.visible("address-postalCode").sendKeys("10117!");
+    browser.visible("address-save").click();
+    WebElement city = browser.visible("address-city");
+    browser.until("the errors next to postal code and city", d ->
+      d.findElement(By.id("address-postalCode-error")).getText().contains("letters, digits")
+        && d.findElement(By.id("address-city-error")).getText().contains("required"));
+    screenshots("address-book-errors");
+
+    browser.visible("address-postalCode").sendKeys(Keys.chord(Keys.CONTROL, "a"), "10117");
+    city.sendKeys("Berlin");
+    browser.visible("address-save").click();
+    WebElement item = browser.visible("address-item");
+    assertTrue(item.getText().contains("10117 Berlin"), item.getText());
+    assertTrue(item.getText().contains("Germany"), item.getText());
+    browser.visible("default-shipping");
+    browser.visible("default-billing");
+
+    browser.visible("address-add").click();
+    browser.visible("address-name").sendKeys("Ada at work");
+    browser.visible("address-line1").sendKeys("Ringstraße 2");
+    browser.visible("address-postalCode").sendKeys("1010");
+    browser.visible("address-city").sendKeys("Wien");
+    new Select(browser.visible("address-country")).selectByValue("AT");
+    browser.visible("address-default-shipping").click();
+    browser.visible("address-save").click();
+    browser.until("two addresses, Vienna first", d -> {
+      var items = d.findElements(Browser.testId("address-item"));
+      return items.size() == 2 && items.get(0).getText().contains("Wien") && items.get(0).getText().contains("Austria");
+    });
+    screenshots("address-book");
+    String token = api.customerToken(email, PASSWORD);
+    JsonArray book = RunningEngine.client().get("/api/v1/me/addresses").bearerTokenAuthentication(token).send()
+      .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+    assertEquals("AT", book.getJsonObject(0).getString("country"));
+    assertTrue(book.getJsonObject(0).getBoolean("defaultShipping"));
+    assertTrue(book.getJsonObject(1).getBoolean("defaultBilling"));
+
+    browser.driver().findElements(Browser.testId("address-remove")).get(0).click();
+    browser.until("one address left", d -> d.findElements(Browser.testId("address-item")).size() == 1);
+  }
+
+  /** With -Dkinetic.screenshots=DIR: the page at desktop and phone width, for a person to look at. */
+  private static void screenshots(String name) throws Exception {
+    String dir = System.getProperty("kinetic.screenshots");
+    if (dir == null) {
+      return;
+    }
+    Files.createDirectories(Path.of(dir));
+    var window = browser.driver().manage().window();
+    Dimension desktop = window.getSize();
+    Files.write(Path.of(dir, name + "-desktop.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+    window.setSize(new Dimension(390, 844));
+    Thread.sleep(300);
+    Files.write(Path.of(dir, name + "-phone.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+    window.setSize(desktop);
+  }
+}
