@@ -40,13 +40,14 @@ class CartResilienceTest {
   private static Vertx vertx;
   private static WebClient http;
   private static RedisAPI redis;
+  private static String pgUrl;
   private static Shop shop;
 
   @BeforeAll
   static void start() throws Exception {
-    var env = EngineEnv.extra(ADMIN, PASSWORD);
-    String redisUrl = TestServices.get().redisUrl().replaceAll("/\\d+$", "") + "/" + REDIS_DB;
-    env.put("COMMERCE_REDIS_URL", redisUrl);
+    String redisUrl = TestServices.get().redisUrl(REDIS_DB);
+    var env = EngineEnv.extra(ADMIN, PASSWORD, TestServices.get().newDatabase("resilience"), redisUrl);
+    pgUrl = env.get("COMMERCE_PG_URL");
     env.put("COMMERCE_CART_RESERVATION_SECONDS", "2");
     env.put("COMMERCE_CART_PUBLISH_MILLIS", "200");
     engine = Engine.start(env);
@@ -117,7 +118,7 @@ class CartResilienceTest {
   }
 
   private static int expiredEvents(String cartId, String variantId) throws Exception {
-    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(TestServices.get().pgUrl());
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
     try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
          var query = connection.prepareStatement("""
            SELECT count(*) FROM cart.outbox WHERE event_type = 'cart.reservation-expired'

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.kinetic.kernel.embedded.FreePorts;
 import io.kinetic.kernel.testing.Eventually;
+import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
@@ -58,6 +59,8 @@ class ClusterModeTest {
   private static WebClient client;
 
   private static final String CLUSTER = "kinetic-test-" + UUID.randomUUID();
+  /** Both nodes on one database and one Redis, of their own (not the shared engine's). */
+  private static final Stores STORES = new Stores(TestServices.get().newDatabase("cluster"), TestServices.get().redisUrl(10));
   private static final int PORT_A = FreePorts.find();
   private static final int PORT_B = otherFreePort(PORT_A);
 
@@ -377,8 +380,11 @@ class ClusterModeTest {
     return port;
   }
 
+  private record Stores(String pg, String redis) {
+  }
+
   private static Map<String, String> env(int clusterPort) throws Exception {
-    Map<String, String> env = EngineEnv.extra(ADMIN, PASSWORD);
+    Map<String, String> env = EngineEnv.extra(ADMIN, PASSWORD, STORES.pg(), STORES.redis());
     env.put("COMMERCE_CLUSTER_ENABLED", "true");
     env.put("COMMERCE_CLUSTER_HOST", "127.0.0.1");
     env.put("COMMERCE_CLUSTER_NAME", CLUSTER);

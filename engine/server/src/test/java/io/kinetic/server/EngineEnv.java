@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class EngineEnv {
 
+  /** Logical Redis databases of the extra engines: 2 to 8 (0 is the shared engine's, 9 and 10 are taken by tests). */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_REDIS_DB = new java.util.concurrent.atomic.AtomicInteger(2);
+
   private EngineEnv() {
   }
 
@@ -36,10 +39,22 @@ final class EngineEnv {
    * engine first, so that its demo catalogue is seeded.
    */
   static Map<String, String> extra(String adminEmail, String adminPassword) throws Exception {
-    // the shared engine first: it seeds its demo catalogue only into an empty catalog, so a
-    // product this one creates first would leave the storefront tests without their catalogue
+    return extra(adminEmail, adminPassword, TestServices.get().newDatabase("engine"),
+      TestServices.get().redisUrl(NEXT_REDIS_DB.getAndUpdate(db -> db == 8 ? 2 : db + 1)));
+  }
+
+  /**
+   * {@link #extra(String, String)} on the given stores (several nodes of one cluster share them).
+   * An engine sharing the database or Redis of {@link RunningEngine} would take part in its
+   * outboxes, event logs and reservation publishing, and the shared engine's caches would miss
+   * what it relayed.
+   */
+  static Map<String, String> extra(String adminEmail, String adminPassword, String pgUrl, String redisUrl) throws Exception {
+    // the shared engine first: it seeds its demo catalogue only into an empty catalog
     RunningEngine.httpPort();
     Map<String, String> env = of(adminEmail, adminPassword);
+    env.put("COMMERCE_PG_URL", pgUrl);
+    env.put("COMMERCE_REDIS_URL", redisUrl);
     env.put("COMMERCE_HTTP_INSTANCES", "1");
     env.put("COMMERCE_CATALOG_INSTANCES", "1");
     env.put("COMMERCE_HTTP_METRICS", "false");

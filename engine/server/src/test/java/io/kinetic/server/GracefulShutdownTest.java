@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.Eventually;
 import io.kinetic.kernel.testing.LockWaits;
-import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,9 +29,10 @@ class GracefulShutdownTest {
   @Test
   void anInFlightWriteCompletesWhileTheEngineStops() throws Exception {
     String admin = "drain-" + UUID.randomUUID() + "@kinetic.test";
-    Engine engine = Engine.start(env(admin));
+    Map<String, String> env = env(admin);
+    Engine engine = Engine.start(env);
     Vertx vertx = Vertx.vertx();
-    var sql = PgPools.create(vertx, TestServices.get().pgUrl(), 2, "catalog");
+    var sql = PgPools.create(vertx, env.get("COMMERCE_PG_URL"), 2, "catalog");
     try {
       WebClient http = WebClient.create(vertx);
       int port = engine.httpPort();

@@ -47,6 +47,27 @@ public final class TestServices {
   }
 
   /**
+   * A new, empty database on the test PostgreSQL server, for an engine that must not share its
+   * outboxes and event logs with the others of this JVM (an independent shop): its URL.
+   */
+  public synchronized String newDatabase(String prefix) {
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
+    String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var connection = java.sql.DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create the test database " + name, e);
+    }
+    return pgUrl.replaceAll("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+  }
+
+  /** The test Redis with another logical database ({@code db} 1 to 15) than the shared one (0). */
+  public String redisUrl(int db) {
+    return redisUrl.replaceAll("/\\d+$", "") + "/" + db;
+  }
+
+  /**
    * The repository's {@code config/application.json} pointed at the test services, with fast
    * password hashing and a fixed JWT secret; {@code overrides} are merged last.
    */
