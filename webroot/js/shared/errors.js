@@ -76,14 +76,19 @@ export const FieldError = {
   },
 };
 
-/** Summary of all validation errors, shown next to a form. */
+/**
+ * Summary of the validation errors, shown next to a form; `inline`: fields whose message the form
+ * already shows under the field (left out here; no summary when nothing else is left).
+ */
 export const FormErrors = {
   name: 'FormErrors',
-  props: { error: { type: Object, default: null } },
+  props: { error: { type: Object, default: null }, inline: { type: Array, default: () => [] } },
   setup(props) {
     return () => {
-      const error = props.error;
-      if (!(error && error.errors && error.errors.length)) return null;
+      const all = props.error && props.error.errors ? props.error.errors : [];
+      const rest = all.filter((e) => !props.inline.includes(e.field));
+      if (!rest.length) return null;
+      const error = { errors: rest };
       return html`
         <div class="form-errors" role="alert" data-testid="form-errors">
           <p class="form-errors-title">Please fix the following:</p>

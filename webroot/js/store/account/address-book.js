@@ -116,7 +116,7 @@ export const AddressBook = {
         ${editing.value ? html`
           <form onSubmit=${prevent(save)} class="stack address-form" data-testid="address-form" novalidate>
             <h3>${editing.value === 'new' ? t('addAddress') : t('editAddress')}</h3>
-            <${FormErrors} error=${problem.value} />
+            <${FormErrors} error=${problem.value} inline=${[...FIELDS.map((f) => f.key), 'country']} />
             ${FIELDS.map((f) => html`
               <label key=${f.key} class=${'field' + (f.half ? ' field-half' : '')}>
                 <span>${t(f.label)}${f.required ? ' *' : ''}</span>
