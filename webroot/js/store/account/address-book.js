@@ -17,6 +17,7 @@ const FIELDS = [
   { key: 'phone', label: 'phone', autocomplete: 'tel', type: 'tel' },
 ];
 // the shop's usual countries first; any ISO 3166-1 alpha-2 code is accepted by the API
+const MAX_ADDRESSES = 20; // the API's limit (ADDRESS_BOOK_FULL)
 const COUNTRIES = ['DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'IT', 'ES', 'PL', 'CZ', 'DK', 'SE', 'GB', 'IE', 'US', 'CA'];
 
 const blank = () => ({ name: '', company: '', line1: '', line2: '', postalCode: '', city: '', region: '', country: 'DE',
@@ -62,18 +63,22 @@ export const AddressBook = {
         await load();
       } catch (e) {
         problem.value = e;
-        if (!e.errors.length) errors.show(e);
+        if (!(e.errors && e.errors.length)) errors.show(e);
       } finally {
         busy.value = false;
       }
     }
 
     async function remove(address) {
+      if (busy.value) return;
+      busy.value = true;
       try {
         await api.del(`/me/addresses/${address.id}`, { idempotent: true });
         await load();
       } catch (e) {
         errors.show(e);
+      } finally {
+        busy.value = false;
       }
     }
 
@@ -90,7 +95,7 @@ export const AddressBook = {
       <section class="card form-card address-book" data-testid="address-book">
         <div class="row-between">
           <h2 class="section-title">${t('addresses')}</h2>
-          ${editing.value ? null : html`
+          ${editing.value || items.value.length >= MAX_ADDRESSES ? null : html`
             <button type="button" class="btn" onClick=${() => open(null)} data-testid="address-add">${t('addAddress')}</button>`}
         </div>
         ${items.value.length === 0 && !editing.value ? html`<p class="muted" data-testid="address-empty">${t('noAddresses')}</p>` : null}
@@ -109,7 +114,7 @@ export const AddressBook = {
               </p>
               <p class="address-actions">
                 <button type="button" class="btn btn-small" onClick=${() => open(a)} data-testid="address-edit">${t('edit')}</button>
-                <button type="button" class="btn btn-small" onClick=${() => remove(a)} data-testid="address-remove">${t('removeAddress')}</button>
+                <button type="button" class="btn btn-small" onClick=${() => remove(a)} disabled=${busy.value} data-testid="address-remove">${t('removeAddress')}</button>
               </p>
             </li>`)}
         </ul>

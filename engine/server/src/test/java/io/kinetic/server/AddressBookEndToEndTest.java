@@ -76,6 +76,10 @@ class AddressBookEndToEndTest {
 
     var removed = http.delete(BOOK + "/" + office.getString("id")).bearerTokenAuthentication(me).send().await(10, TimeUnit.SECONDS);
     assertEquals(204, removed.statusCode(), removed.bodyAsString());
+    var next = add(me, address("Ada in Paris", "FR")).bodyAsJsonObject();
+    assertTrue(next.getBoolean("defaultShipping"), "the book had no default shipping address any more");
+    assertTrue(next.getBoolean("defaultBilling"), "nor a default billing address");
+    http.delete(BOOK + "/" + next.getString("id")).bearerTokenAuthentication(me).send().await(10, TimeUnit.SECONDS);
     assertEquals(List.of(first.getString("id")), ids(list(me)));
     assertProblem(http.delete(BOOK + "/" + office.getString("id")).bearerTokenAuthentication(me).send().await(10, TimeUnit.SECONDS),
       404, "ADDRESS_NOT_FOUND");
@@ -170,6 +174,7 @@ class AddressBookEndToEndTest {
   private static JsonArray list(String token) throws Exception {
     var r = http.get(BOOK).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals("no-store", r.getHeader("Cache-Control"), "addresses are personal");
     return r.bodyAsJsonObject().getJsonArray("items");
   }
 

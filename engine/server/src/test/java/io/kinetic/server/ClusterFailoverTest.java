@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.embedded.FreePorts;
+import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -57,9 +58,14 @@ class ClusterFailoverTest {
     Path dir = Files.createTempDirectory("kinetic-failover");
     String cluster = "kinetic-failover-" + UUID.randomUUID();
     int[] ports = {FreePorts.find(), FreePorts.find(), FreePorts.find()};
+    // one database and one Redis db for the three nodes, not the shared engine's
+    String pgUrl = TestServices.get().newDatabase("failover");
+    String redisUrl = EngineEnv.freshRedis();
     IntFunction<EngineProcess> start = i -> {
       try {
         Map<String, String> env = EngineEnv.of(ADMIN, PASSWORD);
+        env.put("COMMERCE_PG_URL", pgUrl);
+        env.put("COMMERCE_REDIS_URL", redisUrl);
         env.put("COMMERCE_EMBEDDED_DATA_DIR", dir.resolve("node-" + i).toString());
         env.put("COMMERCE_CLUSTER_ENABLED", "true");
         env.put("COMMERCE_CLUSTER_HOST", "127.0.0.1");

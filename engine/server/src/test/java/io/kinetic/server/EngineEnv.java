@@ -39,8 +39,24 @@ final class EngineEnv {
    * engine first, so that its demo catalogue is seeded.
    */
   static Map<String, String> extra(String adminEmail, String adminPassword) throws Exception {
-    return extra(adminEmail, adminPassword, TestServices.get().newDatabase("engine"),
-      TestServices.get().redisUrl(NEXT_REDIS_DB.getAndUpdate(db -> db == 8 ? 2 : db + 1)));
+    return extra(adminEmail, adminPassword, TestServices.get().newDatabase("engine"), freshRedis());
+  }
+
+  /** A logical Redis database no other engine of this JVM uses, emptied (a service Redis keeps old runs' keys). */
+  static String freshRedis() throws Exception {
+    int db = NEXT_REDIS_DB.getAndIncrement();
+    if (db > 8) {
+      throw new IllegalStateException("more extra engines than Redis databases 2 to 8: give tests their own");
+    }
+    String url = TestServices.get().redisUrl(db);
+    var vertx = io.vertx.core.Vertx.vertx();
+    try {
+      io.vertx.redis.client.RedisAPI.api(io.vertx.redis.client.Redis.createClient(vertx, url))
+        .flushdb(java.util.List.of()).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    return url;
   }
 
   /**

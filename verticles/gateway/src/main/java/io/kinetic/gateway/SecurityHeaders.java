@@ -49,7 +49,7 @@ final class SecurityHeaders {
 
   static boolean isPrivate(String path, HttpServerRequest request) {
     if (path.startsWith("/api/v1/admin/") || path.equals("/api/v1/admin") || path.startsWith("/admin/graphql")
-      || path.startsWith("/api/v1/auth/") || path.equals("/api/v1/me")) {
+      || path.startsWith("/api/v1/auth/") || path.equals("/api/v1/me") || path.startsWith("/api/v1/me/")) {
       return true;
     }
     return path.equals("/graphql")

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Customers' address books. Every operation names the customer (from the verified token at the
  * edge) and touches only that customer's rows: another customer's address id is
- * {@code ADDRESS_NOT_FOUND}, as is an id that does not exist. Changes of one book are serialised by
+ * {@code ADDRESS_NOT_FOUND}, as is an id that does not exist. A new address becomes the default for
+ * shipping (billing) unless the caller says otherwise or the book has one. Changes of one book are serialised by
  * locking the customer's row, so the size limit and the single defaults hold under concurrency.
  */
 final class AddressBookService {
@@ -41,12 +42,15 @@ final class AddressBookService {
   private static final String LIST = "SELECT" + COLUMNS
     + "FROM customer_address WHERE customer_id = $1 ORDER BY default_shipping DESC, created_at DESC, id";
   private static final String LOCK_CUSTOMER = "SELECT id FROM customer WHERE id = $1 FOR UPDATE";
-  private static final String COUNT = "SELECT count(*) AS n FROM customer_address WHERE customer_id = $1";
+  private static final String COUNT = """
+    SELECT count(*) AS n, coalesce(bool_or(default_shipping), false) AS shipping,
+      coalesce(bool_or(default_billing), false) AS billing
+    FROM customer_address WHERE customer_id = $1""";
   private static final String MINE = "SELECT" + COLUMNS + "FROM customer_address WHERE id = $1 AND customer_id = $2";
   private static final String CLEAR_SHIPPING =
-    "UPDATE customer_address SET default_shipping = false WHERE customer_id = $1 AND default_shipping AND id <> $2";
+    "UPDATE customer_address SET default_shipping = false, updated_at = now() WHERE customer_id = $1 AND default_shipping AND id <> $2";
   private static final String CLEAR_BILLING =
-    "UPDATE customer_address SET default_billing = false WHERE customer_id = $1 AND default_billing AND id <> $2";
+    "UPDATE customer_address SET default_billing = false, updated_at = now() WHERE customer_id = $1 AND default_billing AND id <> $2";
   private static final String INSERT = """
     INSERT INTO customer_address (id, customer_id, name, company, line1, line2, postal_code, city, region, country, phone,
       default_shipping, default_billing)
@@ -105,13 +109,15 @@ final class AddressBookService {
 
   private Future<Address> add(SqlConnection tx, UUID customer, Clean in) {
     return tx.preparedQuery(COUNT).execute(Tuple.of(customer)).compose(count -> {
-      long n = count.iterator().next().getLong("n");
+      Row book = count.iterator().next();
+      long n = book.getLong("n");
       if (n >= MAX_ADDRESSES) {
         return Future.failedFuture(ErrorCode.ADDRESS_BOOK_FULL.failure(
           "an address book holds at most " + MAX_ADDRESSES + " addresses: remove one first"));
       }
-      boolean shipping = in.defaultShipping() != null ? in.defaultShipping() : n == 0;
-      boolean billing = in.defaultBilling() != null ? in.defaultBilling() : n == 0;
+      // without a default (an empty book, or its default was removed) the new address becomes it
+      boolean shipping = in.defaultShipping() != null ? in.defaultShipping() : !book.getBoolean("shipping");
+      boolean billing = in.defaultBilling() != null ? in.defaultBilling() : !book.getBoolean("billing");
       UUID id = Ids.newId();
       return clearDefaults(tx, customer, id, shipping, billing)
         .compose(v -> tx.preparedQuery(INSERT).execute(values(id, customer, in, shipping, billing)))

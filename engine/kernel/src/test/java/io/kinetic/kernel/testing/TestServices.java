@@ -51,15 +51,22 @@ public final class TestServices {
    * outboxes and event logs with the others of this JVM (an independent shop): its URL.
    */
   public synchronized String newDatabase(String prefix) {
+    if (!prefix.matches("[a-z][a-z0-9_]{0,40}")) {
+      throw new IllegalArgumentException("a database prefix is lower-case letters, digits and _: " + prefix);
+    }
     var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
     String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (var connection = java.sql.DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
          var statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
+      statement.execute("CREATE DATABASE \"" + name + "\"");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot create the test database " + name, e);
     }
-    return pgUrl.replaceAll("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+    var connect = io.vertx.pgclient.PgConnectOptions.fromUri(pgUrl);
+    return "postgresql://" + java.net.URLEncoder.encode(connect.getUser(), java.nio.charset.StandardCharsets.UTF_8)
+      + (connect.getPassword() == null || connect.getPassword().isEmpty() ? ""
+        : ":" + java.net.URLEncoder.encode(connect.getPassword(), java.nio.charset.StandardCharsets.UTF_8))
+      + "@" + connect.getHost() + ":" + connect.getPort() + "/" + name;
   }
 
   /** The test Redis with another logical database ({@code db} 1 to 15) than the shared one (0). */

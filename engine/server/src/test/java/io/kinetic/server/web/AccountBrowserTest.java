@@ -111,6 +111,11 @@ class AccountBrowserTest {
     assertTrue(book.getJsonObject(0).getBoolean("defaultShipping"));
     assertTrue(book.getJsonObject(1).getBoolean("defaultBilling"));
 
+    browser.driver().findElements(Browser.testId("address-edit")).get(1).click();
+    browser.visible("address-city").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Potsdam");
+    browser.visible("address-save").click();
+    browser.until("the edited city", d -> d.findElements(Browser.testId("address-item")).get(1).getText().contains("10117 Potsdam"));
+
     browser.driver().findElements(Browser.testId("address-remove")).get(0).click();
     browser.until("one address left", d -> d.findElements(Browser.testId("address-item")).size() == 1);
   }
