@@ -12,6 +12,7 @@ import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -41,6 +42,9 @@ final class AddressBookService {
     + " default_shipping, default_billing, updated_at ";
   private static final String LIST = "SELECT" + COLUMNS
     + "FROM customer_address WHERE customer_id = $1 ORDER BY default_shipping DESC, created_at DESC, id";
+  /** A burst of saves by one customer waits at most this long, not to hold the pool's connections. */
+  private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '1s'";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String LOCK_CUSTOMER = "SELECT id FROM customer WHERE id = $1 FOR UPDATE";
   private static final String COUNT = """
     SELECT count(*) AS n, coalesce(bool_or(default_shipping), false) AS shipping,
@@ -90,12 +94,17 @@ final class AddressBookService {
     if (q.customerId() == null) {
       return Future.failedFuture(Failure.invalid("customerId", "is required"));
     }
-    return pool.withTransaction(tx -> tx.preparedQuery(LOCK_CUSTOMER).execute(Tuple.of(q.customerId())).compose(customer -> {
-      if (customer.size() == 0) {
-        return Future.failedFuture(ErrorCode.ADDRESS_NOT_FOUND.failure("no such customer"));
-      }
-      return q.addressId() == null ? add(tx, q.customerId(), in) : replace(tx, q.customerId(), q.addressId(), in);
-    }));
+    return pool.withTransaction(tx -> tx.query(LOCK_TIMEOUT).execute()
+      .compose(set -> tx.preparedQuery(LOCK_CUSTOMER).execute(Tuple.of(q.customerId())))
+      .compose(customer -> {
+        if (customer.size() == 0) {
+          return Future.failedFuture(ErrorCode.ADDRESS_NOT_FOUND.failure("no such customer"));
+        }
+        return q.addressId() == null ? add(tx, q.customerId(), in) : replace(tx, q.customerId(), q.addressId(), in);
+      }))
+      .recover(t -> Future.failedFuture(t instanceof PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState())
+        ? Failure.rateLimited("your address book is being changed by other requests: try again in a moment", 1)
+        : t));
   }
 
   Future<Deleted> delete(DeleteAddress q) {
