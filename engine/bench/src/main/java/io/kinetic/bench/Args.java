@@ -4,9 +4,42 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Parses `--key value` pairs and bare `--flag`s; unknown keys are rejected so typos fail fast. */
 record Args(Map<String, String> values) {
+
+  private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * The arguments of a tool that reads the catalog: {@code --pg-url}, {@code --engine} and
+   * {@code --out} required, {@code --schema} an SQL identifier (default {@code catalog}). A mistake is
+   * printed with {@code usage} and ends the process with status 2.
+   */
+  static Args forCatalogTool(String[] argv, String usage, Set<String> valueKeys) {
+    try {
+      Args args = parse(argv, valueKeys, Set.of());
+      args.require("pg-url");
+      args.require("engine");
+      args.require("out");
+      args.schema();
+      return args;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(usage);
+      System.exit(2);
+      throw e;
+    }
+  }
+
+  /** {@code --schema} (default {@code catalog}), checked to be an SQL identifier: it is put into queries. */
+  String schema() {
+    String schema = get("schema", "catalog");
+    if (!SCHEMA.matcher(schema).matches()) {
+      throw new IllegalArgumentException("invalid --schema");
+    }
+    return schema;
+  }
 
   static Args parse(String[] argv, Set<String> valueKeys, Set<String> flagKeys) {
     Map<String, String> values = new HashMap<>();

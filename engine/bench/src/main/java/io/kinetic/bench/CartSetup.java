@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 /**
  * Prepares the cart scenarios on the running engine just before they run and writes their url
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class CartSetup {
 
-  private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String USAGE = "usage: CartSetup --pg-url postgresql://user@host:port/db --engine http://127.0.0.1:PORT"
       + " --out DIR [--warmup 20s] [--duration 15s] [--max-rps 20000] [--adds-per-line 30] [--carts 4000] [--get-carts 2000]"
       + " [--variants 500] [--hot-share 0.1] [--stock 1000000] [--seed 42] [--currency EUR] [--schema catalog]"
@@ -59,22 +57,9 @@ public final class CartSetup {
   }
 
   public static void main(String[] argv) throws Exception {
-    Args args;
-    try {
-      args = Args.parse(argv, Set.of("pg-url", "engine", "out", "warmup", "duration", "max-rps", "adds-per-line", "carts", "get-carts",
-          "variants", "hot-share", "stock", "seed", "currency", "schema", "admin-login", "parallel"), Set.of());
-      args.require("pg-url");
-      args.require("engine");
-      args.require("out");
-      if (!SCHEMA.matcher(args.get("schema", "catalog")).matches()) {
-        throw new IllegalArgumentException("invalid --schema");
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+    Args args = Args.forCatalogTool(argv, USAGE, Set.of("pg-url", "engine", "out", "warmup", "duration", "max-rps",
+        "adds-per-line", "carts", "get-carts", "variants", "hot-share", "stock", "seed", "currency", "schema", "admin-login",
+        "parallel"));
     var setup = new CartSetup(URI.create(args.require("engine")), args.intValue("parallel", 16));
     try {
       setup.run(args);
@@ -94,7 +79,7 @@ public final class CartSetup {
     if (hotShare < 0 || hotShare >= 0.5) {
       throw new IllegalArgumentException("--hot-share must be in [0, 0.5)");
     }
-    List<Variant> sellable = CatalogSample.sellableVariants(args.require("pg-url"), args.get("schema", "catalog"), currency);
+    List<Variant> sellable = CatalogSample.sellableVariants(args.require("pg-url"), args.schema(), currency);
     CartPlan.Choice choice = CartPlan.choose(sellable, args.intValue("variants", 500), random);
     // the load add_to_cart puts on its carts: its warm-up and window
     double seconds = (args.duration("warmup", "20s").toMillis() + args.duration("duration", "15s").toMillis()) / 1000.0;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes one url file per scenario (format of {@link RequestLine}): ids, slugs, SKUs, categories and
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Targets {
 
-  private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String USAGE = "usage: Targets --pg-url postgresql://user@host:port/db --engine http://127.0.0.1:PORT"
       + " --out DIR [--schema catalog] [--limit 2000] [--seed 42] [--faceted 600] [--pages 3] [--mixed 4000]";
 
@@ -26,26 +24,12 @@ public final class Targets {
   }
 
   public static void main(String[] argv) throws Exception {
-    Args args;
-    try {
-      args = Args.parse(argv, Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed"),
-          Set.of());
-      args.require("pg-url");
-      args.require("engine");
-      args.require("out");
-      if (!SCHEMA.matcher(args.get("schema", "catalog")).matches()) {
-        throw new IllegalArgumentException("invalid --schema");
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    CatalogSample sample = CatalogSample.read(args.require("pg-url"), args.get("schema", "catalog"),
+    Args args = Args.forCatalogTool(argv, USAGE,
+        Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed"));
+    CatalogSample sample = CatalogSample.read(args.require("pg-url"), args.schema(),
         args.intValue("limit", 2000));
     if (sample.products().isEmpty()) {
-      System.err.println("no PUBLISHED products in " + args.get("schema", "catalog") + ".product: seed first");
+      System.err.println("no PUBLISHED products in " + args.schema() + ".product: seed first");
       System.exit(1);
     }
     var scenarios = new Scenarios(sample, args.intValue("seed", 42));

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Checks a request against its operation in the contract, on the event loop (a body over 64 KB on a
@@ -64,8 +65,7 @@ final class ContractValidation implements Handler<RoutingContext> {
   private final Operation operation;
   private final RequestExtractor extractor;
   private final List<Checked> parameters;
-  private final Map<MediaType, Validator> bodies = new IdentityHashMap<>();
-  private final Map<MediaType, FastSchema> quickBodies = new IdentityHashMap<>();
+  private final Map<MediaType, Schema> bodies = new IdentityHashMap<>();
   private volatile boolean enabled = true;
 
   ContractValidation(OpenAPIContract contract, Operation operation, RequestExtractor extractor) {
@@ -73,32 +73,15 @@ final class ContractValidation implements Handler<RoutingContext> {
     this.extractor = extractor;
     this.parameters = operation.getParameters().stream()
       .filter(p -> !(p.getIn() == Location.HEADER && IdempotencyKeys.HEADER.equalsIgnoreCase(p.getName())))
-      .map(p -> new Checked(p, contract.getSchemaRepository().validator(p.getSchema()), quick(contract, p.getSchema()),
-        TRANSFORMERS.get(p.getStyle())))
+      .map(p -> new Checked(p, Schema.of(contract, p.getSchema()), TRANSFORMERS.get(p.getStyle())))
       .toList();
     RequestBody body = operation.getRequestBody();
     if (body != null) {
       for (MediaType type : body.getContent().values()) {
         if (needsSchemaValidation(type)) {
-          bodies.put(type, contract.getSchemaRepository().validator(type.getSchema()));
-          FastSchema quick = quick(contract, type.getSchema());
-          if (quick != null) {
-            quickBodies.put(type, quick);
-          }
+          bodies.put(type, Schema.of(contract, type.getSchema()));
         }
       }
-    }
-  }
-
-  /** The quick check of a schema of the contract, or null when it needs the full validator. */
-  private static FastSchema quick(OpenAPIContract contract, JsonSchema schema) {
-    if (!(schema instanceof JsonObject json)) {
-      return null;
-    }
-    try {
-      return FastSchema.compile(contract.getSchemaRepository().resolve(json));
-    } catch (RuntimeException unresolvable) {
-      return null;
     }
   }
 
@@ -190,25 +173,48 @@ final class ContractValidation implements Handler<RoutingContext> {
         ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT);
     }
     analyser.checkSyntacticalCorrectness();
-    Validator validator = bodies.get(mediaType);
-    if (validator == null) {
+    Schema schema = bodies.get(mediaType);
+    if (schema == null) {
       return new Value(content);
     }
     Object value = analyser.transform();
-    FastSchema quick = quickBodies.get(mediaType);
-    if (quick != null && quick.accepts(value)) {
-      return new Value(value);
+    schema.check(value, (result, e) -> SchemaValidationException.createInvalidValueBody(result, ValidationContext.REQUEST, e));
+    return new Value(value);
+  }
+
+  /**
+   * A schema of the contract, compiled once: the quick check ({@link FastSchema}, null where the
+   * schema is not plain) accepts most valid values; the full validator decides the rest and words the error.
+   */
+  private record Schema(Validator full, FastSchema quick) {
+
+    static Schema of(OpenAPIContract contract, JsonSchema schema) {
+      FastSchema quick = null;
+      if (schema instanceof JsonObject json) {
+        try {
+          quick = FastSchema.compile(contract.getSchemaRepository().resolve(json));
+        } catch (RuntimeException unresolvable) {
+          quick = null;
+        }
+      }
+      return new Schema(contract.getSchemaRepository().validator(schema), quick);
     }
-    OutputUnit result = validator.validate(value);
-    try {
-      result.checkValidity();
-      return new Value(value);
-    } catch (JsonSchemaValidationException e) {
-      throw SchemaValidationException.createInvalidValueBody(result, ValidationContext.REQUEST, e);
+
+    /** Returns when {@code value} is valid, else throws what {@code refusal} makes of the validator's output. */
+    void check(Object value, BiFunction<OutputUnit, JsonSchemaValidationException, ValidatorException> refusal) {
+      if (quick != null && quick.accepts(value)) {
+        return;
+      }
+      OutputUnit result = full.validate(value);
+      try {
+        result.checkValidity();
+      } catch (JsonSchemaValidationException e) {
+        throw refusal.apply(result, e);
+      }
     }
   }
 
-  private record Checked(Parameter parameter, Validator validator, FastSchema quick, ParameterTransformer transformer) {
+  private record Checked(Parameter parameter, Schema schema, ParameterTransformer transformer) {
 
     RequestParameter validate(RequestParameter raw) {
       if (raw == null || raw.isNull()) {
@@ -221,16 +227,8 @@ final class ContractValidation implements Handler<RoutingContext> {
         throw ValidatorException.createUnsupportedValueFormat(parameter);
       }
       Object value = transformer.transform(parameter, String.valueOf(raw.get()));
-      if (quick != null && quick.accepts(value)) {
-        return new Value(value);
-      }
-      OutputUnit result = validator.validate(value);
-      try {
-        result.checkValidity();
-        return new Value(value);
-      } catch (JsonSchemaValidationException e) {
-        throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
-      }
+      schema.check(value, (result, e) -> SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e));
+      return new Value(value);
     }
   }
 
