@@ -2,6 +2,7 @@ package io.kinetic.server;
 
 import io.kinetic.cart.CartModule;
 import io.kinetic.catalog.CatalogModule;
+import io.kinetic.checkout.CheckoutModule;
 import io.kinetic.gateway.GatewayModule;
 import io.kinetic.identity.IdentityModule;
 import io.kinetic.kernel.contract.Contract;
@@ -16,7 +17,8 @@ import java.util.List;
  */
 final class Modules {
 
-  static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule());
+  static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
+    new CheckoutModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

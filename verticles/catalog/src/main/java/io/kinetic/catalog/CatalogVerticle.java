@@ -43,6 +43,7 @@ public final class CatalogVerticle extends VerticleBase {
     var categories = new CategoryService(pool, state, afterCommit, cfg.defaultLocale());
     var attributes = new AttributeService(pool, state, afterCommit, cfg.defaultLocale());
     var exporter = new ProductExporter(pool);
+    var allocations = new StockAllocations(pool, state, vertx);
 
     var consumers = List.of(
       BusServer.serve(vertx, CatalogApi.GET_PRODUCT, (q, caller) -> queries.get(q)),
@@ -58,6 +59,8 @@ public final class CatalogVerticle extends VerticleBase {
       BusServer.serve(vertx, CatalogApi.REMOVE_VARIANT, variants::remove),
       BusServer.serve(vertx, CatalogApi.SET_PRICE, variants::setPrice),
       BusServer.serve(vertx, CatalogApi.SET_STOCK, variants::setStock),
+      BusServer.serve(vertx, CatalogApi.ALLOCATE_STOCK, allocations::allocate),
+      BusServer.serve(vertx, CatalogApi.RELEASE_STOCK, allocations::release),
       BusServer.serve(vertx, CatalogApi.LIST_CATEGORIES, (q, caller) -> Future.succeededFuture(categories.list(q))),
       BusServer.serve(vertx, CatalogApi.SAVE_CATEGORY, categories::save),
       BusServer.serve(vertx, CatalogApi.DELETE_CATEGORY, (c, caller) -> categories.delete(c.id(), caller)),

@@ -2,6 +2,7 @@ package io.kinetic.gateway;
 
 import io.kinetic.gateway.cart.CartEdge;
 import io.kinetic.gateway.catalog.CatalogEdge;
+import io.kinetic.gateway.checkout.CheckoutEdge;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.identity.IdentityEdge;
 import io.kinetic.gateway.ops.OpsEdge;
@@ -15,7 +16,8 @@ import java.util.List;
  */
 public final class Edges {
 
-  public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new OpsEdge());
+  public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
+    new OpsEdge());
 
   private Edges() {
   }

@@ -19,6 +19,8 @@ public record AppConfig(
   Auth auth,
   Catalog catalog,
   Cart cart,
+  Checkout checkout,
+  Stripe stripe,
   GraphQl graphql,
   Idempotency idempotency,
   Outbox outbox,
@@ -97,6 +99,27 @@ public record AppConfig(
    * anonymous shop query's result may be reused at most (0: never). {@code subscriptions}: the
    * limits of the WebSocket endpoint (graphql-transport-ws on {@code /graphql}).
    */
+  /**
+   * Checkout: how long a placed order waits for its payment before it is cancelled and its stock
+   * released ({@code paymentTimeoutMinutes}), how often the reconciliation runs
+   * ({@code reconcileSeconds}) and how old a pending payment must be before it asks the provider
+   * ({@code pendingCheckSeconds}), how late the test provider's "late" card succeeds
+   * ({@code testLateMillis}).
+   */
+  public record Checkout(int paymentTimeoutMinutes, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis) {
+  }
+
+  /**
+   * Stripe, when {@code secretKey} is set (from COMMERCE_STRIPE_SECRET_KEY only): the webhook's signing
+   * secret (COMMERCE_STRIPE_WEBHOOK_SECRET only), the publishable key for the storefront, and
+   * {@code apiBase} (empty: Stripe's own; tests point it at a local fake Stripe server).
+   */
+  public record Stripe(String secretKey, String webhookSecret, String publishableKey, String apiBase) {
+    public boolean configured() {
+      return !secretKey.isEmpty();
+    }
+  }
+
   public record GraphQl(int maxDepth, int maxComplexity, int maxFields, int maxTokens, int maxResponseBytes,
                         boolean introspection, boolean graphiql, int resultCacheSeconds, Subscriptions subscriptions) {
 
@@ -165,6 +188,8 @@ public record AppConfig(
     var catalog = new ConfigReader(json, "catalog");
     var graphql = new ConfigReader(json, "graphql");
     var cart = new ConfigReader(json, "cart");
+    var checkout = new ConfigReader(json, "checkout");
+    var stripe = new ConfigReader(json, "stripe");
     var idempotency = new ConfigReader(json, "idempotency");
     var outbox = new ConfigReader(json, "outbox");
     var cluster = new ConfigReader(json, "cluster");
@@ -204,6 +229,10 @@ public record AppConfig(
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
       cartSettings(cart, currency),
+      new Checkout(checkout.integer("paymentTimeoutMinutes", 1, 10_080), checkout.integer("reconcileSeconds", 1, 3_600),
+        checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000)),
+      new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),
+        stripe.string("publishableKey"), stripe.string("apiBase")),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),

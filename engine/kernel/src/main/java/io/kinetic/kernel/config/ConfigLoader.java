@@ -21,7 +21,7 @@ import java.util.Map;
 public final class ConfigLoader {
 
   public static final String PREFIX = "COMMERCE_";
-  private static final List<String> SECRETS = List.of("auth.jwtSecret", "http.metricsToken");
+  private static final List<String> SECRETS = List.of("auth.jwtSecret", "http.metricsToken", "stripe.secretKey", "stripe.webhookSecret");
 
   private ConfigLoader() {
   }
@@ -46,6 +46,10 @@ public final class ConfigLoader {
     }
     json.getJsonObject("auth").put("jwtSecret", env.getOrDefault(PREFIX + "JWT_SECRET", ""));
     json.getJsonObject("http").put("metricsToken", env.getOrDefault(PREFIX + "HTTP_METRICS_TOKEN", "").trim());
+    JsonObject stripe = json.getJsonObject("stripe", new JsonObject());
+    json.put("stripe", stripe);
+    stripe.put("secretKey", env.getOrDefault(PREFIX + "STRIPE_SECRET_KEY", "").trim());
+    stripe.put("webhookSecret", env.getOrDefault(PREFIX + "STRIPE_WEBHOOK_SECRET", "").trim());
     applyEnvironment(json, "", env);
     return json;
   }

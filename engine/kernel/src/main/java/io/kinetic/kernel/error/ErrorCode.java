@@ -75,6 +75,28 @@ public enum ErrorCode {
   CART_FULL(4006, 422),
   WISHLIST_ITEM_NOT_FOUND(4010, 404),
   WISHLIST_FULL(4011, 422),
+  // 5xxx: checkout, orders and payments
+  /** No such order, or not one the caller may see (the two are not told apart). */
+  ORDER_NOT_FOUND(5000, 404),
+  /** The cart has no line that can be ordered. */
+  CART_EMPTY(5001, 422),
+  /**
+   * The cart is not what the shopper last saw: a price changed (acknowledge the cart's changes and
+   * look again), a line became unavailable, or the total differs from {@code expectedTotal}.
+   */
+  CART_CHANGED(5002, 409),
+  /** The shipping method does not exist, is inactive, or does not ship to the address's country in the cart's currency. */
+  SHIPPING_METHOD_UNAVAILABLE(5003, 422),
+  /** The payment provider declined the payment (e.g. the card); the order still awaits payment. */
+  PAYMENT_DECLINED(5004, 402),
+  /** The order cannot be paid (already paid, cancelled) or not this way (another provider). */
+  PAYMENT_NOT_ALLOWED(5005, 409),
+  /** A webhook whose signature is missing, wrong, for another secret, or older than the tolerance. */
+  WEBHOOK_SIGNATURE_INVALID(5006, 400),
+  /** The payment provider could not be reached or failed; nothing was charged. Retry later. */
+  PAYMENT_PROVIDER_UNAVAILABLE(5007, 503),
+  SHIPPING_ZONE_NOT_FOUND(5008, 404),
+  TAX_RATE_NOT_FOUND(5009, 404),
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),

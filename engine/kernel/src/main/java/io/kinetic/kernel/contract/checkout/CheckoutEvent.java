@@ -1,0 +1,18 @@
+package io.kinetic.kernel.contract.checkout;
+
+import io.kinetic.kernel.outbox.DomainEvent;
+
+/**
+ * Events the checkout context publishes through its event log, one per change of an order (its
+ * aggregate id is the order's id, its version the order's version after the change).
+ */
+public sealed interface CheckoutEvent extends DomainEvent
+  permits OrderPlaced, PaymentSucceeded, PaymentFailed, OrderCancelled, PaymentRefunded, PaymentDisputed {
+
+  java.util.UUID orderId();
+
+  @Override
+  default String aggregateId() {
+    return orderId().toString();
+  }
+}

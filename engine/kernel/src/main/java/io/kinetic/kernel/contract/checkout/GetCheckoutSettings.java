@@ -1,0 +1,5 @@
+package io.kinetic.kernel.contract.checkout;
+
+/** Reply {@link CheckoutSettings}. */
+public record GetCheckoutSettings() {
+}

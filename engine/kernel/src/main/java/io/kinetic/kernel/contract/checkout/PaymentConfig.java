@@ -1,0 +1,8 @@
+package io.kinetic.kernel.contract.checkout;
+
+/**
+ * {@code provider}: {@code stripe} (pay with Stripe Elements and {@code publishableKey}) or
+ * {@code test} (the built-in test provider: pay with a test card number).
+ */
+public record PaymentConfig(String provider, String publishableKey) {
+}

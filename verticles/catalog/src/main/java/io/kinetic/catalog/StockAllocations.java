@@ -1,0 +1,225 @@
+package io.kinetic.catalog;
+
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.catalog.AllocateStock;
+import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.StockAllocation;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.outbox.OutboxRelay;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Orders' stock: {@link AllocateStock} takes an order's units off the variants' stock on hand, all
+ * or none, and {@link ReleaseStock} puts them back. PostgreSQL is the judge: the variants are locked
+ * in id order (so two orders never deadlock), each must have the units, and stock on hand can never
+ * go below 0 (its check constraint). The allocation rows (one per order and variant) make both
+ * idempotent: the first of two concurrent requests for one order inserts them, the second waits for
+ * it and then finds them. Every change emits {@code StockChanged} with the units left, in the same
+ * transaction; the product's version is not raised (its content did not change).
+ */
+final class StockAllocations {
+
+  static final int MAX_LINES = 100;
+
+  private static final String CLAIM = """
+    INSERT INTO stock_allocation (order_id, variant_id, quantity)
+    SELECT $1, t.id, t.q FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
+    ON CONFLICT DO NOTHING RETURNING variant_id
+    """;
+  private static final String HELD = "SELECT variant_id, quantity, released_at FROM stock_allocation WHERE order_id = $1 FOR UPDATE";
+  private static final String RETAKE = "UPDATE stock_allocation SET released_at = NULL, allocated_at = now() WHERE order_id = $1";
+  private static final String RELEASE = """
+    UPDATE stock_allocation SET released_at = now() WHERE order_id = $1 AND released_at IS NULL
+    RETURNING variant_id, quantity
+    """;
+  private static final String LOCK = """
+    SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version, p.slug
+    FROM variant v JOIN product p ON p.id = v.product_id
+    WHERE v.id = ANY($1) ORDER BY v.id FOR UPDATE OF v
+    """;
+  private static final String MOVE = """
+    UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta
+    FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id
+    """;
+
+  private final Pool pool;
+  private final CatalogState state;
+  private final Vertx vertx;
+
+  StockAllocations(Pool pool, CatalogState state, Vertx vertx) {
+    this.pool = pool;
+    this.state = state;
+    this.vertx = vertx;
+  }
+
+  Future<StockAllocation> allocate(AllocateStock command, Caller caller) {
+    List<StockLine> lines = command.lines();
+    var errors = new ArrayList<FieldError>();
+    if (command.orderId() == null) {
+      errors.add(new FieldError("orderId", "is required"));
+    }
+    if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
+      errors.add(new FieldError("lines", "must hold 1 to " + MAX_LINES + " lines"));
+    } else {
+      var seen = new HashSet<UUID>();
+      for (int i = 0; i < lines.size(); i++) {
+        StockLine line = lines.get(i);
+        if (line == null || line.variantId() == null || !seen.add(line.variantId())) {
+          errors.add(new FieldError("lines[" + i + "].variantId", "is required, each variant once"));
+        } else if (line.quantity() < 1) {
+          errors.add(new FieldError("lines[" + i + "].quantity", "must be 1 or more"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors));
+    }
+    var changed = new ArrayList<Moved>();
+    return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
+        .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
+          lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
+        .compose(claimed -> claimed.rowCount() > 0
+          ? take(tx, lines, caller, changed)
+          : tx.preparedQuery(HELD).execute(Tuple.of(command.orderId())).compose(rows -> {
+            var held = new ArrayList<StockLine>();
+            boolean released = false;
+            for (Row row : rows) {
+              held.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
+              released |= row.getValue("released_at") != null;
+            }
+            if (!released) {
+              return Future.succeededFuture(held);
+            }
+            // a payment that arrived after the order's stock was released: take the units again
+            return take(tx, held, caller, changed)
+              .compose(taken -> tx.preparedQuery(RETAKE).execute(Tuple.of(command.orderId())).map(taken));
+          })))
+      .map(held -> {
+        committed(changed);
+        return new StockAllocation(command.orderId(), List.copyOf(held));
+      });
+  }
+
+  Future<StockAllocation> release(ReleaseStock command, Caller caller) {
+    if (command.orderId() == null) {
+      return Future.failedFuture(Failure.invalid("orderId", "is required"));
+    }
+    var changed = new ArrayList<Moved>();
+    return pool.withTransaction(tx -> tx.preparedQuery(RELEASE).execute(Tuple.of(command.orderId())).compose(rows -> {
+        var freed = new ArrayList<StockLine>();
+        for (Row row : rows) {
+          freed.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
+        }
+        if (freed.isEmpty()) {
+          return Future.succeededFuture(freed);
+        }
+        return lock(tx, freed).compose(locked -> move(tx, freed, locked, +1, caller, changed)).map(freed);
+      }))
+      .map(freed -> {
+        committed(changed);
+        return new StockAllocation(command.orderId(), List.copyOf(freed));
+      });
+  }
+
+  /** Takes {@code lines} off stock on hand, or fails OUT_OF_STOCK naming every short variant. */
+  private Future<List<StockLine>> take(SqlConnection tx, List<StockLine> lines, Caller caller, List<Moved> changed) {
+    return lock(tx, lines).compose(locked -> {
+      var missing = new ArrayList<FieldError>();
+      var short_ = new ArrayList<FieldError>();
+      int firstAvailable = 0;
+      for (StockLine line : lines) {
+        Locked variant = locked.get(line.variantId());
+        if (variant == null) {
+          missing.add(new FieldError(line.variantId().toString(), "no such variant"));
+        } else if (variant.onHand() < line.quantity()) {
+          if (short_.isEmpty()) {
+            firstAvailable = variant.onHand();
+          }
+          short_.add(new FieldError(line.variantId().toString(),
+            variant.onHand() + " available of " + variant.sku() + ", " + line.quantity() + " wanted"));
+        }
+      }
+      if (!missing.isEmpty()) {
+        return Future.failedFuture(Failure.of(ErrorCode.VARIANT_NOT_FOUND, "a variant of the order no longer exists", missing));
+      }
+      if (!short_.isEmpty()) {
+        String detail = short_.size() == 1 ? short_.get(0).message() : short_.size() + " variants of the order are short of stock";
+        return Future.failedFuture(short_.size() == 1
+          ? Failure.withAvailable(ErrorCode.OUT_OF_STOCK, detail, firstAvailable)
+          : Failure.of(ErrorCode.OUT_OF_STOCK, detail, short_));
+      }
+      return move(tx, lines, locked, -1, caller, changed).map(lines);
+    });
+  }
+
+  private static Future<Map<UUID, Locked>> lock(SqlConnection tx, List<StockLine> lines) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(lines.stream().map(StockLine::variantId).toArray(UUID[]::new)))
+      .map(rows -> {
+        var locked = new HashMap<UUID, Locked>();
+        for (Row row : rows) {
+          locked.put(row.getUUID("id"), new Locked(row.getUUID("id"), row.getString("sku"), row.getUUID("product_id"),
+            row.getString("slug"), row.getInteger("stock_on_hand"), row.getLong("version")));
+        }
+        return locked;
+      });
+  }
+
+  /** Moves stock on hand by {@code sign} × each line's units and logs each variant's new figure. */
+  private static Future<Void> move(SqlConnection tx, List<StockLine> lines, Map<UUID, Locked> locked, int sign, Caller caller,
+                                   List<Moved> changed) {
+    var present = lines.stream().filter(l -> locked.containsKey(l.variantId())).toList();
+    if (present.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(MOVE)
+      .execute(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
+        .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new)))
+      .compose(v -> {
+        Future<Void> chain = Future.succeededFuture();
+        Instant now = Instant.now();
+        for (StockLine line : present) {
+          Locked variant = locked.get(line.variantId());
+          int after = variant.onHand() + sign * line.quantity();
+          changed.add(new Moved(variant.productId(), variant.slug()));
+          var event = new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version());
+          chain = chain.compose(x -> Outbox.append(tx, event, caller));
+        }
+        return chain;
+      });
+  }
+
+  private void committed(List<Moved> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    var products = new LinkedHashMap<UUID, String>();
+    changed.forEach(m -> products.put(m.productId(), m.slug()));
+    products.forEach((id, slug) -> state.cache().invalidate(id, slug));
+    OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
+  }
+
+  private record Locked(UUID id, String sku, UUID productId, String slug, int onHand, long version) {
+  }
+
+  private record Moved(UUID productId, String slug) {
+  }
+}

@@ -1,0 +1,48 @@
+package io.kinetic.checkout;
+
+import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.contract.ContextModule;
+import io.kinetic.kernel.contract.Contract;
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The checkout context: tax and shipping settings, quotes, placing orders (a saga over the cart,
+ * the catalog's stock and the payment provider), payments with Stripe or the built-in test
+ * provider, and orders. Schema {@value #SCHEMA} ({@code classpath:db/checkout}), the contract
+ * {@link CheckoutApi}, one {@link CheckoutVerticle} per node.
+ */
+public final class CheckoutModule implements ContextModule {
+
+  public static final String SCHEMA = "checkout";
+
+  @Override
+  public Contract contract() {
+    return CheckoutApi.CONTRACT;
+  }
+
+  @Override
+  public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
+    return vertx.deployVerticle(new CheckoutVerticle(settings(config)));
+  }
+
+  static CheckoutConfig settings(AppConfig config) {
+    return new CheckoutConfig(config.pg().url(), config.pg().poolSize(), config.checkout(), config.stripe(),
+      config.outbox(), config.bus().timeoutMillis(), derive(config.auth().jwtSecret(), "order-links"));
+  }
+
+  /** A key of its own for {@code purpose}, derived from the engine's secret (HMAC-SHA256). */
+  static byte[] derive(String secret, String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.kinetic.checkout;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.contract.cart.GetCart;
+import io.kinetic.kernel.contract.checkout.CheckoutDetails;
+import io.kinetic.kernel.contract.checkout.CheckoutQuote;
+import io.kinetic.kernel.contract.checkout.ConfirmPayment;
+import io.kinetic.kernel.contract.checkout.GetOrder;
+import io.kinetic.kernel.contract.checkout.GetOrderDetail;
+import io.kinetic.kernel.contract.checkout.GetPaymentConfig;
+import io.kinetic.kernel.contract.checkout.ListMyOrders;
+import io.kinetic.kernel.contract.checkout.ListOrders;
+import io.kinetic.kernel.contract.checkout.OrderAccess;
+import io.kinetic.kernel.contract.checkout.OrderDetail;
+import io.kinetic.kernel.contract.checkout.OrderPage;
+import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.PayWithTestCard;
+import io.kinetic.kernel.contract.checkout.PaymentConfig;
+import io.kinetic.kernel.contract.checkout.PaymentView;
+import io.kinetic.kernel.contract.checkout.QuoteCheckout;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Quotes, the shopper's side of payments (the test card, the return from paying), and reading
+ * orders for customers, guests with a link, and staff. Placing orders is {@link Placement}; what
+ * providers report is {@link PaymentLedger}.
+ */
+final class CheckoutService {
+
+  private final Pool pool;
+  private final BusClient bus;
+  private final ShopSettings settings;
+  private final PaymentLedger ledger;
+  private final PaymentProvider provider;
+  private final OrderLinks links;
+  private final PaymentConfig paymentConfig;
+
+  CheckoutService(Pool pool, BusClient bus, ShopSettings settings, PaymentLedger ledger, PaymentProvider provider,
+                  OrderLinks links, PaymentConfig paymentConfig) {
+    this.pool = pool;
+    this.bus = bus;
+    this.settings = settings;
+    this.ledger = ledger;
+    this.provider = provider;
+    this.links = links;
+    this.paymentConfig = paymentConfig;
+  }
+
+  Future<CheckoutQuote> quote(QuoteCheckout query, Caller caller) {
+    if (query.ref() == null) {
+      return Future.failedFuture(ErrorCode.CART_NOT_FOUND.failure("no cart: add something to a cart first"));
+    }
+    CheckoutDetails details = query.details();
+    var errors = new ArrayList<FieldError>();
+    String country = null;
+    if (details != null && details.shippingAddress() != null && details.shippingAddress().country() != null) {
+      country = Addresses.country(details.shippingAddress().country(), "shippingAddress.country", errors);
+    }
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors));
+    }
+    String destination = country;
+    UUID method = details == null ? null : details.shippingMethodId();
+    return bus.request(CartApi.GET_CART, new GetCart(query.ref(), query.locale()), caller)
+      .compose(cart -> settings.current().map(snapshot -> Quotes.price(cart, snapshot, destination, method)));
+  }
+
+  Future<PaymentConfig> paymentConfig(GetPaymentConfig query, Caller caller) {
+    return Future.succeededFuture(paymentConfig);
+  }
+
+  Future<OrderView> get(GetOrder query, Caller caller) {
+    return visible(query.orderId(), query.access());
+  }
+
+  /** The order if {@code access} may see it (the client secret only for its owner), else ORDER_NOT_FOUND. */
+  private Future<OrderView> visible(UUID orderId, OrderAccess access) {
+    if (orderId == null || access == null) {
+      return Future.failedFuture(notFound());
+    }
+    return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> {
+      if (order == null) {
+        return Future.failedFuture(notFound());
+      }
+      if (access.staff()) {
+        return Future.succeededFuture(Orders.withoutSecret(order));
+      }
+      boolean owner = access.customerId() != null ? access.customerId().equals(order.customerId())
+        : links.verify(orderId, access.token());
+      return owner ? Future.succeededFuture(order) : Future.failedFuture(notFound());
+    });
+  }
+
+  Future<OrderPage> mine(ListMyOrders query, Caller caller) {
+    if (query.customerId() == null) {
+      return Future.failedFuture(notFound());
+    }
+    int limit = limit(query.limit());
+    return pool.withConnection(c -> Orders.page(c, "o.customer_id = $1", List.of(query.customerId()), limit, query.cursor()));
+  }
+
+  Future<OrderPage> list(ListOrders query, Caller caller) {
+    var where = new ArrayList<String>();
+    var params = new ArrayList<Object>();
+    var errors = new ArrayList<FieldError>();
+    if (query.state() != null && !query.state().isBlank()) {
+      if (!OrderStates.ALL.contains(query.state())) {
+        errors.add(new FieldError("state", "must be one of " + String.join(", ", OrderStates.ALL)));
+      }
+      params.add(query.state());
+      where.add("o.state = $" + params.size());
+    }
+    if (query.from() != null) {
+      params.add(query.from().atOffset(ZoneOffset.UTC));
+      where.add("o.placed_at >= $" + params.size());
+    }
+    if (query.to() != null) {
+      params.add(query.to().atOffset(ZoneOffset.UTC));
+      where.add("o.placed_at < $" + params.size());
+    }
+    if (query.customerId() != null) {
+      params.add(query.customerId());
+      where.add("o.customer_id = $" + params.size());
+    }
+    if (query.email() != null && !query.email().isBlank()) {
+      params.add(query.email().strip().toLowerCase(Locale.ROOT));
+      where.add("lower(o.email) = $" + params.size());
+    }
+    if (query.number() != null && !query.number().isBlank()) {
+      String number = query.number().strip().toUpperCase(Locale.ROOT);
+      params.add(number.startsWith("KC-") ? number : "KC-" + number);
+      where.add("o.number = $" + params.size());
+    }
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors));
+    }
+    int limit = limit(query.limit());
+    return pool.withConnection(c -> Orders.page(c, String.join(" AND ", where), params, limit, query.cursor()));
+  }
+
+  Future<OrderDetail> detail(GetOrderDetail query, Caller caller) {
+    return visible(query.orderId(), OrderAccess.staffMember())
+      .compose(order -> pool.withConnection(c -> Orders.timeline(c, order.id())).map(timeline -> new OrderDetail(order, timeline)));
+  }
+
+  /** The test provider's card form: the order must await payment through the test provider. */
+  Future<PaymentView> payWithTestCard(PayWithTestCard command, Caller caller) {
+    if (!(provider instanceof TestProvider test)) {
+      return Future.failedFuture(ErrorCode.PAYMENT_NOT_ALLOWED.failure("this shop takes payments with Stripe, not test cards"));
+    }
+    return visible(command.orderId(), command.access()).compose(order -> {
+      if (!OrderStates.PLACED.equals(order.state()) || order.payment() == null || order.payment().intentId() == null
+        || !TestProvider.NAME.equals(order.payment().provider())) {
+        return Future.failedFuture(ErrorCode.PAYMENT_NOT_ALLOWED.failure("this order is " + order.state() + " and cannot be paid now"));
+      }
+      return test.pay(order.payment().intentId(), command.card()).map(intent -> new PaymentView(order.payment().id(),
+        TestProvider.NAME, intent.id(), PaymentLedger.normalize(intent.status()), order.payment().amount(),
+        order.payment().refunded(), null, intent.lastError(), java.time.Instant.now()));
+    });
+  }
+
+  /** The shopper is back from paying: ask the provider, apply what it says, answer the order. */
+  Future<OrderView> confirm(ConfirmPayment command, Caller caller) {
+    return visible(command.orderId(), command.access()).compose(order -> {
+      if (order.payment() == null || order.payment().intentId() == null) {
+        return Future.succeededFuture(order);
+      }
+      return ledger.provider(order.payment().provider()).retrieve(order.payment().intentId())
+        .compose(intent -> ledger.observe(Observation.polled(order.payment().provider(), "return", intent)))
+        .compose(v -> visible(command.orderId(), command.access()));
+    });
+  }
+
+  private static int limit(int limit) {
+    if (limit < 1 || limit > 100) {
+      throw Failure.invalid("limit", "must be 1 to 100");
+    }
+    return limit;
+  }
+
+  private static Failure notFound() {
+    return ErrorCode.ORDER_NOT_FOUND.failure("no such order");
+  }
+}

@@ -1,0 +1,315 @@
+package io.kinetic.checkout;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.catalog.AllocateStock;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.OrderCancelled;
+import io.kinetic.kernel.contract.checkout.PaymentDisputed;
+import io.kinetic.kernel.contract.checkout.PaymentFailed;
+import io.kinetic.kernel.contract.checkout.PaymentRefunded;
+import io.kinetic.kernel.contract.checkout.PaymentSucceeded;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.json.Json;
+import io.kinetic.kernel.money.Money;
+import io.kinetic.kernel.outbox.OutboxRelay;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Applies what payment providers report ({@link Observation}s) to payments and orders, exactly once
+ * and never backwards. Each observation is first stored under its provider's event id (a duplicate
+ * delivery finds it there and changes nothing), then applied in one transaction with the payment
+ * and the order locked: a status only moves forward ({@link PaymentStatus}), the order follows
+ * through {@link OrderStates}, and each change is a timeline entry and an outbox event. Whichever of
+ * the webhook and the shopper's return comes first makes the change; the other finds nothing to do.
+ *
+ * <p>A payment that succeeds after its order was cancelled (not paid in time, stock released) takes
+ * the stock again; when the stock is gone, the payment is refunded automatically and the order is
+ * marked {@value #REFUNDED_NO_STOCK}, with a {@code PaymentRefunded} event (reason {@code NO_STOCK})
+ * that tells the customer.
+ */
+final class PaymentLedger {
+
+  static final String PAID_AFTER_CANCEL = "PAID_AFTER_CANCEL";
+  static final String REFUNDED_NO_STOCK = "REFUNDED_NO_STOCK";
+  static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+  static final String DISPUTED = "DISPUTED";
+  /** A cancelled order whose stock is still to be given back (the reconciliation retries it). */
+  static final String RELEASE_PENDING = "RELEASE_PENDING";
+  private static final Logger LOG = Logger.getLogger(PaymentLedger.class.getName());
+  private static final String STORE = """
+    INSERT INTO provider_event (provider, event_id, type, intent_id, payload) VALUES ($1, $2, $3, $4, $5)
+    ON CONFLICT DO NOTHING""";
+  private static final String NEXT = """
+    SELECT payload FROM provider_event WHERE provider = $1 AND event_id = $2 AND applied_at IS NULL FOR UPDATE SKIP LOCKED""";
+  private static final String APPLIED = "UPDATE provider_event SET applied_at = now(), outcome = $3 WHERE provider = $1 AND event_id = $2";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final BusClient bus;
+  private final Map<String, PaymentProvider> providers;
+
+  PaymentLedger(Vertx vertx, Pool pool, BusClient bus, Map<String, PaymentProvider> providers) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.bus = bus;
+    this.providers = providers;
+  }
+
+  PaymentProvider provider(String name) {
+    PaymentProvider provider = providers.get(name);
+    if (provider == null) {
+      throw ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE.failure("the payment provider " + name + " is not configured on this node");
+    }
+    return provider;
+  }
+
+  /**
+   * A delivery (a webhook, a notice): stored once, acknowledged, applied right after. True when it
+   * is new; false for a duplicate, which changes nothing.
+   */
+  Future<Boolean> receive(Observation o) {
+    return store(o).onSuccess(fresh -> {
+      if (fresh) {
+        vertx.runOnContext(v -> apply(o.provider(), o.eventId())
+          .onFailure(t -> LOG.warning("provider event " + o.eventId() + " not applied yet (retried): " + t.getMessage())));
+      }
+    });
+  }
+
+  /** What the shopper's return or the reconciliation found out: stored and applied now. */
+  Future<Void> observe(Observation o) {
+    return store(o).compose(fresh -> apply(o.provider(), o.eventId()));
+  }
+
+  private Future<Boolean> store(Observation o) {
+    return pool.preparedQuery(STORE)
+      .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), new JsonObject(Json.string(o))))
+      .map(r -> r.rowCount() == 1);
+  }
+
+  /** Applies a stored event unless it was applied already (or is being applied by another node). */
+  Future<Void> apply(String provider, String eventId) {
+    var after = new After();
+    return pool.withTransaction(tx -> tx.preparedQuery(NEXT).execute(Tuple.of(provider, eventId)).compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture();
+        }
+        Observation o = Json.decode(rows.iterator().next().getJsonObject("payload").encode(), Observation.class);
+        return Orders.lockByIntent(tx, provider, o.intentId())
+          .compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after))
+          .compose(outcome -> outcome == null ? Future.succeededFuture() // not yet: left for the next sweep
+            : tx.preparedQuery(APPLIED).execute(Tuple.of(provider, eventId, outcome)).mapEmpty());
+      }))
+      .onSuccess(v -> after.run(this))
+      .mapEmpty();
+  }
+
+  /** The effect of one observation on a locked order; the outcome noted with the event, null to retry it later. */
+  private Future<String> applyTo(SqlConnection tx, Orders.Locked order, Observation o, After after) {
+    String actor = "provider:" + o.provider();
+    String current = order.paymentStatus();
+    after.orderId = order.id();
+    return switch (o.kind()) {
+      case "refund" -> refund(tx, order, o.refunded(), actor, null, after);
+      case "dispute" -> Orders.change(tx, order, null, "PaymentDisputed", Caller.SYSTEM, actor, o.failure(), List.of(DISPUTED),
+          List.of(), v -> new PaymentDisputed(Ids.newId(), Instant.now(), order.id(), order.number(),
+            Money.of(o.amount(), order.total().currency()), o.failure(), v))
+        .map(v -> "disputed");
+      default -> {
+        String next = normalize(o.status());
+        if (PaymentStatus.REQUIRES_PAYMENT_METHOD.equals(next) && o.failure() != null) {
+          if (!PaymentStatus.pending(current)) {
+            yield Future.succeededFuture("stale failure");
+          }
+          yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure())
+            .compose(v -> Orders.change(tx, order, null, "PaymentFailed", Caller.SYSTEM, actor, o.failure(), List.of(), List.of(),
+              version -> new PaymentFailed(Ids.newId(), Instant.now(), order.id(), order.number(), o.provider(), o.failure(), version)))
+            .map(v -> "failed");
+        }
+        if (!PaymentStatus.advances(current, next)) {
+          yield Future.succeededFuture("stale " + next);
+        }
+        if (PaymentStatus.SUCCEEDED.equals(next) && o.amount() != order.total().amount()) {
+          yield Orders.change(tx, order, null, "PaymentAmountMismatch", Caller.SYSTEM, actor,
+              "the provider reports " + o.amount() + " paid, the order's total is " + order.total().amount(),
+              List.of(AMOUNT_MISMATCH), List.of(), null)
+            .map(v -> "amount mismatch");
+        }
+        yield setPayment(tx, order, next, null).compose(v -> {
+          if (PaymentStatus.SUCCEEDED.equals(next)) {
+            if (OrderStates.PLACED.equals(order.state())) {
+              return paid(tx, order, actor, null, List.of()).map("paid");
+            }
+            if (OrderStates.CANCELLED.equals(order.state())) {
+              after.latePayment = true;
+              return Orders.change(tx, order, null, "PaymentSucceededAfterCancel", Caller.SYSTEM, actor,
+                "paid after the order was cancelled: its stock is taken again, or the payment refunded",
+                List.of(PAID_AFTER_CANCEL), List.of(), null).map("paid after cancel");
+            }
+            return Future.succeededFuture("succeeded");
+          }
+          if (PaymentStatus.CANCELED.equals(next) && OrderStates.PLACED.equals(order.state())) {
+            after.release = true;
+            return cancelled(tx, order, "PAYMENT_CANCELED", actor).map("cancelled");
+          }
+          after.changed = true;
+          return Future.succeededFuture(next);
+        });
+      }
+    };
+  }
+
+  static String normalize(String status) {
+    if (status == null) {
+      return PaymentStatus.REQUIRES_PAYMENT_METHOD;
+    }
+    return switch (status) {
+      case "requires_action", "requires_confirmation", "requires_payment_method" -> PaymentStatus.REQUIRES_PAYMENT_METHOD;
+      case "requires_capture", "processing" -> PaymentStatus.PROCESSING;
+      default -> status;
+    };
+  }
+
+  static Future<Void> setPayment(SqlConnection tx, Orders.Locked order, String status, String lastError) {
+    return tx.preparedQuery("UPDATE payment SET status = $2, last_error = $3, updated_at = now() WHERE id = $1")
+      .execute(Tuple.of(order.paymentId(), status, lastError)).mapEmpty();
+  }
+
+  static Future<Long> paid(SqlConnection tx, Orders.Locked order, String actor, String note, List<String> removeFlags) {
+    return Orders.change(tx, order, OrderStates.PAID, "PaymentSucceeded", Caller.SYSTEM, actor, note, List.of(), removeFlags,
+      v -> new PaymentSucceeded(Ids.newId(), Instant.now(), order.id(), order.number(), order.provider(), order.intentId(),
+        order.total(), v));
+  }
+
+  static Future<Long> cancelled(SqlConnection tx, Orders.Locked order, String reason, String actor) {
+    return Orders.change(tx, order, OrderStates.CANCELLED, "OrderCancelled", Caller.SYSTEM, actor, reason,
+      List.of(RELEASE_PENDING), List.of(),
+      v -> new OrderCancelled(Ids.newId(), Instant.now(), order.id(), order.number(), reason, v));
+  }
+
+  /** Records a refunded total (only ever upwards, never above the payment) and moves the order. */
+  private Future<String> refund(SqlConnection tx, Orders.Locked order, long refundedTotal, String actor, String reason,
+                                After after) {
+    String current = order.paymentStatus();
+    if (refundedTotal <= order.refunded()) {
+      return Future.succeededFuture("stale refund");
+    }
+    if (PaymentStatus.pending(current) || PaymentStatus.CANCELED.equals(current)) {
+      return Future.succeededFuture(null); // the success is not known yet: apply it after that
+    }
+    long total = Math.min(refundedTotal, order.total().amount());
+    boolean whole = total >= order.total().amount();
+    String status = whole ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+    String toState = whole ? OrderStates.REFUNDED : OrderStates.PARTIALLY_REFUNDED;
+    String currency = order.total().currency();
+    List<String> flags = REFUNDED_NO_STOCK.equals(reason) ? List.of(REFUNDED_NO_STOCK) : List.of();
+    after.changed = true;
+    return tx.preparedQuery("UPDATE payment SET status = $2, refunded = $3, updated_at = now() WHERE id = $1")
+      .execute(Tuple.of(order.paymentId(), status, total))
+      .compose(v -> Orders.change(tx, order, OrderStates.allowed(order.state(), toState) ? toState : null, "PaymentRefunded",
+        Caller.SYSTEM, actor, reason, flags, List.of(PAID_AFTER_CANCEL),
+        version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
+          Money.of(total - order.refunded(), currency), Money.of(total, currency),
+          REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, version)))
+      .map("refunded " + total);
+  }
+
+  /**
+   * A payment that succeeded after its order was cancelled: take the stock again and mark the order
+   * paid, or, when the stock is gone, refund the payment and mark the order. Safe to repeat (the
+   * reconciliation does, for an order left with {@value #PAID_AFTER_CANCEL}).
+   */
+  Future<Void> settleLatePayment(UUID orderId) {
+    // under the order's lock, so that no release of its stock interleaves with taking it again
+    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
+        if (order == null || !OrderStates.CANCELLED.equals(order.state()) || !order.flags().contains(PAID_AFTER_CANCEL)) {
+          return Future.succeededFuture(false);
+        }
+        var lines = order.doc().lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
+        return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), Caller.SYSTEM)
+          .compose(allocated -> paid(tx, order, "system", "paid after cancellation: the stock was allocated again",
+            List.of(PAID_AFTER_CANCEL, RELEASE_PENDING)).map(true), failure -> {
+            Failure f = Failure.from(failure);
+            return f.errorCode() == ErrorCode.OUT_OF_STOCK || f.errorCode() == ErrorCode.VARIANT_NOT_FOUND
+              ? Future.succeededFuture(false) : Future.failedFuture(failure);
+          })
+          .map(paid -> !paid);
+      }))
+      .compose(refundNeeded -> !refundNeeded ? Future.<Void>succeededFuture() : refundForNoStock(orderId))
+      .onSuccess(v -> changed(orderId));
+  }
+
+  private Future<Void> refundForNoStock(UUID orderId) {
+    return pool.withConnection(c -> Orders.view(c, orderId)).compose(view -> {
+      if (view == null || !view.flags().contains(PAID_AFTER_CANCEL)) {
+        return Future.succeededFuture();
+      }
+      return provider(view.payment().provider())
+        .refund(view.payment().intentId(), view.totals().total().amount(), "no-stock-" + orderId)
+        .compose(intent -> {
+          var after = new After();
+          return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order ->
+              refund(tx, order, order.total().amount(), "system", REFUNDED_NO_STOCK, after)))
+            .onSuccess(v -> after.run(this)).mapEmpty();
+        });
+    });
+  }
+
+  /** Releases a cancelled order's stock (idempotent at the catalog), then drops its {@value #RELEASE_PENDING}. */
+  Future<Void> releaseStock(UUID orderId) {
+    // under the order's lock: a late payment taking the stock again waits, and finds it released
+    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
+      if (order == null || !OrderStates.CANCELLED.equals(order.state()) || !order.flags().contains(RELEASE_PENDING)) {
+        return Future.succeededFuture();
+      }
+      return bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), Caller.SYSTEM)
+        .compose(released -> tx.preparedQuery("UPDATE orders SET flags = array_remove(flags, $2) WHERE id = $1")
+          .execute(Tuple.of(orderId, RELEASE_PENDING)))
+        .mapEmpty();
+    }));
+  }
+
+  void changed(UUID orderId) {
+    OutboxRelay.poke(vertx, CheckoutModule.SCHEMA);
+    vertx.eventBus().publish(CheckoutApi.Events.changed(orderId), orderId.toString());
+  }
+
+  /** What to do once an application committed. */
+  private static final class After {
+    UUID orderId;
+    boolean release;
+    boolean latePayment;
+    boolean changed;
+
+    void run(PaymentLedger ledger) {
+      if (orderId == null) {
+        return;
+      }
+      ledger.changed(orderId);
+      if (release) {
+        ledger.releaseStock(orderId).onFailure(t -> LOG.warning("stock of cancelled order " + orderId
+          + " not released yet (the reconciliation retries): " + t.getMessage()));
+      }
+      if (latePayment) {
+        ledger.settleLatePayment(orderId).onFailure(t -> LOG.warning("late payment of order " + orderId
+          + " not settled yet (the reconciliation retries): " + t.getMessage()));
+      }
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package io.kinetic.checkout;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.contract.cart.CartRef;
+import io.kinetic.kernel.contract.cart.CartView;
+import io.kinetic.kernel.contract.cart.ClearCart;
+import io.kinetic.kernel.contract.cart.GetCart;
+import io.kinetic.kernel.contract.catalog.AllocateStock;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.contract.checkout.CheckoutDetails;
+import io.kinetic.kernel.contract.checkout.CheckoutQuote;
+import io.kinetic.kernel.contract.checkout.OrderAddress;
+import io.kinetic.kernel.contract.checkout.OrderPlaced;
+import io.kinetic.kernel.contract.checkout.OrderShipping;
+import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.OrderedItem;
+import io.kinetic.kernel.contract.checkout.PlaceOrder;
+import io.kinetic.kernel.contract.checkout.PlacedOrder;
+import io.kinetic.kernel.contract.checkout.PricedLine;
+import io.kinetic.kernel.contract.identity.CustomerView;
+import io.kinetic.kernel.contract.identity.GetCustomer;
+import io.kinetic.kernel.contract.identity.IdentityApi;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.id.Ids;
+import io.kinetic.kernel.json.Json;
+import io.kinetic.kernel.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Places an order: a saga of four steps, each undone in reverse when a later one fails.
+ * <ol>
+ *   <li>validate the cart (read from the cart context, priced by {@link Quotes});</li>
+ *   <li>allocate its stock at the catalog (PostgreSQL: never more than on hand);</li>
+ *   <li>create the order (with its payment row and {@code OrderPlaced}, in one transaction) —
+ *       undone: the stock is released;</li>
+ *   <li>create the payment at the provider (for the server's total, with an idempotency key) —
+ *       undone: the order is cancelled and the stock released.</li>
+ * </ol>
+ * Then the cart is emptied. The order's id is derived from the caller and its idempotency key, so
+ * any number of concurrent or repeated requests with one key make one allocation, one order and one
+ * payment intent, and all answer that order. A placement row written before the allocation lets
+ * the reconciliation give back the stock of a placement the engine died in.
+ */
+final class Placement {
+
+  private static final Logger LOG = Logger.getLogger(Placement.class.getName());
+
+  private final Pool pool;
+  private final BusClient bus;
+  private final ShopSettings settings;
+  private final PaymentLedger ledger;
+  private final PaymentProvider provider;
+  private final OrderLinks links;
+  private final CheckoutConfig config;
+
+  Placement(Pool pool, BusClient bus, ShopSettings settings, PaymentLedger ledger, PaymentProvider provider,
+            OrderLinks links, CheckoutConfig config) {
+    this.pool = pool;
+    this.bus = bus;
+    this.settings = settings;
+    this.ledger = ledger;
+    this.provider = provider;
+    this.links = links;
+    this.config = config;
+  }
+
+  Future<PlacedOrder> place(PlaceOrder command, Caller caller) {
+    CartRef ref = command.ref();
+    if (ref == null) {
+      return Future.failedFuture(ErrorCode.CART_NOT_FOUND.failure("no cart: add something to a cart first"));
+    }
+    CheckoutDetails details = command.details() == null ? new CheckoutDetails(null, null, null, null, null) : command.details();
+    var errors = new ArrayList<FieldError>();
+    String email = details.email() == null && ref.isCustomer() ? null : Addresses.email(details.email(), "email", errors);
+    OrderAddress shipping = Addresses.clean(details.shippingAddress(), "shippingAddress", errors);
+    OrderAddress billing = details.billingAddress() == null ? shipping
+      : Addresses.clean(details.billingAddress(), "billingAddress", errors);
+    if (details.shippingMethodId() == null) {
+      errors.add(new FieldError("shippingMethodId", "is required: choose one of the quote's shipping options"));
+    }
+    if (command.requestKey() != null && (command.requestKey().isBlank() || command.requestKey().length() > 255)) {
+      errors.add(new FieldError("requestKey", "must be 1 to 255 characters"));
+    }
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(Failure.invalid(errors));
+    }
+    String scope = ref.isCustomer() ? "customer:" + ref.customerId() : "guest:" + sha256(ref.token());
+    String key = command.requestKey() != null ? command.requestKey() : Ids.newId().toString();
+    UUID orderId = UUID.nameUUIDFromBytes(("order|" + scope + "|" + key).getBytes(StandardCharsets.UTF_8));
+    String placementKey = sha256(scope + "|" + key);
+    return pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
+      ? again(existing, ref)
+      : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
+        .compose(cart -> settings.current().compose(snapshot -> {
+          CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
+          check(quote, details);
+          Future<String> customerEmail = email != null ? Future.succeededFuture(email)
+            : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
+          return customerEmail.compose(address ->
+            run(orderId, placementKey, ref, cart, quote, address, shipping, billing, command.locale(), caller));
+        })));
+  }
+
+  /** The same key again: the order it placed (its payment created now if the first request died before that). */
+  private Future<PlacedOrder> again(OrderView order, CartRef ref) {
+    if (!owns(order, ref)) {
+      return Future.failedFuture(ErrorCode.IDEMPOTENCY_KEY_REUSED.failure("this idempotency key placed another cart's order"));
+    }
+    boolean unpaid = order.payment() != null && PaymentStatus.CREATING.equals(order.payment().status())
+      && OrderStates.PLACED.equals(order.state());
+    return (unpaid ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
+      .map(o -> new PlacedOrder(o, links.token(o.id())));
+  }
+
+  private static boolean owns(OrderView order, CartRef ref) {
+    return ref.isCustomer() ? ref.customerId().equals(order.customerId()) : order.customerId() == null;
+  }
+
+  private static void check(CheckoutQuote quote, CheckoutDetails details) {
+    List<String> problems = quote.problems();
+    if (problems.contains(Quotes.CART_EMPTY)) {
+      throw ErrorCode.CART_EMPTY.failure("the cart has nothing that can be ordered");
+    }
+    if (problems.contains(Quotes.UNAVAILABLE)) {
+      throw ErrorCode.CART_CHANGED.failure("a product in the cart is no longer available: remove it and look again");
+    }
+    if (problems.contains(Quotes.PRICE_CHANGED)) {
+      throw ErrorCode.CART_CHANGED.failure("a price in the cart changed since it was last seen: look at the cart again");
+    }
+    if (problems.contains(Quotes.INSUFFICIENT_STOCK)) {
+      throw Failure.withAvailable(ErrorCode.OUT_OF_STOCK, "a line of the cart holds more units than are available", 0);
+    }
+    if (problems.contains(Quotes.NO_SHIPPING)) {
+      throw ErrorCode.SHIPPING_METHOD_UNAVAILABLE.failure("no shipping method ships to " + quote.country() + " in " + quote.currency());
+    }
+    if (details.expectedTotal() != null && details.expectedTotal() != quote.totals().total().amount()) {
+      throw ErrorCode.CART_CHANGED.failure("the total is now " + quote.totals().total().amount() + ", not "
+        + details.expectedTotal() + ": look at the checkout again");
+    }
+  }
+
+  private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
+                                  String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
+    var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
+    return pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(orderId))
+      // step 2: the stock
+      .compose(v -> bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller))
+      // step 3: the order (undo: release the stock)
+      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, email, shipping, billing, locale, caller)
+        .recover(t -> release(orderId, caller).compose(v -> Future.failedFuture(t))))
+      // step 4: the payment (undo: cancel the order, release the stock)
+      .compose(order -> createPayment(order.id(), order.number(), order))
+      .compose(order -> {
+        bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
+          .onFailure(t -> LOG.warning("cart of order " + order.number() + " not emptied: " + t.getMessage()));
+        return Future.succeededFuture(new PlacedOrder(order, links.token(order.id())));
+      });
+  }
+
+  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, String email,
+                                        OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
+    var t = quote.totals();
+    var s = quote.shipping();
+    var doc = new OrderDoc(quote.lines(), shipping, billing, new OrderShipping(s.methodId(), s.name(), t.shippingNet(),
+      t.shippingTax(), t.shippingGross(), quote.lines().isEmpty() ? 0 : quote.lines().get(0).taxRate(), s.minDays(), s.maxDays()),
+      t, quote.pricesIncludeTax());
+    int items = quote.lines().stream().mapToInt(PricedLine::quantity).sum();
+    Instant due = Instant.now().plus(config.checkout().paymentTimeoutMinutes(), ChronoUnit.MINUTES);
+    String actor = ref.isCustomer() ? "customer" : "guest";
+    return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId))
+        .compose(gone -> {
+          if (gone.rowCount() == 0) {
+            // a concurrent request with the same key created the order (answer it), or the
+            // reconciliation took this placement for dead and released its stock (stop here)
+            return Orders.view(tx, orderId).compose(order -> order != null ? Future.succeededFuture(order)
+              : Future.failedFuture(ErrorCode.SERVICE_UNAVAILABLE.failure("the checkout took too long: please try again")));
+          }
+          return tx.query("SELECT nextval('order_number') AS n").execute().compose(seq -> insert(tx, seq.iterator().next().getLong("n"),
+            orderId, placementKey, ref, quote, email, doc, items, due, actor, locale, caller));
+        }))
+      .onSuccess(order -> ledger.changed(orderId));
+  }
+
+  private Future<OrderView> insert(io.vertx.sqlclient.SqlConnection tx, long sequence, UUID orderId, String placementKey,
+                                   CartRef ref, CheckoutQuote quote, String email, OrderDoc doc, int items, Instant due,
+                                   String actor, String locale, Caller caller) {
+    var t = quote.totals();
+    String number = "KC-" + sequence;
+    return tx.preparedQuery("""
+              INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
+                                  placement_key, payment_due_at, version)
+              VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)""")
+            .execute(Tuple.tuple().addValue(orderId).addValue(number).addValue(ref.isCustomer() ? ref.customerId() : null)
+              .addValue(email).addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount())
+              .addValue(items).addValue(new JsonObject(Json.string(doc))).addValue(placementKey)
+              .addValue(due.atOffset(java.time.ZoneOffset.UTC)))
+            .compose(v -> tx.preparedQuery("""
+                INSERT INTO payment (id, order_id, provider, status, amount, currency) VALUES ($1, $2, $3, 'creating', $4, $5)""")
+              .execute(Tuple.of(Ids.newId(), orderId, provider.name(), t.total().amount(), quote.currency())))
+            .compose(v -> Orders.timeline(tx, orderId, 1, "OrderPlaced", null, OrderStates.PLACED, actor, null))
+            .compose(v -> Outbox.append(tx, new OrderPlaced(Ids.newId(), Instant.now(), orderId, number,
+              ref.isCustomer() ? ref.customerId() : null, email, locale, t.total(),
+              quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(),
+              1), caller))
+            .compose(v -> Orders.view(tx, orderId));
+  }
+
+  /** For the reconciliation: the payment of an order whose placement died before step 4. */
+  Future<Void> ensurePayment(UUID orderId) {
+    return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> order == null || order.payment() == null
+      || !PaymentStatus.CREATING.equals(order.payment().status()) ? Future.succeededFuture()
+      : createPayment(orderId, order.number(), order).mapEmpty());
+  }
+
+  /** Step 4, also for a repeated request whose first run died before it: one intent per order (by its key). */
+  private Future<OrderView> createPayment(UUID orderId, String number, OrderView order) {
+    return provider.create(orderId, number, order.totals().total(), "order-" + orderId)
+      .compose(intent -> pool.preparedQuery("""
+          UPDATE payment SET intent_id = $2, client_secret = $3, status = CASE WHEN status = 'creating' THEN $4 ELSE status END,
+                 updated_at = now() WHERE order_id = $1""")
+        .execute(Tuple.of(orderId, intent.id(), intent.clientSecret(), PaymentLedger.normalize(intent.status()))))
+      .compose(v -> pool.withConnection(c -> Orders.view(c, orderId)), failure -> {
+        LOG.warning("payment of order " + number + " not created, cancelling it: " + failure.getMessage());
+        return cancelUnpayable(orderId).compose(v -> Future.failedFuture(Failure.from(failure).errorCode() == ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE
+          ? failure : ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE.failure("the payment could not be created: nothing was charged, please try again")));
+      });
+  }
+
+  private Future<Void> cancelUnpayable(UUID orderId) {
+    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> order == null || !OrderStates.PLACED.equals(order.state())
+        ? Future.succeededFuture()
+        : PaymentLedger.setPayment(tx, order, PaymentStatus.CANCELED, "the payment could not be created")
+          .compose(v -> PaymentLedger.cancelled(tx, order, "PAYMENT_UNAVAILABLE", "system")).mapEmpty()))
+      .compose(v -> ledger.releaseStock(orderId))
+      .onComplete(ar -> ledger.changed(orderId));
+  }
+
+  /** Undoes step 2, unless the order exists after all (created by a concurrent request with the same key). */
+  private Future<Void> release(UUID orderId, Caller caller) {
+    return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> order != null ? Future.<Void>succeededFuture()
+      : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller)
+      .compose(v -> pool.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)))
+      .<Void>mapEmpty())
+      .recover(t -> {
+        LOG.warning("stock of failed placement " + orderId + " not released now (the reconciliation will): " + t.getMessage());
+        return Future.succeededFuture();
+      });
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.kinetic.checkout;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Reads a Stripe webhook: verifies its signature on the raw body (HMAC-SHA256 with the endpoint's
+ * secret, at most {@value #TOLERANCE_SECONDS} s old), then turns the events checkout acts on into
+ * {@link Observation}s: {@code payment_intent.succeeded}, {@code .processing},
+ * {@code .payment_failed}, {@code .canceled}, {@code charge.refunded} and
+ * {@code charge.dispute.created}. Other types are acknowledged and ignored (null). The payload is read
+ * as plain JSON, not through the SDK's typed objects, so an event of another API version is still understood.
+ */
+final class StripeWebhooks {
+
+  static final long TOLERANCE_SECONDS = 300;
+
+  private StripeWebhooks() {
+  }
+
+  /** The event's id and type, and what checkout learns from it (null: nothing). Fails WEBHOOK_SIGNATURE_INVALID. */
+  record Received(String eventId, String type, Observation observation) {
+  }
+
+  static Received read(String payload, String signature, String secret) {
+    if (secret == null || secret.isEmpty()) {
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("no webhook secret is configured (COMMERCE_STRIPE_WEBHOOK_SECRET)");
+    }
+    if (payload == null || signature == null || signature.isBlank()) {
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the Stripe-Signature header is missing");
+    }
+    try {
+      Webhook.Signature.verifyHeader(payload, signature, secret, TOLERANCE_SECONDS);
+    } catch (SignatureVerificationException e) {
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the signature does not match: " + e.getMessage());
+    }
+    JsonObject event;
+    try {
+      event = new JsonObject(payload);
+    } catch (DecodeException e) {
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the signed body is not a JSON event");
+    }
+    String id = event.getString("id");
+    String type = event.getString("type", "");
+    if (id == null || id.isBlank()) {
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the event has no id");
+    }
+    JsonObject data = event.getJsonObject("data", new JsonObject()).getJsonObject("object", new JsonObject());
+    String p = StripeProvider.NAME;
+    Observation o = switch (type) {
+      case "payment_intent.succeeded", "payment_intent.processing", "payment_intent.canceled", "payment_intent.payment_failed" -> {
+        JsonObject error = data.getJsonObject("last_payment_error");
+        String failure = "payment_intent.payment_failed".equals(type)
+          ? (error == null ? "payment_failed" : error.getString("code", "payment_failed") + ": " + error.getString("message", ""))
+          : null;
+        String status = "payment_intent.payment_failed".equals(type) ? PaymentStatus.REQUIRES_PAYMENT_METHOD
+          : type.substring("payment_intent.".length());
+        yield new Observation(p, id, type, data.getString("id"), "status", status, amount(data, "amount"), 0, failure);
+      }
+      case "charge.refunded" -> new Observation(p, id, type, data.getString("payment_intent"), "refund", null,
+        amount(data, "amount"), amount(data, "amount_refunded"), null);
+      case "charge.dispute.created" -> new Observation(p, id, type, data.getString("payment_intent"), "dispute", null,
+        amount(data, "amount"), 0, data.getString("reason", "dispute").toLowerCase(Locale.ROOT));
+      default -> null;
+    };
+    if (o != null && (o.intentId() == null || o.intentId().isBlank())) {
+      o = null; // nothing checkout can relate it to
+    }
+    return new Received(id, type, o);
+  }
+
+  private static long amount(JsonObject data, String field) {
+    Object v = data.getValue(field);
+    return v instanceof Number n ? n.longValue() : 0;
+  }
+}

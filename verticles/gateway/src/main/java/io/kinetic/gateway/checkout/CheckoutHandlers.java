@@ -1,0 +1,198 @@
+package io.kinetic.gateway.checkout;
+
+import io.kinetic.gateway.Bodies;
+import io.kinetic.gateway.Replies;
+import io.kinetic.gateway.Requests;
+import io.kinetic.gateway.edge.EdgeContext;
+import io.kinetic.gateway.edge.EdgeHandlers;
+import io.kinetic.gateway.edge.RestOperations;
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.cart.CartRef;
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.CheckoutDetails;
+import io.kinetic.kernel.contract.checkout.ConfirmPayment;
+import io.kinetic.kernel.contract.checkout.DeleteShippingZone;
+import io.kinetic.kernel.contract.checkout.DeleteTaxRate;
+import io.kinetic.kernel.contract.checkout.GetCheckoutSettings;
+import io.kinetic.kernel.contract.checkout.GetOrder;
+import io.kinetic.kernel.contract.checkout.GetOrderDetail;
+import io.kinetic.kernel.contract.checkout.GetPaymentConfig;
+import io.kinetic.kernel.contract.checkout.ListMyOrders;
+import io.kinetic.kernel.contract.checkout.ListOrders;
+import io.kinetic.kernel.contract.checkout.OrderAccess;
+import io.kinetic.kernel.contract.checkout.PayWithTestCard;
+import io.kinetic.kernel.contract.checkout.PlaceOrder;
+import io.kinetic.kernel.contract.checkout.QuoteCheckout;
+import io.kinetic.kernel.contract.checkout.SaveCheckoutSettings;
+import io.kinetic.kernel.contract.checkout.SaveShippingZone;
+import io.kinetic.kernel.contract.checkout.SaveTaxRate;
+import io.kinetic.kernel.contract.checkout.ShippingZoneInput;
+import io.kinetic.kernel.contract.checkout.StripeWebhook;
+import io.kinetic.kernel.contract.checkout.TaxRate;
+import io.kinetic.kernel.contract.identity.Realm;
+import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The checkout edge in one gateway instance: each REST operation is one bus request; whose cart
+ * and which orders come from the credentials only. Answers about carts and orders are personal
+ * ({@code Cache-Control: no-store}).
+ */
+final class CheckoutHandlers implements EdgeHandlers {
+
+  static final String CART_TOKEN = "X-Cart-Token";
+  static final String ORDER_TOKEN = "X-Order-Token";
+  static final String STRIPE_SIGNATURE = "Stripe-Signature";
+
+  record TestCard(String card) {
+  }
+
+  record TaxRateValue(Integer rate) {
+  }
+
+  private final EdgeContext context;
+  private final BusClient bus;
+
+  CheckoutHandlers(EdgeContext context) {
+    this.context = context;
+    this.bus = context.bus();
+  }
+
+  @Override
+  public void bindOperations(RestOperations operations) {
+    operations.bind("quoteCheckout", rc -> {
+      CheckoutDetails details = rc.body().isEmpty() ? null : Bodies.read(rc, CheckoutDetails.class);
+      cart(rc).compose(ref -> bus.request(CheckoutApi.QUOTE, new QuoteCheckout(ref, details, locale(rc)), Requests.caller(rc)))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("placeOrder", rc -> {
+      CheckoutDetails details = Bodies.read(rc, CheckoutDetails.class);
+      String key = rc.request().getHeader(IdempotencyKeys.HEADER);
+      cart(rc).compose(ref -> bus.request(CheckoutApi.PLACE_ORDER, new PlaceOrder(ref, details, key, locale(rc)), Requests.caller(rc)))
+        .onComplete(Replies.to(rc, (r, placed) -> {
+          r.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+          r.response().putHeader(HttpHeaders.LOCATION, "/api/v1/orders/" + placed.order().id());
+          Replies.created(r, placed);
+        }));
+    });
+    operations.bind("getPaymentConfig", rc -> bus.request(CheckoutApi.PAYMENT_CONFIG, new GetPaymentConfig(), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("listMyOrders", rc -> bus.request(CheckoutApi.LIST_MY_ORDERS,
+        new ListMyOrders(Requests.principal(rc).id(), limit(rc), rc.queryParams().get("after")), Requests.caller(rc))
+      .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+    operations.bind("getOrder", rc -> access(rc).compose(access ->
+        bus.request(CheckoutApi.GET_ORDER, new GetOrder(orderId(rc), access), Requests.caller(rc)))
+      .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+    operations.bind("payWithTestCard", rc -> {
+      TestCard body = Bodies.read(rc, TestCard.class);
+      access(rc).compose(access -> bus.request(CheckoutApi.PAY_WITH_TEST_CARD, new PayWithTestCard(orderId(rc), access, body.card()),
+          Requests.caller(rc)))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("confirmPayment", rc -> access(rc).compose(access ->
+        bus.request(CheckoutApi.CONFIRM_PAYMENT, new ConfirmPayment(orderId(rc), access), Requests.caller(rc)))
+      .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+
+    operations.bind("listOrders", rc -> {
+      var q = rc.queryParams();
+      bus.request(CheckoutApi.LIST_ORDERS, new ListOrders(q.get("state"), instant(q.get("from")), instant(q.get("to")),
+          q.get("customerId") == null ? null : UUID.fromString(q.get("customerId")), q.get("email"), q.get("number"), limit(rc),
+          q.get("after")), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("getOrderDetail", rc -> bus.request(CheckoutApi.GET_ORDER_DETAIL, new GetOrderDetail(orderId(rc)), Requests.caller(rc))
+      .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+    operations.bind("getCheckoutSettings", rc -> bus.request(CheckoutApi.GET_SETTINGS, new GetCheckoutSettings(), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("updateCheckoutSettings", rc -> bus.request(CheckoutApi.SAVE_SETTINGS,
+        Bodies.read(rc, SaveCheckoutSettings.class), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("saveTaxRate", rc -> {
+      TaxRateValue body = Bodies.read(rc, TaxRateValue.class);
+      bus.request(CheckoutApi.SAVE_TAX_RATE, new SaveTaxRate(new TaxRate(rc.pathParam("country"), rc.pathParam("taxClass"),
+          body.rate() == null ? -1 : body.rate())), Requests.caller(rc))
+        .onComplete(Replies.to(rc, Replies::ok));
+    });
+    operations.bind("deleteTaxRate", rc -> bus.request(CheckoutApi.DELETE_TAX_RATE,
+        new DeleteTaxRate(rc.pathParam("country"), rc.pathParam("taxClass")), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("createShippingZone", rc -> bus.request(CheckoutApi.SAVE_SHIPPING_ZONE,
+        new SaveShippingZone(null, Bodies.read(rc, ShippingZoneInput.class)), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("updateShippingZone", rc -> bus.request(CheckoutApi.SAVE_SHIPPING_ZONE,
+        new SaveShippingZone(UUID.fromString(rc.pathParam("zoneId")), Bodies.read(rc, ShippingZoneInput.class)), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("deleteShippingZone", rc -> bus.request(CheckoutApi.DELETE_SHIPPING_ZONE,
+        new DeleteShippingZone(UUID.fromString(rc.pathParam("zoneId"))), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok)));
+  }
+
+  /**
+   * Stripe's webhook, outside the contract: the signature is over the raw body, so the body is
+   * passed on exactly as received (at most 1 MB); checkout verifies it, stores the event once and
+   * answers at once, and applies it after.
+   */
+  @Override
+  public void mountRoutes(Router router) {
+    router.post("/webhooks/stripe")
+      .handler(BodyHandler.create(false).setBodyLimit(1024 * 1024))
+      .handler(rc -> bus.request(CheckoutApi.STRIPE_WEBHOOK,
+          new StripeWebhook(rc.body().asString(), rc.request().getHeader(STRIPE_SIGNATURE)), Requests.caller(rc))
+        .onComplete(Replies.to(rc, Replies::ok)));
+  }
+
+  /** The caller's cart: the customer's, else the guest token's; staff tokens are refused. */
+  private Future<CartRef> cart(RoutingContext rc) {
+    return context.access().optionalPrincipal(rc).compose(principal -> {
+      if (principal != null) {
+        return principal.realm() == Realm.CUSTOMER ? Future.succeededFuture(CartRef.customer(principal.id()))
+          : Future.failedFuture(ErrorCode.FORBIDDEN.failure("staff do not check out with their account"));
+      }
+      String token = rc.request().getHeader(CART_TOKEN);
+      return token == null || token.isBlank()
+        ? Future.failedFuture(ErrorCode.CART_NOT_FOUND.failure("no cart: add something to a cart first"))
+        : Future.succeededFuture(CartRef.guest(token.strip()));
+    });
+  }
+
+  /** Who asks for an order: its customer (access token), else the holder of its X-Order-Token. */
+  private Future<OrderAccess> access(RoutingContext rc) {
+    return context.access().optionalPrincipal(rc).compose(principal -> {
+      if (principal != null && principal.realm() == Realm.CUSTOMER) {
+        return Future.succeededFuture(OrderAccess.customer(principal.id()));
+      }
+      String token = rc.request().getHeader(ORDER_TOKEN);
+      return Future.succeededFuture(OrderAccess.token(token == null ? null : token.strip()));
+    });
+  }
+
+  private static void personal(RoutingContext rc, Object body) {
+    rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    Replies.ok(rc, body);
+  }
+
+  private String locale(RoutingContext rc) {
+    return context.locales().of(rc.request());
+  }
+
+  /** Validated against the contract (a UUID) before the handler runs. */
+  private static UUID orderId(RoutingContext rc) {
+    return UUID.fromString(rc.pathParam("orderId"));
+  }
+
+  private static int limit(RoutingContext rc) {
+    String limit = rc.queryParams().get("limit");
+    return limit == null ? 20 : Integer.parseInt(limit);
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : java.time.OffsetDateTime.parse(text).toInstant();
+  }
+}
