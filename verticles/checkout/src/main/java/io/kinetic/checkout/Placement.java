@@ -184,7 +184,7 @@ final class Placement {
       t.shippingTax(), t.shippingGross(), quote.lines().isEmpty() ? 0 : quote.lines().get(0).taxRate(), s.minDays(), s.maxDays()),
       t, quote.pricesIncludeTax());
     int items = quote.lines().stream().mapToInt(PricedLine::quantity).sum();
-    Instant due = Instant.now().plus(config.checkout().paymentTimeoutMinutes(), ChronoUnit.MINUTES);
+    Instant due = Instant.now().plus(config.checkout().paymentTimeoutSeconds(), ChronoUnit.SECONDS);
     String actor = ref.isCustomer() ? "customer" : "guest";
     return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId))
         .compose(gone -> {

@@ -110,23 +110,30 @@ final class Reconciler {
       .compose(intent -> ledger.observe(Observation.polled(provider, source, intent)));
   }
 
-  /** An order not paid in time: a last look at the provider, then the payment and the order are cancelled. */
+  /**
+   * An order not paid in time: a last look at the provider (a success is applied), then its payment
+   * is cancelled there (applied as the provider answers) and the order is cancelled and its stock
+   * released. A payment the provider cannot cancel any more (processing) is left as it is: if it
+   * succeeds later, {@code PaymentLedger} takes the stock again or refunds it.
+   */
   private Future<Void> expire(UUID orderId, String provider, String intentId) {
     Future<Void> asked = intentId == null ? Future.succeededFuture()
       : ask(provider, intentId, "expiry")
         .compose(v -> ledger.provider(provider).cancel(intentId))
         .compose(intent -> ledger.observe(Observation.polled(provider, "expiry", intent)));
     return asked.compose(v -> {
-      var after = new ArrayList<Boolean>();
+      var cancelled = new ArrayList<Boolean>();
       return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
           if (order == null || !OrderStates.PLACED.equals(order.state()) || !PaymentStatus.pending(order.paymentStatus())) {
             return Future.succeededFuture();
           }
-          after.add(true);
-          return PaymentLedger.setPayment(tx, order, PaymentStatus.CANCELED, "not paid in time")
-            .compose(x -> PaymentLedger.cancelled(tx, order, "PAYMENT_TIMEOUT", "system")).mapEmpty();
+          cancelled.add(true);
+          Future<Void> payment = order.intentId() == null
+            ? PaymentLedger.setPayment(tx, order, PaymentStatus.CANCELED, "not paid in time")
+            : Future.succeededFuture();
+          return payment.compose(x -> PaymentLedger.cancelled(tx, order, "PAYMENT_TIMEOUT", "system")).mapEmpty();
         }))
-        .compose(x -> after.isEmpty() ? Future.succeededFuture() : ledger.releaseStock(orderId))
+        .compose(x -> cancelled.isEmpty() ? Future.succeededFuture() : ledger.releaseStock(orderId))
         .onSuccess(x -> ledger.changed(orderId));
     });
   }

@@ -97,7 +97,7 @@ final class TestProvider implements PaymentProvider {
     return pool.preparedQuery("""
         UPDATE test_intent SET status = $2, last_error = $3, updated_at = now(),
                succeed_at = CASE WHEN $2 = 'processing' THEN now() + make_interval(secs => $4::float8 / 1000) END
-        WHERE id = $1 AND status IN ('requires_payment_method', 'processing') RETURNING *""")
+        WHERE id = $1 AND status = 'requires_payment_method' RETURNING *""")
       .execute(Tuple.of(intentId, status, failure, (double) lateMillis))
       .compose(rows -> {
         if (rows.size() == 0) {
@@ -134,7 +134,7 @@ final class TestProvider implements PaymentProvider {
   public Future<Intent> cancel(String intentId) {
     return pool.preparedQuery("""
         UPDATE test_intent SET status = 'canceled', updated_at = now()
-        WHERE id = $1 AND status IN ('requires_payment_method', 'processing') AND (succeed_at IS NULL OR succeed_at > now())""")
+        WHERE id = $1 AND status = 'requires_payment_method'""")
       .execute(Tuple.of(intentId)).compose(v -> retrieve(intentId));
   }
 

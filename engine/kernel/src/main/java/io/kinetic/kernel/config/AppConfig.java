@@ -101,12 +101,12 @@ public record AppConfig(
    */
   /**
    * Checkout: how long a placed order waits for its payment before it is cancelled and its stock
-   * released ({@code paymentTimeoutMinutes}), how often the reconciliation runs
+   * released ({@code paymentTimeoutSeconds}), how often the reconciliation runs
    * ({@code reconcileSeconds}) and how old a pending payment must be before it asks the provider
    * ({@code pendingCheckSeconds}), how late the test provider's "late" card succeeds
    * ({@code testLateMillis}).
    */
-  public record Checkout(int paymentTimeoutMinutes, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis) {
+  public record Checkout(int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis) {
   }
 
   /**
@@ -229,7 +229,7 @@ public record AppConfig(
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
       cartSettings(cart, currency),
-      new Checkout(checkout.integer("paymentTimeoutMinutes", 1, 10_080), checkout.integer("reconcileSeconds", 1, 3_600),
+      new Checkout(checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
         checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000)),
       new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),
         stripe.string("publishableKey"), stripe.string("apiBase")),

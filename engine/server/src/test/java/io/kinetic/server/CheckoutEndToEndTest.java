@@ -1,0 +1,312 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.CartEndToEndTest.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checkout as shoppers, customers, staff and hostile callers meet it over REST: quotes with tax and
+ * shipping, placing orders (once per idempotency key, never more than the stock), paying with the
+ * test provider (declined, then paid; the notice and the return both arrive), and who may see an order.
+ */
+class CheckoutEndToEndTest {
+
+  static final String GERMANY_STANDARD = "5b0c0b9e-0000-4000-8000-000000000101";
+  static final String EU_STANDARD = "5b0c0b9e-0000-4000-8000-000000000201";
+  private static WebClient http;
+  private static Shop shop;
+  private static Vertx raceVertx;
+  private static WebClient racers;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http = RunningEngine.client();
+    shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    raceVertx = Vertx.vertx();
+    racers = WebClient.create(raceVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(RunningEngine.httpPort()),
+      new PoolOptions().setHttp1MaxSize(100));
+  }
+
+  @AfterAll
+  static void stop() {
+    raceVertx.close();
+  }
+
+  static JsonObject address(String country) {
+    return new JsonObject().put("name", "Ada Lovelace").put("line1", "Main Street 1").put("postalCode", "10115")
+      .put("city", "Berlin").put("country", country);
+  }
+
+  static JsonObject order(String email, String country, String method) {
+    return new JsonObject().put("email", email).put("shippingAddress", address(country)).put("shippingMethodId", method);
+  }
+
+  static HttpResponse<Buffer> place(WebClient client, String cartToken, String key, JsonObject body) throws Exception {
+    HttpRequest<Buffer> request = Shop.withCart(client.post("/api/v1/checkout/orders"), cartToken);
+    if (key != null) {
+      request.putHeader("Idempotency-Key", key);
+    }
+    return request.sendJsonObject(body).await(20, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> pay(String orderId, String accessToken, String card) throws Exception {
+    return http.post("/api/v1/orders/" + orderId + "/payment/test-card").putHeader("X-Order-Token", accessToken)
+      .sendJsonObject(new JsonObject().put("card", card)).await(10, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> confirm(String orderId, String accessToken) throws Exception {
+    return http.post("/api/v1/orders/" + orderId + "/payment/confirm").putHeader("X-Order-Token", accessToken)
+      .send().await(10, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> get(String orderId, String accessToken) throws Exception {
+    return http.get("/api/v1/orders/" + orderId).putHeader("X-Order-Token", accessToken).send().await(10, TimeUnit.SECONDS);
+  }
+
+  private static long amount(JsonObject money) {
+    return money.getLong("amount");
+  }
+
+  @Test
+  void aGuestIsQuotedTaxAndShippingPlacesAnOrderAndPaysAfterADecline() throws Exception {
+    var product = shop.product("PUBLISHED", 10, 10); // 10.00 and 11.00 EUR, prices include tax
+    String guest = shop.add(null, Shop.variantId(product, 0), 3).getHeader("X-Cart-Token");
+    shop.add(guest, Shop.variantId(product, 1), 1);
+
+    var quote = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), guest),
+      new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE")));
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    JsonObject q = quote.bodyAsJsonObject();
+    assertEquals("DE", q.getString("country"));
+    assertTrue(q.getBoolean("pricesIncludeTax"));
+    assertEquals(List.of(), q.getJsonArray("problems").getList());
+    // per line, half up: 3000 × 19/119 = 478.99 → 479; 1100 × 19/119 = 175.63 → 176
+    JsonObject first = q.getJsonArray("lines").getJsonObject(0);
+    assertEquals(3000, amount(first.getJsonObject("gross")));
+    assertEquals(479, amount(first.getJsonObject("tax")));
+    assertEquals(2521, amount(first.getJsonObject("net")));
+    JsonObject totals = q.getJsonObject("totals");
+    assertEquals(4100, amount(totals.getJsonObject("itemsGross")));
+    assertEquals(479 + 176, amount(totals.getJsonObject("itemsTax")));
+    assertEquals(GERMANY_STANDARD, q.getJsonObject("shipping").getString("methodId"), "the cheapest method is chosen");
+    assertEquals(490, amount(q.getJsonObject("shipping").getJsonObject("price")));
+    assertEquals(78, amount(totals.getJsonObject("shippingTax")), "490 × 19/119 = 78.2");
+    assertEquals(4590, amount(totals.getJsonObject("total")));
+    assertEquals(2, q.getJsonArray("shippingOptions").size(), "standard and express ship to Germany");
+
+    var refused = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "DE", GERMANY_STANDARD).put("expectedTotal", 4000));
+    assertProblem(refused, 409, "CART_CHANGED");
+    var smuggled = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "DE", GERMANY_STANDARD).put("total", 1));
+    assertProblem(smuggled, 400, "UNKNOWN_FIELD");
+    var noEmail = place(http, guest, UUID.randomUUID().toString(), order(null, "DE", GERMANY_STANDARD));
+    assertProblem(noEmail, 400, "VALIDATION_FAILED");
+    var wrongMethod = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "FR", GERMANY_STANDARD));
+    assertProblem(wrongMethod, 422, "SHIPPING_METHOD_UNAVAILABLE");
+
+    var placed = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "DE", GERMANY_STANDARD).put("expectedTotal", 4590));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    JsonObject o = placed.bodyAsJsonObject().getJsonObject("order");
+    String token = placed.bodyAsJsonObject().getString("accessToken");
+    String id = o.getString("id");
+    assertEquals("placed", o.getString("state"));
+    assertTrue(o.getString("number").matches("KC-\\d{6,}"), o.getString("number"));
+    assertEquals(4590, amount(o.getJsonObject("totals").getJsonObject("total")));
+    assertEquals(4590, amount(o.getJsonObject("payment").getJsonObject("amount")), "the payment is for the server's total");
+    assertEquals("requires_payment_method", o.getJsonObject("payment").getString("status"));
+    assertEquals(0, shop.cart(guest).bodyAsJsonObject().getJsonArray("lines").size(), "the cart was emptied");
+    assertEquals(7, available(product, 0), "the order took its units off the stock");
+
+    assertProblem(pay(id, token, "4000 0000 0000 0002"), 402, "PAYMENT_DECLINED");
+    JsonObject afterDecline = confirm(id, token).bodyAsJsonObject();
+    assertEquals("placed", afterDecline.getString("state"), "a declined card leaves the order awaiting payment");
+    assertNotNull(afterDecline.getJsonObject("payment").getString("lastError"));
+
+    var paid = pay(id, token, "4242 4242 4242 4242");
+    assertEquals(200, paid.statusCode(), paid.bodyAsString());
+    var confirmed = confirm(id, token);
+    assertEquals("paid", confirmed.bodyAsJsonObject().getString("state"), confirmed.bodyAsString());
+    assertEquals("succeeded", confirmed.bodyAsJsonObject().getJsonObject("payment").getString("status"));
+    Thread.sleep(300); // the provider's webhook-like notice arrives too, and changes nothing
+    assertEquals(confirmed.bodyAsJsonObject().getLong("version"), get(id, token).bodyAsJsonObject().getLong("version"));
+    assertProblem(pay(id, token, "4242 4242 4242 4242"), 409, "PAYMENT_NOT_ALLOWED");
+
+    var detail = http.get("/api/v1/admin/orders/" + id).bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, detail.statusCode(), detail.bodyAsString());
+    assertNull(detail.bodyAsJsonObject().getJsonObject("order").getJsonObject("payment").getString("clientSecret"));
+    var types = new ArrayList<String>();
+    detail.bodyAsJsonObject().getJsonArray("timeline").forEach(e -> types.add(((JsonObject) e).getString("type")));
+    assertEquals(List.of("OrderPlaced", "PaymentFailed", "PaymentSucceeded"), types);
+    assertEquals("guest", detail.bodyAsJsonObject().getJsonArray("timeline").getJsonObject(0).getString("actor"));
+  }
+
+  @Test
+  void onlyItsOwnerSeesAnOrder() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String ada = shop.customer();
+    String eve = shop.customer();
+    shop.addAsCustomer(ada, Shop.variantId(product, 0), 1);
+    var placed = Shop.send(http.post("/api/v1/checkout/orders").bearerTokenAuthentication(ada),
+      new JsonObject().put("shippingAddress", address("AT")).put("shippingMethodId", EU_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    JsonObject order = placed.bodyAsJsonObject().getJsonObject("order");
+    String id = order.getString("id");
+    assertTrue(order.getString("email").startsWith("cart-"), "a customer's order takes the account's e-mail");
+
+    var mine = http.get("/api/v1/orders").bearerTokenAuthentication(ada).send().await(10, TimeUnit.SECONDS);
+    assertEquals(id, mine.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id"));
+    assertEquals("no-store", mine.getHeader("Cache-Control"));
+    assertEquals(200, http.get("/api/v1/orders/" + id).bearerTokenAuthentication(ada).send().await(10, TimeUnit.SECONDS).statusCode());
+
+    assertProblem(http.get("/api/v1/orders/" + id).bearerTokenAuthentication(eve).send().await(10, TimeUnit.SECONDS), 404, "ORDER_NOT_FOUND");
+    assertEquals(0, http.get("/api/v1/orders").bearerTokenAuthentication(eve).send().await(10, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getJsonArray("items").size());
+    assertProblem(get(id, "forged-token"), 404, "ORDER_NOT_FOUND");
+    assertProblem(get(id, placed.bodyAsJsonObject().getString("accessToken").substring(1)), 404, "ORDER_NOT_FOUND");
+    assertProblem(get(UUID.randomUUID().toString(), placed.bodyAsJsonObject().getString("accessToken")), 404, "ORDER_NOT_FOUND");
+    assertEquals(200, get(id, placed.bodyAsJsonObject().getString("accessToken")).statusCode(), "the signed link shows it");
+    assertProblem(pay(id, "forged", "4242424242424242"), 404, "ORDER_NOT_FOUND");
+    assertProblem(http.get("/api/v1/admin/orders").bearerTokenAuthentication(ada).send().await(10, TimeUnit.SECONDS), 403, "FORBIDDEN");
+
+    var byNumber = http.get("/api/v1/admin/orders").addQueryParam("number", order.getString("number"))
+      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(1, byNumber.bodyAsJsonObject().getJsonArray("items").size(), byNumber.bodyAsString());
+    var byEmail = http.get("/api/v1/admin/orders").addQueryParam("email", order.getString("email").toUpperCase())
+      .addQueryParam("state", "placed").bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(id, byEmail.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id"));
+    assertProblem(http.get("/api/v1/admin/orders").addQueryParam("state", "lost")
+      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void oneIdempotencyKeyPlacesOneOrderHoweverOftenItIsSent() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String guest = shop.add(null, Shop.variantId(product, 0), 2).getHeader("X-Cart-Token");
+    String key = UUID.randomUUID().toString();
+    var sent = new ArrayList<Future<HttpResponse<Buffer>>>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(Shop.withCart(racers.post("/api/v1/checkout/orders"), guest).putHeader("Idempotency-Key", key)
+        .sendJsonObject(order("ada@example.com", "DE", GERMANY_STANDARD)));
+    }
+    Set<String> orders = new HashSet<>();
+    for (var f : sent) {
+      HttpResponse<Buffer> r = f.await(30, TimeUnit.SECONDS);
+      if (r.statusCode() == 201) {
+        orders.add(r.bodyAsJsonObject().getJsonObject("order").getString("id"));
+      } else {
+        assertEquals("IDEMPOTENCY_IN_PROGRESS", r.bodyAsJsonObject().getString("code"), r.bodyAsString());
+      }
+    }
+    var again = place(http, guest, key, order("ada@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, again.statusCode(), again.bodyAsString());
+    orders.add(again.bodyAsJsonObject().getJsonObject("order").getString("id"));
+    assertEquals(1, orders.size(), "one order: " + orders);
+    assertEquals(8, available(product, 0), "its stock was allocated once");
+    var mine = http.get("/api/v1/admin/orders").addQueryParam("email", "ada@example.com").addQueryParam("limit", "100")
+      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+    long same = mine.stream().filter(o -> orders.contains(((JsonObject) o).getString("id"))).count();
+    assertEquals(1, same);
+  }
+
+  @Test
+  void theLastUnitGoesToExactlyOneOfManyCheckouts() throws Exception {
+    int rounds = Integer.getInteger("kinetic.lastUnitRounds", 20);
+    int shoppers = Integer.getInteger("kinetic.lastUnitShoppers", 100);
+    for (int round = 0; round < rounds; round++) {
+      var product = shop.product("PUBLISHED", shoppers);
+      String variant = Shop.variantId(product, 0);
+      var carts = new ArrayList<String>();
+      var adds = new ArrayList<Future<HttpResponse<Buffer>>>();
+      for (int i = 0; i < shoppers; i++) {
+        adds.add(racers.post("/api/v1/cart/lines").sendJsonObject(new JsonObject().put("variantId", variant).put("quantity", 1)));
+      }
+      for (var f : adds) {
+        var r = f.await(30, TimeUnit.SECONDS);
+        assertEquals(201, r.statusCode(), r.bodyAsString());
+        carts.add(r.getHeader("X-Cart-Token"));
+      }
+      shop.setStock(Shop.sku(product, 0), 1); // every cart still holds a reservation; one unit is left
+      var sent = new ArrayList<Future<HttpResponse<Buffer>>>();
+      for (String cart : carts) {
+        sent.add(Shop.withCart(racers.post("/api/v1/checkout/orders"), cart).putHeader("Idempotency-Key", UUID.randomUUID().toString())
+          .sendJsonObject(order("race@example.com", "DE", GERMANY_STANDARD)));
+      }
+      int won = 0;
+      for (var f : sent) {
+        var r = f.await(60, TimeUnit.SECONDS);
+        if (r.statusCode() == 201) {
+          won++;
+        } else {
+          assertProblem(r, 409, "OUT_OF_STOCK");
+        }
+      }
+      assertEquals(1, won, "round " + round + ": exactly one checkout gets the last unit");
+      assertEquals(0, available(product, 0));
+    }
+  }
+
+  @Test
+  void badInputIsAClearError() throws Exception {
+    assertProblem(Shop.send(http.post("/api/v1/checkout/quote"), new JsonObject()), 404, "CART_NOT_FOUND");
+    assertProblem(Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), CartEndToEndTest.CartTokens.random()), new JsonObject()),
+      404, "CART_NOT_FOUND");
+    var product = shop.product("PUBLISHED", 3);
+    String guest = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    assertProblem(Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), guest),
+      new JsonObject().put("shippingAddress", new JsonObject().put("country", "XX"))), 400, "VALIDATION_FAILED");
+    var emptyCart = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    Shop.withCart(http.delete("/api/v1/cart"), emptyCart).send().await(10, TimeUnit.SECONDS);
+    assertProblem(place(http, emptyCart, null, order("a@example.com", "DE", GERMANY_STANDARD)), 422, "CART_EMPTY");
+    var badAddress = order("a@example.com", "DE", GERMANY_STANDARD);
+    badAddress.getJsonObject("shippingAddress").put("postalCode", "<script>");
+    var refused = place(http, guest, null, badAddress);
+    assertProblem(refused, 400, "VALIDATION_FAILED");
+    assertEquals("shippingAddress.postalCode", refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertProblem(Shop.send(http.post("/api/v1/orders/" + UUID.randomUUID() + "/payment/test-card"), new JsonObject().put("card", "x")),
+      400, "VALIDATION_FAILED");
+    assertProblem(http.get("/api/v1/orders/not-a-uuid").send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");
+    assertProblem(http.get("/api/v1/admin/orders").addQueryParam("after", "bm90LWEtY3Vyc29y")
+      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "INVALID_CURSOR");
+    var webhook = http.post("/webhooks/stripe").putHeader("Stripe-Signature", "t=1,v1=00").sendBuffer(Buffer.buffer("{}"))
+      .await(10, TimeUnit.SECONDS);
+    assertProblem(webhook, 400, "WEBHOOK_SIGNATURE_INVALID");
+  }
+
+  @Test
+  void theTestProvidersPaymentConfigIsPublic() throws Exception {
+    var config = http.get("/api/v1/checkout/payment-config").send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, config.statusCode());
+    assertEquals("test", config.bodyAsJsonObject().getString("provider"));
+    assertFalse(config.bodyAsJsonObject().containsKey("secretKey"));
+  }
+
+  /** The variant's stock on hand (the units not allocated to orders), as staff see it. */
+  static int available(JsonObject product, int variant) throws Exception {
+    var page = http.get("/api/v1/admin/products/" + product.getString("id")).bearerTokenAuthentication(shop.staffToken())
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, page.statusCode(), page.bodyAsString());
+    return page.bodyAsJsonObject().getJsonArray("variants").getJsonObject(variant).getInteger("stockOnHand");
+  }
+}
