@@ -111,16 +111,13 @@ final class Reconciler {
   }
 
   /**
-   * An order not paid in time: a last look at the provider (a success is applied), then its payment
-   * is cancelled there (applied as the provider answers) and the order is cancelled and its stock
-   * released. A payment the provider cannot cancel any more (processing) is left as it is: if it
-   * succeeds later, {@code PaymentLedger} takes the stock again or refunds it.
+   * An order not paid in time: a last look at the provider (a success is applied), then the order
+   * is cancelled and its stock released, and its payment is cancelled at the provider (applied as
+   * the provider answers). A payment the provider cannot cancel any more (processing) stays as it
+   * is: if it succeeds later, {@code PaymentLedger} takes the stock again or refunds it.
    */
   private Future<Void> expire(UUID orderId, String provider, String intentId) {
-    Future<Void> asked = intentId == null ? Future.succeededFuture()
-      : ask(provider, intentId, "expiry")
-        .compose(v -> ledger.provider(provider).cancel(intentId))
-        .compose(intent -> ledger.observe(Observation.polled(provider, "expiry", intent)));
+    Future<Void> asked = intentId == null ? Future.succeededFuture() : ask(provider, intentId, "expiry");
     return asked.compose(v -> {
       var cancelled = new ArrayList<Boolean>();
       return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
@@ -134,6 +131,8 @@ final class Reconciler {
           return payment.compose(x -> PaymentLedger.cancelled(tx, order, "PAYMENT_TIMEOUT", "system")).mapEmpty();
         }))
         .compose(x -> cancelled.isEmpty() ? Future.succeededFuture() : ledger.releaseStock(orderId))
+        .compose(x -> cancelled.isEmpty() || intentId == null ? Future.succeededFuture()
+          : ledger.provider(provider).cancel(intentId).compose(intent -> ledger.observe(Observation.polled(provider, "expiry", intent))))
         .onSuccess(x -> ledger.changed(orderId));
     });
   }

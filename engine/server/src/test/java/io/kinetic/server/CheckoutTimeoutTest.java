@@ -1,0 +1,207 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.CartEndToEndTest.assertProblem;
+import static io.kinetic.server.CheckoutEndToEndTest.GERMANY_STANDARD;
+import static io.kinetic.server.CheckoutEndToEndTest.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.testing.Eventually;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What happens when shoppers do not pay in time, and when money arrives after that, on an engine of
+ * its own with short timeouts (2 s to pay, reconciliation every second, "late" test cards after 5 s);
+ * and the shop's tax and shipping settings, which would disturb other tests on the shared engine.
+ */
+class CheckoutTimeoutTest {
+
+  private static final String ADMIN = "timeout-admin@example.com";
+  private static final String PASSWORD = "timeout-admin-password";
+  private static final String LATE = "4000 0000 0000 0259";
+  private static Engine engine;
+  private static Vertx vertx;
+  private static WebClient http;
+  private static Shop shop;
+
+  @BeforeAll
+  static void start() throws Exception {
+    var env = EngineEnv.extra(ADMIN, PASSWORD);
+    env.put("COMMERCE_CHECKOUT_PAYMENT_TIMEOUT_SECONDS", "2");
+    env.put("COMMERCE_CHECKOUT_RECONCILE_SECONDS", "1");
+    env.put("COMMERCE_CHECKOUT_PENDING_CHECK_SECONDS", "1");
+    env.put("COMMERCE_CHECKOUT_TEST_LATE_MILLIS", "5000");
+    env.put("COMMERCE_OUTBOX_POLL_MILLIS", "200");
+    engine = Engine.start(env);
+    vertx = Vertx.vertx();
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
+    shop = new Shop(http, ADMIN, PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (vertx != null) {
+      vertx.close();
+    }
+    if (engine != null) {
+      engine.stop();
+    }
+  }
+
+  private JsonObject placeOrder(JsonObject product, int quantity) throws Exception {
+    String guest = shop.add(null, Shop.variantId(product, 0), quantity).getHeader("X-Cart-Token");
+    var placed = Shop.send(Shop.withCart(http.post("/api/v1/checkout/orders"), guest).putHeader("Idempotency-Key", UUID.randomUUID().toString()),
+      order("late@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    return placed.bodyAsJsonObject();
+  }
+
+  private JsonObject detail(String orderId) throws Exception {
+    var r = http.get("/api/v1/admin/orders/" + orderId).bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  private int onHand(JsonObject product) throws Exception {
+    var page = http.get("/api/v1/admin/products/" + product.getString("id")).bearerTokenAuthentication(shop.staffToken())
+      .send().await(10, TimeUnit.SECONDS);
+    return page.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand");
+  }
+
+  private static List<String> timeline(JsonObject detail) {
+    var types = new ArrayList<String>();
+    detail.getJsonArray("timeline").forEach(e -> types.add(((JsonObject) e).getString("type")));
+    return types;
+  }
+
+  private HttpResponse<Buffer> pay(JsonObject placed, String card) throws Exception {
+    return http.post("/api/v1/orders/" + placed.getJsonObject("order").getString("id") + "/payment/test-card")
+      .putHeader("X-Order-Token", placed.getString("accessToken")).sendJsonObject(new JsonObject().put("card", card))
+      .await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anOrderNotPaidInTimeIsCancelledAndItsStockReleased() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    var placed = placeOrder(product, 2);
+    String id = placed.getJsonObject("order").getString("id");
+    assertEquals(3, onHand(product));
+    var cancelled = Eventually.value("the unpaid order is cancelled", Duration.ofSeconds(15), () -> detail(id),
+      d -> "cancelled".equals(d.getJsonObject("order").getString("state")) && d.getJsonObject("order").getJsonArray("flags").isEmpty()
+        && "canceled".equals(d.getJsonObject("order").getJsonObject("payment").getString("status")));
+    JsonArray events = cancelled.getJsonArray("timeline");
+    assertEquals("PAYMENT_TIMEOUT", events.getJsonObject(events.size() - 1).getString("note"), events.encode());
+    Eventually.until("the stock is back", () -> onHand(product) == 5);
+    assertProblem(pay(placed, "4242 4242 4242 4242"), 409, "PAYMENT_NOT_ALLOWED");
+  }
+
+  @Test
+  void aPaymentThatSucceedsAfterTheTimeoutTakesTheStockAgain() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    var placed = placeOrder(product, 1);
+    String id = placed.getJsonObject("order").getString("id");
+    assertEquals(200, pay(placed, LATE).statusCode());
+    Eventually.value("cancelled while the payment is processing", Duration.ofSeconds(15), () -> detail(id),
+      d -> "cancelled".equals(d.getJsonObject("order").getString("state")));
+    Eventually.until("its stock released", () -> onHand(product) == 5);
+    var paid = Eventually.value("paid when the money arrives", Duration.ofSeconds(20), () -> detail(id),
+      d -> "paid".equals(d.getJsonObject("order").getString("state")));
+    assertEquals(4, onHand(product), "the stock was taken again");
+    assertTrue(timeline(paid).containsAll(List.of("OrderCancelled", "PaymentSucceededAfterCancel", "PaymentSucceeded")), timeline(paid).toString());
+    assertTrue(paid.getJsonObject("order").getJsonArray("flags").isEmpty(), paid.encode());
+  }
+
+  @Test
+  void aPaymentThatSucceedsAfterTheStockIsGoneIsRefunded() throws Exception {
+    var product = shop.product("PUBLISHED", 1);
+    var placed = placeOrder(product, 1);
+    String id = placed.getJsonObject("order").getString("id");
+    assertEquals(200, pay(placed, LATE).statusCode());
+    Eventually.value("cancelled while the payment is processing", Duration.ofSeconds(15), () -> detail(id),
+      d -> "cancelled".equals(d.getJsonObject("order").getString("state")));
+    Eventually.until("its stock released", () -> onHand(product) == 1);
+    shop.setStock(Shop.sku(product, 0), 0); // sold elsewhere meanwhile
+    var refunded = Eventually.value("refunded when the money arrives", Duration.ofSeconds(20), () -> detail(id),
+      d -> "refunded".equals(d.getJsonObject("order").getString("state")));
+    JsonObject order = refunded.getJsonObject("order");
+    assertTrue(order.getJsonArray("flags").contains("REFUNDED_NO_STOCK"), order.encode());
+    assertEquals("refunded", order.getJsonObject("payment").getString("status"));
+    assertEquals(order.getJsonObject("totals").getJsonObject("total").getLong("amount"),
+      order.getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals(1, timeline(refunded).stream().filter("PaymentRefunded"::equals).count(), timeline(refunded).toString());
+    Thread.sleep(500); // the provider's refund notice arrives too, and changes nothing
+    assertEquals(order.getLong("version"), detail(id).getJsonObject("order").getLong("version"));
+    assertEquals(0, onHand(product));
+  }
+
+  @Test
+  void staffSetTaxAndShipping() throws Exception {
+    var product = shop.product("PUBLISHED", 50);
+    String guest = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token"); // 10.00 EUR
+    String staff = shop.staffToken();
+    var settings = http.get("/api/v1/admin/checkout/settings").bearerTokenAuthentication(staff).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, settings.statusCode(), settings.bodyAsString());
+    assertTrue(settings.bodyAsJsonObject().getBoolean("pricesIncludeTax"));
+
+    var net = Shop.send(http.patch("/api/v1/admin/checkout/settings").bearerTokenAuthentication(staff),
+      new JsonObject().put("pricesIncludeTax", false));
+    assertEquals(200, net.statusCode(), net.bodyAsString());
+    var rate = Shop.send(http.put("/api/v1/admin/checkout/tax-rates/DE/standard").bearerTokenAuthentication(staff),
+      new JsonObject().put("rate", 700));
+    assertEquals(200, rate.statusCode(), rate.bodyAsString());
+    JsonObject quote = quote(guest, "DE");
+    assertEquals(1000, quote.getJsonObject("totals").getJsonObject("itemsNet").getLong("amount"));
+    assertEquals(70, quote.getJsonObject("totals").getJsonObject("itemsTax").getLong("amount"), "7 % on top of the net price");
+    assertEquals(1070, quote.getJsonObject("totals").getJsonObject("itemsGross").getLong("amount"));
+
+    var taken = Shop.send(http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(staff),
+      new JsonObject().put("name", "Twice").put("countries", new JsonArray().add("DE")).put("methods", new JsonArray()));
+    assertProblem(taken, 400, "VALIDATION_FAILED");
+    var nordics = Shop.send(http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(staff),
+      new JsonObject().put("name", "Nordics").put("countries", new JsonArray().add("no").add("IS"))
+        .put("methods", new JsonArray().add(new JsonObject().put("name", "Fjord post").put("prices", new JsonObject().put("EUR", 1500))
+          .put("freeAbove", new JsonObject().put("EUR", 900)).put("minDays", 4).put("maxDays", 8))));
+    assertEquals(200, nordics.statusCode(), nordics.bodyAsString());
+    JsonObject toNorway = quote(guest, "NO");
+    assertEquals("Fjord post", toNorway.getJsonObject("shipping").getString("name"));
+    assertTrue(toNorway.getJsonObject("shipping").getBoolean("free"), "the items reach the free-shipping threshold");
+    assertEquals(0, toNorway.getJsonObject("totals").getJsonObject("tax").getLong("amount"), "no rate for Norway: 0 %");
+    assertProblem(Shop.send(http.put("/api/v1/admin/checkout/tax-rates/DE/standard").bearerTokenAuthentication(staff),
+      new JsonObject().put("rate", 10001)), 400, "VALIDATION_FAILED");
+    assertProblem(http.delete("/api/v1/admin/checkout/tax-rates/NO/standard").bearerTokenAuthentication(staff).send()
+      .await(10, TimeUnit.SECONDS), 404, "TAX_RATE_NOT_FOUND");
+    String customer = shop.customer();
+    assertProblem(http.get("/api/v1/admin/checkout/settings").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS),
+      403, "FORBIDDEN");
+
+    // placed orders keep their figures when the settings change
+    var placed = Shop.send(Shop.withCart(http.post("/api/v1/checkout/orders"), guest),
+      order("tax@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    Shop.send(http.patch("/api/v1/admin/checkout/settings").bearerTokenAuthentication(staff), new JsonObject().put("pricesIncludeTax", true));
+    var order = detail(placed.bodyAsJsonObject().getJsonObject("order").getString("id")).getJsonObject("order");
+    assertEquals(70, order.getJsonObject("totals").getJsonObject("itemsTax").getLong("amount"));
+    assertEquals(false, order.getBoolean("pricesIncludeTax"));
+  }
+
+  private JsonObject quote(String guest, String country) throws Exception {
+    var r = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), guest),
+      new JsonObject().put("shippingAddress", new JsonObject().put("country", country)));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+}
