@@ -37,7 +37,7 @@ public class CheckoutVerticle extends VerticleBase {
     pool = PgPools.create(vertx, config.pgUrl(), config.poolSize(), CheckoutModule.SCHEMA);
     var bus = new BusClient(vertx, config.busTimeoutMillis(), new BusClient.Routing(true, config.busTimeoutMillis()));
     var settings = new ShopSettings(pool);
-    var test = new TestProvider(vertx, pool, config.checkout().testLateMillis(), 50);
+    var test = new TestProvider(vertx, pool, config.checkout().testLateMillis(), config.checkout().testNoticeMillis());
     PaymentProvider provider = test;
     PaymentConfig paymentConfig = new PaymentConfig(TestProvider.NAME, null);
     if (config.stripe().configured()) {

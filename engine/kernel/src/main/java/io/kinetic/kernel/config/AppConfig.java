@@ -104,9 +104,11 @@ public record AppConfig(
    * released ({@code paymentTimeoutSeconds}), how often the reconciliation runs
    * ({@code reconcileSeconds}) and how old a pending payment must be before it asks the provider
    * ({@code pendingCheckSeconds}), how late the test provider's "late" card succeeds
-   * ({@code testLateMillis}).
+   * ({@code testLateMillis}) and how long after a test payment its webhook-like notice arrives
+   * ({@code testNoticeMillis}).
    */
-  public record Checkout(int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis) {
+  public record Checkout(int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis,
+                         long testNoticeMillis) {
   }
 
   /**
@@ -230,7 +232,8 @@ public record AppConfig(
         catalog.string("defaultLocale"), currency),
       cartSettings(cart, currency),
       new Checkout(checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
-        checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000)),
+        checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000),
+        checkout.number("testNoticeMillis", 0, 3_600_000)),
       new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),
         stripe.string("publishableKey"), stripe.string("apiBase")),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
