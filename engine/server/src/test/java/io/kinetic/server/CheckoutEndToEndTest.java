@@ -143,6 +143,9 @@ class CheckoutEndToEndTest {
     JsonObject afterDecline = confirm(id, token).bodyAsJsonObject();
     assertEquals("placed", afterDecline.getString("state"), "a declined card leaves the order awaiting payment");
     assertNotNull(afterDecline.getJsonObject("payment").getString("lastError"));
+    io.kinetic.kernel.testing.Eventually.until("the provider's notice of the decline is in the timeline", () ->
+      http.get("/api/v1/admin/orders/" + id).bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS)
+        .bodyAsJsonObject().getJsonArray("timeline").stream().anyMatch(e -> "PaymentFailed".equals(((JsonObject) e).getString("type"))));
 
     var paid = pay(id, token, "4242 4242 4242 4242");
     assertEquals(200, paid.statusCode(), paid.bodyAsString());

@@ -15,6 +15,14 @@ record Observation(String provider, String eventId, String type, String intentId
       intent.refunded(), intent.lastError());
   }
 
+  /** Sources of observations made by asking the provider (not its own events). */
+  static final java.util.Set<String> POLLED = java.util.Set.of("return", "reconcile", "expiry");
+
+  /** Made by asking the provider (the shopper's return, the reconciliation), not one of the provider's events. */
+  boolean polled() {
+    return POLLED.contains(type);
+  }
+
   /** An observation without an event id of the provider's: named by what it says, so the same news is stored once. */
   static Observation polled(String provider, String source, Intent intent) {
     String id = source + ":" + intent.id() + ":" + intent.status() + ":" + intent.refunded();

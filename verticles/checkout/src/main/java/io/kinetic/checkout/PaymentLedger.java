@@ -137,6 +137,12 @@ final class PaymentLedger {
           if (!PaymentStatus.pending(current)) {
             yield Future.succeededFuture("stale failure");
           }
+          if (o.polled()) {
+            // the shopper's return or the reconciliation saw the last attempt's failure: each attempt's
+            // PaymentFailed comes from the provider's own event, so a look adds no second one
+            after.changed = true;
+            yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure()).map("failure seen");
+          }
           yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure())
             .compose(v -> Orders.change(tx, order, null, "PaymentFailed", Caller.SYSTEM, actor, o.failure(), List.of(), List.of(),
               version -> new PaymentFailed(Ids.newId(), Instant.now(), order.id(), order.number(), o.provider(), o.failure(), version)))
