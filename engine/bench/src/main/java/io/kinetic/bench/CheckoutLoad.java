@@ -65,9 +65,20 @@ public final class CheckoutLoad {
   }
 
   public static void main(String[] argv) throws Exception {
-    Args args = Args.forCatalogTool(argv, USAGE, Set.of("pg-url", "engine", "connections", "duration", "warmup", "variants",
-        "stock", "seed", "schema", "currency", "event-loops"));
-    URI engine = URI.create(args.require("engine"));
+    Args args;
+    URI engine;
+    try {
+      args = Args.parse(argv, Set.of("pg-url", "engine", "connections", "duration", "warmup", "variants",
+          "stock", "seed", "schema", "currency", "event-loops"), Set.of());
+      args.require("pg-url");
+      args.schema();
+      engine = URI.create(args.require("engine"));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
     int connections = args.intValue("connections", 64);
     Duration duration = args.duration("duration", "15s");
     Duration warmup = args.duration("warmup", "5s");

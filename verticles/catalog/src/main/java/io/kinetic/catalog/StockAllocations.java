@@ -12,6 +12,7 @@ import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.outbox.Outbox;
 import io.kinetic.kernel.outbox.OutboxRelay;
+import io.kinetic.kernel.pg.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -93,6 +94,11 @@ final class StockAllocations {
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
     }
+    return retried(() -> allocateOnce(command, caller), 5);
+  }
+
+  private Future<StockAllocation> allocateOnce(AllocateStock command, Caller caller) {
+    List<StockLine> lines = command.lines();
     var changed = new ArrayList<Moved>();
     return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
@@ -123,6 +129,10 @@ final class StockAllocations {
     if (command.orderId() == null) {
       return Future.failedFuture(Failure.invalid("orderId", "is required"));
     }
+    return retried(() -> releaseOnce(command, caller), 5);
+  }
+
+  private Future<StockAllocation> releaseOnce(ReleaseStock command, Caller caller) {
     var changed = new ArrayList<Moved>();
     return pool.withTransaction(tx -> tx.preparedQuery(RELEASE).execute(Tuple.of(command.orderId())).compose(rows -> {
         var freed = new ArrayList<StockLine>();
@@ -138,6 +148,16 @@ final class StockAllocations {
         committed(changed);
         return new StockAllocation(command.orderId(), List.copyOf(freed));
       });
+  }
+
+  /**
+   * Runs {@code attempt} again when PostgreSQL broke a deadlock by aborting it: the variants are
+   * locked in id order here, but other writers of the same rows (the reserved totals, staff's stock
+   * changes) may lock them in another order. The aborted transaction changed nothing.
+   */
+  private static <T> Future<T> retried(java.util.function.Supplier<Future<T>> attempt, int attempts) {
+    return attempt.get().recover(t -> attempts > 1 && (SqlStates.is(t, SqlStates.DEADLOCK_DETECTED)
+      || SqlStates.is(t, SqlStates.SERIALIZATION_FAILURE)) ? retried(attempt, attempts - 1) : Future.failedFuture(t));
   }
 
   /** Takes {@code lines} off stock on hand, or fails OUT_OF_STOCK naming every short variant. */

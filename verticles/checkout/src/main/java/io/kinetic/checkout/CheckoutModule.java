@@ -31,7 +31,7 @@ public final class CheckoutModule implements ContextModule {
   }
 
   static CheckoutConfig settings(AppConfig config) {
-    return new CheckoutConfig(config.pg().url(), config.pg().poolSize(), config.checkout(), config.stripe(),
+    return new CheckoutConfig(config.pg().url(), config.checkout().poolSize(), config.checkout(), config.stripe(),
       config.outbox(), config.bus().timeoutMillis(), derive(config.auth().jwtSecret(), "order-links"));
   }
 

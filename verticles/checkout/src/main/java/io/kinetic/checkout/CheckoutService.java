@@ -173,8 +173,8 @@ final class CheckoutService {
   /** The shopper is back from paying: ask the provider, apply what it says, answer the order. */
   Future<OrderView> confirm(ConfirmPayment command, Caller caller) {
     return visible(command.orderId(), command.access()).compose(order -> {
-      if (order.payment() == null || order.payment().intentId() == null) {
-        return Future.succeededFuture(order);
+      if (order.payment() == null || order.payment().intentId() == null || !PaymentStatus.pending(order.payment().status())) {
+        return Future.succeededFuture(order); // nothing to ask: no payment yet, or it is settled (the webhook came first)
       }
       return ledger.provider(order.payment().provider()).retrieve(order.payment().intentId())
         .compose(intent -> ledger.observe(Observation.polled(order.payment().provider(), "return", intent)))

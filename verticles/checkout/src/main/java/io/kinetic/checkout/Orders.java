@@ -92,10 +92,12 @@ final class Orders {
     flags.addAll(addFlags);
     flags.removeAll(removeFlags);
     long version = order.version() + 1;
-    return tx.preparedQuery("UPDATE orders SET state = $2, version = $3, flags = $4, updated_at = now() WHERE id = $1")
-      .execute(Tuple.of(order.id(), to, version, flags.toArray(String[]::new)))
-      .compose(v -> timeline(tx, order.id(), version, type, order.state(), to, actor, note))
-      .compose(v -> event == null ? Future.succeededFuture() : Outbox.append(tx, event.apply(version), caller))
+    // independent writes, sent together (pipelined on the transaction's connection)
+    return Future.all(
+        tx.preparedQuery("UPDATE orders SET state = $2, version = $3, flags = $4, updated_at = now() WHERE id = $1")
+          .execute(Tuple.of(order.id(), to, version, flags.toArray(String[]::new))),
+        timeline(tx, order.id(), version, type, order.state(), to, actor, note),
+        event == null ? Future.succeededFuture() : Outbox.append(tx, event.apply(version), caller))
       .map(version);
   }
 

@@ -19,6 +19,7 @@ import io.kinetic.kernel.contract.checkout.OrderShipping;
 import io.kinetic.kernel.contract.checkout.OrderView;
 import io.kinetic.kernel.contract.checkout.OrderedItem;
 import io.kinetic.kernel.contract.checkout.PlaceOrder;
+import io.kinetic.kernel.contract.checkout.PaymentView;
 import io.kinetic.kernel.contract.checkout.PlacedOrder;
 import io.kinetic.kernel.contract.checkout.PricedLine;
 import io.kinetic.kernel.contract.identity.CustomerView;
@@ -167,8 +168,9 @@ final class Placement {
       // step 3: the order (undo: release the stock)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, email, shipping, billing, locale, caller)
         .recover(t -> release(orderId, caller).compose(v -> Future.failedFuture(t))))
-      // step 4: the payment (undo: cancel the order, release the stock)
-      .compose(order -> createPayment(order.id(), order.number(), order))
+      // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
+      .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
+        ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
       .compose(order -> {
         bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
           .onFailure(t -> LOG.warning("cart of order " + order.number() + " not emptied: " + t.getMessage()));
@@ -205,23 +207,38 @@ final class Placement {
                                    String actor, String locale, Caller caller) {
     var t = quote.totals();
     String number = "KC-" + sequence;
-    return tx.preparedQuery("""
-              INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
-                                  placement_key, payment_due_at, version)
-              VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)""")
-            .execute(Tuple.tuple().addValue(orderId).addValue(number).addValue(ref.isCustomer() ? ref.customerId() : null)
-              .addValue(email).addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount())
-              .addValue(items).addValue(new JsonObject(Json.string(doc))).addValue(placementKey)
-              .addValue(due.atOffset(java.time.ZoneOffset.UTC)))
-            .compose(v -> tx.preparedQuery("""
-                INSERT INTO payment (id, order_id, provider, status, amount, currency) VALUES ($1, $2, $3, 'creating', $4, $5)""")
-              .execute(Tuple.of(Ids.newId(), orderId, provider.name(), t.total().amount(), quote.currency())))
-            .compose(v -> Orders.timeline(tx, orderId, 1, "OrderPlaced", null, OrderStates.PLACED, actor, null))
-            .compose(v -> Outbox.append(tx, new OrderPlaced(Ids.newId(), Instant.now(), orderId, number,
-              ref.isCustomer() ? ref.customerId() : null, email, locale, t.total(),
-              quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(),
-              1), caller))
-            .compose(v -> Orders.view(tx, orderId));
+    UUID customer = ref.isCustomer() ? ref.customerId() : null;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    // the test provider's intent is made here, in the order's transaction; Stripe's after it (step 4)
+    Intent local = provider instanceof TestProvider test ? test.local(t.total(), "order-" + orderId) : null;
+    String status = local == null ? PaymentStatus.CREATING : local.status();
+    UUID paymentId = Ids.newId();
+    var event = new OrderPlaced(Ids.newId(), now, orderId, number, customer, email, locale, t.total(),
+      quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1);
+    // independent writes (the payment's reference to the order holds: a connection runs them in order), sent together
+    return Future.all(List.of(
+        tx.preparedQuery("""
+            INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
+                                placement_key, payment_due_at, version, placed_at, updated_at)
+            VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12)""")
+          .execute(Tuple.tuple().addValue(orderId).addValue(number).addValue(customer).addValue(email)
+            .addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount()).addValue(items)
+            .addValue(new JsonObject(Json.string(doc))).addValue(placementKey).addValue(due.atOffset(java.time.ZoneOffset.UTC))
+            .addValue(now.atOffset(java.time.ZoneOffset.UTC))),
+        tx.preparedQuery("""
+            INSERT INTO payment (id, order_id, provider, intent_id, client_secret, status, amount, currency, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)""")
+          .execute(Tuple.tuple().addValue(paymentId).addValue(orderId).addValue(provider.name())
+            .addValue(local == null ? null : local.id()).addValue(local == null ? null : local.clientSecret()).addValue(status)
+            .addValue(t.total().amount()).addValue(quote.currency()).addValue(now.atOffset(java.time.ZoneOffset.UTC))),
+        local == null ? Future.succeededFuture() : ((TestProvider) provider).save(tx, local),
+        Orders.timeline(tx, orderId, 1, "OrderPlaced", null, OrderStates.PLACED, actor, null),
+        Outbox.append(tx, event, caller)))
+      .map(v -> new OrderView(orderId, number, OrderStates.PLACED, customer, email, quote.currency(), doc.lines(), items,
+        doc.shippingAddress(), doc.billingAddress(), doc.shipping(), doc.totals(), doc.pricesIncludeTax(),
+        new PaymentView(paymentId, provider.name(), local == null ? null : local.id(), status, t.total(),
+          io.kinetic.kernel.money.Money.zero(quote.currency()), local == null ? null : local.clientSecret(), null, now),
+        List.of(), now, due, now, 1));
   }
 
   /** For the reconciliation: the payment of an order whose placement died before step 4. */

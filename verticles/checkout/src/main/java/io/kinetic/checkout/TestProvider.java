@@ -65,6 +65,21 @@ final class TestProvider implements PaymentProvider {
     return NAME;
   }
 
+  /**
+   * The intent {@link #create} would make, without I/O: the test provider's "servers" are this
+   * database, so placing an order stores it in the order's own transaction ({@link #save}).
+   */
+  Intent local(Money amount, String idempotencyKey) {
+    String id = "pi_test_" + digest(idempotencyKey);
+    return new Intent(id, id + "_secret", PaymentStatus.REQUIRES_PAYMENT_METHOD, amount.amount(), amount.currency(), 0, null);
+  }
+
+  Future<Void> save(io.vertx.sqlclient.SqlClient tx, Intent intent) {
+    return tx.preparedQuery("""
+        INSERT INTO test_intent (id, amount, currency, status) VALUES ($1, $2, $3, 'requires_payment_method')
+        ON CONFLICT (id) DO NOTHING""").execute(Tuple.of(intent.id(), intent.amount(), intent.currency())).mapEmpty();
+  }
+
   @Override
   public Future<Intent> create(UUID orderId, String orderNumber, Money amount, String idempotencyKey) {
     String id = "pi_test_" + digest(idempotencyKey);
@@ -79,9 +94,11 @@ final class TestProvider implements PaymentProvider {
   public Future<Intent> retrieve(String intentId) {
     // a "late" payment whose time has come succeeds on the next look, also after a restart
     return pool.preparedQuery("""
-        UPDATE test_intent SET status = 'succeeded', updated_at = now()
-        WHERE id = $1 AND status = 'processing' AND succeed_at <= now()""").execute(Tuple.of(intentId))
-      .compose(v -> pool.preparedQuery("SELECT * FROM test_intent WHERE id = $1").execute(Tuple.of(intentId)))
+        WITH due AS (
+          UPDATE test_intent SET status = 'succeeded', updated_at = now()
+          WHERE id = $1 AND status = 'processing' AND succeed_at <= now() RETURNING *)
+        SELECT * FROM due UNION ALL SELECT * FROM test_intent WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM due)""")
+      .execute(Tuple.of(intentId))
       .compose(rows -> rows.size() == 0
         ? Future.failedFuture(ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE.failure("the test provider has no intent " + intentId))
         : Future.succeededFuture(intent(rows.iterator().next())));

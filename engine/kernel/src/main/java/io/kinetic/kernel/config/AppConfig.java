@@ -100,14 +100,15 @@ public record AppConfig(
    * limits of the WebSocket endpoint (graphql-transport-ws on {@code /graphql}).
    */
   /**
-   * Checkout: how long a placed order waits for its payment before it is cancelled and its stock
+   * Checkout: its PostgreSQL connections per node ({@code poolSize}: placing and paying orders is
+   * write-heavy), how long a placed order waits for its payment before it is cancelled and its stock
    * released ({@code paymentTimeoutSeconds}), how often the reconciliation runs
    * ({@code reconcileSeconds}) and how old a pending payment must be before it asks the provider
    * ({@code pendingCheckSeconds}), how late the test provider's "late" card succeeds
    * ({@code testLateMillis}) and how long after a test payment its webhook-like notice arrives
    * ({@code testNoticeMillis}).
    */
-  public record Checkout(int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis,
+  public record Checkout(int poolSize, int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis,
                          long testNoticeMillis) {
   }
 
@@ -231,7 +232,7 @@ public record AppConfig(
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
       cartSettings(cart, currency),
-      new Checkout(checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
+      new Checkout(checkout.integer("poolSize", 1, 1000), checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
         checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000),
         checkout.number("testNoticeMillis", 0, 3_600_000)),
       new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),

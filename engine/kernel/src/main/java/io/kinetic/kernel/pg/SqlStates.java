@@ -9,6 +9,7 @@ public final class SqlStates {
   public static final String FOREIGN_KEY_VIOLATION = "23503";
   public static final String CHECK_VIOLATION = "23514";
   public static final String SERIALIZATION_FAILURE = "40001";
+  public static final String DEADLOCK_DETECTED = "40P01";
 
   private SqlStates() {
   }
