@@ -56,12 +56,21 @@ public final class CheckoutLoad {
   private final Measurement orders;
   private final Measurement requests;
   private final AtomicInteger failuresShown = new AtomicInteger();
+  private final java.util.Map<String, Measurement> steps = new java.util.LinkedHashMap<>();
 
   private CheckoutLoad(HttpClient http, List<Variant> variants, Measurement orders, Measurement requests) {
     this.http = http;
     this.variants = variants;
     this.orders = orders;
     this.requests = requests;
+    for (String step : List.of("add", "place", "pay", "confirm")) {
+      steps.put(step, new Measurement(0, 0, 0));
+    }
+  }
+
+  private Measurement step(String path) {
+    String name = path.endsWith("/confirm") ? "confirm" : path.endsWith("/test-card") ? "pay" : path.startsWith("/api/v1/checkout") ? "place" : "add";
+    return steps.get(name);
   }
 
   public static void main(String[] argv) throws Exception {
@@ -101,6 +110,7 @@ public final class CheckoutLoad {
       long windowEnd = windowStart + duration.toNanos();
       var load = new CheckoutLoad(http, chosen, new Measurement(windowStart, windowEnd, warmup.toNanos()),
           new Measurement(windowStart, windowEnd, warmup.toNanos()));
+      load.steps.replaceAll((k, v) -> new Measurement(windowStart, windowEnd, warmup.toNanos()));
       List<Future<Void>> shoppers = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
         shoppers.add(load.shop());
@@ -111,7 +121,13 @@ public final class CheckoutLoad {
       System.out.println(result.humanLine(connections, duration.toSeconds() + "s").replace("req/s", "orders/s")
           .replace("requests", "orders"));
       System.out.println(perRequest.humanLine(connections, duration.toSeconds() + "s"));
-      System.out.println(result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).encode());
+      var stepsJson = new JsonObject();
+      for (var e : load.steps.entrySet()) {
+        Result r = e.getValue().result(e.getKey(), false);
+        System.out.println("  " + r.all().humanLine(e.getKey()));
+        stepsJson.put(e.getKey(), r.all().toJson());
+      }
+      System.out.println(result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).put("steps", stepsJson).encode());
       System.out.flush();
       System.exit(result.requests() > result.errors() ? 0 : 1);
     } catch (Exception e) {
@@ -198,6 +214,7 @@ public final class CheckoutLoad {
                 + answer.text.substring(0, Math.min(200, answer.text.length()))));
           }
           requests.success(started, true);
+          step(path).success(started, true);
           return Future.succeededFuture(new Answer(answer.headers, answer.text.isEmpty() ? new JsonObject() : new JsonObject(answer.text)));
         }, failure -> {
           requests.error(true);

@@ -16,9 +16,21 @@ import javax.crypto.spec.SecretKeySpec;
 final class OrderLinks {
 
   private final byte[] key;
+  private final ThreadLocal<Mac> macs;
 
   OrderLinks(byte[] key) {
     this.key = key.clone();
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   String token(UUID orderId) {
@@ -37,13 +49,7 @@ final class OrderLinks {
   }
 
   private byte[] mac(UUID orderId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(ByteBuffer.allocate(16).putLong(orderId.getMostSignificantBits())
-        .putLong(orderId.getLeastSignificantBits()).array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return macs.get().doFinal(ByteBuffer.allocate(16).putLong(orderId.getMostSignificantBits())
+      .putLong(orderId.getLeastSignificantBits()).array());
   }
 }
