@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,7 +218,7 @@ final class StockAllocations {
         for (StockLine line : present) {
           Locked variant = locked.get(line.variantId());
           int after = variant.onHand() + sign * line.quantity();
-          changed.add(new Moved(variant.productId(), variant.slug()));
+          changed.add(new Moved(variant.productId(), variant.id(), after, variant.version()));
           var event = new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version());
           chain = chain.compose(x -> Outbox.append(tx, event, caller));
         }
@@ -231,15 +230,13 @@ final class StockAllocations {
     if (changed.isEmpty()) {
       return;
     }
-    var products = new LinkedHashMap<UUID, String>();
-    changed.forEach(m -> products.put(m.productId(), m.slug()));
-    products.forEach((id, slug) -> state.cache().invalidate(id, slug));
+    changed.forEach(m -> state.cache().applyStock(m.productId(), m.version(), m.variantId(), m.onHand()));
     OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 
   private record Locked(UUID id, String sku, UUID productId, String slug, int onHand, long version) {
   }
 
-  private record Moved(UUID productId, String slug) {
+  private record Moved(UUID productId, UUID variantId, int onHand, long version) {
   }
 }
