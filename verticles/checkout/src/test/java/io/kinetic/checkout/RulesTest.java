@@ -1,0 +1,64 @@
+package io.kinetic.checkout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.error.Failure;
+import org.junit.jupiter.api.Test;
+
+/** The rules checkout applies everywhere: the rounding of tax, the order state machine, payments never going back. */
+class RulesTest {
+
+  @Test
+  void taxIsRoundedHalfUpPerLine() {
+    assertEquals(new TaxRule.Split(2521, 479, 3000), TaxRule.split(3000, 1900, true)); // 478.99
+    assertEquals(new TaxRule.Split(412, 78, 490), TaxRule.split(490, 1900, true)); // 78.24
+    assertEquals(new TaxRule.Split(1000, 70, 1070), TaxRule.split(1000, 700, false));
+    assertEquals(new TaxRule.Split(5, 1, 6), TaxRule.split(5, 1000, false), "0.5 rounds up");
+    assertEquals(new TaxRule.Split(4, 0, 4), TaxRule.split(4, 1000, false), "0.4 rounds down");
+    assertEquals(new TaxRule.Split(0, 0, 0), TaxRule.split(0, 1900, true));
+    assertEquals(new TaxRule.Split(999_999_999_999L, 0, 999_999_999_999L), TaxRule.split(999_999_999_999L, 0, true));
+    assertThrows(IllegalArgumentException.class, () -> TaxRule.split(-1, 1900, true));
+  }
+
+  @Test
+  void ordersMoveOnlyAlongTheStateMachine() {
+    assertTrue(OrderStates.allowed(OrderStates.PLACED, OrderStates.PAID));
+    assertTrue(OrderStates.allowed(OrderStates.CANCELLED, OrderStates.PAID), "a late payment takes the stock again");
+    assertFalse(OrderStates.allowed(OrderStates.PAID, OrderStates.PLACED));
+    assertFalse(OrderStates.allowed(OrderStates.REFUNDED, OrderStates.PAID));
+    assertFalse(OrderStates.allowed(OrderStates.DELIVERED, OrderStates.CANCELLED));
+    assertThrows(Failure.class, () -> OrderStates.check(OrderStates.FULFILLED, OrderStates.PLACED));
+    for (String state : OrderStates.ALL) {
+      assertTrue(OrderStates.TRANSITIONS.containsKey(state), state + " is in the machine");
+    }
+  }
+
+  @Test
+  void aPaymentNeverMovesBackwards() {
+    assertTrue(PaymentStatus.advances(PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.SUCCEEDED));
+    assertTrue(PaymentStatus.advances(PaymentStatus.PROCESSING, PaymentStatus.SUCCEEDED));
+    assertFalse(PaymentStatus.advances(PaymentStatus.SUCCEEDED, PaymentStatus.PROCESSING), "a late processing is ignored");
+    assertFalse(PaymentStatus.advances(PaymentStatus.SUCCEEDED, PaymentStatus.CANCELED));
+    assertFalse(PaymentStatus.advances(PaymentStatus.CANCELED, PaymentStatus.SUCCEEDED));
+    assertFalse(PaymentStatus.advances(PaymentStatus.REFUNDED, PaymentStatus.SUCCEEDED));
+    assertTrue(PaymentStatus.advances(PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED));
+    assertEquals(PaymentStatus.PROCESSING, PaymentLedger.normalize("requires_capture"));
+    assertEquals(PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentLedger.normalize("requires_action"));
+  }
+
+  @Test
+  void orderLinksNameOneOrder() {
+    var links = new OrderLinks("0123456789abcdef0123456789abcdef".getBytes());
+    var order = java.util.UUID.randomUUID();
+    String token = links.token(order);
+    assertTrue(links.verify(order, token));
+    assertFalse(links.verify(java.util.UUID.randomUUID(), token));
+    assertFalse(links.verify(order, token.substring(1)));
+    assertFalse(links.verify(order, null));
+    assertFalse(links.verify(order, "%%%"));
+    assertFalse(new OrderLinks("another-key-another-key-another-key".getBytes()).verify(order, token));
+  }
+}
