@@ -101,6 +101,13 @@ class CheckoutGraphQlTest {
 
     String byToken = "query($id: ID!, $t: String) { order(id: $id, accessToken: $t) { ...O } }" + ORDER_FIELDS;
     assertEquals(orderId, data(query(SHOP, null, null, byToken, ids(orderId, accessToken)), "order").getString("id"));
+    var overGet = http.get(SHOP).addQueryParam("query", byToken).addQueryParam("variables", ids(orderId, accessToken).encode())
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(orderId, data(overGet.bodyAsJsonObject(), "order").getString("id"), overGet.bodyAsString());
+    assertEquals("no-store", overGet.getHeader("Cache-Control"), "a guest's order is personal, also over GET without a bearer token");
+    var quoteOverGet = http.get(SHOP).putHeader("X-Cart-Token", cartToken).addQueryParam("query", "{ checkoutQuote { currency } }")
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals("no-store", quoteOverGet.getHeader("Cache-Control"), quoteOverGet.bodyAsString());
     assertError(query(SHOP, null, null, byToken, new JsonObject().put("id", orderId)), "ORDER_NOT_FOUND");
     assertError(query(SHOP, null, null, byToken, ids(orderId, accessToken.substring(1) + "A")), "ORDER_NOT_FOUND");
 

@@ -39,6 +39,7 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ final class CheckoutFetchers {
     wiring
       .type("Query", t -> t
         .dataFetcher("checkoutQuote", env -> {
+          personal(env);
           CheckoutDetails details = details(env.getArgument("input"));
           String locale = Gql.locale(env, context.locales());
           return inputFields(cart(env).compose(ref -> bus.request(CheckoutApi.QUOTE, new QuoteCheckout(ref, details, locale),
@@ -94,6 +96,7 @@ final class CheckoutFetchers {
           new ListMyOrders(Gql.principal(env).id(), first(env), env.getArgument("after")), Gql.caller(env)),
           CheckoutFetchers::pageField)))
         .dataFetcher("order", env -> {
+          personal(env);
           UUID id = Gql.id("id", env.getArgument("id"));
           return bus.request(CheckoutApi.GET_ORDER, new GetOrder(id, access(env)), Gql.caller(env));
         }))
@@ -126,6 +129,18 @@ final class CheckoutFetchers {
     }
     LiveCaller live = LiveCaller.of(env);
     return CheckoutCallers.cart(live == null ? null : live.principal(), live == null ? null : live.cartToken());
+  }
+
+  /**
+   * A field whose answer is the caller's own (a cart priced, an order) whoever asks: {@code
+   * Cache-Control: no-store}, as over REST, also for a GET without a bearer token (a guest's
+   * X-Cart-Token, an order's {@code accessToken}), which the path's rule leaves storable.
+   */
+  private static void personal(DataFetchingEnvironment env) {
+    RoutingContext rc = Gql.rc(env);
+    if (rc != null) {
+      rc.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
   }
 
   /** Who asks for an order: the customer of the token, else the holder of the {@code accessToken} argument. */
