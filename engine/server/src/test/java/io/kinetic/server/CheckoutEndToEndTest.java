@@ -298,8 +298,12 @@ class CheckoutEndToEndTest {
     assertProblem(Shop.send(http.post("/api/v1/orders/" + UUID.randomUUID() + "/payment/test-card"), new JsonObject().put("card", "x")),
       400, "VALIDATION_FAILED");
     assertProblem(http.get("/api/v1/orders/not-a-uuid").send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");
-    assertProblem(http.get("/api/v1/admin/orders").addQueryParam("after", "bm90LWEtY3Vyc29y")
-      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "INVALID_CURSOR");
+    for (int i = 0; i < 30; i++) { // more than the pool has connections: a refused cursor holds none
+      assertProblem(http.get("/api/v1/admin/orders").addQueryParam("after", "bm90LWEtY3Vyc29y")
+        .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "INVALID_CURSOR");
+    }
+    assertEquals(200, http.get("/api/v1/admin/orders").bearerTokenAuthentication(shop.staffToken()).send()
+      .await(10, TimeUnit.SECONDS).statusCode());
     var webhook = http.post("/webhooks/stripe").putHeader("Stripe-Signature", "t=1,v1=00").sendBuffer(Buffer.buffer("{}"))
       .await(10, TimeUnit.SECONDS);
     assertProblem(webhook, 400, "WEBHOOK_SIGNATURE_INVALID");

@@ -162,6 +162,15 @@ final class Orders {
    * cursor. The cursor is the last order's placing time and id, encoded.
    */
   static Future<OrderPage> page(SqlClient client, String where, List<Object> params, int limit, String cursor) {
+    // never throw here: inside withConnection a thrown exception would keep the connection
+    try {
+      return pageOf(client, where, params, limit, cursor);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Future<OrderPage> pageOf(SqlClient client, String where, List<Object> params, int limit, String cursor) {
     var args = new ArrayList<>(params);
     var sql = new StringBuilder(SUMMARY).append(" WHERE ").append(where.isEmpty() ? "true" : where);
     if (cursor != null && !cursor.isBlank()) {

@@ -91,11 +91,13 @@ class AccessMatrixTest {
       assertTrue(allowed != 401 && allowed != 403, op.id() + " with the right token: " + allowed);
       assertEquals(403, call(op, staffOnly ? customer : admin), op.id() + " with a token of the other realm");
       if (staffOnly && op.security().stream().noneMatch(a -> ((JsonObject) a).getJsonArray("staffBearer").isEmpty())) {
-        var allowedRoles = new java.util.HashSet<Object>();
-        op.security().forEach(a -> allowedRoles.addAll(((JsonObject) a).getJsonArray("staffBearer").getList()));
-        for (String role : List.of("fulfilment", "catalog")) {
-          if (!allowedRoles.contains(role)) {
-            assertEquals(403, call(op, gw.staffToken(STAFF, role)), op.id() + " with role " + role + " only");
+        // a member whose only role is none the operation names (catalog ones allow catalog or
+        // admin, the orders also fulfilment): some operations leave no such role
+        var named = op.security().stream().flatMap(a -> ((JsonObject) a).getJsonArray("staffBearer").stream()).toList();
+        for (String role : List.of("fulfilment", "catalog", "admin")) {
+          if (!named.contains(role)) {
+            assertEquals(403, call(op, gw.staffToken(STAFF, role)), op.id() + " with only the role " + role);
+            break;
           }
         }
       }

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The checkout's edge: quotes, placing and paying orders, the shopper's and staff's orders, the
- * tax and shipping settings over REST ({@code openapi/checkout.yaml}), and Stripe's webhook
- * ({@code POST /webhooks/stripe}, raw body), translated into {@link CheckoutApi} requests.
+ * tax and shipping settings over REST ({@code openapi/checkout.yaml}) and both GraphQL APIs
+ * ({@code graphql/checkout/*.graphqls}), and Stripe's webhook ({@code POST /webhooks/stripe}, raw
+ * body), translated into {@link CheckoutApi} requests.
  */
 public final class CheckoutEdge implements Edge {
 
@@ -32,7 +33,10 @@ public final class CheckoutEdge implements Edge {
 
   @Override
   public List<String> graphqlFragments(GraphQlApi api) {
-    return List.of();
+    return List.of("graphql/checkout/types.graphqls", switch (api) {
+      case SHOP -> "graphql/checkout/shop.graphqls";
+      case ADMIN -> "graphql/checkout/admin.graphqls";
+    });
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.kinetic.gateway.checkout;
 
+import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.Bodies;
 import io.kinetic.gateway.Replies;
 import io.kinetic.gateway.Requests;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.edge.EdgeHandlers;
+import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.kernel.bus.BusClient;
@@ -30,8 +32,6 @@ import io.kinetic.kernel.contract.checkout.SaveTaxRate;
 import io.kinetic.kernel.contract.checkout.ShippingZoneInput;
 import io.kinetic.kernel.contract.checkout.StripeWebhook;
 import io.kinetic.kernel.contract.checkout.TaxRate;
-import io.kinetic.kernel.contract.identity.Realm;
-import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -41,8 +41,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The checkout edge in one gateway instance: each REST operation is one bus request; whose cart
- * and which orders come from the credentials only. Answers about carts and orders are personal
+ * The checkout edge in one gateway instance: each REST operation and GraphQL field
+ * ({@link CheckoutFetchers}) is one bus request; whose cart and which orders come from the
+ * credentials only ({@link CheckoutCallers}). Answers about carts and orders are personal
  * ({@code Cache-Control: no-store}).
  */
 final class CheckoutHandlers implements EdgeHandlers {
@@ -134,6 +135,14 @@ final class CheckoutHandlers implements EdgeHandlers {
       .onComplete(Replies.to(rc, Replies::ok)));
   }
 
+  @Override
+  public void wire(GraphQlApi api, RuntimeWiring.Builder wiring) {
+    switch (api) {
+      case SHOP -> new CheckoutFetchers(context).wireShop(wiring);
+      case ADMIN -> new CheckoutFetchers(context).wireAdmin(wiring);
+    }
+  }
+
   /**
    * Stripe's webhook, outside the contract: the signature is over the raw body, so the body is
    * passed on exactly as received (at most 1 MB); checkout verifies it, stores the event once and
@@ -148,29 +157,16 @@ final class CheckoutHandlers implements EdgeHandlers {
         .onComplete(Replies.to(rc, Replies::ok)));
   }
 
-  /** The caller's cart: the customer's, else the guest token's; staff tokens are refused. */
+  /** The caller's cart (see {@link CheckoutCallers#cart}). */
   private Future<CartRef> cart(RoutingContext rc) {
-    return context.access().optionalPrincipal(rc).compose(principal -> {
-      if (principal != null) {
-        return principal.realm() == Realm.CUSTOMER ? Future.succeededFuture(CartRef.customer(principal.id()))
-          : Future.failedFuture(ErrorCode.FORBIDDEN.failure("staff do not check out with their account"));
-      }
-      String token = rc.request().getHeader(CART_TOKEN);
-      return token == null || token.isBlank()
-        ? Future.failedFuture(ErrorCode.CART_NOT_FOUND.failure("no cart: add something to a cart first"))
-        : Future.succeededFuture(CartRef.guest(token.strip()));
-    });
+    return context.access().optionalPrincipal(rc)
+      .compose(principal -> CheckoutCallers.cart(principal, rc.request().getHeader(CART_TOKEN)));
   }
 
-  /** Who asks for an order: its customer (access token), else the holder of its X-Order-Token. */
+  /** Who asks for an order (see {@link CheckoutCallers#order}): the order token comes in {@value #ORDER_TOKEN}. */
   private Future<OrderAccess> access(RoutingContext rc) {
-    return context.access().optionalPrincipal(rc).compose(principal -> {
-      if (principal != null && principal.realm() == Realm.CUSTOMER) {
-        return Future.succeededFuture(OrderAccess.customer(principal.id()));
-      }
-      String token = rc.request().getHeader(ORDER_TOKEN);
-      return Future.succeededFuture(OrderAccess.token(token == null ? null : token.strip()));
-    });
+    return context.access().optionalPrincipal(rc)
+      .map(principal -> CheckoutCallers.order(principal, rc.request().getHeader(ORDER_TOKEN)));
   }
 
   private static void personal(RoutingContext rc, Object body) {
