@@ -92,6 +92,49 @@ class StripeCheckoutTest {
     assertEquals(1, stripe.intentsOfOrder(orderId).size());
   }
 
+  /** Amounts no other test uses (faults are planned per amount): prices + 4.90 EUR shipping. */
+  private static final long RETRIED_PRICE = 1111;
+  private static final long LOST_PRICE = 1117;
+  private static final long DOWN_PRICE = 1123;
+
+  @Test
+  void aCreationStripeAnswersWithAnErrorIsRetriedWithItsKeyAndMakesOneIntent() throws Exception {
+    long total = RETRIED_PRICE + 490;
+    stripe.plan(total, FakeStripe.Fault.ERROR);
+    var placed = shop.place(shop.variant(3, RETRIED_PRICE), 1);
+    assertEquals(total, placed.total());
+    assertEquals(List.of(placed.intentId()), stripe.intentsOfAmount(total));
+    assertEquals(2, stripe.createRequests(total), "stripe-java retried once");
+  }
+
+  @Test
+  void aCreationWhoseAnswerIsLostIsRetriedWithItsKeyAndFindsTheSameIntent() throws Exception {
+    long total = LOST_PRICE + 490;
+    stripe.plan(total, FakeStripe.Fault.LOST_ANSWER);
+    var placed = shop.place(shop.variant(3, LOST_PRICE), 1);
+    assertEquals(List.of(placed.intentId()), stripe.intentsOfAmount(total), "one intent, though it was asked for twice");
+    assertEquals(2, stripe.createRequests(total));
+    assertEquals(stripe.intent(placed.intentId()).getString("client_secret"),
+      placed.order().getJsonObject("payment").getString("clientSecret"));
+  }
+
+  @Test
+  void whenStripeKeepsFailingTheOrderIsCancelledAndItsStockGivenBack() throws Exception {
+    long total = DOWN_PRICE + 490;
+    stripe.plan(total, FakeStripe.Fault.ERROR, FakeStripe.Fault.ERROR, FakeStripe.Fault.ERROR);
+    String variant = shop.variant(3, DOWN_PRICE);
+    String cart = shop.guestCart(shop.http, variant, 1);
+    String email = "down-" + UUID.randomUUID() + "@example.com";
+    var r = shop.placeAsync(shop.http, cart, UUID.randomUUID().toString(), StripeEngine.placement(email)).await(60, TimeUnit.SECONDS);
+    assertProblem(r, 503, "PAYMENT_PROVIDER_UNAVAILABLE");
+    assertEquals(3, stripe.createRequests(total));
+    assertTrue(stripe.intentsOfAmount(total).isEmpty());
+    assertEquals(1, shop.number("""
+        SELECT count(*) FROM checkout.orders o JOIN checkout.payment p ON p.order_id = o.id
+        WHERE o.email = ? AND o.state = 'cancelled' AND p.status = 'canceled' AND p.intent_id IS NULL""", email));
+    Eventually.until("its stock is back", () -> shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant) == 3);
+  }
+
   @Test
   void aWebhookThatIsNotSignedByTheEndpointsSecretNowChangesNothing() throws Exception {
     var placed = shop.place(shop.variant(5), 1);
@@ -120,6 +163,18 @@ class StripeCheckoutTest {
 
     // signed a little while ago (within 300 s) and now: both taken
     assertEquals(200, shop.deliver(payload, stripe.sign(payload, now - 120)).statusCode());
+    Eventually.until("the order is paid", () -> "paid".equals(shop.order(placed).getString("state")));
+  }
+
+  @Test
+  void theSignatureIsCheckedOverTheRawUtf8Body() throws Exception {
+    var placed = shop.place(shop.variant(5), 1);
+    stripe.succeed(placed.intentId());
+    var event = new JsonObject(stripe.intentEvent("payment_intent.succeeded", placed.intentId()));
+    event.getJsonObject("data").getJsonObject("object").getJsonObject("metadata").put("customer", "Zoë Müller — 東京 🛒");
+    String payload = event.encode();
+    assertTrue(payload.contains("Zoë"), "sent as UTF-8, not escaped");
+    assertEquals(200, shop.deliver(payload, stripe.sign(payload)).statusCode());
     Eventually.until("the order is paid", () -> "paid".equals(shop.order(placed).getString("state")));
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -83,6 +84,23 @@ final class StripeEngine {
   /** A published product with one variant of {@code stock} units at 10.00 EUR; answers its variant id. */
   String variant(int stock) throws Exception {
     return Shop.variantId(shop.product("PUBLISHED", stock), 0);
+  }
+
+  /** A published product with one variant of {@code stock} units at {@code price} EUR cents; answers its variant id. */
+  String variant(int stock, long price) throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    var input = new JsonObject()
+      .put("slug", "stripe-" + unique).put("status", "PUBLISHED").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Stripe test " + unique).put("description", "d")))
+      .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
+      .put("seo", new JsonObject().put("title", "t").put("description", "d"))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", "STRIPE-" + unique).put("options", new JsonObject())
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", price).put("currency", "EUR")))
+        .put("stockOnHand", stock)));
+    var created = http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()).sendJsonObject(input)
+      .await(30, TimeUnit.SECONDS);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    return Shop.variantId(created.bodyAsJsonObject(), 0);
   }
 
   /** An order placed by a new guest: its id, X-Order-Token, intent and total. */

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /v1/refunds}: of a succeeded intent, never more than was captured (400
  *       {@code charge_already_refunded} / {@code amount_too_large}).</li>
  * </ul>
- * Requests without the secret key are refused (401). Tests move intents ({@link #succeed},
+ * Requests without the secret key are refused (401). Tests can {@link #plan} faults for the creation
+ * of an intent (an error; the answer lost after the intent was made). Tests move intents ({@link #succeed},
  * {@link #fail}, {@link #processing}, {@link #refundOutside}) and build webhook events as Stripe
  * sends them ({@link #intentEvent}, {@link #refundedEvent}, {@link #disputeEvent}), signed with
  * {@link #sign} (also with a chosen time, or another secret). Everything is answered on one event
@@ -86,8 +87,18 @@ public final class FakeStripe implements AutoCloseable {
   private final Map<String, Pi> intents = new LinkedHashMap<>();
   private final Map<String, Stored> idempotent = new HashMap<>();
   private final List<Refund> refunds = new ArrayList<>();
-  private final AtomicInteger createRequests = new AtomicInteger();
+  private final Map<String, Integer> createRequests = new HashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  /** Faults planned for creations of intents of an amount: in the order they come. */
+  private final Map<Long, List<Fault>> faults = new HashMap<>();
+
+  /** What can go wrong with a creation of an intent. */
+  public enum Fault {
+    /** Stripe answers 500 (api_error) and creates nothing; an answer Stripe does not keep for the key. */
+    ERROR,
+    /** Stripe creates the intent (and keeps the answer for the key), but the connection drops before it is answered. */
+    LOST_ANSWER
+  }
 
   private FakeStripe(Vertx vertx, HttpServer server, String secretKey, String webhookSecret) {
     this.vertx = vertx;
@@ -153,7 +164,11 @@ public final class FakeStripe implements AutoCloseable {
     form.forEach(e -> params.put(e.getKey(), e.getValue()));
     String key = rc.request().getHeader("Idempotency-Key");
     Answer answer;
+    Fault fault = null;
     synchronized (this) {
+      if (rc.request().path().equals("/v1/payment_intents")) {
+        createRequests.merge(params.getOrDefault("amount", ""), 1, Integer::sum);
+      }
       Stored stored = key == null ? null : idempotent.get(key);
       if (stored != null) {
         if (!stored.path().equals(rc.request().path()) || !stored.params().equals(params)) {
@@ -165,17 +180,36 @@ public final class FakeStripe implements AutoCloseable {
           rc.response().putHeader("Idempotent-Replayed", "true");
         }
       } else {
-        answer = action.run(rc, params);
+        fault = rc.request().path().equals("/v1/payment_intents") ? nextFault(params.get("amount")) : null;
+        answer = fault == Fault.ERROR
+          ? new Answer(500, errorBody("api_error", null, "An unknown error occurred (fake Stripe, as planned)"))
+          : action.run(rc, params);
         if (key != null && answer.status() < 500) {
           idempotent.put(key, new Stored(rc.request().path(), params, answer.status(), answer.body()));
         }
       }
     }
+    if (fault == Fault.LOST_ANSWER) {
+      rc.request().connection().close();
+      return;
+    }
     reply(rc, answer);
   }
 
+  private Fault nextFault(String amount) {
+    List<Fault> planned = amount == null || !amount.matches("\\d+") ? null : faults.get(Long.parseLong(amount));
+    return planned == null || planned.isEmpty() ? null : planned.remove(0);
+  }
+
+  /**
+   * Plans what goes wrong with the next creations of intents for {@code amount} (first come,
+   * first served; other amounts are not touched, so tests running alongside are not either).
+   */
+  public synchronized void plan(long amount, Fault... next) {
+    faults.computeIfAbsent(amount, a -> new ArrayList<>()).addAll(List.of(next));
+  }
+
   private Answer create(RoutingContext rc, Map<String, String> p) {
-    createRequests.incrementAndGet();
     long amount;
     try {
       amount = Long.parseLong(p.getOrDefault("amount", ""));
@@ -361,9 +395,14 @@ public final class FakeStripe implements AutoCloseable {
     return intents.size();
   }
 
-  /** Creation requests answered (replays of a key included; stripe-java's own retries too). */
-  public int createRequests() {
-    return createRequests.get();
+  /** Requests to create an intent for {@code amount} (replays of a key and stripe-java's own retries included). */
+  public synchronized int createRequests(long amount) {
+    return createRequests.getOrDefault(Long.toString(amount), 0);
+  }
+
+  /** Intents created for {@code amount}. */
+  public synchronized List<String> intentsOfAmount(long amount) {
+    return intents.values().stream().filter(pi -> pi.amount == amount).map(pi -> pi.id).toList();
   }
 
   public synchronized List<Refund> refunds() {
