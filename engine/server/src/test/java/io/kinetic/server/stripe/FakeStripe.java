@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Stripe's remote API, speaking the part of it that the engine's
@@ -88,7 +87,6 @@ public final class FakeStripe implements AutoCloseable {
   private final Map<String, Stored> idempotent = new HashMap<>();
   private final List<Refund> refunds = new ArrayList<>();
   private final Map<String, Integer> createRequests = new HashMap<>();
-  private final AtomicInteger requests = new AtomicInteger();
   /** Faults planned for creations of intents of an amount: in the order they come. */
   private final Map<Long, List<Fault>> faults = new HashMap<>();
 
@@ -137,7 +135,6 @@ public final class FakeStripe implements AutoCloseable {
   // ---- the API ------------------------------------------------------------------------------
 
   private void authorize(RoutingContext rc) {
-    requests.incrementAndGet();
     String auth = rc.request().getHeader("Authorization");
     if (!("Bearer " + secretKey).equals(auth)) {
       error(rc, 401, "invalid_request_error", null, "Invalid API Key provided");
