@@ -349,6 +349,23 @@ class StripeCheckoutTest {
     assertEquals(List.of("OrderPlaced", "OrderCancelled"), shop.timeline(placed.orderId()));
   }
 
+  @Test
+  void anOrderNotPaidInTimeIsCancelledAtStripeToo() throws Exception {
+    String variant = shop.variant(2);
+    var placed = shop.place(variant, 1);
+    expire(placed);
+    Eventually.value("the order ran out of time", Duration.ofSeconds(20), () -> shop.order(placed),
+      o -> "cancelled".equals(o.getString("state")));
+    assertEquals("canceled", stripe.status(placed.intentId()), "the intent cannot be paid any more");
+    Eventually.until("its stock is back", () -> shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant) == 2);
+    // Stripe's own word on it comes after: nothing more happens
+    shop.deliver(stripe.intentEvent("payment_intent.canceled", placed.intentId()));
+    Eventually.until("all applied", () -> shop.number(
+      "SELECT count(*) FROM checkout.provider_event WHERE intent_id = ? AND applied_at IS NULL", placed.intentId()) == 0);
+    assertEquals(List.of("OrderPlaced", "OrderCancelled"), shop.timeline(placed.orderId()));
+    assertEquals("canceled", shop.order(placed).getJsonObject("payment").getString("status"));
+  }
+
   /**
    * A payment still processing when its order ran out of time: the order is cancelled and its stock
    * sold to someone else; then the payment succeeds. The engine refunds it through Stripe's API,
