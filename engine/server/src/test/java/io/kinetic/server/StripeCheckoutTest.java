@@ -259,7 +259,9 @@ class StripeCheckoutTest {
     assertTrue(failed.getJsonObject("payment").getString("lastError").contains("card_declined"), failed.encode());
 
     stripe.succeed(placed.intentId());
+    int asked = stripe.expandedRetrieves(placed.intentId());
     assertEquals("paid", shop.confirm(placed).getString("state"), "the return finds the success");
+    assertEquals(asked + 1, stripe.expandedRetrieves(placed.intentId()), "the return asked Stripe (expand[]=latest_charge)");
     assertEquals(List.of("OrderPlaced", "PaymentFailed", "PaymentSucceeded"), shop.timeline(placed.orderId()));
   }
 

@@ -87,6 +87,7 @@ public final class FakeStripe implements AutoCloseable {
   private final Map<String, Stored> idempotent = new HashMap<>();
   private final List<Refund> refunds = new ArrayList<>();
   private final Map<String, Integer> createRequests = new HashMap<>();
+  private final Map<String, Integer> retrieves = new HashMap<>();
   /** Faults planned for creations of intents of an amount: in the order they come. */
   private final Map<Long, List<Fault>> faults = new HashMap<>();
 
@@ -240,6 +241,7 @@ public final class FakeStripe implements AutoCloseable {
     }
     Answer answer;
     synchronized (this) {
+      retrieves.merge(rc.pathParam("id") + (expand ? "+latest_charge" : ""), 1, Integer::sum);
       Pi pi = intents.get(rc.pathParam("id"));
       answer = pi == null ? missing("payment_intent", rc.pathParam("id")) : new Answer(200, json(pi, expand, pi.status));
     }
@@ -395,6 +397,11 @@ public final class FakeStripe implements AutoCloseable {
   /** Requests to create an intent for {@code amount} (replays of a key and stripe-java's own retries included). */
   public synchronized int createRequests(long amount) {
     return createRequests.getOrDefault(Long.toString(amount), 0);
+  }
+
+  /** GETs of the intent that expanded its latest charge (the engine's retrieve always does). */
+  public synchronized int expandedRetrieves(String intentId) {
+    return retrieves.getOrDefault(intentId + "+latest_charge", 0);
   }
 
   /** Intents created for {@code amount}. */
