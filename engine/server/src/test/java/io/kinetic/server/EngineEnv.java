@@ -42,6 +42,19 @@ final class EngineEnv {
     return extra(adminEmail, adminPassword, TestServices.get().newDatabase("engine"), freshRedis());
   }
 
+  /**
+   * Makes {@code env} an engine taking payments with Stripe at {@code apiBase} (a fake Stripe API):
+   * the secret key and the webhook's signing secret (environment only, as in production), the
+   * publishable key and the API base (config keys {@code stripe.*}).
+   */
+  static Map<String, String> withStripe(Map<String, String> env, String apiBase, String secretKey, String webhookSecret) {
+    env.put("COMMERCE_STRIPE_SECRET_KEY", secretKey);
+    env.put("COMMERCE_STRIPE_WEBHOOK_SECRET", webhookSecret);
+    env.put("COMMERCE_STRIPE_PUBLISHABLE_KEY", "pk_test_" + secretKey.substring(secretKey.lastIndexOf('_') + 1));
+    env.put("COMMERCE_STRIPE_API_BASE", apiBase);
+    return env;
+  }
+
   /** A logical Redis database no other engine of this JVM uses, emptied (a service Redis keeps old runs' keys). */
   static String freshRedis() throws Exception {
     int db = NEXT_REDIS_DB.getAndIncrement();

@@ -148,7 +148,11 @@ final class PaymentLedger {
               version -> new PaymentFailed(Ids.newId(), Instant.now(), order.id(), order.number(), o.provider(), o.failure(), version)))
             .map(v -> "failed");
         }
-        if (!PaymentStatus.advances(current, next)) {
+        // The provider saying the money was taken beats a cancellation made here: an order
+        // cancelled while its payment could not be cancelled at the provider (still processing,
+        // or the cancel call failed) is paid after all, and settled below (PAID_AFTER_CANCEL).
+        boolean paidAfterCancel = PaymentStatus.CANCELED.equals(current) && PaymentStatus.SUCCEEDED.equals(next);
+        if (!paidAfterCancel && !PaymentStatus.advances(current, next)) {
           yield Future.succeededFuture("stale " + next);
         }
         if (PaymentStatus.SUCCEEDED.equals(next) && o.amount() != order.total().amount()) {
