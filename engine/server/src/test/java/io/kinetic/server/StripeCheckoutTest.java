@@ -358,7 +358,7 @@ class StripeCheckoutTest {
     expire(placed);
     Eventually.value("the order ran out of time", Duration.ofSeconds(20), () -> shop.order(placed),
       o -> "cancelled".equals(o.getString("state")));
-    assertEquals("canceled", stripe.status(placed.intentId()), "the intent cannot be paid any more");
+    Eventually.until("the intent cannot be paid any more", () -> "canceled".equals(stripe.status(placed.intentId())));
     Eventually.until("its stock is back", () -> shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant) == 2);
     // Stripe's own word on it comes after: nothing more happens
     shop.deliver(stripe.intentEvent("payment_intent.canceled", placed.intentId()));

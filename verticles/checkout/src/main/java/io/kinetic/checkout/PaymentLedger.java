@@ -233,7 +233,7 @@ final class PaymentLedger {
     return tx.preparedQuery("UPDATE payment SET status = $2, refunded = $3, updated_at = now() WHERE id = $1")
       .execute(Tuple.of(order.paymentId(), status, total))
       .compose(v -> Orders.change(tx, order, OrderStates.allowed(order.state(), toState) ? toState : null, "PaymentRefunded",
-        Caller.SYSTEM, actor, reason, flags, List.of(PAID_AFTER_CANCEL),
+        Caller.SYSTEM, actor, reason, flags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
           Money.of(total - order.refunded(), currency), Money.of(total, currency),
           REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, version)))
@@ -270,8 +270,10 @@ final class PaymentLedger {
       if (view == null || !view.flags().contains(PAID_AFTER_CANCEL)) {
         return Future.succeededFuture();
       }
-      return provider(view.payment().provider())
-        .refund(view.payment().intentId(), view.totals().total().amount(), "no-stock-" + orderId)
+      long left = view.totals().total().amount() - (view.payment().refunded() == null ? 0 : view.payment().refunded().amount());
+      Future<Intent> refunded = left <= 0 ? Future.succeededFuture()
+        : provider(view.payment().provider()).refund(view.payment().intentId(), left, "no-stock-" + orderId);
+      return refunded
         .compose(intent -> {
           var after = new After();
           return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order ->
