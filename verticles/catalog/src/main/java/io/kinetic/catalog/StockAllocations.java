@@ -45,6 +45,12 @@ final class StockAllocations {
     SELECT $1, t.id, t.q FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
     ON CONFLICT DO NOTHING RETURNING variant_id
     """;
+  /** The variants short of the wanted units, unless the order holds its allocation already (no locks). */
+  private static final String SHORT = """
+    SELECT v.id, v.sku, v.stock_on_hand, t.q AS wanted
+    FROM unnest($2::uuid[], $3::int[]) AS t(id, q) JOIN variant v ON v.id = t.id
+    WHERE v.stock_on_hand < t.q AND NOT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1)
+    """;
   private static final String HELD = "SELECT variant_id, quantity, released_at FROM stock_allocation WHERE order_id = $1 FOR UPDATE";
   private static final String RETAKE = "UPDATE stock_allocation SET released_at = NULL, allocated_at = now() WHERE order_id = $1";
   private static final String RELEASE = """
@@ -99,6 +105,31 @@ final class StockAllocations {
   private Future<StockAllocation> allocateOnce(AllocateStock command, Caller caller) {
     List<StockLine> lines = command.lines();
     var changed = new ArrayList<Moved>();
+    // a look without locks first: when many checkouts race for the last units, the ones that cannot
+    // have them fail at once instead of queueing for the rows' locks (stock only grows by a release
+    // or staff; what the locked look below decides is what counts)
+    return pool.preparedQuery(SHORT).execute(Tuple.of(command.orderId(),
+        lines.stream().map(StockLine::variantId).toArray(UUID[]::new), lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
+      .compose(short_ -> short_.size() == 0 ? allocateLocked(command, caller, changed)
+        : Future.failedFuture(outOfStock(short_)));
+  }
+
+  private static Failure outOfStock(Iterable<Row> rows) {
+    var errors = new ArrayList<FieldError>();
+    int first = -1;
+    for (Row r : rows) {
+      if (first < 0) {
+        first = r.getInteger("stock_on_hand");
+      }
+      errors.add(new FieldError(r.getUUID("id").toString(), r.getInteger("stock_on_hand") + " available of " + r.getString("sku")
+        + ", " + r.getInteger("wanted") + " wanted"));
+    }
+    return errors.size() == 1 ? Failure.withAvailable(ErrorCode.OUT_OF_STOCK, errors.get(0).message(), Math.max(0, first))
+      : Failure.of(ErrorCode.OUT_OF_STOCK, errors.size() + " variants of the order are short of stock", errors);
+  }
+
+  private Future<StockAllocation> allocateLocked(AllocateStock command, Caller caller, List<Moved> changed) {
+    List<StockLine> lines = command.lines();
     return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
           lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
