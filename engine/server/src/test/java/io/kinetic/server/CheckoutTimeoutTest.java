@@ -171,6 +171,8 @@ class CheckoutTimeoutTest {
     var taken = Shop.send(http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(staff),
       new JsonObject().put("name", "Twice").put("countries", new JsonArray().add("DE")).put("methods", new JsonArray()));
     assertProblem(taken, 400, "VALIDATION_FAILED");
+    assertEquals("countries", taken.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"),
+      "errors name the fields of the body sent");
     var nordics = Shop.send(http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(staff),
       new JsonObject().put("name", "Nordics").put("countries", new JsonArray().add("no").add("IS"))
         .put("methods", new JsonArray().add(new JsonObject().put("name", "Fjord post").put("prices", new JsonObject().put("EUR", 1500))

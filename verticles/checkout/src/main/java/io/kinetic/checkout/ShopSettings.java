@@ -158,14 +158,14 @@ final class ShopSettings {
     }
     String country = rate.country() == null ? "" : rate.country().strip().toUpperCase(Locale.ROOT);
     if (!COUNTRIES.contains(country)) {
-      errors.add(new FieldError("rate.country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
+      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
     }
     String taxClass = rate.taxClass() == null || rate.taxClass().isBlank() ? STANDARD : rate.taxClass().strip();
     if (!taxClass.matches("[a-z][a-z0-9_-]{0,39}")) {
-      errors.add(new FieldError("rate.taxClass", "must be a lower-case name of up to 40 letters, digits, - and _"));
+      errors.add(new FieldError("taxClass", "must be a lower-case name of up to 40 letters, digits, - and _"));
     }
     if (rate.rate() < 0 || rate.rate() > 10_000) {
-      errors.add(new FieldError("rate.rate", "must be 0 to 10000 basis points (1900 = 19 %)"));
+      errors.add(new FieldError("rate", "must be 0 to 10000 basis points (1900 = 19 %)"));
     }
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
@@ -193,16 +193,16 @@ final class ShopSettings {
     var errors = new ArrayList<FieldError>();
     String name = in.name() == null ? "" : in.name().strip();
     if (name.isEmpty() || name.length() > 100) {
-      errors.add(new FieldError("zone.name", "must be 1 to 100 characters"));
+      errors.add(new FieldError("name", "must be 1 to 100 characters"));
     }
     var countries = new ArrayList<String>();
     if (in.countries() == null || in.countries().isEmpty() || in.countries().size() > 250) {
-      errors.add(new FieldError("zone.countries", "must list 1 to 250 countries"));
+      errors.add(new FieldError("countries", "must list 1 to 250 countries"));
     } else {
       for (int i = 0; i < in.countries().size(); i++) {
         String c = in.countries().get(i) == null ? "" : in.countries().get(i).strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(c) && !REST_OF_WORLD.equals(c)) {
-          errors.add(new FieldError("zone.countries[" + i + "]", "must be an ISO 3166-1 alpha-2 country code, or * for the rest of the world"));
+          errors.add(new FieldError("countries[" + i + "]", "must be an ISO 3166-1 alpha-2 country code, or * for the rest of the world"));
         } else if (!countries.contains(c)) {
           countries.add(c);
         }
@@ -210,12 +210,12 @@ final class ShopSettings {
     }
     var methods = new ArrayList<ShippingMethod>();
     if (in.methods() == null || in.methods().size() > 20) {
-      errors.add(new FieldError("zone.methods", "must list 0 to 20 methods"));
+      errors.add(new FieldError("methods", "must list 0 to 20 methods"));
     } else {
       var ids = new HashSet<UUID>();
       for (int i = 0; i < in.methods().size(); i++) {
         ShippingMethod m = in.methods().get(i);
-        String p = "zone.methods[" + i + "]";
+        String p = "methods[" + i + "]";
         if (m == null) {
           errors.add(new FieldError(p, "is required"));
           continue;
@@ -247,7 +247,7 @@ final class ShopSettings {
         for (Row other : others) {
           for (String c : other.getArrayOfStrings("countries")) {
             if (countries.contains(c)) {
-              taken.add(new FieldError("zone.countries", c + " is already in the zone " + other.getString("name")));
+              taken.add(new FieldError("countries", c + " is already in the zone " + other.getString("name")));
             }
           }
         }

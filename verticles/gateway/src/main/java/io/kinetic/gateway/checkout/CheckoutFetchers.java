@@ -189,14 +189,14 @@ final class CheckoutFetchers {
         }))
         .dataFetcher("saveTaxRate", Gql.mutation(env -> named(bus.request(CheckoutApi.SAVE_TAX_RATE,
           new SaveTaxRate(new TaxRate(env.getArgument("country"), env.getArgument("taxClass"), env.<Integer>getArgument("rate"))),
-          Gql.caller(env)), field -> field.startsWith("rate.") ? field.substring("rate.".length()) : field)))
+          Gql.caller(env)), field -> field)))
         .dataFetcher("deleteTaxRate", Gql.mutation(env -> bus.request(CheckoutApi.DELETE_TAX_RATE,
           new DeleteTaxRate(env.getArgument("country"), env.getArgument("taxClass")), Gql.caller(env))))
         .dataFetcher("saveShippingZone", Gql.mutation(env -> {
           Object id = env.getArgument("id");
           var command = new SaveShippingZone(id == null ? null : Gql.id("id", id), zone(env.getArgument("input")));
           return named(bus.request(CheckoutApi.SAVE_SHIPPING_ZONE, command, Gql.caller(env)),
-            field -> field.startsWith("zone.") ? "input." + field.substring("zone.".length()) : field);
+            field -> "zone".equals(field) ? "input" : "input." + field);
         }))
         .dataFetcher("deleteShippingZone", Gql.mutation(env -> bus.request(CheckoutApi.DELETE_SHIPPING_ZONE,
           new DeleteShippingZone(Gql.id("id", env.getArgument("id"))), Gql.caller(env)))))
