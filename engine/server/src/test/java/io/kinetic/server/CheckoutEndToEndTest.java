@@ -315,6 +315,9 @@ class CheckoutEndToEndTest {
     assertEquals(200, config.statusCode());
     assertEquals("test", config.bodyAsJsonObject().getString("provider"));
     assertFalse(config.bodyAsJsonObject().containsKey("secretKey"));
+    var named = http.get("/graphql").addQueryParam("query", "{ paymentConfig { provider } }")
+      .putHeader("X-Cart-Token", CartEndToEndTest.CartTokens.random()).send().await(10, TimeUnit.SECONDS);
+    assertEquals("no-store", named.getHeader("Cache-Control"), "a GraphQL GET naming a cart is that shopper's: " + named.bodyAsString());
   }
 
   /** The variant's stock on hand (the units not allocated to orders), as staff see it. */
