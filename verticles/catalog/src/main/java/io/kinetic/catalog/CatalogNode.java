@@ -85,7 +85,7 @@ final class CatalogNode {
         reread(e.productId(), e.price() == null ? null : e.price().currency());
       }
     });
-    this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.applyStock(e.productId(), e.version(), e.variantId(), e.onHand()));
+    this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
     this.<AvailabilityChanged>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.applyAvailability(e.productId(), e.version(), e.variants()));
     this.<CatalogEvent>listen(CatalogApi.Events.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
     this.<CatalogEvent>listen(CatalogApi.Events.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));

@@ -154,44 +154,6 @@ final class ProductCache {
     });
   }
 
-  /**
-   * An order took or gave back units of a variant (its product's content, and version, unchanged):
-   * the cached product takes the new stock on hand in place, and the units shoppers could buy move
-   * by as much (the carts' reservations stay what they were), as long as it is the version the
-   * figure was read at; else, or when the cached figure is ambiguous (no unit available, so the
-   * reserved total is unknown), it is dropped and read again. Keeps a product that sells every
-   * second in the cache.
-   */
-  void applyStock(UUID id, long version, UUID variantId, int onHand) {
-    products.asMap().compute(id, (key, cached) -> {
-      generations.incrementAndGet(stripe(key));
-      if (cached == null || cached.product().version() != version) {
-        return null;
-      }
-      Product product = cached.product();
-      var variants = new ArrayList<Variant>(product.variants().size());
-      boolean applied = false;
-      for (Variant v : product.variants()) {
-        if (!v.id().equals(variantId)) {
-          variants.add(v);
-          continue;
-        }
-        if (v.available() <= 0 && v.stockOnHand() > 0) {
-          return null; // how much is reserved is not known from here
-        }
-        int reserved = Math.max(0, v.stockOnHand() - v.available());
-        variants.add(new Variant(v.id(), v.sku(), v.options(), v.prices(), onHand, Math.max(0, onHand - reserved)));
-        applied = true;
-      }
-      if (!applied) {
-        return null;
-      }
-      return new Loaded(new Product(product.id(), product.slug(), product.status(), product.defaultLocale(),
-        product.translations(), product.categoryIds(), product.attributes(), product.media(), product.seo(),
-        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version()), cached.at(), cached.sequences());
-    });
-  }
-
   /** Drops the product and the given slugs (null slugs are ignored). */
   void invalidate(UUID id, String... slugsToDrop) {
     products.asMap().compute(id, (key, cached) -> {

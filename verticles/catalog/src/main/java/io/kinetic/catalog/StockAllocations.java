@@ -133,7 +133,7 @@ final class StockAllocations {
     return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
           lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
-        .compose(claimed -> claimed.rowCount() > 0
+        .compose(claimed -> claimed.rowCount() == lines.size()
           ? take(tx, lines, caller, changed)
           : tx.preparedQuery(HELD).execute(Tuple.of(command.orderId())).compose(rows -> {
             var held = new ArrayList<StockLine>();
@@ -141,6 +141,11 @@ final class StockAllocations {
             for (Row row : rows) {
               held.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
               released |= row.getValue("released_at") != null;
+            }
+            if (claimed.rowCount() > 0 || !new java.util.HashSet<>(held).equals(new java.util.HashSet<>(lines))) {
+              // the order holds (or held) an allocation of other lines: never take or answer a mix
+              return Future.failedFuture(ErrorCode.VERSION_CONFLICT.failure(
+                "this order's stock was allocated for other lines; place the order again with a new key"));
             }
             if (!released) {
               return Future.succeededFuture(held);
@@ -261,7 +266,8 @@ final class StockAllocations {
     if (changed.isEmpty()) {
       return;
     }
-    changed.forEach(m -> state.cache().applyStock(m.productId(), m.version(), m.variantId(), m.onHand()));
+    // dropped, not updated in place: stock figures carry no sequence, so an older one could arrive last
+    changed.forEach(m -> state.cache().invalidate(m.productId()));
     OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 

@@ -54,25 +54,6 @@ class ProductCacheTest {
   }
 
   @Test
-  void anOrdersStockIsAppliedInPlaceKeepingTheReservedUnits() {
-    var cache = new ProductCache(100, Duration.ofMinutes(1));
-    UUID a = UUID.randomUUID();
-    Product cached = product(UUID.randomUUID(), "stock-in-place", List.of(variant(a, 10)));
-    cache.putIfCurrent(cached, cache.generation(cached.id()));
-    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 7, seq++))); // 3 reserved
-    long before = cache.generation(cached.id());
-    cache.applyStock(cached.id(), cached.version(), a, 8); // an order took 2
-    Product now = cache.get(cached.id());
-    assertEquals(8, now.variants().get(0).stockOnHand());
-    assertEquals(5, now.variants().get(0).available());
-    cache.putIfCurrent(cached, before);
-    assertSame(now, cache.get(cached.id()), "a read started before may not put the old figure back");
-
-    cache.applyStock(cached.id(), cached.version() + 1, a, 1);
-    assertNull(cache.get(cached.id()), "a figure of another version drops the product");
-  }
-
-  @Test
   void anOlderFigureArrivingLateIsIgnored() {
     var cache = new ProductCache(100, Duration.ofMinutes(1));
     UUID a = UUID.randomUUID();

@@ -40,6 +40,10 @@ public class CheckoutVerticle extends VerticleBase {
     var test = new TestProvider(vertx, pool, config.checkout().testLateMillis(), config.checkout().testNoticeMillis());
     PaymentProvider provider = test;
     PaymentConfig paymentConfig = new PaymentConfig(TestProvider.NAME, null);
+    if (!config.stripe().configured()) {
+      java.util.logging.Logger.getLogger(CheckoutVerticle.class.getName()).warning("payments use the built-in TEST provider:"
+        + " no money is taken and test cards pay; set COMMERCE_STRIPE_SECRET_KEY (and COMMERCE_STRIPE_WEBHOOK_SECRET) to take real payments");
+    }
     if (config.stripe().configured()) {
       stripe = new StripeProvider(vertx, config.stripe());
       provider = stripe;

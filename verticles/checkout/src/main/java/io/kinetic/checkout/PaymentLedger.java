@@ -51,6 +51,8 @@ final class PaymentLedger {
   static final String DISPUTED = "DISPUTED";
   /** A cancelled order whose stock is still to be given back (the reconciliation retries it). */
   static final String RELEASE_PENDING = "RELEASE_PENDING";
+  /** A late payment whose stock was gone: its refund is decided and is to be made (the reconciliation retries it). */
+  static final String REFUND_PENDING = "REFUND_PENDING";
   private static final Logger LOG = Logger.getLogger(PaymentLedger.class.getName());
   private static final String STORE = """
     INSERT INTO provider_event (provider, event_id, type, intent_id, payload) VALUES ($1, $2, $3, $4, $5)
@@ -233,7 +235,7 @@ final class PaymentLedger {
     return tx.preparedQuery("UPDATE payment SET status = $2, refunded = $3, updated_at = now() WHERE id = $1")
       .execute(Tuple.of(order.paymentId(), status, total))
       .compose(v -> Orders.change(tx, order, OrderStates.allowed(order.state(), toState) ? toState : null, "PaymentRefunded",
-        Caller.SYSTEM, actor, reason, flags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL) : List.of(),
+        Caller.SYSTEM, actor, reason, flags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
           Money.of(total - order.refunded(), currency), Money.of(total, currency),
           REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, version)))
@@ -251,15 +253,20 @@ final class PaymentLedger {
         if (order == null || !OrderStates.CANCELLED.equals(order.state()) || !order.flags().contains(PAID_AFTER_CANCEL)) {
           return Future.succeededFuture(false);
         }
+        if (order.flags().contains(REFUND_PENDING)) {
+          return Future.succeededFuture(true); // decided already: never take the stock after deciding to refund
+        }
         var lines = order.doc().lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
         return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), Caller.SYSTEM)
           .compose(allocated -> paid(tx, order, "system", "paid after cancellation: the stock was allocated again",
-            List.of(PAID_AFTER_CANCEL, RELEASE_PENDING)).map(true), failure -> {
+            List.of(PAID_AFTER_CANCEL, RELEASE_PENDING)).map(false), failure -> {
             Failure f = Failure.from(failure);
+            // no stock: the refund is decided here, under the order's lock, once and for all
             return f.errorCode() == ErrorCode.OUT_OF_STOCK || f.errorCode() == ErrorCode.VARIANT_NOT_FOUND
-              ? Future.succeededFuture(false) : Future.failedFuture(failure);
-          })
-          .map(paid -> !paid);
+              ? tx.preparedQuery("UPDATE orders SET flags = array_append(array_remove(flags, $2), $2) WHERE id = $1")
+                .execute(Tuple.of(orderId, REFUND_PENDING)).map(true)
+              : Future.failedFuture(failure);
+          });
       }))
       .compose(refundNeeded -> !refundNeeded ? Future.<Void>succeededFuture() : refundForNoStock(orderId))
       .onSuccess(v -> changed(orderId));
@@ -267,7 +274,7 @@ final class PaymentLedger {
 
   private Future<Void> refundForNoStock(UUID orderId) {
     return pool.withConnection(c -> Orders.view(c, orderId)).compose(view -> {
-      if (view == null || !view.flags().contains(PAID_AFTER_CANCEL)) {
+      if (view == null || !view.flags().contains(REFUND_PENDING)) {
         return Future.succeededFuture();
       }
       long left = view.totals().total().amount() - (view.payment().refunded() == null ? 0 : view.payment().refunded().amount());
@@ -287,7 +294,8 @@ final class PaymentLedger {
   Future<Void> releaseStock(UUID orderId) {
     // under the order's lock: a late payment taking the stock again waits, and finds it released
     return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
-      if (order == null || !OrderStates.CANCELLED.equals(order.state()) || !order.flags().contains(RELEASE_PENDING)) {
+      if (order == null || !(OrderStates.CANCELLED.equals(order.state()) || OrderStates.REFUNDED.equals(order.state()))
+        || !order.flags().contains(RELEASE_PENDING)) {
         return Future.succeededFuture();
       }
       return bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), Caller.SYSTEM)

@@ -162,12 +162,16 @@ final class Placement {
   private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
                                   String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
-    return pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT DO NOTHING").execute(Tuple.of(orderId))
-      // step 2: the stock
+    // the placement row marks this run (a retry refreshes it, and waits while the reconciliation holds it)
+    return pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT (order_id) DO UPDATE SET started_at = now()")
+      .execute(Tuple.of(orderId))
+      // step 2: the stock (failing, it took nothing: nothing to undo)
       .compose(v -> bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller))
-      // step 3: the order (undo: release the stock)
+      // step 3: the order (undo: release the stock, unless a concurrent request with the same key made the order)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, email, shipping, billing, locale, caller)
-        .recover(t -> release(orderId, caller).compose(v -> Future.failedFuture(t))))
+        .recover(t -> pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
+          ? forgetPlacement(orderId).map(existing)
+          : release(orderId, caller).compose(v -> Future.<OrderView>failedFuture(t)))))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
@@ -271,16 +275,18 @@ final class Placement {
       .onComplete(ar -> ledger.changed(orderId));
   }
 
-  /** Undoes step 2, unless the order exists after all (created by a concurrent request with the same key). */
+  /** Undoes step 2 (the order was not created), then drops the placement's row. */
   private Future<Void> release(UUID orderId, Caller caller) {
-    return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> order != null ? Future.<Void>succeededFuture()
-      : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller)
-      .compose(v -> pool.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)))
-      .<Void>mapEmpty())
+    return bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller)
+      .compose(v -> forgetPlacement(orderId))
       .recover(t -> {
         LOG.warning("stock of failed placement " + orderId + " not released now (the reconciliation will): " + t.getMessage());
         return Future.succeededFuture();
       });
+  }
+
+  private Future<Void> forgetPlacement(UUID orderId) {
+    return pool.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)).mapEmpty();
   }
 
   static String sha256(String text) {

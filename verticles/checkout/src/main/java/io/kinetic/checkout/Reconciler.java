@@ -78,7 +78,8 @@ final class Reconciler {
           SELECT provider, intent_id FROM payment
           WHERE status IN ('requires_payment_method', 'processing') AND intent_id IS NOT NULL
             AND updated_at < now() - make_interval(secs => $2) ORDER BY updated_at LIMIT $1""", Tuple.of(BATCH, (double) pending),
-        row -> ask(row.getString("provider"), row.getString("intent_id"), "reconcile"))))
+        row -> pool.preparedQuery("UPDATE payment SET updated_at = now() WHERE intent_id = $1").execute(Tuple.of(row.getString("intent_id")))
+          .compose(x -> ask(row.getString("provider"), row.getString("intent_id"), "reconcile")))))
       .compose(v -> step("payments never created", () -> each("""
           SELECT p.order_id FROM payment p JOIN orders o ON o.id = p.order_id
           WHERE p.status = 'creating' AND o.state = 'placed' AND p.created_at < now() - make_interval(secs => $2) LIMIT $1""",
@@ -88,20 +89,36 @@ final class Reconciler {
           WHERE o.state = 'placed' AND o.payment_due_at < now() ORDER BY o.payment_due_at LIMIT $1""", Tuple.of(BATCH),
         row -> expire(row.getUUID("id"), row.getString("provider"), row.getString("intent_id")))))
       .compose(v -> step("stock of cancelled orders", () -> each("""
-          SELECT id FROM orders WHERE state = 'cancelled' AND $2 = ANY(flags) LIMIT $1""", Tuple.of(BATCH, PaymentLedger.RELEASE_PENDING),
+          SELECT id FROM orders WHERE state IN ('cancelled', 'refunded') AND $2 = ANY(flags) LIMIT $1""", Tuple.of(BATCH, PaymentLedger.RELEASE_PENDING),
         row -> ledger.releaseStock(row.getUUID("id")))))
       .compose(v -> step("late payments", () -> each("""
-          SELECT id FROM orders WHERE state = 'cancelled' AND $2 = ANY(flags) LIMIT $1""", Tuple.of(BATCH, PaymentLedger.PAID_AFTER_CANCEL),
+          SELECT id FROM orders WHERE state = 'cancelled' AND ($2 = ANY(flags) OR $3 = ANY(flags)) LIMIT $1""",
+        Tuple.of(BATCH, PaymentLedger.PAID_AFTER_CANCEL, PaymentLedger.REFUND_PENDING),
         row -> ledger.settleLatePayment(row.getUUID("id")))))
       .compose(v -> step("abandoned placements", () -> each("""
-          DELETE FROM placement WHERE order_id IN (
-            SELECT order_id FROM placement WHERE started_at < now() - make_interval(secs => $2) LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING order_id""", Tuple.of(BATCH, (double) Math.max(60, config.busTimeoutMillis() / 1000 * 4)),
-        row -> bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(row.getUUID("order_id")), Caller.SYSTEM).mapEmpty())))
+          SELECT order_id FROM placement WHERE started_at < now() - make_interval(secs => $2) LIMIT $1""",
+        Tuple.of(BATCH, (double) Math.max(60, config.busTimeoutMillis() / 1000 * 4)), row -> abandoned(row.getUUID("order_id")))))
       .eventually(() -> {
         running = false;
         return Future.succeededFuture();
       });
+  }
+
+  /**
+   * A placement the engine died in (or that failed before its order): its row locked (a retry with
+   * the same key waits), its stock released unless its order exists after all, then the row
+   * dropped, all in one transaction, so the marker goes only with the release.
+   */
+  private Future<Void> abandoned(UUID orderId) {
+    return pool.withTransaction(tx -> tx.preparedQuery("""
+          SELECT order_id FROM placement WHERE order_id = $1 AND started_at < now() - interval '30 seconds' FOR UPDATE SKIP LOCKED""")
+        .execute(Tuple.of(orderId))
+        .compose(locked -> locked.size() == 0 ? Future.succeededFuture()
+          : tx.preparedQuery("SELECT 1 FROM orders WHERE id = $1").execute(Tuple.of(orderId))
+            .compose(order -> order.size() > 0 ? Future.succeededFuture()
+              : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), Caller.SYSTEM).mapEmpty())
+            .compose(released -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)))
+            .mapEmpty()));
   }
 
   /** Asks the provider about an intent and applies the answer. */
@@ -137,6 +154,14 @@ final class Reconciler {
     });
   }
 
+  private static Future<Void> safely(Function<Row, Future<Void>> action, Row row) {
+    try {
+      return action.apply(row);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   private static Future<Void> step(String name, Supplier<Future<Void>> task) {
     return task.get().recover(t -> {
       LOG.warning("reconciliation of " + name + " failed, will retry: " + t);
@@ -151,7 +176,7 @@ final class Reconciler {
       rows.forEach(list::add);
       Future<Void> chain = Future.succeededFuture();
       for (Row row : list) {
-        chain = chain.compose(v -> action.apply(row).recover(t -> {
+        chain = chain.compose(v -> safely(action, row).recover(t -> {
           LOG.warning("reconciliation step failed for one row, will retry: " + t.getMessage());
           return Future.succeededFuture();
         }));

@@ -10,7 +10,8 @@ import java.util.UUID;
  * again for an order that holds its allocation changes nothing; for an order whose allocation was
  * released, it takes the units again (a payment that arrived late). At most 100 lines, quantities
  * 1 or more, each variant once. Emits {@code StockChanged} per variant. Reply
- * {@link StockAllocation}. Fails {@code OUT_OF_STOCK} (its field errors name each short variant by
+ * {@link StockAllocation}. Fails {@code VERSION_CONFLICT} (the order holds an allocation of other lines),
+ * {@code OUT_OF_STOCK} (its field errors name each short variant by
  * id, with the units there are), {@code VARIANT_NOT_FOUND}, {@code VALIDATION_FAILED}.
  */
 public record AllocateStock(UUID orderId, List<StockLine> lines) {
