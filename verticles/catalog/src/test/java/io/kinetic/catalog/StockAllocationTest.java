@@ -1,0 +1,69 @@
+package io.kinetic.catalog;
+
+import static io.kinetic.catalog.Inputs.product;
+import static io.kinetic.catalog.Inputs.variant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kinetic.kernel.contract.catalog.AllocateStock;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CreateProduct;
+import io.kinetic.kernel.contract.catalog.GetAdminProduct;
+import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.StockAllocation;
+import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.error.ErrorCode;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Orders' stock at the catalog's bus address: all or none, once per order, given back once. */
+class StockAllocationTest {
+
+  private final CatalogFixture f = CatalogFixture.get();
+  private final String u = CatalogFixture.unique();
+
+  private int onHand(Product p, int variant) {
+    Product now = f.call(CatalogApi.GET_ADMIN_PRODUCT, new GetAdminProduct(p.id()));
+    return now.variants().get(variant).stockOnHand();
+  }
+
+  @Test
+  void anOrderTakesItsUnitsOnceAndGivesThemBackOnce() {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("alloc-" + u,
+      List.of(variant("AL-A-" + u, 100, 5), variant("AL-B-" + u, 100, 1)))));
+    UUID a = p.variants().get(0).id();
+    UUID b = p.variants().get(1).id();
+    UUID order = UUID.randomUUID();
+    var lines = List.of(new StockLine(a, 2), new StockLine(b, 1));
+
+    StockAllocation held = f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines));
+    assertEquals(2, held.lines().size());
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines)); // the same order again: nothing more
+    assertEquals(3, onHand(p, 0));
+    assertEquals(0, onHand(p, 1));
+
+    // all or none: another order short of one variant takes nothing of the other
+    var shortOf = f.fails(ErrorCode.OUT_OF_STOCK, CatalogApi.ALLOCATE_STOCK,
+      new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 1), new StockLine(b, 1))));
+    assertEquals(0, shortOf.available());
+    assertEquals(3, onHand(p, 0));
+
+    // the same order with other lines is refused, never mixed
+    f.fails(ErrorCode.VERSION_CONFLICT, CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, List.of(new StockLine(a, 3))));
+    f.fails(ErrorCode.VERSION_CONFLICT, CatalogApi.ALLOCATE_STOCK,
+      new AllocateStock(order, List.of(new StockLine(a, 2), new StockLine(b, 1), new StockLine(UUID.randomUUID(), 1))));
+    assertEquals(3, onHand(p, 0));
+
+    StockAllocation released = f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(order));
+    assertEquals(2, released.lines().size());
+    StockAllocation again = f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(order));
+    assertEquals(0, again.lines().size(), "released once");
+    assertEquals(5, onHand(p, 0));
+    assertEquals(1, onHand(p, 1));
+
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines)); // a late payment takes them again
+    assertEquals(3, onHand(p, 0));
+    f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 0))));
+  }
+}
