@@ -12,7 +12,9 @@ import { FieldError, FormErrors, fieldMessages } from '../../shared/errors.js';
 import { ADDRESS_KEYS, addressBody, addressLine } from '../../shared/address.js';
 import { formatMoney } from '../../shared/money.js';
 import { api, errors, live, navigate, session, settings, t, cartHeaders, cartVersion, reloadCart } from '../context.js';
-import { keepOrderToken, localized, paymentPath, deliveryEstimate } from './state.js';
+import {
+  keepOrderToken, localized, paymentPath, deliveryEstimate, orderRequests, awaitsPayment, pendingOrder, keepPendingOrder, forgetPendingOrder,
+} from './state.js';
 import { AddressFields, addressFieldNames } from './address-fields.js';
 import { PricedLines, TotalsList, CheckoutSteps } from './summary.js';
 
@@ -140,8 +142,23 @@ export const CheckoutPage = {
       }
     }
 
+    // an order placed in this tab and not paid yet (the shopper came back from the payment): offered at the top
+    const unpaid = ref(null);
+    async function findUnpaid() {
+      const id = pendingOrder();
+      if (!id) return;
+      try {
+        const o = await orderRequests(id).get();
+        if (awaitsPayment(o)) unpaid.value = o;
+        else forgetPendingOrder(id);
+      } catch {
+        forgetPendingOrder(id);
+      }
+    }
+
     let unwatch = null;
     onMounted(() => {
+      findUnpaid();
       loadCustomer();
       requote();
       // a change to the cart made elsewhere (stock, prices) prices it again
@@ -192,6 +209,7 @@ export const CheckoutPage = {
         });
         lastAttempt = null;
         keepOrderToken(placed.order.id, placed.accessToken);
+        keepPendingOrder(placed.order.id);
         if (session.loggedIn && !shipFromBook.value && draft.saveAddress) {
           api.post('/me/addresses', body.shippingAddress, { idempotent: true }).catch(() => { /* the order has it anyway */ });
         }
@@ -399,6 +417,16 @@ export const CheckoutPage = {
         </aside>`;
     }
 
+    function unpaidNotice() {
+      const o = unpaid.value;
+      if (!o) return null;
+      return html`
+        <div class="banner banner-warn notice" role="status" data-testid="unpaid-order">
+          <span>${t('unpaidOrder', { number: o.number, amount: money(o.totals.total) })}</span>
+          <a href=${'#' + paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-unpaid">${t('payNow')}</a>
+        </div>`;
+    }
+
     /** On narrow screens the summary comes after the form: the total and the items fold out at the top. */
     function peek() {
       const q = quote.value;
@@ -418,6 +446,7 @@ export const CheckoutPage = {
       if (empty.value) {
         return html`
           <section class="container page" data-testid="checkout-page">
+            ${unpaidNotice()}
             <div class="empty-page" data-testid="checkout-empty">
               <h1 class="page-title">${t('checkout')}</h1>
               <p class="lead">${t('nothingToCheckOut')}</p>
@@ -429,6 +458,7 @@ export const CheckoutPage = {
         <section class="container page checkout-page" data-testid="checkout-page">
           <${CheckoutSteps} current="details" />
           <h1 class="page-title">${t('checkout')}</h1>
+          ${unpaidNotice()}
           ${peek()}
           <div class="checkout-layout">
             <form id="checkout-form" class="checkout-form" novalidate onSubmit=${prevent(place)} data-testid="checkout-form">

@@ -9,6 +9,7 @@ import { AddressBlock } from '../../shared/address.js';
 import { errors, navigate, session, settings, t } from '../context.js';
 import {
   orderRequests, paymentPath, awaitsPayment, paymentProcessing, orderStatus, formatDate, formatTime, deliveryEstimate,
+  forgetPendingOrder,
 } from './state.js';
 import { PricedLines, TotalsList, CheckoutSteps, StatusBadge } from './summary.js';
 
@@ -38,6 +39,9 @@ export const OrderPage = {
       } catch { /* asked again at the next turn */ }
       schedule();
     }
+
+    // an order that no longer awaits payment is not offered again at the checkout
+    watch(order, (o) => { if (o && !awaitsPayment(o)) forgetPendingOrder(o.id); });
 
     async function load() {
       try {

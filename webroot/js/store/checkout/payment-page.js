@@ -10,7 +10,7 @@ import { prevent } from '../../shared/forms.js';
 import { AddressBlock } from '../../shared/address.js';
 import { formatMoney } from '../../shared/money.js';
 import { errors, navigate, settings, t } from '../context.js';
-import { orderRequests, orderPath, paymentConfig, awaitsPayment, formatTime } from './state.js';
+import { orderRequests, orderPath, paymentConfig, awaitsPayment, formatTime, forgetPendingOrder } from './state.js';
 import { PricedLines, TotalsList, CheckoutSteps } from './summary.js';
 
 /** The test provider's cards and what they do. */
@@ -39,6 +39,7 @@ export const PaymentPage = {
     /** The order no longer waits for a payment: its confirmation says where it stands. */
     function onward(o) {
       if (awaitsPayment(o)) return false;
+      forgetPendingOrder(o.id);
       navigate(orderPath(o.id), { replace: true });
       return true;
     }
@@ -49,8 +50,7 @@ export const PaymentPage = {
         config.value = c;
         if (!onward(o)) order.value = o;
       } catch (e) {
-        if (e.code === 'ORDER_NOT_FOUND') missing.value = true;
-        else errors.show(e);
+        if (e.code === 'ORDER_NOT_FOUND') { missing.value = true; forgetPendingOrder(props.orderId); } else errors.show(e);
       }
     }
 

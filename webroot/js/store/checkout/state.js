@@ -61,6 +61,15 @@ export function orderPath(id) {
 
 export const paymentPath = (id) => `/checkout/payment/${id}`;
 
+const PENDING = 'kinetic.checkout.pending';
+/** The order placed in this tab that may still await payment (the checkout offers to pay it), or null. */
+export const pendingOrder = () => sessionStorage.getItem(PENDING);
+export const keepPendingOrder = (id) => sessionStorage.setItem(PENDING, id);
+/** The order no longer awaits payment (paid, cancelled, or not found). */
+export function forgetPendingOrder(id) {
+  if (!id || sessionStorage.getItem(PENDING) === id) sessionStorage.removeItem(PENDING);
+}
+
 let config = null;
 /** GET /checkout/payment-config, once per page load: {provider: 'test' | 'stripe', publishableKey}. */
 export function paymentConfig() {
