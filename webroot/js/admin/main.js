@@ -7,5 +7,6 @@ import categories from './categories/index.js';
 import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
+import settings from './settings/index.js';
 
-startAdmin([auth, orders, products, categories, attributes, staff], '#app');
+startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');

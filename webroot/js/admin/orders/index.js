@@ -1,5 +1,5 @@
 // The orders feature of the admin: the orders list with its filters and an order's page with its
-// timeline (roles admin and fulfilment), and the checkout settings: tax and shipping (admin).
+// timeline (roles admin and fulfilment).
 import { messages } from './messages.js';
 import { OrdersPage } from './orders-page.js';
 import { OrderDetail } from './order-detail.js';

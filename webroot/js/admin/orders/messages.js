@@ -1,4 +1,4 @@
-// Strings of the orders feature (orders list, order detail with its timeline, checkout settings).
+// Strings of the orders feature (orders list, order detail with its timeline).
 export const messages = {
   en: {
     navOrders: 'Orders', order: 'Order', orderNumber: 'Number', customer: 'Customer', items: 'Items', total: 'Total',
