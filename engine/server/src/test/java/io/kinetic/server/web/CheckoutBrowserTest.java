@@ -1,6 +1,7 @@
 package io.kinetic.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.server.RunningEngine;
@@ -182,6 +183,13 @@ class CheckoutBrowserTest {
     assertEquals("PAYMENT_DECLINED", error.getAttribute("data-code"));
     screenshots("payment-declined-de");
 
+    // back at the checkout (its cart is empty now): the unpaid order is offered
+    browser.driver().navigate().back();
+    browser.visible("checkout-empty");
+    assertTrue(browser.visible("unpaid-order").getText().contains("wartet noch auf die Zahlung"), browser.visible("unpaid-order").getText());
+    browser.visible("pay-unpaid").click();
+    browser.until("the payment page again", d -> browser.hash().startsWith("#/checkout/payment/"));
+
     WebElement card = browser.visible("card-number");
     card.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4242424242424242");
     assertEquals("4242 4242 4242 4242", card.getDomProperty("value"));
@@ -192,6 +200,32 @@ class CheckoutBrowserTest {
     assertTrue(browser.visible("order-billing-address").getText().contains("Muster GmbH"));
     screenshots("confirmation-de");
     browser.assertNoErrors(DECLINED);
+  }
+
+  @Test
+  void aPriceChangedDuringTheCheckoutLeadsBackToTheCartAndTheNewTotalIsOrdered() throws Exception {
+    JsonObject product = product(5);
+    String sku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
+    addToCart(product, 1);
+    browser.open("/#/checkout");
+    totalIs(EUR + 490);
+    browser.visible("checkout-email").sendKeys("changed-" + suffix() + "@example.com");
+
+    api.setPrice(staff, sku, "EUR", 2499);
+    // the checkout prices the cart again when it changes (over a subscription; without one within 15 s)
+    browser.until("the changed cart said", Duration.ofSeconds(30), d -> !d.findElements(Browser.testId("cart-problems")).isEmpty());
+    assertFalse(browser.visible("place-order").isEnabled(), "no order of a cart the shopper has not seen");
+    screenshots("checkout-cart-changed");
+
+    browser.visible("review-cart").click();
+    browser.until("the cart", d -> browser.hash().equals("#/cart"));
+    browser.visible("acknowledge-changes").click();
+    browser.until("the checkout open again", d -> d.findElements(Browser.testId("checkout-button")).stream()
+      .filter(b -> "a".equals(b.getTagName())).findFirst().orElse(null)).click();
+    // what was typed is still there
+    assertTrue(browser.visible("checkout-email").getDomProperty("value").startsWith("changed-"));
+    totalIs(2499 + 490);
+    assertTrue(browser.driver().findElements(Browser.testId("cart-problems")).isEmpty());
   }
 
   @Test
@@ -313,7 +347,70 @@ class CheckoutBrowserTest {
     browser.until("back at the filtered list", d -> browser.hash().contains("number=") && d.findElements(Browser.testId("order-row")).size() == 1);
   }
 
+  @Test
+  void anAdminAddsAVatRateAndAShippingZoneWhoseMethodTheStorefrontOffers() throws Exception {
+    JsonObject product = product(5);
+    String variantId = product.getJsonArray("variants").getJsonObject(0).getString("id");
+    String taxClass = "test-" + suffix();
+    // a country in no zone yet (a database kept from an earlier run may have one of them taken)
+    JsonObject before = api.checkoutSettings(staff);
+    List<String> zoned = before.getJsonArray("zones").stream().map(JsonObject.class::cast)
+      .flatMap(z -> z.getJsonArray("countries").stream().map(String::valueOf)).toList();
+    String country = List.of("IS", "LI", "MT", "CY", "EE", "LV", "LT", "SI", "SK", "HR", "RO", "BG").stream()
+      .filter(c -> !zoned.contains(c)).findFirst().orElseThrow();
+    String zone = "Test zone " + suffix();
+
+    browser.open("/admin/#/login");
+    browser.visible("login-email").sendKeys(RunningEngine.ADMIN_EMAIL);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys(RunningEngine.ADMIN_PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    browser.visible("nav-checkout-settings").click();
+    browser.until("the German rate", d -> d.findElements(By.cssSelector("[data-testid=tax-rate-row][data-country=DE]")).size() == 1);
+
+    new Select(browser.visible("new-rate-country")).selectByValue("CZ");
+    WebElement taxClassInput = browser.visible("new-rate-class");
+    taxClassInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), taxClass);
+    browser.visible("new-rate").sendKeys("21");
+    browser.visible("add-rate").click();
+    WebElement rate = browser.until("the new rate", d -> d.findElements(Browser.testId("tax-rate-row")).stream()
+      .filter(r -> r.getText().contains(taxClass)).findFirst().orElse(null));
+    assertEquals("21", rate.findElement(Browser.testId("tax-rate-input")).getDomProperty("value"));
+    assertTrue(api.checkoutSettings(staff).getJsonArray("taxRates").stream().map(JsonObject.class::cast)
+      .anyMatch(r -> taxClass.equals(r.getString("taxClass")) && r.getInteger("rate") == 2100));
+
+    click(browser.visible("add-zone"));
+    browser.visible("zone-name").sendKeys(zone);
+    browser.visible("zone-countries").sendKeys(country.toLowerCase());
+    browser.visible("method-name").sendKeys("Courier");
+    browser.visible("method-price-EUR").sendKeys("12,50");
+    screenshots("admin-settings");
+    browser.visible("save-zone").click();
+    WebElement saved = browser.until("the new zone", d -> d.findElements(Browser.testId("zone")).stream()
+      .filter(z -> zone.equals(z.getAttribute("data-name"))).findFirst().orElse(null));
+    assertTrue(saved.getText().contains("Courier") && saved.getText().contains("€12.50"), saved.getText());
+
+    // the storefront's quote to that country offers the zone's method, in EUR only
+    JsonObject quote = api.guestQuote(variantId, country);
+    assertEquals("Courier", quote.getJsonObject("shipping").getString("name"));
+    assertEquals(1250, quote.getJsonObject("shipping").getJsonObject("price").getLong("amount"));
+
+    click(saved.findElement(Browser.testId("remove-zone")));
+    browser.driver().switchTo().alert().accept();
+    browser.until("the zone removed", d -> d.findElements(Browser.testId("zone")).stream().noneMatch(z -> zone.equals(z.getAttribute("data-name"))));
+    rate = browser.until("the rate", d -> d.findElements(Browser.testId("tax-rate-row")).stream()
+      .filter(r -> r.getText().contains(taxClass)).findFirst().orElse(null));
+    click(rate.findElement(Browser.testId("remove-rate")));
+    browser.driver().switchTo().alert().accept();
+    browser.until("the rate removed", d -> d.findElements(Browser.testId("tax-rate-row")).stream().noneMatch(r -> r.getText().contains(taxClass)));
+  }
+
   // ---- helpers ----
+
+  /** Clicks an element in the middle of the window (one at the top could be under the sticky header). */
+  private static void click(WebElement element) {
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
 
   /** Waits until the admin's orders list shows exactly the order {@code number}; returns its row. */
   private static WebElement onlyRow(String number) {

@@ -166,6 +166,24 @@ final class EngineApi {
     return orders.bodyAsJsonObject();
   }
 
+  /** The checkout's tax and shipping settings (staff, admin role). */
+  JsonObject checkoutSettings(String staffToken) throws Exception {
+    var settings = http.get("/api/v1/admin/checkout/settings").bearerTokenAuthentication(staffToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, settings.statusCode(), settings.bodyAsString());
+    return settings.bodyAsJsonObject();
+  }
+
+  /** A quote of a new guest cart holding one unit of the variant, shipped to {@code country}. */
+  JsonObject guestQuote(String variantId, String country) throws Exception {
+    var cart = http.post("/api/v1/cart/lines").sendJsonObject(new JsonObject().put("variantId", variantId).put("quantity", 1))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, cart.statusCode(), cart.bodyAsString());
+    var quote = http.post("/api/v1/checkout/quote").putHeader("X-Cart-Token", cart.bodyAsJsonObject().getString("token"))
+      .sendJsonObject(new JsonObject().put("shippingAddress", new JsonObject().put("country", country))).await(10, TimeUnit.SECONDS);
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    return quote.bodyAsJsonObject();
+  }
+
   /** Whether the engine accepts a graphql-transport-ws WebSocket on /graphql (GraphQL subscriptions). */
   static boolean offersSubscriptions(int httpPort) {
     try {
