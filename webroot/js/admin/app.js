@@ -4,8 +4,9 @@
 //   { name, routes: [{path, name, component, props?(route), section?, role?}], messages: {en},
 //     nav?: one or a list of {href, label, testId, section, role?}, state?, header?: {tools?},
 //     gate? (auth only) }.
-// A route or nav entry with a role is only for staff members holding it: the nav entry is hidden
-// from the others, and the route shows them a notice instead of the page (the API refuses them anyway).
+// A route or nav entry with a role (or a list of roles: any of them) is only for staff members
+// holding it: the nav entry is hidden from the others, and the route shows them a notice instead of
+// the page (the API refuses them anyway).
 import { createApp, h, computed, watch } from 'vue';
 import { html } from '../shared/html.js';
 import { ErrorBanner } from '../shared/errors.js';
@@ -25,6 +26,9 @@ const NeedsRole = {
       <p class="lead muted" data-testid="needs-role">${t('needsRole', { role: props.role })}</p>
       <a href="#/products" class="btn">${t('startPage')}</a></section>`,
 };
+
+/** Whether the signed-in member holds role, or any role of a list. */
+const allowed = (role) => [].concat(role).some((r) => hasRole(r));
 
 export function startAdmin(features, selector) {
   i18n.add('shell', messages);
@@ -58,7 +62,7 @@ export function startAdmin(features, selector) {
         const r = byName.get(route.name);
         if (!r) return h(NotFound);
         if (r.role && !currentStaff()) return html`<p class="page muted">${t('loading')}</p>`;
-        if (r.role && !hasRole(r.role)) return h(NeedsRole, { role: r.role });
+        if (r.role && !allowed(r.role)) return h(NeedsRole, { role: [].concat(r.role).join(' or ') });
         return h(r.component, r.props ? r.props(route) : {});
       }
 
@@ -69,7 +73,7 @@ export function startAdmin(features, selector) {
               <div class="container header-bar">
                 <a href=${'#' + gate.home} class="brand"><span class="brand-mark" aria-hidden="true">K</span>Kinetic <span class="muted brand-sub">${t('admin')}</span></a>
                 <nav class="admin-nav" aria-label="Admin">
-                  ${navs.filter((n) => !n.role || hasRole(n.role)).map((n) => html`
+                  ${navs.filter((n) => !n.role || allowed(n.role)).map((n) => html`
                     <a key=${n.href} href=${n.href} aria-current=${section.value === n.section ? 'page' : null} data-testid=${n.testId}>${t(n.label)}</a>`)}
                 </nav>
                 <div class="header-tools">${tools.map((tool) => h(tool))}</div>

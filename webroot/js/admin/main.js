@@ -1,4 +1,4 @@
-// Admin entry point: the features, in navigation order. New admin pages (orders, ...) join this
+// Admin entry point: the features, in navigation order. New admin pages join this
 // list as feature folders of their own.
 import { startAdmin } from './app.js';
 import auth from './auth/index.js';
@@ -6,5 +6,7 @@ import products from './products/index.js';
 import categories from './categories/index.js';
 import attributes from './attributes/index.js';
 import staff from './staff/index.js';
+import orders from './orders/index.js';
+import settings from './settings/index.js';
 
-startAdmin([auth, products, categories, attributes, staff], '#app');
+startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');

@@ -78,11 +78,16 @@ export const FieldError = {
 
 /**
  * Summary of the validation errors, shown next to a form; `inline`: fields whose message the form
- * already shows under the field (left out here; no summary when nothing else is left).
+ * already shows under the field (left out here; no summary when nothing else is left); `title`: the
+ * heading in the page's language.
  */
 export const FormErrors = {
   name: 'FormErrors',
-  props: { error: { type: Object, default: null }, inline: { type: Array, default: () => [] } },
+  props: {
+    error: { type: Object, default: null },
+    inline: { type: Array, default: () => [] },
+    title: { type: String, default: 'Please fix the following:' },
+  },
   setup(props) {
     return () => {
       const all = props.error && props.error.errors ? props.error.errors : [];
@@ -91,7 +96,7 @@ export const FormErrors = {
       const error = { errors: rest };
       return html`
         <div class="form-errors" role="alert" data-testid="form-errors">
-          <p class="form-errors-title">Please fix the following:</p>
+          <p class="form-errors-title">${props.title}</p>
           <ul>
             ${error.errors.map((e, i) => html`
               <li key=${i} data-testid="form-error">${e.field ? html`<code>${e.field}</code>` : null} ${e.message}</li>`)}

@@ -1,8 +1,9 @@
 // The storefront shell: merges what the features export (routes, messages, header parts), renders
 // the routed page, and starts the features. A feature module exports
 //   { name, routes: [{path, name, component, props?(route), ownsTitle?}], messages: {en, de},
-//     state?, header?: {tools?, nav?}, product?: {actions?}, start?() }.
+//     state?, header?: {tools?, nav?}, product?: {actions?}, account?: {sections?}, start?() }.
 // product.actions: a component shown on the product page (props {product, variant}).
+// account.sections: a component shown on the account page, below the customer's details.
 import { createApp, ref, watch } from 'vue';
 import { html } from '../shared/html.js';
 import { ErrorBanner } from '../shared/errors.js';
@@ -23,7 +24,10 @@ export function startShop(features, selector) {
   const routes = features.flatMap((f) => f.routes);
   const byName = new Map(routes.map((r) => [r.name, r]));
   startRouter(routes);
-  provideParts({ productActions: features.map((f) => f.product && f.product.actions).filter(Boolean) });
+  provideParts({
+    productActions: features.map((f) => f.product && f.product.actions).filter(Boolean),
+    accountSections: features.map((f) => f.account && f.account.sections).filter(Boolean),
+  });
 
   const SiteHeader = siteHeader(features);
 

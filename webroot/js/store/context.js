@@ -89,10 +89,26 @@ export function availability(n) {
   return { level: 'ok', label: t('inStock') };
 }
 
-let parts = { productActions: [] };
+let parts = { productActions: [], accountSections: [] };
 /** Components other features put on the product page, each given {product, variant} (the cart's buy box). */
 export const productActions = () => parts.productActions;
+/** Components other features put on the account page, below the customer's details (the checkout's orders). */
+export const accountSections = () => parts.accountSections;
 /** The shell hands over the features' parts once at start. */
 export function provideParts(next) {
   parts = next;
+}
+
+let shopCart = { headers: () => ({}), version: () => null, reload: () => Promise.resolve() };
+/**
+ * The shopper's cart as other features need it (the checkout prices and orders it): headers()
+ * naming it in a request (a guest's X-Cart-Token), version() (reactive: changes with the cart, its
+ * currency, a sign-in merge) and reload() (read it again, e.g. after an order emptied it). The cart
+ * feature provides it at start.
+ */
+export const cartHeaders = () => shopCart.headers();
+export const cartVersion = () => shopCart.version();
+export const reloadCart = () => shopCart.reload();
+export function provideCart(next) {
+  shopCart = next;
 }

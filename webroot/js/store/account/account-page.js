@@ -1,8 +1,8 @@
-// Account page: GET /me with the access token (the API client refreshes it through the cookie), the
-// address book, logout.
-import { ref, onMounted } from 'vue';
+// Account page: GET /me with the access token (the API client refreshes it through the cookie), what
+// other features put here (the checkout's orders), the address book, logout.
+import { h, ref, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
-import { api, errors, navigate, settings, t } from '../context.js';
+import { api, errors, navigate, settings, t, accountSections } from '../context.js';
 import { session, signOut } from './session.js';
 import { AddressBook } from './address-book.js';
 
@@ -50,6 +50,7 @@ export const AccountPage = {
             ] : null}
             <button type="button" class="btn" onClick=${logout} data-testid="logout-button">${t('logout')}</button>
           </div>
+          ${c ? accountSections().map((section) => h(section)) : null}
           ${c ? html`<${AddressBook} />` : null}
         </section>`;
     };

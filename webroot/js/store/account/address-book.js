@@ -4,21 +4,10 @@ import { ref, reactive, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent, selected } from '../../shared/forms.js';
 import { FieldError, FormErrors } from '../../shared/errors.js';
+import { ADDRESS_FIELDS as FIELDS, COUNTRIES, countryName as nameOf } from '../../shared/address.js';
 import { api, errors, settings, t } from '../context.js';
 
-const FIELDS = [
-  { key: 'name', label: 'fullName', autocomplete: 'name', required: true },
-  { key: 'company', label: 'company', autocomplete: 'organization' },
-  { key: 'line1', label: 'line1', autocomplete: 'address-line1', required: true },
-  { key: 'line2', label: 'line2', autocomplete: 'address-line2' },
-  { key: 'postalCode', label: 'postalCode', autocomplete: 'postal-code', required: true, half: true },
-  { key: 'city', label: 'city', autocomplete: 'address-level2', required: true, half: true },
-  { key: 'region', label: 'region', autocomplete: 'address-level1' },
-  { key: 'phone', label: 'phone', autocomplete: 'tel', type: 'tel' },
-];
-// the shop's usual countries first; any ISO 3166-1 alpha-2 code is accepted by the API
 const MAX_ADDRESSES = 20; // the API's limit (ADDRESS_BOOK_FULL)
-const COUNTRIES = ['DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'IT', 'ES', 'PL', 'CZ', 'DK', 'SE', 'GB', 'IE', 'US', 'CA'];
 
 const blank = () => ({ name: '', company: '', line1: '', line2: '', postalCode: '', city: '', region: '', country: 'DE',
   phone: '', defaultShipping: false, defaultBilling: false });
@@ -82,13 +71,7 @@ export const AddressBook = {
       }
     }
 
-    const countryName = (code) => {
-      try {
-        return new Intl.DisplayNames([settings.locale || 'en'], { type: 'region' }).of(code);
-      } catch {
-        return code;
-      }
-    };
+    const countryName = (code) => nameOf(code, settings.locale || 'en');
 
     onMounted(load);
     return () => html`

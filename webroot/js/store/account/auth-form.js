@@ -27,6 +27,12 @@ const MODES = {
   },
 };
 
+/** Where to go after signing in: the page's ?next=/path (a path of this shop only), else null. */
+function nextPath() {
+  const next = new URLSearchParams(window.location.hash.split('?')[1] || '').get('next');
+  return next && /^\/[\w/-]*$/.test(next) ? next : null;
+}
+
 export const AuthForm = {
   name: 'AuthForm',
   props: { mode: { type: String, required: true, validator: (m) => m in MODES } },
@@ -45,7 +51,7 @@ export const AuthForm = {
           await api.post('/auth/register', { name: form.name.trim(), ...credentials }, { auth: false });
         }
         await signIn(credentials);
-        navigate('/account');
+        navigate(nextPath() || '/account');
       } catch (e) {
         problem.value = e;
         errors.show(e);
@@ -73,7 +79,7 @@ export const AuthForm = {
               <button type="submit" class="btn btn-primary btn-block" disabled=${busy.value}
                       data-testid=${props.mode + '-submit'}>${t(mode.title)}</button>
             </form>
-            <p class="muted form-foot">${t(mode.foot.text)} <a href=${mode.foot.href}>${t(mode.foot.link)}</a></p>
+            <p class="muted form-foot">${t(mode.foot.text)} <a href=${mode.foot.href + (nextPath() ? `?next=${nextPath()}` : '')}>${t(mode.foot.link)}</a></p>
           </div>
         </section>`;
     };

@@ -180,6 +180,9 @@ export const CartPage = {
         : html`<p class="reservation lapsed small" data-testid="reservation-lapsed">${t('reservationLapsed')}</p>`;
     }
 
+    /** Lines the shopper must look at first: the checkout would refuse the cart as it is. */
+    const blocked = (c) => c.lines.some((l) => l.unavailable || l.insufficientStock || l.priceChanged);
+
     function summary(c) {
       return html`
         <aside class="card cart-summary" aria-label=${t('subtotal')}>
@@ -188,7 +191,11 @@ export const CartPage = {
             <dt>${t('subtotal')}</dt><dd class="summary-total" data-testid="cart-subtotal">${money(c.subtotal)}</dd>
           </dl>
           ${reservation()}
-          <p class="muted small">${t('checkoutSoon')}</p>
+          ${blocked(c)
+            ? html`<p class="checkout-blocked small" data-testid="checkout-blocked">${t('checkoutBlocked')}</p>` : null}
+          ${blocked(c)
+            ? html`<button type="button" class="btn btn-primary btn-block btn-large" disabled data-testid="checkout-button">${t('goToCheckout')}</button>`
+            : html`<a href="#/checkout" class="btn btn-primary btn-block btn-large" data-testid="checkout-button">${t('goToCheckout')}</a>`}
           <a href="#/" class="btn btn-block">${t('continueShopping')}</a>
         </aside>`;
     }

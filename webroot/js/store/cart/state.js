@@ -3,7 +3,7 @@
 // the access token. Signing in merges the guest cart into the customer's and forgets the token. The
 // cart follows the currency picked in the header.
 import { reactive, watch } from 'vue';
-import { api, settings, session, t, addLiveParams, live } from '../context.js';
+import { api, settings, session, t, addLiveParams, live, provideCart } from '../context.js';
 
 const TOKEN_KEY = 'kinetic.cart.token';
 /** cart.maxLineQuantity of the engine's defaults; the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
@@ -36,9 +36,12 @@ function keepToken(token) {
   live.reconnect();
 }
 
+/** What names the shopper's cart in a request: the guest token when there is no customer. */
+export const cartHeaders = () => (!session.loggedIn && cart.token ? { 'X-Cart-Token': cart.token } : {});
+
 /** A cart request: the guest token when there is no customer, the page's locale. */
 function send(method, path, body) {
-  const headers = !session.loggedIn && cart.token ? { 'X-Cart-Token': cart.token } : {};
+  const headers = cartHeaders();
   return api.request(method, `/cart${path}`, { body, headers, query: { locale: settings.locale }, idempotent: method !== 'GET' });
 }
 
@@ -183,6 +186,8 @@ export function savedItem(productId, variantId) {
 
 /** At start and on every sign-in and sign-out: merge, then read what the shopper has now. */
 export function startCart() {
+  // the checkout names the cart by the same token, and reads it again once an order emptied it
+  provideCart({ headers: cartHeaders, version: () => (cart.data ? `${cart.data.id}:${cart.data.version}` : null), reload: loadCart });
   watch(() => session.loggedIn, async (loggedIn) => {
     cart.data = null;
     wishlist.items = null;

@@ -113,6 +113,77 @@ final class EngineApi {
     return cart.bodyAsJsonObject();
   }
 
+  /**
+   * A guest's order placed through the API: a new guest cart holding {@code quantity} of the variant,
+   * shipped to Berlin with the cheapest method; returns the PlacedOrder ({order, accessToken}).
+   */
+  JsonObject placeGuestOrder(String variantId, int quantity, String email) throws Exception {
+    var cart = http.post("/api/v1/cart").sendJsonObject(new JsonObject().put("currency", "EUR")).await(10, TimeUnit.SECONDS);
+    assertEquals(201, cart.statusCode(), cart.bodyAsString());
+    String token = cart.bodyAsJsonObject().getString("token");
+    var line = http.post("/api/v1/cart/lines").putHeader("X-Cart-Token", token)
+      .sendJsonObject(new JsonObject().put("variantId", variantId).put("quantity", quantity)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, line.statusCode(), line.bodyAsString());
+    var quote = http.post("/api/v1/checkout/quote").putHeader("X-Cart-Token", token)
+      .sendJsonObject(new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE"))).await(10, TimeUnit.SECONDS);
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    var address = new JsonObject().put("name", "Grace Guest").put("line1", "Karl-Marx-Allee 1").put("postalCode", "10178")
+      .put("city", "Berlin").put("country", "DE");
+    var placed = http.post("/api/v1/checkout/orders").putHeader("X-Cart-Token", token)
+      .putHeader("Idempotency-Key", java.util.UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("email", email).put("shippingAddress", address)
+        .put("shippingMethodId", quote.bodyAsJsonObject().getJsonObject("shipping").getString("methodId")))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    return placed.bodyAsJsonObject();
+  }
+
+  /** Pays an order with a test card as its guest ({@code X-Order-Token}); returns the status code. */
+  int payWithTestCard(String orderId, String orderToken, String card) throws Exception {
+    return http.post("/api/v1/orders/" + orderId + "/payment/test-card").putHeader("X-Order-Token", orderToken)
+      .putHeader("Idempotency-Key", java.util.UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("card", card)).await(10, TimeUnit.SECONDS).statusCode();
+  }
+
+  /** An order as its guest sees it (must answer 200). */
+  JsonObject guestOrder(String orderId, String orderToken) throws Exception {
+    var order = http.get("/api/v1/orders/" + orderId).putHeader("X-Order-Token", orderToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, order.statusCode(), order.bodyAsString());
+    return order.bodyAsJsonObject();
+  }
+
+  /** A customer's address saved through the API. */
+  void saveAddress(String accessToken, JsonObject address) throws Exception {
+    var saved = http.post("/api/v1/me/addresses").bearerTokenAuthentication(accessToken).sendJsonObject(address)
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, saved.statusCode(), saved.bodyAsString());
+  }
+
+  /** The customer's orders, newest first (must answer 200). */
+  JsonObject customerOrders(String accessToken) throws Exception {
+    var orders = http.get("/api/v1/orders").bearerTokenAuthentication(accessToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, orders.statusCode(), orders.bodyAsString());
+    return orders.bodyAsJsonObject();
+  }
+
+  /** The checkout's tax and shipping settings (staff, admin role). */
+  JsonObject checkoutSettings(String staffToken) throws Exception {
+    var settings = http.get("/api/v1/admin/checkout/settings").bearerTokenAuthentication(staffToken).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, settings.statusCode(), settings.bodyAsString());
+    return settings.bodyAsJsonObject();
+  }
+
+  /** A quote of a new guest cart holding one unit of the variant, shipped to {@code country}. */
+  JsonObject guestQuote(String variantId, String country) throws Exception {
+    var cart = http.post("/api/v1/cart/lines").sendJsonObject(new JsonObject().put("variantId", variantId).put("quantity", 1))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, cart.statusCode(), cart.bodyAsString());
+    var quote = http.post("/api/v1/checkout/quote").putHeader("X-Cart-Token", cart.bodyAsJsonObject().getString("token"))
+      .sendJsonObject(new JsonObject().put("shippingAddress", new JsonObject().put("country", country))).await(10, TimeUnit.SECONDS);
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    return quote.bodyAsJsonObject();
+  }
+
   /** Whether the engine accepts a graphql-transport-ws WebSocket on /graphql (GraphQL subscriptions). */
   static boolean offersSubscriptions(int httpPort) {
     try {

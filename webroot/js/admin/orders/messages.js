@@ -1,0 +1,26 @@
+// Strings of the orders feature (orders list, order detail with its timeline).
+export const messages = {
+  en: {
+    navOrders: 'Orders', order: 'Order', orderNumber: 'Number', customer: 'Customer', items: 'Items', total: 'Total',
+    payment: 'Payment', guest: 'guest', allStates: 'All states', exactEmail: 'exact address', placedFrom: 'Placed from',
+    placedTo: 'Placed to', apply: 'Apply', reset: 'Reset', noOrders: 'No orders yet.', noOrdersMatch: 'No orders match these filters.',
+    dayInvalid: 'enter a day', toBeforeFrom: 'must not be before the first day',
+    state_placed: 'Awaiting payment', state_paid: 'Paid', state_partially_fulfilled: 'Partly shipped', state_fulfilled: 'Shipped',
+    state_delivered: 'Delivered', state_cancelled: 'Cancelled', state_partially_refunded: 'Partly refunded', state_refunded: 'Refunded',
+    pay_creating: 'Payment being set up', pay_requires_payment_method: 'Not paid', pay_processing: 'Payment processing',
+    pay_succeeded: 'Payment succeeded', pay_canceled: 'Payment cancelled', pay_partially_refunded: 'Partly refunded', pay_refunded: 'Refunded',
+    orderNotFound: 'Order not found', refreshOrder: 'Refresh', placedAt: 'Placed {time}', updatedAt: 'updated {time}',
+    needsAttention: 'Needs attention:', itemsCount: 'Items ({n})', product: 'Product', qty: 'Qty', unitPrice: 'Unit price', net: 'Net',
+    vat: 'VAT', gross: 'Gross', itemsGross: 'Items (gross)', itemsNet: 'Items (net)', shipping: 'Shipping',
+    pricesInclTax: 'Prices include VAT: the gross figures were charged.', pricesExclTax: 'Prices exclude VAT: VAT was added to the net figures.',
+    noPayment: 'No payment yet.', provider: 'Provider', amount: 'Amount', refunded: 'Refunded', intent: 'Intent', lastError: 'Last error',
+    updatedLabel: 'Updated', dueBy: 'Cancelled unless paid by {time}.',
+    customerAccount: 'Customer account', guestCheckout: 'Guest checkout (no account)', shipTo: 'Ship to', billTo: 'Bill to',
+    sameAsShipping: 'Same as ship to', deliveryDays: '{days} working days',
+    timeline: 'Timeline', actor_customer: 'Customer', actor_guest: 'Guest', actor_system: 'System',
+    actorProvider: 'Payment provider ({name})', actorStaff: 'Staff member {id}',
+    eventOrderPlaced: 'Order placed', eventPaymentSucceeded: 'Payment succeeded', eventPaymentFailed: 'Payment failed',
+    eventOrderCancelled: 'Order cancelled', eventPaymentRefunded: 'Payment refunded', eventPaymentDisputed: 'Payment disputed',
+    eventPaymentAmountMismatch: 'Payment amount does not match', eventPaymentSucceededAfterCancel: 'Paid after it was cancelled',
+  },
+};

@@ -1,0 +1,69 @@
+// Postal addresses as the API has them ({name, company, line1, line2, postalCode, city, region,
+// country, phone}): the form's fields (labels are message keys of the app), the countries a form
+// offers first, country names in a locale, and an address as an <address> block.
+import { html } from './html.js';
+
+/** The fields of an address form, in order; label: a message key; half: shares a row with the next. */
+export const ADDRESS_FIELDS = [
+  { key: 'name', label: 'fullName', autocomplete: 'name', required: true, max: 200 },
+  { key: 'company', label: 'company', autocomplete: 'organization', max: 200 },
+  { key: 'line1', label: 'line1', autocomplete: 'address-line1', required: true, max: 200 },
+  { key: 'line2', label: 'line2', autocomplete: 'address-line2', max: 200 },
+  { key: 'postalCode', label: 'postalCode', autocomplete: 'postal-code', required: true, half: true, max: 20 },
+  { key: 'city', label: 'city', autocomplete: 'address-level2', required: true, half: true, max: 100 },
+  { key: 'region', label: 'region', autocomplete: 'address-level1', max: 100 },
+  { key: 'phone', label: 'phone', autocomplete: 'tel', type: 'tel', max: 32 },
+];
+
+/** The keys an address body carries (the API refuses any other). */
+export const ADDRESS_KEYS = ['name', 'company', 'line1', 'line2', 'postalCode', 'city', 'region', 'country', 'phone'];
+
+/** The shop's usual countries first; the API accepts any ISO 3166-1 alpha-2 code. */
+export const COUNTRIES = ['DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'IT', 'ES', 'PL', 'CZ', 'DK', 'SE', 'GB', 'IE', 'US', 'CA'];
+
+const names = new Map();
+
+/** "Germany" / "Deutschland" for DE; the code itself where the browser has no name for it. */
+export function countryName(code, locale = 'en') {
+  if (!code) return '';
+  const key = `${locale}|${code}`;
+  if (!names.has(key)) {
+    let name = code;
+    try {
+      name = new Intl.DisplayNames([locale], { type: 'region' }).of(code) || code;
+    } catch { /* keep the code */ }
+    names.set(key, name);
+  }
+  return names.get(key);
+}
+
+/** Only the keys of an address body, from anything shaped like one (a saved address has more). */
+export function addressBody(a) {
+  return Object.fromEntries(ADDRESS_KEYS.map((k) => [k, a && a[k] != null ? a[k] : '']));
+}
+
+/** One line: "Ada Lovelace, Unter den Linden 1, 10117 Berlin, Germany". */
+export function addressLine(a, locale = 'en') {
+  if (!a) return '';
+  return [a.name, a.company, a.line1, a.line2, `${a.postalCode || ''} ${a.city || ''}`.trim(), a.region,
+    countryName(a.country, locale)].filter(Boolean).join(', ');
+}
+
+/** An address as a block of lines. */
+export const AddressBlock = {
+  name: 'AddressBlock',
+  props: { address: { type: Object, default: null }, locale: { type: String, default: 'en' }, testid: { type: String, default: null } },
+  setup(props) {
+    return () => {
+      const a = props.address;
+      if (!a) return null;
+      return html`
+        <address class="address-block" data-testid=${props.testid}>
+          <strong>${a.name}</strong>${a.company ? html`<br />${a.company}` : null}<br />
+          ${a.line1}${a.line2 ? html`<br />${a.line2}` : null}<br />
+          ${a.postalCode} ${a.city}${a.region ? `, ${a.region}` : ''}<br />
+          ${countryName(a.country, props.locale)}${a.phone ? html`<br /><span class="muted">${a.phone}</span>` : null}
+        </address>`;
+    };
+  },
+};
