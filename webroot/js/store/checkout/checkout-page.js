@@ -349,7 +349,7 @@ export const CheckoutPage = {
                 <label key=${o.methodId} class=${['choice', 'method', { chosen: draft.methodId === o.methodId }]}
                        data-testid="shipping-option" data-method-id=${o.methodId}>
                   <input type="radio" name="shipping-method" value=${o.methodId} checked=${draft.methodId === o.methodId}
-                         disabled=${quoting.value} onChange=${() => { draft.methodId = o.methodId; }} />
+                         onChange=${() => { draft.methodId = o.methodId; }} />
                   <span class="choice-body">
                     <span class="method-name">${o.name}</span>
                     <span class="muted small">${when.days} · ${when.by}</span>
