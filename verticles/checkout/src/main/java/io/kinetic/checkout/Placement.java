@@ -175,11 +175,14 @@ final class Placement {
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
-      .compose(order -> {
-        bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
-          .onFailure(t -> LOG.warning("cart of order " + order.number() + " not emptied: " + t.getMessage()));
-        return Future.succeededFuture(new PlacedOrder(order, links.token(order.id())));
-      });
+      // then the cart is emptied before the answer (a page reading the cart next finds it empty)
+      .compose(order -> bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
+        .<Void>mapEmpty()
+        .recover(t -> {
+          LOG.warning("cart of order " + order.number() + " not emptied: " + t.getMessage());
+          return Future.succeededFuture();
+        })
+        .map(v -> new PlacedOrder(order, links.token(order.id()))));
   }
 
   private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, String email,
