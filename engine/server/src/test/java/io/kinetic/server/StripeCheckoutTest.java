@@ -243,6 +243,25 @@ class StripeCheckoutTest {
     assertEquals(List.of("OrderPlaced", "PaymentSucceeded"), shop.timeline(placed.orderId()));
   }
 
+  /** Stripe's events arrive in any order: a failure reported before "processing" must not undo it. */
+  @Test
+  void anOlderFailureArrivingAfterProcessingChangesNothing() throws Exception {
+    var placed = shop.place(shop.variant(5), 1);
+    stripe.fail(placed.intentId(), "card_declined", "Your card was declined.");
+    var failure = new JsonObject(stripe.intentEvent("payment_intent.payment_failed", placed.intentId()));
+    failure.put("created", failure.getLong("created") - 30); // it happened half a minute earlier
+    stripe.processing(placed.intentId());
+    shop.deliver(stripe.intentEvent("payment_intent.processing", placed.intentId()));
+    Eventually.until("the payment is processing", () ->
+      "processing".equals(shop.order(placed).getJsonObject("payment").getString("status")));
+    shop.deliver(failure.encode());
+    Eventually.until("the old failure is applied (as stale)", () -> shop.number(
+      "SELECT count(*) FROM checkout.provider_event WHERE intent_id = ? AND applied_at IS NULL", placed.intentId()) == 0);
+    var order = shop.order(placed);
+    assertEquals("processing", order.getJsonObject("payment").getString("status"), order.encode());
+    assertEquals(List.of("OrderPlaced"), shop.timeline(placed.orderId()));
+  }
+
   @Test
   void processingThenAFailedAttemptThenSuccess() throws Exception {
     var placed = shop.place(shop.variant(5), 1);

@@ -5,14 +5,15 @@ package io.kinetic.checkout;
  * reconciliation: {@code kind} is {@code status} (the intent's status; {@code failure} set when
  * an attempt failed), {@code refund} ({@code refunded}: the total refunded so far) or
  * {@code dispute}. {@code eventId}: the provider's event id (or a name derived from the
- * observation itself), stored once.
+ * observation itself), stored once. {@code observedAt}: when the provider saw it (ms; Stripe's
+ * event {@code created}), so that an older status report arriving later changes nothing.
  */
 record Observation(String provider, String eventId, String type, String intentId, String kind, String status,
-                   long amount, long refunded, String failure) {
+                   long amount, long refunded, String failure, long observedAt) {
 
   static Observation status(String provider, String eventId, String type, Intent intent) {
     return new Observation(provider, eventId, type, intent.id(), "status", intent.status(), intent.amount(),
-      intent.refunded(), intent.lastError());
+      intent.refunded(), intent.lastError(), System.currentTimeMillis());
   }
 
   /** Sources of observations made by asking the provider (not its own events). */

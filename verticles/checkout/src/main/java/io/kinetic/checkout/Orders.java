@@ -42,7 +42,8 @@ final class Orders {
     SELECT o.id, o.number, o.state, o.customer_id, o.email, o.currency, o.total, o.item_count, o.doc, o.flags,
            o.placed_at, o.payment_due_at, o.updated_at, o.version, o.locale,
            p.id AS payment_id, p.provider, p.intent_id, p.status AS payment_status, p.amount AS payment_amount,
-           p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at
+           p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at,
+           p.observed_at AS payment_observed_at
     FROM orders o LEFT JOIN payment p ON p.order_id = o.id
     """;
   private static final String SUMMARY = """
@@ -58,7 +59,7 @@ final class Orders {
   /** An order locked for a change (with its payment). */
   record Locked(UUID id, String number, String state, long version, UUID customerId, String email, String locale,
                 Money total, OrderDoc doc, List<String> flags, UUID paymentId, String provider, String intentId,
-                String paymentStatus, long refunded) {
+                String paymentStatus, long refunded, long observedAt) {
   }
 
   /**
@@ -82,7 +83,8 @@ final class Orders {
     return new Locked(r.getUUID("id"), r.getString("number"), r.getString("state"), r.getLong("version"),
       r.getUUID("customer_id"), r.getString("email"), r.getString("locale"), Money.of(r.getLong("total"), r.getString("currency")),
       doc(r), List.of(r.getArrayOfStrings("flags")), r.getUUID("payment_id"), r.getString("provider"), r.getString("intent_id"),
-      r.getString("payment_status"), r.getLong("payment_refunded") == null ? 0 : r.getLong("payment_refunded"));
+      r.getString("payment_status"), r.getLong("payment_refunded") == null ? 0 : r.getLong("payment_refunded"),
+      r.getLong("payment_observed_at") == null ? 0 : r.getLong("payment_observed_at"));
   }
 
   /**

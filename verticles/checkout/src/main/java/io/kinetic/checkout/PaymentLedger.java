@@ -135,6 +135,14 @@ final class PaymentLedger {
         .map(v -> "disputed");
       default -> {
         String next = normalize(o.status());
+        long eventTime = o.polled() ? 0 : o.observedAt(); // the time of the provider's newest event applied
+        if (!o.polled() && o.observedAt() < order.observedAt()
+          && !PaymentStatus.SUCCEEDED.equals(next) && !PaymentStatus.CANCELED.equals(next)) {
+          // an older report than the status applied (webhooks arrive in any order): a failure or a
+          // "processing" from before must not undo what came after. Success and cancellation are
+          // final facts and pass (the ranks below keep them from going backwards).
+          yield Future.succeededFuture("older than the status applied");
+        }
         if (PaymentStatus.REQUIRES_PAYMENT_METHOD.equals(next) && o.failure() != null) {
           if (!PaymentStatus.pending(current)) {
             yield Future.succeededFuture("stale failure");
@@ -143,9 +151,9 @@ final class PaymentLedger {
             // the shopper's return or the reconciliation saw the last attempt's failure: each attempt's
             // PaymentFailed comes from the provider's own event, so a look adds no second one
             after.changed = true;
-            yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure()).map("failure seen");
+            yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure(), eventTime).map("failure seen");
           }
-          yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure())
+          yield setPayment(tx, order, PaymentStatus.REQUIRES_PAYMENT_METHOD, o.failure(), eventTime)
             .compose(v -> Orders.change(tx, order, null, "PaymentFailed", Caller.SYSTEM, actor, o.failure(), List.of(), List.of(),
               version -> new PaymentFailed(Ids.newId(), Instant.now(), order.id(), order.number(), o.provider(), o.failure(), version)))
             .map(v -> "failed");
@@ -163,7 +171,7 @@ final class PaymentLedger {
               List.of(AMOUNT_MISMATCH), List.of(), null)
             .map(v -> "amount mismatch");
         }
-        yield setPayment(tx, order, next, null).compose(v -> {
+        yield setPayment(tx, order, next, null, eventTime).compose(v -> {
           if (PaymentStatus.SUCCEEDED.equals(next)) {
             if (OrderStates.PLACED.equals(order.state())) {
               return paid(tx, order, actor, null, List.of()).map("paid");
@@ -199,8 +207,14 @@ final class PaymentLedger {
   }
 
   static Future<Void> setPayment(SqlConnection tx, Orders.Locked order, String status, String lastError) {
-    return tx.preparedQuery("UPDATE payment SET status = $2, last_error = $3, updated_at = now() WHERE id = $1")
-      .execute(Tuple.of(order.paymentId(), status, lastError)).mapEmpty();
+    return setPayment(tx, order, status, lastError, 0);
+  }
+
+  /** Sets the payment's status, noting when the provider observed it (never moving that time back). */
+  static Future<Void> setPayment(SqlConnection tx, Orders.Locked order, String status, String lastError, long observedAt) {
+    return tx.preparedQuery("""
+        UPDATE payment SET status = $2, last_error = $3, observed_at = greatest(observed_at, $4), updated_at = now() WHERE id = $1""")
+      .execute(Tuple.of(order.paymentId(), status, lastError, observedAt)).mapEmpty();
   }
 
   static Future<Long> paid(SqlConnection tx, Orders.Locked order, String actor, String note, List<String> removeFlags) {

@@ -51,6 +51,9 @@ final class StripeWebhooks {
     }
     JsonObject data = event.getJsonObject("data", new JsonObject()).getJsonObject("object", new JsonObject());
     String p = StripeProvider.NAME;
+    // Stripe's "created" is in seconds: taken as the end of its second, so that a status seen within
+    // that second by asking Stripe does not count as newer than the event
+    long created = event.getValue("created") instanceof Number n ? n.longValue() * 1000 + 999 : System.currentTimeMillis();
     Observation o = switch (type) {
       case "payment_intent.succeeded", "payment_intent.processing", "payment_intent.canceled", "payment_intent.payment_failed" -> {
         JsonObject error = data.getJsonObject("last_payment_error");
@@ -59,12 +62,12 @@ final class StripeWebhooks {
           : null;
         String status = "payment_intent.payment_failed".equals(type) ? PaymentStatus.REQUIRES_PAYMENT_METHOD
           : type.substring("payment_intent.".length());
-        yield new Observation(p, id, type, data.getString("id"), "status", status, amount(data, "amount"), 0, failure);
+        yield new Observation(p, id, type, data.getString("id"), "status", status, amount(data, "amount"), 0, failure, created);
       }
       case "charge.refunded" -> new Observation(p, id, type, data.getString("payment_intent"), "refund", null,
-        amount(data, "amount"), amount(data, "amount_refunded"), null);
+        amount(data, "amount"), amount(data, "amount_refunded"), null, created);
       case "charge.dispute.created" -> new Observation(p, id, type, data.getString("payment_intent"), "dispute", null,
-        amount(data, "amount"), 0, data.getString("reason", "dispute").toLowerCase(Locale.ROOT));
+        amount(data, "amount"), 0, data.getString("reason", "dispute").toLowerCase(Locale.ROOT), created);
       default -> null;
     };
     if (o != null && (o.intentId() == null || o.intentId().isBlank())) {

@@ -158,7 +158,7 @@ final class TestProvider implements PaymentProvider {
   private void notice(String type, Intent intent, long delay) {
     var observation = "charge.refunded".equals(type)
       ? new Observation(NAME, "evt_test_" + Ids.newId(), type, intent.id(), "refund", intent.status(), intent.amount(),
-        intent.refunded(), null)
+        intent.refunded(), null, System.currentTimeMillis())
       : Observation.status(NAME, "evt_test_" + Ids.newId(), type, intent);
     if (delay <= 0) {
       notices.accept(observation);
