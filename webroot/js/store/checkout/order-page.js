@@ -11,7 +11,7 @@ import {
   orderRequests, paymentPath, awaitsPayment, paymentProcessing, orderStatus, formatDate, formatTime, deliveryEstimate,
   forgetPendingOrder,
 } from './state.js';
-import { PricedLines, TotalsList, CheckoutSteps, StatusBadge } from './summary.js';
+import { PricedLines, TotalsList, CheckoutSteps, StatusBadge, OrderMissing } from './summary.js';
 
 const FAST_POLLS = 15;
 
@@ -180,12 +180,7 @@ export const OrderPage = {
 
     return () => {
       if (missing.value) {
-        return html`
-          <section class="container page empty-page" data-testid="order-missing">
-            <h1 class="page-title">${t('orderNotFound')}</h1>
-            <p class="lead muted">${t('orderNotFoundHint')}</p>
-            <a href="#/" class="btn">${t('keepShopping')}</a>
-          </section>`;
+        return html`<${OrderMissing} />`;
       }
       const o = order.value;
       const account = props.mode === 'account';

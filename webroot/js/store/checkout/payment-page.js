@@ -11,7 +11,7 @@ import { AddressBlock } from '../../shared/address.js';
 import { formatMoney } from '../../shared/money.js';
 import { errors, navigate, settings, t } from '../context.js';
 import { orderRequests, orderPath, paymentConfig, awaitsPayment, formatTime, forgetPendingOrder } from './state.js';
-import { PricedLines, TotalsList, CheckoutSteps } from './summary.js';
+import { PricedLines, TotalsList, CheckoutSteps, OrderMissing } from './summary.js';
 
 /** The test provider's cards and what they do. */
 const TEST_CARDS = [['4242 4242 4242 4242', 'cardSucceeds'], ['4000 0000 0000 0002', 'cardDeclined'], ['4000 0000 0000 0259', 'cardLate']];
@@ -163,12 +163,7 @@ export const PaymentPage = {
 
     return () => {
       if (missing.value) {
-        return html`
-          <section class="container page empty-page" data-testid="order-missing">
-            <h1 class="page-title">${t('orderNotFound')}</h1>
-            <p class="lead muted">${t('orderNotFoundHint')}</p>
-            <a href="#/" class="btn">${t('keepShopping')}</a>
-          </section>`;
+        return html`<${OrderMissing} />`;
       }
       const o = order.value;
       const c = config.value;

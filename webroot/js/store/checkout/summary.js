@@ -113,3 +113,16 @@ export const StatusBadge = {
     return () => html`<span class=${['badge', 'status-badge', `tone-${props.status.tone}`]} data-testid=${props.testid}>${props.status.label}</span>`;
   },
 };
+
+/** What the order and payment pages show for an order that cannot be found (or seen). */
+export const OrderMissing = {
+  name: 'OrderMissing',
+  setup() {
+    return () => html`
+      <section class="container page empty-page" data-testid="order-missing">
+        <h1 class="page-title">${t('orderNotFound')}</h1>
+        <p class="lead muted">${t('orderNotFoundHint')}</p>
+        <a href="#/" class="btn">${t('keepShopping')}</a>
+      </section>`;
+  },
+};

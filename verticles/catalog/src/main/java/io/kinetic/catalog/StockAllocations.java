@@ -58,7 +58,7 @@ final class StockAllocations {
     RETURNING variant_id, quantity
     """;
   private static final String LOCK = """
-    SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version, p.slug
+    SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version
     FROM variant v JOIN product p ON p.id = v.product_id
     WHERE v.id = ANY($1) ORDER BY v.id FOR UPDATE OF v
     """;
@@ -232,7 +232,7 @@ final class StockAllocations {
         var locked = new HashMap<UUID, Locked>();
         for (Row row : rows) {
           locked.put(row.getUUID("id"), new Locked(row.getUUID("id"), row.getString("sku"), row.getUUID("product_id"),
-            row.getString("slug"), row.getInteger("stock_on_hand"), row.getLong("version")));
+            row.getInteger("stock_on_hand"), row.getLong("version")));
         }
         return locked;
       });
@@ -254,7 +254,7 @@ final class StockAllocations {
         for (StockLine line : present) {
           Locked variant = locked.get(line.variantId());
           int after = variant.onHand() + sign * line.quantity();
-          changed.add(new Moved(variant.productId(), variant.id(), after, variant.version()));
+          changed.add(new Moved(variant.productId()));
           var event = new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version());
           chain = chain.compose(x -> Outbox.append(tx, event, caller));
         }
@@ -267,13 +267,13 @@ final class StockAllocations {
       return;
     }
     // dropped, not updated in place: stock figures carry no sequence, so an older one could arrive last
-    changed.forEach(m -> state.cache().invalidate(m.productId()));
+    changed.stream().map(Moved::productId).distinct().forEach(id -> state.cache().invalidate(id));
     OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 
-  private record Locked(UUID id, String sku, UUID productId, String slug, int onHand, long version) {
+  private record Locked(UUID id, String sku, UUID productId, int onHand, long version) {
   }
 
-  private record Moved(UUID productId, UUID variantId, int onHand, long version) {
+  private record Moved(UUID productId) {
   }
 }

@@ -65,7 +65,7 @@ final class CheckoutService {
     var errors = new ArrayList<FieldError>();
     String country = null;
     if (details != null && details.shippingAddress() != null && details.shippingAddress().country() != null) {
-      country = Addresses.country(details.shippingAddress().country(), "shippingAddress.country", errors);
+      country = io.kinetic.kernel.address.AddressRules.country(details.shippingAddress().country(), "shippingAddress.country", errors);
     }
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));

@@ -40,7 +40,7 @@ final class ShopSettings {
 
   static final long FRESH_MILLIS = 2_000;
   static final String STANDARD = "standard";
-  static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  static final Set<String> COUNTRIES = io.kinetic.kernel.address.AddressRules.COUNTRIES;
   static final String REST_OF_WORLD = "*";
 
   private final Pool pool;

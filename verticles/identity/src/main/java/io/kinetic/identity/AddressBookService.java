@@ -1,5 +1,6 @@
 package io.kinetic.identity;
 
+import io.kinetic.kernel.address.AddressRules;
 import io.kinetic.kernel.contract.Deleted;
 import io.kinetic.kernel.contract.identity.Address;
 import io.kinetic.kernel.contract.identity.AddressBook;
@@ -19,10 +20,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Customers' address books. Every operation names the customer (from the verified token at the
@@ -34,9 +32,6 @@ import java.util.regex.Pattern;
 final class AddressBookService {
 
   static final int MAX_ADDRESSES = 20;
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-  private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,31}");
 
   private static final String COLUMNS = " id, name, company, line1, line2, postal_code, city, region, country, phone,"
     + " default_shipping, default_billing, updated_at ";
@@ -171,57 +166,19 @@ final class AddressBookService {
     return ErrorCode.ADDRESS_NOT_FOUND.failure("no such address in your address book");
   }
 
-  /** The input trimmed, blanks of optional fields as null; VALIDATION_FAILED naming every bad field. */
+  /** The input trimmed, blanks of optional fields as null ({@link AddressRules}); VALIDATION_FAILED naming every bad field. */
   static Clean clean(AddressInput in) {
     if (in == null) {
       throw Failure.invalid("address", "is required");
     }
     var errors = new ArrayList<FieldError>();
-    String name = required(errors, "name", in.name(), 100);
-    String company = optional(errors, "company", in.company(), 100);
-    String line1 = required(errors, "line1", in.line1(), 200);
-    String line2 = optional(errors, "line2", in.line2(), 200);
-    String postalCode = required(errors, "postalCode", in.postalCode(), 20);
-    if (postalCode != null && !POSTAL_CODE.matcher(postalCode).matches()) {
-      errors.add(new FieldError("postalCode", "may hold letters, digits, spaces and hyphens only"));
-    }
-    String city = required(errors, "city", in.city(), 100);
-    String region = optional(errors, "region", in.region(), 100);
-    String country = required(errors, "country", in.country(), 2);
-    if (country != null) {
-      country = country.toUpperCase(Locale.ROOT);
-      if (!COUNTRIES.contains(country)) {
-        errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code, such as DE"));
-      }
-    }
-    String phone = optional(errors, "phone", in.phone(), 32);
-    if (phone != null && !PHONE.matcher(phone).matches()) {
-      errors.add(new FieldError("phone", "must be a phone number: digits, optionally a leading +, spaces, ( ) . / -"));
-    }
+    AddressRules.Lines a = AddressRules.clean("", in.name(), in.company(), in.line1(), in.line2(), in.postalCode(), in.city(),
+      in.region(), in.country(), in.phone(), errors);
     if (!errors.isEmpty()) {
       throw Failure.invalid(errors);
     }
-    return new Clean(name, company, line1, line2, postalCode, city, region, country, phone, in.defaultShipping(),
-      in.defaultBilling());
-  }
-
-  private static String required(List<FieldError> errors, String field, String value, int max) {
-    String v = optional(errors, field, value, max);
-    if (v == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
-      errors.add(new FieldError(field, "is required"));
-    }
-    return v;
-  }
-
-  private static String optional(List<FieldError> errors, String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    if (v.codePointCount(0, v.length()) > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
-    }
-    return v;
+    return new Clean(a.name(), a.company(), a.line1(), a.line2(), a.postalCode(), a.city(), a.region(), a.country(), a.phone(),
+      in.defaultShipping(), in.defaultBilling());
   }
 
   record Clean(String name, String company, String line1, String line2, String postalCode, String city, String region,

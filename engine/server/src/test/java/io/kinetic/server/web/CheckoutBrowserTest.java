@@ -161,6 +161,17 @@ class CheckoutBrowserTest {
   }
 
   @Test
+  void anOrderNobodyCanSeeSaysSoOnBothOrderPages() throws Exception {
+    String unknown = java.util.UUID.randomUUID().toString();
+    for (String page : java.util.List.of("/#/order/" + unknown + "?token=forged", "/#/checkout/payment/" + unknown + "?token=forged")) {
+      browser.openFresh(page);
+      browser.until("the order-missing page", d -> !d.findElements(org.openqa.selenium.By.cssSelector("[data-testid=order-missing]")).isEmpty());
+    }
+    screenshots("order-missing");
+    browser.assertNoErrors(java.util.regex.Pattern.compile("/api/v1/orders/" + unknown + " .*status of 404")); // the expected answers
+  }
+
+  @Test
   void aDeclinedCardIsSaidInThePagesLanguageAndAnotherCardPays() throws Exception {
     JsonObject product = product(5);
     new Select(browser.visible("locale-select")).selectByValue("de");

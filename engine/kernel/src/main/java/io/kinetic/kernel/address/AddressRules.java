@@ -1,0 +1,81 @@
+package io.kinetic.kernel.address;
+
+import io.kinetic.kernel.error.FieldError;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one set of rules for a postal address, wherever one is entered (the address book, a
+ * checkout): required name, line1, postalCode, city and country (ISO 3166-1 alpha-2, kept upper
+ * case), the lengths, the characters of postal codes and phone numbers. Text is trimmed; a blank
+ * optional field becomes null.
+ */
+public final class AddressRules {
+
+  public static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,19}");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,31}");
+
+  private AddressRules() {
+  }
+
+  /** An address as checked: trimmed, optional blanks as null, the country upper case. */
+  public record Lines(String name, String company, String line1, String line2, String postalCode, String city,
+                      String region, String country, String phone) {
+  }
+
+  /** Checks an address, adding an error per bad field (named {@code prefix} + the field) to {@code errors}. */
+  public static Lines clean(String prefix, String name, String company, String line1, String line2, String postalCode,
+                            String city, String region, String country, String phone, List<FieldError> errors) {
+    String n = required(errors, prefix + "name", name, 100);
+    String co = optional(errors, prefix + "company", company, 100);
+    String l1 = required(errors, prefix + "line1", line1, 200);
+    String l2 = optional(errors, prefix + "line2", line2, 200);
+    String pc = required(errors, prefix + "postalCode", postalCode, 20);
+    if (pc != null && !POSTAL_CODE.matcher(pc).matches()) {
+      errors.add(new FieldError(prefix + "postalCode", "may hold letters, digits, spaces and hyphens only"));
+    }
+    String ci = required(errors, prefix + "city", city, 100);
+    String re = optional(errors, prefix + "region", region, 100);
+    String cc = required(errors, prefix + "country", country, 2);
+    if (cc != null) {
+      cc = country(cc, prefix + "country", errors);
+    }
+    String ph = optional(errors, prefix + "phone", phone, 32);
+    if (ph != null && !PHONE.matcher(ph).matches()) {
+      errors.add(new FieldError(prefix + "phone", "must be a phone number: digits, optionally a leading +, spaces, ( ) . / -"));
+    }
+    return new Lines(n, co, l1, l2, pc, ci, re, cc, ph);
+  }
+
+  /** A country code upper case, or null with an error when it is none. */
+  public static String country(String value, String field, List<FieldError> errors) {
+    String cc = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+    if (!COUNTRIES.contains(cc)) {
+      errors.add(new FieldError(field, "must be an ISO 3166-1 alpha-2 country code, such as DE"));
+      return null;
+    }
+    return cc;
+  }
+
+  private static String required(List<FieldError> errors, String field, String value, int max) {
+    String v = optional(errors, field, value, max);
+    if (v == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+      errors.add(new FieldError(field, "is required"));
+    }
+    return v;
+  }
+
+  private static String optional(List<FieldError> errors, String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.codePointCount(0, v.length()) > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+    return v;
+  }
+}
