@@ -252,7 +252,7 @@ final class PaymentLedger {
         Caller.SYSTEM, actor, reason, flags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
           Money.of(total - order.refunded(), currency), Money.of(total, currency),
-          REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, version)))
+          REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, null, null, version)))
       .map("refunded " + total);
   }
 

@@ -7,7 +7,8 @@ import io.kinetic.kernel.outbox.DomainEvent;
  * aggregate id is the order's id, its version the order's version after the change).
  */
 public sealed interface CheckoutEvent extends DomainEvent
-  permits OrderPlaced, PaymentSucceeded, PaymentFailed, OrderCancelled, PaymentRefunded, PaymentDisputed {
+  permits OrderPlaced, PaymentSucceeded, PaymentFailed, OrderCancelled, PaymentRefunded, PaymentDisputed,
+  OrderFulfilled, OrderDelivered, ReturnRequested, ReturnDecided, ReturnReceived {
 
   java.util.UUID orderId();
 

@@ -9,9 +9,12 @@ import java.util.UUID;
  * Money went back to the customer: {@code amount} now, {@code refundedTotal} in all.
  * {@code reason} {@code NO_STOCK}: the payment arrived after the order's stock was released and
  * the stock was gone, so it was refunded automatically (the customer is to be told).
+ * {@code refundId}: the provider's refund, when known (one event per refund, however often the
+ * provider reports it); {@code returnId}: the return it pays back, if any.
  */
 @EventName("checkout.payment-refunded")
 public record PaymentRefunded(UUID eventId, Instant occurredAt, UUID orderId, String number, Money amount,
-                              Money refundedTotal, String reason, long version)
+                              Money refundedTotal, String reason, String refundId,
+                              UUID returnId, long version)
   implements CheckoutEvent {
 }
