@@ -61,6 +61,8 @@ public final class CatalogVerticle extends VerticleBase {
       BusServer.serve(vertx, CatalogApi.SET_STOCK, variants::setStock),
       BusServer.serve(vertx, CatalogApi.ALLOCATE_STOCK, allocations::allocate),
       BusServer.serve(vertx, CatalogApi.RELEASE_STOCK, allocations::release),
+      BusServer.serve(vertx, CatalogApi.SHIP_STOCK, allocations::ship),
+      BusServer.serve(vertx, CatalogApi.RESTOCK_RETURN, allocations::restock),
       BusServer.serve(vertx, CatalogApi.LIST_CATEGORIES, (q, caller) -> Future.succeededFuture(categories.list(q))),
       BusServer.serve(vertx, CatalogApi.SAVE_CATEGORY, categories::save),
       BusServer.serve(vertx, CatalogApi.DELETE_CATEGORY, (c, caller) -> categories.delete(c.id(), caller)),

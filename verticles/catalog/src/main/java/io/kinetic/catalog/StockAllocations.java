@@ -3,6 +3,8 @@ package io.kinetic.catalog;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.RestockReturn;
+import io.kinetic.kernel.contract.catalog.ShipStock;
 import io.kinetic.kernel.contract.catalog.StockAllocation;
 import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.contract.catalog.StockLine;
@@ -55,7 +57,18 @@ final class StockAllocations {
   private static final String RETAKE = "UPDATE stock_allocation SET released_at = NULL, allocated_at = now() WHERE order_id = $1";
   private static final String RELEASE = """
     UPDATE stock_allocation SET released_at = now() WHERE order_id = $1 AND released_at IS NULL
-    RETURNING variant_id, quantity
+    RETURNING variant_id, quantity - shipped AS quantity
+    """;
+  /** Notes a shipment's or a return's units once per source; answers the lines noted now. */
+  private static final String NOTE = """
+    INSERT INTO stock_movement (source_id, variant_id, order_id, kind, quantity)
+    SELECT $1, t.id, $2, $3, t.q FROM unnest($4::uuid[], $5::int[]) AS t(id, q)
+    ON CONFLICT DO NOTHING RETURNING variant_id, quantity
+    """;
+  private static final String SHIP = """
+    UPDATE stock_allocation a SET shipped = a.shipped + t.q
+    FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
+    WHERE a.order_id = $1 AND a.variant_id = t.id AND a.released_at IS NULL AND a.shipped + t.q <= a.quantity
     """;
   private static final String LOCK = """
     SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version
@@ -172,7 +185,9 @@ final class StockAllocations {
     return pool.withTransaction(tx -> tx.preparedQuery(RELEASE).execute(Tuple.of(command.orderId())).compose(rows -> {
         var freed = new ArrayList<StockLine>();
         for (Row row : rows) {
-          freed.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
+          if (row.getInteger("quantity") > 0) { // units shipped stay shipped
+            freed.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
+          }
         }
         if (freed.isEmpty()) {
           return Future.succeededFuture(freed);
@@ -183,6 +198,81 @@ final class StockAllocations {
         committed(changed);
         return new StockAllocation(command.orderId(), List.copyOf(freed));
       });
+  }
+
+  /** A shipment of an order's units: they stay off stock on hand and are no longer released. */
+  Future<StockAllocation> ship(ShipStock command, Caller caller) {
+    Failure invalid = invalid(command.orderId(), command.shipmentId(), command.lines());
+    if (invalid != null) {
+      return Future.failedFuture(invalid);
+    }
+    UUID[] ids = command.lines().stream().map(StockLine::variantId).toArray(UUID[]::new);
+    Integer[] quantities = command.lines().stream().map(StockLine::quantity).toArray(Integer[]::new);
+    return pool.withTransaction(tx -> tx.preparedQuery(NOTE)
+        .execute(Tuple.tuple().addValue(command.shipmentId()).addValue(command.orderId()).addValue("shipped")
+          .addValue(ids).addValue(quantities))
+        .compose(noted -> {
+          var lines = stockLines(noted);
+          if (lines.isEmpty()) {
+            return Future.succeededFuture(lines); // this shipment was noted before
+          }
+          return tx.preparedQuery(SHIP).execute(Tuple.tuple().addValue(command.orderId())
+              .addValue(lines.stream().map(StockLine::variantId).toArray(UUID[]::new))
+              .addValue(lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
+            .compose(updated -> updated.rowCount() == lines.size() ? Future.succeededFuture(lines)
+              : Future.failedFuture(ErrorCode.QUANTITY_EXCEEDS_REMAINING.failure(
+                "the order's allocation does not hold that many unshipped units")));
+        }))
+      .map(lines -> new StockAllocation(command.orderId(), List.copyOf(lines)));
+  }
+
+  /** Returned units back on sale (once per return); a variant deleted since is skipped. */
+  Future<StockAllocation> restock(RestockReturn command, Caller caller) {
+    Failure invalid = invalid(command.orderId(), command.returnId(), command.lines());
+    if (invalid != null) {
+      return Future.failedFuture(invalid);
+    }
+    var changed = new ArrayList<Moved>();
+    return retried(() -> pool.withTransaction(tx -> tx.preparedQuery(NOTE)
+        .execute(Tuple.tuple().addValue(command.returnId()).addValue(command.orderId()).addValue("restocked")
+          .addValue(command.lines().stream().map(StockLine::variantId).toArray(UUID[]::new))
+          .addValue(command.lines().stream().map(StockLine::quantity).toArray(Integer[]::new)))
+        .compose(noted -> {
+          var lines = stockLines(noted);
+          return lines.isEmpty() ? Future.succeededFuture(lines)
+            : lock(tx, lines).compose(locked -> move(tx, lines, locked, +1, caller, changed)).map(lines);
+        })), 5)
+      .map(lines -> {
+        committed(changed);
+        return new StockAllocation(command.orderId(), List.copyOf(lines));
+      });
+  }
+
+  private static List<StockLine> stockLines(Iterable<Row> rows) {
+    var lines = new ArrayList<StockLine>();
+    for (Row row : rows) {
+      lines.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
+    }
+    return lines;
+  }
+
+  private static Failure invalid(UUID orderId, UUID sourceId, List<StockLine> lines) {
+    var errors = new ArrayList<FieldError>();
+    if (orderId == null || sourceId == null) {
+      errors.add(new FieldError("orderId", "the order and the shipment or return are required"));
+    }
+    if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
+      errors.add(new FieldError("lines", "must hold 1 to " + MAX_LINES + " lines"));
+    } else {
+      var seen = new HashSet<UUID>();
+      for (int i = 0; i < lines.size(); i++) {
+        StockLine line = lines.get(i);
+        if (line == null || line.variantId() == null || !seen.add(line.variantId()) || line.quantity() < 1) {
+          errors.add(new FieldError("lines[" + i + "]", "a variant (each once) and 1 or more units"));
+        }
+      }
+    }
+    return errors.isEmpty() ? null : Failure.invalid(errors);
   }
 
   /**

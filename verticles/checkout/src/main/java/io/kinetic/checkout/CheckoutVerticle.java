@@ -56,6 +56,7 @@ public class CheckoutVerticle extends VerticleBase {
     var links = new OrderLinks(config.linkSecret());
     var placement = new Placement(pool, bus, settings, ledger, provider, links, config);
     var service = new CheckoutService(pool, bus, settings, ledger, provider, links, paymentConfig);
+    var operations = new Operations(pool, bus, ledger, service);
     reconciler = new Reconciler(vertx, pool, bus, ledger, config, placement::ensurePayment);
     reconciler.start();
     return settings.load().compose(loaded -> Future.all(List.of(
@@ -74,7 +75,14 @@ public class CheckoutVerticle extends VerticleBase {
       serve(CheckoutApi.SAVE_TAX_RATE, (c, caller) -> settings.saveRate(c)),
       serve(CheckoutApi.DELETE_TAX_RATE, (c, caller) -> settings.deleteRate(c)),
       serve(CheckoutApi.SAVE_SHIPPING_ZONE, (c, caller) -> settings.saveZone(c)),
-      serve(CheckoutApi.DELETE_SHIPPING_ZONE, (c, caller) -> settings.deleteZone(c)))));
+      serve(CheckoutApi.DELETE_SHIPPING_ZONE, (c, caller) -> settings.deleteZone(c)),
+      serve(CheckoutApi.FULFIL_ORDER, operations::fulfil),
+      serve(CheckoutApi.MARK_DELIVERED, operations::deliver),
+      serve(CheckoutApi.CANCEL_ORDER, operations::cancel),
+      serve(CheckoutApi.REFUND_ORDER, operations::refund),
+      serve(CheckoutApi.REQUEST_RETURN, operations::requestReturn),
+      serve(CheckoutApi.DECIDE_RETURN, operations::decideReturn),
+      serve(CheckoutApi.RECEIVE_RETURN, operations::receiveReturn))));
   }
 
   private Future<WebhookReceipt> webhook(StripeWebhook webhook, PaymentLedger ledger) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The order state machine, as data: each state and the states it may move to. Every change of an
  * order's state is checked here; anything else is a bug or a stale request, refused with
- * {@code PAYMENT_NOT_ALLOWED}. A cancelled order may still become paid (or refunded): its payment
+ * {@code ORDER_STATE_CONFLICT}. A cancelled order may still become paid (or refunded): its payment
  * arrived after the order's stock was released (see {@code PaymentLedger}).
  */
 final class OrderStates {
@@ -20,19 +20,16 @@ final class OrderStates {
   static final String FULFILLED = "fulfilled";
   static final String DELIVERED = "delivered";
   static final String CANCELLED = "cancelled";
-  static final String PARTIALLY_REFUNDED = "partially_refunded";
   static final String REFUNDED = "refunded";
 
-  static final List<String> ALL = List.of(PLACED, PAID, PARTIALLY_FULFILLED, FULFILLED, DELIVERED, CANCELLED,
-    PARTIALLY_REFUNDED, REFUNDED);
+  static final List<String> ALL = List.of(PLACED, PAID, PARTIALLY_FULFILLED, FULFILLED, DELIVERED, CANCELLED, REFUNDED);
 
   static final Map<String, Set<String>> TRANSITIONS = Map.of(
     PLACED, Set.of(PAID, CANCELLED),
-    PAID, Set.of(PARTIALLY_FULFILLED, FULFILLED, CANCELLED, PARTIALLY_REFUNDED, REFUNDED),
-    PARTIALLY_FULFILLED, Set.of(FULFILLED, PARTIALLY_REFUNDED, REFUNDED),
-    FULFILLED, Set.of(DELIVERED, PARTIALLY_REFUNDED, REFUNDED),
-    DELIVERED, Set.of(PARTIALLY_REFUNDED, REFUNDED),
-    PARTIALLY_REFUNDED, Set.of(PARTIALLY_REFUNDED, REFUNDED, PARTIALLY_FULFILLED, FULFILLED, DELIVERED),
+    PAID, Set.of(PARTIALLY_FULFILLED, FULFILLED, CANCELLED, REFUNDED),
+    PARTIALLY_FULFILLED, Set.of(FULFILLED, REFUNDED),
+    FULFILLED, Set.of(DELIVERED, REFUNDED),
+    DELIVERED, Set.of(REFUNDED),
     CANCELLED, Set.of(PAID, REFUNDED),
     REFUNDED, Set.of());
 
@@ -45,7 +42,17 @@ final class OrderStates {
 
   static void check(String from, String to) {
     if (!allowed(from, to)) {
-      throw Failure.of(ErrorCode.PAYMENT_NOT_ALLOWED, "an order cannot go from " + from + " to " + to);
+      throw Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "an order cannot go from " + from + " to " + to);
     }
+  }
+
+  /** Fails ORDER_STATE_CONFLICT unless the order is in one of {@code states}, naming what it is. */
+  static Failure unless(String state, String action, String... states) {
+    for (String s : states) {
+      if (s.equals(state)) {
+        return null;
+      }
+    }
+    return Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "an order that is " + state + " cannot be " + action);
   }
 }

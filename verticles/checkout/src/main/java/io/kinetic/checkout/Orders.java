@@ -40,7 +40,7 @@ final class Orders {
 
   static final String VIEW = """
     SELECT o.id, o.number, o.state, o.customer_id, o.email, o.currency, o.total, o.item_count, o.doc, o.flags,
-           o.placed_at, o.payment_due_at, o.updated_at, o.version, o.locale,
+           o.placed_at, o.payment_due_at, o.updated_at, o.version, o.locale, o.ops,
            p.id AS payment_id, p.provider, p.intent_id, p.status AS payment_status, p.amount AS payment_amount,
            p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at,
            p.observed_at AS payment_observed_at
@@ -59,7 +59,7 @@ final class Orders {
   /** An order locked for a change (with its payment). */
   record Locked(UUID id, String number, String state, long version, UUID customerId, String email, String locale,
                 Money total, OrderDoc doc, List<String> flags, UUID paymentId, String provider, String intentId,
-                String paymentStatus, long refunded, long observedAt) {
+                String paymentStatus, long refunded, long observedAt, OrderOps ops, long paymentAmount) {
   }
 
   /**
@@ -84,7 +84,20 @@ final class Orders {
       r.getUUID("customer_id"), r.getString("email"), r.getString("locale"), Money.of(r.getLong("total"), r.getString("currency")),
       doc(r), List.of(r.getArrayOfStrings("flags")), r.getUUID("payment_id"), r.getString("provider"), r.getString("intent_id"),
       r.getString("payment_status"), r.getLong("payment_refunded") == null ? 0 : r.getLong("payment_refunded"),
-      r.getLong("payment_observed_at") == null ? 0 : r.getLong("payment_observed_at"));
+      r.getLong("payment_observed_at") == null ? 0 : r.getLong("payment_observed_at"), ops(r),
+      r.getLong("payment_amount") == null ? 0 : r.getLong("payment_amount"));
+  }
+
+  static OrderOps ops(Row r) {
+    Object ops = r.getValue("ops");
+    String text = ops instanceof JsonObject json ? json.encode() : String.valueOf(ops);
+    return text == null || text.equals("null") || text.equals("{}") ? OrderOps.EMPTY : Json.decode(text, OrderOps.class);
+  }
+
+  /** Writes an order's operations document (under its lock). */
+  static Future<Void> saveOps(SqlClient tx, UUID orderId, OrderOps ops) {
+    return tx.preparedQuery("UPDATE orders SET ops = $2 WHERE id = $1")
+      .execute(Tuple.of(orderId, new JsonObject(Json.string(ops)))).mapEmpty();
   }
 
   /**
@@ -124,6 +137,7 @@ final class Orders {
 
   static OrderView view(Row r) {
     OrderDoc doc = doc(r);
+    OrderOps ops = ops(r);
     String currency = r.getString("currency");
     PaymentView payment = r.getUUID("payment_id") == null ? null : new PaymentView(r.getUUID("payment_id"),
       r.getString("provider"), r.getString("intent_id"), r.getString("payment_status"),
@@ -133,7 +147,8 @@ final class Orders {
       r.getString("email"), currency, doc.lines(), r.getInteger("item_count"), doc.shippingAddress(), doc.billingAddress(),
       doc.shipping(), doc.totals(), doc.pricesIncludeTax(), payment, List.of(r.getArrayOfStrings("flags")),
       r.getOffsetDateTime("placed_at").toInstant(), r.getOffsetDateTime("payment_due_at").toInstant(),
-      r.getOffsetDateTime("updated_at").toInstant(), r.getLong("version"));
+      r.getOffsetDateTime("updated_at").toInstant(), r.getLong("version"), ops.fulfilmentViews(), ops.refundViews(currency),
+      ops.returnViews());
   }
 
   /** The order without the client secret: for staff, and for anyone but its owner. */
@@ -146,7 +161,7 @@ final class Orders {
       p.lastError(), p.updatedAt());
     return new OrderView(o.id(), o.number(), o.state(), o.customerId(), o.email(), o.currency(), o.lines(), o.itemCount(),
       o.shippingAddress(), o.billingAddress(), o.shipping(), o.totals(), o.pricesIncludeTax(), payment, o.flags(),
-      o.placedAt(), o.paymentDueAt(), o.updatedAt(), o.version());
+      o.placedAt(), o.paymentDueAt(), o.updatedAt(), o.version(), o.fulfilments(), o.refunds(), o.returns());
   }
 
   static OrderDoc doc(Row r) {

@@ -230,7 +230,7 @@ final class PaymentLedger {
   }
 
   /** Records a refunded total (only ever upwards, never above the payment) and moves the order. */
-  private Future<String> refund(SqlConnection tx, Orders.Locked order, long refundedTotal, String actor, String reason,
+  Future<String> refund(SqlConnection tx, Orders.Locked order, long refundedTotal, String actor, String reason,
                                 After after) {
     String current = order.paymentStatus();
     if (refundedTotal <= order.refunded()) {
@@ -242,17 +242,44 @@ final class PaymentLedger {
     long total = Math.min(refundedTotal, order.total().amount());
     boolean whole = total >= order.total().amount();
     String status = whole ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    String toState = whole ? OrderStates.REFUNDED : OrderStates.PARTIALLY_REFUNDED;
+    // a partial refund leaves the order's state (the payment says it); a whole one closes the order
+    String toState = whole && OrderStates.allowed(order.state(), OrderStates.REFUNDED) ? OrderStates.REFUNDED : null;
     String currency = order.total().currency();
-    List<String> flags = REFUNDED_NO_STOCK.equals(reason) ? List.of(REFUNDED_NO_STOCK) : List.of();
+    // the staff refunds this money pays, oldest first (the provider's answer and its webhook both
+    // report the same total: whichever comes first settles them, the other is stale)
+    OrderOps ops = order.ops();
+    long left = total - order.refunded();
+    var settled = new java.util.ArrayList<OrderOps.Refund>();
+    for (OrderOps.Refund r : order.ops().refunds()) {
+      if (OrderOps.PENDING.equals(r.status()) && r.amount() <= left) {
+        left -= r.amount();
+        settled.add(r);
+        ops = ops.withRefund(r.id(), x -> x.with(OrderOps.SUCCEEDED, null));
+        if (r.returnId() != null) {
+          ops = ops.withReturn(r.returnId(), x -> x.with(OrderOps.REFUNDED, null, x.restocked()));
+        }
+      }
+    }
+    OrderOps.Refund one = settled.size() == 1 ? settled.get(0) : null;
+    String why = REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : one != null ? one.reason() : reason;
+    var addFlags = new java.util.ArrayList<String>();
+    if (REFUNDED_NO_STOCK.equals(reason)) {
+      addFlags.add(REFUNDED_NO_STOCK);
+    }
+    if (whole && (OrderStates.PAID.equals(order.state()) || OrderStates.PARTIALLY_FULFILLED.equals(order.state()))) {
+      addFlags.add(RELEASE_PENDING); // nothing will ship: the units still held go back on sale
+      after.release = true;
+    }
     after.changed = true;
+    OrderOps newOps = ops;
     return tx.preparedQuery("UPDATE payment SET status = $2, refunded = $3, updated_at = now() WHERE id = $1")
       .execute(Tuple.of(order.paymentId(), status, total))
-      .compose(v -> Orders.change(tx, order, OrderStates.allowed(order.state(), toState) ? toState : null, "PaymentRefunded",
-        Caller.SYSTEM, actor, reason, flags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
+      .compose(v -> settled.isEmpty() ? Future.succeededFuture() : Orders.saveOps(tx, order.id(), newOps))
+      .compose(v -> Orders.change(tx, order, toState, "PaymentRefunded",
+        Caller.SYSTEM, actor, why, addFlags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
-          Money.of(total - order.refunded(), currency), Money.of(total, currency),
-          REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : reason, null, null, version)))
+          Money.of(total - order.refunded(), currency), Money.of(total, currency), why,
+          one == null ? null : one.id().toString(), one == null ? null : one.returnId(), version)))
       .map("refunded " + total);
   }
 
@@ -325,11 +352,14 @@ final class PaymentLedger {
   }
 
   /** What to do once an application committed. */
-  private static final class After {
+  static final class After {
     UUID orderId;
     boolean release;
     boolean latePayment;
     boolean changed;
+
+    After() {
+    }
 
     void run(PaymentLedger ledger) {
       if (orderId == null) {

@@ -245,7 +245,7 @@ final class Placement {
         doc.shippingAddress(), doc.billingAddress(), doc.shipping(), doc.totals(), doc.pricesIncludeTax(),
         new PaymentView(paymentId, provider.name(), local == null ? null : local.id(), status, t.total(),
           io.kinetic.kernel.money.Money.zero(quote.currency()), local == null ? null : local.clientSecret(), null, now),
-        List.of(), now, due, now, 1));
+        List.of(), now, due, now, 1, List.of(), List.of(), List.of()));
   }
 
   /** For the reconciliation: the payment of an order whose placement died before step 4. */

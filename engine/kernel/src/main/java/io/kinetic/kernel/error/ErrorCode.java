@@ -97,6 +97,14 @@ public enum ErrorCode {
   PAYMENT_PROVIDER_UNAVAILABLE(5007, 503),
   SHIPPING_ZONE_NOT_FOUND(5008, 404),
   TAX_RATE_NOT_FOUND(5009, 404),
+  /** The action is not allowed in the order's state (e.g. fulfilling a cancelled order); the answer names the state. */
+  ORDER_STATE_CONFLICT(5010, 409),
+  /** A refund of more than is left of what was captured (other refunds, also pending ones, count). */
+  REFUND_EXCEEDS_CAPTURED(5011, 422),
+  /** More units than are left to ship, or to return, of an order's line. */
+  QUANTITY_EXCEEDS_REMAINING(5012, 422),
+  /** No such return on this order. */
+  RETURN_NOT_FOUND(5013, 404),
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),

@@ -11,7 +11,15 @@ import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.subscriptions.LiveCaller;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.cart.CartRef;
+import io.kinetic.kernel.contract.checkout.CancelOrder;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.DecideReturn;
+import io.kinetic.kernel.contract.checkout.FulfilOrder;
+import io.kinetic.kernel.contract.checkout.LineQuantity;
+import io.kinetic.kernel.contract.checkout.MarkDelivered;
+import io.kinetic.kernel.contract.checkout.ReceiveReturn;
+import io.kinetic.kernel.contract.checkout.RefundOrder;
+import io.kinetic.kernel.contract.checkout.RequestReturn;
 import io.kinetic.kernel.contract.checkout.CheckoutDetails;
 import io.kinetic.kernel.contract.checkout.ConfirmPayment;
 import io.kinetic.kernel.contract.checkout.DeleteShippingZone;
@@ -113,7 +121,10 @@ final class CheckoutFetchers {
           new PayWithTestCard(Gql.id("orderId", env.getArgument("orderId")), access(env), env.getArgument("card")),
           Gql.caller(env))))
         .dataFetcher("confirmPayment", Gql.mutation(env -> bus.request(CheckoutApi.CONFIRM_PAYMENT,
-          new ConfirmPayment(Gql.id("orderId", env.getArgument("orderId")), access(env)), Gql.caller(env)))))
+          new ConfirmPayment(Gql.id("orderId", env.getArgument("orderId")), access(env)), Gql.caller(env))))
+        .dataFetcher("requestReturn", Gql.mutation(env -> named(bus.request(CheckoutApi.REQUEST_RETURN,
+          new RequestReturn(Gql.id("orderId", env.getArgument("orderId")), access(env), quantities("lines", env.getArgument("lines")),
+            env.getArgument("reason"), key(env)), Gql.caller(env)), field -> field))))
       .type("PricedLine", t -> t.dataFetcher("options", SourceFields.of(PricedLine.class, line -> options(line.options()))));
   }
 
@@ -168,6 +179,26 @@ final class CheckoutFetchers {
       (String) in.get("country"), (String) in.get("phone"));
   }
 
+  private static String key(DataFetchingEnvironment env) {
+    RoutingContext rc = Gql.rc(env);
+    return rc == null ? null : rc.request().getHeader(IdempotencyKeys.HEADER);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<LineQuantity> quantities(String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    var out = new java.util.ArrayList<LineQuantity>();
+    int i = 0;
+    for (Object o : (List<Object>) value) {
+      Map<String, Object> line = (Map<String, Object>) o;
+      out.add(new LineQuantity(Gql.id(field + "[" + i + "].variantId", line.get("variantId")), ((Number) line.get("quantity")).intValue()));
+      i++;
+    }
+    return out;
+  }
+
   private static List<Option> options(Map<String, String> options) {
     return options == null ? List.of() : options.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList();
   }
@@ -199,7 +230,32 @@ final class CheckoutFetchers {
             field -> "zone".equals(field) ? "input" : "input." + field);
         }))
         .dataFetcher("deleteShippingZone", Gql.mutation(env -> bus.request(CheckoutApi.DELETE_SHIPPING_ZONE,
-          new DeleteShippingZone(Gql.id("id", env.getArgument("id"))), Gql.caller(env)))))
+          new DeleteShippingZone(Gql.id("id", env.getArgument("id"))), Gql.caller(env))))
+        .dataFetcher("fulfilOrder", Gql.mutation(env -> {
+          Map<String, Object> in = env.getArgument("input");
+          return named(bus.request(CheckoutApi.FULFIL_ORDER, new FulfilOrder(Gql.id("orderId", env.getArgument("orderId")),
+            quantities("input.lines", in.get("lines")), (String) in.get("carrier"), (String) in.get("trackingNumber"),
+            (String) in.get("trackingUrl"), key(env)), Gql.caller(env)), field -> "input." + field);
+        }))
+        .dataFetcher("markOrderDelivered", Gql.mutation(env -> bus.request(CheckoutApi.MARK_DELIVERED,
+          new MarkDelivered(Gql.id("orderId", env.getArgument("orderId"))), Gql.caller(env))))
+        .dataFetcher("cancelOrder", Gql.mutation(env -> bus.request(CheckoutApi.CANCEL_ORDER,
+          new CancelOrder(Gql.id("orderId", env.getArgument("orderId")), env.getArgument("reason")), Gql.caller(env))))
+        .dataFetcher("refundOrder", Gql.mutation(env -> {
+          Map<String, Object> in = env.getArgument("input");
+          Object amount = in.get("amount");
+          Object returnId = in.get("returnId");
+          return named(bus.request(CheckoutApi.REFUND_ORDER, new RefundOrder(Gql.id("orderId", env.getArgument("orderId")),
+            amount == null ? null : ((Number) amount).longValue(), quantities("input.lines", in.get("lines")),
+            returnId == null ? null : Gql.id("input.returnId", returnId), (String) in.get("reason"), key(env)), Gql.caller(env)),
+            field -> "input." + field);
+        }))
+        .dataFetcher("decideReturn", Gql.mutation(env -> bus.request(CheckoutApi.DECIDE_RETURN,
+          new DecideReturn(Gql.id("orderId", env.getArgument("orderId")), Gql.id("returnId", env.getArgument("returnId")),
+            env.<Boolean>getArgument("approve"), env.getArgument("note")), Gql.caller(env))))
+        .dataFetcher("receiveReturn", Gql.mutation(env -> bus.request(CheckoutApi.RECEIVE_RETURN,
+          new ReceiveReturn(Gql.id("orderId", env.getArgument("orderId")), Gql.id("returnId", env.getArgument("returnId")),
+            env.<Boolean>getArgument("restock")), Gql.caller(env)))))
       .type("ShippingMethod", t -> t
         .dataFetcher("prices", SourceFields.of(ShippingMethod.class, method -> amounts(method.prices())))
         .dataFetcher("freeAbove", SourceFields.of(ShippingMethod.class, method -> amounts(method.freeAbove()))))

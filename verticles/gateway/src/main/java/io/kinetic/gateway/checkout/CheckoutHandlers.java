@@ -11,7 +11,15 @@ import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.cart.CartRef;
+import io.kinetic.kernel.contract.checkout.CancelOrder;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.DecideReturn;
+import io.kinetic.kernel.contract.checkout.FulfilOrder;
+import io.kinetic.kernel.contract.checkout.LineQuantity;
+import io.kinetic.kernel.contract.checkout.MarkDelivered;
+import io.kinetic.kernel.contract.checkout.ReceiveReturn;
+import io.kinetic.kernel.contract.checkout.RefundOrder;
+import io.kinetic.kernel.contract.checkout.RequestReturn;
 import io.kinetic.kernel.contract.checkout.CheckoutDetails;
 import io.kinetic.kernel.contract.checkout.ConfirmPayment;
 import io.kinetic.kernel.contract.checkout.DeleteShippingZone;
@@ -38,6 +46,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,6 +65,24 @@ final class CheckoutHandlers implements EdgeHandlers {
   }
 
   record TaxRateValue(Integer rate) {
+  }
+
+  record FulfilmentBody(List<LineQuantity> lines, String carrier, String trackingNumber, String trackingUrl) {
+  }
+
+  record CancelBody(String reason) {
+  }
+
+  record RefundBody(Long amount, List<LineQuantity> lines, UUID returnId, String reason) {
+  }
+
+  record ReturnBody(List<LineQuantity> lines, String reason) {
+  }
+
+  record DecisionBody(Boolean approve, String note) {
+  }
+
+  record ReceiptBody(Boolean restock) {
   }
 
   private final EdgeContext context;
@@ -110,6 +137,51 @@ final class CheckoutHandlers implements EdgeHandlers {
     });
     operations.bind("getOrderDetail", rc -> bus.request(CheckoutApi.GET_ORDER_DETAIL, new GetOrderDetail(orderId(rc)), Requests.caller(rc))
       .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+    operations.bind("requestReturn", rc -> {
+      ReturnBody body = Bodies.read(rc, ReturnBody.class);
+      access(rc).compose(access -> bus.request(CheckoutApi.REQUEST_RETURN, new RequestReturn(orderId(rc), access, body.lines(),
+          body.reason(), key(rc)), Requests.caller(rc)))
+        .onComplete(Replies.to(rc, (r, order) -> {
+          r.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+          Replies.created(r, order);
+        }));
+    });
+    operations.bind("fulfilOrder", rc -> {
+      FulfilmentBody body = Bodies.read(rc, FulfilmentBody.class);
+      bus.request(CheckoutApi.FULFIL_ORDER, new FulfilOrder(orderId(rc), body.lines(), body.carrier(), body.trackingNumber(),
+          body.trackingUrl(), key(rc)), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("markOrderDelivered", rc -> bus.request(CheckoutApi.MARK_DELIVERED, new MarkDelivered(orderId(rc)),
+        Requests.caller(rc))
+      .onComplete(Replies.to(rc, CheckoutHandlers::personal)));
+    operations.bind("cancelOrder", rc -> {
+      CancelBody body = rc.body().isEmpty() ? new CancelBody(null) : Bodies.read(rc, CancelBody.class);
+      bus.request(CheckoutApi.CANCEL_ORDER, new CancelOrder(orderId(rc), body.reason()), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("refundOrder", rc -> {
+      RefundBody body = Bodies.read(rc, RefundBody.class);
+      bus.request(CheckoutApi.REFUND_ORDER, new RefundOrder(orderId(rc), body.amount(), body.lines(), body.returnId(),
+          body.reason(), key(rc)), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("decideReturn", rc -> {
+      DecisionBody body = Bodies.read(rc, DecisionBody.class);
+      bus.request(CheckoutApi.DECIDE_RETURN, new DecideReturn(orderId(rc), UUID.fromString(rc.pathParam("returnId")),
+          Boolean.TRUE.equals(body.approve()), body.note()), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("receiveReturn", rc -> {
+      ReceiptBody body = Bodies.read(rc, ReceiptBody.class);
+      bus.request(CheckoutApi.RECEIVE_RETURN, new ReceiveReturn(orderId(rc), UUID.fromString(rc.pathParam("returnId")),
+          Boolean.TRUE.equals(body.restock())), Requests.caller(rc))
+        .onComplete(Replies.to(rc, CheckoutHandlers::personal));
+    });
+    operations.bind("exportOrders", rc -> {
+      var q = rc.queryParams();
+      OrderCsv.stream(rc, bus, Requests.caller(rc), q.get("state"), instant(q.get("from")), instant(q.get("to")));
+    });
     operations.bind("getCheckoutSettings", rc -> bus.request(CheckoutApi.GET_SETTINGS, new GetCheckoutSettings(), Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok)));
     operations.bind("updateCheckoutSettings", rc -> bus.request(CheckoutApi.SAVE_SETTINGS,
@@ -167,6 +239,10 @@ final class CheckoutHandlers implements EdgeHandlers {
   private Future<OrderAccess> access(RoutingContext rc) {
     return context.access().optionalPrincipal(rc)
       .map(principal -> CheckoutCallers.order(principal, rc.request().getHeader(ORDER_TOKEN)));
+  }
+
+  private static String key(RoutingContext rc) {
+    return rc.request().getHeader(IdempotencyKeys.HEADER);
   }
 
   private static void personal(RoutingContext rc, Object body) {

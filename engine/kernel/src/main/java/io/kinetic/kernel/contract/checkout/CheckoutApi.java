@@ -44,11 +44,26 @@ public final class CheckoutApi {
     Endpoint.local("checkout.save-shipping-zone", SaveShippingZone.class, CheckoutSettings.class);
   public static final Endpoint<DeleteShippingZone, CheckoutSettings> DELETE_SHIPPING_ZONE =
     Endpoint.local("checkout.delete-shipping-zone", DeleteShippingZone.class, CheckoutSettings.class);
+  public static final Endpoint<FulfilOrder, OrderDetail> FULFIL_ORDER =
+    Endpoint.local("checkout.fulfil-order", FulfilOrder.class, OrderDetail.class);
+  public static final Endpoint<MarkDelivered, OrderDetail> MARK_DELIVERED =
+    Endpoint.local("checkout.mark-delivered", MarkDelivered.class, OrderDetail.class);
+  public static final Endpoint<CancelOrder, OrderDetail> CANCEL_ORDER =
+    Endpoint.local("checkout.cancel-order", CancelOrder.class, OrderDetail.class);
+  public static final Endpoint<RefundOrder, OrderDetail> REFUND_ORDER =
+    Endpoint.local("checkout.refund-order", RefundOrder.class, OrderDetail.class);
+  public static final Endpoint<RequestReturn, OrderView> REQUEST_RETURN =
+    Endpoint.local("checkout.request-return", RequestReturn.class, OrderView.class);
+  public static final Endpoint<DecideReturn, OrderDetail> DECIDE_RETURN =
+    Endpoint.local("checkout.decide-return", DecideReturn.class, OrderDetail.class);
+  public static final Endpoint<ReceiveReturn, OrderDetail> RECEIVE_RETURN =
+    Endpoint.local("checkout.receive-return", ReceiveReturn.class, OrderDetail.class);
 
   public static final Contract CONTRACT = Contract.of("checkout", CheckoutEvent.class,
     QUOTE, PLACE_ORDER, PAY_WITH_TEST_CARD, CONFIRM_PAYMENT, STRIPE_WEBHOOK, PAYMENT_CONFIG, GET_ORDER,
     LIST_MY_ORDERS, LIST_ORDERS, GET_ORDER_DETAIL, GET_SETTINGS, SAVE_SETTINGS, SAVE_TAX_RATE, DELETE_TAX_RATE,
-    SAVE_SHIPPING_ZONE, DELETE_SHIPPING_ZONE);
+    SAVE_SHIPPING_ZONE, DELETE_SHIPPING_ZONE, FULFIL_ORDER, MARK_DELIVERED, CANCEL_ORDER, REFUND_ORDER, REQUEST_RETURN,
+    DECIDE_RETURN, RECEIVE_RETURN);
 
   /** Where each checkout event is published (from its {@code @EventName}), for in-memory listeners. */
   public static final class Events {

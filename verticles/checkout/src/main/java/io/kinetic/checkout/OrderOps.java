@@ -1,0 +1,138 @@
+package io.kinetic.checkout;
+
+import io.kinetic.kernel.contract.checkout.FulfilmentView;
+import io.kinetic.kernel.contract.checkout.ItemLine;
+import io.kinetic.kernel.contract.checkout.LineQuantity;
+import io.kinetic.kernel.contract.checkout.RefundView;
+import io.kinetic.kernel.contract.checkout.ReturnView;
+import io.kinetic.kernel.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * What happened to an order after it was placed (the {@code ops} column): shipments, staff's
+ * refunds and returns. Immutable; each operation makes a new one, written under the order's lock.
+ * Each entry keeps the idempotency key it was made with, so a repeated request finds it.
+ */
+record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return> returns) {
+
+  static final String PENDING = "pending";
+  static final String SUCCEEDED = "succeeded";
+  static final String FAILED = "failed";
+
+  static final String REQUESTED = "requested";
+  static final String APPROVED = "approved";
+  static final String REJECTED = "rejected";
+  static final String RECEIVED = "received";
+  static final String REFUNDED = "refunded";
+
+  record Fulfilment(UUID id, String key, List<ItemLine> lines, String carrier, String trackingNumber, String trackingUrl,
+                    Instant at, String actor) {
+  }
+
+  record Refund(UUID id, String key, long amount, String reason, UUID returnId, List<LineQuantity> lines, String status,
+                String error, Instant at, String actor) {
+
+    Refund with(String status, String error) {
+      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor);
+    }
+  }
+
+  record Return(UUID id, String key, List<ItemLine> lines, String reason, String status, String note, boolean restocked,
+                Instant requestedAt, Instant updatedAt) {
+
+    Return with(String status, String note, boolean restocked) {
+      return new Return(id, key, lines, reason, status, note == null ? this.note : note, restocked, requestedAt, Instant.now());
+    }
+  }
+
+  OrderOps {
+    fulfilments = fulfilments == null ? List.of() : List.copyOf(fulfilments);
+    refunds = refunds == null ? List.of() : List.copyOf(refunds);
+    returns = returns == null ? List.of() : List.copyOf(returns);
+  }
+
+  static final OrderOps EMPTY = new OrderOps(List.of(), List.of(), List.of());
+
+  /** Units shipped so far, per variant. */
+  Map<UUID, Integer> shipped() {
+    var shipped = new HashMap<UUID, Integer>();
+    fulfilments.forEach(f -> f.lines().forEach(l -> shipped.merge(l.variantId(), l.quantity(), Integer::sum)));
+    return shipped;
+  }
+
+  /** Units in returns that were not rejected, per variant. */
+  Map<UUID, Integer> returned() {
+    var returned = new HashMap<UUID, Integer>();
+    returns.stream().filter(r -> !REJECTED.equals(r.status()))
+      .forEach(r -> r.lines().forEach(l -> returned.merge(l.variantId(), l.quantity(), Integer::sum)));
+    return returned;
+  }
+
+  /** The minor units of refunds sent to the provider and not answered yet. */
+  long pendingRefunds() {
+    return refunds.stream().filter(r -> PENDING.equals(r.status())).mapToLong(Refund::amount).sum();
+  }
+
+  Fulfilment fulfilmentByKey(String key) {
+    return key == null ? null : fulfilments.stream().filter(f -> key.equals(f.key())).findFirst().orElse(null);
+  }
+
+  Refund refundByKey(String key) {
+    return key == null ? null : refunds.stream().filter(r -> key.equals(r.key())).findFirst().orElse(null);
+  }
+
+  Return returnById(UUID id) {
+    return returns.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
+  Return returnByKey(String key) {
+    return key == null ? null : returns.stream().filter(r -> key.equals(r.key())).findFirst().orElse(null);
+  }
+
+  OrderOps plus(Fulfilment f) {
+    var list = new ArrayList<>(fulfilments);
+    list.add(f);
+    return new OrderOps(list, refunds, returns);
+  }
+
+  OrderOps plus(Refund r) {
+    var list = new ArrayList<>(refunds);
+    list.add(r);
+    return new OrderOps(fulfilments, list, returns);
+  }
+
+  OrderOps plus(Return r) {
+    var list = new ArrayList<>(returns);
+    list.add(r);
+    return new OrderOps(fulfilments, refunds, list);
+  }
+
+  OrderOps withRefund(UUID id, UnaryOperator<Refund> change) {
+    return new OrderOps(fulfilments, refunds.stream().map(r -> r.id().equals(id) ? change.apply(r) : r).toList(), returns);
+  }
+
+  OrderOps withReturn(UUID id, UnaryOperator<Return> change) {
+    return new OrderOps(fulfilments, refunds, returns.stream().map(r -> r.id().equals(id) ? change.apply(r) : r).toList());
+  }
+
+  List<FulfilmentView> fulfilmentViews() {
+    return fulfilments.stream().map(f -> new FulfilmentView(f.id(), f.lines(), f.carrier(), f.trackingNumber(),
+      f.trackingUrl(), f.at())).toList();
+  }
+
+  List<RefundView> refundViews(String currency) {
+    return refunds.stream().map(r -> new RefundView(r.id(), Money.of(r.amount(), currency), r.reason(), r.returnId(),
+      r.status(), r.error(), r.at())).toList();
+  }
+
+  List<ReturnView> returnViews() {
+    return returns.stream().map(r -> new ReturnView(r.id(), r.lines(), r.reason(), r.status(), r.note(), r.restocked(),
+      r.requestedAt(), r.updatedAt())).toList();
+  }
+}
