@@ -288,8 +288,8 @@ final class Operations {
         return Future.succeededFuture(new Reserved(orderId, existing.id(), order.provider(), order.intentId(),
           existing.amount(), OrderOps.PENDING.equals(existing.status())));
       }
-      if (!PaymentStatus.SUCCEEDED.equals(order.paymentStatus())
-        && !PaymentStatus.PARTIALLY_REFUNDED.equals(order.paymentStatus())) {
+      if (!PaymentStatus.SUCCEEDED.equals(order.paymentStatus()) && !PaymentStatus.PARTIALLY_REFUNDED.equals(order.paymentStatus())
+        && !PaymentStatus.REFUNDED.equals(order.paymentStatus())) { // refunded: nothing is left (REFUND_EXCEEDS_CAPTURED below)
         return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "an order whose payment is "
           + order.paymentStatus() + " cannot be refunded"));
       }

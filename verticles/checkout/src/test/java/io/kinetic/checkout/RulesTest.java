@@ -29,6 +29,14 @@ class RulesTest {
     assertTrue(OrderStates.allowed(OrderStates.CANCELLED, OrderStates.PAID), "a late payment takes the stock again");
     assertFalse(OrderStates.allowed(OrderStates.PAID, OrderStates.PLACED));
     assertFalse(OrderStates.allowed(OrderStates.REFUNDED, OrderStates.PAID));
+    // nothing shipped can be cancelled; nothing cancelled or refunded ships; delivered only after everything shipped
+    assertFalse(OrderStates.allowed(OrderStates.PARTIALLY_FULFILLED, OrderStates.CANCELLED));
+    assertFalse(OrderStates.allowed(OrderStates.FULFILLED, OrderStates.CANCELLED));
+    assertFalse(OrderStates.allowed(OrderStates.CANCELLED, OrderStates.FULFILLED));
+    assertFalse(OrderStates.allowed(OrderStates.REFUNDED, OrderStates.FULFILLED));
+    assertFalse(OrderStates.allowed(OrderStates.PARTIALLY_FULFILLED, OrderStates.DELIVERED));
+    assertFalse(OrderStates.allowed(OrderStates.PLACED, OrderStates.FULFILLED));
+    assertTrue(OrderStates.allowed(OrderStates.DELIVERED, OrderStates.REFUNDED));
     assertFalse(OrderStates.allowed(OrderStates.DELIVERED, OrderStates.CANCELLED));
     assertThrows(Failure.class, () -> OrderStates.check(OrderStates.FULFILLED, OrderStates.PLACED));
     for (String state : OrderStates.ALL) {

@@ -1,0 +1,335 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.CartEndToEndTest.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.kernel.testing.Eventually;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What staff do with a paid order, over REST, as the order state machine allows it: ship it in
+ * parts with tracking, mark it delivered, refund by lines, amount or return (once, however the
+ * provider reports it; never more than was captured, also when twenty refunds race), cancel it
+ * (stock back, money back), and the customer's returns. Illegal moves get a typed 409.
+ */
+class OrderOperationsTest {
+
+  private static WebClient http;
+  private static Shop shop;
+  private static Vertx raceVertx;
+  private static WebClient racers;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http = RunningEngine.client();
+    shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    raceVertx = Vertx.vertx();
+    racers = WebClient.create(raceVertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(RunningEngine.httpPort()),
+      new PoolOptions().setHttp1MaxSize(40));
+  }
+
+  @AfterAll
+  static void stop() {
+    raceVertx.close();
+  }
+
+  /** A placed order of {@code quantities[i]} units of the product's variant i: its id and access token. */
+  record Placed(String id, String token, long total, JsonObject order) {
+  }
+
+  static Placed place(JsonObject product, int... quantities) throws Exception {
+    String cart = null;
+    for (int i = 0; i < quantities.length; i++) {
+      var added = shop.add(cart, Shop.variantId(product, i), quantities[i]);
+      assertTrue(added.statusCode() == 200 || added.statusCode() == 201, added.bodyAsString());
+      cart = cart == null ? added.getHeader("X-Cart-Token") : cart;
+    }
+    var placed = CheckoutEndToEndTest.place(http, cart, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("ops@example.com", "DE", CheckoutEndToEndTest.GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    JsonObject body = placed.bodyAsJsonObject();
+    JsonObject order = body.getJsonObject("order");
+    return new Placed(order.getString("id"), body.getString("accessToken"),
+      order.getJsonObject("totals").getJsonObject("total").getLong("amount"), order);
+  }
+
+  static Placed paid(JsonObject product, int... quantities) throws Exception {
+    Placed placed = place(product, quantities);
+    assertEquals(200, pay(placed.id(), placed.token(), "4242424242424242").statusCode());
+    var confirmed = confirm(placed.id(), placed.token());
+    assertEquals("paid", confirmed.bodyAsJsonObject().getString("state"), confirmed.bodyAsString());
+    return placed;
+  }
+
+  static HttpResponse<Buffer> pay(String orderId, String accessToken, String card) throws Exception {
+    return http.post("/api/v1/orders/" + orderId + "/payment/test-card").putHeader("X-Order-Token", accessToken)
+      .sendJsonObject(new JsonObject().put("card", card)).await(10, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> confirm(String orderId, String accessToken) throws Exception {
+    return http.post("/api/v1/orders/" + orderId + "/payment/confirm").putHeader("X-Order-Token", accessToken)
+      .send().await(10, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> get(String orderId, String accessToken) throws Exception {
+    return http.get("/api/v1/orders/" + orderId).putHeader("X-Order-Token", accessToken).send().await(10, TimeUnit.SECONDS);
+  }
+
+  static int available(JsonObject product, int variant) throws Exception {
+    var page = http.get("/api/v1/admin/products/" + product.getString("id")).bearerTokenAuthentication(shop.staffToken())
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, page.statusCode(), page.bodyAsString());
+    return page.bodyAsJsonObject().getJsonArray("variants").getJsonObject(variant).getInteger("stockOnHand");
+  }
+
+  static HttpResponse<Buffer> staff(String path, JsonObject body, String key) throws Exception {
+    var request = http.post(path).bearerTokenAuthentication(shop.staffToken());
+    if (key != null) {
+      request.putHeader("Idempotency-Key", key);
+    }
+    return (body == null ? request.send() : request.sendJsonObject(body)).await(20, TimeUnit.SECONDS);
+  }
+
+  static HttpResponse<Buffer> fulfil(String orderId, JsonObject body) throws Exception {
+    return staff("/api/v1/admin/orders/" + orderId + "/fulfilments", body, UUID.randomUUID().toString());
+  }
+
+  static HttpResponse<Buffer> refund(String orderId, JsonObject body, String key) throws Exception {
+    return staff("/api/v1/admin/orders/" + orderId + "/refunds", body, key);
+  }
+
+  static JsonObject detail(String orderId) throws Exception {
+    var r = http.get("/api/v1/admin/orders/" + orderId).bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  static JsonArray lines(String variantId, int quantity) {
+    return new JsonArray().add(new JsonObject().put("variantId", variantId).put("quantity", quantity));
+  }
+
+  static long timelineCount(JsonObject detail, String type) {
+    return detail.getJsonArray("timeline").stream().filter(e -> type.equals(((JsonObject) e).getString("type"))).count();
+  }
+
+  @Test
+  void aPartialShipmentThenAPartialRefundThenTheRestShippedAndDelivered() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10, 10);
+    String v0 = Shop.variantId(product, 0);
+    String v1 = Shop.variantId(product, 1);
+    Placed order = paid(product, 3, 1); // 3 × 10.00 + 1 × 11.00 EUR
+    assertEquals(7, available(product, 0));
+
+    var first = fulfil(order.id(), new JsonObject().put("lines", lines(v0, 2)).put("carrier", "DHL")
+      .put("trackingNumber", "JD0123456789").put("trackingUrl", "https://track.example/JD0123456789"));
+    assertEquals(200, first.statusCode(), first.bodyAsString());
+    JsonObject o = first.bodyAsJsonObject().getJsonObject("order");
+    assertEquals("partially_fulfilled", o.getString("state"));
+    JsonObject shipment = o.getJsonArray("fulfilments").getJsonObject(0);
+    assertEquals("JD0123456789", shipment.getString("trackingNumber"));
+    assertEquals(2, shipment.getJsonArray("lines").getJsonObject(0).getInteger("quantity"));
+    assertEquals(7, available(product, 0), "shipping moves allocated units to shipped, not back on sale");
+    String actor = first.bodyAsJsonObject().getJsonArray("timeline").stream().map(e -> (JsonObject) e)
+      .filter(e -> "OrderFulfilled".equals(e.getString("type"))).findFirst().orElseThrow().getString("actor");
+    assertTrue(actor.matches("[0-9a-f-]{36}"), "the timeline names the staff member: " + actor);
+
+    assertProblem(fulfil(order.id(), new JsonObject().put("lines", lines(v0, 2))), 422, "QUANTITY_EXCEEDS_REMAINING");
+    assertProblem(staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null), 409, "ORDER_STATE_CONFLICT");
+
+    var refunded = refund(order.id(), new JsonObject().put("lines", lines(v1, 1)).put("reason", "damaged"), UUID.randomUUID().toString());
+    assertEquals(200, refunded.statusCode(), refunded.bodyAsString());
+    JsonObject afterRefund = Eventually.value("the refund is recorded", () -> detail(order.id()),
+      d -> d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 1100);
+    assertEquals("partially_fulfilled", afterRefund.getJsonObject("order").getString("state"), "a partial refund keeps the state");
+    assertEquals("partially_refunded", afterRefund.getJsonObject("order").getJsonObject("payment").getString("status"));
+    assertEquals("succeeded", afterRefund.getJsonObject("order").getJsonArray("refunds").getJsonObject(0).getString("status"));
+
+    var rest = fulfil(order.id(), new JsonObject().put("carrier", "DHL").put("trackingNumber", "JD0000000002"));
+    assertEquals(200, rest.statusCode(), rest.bodyAsString());
+    assertEquals("fulfilled", rest.bodyAsJsonObject().getJsonObject("order").getString("state"));
+    assertEquals(2, rest.bodyAsJsonObject().getJsonObject("order").getJsonArray("fulfilments").size());
+    assertProblem(fulfil(order.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
+    var delivered = staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null);
+    assertEquals("delivered", delivered.bodyAsJsonObject().getJsonObject("order").getString("state"), delivered.bodyAsString());
+    assertEquals(7, available(product, 0));
+    assertEquals(9, available(product, 1));
+
+    // the customer sees the shipments with their tracking
+    JsonObject seen = get(order.id(), order.token()).bodyAsJsonObject();
+    assertEquals("delivered", seen.getString("state"));
+    assertEquals("JD0123456789", seen.getJsonArray("fulfilments").getJsonObject(0).getString("trackingNumber"));
+  }
+
+  @Test
+  void illegalMovesAreTypedConflictsAndStaffOnly() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed unpaid = place(product, 1);
+    assertProblem(fulfil(unpaid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(refund(unpaid.id(), new JsonObject().put("amount", 100), null), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(refund(unpaid.id(), new JsonObject().put("amount", 100).put("lines", lines(Shop.variantId(product, 0), 1)), null),
+      400, "VALIDATION_FAILED");
+    assertProblem(fulfil(UUID.randomUUID().toString(), new JsonObject()), 404, "ORDER_NOT_FOUND");
+    // customers and strangers never reach staff's actions
+    var anonymous = http.post("/api/v1/admin/orders/" + unpaid.id() + "/cancel").send().await(10, TimeUnit.SECONDS);
+    assertEquals(401, anonymous.statusCode(), anonymous.bodyAsString());
+    var customer = http.post("/api/v1/admin/orders/" + unpaid.id() + "/cancel").bearerTokenAuthentication(shop.customer())
+      .send().await(10, TimeUnit.SECONDS);
+    assertTrue(customer.statusCode() == 401 || customer.statusCode() == 403, customer.bodyAsString());
+
+    // an unpaid order is cancelled: its stock comes back and its payment is voided
+    var cancelled = staff("/api/v1/admin/orders/" + unpaid.id() + "/cancel", new JsonObject().put("reason", "customer called"), null);
+    assertEquals(200, cancelled.statusCode(), cancelled.bodyAsString());
+    assertEquals("cancelled", cancelled.bodyAsJsonObject().getJsonObject("order").getString("state"));
+    assertEquals(10, available(product, 0));
+    assertProblem(fulfil(unpaid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(pay(unpaid.id(), unpaid.token(), "4242424242424242"), 409, "PAYMENT_NOT_ALLOWED");
+
+    // a paid order is cancelled: stock back, money back in full, and then nothing ships
+    Placed paid = paid(product, 2);
+    assertEquals(8, available(product, 0));
+    var cancelPaid = staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null);
+    assertEquals(200, cancelPaid.statusCode(), cancelPaid.bodyAsString());
+    assertEquals(10, available(product, 0));
+    JsonObject closed = Eventually.value("the payment is refunded in full", () -> detail(paid.id()),
+      d -> "refunded".equals(d.getJsonObject("order").getJsonObject("payment").getString("status")));
+    assertEquals("refunded", closed.getJsonObject("order").getString("state"));
+    assertEquals(paid.total(), closed.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertProblem(fulfil(paid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(refund(paid.id(), new JsonObject().put("amount", 1), null), 422, "REFUND_EXCEEDS_CAPTURED");
+  }
+
+  @Test
+  void aRefundReportedByTheAnswerAndTheWebhookIsRecordedOnceAndAKeyRefundsOnce() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed order = paid(product, 2);
+    String key = UUID.randomUUID().toString();
+    var once = refund(order.id(), new JsonObject().put("amount", 500), key);
+    assertEquals(200, once.statusCode(), once.bodyAsString());
+    var again = refund(order.id(), new JsonObject().put("amount", 500), key);
+    assertEquals(200, again.statusCode(), again.bodyAsString());
+    Thread.sleep(500); // the test provider's charge.refunded notice arrives after the answer
+    JsonObject d = detail(order.id());
+    assertEquals(500, d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals(1, d.getJsonObject("order").getJsonArray("refunds").size());
+    assertEquals(1, timelineCount(d, "PaymentRefunded"), "one refund, one entry: " + d.getJsonArray("timeline").encodePrettily());
+    assertEquals("paid", d.getJsonObject("order").getString("state"));
+  }
+
+  @Test
+  void twentyConcurrentRefundsOfATenthEachNeverRefundMoreThanWasCaptured() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed order = paid(product, 3);
+    long tenth = order.total() / 10;
+    var answers = new ArrayList<Future<HttpResponse<Buffer>>>();
+    String token = shop.staffToken();
+    for (int i = 0; i < 20; i++) {
+      answers.add(racers.post("/api/v1/admin/orders/" + order.id() + "/refunds").bearerTokenAuthentication(token)
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString()).sendJsonObject(new JsonObject().put("amount", tenth)));
+    }
+    int ok = 0;
+    int refused = 0;
+    for (var answer : answers) {
+      HttpResponse<Buffer> r = answer.await(30, TimeUnit.SECONDS);
+      if (r.statusCode() == 200) {
+        ok++;
+      } else {
+        assertProblem(r, 422, "REFUND_EXCEEDS_CAPTURED");
+        refused++;
+      }
+    }
+    assertEquals(10, ok, "ten tenths fit");
+    assertEquals(10, refused);
+    JsonObject d = Eventually.value("all refunds are recorded", Duration.ofSeconds(20), () -> detail(order.id()),
+      x -> x.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 10 * tenth);
+    Thread.sleep(500);
+    d = detail(order.id());
+    assertEquals(10 * tenth, d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertTrue(10 * tenth <= order.total());
+    assertEquals(10, d.getJsonObject("order").getJsonArray("refunds").stream()
+      .filter(r -> "succeeded".equals(((JsonObject) r).getString("status"))).count());
+  }
+
+  @Test
+  void aCustomerReturnsADeliveredUnitStaffApproveReceiveRestockAndRefundIt() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    String v0 = Shop.variantId(product, 0);
+    Placed order = paid(product, 2);
+    var path = "/api/v1/orders/" + order.id() + "/returns";
+    JsonObject ask = new JsonObject().put("lines", lines(v0, 1)).put("reason", "too small");
+    var early = http.post(path).putHeader("X-Order-Token", order.token()).putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(ask).await(10, TimeUnit.SECONDS);
+    assertProblem(early, 409, "ORDER_STATE_CONFLICT");
+    assertEquals(200, fulfil(order.id(), new JsonObject().put("carrier", "UPS")).statusCode());
+    assertEquals(200, staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null).statusCode());
+    assertEquals(8, available(product, 0));
+
+    var stranger = http.post(path).putHeader("X-Order-Token", "forged").sendJsonObject(ask).await(10, TimeUnit.SECONDS);
+    assertProblem(stranger, 404, "ORDER_NOT_FOUND");
+    var tooMany = http.post(path).putHeader("X-Order-Token", order.token())
+      .sendJsonObject(new JsonObject().put("lines", lines(v0, 3)).put("reason", "all")).await(10, TimeUnit.SECONDS);
+    assertProblem(tooMany, 422, "QUANTITY_EXCEEDS_REMAINING");
+    var requested = http.post(path).putHeader("X-Order-Token", order.token()).putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(ask).await(10, TimeUnit.SECONDS);
+    assertEquals(201, requested.statusCode(), requested.bodyAsString());
+    JsonObject ret = requested.bodyAsJsonObject().getJsonArray("returns").getJsonObject(0);
+    assertEquals("requested", ret.getString("status"));
+    String returnId = ret.getString("id");
+    String base = "/api/v1/admin/orders/" + order.id() + "/returns/" + returnId;
+
+    assertProblem(staff(base + "/received", new JsonObject().put("restock", true), null), 409, "ORDER_STATE_CONFLICT");
+    assertProblem(refund(order.id(), new JsonObject().put("returnId", returnId), null), 409, "ORDER_STATE_CONFLICT");
+    var approved = staff(base + "/decision", new JsonObject().put("approve", true).put("note", "send it back"), null);
+    assertEquals("approved", approved.bodyAsJsonObject().getJsonObject("order").getJsonArray("returns").getJsonObject(0).getString("status"));
+    var received = staff(base + "/received", new JsonObject().put("restock", true), null);
+    assertEquals(200, received.statusCode(), received.bodyAsString());
+    assertEquals(9, available(product, 0), "the returned unit is back on sale");
+    assertEquals(200, staff(base + "/received", new JsonObject().put("restock", true), null).statusCode());
+    assertEquals(9, available(product, 0), "received twice, restocked once");
+
+    var refunded = refund(order.id(), new JsonObject().put("returnId", returnId), UUID.randomUUID().toString());
+    assertEquals(200, refunded.statusCode(), refunded.bodyAsString());
+    JsonObject d = Eventually.value("the return is refunded", () -> detail(order.id()),
+      x -> "refunded".equals(x.getJsonObject("order").getJsonArray("returns").getJsonObject(0).getString("status")));
+    assertEquals(1000, d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals("delivered", d.getJsonObject("order").getString("state"));
+    assertProblem(refund(order.id(), new JsonObject().put("returnId", returnId), null), 409, "ORDER_STATE_CONFLICT");
+    for (String type : List.of("ReturnRequested", "ReturnApproved", "ReturnReceived", "PaymentRefunded")) {
+      assertEquals(1, timelineCount(d, type), type);
+    }
+  }
+
+  @Test
+  void staffExportOrdersAsCsv() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed order = paid(product, 1);
+    String number = order.order().getString("number");
+    var csv = http.get("/api/v1/admin/orders.csv").addQueryParam("state", "paid").bearerTokenAuthentication(shop.staffToken())
+      .send().await(30, TimeUnit.SECONDS);
+    assertEquals(200, csv.statusCode(), csv.bodyAsString());
+    assertTrue(csv.getHeader("content-type").startsWith("text/csv"));
+    String[] rows = csv.bodyAsString().split("\r\n");
+    assertTrue(rows[0].startsWith("number,placed_at,state"));
+    assertTrue(java.util.Arrays.stream(rows).anyMatch(r -> r.startsWith(number + ",") && r.contains(",paid,succeeded,ops@example.com,")),
+      "the paid order is a row");
+    var anonymous = http.get("/api/v1/admin/orders.csv").send().await(10, TimeUnit.SECONDS);
+    assertEquals(401, anonymous.statusCode());
+  }
+}
