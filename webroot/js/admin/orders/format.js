@@ -6,11 +6,11 @@ import { t } from '../context.js';
 /** The orders list's address as last shown (with its filters): an order's page leads back to it. */
 export const ordersList = { hash: '#/orders' };
 
-export const STATES = ['placed', 'paid', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled', 'partially_refunded', 'refunded'];
+export const STATES = ['placed', 'paid', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled', 'refunded'];
 
 const STATE_TONES = {
   placed: 'warn', paid: 'success', partially_fulfilled: 'info', fulfilled: 'success', delivered: 'success',
-  cancelled: 'danger', partially_refunded: 'muted', refunded: 'muted',
+  cancelled: 'danger', refunded: 'muted',
 };
 const PAYMENT_TONES = {
   creating: 'muted', requires_payment_method: 'warn', processing: 'info', succeeded: 'success', canceled: 'danger',

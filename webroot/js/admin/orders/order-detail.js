@@ -1,10 +1,12 @@
 // One order for staff (GET /admin/orders/<id>): state and payment, what staff should look at (flags),
 // the items with net, VAT and gross, the totals, the customer, the addresses, the shipping, the
-// payment at the provider, and the timeline: every change, who made it and when.
+// payment at the provider, what staff do with it (OrderActions: ship, deliver, refund, cancel,
+// returns), and the timeline: every change, who made it and when.
 import { ref, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { AddressBlock } from '../../shared/address.js';
 import { api, errors, t } from '../context.js';
+import { OrderActions } from './order-actions.js';
 import { money, when, whenExact, stateBadge, stateLabel, paymentBadge, eventLabel, actorLabel, rate, ordersList } from './format.js';
 
 export const OrderDetail = {
@@ -165,6 +167,7 @@ export const OrderDetail = {
               ${payment(o)}
             </div>
             <div class="stack">
+              <${OrderActions} detail=${d} onChanged=${(next) => { detail.value = next; }} />
               ${customer(o)}
               ${timeline(d.timeline || [])}
             </div>

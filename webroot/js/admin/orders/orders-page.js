@@ -36,6 +36,30 @@ export const OrdersPage = {
     const loading = ref(false);
     const problem = ref(null);
     let requestNo = 0;
+    const exporting = ref(false);
+
+    /** The applied filters' orders as a CSV download (streamed by the server; needs the bearer token, so fetched here). */
+    async function exportCsv() {
+      exporting.value = true;
+      try {
+        const q = query(applied.value);
+        const params = new URLSearchParams();
+        ['state', 'from', 'to'].forEach((k) => { if (q[k]) params.set(k, q[k]); });
+        const res = await fetch(`/api/v1/admin/orders.csv${params.toString() ? `?${params}` : ''}`,
+          { headers: { Authorization: await api.authorization() } });
+        if (!res.ok) throw Object.assign(new Error(t('exportFailed')), await res.json().catch(() => ({})));
+        const url = URL.createObjectURL(await res.blob());
+        const a = Object.assign(document.createElement('a'), { href: url, download: 'orders.csv' });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      } catch (e) {
+        errors.show(e);
+      } finally {
+        exporting.value = false;
+      }
+    }
 
     function query(f) {
       return {
@@ -112,6 +136,10 @@ export const OrdersPage = {
       <section class="page">
         <div class="page-head">
           <h1 class="page-title">${t('navOrders')}</h1>
+          <div class="page-actions">
+            <button type="button" class="btn" onClick=${exportCsv} disabled=${exporting.value} data-testid="export-csv">
+              ${exporting.value ? t('exporting') : t('exportCsv')}</button>
+          </div>
         </div>
         <form class="card filter-bar" onSubmit=${prevent(apply)} novalidate data-testid="order-filters">
           <label class="field">

@@ -3,9 +3,10 @@
 // totals, addresses, shipping and payment. While the provider is still processing the payment the
 // page asks again (POST .../payment/confirm) every 2 s, later every 10 s; an order still awaiting
 // payment leads back to the payment.
-import { ref, computed, watch, onMounted, onUnmounted } from 'vue';
+import { ref, reactive, computed, watch, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { AddressBlock } from '../../shared/address.js';
+import { model, prevent } from '../../shared/forms.js';
 import { errors, navigate, session, settings, t } from '../context.js';
 import {
   orderRequests, paymentPath, awaitsPayment, paymentProcessing, orderStatus, formatDate, formatTime, deliveryEstimate,
@@ -65,6 +66,74 @@ export const OrderPage = {
       load();
     });
     onUnmounted(() => { alive = false; clearTimeout(timer); });
+
+    const ret = reactive({ open: false, qty: {}, reason: '', busy: false });
+
+    /** Units of each line shipped and not already in a return: what can be returned. */
+    function returnable(o) {
+      const out = {};
+      (o.fulfilments || []).forEach((f) => f.lines.forEach((l) => { out[l.variantId] = (out[l.variantId] || 0) + l.quantity; }));
+      (o.returns || []).filter((r) => r.status !== 'rejected')
+        .forEach((r) => r.lines.forEach((l) => { out[l.variantId] = (out[l.variantId] || 0) - l.quantity; }));
+      return out;
+    }
+
+    async function sendReturn() {
+      const lines = Object.entries(ret.qty).map(([variantId, q]) => ({ variantId, quantity: Number(q) })).filter((l) => l.quantity > 0);
+      ret.busy = true;
+      errors.clear();
+      try {
+        order.value = await requests.requestReturn({ lines, reason: ret.reason.trim() });
+        Object.assign(ret, { open: false, qty: {}, reason: '' });
+      } catch (e) {
+        errors.show(e);
+      } finally {
+        ret.busy = false;
+      }
+    }
+
+    function shipments(o) {
+      const list = o.fulfilments || [];
+      const returns = o.returns || [];
+      if (!list.length && !returns.length) return null;
+      const left = returnable(o);
+      const canReturn = o.state === 'delivered' && Object.values(left).some((n) => n > 0);
+      return html`
+        <section class="card order-card" aria-labelledby="order-shipments" data-testid="order-shipments">
+          <h2 class="section-title" id="order-shipments">${t('shipmentsTitle')}</h2>
+          <ul class="plain-list">${list.map((f) => html`
+            <li key=${f.id} class="ops-item" data-testid="shipment">
+              <strong>${f.lines.map((l) => `${l.quantity} × ${l.name || l.sku}`).join(', ')}</strong>
+              <span class="muted small"> · ${formatDate(f.at, true)}</span>
+              ${f.carrier || f.trackingNumber ? html`<div class="small">${f.carrier ? `${f.carrier} ` : ''}${f.trackingUrl
+                ? html`<a href=${f.trackingUrl} target="_blank" rel="noopener noreferrer" data-testid="tracking">${f.trackingNumber || t('trackParcel')}</a>`
+                : html`<span data-testid="tracking">${f.trackingNumber || ''}</span>`}</div>` : null}
+            </li>`)}</ul>
+          ${returns.length ? html`
+            <h3 class="sub-title">${t('returnsTitle')}</h3>
+            <ul class="plain-list">${returns.map((r) => html`
+              <li key=${r.id} class="ops-item" data-testid="return" data-status=${r.status}>
+                <strong>${r.lines.map((l) => `${l.quantity} × ${l.name || l.sku}`).join(', ')}</strong>
+                <span class="badge tone-info">${t(`returnStatus_${r.status}`)}</span>
+                ${r.note ? html`<div class="small muted">${r.note}</div>` : null}
+              </li>`)}</ul>` : null}
+          ${canReturn && !ret.open ? html`<button type="button" class="btn btn-small" onClick=${() => { ret.open = true; }} data-testid="start-return">${t('startReturn')}</button>` : null}
+          ${canReturn && ret.open ? html`
+            <form class="stack ops-form" onSubmit=${prevent(sendReturn)} data-testid="return-form">
+              ${o.lines.filter((l) => (left[l.variantId] || 0) > 0).map((l) => html`
+                <label key=${l.variantId} class="field field-row-inline">
+                  <span>${l.productName || l.sku} <span class="muted small">(${t('upTo', { n: left[l.variantId] })})</span></span>
+                  <input type="number" min="0" max=${left[l.variantId]} class="input-qty" ...${model(ret.qty, l.variantId)} data-testid="return-qty" />
+                </label>`)}
+              <label class="field"><span>${t('returnReason')}</span>
+                <textarea rows="2" maxlength="500" required ...${model(ret, 'reason')} data-testid="return-reason"></textarea></label>
+              <div class="form-actions">
+                <button type="submit" class="btn btn-primary" disabled=${ret.busy} data-testid="return-submit">${t('sendReturn')}</button>
+                <button type="button" class="btn btn-ghost" onClick=${() => { ret.open = false; }}>${t('cancelReturn')}</button>
+              </div>
+            </form>` : null}
+        </section>`;
+    }
 
     const status = computed(() => (order.value ? orderStatus(order.value.state, order.value.payment && order.value.payment.status) : null));
 
@@ -191,6 +260,7 @@ export const OrderPage = {
           ${!o ? html`<p class="muted">${t('loading')}</p>` : [
             account ? html`<h1 class="page-title order-title">${t('orderPrefix')} <span data-testid="order-number">${o.number}</span></h1>` : hero(o),
             head(o),
+            shipments(o),
             details(o),
             account ? null : foot(),
           ]}

@@ -50,6 +50,7 @@ export function orderRequests(id) {
     get: () => api.get(path, as),
     payWithTestCard: (card) => api.post(`${path}/payment/test-card`, { card }, { ...as, idempotent: true }),
     confirm: () => api.post(`${path}/payment/confirm`, undefined, as),
+    requestReturn: (body) => api.post(`${path}/returns`, body, { ...as, idempotent: true }),
   };
 }
 
@@ -90,7 +91,6 @@ const STATES = {
   fulfilled: ['statusShipped', 'success'],
   delivered: ['statusDelivered', 'success'],
   cancelled: ['statusCancelled', 'danger'],
-  partially_refunded: ['statusPartlyRefunded', 'muted'],
   refunded: ['statusRefunded', 'muted'],
 };
 

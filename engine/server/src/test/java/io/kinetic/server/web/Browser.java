@@ -209,6 +209,38 @@ final class Browser implements AutoCloseable {
       "the browser log is not readable, so JS errors would go unnoticed: " + entries);
   }
 
+  /**
+   * With -Dkinetic.screenshots=DIR: the whole page at desktop (1366) and phone (390, mobile) width,
+   * drawn in a viewport as tall as the page, for a person to look at; the window is as before after.
+   */
+  void screenshots(String name) throws Exception {
+    String dir = System.getProperty("kinetic.screenshots");
+    if (dir == null) {
+      return;
+    }
+    java.nio.file.Files.createDirectories(Path.of(dir));
+    java.nio.file.Files.write(Path.of(dir, name + "-desktop.png"), fullPage(1366, 900, false));
+    java.nio.file.Files.write(Path.of(dir, name + "-phone.png"), fullPage(390, 844, true));
+  }
+
+  private byte[] fullPage(int width, int height, boolean mobile) throws Exception {
+    var chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+    chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+      Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    script("window.scrollTo(0, 0);");
+    Thread.sleep(300);
+    long full = ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
+    chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+      Map.of("width", width, "height", Math.max(height, full), "deviceScaleFactor", 1, "mobile", mobile));
+    Thread.sleep(200);
+    try {
+      var shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+      return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+    } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   @Override
   public void close() throws IOException {
     try {

@@ -64,6 +64,13 @@ final class EngineApi {
     return created.bodyAsJsonObject();
   }
 
+  /** A product as staff see it (must answer 200). */
+  JsonObject adminProduct(String token, String productId) throws Exception {
+    var r = http.get("/api/v1/admin/products/" + productId).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
   static JsonObject variant(String sku, long eur, long usd, int stock) {
     return new JsonObject().put("sku", sku).put("options", new JsonObject().put("size", sku.substring(sku.length() - 1)))
       .put("prices", new JsonArray()

@@ -1,0 +1,134 @@
+package io.kinetic.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kinetic.server.RunningEngine;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * After the order is paid, in a real browser: staff ship it with a tracking number from the admin's
+ * order page and mark it delivered; the customer's order page shows it delivered with the tracking,
+ * and the customer asks to return a unit; staff approve it, receive it back into stock and refund it.
+ */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
+class OrderOperationsBrowserTest {
+
+  private static final long EUR = 1999;
+  private static EngineApi api;
+  private static Browser browser;
+  private static String staff;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Browser.installed()) {
+      return;
+    }
+    api = new EngineApi(RunningEngine.client());
+    staff = api.staffToken();
+    browser = Browser.start(RunningEngine.httpPort());
+    browser.driver().manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void freshShop() {
+    Browser.assumeInstalled();
+    browser.openFresh("/#/");
+  }
+
+  @AfterEach
+  void noJavaScriptErrors() {
+    if (browser != null) {
+      browser.assertNoErrors();
+    }
+  }
+
+  @Test
+  void staffShipWithTrackingTheCustomerSeesItAndReturnsAUnitThatStaffRefund() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "Operations test " + suffix;
+    JsonObject product = api.createProduct(staff, "ops-" + suffix, name,
+      new JsonArray().add(EngineApi.variant("OPS-" + suffix + "-M", EUR, 2199, 10)));
+    String variant = product.getJsonArray("variants").getJsonObject(0).getString("id");
+    JsonObject placed = api.placeGuestOrder(variant, 2, "ops-" + suffix + "@example.com");
+    String orderId = placed.getJsonObject("order").getString("id");
+    String token = placed.getString("accessToken");
+    assertEquals(200, api.payWithTestCard(orderId, token, "4242 4242 4242 4242"));
+    browser.until("the order paid", d -> {
+      try {
+        return "paid".equals(api.guestOrder(orderId, token).getString("state"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    // staff ship both units with DHL and a tracking number, then mark the order delivered
+    browser.open("/admin/#/login");
+    browser.visible("login-email").sendKeys(RunningEngine.ADMIN_EMAIL);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys(RunningEngine.ADMIN_PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    browser.visible("nav-orders");
+    browser.open("/admin/#/orders/" + orderId);
+    browser.until("the paid order", d -> "Paid".equals(browser.visible("order-state").getText()));
+    browser.visible("open-ship").click();
+    browser.visible("ship-carrier").sendKeys("DHL");
+    browser.visible("ship-tracking").sendKeys("JD0146000012345");
+    browser.visible("ship-submit").click();
+    browser.until("shipped", d -> "Shipped".equals(browser.visible("order-state").getText()));
+    assertEquals("JD0146000012345", browser.visible("tracking").getText());
+    browser.screenshots("admin-order-shipped");
+    browser.visible("mark-delivered").click();
+    browser.until("delivered", d -> "Delivered".equals(browser.visible("order-state").getText()));
+    WebElement timeline = browser.visible("timeline");
+    assertTrue(timeline.getText().contains("Shipped") && timeline.getText().contains("Delivered"), timeline.getText());
+
+    // the customer's order page: delivered, with the tracking number; a return of one unit
+    browser.open("/#/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    browser.until("the order delivered", d -> "Delivered".equals(browser.visible("order-status").getText()));
+    assertEquals("JD0146000012345", browser.visible("tracking").getText());
+    browser.visible("start-return").click();
+    browser.visible("return-qty").sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
+    browser.visible("return-reason").sendKeys("Too small");
+    browser.screenshots("store-order-return");
+    browser.visible("return-submit").click();
+    browser.until("the return requested", d -> "requested".equals(browser.visible("return").getAttribute("data-status")));
+
+    // staff approve it, receive it into stock and refund it
+    browser.open("/admin/#/orders/" + orderId);
+    browser.visible("return-approve").click();
+    browser.until("approved", d -> "approved".equals(browser.visible("return").getAttribute("data-status")));
+    browser.visible("return-restock").click();
+    browser.until("received", d -> "received".equals(browser.visible("return").getAttribute("data-status")));
+    browser.visible("return-refund").click();
+    browser.until("the return refunded", d -> {
+      d.navigate().refresh();
+      return "refunded".equals(browser.visible("return").getAttribute("data-status"));
+    });
+    assertEquals("Partly refunded", browser.visible("payment-state").getText());
+    browser.screenshots("admin-order-returned");
+    assertEquals(9, api.adminProduct(staff, product.getString("id")).getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"),
+      "one of the two shipped units is back on sale");
+  }
+}
