@@ -65,7 +65,7 @@ export const OrderActions = {
       if (refund.mode === 'amount') {
         const minor = toMinor(refund.amount, o.currency);
         if (minor === null || Number.isNaN(minor) || minor < 1) {
-          errors.show({ message: t('amountInvalid') });
+          errors.show({ message: t('refundAmountInvalid') });
           return;
         }
         body.amount = minor;
