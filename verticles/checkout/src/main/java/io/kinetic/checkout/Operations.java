@@ -307,7 +307,7 @@ final class Operations {
         Instant.now(), caller.actor());
       return Orders.saveOps(tx, orderId, order.ops().plus(refund))
         .compose(v -> Orders.change(tx, order, null, "RefundRequested", caller, actor(caller),
-          r.amount() + " " + order.total().currency() + (r.reason() == null ? "" : ": " + r.reason()), List.of(), List.of(), null))
+          major(r.amount(), order.total().currency()) + (r.reason() == null ? "" : ": " + r.reason()), List.of(), List.of(), null))
         .map(new Reserved(orderId, refundId, order.provider(), order.intentId(), r.amount(), true));
     }));
   }
@@ -492,6 +492,12 @@ final class Operations {
       total += line.gross().amount() * q.quantity() / line.quantity();
     }
     return total;
+  }
+
+  /** "19.99 EUR" for 1999 minor units (the currency's own number of decimals). */
+  static String major(long minor, String currency) {
+    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    return java.math.BigDecimal.valueOf(minor, Math.max(0, digits)).toPlainString() + " " + currency;
   }
 
   private static ItemLine item(PricedLine line, int quantity) {
