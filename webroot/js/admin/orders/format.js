@@ -40,8 +40,9 @@ export function eventLabel(type) {
 }
 
 /** Who did it: a staff id, "customer", "guest", "system" or "provider:<name>". */
-export function actorLabel(actor) {
+export function actorLabel(actor, actorName) {
   if (!actor) return '';
+  if (actorName) return actorName;
   if (actor === 'customer' || actor === 'guest' || actor === 'system') return t(`actor_${actor}`);
   if (actor.startsWith('provider:')) return t('actorProvider', { name: actor.slice('provider:'.length) });
   return t('actorStaff', { id: actor.slice(0, 8) });

@@ -128,7 +128,7 @@ export const OrderDetail = {
                     ${e.toState && e.fromState !== e.toState
                       ? html` <span class="muted small" data-testid="timeline-states">${e.fromState ? `${stateLabel(e.fromState)} → ` : ''}${stateLabel(e.toState)}</span>` : null}</p>
                   ${e.note ? html`<p class="timeline-note small">${e.note}</p>` : null}
-                  <p class="muted small"><time datetime=${e.at} title=${whenExact(e.at)}>${when(e.at)}</time> · ${actorLabel(e.actor)}</p>
+                  <p class="muted small"><time datetime=${e.at} title=${whenExact(e.at)}>${when(e.at)}</time> · ${actorLabel(e.actor, e.actorName)}</p>
                 </div>
               </li>`)}
           </ol>

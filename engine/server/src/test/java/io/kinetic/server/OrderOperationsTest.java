@@ -146,9 +146,10 @@ class OrderOperationsTest {
     assertEquals("JD0123456789", shipment.getString("trackingNumber"));
     assertEquals(2, shipment.getJsonArray("lines").getJsonObject(0).getInteger("quantity"));
     assertEquals(7, available(product, 0), "shipping moves allocated units to shipped, not back on sale");
-    String actor = first.bodyAsJsonObject().getJsonArray("timeline").stream().map(e -> (JsonObject) e)
-      .filter(e -> "OrderFulfilled".equals(e.getString("type"))).findFirst().orElseThrow().getString("actor");
-    assertTrue(actor.matches("[0-9a-f-]{36}"), "the timeline names the staff member: " + actor);
+    JsonObject entry = first.bodyAsJsonObject().getJsonArray("timeline").stream().map(e -> (JsonObject) e)
+      .filter(e -> "OrderFulfilled".equals(e.getString("type"))).findFirst().orElseThrow();
+    assertTrue(entry.getString("actor").matches("[0-9a-f-]{36}"), "the timeline names the staff member: " + entry);
+    assertTrue(entry.getString("actorName") != null && !entry.getString("actorName").isBlank(), entry.encode());
 
     assertProblem(fulfil(order.id(), new JsonObject().put("lines", lines(v0, 2))), 422, "QUANTITY_EXCEEDS_REMAINING");
     assertProblem(staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null), 409, "ORDER_STATE_CONFLICT");

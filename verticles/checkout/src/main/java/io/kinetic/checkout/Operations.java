@@ -30,6 +30,7 @@ import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class Operations {
   private final BusClient bus;
   private final PaymentLedger ledger;
   private final CheckoutService service;
+  /** Staff members' names by id, for the timeline (a name changed later shows on the next action). */
+  private final java.util.Map<UUID, String> staffNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   Operations(Pool pool, BusClient bus, PaymentLedger ledger, CheckoutService service) {
     this.pool = pool;
@@ -85,7 +88,7 @@ final class Operations {
       return Future.failedFuture(Failure.invalid(errors));
     }
     UUID shipmentId = derived("fulfilment", command.orderId(), command.idempotencyKey());
-    return change(command.orderId(), (tx, order) -> {
+    return change(command.orderId(), caller, (tx, order) -> {
       if (order.ops().fulfilmentByKey(command.idempotencyKey()) != null) {
         return Future.succeededFuture(); // shipped by the first request with this key
       }
@@ -136,7 +139,7 @@ final class Operations {
   }
 
   Future<OrderDetail> deliver(MarkDelivered command, Caller caller) {
-    return change(command.orderId(), (tx, order) -> {
+    return change(command.orderId(), caller, (tx, order) -> {
       if (OrderStates.DELIVERED.equals(order.state())) {
         return Future.succeededFuture(); // marked already
       }
@@ -164,7 +167,7 @@ final class Operations {
     String reason = command.reason() == null || command.reason().isBlank() ? "STAFF" : command.reason().strip();
     var was = new String[1];
     var intent = new String[2];
-    return pool.withTransaction(tx -> Orders.lock(tx, command.orderId()).compose(order -> {
+    return staffName(caller).compose(name -> pool.withTransaction(tx -> Orders.lock(tx, command.orderId()).compose(order -> {
         if (order == null) {
           return Future.failedFuture(notFound());
         }
@@ -184,8 +187,8 @@ final class Operations {
         return payment.compose(v -> Orders.change(tx, order, OrderStates.CANCELLED, "OrderCancelled", caller, actor(caller), reason,
           List.of(PaymentLedger.RELEASE_PENDING), List.of(),
           version -> new io.kinetic.kernel.contract.checkout.OrderCancelled(Ids.newId(), Instant.now(), order.id(),
-            order.number(), reason, version))).mapEmpty();
-      }))
+            order.number(), reason, version))).compose(v -> nameActor(tx, order.id(), caller, name));
+      })))
       .compose(v -> was[0] == null ? Future.succeededFuture() : ledger.releaseStock(command.orderId()))
       .compose(v -> {
         if (was[0] == null) {
@@ -278,7 +281,7 @@ final class Operations {
 
   /** Notes a pending refund under the order's lock, sized by {@code sizing}, once per key. */
   private Future<Reserved> reserve(UUID orderId, Caller caller, String key, Sizing sizing) {
-    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
+    return staffName(caller).compose(name -> pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
       if (order == null) {
         return Future.failedFuture(notFound());
       }
@@ -308,8 +311,9 @@ final class Operations {
       return Orders.saveOps(tx, orderId, order.ops().plus(refund))
         .compose(v -> Orders.change(tx, order, null, "RefundRequested", caller, actor(caller),
           major(r.amount(), order.total().currency()) + (r.reason() == null ? "" : ": " + r.reason()), List.of(), List.of(), null))
+        .compose(v -> nameActor(tx, orderId, caller, name))
         .map(new Reserved(orderId, refundId, order.provider(), order.intentId(), r.amount(), true));
-    }));
+    })));
   }
 
   /** Sends a pending refund to the provider and records the answer (or the failure). */
@@ -400,7 +404,7 @@ final class Operations {
       return Future.failedFuture(Failure.invalid(errors));
     }
     String to = command.approve() ? OrderOps.APPROVED : OrderOps.REJECTED;
-    return change(command.orderId(), (tx, order) -> {
+    return change(command.orderId(), caller, (tx, order) -> {
       OrderOps.Return ret = order.ops().returnById(command.returnId());
       if (ret == null) {
         return Future.failedFuture(Failure.of(ErrorCode.RETURN_NOT_FOUND, "no such return on this order"));
@@ -420,7 +424,7 @@ final class Operations {
   }
 
   Future<OrderDetail> receiveReturn(ReceiveReturn command, Caller caller) {
-    return change(command.orderId(), (tx, order) -> {
+    return change(command.orderId(), caller, (tx, order) -> {
       OrderOps.Return ret = order.ops().returnById(command.returnId());
       if (ret == null) {
         return Future.failedFuture(Failure.of(ErrorCode.RETURN_NOT_FOUND, "no such return on this order"));
@@ -448,22 +452,54 @@ final class Operations {
   // ---- helpers
 
   /** Runs {@code action} on the locked order in one transaction, then answers the order's detail. */
-  private Future<OrderDetail> change(UUID orderId, BiFunction<SqlConnection, Orders.Locked, Future<?>> action) {
+  private Future<OrderDetail> change(UUID orderId, Caller caller, BiFunction<SqlConnection, Orders.Locked, Future<?>> action) {
     if (orderId == null) {
       return Future.failedFuture(notFound());
     }
-    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
+    return staffName(caller).compose(name -> pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
         if (order == null) {
           return Future.failedFuture(notFound());
         }
         try {
-          return action.apply(tx, order).mapEmpty();
+          return action.apply(tx, order).compose(v -> nameActor(tx, orderId, caller, name));
         } catch (RuntimeException e) {
           return Future.failedFuture(e);
         }
-      }))
+      })))
       .onSuccess(v -> ledger.changed(orderId))
       .compose(v -> detail(orderId));
+  }
+
+  /** The acting staff member's name (or e-mail), null for anyone else or when identity cannot say. */
+  private Future<String> staffName(Caller caller) {
+    if (caller == null || caller.actor() == null || !caller.actor().startsWith("staff:")) {
+      return Future.succeededFuture(null);
+    }
+    java.util.Optional<UUID> id = io.kinetic.kernel.id.Ids.parse(caller.actor().substring("staff:".length()));
+    if (id.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    String known = staffNames.get(id.get());
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return bus.request(io.kinetic.kernel.contract.identity.IdentityApi.GET_STAFF,
+        new io.kinetic.kernel.contract.identity.GetStaff(id.get()), Caller.SYSTEM)
+      .map(staff -> {
+        String name = staff.name() == null || staff.name().isBlank() ? staff.email() : staff.name();
+        staffNames.put(id.get(), name);
+        return name;
+      })
+      .otherwise((String) null);
+  }
+
+  /** Names the caller in the order's timeline entries they just wrote (in the same transaction). */
+  private static Future<Void> nameActor(SqlConnection tx, UUID orderId, Caller caller, String name) {
+    if (name == null) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery("UPDATE order_event SET actor_name = $3 WHERE order_id = $1 AND actor = $2 AND actor_name IS NULL")
+      .execute(Tuple.of(orderId, actor(caller), name)).mapEmpty();
   }
 
   private Future<OrderDetail> detail(UUID orderId) {

@@ -175,7 +175,7 @@ final class Orders {
         var out = new ArrayList<OrderEventView>();
         for (Row r : rows) {
           out.add(new OrderEventView(r.getString("type"), r.getString("from_state"), r.getString("to_state"),
-            r.getString("actor"), r.getString("note"), r.getOffsetDateTime("at").toInstant(), r.getLong("version")));
+            r.getString("actor"), r.getString("actor_name"), r.getString("note"), r.getOffsetDateTime("at").toInstant(), r.getLong("version")));
         }
         return out;
       });

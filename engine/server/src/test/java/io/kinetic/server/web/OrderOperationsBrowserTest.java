@@ -103,6 +103,7 @@ class OrderOperationsBrowserTest {
     browser.until("delivered", d -> "Delivered".equals(browser.visible("order-state").getText()));
     WebElement timeline = browser.visible("timeline");
     assertTrue(timeline.getText().contains("Shipped") && timeline.getText().contains("Delivered"), timeline.getText());
+    assertTrue(!timeline.getText().contains("Staff member"), "staff are named, not numbered: " + timeline.getText());
 
     // the customer's order page: delivered, with the tracking number; a return of one unit
     browser.open("/#/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
