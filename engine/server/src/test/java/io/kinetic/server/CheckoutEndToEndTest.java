@@ -26,12 +26,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Checkout as shoppers, customers, staff and hostile callers meet it over REST: quotes with tax and
  * shipping, placing orders (once per idempotency key, never more than the stock), paying with the
  * test provider (declined, then paid; the notice and the return both arrive), and who may see an order.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class CheckoutEndToEndTest {
 
   static final String GERMANY_STANDARD = "5b0c0b9e-0000-4000-8000-000000000101";

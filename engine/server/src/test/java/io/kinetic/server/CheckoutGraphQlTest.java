@@ -20,12 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The checkout over both GraphQL APIs, as shoppers and staff meet it on a running engine: a guest
  * quotes, places, pays with a test card and confirms; customers see only their own orders; staff
  * find orders and keep the tax and shipping settings, each with the access their roles give.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class CheckoutGraphQlTest {
 
   private static final String SHOP = "/graphql";
@@ -291,6 +295,57 @@ class CheckoutGraphQlTest {
     assertTrue(removed.getJsonArray("zones").stream().noneMatch(z -> zone.getString("id").equals(((JsonObject) z).getString("id"))));
     assertEquals("SHIPPING_ZONE_NOT_FOUND", data(query(ADMIN, admin, null, "mutation($id: ID!) { deleteShippingZone(id: $id) {"
       + " __typename ... on Problem { code } } }", new JsonObject().put("id", zone.getString("id"))), "deleteShippingZone").getString("code"));
+  }
+
+  @Test
+  void staffShipRefundAndCancelOverGraphQlAndIllegalMovesAreTypedProblems() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String variant = variantId(product, 0);
+    String cartToken = guestCart(variant, 2);
+    var place = new JsonObject().put("in", new JsonObject().put("email", "ops-" + UUID.randomUUID() + "@example.com")
+      .put("shippingAddress", address("Grace Guest", "DE")).put("shippingMethodId", "5b0c0b9e-0000-4000-8000-000000000101"));
+    JsonObject placed = data(post(SHOP, null, cartToken, UUID.randomUUID().toString(),
+      "mutation($in: PlaceOrderInput!) { placeOrder(input: $in) { ... on PlacedOrder { accessToken order { id } } } }", place)
+      .bodyAsJsonObject(), "placeOrder");
+    String orderId = placed.getJsonObject("order").getString("id");
+    String accessToken = placed.getString("accessToken");
+    String result = " { __typename ... on OrderDetail { order { state fulfilments { trackingNumber lines { quantity } }"
+      + " refunds { amount { amount } status } payment { status refunded { amount } } } timeline { type actor actorName } }"
+      + " ... on Problem { code message } } }";
+    String fulfil = "mutation($id: ID!, $in: FulfilmentInput!) { fulfilOrder(orderId: $id, input: $in)" + result;
+    JsonObject early = data(post(ADMIN, shop.staffToken(), null, UUID.randomUUID().toString(), fulfil,
+      new JsonObject().put("id", orderId).put("in", new JsonObject())).bodyAsJsonObject(), "fulfilOrder");
+    assertEquals("ORDER_STATE_CONFLICT", early.getString("code"), "an unpaid order is not shipped: " + early.encode());
+
+    data(query(SHOP, null, null, "mutation($id: ID!, $t: String) { payWithTestCard(orderId: $id, accessToken: $t, card: \"4242424242424242\")"
+      + " { __typename } }", ids(orderId, accessToken)), "payWithTestCard");
+    data(query(SHOP, null, null, "mutation($id: ID!, $t: String) { confirmPayment(orderId: $id, accessToken: $t) { __typename } }",
+      ids(orderId, accessToken)), "confirmPayment");
+
+    String fulfilment = staffMember("fulfilment");
+    JsonObject shipped = data(post(ADMIN, fulfilment, null, UUID.randomUUID().toString(), fulfil, new JsonObject().put("id", orderId)
+      .put("in", new JsonObject().put("lines", new JsonArray().add(new JsonObject().put("variantId", variant).put("quantity", 1)))
+        .put("carrier", "UPS").put("trackingNumber", "1Z999"))).bodyAsJsonObject(), "fulfilOrder");
+    assertEquals("OrderDetail", shipped.getString("__typename"), shipped.encode());
+    assertEquals("partially_fulfilled", shipped.getJsonObject("order").getString("state"));
+    assertEquals("1Z999", shipped.getJsonObject("order").getJsonArray("fulfilments").getJsonObject(0).getString("trackingNumber"));
+
+    String refund = "mutation($id: ID!, $in: RefundInput!) { refundOrder(orderId: $id, input: $in)" + result;
+    JsonObject tooMuch = data(post(ADMIN, fulfilment, null, UUID.randomUUID().toString(), refund,
+      new JsonObject().put("id", orderId).put("in", new JsonObject().put("amount", 1_000_000))).bodyAsJsonObject(), "refundOrder");
+    assertEquals("REFUND_EXCEEDS_CAPTURED", tooMuch.getString("code"), tooMuch.encode());
+    JsonObject refunded = data(post(ADMIN, fulfilment, null, UUID.randomUUID().toString(), refund,
+      new JsonObject().put("id", orderId).put("in", new JsonObject().put("amount", 250).put("reason", "late"))).bodyAsJsonObject(),
+      "refundOrder");
+    assertEquals(250, refunded.getJsonObject("order").getJsonArray("refunds").getJsonObject(0).getJsonObject("amount").getLong("amount"),
+      refunded.encode());
+
+    String cancel = "mutation($id: ID!) { cancelOrder(orderId: $id, reason: \"oops\")" + result;
+    JsonObject notCancelled = data(post(ADMIN, fulfilment, null, UUID.randomUUID().toString(), cancel, new JsonObject().put("id", orderId))
+      .bodyAsJsonObject(), "cancelOrder");
+    assertEquals("ORDER_STATE_CONFLICT", notCancelled.getString("code"), "something was shipped: " + notCancelled.encode());
+    var customer = post(ADMIN, null, null, null, cancel, new JsonObject().put("id", orderId)).bodyAsJsonObject();
+    assertNotNull(customer.getJsonArray("errors"), "anonymous callers reach no staff mutation: " + customer.encode());
   }
 
   // ---- steps ----

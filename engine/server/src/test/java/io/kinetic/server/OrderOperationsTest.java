@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What staff do with a paid order, over REST, as the order state machine allows it: ship it in
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * provider reports it; never more than was captured, also when twenty refunds race), cancel it
  * (stock back, money back), and the customer's returns. Illegal moves get a typed 409.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class OrderOperationsTest {
 
   private static WebClient http;
