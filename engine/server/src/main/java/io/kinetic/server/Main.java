@@ -19,10 +19,13 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    Logs.configure(Level.INFO);
+    Map<String, String> env = System.getenv();
+    String logs = Logs.configure(Level.INFO, env);
     String command = args.length == 0 ? "run" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-    Map<String, String> env = System.getenv();
+    if (!"stdout".equals(logs) && ("run".equals(command))) {
+      System.out.println("[kinetic] logs (JSON lines) go to " + logs + "; COMMERCE_LOG_FORMAT=json writes them to stdout");
+    }
     try {
       switch (command) {
         case "run" -> run(env);

@@ -43,6 +43,7 @@ final class EngineProcess implements AutoCloseable {
     command.add(Main.class.getName());
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("COMMERCE_"));
+    builder.environment().put("COMMERCE_LOG_FORMAT", "json"); // every log line in engine.log, for the tests to read
     builder.environment().putAll(env);
     return new EngineProcess(builder.start(), dataDir, log);
   }

@@ -88,6 +88,10 @@ public final class LogConsumer {
   private boolean running;
   private boolean again;
   private boolean failing;
+  private long failingSince;
+  private boolean warned;
+  /** How long a log may be unreadable before it is worth a warning (the start of an engine takes a few seconds). */
+  private static final long QUIET_FAILURE_MILLIS = 15_000;
   private long stuckAt = -1;
   private int stuckAttempts;
   private long retryAt;
@@ -368,7 +372,7 @@ public final class LogConsumer {
 
   private void recovered() {
     if (failing) {
-      LOG.info(name + " reads the " + source + " log again");
+      LOG.log(warned ? Level.INFO : Level.FINE, name + " reads the " + source + " log again");
     }
     failing = false;
     failure = null;
@@ -376,9 +380,20 @@ public final class LogConsumer {
     stuckAttempts = 0;
   }
 
+  /**
+   * The log cannot be read. Said once as a warning, but only when it lasts: while the engine starts,
+   * the log's context may simply not be deployed yet (its consumers start first), which is no news.
+   */
   private void report(Throwable cause) {
-    LOG.log(failing ? Level.FINE : Level.WARNING, name + " cannot read the " + source + " log, retrying every "
-      + pollMillis + " ms: " + cause.getMessage());
+    long now = System.currentTimeMillis();
+    if (!failing) {
+      failingSince = now;
+      warned = false;
+    }
+    boolean lasting = now - failingSince >= QUIET_FAILURE_MILLIS;
+    LOG.log(lasting && !warned ? Level.WARNING : Level.FINE, name + " cannot read the " + source + " log"
+      + (lasting ? " for " + (now - failingSince) / 1000 + " s" : "") + ", retrying every " + pollMillis + " ms: " + cause.getMessage());
+    warned |= lasting;
     failing = true;
     failure = String.valueOf(cause.getMessage());
   }
