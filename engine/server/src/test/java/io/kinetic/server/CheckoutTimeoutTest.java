@@ -37,6 +37,7 @@ class CheckoutTimeoutTest {
   private static Vertx vertx;
   private static WebClient http;
   private static Shop shop;
+  private static String pgUrl;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,6 +47,7 @@ class CheckoutTimeoutTest {
     env.put("COMMERCE_CHECKOUT_PENDING_CHECK_SECONDS", "1");
     env.put("COMMERCE_CHECKOUT_TEST_LATE_MILLIS", "5000");
     env.put("COMMERCE_OUTBOX_POLL_MILLIS", "200");
+    pgUrl = env.get("COMMERCE_PG_URL");
     engine = Engine.start(env);
     vertx = Vertx.vertx();
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
@@ -92,6 +94,36 @@ class CheckoutTimeoutTest {
     return http.post("/api/v1/orders/" + placed.getJsonObject("order").getString("id") + "/payment/test-card")
       .putHeader("X-Order-Token", placed.getString("accessToken")).sendJsonObject(new JsonObject().put("card", card))
       .await(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The engine died after noting a refund as pending and before the provider's answer came: the
+   * reconciliation sends it again with the same idempotency key and records the answer once.
+   */
+  @Test
+  void aRefundTheEngineNeverHeardBackAboutIsSentAgainAndRecordedOnce() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    var placed = placeOrder(product, 1);
+    String orderId = placed.getJsonObject("order").getString("id");
+    assertEquals(200, pay(placed, "4242 4242 4242 4242").statusCode());
+    Eventually.value("paid", () -> detail(orderId), d -> "paid".equals(d.getJsonObject("order").getString("state")));
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
+    try (var c = java.sql.DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var st = c.prepareStatement("""
+           UPDATE checkout.orders SET updated_at = now() - interval '1 hour', ops = jsonb_build_object('refunds', jsonb_build_array(
+             jsonb_build_object('id', gen_random_uuid(), 'key', 'before-the-crash', 'amount', 300, 'reason', 'crash test',
+               'lines', '[]'::jsonb, 'status', 'pending', 'at', '2026-01-01T00:00:00Z')))
+           WHERE id = ?::uuid""")) {
+      st.setString(1, orderId);
+      assertEquals(1, st.executeUpdate());
+    }
+    JsonObject done = Eventually.value("the refund sent again and recorded", Duration.ofSeconds(20), () -> detail(orderId),
+      d -> "succeeded".equals(d.getJsonObject("order").getJsonArray("refunds").getJsonObject(0).getString("status")));
+    assertEquals(300, done.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    Thread.sleep(2500); // more reconciliation rounds and the provider's notice change nothing
+    JsonObject later = detail(orderId);
+    assertEquals(300, later.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals(1, timeline(later).stream().filter("PaymentRefunded"::equals).count(), timeline(later).toString());
   }
 
   @Test

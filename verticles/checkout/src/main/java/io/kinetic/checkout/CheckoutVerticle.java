@@ -58,6 +58,7 @@ public class CheckoutVerticle extends VerticleBase {
     var service = new CheckoutService(pool, bus, settings, ledger, provider, links, paymentConfig);
     var operations = new Operations(pool, bus, ledger, service);
     reconciler = new Reconciler(vertx, pool, bus, ledger, config, placement::ensurePayment);
+    reconciler.resendRefundsWith(id -> operations.resendPending(id, config.checkout().pendingCheckSeconds()));
     reconciler.start();
     return settings.load().compose(loaded -> Future.all(List.of(
       serve(CheckoutApi.QUOTE, service::quote),

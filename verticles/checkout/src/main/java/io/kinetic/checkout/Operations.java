@@ -316,6 +316,28 @@ final class Operations {
     })));
   }
 
+  /**
+   * Refunds sent to the provider longer than {@code olderThanSeconds} ago and never answered (the
+   * engine died before the answer, or the answer was lost): sent again with the same idempotency
+   * key, so the provider refunds at most once and its answer is recorded now.
+   */
+  Future<Void> resendPending(UUID orderId, int olderThanSeconds) {
+    return Orders.read(pool, orderId).compose(order -> {
+      if (order == null) {
+        return Future.succeededFuture();
+      }
+      Instant before = Instant.now().minusSeconds(olderThanSeconds);
+      Future<Void> chain = Future.succeededFuture();
+      for (OrderOps.Refund r : order.ops().refunds()) {
+        if (OrderOps.PENDING.equals(r.status()) && r.at().isBefore(before)) {
+          var reserved = new Reserved(orderId, r.id(), order.provider(), order.intentId(), r.amount(), true);
+          chain = chain.compose(v -> send(reserved).recover(t -> Future.succeededFuture()));
+        }
+      }
+      return chain;
+    });
+  }
+
   /** Sends a pending refund to the provider and records the answer (or the failure). */
   private Future<Void> send(Reserved reserved) {
     if (reserved.refundId() == null || !reserved.fresh()) {

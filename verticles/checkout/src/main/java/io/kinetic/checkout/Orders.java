@@ -74,6 +74,12 @@ final class Orders {
           .map(rows -> rows.size() == 0 ? null : locked(rows.iterator().next())));
   }
 
+  /** The order with its payment as it is now, without a lock (for a look before acting). */
+  static Future<Locked> read(SqlClient client, UUID orderId) {
+    return client.preparedQuery(VIEW + " WHERE o.id = $1").execute(Tuple.of(orderId))
+      .map(rows -> rows.size() == 0 ? null : locked(rows.iterator().next()));
+  }
+
   static Future<Locked> lockByIntent(SqlConnection tx, String provider, String intentId) {
     return tx.preparedQuery(VIEW + " WHERE p.provider = $1 AND p.intent_id = $2 FOR UPDATE OF o, p").execute(Tuple.of(provider, intentId))
       .map(rows -> rows.size() == 0 ? null : locked(rows.iterator().next()));

@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  *   <li>orders not paid in time: the provider is asked a last time, the payment cancelled, the order
  *       cancelled and its stock released;</li>
  *   <li>cancelled orders whose stock is still held, late payments not yet settled, and placements
- *       the engine died in (their stock is released).</li>
+ *       the engine died in (their stock is released);</li>
+ *   <li>refunds sent to the provider and never answered (the engine died meanwhile): sent again
+ *       with the same idempotency key, so the provider refunds once, and its answer recorded.</li>
  * </ul>
  */
 final class Reconciler {
@@ -43,6 +45,7 @@ final class Reconciler {
   private final PaymentLedger ledger;
   private final CheckoutConfig config;
   private final Function<UUID, Future<Void>> createPayment;
+  private Function<UUID, Future<Void>> resendRefunds = id -> Future.succeededFuture();
   private long timer = -1;
   private boolean running;
 
@@ -54,6 +57,11 @@ final class Reconciler {
     this.ledger = ledger;
     this.config = config;
     this.createPayment = createPayment;
+  }
+
+  /** What sends again the refunds of an order that the provider never answered (see {@code Operations}). */
+  void resendRefundsWith(Function<UUID, Future<Void>> resend) {
+    this.resendRefunds = resend;
   }
 
   void start() {
@@ -95,6 +103,9 @@ final class Reconciler {
           SELECT id FROM orders WHERE state = 'cancelled' AND ($2 = ANY(flags) OR $3 = ANY(flags)) LIMIT $1""",
         Tuple.of(BATCH, PaymentLedger.PAID_AFTER_CANCEL, PaymentLedger.REFUND_PENDING),
         row -> ledger.settleLatePayment(row.getUUID("id")))))
+      .compose(v -> step("refunds never answered", () -> each("""
+          SELECT id FROM orders WHERE ops->'refunds' @> '[{"status": "pending"}]' AND updated_at < now() - make_interval(secs => $2)
+          ORDER BY updated_at LIMIT $1""", Tuple.of(BATCH, (double) pending), row -> resendRefunds.apply(row.getUUID("id")))))
       .compose(v -> step("abandoned placements", () -> each("""
           SELECT order_id FROM placement WHERE started_at < now() - make_interval(secs => $2) LIMIT $1""",
         Tuple.of(BATCH, (double) Math.max(60, config.busTimeoutMillis() / 1000 * 4)), row -> abandoned(row.getUUID("order_id")))))
