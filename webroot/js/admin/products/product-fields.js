@@ -37,6 +37,14 @@ export const GeneralFields = {
               ${LOCALES.map((l) => html`<option key=${l} value=${l}>${l}</option>`)}
             </select>
           </label>
+          <label class="field">
+            <span>${t('productTaxClass')}</span>
+            <input ...${model(props.form, 'taxClass')} type="text" list="tax-classes" maxlength="40" data-testid="edit-tax-class"
+                   aria-describedby="err-taxClass hint-taxClass" />
+            <datalist id="tax-classes"><option value="standard"></option><option value="reduced"></option><option value="zero"></option></datalist>
+            <span class="hint" id="hint-taxClass">${t('taxClassHint')}</span>
+            <${FieldError} error=${props.problem} field="taxClass" id="err-taxClass" />
+          </label>
         </div>
         <label class="field">
           <span>${t('categories')}</span>

@@ -52,7 +52,7 @@ export function variantRow(v) {
 
 export function emptyForm() {
   return {
-    slug: '', status: 'DRAFT', defaultLocale: 'en',
+    slug: '', status: 'DRAFT', defaultLocale: 'en', taxClass: 'standard',
     translations: Object.fromEntries(LOCALES.map((l) => [l, { name: '', description: '' }])),
     categoryIds: [], attributes: {}, media: [], seo: { title: '', description: '' },
     variants: [emptyVariant()],
@@ -74,6 +74,7 @@ export function fromProduct(p) {
     slug: p.slug || '',
     status: p.status || 'DRAFT',
     defaultLocale: p.defaultLocale || 'en',
+    taxClass: p.taxClass || 'standard',
     translations: Object.fromEntries(LOCALES.map((l) => [l, {
       name: (tr[l] && tr[l].name) || '', description: (tr[l] && tr[l].description) || '',
     }])),
@@ -148,6 +149,7 @@ export function toInput(form, attributeDefs) {
 
   const input = {
     slug, status: form.status, defaultLocale: form.defaultLocale, translations,
+    taxClass: (form.taxClass || '').trim() || 'standard',
     categoryIds: [...form.categoryIds], attributes, media,
     seo: { title: form.seo.title.trim(), description: form.seo.description.trim() },
     variants,

@@ -96,6 +96,31 @@ class CheckoutTimeoutTest {
       .await(10, TimeUnit.SECONDS);
   }
 
+  /** A product of a tax class is taxed at its class's rate where the country has one, else at the standard rate. */
+  @Test
+  void aReducedRateProductIsTaxedAtItsClassRate() throws Exception {
+    var rate = http.put("/api/v1/admin/checkout/tax-rates/DE/reduced").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("rate", 700)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, rate.statusCode(), rate.bodyAsString());
+    var product = shop.product("PUBLISHED", "reduced", 5);
+    assertEquals("reduced", product.getString("taxClass"), product.encode());
+    String guest = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    for (var c : List.of(new Object[] {"DE", 700, "reduced", 65L}, new Object[] {"FR", 2000, "standard", 167L})) {
+      var quote = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), guest),
+        new JsonObject().put("shippingAddress", new JsonObject().put("country", c[0])));
+      assertEquals(200, quote.statusCode(), quote.bodyAsString());
+      JsonObject line = quote.bodyAsJsonObject().getJsonArray("lines").getJsonObject(0);
+      assertEquals(c[1], line.getInteger("taxRate"), c[0] + ": " + line.encode());
+      assertEquals(c[2], line.getString("taxClass"));
+      assertEquals((long) c[3], line.getJsonObject("tax").getLong("amount"), "1000 gross at the rate, half up");
+    }
+    var bad = http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("slug", "bad-tax-" + UUID.randomUUID().toString().substring(0, 8))
+        .put("translations", new JsonObject().put("en", new JsonObject().put("name", "x"))).put("taxClass", "Reduced Rate!"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(400, bad.statusCode(), bad.bodyAsString());
+  }
+
   /**
    * The engine died after noting a refund as pending and before the provider's answer came: the
    * reconciliation sends it again with the same idempotency key and records the answer once.

@@ -27,6 +27,11 @@ final class Shop {
 
   /** A published product with one variant per stock figure, priced 1000, 1100, … EUR; answers the admin product. */
   JsonObject product(String status, int... stocks) throws Exception {
+    return product(status, null, stocks);
+  }
+
+  /** As {@link #product(String, int...)}, of a tax class (null: standard). */
+  JsonObject product(String status, String taxClass, int... stocks) throws Exception {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     var variants = new JsonArray();
     for (int i = 0; i < stocks.length; i++) {
@@ -40,6 +45,9 @@ final class Shop {
       .put("categoryIds", new JsonArray()).put("attributes", new JsonObject()).put("media", new JsonArray())
       .put("seo", new JsonObject().put("title", "t").put("description", "d"))
       .put("variants", variants);
+    if (taxClass != null) {
+      input.put("taxClass", taxClass);
+    }
     var created = send(http.post("/api/v1/admin/products").bearerTokenAuthentication(staffToken()), input);
     assertEquals(201, created.statusCode(), created.bodyAsString());
     return created.bodyAsJsonObject();

@@ -52,7 +52,7 @@ final class CartViews {
       lines.add(new CartLineView(line.variantId(), v == null ? null : v.sku(), v == null ? null : v.productId(),
         v == null ? null : v.productSlug(), v == null ? null : v.productName(), v == null ? Map.of() : v.options(),
         v == null ? null : v.image(), line.quantity(), line.reserved(), available, line.reservedUntil(), price, total,
-        previous != null, previous, unavailable, reason, insufficient, line.addedAt()));
+        previous != null, previous, unavailable, reason, insufficient, line.addedAt(), v == null ? null : v.taxClass()));
     }
     return new CartView(cart.id(), null, cart.customerId(), cart.currency(), lines, items, subtotal, changes,
       reservedUntil, cart.updatedAt().plusMillis(ttlMillis), cart.updatedAt(), cart.version());

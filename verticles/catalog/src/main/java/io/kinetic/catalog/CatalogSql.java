@@ -17,7 +17,7 @@ public final class CatalogSql {
   public static final String SELECT_PRODUCTS = """
     SELECT p.id, p.slug, p.status, p.default_locale, p.translations::text AS translations,
            p.attributes::text AS attributes, p.media::text AS media, p.seo::text AS seo,
-           p.created_at, p.updated_at, p.version,
+           p.created_at, p.updated_at, p.version, p.tax_class,
            ARRAY(SELECT pc.category_id FROM product_category pc WHERE pc.product_id = p.id
                  ORDER BY pc.position, pc.category_id) AS category_ids,
            (SELECT coalesce(json_agg(json_build_object(
@@ -42,12 +42,12 @@ public final class CatalogSql {
 
   public static final String INSERT_PRODUCTS = """
     INSERT INTO product (id, slug, status, default_locale, translations, sort_name, attributes, media, seo,
-                         created_at, updated_at, version)
+                         created_at, updated_at, version, tax_class)
     SELECT t.id, t.slug, t.status, t.default_locale, t.translations::jsonb, t.sort_name, t.attributes::jsonb,
-           t.media::jsonb, t.seo::jsonb, t.created_at, t.created_at, 1
+           t.media::jsonb, t.seo::jsonb, t.created_at, t.created_at, 1, t.tax_class
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                $9::text[], $10::timestamptz[])
-      AS t(id, slug, status, default_locale, translations, sort_name, attributes, media, seo, created_at)
+                $9::text[], $10::timestamptz[], $11::text[])
+      AS t(id, slug, status, default_locale, translations, sort_name, attributes, media, seo, created_at, tax_class)
     """;
 
   public static final String INSERT_PRODUCT_CATEGORIES = """
@@ -86,7 +86,7 @@ public final class CatalogSql {
   public static final String UPDATE_PRODUCT = """
     UPDATE product SET slug = $2, status = $3, default_locale = $4, translations = $5::text::jsonb, sort_name = $6,
                        attributes = $7::text::jsonb, media = $8::text::jsonb, seo = $9::text::jsonb,
-                       updated_at = now(), version = version + 1
+                       tax_class = $10, updated_at = now(), version = version + 1
     WHERE id = $1
     """;
 

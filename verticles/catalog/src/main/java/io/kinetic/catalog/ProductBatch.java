@@ -33,11 +33,17 @@ public final class ProductBatch {
   private final Set<UUID> touched = new LinkedHashSet<>();
 
   /** Adds a whole new product: its row, categories, variants and prices. */
+  /** The product's tax class: {@code standard} unless given. */
+  static String taxClass(ProductInput in) {
+    return in.taxClass() == null || in.taxClass().isBlank() ? io.kinetic.kernel.contract.catalog.Product.STANDARD_TAX_CLASS
+      : in.taxClass().strip();
+  }
+
   public ProductBatch add(ProductDraft draft) {
     ProductInput in = draft.input();
     products.add(new Object[] {draft.id(), in.slug(), in.status().name(), in.defaultLocale(),
       Jsonb.write(in.translations()), sortName(in), Jsonb.write(attributes(in)), Jsonb.write(media(in)),
-      Jsonb.write(in.seo()), draft.createdAt()});
+      Jsonb.write(in.seo()), draft.createdAt(), taxClass(in)});
     addCategories(draft.id(), in.categoryIds());
     for (int i = 0; i < in.variants().size(); i++) {
       addVariant(draft.id(), draft.variantIds().get(i), in.variants().get(i), i);
@@ -84,7 +90,7 @@ public final class ProductBatch {
     variants.sort(Comparator.comparing(row -> (String) row[2]));
     return execute(client, CatalogSql.INSERT_PRODUCTS, products,
       UUID.class, String.class, String.class, String.class, String.class, String.class, String.class, String.class,
-      String.class, OffsetDateTime.class)
+      String.class, OffsetDateTime.class, String.class)
       .compose(v -> execute(client, CatalogSql.INSERT_PRODUCT_CATEGORIES, categories, UUID.class, UUID.class, Integer.class))
       .compose(v -> execute(client, CatalogSql.INSERT_VARIANTS, variants,
         UUID.class, UUID.class, String.class, String.class, Integer.class, Integer.class))

@@ -149,7 +149,7 @@ final class ProductCache {
       }
       return new Loaded(new Product(product.id(), product.slug(), product.status(), product.defaultLocale(),
         product.translations(), product.categoryIds(), product.attributes(), product.media(), product.seo(),
-        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version()), cached.at(),
+        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version(), product.taxClass()), cached.at(),
         Map.copyOf(sequences));
     });
   }

@@ -84,7 +84,7 @@ final class ProductRepository {
     String[] skus = in.variants().stream().map(VariantInput::sku).toArray(String[]::new);
     Tuple product = Tuple.of(id, in.slug(), in.status().name(), in.defaultLocale(), Jsonb.write(in.translations()),
       ProductBatch.sortName(in), Jsonb.write(ProductBatch.attributes(in)), Jsonb.write(ProductBatch.media(in)),
-      Jsonb.write(in.seo()));
+      Jsonb.write(in.seo()), ProductBatch.taxClass(in));
     return tx.preparedQuery(CatalogSql.UPDATE_PRODUCT).execute(product)
       .compose(v -> tx.preparedQuery(CatalogSql.DELETE_PRODUCT_CATEGORIES).execute(Tuple.of(id)))
       .compose(v -> tx.preparedQuery(CatalogSql.DELETE_VARIANTS_EXCEPT).execute(Tuple.of(id, (Object) skus)))

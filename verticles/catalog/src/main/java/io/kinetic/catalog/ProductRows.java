@@ -55,6 +55,7 @@ final class ProductRows {
       List.copyOf(variants),
       row.getOffsetDateTime("created_at").toInstant(),
       row.getOffsetDateTime("updated_at").toInstant(),
-      row.getLong("version"));
+      row.getLong("version"),
+      row.getString("tax_class"));
   }
 }

@@ -39,6 +39,9 @@ final class ProductValidator {
     if (in.status() == null) {
       errors.add("status", "must not be null");
     }
+    if (in.taxClass() != null && !in.taxClass().isBlank() && !in.taxClass().strip().matches("[a-z][a-z0-9_-]{0,39}")) {
+      errors.add("taxClass", "must be a lower-case name of up to 40 letters, digits, - and _ (e.g. standard, reduced)");
+    }
     translations(errors, in.translations());
     if (errors.text("defaultLocale", in.defaultLocale(), 20)
       && (in.translations() == null || !in.translations().containsKey(in.defaultLocale()))) {

@@ -117,7 +117,8 @@ final class VariantQueries {
     Variant v = owned.variant();
     String shown = ProductViews.locale(p.translations().keySet(), locale, p.defaultLocale());
     return new VariantSummary(v.id(), v.sku(), p.id(), p.slug(), p.translations().get(shown).name(), p.status(),
-      v.options(), p.media().isEmpty() ? null : p.media().get(0), v.price(currency), v.stockOnHand(), p.version());
+      v.options(), p.media().isEmpty() ? null : p.media().get(0), v.price(currency), v.stockOnHand(), p.version(),
+      p.taxClass());
   }
 
   private static void addIfPresent(Set<UUID> set, UUID id) {

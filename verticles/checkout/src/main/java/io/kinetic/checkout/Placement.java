@@ -117,7 +117,8 @@ final class Placement {
           Future<String> customerEmail = email != null ? Future.succeededFuture(email)
             : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
           return customerEmail.compose(address ->
-            run(orderId, placementKey, ref, cart, quote, address, shipping, billing, command.locale(), caller));
+            run(orderId, placementKey, ref, cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address, shipping,
+              billing, command.locale(), caller));
         })));
   }
 
@@ -160,7 +161,7 @@ final class Placement {
   }
 
   private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
-                                  String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
+                                  int shippingRate, String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
     // the placement row marks this run (a retry refreshes it, and waits while the reconciliation holds it)
     return pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT (order_id) DO UPDATE SET started_at = now()")
@@ -168,7 +169,7 @@ final class Placement {
       // step 2: the stock (failing, it took nothing: nothing to undo)
       .compose(v -> bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller))
       // step 3: the order (undo: release the stock, unless a concurrent request with the same key made the order)
-      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, email, shipping, billing, locale, caller)
+      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
         .recover(t -> pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
           ? forgetPlacement(orderId).map(existing)
           : release(orderId, caller).compose(v -> Future.<OrderView>failedFuture(t)))))
@@ -185,12 +186,13 @@ final class Placement {
         .map(v -> new PlacedOrder(order, links.token(order.id()))));
   }
 
-  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, String email,
+  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, int shippingRate,
+                                        String email,
                                         OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var t = quote.totals();
     var s = quote.shipping();
     var doc = new OrderDoc(quote.lines(), shipping, billing, new OrderShipping(s.methodId(), s.name(), t.shippingNet(),
-      t.shippingTax(), t.shippingGross(), quote.lines().isEmpty() ? 0 : quote.lines().get(0).taxRate(), s.minDays(), s.maxDays()),
+      t.shippingTax(), t.shippingGross(), shippingRate, s.minDays(), s.maxDays()),
       t, quote.pricesIncludeTax());
     int items = quote.lines().stream().mapToInt(PricedLine::quantity).sum();
     Instant due = Instant.now().plus(config.checkout().paymentTimeoutSeconds(), ChronoUnit.SECONDS);

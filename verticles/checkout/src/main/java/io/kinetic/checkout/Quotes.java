@@ -18,7 +18,9 @@ import java.util.UUID;
 
 /**
  * Prices a cart for checkout: every line's net, tax and gross by {@link TaxRule}, at the rate of
- * the destination country (the shipping address's, else the shop's default), the shipping methods
+ * the destination country (the shipping address's, else the shop's default) for the product's tax
+ * class (its standard rate when the country has none for the class; shipping at the standard
+ * rate), the shipping methods
  * of the country's zone that have a price in the cart's currency (free from their threshold of the
  * items' gross), and the totals. Pure: the cart and the settings are read by the caller.
  */
@@ -38,7 +40,7 @@ final class Quotes {
     String currency = cart.currency();
     String destination = country != null ? country : settings.view().defaultCountry();
     boolean inclusive = settings.view().pricesIncludeTax();
-    int rate = settings.rate(destination, ShopSettings.STANDARD);
+    int standard = settings.rate(destination, ShopSettings.STANDARD);
     var problems = new ArrayList<String>();
     var lines = new ArrayList<PricedLine>();
     long net = 0;
@@ -55,13 +57,16 @@ final class Quotes {
       if (l.insufficientStock()) {
         addOnce(problems, INSUFFICIENT_STOCK);
       }
+      // the product's class where the destination has a rate for it, else the standard rate
+      String taxClass = l.taxClass() == null || !settings.hasRate(destination, l.taxClass()) ? ShopSettings.STANDARD : l.taxClass();
+      int rate = settings.rate(destination, taxClass);
       var split = TaxRule.split(Math.multiplyExact(l.unitPrice().amount(), (long) l.quantity()), rate, inclusive);
       net += split.net();
       tax += split.tax();
       gross += split.gross();
       lines.add(new PricedLine(l.variantId(), l.sku(), l.productId(), l.productSlug(), l.productName(), l.options(), l.image(),
         l.quantity(), l.unitPrice(), Money.of(split.net(), currency), Money.of(split.tax(), currency),
-        Money.of(split.gross(), currency), rate, ShopSettings.STANDARD));
+        Money.of(split.gross(), currency), rate, taxClass));
     }
     if (lines.isEmpty()) {
       addOnce(problems, CART_EMPTY);
@@ -78,7 +83,7 @@ final class Quotes {
     if (chosen == null) {
       addOnce(problems, NO_SHIPPING);
     }
-    var ship = TaxRule.split(chosen == null ? 0 : chosen.price().amount(), rate, inclusive);
+    var ship = TaxRule.split(chosen == null ? 0 : chosen.price().amount(), standard, inclusive);
     var totals = new Totals(Money.of(net, currency), Money.of(tax, currency), Money.of(gross, currency),
       Money.of(ship.net(), currency), Money.of(ship.tax(), currency), Money.of(ship.gross(), currency),
       Money.of(net + ship.net(), currency), Money.of(tax + ship.tax(), currency), Money.of(gross + ship.gross(), currency));

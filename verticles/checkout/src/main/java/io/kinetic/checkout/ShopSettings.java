@@ -59,6 +59,10 @@ final class ShopSettings {
       return rates.getOrDefault(country + "|" + taxClass, 0);
     }
 
+    boolean hasRate(String country, String taxClass) {
+      return rates.containsKey(country + "|" + taxClass);
+    }
+
     ShippingZone zone(String country) {
       ShippingZone zone = zoneByCountry.get(country);
       return zone != null ? zone : zoneByCountry.get(REST_OF_WORLD);

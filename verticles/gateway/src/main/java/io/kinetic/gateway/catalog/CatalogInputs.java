@@ -60,7 +60,8 @@ final class CatalogInputs {
       attributes == null ? Map.of() : (Map<String, Object>) attributes,
       media,
       seo == null ? null : new Seo((String) seo.get("title"), (String) seo.get("description")),
-      variants);
+      variants,
+      (String) in.get("taxClass"));
   }
 
   static VariantInput variant(Map<String, Object> in, String field) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * last saw the line; {@code previousUnitPrice} is what they saw), {@code unavailable} with
  * {@code unavailableReason} ({@code UNPUBLISHED}, {@code DELETED}, {@code NO_PRICE}), and
  * {@code insufficientStock} (fewer units reserved than in the line: the reservation expired or the
- * stock went down).
+ * stock went down). {@code taxClass}: the product's (which VAT rate checkout applies).
  */
 public record CartLineView(
   UUID variantId,
@@ -35,5 +35,6 @@ public record CartLineView(
   boolean unavailable,
   String unavailableReason,
   boolean insufficientStock,
-  Instant addedAt) {
+  Instant addedAt,
+  String taxClass) {
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * name, status, first image or null), its options, its price in the requested currency (null when
  * it has none in it), the stock on hand, and the product's version it was read at (the newer
  * figure wins when two disagree). A variant of an unpublished product is listed with its
- * status; whether it may be sold is the caller's decision.
+ * status; whether it may be sold is the caller's decision. {@code taxClass}: the product's.
  */
 public record VariantSummary(
   UUID variantId,
@@ -22,5 +22,6 @@ public record VariantSummary(
   Media image,
   Money price,
   int onHand,
-  long productVersion) {
+  long productVersion,
+  String taxClass) {
 }
