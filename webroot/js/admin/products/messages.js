@@ -3,6 +3,12 @@ export const messages = {
   en: {
     navProducts: 'Products', all: 'All', draft: 'Draft', published: 'Published', newProduct: 'New product',
     variants: 'Variants', stock: 'Stock', priceEur: 'Price (EUR)', updated: 'Updated', noProducts: 'No products.',
+    searchProducts: 'Search', searchProductsHint: 'Name, slug or SKU', noProductsMatch: 'No products match this search.',
+    sortBy: 'Sort by', sortNewest: 'Newest', sortName: 'Name', sortPriceAsc: 'Price, low to high', sortPriceDesc: 'Price, high to low',
+    bulkActions: 'Actions on the chosen products', chosenCount: '{n} chosen', publish: 'Publish', unpublish: 'Unpublish',
+    clearChoice: 'Clear', chooseAll: 'Choose all shown', chooseProduct: 'Choose {name}',
+    confirmBulkDelete: 'Delete {n} products? This cannot be undone.', bulkDone_publish: '{n} published.',
+    bulkDone_unpublish: '{n} unpublished.', bulkDone_delete: '{n} deleted.', bulkFailed: '{n} not changed: {list}',
     backToProducts: '← Products', editProduct: 'Edit product', version: 'Version', createProduct: 'Create product',
     general: 'General', defaultLocale: 'Default locale', categories: 'Categories', productTaxClass: 'Tax class',
     taxClassHint: 'Which VAT rate applies: standard, or a class with rates under Settings → Tax & shipping (e.g. reduced).',

@@ -230,6 +230,10 @@ public final class CatalogSql {
     """;
   public static final String WHERE_PRICE_CURRENCY = "m.currency = $%d";
   public static final String WHERE_STATUS = "p.status = $%d";
+  /** One word of an admin search (a LIKE pattern, lower case): in the name, the slug or a SKU. */
+  public static final String WHERE_TEXT = """
+    (p.sort_name LIKE $%1$d OR p.slug LIKE $%1$d
+     OR EXISTS (SELECT 1 FROM variant v WHERE v.product_id = p.id AND lower(v.sku) LIKE $%1$d))""";
   public static final String WHERE_CATEGORY = """
     EXISTS (SELECT 1 FROM product_category pc WHERE pc.product_id = p.id AND pc.category_id = ANY($%d))""";
   public static final String WHERE_ATTRIBUTES = "p.attributes @> $%d::text::jsonb";

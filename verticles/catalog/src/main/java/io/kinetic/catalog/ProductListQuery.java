@@ -36,6 +36,17 @@ final class ProductListQuery {
     return this;
   }
 
+  /** Each word must match the name, slug or a SKU (case-insensitive substring; LIKE's wildcards taken literally). */
+  ProductListQuery text(String query) {
+    if (query != null && !query.isBlank()) {
+      for (String word : query.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+        String literal = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        conditions.add(CatalogSql.WHERE_TEXT.formatted(param("%" + literal + "%")));
+      }
+    }
+    return this;
+  }
+
   ProductListQuery categories(List<UUID> ids) {
     if (ids != null) {
       conditions.add(CatalogSql.WHERE_CATEGORY.formatted(param(ids.toArray(new UUID[0]))));

@@ -96,7 +96,8 @@ final class ProductQueries {
     var lists = state.lists();
     var key = new ListCache.Key(query.sort(), query.currency(), status, q.categoryId(),
       q.attributes() == null ? Map.of() : Map.copyOf(q.attributes()), q.minPrice(), q.maxPrice(), q.after(), q.limit());
-    ListCache.Page cached = lists.get(key);
+    boolean searching = admin && q.query() != null && !q.query().isBlank();
+    ListCache.Page cached = searching ? null : lists.get(key); // a staff search is not kept (its key has no words)
     if (cached != null) {
       return reader.byIds(cached.ids()).map(products -> page(q, admin, status, products, cached.nextCursor()));
     }
@@ -114,8 +115,10 @@ final class ProductQueries {
         last = row;
       }
       String next = rows.size() > q.limit() ? cursors.encode(query.cursorAfter(last)) : null;
-      lists.putIfCurrent(new ListCache.Page(key, ids, next, prepared.categories(), prepared.attributeValues(),
-        prepared.from(), peek), readAt);
+      if (!searching) {
+        lists.putIfCurrent(new ListCache.Page(key, ids, next, prepared.categories(), prepared.attributeValues(),
+          prepared.from(), peek), readAt);
+      }
       return reader.byIds(ids).map(products -> page(q, admin, status, products, next));
     });
   }
@@ -140,13 +143,16 @@ final class ProductQueries {
     if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
       errors.add("minPrice", "must not be more than maxPrice");
     }
+    if (q.query() != null && (q.query().length() > 100 || q.query().strip().split("\\s+").length > 8)) {
+      errors.add("query", "at most 100 characters and 8 words");
+    }
     Map<String, Object> attributes = attributeFilter(q.attributes(), errors);
     errors.throwIfAny();
     Cursor after = q.after() == null || q.after().isEmpty() ? null : cursors.decode(q.after(), sort, currency);
     List<UUID> categories = q.categoryId() == null ? null : state.categories().selfAndDescendants(q.categoryId());
     var query = new ProductListQuery(sort, currency).status(admin ? q.status() : ProductStatus.PUBLISHED)
       .categories(categories).attributes(attributes == null ? null : Jsonb.write(attributes))
-      .priceRange(q.minPrice(), q.maxPrice()).after(after);
+      .priceRange(q.minPrice(), q.maxPrice()).text(admin ? q.query() : null).after(after);
     ListCache.Position from = after == null ? null : new ListCache.Position(typed(after.keyParam()), after.id());
     return new Prepared(query, categories == null ? null : Set.copyOf(categories),
       attributes == null ? null : Map.copyOf(attributes), from);

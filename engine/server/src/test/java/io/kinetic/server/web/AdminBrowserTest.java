@@ -8,6 +8,7 @@ import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +120,48 @@ class AdminBrowserTest {
       assertEquals(1600, EngineApi.price(variant(served, second), "EUR"), "the other variant is kept");
     } finally {
       api.deleteProduct(token, id);
+    }
+  }
+
+  @Test
+  void staffFindProductsBySkuAndUnpublishAndDeleteThemTogether() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    var ids = new java.util.ArrayList<String>();
+    for (String letter : List.of("a", "b")) {
+      ids.add(api.createProduct(token, "bulk-" + letter + "-" + suffix, "Bulk " + letter + " " + suffix, new JsonArray()
+        .add(EngineApi.variant("BULK-" + suffix + "-" + letter, 1500, 1700, 5))).getString("id"));
+    }
+    submitLogin(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    browser.until("the products page", d -> browser.hash().equals("#/products"));
+    browser.visible("product-search").sendKeys("bulk-" + suffix.toUpperCase());
+    browser.until("the two products found by SKU", d -> d.findElements(Browser.testId("admin-product-row")).size() == 2
+      && d.findElements(Browser.testId("admin-product-row")).stream().allMatch(r -> ids.contains(r.getAttribute("data-id"))));
+    browser.visible("choose-all").click();
+    browser.visible("bulk-unpublish").click();
+    browser.until("both unpublished", d -> {
+      try {
+        return ids.stream().allMatch(id -> {
+          try {
+            return "DRAFT".equals(api.adminProduct(token, id).getString("status"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      } catch (IllegalStateException e) {
+        return false;
+      }
+    });
+    browser.until("the list shows them as drafts", d -> d.findElements(Browser.testId("admin-product-row")).stream()
+      .allMatch(r -> r.getText().contains("DRAFT")));
+    browser.screenshots("admin-products-search");
+    browser.visible("choose-all").click();
+    browser.visible("bulk-delete").click();
+    browser.driver().switchTo().alert().accept();
+    browser.until("both deleted", d -> d.findElements(Browser.testId("admin-product-row")).isEmpty());
+    for (String id : ids) {
+      var gone = RunningEngine.client().get("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).send()
+        .await(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(404, gone.statusCode(), gone.bodyAsString());
     }
   }
 

@@ -75,7 +75,8 @@ final class ProductListQueries {
     Long limit = number(query, "limit");
     return build(REST, category == null ? null : UUID.fromString(category), attributes, number(query, "minPrice"),
       number(query, "maxPrice"), string(query, "currency"), sort == null ? null : sort.toUpperCase(Locale.ROOT),
-      string(query, "after"), limit == null ? null : limit.intValue(), locales.of(rc.request()), status);
+      string(query, "after"), limit == null ? null : limit.intValue(), locales.of(rc.request()), status,
+      admin ? string(query, "q") : null);
   }
 
   /** From the {@code filter}, {@code sort}, {@code first}, {@code after} and {@code locale} arguments. */
@@ -95,12 +96,12 @@ final class ProductListQueries {
     return build(GRAPHQL, category == null ? null : Gql.id("filter.categoryId", category), attributes,
       price(filter.get("minPrice")), price(filter.get("maxPrice")), (String) filter.get("currency"),
       sort == null ? null : sort.toString(), env.getArgument("after"), env.getArgument("first"), Gql.locale(env, locales),
-      status == null ? null : status.toString());
+      status == null ? null : status.toString(), admin ? (String) filter.get("query") : null);
   }
 
   private ListProducts build(Fields fields, UUID category, List<AttributeFilter> attributeFilters, Long minPrice,
                              Long maxPrice, String currency, String sort, String after, Integer limit, String locale,
-                             String status) {
+                             String status, String text) {
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
       throw Failure.invalid(fields.limit(), "must be between 1 and " + MAX_LIMIT);
     }
@@ -111,7 +112,8 @@ final class ProductListQueries {
     }
     return new ListProducts(category, attributes(fields, attributeFilters), minPrice, maxPrice,
       currency == null ? defaultCurrency : currency, sort == null ? ProductSort.NEWEST : ProductSort.valueOf(sort),
-      after, limit == null ? DEFAULT_LIMIT : limit, locale, status == null ? null : ProductStatus.valueOf(status));
+      after, limit == null ? DEFAULT_LIMIT : limit, locale, status == null ? null : ProductStatus.valueOf(status),
+      text == null || text.isBlank() ? null : text);
   }
 
   private Map<String, String> attributes(Fields fields, List<AttributeFilter> filters) {
