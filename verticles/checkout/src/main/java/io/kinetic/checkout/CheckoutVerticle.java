@@ -59,7 +59,7 @@ public class CheckoutVerticle extends VerticleBase {
     reconciler = new Reconciler(vertx, pool, bus, ledger, config, placement::ensurePayment);
     reconciler.start();
     return settings.load().compose(loaded -> Future.all(List.of(
-      serve(CheckoutApi.QUOTE, service::quote),
+      serve(CheckoutApi.QUOTE, new CheckoutStarts(vertx, pool).recording(service::quote)),
       serve(CheckoutApi.PLACE_ORDER, placement::place),
       serve(CheckoutApi.PAY_WITH_TEST_CARD, service::payWithTestCard),
       serve(CheckoutApi.CONFIRM_PAYMENT, service::confirm),
