@@ -20,6 +20,8 @@ public class AnalyticsVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(AnalyticsVerticle.class.getName());
   private static final int ATTEMPTS_BEFORE_PARKING = 5;
+  /** Events per pass at least: a long catch-up (a generated history) pays the pass's own round trips less often. */
+  private static final int MIN_BATCH = 1000;
 
   private final AnalyticsSettings settings;
   private Pool pool;
@@ -34,10 +36,10 @@ public class AnalyticsVerticle extends VerticleBase {
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), AnalyticsModule.SCHEMA);
     var bus = new BusClient(vertx, settings.busTimeoutMillis(), new BusClient.Routing(true, settings.busTimeoutMillis()));
     var products = new ProductDirectory(bus);
-    var sales = new SalesRollups(products);
+    var sales = new SalesRollups(products, new Pipelining());
     LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, sales::apply);
     consumers = List.of(salesConsumer,
-      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, FunnelRollups::apply),
+      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, new FunnelRollups(new Pipelining())::apply),
       consumer(bus, ProductDirectory.CONSUMER, ProductDirectory.SOURCE, products::apply));
     var dashboard = new DashboardService(pool, bus, settings.defaultCurrency(),
       () -> salesConsumer.head() < 0 ? -1 : Math.max(0, salesConsumer.head() - salesConsumer.position()));
@@ -47,7 +49,7 @@ public class AnalyticsVerticle extends VerticleBase {
 
   private LogConsumer consumer(BusClient bus, String name, String source, LogConsumer.Handler handler) {
     var outbox = settings.outbox();
-    return new LogConsumer(vertx, pool, bus, name, source, handler, outbox.batchSize(), outbox.pollMillis(),
+    return new LogConsumer(vertx, pool, bus, name, source, handler, Math.max(MIN_BATCH, outbox.batchSize()), outbox.pollMillis(),
       ATTEMPTS_BEFORE_PARKING, (tx, oldestKept) -> {
         LOG.warning("the " + source + " log no longer keeps the events before position " + oldestKept
           + ": " + name + " continues there; the figures miss what was in between");

@@ -20,13 +20,16 @@ final class FunnelRollups {
     EventTypes.registerFamily(CartEvent.class);
   }
 
-  private FunnelRollups() {
+  private final Pipelining pipelining;
+
+  FunnelRollups(Pipelining pipelining) {
+    this.pipelining = pipelining;
   }
 
-  static Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof CartCreated c) {
-      return tx.preparedQuery(RollupSql.CART_CREATED).execute(Tuple.of(c.cartId(), SalesRollups.day(c.occurredAt())));
+      return pipelining.send(tx.preparedQuery(RollupSql.CART_CREATED).execute(Tuple.of(c.cartId(), SalesRollups.day(c.occurredAt()))));
     }
     return Future.succeededFuture();
   }

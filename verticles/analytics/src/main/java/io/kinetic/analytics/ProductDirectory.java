@@ -21,7 +21,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The products the shop sold, as the catalog describes them (name, categories), for the top
@@ -40,17 +42,29 @@ final class ProductDirectory {
   }
 
   private final BusClient bus;
+  /** Products whose row was committed (seen from a later transaction): no need to look for them again. */
+  private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
 
   ProductDirectory(BusClient bus) {
     this.bus = bus;
   }
 
+  /** Whether every product was seen committed in the product table (so an order of them needs no look-up). */
+  boolean allKnown(List<UUID> products) {
+    return committed.containsAll(products);
+  }
+
   /** Fetches the products of the order's lines that are not known yet, in the caller's transaction. */
   Future<Void> ensureFor(SqlClient tx, UUID orderId) {
-    return tx.preparedQuery(RollupSql.UNKNOWN_PRODUCTS).execute(Tuple.of(orderId)).compose(rows -> {
+    return tx.preparedQuery(RollupSql.ORDER_PRODUCTS).execute(Tuple.of(orderId)).compose(rows -> {
       var saved = new ArrayList<Future<Void>>();
       for (Row row : rows) {
-        saved.add(fetch(tx, row.getUUID("product_id")));
+        UUID id = row.getUUID("product_id");
+        if (row.getBoolean("known")) {
+          committed.add(id);
+        } else if (!row.getBoolean("present")) {
+          saved.add(fetch(tx, id));
+        }
       }
       return Future.all(saved).mapEmpty();
     });

@@ -21,11 +21,16 @@ final class RollupSql {
     ON CONFLICT (day) DO UPDATE SET orders_placed = f.orders_placed + 1
     """;
 
-  /** The products of an order's lines that the analytics' product table does not know yet. $1 order. */
-  static final String UNKNOWN_PRODUCTS = """
-    SELECT DISTINCT i.p AS product_id
+  /**
+   * The products of an order's lines, and whether the analytics' product table knows each from an
+   * earlier, committed transaction (a row this transaction wrote does not count). $1 order.
+   */
+  static final String ORDER_PRODUCTS = """
+    SELECT DISTINCT i.p AS product_id,
+           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p AND p.xmin <> pg_current_xact_id()::xid) AS known,
+           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p) AS present
     FROM order_fact o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint)
-    WHERE o.order_id = $1 AND NOT o.paid AND NOT EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p)
+    WHERE o.order_id = $1 AND NOT o.paid
     """;
 
   /** $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day). */

@@ -24,6 +24,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Locale;
 
 /**
@@ -37,37 +41,60 @@ final class SalesRollups {
 
   static final String CONSUMER = "analytics.sales";
   static final String SOURCE = CheckoutApi.CONTRACT.context();
+  static final int RECENT_ORDERS = 100_000;
 
   static {
     EventTypes.registerFamily(CheckoutEvent.class);
   }
 
   private final ProductDirectory products;
+  private final Pipelining pipelining;
+  /** The products of recently placed orders, so that their payment needs no look-up when all are known. */
+  private final Map<UUID, List<UUID>> recentOrders = java.util.Collections.synchronizedMap(
+    new LinkedHashMap<>(1024, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<UUID, List<UUID>> eldest) {
+        return size() > RECENT_ORDERS;
+      }
+    });
 
-  SalesRollups(ProductDirectory products) {
+  SalesRollups(ProductDirectory products, Pipelining pipelining) {
     this.products = products;
+    this.pipelining = pipelining;
   }
 
+  /**
+   * One statement per event, pipelined (see {@link Pipelining}); a payment waits for its order's
+   * products to be looked up first unless all of them are known.
+   */
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof OrderPlaced p) {
-      return tx.preparedQuery(RollupSql.ORDER_PLACED).execute(Tuple.tuple().addValue(p.orderId()).addValue(day(p.occurredAt()))
-        .addValue(p.total().currency()).addValue(p.total().amount()).addValue(customerKey(p)).addValue(items(p)));
+      if (p.items() != null) {
+        recentOrders.put(p.orderId(), p.items().stream().map(OrderedItem::productId).distinct().toList());
+      }
+      return pipelining.send(tx.preparedQuery(RollupSql.ORDER_PLACED).execute(Tuple.tuple().addValue(p.orderId())
+        .addValue(day(p.occurredAt())).addValue(p.total().currency()).addValue(p.total().amount()).addValue(customerKey(p))
+        .addValue(items(p))));
     }
     if (event instanceof PaymentSucceeded s) {
+      List<UUID> ordered = recentOrders.remove(s.orderId());
+      if (ordered != null && products.allKnown(ordered) && pipelining.on()) {
+        return pipelining.send(tx.preparedQuery(RollupSql.ORDER_PAID).execute(Tuple.of(s.orderId())));
+      }
       return products.ensureFor(tx, s.orderId()).compose(v -> tx.preparedQuery(RollupSql.ORDER_PAID).execute(Tuple.of(s.orderId())));
     }
     if (event instanceof OrderCancelled c) {
-      return tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId()));
+      return pipelining.send(tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId())));
     }
     if (event instanceof PaymentRefunded r && r.refundedTotal() != null) {
-      return tx.preparedQuery(RollupSql.REFUNDED).execute(Tuple.of(r.orderId(), r.refundedTotal().amount()));
+      return pipelining.send(tx.preparedQuery(RollupSql.REFUNDED).execute(Tuple.of(r.orderId(), r.refundedTotal().amount())));
     }
     if (event instanceof ReturnRequested r) {
-      return tx.preparedQuery(RollupSql.RETURN_REQUESTED).execute(Tuple.of(r.returnId(), r.orderId()));
+      return pipelining.send(tx.preparedQuery(RollupSql.RETURN_REQUESTED).execute(Tuple.of(r.returnId(), r.orderId())));
     }
     if (event instanceof CheckoutStarted s) {
-      return tx.preparedQuery(RollupSql.CHECKOUT_STARTED).execute(Tuple.of(s.cartId(), day(s.occurredAt())));
+      return pipelining.send(tx.preparedQuery(RollupSql.CHECKOUT_STARTED).execute(Tuple.of(s.cartId(), day(s.occurredAt()))));
     }
     return Future.succeededFuture();
   }
