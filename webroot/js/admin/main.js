@@ -7,6 +7,7 @@ import categories from './categories/index.js';
 import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
+import dashboard from './dashboard/index.js';
 import settings from './settings/index.js';
 
-startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, dashboard, orders, products, categories, attributes, staff, settings], '#app');

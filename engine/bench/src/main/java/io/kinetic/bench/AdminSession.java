@@ -41,7 +41,7 @@ final class AdminSession {
     String password = System.getenv(PASSWORD_ENV);
     if (email == null || password == null) {
       return Future.failedFuture(new IllegalArgumentException(
-          "the url file has @write lines: set " + EMAIL_ENV + " and " + PASSWORD_ENV + " for --admin-login"));
+          "staff requests need " + EMAIL_ENV + " and " + PASSWORD_ENV + " for --admin-login"));
     }
     var session = new AdminSession(vertx, base, loginPath, email, password);
     return session.login().map(session);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Closed-loop HTTP load generator. Output contract: human-readable lines, then as the last stdout
- * line one JSON object (see {@link Result#toJson()}). Progress goes to stderr. {@code @write} lines
+ * line one JSON object (see {@link Result#toJson()}). Progress goes to stderr. {@code @write} and {@code @staff} lines
  * are sent with a staff token from {@code --admin-login PATH} (credentials from the environment,
  * see {@link AdminSession}). Exit status 1 when no request succeeded inside the measurement window
  * or the admin login failed, 2 on bad arguments.
@@ -58,9 +58,9 @@ public final class LoadGenerator {
     try {
       boolean writes = config.requests().stream().anyMatch(RequestLine::write);
       AdminSession admin = null;
-      if (writes) {
+      if (config.requests().stream().anyMatch(RequestLine::needsStaff)) {
         if (config.adminLogin() == null) {
-          throw new IllegalArgumentException("the url file has @write lines: pass --admin-login PATH");
+          throw new IllegalArgumentException("the url file has @write or @staff lines: pass --admin-login PATH");
         }
         admin = AdminSession.start(vertx, config.base(), config.adminLogin()).await(30, TimeUnit.SECONDS);
       }

@@ -34,7 +34,7 @@ final class LoadWorker extends VerticleBase {
   private final Promise<Void> drained = Promise.promise();
   private HttpClient client;
 
-  /** {@code admin}: the staff session for {@code @write} lines, null when there are none. */
+  /** {@code admin}: the staff session for {@code @write} and {@code @staff} lines, null when there are none. */
   LoadWorker(URI base, List<RequestLine> requests, int connections, Measurement measurement, AdminSession admin) {
     this.base = base;
     this.basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
@@ -93,7 +93,7 @@ final class LoadWorker extends VerticleBase {
         .setPort(base.getPort())
         .setURI(basePath + line.path())
         .setIdleTimeout(REQUEST_TIMEOUT_MS);
-    if (line.write()) {
+    if (line.needsStaff()) {
       options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin.token());
     }
     line.headers().forEach(options::putHeader);

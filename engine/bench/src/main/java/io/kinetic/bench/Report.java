@@ -33,6 +33,10 @@ public final class Report {
   static final List<String[]> ABSOLUTE_TARGETS = List.<String[]>of(
       new String[] {"checkout_orders_per_s", "checkout", "1000"});
 
+  /** The latency targets: {name, scenario, maximum p99 in ms}. */
+  static final List<String[]> LATENCY_TARGETS = List.<String[]>of(
+      new String[] {"dashboard_p99_ms", "dashboard", "50"});
+
   private Report() {
   }
 
@@ -130,6 +134,14 @@ public final class Report {
       out.put(target[0], new JsonObject().put("scenario", target[1]).put("rps", rps).put("minimum", minimum)
           .put("errors", errors).put("met", rps == null ? null : rps >= minimum && errors == 0));
     }
+    for (String[] target : LATENCY_TARGETS) {
+      JsonObject scenario = scenarios.getJsonObject(target[1]);
+      Double p99 = scenario == null ? null : scenario.getDouble("p99_ms");
+      double maximum = Double.parseDouble(target[2]);
+      Long errors = p99 == null ? null : errors(scenario);
+      out.put(target[0], new JsonObject().put("scenario", target[1]).put("p99_ms", p99).put("maximum_p99_ms", maximum)
+          .put("errors", errors).put("met", p99 == null ? null : p99 <= maximum && errors == 0));
+    }
     return out;
   }
 
@@ -173,6 +185,13 @@ public final class Report {
     targets.forEach(e -> {
       JsonObject t = (JsonObject) e.getValue();
       Long errors = t.getLong("errors");
+      if (t.containsKey("maximum_p99_ms")) {
+        lines.add(String.format(Locale.ROOT, "target %s: %s p99 = %s ms (at most %.0f ms%s: %s)", e.getKey(), t.getString("scenario"),
+            cell(t.getValue("p99_ms"), "%.3f"), t.getDouble("maximum_p99_ms"),
+            errors == null || errors == 0 ? ", 0 errors" : ", but " + errors + " errors",
+            t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
+        return;
+      }
       if (!t.containsKey("reference")) {
         lines.add(String.format(Locale.ROOT, "target %s: %s = %s per second (at least %.0f%s: %s)", e.getKey(), t.getString("scenario"),
             cell(t.getValue("rps"), "%.1f"), t.getDouble("minimum"),

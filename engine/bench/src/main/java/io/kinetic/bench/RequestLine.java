@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One line of a url file: {@code [@write] [@header:Name=value ...] METHOD path [json-body-on-one-line]}.
+ * One line of a url file: {@code [@write|@staff] [@header:Name=value ...] METHOD path [json-body-on-one-line]}.
  * A line tagged {@code @write} is sent with the staff bearer token of the load generator's admin
- * session and measured apart from the reads. Each {@code @header:Name=value} tag sends that header
+ * session and measured apart from the reads; one tagged {@code @staff} is a read sent with that token
+ * (the admin dashboard). Each {@code @header:Name=value} tag sends that header
  * with the request (a guest cart's {@code X-Cart-Token}); a value holds no whitespace. Blank and
  * {@code #} lines are skipped.
  */
-record RequestLine(HttpMethod method, String path, String body, boolean write, Map<String, String> headers) {
+record RequestLine(HttpMethod method, String path, String body, boolean write, Map<String, String> headers, boolean staff) {
 
   static final String WRITE_TAG = "@write";
+  static final String STAFF_TAG = "@staff";
   static final String HEADER_TAG = "@header:";
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final Pattern HEADER_VALUE = Pattern.compile("\\S+");
@@ -40,9 +42,24 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
     this(method, path, body, write, Map.of());
   }
 
+  RequestLine(HttpMethod method, String path, String body, boolean write, Map<String, String> headers) {
+    this(method, path, body, write, headers, false);
+  }
+
+  /** A read of the admin API, sent with the staff token. */
+  static RequestLine staffGet(String path) {
+    return new RequestLine(HttpMethod.GET, path, null, false, Map.of(), true);
+  }
+
+  /** Whether the line is sent with the staff bearer token. */
+  boolean needsStaff() {
+    return write || staff;
+  }
+
   static RequestLine parse(String line) {
     String rest = line.strip();
     boolean write = false;
+    boolean staff = false;
     Map<String, String> headers = new LinkedHashMap<>();
     while (rest.startsWith("@")) {
       int space = rest.indexOf(' ');
@@ -52,11 +69,13 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
       String tag = rest.substring(0, space);
       if (tag.equals(WRITE_TAG)) {
         write = true;
+      } else if (tag.equals(STAFF_TAG)) {
+        staff = true;
       } else if (tag.startsWith(HEADER_TAG) && tag.indexOf('=') > HEADER_TAG.length()) {
         int eq = tag.indexOf('=');
         headers.put(tag.substring(HEADER_TAG.length(), eq), tag.substring(eq + 1));
       } else {
-        throw new IllegalArgumentException("unknown tag '" + tag + "' (known: @write, @header:Name=value): " + line);
+        throw new IllegalArgumentException("unknown tag '" + tag + "' (known: @write, @staff, @header:Name=value): " + line);
       }
       rest = rest.substring(space + 1).stripLeading();
     }
@@ -75,7 +94,7 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
     if (method == HttpMethod.GET && body != null) {
       throw new IllegalArgumentException("GET line must not carry a body: " + line);
     }
-    return new RequestLine(method, path, body == null || body.isEmpty() ? null : body, write, headers);
+    return new RequestLine(method, path, body == null || body.isEmpty() ? null : body, write, headers, staff);
   }
 
   /** The line as written in a url file. */
@@ -83,6 +102,9 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
     var text = new StringBuilder();
     if (write) {
       text.append(WRITE_TAG).append(' ');
+    }
+    if (staff) {
+      text.append(STAFF_TAG).append(' ');
     }
     headers.forEach((name, value) -> text.append(HEADER_TAG).append(name).append('=').append(value).append(' '));
     text.append(method.name()).append(' ').append(path);
@@ -100,7 +122,7 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
   RequestLine withHeader(String name, String value) {
     var more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new RequestLine(method, path, body, write, more);
+    return new RequestLine(method, path, body, write, more, staff);
   }
 
   /** A fresh buffer per send: buffers are not safe to share between event loops. */

@@ -53,6 +53,27 @@ final class Scenarios {
         .map(p -> new RequestLine(HttpMethod.POST, "/graphql", graphqlBody(p.slug()), false)).toList();
   }
 
+  /** Range lengths of the dashboard scenario (days), as staff pick them: a week, a month, a quarter, a year, or any. */
+  static final int[] DASHBOARD_DAYS = {7, 30, 90, 365, 0};
+
+  /**
+   * The admin dashboard over {@code size} random ranges ending within the last year of {@code today}
+   * (a week, a month, a quarter, a year or any length up to a year), per day or, from 60 days on,
+   * per week; sent with the staff token.
+   */
+  List<RequestLine> dashboard(java.time.LocalDate today, int size) {
+    List<RequestLine> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      int pick = DASHBOARD_DAYS[random.nextInt(DASHBOARD_DAYS.length)];
+      int days = pick == 0 ? 1 + random.nextInt(365) : pick;
+      java.time.LocalDate to = today.minusDays(random.nextInt(Math.max(1, 366 - days)));
+      java.time.LocalDate from = to.minusDays(days - 1L);
+      String granularity = days >= 60 && random.nextBoolean() ? "week" : "day";
+      out.add(RequestLine.staffGet("/api/v1/admin/analytics/dashboard?from=" + from + "&to=" + to + "&granularity=" + granularity));
+    }
+    return out;
+  }
+
   static String graphqlBody(String slug) {
     return new JsonObject().put("query", GRAPHQL_QUERY).put("variables", new JsonObject().put("s", slug)).encode();
   }

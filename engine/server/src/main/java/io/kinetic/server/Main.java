@@ -62,6 +62,7 @@ public final class Main {
       usage: java -jar kinetic.jar [command]
         run                               start the engine (default)
         seed --products N                 replace the catalogue with N generated demo products
+        seed --orders N [--days D]        add N generated orders over the last D days (365) with their events
         create-admin --email E [--name N] create a staff admin; password from COMMERCE_ADMIN_PASSWORD
       configuration: config/application.json, COMMERCE_PROFILE, COMMERCE_* environment variables (see README)""");
     System.exit(exit);

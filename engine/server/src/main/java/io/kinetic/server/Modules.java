@@ -1,5 +1,6 @@
 package io.kinetic.server;
 
+import io.kinetic.analytics.AnalyticsModule;
 import io.kinetic.cart.CartModule;
 import io.kinetic.catalog.CatalogModule;
 import io.kinetic.checkout.CheckoutModule;
@@ -18,7 +19,7 @@ import java.util.List;
 final class Modules {
 
   static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
-    new CheckoutModule());
+    new CheckoutModule(), new AnalyticsModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

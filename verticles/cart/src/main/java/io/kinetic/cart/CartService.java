@@ -60,6 +60,7 @@ final class CartService {
   private final Pool pool;
   private final CustomerCarts customers = new CustomerCarts();
   private final CartSettings settings;
+  private final CartCreations creations;
 
   CartService(Vertx vertx, CartScripts scripts, BusClient bus, Pool pool, CartSettings settings) {
     this.vertx = vertx;
@@ -67,6 +68,7 @@ final class CartService {
     this.bus = bus;
     this.pool = pool;
     this.settings = settings;
+    this.creations = new CartCreations(vertx, pool);
   }
 
   Future<CartView> get(GetCart q, Caller caller) {
@@ -84,6 +86,7 @@ final class CartService {
     String token = newToken();
     return scripts.run(Script.CREATE, List.of(key(CartRef.guest(token)), UUID.randomUUID().toString(), CartState.GUEST,
         currency, now(), Long.toString(settings.guestTtlMillis())))
+      .compose(reply -> creations.after(reply, caller))
       .compose(reply -> priced(CartState.of(reply), q.locale(), caller))
       .map(view -> view.withToken(token));
   }
@@ -274,7 +277,7 @@ final class CartService {
       }
       return customers.load(pool, ref.customerId()).compose(fields -> fields == null
         ? scripts.run(Script.CREATE, List.of(key, UUID.randomUUID().toString(), ref.customerId().toString(),
-          settings.defaultCurrency(), now(), Long.toString(ttl))).map(CartState::of)
+          settings.defaultCurrency(), now(), Long.toString(ttl))).compose(reply -> creations.after(reply, caller)).map(CartState::of)
         : restore(key, fields, ttl, locale, caller));
     });
   }

@@ -61,7 +61,7 @@ public class CheckoutVerticle extends VerticleBase {
     reconciler.resendRefundsWith(id -> operations.resendPending(id, config.checkout().pendingCheckSeconds()));
     reconciler.start();
     return settings.load().compose(loaded -> Future.all(List.of(
-      serve(CheckoutApi.QUOTE, service::quote),
+      serve(CheckoutApi.QUOTE, new CheckoutStarts(vertx, pool).recording(service::quote)),
       serve(CheckoutApi.PLACE_ORDER, placement::place),
       serve(CheckoutApi.PAY_WITH_TEST_CARD, service::payWithTestCard),
       serve(CheckoutApi.CONFIRM_PAYMENT, service::confirm),

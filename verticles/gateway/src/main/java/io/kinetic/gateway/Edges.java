@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.analytics.AnalyticsEdge;
 import io.kinetic.gateway.cart.CartEdge;
 import io.kinetic.gateway.catalog.CatalogEdge;
 import io.kinetic.gateway.checkout.CheckoutEdge;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class Edges {
 
   public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
-    new OpsEdge());
+    new AnalyticsEdge(), new OpsEdge());
 
   private Edges() {
   }

@@ -20,6 +20,8 @@ public final class Outbox {
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
     """;
 
+  private static final String INSERT_ONCE = INSERT.strip() + " ON CONFLICT (event_id) DO NOTHING";
+
   private Outbox() {
   }
 
@@ -31,6 +33,21 @@ public final class Outbox {
       .execute(Tuple.of(event.eventId(), name, EventTypes.address(name), payload, caller.correlationId(),
         event.aggregateId(), event.version(), caller.actor()))
       .mapEmpty();
+  }
+
+  /**
+   * Appends {@code event} unless an event with its id is in the outbox already; true when it was
+   * appended. With an event id derived from what the event is about (e.g. a cart's id), the event
+   * is logged once however often it is appended (as long as the log keeps it). One statement: no
+   * transaction needed for the event alone.
+   */
+  public static Future<Boolean> appendOnce(SqlClient client, DomainEvent event, Caller caller) {
+    String name = EventTypes.name(event);
+    var payload = new JsonObject(Json.encode(event));
+    return client.preparedQuery(INSERT_ONCE)
+      .execute(Tuple.of(event.eventId(), name, EventTypes.address(name), payload, caller.correlationId(),
+        event.aggregateId(), event.version(), caller.actor()))
+      .map(rows -> rows.rowCount() == 1);
   }
 
   public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {

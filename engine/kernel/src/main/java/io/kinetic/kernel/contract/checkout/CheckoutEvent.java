@@ -4,11 +4,13 @@ import io.kinetic.kernel.outbox.DomainEvent;
 
 /**
  * Events the checkout context publishes through its event log, one per change of an order (its
- * aggregate id is the order's id, its version the order's version after the change).
+ * aggregate id is the order's id, its version the order's version after the change), and
+ * {@link CheckoutStarted}, about a cart before it becomes an order (its {@code orderId} is null, its
+ * aggregate the cart).
  */
 public sealed interface CheckoutEvent extends DomainEvent
   permits OrderPlaced, PaymentSucceeded, PaymentFailed, OrderCancelled, PaymentRefunded, PaymentDisputed,
-  OrderFulfilled, OrderDelivered, ReturnRequested, ReturnDecided, ReturnReceived {
+  OrderFulfilled, OrderDelivered, ReturnRequested, ReturnDecided, ReturnReceived, CheckoutStarted {
 
   java.util.UUID orderId();
 

@@ -1,0 +1,45 @@
+package io.kinetic.analytics;
+
+/**
+ * The dashboard's reads, all from the rollups: $1 currency, $2 first day, $3 last day. The top
+ * lists read the whole months inside the range ($4 first whole month, $5 the month after the last
+ * whole one) from the month tables and the days outside them from the day tables.
+ */
+final class DashboardSql {
+
+  private DashboardSql() {
+  }
+
+  /** $4: 'day' or 'week'. */
+  static final String PERIODS = """
+    SELECT date_trunc($4, day::timestamp)::date AS start, sum(orders_placed) AS orders_placed, sum(orders_paid) AS orders_paid,
+           sum(revenue) AS revenue, sum(refunds) AS refunds, sum(returns) AS returns, sum(cancelled) AS cancelled,
+           sum(new_customers) AS new_customers, sum(returning_customers) AS returning_customers
+    FROM sales_day WHERE currency = $1 AND day BETWEEN $2 AND $3
+    GROUP BY 1 ORDER BY 1
+    """;
+
+  static final String TOP_PRODUCTS = top("product");
+
+  static final String TOP_CATEGORIES = top("category");
+
+  static final String FUNNEL = """
+    SELECT coalesce(sum(carts_created), 0) AS carts_created, coalesce(sum(checkouts_started), 0) AS checkouts_started,
+           coalesce(sum(orders_placed), 0) AS orders_placed, coalesce(sum(orders_paid), 0) AS orders_paid
+    FROM funnel_day WHERE day BETWEEN $1 AND $2
+    """;
+
+  static final String PRODUCT_NAMES = "SELECT product_id, name FROM product WHERE product_id = ANY($1)";
+
+  /** $6: how many. */
+  private static String top(String kind) {
+    return """
+      SELECT t.id, sum(t.units) AS units, sum(t.revenue) AS revenue FROM (
+        SELECT %1$s_id AS id, units, revenue FROM %1$s_month WHERE currency = $1 AND month >= $4 AND month < $5
+        UNION ALL
+        SELECT %1$s_id, units, revenue FROM %1$s_day
+        WHERE currency = $1 AND day BETWEEN $2 AND $3 AND (day < $4 OR day >= $5)
+      ) t GROUP BY t.id ORDER BY revenue DESC, t.id LIMIT $6
+      """.formatted(kind);
+  }
+}

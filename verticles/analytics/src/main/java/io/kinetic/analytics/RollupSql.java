@@ -1,0 +1,130 @@
+package io.kinetic.analytics;
+
+/**
+ * The SQL that applies events to the rollups: one statement per event (data-modifying CTEs), each
+ * guarded by the state it changes, so a repeated event finds nothing to do.
+ */
+final class RollupSql {
+
+  private RollupSql() {
+  }
+
+  /** $1 order, $2 day, $3 currency, $4 total, $5 customer key, $6 items. */
+  static final String ORDER_PLACED = """
+    WITH fact AS (
+      INSERT INTO order_fact (order_id, day, currency, total, customer_key, items) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT DO NOTHING RETURNING day, currency),
+    sales AS (
+      INSERT INTO sales_day AS s (currency, day, orders_placed) SELECT currency, day, 1 FROM fact
+      ON CONFLICT (currency, day) DO UPDATE SET orders_placed = s.orders_placed + 1)
+    INSERT INTO funnel_day AS f (day, orders_placed) SELECT day, 1 FROM fact
+    ON CONFLICT (day) DO UPDATE SET orders_placed = f.orders_placed + 1
+    """;
+
+  /**
+   * The products of an order's lines, and whether the analytics' product table knows each from an
+   * earlier, committed transaction (a row this transaction wrote does not count). $1 order.
+   */
+  static final String ORDER_PRODUCTS = """
+    SELECT DISTINCT i.p AS product_id,
+           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p AND p.xmin <> pg_current_xact_id()::xid) AS known,
+           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p) AS present
+    FROM order_fact o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint)
+    WHERE o.order_id = $1 AND NOT o.paid
+    """;
+
+  /** $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day). */
+  static final String ORDER_PAID = """
+    WITH o AS (
+      UPDATE order_fact SET paid = true WHERE order_id = $1 AND NOT paid
+      RETURNING day, date_trunc('month', day)::date AS month, currency, total, customer_key, items),
+    first AS (
+      INSERT INTO customer_first (customer_key, first_day) SELECT customer_key, day FROM o
+      ON CONFLICT DO NOTHING RETURNING customer_key),
+    seen AS (
+      INSERT INTO customer_day (customer_key, day) SELECT customer_key, day FROM o
+      ON CONFLICT DO NOTHING RETURNING customer_key),
+    sales AS (
+      INSERT INTO sales_day AS s (currency, day, orders_paid, revenue, new_customers, returning_customers)
+      SELECT currency, day, 1, total, (SELECT count(*) FROM first),
+             CASE WHEN EXISTS (SELECT 1 FROM first) THEN 0 ELSE (SELECT count(*) FROM seen) END
+      FROM o
+      ON CONFLICT (currency, day) DO UPDATE SET orders_paid = s.orders_paid + 1, revenue = s.revenue + excluded.revenue,
+        new_customers = s.new_customers + excluded.new_customers,
+        returning_customers = s.returning_customers + excluded.returning_customers),
+    lines AS (
+      SELECT o.currency, o.day, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
+      FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4),
+    product_days AS (
+      INSERT INTO product_day AS d (currency, day, product_id, units, revenue)
+      SELECT currency, day, product_id, units, revenue FROM lines
+      ON CONFLICT (currency, day, product_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
+    product_months AS (
+      INSERT INTO product_month AS m (currency, month, product_id, units, revenue)
+      SELECT currency, month, product_id, units, revenue FROM lines
+      ON CONFLICT (currency, month, product_id) DO UPDATE SET units = m.units + excluded.units, revenue = m.revenue + excluded.revenue),
+    categories AS (
+      SELECT l.currency, l.day, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
+      FROM lines l JOIN product p ON p.product_id = l.product_id CROSS JOIN unnest(p.category_ids) AS c(id)
+      GROUP BY 1, 2, 3, 4),
+    category_days AS (
+      INSERT INTO category_day AS d (currency, day, category_id, units, revenue)
+      SELECT currency, day, category_id, units, revenue FROM categories
+      ON CONFLICT (currency, day, category_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
+    category_months AS (
+      INSERT INTO category_month AS m (currency, month, category_id, units, revenue)
+      SELECT currency, month, category_id, units, revenue FROM categories
+      ON CONFLICT (currency, month, category_id) DO UPDATE SET units = m.units + excluded.units, revenue = m.revenue + excluded.revenue)
+    INSERT INTO funnel_day AS f (day, orders_paid) SELECT day, 1 FROM o
+    ON CONFLICT (day) DO UPDATE SET orders_paid = f.orders_paid + 1
+    """;
+
+  /** $1 order. */
+  static final String ORDER_CANCELLED = """
+    WITH o AS (UPDATE order_fact SET cancelled = true WHERE order_id = $1 AND NOT cancelled RETURNING day, currency)
+    INSERT INTO sales_day AS s (currency, day, cancelled) SELECT currency, day, 1 FROM o
+    ON CONFLICT (currency, day) DO UPDATE SET cancelled = s.cancelled + 1
+    """;
+
+  /** $1 order, $2 the order's refunded total: only what it adds to the refunded total so far counts. */
+  static final String REFUNDED = """
+    WITH before AS (SELECT order_id, refunded FROM order_fact WHERE order_id = $1 FOR UPDATE),
+    o AS (
+      UPDATE order_fact f SET refunded = $2 FROM before b
+      WHERE f.order_id = b.order_id AND b.refunded < $2
+      RETURNING f.day, f.currency, $2 - b.refunded AS delta)
+    INSERT INTO sales_day AS s (currency, day, refunds) SELECT currency, day, delta FROM o
+    ON CONFLICT (currency, day) DO UPDATE SET refunds = s.refunds + excluded.refunds
+    """;
+
+  /** $1 return, $2 order. */
+  static final String RETURN_REQUESTED = """
+    WITH r AS (INSERT INTO return_fact (return_id, order_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING order_id),
+    o AS (SELECT f.day, f.currency FROM order_fact f JOIN r ON r.order_id = f.order_id)
+    INSERT INTO sales_day AS s (currency, day, returns) SELECT currency, day, 1 FROM o
+    ON CONFLICT (currency, day) DO UPDATE SET returns = s.returns + 1
+    """;
+
+  /** $1 cart, $2 day. */
+  static final String CART_CREATED = """
+    WITH c AS (INSERT INTO funnel_cart (cart_id, step) VALUES ($1, 'cart') ON CONFLICT DO NOTHING RETURNING cart_id)
+    INSERT INTO funnel_day AS f (day, carts_created) SELECT $2, 1 FROM c
+    ON CONFLICT (day) DO UPDATE SET carts_created = f.carts_created + 1
+    """;
+
+  /** $1 cart, $2 day. */
+  static final String CHECKOUT_STARTED = """
+    WITH c AS (INSERT INTO funnel_cart (cart_id, step) VALUES ($1, 'checkout') ON CONFLICT DO NOTHING RETURNING cart_id)
+    INSERT INTO funnel_day AS f (day, checkouts_started) SELECT $2, 1 FROM c
+    ON CONFLICT (day) DO UPDATE SET checkouts_started = f.checkouts_started + 1
+    """;
+
+  /** $1 product, $2 name, $3 category ids, $4 version: a newer description replaces an older one. */
+  static final String SAVE_PRODUCT = """
+    INSERT INTO product AS p (product_id, name, category_ids, version) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (product_id) DO UPDATE SET name = excluded.name, category_ids = excluded.category_ids, version = excluded.version
+    WHERE p.version < excluded.version
+    """;
+
+  static final String KNOWN_PRODUCT = "SELECT 1 FROM product WHERE product_id = $1";
+}
