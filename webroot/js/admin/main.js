@@ -7,6 +7,7 @@ import categories from './categories/index.js';
 import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
+import mails from './mails/index.js';
 import settings from './settings/index.js';
 
-startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, orders, mails, products, categories, attributes, staff, settings], '#app');

@@ -51,7 +51,7 @@ final class MailTemplates {
     }
   };
   private final Map<String, Map<String, String>> messages = new HashMap<>();
-  private final Map<String, Mustache> subjects = new ConcurrentHashMap<>();
+  private final Map<String, Mustache> phrases = new ConcurrentHashMap<>();
   private final String shopName;
   private final String shopUrl;
   private final byte[] resetKey;
@@ -80,20 +80,24 @@ final class MailTemplates {
   }
 
   String subject(String kind, String locale, Map<String, Object> model) {
-    String key = locale + "/" + kind;
-    Mustache template = subjects.computeIfAbsent(key, k -> text.compile(new StringReader(phrase(locale, "subject." + kind)), k));
-    return execute(template, scope(locale, model, false)).strip();
+    return execute(phraseTemplate(locale, "subject." + kind), scope(locale, model, false)).strip();
+  }
+
+  /** A phrase of {@code messages.properties} as a (plain-text) template, compiled once. */
+  private Mustache phraseTemplate(String locale, String key) {
+    return phrases.computeIfAbsent(locale + "/" + key, k -> text.compile(new StringReader(phrase(locale, key)), k));
   }
 
   /** The subject, text and HTML of a mail; {@code revealSecrets} false masks the reset link. */
   Rendered render(String kind, String locale, String subject, Map<String, Object> model, boolean revealSecrets) {
     Map<String, Object> scope = scope(locale, model, revealSecrets);
     scope.put("subject", subject);
+    String footer = execute(phraseTemplate(locale, "footer"), scope).strip();
+    scope.put("footer", footer);
     String body = execute(html.compile(locale + "/" + kind + ".html"), scope);
     scope.put("body", body);
     String page = execute(html.compile("layout.html"), scope);
-    String plain = execute(text.compile(locale + "/" + kind + ".txt"), scope) + "\n-- \n"
-      + execute(text.compile(new StringReader(phrase(locale, "footer")), locale + "/footer"), scope) + "\n";
+    String plain = execute(text.compile(locale + "/" + kind + ".txt"), scope).strip() + "\n\n-- \n" + footer + "\n";
     return new Rendered(subject, plain, page);
   }
 
