@@ -64,13 +64,15 @@ export const ResetPassword = {
     const form = reactive({ password: '', repeat: '' });
     const busy = ref(false);
     const problem = ref(null);
+    const differ = ref(null); // the field error of a repeat that does not match, shown beside the field only
     const done = ref(null);
 
     async function submit() {
       problem.value = null;
+      differ.value = null;
       errors.clear();
       if (form.password !== form.repeat) {
-        problem.value = { code: 'VALIDATION_FAILED', detail: t('passwordsDiffer'), errors: [{ field: 'repeat', message: t('passwordsDiffer') }] };
+        differ.value = { code: 'VALIDATION_FAILED', errors: [{ field: 'repeat', message: t('passwordsDiffer') }] };
         return;
       }
       busy.value = true;
@@ -78,7 +80,6 @@ export const ResetPassword = {
         done.value = await api.post('/auth/password-reset/confirm', { token: props.token, password: form.password }, { auth: false });
       } catch (e) {
         problem.value = e;
-        if (e.code === 'WEAK_PASSWORD') problem.value = { ...e, errors: [{ field: 'password', message: t('passwordRule') }] };
         errors.show(e);
       } finally {
         busy.value = false;
@@ -113,7 +114,7 @@ export const ResetPassword = {
                 <span>${t('repeatPassword')}</span>
                 <input ...${model(form, 'repeat')} type="password" name="repeat" autocomplete="new-password" required
                        data-testid="reset-repeat" aria-describedby="reset-repeat-error" />
-                <${FieldError} error=${problem.value} field="repeat" id="reset-repeat-error" />
+                <${FieldError} error=${differ.value} field="repeat" id="reset-repeat-error" />
               </label>
               <button type="submit" class="btn btn-primary btn-block" disabled=${busy.value} data-testid="reset-submit">${t('setPassword')}</button>
             </form>`}
