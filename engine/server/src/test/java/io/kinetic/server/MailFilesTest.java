@@ -61,5 +61,27 @@ class MailFilesTest {
     assertEquals("password-reset", items.getJsonObject(0).getString("kind"));
     assertEquals("de", items.getJsonObject(0).getString("locale"));
     assertTrue(List.of("pending", "sent").contains(items.getJsonObject(0).getString("status")));
+
+    // the admin GraphQL API lists it and shows it, the link masked
+    String query = "query($r: String) { mails(recipient: $r, first: 5) { items { id kind locale subject status } nextCursor } }";
+    var listed = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("query", query).put("variables", new JsonObject().put("r", email)))
+      .await(10, java.util.concurrent.TimeUnit.SECONDS);
+    var mails = listed.bodyAsJsonObject().getJsonObject("data").getJsonObject("mails").getJsonArray("items");
+    assertEquals(1, mails.size(), listed.bodyAsString());
+    String id = mails.getJsonObject(0).getString("id");
+    assertTrue(mails.getJsonObject(0).getString("subject").startsWith("Passwort zurücksetzen"), listed.bodyAsString());
+    var one = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("query", "{ mail(id: \"" + id + "\") { messageId text html mail { recipient createdAt } } }"))
+      .await(10, java.util.concurrent.TimeUnit.SECONDS);
+    var mail = one.bodyAsJsonObject().getJsonObject("data").getJsonObject("mail");
+    assertEquals(email, mail.getJsonObject("mail").getString("recipient"), one.bodyAsString());
+    assertTrue(mail.getString("text").contains("/#/reset-password/••••••••"), mail.getString("text"));
+    assertTrue(mail.getString("messageId").endsWith("@localhost>"));
+    var missing = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("query", "{ mail(id: \"" + UUID.randomUUID() + "\") { messageId } }"))
+      .await(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("MAIL_NOT_FOUND", missing.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), missing.bodyAsString());
   }
 }
