@@ -106,7 +106,6 @@ final class MailTemplates {
     scope.put("shopName", shopName);
     scope.put("shopUrl", shopUrl);
     scope.put("lang", locale);
-    scope.put("t", messages.get(locale));
     Object sealed = model.get("sealedToken");
     if (sealed instanceof String s) {
       scope.remove("sealedToken");

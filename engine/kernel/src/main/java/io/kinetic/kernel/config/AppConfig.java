@@ -297,9 +297,17 @@ public record AppConfig(
     if (!smtpUrl.isEmpty() && !smtpUrl.startsWith("smtp://") && !smtpUrl.startsWith("smtps://")) {
       throw new ConfigException("mail.smtpUrl", "must start with smtp:// or smtps:// (set COMMERCE_SMTP_URL)");
     }
+    String from = mail.string("from");
+    if (!from.matches("[^@<>]*<[^@<>\\s]+@[^@<>\\s]+>\\s*|[^@<>\\s]+@[^@<>\\s]+")) {
+      throw new ConfigException("mail.from", "must be an address, e.g. shop@example.com or Shop <shop@example.com>, got " + from);
+    }
+    String shopUrl = mail.string("shopUrl");
+    if (!shopUrl.startsWith("http://") && !shopUrl.startsWith("https://")) {
+      throw new ConfigException("mail.shopUrl", "must be the storefront's http(s):// address, got " + shopUrl);
+    }
     String directory = mail.string("directory");
     long base = mail.number("retryBaseMillis", 10, 3_600_000);
-    return new Mail(mail.string("from"), mail.string("shopName"), mail.string("shopUrl"), smtpUrl,
+    return new Mail(from, mail.string("shopName"), shopUrl, smtpUrl,
       directory.isEmpty() ? java.nio.file.Path.of(dataDir, "mail").toString() : directory,
       mail.integer("maxAttempts", 1, 1000), base, mail.number("retryMaxMillis", base, 86_400_000),
       mail.number("pollMillis", 10, 3_600_000), mail.integer("batchSize", 1, 1000));
