@@ -40,7 +40,7 @@ export const ForgotPassword = {
               <p>${t('resetSent', { email: sent.value.email })}</p>
               <p class="muted">${t('resetSentHint', { minutes: sent.value.minutes })}</p>
             </div>` : html`
-            <p class="muted">${t('forgotLead')}</p>
+            <p class="muted lead-small">${t('forgotLead')}</p>
             <${FormErrors} error=${problem.value} />
             <form onSubmit=${prevent(submit)} class="stack" data-testid="forgot-form">
               <label class="field">
@@ -101,13 +101,13 @@ export const ResetPassword = {
               <p>${t('resetLinkInvalid')}</p>
               <a href="#/forgot-password" class="btn btn-block">${t('requestNewLink')}</a>
             </div>` : html`
-            <p class="muted">${t('passwordRule')}</p>
             <${FormErrors} error=${problem.value} />
             <form onSubmit=${prevent(submit)} class="stack" data-testid="reset-form">
               <label class="field">
                 <span>${t('newPassword')}</span>
                 <input ...${model(form, 'password')} type="password" name="password" autocomplete="new-password" required minlength="10"
-                       data-testid="reset-password" aria-describedby="reset-password-error" />
+                       data-testid="reset-password" aria-describedby="reset-password-hint reset-password-error" />
+                <span class="hint" id="reset-password-hint">${t('passwordRule')}</span>
                 <${FieldError} error=${problem.value} field="password" id="reset-password-error" />
               </label>
               <label class="field">

@@ -189,6 +189,13 @@ class MailEndToEndTest {
     assertTrue(mail.getSubject().startsWith("Reset your password"), mail.getSubject());
     Eventually.until("the mail is marked sent", MAIL_WAIT,
       () -> "sent".equals(scalar(notifications, "SELECT status FROM outgoing_mail WHERE lower(recipient) = $1", email)));
+
+    // a sender that died after the server accepted the mail, before marking it: its claim runs out and
+    // the mail goes again, with the same Message-ID, by which mail programs drop the duplicate
+    notifications.preparedQuery("UPDATE outgoing_mail SET status = 'pending', next_attempt_at = now() WHERE lower(recipient) = $1")
+      .execute(Tuple.of(email)).await(10, TimeUnit.SECONDS);
+    List<MimeMessage> both = mailTo(email, 2);
+    assertEquals(both.get(0).getMessageID(), both.get(1).getMessageID());
   }
 
   @Test

@@ -41,6 +41,7 @@ class MailBrowserTest {
     }
     api = new EngineApi(RunningEngine.client());
     browser = Browser.start(RunningEngine.httpPort());
+    browser.driver().manage().window().setSize(new Dimension(1366, 900));
   }
 
   @AfterAll
@@ -71,6 +72,7 @@ class MailBrowserTest {
     browser.open("/#/login");
     browser.visible("forgot-link").click();
     browser.visible("forgot-email").sendKeys(email);
+    screenshots("forgot-password-form");
     browser.visible("forgot-submit").click();
     assertTrue(browser.visible("reset-requested").getText().contains(email));
     screenshots("forgot-password");
