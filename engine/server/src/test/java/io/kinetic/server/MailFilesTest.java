@@ -84,4 +84,27 @@ class MailFilesTest {
     assertEquals("MAIL_NOT_FOUND", missing.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
       .getJsonObject("extensions").getString("code"), missing.bodyAsString());
   }
+
+  @Test
+  void badRequestsAndOtherPeopleGetClearProblems() throws Exception {
+    WebClient http = RunningEngine.client();
+    var shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    String staff = shop.staffToken();
+    CartEndToEndTest.assertProblem(get(http, "/api/v1/admin/mails?status=bogus", staff), 400, "VALIDATION_FAILED");
+    CartEndToEndTest.assertProblem(get(http, "/api/v1/admin/mails?after=not-a-cursor", staff), 400, "INVALID_CURSOR");
+    CartEndToEndTest.assertProblem(get(http, "/api/v1/admin/mails?limit=0", staff), 400, "VALIDATION_FAILED");
+    CartEndToEndTest.assertProblem(get(http, "/api/v1/admin/mails/not-a-uuid", staff), 400, "VALIDATION_FAILED");
+    CartEndToEndTest.assertProblem(get(http, "/api/v1/admin/mails/" + UUID.randomUUID(), staff), 404, "MAIL_NOT_FOUND");
+    var customer = get(http, "/api/v1/admin/mails", shop.customer());
+    assertTrue(customer.statusCode() == 401 || customer.statusCode() == 403, customer.bodyAsString());
+    CartEndToEndTest.assertProblem(Shop.send(http.post("/api/v1/auth/password-reset/confirm"),
+      new JsonObject().put("password", "a long enough password")), 400, "VALIDATION_FAILED");
+    CartEndToEndTest.assertProblem(Shop.send(http.post("/api/v1/auth/password-reset"),
+      new JsonObject().put("email", "a@b.example").put("admin", true)), 400, "UNKNOWN_FIELD");
+  }
+
+  private static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> get(WebClient http, String uri, String token)
+      throws Exception {
+    return http.get(uri).bearerTokenAuthentication(token).send().await(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
 }
