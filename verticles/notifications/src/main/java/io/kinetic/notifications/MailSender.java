@@ -1,6 +1,7 @@
 package io.kinetic.notifications;
 
 import io.kinetic.kernel.config.AppConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -16,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the pending mails: every {@code mail.pollMillis} it claims up to {@code mail.batchSize}
- * due ones, renders and hands each to the {@link MailTransport}, then marks it sent, or due again
+ * Delivers the pending mails: when a consumer's transaction added one ({@link #wake}) and every
+ * {@code mail.pollMillis}, it claims up to {@code mail.batchSize} due ones, renders and hands each to the {@link MailTransport}, then marks it sent, or due again
  * after a backoff that doubles from {@code retryBaseMillis} up to {@code retryMaxMillis}, or failed
  * after {@code maxAttempts}.
  *
@@ -40,6 +41,7 @@ final class MailSender {
   private final MailTransport transport;
   private final AppConfig.Mail settings;
   private final String domain;
+  private Context context;
   private long timer = -1;
   private boolean running;
   private boolean again;
@@ -56,6 +58,7 @@ final class MailSender {
 
   Future<Void> start() {
     stopped = false;
+    context = vertx.getOrCreateContext();
     timer = vertx.setPeriodic(settings.pollMillis(), id -> poke());
     poke();
     return Future.succeededFuture();
@@ -67,8 +70,16 @@ final class MailSender {
     return Future.succeededFuture();
   }
 
+  /** Delivers what is due now; from any thread (e.g. when a consumer's transaction added a mail). */
+  void wake() {
+    Context on = context;
+    if (on != null) {
+      on.runOnContext(v -> poke());
+    }
+  }
+
   /** Delivers what is due now, on the caller's context (the verticle's). */
-  void poke() {
+  private void poke() {
     if (stopped) {
       return;
     }

@@ -48,14 +48,14 @@ public class NotificationsVerticle extends VerticleBase {
     var outbox = settings.outbox();
     transport = mail.smtpConfigured() ? SmtpTransport.create(vertx, mail.smtpUrl()) : new EmlDirectory(vertx, Path.of(mail.directory()));
     return vertx.executeBlocking(() -> new MailTemplates(mail.shopName(), mail.shopUrl(), settings.resetKey())).compose(templates -> {
-      var mails = new OutgoingMails(templates, settings.defaultLocale());
+      sender = new MailSender(vertx, pool, templates, transport, mail);
+      var mails = new OutgoingMails(templates, settings.defaultLocale(), sender::wake);
       var orderMails = new OrderMails(bus, mails, settings.defaultLocale());
       var accountMails = new AccountMails(mails);
       checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails::apply,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);
       identity = new LogConsumer(vertx, pool, bus, IDENTITY_CONSUMER, IdentityApi.CONTRACT.context(), accountMails::apply,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);
-      sender = new MailSender(vertx, pool, templates, transport, mail);
       var queries = new MailQueries(pool, templates, mail.from());
       LOG.info(mail.smtpConfigured() ? "e-mails go out over SMTP (" + transport.describe() + ")"
         : "no SMTP server configured (COMMERCE_SMTP_URL): e-mails are written to " + transport.describe());

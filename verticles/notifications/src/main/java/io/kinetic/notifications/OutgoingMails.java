@@ -22,10 +22,13 @@ final class OutgoingMails {
 
   private final MailTemplates templates;
   private final String defaultLocale;
+  private final Runnable committed;
 
-  OutgoingMails(MailTemplates templates, String defaultLocale) {
+  /** {@code committed}: run once the transaction that added a mail committed (the sender delivers it at once). */
+  OutgoingMails(MailTemplates templates, String defaultLocale, Runnable committed) {
     this.templates = templates;
     this.defaultLocale = defaultLocale;
+    this.committed = committed;
   }
 
   Future<Void> add(SqlConnection tx, LoggedEvent event, String kind, String recipient, String locale,
@@ -35,10 +38,13 @@ final class OutgoingMails {
     var row = Tuple.tuple().addValue(Ids.newId()).addValue(event.eventId()).addValue(kind).addValue(recipient)
       .addValue(lang).addValue(subject).addValue(new JsonObject(model))
       .addValue(order == null ? null : order.id()).addValue(order == null ? null : order.number());
-    return tx.preparedQuery(MailSql.ADD).execute(row).mapEmpty();
+    return tx.preparedQuery(MailSql.ADD).execute(row).map(added -> {
+      var transaction = tx.transaction();
+      if (added.rowCount() > 0 && transaction != null) {
+        transaction.completion().onSuccess(v -> committed.run());
+      }
+      return null;
+    });
   }
 
-  String defaultLocale() {
-    return defaultLocale;
-  }
 }
