@@ -8,6 +8,7 @@ import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
 import dashboard from './dashboard/index.js';
+import mails from './mails/index.js';
 import settings from './settings/index.js';
 
-startAdmin([auth, dashboard, orders, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, dashboard, orders, mails, products, categories, attributes, staff, settings], '#app');

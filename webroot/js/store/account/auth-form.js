@@ -79,6 +79,7 @@ export const AuthForm = {
               <button type="submit" class="btn btn-primary btn-block" disabled=${busy.value}
                       data-testid=${props.mode + '-submit'}>${t(mode.title)}</button>
             </form>
+            ${props.mode === 'login' ? html`<p class="form-foot"><a href="#/forgot-password" data-testid="forgot-link">${t('forgotPassword')}</a></p>` : null}
             <p class="muted form-foot">${t(mode.foot.text)} <a href=${mode.foot.href + (nextPath() ? `?next=${nextPath()}` : '')}>${t(mode.foot.link)}</a></p>
           </div>
         </section>`;

@@ -138,6 +138,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void mailGoesToEmlFilesInTheDataDirectoryUntilAnSmtpUrlComesFromTheEnvironment(@TempDir Path tmp) throws Exception {
+    var embedded = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_EMBEDDED_DATA_DIR", "/srv/shop-data")).mail();
+    assertFalse(embedded.smtpConfigured());
+    assertEquals(Path.of("/srv/shop-data", "mail").toString(), embedded.directory());
+    var smtp = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_SMTP_URL", "smtps://shop:p%40ss@mail.example:465",
+      "COMMERCE_MAIL_FROM", "Shop <orders@shop.example>")).mail();
+    assertTrue(smtp.smtpConfigured());
+    assertEquals("smtps://shop:p%40ss@mail.example:465", smtp.smtpUrl());
+    assertEquals("Shop <orders@shop.example>", smtp.from());
+
+    var scheme = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_SMTP_URL", "http://mail.example")));
+    assertTrue(scheme.getMessage().contains("mail.smtpUrl"), scheme.getMessage());
+    var from = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_MAIL_FROM", "nobody")));
+    assertTrue(from.getMessage().contains("mail.from"), from.getMessage());
+
+    Files.copy(Path.of(dir, "application.json"), tmp.resolve("application.json"));
+    Files.writeString(tmp.resolve("application-leaky.json"), "{\"mail\":{\"smtpUrl\":\"smtp://u:secret@mail.example\"}}");
+    var leak = assertThrows(ConfigException.class,
+      () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", tmp.toString(), "COMMERCE_PROFILE", "leaky")));
+    assertTrue(leak.getMessage().contains("mail.smtpUrl"), leak.getMessage());
+  }
+
+  @Test
   void theMetricsTokenComesFromTheEnvironmentAndIsLongEnough() {
     assertEquals("", ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir)).http().metricsToken());
     AppConfig config = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_HTTP_METRICS_TOKEN", "scrape-me-0123456789"));

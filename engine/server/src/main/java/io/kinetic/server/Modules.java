@@ -8,6 +8,7 @@ import io.kinetic.gateway.GatewayModule;
 import io.kinetic.identity.IdentityModule;
 import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.contract.ContextModule;
+import io.kinetic.notifications.NotificationsModule;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
 final class Modules {
 
   static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
-    new CheckoutModule(), new AnalyticsModule());
+    new CheckoutModule(), new AnalyticsModule(), new NotificationsModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

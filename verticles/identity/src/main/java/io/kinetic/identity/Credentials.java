@@ -49,6 +49,17 @@ final class Credentials {
     return Optional.empty();
   }
 
+  /** {@code VALIDATION_FAILED} on {@code email} (normalized) unless it is a well-formed address; empty when it is. */
+  static Optional<Failure> checkEmail(String email) {
+    if (email.isEmpty()) {
+      return Optional.of(Failure.invalid("email", "must not be blank"));
+    }
+    if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+      return Optional.of(Failure.invalid("email", "must be a valid e-mail address of at most " + MAX_EMAIL + " characters"));
+    }
+    return Optional.empty();
+  }
+
   /**
    * The failure for a new account's normalized fields: {@code VALIDATION_FAILED} with every bad
    * field first, then {@code WEAK_PASSWORD}; empty when all is well.

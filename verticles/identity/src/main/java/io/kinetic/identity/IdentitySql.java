@@ -113,6 +113,35 @@ final class IdentitySql {
       SELECT id FROM refresh_token WHERE expires_at < now() - interval '1 day' LIMIT $1)
     """;
 
+  /** A newer request (or a reset) ends every other open reset token of the customer. */
+  static final String USE_UP_RESETS = """
+    UPDATE password_reset SET used_at = now() WHERE customer_id = $1 AND used_at IS NULL
+    """;
+
+  static final String INSERT_RESET = """
+    INSERT INTO password_reset (id, customer_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)
+    """;
+
+  /** The open, unexpired token with this hash, locked until the transaction ends. */
+  static final String LOCK_OPEN_RESET = """
+    SELECT id, customer_id FROM password_reset
+    WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+    FOR UPDATE
+    """;
+
+  static final String OPEN_RESET_EXISTS = """
+    SELECT 1 FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+    """;
+
+  static final String SET_CUSTOMER_PASSWORD = """
+    UPDATE customer SET password_hash = $2 WHERE id = $1 RETURNING email
+    """;
+
+  static final String PURGE_OLD_RESETS = """
+    DELETE FROM password_reset WHERE id IN (
+      SELECT id FROM password_reset WHERE expires_at < now() - interval '1 day' LIMIT $1)
+    """;
+
   private IdentitySql() {
   }
 }

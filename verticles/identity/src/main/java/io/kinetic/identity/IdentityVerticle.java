@@ -6,7 +6,9 @@ import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.auth.DerivedKeys;
 import io.kinetic.kernel.contract.identity.IdentityApi;
+import io.kinetic.kernel.contract.identity.PasswordResetRequested;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
@@ -33,6 +35,7 @@ public class IdentityVerticle extends VerticleBase {
 
   private final IdentitySettings settings;
   private LogConsumer audit;
+  private PasswordResetService resets;
   private Pool pool;
   private RedisAPI redis;
   private long purgeTimer = -1;
@@ -59,6 +62,9 @@ public class IdentityVerticle extends VerticleBase {
     var staffAccess = new StaffAccessService(staffRepository, tokenRepository, vertx);
     var audit = new AuditLog(pool);
     var addresses = new AddressBookService(pool);
+    var resets = new PasswordResetService(vertx, pool, accounts, tokenRepository, hasher, new ResetLimiter(redis, auth),
+      DerivedKeys.derive(auth.jwtSecret(), PasswordResetRequested.KEY_PURPOSE), auth.resetTtlSeconds());
+    this.resets = resets;
     var outbox = settings.outbox();
     this.audit = !settings.auditsOtherContexts() ? null : new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
       CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3, CatalogAudit::skipPurged);
@@ -79,7 +85,9 @@ public class IdentityVerticle extends VerticleBase {
       serve(IdentityApi.LIST_STAFF_SESSIONS, (q, caller) -> staff.sessions(q)),
       serve(IdentityApi.LIST_ADDRESSES, (q, caller) -> addresses.list(q)),
       serve(IdentityApi.SAVE_ADDRESS, (q, caller) -> addresses.save(q)),
-      serve(IdentityApi.DELETE_ADDRESS, (q, caller) -> addresses.delete(q)))))
+      serve(IdentityApi.DELETE_ADDRESS, (q, caller) -> addresses.delete(q)),
+      serve(IdentityApi.REQUEST_PASSWORD_RESET, (q, caller) -> resets.request(q, caller.correlationId())),
+      serve(IdentityApi.RESET_PASSWORD, (q, caller) -> resets.reset(q)))))
       .compose(v -> this.audit == null ? Future.succeededFuture() : this.audit.start());
   }
 
@@ -94,6 +102,9 @@ public class IdentityVerticle extends VerticleBase {
   }
 
   private void purgeExpired(TokenRepository tokens) {
+    if (resets != null) {
+      resets.purgeExpired(PURGE_BATCH).onFailure(t -> LOG.warning("password-reset token purge failed, will retry: " + t.getMessage()));
+    }
     tokens.purgeExpired(pool, PURGE_BATCH)
       .onSuccess(n -> {
         if (n > 0) {

@@ -24,6 +24,7 @@ public record AppConfig(
   GraphQl graphql,
   Idempotency idempotency,
   Outbox outbox,
+  Mail mail,
   Cluster cluster,
   Shutdown shutdown,
   JsonObject raw) {
@@ -69,10 +70,14 @@ public record AppConfig(
    * {@code hashWorkers}: threads of the password-hashing pool (0: one per core).
    * {@code registerMaxPerIp} registrations per client IP in {@code registerWindowSeconds}.
    * {@code staffRevocationPollMillis}: how often each gateway re-reads the staff session versions.
+   * {@code resetTtlSeconds}: how long a password-reset link is valid; at most {@code resetMaxPerWindow}
+   * reset requests per e-mail address and per client IP (and as many reset attempts per client IP)
+   * in {@code resetWindowSeconds}.
    */
   public record Auth(String issuer, long accessTtlSeconds, long refreshTtlSeconds, int passwordIterations,
                      int loginMaxFailures, long loginWindowSeconds, String jwtSecret, int hashWorkers,
-                     int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis) {
+                     int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis,
+                     long resetTtlSeconds, int resetMaxPerWindow, long resetWindowSeconds) {
   }
 
   /** {@code cacheTtlSeconds}: the longest a cached product, list page or category snapshot is served unchecked. */
@@ -169,6 +174,23 @@ public record AppConfig(
   }
 
   /**
+   * Transactional e-mails: sent from {@code from} in the name of {@code shopName}, with links to the
+   * storefront at {@code shopUrl}. {@code smtpUrl} (from COMMERCE_SMTP_URL only, as it may carry a
+   * password: {@code smtp://user:pass@host:port}, {@code smtps://...} for TLS from the start; empty:
+   * every mail is written as a {@code .eml} file into {@code directory}, by default {@code mail/}
+   * in the data directory). A mail that cannot be delivered is retried after
+   * {@code retryBaseMillis}, doubling up to {@code retryMaxMillis}, {@code maxAttempts} times in
+   * all, then marked failed; the sender looks for due mails every {@code pollMillis} (and at once
+   * when a new one is written), {@code batchSize} at a time.
+   */
+  public record Mail(String from, String shopName, String shopUrl, String smtpUrl, String directory, int maxAttempts,
+                     long retryBaseMillis, long retryMaxMillis, long pollMillis, int batchSize) {
+    public boolean smtpConfigured() {
+      return !smtpUrl.isEmpty();
+    }
+  }
+
+  /**
    * Clustered event bus (Hazelcast). {@code host}: the address to bind and announce, empty for the
    * default. {@code name}: only nodes with the same name join. {@code port}: the Hazelcast member
    * port (the next free one up to +100 when taken). {@code members}: host[:port] of the nodes to
@@ -227,7 +249,8 @@ public record AppConfig(
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
         auth.number("loginWindowSeconds", 1, 86_400), secret, auth.integer("hashWorkers", 0, 256),
         auth.integer("registerMaxPerIp", 1, 1_000_000), auth.number("registerWindowSeconds", 1, 86_400),
-        auth.number("staffRevocationPollMillis", 100, 60_000)),
+        auth.number("staffRevocationPollMillis", 100, 60_000), auth.number("resetTtlSeconds", 60, 86_400),
+        auth.integer("resetMaxPerWindow", 1, 1_000_000), auth.number("resetWindowSeconds", 1, 86_400)),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency),
@@ -244,6 +267,7 @@ public record AppConfig(
       new Idempotency(idempotency.number("ttlSeconds", 60, 2_592_000), pendingSeconds, idempotency.number("waitMillis", 0, 60_000)),
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
+      mail(json, embedded.string("dataDir")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
         cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
@@ -265,6 +289,28 @@ public record AppConfig(
       cart.integer("reservationSeconds", 1, 86_400), cart.integer("maxLineQuantity", 1, 10_000),
       cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
       cart.number("publishMillis", 50, 60_000));
+  }
+
+  private static Mail mail(JsonObject json, String dataDir) {
+    var mail = new ConfigReader(json, "mail");
+    String smtpUrl = json.getJsonObject("mail").getString("smtpUrl", "");
+    if (!smtpUrl.isEmpty() && !smtpUrl.startsWith("smtp://") && !smtpUrl.startsWith("smtps://")) {
+      throw new ConfigException("mail.smtpUrl", "must start with smtp:// or smtps:// (set COMMERCE_SMTP_URL)");
+    }
+    String from = mail.string("from");
+    if (!from.matches("[^@<>]*<[^@<>\\s]+@[^@<>\\s]+>\\s*|[^@<>\\s]+@[^@<>\\s]+")) {
+      throw new ConfigException("mail.from", "must be an address, e.g. shop@example.com or Shop <shop@example.com>, got " + from);
+    }
+    String shopUrl = mail.string("shopUrl");
+    if (!shopUrl.startsWith("http://") && !shopUrl.startsWith("https://")) {
+      throw new ConfigException("mail.shopUrl", "must be the storefront's http(s):// address, got " + shopUrl);
+    }
+    String directory = mail.string("directory");
+    long base = mail.number("retryBaseMillis", 10, 3_600_000);
+    return new Mail(from, mail.string("shopName"), shopUrl, smtpUrl,
+      directory.isEmpty() ? java.nio.file.Path.of(dataDir, "mail").toString() : directory,
+      mail.integer("maxAttempts", 1, 1000), base, mail.number("retryMaxMillis", base, 86_400_000),
+      mail.number("pollMillis", 10, 3_600_000), mail.integer("batchSize", 1, 1000));
   }
 
   private static Subscriptions subscriptions(ConfigReader section) {

@@ -21,7 +21,8 @@ import java.util.Map;
 public final class ConfigLoader {
 
   public static final String PREFIX = "COMMERCE_";
-  private static final List<String> SECRETS = List.of("auth.jwtSecret", "http.metricsToken", "stripe.secretKey", "stripe.webhookSecret");
+  private static final List<String> SECRETS = List.of("auth.jwtSecret", "http.metricsToken", "stripe.secretKey", "stripe.webhookSecret",
+    "mail.smtpUrl");
 
   private ConfigLoader() {
   }
@@ -50,6 +51,7 @@ public final class ConfigLoader {
     json.put("stripe", stripe);
     stripe.put("secretKey", env.getOrDefault(PREFIX + "STRIPE_SECRET_KEY", "").trim());
     stripe.put("webhookSecret", env.getOrDefault(PREFIX + "STRIPE_WEBHOOK_SECRET", "").trim());
+    json.getJsonObject("mail").put("smtpUrl", env.getOrDefault(PREFIX + "SMTP_URL", "").trim());
     applyEnvironment(json, "", env);
     return json;
   }

@@ -48,6 +48,8 @@ public enum ErrorCode {
   ADDRESS_NOT_FOUND(2011, 404),
   /** The address book holds its maximum of addresses. */
   ADDRESS_BOOK_FULL(2012, 422),
+  /** A password-reset token that is unknown, used already or expired (the three are not told apart). */
+  RESET_TOKEN_INVALID(2013, 400),
   // 3xxx: catalog
   PRODUCT_NOT_FOUND(3000, 404),
   CATEGORY_NOT_FOUND(3001, 404),
@@ -105,6 +107,9 @@ public enum ErrorCode {
   QUANTITY_EXCEEDS_REMAINING(5012, 422),
   /** No such return on this order. */
   RETURN_NOT_FOUND(5013, 404),
+  // 6xxx: notifications
+  /** No such transactional e-mail. */
+  MAIL_NOT_FOUND(6000, 404),
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),

@@ -3,6 +3,7 @@ package io.kinetic.gateway.identity;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.ClientAddress;
+import io.kinetic.gateway.Locales;
 import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.gateway.graphql.GqlTypes;
 import io.kinetic.kernel.bus.BusClient;
@@ -20,6 +21,8 @@ import io.kinetic.kernel.contract.identity.Logout;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RefreshTokens;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.RequestPasswordReset;
+import io.kinetic.kernel.contract.identity.ResetPassword;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.vertx.core.Future;
 import java.util.Map;
@@ -33,10 +36,12 @@ final class AccountFetchers {
 
   private final BusClient bus;
   private final ClientAddress clientAddress;
+  private final Locales locales;
 
-  AccountFetchers(BusClient bus, ClientAddress clientAddress) {
+  AccountFetchers(BusClient bus, ClientAddress clientAddress, Locales locales) {
     this.bus = bus;
     this.clientAddress = clientAddress;
+    this.locales = locales;
   }
 
   void wire(RuntimeWiring.Builder wiring) {
@@ -52,6 +57,11 @@ final class AccountFetchers {
         .dataFetcher("logout", Gql.mutation(env ->
           bus.request(IdentityApi.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.caller(env))
             .map(deleted -> new GqlTypes.Done(true))))
+        .dataFetcher("requestPasswordReset", Gql.mutation(env -> bus.request(IdentityApi.REQUEST_PASSWORD_RESET,
+          new RequestPasswordReset(env.getArgument("email"), locales.of(Gql.rc(env).request()), clientAddress.of(Gql.rc(env))),
+          Gql.caller(env))))
+        .dataFetcher("resetPassword", Gql.mutation(env -> bus.request(IdentityApi.RESET_PASSWORD,
+          new ResetPassword(env.getArgument("token"), env.getArgument("password"), clientAddress.of(Gql.rc(env))), Gql.caller(env))))
         .dataFetcher("saveAddress", Gql.mutation(this::saveAddress))
         .dataFetcher("deleteAddress", Gql.mutation(env -> bus.request(IdentityApi.DELETE_ADDRESS,
           new DeleteAddress(Gql.principal(env).id(), Gql.id("id", env.getArgument("id"))), Gql.caller(env))

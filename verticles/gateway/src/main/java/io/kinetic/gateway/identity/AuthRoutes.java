@@ -2,6 +2,7 @@ package io.kinetic.gateway.identity;
 
 import io.kinetic.gateway.Bodies;
 import io.kinetic.gateway.ClientAddress;
+import io.kinetic.gateway.Locales;
 import io.kinetic.gateway.Replies;
 import io.kinetic.gateway.Requests;
 import io.kinetic.gateway.edge.RestOperations;
@@ -14,6 +15,8 @@ import io.kinetic.kernel.contract.identity.Logout;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RefreshTokens;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.RequestPasswordReset;
+import io.kinetic.kernel.contract.identity.ResetPassword;
 import io.kinetic.kernel.contract.identity.Tokens;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.ext.web.RoutingContext;
@@ -27,11 +30,13 @@ final class AuthRoutes {
 
   private final BusClient bus;
   private final ClientAddress clientAddress;
+  private final Locales locales;
   private final RefreshCookie customerCookie;
   private final RefreshCookie staffCookie;
 
-  AuthRoutes(BusClient bus, ClientAddress clientAddress, long refreshTtlSeconds) {
+  AuthRoutes(BusClient bus, ClientAddress clientAddress, Locales locales, long refreshTtlSeconds) {
     this.bus = bus;
+    this.locales = locales;
     this.clientAddress = clientAddress;
     this.customerCookie = RefreshCookie.of(Realm.CUSTOMER, refreshTtlSeconds);
     this.staffCookie = RefreshCookie.of(Realm.STAFF, refreshTtlSeconds);
@@ -55,6 +60,29 @@ final class AuthRoutes {
     operations.bind("adminLogout", rc -> logout(rc, Realm.STAFF));
     operations.bind("me", this::me);
     operations.bind("adminMe", this::adminMe);
+    operations.bind("requestPasswordReset", this::requestPasswordReset);
+    operations.bind("resetPassword", this::resetPassword);
+  }
+
+  /** The body of a reset request; the language of the mail comes from Accept-Language. */
+  record ResetRequest(String email) {
+  }
+
+  /** The body of a reset with the token from the mail. */
+  record NewPassword(String token, String password) {
+  }
+
+  private void requestPasswordReset(RoutingContext rc) {
+    ResetRequest body = Bodies.read(rc, ResetRequest.class);
+    var command = new RequestPasswordReset(body.email(), locales.of(rc.request()), clientAddress.of(rc));
+    bus.request(IdentityApi.REQUEST_PASSWORD_RESET, command, Requests.caller(rc))
+      .onComplete(Replies.to(rc, (r, accepted) -> Replies.json(r, 202, accepted)));
+  }
+
+  private void resetPassword(RoutingContext rc) {
+    NewPassword body = Bodies.read(rc, NewPassword.class);
+    bus.request(IdentityApi.RESET_PASSWORD, new ResetPassword(body.token(), body.password(), clientAddress.of(rc)), Requests.caller(rc))
+      .onComplete(Replies.to(rc, Replies::ok));
   }
 
   private void register(RoutingContext rc) {

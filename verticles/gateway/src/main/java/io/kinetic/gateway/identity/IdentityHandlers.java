@@ -17,7 +17,7 @@ final class IdentityHandlers implements EdgeHandlers {
 
   @Override
   public void bindOperations(RestOperations operations) {
-    new AuthRoutes(context.bus(), context.clientAddress(), context.config().auth().refreshTtlSeconds()).bind(operations);
+    new AuthRoutes(context.bus(), context.clientAddress(), context.locales(), context.config().auth().refreshTtlSeconds()).bind(operations);
     new StaffRoutes(context.bus()).bind(operations);
     new AddressRoutes(context.bus()).bind(operations);
   }
@@ -25,7 +25,7 @@ final class IdentityHandlers implements EdgeHandlers {
   @Override
   public void wire(GraphQlApi api, RuntimeWiring.Builder wiring) {
     switch (api) {
-      case SHOP -> new AccountFetchers(context.bus(), context.clientAddress()).wire(wiring);
+      case SHOP -> new AccountFetchers(context.bus(), context.clientAddress(), context.locales()).wire(wiring);
       case ADMIN -> new StaffFetchers(context.bus()).wire(wiring);
     }
   }

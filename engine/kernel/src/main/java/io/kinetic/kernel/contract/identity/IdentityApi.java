@@ -44,14 +44,20 @@ public final class IdentityApi {
   public static final Endpoint<DeleteAddress, Deleted> DELETE_ADDRESS =
     Endpoint.local("identity.delete-address", DeleteAddress.class, Deleted.class);
 
+  public static final Endpoint<RequestPasswordReset, PasswordResetAccepted> REQUEST_PASSWORD_RESET =
+    Endpoint.local("identity.request-password-reset", RequestPasswordReset.class, PasswordResetAccepted.class);
+  public static final Endpoint<ResetPassword, PasswordResetDone> RESET_PASSWORD =
+    Endpoint.local("identity.reset-password", ResetPassword.class, PasswordResetDone.class);
+
   public static final Contract CONTRACT = Contract.of("identity", IdentityEvent.class,
     REGISTER_CUSTOMER, LOGIN, REFRESH, LOGOUT, GET_CUSTOMER, GET_STAFF, CREATE_STAFF, INVITE_STAFF, LIST_STAFF,
     SET_STAFF_ROLES, DEACTIVATE_STAFF, REACTIVATE_STAFF, LIST_AUDIT_LOG, LIST_STAFF_SESSIONS, LIST_ADDRESSES, SAVE_ADDRESS,
-    DELETE_ADDRESS);
+    DELETE_ADDRESS, REQUEST_PASSWORD_RESET, RESET_PASSWORD);
 
   /** Where each identity event is published (from its {@code @EventName}), for in-memory listeners. */
   public static final class Events {
     public static final String STAFF_ACCESS_CHANGED = EventTypes.address(StaffAccessChanged.class);
+    public static final String PASSWORD_RESET_REQUESTED = EventTypes.address(PasswordResetRequested.class);
 
     private Events() {
     }

@@ -1,0 +1,198 @@
+package io.kinetic.notifications;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.CheckoutEvent;
+import io.kinetic.kernel.contract.checkout.GetOrderDetail;
+import io.kinetic.kernel.contract.checkout.ItemLine;
+import io.kinetic.kernel.contract.checkout.OrderFulfilled;
+import io.kinetic.kernel.contract.checkout.OrderPlaced;
+import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.PaymentFailed;
+import io.kinetic.kernel.contract.checkout.PaymentRefunded;
+import io.kinetic.kernel.contract.checkout.PaymentSucceeded;
+import io.kinetic.kernel.contract.checkout.ReturnDecided;
+import io.kinetic.kernel.contract.checkout.ReturnReceived;
+import io.kinetic.kernel.contract.checkout.ReturnRequested;
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.outbox.DomainEvent;
+import io.kinetic.kernel.outbox.EventTypes;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The e-mails of the checkout's events. {@link OrderPlaced} only records the order's contact (its
+ * e-mail and locale); the confirmation goes out when the order is paid ({@link PaymentSucceeded}),
+ * with the order's lines and totals as checkout has them then ({@code GET_ORDER_DETAIL}). Then: payment
+ * failed, shipped (with the tracking), refunded, a return requested, approved or rejected, received.
+ * Events of other types, and types this node does not know, send nothing.
+ */
+final class OrderMails {
+
+  private static final Logger LOG = Logger.getLogger(OrderMails.class.getName());
+  private static final Set<String> HANDLED = Set.copyOf(EventTypes.registerFamily(CheckoutEvent.class).stream()
+    .map(EventTypes::register).toList());
+
+  private final BusClient bus;
+  private final OutgoingMails mails;
+  private final String defaultLocale;
+
+  OrderMails(BusClient bus, OutgoingMails mails, String defaultLocale) {
+    this.bus = bus;
+    this.mails = mails;
+    this.defaultLocale = defaultLocale;
+  }
+
+  /** A contact as the mails of one order need it. */
+  private record Contact(String number, String email, String locale) {
+  }
+
+  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+    if (!HANDLED.contains(logged.type())) {
+      return Future.succeededFuture();
+    }
+    DomainEvent event = logged.event();
+    if (event instanceof OrderPlaced placed) {
+      return tx.preparedQuery(MailSql.SAVE_CONTACT).execute(Tuple.tuple().addValue(placed.orderId()).addValue(placed.number())
+        .addValue(placed.email()).addValue(MailTemplates.locale(placed.locale(), defaultLocale)).addValue(placed.customerId())
+        .addValue(placed.occurredAt().atOffset(ZoneOffset.UTC)));
+    }
+    if (event instanceof PaymentSucceeded paid) {
+      return detail(paid.orderId()).compose(order -> contact(tx, paid.orderId(), order).compose(contact ->
+        add(tx, logged, "order-confirmation", contact, paid.orderId(), confirmation(order, contact.locale()))));
+    }
+    if (event instanceof PaymentFailed failed) {
+      return contact(tx, failed.orderId(), null).compose(contact ->
+        add(tx, logged, "payment-failed", contact, failed.orderId(), Map.of()));
+    }
+    if (event instanceof PaymentRefunded refunded) {
+      return contact(tx, refunded.orderId(), null).compose(contact -> {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("amount", MoneyText.format(refunded.amount(), contact.locale()));
+        model.put("refundedTotal", MoneyText.format(refunded.refundedTotal(), contact.locale()));
+        model.put("noStock", "NO_STOCK".equals(refunded.reason()));
+        return add(tx, logged, "order-refunded", contact, refunded.orderId(), model);
+      });
+    }
+    if (event instanceof OrderFulfilled shipped) {
+      return contact(tx, shipped.orderId(), null).compose(contact -> {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lines", lines(shipped.lines()));
+        model.put("carrier", shipped.carrier());
+        model.put("trackingNumber", shipped.trackingNumber());
+        model.put("trackingUrl", shipped.trackingUrl());
+        model.put("partial", "partially_fulfilled".equals(shipped.state()));
+        return add(tx, logged, "order-shipped", contact, shipped.orderId(), model);
+      });
+    }
+    if (event instanceof ReturnRequested requested) {
+      return contact(tx, requested.orderId(), null).compose(contact -> add(tx, logged, "return-requested", contact,
+        requested.orderId(), Map.of("lines", lines(requested.lines()), "reason", text(requested.reason()))));
+    }
+    if (event instanceof ReturnDecided decided) {
+      return contact(tx, decided.orderId(), null).compose(contact -> add(tx, logged,
+        decided.approved() ? "return-approved" : "return-rejected", contact, decided.orderId(), Map.of("note", text(decided.note()))));
+    }
+    if (event instanceof ReturnReceived received) {
+      return contact(tx, received.orderId(), null).compose(contact -> add(tx, logged, "return-received", contact,
+        received.orderId(), Map.of("lines", lines(received.lines()), "restocked", received.restocked())));
+    }
+    return Future.succeededFuture();
+  }
+
+  /**
+   * The checkout's log was purged past the checkpoint (notifications was down longer than the
+   * log's retention): the mails of the events in between are not sent any more; go on with the
+   * oldest event kept, and say so.
+   */
+  static Future<Long> skipPurged(SqlConnection tx, long oldestKept) {
+    LOG.warning("an event log no longer keeps the events before position " + oldestKept
+      + ": their e-mails are not sent");
+    return Future.succeededFuture(oldestKept - 1);
+  }
+
+  private Future<Void> add(SqlConnection tx, LoggedEvent logged, String kind, Contact contact, UUID orderId,
+                           Map<String, Object> details) {
+    Map<String, Object> model = new LinkedHashMap<>(details);
+    model.put("number", contact.number());
+    return mails.add(tx, logged, kind, contact.email(), contact.locale(), model, new OutgoingMails.OrderRef(orderId, contact.number()));
+  }
+
+  /** From the projection of OrderPlaced; for an order placed before it existed, from checkout. */
+  private Future<Contact> contact(SqlConnection tx, UUID orderId, OrderView known) {
+    return tx.preparedQuery(MailSql.CONTACT).execute(Tuple.of(orderId)).compose(rows -> {
+      if (rows.size() > 0) {
+        var row = rows.iterator().next();
+        return Future.succeededFuture(new Contact(row.getString("number"), row.getString("email"), row.getString("locale")));
+      }
+      Future<OrderView> order = known != null ? Future.succeededFuture(known) : detail(orderId);
+      return order.map(o -> new Contact(o.number(), o.email(), MailTemplates.locale(null, defaultLocale)));
+    });
+  }
+
+  private Future<OrderView> detail(UUID orderId) {
+    return bus.request(CheckoutApi.GET_ORDER_DETAIL, new GetOrderDetail(orderId), Caller.SYSTEM).map(d -> d.order());
+  }
+
+  private static Map<String, Object> confirmation(OrderView order, String locale) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (var line : order.lines()) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("name", line.productName());
+      l.put("options", String.join(", ", line.options() == null ? List.of()
+        : line.options().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+      l.put("sku", line.sku());
+      l.put("quantity", line.quantity());
+      l.put("unitPrice", MoneyText.format(line.unitPrice(), locale));
+      l.put("total", MoneyText.format(line.gross(), locale));
+      lines.add(l);
+    }
+    model.put("lines", lines);
+    var totals = order.totals();
+    model.put("itemsTotal", MoneyText.format(totals.itemsGross(), locale));
+    model.put("shippingTotal", MoneyText.format(totals.shippingGross(), locale));
+    model.put("taxTotal", MoneyText.format(totals.tax(), locale));
+    model.put("total", MoneyText.format(totals.total(), locale));
+    model.put("shippingMethod", order.shipping() == null ? "" : order.shipping().name());
+    var to = order.shippingAddress();
+    if (to != null) {
+      List<String> address = new ArrayList<>();
+      for (String part : new String[] {to.name(), to.company(), to.line1(), to.line2(),
+        (text(to.postalCode()) + " " + text(to.city())).strip(), to.region(), to.country()}) {
+        if (part != null && !part.isBlank()) {
+          address.add(part);
+        }
+      }
+      model.put("address", address);
+      model.put("hasAddress", !address.isEmpty());
+    }
+    return model;
+  }
+
+  private static List<Map<String, Object>> lines(List<ItemLine> lines) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ItemLine line : lines == null ? List.<ItemLine>of() : lines) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("name", line.name() == null ? line.sku() : line.name());
+      l.put("sku", line.sku());
+      l.put("quantity", line.quantity());
+      out.add(l);
+    }
+    return out;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}
