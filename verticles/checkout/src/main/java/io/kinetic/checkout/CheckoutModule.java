@@ -6,9 +6,6 @@ import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The checkout context: tax and shipping settings, quotes, placing orders (a saga over the cart,
@@ -32,17 +29,7 @@ public final class CheckoutModule implements ContextModule {
 
   static CheckoutConfig settings(AppConfig config) {
     return new CheckoutConfig(config.pg().url(), config.checkout().poolSize(), config.checkout(), config.stripe(),
-      config.outbox(), config.bus().timeoutMillis(), derive(config.auth().jwtSecret(), "order-links"));
+      config.outbox(), config.bus().timeoutMillis(), io.kinetic.kernel.auth.DerivedKeys.derive(config.auth().jwtSecret(), "order-links"));
   }
 
-  /** A key of its own for {@code purpose}, derived from the engine's secret (HMAC-SHA256). */
-  static byte[] derive(String secret, String purpose) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

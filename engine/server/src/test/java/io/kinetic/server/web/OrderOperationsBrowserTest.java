@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * After the order is paid, in a real browser: staff ship it with a tracking number from the admin's
  * order page and mark it delivered; the customer's order page shows it delivered with the tracking,
  * and the customer asks to return a unit; staff approve it, receive it back into stock and refund it.
+ * The shipped e-mail with the tracking number is written for the customer.
  */
 // creates products: never while StorefrontBrowserTest compares the home page with the API
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
@@ -104,6 +105,21 @@ class OrderOperationsBrowserTest {
     WebElement timeline = browser.visible("timeline");
     assertTrue(timeline.getText().contains("Shipped") && timeline.getText().contains("Delivered"), timeline.getText());
     assertTrue(!timeline.getText().contains("Staff member"), "staff are named, not numbered: " + timeline.getText());
+
+    // the shipped e-mail, with the tracking number, is there for the customer (the embedded default's .eml sink)
+    String email = "ops-" + suffix + "@example.com";
+    JsonObject mail = browser.until("the shipped e-mail", java.time.Duration.ofSeconds(20), d -> {
+      try {
+        var list = RunningEngine.client().get("/api/v1/admin/mails").addQueryParam("recipient", email).bearerTokenAuthentication(staff)
+          .send().await(10, java.util.concurrent.TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+        return list.stream().map(m -> (JsonObject) m).filter(m -> "order-shipped".equals(m.getString("kind"))).findFirst().orElse(null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    var shippedMail = RunningEngine.client().get("/api/v1/admin/mails/" + mail.getString("id")).bearerTokenAuthentication(staff)
+      .send().await(10, java.util.concurrent.TimeUnit.SECONDS).bodyAsJsonObject();
+    assertTrue(shippedMail.getString("text").contains("JD0146000012345"), shippedMail.encode());
 
     // the customer's order page: delivered, with the tracking number; a return of one unit
     browser.open("/#/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
