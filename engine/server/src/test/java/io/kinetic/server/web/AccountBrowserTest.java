@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -16,10 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -80,7 +75,7 @@ class AccountBrowserTest {
     browser.until("the errors next to postal code and city", d ->
       d.findElement(By.id("address-postalCode-error")).getText().contains("letters, digits")
         && d.findElement(By.id("address-city-error")).getText().contains("required"));
-    screenshots("address-book-errors");
+    browser.screenshots("address-book-errors");
 
     browser.visible("address-postalCode").sendKeys(Keys.chord(Keys.CONTROL, "a"), "10117");
     city.sendKeys("Berlin");
@@ -103,7 +98,7 @@ class AccountBrowserTest {
       var items = d.findElements(Browser.testId("address-item"));
       return items.size() == 2 && items.get(0).getText().contains("Wien") && items.get(0).getText().contains("Austria");
     });
-    screenshots("address-book");
+    browser.screenshots("address-book");
     String token = api.customerToken(email, PASSWORD);
     JsonArray book = RunningEngine.client().get("/api/v1/me/addresses").bearerTokenAuthentication(token).send()
       .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
@@ -120,19 +115,4 @@ class AccountBrowserTest {
     browser.until("one address left", d -> d.findElements(Browser.testId("address-item")).size() == 1);
   }
 
-  /** With -Dkinetic.screenshots=DIR: the page at desktop and phone width, for a person to look at. */
-  private static void screenshots(String name) throws Exception {
-    String dir = System.getProperty("kinetic.screenshots");
-    if (dir == null) {
-      return;
-    }
-    Files.createDirectories(Path.of(dir));
-    var window = browser.driver().manage().window();
-    Dimension desktop = window.getSize();
-    Files.write(Path.of(dir, name + "-desktop.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-    window.setSize(new Dimension(390, 844));
-    Thread.sleep(300);
-    Files.write(Path.of(dir, name + "-phone.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-    window.setSize(desktop);
-  }
 }

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kinetic.server.RunningEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -110,7 +106,7 @@ class CheckoutBrowserTest {
       && fieldError(d, "ship-city-error").equals("Please fill this in."));
     assertEquals("VALIDATION_FAILED", browser.visible("checkout-error").getAttribute("data-code"));
     assertEquals("true", browser.visible("checkout-email").getAttribute("aria-invalid"));
-    screenshots("checkout-errors");
+    browser.screenshots("checkout-errors");
 
     String email = "guest-" + suffix() + "@example.com";
     browser.visible("checkout-email").sendKeys(email);
@@ -120,7 +116,7 @@ class CheckoutBrowserTest {
     totalIs(2 * EUR + 990);
     new Select(browser.visible("ship-country")).selectByValue("DE");
     totalIs(2 * EUR + 490);
-    screenshots("checkout-guest");
+    browser.screenshots("checkout-guest");
     browser.visible("place-order").click();
 
     browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
@@ -128,7 +124,7 @@ class CheckoutBrowserTest {
     assertTrue(browser.visible("order-placed-note").getText().matches("(?s).*KC-\\d+.*"), browser.visible("order-placed-note").getText());
     browser.visible("mini-cart-count");
     browser.until("the emptied cart in the header", d -> "0".equals(d.findElement(Browser.testId("mini-cart-count")).getText()));
-    screenshots("payment");
+    browser.screenshots("payment");
     browser.driver().findElements(Browser.testId("test-card")).get(0).click();
     assertEquals("4242 4242 4242 4242", browser.visible("card-number").getDomProperty("value"));
     browser.visible("pay-button").click();
@@ -144,7 +140,7 @@ class CheckoutBrowserTest {
     assertEquals("Paid", browser.visible("order-status").getText());
     assertEquals(EngineApi.formatted(2 * EUR + 490, "EUR"), browser.visible("summary-total").getText());
     assertTrue(browser.visible("order-shipping-address").getText().contains("10117 Berlin"));
-    screenshots("confirmation-guest");
+    browser.screenshots("confirmation-guest");
 
     // the guest's confirmation carries the order's token in the page's address: a reload shows it again
     String hash = browser.hash();
@@ -167,7 +163,7 @@ class CheckoutBrowserTest {
       browser.openFresh(page);
       browser.until("the order-missing page", d -> !d.findElements(org.openqa.selenium.By.cssSelector("[data-testid=order-missing]")).isEmpty());
     }
-    screenshots("order-missing");
+    browser.screenshots("order-missing");
     browser.assertNoErrors(java.util.regex.Pattern.compile("/api/v1/orders/" + unknown + " .*status of 404")); // the expected answers
   }
 
@@ -183,7 +179,7 @@ class CheckoutBrowserTest {
     fillAddress("ship", "Max Mustermann", "Hauptstraße 5", "80331", "München");
     browser.visible("billing-same").click();
     fillAddress("bill", "Muster GmbH", "Rechnungsweg 2", "80333", "München");
-    screenshots("checkout-de");
+    browser.screenshots("checkout-de");
     browser.visible("place-order").click();
     browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
 
@@ -192,7 +188,7 @@ class CheckoutBrowserTest {
     WebElement error = browser.visible("payment-error");
     assertEquals("Ihre Karte wurde abgelehnt. Bitte versuchen Sie eine andere Karte.", error.getText());
     assertEquals("PAYMENT_DECLINED", error.getAttribute("data-code"));
-    screenshots("payment-declined-de");
+    browser.screenshots("payment-declined-de");
 
     // back at the checkout (its cart is empty now): the unpaid order is offered
     browser.driver().navigate().back();
@@ -209,7 +205,7 @@ class CheckoutBrowserTest {
       && "Vielen Dank, Max!".equals(d.findElement(Browser.testId("thank-you")).getText()));
     assertEquals("Bezahlt", browser.visible("order-status").getText());
     assertTrue(browser.visible("order-billing-address").getText().contains("Muster GmbH"));
-    screenshots("confirmation-de");
+    browser.screenshots("confirmation-de");
     browser.assertNoErrors(DECLINED);
   }
 
@@ -226,7 +222,7 @@ class CheckoutBrowserTest {
     // the checkout prices the cart again when it changes (over a subscription; without one within 15 s)
     browser.until("the changed cart said", Duration.ofSeconds(30), d -> !d.findElements(Browser.testId("cart-problems")).isEmpty());
     assertFalse(browser.visible("place-order").isEnabled(), "no order of a cart the shopper has not seen");
-    screenshots("checkout-cart-changed");
+    browser.screenshots("checkout-cart-changed");
 
     browser.visible("review-cart").click();
     browser.until("the cart", d -> browser.hash().equals("#/cart"));
@@ -262,7 +258,7 @@ class CheckoutBrowserTest {
       .filter(o -> o.getText().contains("Express")).findFirst().orElse(null));
     express.click();
     totalIs(EUR + 990);
-    screenshots("checkout-customer");
+    browser.screenshots("checkout-customer");
     browser.visible("place-order").click();
 
     browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
@@ -271,7 +267,7 @@ class CheckoutBrowserTest {
     browser.until("the payment processing", d -> !d.findElements(Browser.testId("order-hero")).isEmpty()
       && "processing".equals(d.findElement(Browser.testId("order-hero")).getAttribute("data-kind")));
     assertEquals("Payment processing", browser.visible("order-status").getText());
-    screenshots("confirmation-processing");
+    browser.screenshots("confirmation-processing");
     // the late card succeeds a few seconds later: the page asks again until it knows
     browser.until("the late payment succeeded", Duration.ofSeconds(30), d -> !d.findElements(Browser.testId("thank-you")).isEmpty());
     assertEquals("Thank you, Grace!", browser.visible("thank-you").getText());
@@ -289,13 +285,13 @@ class CheckoutBrowserTest {
       .filter(r -> number.equals(r.getAttribute("data-number"))).findFirst().orElse(null));
     assertTrue(row.getText().contains(EngineApi.formatted(EUR + 990, "EUR")), row.getText());
     assertTrue(row.getText().contains("Paid"), row.getText());
-    screenshots("account-orders");
+    browser.screenshots("account-orders");
     row.click();
     browser.until("the order in the account", d -> browser.hash().startsWith("#/account/orders/"));
     assertEquals(number, browser.visible("order-number").getText());
     assertTrue(browser.visible("order-shipping-address").getText().contains("Invalidenstraße 43"));
     assertEquals(product.getString("name"), browser.visible("priced-line-name").getText());
-    screenshots("account-order");
+    browser.screenshots("account-order");
   }
 
   @Test
@@ -333,7 +329,7 @@ class CheckoutBrowserTest {
     assertTrue(row.getText().contains(EngineApi.formatted(2 * EUR + 490, "EUR")), row.getText());
     assertEquals("Paid", row.findElement(Browser.testId("order-row-state")).getText());
     assertTrue(browser.hash().contains("state=paid"), browser.hash());
-    screenshots("admin-orders");
+    browser.screenshots("admin-orders");
     browser.visible("reset-filters").click();
     browser.visible("filter-number").sendKeys(number.substring(3), Keys.ENTER);
     row = onlyRow(number);
@@ -352,7 +348,7 @@ class CheckoutBrowserTest {
     assertEquals(List.of("PaymentSucceeded", "PaymentFailed", "OrderPlaced"), events);
     String failed = browser.driver().findElements(Browser.testId("timeline-event")).get(1).getText();
     assertTrue(failed.contains("Payment failed") && failed.contains("declined") && failed.contains("Payment provider (test)"), failed);
-    screenshots("admin-order");
+    browser.screenshots("admin-order");
 
     browser.visible("back-to-orders").click();
     browser.until("back at the filtered list", d -> browser.hash().contains("number=") && d.findElements(Browser.testId("order-row")).size() == 1);
@@ -394,7 +390,7 @@ class CheckoutBrowserTest {
     browser.visible("zone-countries").sendKeys(country.toLowerCase());
     browser.visible("method-name").sendKeys("Courier");
     browser.visible("method-price-EUR").sendKeys("12,50");
-    screenshots("admin-settings");
+    browser.screenshots("admin-settings");
     browser.visible("save-zone").click();
     WebElement saved = browser.until("the new zone", d -> d.findElements(Browser.testId("zone")).stream()
       .filter(z -> zone.equals(z.getAttribute("data-name"))).findFirst().orElse(null));
@@ -491,37 +487,5 @@ class CheckoutBrowserTest {
     return found.isEmpty() ? "" : found.get(0).getText();
   }
 
-  /** With -Dkinetic.screenshots=DIR: the whole page at desktop and phone width, for a person to look at. */
-  private static void screenshots(String name) throws Exception {
-    String dir = System.getProperty("kinetic.screenshots");
-    if (dir == null) {
-      return;
-    }
-    Files.createDirectories(Path.of(dir));
-    Files.write(Path.of(dir, name + "-desktop.png"), fullPage(1366, 900, false));
-    Files.write(Path.of(dir, name + "-phone.png"), fullPage(390, 844, true));
-  }
 
-  /**
-   * The page's whole length at a width (CDP device metrics: a phone as a mobile viewport, with overlay
-   * scrollbars), drawn in a viewport as tall as the page so that nothing is cut and a sticky header
-   * stays on top; the window is as before afterwards.
-   */
-  private static byte[] fullPage(int width, int height, boolean mobile) throws Exception {
-    var driver = (ChromeDriver) browser.driver();
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-      Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-    browser.script("window.scrollTo(0, 0);");
-    Thread.sleep(300);
-    long full = ((Number) browser.script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-      Map.of("width", width, "height", Math.max(height, full), "deviceScaleFactor", 1, "mobile", mobile));
-    Thread.sleep(200);
-    try {
-      var shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-      return Base64.getDecoder().decode((String) shot.get("data"));
-    } finally {
-      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
-  }
 }

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 
 /**
  * A forgotten password in a real browser, on the embedded default (no SMTP server: the mail is a
@@ -72,10 +70,10 @@ class MailBrowserTest {
     browser.open("/#/login");
     browser.visible("forgot-link").click();
     browser.visible("forgot-email").sendKeys(email);
-    screenshots("forgot-password-form");
+    browser.screenshots("forgot-password-form");
     browser.visible("forgot-submit").click();
     assertTrue(browser.visible("reset-requested").getText().contains(email));
-    screenshots("forgot-password");
+    browser.screenshots("forgot-password");
 
     String token = tokenFromMailFile(email);
     browser.open("/#/reset-password/" + token);
@@ -85,12 +83,12 @@ class MailBrowserTest {
     browser.until("the two passwords differ", d -> !d.findElements(Browser.testId("reset-repeat")).isEmpty()
       && browser.visible("reset-repeat").getAttribute("aria-invalid") != null
       || d.getPageSource().contains("differ"));
-    screenshots("reset-password-errors");
+    browser.screenshots("reset-password-errors");
     browser.visible("reset-repeat").clear();
     browser.visible("reset-repeat").sendKeys("a new password 1");
     browser.visible("reset-submit").click();
     browser.visible("password-changed");
-    screenshots("reset-password-done");
+    browser.screenshots("reset-password-done");
 
     browser.visible("go-login").click();
     browser.until("the sign-in page", d -> browser.hash().equals("#/login"));
@@ -108,14 +106,14 @@ class MailBrowserTest {
     browser.visible("apply-mail-filters").click();
     browser.until("the reset mail's row", d -> d.findElements(Browser.testId("mail-row")).size() == 1
       && "password-reset".equals(d.findElement(Browser.testId("mail-row")).getAttribute("data-kind")));
-    screenshots("admin-mails");
+    browser.screenshots("admin-mails");
     browser.visible("mail-link").click();
     String text = browser.visible("mail-text").getText();
     assertTrue(text.contains("/#/reset-password/"), text);
     assertFalse(text.contains(token), "staff never see the customer's reset token");
     assertTrue(browser.visible("mail-recipient").getText().contains(email));
     browser.visible("mail-html");
-    screenshots("admin-mail");
+    browser.screenshots("admin-mail");
   }
 
   /** The reset token from the newest .eml file to {@code email} in the engine's data directory. */
@@ -141,18 +139,4 @@ class MailBrowserTest {
     });
   }
 
-  private static void screenshots(String name) throws Exception {
-    String dir = System.getProperty("kinetic.screenshots");
-    if (dir == null) {
-      return;
-    }
-    Files.createDirectories(Path.of(dir));
-    var window = browser.driver().manage().window();
-    Dimension desktop = window.getSize();
-    Files.write(Path.of(dir, name + "-desktop.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-    window.setSize(new Dimension(390, 844));
-    Thread.sleep(300);
-    Files.write(Path.of(dir, name + "-phone.png"), ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-    window.setSize(desktop);
-  }
 }
