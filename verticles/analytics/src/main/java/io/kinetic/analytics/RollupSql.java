@@ -37,7 +37,8 @@ final class RollupSql {
   static final String ORDER_PAID = """
     WITH o AS (
       UPDATE order_fact SET paid = true WHERE order_id = $1 AND NOT paid
-      RETURNING day, date_trunc('month', day)::date AS month, currency, total, customer_key, items),
+      RETURNING day, date_trunc('week', day::timestamp)::date AS week, date_trunc('month', day::timestamp)::date AS month,
+                currency, total, customer_key, items),
     first AS (
       INSERT INTO customer_first (customer_key, first_day) SELECT customer_key, day FROM o
       ON CONFLICT DO NOTHING RETURNING customer_key),
@@ -53,24 +54,32 @@ final class RollupSql {
         new_customers = s.new_customers + excluded.new_customers,
         returning_customers = s.returning_customers + excluded.returning_customers),
     lines AS (
-      SELECT o.currency, o.day, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
-      FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4),
+      SELECT o.currency, o.day, o.week, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
+      FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4, 5),
     product_days AS (
       INSERT INTO product_day AS d (currency, day, product_id, units, revenue)
       SELECT currency, day, product_id, units, revenue FROM lines
       ON CONFLICT (currency, day, product_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
+    product_weeks AS (
+      INSERT INTO product_week AS w (currency, week, product_id, units, revenue)
+      SELECT currency, week, product_id, units, revenue FROM lines
+      ON CONFLICT (currency, week, product_id) DO UPDATE SET units = w.units + excluded.units, revenue = w.revenue + excluded.revenue),
     product_months AS (
       INSERT INTO product_month AS m (currency, month, product_id, units, revenue)
       SELECT currency, month, product_id, units, revenue FROM lines
       ON CONFLICT (currency, month, product_id) DO UPDATE SET units = m.units + excluded.units, revenue = m.revenue + excluded.revenue),
     categories AS (
-      SELECT l.currency, l.day, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
+      SELECT l.currency, l.day, l.week, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
       FROM lines l JOIN product p ON p.product_id = l.product_id CROSS JOIN unnest(p.category_ids) AS c(id)
-      GROUP BY 1, 2, 3, 4),
+      GROUP BY 1, 2, 3, 4, 5),
     category_days AS (
       INSERT INTO category_day AS d (currency, day, category_id, units, revenue)
       SELECT currency, day, category_id, units, revenue FROM categories
       ON CONFLICT (currency, day, category_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
+    category_weeks AS (
+      INSERT INTO category_week AS w (currency, week, category_id, units, revenue)
+      SELECT currency, week, category_id, units, revenue FROM categories
+      ON CONFLICT (currency, week, category_id) DO UPDATE SET units = w.units + excluded.units, revenue = w.revenue + excluded.revenue),
     category_months AS (
       INSERT INTO category_month AS m (currency, month, category_id, units, revenue)
       SELECT currency, month, category_id, units, revenue FROM categories
