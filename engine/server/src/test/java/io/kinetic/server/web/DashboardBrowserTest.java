@@ -12,20 +12,15 @@ import io.kinetic.kernel.testing.TestServices;
 import io.kinetic.server.RunningEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The admin dashboard in a real headless Chromium: an admin picks ranges and sees the KPI tiles,
@@ -110,7 +105,7 @@ class DashboardBrowserTest {
     assertFalse(browser.driver().findElements(Browser.testId("top-categories-row")).isEmpty());
     String started = browser.visible("funnel-checkoutsStarted").getText();
     assertTrue(started.contains("of the step before"), started);
-    screenshots("dashboard");
+    browser.screenshots("dashboard");
 
     browser.driver().findElement(Browser.testId("preset-7")).click();
     browser.until("a week's figures, per day", d -> "day".equals(browser.script(
@@ -140,34 +135,5 @@ class DashboardBrowserTest {
     var found = browser.driver().findElements(Browser.testId("kpi-revenue-value"));
     return !found.isEmpty() && !found.get(0).getText().isBlank()
       && "false".equals(browser.script("return document.querySelector('.dashboard-body').getAttribute('aria-busy');"));
-  }
-
-  /** With -Dkinetic.screenshots=DIR: the whole page at desktop and phone width, for a person to look at. */
-  private static void screenshots(String name) throws Exception {
-    String dir = System.getProperty("kinetic.screenshots");
-    if (dir == null) {
-      return;
-    }
-    Files.createDirectories(Path.of(dir));
-    Files.write(Path.of(dir, name + "-desktop.png"), fullPage(1366, 900, false));
-    Files.write(Path.of(dir, name + "-phone.png"), fullPage(390, 844, true));
-  }
-
-  private static byte[] fullPage(int width, int height, boolean mobile) throws Exception {
-    var driver = (ChromeDriver) browser.driver();
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-      Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-    browser.script("window.scrollTo(0, 0);");
-    Thread.sleep(500);
-    long full = ((Number) browser.script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-      Map.of("width", width, "height", Math.max(height, full), "deviceScaleFactor", 1, "mobile", mobile));
-    Thread.sleep(500);
-    try {
-      var shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-      return Base64.getDecoder().decode((String) shot.get("data"));
-    } finally {
-      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-    }
   }
 }
