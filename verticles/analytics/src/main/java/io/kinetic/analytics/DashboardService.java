@@ -21,7 +21,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +78,10 @@ final class DashboardService {
     }
     LocalDate from = q.from();
     LocalDate to = q.to();
-    LocalDate[] months = wholeMonths(from, to);
-    Tuple range = Tuple.of(currency, from, to);
-    Tuple top = Tuple.of(currency, from, to, months[0], months[1], TOP);
+    RangeSplit split = RangeSplit.of(from, to);
+    Tuple top = Tuple.tuple().addValue(currency).addValue(from).addValue(to).addValue(split.monthsFrom()).addValue(split.monthsTo())
+      .addValue(split.weeksBeforeFrom()).addValue(split.weeksBeforeTo()).addValue(split.weeksAfterFrom()).addValue(split.weeksAfterTo())
+      .addValue(TOP);
     Future<RowSet<Row>> periods = pool.preparedQuery(DashboardSql.PERIODS).execute(Tuple.of(currency, from, to, granularity));
     Future<RowSet<Row>> products = pool.preparedQuery(DashboardSql.TOP_PRODUCTS).execute(top);
     Future<RowSet<Row>> categories = pool.preparedQuery(DashboardSql.TOP_CATEGORIES).execute(top);
@@ -109,19 +109,6 @@ final class DashboardService {
   private static SalesFigures figures(long[] v) {
     long aov = v[2] == 0 ? 0 : v[0] / v[2];
     return new SalesFigures(v[0], v[1], v[2], aov, v[3], v[4], v[5], v[6], v[7]);
-  }
-
-  /**
-   * The first whole month inside [from, to] and the month after the last whole one; both the day
-   * after {@code to} when no whole month is inside.
-   */
-  static LocalDate[] wholeMonths(LocalDate from, LocalDate to) {
-    LocalDate first = from.getDayOfMonth() == 1 ? from : from.with(TemporalAdjusters.firstDayOfNextMonth());
-    LocalDate end = to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) ? to.plusDays(1) : to.withDayOfMonth(1);
-    if (!first.isBefore(end)) {
-      return new LocalDate[] {to.plusDays(1), to.plusDays(1)};
-    }
-    return new LocalDate[] {first, end};
   }
 
   private Future<List<TopSeller>> productNames(RowSet<Row> rows) {

@@ -2,8 +2,9 @@ package io.kinetic.analytics;
 
 /**
  * The dashboard's reads, all from the rollups: $1 currency, $2 first day, $3 last day. The top
- * lists read the whole months inside the range ($4 first whole month, $5 the month after the last
- * whole one) from the month tables and the days outside them from the day tables.
+ * lists read the whole months inside the range from the month tables ([$4, $5)), the whole weeks
+ * before and after them from the week tables ([$6, $7) and [$8, $9), Mondays), and only the days
+ * left from the day tables (see {@link RangeSplit}).
  */
 final class DashboardSql {
 
@@ -31,15 +32,19 @@ final class DashboardSql {
 
   static final String PRODUCT_NAMES = "SELECT product_id, name FROM product WHERE product_id = ANY($1)";
 
-  /** $6: how many. */
+  /** $10: how many. */
   private static String top(String kind) {
     return """
       SELECT t.id, sum(t.units) AS units, sum(t.revenue) AS revenue FROM (
         SELECT %1$s_id AS id, units, revenue FROM %1$s_month WHERE currency = $1 AND month >= $4 AND month < $5
         UNION ALL
+        SELECT %1$s_id, units, revenue FROM %1$s_week
+        WHERE currency = $1 AND ((week >= $6 AND week < $7) OR (week >= $8 AND week < $9))
+        UNION ALL
         SELECT %1$s_id, units, revenue FROM %1$s_day
         WHERE currency = $1 AND day BETWEEN $2 AND $3 AND (day < $4 OR day >= $5)
-      ) t GROUP BY t.id ORDER BY revenue DESC, t.id LIMIT $6
+          AND (day < $6 OR day >= $7) AND (day < $8 OR day >= $9)
+      ) t GROUP BY t.id ORDER BY revenue DESC, t.id LIMIT $10
       """.formatted(kind);
   }
 }

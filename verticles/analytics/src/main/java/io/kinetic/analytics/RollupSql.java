@@ -33,11 +33,29 @@ final class RollupSql {
     WHERE o.order_id = $1 AND NOT o.paid
     """;
 
+  /**
+   * The CTEs adding a paid order's units and revenue per {@code kind} (product, category) from the
+   * CTE {@code source} to its day, week and month tables.
+   */
+  private static String addToPeriods(String kind, String source) {
+    var ctes = new java.util.ArrayList<String>();
+    for (String period : new String[] {"day", "week", "month"}) {
+      ctes.add("""
+            %1$s_%2$ss AS (
+              INSERT INTO %1$s_%2$s AS r (currency, %2$s, %1$s_id, units, revenue)
+              SELECT currency, %2$s, %1$s_id, units, revenue FROM %3$s
+              ON CONFLICT (currency, %2$s, %1$s_id) DO UPDATE SET units = r.units + excluded.units, revenue = r.revenue + excluded.revenue)"""
+        .formatted(kind, period, source));
+    }
+    return String.join(",\n", ctes);
+  }
+
   /** $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day). */
   static final String ORDER_PAID = """
     WITH o AS (
       UPDATE order_fact SET paid = true WHERE order_id = $1 AND NOT paid
-      RETURNING day, date_trunc('month', day)::date AS month, currency, total, customer_key, items),
+      RETURNING day, date_trunc('week', day::timestamp)::date AS week, date_trunc('month', day::timestamp)::date AS month,
+                currency, total, customer_key, items),
     first AS (
       INSERT INTO customer_first (customer_key, first_day) SELECT customer_key, day FROM o
       ON CONFLICT DO NOTHING RETURNING customer_key),
@@ -53,31 +71,17 @@ final class RollupSql {
         new_customers = s.new_customers + excluded.new_customers,
         returning_customers = s.returning_customers + excluded.returning_customers),
     lines AS (
-      SELECT o.currency, o.day, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
-      FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4),
-    product_days AS (
-      INSERT INTO product_day AS d (currency, day, product_id, units, revenue)
-      SELECT currency, day, product_id, units, revenue FROM lines
-      ON CONFLICT (currency, day, product_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
-    product_months AS (
-      INSERT INTO product_month AS m (currency, month, product_id, units, revenue)
-      SELECT currency, month, product_id, units, revenue FROM lines
-      ON CONFLICT (currency, month, product_id) DO UPDATE SET units = m.units + excluded.units, revenue = m.revenue + excluded.revenue),
+      SELECT o.currency, o.day, o.week, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
+      FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4, 5),
+%1$s,
     categories AS (
-      SELECT l.currency, l.day, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
+      SELECT l.currency, l.day, l.week, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
       FROM lines l JOIN product p ON p.product_id = l.product_id CROSS JOIN unnest(p.category_ids) AS c(id)
-      GROUP BY 1, 2, 3, 4),
-    category_days AS (
-      INSERT INTO category_day AS d (currency, day, category_id, units, revenue)
-      SELECT currency, day, category_id, units, revenue FROM categories
-      ON CONFLICT (currency, day, category_id) DO UPDATE SET units = d.units + excluded.units, revenue = d.revenue + excluded.revenue),
-    category_months AS (
-      INSERT INTO category_month AS m (currency, month, category_id, units, revenue)
-      SELECT currency, month, category_id, units, revenue FROM categories
-      ON CONFLICT (currency, month, category_id) DO UPDATE SET units = m.units + excluded.units, revenue = m.revenue + excluded.revenue)
+      GROUP BY 1, 2, 3, 4, 5),
+%2$s
     INSERT INTO funnel_day AS f (day, orders_paid) SELECT day, 1 FROM o
     ON CONFLICT (day) DO UPDATE SET orders_paid = f.orders_paid + 1
-    """;
+    """.formatted(addToPeriods("product", "lines"), addToPeriods("category", "categories"));
 
   /** $1 order. */
   static final String ORDER_CANCELLED = """

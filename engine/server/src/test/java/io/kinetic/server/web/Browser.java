@@ -210,29 +210,33 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * With -Dkinetic.screenshots=DIR: the whole page at desktop (1366) and phone (390, mobile) width,
-   * drawn in a viewport as tall as the page, for a person to look at; the window is as before after.
+   * With -Dkinetic.screenshots=DIR: the whole page at desktop (1366×900) and phone (390×844) width,
+   * as {@code DIR/<name>-desktop.png} and {@code -phone.png}, for a person to look at.
    */
-  void screenshots(String name) throws Exception {
+  void screenshots(String name) throws IOException, InterruptedException {
     String dir = System.getProperty("kinetic.screenshots");
     if (dir == null) {
       return;
     }
-    java.nio.file.Files.createDirectories(Path.of(dir));
-    java.nio.file.Files.write(Path.of(dir, name + "-desktop.png"), fullPage(1366, 900, false));
-    java.nio.file.Files.write(Path.of(dir, name + "-phone.png"), fullPage(390, 844, true));
+    Files.createDirectories(Path.of(dir));
+    Files.write(Path.of(dir, name + "-desktop.png"), fullPage(1366, 900, false));
+    Files.write(Path.of(dir, name + "-phone.png"), fullPage(390, 844, true));
   }
 
-  private byte[] fullPage(int width, int height, boolean mobile) throws Exception {
-    var chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+  /**
+   * The page's whole length at a width (CDP device metrics: a phone as a mobile viewport), drawn in a
+   * viewport as tall as the page so that nothing is cut; the window is as before afterwards.
+   */
+  private byte[] fullPage(int width, int height, boolean mobile) throws InterruptedException {
+    var chrome = (ChromeDriver) driver;
     chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
       Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     script("window.scrollTo(0, 0);");
-    Thread.sleep(300);
+    Thread.sleep(500);
     long full = ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
     chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
       Map.of("width", width, "height", Math.max(height, full), "deviceScaleFactor", 1, "mobile", mobile));
-    Thread.sleep(200);
+    Thread.sleep(500);
     try {
       var shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
       return java.util.Base64.getDecoder().decode((String) shot.get("data"));

@@ -136,6 +136,4 @@ class DashboardBrowserTest {
     return !found.isEmpty() && !found.get(0).getText().isBlank()
       && "false".equals(browser.script("return document.querySelector('.dashboard-body').getAttribute('aria-busy');"));
   }
-
-
 }

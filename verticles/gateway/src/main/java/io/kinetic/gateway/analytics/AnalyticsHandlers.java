@@ -1,5 +1,6 @@
 package io.kinetic.gateway.analytics;
 
+import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.Replies;
 import io.kinetic.gateway.Requests;
 import io.kinetic.gateway.edge.EdgeContext;
@@ -8,6 +9,7 @@ import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.analytics.AnalyticsApi;
 import io.kinetic.kernel.contract.analytics.Dashboard;
 import io.kinetic.kernel.contract.analytics.GetDashboard;
@@ -15,7 +17,6 @@ import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import graphql.schema.idl.RuntimeWiring;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -56,8 +57,7 @@ final class AnalyticsHandlers implements EdgeHandlers {
       env -> env.<Dashboard>getSource().granularity().toUpperCase(Locale.ROOT)));
   }
 
-  private Future<Dashboard> request(String from, String to, String granularity, String currency,
-                                    io.kinetic.kernel.bus.Caller caller) {
+  private Future<Dashboard> request(String from, String to, String granularity, String currency, Caller caller) {
     LocalDate first;
     LocalDate last;
     try {
