@@ -1,10 +1,13 @@
 // Paying a placed order (#/checkout/payment/<orderId>). With the built-in test provider
 // (GET /checkout/payment-config says "test"): a card number form, POST .../payment/test-card, then
 // POST .../payment/confirm, and on to the order's confirmation; a declined card is said next to the
-// field and another one may be tried. With Stripe: Stripe Elements would take the card here; this
+// field and another one may be tried. With Stripe: Stripe.js (from the payment config's scriptUrl)
+// mounts the Payment Element with the order's client secret; paying confirms the PaymentIntent at
+// Stripe (3-D Secure and redirects as Stripe needs them, back to the order's confirmation), then
+// POST .../payment/confirm; a refusal is said under the element. Should Stripe.js not load, the
 // page says so and lets the shopper check the payment's status. An order that no longer awaits
 // payment goes straight to its confirmation.
-import { ref, computed, onMounted, onUnmounted } from 'vue';
+import { ref, computed, watch, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { prevent } from '../../shared/forms.js';
 import { AddressBlock } from '../../shared/address.js';
@@ -15,6 +18,21 @@ import { PricedLines, TotalsList, CheckoutSteps, OrderMissing } from './summary.
 
 /** The test provider's cards and what they do. */
 const TEST_CARDS = [['4242 4242 4242 4242', 'cardSucceeds'], ['4000 0000 0000 0002', 'cardDeclined'], ['4000 0000 0000 0259', 'cardLate']];
+
+/** Stripe.js, loaded once per page from {@code url}: resolves to window.Stripe. */
+let stripeJs = null;
+function loadStripe(url) {
+  if (window.Stripe) return Promise.resolve(window.Stripe);
+  if (!stripeJs) {
+    stripeJs = new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement('script'), { src: url, async: true });
+      script.onload = () => (window.Stripe ? resolve(window.Stripe) : reject(new Error('Stripe.js did not load')));
+      script.onerror = () => { stripeJs = null; reject(new Error('Stripe.js could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+  return stripeJs;
+}
 
 /** "4242424242424242" -> "4242 4242 4242 4242" (digits only, at most 19). */
 const grouped = (text) => text.replace(/\D/g, '').slice(0, 19).replace(/(\d{4})(?=\d)/g, '$1 ');
@@ -33,6 +51,10 @@ export const PaymentPage = {
     const now = ref(Date.now());
     const requests = orderRequests(props.orderId);
     const input = ref(null);
+    const stripeReady = ref(false);
+    const stripeFailed = ref(false);
+    let stripe = null;
+    let elements = null;
 
     const money = (m) => formatMoney(m, null, settings.locale);
 
@@ -80,6 +102,43 @@ export const PaymentPage = {
       navigate(orderPath(props.orderId), { replace: true });
     }
 
+    /** Stripe: mounts the Payment Element for the order's client secret (once the page shows its place). */
+    watch([order, config], async ([o, c]) => {
+      if (!o || !c || c.provider !== 'stripe' || elements || !o.payment || !o.payment.clientSecret) return;
+      try {
+        const Stripe = await loadStripe(c.scriptUrl);
+        stripe = Stripe(c.publishableKey);
+        elements = stripe.elements({ clientSecret: o.payment.clientSecret, locale: settings.locale });
+        elements.create('payment').mount('#stripe-element');
+        stripeReady.value = true;
+      } catch {
+        stripeFailed.value = true;
+      }
+    }, { flush: 'post' });
+
+    /** Stripe: confirms the PaymentIntent with what the shopper entered in the Payment Element. */
+    async function payWithStripe() {
+      refusal.value = null;
+      paying.value = true;
+      errors.clear();
+      const back = `${window.location.origin}${window.location.pathname}#${orderPath(props.orderId)}`;
+      let result;
+      try {
+        result = await stripe.confirmPayment({ elements, confirmParams: { return_url: back }, redirect: 'if_required' });
+      } catch {
+        result = { error: { message: null } };
+      }
+      if (result.error) {
+        paying.value = false;
+        refusal.value = { code: 'STRIPE_REFUSED', detail: result.error.message };
+        return;
+      }
+      try {
+        await requests.confirm();
+      } catch { /* the confirmation page asks again */ }
+      navigate(orderPath(props.orderId), { replace: true });
+    }
+
     /** Stripe: the shopper paid elsewhere (or Elements finished); ask the provider where the payment stands. */
     async function check() {
       checking.value = true;
@@ -97,6 +156,7 @@ export const PaymentPage = {
       switch (e.code) {
         case 'CARD_INCOMPLETE': return t('cardIncomplete');
         case 'NOT_PAID_YET': return t('notPaidYet');
+        case 'STRIPE_REFUSED': return detail || t('paymentFailed');
         case 'PAYMENT_DECLINED':
           if (/insufficient funds/i.test(detail)) return t('cardInsufficient');
           if (/^processing_error/.test(detail)) return t('cardProcessingError');
@@ -151,14 +211,21 @@ export const PaymentPage = {
         </form>`;
     }
 
-    function stripeNote() {
+    function stripeForm(o) {
+      const e = refusal.value;
       return html`
-        <div class="stripe-placeholder" data-testid="stripe-placeholder">
-          <p><strong>${t('stripeTitle')}</strong></p>
-          <p class="muted">${t('stripeNote')}</p>
-          ${refusal.value ? html`<p class="field-error" role="alert">${refusalText(refusal.value)}</p>` : null}
-          <button type="button" class="btn" onClick=${check} disabled=${checking.value} data-testid="check-payment">${t('checkPayment')}</button>
-        </div>`;
+        <form class="stack payment-form" novalidate onSubmit=${prevent(payWithStripe)} data-testid="stripe-form">
+          <div id="stripe-element" class="stripe-element" data-testid="stripe-element"></div>
+          ${!stripeReady.value && !stripeFailed.value ? html`<p class="muted small">${t('stripeLoading')}</p>` : null}
+          ${stripeFailed.value ? html`<p class="field-error" role="alert" data-testid="stripe-unavailable">${t('stripeUnavailable')}</p>` : null}
+          ${e ? html`<p class="field-error" role="alert" data-testid="payment-error" data-code=${e.code}>${refusalText(e)}</p>` : null}
+          <button type="submit" class="btn btn-primary btn-block btn-large" disabled=${paying.value || !stripeReady.value}
+                  data-testid="pay-button">
+            ${paying.value ? t('paying') : t('payAmount', { amount: money(o.totals.total) })}
+          </button>
+          <p class="secure-note small muted">${t('stripeSecureNote')}</p>
+          <button type="button" class="btn btn-ghost btn-small" onClick=${check} disabled=${checking.value} data-testid="check-payment">${t('checkPayment')}</button>
+        </form>`;
     }
 
     return () => {
@@ -180,7 +247,7 @@ export const PaymentPage = {
                     ${secondsLeft.value !== null ? html`<p class="small muted">${t('reservedUntil', { time: formatTime(o.paymentDueAt) })}</p>` : null}
                   </div>
                   <h2 class="section-title" id="pay-title">${t('payAmountDue', { amount: money(o.totals.total) })}</h2>
-                  ${c && c.provider === 'stripe' ? stripeNote() : testForm(o)}
+                  ${c && c.provider === 'stripe' ? stripeForm(o) : testForm(o)}
                 </section>
               </div>
               <aside class="card checkout-summary" aria-labelledby="pay-summary">

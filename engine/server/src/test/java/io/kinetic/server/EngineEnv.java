@@ -57,6 +57,7 @@ final class EngineEnv {
     env.put("COMMERCE_STRIPE_WEBHOOK_SECRET", webhookSecret);
     env.put("COMMERCE_STRIPE_PUBLISHABLE_KEY", "pk_test_" + secretKey.substring(secretKey.lastIndexOf('_') + 1));
     env.put("COMMERCE_STRIPE_API_BASE", apiBase);
+    env.put("COMMERCE_STRIPE_JS_URL", apiBase + "/v3/"); // the fake's Stripe.js, for the storefront's Payment Element
     return env;
   }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * every second and no polling of pending payments (so what a test sees comes from the webhooks and
  * the shopper's return). Shared by the Stripe test classes; each works on orders of its own.
  */
-final class StripeEngine {
+public final class StripeEngine {
 
   static final String ADMIN = "stripe-admin-" + UUID.randomUUID() + "@kinetic.test";
   static final String PASSWORD = "stripe-admin-password";
@@ -39,8 +39,8 @@ final class StripeEngine {
 
   private static StripeEngine instance;
 
-  final FakeStripe stripe;
-  final Engine engine;
+  public final FakeStripe stripe;
+  public final Engine engine;
   final Vertx vertx;
   /** Checked against the contract. */
   final WebClient http;
@@ -59,7 +59,7 @@ final class StripeEngine {
     this.pgUrl = pgUrl;
   }
 
-  static synchronized StripeEngine get() throws Exception {
+  public static synchronized StripeEngine get() throws Exception {
     if (instance == null) {
       FakeStripe stripe = FakeStripe.start(SECRET_KEY, WEBHOOK_SECRET);
       Map<String, String> env = EngineEnv.withStripe(EngineEnv.extra(ADMIN, PASSWORD), stripe.apiBase(), SECRET_KEY, WEBHOOK_SECRET);
@@ -82,7 +82,7 @@ final class StripeEngine {
   }
 
   /** A published product with one variant of {@code stock} units at 10.00 EUR; answers its variant id. */
-  String variant(int stock) throws Exception {
+  public String variant(int stock) throws Exception {
     return Shop.variantId(shop.product("PUBLISHED", stock), 0);
   }
 
@@ -104,7 +104,7 @@ final class StripeEngine {
   }
 
   /** An order placed by a new guest: its id, X-Order-Token, intent and total. */
-  record Placed(String orderId, String token, String intentId, long total, JsonObject order) {
+  public record Placed(String orderId, String token, String intentId, long total, JsonObject order) {
   }
 
   /** A new guest cart holding {@code quantity} of the variant; answers its token. */
@@ -132,7 +132,7 @@ final class StripeEngine {
   }
 
   /** A guest orders {@code quantity} of the variant (cart, then the order with an idempotency key). */
-  Placed place(String variantId, int quantity) throws Exception {
+  public Placed place(String variantId, int quantity) throws Exception {
     String cart = guestCart(http, variantId, quantity);
     var placed = placeAsync(http, cart, UUID.randomUUID().toString()).await(30, TimeUnit.SECONDS);
     assertEquals(201, placed.statusCode(), placed.bodyAsString());

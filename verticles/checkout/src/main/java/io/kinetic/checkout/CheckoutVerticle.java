@@ -39,7 +39,7 @@ public class CheckoutVerticle extends VerticleBase {
     var settings = new ShopSettings(pool);
     var test = new TestProvider(vertx, pool, config.checkout().testLateMillis(), config.checkout().testNoticeMillis());
     PaymentProvider provider = test;
-    PaymentConfig paymentConfig = new PaymentConfig(TestProvider.NAME, null);
+    PaymentConfig paymentConfig = new PaymentConfig(TestProvider.NAME, null, null);
     if (!config.stripe().configured()) {
       java.util.logging.Logger.getLogger(CheckoutVerticle.class.getName()).warning("payments use the built-in TEST provider:"
         + " no money is taken and test cards pay; set COMMERCE_STRIPE_SECRET_KEY (and COMMERCE_STRIPE_WEBHOOK_SECRET) to take real payments");
@@ -47,7 +47,7 @@ public class CheckoutVerticle extends VerticleBase {
     if (config.stripe().configured()) {
       stripe = new StripeProvider(vertx, config.stripe());
       provider = stripe;
-      paymentConfig = new PaymentConfig(StripeProvider.NAME, config.stripe().publishableKey());
+      paymentConfig = new PaymentConfig(StripeProvider.NAME, config.stripe().publishableKey(), config.stripe().jsUrl());
     }
     var providers = stripe == null ? Map.<String, PaymentProvider>of(TestProvider.NAME, test)
       : Map.<String, PaymentProvider>of(TestProvider.NAME, test, StripeProvider.NAME, stripe);

@@ -33,6 +33,14 @@ final class ContentSecurityPolicy {
 
   /** The header value for the pages in {@link #PAGES}, read with Vert.x's file resolver. */
   static Future<String> load(Vertx vertx) {
+    return load(vertx, null);
+  }
+
+  /**
+   * As {@link #load(Vertx)}; with Stripe configured ({@code stripe} not null), the storefront may also
+   * load Stripe.js from its origin, show Stripe's frames (Elements, 3-D Secure) and reach its API.
+   */
+  static Future<String> load(Vertx vertx, io.kinetic.kernel.config.AppConfig.Stripe stripe) {
     List<Future<Buffer>> pages = PAGES.stream()
       .map(page -> vertx.fileSystem().readFile(page).otherwiseEmpty())
       .toList();
@@ -43,8 +51,23 @@ final class ContentSecurityPolicy {
           hashes.addAll(inlineScriptHashes(page.result().toString(StandardCharsets.UTF_8)));
         }
       }
-      return of(hashes);
+      return stripe == null || !stripe.configured() ? of(hashes) : of(hashes, origin(stripe.jsUrl()),
+        origin(stripe.browserApi()));
     });
+  }
+
+  /** {@code scheme://host[:port]} of a URL. */
+  static String origin(String url) {
+    var uri = java.net.URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+  }
+
+  static String of(Set<String> scriptHashes, String stripeJs, String stripeApi) {
+    var scripts = new StringBuilder("script-src 'self' ").append(stripeJs);
+    scriptHashes.forEach(hash -> scripts.append(" '").append(hash).append('\''));
+    return "default-src 'self'; " + scripts + "; style-src 'self'; img-src 'self' data:; connect-src 'self' " + stripeApi + "; "
+      + "frame-src " + stripeJs + " https://hooks.stripe.com; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+      + "form-action 'self'";
   }
 
   static String of(Set<String> scriptHashes) {

@@ -74,7 +74,7 @@ public final class GatewayVerticle extends VerticleBase {
     idempotency = IdempotencyKeys.create(vertx, config, access, clientAddress);
     Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
-    Future<String> csp = ContentSecurityPolicy.load(vertx);
+    Future<String> csp = ContentSecurityPolicy.load(vertx, config.stripe());
     return Future.all(contract, csp, staffSessions.start())
       .compose(all -> {
         var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result(), live);

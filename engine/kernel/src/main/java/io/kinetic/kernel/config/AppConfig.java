@@ -122,9 +122,26 @@ public record AppConfig(
    * secret (COMMERCE_STRIPE_WEBHOOK_SECRET only), the publishable key for the storefront, and
    * {@code apiBase} (empty: Stripe's own; tests point it at a local fake Stripe server).
    */
-  public record Stripe(String secretKey, String webhookSecret, String publishableKey, String apiBase) {
+  /**
+   * Stripe: the keys (secret ones from the environment only), the API's base (empty: Stripe's own)
+   * and the address of Stripe.js for the storefront's Elements (empty: {@value #STRIPE_JS}).
+   */
+  public record Stripe(String secretKey, String webhookSecret, String publishableKey, String apiBase, String jsUrl) {
+
+    public static final String STRIPE_JS = "https://js.stripe.com/v3/";
+    public static final String STRIPE_API = "https://api.stripe.com";
+
+    public Stripe {
+      jsUrl = jsUrl == null || jsUrl.isBlank() ? STRIPE_JS : jsUrl;
+    }
+
     public boolean configured() {
       return !secretKey.isEmpty();
+    }
+
+    /** Where the browser reaches Stripe's API (Stripe.js confirms payments there). */
+    public String browserApi() {
+      return apiBase == null || apiBase.isBlank() ? STRIPE_API : apiBase;
     }
   }
 
@@ -259,7 +276,7 @@ public record AppConfig(
         checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000),
         checkout.number("testNoticeMillis", 0, 3_600_000)),
       new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),
-        stripe.string("publishableKey"), stripe.string("apiBase")),
+        stripe.string("publishableKey"), stripe.string("apiBase"), stripe.string("jsUrl")),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),
         graphql.integer("maxFields", 10, 10_000), graphql.integer("maxTokens", 100, 1_000_000),
         graphql.integer("maxResponseBytes", 1024, 256 * 1024 * 1024), graphql.bool("introspection"), graphql.bool("graphiql"),

@@ -71,6 +71,8 @@ public final class FakeStripe implements AutoCloseable {
     }
   }
 
+  private int browserConfirms;
+
   /** A refund the fake made: through the API (with its idempotency key) or outside it (the dashboard). */
   public record Refund(String id, String intentId, long amount, String idempotencyKey) {
   }
@@ -112,6 +114,10 @@ public final class FakeStripe implements AutoCloseable {
     var holder = new FakeStripe[1];
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    // what the browser calls (no secret key): Stripe.js itself, and confirming an intent with its client secret
+    router.get("/v3/").handler(rc -> rc.response().putHeader("Content-Type", "application/javascript; charset=utf-8")
+      .end(stripeJs(holder[0].apiBase())));
+    router.post("/v1/payment_intents/:id/confirm").handler(rc -> holder[0].confirmFromBrowser(rc));
     router.route().handler(rc -> holder[0].authorize(rc));
     router.post("/v1/payment_intents").handler(rc -> holder[0].idempotent(rc, holder[0]::create));
     router.get("/v1/payment_intents/:id").handler(rc -> holder[0].retrieve(rc));
@@ -336,6 +342,92 @@ public final class FakeStripe implements AutoCloseable {
       .put("created", pi.created).put("currency", pi.currency).put("livemode", false).put("paid", true)
       .put("payment_intent", pi.id).put("refunded", pi.refunded >= pi.amount).put("status", "succeeded")
       .put("metadata", pi.metadata.copy());
+  }
+
+  // ---- what the browser does (Stripe.js) ---------------------------------------------------------
+
+  /**
+   * A stand-in for Stripe.js v3, enough for the storefront's Payment Element: {@code Stripe(key)},
+   * {@code elements({clientSecret}).create('payment').mount(selector)} (a card number field) and
+   * {@code confirmPayment({elements, confirmParams, redirect})}, which confirms the intent here with
+   * the publishable key and the client secret, as Stripe.js does against api.stripe.com.
+   */
+  static String stripeJs(String apiBase) {
+    return """
+      (function () {
+        var api = '%s';
+        window.Stripe = function (publishableKey) {
+          return {
+            elements: function (options) {
+              var state = { clientSecret: options && options.clientSecret, input: null };
+              return {
+                _state: state,
+                create: function () {
+                  return {
+                    mount: function (target) {
+                      var host = typeof target === 'string' ? document.querySelector(target) : target;
+                      var input = document.createElement('input');
+                      input.setAttribute('data-testid', 'fake-stripe-card');
+                      input.setAttribute('aria-label', 'Card number');
+                      input.placeholder = '4242 4242 4242 4242';
+                      host.appendChild(input);
+                      state.input = input;
+                    },
+                    on: function () {}, destroy: function () {}, unmount: function () {}
+                  };
+                }
+              };
+            },
+            confirmPayment: function (args) {
+              var state = args.elements._state;
+              var id = state.clientSecret.split('_secret_')[0];
+              var body = new URLSearchParams();
+              body.set('key', publishableKey);
+              body.set('client_secret', state.clientSecret);
+              body.set('payment_method_data[card][number]', state.input.value.replace(/\\s/g, ''));
+              return fetch(api + '/v1/payment_intents/' + id + '/confirm', { method: 'POST', body: body })
+                .then(function (r) { return r.json(); })
+                .then(function (json) {
+                  if (json.error) { return { error: json.error }; }
+                  if (args.redirect !== 'if_required') { window.location.assign(args.confirmParams.return_url); }
+                  return { paymentIntent: json };
+                });
+            }
+          };
+        };
+      })();
+      """.formatted(apiBase);
+  }
+
+  /** Stripe.js confirming an intent: the client secret stands for the secret key; 4242… pays, others are declined. */
+  private synchronized void confirmFromBrowser(RoutingContext rc) {
+    rc.response().putHeader("Access-Control-Allow-Origin", "*");
+    var form = rc.request().formAttributes();
+    Pi pi = intents.get(rc.pathParam("id"));
+    if (pi == null || !pi.clientSecret.equals(form.get("client_secret")) || form.get("key") == null
+      || !form.get("key").startsWith("pk_")) {
+      reply(rc, missing("payment_intent", rc.pathParam("id")));
+      return;
+    }
+    browserConfirms++;
+    String number = String.valueOf(form.get("payment_method_data[card][number]"));
+    if (!"requires_payment_method".equals(pi.status)) {
+      reply(rc, new Answer(400, errorBody("invalid_request_error", "payment_intent_unexpected_state",
+        "This PaymentIntent's status is " + pi.status + ".")));
+      return;
+    }
+    if (number.equals("4242424242424242")) {
+      succeed(pi.id);
+      reply(rc, new Answer(200, json(pi, false, pi.status)));
+      return;
+    }
+    fail(pi.id, "card_declined", "Your card was declined.");
+    reply(rc, new Answer(402, errorBody("card_error", "card_declined", "Your card was declined.")));
+  }
+
+  /** How many confirmations came from the browser (Stripe.js). */
+  public synchronized int browserConfirms() {
+    return browserConfirms;
   }
 
   // ---- what happens at Stripe without the engine asking -------------------------------------
