@@ -82,8 +82,12 @@ final class SearchSql {
   static final String INSERT_CATEGORY = """
     INSERT INTO category (id, parent_id, slug, names, folded, position) VALUES ($1, $2, $3, $4, lower(unaccent($5)), $6)""";
 
+  /** Copies of the taxonomy take turns (the consumer's and a rebuild's), till their transaction ends. */
+  static final String LOCK_TAXONOMY = "SELECT pg_advisory_xact_lock(hashtext('kinetic.search.taxonomy'))";
+
+  static final String DELETE_CLOSURE = "DELETE FROM category_closure";
+
   static final String REBUILD_CLOSURE = """
-    WITH cleared AS (DELETE FROM category_closure)
     INSERT INTO category_closure (ancestor, descendant)
     WITH RECURSIVE tree(ancestor, descendant, depth) AS (
       SELECT id, id, 0 FROM category

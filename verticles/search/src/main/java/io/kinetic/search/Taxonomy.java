@@ -100,8 +100,10 @@ final class Taxonomy {
         String folded = view.slug() + " " + String.join(" ", localized.stream().map(e -> String.valueOf(e.getValue())).toList());
         batch.add(Tuple.of(view.id(), view.parentId(), view.slug(), localized, folded, view.position()));
       }
-      return tx.query(SearchSql.DELETE_CATEGORIES).execute()
+      return tx.query(SearchSql.LOCK_TAXONOMY).execute()
+        .compose(v -> tx.query(SearchSql.DELETE_CATEGORIES).execute())
         .compose(v -> batch.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(SearchSql.INSERT_CATEGORY).executeBatch(batch))
+        .compose(v -> tx.query(SearchSql.DELETE_CLOSURE).execute())
         .compose(v -> tx.query(SearchSql.REBUILD_CLOSURE).execute())
         .mapEmpty();
     });
@@ -124,7 +126,8 @@ final class Taxonomy {
       }
       List<Tuple> batch = types.entrySet().stream()
         .map(e -> Tuple.of(e.getKey(), e.getValue().name(), names.get(e.getKey()))).toList();
-      return tx.query(SearchSql.DELETE_ATTRIBUTES).execute()
+      return tx.query(SearchSql.LOCK_TAXONOMY).execute()
+        .compose(v -> tx.query(SearchSql.DELETE_ATTRIBUTES).execute())
         .compose(v -> batch.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(SearchSql.INSERT_ATTRIBUTE).executeBatch(batch))
         .mapEmpty();
     });
