@@ -44,13 +44,17 @@ final class SearchHandlers implements EdgeHandlers {
 
   @Override
   public void bindOperations(RestOperations operations) {
-    operations.bind("searchProducts", rc -> {
+    // unvalidated: a query may hold anything (quotes too); the parameters are checked here and by search
+    operations.bindUnvalidated("searchProducts", rc -> {
       var query = SearchRequests.fromQuery(rc.queryParams(), locale(rc));
       bus.request(SearchApi.SEARCH, query, Requests.caller(rc)).onComplete(Replies.to(rc, SearchHandlers::shortLived));
     });
-    operations.bind("suggestProducts", rc -> {
-      String limit = rc.queryParams().get("limit");
-      bus.request(SearchApi.SUGGEST, new Suggest(rc.queryParams().get("q"), locale(rc), limit == null ? 0 : Integer.parseInt(limit)),
+    operations.bindUnvalidated("suggestProducts", rc -> {
+      String q = rc.queryParams().get("q");
+      if (q == null) {
+        throw Failure.invalid("q", "is required");
+      }
+      bus.request(SearchApi.SUGGEST, new Suggest(q, locale(rc), SearchRequests.intParam(rc.queryParams(), "limit", 0)),
           Requests.caller(rc))
         .onComplete(Replies.to(rc, SearchHandlers::shortLived));
     });

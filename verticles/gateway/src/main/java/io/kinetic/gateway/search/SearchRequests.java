@@ -64,14 +64,31 @@ final class SearchRequests {
     return filters;
   }
 
-  /** Validated by the contract before the handler runs (integers in range). */
-  private static int intParam(MultiMap params, String name, int fallback) {
+  /**
+   * An integer parameter; the search operations skip the contract's validation (a query may hold
+   * anything, quotes included, which the validator would try to read as JSON), so it is checked here.
+   */
+  static int intParam(MultiMap params, String name, int fallback) {
     String text = params.get(name);
-    return text == null ? fallback : Integer.parseInt(text);
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw Failure.invalid(name, "an integer");
+    }
   }
 
   private static Long longParam(MultiMap params, String name) {
     String text = params.get(name);
-    return text == null ? null : Long.parseLong(text);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw Failure.invalid(name, "an integer");
+    }
   }
 }

@@ -1,0 +1,136 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.CartEndToEndTest.assertProblem;
+import static io.kinetic.server.SearchShop.has;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whatever a shopper or a script sends to search gets a clear 4xx problem or a page, never a 500:
+ * huge queries, unknown facets, pages beyond the end, operators and quotes; an empty query is a
+ * browse. GraphQL answers the same, and staff see the analytics of what was searched.
+ */
+class SearchInputTest {
+
+  private static SearchShop s;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = new SearchShop(RunningEngine.client());
+  }
+
+  @Test
+  void badInputIsAClearProblem() throws Exception {
+    var huge = s.get("/api/v1/search?" + SearchShop.query("q", "x".repeat(10_000)));
+    assertTrue(huge.statusCode() == 400 || huge.statusCode() == 414, huge.statusCode() + " " + huge.bodyAsString());
+    assertEquals("application/problem+json", huge.getHeader("content-type").split(";")[0]);
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("q", "y".repeat(201))), 400, "VALIDATION_FAILED");
+    var unknown = s.get("/api/v1/search?" + SearchShop.query("q", "shirt", "filter.flavour", "mint"));
+    assertProblem(unknown, 400, "VALIDATION_FAILED");
+    assertTrue(unknown.bodyAsString().contains("filters.flavour"), unknown.bodyAsString());
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("filter.category", "not-a-uuid")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("filter.price", "50-10")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("filter.availability", "maybe")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("page", "0")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("pageSize", "1000")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("sort", "cheapest")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("currency", "euro")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "z".repeat(101))), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search/suggest"), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void operatorsQuotesAndOddCharactersAreJustSearched() throws Exception {
+    for (String q : List.of("\"unterminated", "-", "--", "or", "OR OR", "a & b | !c", "jacket:*", "(((", "')); DROP TABLE document; --",
+      "\\", "%_%", "\"\"", "-\"jacket\"", "ü", "日本語", "😀 jacket", "a".repeat(200))) {
+      var r = s.get("/api/v1/search?" + SearchShop.query("q", q));
+      assertEquals(200, r.statusCode(), q + ": " + r.bodyAsString());
+      var suggest = s.get("/api/v1/search/suggest?" + SearchShop.query("q", q.length() > 100 ? q.substring(0, 100) : q));
+      assertEquals(200, suggest.statusCode(), q + ": " + suggest.bodyAsString());
+    }
+  }
+
+  @Test
+  void anEmptyQueryIsABrowseAndAPageBeyondTheEndIsEmpty() throws Exception {
+    JsonObject browse = s.search();
+    assertTrue(browse.getLong("total") >= 30, browse.encodePrettily());
+    assertEquals(20, browse.getJsonArray("items").size());
+    JsonObject card = browse.getJsonArray("items").getJsonObject(0);
+    for (String field : List.of("id", "slug", "name", "available")) {
+      assertNotNull(card.getValue(field), field);
+    }
+    assertTrue(card.containsKey("rating"));
+    // slim: a page of 20 cards is a few KB
+    int bytes = browse.getJsonArray("items").encode().length();
+    assertTrue(bytes < 8_000, "bytes: " + bytes);
+    JsonObject beyond = s.search("page", "1000");
+    assertEquals(List.of(), beyond.getJsonArray("items").getList());
+    assertEquals(browse.getLong("total"), beyond.getLong("total"));
+    JsonObject blank = s.search("q", "   ");
+    assertEquals(browse.getLong("total"), blank.getLong("total"));
+  }
+
+  @Test
+  void graphQlSearchAndSuggestMirrorRest() throws Exception {
+    String brand = SearchShop.brand();
+    JsonObject product = s.product("Marigold graph lantern", brand);
+    s.await(r -> has(r, product), 10_000, "q", "marigold", "filter.brand", brand);
+    String query = "query($q: String, $f: [FacetFilter!]) { search(query: $q, filters: $f, pageSize: 5) { total correctedQuery searchId "
+      + "items { id slug name image { url } priceMin { amount currency } available rating { average } } "
+      + "facets { code label values { value label count selected } } } suggest(query: \"marigo\") { kind text slug } }";
+    var variables = new JsonObject().put("q", "mraigold").put("f", new JsonArray().add(new JsonObject().put("code", "brand")
+      .put("values", new JsonArray().add(brand))));
+    var r = s.http.post("/graphql").sendJsonObject(new JsonObject().put("query", query).put("variables", variables))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject data = r.bodyAsJsonObject().getJsonObject("data");
+    assertNotNull(data, r.bodyAsString());
+    assertEquals(1, data.getJsonObject("search").getInteger("total"), r.bodyAsString());
+    assertEquals("marigold", data.getJsonObject("search").getString("correctedQuery"));
+    assertEquals(product.getString("id"), data.getJsonObject("search").getJsonArray("items").getJsonObject(0).getString("id"));
+    assertTrue(data.getJsonArray("suggest").stream().anyMatch(i -> ((JsonObject) i).getString("text").equals("Marigold graph lantern")),
+      r.bodyAsString());
+    var bad = s.http.post("/graphql").sendJsonObject(new JsonObject().put("query",
+      "{ search(filters: [{code: \"flavour\", values: [\"mint\"]}]) { total } }")).await(10, TimeUnit.SECONDS);
+    assertEquals("VALIDATION_FAILED", bad.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), bad.bodyAsString());
+  }
+
+  @Test
+  void staffSeeWhatWasSearchedWithoutWhoSearched() throws Exception {
+    String nothing = "qqzzxx" + System.nanoTime();
+    s.search("q", nothing);
+    s.search("q", nothing.toUpperCase());
+    String brand = SearchShop.brand();
+    JsonObject product = s.product("Primrose click probe", brand);
+    s.await(r -> has(r, product), 10_000, "q", "primrose", "filter.brand", brand);
+    JsonObject found = s.search("q", "primrose probe", "filter.brand", brand);
+    var click = Shop.send(s.http.post("/api/v1/search/clicks"), new JsonObject().put("searchId", found.getString("searchId"))
+      .put("productId", product.getString("id")).put("position", 1));
+    assertEquals(200, click.statusCode(), click.bodyAsString());
+    assertEquals(true, click.bodyAsJsonObject().getBoolean("recorded"));
+    var unknownClick = Shop.send(s.http.post("/api/v1/search/clicks"), new JsonObject().put("searchId", java.util.UUID.randomUUID().toString())
+      .put("productId", product.getString("id")).put("position", 1));
+    assertEquals(false, unknownClick.bodyAsJsonObject().getBoolean("recorded"));
+
+    assertProblem(s.get("/api/v1/admin/search/analytics"), 401, "UNAUTHENTICATED");
+    var analytics = s.http.get("/api/v1/admin/search/analytics?days=1&limit=100").bearerTokenAuthentication(s.shop.staffToken())
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, analytics.statusCode(), analytics.bodyAsString());
+    JsonObject a = analytics.bodyAsJsonObject();
+    assertTrue(a.getJsonArray("zeroResultQueries").stream().anyMatch(q -> ((JsonObject) q).getString("query").equals(nothing)
+      && ((JsonObject) q).getLong("searches") == 2), a.encodePrettily());
+    assertTrue(a.getJsonArray("topQueries").stream().anyMatch(q -> ((JsonObject) q).getString("query").equals("primrose probe")
+      && ((JsonObject) q).getLong("clicks") == 1), a.encodePrettily());
+    assertTrue(a.getLong("clicks") >= 1 && a.getDouble("clickThroughRate") > 0, a.encodePrettily());
+    assertTrue(!analytics.bodyAsString().contains("127.0.0.1"));
+  }
+}
