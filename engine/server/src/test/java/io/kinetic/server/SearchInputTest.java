@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Whatever a shopper or a script sends to search gets a clear 4xx problem or a page, never a 500:
  * huge queries, unknown facets, pages beyond the end, operators and quotes; an empty query is a
  * browse. GraphQL answers the same, and staff see the analytics of what was searched.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class SearchInputTest {
 
   private static SearchShop s;

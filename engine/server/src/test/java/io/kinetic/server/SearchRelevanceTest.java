@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What a shopper checks of search over REST on a real engine (PostgreSQL backend): typos, accents,
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * Every product of a test carries a brand of its own, and searches filter by it, so the shared
  * engine's other products never change a figure.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class SearchRelevanceTest {
 
   private static SearchShop s;

@@ -20,28 +20,28 @@ import java.util.function.Predicate;
  * the demo catalogue; shoppers searching; waiting (by polling, never by sleeping a fixed time)
  * until the index shows a change.
  */
-final class SearchShop {
+public final class SearchShop {
 
   /** Demo catalogue categories: ids derived from their slugs. */
-  static String category(String slug) {
+  public static String category(String slug) {
     return UUID.nameUUIDFromBytes(("kinetic-demo-category:" + slug).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   final WebClient http;
   final Shop shop;
 
-  SearchShop(WebClient http) {
+  public SearchShop(WebClient http) {
     this.http = http;
     this.shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
   }
 
   /** A brand no other test uses. */
-  static String brand() {
+  public static String brand() {
     return "Brand" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
   /** Creates a product; answers the admin product. {@code de} may be null. */
-  JsonObject product(String en, String de, String description, String brand, String categorySlug, String status,
+  public JsonObject product(String en, String de, String description, String brand, String categorySlug, String status,
                      long eur, int stock, Map<String, Object> attributes) throws Exception {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     var translations = new JsonObject().put("en", new JsonObject().put("name", en).put("description", description));
@@ -74,7 +74,7 @@ final class SearchShop {
   }
 
   /** {@code GET /api/v1/search} with these parameters (name=value pairs, encoded here); asserts 200. */
-  JsonObject search(String... params) throws Exception {
+  public JsonObject search(String... params) throws Exception {
     var r = get("/api/v1/search?" + query(params));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject();
@@ -87,7 +87,7 @@ final class SearchShop {
   }
 
   /** Searches until {@code until} holds (at most {@code millis}); answers the last result, and how long it took. */
-  Timed await(Predicate<JsonObject> until, long millis, String... params) throws Exception {
+  public Timed await(Predicate<JsonObject> until, long millis, String... params) throws Exception {
     long start = System.nanoTime();
     JsonObject last = null;
     while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(millis)) {
@@ -100,10 +100,10 @@ final class SearchShop {
     throw new AssertionError("not within " + millis + " ms: " + last);
   }
 
-  record Timed(JsonObject result, long millis) {
+  public record Timed(JsonObject result, long millis) {
   }
 
-  static boolean has(JsonObject result, JsonObject product) {
+  public static boolean has(JsonObject result, JsonObject product) {
     return ids(result).contains(product.getString("id"));
   }
 

@@ -22,12 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The index follows the catalog through its event log: drafts are never found (and publishing
  * shows them), a price change is visible within a second, a deleted product disappears, and a full
  * rebuild runs while 50 clients search without one failing.
  */
+// creates products: never while StorefrontBrowserTest compares the home page with the API
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class SearchSyncTest {
 
   private static SearchShop s;
