@@ -8,5 +8,6 @@ import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
 import settings from './settings/index.js';
+import search from './search/index.js';
 
-startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, orders, products, categories, attributes, search, staff, settings], '#app');

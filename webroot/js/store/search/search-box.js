@@ -15,6 +15,7 @@ export const SearchBox = {
   setup() {
     const id = `search-${++boxes}`;
     const text = ref('');
+    const input = ref(null);
     const items = ref([]);
     const open = ref(false);
     const active = ref(-1);
@@ -54,20 +55,27 @@ export const SearchBox = {
     }
 
     function choose(item) {
+      clearTimeout(timer);
+      requestNo++;
       close();
       if (item.kind === 'product') navigate(`/product/${encodeURIComponent(item.slug)}`);
       else if (item.kind === 'category') goToSearch({ filters: { category: [item.value] } });
       else goToSearch({ filters: { brand: [item.value] } });
-      text.value = item.kind === 'product' ? item.text : '';
+      text.value = '';
+      items.value = [];
     }
 
     function submit() {
+      // an answer still on its way must not open the list over the results
+      clearTimeout(timer);
+      requestNo++;
       if (expanded.value && active.value >= 0) {
         choose(items.value[active.value]);
         return;
       }
       close();
-      goToSearch({ q: text.value.trim() });
+      // what the box shows now (also after the browser filled or cleared it without an input event)
+      goToSearch({ q: (input.value ? input.value.value : text.value).trim() });
     }
 
     function onKeydown(e) {
@@ -94,7 +102,7 @@ export const SearchBox = {
     return () => html`
       <form class="search-box" role="search" onSubmit=${prevent(submit)} data-testid="search-form">
         <label class="sr-only" for=${id}>${t('searchLabel')}</label>
-        <input id=${id} type="search" class="search-input" autocomplete="off" spellcheck="false" maxlength="200"
+        <input id=${id} ref=${input} type="search" class="search-input" autocomplete="off" spellcheck="false" maxlength="200"
                placeholder=${t('searchPlaceholder')} value=${text.value} onInput=${onInput} onKeydown=${onKeydown}
                onFocus=${() => { if (items.value.length) open.value = true; }} onBlur=${onBlur}
                role="combobox" aria-autocomplete="list" aria-expanded=${expanded.value ? 'true' : 'false'} aria-controls=${listId}

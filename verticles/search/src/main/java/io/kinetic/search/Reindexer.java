@@ -87,7 +87,10 @@ final class Reindexer {
     error = null;
     startedAt = Instant.now();
     finishedAt = null;
-    return pool.query(SearchSql.NOW).execute().compose(now -> {
+    return pool.query(SearchSql.INDEXED).execute().compose(expected -> {
+      total = expected.iterator().next().getLong("n");
+      return pool.query(SearchSql.NOW).execute();
+    }).compose(now -> {
       OffsetDateTime started = now.iterator().next().getOffsetDateTime("now");
       return pool.withTransaction(tx -> taxonomy.copyCategories(tx).compose(v -> taxonomy.copyAttributes(tx)))
         .compose(v -> taxonomy.load())
@@ -124,7 +127,7 @@ final class Reindexer {
       .onSuccess(page -> {
         long position = firstPosition < 0 ? page.logPosition() : firstPosition;
         indexed += page.items().size();
-        total = page.next() == null ? indexed : indexed + PAGE;
+        total = page.next() == null ? indexed : Math.max(total, indexed + 1);
         if (page.next() == null) {
           done.complete(position);
         } else {

@@ -120,6 +120,9 @@ final class SearchSql {
 
   static final String SEARCHABLE = "SELECT count(*) AS n FROM document WHERE published";
 
+  /** What a rebuild expects to write, until the export's last page says. */
+  static final String INDEXED = "SELECT count(*) AS n FROM document WHERE NOT deleted";
+
   static final String REFRESH_LEXICON = "REFRESH MATERIALIZED VIEW CONCURRENTLY lexicon";
 
   static final String REFRESH_BRANDS = "REFRESH MATERIALIZED VIEW CONCURRENTLY brand";
