@@ -8,6 +8,7 @@ import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.search.SearchModule;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ final class Commands {
         done -> Console.progress("seeding demo catalogue", done, products)).await(60, TimeUnit.MINUTES);
       Console.step("seeded " + seeded + " products in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s");
       pool.close().await(10, TimeUnit.SECONDS);
+      // seeding appends no events: the search index is rebuilt from the new catalogue when the engine starts
+      SearchModule.rebuildOnNextStart(infra.vertx(), infra.config().pg().url()).await(60, TimeUnit.SECONDS);
     } finally {
       infra.stop();
     }

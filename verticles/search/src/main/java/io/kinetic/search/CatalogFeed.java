@@ -43,7 +43,7 @@ final class CatalogFeed {
   private final Taxonomy taxonomy;
   private final Runnable changed;
 
-  /** {@code changed}: called after each applied change (the lexicon refreshes soon after). */
+  /** {@code changed}: called when each applied change commits (cached answers go, the lexicon refreshes soon after). */
   CatalogFeed(BusClient bus, Taxonomy taxonomy, Runnable changed) {
     this.bus = bus;
     this.taxonomy = taxonomy;
@@ -67,7 +67,17 @@ final class CatalogFeed {
     } else {
       applied = Future.succeededFuture();
     }
-    return applied.onSuccess(v -> changed.run());
+    return applied.onSuccess(v -> afterCommit(tx));
+  }
+
+  /** Answers and words computed from the rows before this change are stale once it commits. */
+  private void afterCommit(SqlConnection tx) {
+    var transaction = tx.transaction();
+    if (transaction == null) {
+      changed.run();
+    } else {
+      transaction.completion().onComplete(ar -> changed.run());
+    }
   }
 
   /** Re-reads the product when the event is newer than its row. */

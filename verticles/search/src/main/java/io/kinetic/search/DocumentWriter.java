@@ -8,6 +8,8 @@ import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import io.kinetic.kernel.money.Money;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -28,25 +30,42 @@ final class DocumentWriter {
   private DocumentWriter() {
   }
 
-  /** Writes the products that are not older than their rows; completes with how many were written. */
+  /**
+   * Writes the products that are not older than their rows; completes with how many were written.
+   * A page is a few pipelined batches: the rows, the price ranges of the rows written, their vectors.
+   */
   static Future<Integer> upsert(SqlClient tx, List<Product> products) {
     if (products.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    var written = new ArrayList<UUID>();
-    Future<Void> chain = Future.succeededFuture();
-    for (Product product : products) {
-      chain = chain.compose(v -> tx.preparedQuery(SearchSql.UPSERT).execute(row(product)).compose(rows -> {
-        if (rows.rowCount() == 0) {
-          return Future.succeededFuture();
+    List<Tuple> rows = products.stream().map(DocumentWriter::row).toList();
+    return tx.preparedQuery(SearchSql.UPSERT).executeBatch(rows).compose(results -> {
+      var written = new ArrayList<Product>();
+      RowSet<Row> result = results;
+      for (Product product : products) {
+        if (result.rowCount() > 0) {
+          written.add(product);
         }
-        written.add(product.id());
-        return prices(tx, product);
-      }));
-    }
-    return chain.compose(v -> written.isEmpty() ? Future.succeededFuture(0)
-      : tx.preparedQuery(SearchSql.VECTORS_OF_PRODUCTS).execute(Tuple.tuple().addValue(written.toArray(UUID[]::new)))
-        .map(rows -> written.size()));
+        result = result.next();
+      }
+      if (written.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      var drops = new ArrayList<Tuple>();
+      var prices = new ArrayList<Tuple>();
+      for (Product product : written) {
+        Tuple[] pair = prices(product);
+        drops.add(pair[0]);
+        if (pair[1] != null) {
+          prices.add(pair[1]);
+        }
+      }
+      UUID[] ids = written.stream().map(Product::id).toArray(UUID[]::new);
+      return tx.preparedQuery(SearchSql.DROP_OTHER_PRICES).executeBatch(drops)
+        .compose(v -> prices.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(SearchSql.UPSERT_PRICES).executeBatch(prices))
+        .compose(v -> tx.preparedQuery(SearchSql.VECTORS_OF_PRODUCTS).execute(Tuple.tuple().addValue(ids)))
+        .map(v -> written.size());
+    });
   }
 
   /** A deleted product: no longer found, and older events about it change nothing. */
@@ -116,7 +135,8 @@ final class DocumentWriter {
       .addValue(p.createdAt() == null ? null : java.time.OffsetDateTime.ofInstant(p.createdAt(), java.time.ZoneOffset.UTC));
   }
 
-  private static Future<Void> prices(SqlClient tx, Product p) {
+  /** The statements' parameters for a product's price ranges: dropping other currencies, and the ranges (null without any). */
+  private static Tuple[] prices(Product p) {
     var ranges = new TreeMap<String, long[]>();
     for (Variant v : p.variants()) {
       for (Money m : v.prices()) {
@@ -127,11 +147,10 @@ final class DocumentWriter {
     String[] currencies = ranges.keySet().toArray(String[]::new);
     Long[] mins = ranges.values().stream().map(r -> r[0]).toArray(Long[]::new);
     Long[] maxes = ranges.values().stream().map(r -> r[1]).toArray(Long[]::new);
-    return tx.preparedQuery(SearchSql.DROP_OTHER_PRICES).execute(Tuple.tuple().addValue(p.id()).addValue(currencies))
-      .compose(v -> currencies.length == 0 ? Future.succeededFuture()
-        : tx.preparedQuery(SearchSql.UPSERT_PRICES).execute(Tuple.tuple().addValue(p.id()).addValue(currencies)
-          .addValue(mins).addValue(maxes)))
-      .mapEmpty();
+    Tuple drop = Tuple.tuple().addValue(p.id()).addValue(currencies);
+    Tuple upsert = currencies.length == 0 ? null
+      : Tuple.tuple().addValue(p.id()).addValue(currencies).addValue(mins).addValue(maxes);
+    return new Tuple[] {drop, upsert};
   }
 
   /** Text of a scalar attribute value; a number with its unit ({@code {"value": 180, "unit": "g"}}) gives its number. */

@@ -27,4 +27,13 @@ public final class SearchModule implements ContextModule {
       config.bus().timeoutMillis(), config.catalog().defaultCurrency());
     return vertx.deployVerticle(new SearchVerticle(settings));
   }
+
+  /**
+   * Makes the next start rebuild the index from the catalog's export: for a catalogue replaced
+   * wholesale (reseeded) without events. Run it while the engine is stopped; the schema is migrated.
+   */
+  public static Future<Void> rebuildOnNextStart(Vertx vertx, String pgUrl) {
+    var pool = io.kinetic.kernel.pg.PgPools.forTask(vertx, pgUrl, 1, SCHEMA, "reset");
+    return pool.query(SearchSql.FORGET_BUILD).execute().<Void>mapEmpty().eventually(pool::close);
+  }
 }

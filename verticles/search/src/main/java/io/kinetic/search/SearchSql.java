@@ -107,6 +107,8 @@ final class SearchSql {
   static final String MARK_BUILT = """
     INSERT INTO build_state (id, built_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET built_at = now()""";
 
+  static final String FORGET_BUILD = "DELETE FROM build_state";
+
   static final String LOCK_BUILD = "SELECT pg_advisory_lock(hashtext('kinetic.search.build'))";
 
   static final String UNLOCK_BUILD = "SELECT pg_advisory_unlock(hashtext('kinetic.search.build'))";
@@ -128,15 +130,16 @@ final class SearchSql {
   static final String REFRESH_BRANDS = "REFRESH MATERIALIZED VIEW CONCURRENTLY brand";
 
   /**
-   * The closest known word to each of {@code $1} (folded words): itself when known, else the
-   * nearest by trigram distance within a Levenshtein distance of 1 (words up to 4 letters) or 2,
-   * the most frequent first; null when none is close.
+   * For each of {@code $1} (folded words): the known words nearest by trigram distance within a
+   * Levenshtein distance of 2, with their frequency; {@link Corrections} picks one (a transposition
+   * counts as one edit there).
    */
   static final String CORRECTIONS = """
     SELECT t.i, t.word,
-      (SELECT c.word FROM (SELECT l.word, l.frequency FROM lexicon l ORDER BY l.word <-> t.word LIMIT 24) c
-        WHERE levenshtein_less_equal(c.word, t.word, 2) <= CASE WHEN length(t.word) <= 4 THEN 1 ELSE 2 END
-        ORDER BY levenshtein(c.word, t.word), c.frequency DESC LIMIT 1) AS correction
+      ARRAY(SELECT c.word FROM (SELECT l.word, l.frequency FROM lexicon l ORDER BY l.word <-> t.word LIMIT 24) c
+        WHERE levenshtein_less_equal(c.word, t.word, 2) <= 2 ORDER BY c.frequency DESC) AS candidates,
+      ARRAY(SELECT c.frequency FROM (SELECT l.word, l.frequency FROM lexicon l ORDER BY l.word <-> t.word LIMIT 24) c
+        WHERE levenshtein_less_equal(c.word, t.word, 2) <= 2 ORDER BY c.frequency DESC) AS frequencies
     FROM unnest($1::text[]) WITH ORDINALITY AS t(word, i) ORDER BY t.i""";
 
   static final String SYNONYMS = "SELECT id, locale, terms FROM synonym ORDER BY locale, terms[1]";

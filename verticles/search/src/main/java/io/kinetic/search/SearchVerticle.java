@@ -50,11 +50,16 @@ public class SearchVerticle extends VerticleBase {
       var lexicon = new Lexicon(pool);
       queryLog = new QueryLog(pool);
       var corrections = new Corrections(pool);
-      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, settings.defaultCurrency());
+      var cache = new ResultCache();
+      Runnable changed = () -> {
+        lexicon.changed();
+        cache.invalidate();
+      };
+      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, cache, settings.defaultCurrency());
       var suggester = new Suggester(pool, corrections);
-      var reindexer = new Reindexer(pool, bus, taxonomy, lexicon::changed);
+      var reindexer = new Reindexer(pool, bus, taxonomy, changed);
       var outbox = settings.outbox();
-      var catalogFeed = new CatalogFeed(bus, taxonomy, lexicon::changed);
+      var catalogFeed = new CatalogFeed(bus, taxonomy, changed);
       feed = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE,
         (tx, event) -> catalogFeed.apply(tx, event).onSuccess(v -> vertx.runOnContext(x -> taxonomyChanged(event.type(), taxonomy))),
         outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer);
@@ -70,8 +75,8 @@ public class SearchVerticle extends VerticleBase {
           serve(SearchApi.REINDEX, (q, caller) -> reindexer.start()),
           serve(SearchApi.GET_REINDEX_STATUS, (q, caller) -> reindexer.status()),
           serve(SearchApi.LIST_SYNONYMS, (q, caller) -> Future.succeededFuture(synonyms.list(q))),
-          serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q)),
-          serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id())),
+          serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q).onSuccess(v -> cache.invalidate())),
+          serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id()).onSuccess(v -> cache.invalidate())),
           serve(SearchApi.GET_ANALYTICS, (q, caller) -> queryLog.analytics(q)),
           serve(SearchApi.RECORD_CLICK, (q, caller) -> queryLog.click(q))))
         .compose(v -> taxonomy.load())
