@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Query analytics without personal data: each search (first page of a non-empty query) is kept as
- * its normalised text (lower case, at most 100 characters), locale, number of results and clicks
+ * its normalised text (lower case, at most 100 characters, e-mail addresses and long numbers
+ * replaced), locale, number of results and clicks
  * on its results, under a random id the shopper's client sends back with a click. Searches are
  * buffered and written once a second in one statement, off the search's path; a click writes the
  * buffer first.
@@ -32,6 +33,8 @@ final class QueryLog {
   private static final Logger LOG = Logger.getLogger(QueryLog.class.getName());
   static final int MAX_LOGGED_LENGTH = 100;
   private static final int MAX_BUFFERED = 10_000;
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s@]+@[^\\s@]+");
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\+?\\d[\\d ./-]{4,}\\d");
 
   private record Entry(UUID id, OffsetDateTime at, String query, String locale, int results) {
   }
@@ -48,11 +51,19 @@ final class QueryLog {
     if (buffer.size() >= MAX_BUFFERED) {
       return;
     }
-    String normal = query.toLowerCase(Locale.ROOT);
+    String normal = anonymous(query.toLowerCase(Locale.ROOT));
     if (normal.length() > MAX_LOGGED_LENGTH) {
       normal = normal.substring(0, MAX_LOGGED_LENGTH);
     }
     buffer.add(new Entry(id, OffsetDateTime.now(ZoneOffset.UTC), normal, locale, (int) Math.min(Integer.MAX_VALUE, results)));
+  }
+
+  /**
+   * A query as it is kept: what looks like an e-mail address or a long number (a phone, a card, an
+   * order number) a shopper typed into the box is replaced, so the log never holds it.
+   */
+  static String anonymous(String query) {
+    return EMAIL.matcher(NUMBER.matcher(query).replaceAll("<number>")).replaceAll("<email>");
   }
 
   /** Writes the buffered searches. */
