@@ -27,7 +27,7 @@ import java.util.UUID;
 /**
  * The search edge in one gateway instance: each REST operation and GraphQL field
  * ({@link SearchFetchers}) is one bus request. Results and suggestions are public and short-lived
- * ({@code Cache-Control: public, max-age=10}); staff answers are not stored.
+ * ({@code Cache-Control: public, max-age=1}, suggestions 5); staff answers are not stored.
  */
 final class SearchHandlers implements EdgeHandlers {
 
@@ -47,7 +47,7 @@ final class SearchHandlers implements EdgeHandlers {
     // unvalidated: a query may hold anything (quotes too); the parameters are checked here and by search
     operations.bindUnvalidated("searchProducts", rc -> {
       var query = SearchRequests.fromQuery(rc.queryParams(), locale(rc));
-      bus.request(SearchApi.SEARCH, query, Requests.caller(rc)).onComplete(Replies.to(rc, SearchHandlers::shortLived));
+      bus.request(SearchApi.SEARCH, query, Requests.caller(rc)).onComplete(Replies.to(rc, (r, result) -> cacheable(r, result, 1)));
     });
     operations.bindUnvalidated("suggestProducts", rc -> {
       String q = rc.queryParams().get("q");
@@ -56,7 +56,7 @@ final class SearchHandlers implements EdgeHandlers {
       }
       bus.request(SearchApi.SUGGEST, new Suggest(q, locale(rc), SearchRequests.intParam(rc.queryParams(), "limit", 0)),
           Requests.caller(rc))
-        .onComplete(Replies.to(rc, SearchHandlers::shortLived));
+        .onComplete(Replies.to(rc, (r, suggestions) -> cacheable(r, suggestions, 5)));
     });
     operations.bind("recordSearchClick", rc -> bus.request(SearchApi.RECORD_CLICK, Bodies.read(rc, RecordClick.class),
         Requests.caller(rc))
@@ -118,8 +118,9 @@ final class SearchHandlers implements EdgeHandlers {
     }
   }
 
-  private static void shortLived(RoutingContext rc, Object body) {
-    rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=10");
+  /** Public and short-lived: results follow the catalog within a second, suggestions within seconds. */
+  private static void cacheable(RoutingContext rc, Object body, int seconds) {
+    rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + seconds);
     Replies.ok(rc, body);
   }
 
