@@ -14,11 +14,14 @@ final class Lexicon {
   private static final Logger LOG = Logger.getLogger(Lexicon.class.getName());
 
   private final Pool pool;
+  private final Runnable refreshed;
   private volatile boolean stale = true;
   private boolean refreshing;
 
-  Lexicon(Pool pool) {
+  /** {@code refreshed}: called after each refresh (answers computed with the old words are stale). */
+  Lexicon(Pool pool, Runnable refreshed) {
     this.pool = pool;
+    this.refreshed = refreshed;
   }
 
   /** Something the views read changed. Cheap; callable from any thread. */
@@ -36,6 +39,7 @@ final class Lexicon {
     return pool.query(SearchSql.REFRESH_LEXICON).execute()
       .compose(v -> pool.query(SearchSql.REFRESH_BRANDS).execute())
       .<Void>mapEmpty()
+      .onSuccess(v -> refreshed.run())
       .onFailure(t -> {
         stale = true;
         LOG.warning("search lexicon refresh failed, retrying: " + t.getMessage());

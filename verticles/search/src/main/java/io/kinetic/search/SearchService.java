@@ -27,10 +27,10 @@ final class SearchService {
   private final QueryLog queryLog;
   private final String defaultCurrency;
   private final Corrections corrections;
-  private final ResultCache cache;
+  private final ResultCache<SearchQuery, Answer> cache;
 
   SearchService(Pool pool, Taxonomy taxonomy, Synonyms synonyms, QueryLog queryLog, Corrections corrections,
-                ResultCache cache, String defaultCurrency) {
+                ResultCache<SearchQuery, Answer> cache, String defaultCurrency) {
     this.cache = cache;
     this.pool = pool;
     this.corrections = corrections;

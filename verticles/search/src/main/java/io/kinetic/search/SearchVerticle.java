@@ -47,16 +47,17 @@ public class SearchVerticle extends VerticleBase {
       var bus = new BusClient(vertx, settings.busTimeoutMillis());
       var taxonomy = new Taxonomy(pool, bus);
       var synonyms = new Synonyms(pool);
-      var lexicon = new Lexicon(pool);
+      var generation = new ResultCache.Generation();
+      var lexicon = new Lexicon(pool, generation::next);
       queryLog = new QueryLog(pool);
       var corrections = new Corrections(pool);
-      var cache = new ResultCache();
       Runnable changed = () -> {
         lexicon.changed();
-        cache.invalidate();
+        generation.next();
       };
-      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, cache, settings.defaultCurrency());
-      var suggester = new Suggester(pool, corrections);
+      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, new ResultCache<>(generation),
+        settings.defaultCurrency());
+      var suggester = new Suggester(pool, corrections, new ResultCache<>(generation));
       var reindexer = new Reindexer(pool, bus, taxonomy, changed);
       var outbox = settings.outbox();
       var catalogFeed = new CatalogFeed(bus, taxonomy, changed);
@@ -75,8 +76,8 @@ public class SearchVerticle extends VerticleBase {
           serve(SearchApi.REINDEX, (q, caller) -> reindexer.start()),
           serve(SearchApi.GET_REINDEX_STATUS, (q, caller) -> reindexer.status()),
           serve(SearchApi.LIST_SYNONYMS, (q, caller) -> Future.succeededFuture(synonyms.list(q))),
-          serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q).onSuccess(v -> cache.invalidate())),
-          serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id()).onSuccess(v -> cache.invalidate())),
+          serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q).onSuccess(v -> generation.next())),
+          serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id()).onSuccess(v -> generation.next())),
           serve(SearchApi.GET_ANALYTICS, (q, caller) -> queryLog.analytics(q)),
           serve(SearchApi.RECORD_CLICK, (q, caller) -> queryLog.click(q))))
         .compose(v -> taxonomy.load())

@@ -27,13 +27,25 @@ final class Suggester {
 
   private final Pool pool;
   private final Corrections corrections;
+  private final ResultCache<Suggest, Suggestions> cache;
 
-  Suggester(Pool pool, Corrections corrections) {
+  Suggester(Pool pool, Corrections corrections, ResultCache<Suggest, Suggestions> cache) {
     this.pool = pool;
     this.corrections = corrections;
+    this.cache = cache;
   }
 
+  /** Answers kept a moment per request ({@link ResultCache}): the same letters typed again cost nothing. */
   Future<Suggestions> suggest(Suggest q) {
+    Suggestions cached = cache.get(q);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    long generation = cache.generation();
+    return find(q).onSuccess(found -> cache.put(q, found, generation));
+  }
+
+  private Future<Suggestions> find(Suggest q) {
     String prefix = QueryText.normalise(q.prefix());
     if (prefix.length() > MAX_PREFIX) {
       return Future.failedFuture(Failure.invalid("q", "at most " + MAX_PREFIX + " characters"));
