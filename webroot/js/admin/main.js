@@ -10,5 +10,6 @@ import orders from './orders/index.js';
 import dashboard from './dashboard/index.js';
 import mails from './mails/index.js';
 import settings from './settings/index.js';
+import search from './search/index.js';
 
-startAdmin([auth, dashboard, orders, mails, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, dashboard, orders, mails, products, categories, attributes, search, staff, settings], '#app');

@@ -1,8 +1,9 @@
-// Storefront entry point: the features, in header order. Search joins this list.
+// Storefront entry point: the features, in header order.
 import { startShop } from './app.js';
 import catalog from './catalog/index.js';
 import account from './account/index.js';
 import cart from './cart/index.js';
 import checkout from './checkout/index.js';
+import search from './search/index.js';
 
-startShop([catalog, account, cart, checkout], '#app');
+startShop([catalog, search, account, cart, checkout], '#app');

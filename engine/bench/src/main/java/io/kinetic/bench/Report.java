@@ -23,11 +23,13 @@ import java.util.Map;
  */
 public final class Report {
 
-  /** The targets: {name, scenario, reference scenario, minimum ratio}. */
+  /** The issues' targets: {name, scenario, reference scenario, minimum ratio[, maximum p99 in ms]}. */
   static final List<String[]> TARGETS = List.of(
       new String[] {"filtered_list_vs_baseline", "filtered_list", "baseline", "0.5"},
       new String[] {"graphql_vs_rest_by_slug", "product_by_slug_graphql", "product_by_slug", "0.6"},
-      new String[] {"add_to_cart_vs_baseline", "add_to_cart", "baseline", "0.5"});
+      new String[] {"add_to_cart_vs_baseline", "add_to_cart", "baseline", "0.5"},
+      new String[] {"search_vs_baseline", "search", "baseline", "0.2"},
+      new String[] {"autocomplete_vs_baseline", "autocomplete", "baseline", "0.3", "20"});
 
   /** The absolute targets: {name, scenario, minimum rps} (checkout: orders per second). */
   static final List<String[]> ABSOLUTE_TARGETS = List.<String[]>of(
@@ -122,9 +124,16 @@ public final class Report {
       Double ratio = rpsRatio(scenario, reference);
       double minimum = Double.parseDouble(target[3]);
       long errors = ratio == null ? 0 : errors(scenario) + errors(reference);
-      out.put(target[0], new JsonObject().put("scenario", target[1]).put("reference", target[2]).put("ratio", ratio)
-          .put("minimum", minimum).put("errors", ratio == null ? null : errors)
-          .put("met", ratio == null ? null : ratio >= minimum && errors == 0));
+      JsonObject row = new JsonObject().put("scenario", target[1]).put("reference", target[2]).put("ratio", ratio)
+          .put("minimum", minimum).put("errors", ratio == null ? null : errors);
+      boolean fastEnough = true;
+      if (target.length > 4) {
+        double maxP99 = Double.parseDouble(target[4]);
+        Double p99 = scenario == null ? null : scenario.getDouble("p99_ms");
+        row.put("p99_ms", p99).put("max_p99_ms", maxP99);
+        fastEnough = p99 != null && p99 < maxP99;
+      }
+      out.put(target[0], row.put("met", ratio == null ? null : ratio >= minimum && errors == 0 && fastEnough));
     }
     for (String[] target : ABSOLUTE_TARGETS) {
       JsonObject scenario = scenarios.getJsonObject(target[1]);
@@ -199,8 +208,10 @@ public final class Report {
             t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
         return;
       }
-      lines.add(String.format(Locale.ROOT, "target %s: %s / %s = %s (at least %.2f%s: %s)", e.getKey(), t.getString("scenario"),
-          t.getString("reference"), cell(t.getValue("ratio"), "%.3f"), t.getDouble("minimum"),
+      String latency = !t.containsKey("max_p99_ms") ? ""
+          : String.format(Locale.ROOT, ", p99 %s ms under %.0f ms", cell(t.getValue("p99_ms"), "%.3f"), t.getDouble("max_p99_ms"));
+      lines.add(String.format(Locale.ROOT, "target %s: %s / %s = %s (at least %.2f%s%s: %s)", e.getKey(), t.getString("scenario"),
+          t.getString("reference"), cell(t.getValue("ratio"), "%.3f"), t.getDouble("minimum"), latency,
           errors == null || errors == 0 ? ", 0 errors" : ", but " + errors + " errors",
           t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
     });

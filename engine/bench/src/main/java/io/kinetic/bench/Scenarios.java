@@ -159,6 +159,102 @@ final class Scenarios {
     return out;
   }
 
+  /** Search orders, relevance the most common. */
+  static final List<String> SEARCH_SORTS = List.of("relevance", "relevance", "relevance", "price_asc", "price_desc", "newest");
+
+  /** The words of a product's name, read from its slug (the demo's slugs are its English name and a number). */
+  static List<String> nameWords(String slug) {
+    return java.util.Arrays.stream(slug.split("-")).filter(w -> w.length() >= 2 && !w.chars().allMatch(Character::isDigit)).toList();
+  }
+
+  /**
+   * {@code count} distinct searches over the sampled products' names: four in ten plain words, two
+   * with a typo (two letters swapped or one dropped), two a prefix as typed, two words with facet
+   * filters (category, brand, colour, price range, availability); a tenth in German; most on
+   * the first page, by relevance.
+   */
+  List<RequestLine> search(int count) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int tries = 0; out.size() < count && tries < count * 20; tries++) {
+      List<String> words = nameWords(pick(sample.products()).slug());
+      if (words.isEmpty()) {
+        continue;
+      }
+      int kind = random.nextInt(10);
+      String word = pick(words);
+      String q;
+      if (kind < 4) {
+        int from = random.nextInt(words.size());
+        q = String.join(" ", words.subList(from, Math.min(words.size(), from + 1 + random.nextInt(2))));
+      } else if (kind < 6) {
+        q = typo(word);
+      } else if (kind < 8) {
+        q = word.substring(0, Math.min(word.length(), 3 + random.nextInt(3)));
+      } else {
+        q = word;
+      }
+      var url = new StringBuilder("/api/v1/search?q=").append(encode(q)).append("&sort=").append(pick(SEARCH_SORTS))
+          .append("&locale=").append(random.nextInt(10) == 0 ? "de" : "en");
+      if (kind >= 8) {
+        facets(url);
+      }
+      if (random.nextInt(10) == 0) {
+        url.append("&page=2");
+      }
+      out.add(url.toString());
+    }
+    return out.stream().map(RequestLine::get).toList();
+  }
+
+  /** {@code count} distinct autocomplete requests: 2 to 6 letters of a name's word, sometimes after a whole word. */
+  List<RequestLine> autocomplete(int count) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int tries = 0; out.size() < count && tries < count * 20; tries++) {
+      List<String> words = nameWords(pick(sample.products()).slug());
+      if (words.isEmpty()) {
+        continue;
+      }
+      int at = random.nextInt(words.size());
+      String word = words.get(at);
+      String prefix = word.substring(0, Math.min(word.length(), 2 + random.nextInt(5)));
+      String typed = at > 0 && random.nextInt(4) == 0 ? words.get(at - 1) + " " + prefix : prefix;
+      out.add("/api/v1/search/suggest?q=" + encode(typed) + "&locale=" + (random.nextInt(10) == 0 ? "de" : "en") + "&limit=8");
+    }
+    return out.stream().map(RequestLine::get).toList();
+  }
+
+  private void facets(StringBuilder url) {
+    if (!sample.categories().isEmpty() && random.nextInt(10) < 5) {
+      url.append("&filter.category=").append(pick(sample.categories()));
+    }
+    List<String> brands = sample.attributeValues().get("brand");
+    if (brands != null && random.nextBoolean()) {
+      url.append("&filter.brand=").append(encode(pick(brands)));
+    }
+    List<String> colours = sample.attributeValues().get("colour");
+    if (colours != null && random.nextInt(3) == 0) {
+      url.append("&filter.attr.colour=").append(encode(pick(colours)));
+    }
+    if (random.nextInt(3) == 0) {
+      url.append("&filter.price=").append(pick(List.of("0-2000", "2000-5000", "5000-10000", "10000-20000", "20000-")));
+    }
+    if (random.nextInt(5) == 0) {
+      url.append("&filter.availability=in-stock");
+    }
+  }
+
+  /** The word with two neighbouring letters swapped, or one dropped (words of five letters or more). */
+  private String typo(String word) {
+    if (word.length() < 5) {
+      return word;
+    }
+    int at = 1 + random.nextInt(word.length() - 2);
+    if (random.nextBoolean()) {
+      return word.substring(0, at) + word.charAt(at + 1) + word.charAt(at) + word.substring(at + 2);
+    }
+    return word.substring(0, at) + word.substring(at + 1);
+  }
+
   private RequestLine priceWrite() {
     long amount = (5 + random.nextInt(195)) * 100L - 1;
     return new RequestLine(HttpMethod.PUT, "/api/v1/admin/variants/" + encode(sku()) + "/prices/EUR",

@@ -18,14 +18,16 @@ import java.util.Set;
 public final class Targets {
 
   private static final String USAGE = "usage: Targets --pg-url postgresql://user@host:port/db --engine http://127.0.0.1:PORT"
-      + " --out DIR [--schema catalog] [--limit 2000] [--seed 42] [--faceted 600] [--pages 3] [--mixed 4000] [--dashboard 2000]";
+      + " --out DIR [--schema catalog] [--limit 2000] [--seed 42] [--faceted 600] [--pages 3] [--mixed 4000] [--dashboard 2000]"
+      + " [--searches 2000] [--suggestions 2000]";
 
   private Targets() {
   }
 
   public static void main(String[] argv) throws Exception {
     Args args = Args.forCatalogTool(argv, USAGE,
-        Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed", "dashboard"));
+        Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed", "dashboard", "searches",
+          "suggestions"));
     CatalogSample sample = CatalogSample.read(args.require("pg-url"), args.schema(),
         args.intValue("limit", 2000));
     if (sample.products().isEmpty()) {
@@ -46,6 +48,8 @@ public final class Targets {
     }
     files.put("mixed", scenarios.mixed(files, args.intValue("mixed", 4000)));
     files.put("dashboard", scenarios.dashboard(java.time.LocalDate.now(java.time.ZoneOffset.UTC), args.intValue("dashboard", 2000)));
+    files.put("search", scenarios.search(args.intValue("searches", 2000)));
+    files.put("autocomplete", scenarios.autocomplete(args.intValue("suggestions", 2000)));
 
     Path out = Path.of(args.require("out"));
     Files.createDirectories(out);

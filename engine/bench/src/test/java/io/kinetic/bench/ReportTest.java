@@ -111,6 +111,26 @@ class ReportTest {
         .anyMatch(n -> n.startsWith("target add_to_cart_vs_baseline") && n.contains("but 12 errors: MISSED")));
   }
 
+  @Test
+  void autocompleteMustAlsoAnswerWithinItsP99() {
+    Map<String, JsonObject> results = new LinkedHashMap<>();
+    results.put("baseline", result("baseline", 10_000, 0, null).toJson());
+    results.put("autocomplete", result("autocomplete", 4_000, 0, null).toJson());
+    results.put("search", result("search", 1_000, 0, null).toJson());
+    JsonObject targets = Report.targets(Report.compose(results));
+    JsonObject autocomplete = targets.getJsonObject("autocomplete_vs_baseline");
+    assertEquals(0.4, autocomplete.getDouble("ratio"));
+    assertEquals(20.0, autocomplete.getDouble("max_p99_ms"));
+    assertTrue(autocomplete.getBoolean("met"), autocomplete.encode());
+    assertFalse(targets.getJsonObject("search_vs_baseline").getBoolean("met"));
+    assertTrue(Report.notes(Report.compose(results), targets).stream()
+        .anyMatch(n -> n.startsWith("target autocomplete_vs_baseline") && n.contains("under 20 ms")));
+
+    var slow = new Result("autocomplete", new Result.Stats(4_000, 10, 25, 30, 40, 0, 20_000), null, null, timeline(20), 5);
+    results.put("autocomplete", slow.toJson());
+    assertFalse(Report.targets(Report.compose(results)).getJsonObject("autocomplete_vs_baseline").getBoolean("met"));
+  }
+
   private static Result result(String name, double rps, long errors, List<Long> timeline) {
     return new Result(name, new Result.Stats(rps, 1.2, 4.5, 6, 7, errors, (long) rps * 5 + errors), null, null,
         timeline == null ? timeline(20) : timeline, 5);

@@ -53,4 +53,28 @@ class ScenariosTest {
     assertTrue(writes.stream().allMatch(w -> w.path().startsWith("/api/v1/admin/variants/KC")));
     assertTrue(mixed.stream().filter(r -> !r.write()).allMatch(r -> r.path().startsWith("/api/v1/products")));
   }
+
+  @Test
+  void searchesMixWordsTyposPrefixesAndFacetsOverTheNames() {
+    List<RequestLine> searches = new Scenarios(SAMPLE, 3).search(40);
+    assertEquals(40, Set.copyOf(searches).size());
+    assertTrue(searches.stream().allMatch(r -> r.path().startsWith("/api/v1/search?q=") && !r.write()));
+    assertTrue(searches.stream().anyMatch(r -> r.path().contains("&filter.")), "some filter by facets");
+    assertTrue(searches.stream().anyMatch(r -> r.path().matches(".*q=(lin|line|wool|scar|scarf|shir|shirt)&.*")), "prefixes and words");
+    assertTrue(searches.stream().noneMatch(r -> r.path().contains("Fjord & Co")), "values are URL-encoded");
+    assertEquals(searches, new Scenarios(SAMPLE, 3).search(40), "the same seed gives the same searches");
+  }
+
+  @Test
+  void autocompleteTypesTwoToSixLettersOfNames() {
+    List<RequestLine> typed = new Scenarios(SAMPLE, 3).autocomplete(10);
+    assertTrue(typed.stream().allMatch(r -> r.path().startsWith("/api/v1/search/suggest?q=")));
+    assertTrue(typed.stream().map(r -> r.path().replaceAll(".*q=([^&]*)&.*", "$1").replace("%20", " "))
+      .allMatch(q -> q.length() >= 2 && List.of("linen shirt", "wool scarf").stream().anyMatch(name -> name.contains(q))), typed.toString());
+  }
+
+  @Test
+  void nameWordsComeFromTheSlugWithoutItsNumber() {
+    assertEquals(List.of("aurora", "cotton", "jacket"), Scenarios.nameWords("aurora-cotton-jacket-123"));
+  }
 }

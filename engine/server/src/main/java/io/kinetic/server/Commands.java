@@ -10,6 +10,7 @@ import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.identity.CreateStaff;
 import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.search.SearchModule;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ final class Commands {
         seedOrders(infra, pool, orders, days);
       }
       pool.close().await(10, TimeUnit.SECONDS);
+      // seeding appends no events: the search index is rebuilt from the new catalogue when the engine starts
+      SearchModule.rebuildOnNextStart(infra.vertx(), infra.config().pg().url()).await(60, TimeUnit.SECONDS);
     } finally {
       infra.stop();
     }

@@ -9,6 +9,7 @@ import io.kinetic.identity.IdentityModule;
 import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.contract.ContextModule;
 import io.kinetic.notifications.NotificationsModule;
+import io.kinetic.search.SearchModule;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
 final class Modules {
 
   static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
-    new CheckoutModule(), new AnalyticsModule(), new NotificationsModule());
+    new CheckoutModule(), new SearchModule(), new AnalyticsModule(), new NotificationsModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

@@ -8,6 +8,7 @@ import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.identity.IdentityEdge;
 import io.kinetic.gateway.notifications.NotificationsEdge;
 import io.kinetic.gateway.ops.OpsEdge;
+import io.kinetic.gateway.search.SearchEdge;
 import io.kinetic.kernel.contract.Contract;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
 public final class Edges {
 
   public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
-    new AnalyticsEdge(), new NotificationsEdge(), new OpsEdge());
+    new SearchEdge(), new AnalyticsEdge(), new NotificationsEdge(), new OpsEdge());
 
   private Edges() {
   }

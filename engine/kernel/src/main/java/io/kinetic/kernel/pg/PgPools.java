@@ -31,10 +31,21 @@ public final class PgPools {
     return create(vertx, url, poolSize, schema, "kinetic-" + schema + "-" + task);
   }
 
+  /**
+   * {@link #create(Vertx, String, int, String)} with further schemas after the module's on the search
+   * path: where database-wide extensions it uses live when another schema created them first.
+   */
+  public static Pool create(Vertx vertx, String url, int poolSize, String schema, java.util.List<String> alsoOnPath) {
+    var path = new java.util.LinkedHashSet<String>();
+    path.add(schema);
+    path.addAll(alsoOnPath);
+    return create(vertx, url, poolSize, String.join(",", path), "kinetic-" + schema);
+  }
+
   private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name) {
     var connect = PgConnectOptions.fromUri(url)
       .addProperty("search_path", schema)
-      .addProperty("application_name", "kinetic-" + schema)
+      .addProperty("application_name", "kinetic-" + schema.split(",")[0])
       // a client that vanishes (power loss, partition) must not hold row locks for hours: the
       // server probes an idle connection after 30 s and drops it after 3 unanswered probes, and no
       // transaction of ours stays idle for a minute (an event-log relay or consumer that died

@@ -1,0 +1,5 @@
+package io.kinetic.kernel.contract.search;
+
+/** Reply: {@link ReindexStatus}. */
+public record GetReindexStatus() {
+}

@@ -1,0 +1,122 @@
+package io.kinetic.search;
+
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.BusServer;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.bus.Endpoint;
+import io.kinetic.kernel.contract.search.SearchApi;
+import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.pg.PgPools;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Serves {@link SearchApi} and keeps the projection: builds it from the catalog's export when the
+ * database has none yet, then consumes the catalog's event log ({@link CatalogFeed}). Expects the
+ * {@code search} schema to be migrated. Timers: the lexicon (after changes), the query log's
+ * buffer, and the taxonomy and synonyms other nodes may have changed.
+ */
+public class SearchVerticle extends VerticleBase {
+
+  static final long RELOAD_MILLIS = 5_000;
+  static final long TICK_MILLIS = 500;
+  static final long PURGE_MILLIS = 3_600_000;
+  private static final String EXTENSION_SCHEMAS = """
+    SELECT DISTINCT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname IN ('pg_trgm', 'unaccent', 'fuzzystrmatch')""";
+
+  private final SearchSettings settings;
+  private final List<Long> timers = new ArrayList<>();
+  private Pool pool;
+  private LogConsumer feed;
+  private QueryLog queryLog;
+
+  SearchVerticle(SearchSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    return extensionSchemas().compose(schemas -> {
+      pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), SearchModule.SCHEMA, schemas);
+      var bus = new BusClient(vertx, settings.busTimeoutMillis());
+      var taxonomy = new Taxonomy(pool, bus);
+      var synonyms = new Synonyms(pool);
+      var generation = new ResultCache.Generation();
+      var lexicon = new Lexicon(pool, generation::next);
+      queryLog = new QueryLog(pool);
+      var corrections = new Corrections(pool);
+      Runnable changed = () -> {
+        lexicon.changed();
+        generation.next();
+      };
+      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, new ResultCache<>(generation),
+        settings.defaultCurrency());
+      var suggester = new Suggester(pool, corrections, new ResultCache<>(generation));
+      var reindexer = new Reindexer(pool, bus, taxonomy, changed);
+      var outbox = settings.outbox();
+      var catalogFeed = new CatalogFeed(bus, taxonomy, changed);
+      feed = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE,
+        (tx, event) -> catalogFeed.apply(tx, event).onSuccess(v -> vertx.runOnContext(x -> taxonomyChanged(event.type(), taxonomy))),
+        outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer);
+      timers.add(vertx.setPeriodic(TICK_MILLIS, id -> {
+        lexicon.tick();
+        queryLog.flush();
+      }));
+      timers.add(vertx.setPeriodic(RELOAD_MILLIS, id -> taxonomy.load().compose(v -> synonyms.load())));
+      timers.add(vertx.setPeriodic(PURGE_MILLIS, id -> queryLog.purge()));
+      return Future.all(List.of(
+          serve(SearchApi.SEARCH, (q, caller) -> searches.search(q)),
+          serve(SearchApi.SUGGEST, (q, caller) -> suggester.suggest(q)),
+          serve(SearchApi.REINDEX, (q, caller) -> reindexer.start()),
+          serve(SearchApi.GET_REINDEX_STATUS, (q, caller) -> reindexer.status()),
+          serve(SearchApi.LIST_SYNONYMS, (q, caller) -> Future.succeededFuture(synonyms.list(q))),
+          serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q).onSuccess(v -> generation.next())),
+          serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id()).onSuccess(v -> generation.next())),
+          serve(SearchApi.GET_ANALYTICS, (q, caller) -> queryLog.analytics(q)),
+          serve(SearchApi.RECORD_CLICK, (q, caller) -> queryLog.click(q))))
+        .compose(v -> taxonomy.load())
+        .compose(v -> synonyms.load())
+        .compose(v -> reindexer.buildIfNeeded())
+        .compose(v -> taxonomy.load())
+        .compose(v -> lexicon.tick())
+        .compose(v -> feed.start());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    timers.forEach(vertx::cancelTimer);
+    Future<Void> flushed = queryLog == null ? Future.succeededFuture() : queryLog.flush().recover(t -> Future.succeededFuture());
+    Future<Void> stopped = feed == null ? Future.succeededFuture() : feed.stop();
+    return Future.all(flushed, stopped).eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+
+  /** A category or attribute changed on this node: labels and facet codes follow at once. */
+  private static void taxonomyChanged(String type, Taxonomy taxonomy) {
+    if (type.endsWith("category-changed") || type.endsWith("attribute-changed")) {
+      taxonomy.load();
+    }
+  }
+
+  /** The schemas holding the extensions when not the search schema (another schema created them first). */
+  private Future<List<String>> extensionSchemas() {
+    Pool probe = PgPools.forTask(vertx, settings.pgUrl(), 1, SearchModule.SCHEMA, "probe");
+    return probe.query(EXTENSION_SCHEMAS).execute().map(rows -> {
+      var schemas = new ArrayList<String>();
+      for (Row row : rows) {
+        schemas.add(row.getString(0));
+      }
+      return (List<String>) schemas;
+    }).eventually(probe::close);
+  }
+
+  private <Q, R> Future<Void> serve(Endpoint<Q, R> endpoint, BiFunction<Q, Caller, Future<R>> action) {
+    return BusServer.serve(vertx, endpoint, action).completion();
+  }
+}
