@@ -5,6 +5,7 @@ import io.kinetic.catalog.CatalogModule;
 import io.kinetic.checkout.CheckoutModule;
 import io.kinetic.gateway.GatewayModule;
 import io.kinetic.identity.IdentityModule;
+import io.kinetic.recommendations.RecommendationsModule;
 import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.contract.ContextModule;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
 final class Modules {
 
   static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
-    new CheckoutModule());
+    new CheckoutModule(), new RecommendationsModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {
