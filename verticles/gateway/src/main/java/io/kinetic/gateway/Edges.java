@@ -6,6 +6,7 @@ import io.kinetic.gateway.checkout.CheckoutEdge;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.identity.IdentityEdge;
 import io.kinetic.gateway.ops.OpsEdge;
+import io.kinetic.gateway.recommendations.RecommendationsEdge;
 import io.kinetic.kernel.contract.Contract;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
 public final class Edges {
 
   public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
-    new OpsEdge());
+    new RecommendationsEdge(), new OpsEdge());
 
   private Edges() {
   }
