@@ -81,9 +81,10 @@ final class Recommender {
         Set<UUID> excluded = new HashSet<>(bought);
         excluded.add(q.productId());
         Map<UUID, Double> seed = Map.of(q.productId(), 1.0);
+        // "bought together" is only what orders and sessions say: no fallback fills it (an empty row is "none")
         yield List.of(
-          cached("similar", q.productId(), List.of(content(seed), coOccurrence(seed)), excluded, q.limit(), locale, currency),
-          cached("bought-together", q.productId(), List.of(coOccurrence(seed), content(seed)), excluded, q.limit(), locale, currency));
+          cached("similar", q.productId(), List.of(content(seed)), true, excluded, q.limit(), locale, currency),
+          cached("bought-together", q.productId(), List.of(coOccurrence(seed)), false, excluded, q.limit(), locale, currency));
       }
       case CATEGORY -> {
         Set<UUID> members = new HashSet<>();
@@ -138,14 +139,14 @@ final class Recommender {
     return new Source("content", () -> Candidates.around(seeds, models.content::of));
   }
 
-  private RecommendationRow cached(String kind, UUID product, List<Source> sources, Set<UUID> excluded, int limit,
-                                   String locale, String currency) {
+  private RecommendationRow cached(String kind, UUID product, List<Source> sources, boolean fallbacks, Set<UUID> excluded,
+                                   int limit, String locale, String currency) {
     String key = kind + ":" + product;
     Ranked ranked = cache.get(key);
     long now = System.currentTimeMillis();
     if (ranked == null || now - ranked.at() > CACHE_MILLIS) {
       // cached for the product alone: the shopper's own exclusions apply when it is read
-      ranked = rank(sources, Set.of(product), id -> true, 24 + 8);
+      ranked = rank(sources, fallbacks, Set.of(product), id -> true, 24 + 8);
       cache.put(key, ranked);
       cacheKeys.computeIfAbsent(product, p -> new HashSet<>()).add(key);
       for (UUID id : ranked.ids()) {
@@ -157,7 +158,7 @@ final class Recommender {
 
   private RecommendationRow row(String kind, List<Source> sources, Set<UUID> excluded, Predicate<UUID> eligible, int limit,
                                 String locale, String currency) {
-    return cards(kind, rank(sources, excluded, eligible, limit * POOL), Set.of(), limit, locale, currency);
+    return cards(kind, rank(sources, true, excluded, eligible, limit * POOL), Set.of(), limit, locale, currency);
   }
 
   private RecommendationRow cards(String kind, Ranked ranked, Set<UUID> excluded, int limit, String locale, String currency) {
@@ -175,16 +176,18 @@ final class Recommender {
   }
 
   /**
-   * The cascade: the sources in order, then trending, popularity and (cold start) the catalogue,
-   * until {@code size} eligible candidates are found; then re-ranked.
+   * The cascade: the sources in order, then (with {@code fallbacks}) trending, popularity and (cold
+   * start) the catalogue, until {@code size} eligible candidates are found; then re-ranked.
    */
-  private Ranked rank(List<Source> sources, Set<UUID> excluded, Predicate<UUID> eligible, int size) {
+  private Ranked rank(List<Source> sources, boolean fallbacks, Set<UUID> excluded, Predicate<UUID> eligible, int size) {
     long now = System.currentTimeMillis();
     var cascade = new ArrayList<>(sources);
-    cascade.add(new Source("trending", () -> models.trending.ranking(now)));
-    cascade.add(new Source("popularity", () -> models.popularity.ranking(now)));
-    cascade.add(new Source("catalogue", () -> catalog.all().stream().filter(CatalogItem::published)
-      .sorted(Comparator.comparing(CatalogItem::slug)).limit(size * 4L).map(i -> new Scored(i.id(), 0)).toList()));
+    if (fallbacks) {
+      cascade.add(new Source("trending", () -> models.trending.ranking(now)));
+      cascade.add(new Source("popularity", () -> models.popularity.ranking(now)));
+      cascade.add(new Source("catalogue", () -> catalog.all().stream().filter(CatalogItem::published)
+        .sorted(Comparator.comparing(CatalogItem::slug)).limit(size * 4L).map(i -> new Scored(i.id(), 0)).toList()));
+    }
     var picked = new LinkedHashMap<UUID, Double>();
     String model = null;
     for (Source source : cascade) {

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code bought-together}, {@code category}, {@code complements}); {@code model} the model that
  * served it, the first of the fallback cascade that had an answer ({@code co-occurrence},
  * {@code content}, {@code personal}, {@code trending}, {@code popularity}; {@code none} for an
- * empty row). Items are in display order.
+ * empty row; {@code bought-together} has no fallbacks: it is empty until orders or sessions link
+ * the product). Items are in display order.
  */
 public record RecommendationRow(String kind, String model, List<RecommendedProduct> items) {
 }
