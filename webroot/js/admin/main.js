@@ -8,5 +8,6 @@ import attributes from './attributes/index.js';
 import staff from './staff/index.js';
 import orders from './orders/index.js';
 import settings from './settings/index.js';
+import recommendations from './recommendations/index.js';
 
-startAdmin([auth, orders, products, categories, attributes, staff, settings], '#app');
+startAdmin([auth, orders, products, categories, attributes, staff, settings, recommendations], '#app');

@@ -171,4 +171,36 @@ class RecommendationsBrowserTest {
       .stream().anyMatch(h -> h.getText().equals("Passt zu Ihrem Warenkorb")));
     new org.openqa.selenium.support.ui.Select(browser.visible("locale-select")).selectByValue("en");
   }
+
+  @Test
+  void anAdminSeesTheOfflineEvaluationAndTheClickThroughByModel() throws Exception {
+    // sessions that view a lamp, then its shade: co-occurrence learns what comes next, popularity cannot
+    String words = "Serval " + UUID.randomUUID().toString().substring(0, 5);
+    var pairs = List.of(List.of(product(words + " lamp"), product(words + " shade")),
+      List.of(product(words + " kettle"), product(words + " mug")));
+    for (int i = 0; i < 20; i++) {
+      var pair = pairs.get(i % 2);
+      var events = new JsonArray();
+      pair.forEach(p -> events.add(new JsonObject().put("id", UUID.randomUUID().toString()).put("type", "product-view")
+        .put("productId", p.getString("id"))));
+      var sent = RunningEngine.client().post("/api/v1/events").sendJsonObject(new JsonObject()
+        .put("sessionId", "admin-" + UUID.randomUUID()).put("events", events)).await(10, TimeUnit.SECONDS);
+      assertEquals(202, sent.statusCode(), sent.bodyAsString());
+    }
+    browser.open("/admin/#/login");
+    browser.visible("login-email").sendKeys(RunningEngine.ADMIN_EMAIL);
+    browser.driver().findElement(Browser.testId("login-password")).sendKeys(RunningEngine.ADMIN_PASSWORD);
+    browser.driver().findElement(Browser.testId("login-submit")).click();
+    browser.visible("nav-recommender").click();
+    browser.visible("reco-offline");
+    String coOccurrence = browser.until("the co-occurrence row", d -> {
+      var rows = d.findElements(By.cssSelector("[data-testid=reco-model][data-model=co-occurrence] td"));
+      return rows.isEmpty() ? null : rows.get(0).getText();
+    });
+    String popularity = browser.driver().findElement(By.cssSelector("[data-testid=reco-model][data-model=popularity] td")).getText();
+    assertTrue(Double.parseDouble(coOccurrence.replace("%", "")) > Double.parseDouble(popularity.replace("%", "")),
+      "co-occurrence " + coOccurrence + " beats popularity " + popularity + " on sessions it can learn from");
+    browser.visible("reco-latency");
+    browser.screenshots("recommender-admin");
+  }
 }
