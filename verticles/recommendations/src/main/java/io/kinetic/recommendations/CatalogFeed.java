@@ -8,6 +8,7 @@ import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.ExportProducts;
 import io.kinetic.kernel.contract.catalog.GetAdminProduct;
 import io.kinetic.kernel.contract.catalog.PriceChanged;
+import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ProductCreated;
 import io.kinetic.kernel.contract.catalog.ProductDeleted;
 import io.kinetic.kernel.contract.catalog.ProductUpdated;
@@ -19,7 +20,9 @@ import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -57,16 +60,29 @@ final class CatalogFeed {
     this.shownChanged = shownChanged;
   }
 
-  /** Loads every product; answers the catalog log's position the export reflects. */
-  Future<Long> load() {
-    return page(null, -1);
+  /**
+   * Loads every product at start, before anything reads the projection: the content similarity of a
+   * large catalogue takes seconds to build, so it is built on a worker thread. Answers the catalog
+   * log's position the export reflects.
+   */
+  Future<Long> loadAtStart(Vertx vertx) {
+    var products = new ArrayList<Product>();
+    return page(null, -1, products::add).compose(position -> vertx.executeBlocking(() -> {
+      products.forEach(p -> catalog.put(CatalogItem.of(p)));
+      return position;
+    }, false));
   }
 
-  private Future<Long> page(UUID after, long position) {
+  /** Loads every product again on the event loop (the catalog's log was purged past the checkpoint). */
+  Future<Long> reload() {
+    return page(null, -1, p -> changed.accept(catalog.put(CatalogItem.of(p)))).onSuccess(v -> shownChanged.run());
+  }
+
+  private Future<Long> page(UUID after, long position, Consumer<Product> each) {
     return bus.request(CatalogApi.EXPORT_PRODUCTS, new ExportProducts(after, PAGE), Caller.SYSTEM).compose(page -> {
-      page.items().forEach(p -> catalog.put(CatalogItem.of(p)));
+      page.items().forEach(each);
       long first = position < 0 ? page.logPosition() : position;
-      return page.next() == null ? Future.succeededFuture(first) : page(page.next(), first);
+      return page.next() == null ? Future.succeededFuture(first) : page(page.next(), first, each);
     });
   }
 

@@ -2,6 +2,7 @@ package io.kinetic.recommendations;
 
 import io.kinetic.recommendations.model.ContentSimilarity;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.UUID;
 final class CatalogProjection {
 
   private final Map<UUID, CatalogItem> items = new HashMap<>();
+  /** Derived lists, dropped whenever the catalogue changes. */
+  private List<UUID> coldStart;
+  private final Map<UUID, List<UUID>> categories = new HashMap<>();
   private final ContentSimilarity content;
   private final String currency;
 
@@ -27,6 +31,7 @@ final class CatalogProjection {
 
   /** A new or changed product; answers the products whose content neighbours changed. */
   Set<UUID> put(CatalogItem item) {
+    changed();
     CatalogItem old = items.put(item.id(), item);
     if (old != null && old.features(currency).equals(item.features(currency))) {
       return Set.of(item.id());
@@ -35,6 +40,7 @@ final class CatalogProjection {
   }
 
   Set<UUID> remove(UUID id) {
+    changed();
     items.remove(id);
     return content.remove(id);
   }
@@ -47,6 +53,7 @@ final class CatalogProjection {
     }
     CatalogItem changed = item.withAvailable(variant, units);
     items.put(product, changed);
+    changed();
     return item.inStock() != changed.inStock();
   }
 
@@ -63,9 +70,25 @@ final class CatalogProjection {
     return items.values();
   }
 
-  /** The published products of a category, newest version first (a stable order for a cold start). */
-  List<CatalogItem> inCategory(UUID category) {
-    return items.values().stream().filter(i -> i.published() && i.categoryIds().contains(category)).toList();
+  /** The published products of a category (its direct members), by slug. */
+  List<UUID> inCategory(UUID category) {
+    return categories.computeIfAbsent(category, c -> items.values().stream()
+      .filter(i -> i.published() && i.categoryIds().contains(c))
+      .sorted(Comparator.comparing(CatalogItem::slug)).map(CatalogItem::id).toList());
+  }
+
+  /** Every published product by slug: what a cold start shows when no model has anything. */
+  List<UUID> coldStart() {
+    if (coldStart == null) {
+      coldStart = items.values().stream().filter(CatalogItem::published).sorted(Comparator.comparing(CatalogItem::slug))
+        .map(CatalogItem::id).toList();
+    }
+    return coldStart;
+  }
+
+  private void changed() {
+    coldStart = null;
+    categories.clear();
   }
 
   int size() {

@@ -59,10 +59,10 @@ public class RecommendationsVerticle extends VerticleBase {
     var reports = new RecommenderReports(vertx, pool, models, catalog, latency, settings);
     var outbox = settings.outbox();
     catalogConsumer = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE, catalogFeed::apply,
-      outbox.batchSize(), outbox.pollMillis(), 3, (tx, oldest) -> catalogFeed.load());
+      outbox.batchSize(), outbox.pollMillis(), 3, (tx, oldest) -> catalogFeed.reload());
     orderConsumer = new LogConsumer(vertx, pool, bus, OrderFeed.CONSUMER, OrderFeed.SOURCE, orderFeed::apply,
       outbox.batchSize(), outbox.pollMillis(), 3, (tx, oldest) -> Future.succeededFuture(oldest - 1));
-    return catalogFeed.load()
+    return catalogFeed.loadAtStart(vertx)
       .compose(position -> pool.withTransaction(tx -> LogConsumer.setCheckpoint(tx, CatalogFeed.CONSUMER, CatalogFeed.SOURCE, position)))
       .compose(v -> ModelRebuild.run(pool, models, orderFeed, settings))
       .compose(v -> Future.all(List.of(

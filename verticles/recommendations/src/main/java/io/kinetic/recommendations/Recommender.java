@@ -87,11 +87,9 @@ final class Recommender {
           cached("bought-together", q.productId(), List.of(coOccurrence(seed)), false, excluded, q.limit(), locale, currency));
       }
       case CATEGORY -> {
-        Set<UUID> members = new HashSet<>();
-        catalog.inCategory(q.categoryId()).forEach(i -> members.add(i.id()));
+        Set<UUID> members = new HashSet<>(catalog.inCategory(q.categoryId()));
         var sources = new ArrayList<>(personal(history));
-        sources.add(new Source("catalogue", () -> catalog.inCategory(q.categoryId()).stream()
-          .sorted(Comparator.comparing(CatalogItem::slug)).map(i -> new Scored(i.id(), 0)).toList()));
+        sources.add(new Source("catalogue", () -> unscored(catalog.inCategory(q.categoryId()))));
         yield List.of(row("category", sources, bought, members::contains, q.limit(), locale, currency));
       }
       case CART -> {
@@ -185,8 +183,7 @@ final class Recommender {
     if (fallbacks) {
       cascade.add(new Source("trending", () -> models.trending.ranking(now)));
       cascade.add(new Source("popularity", () -> models.popularity.ranking(now)));
-      cascade.add(new Source("catalogue", () -> catalog.all().stream().filter(CatalogItem::published)
-        .sorted(Comparator.comparing(CatalogItem::slug)).limit(size * 4L).map(i -> new Scored(i.id(), 0)).toList()));
+      cascade.add(new Source("catalogue", () -> unscored(catalog.coldStart())));
     }
     var picked = new LinkedHashMap<UUID, Double>();
     String model = null;
@@ -229,5 +226,20 @@ final class Recommender {
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed());
     return scored.stream().map(Scored::productId).toList();
+  }
+
+  /** A list of products as candidates without scores, read lazily (a cascade usually stops early). */
+  private static List<Scored> unscored(List<UUID> ids) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public Scored get(int index) {
+        return new Scored(ids.get(index), 0);
+      }
+
+      @Override
+      public int size() {
+        return ids.size();
+      }
+    };
   }
 }

@@ -11,13 +11,15 @@ import java.util.UUID;
 /**
  * Content similarity from categories, attributes, text and price, kept as the top-k neighbours of
  * each product and recomputed for a product when it changes: its candidates are the products
- * sharing a category, an attribute value or a word with it (an inverted index; features held by
- * more than {@value #MAX_POSTING} products are too common to retrieve by), scored, and the
+ * sharing a category, an attribute value or a word with it (an inverted index, rarest features
+ * first, a bounded number; features held by more than {@value #MAX_POSTING} products are too common
+ * to retrieve by), scored, and the
  * changed product enters or leaves its candidates' lists too. Never an all-pairs table.
  */
 public final class ContentSimilarity {
 
   static final int MAX_POSTING = 2_000;
+  static final int CANDIDATES = 300;
   private static final double CATEGORY = 0.35;
   private static final double ATTRIBUTES = 0.25;
   private static final double TEXT = 0.30;
@@ -26,6 +28,7 @@ public final class ContentSimilarity {
   private final TopNeighbours neighbours;
   private final Map<UUID, ProductFeatures> products = new HashMap<>();
   private final Map<String, Set<UUID>> postings = new HashMap<>();
+  private final Map<UUID, Double> norms = new HashMap<>();
 
   public ContentSimilarity(int k) {
     this.neighbours = new TopNeighbours(k);
@@ -36,6 +39,7 @@ public final class ContentSimilarity {
     UUID id = features.id();
     Set<UUID> changed = new HashSet<>();
     ProductFeatures old = products.put(id, features);
+    norms.put(id, features.norm());
     if (old != null) {
       keys(old).forEach(key -> postings.getOrDefault(key, Set.of()).remove(id));
       for (Scored n : neighbours.of(id)) {
@@ -66,6 +70,7 @@ public final class ContentSimilarity {
     if (old == null) {
       return Set.of();
     }
+    norms.remove(id);
     keys(old).forEach(key -> postings.getOrDefault(key, Set.of()).remove(id));
     Set<UUID> changed = new HashSet<>();
     for (Scored n : neighbours.of(id)) {
@@ -84,12 +89,25 @@ public final class ContentSimilarity {
     return neighbours.copy();
   }
 
+  /**
+   * The products sharing the rarest features first (a rare word or a small category says more than
+   * a common one), until {@value #CANDIDATES} are found: the work per change is bounded whatever the
+   * catalogue's size.
+   */
   private Set<UUID> candidates(ProductFeatures f) {
-    Set<UUID> out = new HashSet<>();
+    var lists = new ArrayList<Set<UUID>>();
     for (String key : keys(f)) {
       Set<UUID> posting = postings.get(key);
-      if (posting != null && posting.size() <= MAX_POSTING) {
-        out.addAll(posting);
+      if (posting != null && posting.size() > 1 && posting.size() <= MAX_POSTING) {
+        lists.add(posting);
+      }
+    }
+    lists.sort(java.util.Comparator.comparingInt(Set::size));
+    Set<UUID> out = new HashSet<>();
+    for (Set<UUID> posting : lists) {
+      out.addAll(posting);
+      if (out.size() >= CANDIDATES) {
+        break;
       }
     }
     out.remove(f.id());
@@ -105,9 +123,9 @@ public final class ContentSimilarity {
   }
 
   /** Similarity in [0, 1]. */
-  static double score(ProductFeatures a, ProductFeatures b) {
+  private double score(ProductFeatures a, ProductFeatures b) {
     double s = CATEGORY * jaccard(a.categories(), b.categories()) + ATTRIBUTES * jaccard(a.attributes(), b.attributes())
-      + TEXT * cosine(a.words(), b.words());
+      + TEXT * cosine(a.words(), norms.get(a.id()), b.words(), norms.get(b.id()));
     if (s <= 0) {
       return 0;
     }
@@ -131,7 +149,7 @@ public final class ContentSimilarity {
     return (double) common / (a.size() + b.size() - common);
   }
 
-  private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+  private static double cosine(Map<String, Double> a, double normA, Map<String, Double> b, double normB) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
@@ -142,14 +160,7 @@ public final class ContentSimilarity {
         dot += e.getValue() * other;
       }
     }
-    return dot == 0 ? 0 : dot / (norm(a) * norm(b));
+    return dot == 0 ? 0 : dot / (normA * normB);
   }
 
-  private static double norm(Map<String, Double> v) {
-    double sum = 0;
-    for (double x : v.values()) {
-      sum += x * x;
-    }
-    return Math.sqrt(sum);
-  }
 }

@@ -17,6 +17,15 @@ public record ProductFeatures(UUID id, Set<String> categories, Set<String> attri
   private static final Set<String> STOP = Set.of("the", "and", "for", "with", "this", "that", "are", "from", "you", "your",
     "der", "die", "das", "und", "mit", "für", "ein", "eine");
 
+  /** The length of the word vector (for the cosine). */
+  public double norm() {
+    double sum = 0;
+    for (double x : words.values()) {
+      sum += x * x;
+    }
+    return Math.sqrt(sum);
+  }
+
   public static Map<String, Double> words(String name, String description) {
     var words = new HashMap<String, Double>();
     add(words, name, 2);

@@ -10,13 +10,54 @@ import java.util.UUID;
 /**
  * The k best neighbours of each product under one model, never all pairs: memory is products × k.
  * When a product's list is full, a newcomer replaces its weakest neighbour only by scoring higher
- * (for counts, this keeps the heavy hitters: pairs that keep occurring come back and win). Not
- * thread-safe: one event loop owns it.
+ * (for counts, this keeps the heavy hitters: pairs that keep occurring come back and win). Each
+ * list remembers its weakest entry, so the common case (a candidate too weak to enter) is O(1).
+ * Not thread-safe: one event loop owns it.
  */
 public final class TopNeighbours {
 
+  /** One product's list, with its weakest entry found lazily. */
+  private static final class Top {
+    final Map<UUID, Double> scores = new HashMap<>();
+    UUID weakest;
+    double min;
+    boolean stale = true;
+
+    double min() {
+      if (stale) {
+        min = Double.MAX_VALUE;
+        weakest = null;
+        for (var e : scores.entrySet()) {
+          if (e.getValue() < min) {
+            min = e.getValue();
+            weakest = e.getKey();
+          }
+        }
+        stale = false;
+      }
+      return min;
+    }
+
+    void put(UUID id, double score) {
+      scores.put(id, score);
+      stale = true;
+    }
+
+    void remove(UUID id) {
+      if (scores.remove(id) != null) {
+        stale = true;
+      }
+    }
+
+    Top copy() {
+      var copy = new Top();
+      copy.scores.putAll(scores);
+      return copy;
+    }
+  }
+
   private final int k;
-  private final Map<UUID, Map<UUID, Double>> lists = new HashMap<>();
+  private final Map<UUID, Top> lists = new HashMap<>();
 
   public TopNeighbours(int k) {
     this.k = k;
@@ -24,8 +65,8 @@ public final class TopNeighbours {
 
   /** Adds {@code delta} to the pair's score in {@code product}'s list (entering it if there is room or it now beats the weakest). */
   public void add(UUID product, UUID neighbour, double delta) {
-    Map<UUID, Double> list = lists.computeIfAbsent(product, p -> new HashMap<>());
-    Double current = list.get(neighbour);
+    Top list = lists.computeIfAbsent(product, p -> new Top());
+    Double current = list.scores.get(neighbour);
     if (current != null) {
       list.put(neighbour, current + delta);
       return;
@@ -35,43 +76,35 @@ public final class TopNeighbours {
 
   /** Sets the pair's score (e.g. a recomputed similarity); keeps the list at k. */
   public void set(UUID product, UUID neighbour, double score) {
-    Map<UUID, Double> list = lists.computeIfAbsent(product, p -> new HashMap<>());
-    if (list.containsKey(neighbour)) {
+    Top list = lists.computeIfAbsent(product, p -> new Top());
+    if (list.scores.containsKey(neighbour)) {
       list.put(neighbour, score);
       return;
     }
     offer(list, neighbour, score);
   }
 
-  private void offer(Map<UUID, Double> list, UUID neighbour, double score) {
-    if (list.size() < k) {
+  private void offer(Top list, UUID neighbour, double score) {
+    if (list.scores.size() < k) {
       list.put(neighbour, score);
       return;
     }
-    UUID weakest = null;
-    double min = Double.MAX_VALUE;
-    for (var e : list.entrySet()) {
-      if (e.getValue() < min) {
-        min = e.getValue();
-        weakest = e.getKey();
-      }
-    }
-    if (score > min) {
-      list.remove(weakest);
+    if (score > list.min()) {
+      list.remove(list.weakest);
       list.put(neighbour, score);
     }
   }
 
   /** Replaces {@code product}'s whole list. */
   public void replace(UUID product, List<Scored> neighbours) {
-    Map<UUID, Double> list = new HashMap<>();
+    Top list = new Top();
     neighbours.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(k)
       .forEach(s -> list.put(s.productId(), s.score()));
     lists.put(product, list);
   }
 
   public void remove(UUID product, UUID neighbour) {
-    Map<UUID, Double> list = lists.get(product);
+    Top list = lists.get(product);
     if (list != null) {
       list.remove(neighbour);
     }
@@ -79,36 +112,33 @@ public final class TopNeighbours {
 
   /** Forgets the product and removes it from every list that names it (its neighbours' lists). */
   public void forget(UUID product) {
-    Map<UUID, Double> list = lists.remove(product);
+    Top list = lists.remove(product);
     if (list != null) {
-      for (UUID n : list.keySet()) {
+      for (UUID n : list.scores.keySet()) {
         remove(n, product);
       }
     }
   }
 
   public boolean contains(UUID product, UUID neighbour) {
-    Map<UUID, Double> list = lists.get(product);
-    return list != null && list.containsKey(neighbour);
+    Top list = lists.get(product);
+    return list != null && list.scores.containsKey(neighbour);
   }
 
   /** The weakest score in a full list, 0 when the list still has room. */
   public double threshold(UUID product) {
-    Map<UUID, Double> list = lists.get(product);
-    if (list == null || list.size() < k) {
-      return 0;
-    }
-    return list.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    Top list = lists.get(product);
+    return list == null || list.scores.size() < k ? 0 : list.min();
   }
 
   /** {@code product}'s neighbours, best first. */
   public List<Scored> of(UUID product) {
-    Map<UUID, Double> list = lists.get(product);
-    if (list == null || list.isEmpty()) {
+    Top list = lists.get(product);
+    if (list == null || list.scores.isEmpty()) {
       return List.of();
     }
-    var out = new ArrayList<Scored>(list.size());
-    list.forEach((id, score) -> out.add(new Scored(id, score)));
+    var out = new ArrayList<Scored>(list.scores.size());
+    list.scores.forEach((id, score) -> out.add(new Scored(id, score)));
     out.sort(Comparator.comparingDouble(Scored::score).reversed());
     return out;
   }
@@ -116,7 +146,7 @@ public final class TopNeighbours {
   /** A copy, for an evaluation off the event loop. */
   public TopNeighbours copy() {
     var copy = new TopNeighbours(k);
-    lists.forEach((p, list) -> copy.lists.put(p, new HashMap<>(list)));
+    lists.forEach((p, list) -> copy.lists.put(p, list.copy()));
     return copy;
   }
 
