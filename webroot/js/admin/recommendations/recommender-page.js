@@ -1,6 +1,6 @@
 // The recommender's figures (admin only; GET /admin/recommendations/report): per model the offline hit
 // rate@10 and catalogue coverage on the held-out newest sessions (a random baseline beside them), the
-// click-through of what the storefront showed, and this node's serving latency. Bars are plain CSS
+// click-through of what the storefront showed (per model and A/B arm), and this node's serving latency. Bars are plain CSS
 // (widths set through the CSSOM, which the Content-Security-Policy allows).
 import { ref, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
@@ -67,12 +67,12 @@ export const RecommenderPage = {
           <h2 class="section-title">${t('recoClicks')}</h2>
           ${!r.clicks.length ? html`<p class="empty">${t('recoNoClicks')}</p>` : html`
             <div class="table-scroll"><table class="table compact-table">
-              <thead><tr><th scope="col">${t('recoModel')}</th><th scope="col" class="num">${t('recoShown')}</th>
+              <thead><tr><th scope="col">${t('recoModel')}</th><th scope="col">${t('recoArm')}</th><th scope="col" class="num">${t('recoShown')}</th>
                 <th scope="col" class="num">${t('recoClicked')}</th><th scope="col" class="num">${t('recoCtr')}</th><th scope="col"></th></tr></thead>
               <tbody>
                 ${r.clicks.map((c) => html`
-                  <tr key=${c.model} data-testid="reco-click-row" data-model=${c.model}>
-                    <td><strong>${c.model}</strong></td>
+                  <tr key=${c.model + '/' + c.arm} data-testid="reco-click-row" data-model=${c.model}>
+                    <td><strong>${c.model}</strong></td><td>${c.arm || '—'}</td>
                     <td class="num">${c.shown}</td><td class="num">${c.clicked}</td><td class="num">${pct(c.clickThrough)}</td>
                     <td class="bar-cell">${bar(c.clickThrough, best, 'reco-ctr-bar')}</td>
                   </tr>`)}

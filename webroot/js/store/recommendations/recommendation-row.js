@@ -1,7 +1,7 @@
 // A row of recommended products for a situation (GET /api/v1/recommendations), loaded after the page's
 // own content and never holding it up: nothing shows until it answers, and nothing when it fails or
 // is empty. Each shown row reports recommendation-shown per item, each click recommendation-clicked,
-// with the model that served the row and the item's position.
+// with the model that served the row, the item's position and the session's A/B arm.
 import { ref, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
@@ -22,6 +22,7 @@ export const RecommendationRows = {
   },
   setup(props) {
     const rows = ref([]);
+    let arm = null;
     let requestNo = 0;
 
     async function load() {
@@ -33,9 +34,10 @@ export const RecommendationRows = {
           query: { ...props.request, session: sessionId, limit: props.limit, locale: settings.locale, currency: settings.currency },
         });
         if (my !== requestNo) return;
+        arm = answer.arm;
         rows.value = answer.rows.filter((r) => r.items.length);
         rows.value.forEach((r) => r.items.forEach((item, position) =>
-          track({ type: 'recommendation-shown', productId: item.id, model: r.model, position })));
+          track({ type: 'recommendation-shown', productId: item.id, model: r.model, position, arm })));
       } catch {
         if (my === requestNo) rows.value = [];
       }
@@ -44,7 +46,7 @@ export const RecommendationRows = {
     watch([() => JSON.stringify(props.request), () => settings.locale, () => settings.currency], load, { immediate: true });
 
     function clicked(row, item, position) {
-      track({ type: 'recommendation-clicked', productId: item.id, model: row.model, position }, { now: true });
+      track({ type: 'recommendation-clicked', productId: item.id, model: row.model, position, arm }, { now: true });
     }
 
     function card(row, item, position) {

@@ -108,6 +108,10 @@ class RecommendationsEndToEndTest {
     bad.bodyAsJsonObject().getJsonArray("errors").forEach(e -> fields.add(((JsonObject) e).getString("field")));
     assertEquals(List.of("events[1].type", "events[2].dwellMillis", "events[3].model", "events[3].position"), fields);
     assertProblem(send("short", event("product-view", product)), 400, "VALIDATION_FAILED");
+    assertProblem(send(session, event("recommendation-shown", product).put("model", "content").put("position", 0).put("arm", "z")),
+      400, "VALIDATION_FAILED");
+    var armed = send(session, event("recommendation-clicked", product).put("model", "content").put("position", 0).put("arm", "a"));
+    assertEquals(202, armed.statusCode(), armed.bodyAsString());
     var tooMany = new JsonObject[101];
     for (int i = 0; i < tooMany.length; i++) {
       tooMany[i] = event("product-view", product);
@@ -211,7 +215,9 @@ class RecommendationsEndToEndTest {
     assertTrue(Set.of("trending", "popularity", "catalogue").contains(similar.getString("model")), similar.encode());
     assertFalse(similar.getJsonArray("items").isEmpty());
     assertFalse(ids(similar).contains(lonely));
-    JsonObject home = row(recommend("situation=home&session=" + session()), "for-you");
+    JsonObject homeAnswer = recommend("situation=home&session=" + session());
+    assertEquals("a", homeAnswer.getString("arm"), "no A/B test configured: every session is in arm a");
+    JsonObject home = row(homeAnswer, "for-you");
     assertTrue(Set.of("trending", "popularity", "catalogue").contains(home.getString("model")), home.encode());
     assertFalse(home.getJsonArray("items").isEmpty());
 

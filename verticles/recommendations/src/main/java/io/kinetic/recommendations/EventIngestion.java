@@ -52,6 +52,7 @@ final class EventIngestion {
     var dwell = new Integer[n];
     var model = new String[n];
     var position = new Integer[n];
+    var arm = new String[n];
     var at = new OffsetDateTime[n];
     for (int i = 0; i < n; i++) {
       BehaviourEvent e = events.get(i);
@@ -61,10 +62,11 @@ final class EventIngestion {
       dwell[i] = e.dwellMillis() == null ? null : e.dwellMillis().intValue();
       model[i] = e.model();
       position[i] = e.position();
+      arm[i] = e.arm();
       at[i] = (e.at() == null || e.at().isAfter(now) ? now : e.at()).atOffset(ZoneOffset.UTC);
     }
     Tuple params = Tuple.tuple().addValue(batch.sessionId()).addValue(batch.customerId()).addValue(ids).addValue(types)
-      .addValue(products).addValue(dwell).addValue(model).addValue(position).addValue(at);
+      .addValue(products).addValue(dwell).addValue(model).addValue(position).addValue(arm).addValue(at);
     return limiter.acquire(batch.sessionId(), batch.clientIp())
       .compose(v -> pool.preparedQuery(RecommendationsSql.INSERT_EVENTS).execute(params))
       .map(rows -> {

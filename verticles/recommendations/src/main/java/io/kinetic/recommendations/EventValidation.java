@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a batch before anything of it is stored: the session id, the batch size, and each event
- * (id, a type a client may send, product, dwell time for a leave, model and position for
+ * (id, a type a client may send, product, dwell time for a leave, model, position and A/B arm for
  * recommendation events, a time neither in the future nor older than a day). Failures name the
  * first {@value #MAX_ERRORS} bad fields as {@code events[i].field}.
  */
@@ -81,6 +81,9 @@ final class EventValidation {
       errors.add(new FieldError(at + "position", "is required for recommendation events, 0 to 99"));
     } else if (!recommendation && e.position() != null) {
       errors.add(new FieldError(at + "position", "is only for recommendation events"));
+    }
+    if (e.arm() != null && (!recommendation || !AbTest.A.equals(e.arm()) && !AbTest.B.equals(e.arm()))) {
+      errors.add(new FieldError(at + "arm", "is a or b, only for recommendation events"));
     }
     if (e.at() != null && (e.at().isAfter(now.plus(CLOCK_SKEW)) || e.at().isBefore(now.minus(MAX_AGE)))) {
       errors.add(new FieldError(at + "at", "must be within the last day"));

@@ -16,11 +16,13 @@ import io.vertx.core.json.JsonObject;
  * @param longViewSeconds a product page left after this long counts as a long view
  * @param trendingHalfLifeMinutes how fast trending forgets
  * @param popularityHalfLifeDays how fast popularity forgets
+ * @param abSplitPercent the sessions in A/B arm b (0: no test, everyone in arm a)
  */
 record RecommendationSettings(String pgUrl, int poolSize, String redisUrl, int redisPoolSize, AppConfig.Outbox outbox,
                               long busTimeoutMillis, String defaultLocale, String defaultCurrency, int maxBatchEvents,
                               int sessionBatchesPerMinute, int ipBatchesPerMinute, int retentionDays, int neighbours,
-                              int longViewSeconds, int trendingHalfLifeMinutes, int popularityHalfLifeDays) {
+                              int longViewSeconds, int trendingHalfLifeMinutes, int popularityHalfLifeDays,
+                              int abSplitPercent) {
 
   static final String SECTION = "recommendations";
 
@@ -35,7 +37,7 @@ record RecommendationSettings(String pgUrl, int poolSize, String redisUrl, int r
       integer(section, "sessionBatchesPerMinute", 1, 1_000_000), integer(section, "ipBatchesPerMinute", 1, 10_000_000),
       integer(section, "retentionDays", 1, 3650), integer(section, "neighbours", 1, 200),
       integer(section, "longViewSeconds", 1, 3600), integer(section, "trendingHalfLifeMinutes", 1, 100_000),
-      integer(section, "popularityHalfLifeDays", 1, 3650));
+      integer(section, "popularityHalfLifeDays", 1, 3650), integer(section, "abSplitPercent", 0, 100));
   }
 
   private static int integer(JsonObject section, String key, int min, int max) {

@@ -8,10 +8,10 @@ final class RecommendationsSql {
 
   /** A batch of one session's events; answers the ids that were new (a replayed event is not stored again). */
   static final String INSERT_EVENTS = """
-    INSERT INTO behaviour_event (id, session_id, customer_id, type, product_id, dwell_ms, model, position, occurred_at)
-    SELECT e.id, $1, $2, e.type, e.product_id, e.dwell_ms, e.model, e.position, e.occurred_at
-    FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::int[], $9::timestamptz[])
-      AS e(id, type, product_id, dwell_ms, model, position, occurred_at)
+    INSERT INTO behaviour_event (id, session_id, customer_id, type, product_id, dwell_ms, model, position, arm, occurred_at)
+    SELECT e.id, $1, $2, e.type, e.product_id, e.dwell_ms, e.model, e.position, e.arm, e.occurred_at
+    FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::int[], $9::text[], $10::timestamptz[])
+      AS e(id, type, product_id, dwell_ms, model, position, arm, occurred_at)
     ON CONFLICT (id) DO NOTHING
     RETURNING id
     """;
@@ -46,12 +46,12 @@ final class RecommendationsSql {
       SELECT order_id, product_id FROM order_line WHERE occurred_at < now() - make_interval(days => $1) LIMIT $2)
     """;
 
-  /** Shown and clicked recommendations per model since $1 days. */
+  /** Shown and clicked recommendations per model and A/B arm since $1 days. */
   static final String CLICKS = """
-    SELECT model, count(*) FILTER (WHERE type = 'recommendation-shown') AS shown,
+    SELECT model, arm, count(*) FILTER (WHERE type = 'recommendation-shown') AS shown,
            count(*) FILTER (WHERE type = 'recommendation-clicked') AS clicked
     FROM behaviour_event
     WHERE model IS NOT NULL AND occurred_at > now() - make_interval(days => $1)
-    GROUP BY model ORDER BY model
+    GROUP BY model, arm ORDER BY model, arm NULLS FIRST
     """;
 }

@@ -50,7 +50,8 @@ public class RecommendationsVerticle extends VerticleBase {
     var models = new Models(settings);
     var catalog = new CatalogProjection(models.content, settings.defaultCurrency());
     var latency = new LatencyRecorder();
-    var recommender = new Recommender(models, catalog, latency, settings.defaultLocale(), settings.defaultCurrency());
+    var recommender = new Recommender(models, catalog, latency, new AbTest(settings.abSplitPercent()),
+      settings.defaultLocale(), settings.defaultCurrency());
     java.util.function.Consumer<Set<UUID>> changed = recommender::invalidate;
     var ingestion = new EventIngestion(pool, new IngestLimiter(redis, settings.sessionBatchesPerMinute(),
       settings.ipBatchesPerMinute()), models, changed, settings);

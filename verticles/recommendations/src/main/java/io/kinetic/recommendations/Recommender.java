@@ -39,6 +39,7 @@ final class Recommender {
   }
 
   private final Models models;
+  private final AbTest ab;
   private final CatalogProjection catalog;
   private final LatencyRecorder latency;
   private final String defaultLocale;
@@ -51,8 +52,10 @@ final class Recommender {
   };
   private final Map<UUID, Set<String>> cacheKeys = new HashMap<>();
 
-  Recommender(Models models, CatalogProjection catalog, LatencyRecorder latency, String defaultLocale, String defaultCurrency) {
+  Recommender(Models models, CatalogProjection catalog, LatencyRecorder latency, AbTest ab, String defaultLocale,
+              String defaultCurrency) {
     this.models = models;
+    this.ab = ab;
     this.catalog = catalog;
     this.latency = latency;
     this.defaultLocale = defaultLocale;
@@ -65,6 +68,8 @@ final class Recommender {
     String currency = q.currency() == null ? defaultCurrency : q.currency();
     Set<UUID> cart = q.cartProductIds() == null ? Set.of() : new HashSet<>(q.cartProductIds());
     var history = models.sessions.recent(q.sessionId());
+    String arm = ab.arm(q.sessionId());
+    boolean contentFirst = AbTest.contentFirst(arm);
     Set<UUID> bought = new HashSet<>(cart);
     history.forEach(e -> {
       if (e.getValue() >= io.kinetic.recommendations.model.Signal.ADD_TO_CART) {
@@ -75,7 +80,7 @@ final class Recommender {
       case HOME -> {
         Set<UUID> seen = new HashSet<>(bought);
         history.forEach(e -> seen.add(e.getKey()));
-        yield List.of(row("for-you", personal(history), seen, id -> true, q.limit(), locale, currency));
+        yield List.of(row("for-you", personal(history, contentFirst), seen, id -> true, q.limit(), locale, currency));
       }
       case PRODUCT -> {
         Set<UUID> excluded = new HashSet<>(bought);
@@ -88,19 +93,19 @@ final class Recommender {
       }
       case CATEGORY -> {
         Set<UUID> members = new HashSet<>(catalog.inCategory(q.categoryId()));
-        var sources = new ArrayList<>(personal(history));
+        var sources = new ArrayList<>(personal(history, contentFirst));
         sources.add(new Source("catalogue", () -> unscored(catalog.inCategory(q.categoryId()))));
         yield List.of(row("category", sources, bought, members::contains, q.limit(), locale, currency));
       }
       case CART -> {
         Map<UUID, Double> seeds = new HashMap<>();
         cart.forEach(id -> seeds.put(id, 1.0));
-        yield List.of(row("complements", List.of(coOccurrence(seeds), content(seeds)), bought, id -> true, q.limit(), locale,
-          currency));
+        var sources = contentFirst ? List.of(content(seeds), coOccurrence(seeds)) : List.of(coOccurrence(seeds), content(seeds));
+        yield List.of(row("complements", sources, bought, id -> true, q.limit(), locale, currency));
       }
     };
     latency.record(System.nanoTime() - started);
-    return new Recommendations(q.situation(), rows);
+    return new Recommendations(q.situation(), arm, rows);
   }
 
   /** Forgets the cached rows that involve any of the products (a model learned about them). */
@@ -119,14 +124,18 @@ final class Recommender {
     cacheKeys.clear();
   }
 
-  private List<Source> personal(List<Map.Entry<UUID, Integer>> history) {
+  /** Around the session's recent products, the strongest and newest weighing most; arm b asks content first. */
+  private List<Source> personal(List<Map.Entry<UUID, Integer>> history, boolean contentFirst) {
     Map<UUID, Double> seeds = new HashMap<>();
     double recency = 1;
     for (var e : history) {
       seeds.merge(e.getKey(), e.getValue() * recency, Double::sum);
       recency *= 0.85;
     }
-    return seeds.isEmpty() ? List.of() : List.of(coOccurrence(seeds), content(seeds));
+    if (seeds.isEmpty()) {
+      return List.of();
+    }
+    return contentFirst ? List.of(content(seeds), coOccurrence(seeds)) : List.of(coOccurrence(seeds), content(seeds));
   }
 
   private Source coOccurrence(Map<UUID, Double> seeds) {

@@ -96,7 +96,7 @@ final class RecommenderReports {
       for (Row row : rows) {
         long shown = row.getLong("shown");
         long clicked = row.getLong("clicked");
-        out.add(new RecommenderReport.ModelClicks(row.getString("model"), shown, clicked, shown == 0 ? 0 : (double) clicked / shown));
+        out.add(new RecommenderReport.ModelClicks(row.getString("model"), row.getString("arm"), shown, clicked, shown == 0 ? 0 : (double) clicked / shown));
       }
       return out;
     });

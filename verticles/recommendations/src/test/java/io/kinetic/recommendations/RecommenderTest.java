@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class RecommenderTest {
 
   private final RecommendationSettings settings = new RecommendationSettings("", 1, "", 1,
-    new AppConfig.Outbox(1000, 100, 7, false), 1000, "en", "EUR", 100, 120, 6000, 30, 30, 20, 360, 14);
+    new AppConfig.Outbox(1000, 100, 7, false), 1000, "en", "EUR", 100, 120, 6000, 30, 30, 20, 360, 14, 0);
   private final Models models = new Models(settings);
   private final CatalogProjection catalog = new CatalogProjection(models.content, "EUR");
-  private final Recommender recommender = new Recommender(models, catalog, new LatencyRecorder(), "en", "EUR");
+  private final Recommender recommender = new Recommender(models, catalog, new LatencyRecorder(), new AbTest(0), "en", "EUR");
 
   private UUID product(String name, ProductStatus status, int stock) {
     UUID id = UUID.randomUUID();

@@ -137,6 +137,7 @@ class RecommendationsBrowserTest {
     assertEquals(similar.getString("id"), click.get("productId"));
     assertEquals(model, click.get("model"));
     assertEquals(Long.parseLong(position), ((Number) click.get("position")).longValue());
+    assertEquals("a", click.get("arm"), "the session's A/B arm travels with the click");
 
     // the admin's click-through counts it
     var report = RunningEngine.client().get("/api/v1/admin/recommendations/report?days=1").bearerTokenAuthentication(staff)
@@ -194,10 +195,10 @@ class RecommendationsBrowserTest {
     browser.visible("nav-recommender").click();
     browser.visible("reco-offline");
     String coOccurrence = browser.until("the co-occurrence row", d -> {
-      var rows = d.findElements(By.cssSelector("[data-testid=reco-model][data-model=co-occurrence] td"));
+      var rows = d.findElements(By.cssSelector("[data-testid=reco-model][data-model=co-occurrence] td.num"));
       return rows.isEmpty() ? null : rows.get(0).getText();
     });
-    String popularity = browser.driver().findElement(By.cssSelector("[data-testid=reco-model][data-model=popularity] td")).getText();
+    String popularity = browser.driver().findElement(By.cssSelector("[data-testid=reco-model][data-model=popularity] td.num")).getText();
     assertTrue(Double.parseDouble(coOccurrence.replace("%", "")) > Double.parseDouble(popularity.replace("%", "")),
       "co-occurrence " + coOccurrence + " beats popularity " + popularity + " on sessions it can learn from");
     browser.visible("reco-latency");

@@ -42,7 +42,7 @@ final class RecommendationsHandlers implements EdgeHandlers {
   }
 
   /** The REST shape of {@link Recommendations}: the situation as the query names it. */
-  record RecommendationsReply(String situation, List<RecommendationRow> rows) {
+  record RecommendationsReply(String situation, String arm, List<RecommendationRow> rows) {
   }
 
   private final EdgeContext context;
@@ -69,7 +69,7 @@ final class RecommendationsHandlers implements EdgeHandlers {
       bus.request(RecommendationsApi.RECOMMEND, request, Requests.caller(rc))
         .onComplete(Replies.to(rc, (r, reply) -> {
           r.response().putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-          Replies.ok(r, new RecommendationsReply(reply.situation().name().toLowerCase(Locale.ROOT), reply.rows()));
+          Replies.ok(r, new RecommendationsReply(reply.situation().name().toLowerCase(Locale.ROOT), reply.arm(), reply.rows()));
         }));
     });
     operations.bind("adminRecommenderReport", rc -> {

@@ -15,7 +15,8 @@ public record RecommenderReport(Instant computedAt, int sessions, int heldOut, i
   public record ModelEvaluation(String model, double hitRateAt10, double coverage, int cases) {
   }
 
-  public record ModelClicks(String model, long shown, long clicked, double clickThrough) {
+  /** Per model and A/B arm ({@code arm} null for events sent without one). */
+  public record ModelClicks(String model, String arm, long shown, long clicked, double clickThrough) {
   }
 
   /** Milliseconds, over the last {@code count} recommendations served on this node. */
