@@ -1,11 +1,11 @@
 // The storefront shell: merges what the features export (routes, messages, header parts), renders
 // the routed page, and starts the features. A feature module exports
 //   { name, routes: [{path, name, component, props?(route), ownsTitle?}], messages: {en, de},
-//     state?, header?: {tools?, nav?}, product?: {actions?, below?}, cart?: {below?}, home?: {below?},
+//     state?, header?: {tools?, nav?}, product?: {actions?, below?}, cart?: {below?}, list?: {below?},
 //     account?: {sections?}, start?() }.
 // product.actions: a component shown on the product page (props {product, variant}).
-// product.below, cart.below, home.below: components shown below the product page (props {product}),
-// the cart (props {cart}) and the home page's list.
+// product.below, cart.below, list.below: components shown below the product page (props {product}),
+// the cart (props {cart}) and the home and category lists (props {categoryId}, null on the home page).
 // account.sections: a component shown on the account page, below the customer's details.
 import { createApp, ref, watch } from 'vue';
 import { html } from '../shared/html.js';
@@ -32,7 +32,7 @@ export function startShop(features, selector) {
     accountSections: features.map((f) => f.account && f.account.sections).filter(Boolean),
     productBelow: features.map((f) => f.product && f.product.below).filter(Boolean),
     cartBelow: features.map((f) => f.cart && f.cart.below).filter(Boolean),
-    homeBelow: features.map((f) => f.home && f.home.below).filter(Boolean),
+    listBelow: features.map((f) => f.list && f.list.below).filter(Boolean),
   });
 
   const SiteHeader = siteHeader(features);

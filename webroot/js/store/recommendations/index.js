@@ -1,5 +1,6 @@
 // The recommendations feature: rows of recommended products below the product page ("similar",
-// "bought together"), the cart (complements) and the home page (for you), and the behaviour events
+// "bought together"), the cart (complements), the home page (for you) and a category's list (picked
+// for you), and the behaviour events
 // the recommender learns from (product views with their dwell time, adds to cart, what was shown
 // and clicked).
 import { h, watch, onUnmounted } from 'vue';
@@ -42,10 +43,14 @@ const CartRecommendations = {
   },
 };
 
-/** On the home page: for you (from this session's views), else what is trending. */
-const HomeRecommendations = {
-  name: 'HomeRecommendations',
-  setup: () => () => h(RecommendationRows, { request: { situation: 'home' }, limit: 6 }),
+/** Below the home page's list: for you (from this session's views), else trending; below a category's: picked for you in it. */
+const ListRecommendations = {
+  name: 'ListRecommendations',
+  props: { categoryId: { type: String, default: null } },
+  setup: (props) => () => h(RecommendationRows, {
+    request: props.categoryId ? { situation: 'category', categoryId: props.categoryId } : { situation: 'home' },
+    limit: 6,
+  }),
 };
 
 /** Adds to cart, seen as a line's quantity growing in the shopper's cart (whichever page added it). */
@@ -70,6 +75,6 @@ export default {
   messages,
   product: { below: ProductRecommendations },
   cart: { below: CartRecommendations },
-  home: { below: HomeRecommendations },
+  list: { below: ListRecommendations },
   start: watchAddsToCart,
 };

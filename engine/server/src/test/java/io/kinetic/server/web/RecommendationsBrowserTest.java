@@ -149,7 +149,10 @@ class RecommendationsBrowserTest {
   }
 
   @Test
-  void theCartShowsComplementsInTheShoppersLanguage() throws Exception {
+  void theHomePageAndTheCartShowRowsInTheShoppersLanguage() throws Exception {
+    // the home page has its row below the list (trending or the catalogue for a new session)
+    browser.until("the home page's row", d -> d.findElements(By.cssSelector("[data-testid=reco-row][data-kind=for-you] a")).size() > 0);
+    browser.screenshots("recommendations-home");
     String words = "Margay " + UUID.randomUUID().toString().substring(0, 5) + " tea cup";
     JsonObject inCart = product(words);
     awaitSimilar(inCart, product(words));
