@@ -5,7 +5,6 @@ import io.kinetic.recommendations.model.ContentSimilarity;
 import io.kinetic.recommendations.model.DecayingCounts;
 import io.kinetic.recommendations.model.SessionHistories;
 import io.kinetic.recommendations.model.Signal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +26,8 @@ final class Models {
   final DecayingCounts trending;
 
   Models(RecommendationSettings settings) {
-    this.sessions = new SessionHistories(30, 200_000);
+    // at most 20 products of 20,000 sessions (tens of MB): older sessions are less personal, no more
+    this.sessions = new SessionHistories(20, 20_000);
     this.coOccurrence = new CoOccurrence(settings.neighbours(), sessions);
     this.content = new ContentSimilarity(settings.neighbours());
     this.popularity = new DecayingCounts(settings.popularityHalfLifeDays() * 86_400_000L);
@@ -41,14 +41,11 @@ final class Models {
   }
 
   /** Learns an order's products, bought together. */
-  Set<UUID> learnOrder(String order, List<UUID> products, List<Integer> quantities, long atMillis) {
-    var changed = new HashSet<UUID>();
+  Set<UUID> learnOrder(List<UUID> products, List<Integer> quantities, long atMillis) {
     for (int i = 0; i < products.size(); i++) {
-      var signal = new Signal(order, products.get(i), Signal.PURCHASE, quantities.get(i), atMillis);
-      count(signal);
-      changed.addAll(coOccurrence.learn(signal));
+      count(new Signal(null, products.get(i), Signal.PURCHASE, quantities.get(i), atMillis));
     }
-    return changed;
+    return coOccurrence.learnOrder(products);
   }
 
   private void count(Signal signal) {

@@ -71,8 +71,8 @@ final class OrderFeed {
         return;
       }
       Transaction transaction = tx.transaction();
-      Runnable learn = () -> changed.accept(models.learnOrder("order:" + order.orderId(), stored,
-        stored.stream().map(quantities::get).toList(), order.occurredAt().toEpochMilli()));
+      Runnable learn = () -> changed.accept(models.learnOrder(stored, stored.stream().map(quantities::get).toList(),
+        order.occurredAt().toEpochMilli()));
       if (transaction == null) {
         learn.run();
       } else {
@@ -83,6 +83,6 @@ final class OrderFeed {
 
   /** After a restart: an order as stored, learned again. */
   void relearn(UUID orderId, List<UUID> products, List<Integer> quantities, long atMillis) {
-    models.learnOrder("order:" + orderId, products, quantities, atMillis);
+    models.learnOrder(products, quantities, atMillis);
   }
 }

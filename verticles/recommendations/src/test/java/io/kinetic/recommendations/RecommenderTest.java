@@ -69,7 +69,7 @@ class RecommenderTest {
     product("Quokka lamp", ProductStatus.PUBLISHED, 5);
     assertFalse(row(new Recommend(Situation.PRODUCT, null, a, null, null, 8, null, null), "bought-together").model()
       .equals("co-occurrence"));
-    recommender.invalidate(models.learnOrder("order:1", List.of(a, b), List.of(1, 2), System.currentTimeMillis()));
+    recommender.invalidate(models.learnOrder(List.of(a, b), List.of(1, 2), System.currentTimeMillis()));
     var together = row(new Recommend(Situation.PRODUCT, null, a, null, null, 8, null, null), "bought-together");
     assertEquals("co-occurrence", together.model());
     assertEquals(b, ids(together).get(0));

@@ -44,11 +44,19 @@ public final class CoOccurrence {
     return changed;
   }
 
-  /** Learns the products of one order, all bought together. */
-  public Set<UUID> learnOrder(String order, List<UUID> products, long atMillis) {
+  /**
+   * Learns the products of one order (distinct), all bought together: each pair gains the purchase
+   * weight. An order is not a session to remember, so no history is kept for it.
+   */
+  public Set<UUID> learnOrder(List<UUID> products) {
     var changed = new java.util.HashSet<UUID>();
-    for (UUID product : products) {
-      changed.addAll(learn(new Signal(order, product, Signal.PURCHASE, 1, atMillis)));
+    for (int i = 0; i < products.size(); i++) {
+      for (int j = i + 1; j < products.size(); j++) {
+        neighbours.add(products.get(i), products.get(j), Signal.PURCHASE);
+        neighbours.add(products.get(j), products.get(i), Signal.PURCHASE);
+        changed.add(products.get(i));
+        changed.add(products.get(j));
+      }
     }
     return changed;
   }

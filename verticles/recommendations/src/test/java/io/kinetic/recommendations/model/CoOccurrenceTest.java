@@ -43,7 +43,7 @@ class CoOccurrenceTest {
   @Test
   void anOrderMakesItsProductsBoughtTogetherWithThePurchaseWeight() {
     var co = new CoOccurrence(10, new SessionHistories(30, 100));
-    co.learnOrder("order:1", List.of(a, b, c), 1);
+    co.learnOrder(List.of(a, b, c));
     assertEquals(Signal.PURCHASE, score(co.of(a), b));
     assertEquals(Signal.PURCHASE, score(co.of(c), a));
   }
@@ -51,12 +51,12 @@ class CoOccurrenceTest {
   @Test
   void onlyTheTopKNeighboursAreKept() {
     var co = new CoOccurrence(2, new SessionHistories(30, 100));
-    co.learnOrder("o1", List.of(a, b), 1);
-    co.learnOrder("o2", List.of(a, b), 2);
-    co.learnOrder("o3", List.of(a, c), 3);
-    co.learnOrder("o4", List.of(a, c), 4);
-    co.learnOrder("o5", List.of(a, c), 5);
-    co.learnOrder("o6", List.of(a, d), 6);
+    co.learnOrder(List.of(a, b));
+    co.learnOrder(List.of(a, b));
+    co.learnOrder(List.of(a, c));
+    co.learnOrder(List.of(a, c));
+    co.learnOrder(List.of(a, c));
+    co.learnOrder(List.of(a, d));
     var neighbours = co.of(a);
     assertEquals(2, neighbours.size(), "never more than k");
     assertEquals(c, neighbours.get(0).productId());
