@@ -11,5 +11,6 @@ import dashboard from './dashboard/index.js';
 import mails from './mails/index.js';
 import settings from './settings/index.js';
 import search from './search/index.js';
+import recommendations from './recommendations/index.js';
 
-startAdmin([auth, dashboard, orders, mails, products, categories, attributes, search, staff, settings], '#app');
+startAdmin([auth, dashboard, orders, mails, products, categories, attributes, search, staff, settings, recommendations], '#app');

@@ -1,8 +1,11 @@
 // The storefront shell: merges what the features export (routes, messages, header parts), renders
 // the routed page, and starts the features. A feature module exports
 //   { name, routes: [{path, name, component, props?(route), ownsTitle?}], messages: {en, de},
-//     state?, header?: {tools?, nav?}, product?: {actions?}, account?: {sections?}, start?() }.
+//     state?, header?: {tools?, nav?}, product?: {actions?, below?}, cart?: {below?}, list?: {below?},
+//     account?: {sections?}, start?() }.
 // product.actions: a component shown on the product page (props {product, variant}).
+// product.below, cart.below, list.below: components shown below the product page (props {product}),
+// the cart (props {cart}) and the home and category lists (props {categoryId}, null on the home page).
 // account.sections: a component shown on the account page, below the customer's details.
 import { createApp, ref, watch } from 'vue';
 import { html } from '../shared/html.js';
@@ -27,6 +30,9 @@ export function startShop(features, selector) {
   provideParts({
     productActions: features.map((f) => f.product && f.product.actions).filter(Boolean),
     accountSections: features.map((f) => f.account && f.account.sections).filter(Boolean),
+    productBelow: features.map((f) => f.product && f.product.below).filter(Boolean),
+    cartBelow: features.map((f) => f.cart && f.cart.below).filter(Boolean),
+    listBelow: features.map((f) => f.list && f.list.below).filter(Boolean),
   });
 
   const SiteHeader = siteHeader(features);

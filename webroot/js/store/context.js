@@ -89,11 +89,18 @@ export function availability(n) {
   return { level: 'ok', label: t('inStock') };
 }
 
-let parts = { productActions: [], accountSections: [] };
+let parts = { productActions: [], accountSections: [], productBelow: [], cartBelow: [], listBelow: [] };
 /** Components other features put on the product page, each given {product, variant} (the cart's buy box). */
 export const productActions = () => parts.productActions;
 /** Components other features put on the account page, below the customer's details (the checkout's orders). */
 export const accountSections = () => parts.accountSections;
+/**
+ * Components below the product page ({product}), the cart ({cart}) and the home and category lists
+ * ({categoryId}, null on the home page): the recommendations' rows.
+ */
+export const productBelow = () => parts.productBelow;
+export const cartBelow = () => parts.cartBelow;
+export const listBelow = () => parts.listBelow;
 /** The shell hands over the features' parts once at start. */
 export function provideParts(next) {
   parts = next;

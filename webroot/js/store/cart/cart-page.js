@@ -1,11 +1,11 @@
 // The cart page: lines (image, name, options, unit price, quantity, line total), the subtotal, how long
 // the items stay reserved, and what changed since they were added (price, availability, stock). It
 // follows changes live (context's live: a subscription to the cart, else polling).
-import { ref, reactive, computed, onMounted, onUnmounted } from 'vue';
+import { h, ref, reactive, computed, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
 import { QuantityStepper } from '../../shared/stepper.js';
-import { errors, live, settings, t } from '../context.js';
+import { errors, live, settings, t, cartBelow } from '../context.js';
 import { cart, loadCart, setQuantity, removeLine, acknowledge, cartErrorText, MAX_QUANTITY } from './state.js';
 
 /** "14:32" for 872 seconds; hours when needed. */
@@ -218,6 +218,7 @@ export const CartPage = {
               <ul class="cart-lines" aria-live="polite">${c.lines.map(line)}</ul>
               ${summary(c)}
             </div>`,
+          ...cartBelow().map((part) => h(part, { cart: c })),
         ];
       }
       return html`

@@ -1,10 +1,10 @@
 // Home and category pages: product grid with sort, price range filter and cursor pagination.
-import { ref, computed, watch } from 'vue';
+import { h, ref, computed, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, selected, prevent } from '../../shared/forms.js';
 import { toMinor, currencySymbol } from '../../shared/money.js';
 import { buildTree, pathTo } from '../../shared/categories.js';
-import { api, settings, errors, t } from '../context.js';
+import { api, settings, errors, t, listBelow } from '../context.js';
 import { catalog } from './state.js';
 import { ProductCard } from './product-card.js';
 import { LoadMore } from '../../shared/load-more.js';
@@ -170,6 +170,7 @@ export const ProductList = {
         </ul>
         <${LoadMore} hasMore=${!!nextCursor.value} loading=${loading.value} label=${t('loadMore')}
           loadingLabel=${t('loading')} testid="next-page" onMore=${() => load(false)} />
+        ${listBelow().map((part) => h(part, { categoryId: props.categoryId || null }))}
       </section>`;
   },
 };

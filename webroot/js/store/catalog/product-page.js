@@ -4,7 +4,7 @@ import { h, ref, reactive, computed, watch, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
 import { pathTo } from '../../shared/categories.js';
-import { api, settings, errors, t, live, availability, unitsAvailable, productActions } from '../context.js';
+import { api, settings, errors, t, live, availability, unitsAvailable, productActions, productBelow } from '../context.js';
 import { catalog } from './state.js';
 import { ProductGallery } from './product-gallery.js';
 
@@ -218,6 +218,7 @@ export const ProductPage = {
                                onSelect=${(i) => { imageIndex.value = i; }} />
             ${info(p)}
           </article>`,
+        ...productBelow().map((part) => h(part, { product: p, key: 'below-' + p.id })),
       ];
     }
 

@@ -9,6 +9,7 @@ import io.kinetic.gateway.identity.IdentityEdge;
 import io.kinetic.gateway.notifications.NotificationsEdge;
 import io.kinetic.gateway.ops.OpsEdge;
 import io.kinetic.gateway.search.SearchEdge;
+import io.kinetic.gateway.recommendations.RecommendationsEdge;
 import io.kinetic.kernel.contract.Contract;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
 public final class Edges {
 
   public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
-    new SearchEdge(), new AnalyticsEdge(), new NotificationsEdge(), new OpsEdge());
+    new SearchEdge(), new RecommendationsEdge(), new AnalyticsEdge(), new NotificationsEdge(), new OpsEdge());
 
   private Edges() {
   }

@@ -1,0 +1,88 @@
+package io.kinetic.recommendations;
+
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.CheckoutEvent;
+import io.kinetic.kernel.contract.checkout.OrderPlaced;
+import io.kinetic.kernel.contract.checkout.OrderedItem;
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.outbox.EventTypes;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Purchases from the checkout's event log, through a durable consumer ({@value #CONSUMER}): each
+ * placed order's products are stored as order lines in the transaction that moves the checkpoint
+ * (keyed by order and product, so an order is stored once), and the models learn them once that
+ * transaction commits: an order delivered twice counts once.
+ */
+final class OrderFeed {
+
+  static final String CONSUMER = "recommendations.orders";
+  static final String SOURCE = CheckoutApi.CONTRACT.context();
+
+  static {
+    EventTypes.registerFamily(CheckoutEvent.class);
+  }
+
+  private final Models models;
+  private final Consumer<Set<UUID>> changed;
+
+  OrderFeed(Models models, Consumer<Set<UUID>> changed) {
+    this.models = models;
+    this.changed = changed;
+  }
+
+  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+    if (!(logged.event() instanceof OrderPlaced order)) {
+      return Future.succeededFuture();
+    }
+    Map<UUID, Integer> quantities = new LinkedHashMap<>();
+    for (OrderedItem item : order.items()) {
+      if (item.productId() != null) {
+        quantities.merge(item.productId(), item.quantity(), Integer::sum);
+      }
+    }
+    var at = order.occurredAt().atOffset(ZoneOffset.UTC);
+    List<UUID> stored = new ArrayList<>();
+    Future<?> chain = Future.succeededFuture();
+    for (var e : quantities.entrySet()) {
+      chain = chain.compose(v -> tx.preparedQuery(RecommendationsSql.INSERT_ORDER_LINE)
+        .execute(Tuple.tuple().addValue(order.orderId()).addValue(e.getKey()).addValue(order.customerId())
+          .addValue(e.getValue()).addValue(at))
+        .map(rows -> {
+          if (rows.size() > 0) {
+            stored.add(e.getKey());
+          }
+          return null;
+        }));
+    }
+    return chain.onSuccess(v -> {
+      if (stored.isEmpty()) {
+        return;
+      }
+      Transaction transaction = tx.transaction();
+      Runnable learn = () -> changed.accept(models.learnOrder(stored, stored.stream().map(quantities::get).toList(),
+        order.occurredAt().toEpochMilli()));
+      if (transaction == null) {
+        learn.run();
+      } else {
+        transaction.completion().onSuccess(done -> learn.run());
+      }
+    });
+  }
+
+  /** After a restart: an order as stored, learned again. */
+  void relearn(UUID orderId, List<UUID> products, List<Integer> quantities, long atMillis) {
+    models.learnOrder(products, quantities, atMillis);
+  }
+}
