@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * GraphQL subscriptions on the whole engine: a real WebSocket client speaking graphql-transport-ws
  * to {@code /graphql} follows products that staff change through the admin REST and GraphQL APIs
  * (the catalog's relay publishes the committed events on the bus, the gateway re-reads the product).
  */
+// counts the engine's live consumers: no storefront page (browser tests) may hold subscriptions meanwhile
+@ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ_WRITE)
 class LiveUpdatesEndToEndTest {
 
   private static final String SUBSCRIPTION = """
