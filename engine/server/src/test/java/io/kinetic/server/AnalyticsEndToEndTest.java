@@ -107,6 +107,11 @@ class AnalyticsEndToEndTest {
     JsonObject after = Eventually.value("the paid order is in the figures", Duration.ofSeconds(20),
       () -> dashboard(today, today, "day").bodyAsJsonObject(),
       d -> totals(d).getLong("ordersPaid") == totals(before).getLong("ordersPaid") + 1);
+    // a quote's CheckoutStarted is logged after its answer: wait for both carts' starts, then look
+    long startsBefore = before.getJsonObject("funnel").getLong("checkoutsStarted");
+    Eventually.value("both checkouts' starts are in the funnel", Duration.ofSeconds(20),
+      () -> dashboard(today, today, "day").bodyAsJsonObject(),
+      d -> d.getJsonObject("funnel").getLong("checkoutsStarted") >= startsBefore + 2);
     caughtUp();
     after = dashboard(today, today, "day").bodyAsJsonObject();
     assertEquals(totals(before).getLong("revenue") + total, totals(after).getLong("revenue"));
