@@ -82,7 +82,7 @@ class CartBrowserTest {
     ((JavascriptExecutor) browser.driver()).executeScript("""
       const send = window.fetch; window.keyed = [];
       window.fetch = (url, options) => {
-        if (options && options.method !== 'GET') window.keyed.push(options.method + ' ' + url + ' ' + (options.headers || {})['Idempotency-Key']);
+        if (options && options.method !== 'GET' && String(url).includes('/api/v1/cart')) window.keyed.push(options.method + ' ' + url + ' ' + (options.headers || {})['Idempotency-Key']);
         return send(url, options);
       };""");
     browser.visible("qty-increase").click();
