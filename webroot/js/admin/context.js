@@ -5,6 +5,7 @@ import { createApi } from '../shared/api.js';
 import { createErrorState } from '../shared/errors.js';
 import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
+export { sized } from '../shared/images.js';
 
 export const LOCALES = ['en', 'de'];
 export const CURRENCIES = ['EUR', 'USD'];

@@ -51,7 +51,8 @@ function buildUrl(path, query) {
  *  - onAuthLost(): called when the session ended on the server side (refresh refused)
  * idempotent (writes): sends an Idempotency-Key, and sends the request once more with it when the
  * connection failed (the server applies it once).
- * Methods: get(path, {query, auth, headers, cache}), post(path, body, opts), put(path, body, opts),
+ * Methods: get(path, {query, auth, headers, cache}), post(path, body, opts) (a Blob body is sent as
+ * application/octet-stream, e.g. an image upload), put(path, body, opts),
  * patch(path, body, opts), del(path, opts), login(body), logout(), hasSession(), authorization().
  * auth (default true) sends the access token, refreshing it first when the page has none yet (after
  * a reload) or the server answered 401.
@@ -74,7 +75,9 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
 
   async function send(method, path, { body, query, auth = true, headers: extra = {}, cache } = {}) {
     const headers = { Accept: 'application/json, application/problem+json', ...extra };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // a Blob (a File from an <input type=file>) is sent as its raw bytes: an upload
+    const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
     if (auth && access) headers.Authorization = `${access.tokenType} ${access.accessToken}`;
     try {
       const res = await fetch(buildUrl(base + path, query), {
@@ -82,7 +85,7 @@ export function createApi({ base = '/api/v1', authPath = null, marker = null, on
         headers,
         credentials: 'same-origin',
         cache, // 'no-cache' revalidates what the browser keeps (a live refresh must not read a cached copy)
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || raw ? body : JSON.stringify(body),
       });
       return { res, sentToken: Boolean(headers.Authorization) };
     } catch {

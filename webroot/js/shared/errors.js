@@ -24,9 +24,18 @@ export function createErrorState() {
   };
 }
 
+/**
+ * The page's error: a sentence for the reader (describe(error) in the page's language when it knows
+ * the code, else the server's text), and a "Details" disclosure with the code, the server's text and
+ * the reference to quote to the shop. labels: {details, reference} in the page's language.
+ */
 export const ErrorBanner = {
   name: 'ErrorBanner',
-  props: { error: { type: Object, default: null } },
+  props: {
+    error: { type: Object, default: null },
+    describe: { type: Function, default: () => null },
+    labels: { type: Object, default: () => ({ details: 'Details', reference: 'Reference' }) },
+  },
   emits: ['dismiss'],
   setup(props, { emit }) {
     const root = ref(null);
@@ -37,14 +46,17 @@ export const ErrorBanner = {
     return () => {
       const error = props.error;
       if (!error) return null;
+      const said = props.describe(error);
       return html`
-        <div ref=${root} class="banner banner-error" role="alert" data-testid="error-banner">
+        <div ref=${root} class="banner banner-error" role="alert" data-testid="error-banner" data-code=${error.code}>
           <div class="banner-text">
-            <strong class="banner-detail" data-testid="error-detail">${error.detail}</strong>
-            <span class="banner-meta">
+            <strong class="banner-detail" data-testid="error-detail">${said || error.detail}</strong>
+            <details class="banner-meta">
+              <summary>${props.labels.details}</summary>
               <code data-testid="error-code">${error.code}</code>
-              ${error.correlationId ? html`<span class="muted"> · ref ${error.correlationId}</span>` : null}
-            </span>
+              ${said && error.detail !== said ? html`<span> · ${error.detail}</span>` : null}
+              ${error.correlationId ? html`<span class="muted"> · ${props.labels.reference} ${error.correlationId}</span>` : null}
+            </details>
           </div>
           <div class="banner-actions">
             ${error.action ? html`
@@ -56,10 +68,20 @@ export const ErrorBanner = {
   },
 };
 
-/** Messages for one field from a problem's errors[] ("variants[0].sku" etc.). */
+/**
+ * How an app words field problems: message(text) in the page's language (the server words them in
+ * English), field(path) as a label ("email" → "E-mail"), title above a form's list. The storefront
+ * sets them at start (useWords); the admin keeps the server's English.
+ */
+let words = { message: (m) => m, field: (f) => f, title: 'Please fix the following:' };
+export function useWords(given) {
+  words = { ...words, ...given };
+}
+
+/** Messages for one field from a problem's errors[] ("variants[0].sku" etc.), in the app's words. */
 export function fieldMessages(error, field) {
   if (!error || !Array.isArray(error.errors)) return [];
-  return error.errors.filter((e) => e.field === field).map((e) => e.message);
+  return error.errors.filter((e) => e.field === field).map((e) => words.message(e.message));
 }
 
 /** Inline message under an input. */
@@ -86,7 +108,7 @@ export const FormErrors = {
   props: {
     error: { type: Object, default: null },
     inline: { type: Array, default: () => [] },
-    title: { type: String, default: 'Please fix the following:' },
+    title: { type: String, default: null },
   },
   setup(props) {
     return () => {
@@ -96,10 +118,10 @@ export const FormErrors = {
       const error = { errors: rest };
       return html`
         <div class="form-errors" role="alert" data-testid="form-errors">
-          <p class="form-errors-title">${props.title}</p>
+          <p class="form-errors-title">${props.title || (typeof words.title === 'function' ? words.title() : words.title)}</p>
           <ul>
             ${error.errors.map((e, i) => html`
-              <li key=${i} data-testid="form-error">${e.field ? html`<code>${e.field}</code>` : null} ${e.message}</li>`)}
+              <li key=${i} data-testid="form-error" data-field=${e.field}>${e.field ? html`<strong>${words.field(e.field)}</strong>: ` : null}${words.message(e.message)}</li>`)}
           </ul>
         </div>`;
     };

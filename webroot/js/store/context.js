@@ -8,6 +8,8 @@ import { createLive } from '../shared/live.js';
 import { createErrorState } from '../shared/errors.js';
 import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
+import { fieldReason } from './error-messages.js';
+export { imageAttrs } from '../shared/images.js';
 
 export const CURRENCIES = ['EUR', 'USD'];
 export const LOCALES = [{ code: 'en', label: 'English' }, { code: 'de', label: 'Deutsch' }];
@@ -17,9 +19,12 @@ function stored(key, allowed, fallback) {
   return allowed.includes(v) ? v : fallback;
 }
 
+// ?locale=de in an address (the pages' hreflang links) picks the language, and is remembered
+const urlLocale = new URLSearchParams(window.location.search).get('locale');
+
 export const settings = reactive({
   currency: stored('kinetic.currency', CURRENCIES, 'EUR'),
-  locale: stored('kinetic.locale', LOCALES.map((l) => l.code),
+  locale: LOCALES.some((l) => l.code === urlLocale) ? urlLocale : stored('kinetic.locale', LOCALES.map((l) => l.code),
     (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en'),
 });
 
@@ -32,7 +37,23 @@ watch(() => settings.locale, (v) => {
 export const i18n = createI18n(() => settings.locale);
 export const { t } = i18n;
 
-export const { route, navigate, start: startRouter } = createRouter();
+/** A refused field's reason (the server's English) in the page's language, where known. */
+export const fieldText = (message) => fieldReason(message, t);
+
+/** Paths the storefront's router does not own: the API, the admin, files. */
+const NOT_PAGES = /^\/(api|admin|graphql|webhooks|webjars|assets|js|media)(\/|$)|\.[a-z0-9]+$/i;
+
+/** Addresses of earlier versions: #/product/<slug> and #/category/<id> (now /p/<slug>, /c/<slug>). */
+function legacyPath(path) {
+  return path.replace(/^\/product\//, '/p/').replace(/^\/category\//, '/c/');
+}
+
+export const { route, navigate, start: startRouter } = createRouter({
+  mode: 'history', legacy: legacyPath, owns: (path) => !NOT_PAGES.test(path),
+});
+
+/** The current address's query parameters (reactive through route.query). */
+export const routeQuery = () => new URLSearchParams(route.query);
 
 export const errors = createErrorState();
 
@@ -77,7 +98,12 @@ export const live = createLive({
 watch(() => session.loggedIn, () => live.reconnect());
 
 /** At most this many units are "only n left". */
-export const LOW_STOCK = 5;
+/** At most this many units left is "Only n left" (catalog.lowStockThreshold, written into the page by the server; else 5). */
+export const LOW_STOCK = (() => {
+  const meta = document.querySelector('meta[name="kinetic:low-stock"]');
+  const n = meta ? parseInt(meta.content, 10) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : 5;
+})();
 
 /** Units of a variant a shopper can buy: `available` (on hand less reservations) where sent, else the stock on hand. */
 export const unitsAvailable = (v) => (v ? v.available ?? v.stockOnHand ?? 0 : 0);
@@ -89,7 +115,14 @@ export function availability(n) {
   return { level: 'ok', label: t('inStock') };
 }
 
-let parts = { productActions: [], accountSections: [], productBelow: [], cartBelow: [], listBelow: [] };
+/** The same for a list's product card, whose `availability` is a level (in_stock, low, sold_out), not a count. */
+export function cardAvailability(card) {
+  if (card.availability === 'low') return { level: 'low', label: t('fewLeft') };
+  if (card.availability === 'in_stock' || (!card.availability && card.available)) return { level: 'ok', label: t('inStock') };
+  return { level: 'out', label: t('outOfStock') };
+}
+
+let parts = { productActions: [], accountSections: [], productBelow: [], cartBelow: [], listBelow: [], listFacets: [] };
 /** Components other features put on the product page, each given {product, variant} (the cart's buy box). */
 export const productActions = () => parts.productActions;
 /** Components other features put on the account page, below the customer's details (the checkout's orders). */
@@ -101,6 +134,11 @@ export const accountSections = () => parts.accountSections;
 export const productBelow = () => parts.productBelow;
 export const cartBelow = () => parts.cartBelow;
 export const listBelow = () => parts.listBelow;
+/**
+ * The facet panel a category page shows beside its products (the search's: {facets, search: {filters},
+ * onToggle(code, value), onPrice, onClear, showPrice}); empty without the search feature.
+ */
+export const listFacets = () => parts.listFacets;
 /** The shell hands over the features' parts once at start. */
 export function provideParts(next) {
   parts = next;

@@ -14,7 +14,7 @@ export function siteHeader(features) {
       return () => html`
         <header class="site-header">
           <div class="container header-bar">
-            <a href="#/" class="brand" data-testid="home-link"><span class="brand-mark" aria-hidden="true">K</span>Kinetic</a>
+            <a href="/" class="brand" data-testid="home-link"><span class="brand-mark" aria-hidden="true">K</span>Kinetic</a>
             <div class="header-tools">
               <label class="compact-field">
                 <span class="sr-only">${t('currency')}</span>

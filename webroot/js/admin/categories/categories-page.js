@@ -1,5 +1,6 @@
-// Categories: tree list, create, rename (PUT), delete (409 CATEGORY_NOT_EMPTY shown in the banner).
-import { h, Fragment, ref, reactive, computed, onMounted } from 'vue';
+// Categories: tree list, create, rename (PUT), reorder among siblings (up/down: the siblings' positions are
+// renumbered 0, 1, 2, ... and each changed one saved), delete (409 CATEGORY_NOT_EMPTY shown in the banner).
+import { h, Fragment, ref, reactive, computed, onMounted, nextTick } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, selected, prevent } from '../../shared/forms.js';
 import { buildTree, flattenTree, categoryName } from '../../shared/categories.js';
@@ -30,9 +31,16 @@ export const CategoriesPage = {
         if (list.length && !list[0].names) {
           const localized = await Promise.all(LOCALES.map((l) => api.get('/categories', { query: { locale: l }, auth: false })));
           const byLocale = Object.fromEntries(LOCALES.map((l, i) => [l, new Map((localized[i].items || []).map((c) => [c.id, c.name]))]));
-          list = list.map((c) => ({
-            ...c, names: Object.fromEntries(LOCALES.map((l) => [l, byLocale[l].get(c.id) || (l === 'en' ? c.name : '') || ''])),
-          }));
+          // a locale without a name of its own answers the default locale's: shown empty (saving keeps it so)
+          list = list.map((c) => {
+            const en = byLocale.en.get(c.id) || c.name || '';
+            return {
+              ...c, names: Object.fromEntries(LOCALES.map((l) => {
+                const name = l === 'en' ? en : byLocale[l].get(c.id) || '';
+                return [l, l !== 'en' && name === en ? '' : name];
+              })),
+            };
+          });
         }
         items.value = list;
       } catch (e) {
@@ -89,6 +97,40 @@ export const CategoriesPage = {
         errors.show(e);
       } finally {
         busy.value = false;
+      }
+    }
+
+    const siblingsOf = (c) => rows.value.filter((r) => (r.parentId || null) === (c.parentId || null));
+
+    /** Moves c one place up (-1) or down (+1) among its siblings; the focus stays on the pressed button. */
+    async function move(c, delta, testId) {
+      const siblings = siblingsOf(c);
+      const i = siblings.findIndex((s) => s.id === c.id);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= siblings.length) return;
+      const order = siblings.slice();
+      [order[i], order[j]] = [order[j], order[i]];
+      errors.clear();
+      busy.value = true;
+      try {
+        for (let k = 0; k < order.length; k++) {
+          if (Number(order[k].position) !== k) {
+            await api.put(`/admin/categories/${encodeURIComponent(order[k].id)}`, body({ ...order[k], position: k }), { idempotent: true });
+          }
+        }
+        notify(t('categoryMoved', { name: categoryName(c) }));
+        await load();
+      } catch (e) {
+        errors.show(e);
+        await load();
+      } finally {
+        busy.value = false;
+        nextTick(() => {
+          const again = document.querySelector(`[data-testid=admin-category-row][data-id="${c.id}"] [data-testid=${testId}]`);
+          const target = again && !again.disabled ? again
+            : document.querySelector(`[data-testid=admin-category-row][data-id="${c.id}"] [data-testid=rename-category]`);
+          if (target) target.focus();
+        });
       }
     }
 
@@ -167,6 +209,14 @@ export const CategoriesPage = {
           <td><code>${c.slug}</code></td>
           <td class="num">${c.position}</td>
           <td class="row-actions">
+            <span class="order-buttons">
+              <button type="button" class="btn btn-ghost btn-small" disabled=${busy.value || siblingsOf(c)[0].id === c.id}
+                      onClick=${() => move(c, -1, 'category-up')} aria-label=${t('moveCategoryUp', { name: categoryName(c) })}
+                      title=${t('moveUp')} data-testid="category-up">↑</button>
+              <button type="button" class="btn btn-ghost btn-small" disabled=${busy.value || siblingsOf(c)[siblingsOf(c).length - 1].id === c.id}
+                      onClick=${() => move(c, 1, 'category-down')} aria-label=${t('moveCategoryDown', { name: categoryName(c) })}
+                      title=${t('moveDown')} data-testid="category-down">↓</button>
+            </span>
             <button type="button" class="btn btn-small" onClick=${() => startEdit(c)} data-testid="rename-category">${t('rename')}</button>
             <button type="button" class="btn btn-ghost btn-small btn-danger-text" onClick=${() => remove(c)} data-testid="delete-category">${t('delete')}</button>
           </td>

@@ -4,8 +4,8 @@ import { html } from '../../shared/html.js';
 import { model, selected, selectModel } from '../../shared/forms.js';
 import { FieldError } from '../../shared/errors.js';
 import { LOCALES, t } from '../context.js';
+import { CategoryPicker } from './category-picker.js';
 
-const indent = (depth) => '\u00a0\u00a0\u00a0'.repeat(depth);
 const hasFieldError = (problem, field) => Boolean(problem && problem.errors && problem.errors.some((e) => e.field === field));
 
 /** Slug, status, default locale, categories. */
@@ -46,15 +46,11 @@ export const GeneralFields = {
             <${FieldError} error=${props.problem} field="taxClass" id="err-taxClass" />
           </label>
         </div>
-        <label class="field">
-          <span>${t('categories')}</span>
-          ${selectModel(html`
-            <select multiple size=${Math.min(Math.max(props.categories.length, 3), 8)} data-testid="edit-categories">
-              ${props.categories.map((c) => html`<option key=${c.id} value=${c.id}>${indent(c.depth)}${c.name}</option>`)}
-            </select>`, props.form, 'categoryIds')}
-          <span class="hint">${t('multiSelectHint')}</span>
+        <div class="field">
+          <span class="field-label" id="label-categories">${t('categories')}</span>
+          <${CategoryPicker} form=${props.form} categories=${props.categories} />
           <${FieldError} error=${props.problem} field="categoryIds" />
-        </label>
+        </div>
       </fieldset>`;
   },
 };
@@ -125,28 +121,23 @@ export const AttributeFields = {
   },
 };
 
-/** Images (URL and alt text) and SEO title and description. */
-export const MediaFields = {
-  name: 'MediaFields',
-  props: { form: Object },
+/** SEO title and description. */
+export const SeoFields = {
+  name: 'SeoFields',
+  props: { form: Object, problem: Object },
   setup(props) {
     return () => html`
       <fieldset class="card fieldset">
-        <legend>${t('mediaSeo')}</legend>
-        ${props.form.media.map((m, i) => html`
-          <div key=${i} class="field-row media-row">
-            <label class="field"><span>${t('imageUrl', { n: i + 1 })}</span><input ...${model(m, 'url')} type="text" data-testid="edit-media-url" /></label>
-            <label class="field"><span>${t('altText')}</span><input ...${model(m, 'alt')} type="text" /></label>
-            <button type="button" class="btn btn-ghost btn-small" onClick=${() => props.form.media.splice(i, 1)} aria-label=${t('removeImage', { n: i + 1 })}>${t('remove')}</button>
-          </div>`)}
-        <button type="button" class="btn btn-small" onClick=${() => props.form.media.push({ url: '', alt: '' })} data-testid="add-media">${t('addImage')}</button>
+        <legend>${t('seo')}</legend>
         <label class="field">
           <span>${t('seoTitle')}</span>
           <input ...${model(props.form.seo, 'title')} type="text" data-testid="edit-seo-title" />
+          <${FieldError} error=${props.problem} field="seo.title" />
         </label>
         <label class="field">
           <span>${t('seoDescription')}</span>
           <textarea ...${model(props.form.seo, 'description')} rows="2"></textarea>
+          <${FieldError} error=${props.problem} field="seo.description" />
         </label>
       </fieldset>`;
   },

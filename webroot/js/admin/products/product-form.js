@@ -1,34 +1,15 @@
 // Mapping between AdminProduct (server) and the editor's form model, plus client-side validation.
 import { toMajor, toMinor, priceIn } from '../../shared/money.js';
 import { LOCALES, CURRENCIES } from '../context.js';
+import { mediaKey } from './media-fields.js';
+import { groupsOf, sameOptions } from './option-groups.js';
 
 let seq = 0;
 const uid = () => `v${++seq}`;
 
-export function formatOptions(options) {
-  return Object.entries(options || {}).map(([k, v]) => `${k}=${v}`).join(', ');
-}
-
-/** "size=M, colour=blue" (commas or new lines) -> {options} or {error}. */
-export function parseOptions(text) {
-  const options = {};
-  for (const part of String(text || '').split(/[,\n;]/)) {
-    const s = part.trim();
-    if (!s) continue;
-    const eq = s.indexOf('=');
-    if (eq <= 0) return { error: `"${s}" is not in key=value form` };
-    const key = s.slice(0, eq).trim();
-    const value = s.slice(eq + 1).trim();
-    if (!value) return { error: `option "${key}" has no value` };
-    if (key in options) return { error: `option "${key}" is given twice` };
-    options[key] = value;
-  }
-  return { options };
-}
-
 export function emptyVariant() {
   return {
-    key: uid(), sku: '', optionsText: '', stockOnHand: '0', persisted: false, original: null,
+    key: uid(), sku: '', options: {}, stockOnHand: '0', persisted: false, original: null,
     prices: Object.fromEntries(CURRENCIES.map((c) => [c, ''])),
   };
 }
@@ -41,7 +22,7 @@ export function variantRow(v) {
   return {
     key: uid(),
     sku: v.sku,
-    optionsText: formatOptions(v.options),
+    options: Object.fromEntries(Object.entries(v.options || {}).map(([k, x]) => [k, String(x)])),
     prices: Object.fromEntries(CURRENCIES.map((c) => [c, toMajor(minor[c], c)])),
     extraPrices: (v.prices || []).filter((p) => !CURRENCIES.includes(p.currency)),
     stockOnHand: String(v.stockOnHand ?? 0),
@@ -55,7 +36,7 @@ export function emptyForm() {
     slug: '', status: 'DRAFT', defaultLocale: 'en', taxClass: 'standard',
     translations: Object.fromEntries(LOCALES.map((l) => [l, { name: '', description: '' }])),
     categoryIds: [], attributes: {}, media: [], seo: { title: '', description: '' },
-    variants: [emptyVariant()],
+    optionGroups: [], variants: [emptyVariant()],
   };
 }
 
@@ -81,8 +62,9 @@ export function fromProduct(p) {
     extraTranslations: Object.fromEntries(Object.entries(tr).filter(([l]) => !LOCALES.includes(l))),
     categoryIds: [...(p.categoryIds || [])],
     attributes,
-    media: (p.media || []).map((m) => ({ url: m.url || '', alt: m.alt || '' })),
+    media: (p.media || []).map((m) => ({ key: mediaKey(), url: m.url || '', alt: m.alt || '' })),
     seo: { title: (p.seo && p.seo.title) || '', description: (p.seo && p.seo.description) || '' },
+    optionGroups: groupsOf(p.variants),
     variants: (p.variants || []).map(variantRow),
   };
 }
@@ -122,25 +104,40 @@ export function toInput(form, attributeDefs) {
     }
   }
 
+  const names = [];
+  form.optionGroups.forEach((g, i) => {
+    const name = g.name.trim();
+    if (!name && g.values.length) errors.push({ field: `optionGroups[${i}].name`, message: 'needs a name, e.g. size' });
+    else if (name && names.includes(name)) errors.push({ field: `optionGroups[${i}].name`, message: 'is used twice' });
+    else if (name && !g.values.length) errors.push({ field: `optionGroups[${i}].values`, message: 'needs at least one value' });
+    if (name) names.push(name);
+  });
+
   const seen = new Set();
   const variants = form.variants.map((row, i) => {
     const sku = row.sku.trim();
     if (!sku) errors.push({ field: `variants[${i}].sku`, message: 'must not be blank' });
     else if (seen.has(sku)) errors.push({ field: `variants[${i}].sku`, message: 'is used twice' });
     seen.add(sku);
-    const { options, error } = parseOptions(row.optionsText);
-    if (error) errors.push({ field: `variants[${i}].options`, message: error });
+    const options = {};
+    for (const name of names) {
+      const value = row.options[name];
+      if (value !== undefined && value !== null && String(value).trim() !== '') options[name] = String(value).trim();
+    }
+    const twin = form.variants.findIndex((other, j) => j < i && Object.keys(options).length
+      && sameOptions(options, other.options));
+    if (twin >= 0) errors.push({ field: `variants[${i}].options`, message: `has the same options as variant ${twin + 1}` });
     const prices = [...(row.extraPrices || [])];
     for (const c of Object.keys(row.prices)) {
       const amount = toMinor(row.prices[c], c);
-      if (Number.isNaN(amount)) errors.push({ field: `variants[${i}].prices.${c}`, message: `${c} price must be an amount like 39.99` });
+      if (Number.isNaN(amount)) errors.push({ field: `variants[${i}].prices.${c}`, message: 'must be an amount like 39.99' });
       else if (amount !== null) prices.push({ amount, currency: c });
     }
     const stock = String(row.stockOnHand).trim() === '' ? 0 : Number(row.stockOnHand);
     if (!Number.isInteger(stock) || stock < 0) {
       errors.push({ field: `variants[${i}].stockOnHand`, message: 'must be a whole number ≥ 0' });
     }
-    return { sku, options: options || {}, prices, stockOnHand: stock };
+    return { sku, options, prices, stockOnHand: stock };
   });
 
   const media = form.media

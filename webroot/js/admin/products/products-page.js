@@ -1,11 +1,11 @@
 // Products table: search (name, slug or SKU: GET /admin/products?q=), status filter, sort, thumbnails,
 // cursor pagination, and bulk publish, unpublish and delete of the selected rows (each product is
 // written on its own, with its version: one changed meanwhile is reported, not overwritten).
-import { ref, reactive, watch, computed } from 'vue';
+import { ref, reactive, watch, computed, onMounted, onBeforeUnmount } from 'vue';
 import { html } from '../../shared/html.js';
 import { selected } from '../../shared/forms.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
-import { api, errors, notify, t } from '../context.js';
+import { api, errors, notify, t, sized } from '../context.js';
 import { LoadMore } from '../../shared/load-more.js';
 
 export function productName(p) {
@@ -38,6 +38,20 @@ export const ProductsPage = {
     const busy = ref(false);
     let requestNo = 0;
     let typing = null;
+    const search = ref(null);
+
+    // "/" anywhere but in a field puts the cursor into the search box
+    function onKey(e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const el = e.target;
+      const typingInField = el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+      if (typingInField || !search.value) return;
+      e.preventDefault();
+      search.value.focus();
+      search.value.select();
+    }
+    onMounted(() => window.addEventListener('keydown', onKey));
+    onBeforeUnmount(() => window.removeEventListener('keydown', onKey));
 
     async function load(reset) {
       const my = ++requestNo;
@@ -111,7 +125,7 @@ export const ProductsPage = {
     const thumb = (p) => {
       const m = (p.media || [])[0];
       return m && m.url
-        ? html`<img class="thumb" src=${m.url} alt="" loading="lazy" width="40" height="40" />`
+        ? html`<img class="thumb" src=${sized(m.url, 160)} alt="" loading="lazy" width="40" height="40" />`
         : html`<span class="thumb thumb-empty" aria-hidden="true">${productName(p).slice(0, 1).toUpperCase()}</span>`;
     };
 
@@ -138,9 +152,9 @@ export const ProductsPage = {
         </div>
         <div class="card filter-bar product-filters">
           <label class="field grow">
-            <span>${t('searchProducts')}</span>
-            <input type="search" value=${filters.q} onInput=${(e) => { filters.q = e.target.value; }} maxlength="100"
-              placeholder=${t('searchProductsHint')} data-testid="product-search" />
+            <span>${t('searchProducts')} <kbd class="kbd" aria-hidden="true">/</kbd></span>
+            <input ref=${search} type="search" value=${filters.q} onInput=${(e) => { filters.q = e.target.value; }} maxlength="100"
+              placeholder=${t('searchProductsHint')} aria-keyshortcuts="/" title=${t('searchShortcut')} data-testid="product-search" />
           </label>
           <label class="field">
             <span>${t('status')}</span>

@@ -1,6 +1,6 @@
-// "Forgot password?" (#/forgot-password): asks for a reset link by e-mail, and always says the same
+// "Forgot password?" (/forgot-password): asks for a reset link by e-mail, and always says the same
 // afterwards (whether an account has the address is never told). "Set a new password"
-// (#/reset-password/<token>, the link from the mail): the new password, twice; then sign in with it.
+// (/reset-password/<token>, the link from the mail): the new password, twice; then sign in with it.
 import { ref, reactive } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent } from '../../shared/forms.js';
@@ -51,7 +51,7 @@ export const ForgotPassword = {
               </label>
               <button type="submit" class="btn btn-primary btn-block" disabled=${busy.value} data-testid="forgot-submit">${t('sendResetLink')}</button>
             </form>`}
-          <p class="muted form-foot"><a href="#/login">${t('backToLogin')}</a></p>
+          <p class="muted form-foot"><a href="/login">${t('backToLogin')}</a></p>
         </div>
       </section>`;
   },
@@ -95,11 +95,11 @@ export const ResetPassword = {
           ${done.value ? html`
             <div class="stack" data-testid="password-changed" role="status">
               <p>${t('passwordChanged')}</p>
-              <a href="#/login" class="btn btn-primary btn-block" data-testid="go-login">${t('login')}</a>
+              <a href="/login" class="btn btn-primary btn-block" data-testid="go-login">${t('login')}</a>
             </div>` : invalid() ? html`
             <div class="stack" data-testid="reset-link-invalid">
               <p>${t('resetLinkInvalid')}</p>
-              <a href="#/forgot-password" class="btn btn-block">${t('requestNewLink')}</a>
+              <a href="/forgot-password" class="btn btn-block">${t('requestNewLink')}</a>
             </div>` : html`
             <${FormErrors} error=${problem.value} />
             <form onSubmit=${prevent(submit)} class="stack" data-testid="reset-form">

@@ -59,7 +59,7 @@ export const BuyBox = {
       const m = message.value;
       if (!m) return null;
       return m.kind === 'ok'
-        ? html`<p class="buy-message ok" role="status" data-testid="added-to-cart">${t('addedToCart')} <a href="#/cart">${t('viewCart')}</a></p>`
+        ? html`<p class="buy-message ok" role="status" data-testid="added-to-cart">${t('addedToCart')} <a href="/cart">${t('viewCart')}</a></p>`
         : html`<p class="buy-message field-error" role="alert" data-testid="add-to-cart-error">${cartErrorText(m.error)}</p>`;
     }
 

@@ -5,7 +5,7 @@ import { h, ref, reactive, computed, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
 import { QuantityStepper } from '../../shared/stepper.js';
-import { errors, live, settings, t, cartBelow } from '../context.js';
+import { errors, live, settings, t, cartBelow, imageAttrs } from '../context.js';
 import { cart, loadCart, setQuantity, removeLine, acknowledge, cartErrorText, MAX_QUANTITY } from './state.js';
 
 /** "14:32" for 872 seconds; hours when needed. */
@@ -108,7 +108,7 @@ export const CartPage = {
 
     function line(l) {
       const name = l.productName || l.sku || '';
-      const href = l.productSlug ? `#/product/${encodeURIComponent(l.productSlug)}` : null;
+      const href = l.productSlug ? `/p/${encodeURIComponent(l.productSlug)}` : null;
       const options = Object.entries(l.options || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
       const flagged = l.priceChanged || l.unavailable || l.insufficientStock;
       return html`
@@ -116,7 +116,7 @@ export const CartPage = {
             data-variant-id=${l.variantId} data-sku=${l.sku}>
           <a class="cart-line-media" href=${href} tabindex="-1" aria-hidden="true">
             ${l.image
-              ? html`<img src=${l.image.url} alt="" width="96" height="96" loading="lazy" />`
+              ? html`<img ...${imageAttrs(l.image.url, 96)} alt="" width="96" height="96" loading="lazy" />`
               : html`<div class="img-placeholder">${name.charAt(0)}</div>`}
           </a>
           <div class="cart-line-info">
@@ -195,8 +195,8 @@ export const CartPage = {
             ? html`<p class="checkout-blocked small" data-testid="checkout-blocked">${t('checkoutBlocked')}</p>` : null}
           ${blocked(c)
             ? html`<button type="button" class="btn btn-primary btn-block btn-large" disabled data-testid="checkout-button">${t('goToCheckout')}</button>`
-            : html`<a href="#/checkout" class="btn btn-primary btn-block btn-large" data-testid="checkout-button">${t('goToCheckout')}</a>`}
-          <a href="#/" class="btn btn-block">${t('continueShopping')}</a>
+            : html`<a href="/checkout" class="btn btn-primary btn-block btn-large" data-testid="checkout-button">${t('goToCheckout')}</a>`}
+          <a href="/" class="btn btn-block">${t('continueShopping')}</a>
         </aside>`;
     }
 
@@ -208,7 +208,7 @@ export const CartPage = {
         body = html`
           <div class="empty-page" data-testid="cart-empty">
             <p class="lead">${t('emptyCart')}</p>
-            <a href="#/" class="btn btn-primary">${t('continueShopping')}</a>
+            <a href="/" class="btn btn-primary">${t('continueShopping')}</a>
           </div>`;
       } else {
         body = [

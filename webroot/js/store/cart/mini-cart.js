@@ -31,7 +31,7 @@ export const MiniCart = {
           </ul>
           ${more > 0 ? html`<p class="muted small">+ ${more}</p>` : null}
           <p class="mini-subtotal"><span>${t('subtotal')}</span> <strong>${formatMoney(c.subtotal, null, settings.locale)}</strong></p>
-          <a href="#/cart" class="btn btn-primary btn-small btn-block">${t('viewCart')}</a>
+          <a href="/cart" class="btn btn-primary btn-small btn-block">${t('viewCart')}</a>
         </div>`;
     }
 
@@ -41,10 +41,10 @@ export const MiniCart = {
       return html`
         <div class="cart-tools">
         ${session.loggedIn ? html`
-          <a href="#/wishlist" class="btn btn-ghost btn-small icon-link" data-testid="wishlist-link" aria-label=${t('wishlist')}
+          <a href="/wishlist" class="btn btn-ghost btn-small icon-link" data-testid="wishlist-link" aria-label=${t('wishlist')}
              title=${t('wishlist')} aria-current=${route.name === 'wishlist' ? 'page' : null}><span aria-hidden="true" class="heart">♡</span></a>` : null}
         <div class="mini-cart">
-          <a href="#/cart" class="btn btn-ghost btn-small icon-link" data-testid="mini-cart" aria-label=${t(n === 1 ? 'cartItem' : 'cartItems', { n })}
+          <a href="/cart" class="btn btn-ghost btn-small icon-link" data-testid="mini-cart" aria-label=${t(n === 1 ? 'cartItem' : 'cartItems', { n })}
              aria-current=${route.name === 'cart' ? 'page' : null}>
             ${bagIcon()}<span class=${['mini-cart-count', { empty: !n }]} data-testid="mini-cart-count">${n}</span>
           </a>

@@ -3,7 +3,7 @@
 import { ref, reactive, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
-import { availability, errors, navigate, session, settings, t } from '../context.js';
+import { availability, errors, navigate, session, settings, t, imageAttrs } from '../context.js';
 import { wishlist, loadWishlist, removeFromWishlist, moveToCart, cartErrorText } from './state.js';
 
 export const WishlistPage = {
@@ -33,14 +33,14 @@ export const WishlistPage = {
 
     function item(i) {
       const name = i.productName || i.sku || '';
-      const href = i.productSlug ? `#/product/${encodeURIComponent(i.productSlug)}` : null;
+      const href = i.productSlug ? `/p/${encodeURIComponent(i.productSlug)}` : null;
       const options = Object.entries(i.options || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
       const price = i.price ? formatMoney(i.price, null, settings.locale) : null;
       const stock = availability(i.available);
       return html`
         <li key=${i.id} class="card wish-item" data-testid="wishlist-item" data-product-id=${i.productId}>
           <a class="wish-media" href=${href} tabindex="-1" aria-hidden="true">
-            ${i.image ? html`<img src=${i.image.url} alt="" width="240" height="240" loading="lazy" />`
+            ${i.image ? html`<img ...${imageAttrs(i.image.url, 240)} alt="" width="240" height="240" loading="lazy" />`
               : html`<div class="img-placeholder">${name.charAt(0)}</div>`}
           </a>
           <div class="wish-body">
@@ -70,13 +70,13 @@ export const WishlistPage = {
           <h1 class="page-title">${t('wishlist')}</h1>
           <div aria-live="polite">
             ${moved.value ? html`<p class="banner banner-info" role="status" data-testid="moved-to-cart">
-              ${t('addedToCart')} <a href="#/cart">${t('viewCart')}</a></p>` : null}
+              ${t('addedToCart')} <a href="/cart">${t('viewCart')}</a></p>` : null}
           </div>
           ${items === null ? html`<p class="muted">${t('loading')}</p>`
             : !items.length ? html`
               <div class="empty-page" data-testid="wishlist-empty">
                 <p class="lead">${t('wishlistEmpty')}</p>
-                <a href="#/" class="btn btn-primary">${t('continueShopping')}</a>
+                <a href="/" class="btn btn-primary">${t('continueShopping')}</a>
               </div>`
             : html`<ul class="grid wish-grid">${items.map(item)}</ul>`}
         </section>`;

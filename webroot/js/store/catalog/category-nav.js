@@ -1,5 +1,5 @@
 // Category navigation under the header: nested <ul>, dropdowns open on hover and keyboard focus.
-import { h, computed } from 'vue';
+import { h, ref, computed, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { buildTree } from '../../shared/categories.js';
 import { route, t } from '../context.js';
@@ -17,7 +17,7 @@ export const CategoryMenu = {
       <ul class=${props.depth === 0 ? 'cat-top' : 'cat-sub'}>
         ${props.nodes.map((n) => html`
           <li key=${n.id} class=${{ 'has-children': n.children.length > 0 }}>
-            <a href=${'#/category/' + n.id} class="cat-link" data-testid="category-link" data-category-id=${n.id}
+            <a href=${'/c/' + encodeURIComponent(n.slug)} class="cat-link" data-testid="category-link" data-category-id=${n.id}
                aria-current=${props.activeId === n.id ? 'page' : null}>${n.name}</a>
             ${n.children.length
               ? h(CategoryMenu, { nodes: n.children, depth: props.depth + 1, activeId: props.activeId })
@@ -31,11 +31,24 @@ export const CategoryNav = {
   name: 'CategoryNav',
   setup() {
     const tree = computed(() => buildTree(catalog.categories));
-    const activeId = computed(() => (route.name === 'category' ? route.params.id : null));
+    // on a phone the categories are behind a menu button; any new page closes the menu
+    const open = ref(false);
+    watch(() => route.path, () => { open.value = false; });
+    const activeId = computed(() => {
+      if (route.name !== 'category') return null;
+      const c = catalog.categories.find((x) => x.slug === route.params.slug || x.id === route.params.slug);
+      return c ? c.id : null;
+    });
     return () => html`
-      <nav class="cat-nav" aria-label=${t('categories')}>
+      <nav class=${['cat-nav', { open: open.value }]} aria-label=${t('categories')}>
         <div class="container">
-          <${CategoryMenu} nodes=${tree.value} activeId=${activeId.value} />
+          <button type="button" class="btn btn-ghost cat-menu-toggle" aria-expanded=${open.value ? 'true' : 'false'}
+                  aria-controls="category-menu" data-testid="category-menu-toggle" onClick=${() => { open.value = !open.value; }}>
+            <span class="burger" aria-hidden="true"></span>${t('categories')}
+          </button>
+          <div id="category-menu" class="cat-menu">
+            <${CategoryMenu} nodes=${tree.value} activeId=${activeId.value} />
+          </div>
         </div>
       </nav>`;
   },

@@ -12,8 +12,8 @@ export default {
   routes: [
     // distinct keys: going from home to a category (or back) starts a fresh list, filters included
     { path: '/', name: 'home', component: ProductList, props: () => ({ key: 'home' }) },
-    { path: '/category/:id', name: 'category', component: ProductList, props: (r) => ({ categoryId: r.params.id, key: 'category' }) },
-    { path: '/product/:slug', name: 'product', component: ProductPage, props: (r) => ({ slug: r.params.slug }), ownsTitle: true },
+    { path: '/c/:slug', name: 'category', component: ProductList, props: (r) => ({ categorySlug: r.params.slug, key: 'category' }) },
+    { path: '/p/:slug', name: 'product', component: ProductPage, props: (r) => ({ slug: r.params.slug }), ownsTitle: true },
   ],
   messages,
   state: catalog,

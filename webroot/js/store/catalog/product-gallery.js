@@ -1,6 +1,6 @@
 // The product page's images: the selected one large, thumbnails to pick another.
 import { html } from '../../shared/html.js';
-import { t } from '../context.js';
+import { t, imageAttrs } from '../context.js';
 
 export const ProductGallery = {
   name: 'ProductGallery',
@@ -17,7 +17,7 @@ export const ProductGallery = {
         <div class="gallery" data-testid="gallery">
           <div class="gallery-main">
             ${main
-              ? html`<img src=${main.url} alt=${main.alt || props.name} width="640" height="640" />`
+              ? html`<img ...${imageAttrs(main.url, 640)} alt=${main.alt || props.name} width="640" height="640" />`
               : html`<div class="img-placeholder" aria-hidden="true">${props.name.charAt(0)}</div>`}
           </div>
           ${props.media.length > 1 ? html`
@@ -26,7 +26,7 @@ export const ProductGallery = {
                 <li key=${m.url + i}>
                   <button type="button" class="thumb" aria-pressed=${i === props.index ? 'true' : 'false'}
                           aria-label=${t('showImage', { n: i + 1 })} onClick=${() => emit('select', i)} data-testid="gallery-thumb">
-                    <img src=${m.url} alt="" width="80" height="80" />
+                    <img ...${imageAttrs(m.url, 80)} alt="" width="80" height="80" loading="lazy" />
                   </button>
                 </li>`)}
             </ul>` : null}

@@ -18,6 +18,8 @@ export const ProductPage = {
     const attributeDefs = ref({});
     const imageIndex = ref(0);
     const selected = reactive({});
+    /** What the picker changed on its own (another option, to a combination that exists), said next to it. */
+    const notice = ref('');
     let requestNo = 0;
 
     /** quiet: a live refresh, which keeps the page as it is when the product cannot be read just now. */
@@ -42,6 +44,7 @@ export const ProductPage = {
           const first = (p.variants || []).find((v) => unitsAvailable(v) > 0) || (p.variants || [])[0];
           Object.keys(selected).forEach((k) => delete selected[k]);
           if (first) Object.assign(selected, first.options || {});
+          notice.value = '';
         }
         document.title = `${(p.seo && p.seo.title) || p.name} · Kinetic`;
       } catch (e) {
@@ -84,18 +87,31 @@ export const ProductPage = {
       return variants.value.find((v) => matches(v, selected)) || null;
     });
 
-    /** Is value available given the other current selections? */
-    function available(key, value) {
-      const sel = { ...selected, [key]: value };
-      return variants.value.some((v) => matches(v, sel));
+    /** A value given the other current choices: 'ok', 'soldout' (that variant has none left) or 'missing' (no such variant). */
+    function valueState(key, value) {
+      const v = variants.value.find((x) => matches(x, { ...selected, [key]: value }));
+      if (!v) return 'missing';
+      return unitsAvailable(v) > 0 ? 'ok' : 'soldout';
     }
 
+    const optionLabel = (key) => (attributeDefs.value[key] && attributeDefs.value[key].name) || key;
+
     function choose(key, value) {
-      const sel = { ...selected, [key]: value };
-      const exact = variants.value.find((v) => matches(v, sel));
-      const fallback = exact || variants.value.find((v) => (v.options || {})[key] === value);
+      const exact = variants.value.find((v) => matches(v, { ...selected, [key]: value }));
+      notice.value = '';
+      let next = exact;
+      if (!next) {
+        // no such combination: keep the value chosen, take a variant that has it (one in stock first) and say what else changed
+        const withValue = variants.value.filter((v) => (v.options || {})[key] === value);
+        next = withValue.find((v) => unitsAvailable(v) > 0) || withValue[0];
+        if (!next) return;
+        const changed = Object.entries(next.options || {}).filter(([k, val]) => k !== key && selected[k] !== val);
+        if (changed.length) {
+          notice.value = t('optionChanged', { value, changes: changed.map(([k, val]) => `${optionLabel(k)} ${val}`).join(', ') });
+        }
+      }
       Object.keys(selected).forEach((k) => delete selected[k]);
-      Object.assign(selected, fallback ? fallback.options : sel);
+      Object.assign(selected, next.options || {});
     }
 
     const price = computed(() => {
@@ -107,11 +123,13 @@ export const ProductPage = {
     const stock = computed(() => availability(unitsAvailable(variant.value)));
 
 
+    // the details follow the chosen variant: its options (e.g. its colour) in place of the product's value
     const attributeRows = computed(() => {
       const attrs = (product.value && product.value.attributes) || {};
+      const options = (variant.value && variant.value.options) || {};
       return Object.entries(attrs).map(([code, value]) => {
         const def = attributeDefs.value[code];
-        return { code, label: (def && def.name) || code, value: formatAttribute(value, def) };
+        return { code, label: (def && def.name) || code, value: code in options ? options[code] : formatAttribute(value, def) };
       });
     });
 
@@ -141,10 +159,10 @@ export const ProductPage = {
     function breadcrumbNav() {
       return html`
         <nav class="breadcrumb" aria-label="Breadcrumb">
-          <a href="#/">${t('home')}</a>
+          <a href="/">${t('home')}</a>
           ${breadcrumb.value.map((c) => [
             html`<span aria-hidden="true">/</span>`,
-            html`<a href=${'#/category/' + c.id}>${c.name}</a>`,
+            html`<a href=${'/c/' + encodeURIComponent(c.slug)}>${c.name}</a>`,
           ])}
         </nav>`;
     }
@@ -155,16 +173,23 @@ export const ProductPage = {
         <div class="variant-picker" data-testid="variant-picker">
           ${optionGroups.value.map((g) => html`
             <fieldset key=${g.key} class="option-group" data-testid=${'option-' + g.key}>
-              <legend>${g.key}</legend>
+              <legend>${optionLabel(g.key)}</legend>
               <div class="option-values">
-                ${g.values.map((val) => html`
-                  <label key=${val} class=${['option-pill', { unavailable: !available(g.key, val) }]}>
-                    <input type="radio" name=${'opt-' + g.key} value=${val} checked=${selected[g.key] === val}
-                           onChange=${() => choose(g.key, val)} data-testid="option-value" />
-                    <span>${val}</span>
-                  </label>`)}
+                ${g.values.map((val) => {
+                  const state = valueState(g.key, val);
+                  const hint = state === 'ok' ? null : t(state === 'soldout' ? 'optionSoldOut' : 'optionNotInCombo');
+                  return html`
+                    <label key=${val} class=${['option-pill', { soldout: state === 'soldout', unavailable: state === 'missing' }]}
+                           title=${hint} data-state=${state}>
+                      <input type="radio" name=${'opt-' + g.key} value=${val} checked=${selected[g.key] === val}
+                             aria-label=${hint ? `${val} (${hint})` : null}
+                             onChange=${() => choose(g.key, val)} data-testid="option-value" />
+                      <span>${val}</span>
+                    </label>`;
+                })}
               </div>
             </fieldset>`)}
+          ${notice.value ? html`<p class="picker-notice" role="status" data-testid="picker-notice">${notice.value}</p>` : null}
         </div>`;
     }
 
@@ -204,7 +229,7 @@ export const ProductPage = {
         return html`
           <div class="empty-page">
             <h1 class="page-title">${t('productNotFound')}</h1>
-            <a href="#/" class="btn">${t('backToShop')}</a>
+            <a href="/" class="btn">${t('backToShop')}</a>
           </div>`;
       }
       if (!product.value && loading.value) return html`<p class="muted">${t('loading')}</p>`;

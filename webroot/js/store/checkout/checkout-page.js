@@ -1,4 +1,4 @@
-// The checkout (#/checkout): the e-mail for the order (a customer's account e-mail), the shipping
+// The checkout (/checkout): the e-mail for the order (a customer's account e-mail), the shipping
 // address (customers may pick one from their address book), the billing address (the shipping address
 // unless the shopper unticks that), the shipping methods of the quote with price and delivery
 // estimate, and the order's summary with live totals: POST /checkout/quote again whenever the
@@ -277,7 +277,7 @@ export const CheckoutPage = {
                 <${FieldError} error=${shown.value} field="email" id="co-email-error" />
                 <p class="hint" id="co-email-hint">${t('emailHint')}</p>
               </div>
-              <p class="muted small login-hint">${t('haveAccountQ')} <a href="#/login?next=/checkout" data-testid="checkout-login">${t('signInToCheckout')}</a></p>`}
+              <p class="muted small login-hint">${t('haveAccountQ')} <a href="/login?next=/checkout" data-testid="checkout-login">${t('signInToCheckout')}</a></p>`}
         </section>`;
     }
 
@@ -375,7 +375,7 @@ export const CheckoutPage = {
         return html`
           <div ref=${alertBox} class="checkout-alert warn" role="alert" data-testid="cart-problems">
             <p>${t('cartNeedsReview')}</p>
-            <a href="#/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>
+            <a href="/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>
           </div>`;
       }
       if (!e) return null;
@@ -383,7 +383,7 @@ export const CheckoutPage = {
       return html`
         <div ref=${alertBox} class="checkout-alert" role="alert" data-testid="checkout-error" data-code=${e.code}>
           <p>${r.text}</p>
-          ${r.cart ? html`<a href="#/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>` : null}
+          ${r.cart ? html`<a href="/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>` : null}
         </div>`;
     }
 
@@ -413,7 +413,7 @@ export const CheckoutPage = {
             ${placing.value ? t('placingOrder') : quoting.value && q ? t('updatingTotals') : t('placeOrder')}
           </button>
           <p class="muted small pay-next">${t('payNextStep')}</p>
-          <a href="#/cart" class="back-to-cart small">${t('backToCart')}</a>
+          <a href="/cart" class="back-to-cart small">${t('backToCart')}</a>
         </aside>`;
     }
 
@@ -423,7 +423,7 @@ export const CheckoutPage = {
       return html`
         <div class="banner banner-warn notice" role="status" data-testid="unpaid-order">
           <span>${t('unpaidOrder', { number: o.number, amount: money(o.totals.total) })}</span>
-          <a href=${'#' + paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-unpaid">${t('payNow')}</a>
+          <a href=${paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-unpaid">${t('payNow')}</a>
         </div>`;
     }
 
@@ -450,7 +450,7 @@ export const CheckoutPage = {
             <div class="empty-page" data-testid="checkout-empty">
               <h1 class="page-title">${t('checkout')}</h1>
               <p class="lead">${t('nothingToCheckOut')}</p>
-              <a href="#/" class="btn btn-primary">${t('keepShopping')}</a>
+              <a href="/" class="btn btn-primary">${t('keepShopping')}</a>
             </div>
           </section>`;
       }

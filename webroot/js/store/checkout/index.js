@@ -1,6 +1,6 @@
-// The checkout feature: the checkout page (#/checkout, from the cart's Checkout button), paying a
-// placed order (#/checkout/payment/<id>), the order's confirmation (#/order/<id>), and the customer's
-// orders (#/account/orders, #/account/orders/<id>; the latest on the account page). The cart it orders
+// The checkout feature: the checkout page (/checkout, from the cart's Checkout button), paying a
+// placed order (/checkout/payment/<id>), the order's confirmation (/order/<id>), and the customer's
+// orders (/account/orders, /account/orders/<id>; the latest on the account page). The cart it orders
 // comes through context.js (cartHeaders, cartVersion, reloadCart), as the cart feature provides it.
 import { messages } from './messages.js';
 import { CheckoutPage } from './checkout-page.js';

@@ -1,5 +1,5 @@
-// One order: the confirmation after paying (#/order/<id>, a guest's address carries the order's
-// token) and the order in the customer's account (#/account/orders/<id>). Number, status, items,
+// One order: the confirmation after paying (/order/<id>, a guest's address carries the order's
+// token) and the order in the customer's account (/account/orders/<id>). Number, status, items,
 // totals, addresses, shipping and payment. While the provider is still processing the payment the
 // page asks again (POST .../payment/confirm) every 2 s, later every 10 s; an order still awaiting
 // payment leads back to the payment.
@@ -154,7 +154,7 @@ export const OrderPage = {
             <div>
               <h1 class="page-title">${t('paymentOutstanding')}</h1>
               <p class="muted">${t('reservedUntil', { time: formatTime(o.paymentDueAt) })}</p>
-              <a href=${'#' + paymentPath(o.id)} class="btn btn-primary hero-action" data-testid="pay-now">${t('payNow')}</a>
+              <a href=${paymentPath(o.id)} class="btn btn-primary hero-action" data-testid="pay-now">${t('payNow')}</a>
             </div>
           </div>`;
       }
@@ -198,7 +198,7 @@ export const OrderPage = {
           <p data-testid="payment-status">${p ? t(`payment_${p.status}`) : t('payment_creating')}</p>
           ${p && p.provider === 'test' ? html`<p class="muted small">${t('paidWithTest')}</p>` : null}
           ${awaitsPayment(o) && props.mode !== 'confirmation'
-            ? html`<a href=${'#' + paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-now">${t('payNow')}</a>` : null}
+            ? html`<a href=${paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-now">${t('payNow')}</a>` : null}
         </div>`;
     }
 
@@ -241,8 +241,8 @@ export const OrderPage = {
     function foot() {
       return html`
         <div class="order-foot">
-          <a href="#/" class="btn btn-primary">${t('keepShopping')}</a>
-          ${session.loggedIn ? html`<a href="#/account/orders" class="btn" data-testid="my-orders-link">${t('yourOrders')}</a>`
+          <a href="/" class="btn btn-primary">${t('keepShopping')}</a>
+          ${session.loggedIn ? html`<a href="/account/orders" class="btn" data-testid="my-orders-link">${t('yourOrders')}</a>`
             : html`<p class="muted small guest-note">${t('guestKeepLink')}</p>`}
         </div>`;
     }
@@ -255,7 +255,7 @@ export const OrderPage = {
       const account = props.mode === 'account';
       return html`
         <section class=${['container', 'page', 'order-page', { 'checkout-page': !account }]} data-testid="order-page">
-          ${account ? html`<a href="#/account/orders" class="back-link">← ${t('yourOrders')}</a>`
+          ${account ? html`<a href="/account/orders" class="back-link">← ${t('yourOrders')}</a>`
             : html`<${CheckoutSteps} current=${o && awaitsPayment(o) ? 'payment' : 'done'} />`}
           ${!o ? html`<p class="muted">${t('loading')}</p>` : [
             account ? html`<h1 class="page-title order-title">${t('orderPrefix')} <span data-testid="order-number">${o.number}</span></h1>` : hero(o),

@@ -1,4 +1,4 @@
-// The customer's orders (GET /orders, newest first): the order history page (#/account/orders, a
+// The customer's orders (GET /orders, newest first): the order history page (/account/orders, a
 // page at a time) and the latest few on the account page (the checkout's account section).
 import { ref, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
@@ -15,7 +15,7 @@ const RECENT = 3;
 function orderRow(o) {
   return html`
     <li key=${o.id}>
-      <a class="order-row" href=${`#/account/orders/${o.id}`} data-testid="order-row" data-number=${o.number}>
+      <a class="order-row" href=${`/account/orders/${o.id}`} data-testid="order-row" data-number=${o.number}>
         <span class="order-row-main">
           <span class="order-row-number">${o.number}</span>
           <span class="muted small">${formatDate(o.placedAt)} · ${t(o.itemCount === 1 ? 'oneItem' : 'nItems', { n: o.itemCount })}</span>
@@ -56,12 +56,12 @@ export const OrdersPage = {
 
     return () => html`
       <section class="container page orders-page" data-testid="orders-page">
-        <a href="#/account" class="back-link">← ${t('backToAccount')}</a>
+        <a href="/account" class="back-link">← ${t('backToAccount')}</a>
         <h1 class="page-title">${t('yourOrders')}</h1>
         ${loaded.value && !items.value.length ? html`
           <div class="empty-page" data-testid="orders-empty">
             <p class="lead">${t('noOrdersYet')}</p>
-            <a href="#/" class="btn btn-primary">${t('keepShopping')}</a>
+            <a href="/" class="btn btn-primary">${t('keepShopping')}</a>
           </div>` : html`<ul class="order-list card" data-testid="order-list">${items.value.map(orderRow)}</ul>`}
         <${LoadMore} hasMore=${!!next.value} loading=${loading.value} label=${t('moreOrders')} loadingLabel=${t('loading')}
           testid="more-orders" onMore=${() => load(false)} />
@@ -89,7 +89,7 @@ export const RecentOrders = {
       <section class="card form-card recent-orders" data-testid="recent-orders">
         <div class="row-between">
           <h2 class="section-title">${t('yourOrders')}</h2>
-          ${more.value ? html`<a href="#/account/orders" class="small" data-testid="all-orders">${t('allOrders')}</a>` : null}
+          ${more.value ? html`<a href="/account/orders" class="small" data-testid="all-orders">${t('allOrders')}</a>` : null}
         </div>
         ${items.value === null ? html`<p class="muted">${t('loading')}</p>`
           : !items.value.length ? html`<p class="muted" data-testid="orders-empty">${t('noOrdersYet')}</p>`

@@ -1,4 +1,4 @@
-// Paying a placed order (#/checkout/payment/<orderId>). With the built-in test provider
+// Paying a placed order (/checkout/payment/<orderId>). With the built-in test provider
 // (GET /checkout/payment-config says "test"): a card number form, POST .../payment/test-card, then
 // POST .../payment/confirm, and on to the order's confirmation; a declined card is said next to the
 // field and another one may be tried. With Stripe: Stripe.js (from the payment config's scriptUrl)
@@ -121,7 +121,7 @@ export const PaymentPage = {
       refusal.value = null;
       paying.value = true;
       errors.clear();
-      const back = `${window.location.origin}${window.location.pathname}#${orderPath(props.orderId)}`;
+      const back = `${window.location.origin}${orderPath(props.orderId)}`;
       let result;
       try {
         result = await stripe.confirmPayment({ elements, confirmParams: { return_url: back }, redirect: 'if_required' });

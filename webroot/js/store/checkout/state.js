@@ -2,7 +2,7 @@
 // key to them, sent as X-Order-Token), requests about one order, the shop's payment configuration,
 // how an order's status reads, the texts of refused fields, and dates, rates and delivery estimates in
 // the page's language.
-import { api, session, settings, t } from '../context.js';
+import { api, session, settings, t, fieldText } from '../context.js';
 
 const TOKENS = 'kinetic.order.tokens';
 const KEEP_TOKENS = 20;
@@ -27,9 +27,9 @@ export function keepOrderToken(id, token) {
   sessionStorage.setItem(TOKENS, JSON.stringify(all));
 }
 
-/** The order's access token: from the page's address (#/order/<id>?token=…, a guest's link), else kept in this tab. */
+/** The order's access token: from the page's address (/order/<id>?token=…, a guest's link), else kept in this tab. */
 export function orderToken(id) {
-  const fromUrl = new URLSearchParams(window.location.hash.split('?')[1] || '').get('token');
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
     if (tokens()[id] !== fromUrl) keepOrderToken(id, fromUrl);
     return fromUrl;
@@ -101,20 +101,6 @@ export function orderStatus(state, paymentStatus) {
   }
   const [key, tone] = STATES[state] || [null, 'muted'];
   return { label: key ? t(key) : state, tone };
-}
-
-/** The server's English reasons of refused fields, in the page's language where known. */
-function fieldText(message) {
-  const m = String(message || '');
-  if (/^is required/.test(m)) return t('errRequired');
-  if (/e-mail address/.test(m)) return t('errEmail');
-  if (/letters, digits/.test(m)) return t('errPostalCode');
-  if (/phone number/.test(m)) return t('errPhone');
-  if (/country code/.test(m)) return t('errCountry');
-  if (/control characters/.test(m)) return t('errCharacters');
-  const max = /at most (\d+) characters/.exec(m);
-  if (max) return t('errTooLong', { n: max[1] });
-  return m;
 }
 
 /** A problem whose field errors read in the page's language (or the problem itself). */

@@ -3,7 +3,7 @@
 // server's; prices that include VAT show gross figures, the others net ones.
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
-import { settings, t } from '../context.js';
+import { settings, t, imageAttrs } from '../context.js';
 import { formatRate } from './state.js';
 
 const money = (m) => formatMoney(m, null, settings.locale);
@@ -18,11 +18,11 @@ export const PricedLines = {
         ${props.lines.map((l) => {
           const name = l.productName || l.sku || '';
           const options = Object.entries(l.options || {}).map(([k, v]) => `${k}: ${v}`).join(' · ');
-          const href = props.links && l.productSlug ? `#/product/${encodeURIComponent(l.productSlug)}` : null;
+          const href = props.links && l.productSlug ? `/p/${encodeURIComponent(l.productSlug)}` : null;
           return html`
             <li key=${l.variantId} class="priced-line" data-testid="priced-line" data-sku=${l.sku}>
               <span class="priced-line-media" aria-hidden="true">
-                ${l.image ? html`<img src=${l.image.url} alt="" width="56" height="56" loading="lazy" />`
+                ${l.image ? html`<img ...${imageAttrs(l.image.url, 56)} alt="" width="56" height="56" loading="lazy" />`
                   : html`<span class="img-placeholder">${name.charAt(0)}</span>`}
                 <span class="qty-badge">${l.quantity}</span>
               </span>
@@ -88,7 +88,7 @@ export const CheckoutSteps = {
   name: 'CheckoutSteps',
   props: { current: { type: String, required: true } },
   setup(props) {
-    const steps = [['cart', 'stepCart', '#/cart'], ['details', 'stepDetails', '#/checkout'], ['payment', 'stepPayment', null], ['done', 'stepDone', null]];
+    const steps = [['cart', 'stepCart', '/cart'], ['details', 'stepDetails', '/checkout'], ['payment', 'stepPayment', null], ['done', 'stepDone', null]];
     return () => {
       const at = steps.findIndex(([key]) => key === props.current);
       return html`
@@ -122,7 +122,7 @@ export const OrderMissing = {
       <section class="container page empty-page" data-testid="order-missing">
         <h1 class="page-title">${t('orderNotFound')}</h1>
         <p class="lead muted">${t('orderNotFoundHint')}</p>
-        <a href="#/" class="btn">${t('keepShopping')}</a>
+        <a href="/" class="btn">${t('keepShopping')}</a>
       </section>`;
   },
 };

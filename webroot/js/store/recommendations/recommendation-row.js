@@ -5,7 +5,7 @@
 import { ref, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
-import { api, settings, t } from '../context.js';
+import { api, settings, t, imageAttrs, session } from '../context.js';
 import { sessionId, track } from './tracker.js';
 
 const TITLES = {
@@ -30,7 +30,7 @@ export const RecommendationRows = {
       if (!props.request) { rows.value = []; return; }
       try {
         const answer = await api.get('/recommendations', {
-          auth: false,
+          auth: session.loggedIn, // a signed-in shopper's rows leave out what they bought before
           query: { ...props.request, session: sessionId, limit: props.limit, locale: settings.locale, currency: settings.currency },
         });
         if (my !== requestNo) return;
@@ -52,11 +52,11 @@ export const RecommendationRows = {
     function card(row, item, position) {
       return html`
         <li key=${item.id} class="reco-item">
-          <a href=${'#/product/' + encodeURIComponent(item.slug)} class="card reco-card" data-testid="reco-item"
+          <a href=${'/p/' + encodeURIComponent(item.slug)} class="card reco-card" data-testid="reco-item"
              data-model=${row.model} data-position=${position} onClick=${() => clicked(row, item, position)}>
             <div class="card-media">
               ${item.image
-                ? html`<img src=${item.image.url} alt=${item.image.alt || item.name} loading="lazy" width="200" height="200" />`
+                ? html`<img ...${imageAttrs(item.image.url, 200)} alt=${item.image.alt || item.name} loading="lazy" width="200" height="200" />`
                 : html`<div class="img-placeholder" aria-hidden="true">${(item.name || '?').charAt(0)}</div>`}
             </div>
             <div class="card-body">

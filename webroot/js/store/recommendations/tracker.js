@@ -1,7 +1,10 @@
 // The storefront's behaviour events (POST /api/v1/events): a random session id kept for the tab's
 // session, events queued and sent in batches (every few seconds, or at once for a click), with a
 // random id each so a retried batch counts once. Sending never disturbs the page: a failed batch
-// is dropped (the recommender learns from the next ones).
+// is dropped (the recommender learns from the next ones). A signed-in shopper's batches carry their
+// access token, so the admin's online figures can link their orders to what the session was shown.
+import { api, session } from '../context.js';
+
 const SESSION_KEY = 'kinetic.reco.session';
 const FLUSH_MS = 2000;
 const MAX_BATCH = 50;
@@ -30,6 +33,7 @@ export const sessionId = (() => {
 })();
 
 let queue = [];
+let lastAuthorization = null;
 let timer = null;
 
 /** Queues an event {type, productId, dwellMillis?, model?, position?}; {now: true} sends the queue at once. */
@@ -45,12 +49,19 @@ export function flush({ leaving = false } = {}) {
   timer = null;
   if (!queue.length) return Promise.resolve();
   const events = queue.splice(0, MAX_BATCH);
-  const sent = fetch('/api/v1/events', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-    credentials: 'same-origin',
-    keepalive: leaving,
-    body: JSON.stringify({ sessionId, events }),
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+  // a page going away cannot wait for a token refresh: the token known last, if any
+  const authorization = !session.loggedIn ? Promise.resolve(null)
+    : leaving ? Promise.resolve(lastAuthorization) : api.authorization().catch(() => null);
+  const sent = authorization.then((auth) => {
+    lastAuthorization = auth;
+    return fetch('/api/v1/events', {
+      method: 'POST',
+      headers: auth ? { ...headers, Authorization: auth } : headers,
+      credentials: 'same-origin',
+      keepalive: leaving,
+      body: JSON.stringify({ sessionId, events }),
+    });
   }).catch(() => null);
   if (queue.length) timer = setTimeout(flush, FLUSH_MS);
   return sent;

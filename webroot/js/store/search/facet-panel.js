@@ -1,5 +1,6 @@
 // The facets of a search: a group of checkboxes per facet (categories indented under their parent),
-// each with its count, and the price range in the selected currency.
+// each with its count, and the price range in the selected currency. The search page shows it, and
+// (through the shell's parts: list.facets) the category pages, which keep their own price range.
 import { ref, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent } from '../../shared/forms.js';
@@ -32,6 +33,8 @@ export const FacetPanel = {
     onToggle: { type: Function, required: true },
     onPrice: { type: Function, required: true },
     onClear: { type: Function, required: true },
+    // false: no price range of its own (the category page has one next to its sort)
+    showPrice: { type: Boolean, default: true },
   },
   setup(props) {
     const min = ref('');
@@ -84,7 +87,7 @@ export const FacetPanel = {
             data-testid="clear-search-filters">${t('clearAllFilters')}</button>` : null}
         </div>
         ${props.facets.map(group)}
-        <form class="facet price-range" onSubmit=${prevent(applyPrice)} novalidate>
+        ${props.showPrice ? html`<form class="facet price-range" onSubmit=${prevent(applyPrice)} novalidate>
           <fieldset>
             <legend class="facet-title">${t('priceRange')} (${currencySymbol(settings.currency, settings.locale)})</legend>
             <div class="price-inputs">
@@ -98,7 +101,7 @@ export const FacetPanel = {
             </div>
             ${error.value ? html`<p class="field-error" role="alert">${error.value}</p>` : null}
           </fieldset>
-        </form>
+        </form>` : null}
       </aside>`;
   },
 };

@@ -58,7 +58,7 @@ export const SearchBox = {
       clearTimeout(timer);
       requestNo++;
       close();
-      if (item.kind === 'product') navigate(`/product/${encodeURIComponent(item.slug)}`);
+      if (item.kind === 'product') navigate(`/p/${encodeURIComponent(item.slug)}`);
       else if (item.kind === 'category') goToSearch({ filters: { category: [item.value] } });
       else goToSearch({ filters: { brand: [item.value] } });
       text.value = '';

@@ -1,9 +1,9 @@
 // Search results: the query's products as slim cards with facets (checkboxes with counts), a price
 // range, sort, pages, and the did-you-mean. The state is the location (search-url.js).
-import { ref, reactive, computed, watch, onMounted, onBeforeUnmount } from 'vue';
+import { ref, reactive, computed, watch } from 'vue';
 import { html } from '../../shared/html.js';
 import { selected } from '../../shared/forms.js';
-import { api, settings, errors, t } from '../context.js';
+import { api, settings, errors, t, route } from '../context.js';
 import { readSearch, goToSearch } from './search-url.js';
 import { FacetPanel } from './facet-panel.js';
 import { ResultCard } from './result-card.js';
@@ -19,13 +19,12 @@ export const SearchPage = {
     const sort = ref(search.sort);
     let requestNo = 0;
 
-    function sync() {
-      if (!window.location.hash.startsWith('#/search')) return;
+    // back, forward and new searches change the address's query: the page follows it
+    watch(() => route.query, () => {
+      if (route.name !== 'search') return;
       Object.assign(search, readSearch());
       sort.value = search.sort;
-    }
-    onMounted(() => window.addEventListener('hashchange', sync));
-    onBeforeUnmount(() => window.removeEventListener('hashchange', sync));
+    });
 
     async function load() {
       const my = ++requestNo;

@@ -1,12 +1,12 @@
-// The search page's state lives in the location: #/search?q=…&sort=…&page=…&f.<facet>=<value>…
+// The search page's state lives in the location: /search?q=…&sort=…&page=…&f.<facet>=<value>…
 // so a search can be shared, reloaded and gone back to.
 import { navigate } from '../context.js';
 
 const FILTER = 'f.';
 
-/** The search described by the current location's hash. */
+/** The search described by the current location's query string. */
 export function readSearch() {
-  const query = window.location.hash.split('?')[1] || '';
+  const query = window.location.search.replace(/^\?/, '');
   const params = new URLSearchParams(query);
   const filters = {};
   for (const [key, value] of params) {

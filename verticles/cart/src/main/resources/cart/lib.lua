@@ -60,18 +60,32 @@ end
 local function stock(v, onHand, pv)
   local sk = P .. 'stk:' .. v
   if onHand ~= nil and onHand ~= '' then
-    local known = redis.call('HGET', sk, 'pv')
-    if not known or num(pv) >= num(known) then
-      redis.call('HSET', sk, 'o', onHand, 'pv', pv)
+    local known = redis.call('HMGET', sk, 'o', 'pv')
+    if not known[2] or num(pv) >= num(known[2]) then
+      -- written only when it differs (an add of a variant whose figure is known costs no write)
+      if known[1] ~= onHand or known[2] ~= pv then
+        redis.call('HSET', sk, 'o', onHand, 'pv', pv)
+      end
       redis.call('PEXPIRE', sk, 604800000)
       return num(onHand)
     end
+    if known[1] then
+      return num(known[1])
+    end
+    return nil
   end
   local o = redis.call('HGET', sk, 'o')
   if o then
     return num(o)
   end
   return nil
+end
+
+-- a cart's reservation of a variant, its hold and its expiry mark gone
+local function unhold(rk, xk, v, c)
+  redis.call('HDEL', rk, c)
+  redis.call('ZREM', xk, c)
+  redis.call('ZREM', P .. 'due', v .. '|' .. c)
 end
 
 -- sets a cart's reservation of a variant to q units until untilMs (0 releases it)
@@ -83,9 +97,7 @@ local function setres(v, c, q, untilMs, now)
     redis.call('ZADD', xk, untilMs, c)
     redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
   else
-    redis.call('HDEL', rk, c)
-    redis.call('ZREM', xk, c)
-    redis.call('ZREM', P .. 'due', v .. '|' .. c)
+    unhold(rk, xk, v, c)
   end
   if q ~= mine then
     redis.call('HINCRBY', rk, '_t', q - mine)
@@ -99,9 +111,9 @@ end
 -- The cart's field rn keeps the earliest lapse of its lines after a renewal that left every line
 -- fully reserved: while that is still beyond the last tenth, there is nothing to renew (one HGET
 -- instead of a pass over the lines). Whatever can leave a line short drops rn (forget).
-local function renew(ck, c, untilMs, now)
+local function renewWith(ck, c, untilMs, now, rn)
   local fresh = untilMs - (untilMs - now) / 10
-  if num(redis.call('HGET', ck, 'rn')) >= fresh then
+  if num(rn) >= fresh then
     return
   end
   local earliest, short = untilMs, false
@@ -137,6 +149,11 @@ local function renew(ck, c, untilMs, now)
   end
 end
 
+-- renewWith with the cart's rn as it is in Redis now
+local function renew(ck, c, untilMs, now)
+  renewWith(ck, c, untilMs, now, redis.call('HGET', ck, 'rn'))
+end
+
 -- a line of the cart may hold fewer units than it asks for: the next renewal passes over every line
 local function forget(ck)
   redis.call('HDEL', ck, 'rn')
@@ -151,20 +168,26 @@ end
 -- the cart's hash and, per line, {variant, reserved for it, reserved by others, on hand known, lapse ms}
 local function snapshot(ck, now)
   local f = redis.call('HGETALL', ck)
-  local c = redis.call('HGET', ck, 'id')
+  local c
+  for i = 1, #f, 2 do
+    if f[i] == 'id' then
+      c = f[i + 1]
+      break
+    end
+  end
   local extra = {}
   for i = 1, #f, 2 do
     if string.sub(f[i], 1, 2) == 'l:' then
       local v = string.sub(f[i], 3)
-      local rk = P .. 'rsv:' .. v
-      local held = num(redis.call('HGET', rk, c))
+      local r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t')
+      local held = num(r[1])
       local mine, lapse = 0, ''
       local score = redis.call('ZSCORE', P .. 'rsx:' .. v, c)
       if score and tonumber(score) > now then
         mine = held
         lapse = score
       end
-      local others = math.max(0, num(redis.call('HGET', rk, '_t')) - held)
+      local others = math.max(0, num(r[2]) - held)
       local o = redis.call('HGET', P .. 'stk:' .. v, 'o') or ''
       table.insert(extra, v)
       table.insert(extra, tostring(mine))

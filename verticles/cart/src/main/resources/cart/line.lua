@@ -2,27 +2,30 @@
 -- line, 'set' sets the line to units), max units per line, max lines, on hand, product version,
 -- current price amount ('' for none) and the currency it was read in: when that is not the
 -- cart's currency, nothing changes and the answer names the cart's currency.
+-- The hot path of the cart: it reads what it needs with one HMGET per hash and writes each hash
+-- once where it can (the same effects as setres, bump, renew and touch of lib.lua).
 local ck, now, ttl, untilMs, v = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local units, mode, maxLine, maxLines = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
-if redis.call('EXISTS', ck) == 0 then
+local lf = 'l:' .. v
+-- every cart has a currency: none means no cart
+local h = redis.call('HMGET', ck, 'cur', 'id', lf, 'n', 'rn')
+if not h[1] then
   return { 'NO_CART' }
 end
-if redis.call('HGET', ck, 'cur') ~= ARGV[13] then
-  return { 'CURRENCY', redis.call('HGET', ck, 'cur') }
+if h[1] ~= ARGV[13] then
+  return { 'CURRENCY', h[1] }
 end
 if ARGV[12] == '' then
   return { 'NO_PRICE' }
 end
-local c = redis.call('HGET', ck, 'id')
-local lf = 'l:' .. v
-local line = redis.call('HGET', ck, lf)
+local c, line, rn = h[2], h[3], h[5]
 local cur, t = 0, string.format('%.0f', now)
 if line then
   local q, a, cu, added = parse(line)
   cur, t = q, added
 elseif mode == 'set' then
   return { 'NO_LINE' }
-elseif num(redis.call('HGET', ck, 'n')) >= maxLines then
+elseif num(h[4]) >= maxLines then
   return { 'FULL' }
 end
 local newQ = units
@@ -34,9 +37,10 @@ if newQ > maxLine then
 end
 purge(v, now)
 local oh = stock(v, ARGV[10], ARGV[11]) or 0
-local rk = P .. 'rsv:' .. v
-local mine = num(redis.call('HGET', rk, c))
-local others = num(redis.call('HGET', rk, '_t')) - mine
+local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
+local r = redis.call('HMGET', rk, c, '_t', '_s')
+local mine = num(r[1])
+local others = num(r[2]) - mine
 local grant = newQ
 if newQ > cur then
   if others + newQ > oh then
@@ -49,15 +53,42 @@ if newQ > cur then
 else
   grant = math.max(math.min(newQ, mine), math.min(newQ, oh - others))
 end
-setres(v, c, grant, untilMs, now)
+-- the reservation (setres): its lapse moves to untilMs unless the line already held units and the
+-- cart's rn says every line's reservation runs beyond the last tenth of its time (as renew leaves
+-- such lines), so an add to a fresh line writes no sorted set
+local fresh = untilMs - (untilMs - now) / 10
+if grant > 0 then
+  if not (line and mine > 0 and num(rn) >= fresh) then
+    redis.call('ZADD', xk, untilMs, c)
+    redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
+  end
+else
+  unhold(rk, xk, v, c)
+end
+if grant ~= mine then
+  -- a new total (bump): its sequence and the mark for publishing
+  local s = string.format('%.0f', math.max(num(r[3]) + 1, now * 1000))
+  if grant > 0 then
+    redis.call('HSET', rk, c, grant, '_s', s)
+  else
+    redis.call('HSET', rk, '_s', s)
+  end
+  redis.call('HINCRBY', rk, '_t', grant - mine)
+  redis.call('HSET', P .. 'dirty', v, s)
+end
 if grant < newQ then
   forget(ck)
+  rn = false
 end
-if not line then
-  redis.call('HINCRBY', ck, 'n', 1)
+-- the line, the cart's change time and (for a new line) its count in one write (touch: u)
+if line then
+  redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t, 'u', string.format('%.0f', now))
+else
+  redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t, 'u', string.format('%.0f', now),
+    'n', num(h[4]) + 1)
 end
-redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t)
-renew(ck, c, untilMs, now)
-touch(ck, ttl, now)
+renewWith(ck, c, untilMs, now, rn)
+redis.call('HINCRBY', ck, 'v', 1)
+redis.call('PEXPIRE', ck, ttl)
 local s = snapshot(ck, now)
 return { 'OK', s[1], s[2] }

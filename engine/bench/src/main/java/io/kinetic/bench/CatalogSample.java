@@ -80,6 +80,20 @@ record CatalogSample(List<Product> products, List<String> categories, Map<String
     }
   }
 
+  /** Every published product's id (the whole catalogue, not the {@code limit} of {@link #read}), ordered by id. */
+  static List<String> publishedIds(String pgUrl, String schema) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
+    try {
+      List<String> out = new ArrayList<>();
+      pool.query("SELECT id FROM " + schema + ".product WHERE status = 'PUBLISHED' ORDER BY id").execute()
+          .await(120, TimeUnit.SECONDS).forEach(row -> out.add(row.getValue("id").toString()));
+      return List.copyOf(out);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** Filterable values: an ENUM's list, true/false, the most common TEXT values; none for NUMBER. */
   private static List<String> values(Pool pool, String schema, Row attribute) throws Exception {
     String code = attribute.getString("code");

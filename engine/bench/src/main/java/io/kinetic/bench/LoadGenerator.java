@@ -23,7 +23,7 @@ public final class LoadGenerator {
 
   private static final String USAGE = "usage: LoadGenerator --url-file FILE --base http://127.0.0.1:PORT"
       + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]"
-      + " [--admin-login /api/v1/admin/auth/login]";
+      + " [--admin-login /api/v1/admin/auth/login] [--per-request N --unit events]";
 
   private LoadGenerator() {
   }
@@ -32,7 +32,8 @@ public final class LoadGenerator {
     Config config;
     try {
       config = Config.from(Args.parse(argv,
-          Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops", "admin-login"), Set.of()));
+          Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops", "admin-login",
+              "per-request", "unit"), Set.of()));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
@@ -48,7 +49,7 @@ public final class LoadGenerator {
       return;
     }
     System.out.println(result.humanLine(config.connections(), seconds(config.duration())));
-    System.out.println(result.toJson().encode());
+    System.out.println(units(result, config.perRequest(), config.unit()).encode());
     System.out.flush();
     System.exit(result.requests() > result.errors() ? 0 : 1);
   }
@@ -90,6 +91,21 @@ public final class LoadGenerator {
     }
   }
 
+  /**
+   * The result JSON; with {@code perRequest} > 1 (each request carries that many units, e.g. events
+   * per batch), {@code rps} counts units per second, {@code unit} names them and {@code http} holds
+   * the requests' own numbers (latencies stay per request).
+   */
+  static io.vertx.core.json.JsonObject units(Result result, int perRequest, String unit) {
+    var json = result.toJson();
+    if (perRequest <= 1) {
+      return json;
+    }
+    System.out.printf(java.util.Locale.ROOT, "%s: %.1f %s/s (%d per request)%n", result.name(), result.rps() * perRequest, unit,
+        perRequest);
+    return json.put("http", result.all().toJson()).put("unit", unit).put("rps", Result.round(result.rps() * perRequest, 1));
+  }
+
   private static String seconds(Duration duration) {
     return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() / 1000.0 + "s";
   }
@@ -102,7 +118,7 @@ public final class LoadGenerator {
   }
 
   record Config(URI base, List<RequestLine> requests, int connections, Duration duration, Duration warmup,
-      String name, int eventLoops, String adminLogin) {
+      String name, int eventLoops, String adminLogin, int perRequest, String unit) {
 
     static Config from(Args args) throws IllegalArgumentException {
       URI base = URI.create(args.require("base"));
@@ -131,7 +147,8 @@ public final class LoadGenerator {
       String fallbackName = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       int eventLoops = Math.max(1, Math.min(connections, args.intValue("event-loops", 2)));
       return new Config(base, requests, connections, duration, warmup.isNegative() ? Duration.ZERO : warmup,
-          args.get("name", fallbackName), eventLoops, args.get("admin-login", null));
+          args.get("name", fallbackName), eventLoops, args.get("admin-login", null), Math.max(1, args.intValue("per-request", 1)),
+          args.get("unit", "requests"));
     }
   }
 }

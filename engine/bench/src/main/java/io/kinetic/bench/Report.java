@@ -29,11 +29,14 @@ public final class Report {
       new String[] {"graphql_vs_rest_by_slug", "product_by_slug_graphql", "product_by_slug", "0.6"},
       new String[] {"add_to_cart_vs_baseline", "add_to_cart", "baseline", "0.5"},
       new String[] {"search_vs_baseline", "search", "baseline", "0.2"},
-      new String[] {"autocomplete_vs_baseline", "autocomplete", "baseline", "0.3", "20"});
+      new String[] {"search_live_vs_baseline", "search_live", "baseline", "0.2"},
+      new String[] {"autocomplete_vs_baseline", "autocomplete", "baseline", "0.3", "20"},
+      new String[] {"recommendations_vs_baseline", "recommendations", "baseline", "0.5", "10"});
 
-  /** The absolute targets: {name, scenario, minimum rps} (checkout: orders per second). */
+  /** The absolute targets: {name, scenario, minimum rps} (checkout: orders per second; events: events per second). */
   static final List<String[]> ABSOLUTE_TARGETS = List.<String[]>of(
-      new String[] {"checkout_orders_per_s", "checkout", "1000"});
+      new String[] {"checkout_orders_per_s", "checkout", "1000"},
+      new String[] {"events_per_s", "events", "20000"});
 
   /** The latency targets: {name, scenario, maximum p99 in ms}. */
   static final List<String[]> LATENCY_TARGETS = List.<String[]>of(

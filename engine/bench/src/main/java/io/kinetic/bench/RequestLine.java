@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
  * session and measured apart from the reads; one tagged {@code @staff} is a read sent with that token
  * (the admin dashboard). Each {@code @header:Name=value} tag sends that header
  * with the request (a guest cart's {@code X-Cart-Token}); a value holds no whitespace. Blank and
- * {@code #} lines are skipped.
+ * {@code #} lines are skipped. Each {@value #FRESH_ID} in a body is a new random UUID at every send.
  */
 record RequestLine(HttpMethod method, String path, String body, boolean write, Map<String, String> headers, boolean staff) {
 
   static final String WRITE_TAG = "@write";
   static final String STAFF_TAG = "@staff";
   static final String HEADER_TAG = "@header:";
+  /** In a body, replaced by a new random UUID at every send (ids that must be new each time: behaviour events). */
+  static final String FRESH_ID = "{{uuid}}";
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final Pattern HEADER_VALUE = Pattern.compile("\\S+");
 
@@ -125,9 +127,27 @@ record RequestLine(HttpMethod method, String path, String body, boolean write, M
     return new RequestLine(method, path, body, write, more, staff);
   }
 
-  /** A fresh buffer per send: buffers are not safe to share between event loops. */
+  /**
+   * A fresh buffer per send: buffers are not safe to share between event loops. Each
+   * {@value #FRESH_ID} of the body becomes a new random UUID.
+   */
   Buffer bodyBuffer() {
-    return Buffer.buffer(body, "UTF-8");
+    if (!body.contains(FRESH_ID)) {
+      return Buffer.buffer(body, "UTF-8");
+    }
+    var text = new StringBuilder(body.length() + 64);
+    int from = 0;
+    int at;
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    while ((at = body.indexOf(FRESH_ID, from)) >= 0) {
+      text.append(body, from, at);
+      long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+      long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      text.append(new java.util.UUID(msb, lsb));
+      from = at + FRESH_ID.length();
+    }
+    text.append(body, from, body.length());
+    return Buffer.buffer(text.toString(), "UTF-8");
   }
 
   static List<RequestLine> load(Path file) throws IOException {

@@ -255,6 +255,130 @@ final class Scenarios {
     return word.substring(0, at) + word.substring(at + 1);
   }
 
+  /** Storefront sessions of the recommendations scenario (each with a history posted before it runs). */
+  static final int RECOMMENDATION_SESSIONS = 5_000;
+  /** Storefront sessions sending the events scenario's batches (spread so that none nears its per-session rate limit). */
+  static final int EVENT_SESSIONS = 20_000;
+  /** Events per batch of the events scenario (the storefront sends up to 50, every few seconds). */
+  static final int EVENTS_PER_BATCH = 10;
+  /** Situations of the recommendations scenario, as shoppers meet them: product pages most. */
+  static final Map<String, Integer> RECOMMENDATION_SITUATIONS = Map.of("home", 25, "product", 40, "category", 15, "cart", 20);
+  /** The storefront's row size. */
+  static final int RECOMMENDATION_LIMIT = 6;
+
+  static String recommendationSession(int n) {
+    return String.format(java.util.Locale.ROOT, "bench-reco-%05d", n);
+  }
+
+  /**
+   * One behaviour batch per recommendations session (what its shopper did before): 4 to 12 product
+   * views over the whole catalogue, some left after a long look, one or two added to the cart. The
+   * models learn co-occurrence, trending and the sessions' histories from them.
+   */
+  List<RequestLine> recommendationHistories(List<String> products, int sessions) {
+    List<RequestLine> out = new ArrayList<>(sessions);
+    for (int n = 0; n < sessions; n++) {
+      var events = new io.vertx.core.json.JsonArray();
+      int views = 4 + random.nextInt(9);
+      // a shopper browses a neighbourhood of the catalogue (products near each other in id order) and jumps now and then
+      int at = random.nextInt(products.size());
+      for (int v = 0; v < views; v++) {
+        String product = products.get(at);
+        events.add(event("product-view", product));
+        if (random.nextInt(3) == 0) {
+          events.add(event("product-leave", product).put("dwellMillis", 20_000 + random.nextInt(60_000)));
+        }
+        if (v < 2 && random.nextInt(4) == 0) {
+          events.add(event("add-to-cart", product));
+        }
+        at = random.nextInt(5) == 0 ? random.nextInt(products.size()) : Math.floorMod(at + random.nextInt(41) - 20, products.size());
+      }
+      out.add(new RequestLine(HttpMethod.POST, "/api/v1/events",
+          new JsonObject().put("sessionId", recommendationSession(n)).put("events", events).encode(), false));
+    }
+    return out;
+  }
+
+  /**
+   * {@code count} distinct-ish recommendation requests over the whole catalogue: home (a session's
+   * "for you"), product pages (similar and bought together) of any product, category pages of any
+   * category, carts of 1 to 4 products; nine in ten from one of the sessions with a history, the
+   * others without a session (cold).
+   */
+  List<RequestLine> recommendations(List<String> products, List<String> categories, int sessions, int count) {
+    List<String> weighted = new ArrayList<>();
+    RECOMMENDATION_SITUATIONS.forEach((situation, share) -> {
+      for (int i = 0; i < share; i++) {
+        weighted.add(situation);
+      }
+    });
+    weighted.sort(null);
+    List<RequestLine> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String situation = pick(weighted);
+      if (situation.equals("category") && categories.isEmpty()) {
+        situation = "home";
+      }
+      var url = new StringBuilder("/api/v1/recommendations?situation=").append(situation);
+      switch (situation) {
+        case "product" -> url.append("&productId=").append(pick(products));
+        case "category" -> url.append("&categoryId=").append(pick(categories));
+        case "cart" -> {
+          Set<String> cart = new LinkedHashSet<>();
+          int lines = 1 + random.nextInt(4);
+          while (cart.size() < Math.min(lines, products.size())) {
+            cart.add(pick(products));
+          }
+          url.append("&cart=").append(String.join(",", cart));
+        }
+        default -> { }
+      }
+      if (random.nextInt(10) != 0) {
+        url.append("&session=").append(recommendationSession(random.nextInt(sessions)));
+      }
+      url.append("&limit=").append(RECOMMENDATION_LIMIT);
+      out.add(RequestLine.get(url.toString()));
+    }
+    return out;
+  }
+
+  /**
+   * {@code count} batches of {@value #EVENTS_PER_BATCH} storefront events from {@code sessions}
+   * sessions over the whole catalogue: views (half), leaves with their dwell time, adds to cart,
+   * recommendations shown and clicked. Each event's id is {@link RequestLine#FRESH_ID}, replaced by
+   * a new random UUID at every send: every batch is new to the engine (stored and learned, not
+   * skipped as a retry).
+   */
+  List<RequestLine> events(List<String> products, int sessions, int count) {
+    List<RequestLine> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      var events = new io.vertx.core.json.JsonArray();
+      for (int e = 0; e < EVENTS_PER_BATCH; e++) {
+        String product = pick(products);
+        int kind = random.nextInt(20);
+        if (kind < 10) {
+          events.add(event("product-view", product));
+        } else if (kind < 15) {
+          events.add(event("product-leave", product).put("dwellMillis", 1_000 + random.nextInt(90_000)));
+        } else if (kind < 17) {
+          events.add(event("add-to-cart", product));
+        } else {
+          events.add(event(kind < 19 ? "recommendation-shown" : "recommendation-clicked", product)
+              .put("model", pick(List.of("co-occurrence", "content", "trending", "popularity")))
+              .put("position", random.nextInt(RECOMMENDATION_LIMIT)).put("arm", "a"));
+        }
+      }
+      String session = String.format(java.util.Locale.ROOT, "bench-events-%05d", random.nextInt(sessions));
+      out.add(new RequestLine(HttpMethod.POST, "/api/v1/events",
+          new JsonObject().put("sessionId", session).put("events", events).encode(), false));
+    }
+    return out;
+  }
+
+  private static JsonObject event(String type, String product) {
+    return new JsonObject().put("id", RequestLine.FRESH_ID).put("type", type).put("productId", product);
+  }
+
   private RequestLine priceWrite() {
     long amount = (5 + random.nextInt(195)) * 100L - 1;
     return new RequestLine(HttpMethod.PUT, "/api/v1/admin/variants/" + encode(sku()) + "/prices/EUR",

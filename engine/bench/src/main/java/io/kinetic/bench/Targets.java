@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * Writes one url file per scenario (format of {@link RequestLine}): ids, slugs, SKUs, categories and
  * attribute values read from PostgreSQL ({@link CatalogSample}), list pages followed by their real
- * cursors on the running engine ({@link CursorWalker}). Exit 1 when there are no published products.
+ * cursors on the running engine ({@link CursorWalker}). {@code recommendation_histories} is no
+ * scenario: {@link RecommendationSetup} posts it once before the recommendations scenario. Exit 1 when there are no published products.
  */
 public final class Targets {
 
   private static final String USAGE = "usage: Targets --pg-url postgresql://user@host:port/db --engine http://127.0.0.1:PORT"
       + " --out DIR [--schema catalog] [--limit 2000] [--seed 42] [--faceted 600] [--pages 3] [--mixed 4000] [--dashboard 2000]"
-      + " [--searches 2000] [--suggestions 2000]";
+      + " [--searches 2000] [--suggestions 2000] [--recommendations 20000] [--event-batches 20000]";
 
   private Targets() {
   }
@@ -27,7 +28,7 @@ public final class Targets {
   public static void main(String[] argv) throws Exception {
     Args args = Args.forCatalogTool(argv, USAGE,
         Set.of("pg-url", "engine", "out", "schema", "limit", "seed", "faceted", "pages", "mixed", "dashboard", "searches",
-          "suggestions"));
+          "suggestions", "recommendations", "event-batches"));
     CatalogSample sample = CatalogSample.read(args.require("pg-url"), args.schema(),
         args.intValue("limit", 2000));
     if (sample.products().isEmpty()) {
@@ -49,7 +50,15 @@ public final class Targets {
     files.put("mixed", scenarios.mixed(files, args.intValue("mixed", 4000)));
     files.put("dashboard", scenarios.dashboard(java.time.LocalDate.now(java.time.ZoneOffset.UTC), args.intValue("dashboard", 2000)));
     files.put("search", scenarios.search(args.intValue("searches", 2000)));
+    // the same mix while io.kinetic.bench.CatalogChurn changes prices and stock (the script runs it alongside)
+    files.put("search_live", files.get("search"));
     files.put("autocomplete", scenarios.autocomplete(args.intValue("suggestions", 2000)));
+    // recommendations and events: over every published product (the 10,000-product catalogue), not the sample
+    List<String> everyProduct = CatalogSample.publishedIds(args.require("pg-url"), args.schema());
+    files.put("recommendation_histories", scenarios.recommendationHistories(everyProduct, Scenarios.RECOMMENDATION_SESSIONS));
+    files.put("recommendations", scenarios.recommendations(everyProduct, sample.categories(), Scenarios.RECOMMENDATION_SESSIONS,
+        args.intValue("recommendations", 20_000)));
+    files.put("events", scenarios.events(everyProduct, Scenarios.EVENT_SESSIONS, args.intValue("event-batches", 20_000)));
 
     Path out = Path.of(args.require("out"));
     Files.createDirectories(out);

@@ -123,12 +123,40 @@ class ReportTest {
     assertEquals(20.0, autocomplete.getDouble("max_p99_ms"));
     assertTrue(autocomplete.getBoolean("met"), autocomplete.encode());
     assertFalse(targets.getJsonObject("search_vs_baseline").getBoolean("met"));
+    results.put("search_live", result("search_live", 2_500, 0, null).toJson());
+    JsonObject live = Report.targets(Report.compose(results)).getJsonObject("search_live_vs_baseline");
+    assertEquals(0.25, live.getDouble("ratio"));
+    assertTrue(live.getBoolean("met"), "search while the catalogue changes: the same target as search, 0.2x the baseline");
     assertTrue(Report.notes(Report.compose(results), targets).stream()
         .anyMatch(n -> n.startsWith("target autocomplete_vs_baseline") && n.contains("under 20 ms")));
 
     var slow = new Result("autocomplete", new Result.Stats(4_000, 10, 25, 30, 40, 0, 20_000), null, null, timeline(20), 5);
     results.put("autocomplete", slow.toJson());
     assertFalse(Report.targets(Report.compose(results)).getJsonObject("autocomplete_vs_baseline").getBoolean("met"));
+  }
+
+  @Test
+  void eventsAreCountedPerEventAndRecommendationsNeedTheirP99() {
+    Map<String, JsonObject> results = new LinkedHashMap<>();
+    results.put("baseline", result("baseline", 10_000, 0, null).toJson());
+    results.put("recommendations", result("recommendations", 6_000, 0, null).toJson());
+    // 2,500 batches per second of 10 events each
+    results.put("events", LoadGenerator.units(result("events", 2_500, 0, null), 10, "events"));
+    JsonObject scenarios = Report.compose(results);
+    assertEquals(25_000.0, scenarios.getJsonObject("events").getDouble("rps"));
+    assertEquals("events", scenarios.getJsonObject("events").getString("unit"));
+    assertEquals(2_500.0, scenarios.getJsonObject("events").getJsonObject("http").getDouble("rps"));
+    JsonObject targets = Report.targets(scenarios);
+    assertTrue(targets.getJsonObject("events_per_s").getBoolean("met"), targets.encode());
+    assertTrue(targets.getJsonObject("recommendations_vs_baseline").getBoolean("met"), targets.encode());
+    assertEquals(10.0, targets.getJsonObject("recommendations_vs_baseline").getDouble("max_p99_ms"));
+
+    results.put("events", LoadGenerator.units(result("events", 1_500, 0, null), 10, "events"));
+    results.put("recommendations", new Result("recommendations", new Result.Stats(6_000, 3, 12, 20, 30, 0, 30_000), null, null,
+        timeline(20), 5).toJson());
+    targets = Report.targets(Report.compose(results));
+    assertFalse(targets.getJsonObject("events_per_s").getBoolean("met"), "15,000 events/s: " + targets.encode());
+    assertFalse(targets.getJsonObject("recommendations_vs_baseline").getBoolean("met"), "p99 12 ms: " + targets.encode());
   }
 
   private static Result result(String name, double rps, long errors, List<Long> timeline) {

@@ -89,6 +89,32 @@ class EventLogTest {
     vertx.deployVerticle(new EventLogVerticle(SOURCE, url, 16, settings)).await(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * A context's log is deployed before its verticles (ContextModule). Its pool must not be the
+   * context's: pools are shared by name, so the first one made fixed the size of both (the
+   * checkout's configured 24 connections were 2 here, 8 in an engine).
+   */
+  @Test
+  void aContextsOwnPoolKeepsItsSizeBesideItsLog() throws Exception {
+    String url = TestServices.get().config().pg().url();
+    String schema = "kernel_log_pool";
+    Migrations.migrateBlocking(url, schema);
+    String log = vertx.deployVerticle(new EventLogVerticle(schema, url, 2, settings)).await(30, TimeUnit.SECONDS);
+    Pool own = PgPools.create(vertx, url, 6, schema);
+    try {
+      var connections = new ArrayList<Future<SqlConnection>>();
+      for (int i = 0; i < 6; i++) {
+        connections.add(own.getConnection());
+      }
+      var held = Future.all(connections).await(10, TimeUnit.SECONDS);
+      assertEquals(6, held.size(), "six connections at once from the context's own pool");
+      connections.forEach(c -> c.result().close());
+    } finally {
+      own.close().await(10, TimeUnit.SECONDS);
+      vertx.undeploy(log).await(30, TimeUnit.SECONDS);
+    }
+  }
+
   @AfterAll
   static void tearDown() {
     vertx.close();

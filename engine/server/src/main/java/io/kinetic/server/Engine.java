@@ -122,8 +122,11 @@ public final class Engine {
     }
   }
 
+  /** A context's start (migrations aside) takes seconds; on a small machine under load, much longer. */
+  private static final long DEPLOY_SECONDS = 180;
+
   private static String deploy(Infrastructure infra, ContextModule module) throws Exception {
-    String id = module.deploy(infra.vertx(), infra.config()).await(60, TimeUnit.SECONDS);
+    String id = module.deploy(infra.vertx(), infra.config()).await(DEPLOY_SECONDS, TimeUnit.SECONDS);
     LOG.info("deployed the " + module.name() + " context");
     return id;
   }

@@ -68,7 +68,7 @@ final class Infrastructure {
       }
       if (!config.redis().configured()) {
         Console.step("starting embedded Redis");
-        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort()));
+        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort(), dataDir.resolve("redis.owner")));
       }
     } else {
       LOG.info("using the configured PostgreSQL and Redis; nothing embedded is started");

@@ -6,6 +6,7 @@ import io.kinetic.catalog.CatalogModule;
 import io.kinetic.checkout.CheckoutModule;
 import io.kinetic.gateway.GatewayModule;
 import io.kinetic.identity.IdentityModule;
+import io.kinetic.media.MediaModule;
 import io.kinetic.recommendations.RecommendationsModule;
 import io.kinetic.kernel.contract.Contract;
 import io.kinetic.kernel.contract.ContextModule;
@@ -22,7 +23,7 @@ import java.util.List;
 final class Modules {
 
   static final List<ContextModule> SERVICES = List.of(new CatalogModule(), new IdentityModule(), new CartModule(),
-    new CheckoutModule(), new SearchModule(), new AnalyticsModule(), new NotificationsModule(), new RecommendationsModule());
+    new CheckoutModule(), new SearchModule(), new AnalyticsModule(), new NotificationsModule(), new RecommendationsModule(), new MediaModule());
   static final ContextModule EDGE = new GatewayModule();
 
   private Modules() {

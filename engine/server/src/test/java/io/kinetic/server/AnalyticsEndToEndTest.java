@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * compared with its orders): live orders reach the rollups and the funnel once each; a generated
  * history's rollups equal a direct SQL computation over the checkout's orders, and still do after
  * every event was applied again and duplicated in the log; only admins see the figures; bad ranges
- * and granularities are a clear 400.
+ * and granularities are a clear 400; the top products of a range read before (kept in memory)
+ * follow later payments.
  */
 class AnalyticsEndToEndTest {
 
@@ -138,6 +139,48 @@ class AnalyticsEndToEndTest {
     assertEquals("EUR", data.getString("currency"));
     assertEquals("WEEK", data.getString("granularity"));
     assertEquals(totals(after).getLong("revenue"), data.getJsonObject("totals").getLong("revenue"));
+  }
+
+  @Test
+  void theTopProductsOfARangeReadBeforeFollowLaterPayments() throws Exception {
+    // far dearer than anything else the tests sell: it leads the list as soon as it is paid
+    JsonObject product = product(null, 4_000_000);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String from = today.minusDays(400).toString();
+    caughtUp();
+    JsonArray before = dashboard(from, today.toString(), "week").bodyAsJsonObject().getJsonArray("topProducts");
+    assertTrue(before.stream().noneMatch(t -> ((JsonObject) t).getString("id").equals(product.getString("id"))));
+
+    buy(product, 1);
+    JsonObject first = Eventually.value("the paid order leads the year's top products", Duration.ofSeconds(20),
+      () -> dashboard(from, today.toString(), "week").bodyAsJsonObject().getJsonArray("topProducts").getJsonObject(0),
+      t -> t.getString("id").equals(product.getString("id")));
+    assertEquals(1, first.getLong("units"));
+    assertEquals(4_000_000, first.getLong("revenue"));
+
+    buy(product, 2);
+    // the test card's payment is confirmed a moment after its answer (like a webhook)
+    Eventually.value("the second order counts in the year's top products", Duration.ofSeconds(20),
+      () -> dashboard(from, today.toString(), "week").bodyAsJsonObject().getJsonArray("topProducts").getJsonObject(0),
+      t -> t.getLong("units") == 3);
+    for (String range : List.of(from, today.minusDays(6).toString(), today.toString())) {
+      JsonObject top = dashboard(range, today.toString(), "day").bodyAsJsonObject().getJsonArray("topProducts").getJsonObject(0);
+      assertEquals(product.getString("id"), top.getString("id"), range);
+      assertEquals(3, top.getLong("units"), "both orders, from " + range);
+      assertEquals(12_000_000, top.getLong("revenue"), range);
+    }
+  }
+
+  /** A guest orders {@code quantity} of the product's first variant and pays with the test card. */
+  private static void buy(JsonObject product, int quantity) throws Exception {
+    String guest = shop.add(null, Shop.variantId(product, 0), quantity).getHeader("X-Cart-Token");
+    var placed = CheckoutEndToEndTest.place(http, guest, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("top-buyer@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    String orderId = placed.bodyAsJsonObject().getJsonObject("order").getString("id");
+    var paid = http.post("/api/v1/orders/" + orderId + "/payment/test-card").putHeader("X-Order-Token", placed.bodyAsJsonObject().getString("accessToken"))
+      .sendJsonObject(new JsonObject().put("card", "4242 4242 4242 4242")).await(10, TimeUnit.SECONDS);
+    assertEquals(200, paid.statusCode(), paid.bodyAsString());
   }
 
   @Test

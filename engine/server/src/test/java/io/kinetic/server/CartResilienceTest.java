@@ -96,6 +96,37 @@ class CartResilienceTest {
     assertFalse(line(shop.cart(holder), v).getBoolean("insufficientStock"));
   }
 
+  /**
+   * An add to a line whose reservation was renewed moments ago leaves its lapse as it is (the line
+   * script writes no sorted set then); once a tenth of the time has gone, the next add renews it.
+   * Either way an add leaves the line reserved for at least nine tenths of the time from then.
+   */
+  @Test
+  void everyAddLeavesTheLineReservedForNineTenthsOfTheTimeAtLeast() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    long start = System.currentTimeMillis();
+    var first = shop.add(null, v, 1);
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+    String token = first.getHeader("X-Cart-Token");
+    java.time.Instant firstLapse = java.time.Instant.parse(line(first, v).getString("reservedUntil"));
+    assertTrue(firstLapse.toEpochMilli() >= start + 1800, "reserved until " + firstLapse);
+    Thread.sleep(1000);
+    long second = System.currentTimeMillis();
+    var more = shop.add(token, v, 1);
+    assertEquals(200, more.statusCode(), more.bodyAsString());
+    var renewed = line(more, v);
+    assertEquals(2, renewed.getInteger("reserved"));
+    java.time.Instant lapse = java.time.Instant.parse(renewed.getString("reservedUntil"));
+    assertTrue(lapse.toEpochMilli() >= second + 1800, "an add a second in renews the reservation: " + lapse);
+    assertTrue(lapse.isAfter(firstLapse));
+    // past the first lapse the line still holds its units
+    Thread.sleep(Math.max(0, firstLapse.toEpochMilli() + 300 - System.currentTimeMillis()));
+    var later = line(shop.cart(token), v);
+    assertEquals(2, later.getInteger("reserved"), later.encode());
+    assertFalse(later.getBoolean("insufficientStock"));
+  }
+
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);

@@ -65,7 +65,7 @@ class CheckoutCrashTest {
     var orders = new ArrayList<JsonObject>();
     JsonObject product;
     Shop shop;
-    try (EngineProcess first = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(90))) {
+    try (EngineProcess first = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
       WebClient http = client(first);
       shop = new Shop(http, ADMIN, PASSWORD);
       product = shop.product("PUBLISHED", 100);
@@ -90,7 +90,7 @@ class CheckoutCrashTest {
     }
 
     Files.deleteIfExists(java.nio.file.Path.of(env.get("COMMERCE_EMBEDDED_DATA_DIR"), "runtime.json")); // left by the killed one
-    try (EngineProcess second = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(90))) {
+    try (EngineProcess second = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
       WebClient http = client(second);
       var staff = new Shop(http, ADMIN, PASSWORD);
       List<String> states = Eventually.value("every paid order is paid after the restart", Duration.ofSeconds(30),

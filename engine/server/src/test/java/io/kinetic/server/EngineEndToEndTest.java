@@ -39,10 +39,10 @@ class EngineEndToEndTest {
     assertEquals(5, items.size());
     assertNotNull(page.bodyAsJsonObject().getString("nextCursor"));
     // a seeded product (they have a category): other test classes create and delete their own meanwhile
-    JsonArray more = get("/api/v1/products?limit=50&currency=EUR").bodyAsJsonObject().getJsonArray("items");
-    JsonObject first = more.stream().map(JsonObject.class::cast)
-      .filter(p -> !p.getJsonArray("categoryIds", new JsonArray()).isEmpty()).findFirst()
-      .orElseThrow(() -> new AssertionError("no seeded product among " + more.encode()));
+    String category = get("/api/v1/categories").bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id");
+    JsonArray more = get("/api/v1/products?limit=50&currency=EUR&category=" + category).bodyAsJsonObject().getJsonArray("items");
+    JsonObject first = more.stream().map(JsonObject.class::cast).findFirst()
+      .orElseThrow(() -> new AssertionError("no seeded product in " + category));
 
     var byId = get("/api/v1/products/" + first.getString("id"));
     assertEquals(200, byId.statusCode());
@@ -58,6 +58,44 @@ class EngineEndToEndTest {
 
     var categories = get("/api/v1/categories");
     assertTrue(categories.bodyAsJsonObject().getJsonArray("items").size() >= 6);
+  }
+
+  /** Lists answer slim cards (a page of 20 in a few KB); the product page keeps the whole product. */
+  @Test
+  void aListIsSlimCardsAndTheProductPageTheWholeProduct() throws Exception {
+    var page = get("/api/v1/products?limit=20&currency=USD");
+    assertEquals(200, page.statusCode(), page.bodyAsString());
+    JsonArray items = page.bodyAsJsonObject().getJsonArray("items");
+    assertEquals(20, items.size());
+    var cardFields = java.util.Set.of("id", "slug", "name", "image", "priceMin", "priceMax", "available", "availability", "rating");
+    for (Object o : items) {
+      JsonObject card = (JsonObject) o;
+      assertEquals(cardFields, card.fieldNames(), card.encode());
+      assertNotNull(card.getString("id"));
+      assertNotNull(card.getString("slug"));
+      assertNotNull(card.getString("name"));
+      assertTrue(java.util.List.of("in_stock", "low", "sold_out").contains(card.getString("availability")), card.encode());
+      assertEquals(!"sold_out".equals(card.getString("availability")), card.getBoolean("available"), card.encode());
+      if (card.getJsonObject("priceMin") != null) {
+        assertEquals("USD", card.getJsonObject("priceMin").getString("currency"));
+        assertTrue(card.getJsonObject("priceMin").getLong("amount") <= card.getJsonObject("priceMax").getLong("amount"));
+      }
+    }
+    assertTrue(page.body().length() < 10_000, "20 cards in a few KB, not " + page.body().length() + " bytes");
+
+    JsonObject product = get("/api/v1/products/" + items.getJsonObject(0).getString("id")).bodyAsJsonObject();
+    assertTrue(product.containsKey("variants") && product.containsKey("description"), product.encode());
+
+    var graphql = post("/graphql", new JsonObject().put("query",
+      "{products(first:3, filter:{currency:\"USD\"}){edges{node{id slug name image{url} priceMin{amount currency} available availability}}}}"),
+      null).bodyAsJsonObject();
+    JsonArray edges = graphql.getJsonObject("data").getJsonObject("products").getJsonArray("edges");
+    assertEquals(3, edges.size(), graphql.encode());
+    JsonObject node = edges.getJsonObject(0).getJsonObject("node");
+    assertTrue(java.util.List.of("IN_STOCK", "LOW", "SOLD_OUT").contains(node.getString("availability")), node.encode());
+    var full = post("/graphql", new JsonObject().put("query", "{products(first:3){edges{node{variants{sku}}}}}"), null)
+      .bodyAsJsonObject();
+    assertTrue(full.getJsonArray("errors") != null && full.getValue("data") == null, "a card has no variants: " + full.encode());
   }
 
   @Test

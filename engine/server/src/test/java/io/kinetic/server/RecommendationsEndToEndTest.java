@@ -28,6 +28,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 // creates products: never while StorefrontBrowserTest compares the home page with the API
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
+// expects the default models first: never while a test changes the recommender's settings
+@ResourceLock(value = "recommendation-settings", mode = ResourceAccessMode.READ)
 class RecommendationsEndToEndTest {
 
   private static WebClient http;
@@ -41,6 +43,10 @@ class RecommendationsEndToEndTest {
 
   /** A product named with {@code words} (so content similarity groups a test's products), one variant. */
   static JsonObject product(String status, int stock, String words) throws Exception {
+    return product(http, shop, status, stock, words);
+  }
+
+  static JsonObject product(WebClient http, Shop shop, String status, int stock, String words) throws Exception {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     var input = new JsonObject()
       .put("slug", "reco-" + unique).put("status", status).put("defaultLocale", "en")
@@ -130,6 +136,53 @@ class RecommendationsEndToEndTest {
     assertProblem(last, 429, "RATE_LIMITED");
     assertNotNull(last.getHeader("Retry-After"));
     assertEquals(202, send(session(), event("product-view", product)).statusCode(), "another session is not limited");
+  }
+
+  @Test
+  void aSignedInCustomerIsNotRecommendedWhatTheyBoughtBefore() throws Exception {
+    var a = product("PUBLISHED", 10, "Quokka reading lamp");
+    var b = product("PUBLISHED", 10, "Quokka lamp shade");
+    String aId = a.getString("id");
+    String bId = b.getString("id");
+    // shoppers put both in their carts: B is bought together with A
+    for (int i = 0; i < 3; i++) {
+      assertEquals(202, send(session(), event("add-to-cart", aId), event("add-to-cart", bId)).statusCode());
+    }
+    JsonObject linked = null;
+    for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+      linked = row(recommend("situation=product&productId=" + aId), "bought-together");
+      if (ids(linked).contains(bId)) {
+        break;
+      }
+    }
+    assertTrue(ids(linked).contains(bId), linked.encode());
+
+    // a customer buys B
+    String customer = shop.customer();
+    int added = shop.addAsCustomer(customer, Shop.variantId(b, 0), 1).statusCode();
+    assertTrue(added == 200 || added == 201, "added: " + added);
+    var placed = http.post("/api/v1/checkout/orders").bearerTokenAuthentication(customer)
+      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(CheckoutEndToEndTest.order("reco-buyer@example.com", "DE", CheckoutEndToEndTest.GERMANY_STANDARD))
+      .await(20, TimeUnit.SECONDS);
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+
+    // signed in, their rows leave B out; anyone else still sees it
+    List<String> theirs = List.of();
+    for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+      var r = http.get("/api/v1/recommendations?situation=product&productId=" + aId).bearerTokenAuthentication(customer)
+        .send().await(10, TimeUnit.SECONDS);
+      assertEquals(200, r.statusCode(), r.bodyAsString());
+      theirs = ids(row(r.bodyAsJsonObject(), "bought-together"));
+      if (!theirs.contains(bId)) {
+        break;
+      }
+    }
+    assertFalse(theirs.contains(bId), "the customer bought B already: " + theirs);
+    assertTrue(ids(row(recommend("situation=product&productId=" + aId), "bought-together")).contains(bId), "others still see B");
+    // a forged token is refused, not ignored
+    assertEquals(401, http.get("/api/v1/recommendations?situation=home").bearerTokenAuthentication("not-a-token")
+      .send().await(10, TimeUnit.SECONDS).statusCode());
   }
 
   @Test
@@ -236,5 +289,102 @@ class RecommendationsEndToEndTest {
       "{ recommendations(situation: CATEGORY) { rows { kind } } }")).await(10, TimeUnit.SECONDS);
     assertEquals("VALIDATION_FAILED", gqlMissing.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
       .getJsonObject("extensions").getString("code"), gqlMissing.bodyAsString());
+  }
+
+  static JsonObject graphql(String token, String query, JsonObject variables) throws Exception {
+    var request = http.post("/graphql");
+    if (token != null) {
+      request.putHeader("X-Cart-Token", token);
+    }
+    var r = request.sendJsonObject(new JsonObject().put("query", query).put("variables", variables)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  @Test
+  void theGraphQlFieldsAnswerTheSituationsRows() throws Exception {
+    String words = "Okapi " + UUID.randomUUID().toString().substring(0, 6) + " saddle";
+    var a = product("PUBLISHED", 10, words);
+    var b = product("PUBLISHED", 10, "Tapir " + UUID.randomUUID().toString().substring(0, 6) + " stirrup");
+    var c = product("PUBLISHED", 10, words);
+    String aId = a.getString("id");
+    String bId = b.getString("id");
+    String cId = c.getString("id");
+    // a session puts A and B in its cart: co-occurrence links them; C is only like A (content)
+    String session = session();
+    assertEquals(202, send(session, event("product-view", aId), event("add-to-cart", aId), event("product-view", bId),
+      event("add-to-cart", bId)).statusCode());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline
+      && !(ids(row(recommend("situation=product&productId=" + aId), "bought-together")).contains(bId)
+        && ids(row(recommend("situation=product&limit=24&productId=" + aId), "similar")).contains(cId))) {
+      Thread.sleep(100);
+    }
+    String rowFields = "{ kind model arm items { id slug name price { amount currency } inStock } }";
+    var product = graphql(null, "query($id: ID!) { product(id: $id) { id similar(limit: 24) " + rowFields
+      + " boughtTogether(limit: 3) " + rowFields + " } }", new JsonObject().put("id", aId))
+      .getJsonObject("data").getJsonObject("product");
+    JsonObject together = product.getJsonObject("boughtTogether");
+    assertEquals("bought-together", together.getString("kind"));
+    assertEquals("co-occurrence", together.getString("model"), together.encode());
+    assertEquals(bId, ids(together).get(0));
+    assertEquals(2500, together.getJsonArray("items").getJsonObject(0).getJsonObject("price").getInteger("amount"));
+    JsonObject similar = product.getJsonObject("similar");
+    assertEquals("similar", similar.getString("kind"));
+    assertEquals("content", similar.getString("model"), similar.encode());
+    assertTrue(ids(similar).contains(cId), similar.encode());
+    assertFalse(ids(similar).contains(aId), "never the product itself");
+    // each row names the A/B arm that served it, as the REST answer does
+    String productArm = recommend("situation=product&productId=" + aId).getString("arm");
+    assertTrue(List.of("a", "b").contains(productArm));
+    assertEquals(productArm, together.getString("arm"));
+    assertEquals(productArm, similar.getString("arm"));
+    // the same product query again is answered anew (rows are never served from the result cache)
+    assertEquals(together, graphql(null, "query($id: ID!) { product(id: $id) { id similar(limit: 24) " + rowFields
+      + " boughtTogether(limit: 3) " + rowFields + " } }", new JsonObject().put("id", aId))
+      .getJsonObject("data").getJsonObject("product").getJsonObject("boughtTogether"));
+
+    // for you: around what the session did, never what it already put in a cart
+    String viewer = session();
+    assertEquals(202, send(viewer, event("product-view", aId)).statusCode());
+    JsonObject forYou = null;
+    deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      forYou = graphql(null, "query($s: String) { recommendedForYou(sessionId: $s, limit: 5) " + rowFields + " }",
+        new JsonObject().put("s", viewer)).getJsonObject("data").getJsonObject("recommendedForYou");
+      if (forYou.getString("model").equals("co-occurrence")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals("for-you", forYou.getString("kind"));
+    assertEquals("co-occurrence", forYou.getString("model"), forYou.encode());
+    assertEquals(bId, ids(forYou).get(0), forYou.encode());
+    assertFalse(ids(forYou).contains(aId), "not what the session just looked at");
+    assertEquals(recommend("situation=home&session=" + viewer).getString("arm"), forYou.getString("arm"));
+    var situationRows = graphql(null, "query($s: String) { recommendations(situation: HOME, sessionId: $s) { arm rows { arm } } }",
+      new JsonObject().put("s", viewer)).getJsonObject("data").getJsonObject("recommendations");
+    assertEquals(forYou.getString("arm"), situationRows.getString("arm"));
+    assertEquals(forYou.getString("arm"), situationRows.getJsonArray("rows").getJsonObject(0).getString("arm"));
+
+    // the cart's complements: B for a cart holding A, never A; an empty cart has none
+    String token = shop.add(null, Shop.variantId(a, 0), 1).getHeader("X-Cart-Token");
+    var cartAnswer = graphql(token, "{ cart { lines { productId } complements(limit: 4) " + rowFields + " } }", new JsonObject());
+    var cart = cartAnswer.getJsonObject("data").getJsonObject("cart");
+    assertNotNull(cart, cartAnswer.encode());
+    assertEquals(aId, cart.getJsonArray("lines").getJsonObject(0).getString("productId"));
+    JsonObject complements = cart.getJsonObject("complements");
+    assertEquals("complements", complements.getString("kind"));
+    assertEquals("co-occurrence", complements.getString("model"), complements.encode());
+    assertEquals(bId, ids(complements).get(0));
+    assertFalse(ids(complements).contains(aId));
+    assertTrue(List.of("a", "b").contains(complements.getString("arm")), complements.encode());
+
+    var bad = graphql(null, "{ recommendedForYou(sessionId: \"short\") { kind } }", new JsonObject());
+    assertEquals("VALIDATION_FAILED", bad.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"),
+      bad.encode());
+    var tooMany = graphql(null, "query($id: ID!) { product(id: $id) { similar(limit: 25) { kind } } }", new JsonObject().put("id", aId));
+    assertEquals("VALIDATION_FAILED", tooMany.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"),
+      tooMany.encode());
   }
 }

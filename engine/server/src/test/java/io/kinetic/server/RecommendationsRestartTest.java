@@ -22,6 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * (co-occurrence and trending answer as before).
  */
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
+@ResourceLock(value = "recommendation-settings", mode = ResourceAccessMode.READ)
 class RecommendationsRestartTest {
 
   private static final String ADMIN = "reco-restart-" + UUID.randomUUID() + "@kinetic.test";

@@ -34,6 +34,12 @@ public final class RunningEngine {
     return Path.of(engine.config().embedded().dataDir(), "runtime.json");
   }
 
+  /** The PostgreSQL the engine uses (tests acting as another node write to it directly). */
+  public static synchronized String pgUrl() throws Exception {
+    client();
+    return engine.config().pg().url();
+  }
+
   public static synchronized WebClient client() throws Exception {
     if (engine == null) {
       Map<String, String> env = EngineEnv.of(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -24,11 +24,23 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class SearchInputTest {
 
-  private static SearchShop s;
+  private static SearchShop postgres;
+  /** The engine's shop: the PostgreSQL backend's shared engine, or another backend's (a subclass). */
+  SearchShop s;
 
   @BeforeAll
   static void start() throws Exception {
-    s = new SearchShop(RunningEngine.client());
+    postgres = new SearchShop(RunningEngine.client());
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void pickEngine() throws Exception {
+    s = engine(postgres);
+  }
+
+  /** The shop searched; another backend's test class answers its own engine's. */
+  SearchShop engine(SearchShop postgres) throws Exception {
+    return postgres;
   }
 
   @Test
@@ -93,7 +105,7 @@ class SearchInputTest {
     // the known words are refreshed within a second of a change
     s.await(r -> "marigold".equals(r.getString("correctedQuery")), 10_000, "q", "mraigold", "filter.brand", brand);
     String query = "query($q: String, $f: [FacetFilter!]) { search(query: $q, filters: $f, pageSize: 5) { total correctedQuery searchId "
-      + "items { id slug name image { url } priceMin { amount currency } available rating { average } } "
+      + "items { id slug name image { url } priceMin { amount currency } available availability rating { average } } "
       + "facets { code label values { value label count selected } } } suggest(query: \"marigo\") { kind text slug } }";
     var variables = new JsonObject().put("q", "mraigold").put("f", new JsonArray().add(new JsonObject().put("code", "brand")
       .put("values", new JsonArray().add(brand))));
@@ -105,6 +117,10 @@ class SearchInputTest {
     assertEquals(1, data.getJsonObject("search").getInteger("total"), r.bodyAsString());
     assertEquals("marigold", data.getJsonObject("search").getString("correctedQuery"));
     assertEquals(product.getString("id"), data.getJsonObject("search").getJsonArray("items").getJsonObject(0).getString("id"));
+    // the card's availability level, as the schema's enum
+    String level = s.search("q", "marigold", "filter.brand", brand).getJsonArray("items").getJsonObject(0).getString("availability");
+    assertEquals(level.toUpperCase(java.util.Locale.ROOT),
+      data.getJsonObject("search").getJsonArray("items").getJsonObject(0).getString("availability"), r.bodyAsString());
     assertTrue(data.getJsonArray("suggest").stream().anyMatch(i -> ((JsonObject) i).getString("text").equals("Marigold graph lantern")),
       r.bodyAsString());
     var bad = s.http.post("/graphql").sendJsonObject(new JsonObject().put("query",
@@ -141,7 +157,7 @@ class SearchInputTest {
     assertEquals(401, anonymous.statusCode());
   }
 
-  private static JsonObject admin(String token, String query) throws Exception {
+  private JsonObject admin(String token, String query) throws Exception {
     var r = s.http.post("/admin/graphql").bearerTokenAuthentication(token).sendJsonObject(new JsonObject().put("query", query))
       .await(10, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());

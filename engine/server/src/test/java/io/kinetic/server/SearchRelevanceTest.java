@@ -24,11 +24,23 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
 class SearchRelevanceTest {
 
-  private static SearchShop s;
+  private static SearchShop postgres;
+  /** The engine's shop: the PostgreSQL backend's shared engine, or another backend's (a subclass). */
+  SearchShop s;
 
   @BeforeAll
   static void start() throws Exception {
-    s = new SearchShop(RunningEngine.client());
+    postgres = new SearchShop(RunningEngine.client());
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void pickEngine() throws Exception {
+    s = engine(postgres);
+  }
+
+  /** The shop searched; another backend's test class answers its own engine's. */
+  SearchShop engine(SearchShop postgres) throws Exception {
+    return postgres;
   }
 
   @Test
@@ -44,6 +56,31 @@ class SearchRelevanceTest {
     // a missing letter matches by trigrams, as typed
     JsonObject missing = s.search("q", "backpak", "filter.brand", brand);
     assertTrue(has(missing, backpack), missing.encodePrettily());
+  }
+
+  /**
+   * PostgreSQL backend: a word the full text finds more than twice is not widened by trigram
+   * similarity (the dearest part of a search runs only for typos, prefixes and words found at most
+   * twice); found once, it is.
+   */
+  @Test
+  void trigramMatchesWidenOnlyASearchTheFullTextFindsLittleFor() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(s == postgres, "the PostgreSQL statement's two passes");
+    String brand = SearchShop.brand();
+    JsonObject toy = s.product("Jackety plush toy", null, "Soft.", brand, "kitchen", "PUBLISHED", 1900, 3, Map.of());
+    JsonObject one = s.product("Quillon waxed jacket", brand);
+    s.await(r -> r.getLong("total") == 2, 10_000, "filter.brand", brand);
+    JsonObject few = s.search("q", "jacket", "filter.brand", brand);
+    assertTrue(has(few, one) && has(few, toy), "one full-text match: trigram neighbours too " + few.encodePrettily());
+    JsonObject two = s.product("Harbor rain jacket", brand);
+    JsonObject three = s.product("Alpine down jacket", brand);
+    // both indexed before the search: a search between the two passes of one statement pair could
+    // count two full-text matches and then find the third by trigrams, with the toy
+    s.await(r -> r.getLong("total") == 4, 10_000, "filter.brand", brand);
+    JsonObject many = s.await(r -> has(r, two) && has(r, three), 10_000, "q", "jacket", "filter.brand", brand).result();
+    assertTrue(has(many, one) && has(many, two) && has(many, three), many.encodePrettily());
+    assertFalse(has(many, toy), "three full-text matches: no trigram neighbour");
+    assertTrue(has(s.search("q", "jackety", "filter.brand", brand), toy));
   }
 
   @Test

@@ -152,6 +152,9 @@ class StripeCheckoutTest {
     assertProblem(shop.deliver(payload, null), 400, "WEBHOOK_SIGNATURE_INVALID");
     assertProblem(shop.deliver(payload, "t=" + now + ",v1=" + "0".repeat(64)), 400, "WEBHOOK_SIGNATURE_INVALID");
     assertProblem(shop.deliver(payload, "garbage"), 400, "WEBHOOK_SIGNATURE_INVALID");
+    // a header whose parts do not parse (it was a NumberFormatException in the SDK: 500)
+    assertProblem(shop.deliver(payload, "t=abc,v1=" + "0".repeat(64)), 400, "WEBHOOK_SIGNATURE_INVALID");
+    assertProblem(shop.deliver(payload, "t=abc,v1=,,,=,v0=x"), 400, "WEBHOOK_SIGNATURE_INVALID");
 
     Thread.sleep(300);
     var order = shop.detail(placed.orderId()).getJsonObject("order");
@@ -185,7 +188,17 @@ class StripeCheckoutTest {
       FakeStripe.event("customer.created", new JsonObject().put("id", "cus_" + UUID.randomUUID()).put("object", "customer")),
       stripe.intentEvent("payment_intent.created", placed.intentId()),
       stripe.intentEvent("payment_intent.amount_capturable_updated", placed.intentId()),
-      FakeStripe.event("charge.refunded", new JsonObject().put("id", "ch_x").put("object", "charge").put("amount", 100)))) {
+      FakeStripe.event("charge.refunded", new JsonObject().put("id", "ch_x").put("object", "charge").put("amount", 100)),
+      // signed events of another shape are acknowledged, never a 500 (data or its object null, fields of other types)
+      new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "payment_intent.succeeded").putNull("data").encode(),
+      new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "payment_intent.payment_failed")
+        .put("data", new JsonObject().putNull("object")).encode(),
+      new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "payment_intent.payment_failed")
+        .put("data", new JsonObject().put("object", new JsonObject().put("id", 5).put("last_payment_error", "declined"))).encode(),
+      new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "charge.dispute.created")
+        .put("data", new JsonObject().put("object", new JsonObject().put("payment_intent", new JsonObject().put("id", "pi_x"))
+          .put("reason", 7))).encode(),
+      new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "charge.refunded").put("data", "not an object").encode())) {
       var receipt = shop.deliver(payload);
       assertEquals(new JsonObject(payload).getString("id"), receipt.getString("eventId"));
       assertFalse(receipt.getBoolean("duplicate"));

@@ -95,7 +95,7 @@ class StripeWebhookStormTest {
 
     var intents = orders.stream().map(StripeEngine.Placed::intentId).toArray(String[]::new);
     var ids = orders.stream().map(o -> UUID.fromString(o.orderId())).toArray(UUID[]::new);
-    Eventually.until("every event is applied", Duration.ofSeconds(60), () -> number(
+    Eventually.until("every event is applied", Duration.ofSeconds(180), () -> number(
       "SELECT count(*) FROM checkout.provider_event WHERE intent_id = ANY(?) AND applied_at IS NULL", (Object) intents) == 0);
     long appliedAt = System.nanoTime();
 
@@ -163,7 +163,7 @@ class StripeWebhookStormTest {
     for (int lane = 0; lane < IN_FLIGHT; lane++) {
       lanes.add(placeNext(next, product, placed, failures));
     }
-    Future.all(lanes).await(120, TimeUnit.SECONDS);
+    Future.all(lanes).await(300, TimeUnit.SECONDS);
     assertTrue(failures.isEmpty(), failures.size() + " placements failed, e.g. " + failures.peek());
     var out = new ArrayList<StripeEngine.Placed>();
     for (int i = 0; i < ORDERS; i++) {
@@ -212,7 +212,7 @@ class StripeWebhookStormTest {
     for (int lane = 0; lane < IN_FLIGHT; lane++) {
       lanes.add(deliverNext(queue, statuses, random));
     }
-    Future.all(lanes).await(120, TimeUnit.SECONDS);
+    Future.all(lanes).await(300, TimeUnit.SECONDS);
     return statuses;
   }
 

@@ -29,8 +29,9 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * The sales dashboard: a handful of indexed reads of the rollups (periods, top products, top
- * categories, funnel) run side by side; never a scan over orders. Category names come from the
+ * The sales dashboard: a handful of indexed reads of the rollups (periods, top categories, funnel,
+ * and the stamps of {@link TopProducts}, whose totals are kept in memory) run side by side; never a
+ * scan over orders. Category names come from the
  * catalog (one request for the top ones); a catalog that does not answer leaves them null.
  */
 final class DashboardService {
@@ -42,9 +43,11 @@ final class DashboardService {
   private final BusClient bus;
   private final String defaultCurrency;
   private final LongSupplier pendingEvents;
+  private final TopProducts topProducts;
 
   DashboardService(Pool pool, BusClient bus, String defaultCurrency, LongSupplier pendingEvents) {
     this.pool = pool;
+    this.topProducts = new TopProducts(pool);
     this.bus = bus;
     this.defaultCurrency = defaultCurrency;
     this.pendingEvents = pendingEvents;
@@ -83,11 +86,10 @@ final class DashboardService {
       .addValue(split.weeksBeforeFrom()).addValue(split.weeksBeforeTo()).addValue(split.weeksAfterFrom()).addValue(split.weeksAfterTo())
       .addValue(TOP);
     Future<RowSet<Row>> periods = pool.preparedQuery(DashboardSql.PERIODS).execute(Tuple.of(currency, from, to, granularity));
-    Future<RowSet<Row>> products = pool.preparedQuery(DashboardSql.TOP_PRODUCTS).execute(top);
     Future<RowSet<Row>> categories = pool.preparedQuery(DashboardSql.TOP_CATEGORIES).execute(top);
     Future<RowSet<Row>> funnel = pool.preparedQuery(DashboardSql.FUNNEL).execute(Tuple.of(from, to));
-    Future<List<TopSeller>> topProducts = products.compose(this::productNames);
-    Future<List<TopSeller>> topCategories = categories.compose(rows -> categoryNames(rows, caller));
+    Future<List<TopSeller>> topProducts = this.topProducts.top(currency, from, to, TOP).compose(this::productNames);
+    Future<List<TopSeller>> topCategories = categories.map(DashboardService::totals).compose(rows -> categoryNames(rows, caller));
     return Future.all(periods, topProducts, topCategories, funnel).map(all -> {
       var list = new ArrayList<SalesPeriod>();
       long[] sum = new long[8];
@@ -111,7 +113,13 @@ final class DashboardService {
     return new SalesFigures(v[0], v[1], v[2], aov, v[3], v[4], v[5], v[6], v[7]);
   }
 
-  private Future<List<TopSeller>> productNames(RowSet<Row> rows) {
+  private static List<TopProducts.Total> totals(RowSet<Row> rows) {
+    var list = new ArrayList<TopProducts.Total>();
+    rows.forEach(r -> list.add(new TopProducts.Total(r.getUUID("id"), r.getLong("units"), r.getLong("revenue"))));
+    return list;
+  }
+
+  private Future<List<TopSeller>> productNames(List<TopProducts.Total> rows) {
     List<UUID> ids = ids(rows);
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
@@ -124,7 +132,7 @@ final class DashboardService {
       });
   }
 
-  private Future<List<TopSeller>> categoryNames(RowSet<Row> rows, Caller caller) {
+  private Future<List<TopSeller>> categoryNames(List<TopProducts.Total> rows, Caller caller) {
     List<UUID> ids = ids(rows);
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
@@ -140,18 +148,11 @@ final class DashboardService {
       .otherwise(t -> sellers(rows, Map.of()));
   }
 
-  private static List<UUID> ids(RowSet<Row> rows) {
-    var ids = new ArrayList<UUID>();
-    rows.forEach(r -> ids.add(r.getUUID("id")));
-    return ids;
+  private static List<UUID> ids(List<TopProducts.Total> rows) {
+    return rows.stream().map(TopProducts.Total::id).toList();
   }
 
-  private static List<TopSeller> sellers(RowSet<Row> rows, Map<UUID, String> names) {
-    var list = new ArrayList<TopSeller>();
-    for (Row r : rows) {
-      UUID id = r.getUUID("id");
-      list.add(new TopSeller(id, names.get(id), r.getLong("units"), r.getLong("revenue")));
-    }
-    return List.copyOf(list);
+  private static List<TopSeller> sellers(List<TopProducts.Total> rows, Map<UUID, String> names) {
+    return rows.stream().map(t -> new TopSeller(t.id(), names.get(t.id()), t.units(), t.revenue())).toList();
   }
 }

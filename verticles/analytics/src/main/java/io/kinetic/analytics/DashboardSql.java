@@ -2,7 +2,7 @@ package io.kinetic.analytics;
 
 /**
  * The dashboard's reads, all from the rollups: $1 currency, $2 first day, $3 last day. The top
- * lists read the whole months inside the range from the month tables ([$4, $5)), the whole weeks
+ * categories (and {@link TopProducts}) read the whole months inside the range from the month tables ([$4, $5)), the whole weeks
  * before and after them from the week tables ([$6, $7) and [$8, $9), Mondays), and only the days
  * left from the day tables (see {@link RangeSplit}).
  */
@@ -19,8 +19,6 @@ final class DashboardSql {
     FROM sales_day WHERE currency = $1 AND day BETWEEN $2 AND $3
     GROUP BY 1 ORDER BY 1
     """;
-
-  static final String TOP_PRODUCTS = top("product");
 
   static final String TOP_CATEGORIES = top("category");
 

@@ -50,7 +50,10 @@ final class RollupSql {
     return String.join(",\n", ctes);
   }
 
-  /** $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day). */
+  /**
+   * $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day).
+   * The day's stamp moves (see {@link TopProducts}).
+   */
   static final String ORDER_PAID = """
     WITH o AS (
       UPDATE order_fact SET paid = true WHERE order_id = $1 AND NOT paid
@@ -70,6 +73,9 @@ final class RollupSql {
       ON CONFLICT (currency, day) DO UPDATE SET orders_paid = s.orders_paid + 1, revenue = s.revenue + excluded.revenue,
         new_customers = s.new_customers + excluded.new_customers,
         returning_customers = s.returning_customers + excluded.returning_customers),
+    stamp AS (
+      INSERT INTO rollup_stamp AS st (currency, day, stamp) SELECT currency, day, nextval('rollup_stamp_seq') FROM o
+      ON CONFLICT (currency, day) DO UPDATE SET stamp = excluded.stamp),
     lines AS (
       SELECT o.currency, o.day, o.week, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
       FROM o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint) GROUP BY 1, 2, 3, 4, 5),

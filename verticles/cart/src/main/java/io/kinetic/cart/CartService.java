@@ -19,6 +19,7 @@ import io.kinetic.kernel.contract.cart.RemoveCartLine;
 import io.kinetic.kernel.contract.cart.SetCartCurrency;
 import io.kinetic.kernel.contract.cart.SetCartLineQuantity;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.CatalogChanges;
 import io.kinetic.kernel.contract.catalog.GetVariants;
 import io.kinetic.kernel.contract.catalog.ProductStatus;
 import io.kinetic.kernel.contract.catalog.VariantSummary;
@@ -61,6 +62,7 @@ final class CartService {
   private final CustomerCarts customers = new CustomerCarts();
   private final CartSettings settings;
   private final CartCreations creations;
+  private final KnownVariants known;
 
   CartService(Vertx vertx, CartScripts scripts, BusClient bus, Pool pool, CartSettings settings) {
     this.vertx = vertx;
@@ -69,6 +71,7 @@ final class CartService {
     this.pool = pool;
     this.settings = settings;
     this.creations = new CartCreations(vertx, pool);
+    this.known = new KnownVariants(CatalogChanges.of(vertx));
   }
 
   Future<CartView> get(GetCart q, Caller caller) {
@@ -324,33 +327,45 @@ final class CartService {
     return priced(state, Map.of(), locale, caller);
   }
 
-  /** Prices the cart; {@code known}: variants already read in the cart's currency, not asked for again. */
-  private Future<CartView> priced(CartState state, Map<UUID, VariantSummary> known, String locale, Caller caller) {
-    List<UUID> missing = state.variantIds().stream().filter(id -> !known.containsKey(id)).toList();
+  /** Prices the cart; {@code read}: variants already read in the cart's currency, not asked for again. */
+  private Future<CartView> priced(CartState state, Map<UUID, VariantSummary> read, String locale, Caller caller) {
+    List<UUID> missing = state.variantIds().stream().filter(id -> !read.containsKey(id)).toList();
     if (missing.isEmpty()) {
-      return Future.succeededFuture(CartViews.view(state, known, ttl(state)));
+      return Future.succeededFuture(CartViews.view(state, read, ttl(state)));
     }
     return variants(missing, state.currency(), locale, caller).map(found -> {
-      var all = new HashMap<UUID, VariantSummary>(known);
+      var all = new HashMap<UUID, VariantSummary>(read);
       all.putAll(found);
       return CartViews.view(state, all, ttl(state));
     });
   }
 
-  /** The catalog's variants, by id (missing ones absent), in batches of {@value #CATALOG_BATCH}. */
+  /**
+   * The catalog's variants, by id (missing ones absent): those known on this node since the catalog
+   * here last changed ({@link KnownVariants}), the others asked for in batches of {@value #CATALOG_BATCH}.
+   */
   Future<Map<UUID, VariantSummary>> variants(List<UUID> ids, String currency, String locale, Caller caller) {
     if (ids.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
+    var found = new HashMap<UUID, VariantSummary>();
+    List<UUID> missing = known.lookup(ids, currency, locale, found);
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(found);
+    }
+    long generation = known.generation();
+    long askedAt = System.currentTimeMillis();
     var batches = new ArrayList<Future<List<VariantSummary>>>();
-    for (int i = 0; i < ids.size(); i += CATALOG_BATCH) {
-      var batch = List.copyOf(ids.subList(i, Math.min(ids.size(), i + CATALOG_BATCH)));
+    for (int i = 0; i < missing.size(); i += CATALOG_BATCH) {
+      var batch = List.copyOf(missing.subList(i, Math.min(missing.size(), i + CATALOG_BATCH)));
       batches.add(bus.request(CatalogApi.GET_VARIANTS, new GetVariants(batch, List.of(), currency, locale), caller)
         .map(list -> list.items()));
     }
     return Future.all(batches).map(all -> {
-      var found = new HashMap<UUID, VariantSummary>();
-      batches.forEach(f -> f.result().forEach(v -> found.put(v.variantId(), v)));
+      var answered = new HashMap<UUID, VariantSummary>();
+      batches.forEach(f -> f.result().forEach(v -> answered.put(v.variantId(), v)));
+      known.remember(answered, currency, locale, generation, askedAt);
+      found.putAll(answered);
       return found;
     });
   }

@@ -49,13 +49,15 @@ record CartState(UUID id, UUID customerId, String currency, Instant updatedAt, l
     fields.forEach((key, value) -> {
       if (key.startsWith("l:")) {
         String variant = key.substring(2);
-        String[] parts = value.split("\\|", -1);
-        String[] r = reservations.getOrDefault(variant, new String[] {"0", "0", "", ""});
-        lines.add(new Line(UUID.fromString(variant), Integer.parseInt(parts[0]),
-          parts[1].isEmpty() ? null : Long.parseLong(parts[1]), parts[2].isEmpty() ? null : parts[2],
-          Instant.ofEpochMilli(Long.parseLong(parts[3])), Integer.parseInt(r[0]), Integer.parseInt(r[1]),
-          r[2].isEmpty() ? -1 : (int) Double.parseDouble(r[2]),
-          r[3].isEmpty() ? null : Instant.ofEpochMilli((long) Double.parseDouble(r[3]))));
+        // "qty|seen amount|seen currency|added ms"
+        int a = value.indexOf('|');
+        int b = value.indexOf('|', a + 1);
+        int c = value.indexOf('|', b + 1);
+        String[] r = reservations.getOrDefault(variant, NO_RESERVATION);
+        lines.add(new Line(UUID.fromString(variant), Integer.parseInt(value, 0, a, 10),
+          b == a + 1 ? null : Long.parseLong(value, a + 1, b, 10), c == b + 1 ? null : value.substring(b + 1, c),
+          Instant.ofEpochMilli(Long.parseLong(value, c + 1, value.length(), 10)), Integer.parseInt(r[0]), Integer.parseInt(r[1]),
+          r[2].isEmpty() ? -1 : (int) number(r[2]), r[3].isEmpty() ? null : Instant.ofEpochMilli(number(r[3]))));
       }
     });
     lines.sort(Comparator.comparing(Line::addedAt).thenComparing(Line::variantId));
@@ -63,6 +65,19 @@ record CartState(UUID id, UUID customerId, String currency, Instant updatedAt, l
     return new CartState(UUID.fromString(fields.get("id")), GUEST.equals(owner) ? null : UUID.fromString(owner),
       fields.get("cur"), Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("u", "0"))),
       Long.parseLong(fields.getOrDefault("v", "0")), List.copyOf(lines), Map.copyOf(fields));
+  }
+
+  private static final String[] NO_RESERVATION = {"0", "0", "", ""};
+
+  /** A figure Redis wrote: an integer nearly always (a sorted set's score may come as a double). */
+  private static long number(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if ((ch < '0' || ch > '9') && !(i == 0 && ch == '-' && text.length() > 1)) {
+        return (long) Double.parseDouble(text);
+      }
+    }
+    return text.length() > 18 ? (long) Double.parseDouble(text) : Long.parseLong(text);
   }
 
   List<UUID> variantIds() {

@@ -22,7 +22,8 @@ public final class CatalogSql {
                  ORDER BY pc.position, pc.category_id) AS category_ids,
            (SELECT coalesce(json_agg(json_build_object(
                      'id', v.id, 'sku', v.sku, 'options', v.options, 'stockOnHand', v.stock_on_hand,
-                     'available', greatest(v.stock_on_hand - v.reserved, 0),
+                     'available', greatest(v.stock_on_hand
+                                    - coalesce((SELECT r.reserved FROM variant_reserved r WHERE r.variant_id = v.id), 0), 0),
                      'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
                                                 ORDER BY vp.currency), '[]'::json)
                                 FROM variant_price vp WHERE vp.variant_id = v.id))
@@ -127,11 +128,18 @@ public final class CatalogSql {
    * variants with their product and what is available now.
    */
   public static final String SET_RESERVED = """
-    UPDATE variant v SET reserved = t.reserved, reserved_seq = t.seq
-    FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS t(id, reserved, seq)
-    WHERE v.id = t.id AND v.reserved_seq < t.seq
-    RETURNING v.id, v.product_id, greatest(v.stock_on_hand - v.reserved, 0) AS available, v.reserved_seq AS seq,
-      (SELECT p.version FROM product p WHERE p.id = v.product_id) AS version
+    WITH t AS (
+      SELECT t.id, t.reserved, t.seq FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS t(id, reserved, seq)
+      WHERE EXISTS (SELECT 1 FROM variant v WHERE v.id = t.id)),
+    up AS (
+      INSERT INTO variant_reserved AS r (variant_id, reserved, reserved_seq)
+      SELECT id, reserved, seq FROM t ORDER BY id
+      ON CONFLICT (variant_id) DO UPDATE SET reserved = EXCLUDED.reserved, reserved_seq = EXCLUDED.reserved_seq
+      WHERE r.reserved_seq < EXCLUDED.reserved_seq
+      RETURNING r.variant_id, r.reserved, r.reserved_seq)
+    SELECT up.variant_id AS id, v.product_id, greatest(v.stock_on_hand - up.reserved, 0) AS available, up.reserved_seq AS seq,
+      p.version
+    FROM up JOIN variant v ON v.id = up.variant_id JOIN product p ON p.id = v.product_id
     """;
 
   public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2 WHERE id = $1";
@@ -258,7 +266,7 @@ public final class CatalogSql {
     """;
 
   public static final String DELETE_ALL = """
-    TRUNCATE product_min_price, variant_price, variant, product_category, product, category, attribute
+    TRUNCATE product_min_price, variant_price, variant_reserved, variant, product_category, product, category, attribute
     """;
 
   public static final String INSERT_CATEGORIES = """

@@ -3,6 +3,7 @@ package io.kinetic.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
+import io.kinetic.kernel.contract.catalog.CatalogChanges;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
@@ -40,7 +41,9 @@ public final class CatalogState implements Shareable {
 
   private CatalogState(Vertx vertx, int cacheSize, Duration ttl) {
     this.vertx = vertx;
-    this.cache = new ProductCache(cacheSize, ttl);
+    // every invalidation also tells this node's readers of catalog answers (the cart's variants)
+    CatalogChanges changes = CatalogChanges.of(vertx);
+    this.cache = new ProductCache(cacheSize, ttl, changes::changed);
     this.lists = new ListCache(Math.max(1, cacheSize / 10), ttl);
     this.committedHere = Caffeine.newBuilder().maximumSize(Math.max(1, cacheSize / 10)).expireAfterWrite(ttl).build();
   }

@@ -31,8 +31,16 @@ final class ProductCache {
   private final Cache<UUID, UUID> variants;
   private final Cache<String, UUID> skus;
   private final AtomicLongArray generations = new AtomicLongArray(STRIPES);
+  private final Runnable changed;
 
   ProductCache(int maximumSize, Duration ttl) {
+    this(maximumSize, ttl, () -> {
+    });
+  }
+
+  /** {@code changed}: run on every invalidation (the node's {@code CatalogChanges}), after the product was dropped. */
+  ProductCache(int maximumSize, Duration ttl, Runnable changed) {
+    this.changed = changed;
     long ttlNanos = ttl.toNanos();
     // a product expires ttl after it was read from the database, however often availability was applied to it since
     this.products = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new Expiry<UUID, Loaded>() {
@@ -165,6 +173,7 @@ final class ProductCache {
         slugs.invalidate(slug);
       }
     }
+    changed.run();
   }
 
   void invalidateAll() {
@@ -175,6 +184,7 @@ final class ProductCache {
     slugs.invalidateAll();
     variants.invalidateAll();
     skus.invalidateAll();
+    changed.run();
   }
 
   /**

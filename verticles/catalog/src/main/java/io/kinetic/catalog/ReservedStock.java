@@ -76,7 +76,14 @@ final class ReservedStock extends VerticleBase {
     if (!(logged.event() instanceof ReservedStockChanged event) || event.levels().isEmpty()) {
       return Future.succeededFuture();
     }
-    List<ReservedLevel> levels = event.levels();
+    // each variant once (an upsert may not touch a row twice), its newest total
+    Map<UUID, ReservedLevel> newest = new LinkedHashMap<>();
+    for (ReservedLevel level : event.levels()) {
+      if (level != null && level.variantId() != null) {
+        newest.merge(level.variantId(), level, (a, b) -> b.sequence() > a.sequence() ? b : a);
+      }
+    }
+    List<ReservedLevel> levels = List.copyOf(newest.values());
     return tx.preparedQuery(CatalogSql.SET_RESERVED)
       .execute(Tuple.of(levels.stream().map(ReservedLevel::variantId).toArray(UUID[]::new),
         levels.stream().map(ReservedLevel::reserved).toArray(Integer[]::new),

@@ -73,7 +73,7 @@ final class StockAllocations {
   private static final String LOCK = """
     SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version
     FROM variant v JOIN product p ON p.id = v.product_id
-    WHERE v.id = ANY($1) ORDER BY v.id FOR UPDATE OF v
+    WHERE v.id = ANY($1) ORDER BY v.id FOR NO KEY UPDATE OF v
     """;
   private static final String MOVE = """
     UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta

@@ -3,6 +3,7 @@ package io.kinetic.catalog;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
@@ -13,6 +14,7 @@ import io.kinetic.kernel.contract.catalog.ReleaseStock;
 import io.kinetic.kernel.contract.catalog.StockAllocation;
 import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.error.ErrorCode;
+import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,31 @@ class StockAllocationTest {
     f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines)); // a late payment takes them again
     assertEquals(3, onHand(p, 0));
     f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 0))));
+  }
+
+  /**
+   * The carts' reserved totals are written by their consumer in transactions of many events; an
+   * order's allocation of the same variant must not queue behind one (they used to share the
+   * variant's row lock, and checkouts waited for the consumer's commits).
+   */
+  @Test
+  void anAllocationDoesNotWaitForTheReservedTotalsWriter() {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("alloc-busy-" + u,
+      List.of(variant("AL-R-" + u, 100, 5)))));
+    UUID a = p.variants().get(0).id();
+    var writer = CatalogFixture.await(f.sql.getConnection());
+    try {
+      CatalogFixture.await(writer.query("BEGIN").execute());
+      CatalogFixture.await(writer.preparedQuery(CatalogSql.SET_RESERVED)
+        .execute(Tuple.of(new UUID[] {a}, new Integer[] {2}, new Long[] {1L})));
+      long started = System.nanoTime();
+      f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 1))));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(millis < 5_000, "the allocation waited " + millis + " ms for the writer");
+      assertEquals(4, onHand(p, 0));
+    } finally {
+      CatalogFixture.await(writer.query("ROLLBACK").execute());
+      writer.close();
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Reads a Stripe webhook: verifies its signature on the raw body (HMAC-SHA256 with the endpoint's
@@ -37,6 +38,9 @@ final class StripeWebhooks {
       Webhook.Signature.verifyHeader(payload, signature, secret, TOLERANCE_SECONDS);
     } catch (SignatureVerificationException e) {
       throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the signature does not match: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // the SDK parses the header's parts as it finds them: "t=abc" was a NumberFormatException, a 500
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the Stripe-Signature header is malformed");
     }
     JsonObject event;
     try {
@@ -44,36 +48,49 @@ final class StripeWebhooks {
     } catch (DecodeException e) {
       throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the signed body is not a JSON event");
     }
-    String id = event.getString("id");
-    String type = event.getString("type", "");
+    String id = text(event, "id");
+    String type = text(event, "type") == null ? "" : text(event, "type");
     if (id == null || id.isBlank()) {
       throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the event has no id");
     }
-    JsonObject data = event.getJsonObject("data", new JsonObject()).getJsonObject("object", new JsonObject());
+    // read leniently: a signed event of another shape (data or its object null, a field of another
+    // type) is acknowledged and acted on only as far as it can be understood, never a 500 Stripe retries for days
+    JsonObject data = object(object(event, "data"), "object");
     String p = StripeProvider.NAME;
     // Stripe's "created" is in seconds: taken as the end of its second, so that a status seen within
     // that second by asking Stripe does not count as newer than the event
     long created = event.getValue("created") instanceof Number n ? n.longValue() * 1000 + 999 : System.currentTimeMillis();
     Observation o = switch (type) {
       case "payment_intent.succeeded", "payment_intent.processing", "payment_intent.canceled", "payment_intent.payment_failed" -> {
-        JsonObject error = data.getJsonObject("last_payment_error");
+        JsonObject error = data.getValue("last_payment_error") instanceof JsonObject e ? e : null;
         String failure = "payment_intent.payment_failed".equals(type)
-          ? (error == null ? "payment_failed" : error.getString("code", "payment_failed") + ": " + error.getString("message", ""))
+          ? (error == null ? "payment_failed"
+            : Objects.requireNonNullElse(text(error, "code"), "payment_failed") + ": " + Objects.requireNonNullElse(text(error, "message"), ""))
           : null;
         String status = "payment_intent.payment_failed".equals(type) ? PaymentStatus.REQUIRES_PAYMENT_METHOD
           : type.substring("payment_intent.".length());
-        yield new Observation(p, id, type, data.getString("id"), "status", status, amount(data, "amount"), 0, failure, created);
+        yield new Observation(p, id, type, text(data, "id"), "status", status, amount(data, "amount"), 0, failure, created);
       }
-      case "charge.refunded" -> new Observation(p, id, type, data.getString("payment_intent"), "refund", null,
+      case "charge.refunded" -> new Observation(p, id, type, text(data, "payment_intent"), "refund", null,
         amount(data, "amount"), amount(data, "amount_refunded"), null, created);
-      case "charge.dispute.created" -> new Observation(p, id, type, data.getString("payment_intent"), "dispute", null,
-        amount(data, "amount"), 0, data.getString("reason", "dispute").toLowerCase(Locale.ROOT), created);
+      case "charge.dispute.created" -> new Observation(p, id, type, text(data, "payment_intent"), "dispute", null,
+        amount(data, "amount"), 0, Objects.requireNonNullElse(text(data, "reason"), "dispute").toLowerCase(Locale.ROOT), created);
       default -> null;
     };
     if (o != null && (o.intentId() == null || o.intentId().isBlank())) {
       o = null; // nothing checkout can relate it to
     }
     return new Received(id, type, o);
+  }
+
+  /** The member {@code key} when it is an object, else an empty one. */
+  private static JsonObject object(JsonObject in, String key) {
+    return in.getValue(key) instanceof JsonObject o ? o : new JsonObject();
+  }
+
+  /** The member {@code key} when it is a string, else null. */
+  private static String text(JsonObject in, String key) {
+    return in.getValue(key) instanceof String s ? s : null;
   }
 
   private static long amount(JsonObject data, String field) {

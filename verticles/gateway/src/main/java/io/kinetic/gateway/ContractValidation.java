@@ -2,6 +2,7 @@ package io.kinetic.gateway;
 
 import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -39,6 +40,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -129,6 +131,11 @@ final class ContractValidation implements Handler<RoutingContext> {
     });
   }
 
+  /** The media types the operation's body may have, for a refusal's detail ("application/octet-stream"). */
+  private static String accepted(RequestBody body) {
+    return String.join(" or ", new TreeSet<>(body.getContent().keySet()));
+  }
+
   /** A body this large is checked on a worker thread, not to hold the event loop up. */
   private static boolean large(ValidatableRequest request) {
     return request.getBody() != null && !request.getBody().isEmpty()
@@ -159,8 +166,11 @@ final class ContractValidation implements Handler<RoutingContext> {
     }
     if (request.getBody() == null || request.getBody().isEmpty()) {
       if (requestBody.isRequired()) {
-        throw new ValidatorException("The related request does not contain the required body.",
-          ValidatorErrorType.MISSING_REQUIRED_PARAMETER);
+        // named by what this operation takes: a JSON body, or the raw bytes of an upload
+        throw requestBody.getContent().containsKey("application/json")
+          ? new ValidatorException("The related request does not contain the required body.",
+            ValidatorErrorType.MISSING_REQUIRED_PARAMETER)
+          : Failure.invalid("body", "a body is required (" + accepted(requestBody) + ")");
       }
       return new Value(null);
     }
@@ -169,8 +179,7 @@ final class ContractValidation implements Handler<RoutingContext> {
     ContentAnalyser analyser = mediaType == null ? null
       : ContentAnalyser.getContentAnalyser(mediaType, request.getContentType(), content, ValidationContext.REQUEST);
     if (analyser == null) {
-      throw new ValidatorException("The format of the request body is not supported",
-        ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT);
+      throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("send the body as " + accepted(requestBody));
     }
     analyser.checkSyntacticalCorrectness();
     Schema schema = bodies.get(mediaType);

@@ -94,7 +94,7 @@ public final class ControlCharacters {
         }
       });
       Buffer body = rc.body() == null ? null : rc.body().buffer();
-      if (body != null && mayEscape(body)) {
+      if (body != null && !binary(rc) && mayEscape(body)) {
         inJson(body.getBytes(), errors);
       }
       if (errors.isEmpty()) {
@@ -103,6 +103,12 @@ public final class ControlCharacters {
         rc.fail(Failure.invalid(errors));
       }
     };
+  }
+
+  /** A body of raw bytes (an upload) is not text: nothing to look for. */
+  private static boolean binary(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    return type != null && type.regionMatches(true, 0, "application/octet-stream", 0, "application/octet-stream".length());
   }
 
   /**

@@ -6,6 +6,7 @@ import io.kinetic.gateway.catalog.CatalogEdge;
 import io.kinetic.gateway.checkout.CheckoutEdge;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.identity.IdentityEdge;
+import io.kinetic.gateway.media.MediaEdge;
 import io.kinetic.gateway.notifications.NotificationsEdge;
 import io.kinetic.gateway.ops.OpsEdge;
 import io.kinetic.gateway.search.SearchEdge;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class Edges {
 
   public static final List<Edge> ALL = List.of(new CatalogEdge(), new IdentityEdge(), new CartEdge(), new CheckoutEdge(),
-    new SearchEdge(), new RecommendationsEdge(), new AnalyticsEdge(), new NotificationsEdge(), new OpsEdge());
+    new SearchEdge(), new RecommendationsEdge(), new AnalyticsEdge(), new NotificationsEdge(), new MediaEdge(), new OpsEdge());
 
   private Edges() {
   }

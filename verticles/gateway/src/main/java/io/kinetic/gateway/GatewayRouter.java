@@ -3,6 +3,7 @@ package io.kinetic.gateway;
 import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
+import io.kinetic.gateway.edge.ShopShell;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
 import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
@@ -35,16 +36,21 @@ import java.util.List;
  */
 final class GatewayRouter {
 
+  /** The paths whose GET routes come from the contract or the edges and do not take HEAD themselves. */
+  static final String HEAD_AS_GET = "^/(?:api/|health/|metrics$).*";
+
   private final Vertx vertx;
   private final AppConfig config;
   private final AccessHandler access;
   private final ClientAddress clientAddress;
   private final String contentSecurityPolicy;
+  private final ShopShell shell;
   private final IdempotencyKeys idempotency;
 
   /** {@code contentSecurityPolicy}: the pages' policy, see {@link ContentSecurityPolicy}. */
   GatewayRouter(Vertx vertx, AppConfig config, AccessHandler access, ClientAddress clientAddress, String contentSecurityPolicy,
-                IdempotencyKeys idempotency) {
+                ShopShell shell, IdempotencyKeys idempotency) {
+    this.shell = shell;
     this.vertx = vertx;
     this.config = config;
     this.access = access;
@@ -58,7 +64,7 @@ final class GatewayRouter {
     RouterBuilder builder = RouterBuilder.create(vertx, contract);
     builder.rootHandler(new CorrelationHandler());
     builder.rootHandler(SecurityHeaders::noStore);
-    builder.rootHandler(bodies(config.http().maxBodyBytes()));
+    builder.rootHandler(bodies(config.http().maxBodyBytes(), config.media().maxUploadBytes(), uploadPaths(builder)));
     // every REST operation, first: the caller's access, then parameters and body against the contract
     var validations = new HashMap<String, ContractValidation>();
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -89,6 +95,9 @@ final class GatewayRouter {
     }
 
     Router router = builder.createRouter();
+    // HEAD wherever GET answers (RFC 9110): the API's and the health checks' GETs run, and the
+    // response leaves the body out (vert.x does for a HEAD request); without it HEAD was a 404
+    router.routeWithRegex(HttpMethod.HEAD, HEAD_AS_GET).handler(rc -> rc.reroute(HttpMethod.GET, rc.request().uri()));
     var subscriptions = new SubscriptionEndpoint(vertx, graphql.graphQl(GraphQlApi.SHOP), config.graphql().subscriptions(),
       access, clientAddress);
     router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
@@ -99,7 +108,7 @@ final class GatewayRouter {
       router.route("/graphiql*").subRouter(GraphQlEndpoints.graphiql(vertx));
     }
     edges.forEach(edge -> edge.handlers().mountRoutes(router));
-    StaticFiles.mount(router, contentSecurityPolicy);
+    StaticFiles.mount(vertx, router, contentSecurityPolicy, shell, config.catalog().defaultLocale());
 
     router.route().failureHandler(new ProblemHandler());
     // a path vert.x-web cannot decode (e.g. "%zz") fails before any route, failure handlers included
@@ -110,15 +119,33 @@ final class GatewayRouter {
     return router;
   }
 
-  private static Handler<RoutingContext> bodies(int maxBodyBytes) {
+  /**
+   * Bodies are buffered up to {@code http.maxBodyBytes}; the paths of operations that take raw bytes
+   * ({@code application/octet-stream}, e.g. an image upload) up to {@code media.maxUploadBytes}.
+   */
+  private static Handler<RoutingContext> bodies(int maxBodyBytes, int maxUploadBytes, java.util.Set<String> uploadPaths) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    BodyHandler upload = BodyHandler.create(false).setBodyLimit(maxUploadBytes);
     return rc -> {
       HttpMethod method = rc.request().method();
       if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
-        body.handle(rc);
+        (uploadPaths.contains(rc.request().path()) ? upload : body).handle(rc);
       } else {
         rc.next();
       }
     };
+  }
+
+  /** The paths (without parameters) of the operations whose body is raw bytes. */
+  private static java.util.Set<String> uploadPaths(RouterBuilder builder) {
+    var paths = new HashSet<String>();
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      var requestBody = route.getOperation().getRequestBody();
+      if (requestBody != null && requestBody.getContent().containsKey("application/octet-stream")
+        && !route.getOperation().getOpenAPIPath().contains("{")) {
+        paths.add(route.getOperation().getOpenAPIPath());
+      }
+    }
+    return java.util.Set.copyOf(paths);
   }
 }

@@ -4,6 +4,7 @@ import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.Edge;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.edge.EdgeHandlers;
+import io.kinetic.gateway.edge.ShopShell;
 import io.kinetic.gateway.graphql.GraphQlEndpoints;
 import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.gateway.openapi.ContractAssembly;
@@ -75,13 +76,15 @@ public final class GatewayVerticle extends VerticleBase {
     Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx, config.stripe());
-    return Future.all(contract, csp, staffSessions.start())
+    Future<ShopShell> shell = csp.compose(policy -> ShopShell.load(vertx, policy, config.mail().shopName(), config.mail().shopUrl(),
+      config.catalog().lowStockThreshold()));
+    return Future.all(contract, shell, staffSessions.start())
       .compose(all -> {
-        var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result(), live);
+        var context = new EdgeContext(vertx, config, bus, locales, clientAddress, access, merged.result(), live, shell.result());
         edges = edgeList.stream().map(edge -> BoundEdge.of(edge, context)).toList();
         return GraphQlEndpoints.create(vertx, config.graphql(), edges);
       })
-      .map(graphql -> new GatewayRouter(vertx, config, access, clientAddress, csp.result(), idempotency)
+      .map(graphql -> new GatewayRouter(vertx, config, access, clientAddress, csp.result(), shell.result(), idempotency)
         .build(merged.result(), contract.result(), graphql, edges))
       .compose(this::listen)
       .onSuccess(this::publish);

@@ -122,8 +122,11 @@ final class ApiContractPage {
     }
     JsonObject body = operation.getJsonObject("requestBody");
     if (body != null) {
-      JsonObject schema = body.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
-      parts.add("body " + type(schema) + (body.getBoolean("required", false) ? "" : "?"));
+      JsonObject content = body.getJsonObject("content");
+      JsonObject json = content.getJsonObject("application/json");
+      String shown = json != null ? type(json.getJsonObject("schema"))
+        : String.join(" | ", content.fieldNames()); // raw bytes, e.g. application/octet-stream
+      parts.add("body " + shown + (body.getBoolean("required", false) ? "" : "?"));
     }
     return parts.isEmpty() ? "" : String.join(", ", parts);
   }

@@ -53,6 +53,18 @@ class GraphQlMutationRulesTest {
     assertNull(query.bodyAsJsonObject().getValue("errors"), "queries still work over GET");
   }
 
+  /** A subscription has no single HTTP answer: it is refused with a typed error, never a 500. */
+  @Test
+  void aSubscriptionOverHttpIsRefusedWithATypedError() throws Exception {
+    String subscription = "subscription{productChanged(id:\"" + UUID.randomUUID() + "\"){__typename}}";
+    var post = gw.graphql("/graphql", null, subscription, null);
+    assertEquals(200, post.statusCode(), post.bodyAsString());
+    assertEquals("METHOD_NOT_ALLOWED", code(post.bodyAsJsonObject()), post.bodyAsString());
+    var get = gw.get("/graphql?query=" + URLEncoder.encode(subscription, StandardCharsets.UTF_8));
+    assertEquals(200, get.statusCode(), get.bodyAsString());
+    assertEquals("METHOD_NOT_ALLOWED", code(get.bodyAsJsonObject()), get.bodyAsString());
+  }
+
   @Test
   void aliasesCannotRunSeveralLoginsInOneRequest() throws Exception {
     int before = gw.bus.count(IdentityApi.LOGIN);

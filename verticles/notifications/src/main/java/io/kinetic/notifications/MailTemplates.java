@@ -109,7 +109,7 @@ final class MailTemplates {
     Object sealed = model.get("sealedToken");
     if (sealed instanceof String s) {
       scope.remove("sealedToken");
-      scope.put("resetUrl", shopUrl + "/#/reset-password/" + (revealSecrets ? SealedText.open(resetKey, s) : MASK));
+      scope.put("resetUrl", shopUrl + "/reset-password/" + (revealSecrets ? SealedText.open(resetKey, s) : MASK));
     }
     return scope;
   }

@@ -7,8 +7,8 @@ import java.util.zip.CRC32;
  * The A/B split between two model configurations: {@code abSplitPercent} of the sessions are in arm
  * {@value #B}, the others (and requests without a session) in arm {@value #A}. The arm is a pure
  * function of the session id (CRC-32, the same on every node and after a restart), so a session
- * stays in its arm. Arm {@code a} tries co-occurrence before content for personal rows (home,
- * category, cart), arm {@code b} content before co-occurrence.
+ * stays in its arm. Which model each arm asks first per situation is the admin's setting
+ * ({@link ModelChoices}: by default arm a co-occurrence, arm b content).
  */
 record AbTest(int splitPercent) {
 
@@ -22,9 +22,5 @@ record AbTest(int splitPercent) {
     var crc = new CRC32();
     crc.update(sessionId.getBytes(StandardCharsets.UTF_8));
     return crc.getValue() % 100 < splitPercent ? B : A;
-  }
-
-  static boolean contentFirst(String arm) {
-    return B.equals(arm);
   }
 }

@@ -39,6 +39,7 @@ final class CatalogFeed {
   static final String CONSUMER = "recommendations.catalog";
   static final String SOURCE = CatalogApi.CONTRACT.context();
   private static final int PAGE = 500;
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogFeed.class.getName());
 
   static {
     EventTypes.registerFamily(CatalogEvent.class);
@@ -48,12 +49,16 @@ final class CatalogFeed {
   private final CatalogProjection catalog;
   private final Consumer<Set<UUID>> changed;
   private final Runnable shownChanged;
+  private final ClusterLearning cluster;
 
   /**
    * {@code changed}: products whose content neighbours changed; {@code shownChanged}: what may be
    * shown changed (a product was published, withdrawn, deleted, sold out or restocked).
    */
-  CatalogFeed(BusClient bus, CatalogProjection catalog, Consumer<Set<UUID>> changed, Runnable shownChanged) {
+  CatalogFeed(BusClient bus, CatalogProjection catalog, Consumer<Set<UUID>> changed, Runnable shownChanged,
+    ClusterLearning cluster) {
+    this.cluster = cluster;
+    cluster.onProduct(this::refresh);
     this.bus = bus;
     this.catalog = catalog;
     this.changed = changed;
@@ -86,7 +91,29 @@ final class CatalogFeed {
     });
   }
 
+  /**
+   * Applies one event of the catalog's log; once its transaction commits, the other nodes are told
+   * to read the product again ({@link ClusterLearning}): the consumer runs on one node at a time.
+   */
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+    return applyHere(logged).onSuccess(v -> {
+      if (logged.event() instanceof CatalogEvent e && e.productId() != null) {
+        var transaction = tx.transaction();
+        if (transaction == null) {
+          cluster.publishProduct(e.productId());
+        } else {
+          transaction.completion().onSuccess(done -> cluster.publishProduct(e.productId()));
+        }
+      }
+    });
+  }
+
+  /** Another node applied an event of this product: read it again (or drop it when deleted). */
+  void refresh(UUID id) {
+    fetch(id).onFailure(t -> LOG.warning("product " + id + " not read again after another node's notice: " + t.getMessage()));
+  }
+
+  private Future<?> applyHere(LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof AvailabilityChanged a) {
       boolean flipped = false;
@@ -110,6 +137,12 @@ final class CatalogFeed {
       if (known != null && known.version() >= event.version()) {
         return Future.succeededFuture();
       }
+      return fetch(id);
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> fetch(UUID id) {
       return bus.request(CatalogApi.GET_ADMIN_PRODUCT, new GetAdminProduct(id), Caller.SYSTEM)
         .<Void>map(product -> {
           CatalogItem before = catalog.get(id);
@@ -128,7 +161,5 @@ final class CatalogFeed {
           }
           return Future.failedFuture(t);
         });
-    }
-    return Future.succeededFuture();
   }
 }

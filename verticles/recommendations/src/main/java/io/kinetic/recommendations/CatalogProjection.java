@@ -1,5 +1,6 @@
 package io.kinetic.recommendations;
 
+import io.kinetic.kernel.contract.recommendations.RecommendedProduct;
 import io.kinetic.recommendations.model.ContentSimilarity;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ final class CatalogProjection {
   /** Derived lists, dropped whenever the catalogue changes. */
   private List<UUID> coldStart;
   private final Map<UUID, List<UUID>> categories = new HashMap<>();
+  /** The products' cards per locale and currency, dropped when a product changes. */
+  private final Map<UUID, Map<String, RecommendedProduct>> cards = new HashMap<>();
   private final ContentSimilarity content;
   private final String currency;
 
@@ -33,6 +36,7 @@ final class CatalogProjection {
   Set<UUID> put(CatalogItem item) {
     changed();
     CatalogItem old = items.put(item.id(), item);
+    cards.remove(item.id());
     if (old != null && old.features(currency).equals(item.features(currency))) {
       return Set.of(item.id());
     }
@@ -42,6 +46,7 @@ final class CatalogProjection {
   Set<UUID> remove(UUID id) {
     changed();
     items.remove(id);
+    cards.remove(id);
     return content.remove(id);
   }
 
@@ -53,12 +58,44 @@ final class CatalogProjection {
     }
     CatalogItem changed = item.withAvailable(variant, units);
     items.put(product, changed);
-    changed();
+    // the cold start and category lists hold published products whatever their stock: kept
+    cards.remove(product);
     return item.inStock() != changed.inStock();
+  }
+
+  /**
+   * A copy of the products without content similarity (its lists are copied apart): what an
+   * evaluation off the event loop filters and re-ranks with.
+   */
+  static CatalogProjection copyOf(Collection<CatalogItem> items, String currency) {
+    var copy = new CatalogProjection(null, currency);
+    items.forEach(i -> copy.items.put(i.id(), i));
+    return copy;
   }
 
   CatalogItem get(UUID id) {
     return items.get(id);
+  }
+
+  /**
+   * A published product's card in a locale and currency (null for a draft or an unknown product),
+   * built once per product, locale and currency until the product changes.
+   */
+  RecommendedProduct card(UUID id, String locale, String currency) {
+    CatalogItem item = items.get(id);
+    if (item == null || !item.published()) {
+      return null;
+    }
+    Map<String, RecommendedProduct> byLocale = cards.computeIfAbsent(id, p -> new HashMap<>(4));
+    String key = locale + '|' + currency;
+    RecommendedProduct card = byLocale.get(key);
+    if (card == null) {
+      card = item.card(locale, currency);
+      if (byLocale.size() < 16) {
+        byLocale.put(key, card);
+      }
+    }
+    return card;
   }
 
   boolean recommendable(UUID id) {

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Stores a validated, rate-limited batch of behaviour events in one statement, and teaches the
- * models the events that were new: an event delivered twice is stored and learned once.
+ * models the events that were new: an event delivered twice is stored and learned once, on every
+ * node ({@link ClusterLearning}).
  */
 final class EventIngestion {
 
@@ -28,8 +30,11 @@ final class EventIngestion {
   private final Models models;
   private final Consumer<Set<UUID>> changed;
   private final RecommendationSettings settings;
+  private final ClusterLearning cluster;
 
-  EventIngestion(Pool pool, IngestLimiter limiter, Models models, Consumer<Set<UUID>> changed, RecommendationSettings settings) {
+  EventIngestion(Pool pool, IngestLimiter limiter, Models models, Consumer<Set<UUID>> changed, RecommendationSettings settings,
+    ClusterLearning cluster) {
+    this.cluster = cluster;
     this.pool = pool;
     this.limiter = limiter;
     this.models = models;
@@ -75,17 +80,23 @@ final class EventIngestion {
           inserted.add(row.getUUID(0));
         }
         var touched = new HashSet<UUID>();
+        var learnedIds = new ArrayList<UUID>();
+        var learned = new ArrayList<Signal>();
         for (int i = 0; i < n; i++) {
           if (inserted.contains(ids[i])) {
             Signal signal = signal(batch.sessionId(), events.get(i), at[i].toInstant().toEpochMilli());
             if (signal != null) {
               touched.addAll(models.learn(signal));
+              learnedIds.add(ids[i]);
+              learned.add(signal);
             }
           }
         }
         if (!touched.isEmpty()) {
           changed.accept(touched);
         }
+        // the other nodes learn them too (once: only this node stored them)
+        cluster.publishSignals(learnedIds, learned);
         return new EventsRecorded(inserted.size(), n - inserted.size());
       });
   }

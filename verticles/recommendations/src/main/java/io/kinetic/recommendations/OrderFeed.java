@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * Purchases from the checkout's event log, through a durable consumer ({@value #CONSUMER}): each
  * placed order's products are stored as order lines in the transaction that moves the checkpoint
  * (keyed by order and product, so an order is stored once), and the models learn them once that
- * transaction commits: an order delivered twice counts once.
+ * transaction commits: an order delivered twice counts once, on every node ({@link ClusterLearning}).
  */
 final class OrderFeed {
 
@@ -36,11 +36,21 @@ final class OrderFeed {
 
   private final Models models;
   private final Consumer<Set<UUID>> changed;
+  private final ClusterLearning cluster;
 
-  OrderFeed(Models models, Consumer<Set<UUID>> changed) {
+  OrderFeed(Models models, Consumer<Set<UUID>> changed, ClusterLearning cluster) {
+    this(models, changed, cluster, customer -> { });
+  }
+
+  /** {@code newOrder}: told the customer of each order learned here (their kept purchases are read again). */
+  OrderFeed(Models models, Consumer<Set<UUID>> changed, ClusterLearning cluster, Consumer<UUID> newOrder) {
+    this.newOrder = newOrder;
+    this.cluster = cluster;
     this.models = models;
     this.changed = changed;
   }
+
+  private final Consumer<UUID> newOrder;
 
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     if (!(logged.event() instanceof OrderPlaced order)) {
@@ -71,8 +81,14 @@ final class OrderFeed {
         return;
       }
       Transaction transaction = tx.transaction();
-      Runnable learn = () -> changed.accept(models.learnOrder(stored, stored.stream().map(quantities::get).toList(),
-        order.occurredAt().toEpochMilli()));
+      List<Integer> units = stored.stream().map(quantities::get).toList();
+      long atMillis = order.occurredAt().toEpochMilli();
+      Runnable learn = () -> {
+        newOrder.accept(order.customerId());
+        changed.accept(models.learnOrder(stored, units, atMillis));
+        // the other nodes learn it too (the consumer runs on one node at a time)
+        cluster.publishOrder(order.orderId(), stored, units, atMillis);
+      };
       if (transaction == null) {
         learn.run();
       } else {

@@ -39,7 +39,8 @@ final class RecommendRequests {
         }
       }
     }
-    if (q.cartProductIds() != null && (q.cartProductIds().size() > MAX_CART || q.cartProductIds().contains(null))) {
+    if (q.cartProductIds() != null && (q.cartProductIds().size() > MAX_CART
+      || q.cartProductIds().stream().anyMatch(java.util.Objects::isNull))) {
       errors.add(new FieldError("cartProductIds", "at most " + MAX_CART + " product ids"));
     }
     if (q.sessionId() != null && !EventValidation.SESSION.matcher(q.sessionId()).matches()) {

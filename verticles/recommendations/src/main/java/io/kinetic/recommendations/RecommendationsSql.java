@@ -22,18 +22,23 @@ final class RecommendationsSql {
     RETURNING product_id
     """;
 
-  /** What the models learn from after a restart: the signals still kept, oldest first. */
+  /** What the models learn from after a restart (and the reports): the newest $2 signals of the last $1 days, oldest first. */
   static final String SIGNALS = """
-    SELECT session_id, product_id, type, dwell_ms, occurred_at FROM behaviour_event
-    WHERE type IN ('product-view', 'product-leave', 'add-to-cart') AND occurred_at > now() - make_interval(days => $1)
-    ORDER BY occurred_at LIMIT $2
+    SELECT * FROM (
+      SELECT id, session_id, product_id, type, dwell_ms, occurred_at FROM behaviour_event
+      WHERE type IN ('product-view', 'product-leave', 'add-to-cart') AND occurred_at > now() - make_interval(days => $1)
+      ORDER BY occurred_at DESC LIMIT $2) newest
+    ORDER BY occurred_at
     """;
 
+  /** The newest $2 orders of the last $1 days (their products and units), oldest first. */
   static final String ORDERS = """
-    SELECT order_id, array_agg(product_id ORDER BY product_id) AS products, array_agg(quantity ORDER BY product_id) AS quantities,
-           min(occurred_at) AS occurred_at
-    FROM order_line WHERE occurred_at > now() - make_interval(days => $1)
-    GROUP BY order_id ORDER BY min(occurred_at) LIMIT $2
+    SELECT * FROM (
+      SELECT order_id, array_agg(product_id ORDER BY product_id) AS products, array_agg(quantity ORDER BY product_id) AS quantities,
+             min(occurred_at) AS occurred_at
+      FROM order_line WHERE occurred_at > now() - make_interval(days => $1)
+      GROUP BY order_id ORDER BY min(occurred_at) DESC LIMIT $2) newest
+    ORDER BY occurred_at
     """;
 
   static final String PRUNE_EVENTS = """
@@ -46,12 +51,49 @@ final class RecommendationsSql {
       SELECT order_id, product_id FROM order_line WHERE occurred_at < now() - make_interval(days => $1) LIMIT $2)
     """;
 
-  /** Shown and clicked recommendations per model and A/B arm since $1 days. */
-  static final String CLICKS = """
-    SELECT model, arm, count(*) FILTER (WHERE type = 'recommendation-shown') AS shown,
-           count(*) FILTER (WHERE type = 'recommendation-clicked') AS clicked
-    FROM behaviour_event
-    WHERE model IS NOT NULL AND occurred_at > now() - make_interval(days => $1)
-    GROUP BY model, arm ORDER BY model, arm NULLS FIRST
+  /**
+   * The online figures per model and A/B arm since $1 days. A shown row is one session's
+   * recommendation-shown events of one model and arm that arrived together (one batch, one time);
+   * its top 10 (positions 0 to 9) are judged: clicked (a click of the same model on one of them in
+   * the session, at or after the row) or bought (an order line of one of them by the session's
+   * customer, within $2 hours after the row). Also the shown and clicked events and the distinct
+   * products shown.
+   */
+  static final String ONLINE = """
+    WITH shown_rows AS (
+      SELECT session_id, model, arm, occurred_at,
+             (array_agg(customer_id) FILTER (WHERE customer_id IS NOT NULL))[1] AS customer_id,
+             array_agg(product_id) FILTER (WHERE position < 10) AS products
+      FROM behaviour_event
+      WHERE type = 'recommendation-shown' AND model IS NOT NULL AND occurred_at > now() - make_interval(days => $1)
+      GROUP BY session_id, model, arm, occurred_at
+    ), judged AS (
+      SELECT r.model, r.arm,
+        EXISTS (SELECT 1 FROM behaviour_event c
+                WHERE c.session_id = r.session_id AND c.model = r.model AND c.type = 'recommendation-clicked'
+                  AND c.occurred_at >= r.occurred_at AND c.product_id = ANY (r.products)) AS clicked,
+        EXISTS (SELECT 1 FROM order_line o
+                WHERE o.customer_id = coalesce(r.customer_id, (SELECT e.customer_id FROM behaviour_event e
+                        WHERE e.session_id = r.session_id AND e.model IS NOT NULL AND e.customer_id IS NOT NULL LIMIT 1))
+                  AND o.occurred_at >= r.occurred_at AND o.occurred_at < r.occurred_at + make_interval(hours => $2)
+                  AND o.product_id = ANY (r.products)) AS bought
+      FROM shown_rows r WHERE r.products IS NOT NULL
+    ), per_row AS (
+      SELECT model, arm, count(*) AS rows, count(*) FILTER (WHERE clicked) AS rows_clicked,
+             count(*) FILTER (WHERE bought) AS rows_bought, count(*) FILTER (WHERE clicked OR bought) AS rows_hit
+      FROM judged GROUP BY model, arm
+    ), per_event AS (
+      SELECT model, arm, count(*) FILTER (WHERE type = 'recommendation-shown') AS shown,
+             count(*) FILTER (WHERE type = 'recommendation-clicked') AS clicked,
+             count(DISTINCT product_id) FILTER (WHERE type = 'recommendation-shown') AS products
+      FROM behaviour_event
+      WHERE model IS NOT NULL AND occurred_at > now() - make_interval(days => $1)
+      GROUP BY model, arm
+    )
+    SELECT e.model, e.arm, e.shown, e.clicked, e.products, coalesce(r.rows, 0) AS rows,
+           coalesce(r.rows_clicked, 0) AS rows_clicked, coalesce(r.rows_bought, 0) AS rows_bought,
+           coalesce(r.rows_hit, 0) AS rows_hit
+    FROM per_event e LEFT JOIN per_row r ON r.model = e.model AND r.arm IS NOT DISTINCT FROM e.arm
+    ORDER BY e.model, e.arm NULLS FIRST
     """;
 }

@@ -4,6 +4,8 @@ import io.kinetic.kernel.contract.recommendations.Recommend;
 import io.kinetic.kernel.contract.recommendations.RecommendationRow;
 import io.kinetic.kernel.contract.recommendations.Recommendations;
 import io.kinetic.kernel.contract.recommendations.RecommendedProduct;
+import io.kinetic.kernel.contract.recommendations.RecommenderSettings;
+import io.kinetic.kernel.contract.recommendations.RecommenderSettings.ArmModels;
 import io.kinetic.recommendations.model.Scored;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -39,11 +42,13 @@ final class Recommender {
   }
 
   private final Models models;
-  private final AbTest ab;
+  private AbTest ab;
+  private RecommenderSettings settings;
   private final CatalogProjection catalog;
   private final LatencyRecorder latency;
   private final String defaultLocale;
   private final String defaultCurrency;
+  private final LongSupplier clock;
   private final Map<String, Ranked> cache = new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Ranked> eldest) {
@@ -54,23 +59,48 @@ final class Recommender {
 
   Recommender(Models models, CatalogProjection catalog, LatencyRecorder latency, AbTest ab, String defaultLocale,
               String defaultCurrency) {
+    this(models, catalog, latency, ab, defaultLocale, defaultCurrency, System::currentTimeMillis);
+  }
+
+  /** With the time the popularity and trending rankings are read at (the offline evaluation replays the past). */
+  Recommender(Models models, CatalogProjection catalog, LatencyRecorder latency, AbTest ab, String defaultLocale,
+              String defaultCurrency, LongSupplier clock) {
+    this.clock = clock;
     this.models = models;
     this.ab = ab;
+    this.settings = ModelChoices.defaults(ab.splitPercent());
     this.catalog = catalog;
     this.latency = latency;
     this.defaultLocale = defaultLocale;
     this.defaultCurrency = defaultCurrency;
   }
 
+  /** Serves with the admin's settings from now on (split, model per situation and arm); forgets the cached rows. */
+  void apply(RecommenderSettings changed) {
+    this.settings = changed;
+    this.ab = new AbTest(changed.abSplitPercent());
+    invalidateAll();
+  }
+
+  RecommenderSettings settings() {
+    return settings;
+  }
+
   Recommendations recommend(Recommend q) {
+    return recommend(q, Set.of());
+  }
+
+  /** As {@link #recommend(Recommend)}, leaving out {@code purchased}: what the signed-in customer bought before. */
+  Recommendations recommend(Recommend q, Set<UUID> purchased) {
     long started = System.nanoTime();
     String locale = q.locale() == null ? defaultLocale : q.locale();
     String currency = q.currency() == null ? defaultCurrency : q.currency();
     Set<UUID> cart = q.cartProductIds() == null ? Set.of() : new HashSet<>(q.cartProductIds());
     var history = models.sessions.recent(q.sessionId());
     String arm = ab.arm(q.sessionId());
-    boolean contentFirst = AbTest.contentFirst(arm);
+    ArmModels first = AbTest.B.equals(arm) ? settings.arms().b() : settings.arms().a();
     Set<UUID> bought = new HashSet<>(cart);
+    bought.addAll(purchased);
     history.forEach(e -> {
       if (e.getValue() >= io.kinetic.recommendations.model.Signal.ADD_TO_CART) {
         bought.add(e.getKey());
@@ -80,7 +110,7 @@ final class Recommender {
       case HOME -> {
         Set<UUID> seen = new HashSet<>(bought);
         history.forEach(e -> seen.add(e.getKey()));
-        yield List.of(row("for-you", personal(history, contentFirst), seen, id -> true, q.limit(), locale, currency));
+        yield List.of(row("for-you", personal(history, first.home()), seen, id -> true, q.limit(), locale, currency));
       }
       case PRODUCT -> {
         Set<UUID> excluded = new HashSet<>(bought);
@@ -88,23 +118,33 @@ final class Recommender {
         Map<UUID, Double> seed = Map.of(q.productId(), 1.0);
         // "bought together" is only what orders and sessions say: no fallback fills it (an empty row is "none")
         yield List.of(
-          cached("similar", q.productId(), List.of(content(seed)), true, excluded, q.limit(), locale, currency),
-          cached("bought-together", q.productId(), List.of(coOccurrence(seed)), false, excluded, q.limit(), locale, currency));
+          cached("similar", first.product(), q.productId(), List.of(source(first.product(), seed)), true, excluded, q.limit(),
+            locale, currency),
+          cached("bought-together", ModelChoices.CO_OCCURRENCE, q.productId(), List.of(coOccurrence(seed)), false, excluded,
+            q.limit(), locale, currency));
       }
       case CATEGORY -> {
         Set<UUID> members = new HashSet<>(catalog.inCategory(q.categoryId()));
-        var sources = new ArrayList<>(personal(history, contentFirst));
+        var sources = new ArrayList<>(personal(history, first.category()));
         sources.add(new Source("catalogue", () -> unscored(catalog.inCategory(q.categoryId()))));
-        yield List.of(row("category", sources, bought, members::contains, q.limit(), locale, currency));
+        // no shop-wide fallbacks: the category's own products (the last source) are every eligible one, and walking
+        // trending, popularity and the whole catalogue for a category with few (or no direct) products cost the most
+        yield List.of(row("category", sources, false, bought, members::contains, q.limit(), locale, currency));
       }
       case CART -> {
         Map<UUID, Double> seeds = new HashMap<>();
         cart.forEach(id -> seeds.put(id, 1.0));
-        var sources = contentFirst ? List.of(content(seeds), coOccurrence(seeds)) : List.of(coOccurrence(seeds), content(seeds));
+        var sources = cascade(seeds, first.cart());
         yield List.of(row("complements", sources, bought, id -> true, q.limit(), locale, currency));
       }
     };
-    latency.record(System.nanoTime() - started);
+    var served = new HashSet<String>();
+    rows.forEach(r -> {
+      if (!r.items().isEmpty()) {
+        served.add(r.model());
+      }
+    });
+    latency.record(System.nanoTime() - started, arm, served);
     return new Recommendations(q.situation(), arm, rows);
   }
 
@@ -124,18 +164,47 @@ final class Recommender {
     cacheKeys.clear();
   }
 
-  /** Around the session's recent products, the strongest and newest weighing most; arm b asks content first. */
-  private List<Source> personal(List<Map.Entry<UUID, Integer>> history, boolean contentFirst) {
+  /** Around the session's recent products, the strongest and newest weighing most, {@code first} asked first. */
+  private List<Source> personal(List<Map.Entry<UUID, Integer>> history, String first) {
+    Map<UUID, Double> seeds = seeds(history);
+    if (seeds.isEmpty()) {
+      return List.of();
+    }
+    return cascade(seeds, first);
+  }
+
+  /** {@code first}, then the other personal models in their default order (the fallbacks follow in {@link #rank}). */
+  private List<Source> cascade(Map<UUID, Double> seeds, String first) {
+    var out = new ArrayList<Source>();
+    out.add(source(first, seeds));
+    for (String model : ModelChoices.PERSONAL) {
+      if (!model.equals(first)) {
+        out.add(source(model, seeds));
+      }
+    }
+    return out;
+  }
+
+  private Source source(String model, Map<UUID, Double> seeds) {
+    return switch (model) {
+      case ModelChoices.CO_OCCURRENCE -> coOccurrence(seeds);
+      case ModelChoices.CONTENT -> content(seeds);
+      case ModelChoices.EASE -> new Source(ModelChoices.EASE, () -> Candidates.around(seeds, models.ease));
+      case ModelChoices.TRENDING -> new Source(ModelChoices.TRENDING, () -> models.trending.ranking(clock.getAsLong()));
+      case ModelChoices.POPULARITY -> new Source(ModelChoices.POPULARITY, () -> models.popularity.ranking(clock.getAsLong()));
+      default -> throw new IllegalArgumentException("unknown model " + model);
+    };
+  }
+
+  /** The personal rows' seeds: each recent product weighted by its strongest signal and its recency (newest first in). */
+  static Map<UUID, Double> seeds(List<Map.Entry<UUID, Integer>> history) {
     Map<UUID, Double> seeds = new HashMap<>();
     double recency = 1;
     for (var e : history) {
       seeds.merge(e.getKey(), e.getValue() * recency, Double::sum);
       recency *= 0.85;
     }
-    if (seeds.isEmpty()) {
-      return List.of();
-    }
-    return contentFirst ? List.of(content(seeds), coOccurrence(seeds)) : List.of(coOccurrence(seeds), content(seeds));
+    return seeds;
   }
 
   private Source coOccurrence(Map<UUID, Double> seeds) {
@@ -143,14 +212,14 @@ final class Recommender {
   }
 
   private Source content(Map<UUID, Double> seeds) {
-    return new Source("content", () -> Candidates.around(seeds, models.content::of));
+    return new Source("content", () -> Candidates.around(seeds, models.similar));
   }
 
-  private RecommendationRow cached(String kind, UUID product, List<Source> sources, boolean fallbacks, Set<UUID> excluded,
-                                   int limit, String locale, String currency) {
-    String key = kind + ":" + product;
+  private RecommendationRow cached(String kind, String firstModel, UUID product, List<Source> sources, boolean fallbacks,
+                                   Set<UUID> excluded, int limit, String locale, String currency) {
+    String key = kind + ":" + firstModel + ":" + product;
     Ranked ranked = cache.get(key);
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     if (ranked == null || now - ranked.at() > CACHE_MILLIS) {
       // cached for the product alone: the shopper's own exclusions apply when it is read
       ranked = rank(sources, fallbacks, Set.of(product), id -> true, 24 + 8);
@@ -165,15 +234,23 @@ final class Recommender {
 
   private RecommendationRow row(String kind, List<Source> sources, Set<UUID> excluded, Predicate<UUID> eligible, int limit,
                                 String locale, String currency) {
-    return cards(kind, rank(sources, true, excluded, eligible, limit * POOL), Set.of(), limit, locale, currency);
+    return row(kind, sources, true, excluded, eligible, limit, locale, currency);
+  }
+
+  private RecommendationRow row(String kind, List<Source> sources, boolean fallbacks, Set<UUID> excluded, Predicate<UUID> eligible,
+                                int limit, String locale, String currency) {
+    return cards(kind, rank(sources, fallbacks, excluded, eligible, limit * POOL), Set.of(), limit, locale, currency);
   }
 
   private RecommendationRow cards(String kind, Ranked ranked, Set<UUID> excluded, int limit, String locale, String currency) {
     var items = new ArrayList<RecommendedProduct>(limit);
     for (UUID id : ranked.ids()) {
-      CatalogItem item = catalog.get(id);
-      if (item != null && item.published() && !excluded.contains(id)) {
-        items.add(item.card(locale, currency));
+      if (!excluded.contains(id)) {
+        RecommendedProduct card = catalog.card(id, locale, currency);
+        if (card == null) {
+          continue;
+        }
+        items.add(card);
         if (items.size() == limit) {
           break;
         }
@@ -187,7 +264,7 @@ final class Recommender {
    * start) the catalogue, until {@code size} eligible candidates are found; then re-ranked.
    */
   private Ranked rank(List<Source> sources, boolean fallbacks, Set<UUID> excluded, Predicate<UUID> eligible, int size) {
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     var cascade = new ArrayList<>(sources);
     if (fallbacks) {
       cascade.add(new Source("trending", () -> models.trending.ranking(now)));

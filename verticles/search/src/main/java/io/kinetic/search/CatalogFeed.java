@@ -42,9 +42,11 @@ final class CatalogFeed {
   private final BusClient bus;
   private final Taxonomy taxonomy;
   private final Runnable changed;
+  private final long lowStock;
 
-  /** {@code changed}: called when each applied change commits (cached answers go, the lexicon refreshes soon after). */
-  CatalogFeed(BusClient bus, Taxonomy taxonomy, Runnable changed) {
+  /** {@code changed}: called when each applied change commits (the node reads what it changed from the change log: the answers it can affect go, the lexicon refreshes after a change of words). */
+  CatalogFeed(BusClient bus, Taxonomy taxonomy, Runnable changed, long lowStock) {
+    this.lowStock = lowStock;
     this.bus = bus;
     this.taxonomy = taxonomy;
     this.changed = changed;
@@ -56,7 +58,7 @@ final class CatalogFeed {
     if (event instanceof ProductDeleted deleted) {
       applied = DocumentWriter.tombstone(tx, deleted.productId(), deleted.version());
     } else if (event instanceof AvailabilityChanged availability) {
-      applied = DocumentWriter.availability(tx, availability.productId(), availability.variants());
+      applied = DocumentWriter.availability(tx, availability.productId(), availability.variants(), lowStock);
     } else if (event instanceof CategoryChanged category) {
       applied = taxonomy.copyCategories(tx)
         .compose(v -> tx.preparedQuery(SearchSql.VECTORS_UNDER_CATEGORY).execute(Tuple.of(category.categoryId())));

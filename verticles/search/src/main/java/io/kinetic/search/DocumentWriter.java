@@ -75,23 +75,43 @@ final class DocumentWriter {
         : tx.preparedQuery(SearchSql.DROP_PRICES).execute(Tuple.of(productId)).mapEmpty());
   }
 
-  /** Units available changed (carts reserved or released stock): newer figures per variant win. */
-  static Future<Void> availability(SqlClient tx, UUID productId, List<VariantAvailability> changes) {
+  /**
+   * A product's variants' availability after the carts' reservations changed it. A search needs
+   * only what a card shows: sold out, low (at most {@code lowStock} units over the variants) or in
+   * stock. A change that leaves a variant on the same side of {@code lowStock} (e.g. 1,000 units to
+   * 999) is not written: the row, its change-log entry and the cached answers it would retire stay
+   * (a busy shop's every add to cart and order used to rewrite its product's row). A variant at or
+   * below the threshold is kept exactly, one above it as some figure above it, so the sum over the
+   * variants says the same level. The catalog emits each variant's totals in sequence order (it
+   * drops an older total itself); the sequence check here stays as a guard.
+   */
+  static Future<Void> availability(SqlClient tx, UUID productId, List<VariantAvailability> changes, long lowStock) {
     return tx.preparedQuery(SearchSql.LOCK_VARIANTS).execute(Tuple.of(productId)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture();
       }
       JsonObject variants = rows.iterator().next().getJsonObject("variants");
+      boolean changed = false;
       for (VariantAvailability change : changes) {
         String key = change.variantId().toString();
         JsonObject known = variants.getJsonObject(key);
-        if (known != null && known.getLong("s", 0L) < change.sequence()) {
+        if (known != null && known.getLong("s", 0L) < change.sequence()
+          && side(known.getLong("a", 0L), lowStock) != side(change.available(), lowStock)) {
           variants.put(key, new JsonObject().put("a", change.available()).put("s", change.sequence()));
+          changed = true;
         }
+      }
+      if (!changed) {
+        return Future.succeededFuture();
       }
       boolean inStock = variants.stream().anyMatch(e -> ((JsonObject) e.getValue()).getInteger("a", 0) > 0);
       return tx.preparedQuery(SearchSql.SET_VARIANTS).execute(Tuple.of(productId, variants, inStock)).mapEmpty();
     });
+  }
+
+  /** A variant's units as a card's level counts them: each figure up to {@code lowStock}, or above it. */
+  private static long side(long units, long lowStock) {
+    return Math.max(0, Math.min(units, lowStock + 1));
   }
 
   private static Tuple row(Product p) {

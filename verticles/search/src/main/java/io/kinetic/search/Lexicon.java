@@ -38,6 +38,7 @@ final class Lexicon {
     refreshing = true;
     return pool.query(SearchSql.REFRESH_LEXICON).execute()
       .compose(v -> pool.query(SearchSql.REFRESH_BRANDS).execute())
+      .compose(v -> pool.query(SearchSql.BUMP_CHANGE_VERSION).execute())
       .<Void>mapEmpty()
       .onSuccess(v -> refreshed.run())
       .onFailure(t -> {

@@ -65,6 +65,11 @@ final class Reindexer {
     return status();
   }
 
+  /** A rebuild unless one runs, completing when it ends (the OpenSearch backend's rebuild follows it). */
+  Future<Void> rebuild() {
+    return running ? Future.failedFuture(new IllegalStateException("a rebuild is running")) : run(false);
+  }
+
   Future<ReindexStatus> status() {
     return pool.query(SearchSql.SEARCHABLE).execute().map(rows -> new ReindexStatus(running, indexed,
       Math.max(total, indexed), startedAt, finishedAt, error, rows.iterator().next().getLong("n")));
@@ -98,7 +103,11 @@ final class Reindexer {
         .compose(position -> pool.withTransaction(tx -> tx.preparedQuery(SearchSql.DROP_UNSEEN).execute(Tuple.of(started))
           .compose(v -> first ? LogConsumer.setCheckpoint(tx, CatalogFeed.CONSUMER, CatalogFeed.SOURCE, position)
             : Future.succeededFuture())
-          .compose(v -> tx.query(SearchSql.MARK_BUILT).execute())));
+          .compose(v -> tx.query(SearchSql.MARK_BUILT).execute())))
+        .compose(v -> pool.query(SearchSql.VACUUM_ANALYZE).execute().<Void>mapEmpty().recover(t -> {
+          LOG.warning("search: VACUUM ANALYZE after the build failed: " + t.getMessage());
+          return Future.succeededFuture();
+        }));
     }).<Void>mapEmpty().onComplete(ar -> {
       running = false;
       finishedAt = Instant.now();

@@ -9,7 +9,8 @@ import io.vertx.core.Vertx;
 
 /**
  * The search context: a projection of the catalog for full-text search with facets (PostgreSQL
- * full text, pg_trgm, unaccent), kept by the catalog's event log. Schema {@value #SCHEMA}
+ * full text, pg_trgm, unaccent, or OpenSearch fed from the projection when
+ * {@code COMMERCE_OPENSEARCH_URL} is set), kept by the catalog's event log. Schema {@value #SCHEMA}
  * ({@code classpath:db/search}), the contract {@link SearchApi}, one {@link SearchVerticle} per node.
  */
 public final class SearchModule implements ContextModule {
@@ -24,7 +25,7 @@ public final class SearchModule implements ContextModule {
   @Override
   public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
     var settings = new SearchSettings(config.pg().url(), Math.max(4, config.pg().poolSize()), config.outbox(),
-      config.bus().timeoutMillis(), config.catalog().defaultCurrency());
+      config.bus().timeoutMillis(), config.catalog().defaultCurrency(), config.catalog().lowStockThreshold(), config.opensearch());
     return vertx.deployVerticle(new SearchVerticle(settings));
   }
 

@@ -129,6 +129,31 @@ final class SearchSql {
 
   static final String REFRESH_BRANDS = "REFRESH MATERIALIZED VIEW CONCURRENTLY brand";
 
+  /** The index's change version (V2): moved by every committed write answers depend on. */
+  static final String CHANGE_VERSION = "SELECT version FROM change_version WHERE id = 1";
+
+  /** After the lexicon's refresh: other nodes drop answers computed with the old words (logged as the lexicon's, V4). */
+  static final String BUMP_CHANGE_VERSION = "SELECT log_change(NULL, NULL, true, false)";
+
+  /**
+   * The change version and what moved it since {@code $1} (V4's {@code change_log}), in one snapshot;
+   * only the version when it moved more than {@code $2} (or {@code $1} is unknown: the largest bigint).
+   * One row per logged change, or one with a null {@code version} when none.
+   */
+  static final String CHANGES_SINCE = """
+    SELECT v.version AS current, l.version, l.product_id, l.currency, l.lexicon, l.card, l.old_min, l.new_min, l.old_max, l.new_max
+    FROM change_version v LEFT JOIN change_log l ON l.version > $1 AND l.version <= v.version AND v.version - $1 <= $2
+    WHERE v.id = 1 ORDER BY l.version""";
+
+  /** The log of changes is read within a poll; a minute is kept for nodes that fall behind. */
+  static final String PURGE_CHANGE_LOG = "DELETE FROM change_log WHERE at < now() - interval '1 minute'";
+
+  /**
+   * After a build: fresh statistics (the planner otherwise sees the empty tables of the migration
+   * and scans every product for a word) and no dead rows of the two writes per product.
+   */
+  static final String VACUUM_ANALYZE = "VACUUM (ANALYZE) document, price, category, category_closure";
+
   /**
    * For each of {@code $1} (folded words): the known words nearest by trigram distance within a
    * Levenshtein distance of 2, with their frequency; {@link Corrections} picks one (a transposition

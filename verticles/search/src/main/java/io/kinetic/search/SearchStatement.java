@@ -1,7 +1,8 @@
 package io.kinetic.search;
 
 import io.kinetic.kernel.contract.catalog.Media;
-import io.kinetic.kernel.contract.search.ProductCard;
+import io.kinetic.kernel.contract.catalog.ProductCard;
+import io.kinetic.kernel.contract.search.SearchSort;
 import io.kinetic.kernel.money.Money;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,7 @@ import java.util.UUID;
 final class SearchStatement {
 
   /** The rows of a search: the page, the total, and counts by facet code prefix and value. */
-  record Outcome(List<ProductCard> items, long total, Map<String, Map<String, Long>> counts) {
+  record Outcome(List<ProductCard> items, long total, Map<String, Map<String, Long>> counts, ResultCache.Dependencies dependencies) {
   }
 
   /** Upper bounds of the price buckets, in major units of the currency. */
@@ -36,7 +37,18 @@ final class SearchStatement {
   private final Tuple params = Tuple.tuple();
   private final Map<String, String> filters = new LinkedHashMap<>();
 
-  SearchStatement(SearchPlan plan, List<String> facetAttributes) {
+  private final long lowStock;
+
+  /** Whether the text also matches by trigram word similarity (typos, prefixes), not by full text alone. */
+  private final boolean fuzzy;
+
+  SearchStatement(SearchPlan plan, List<String> facetAttributes, long lowStock) {
+    this(plan, facetAttributes, lowStock, true);
+  }
+
+  SearchStatement(SearchPlan plan, List<String> facetAttributes, long lowStock, boolean fuzzy) {
+    this.fuzzy = fuzzy && !plan.operators();
+    this.lowStock = lowStock;
     this.plan = plan;
     this.facetAttributes = facetAttributes;
   }
@@ -59,8 +71,12 @@ final class SearchStatement {
       with.append("q AS (SELECT (").append(String.join(" || ", tsq)).append(") AS tsq, lower(unaccent(")
         .append(p(plan.text())).append(")) AS folded), ");
       String ts = "CASE WHEN " + vector + " @@ q.tsq THEN 1 + ts_rank(" + vector + ", q.tsq) ELSE 0 END";
-      rank = plan.operators() ? ts : ts + " + 0.5 * word_similarity(q.folded, d.folded)";
-      match = plan.operators() ? " AND " + vector + " @@ q.tsq" : " AND (" + vector + " @@ q.tsq OR q.folded <% d.folded)";
+      // only a relevance order reads the rank: other orders skip its cost (word_similarity is the
+      // dearest function of the statement, ts_rank reads the whole vector)
+      if (plan.sort() == SearchSort.RELEVANCE) {
+        rank = !fuzzy ? ts : ts + " + 0.5 * word_similarity(q.folded, d.folded)";
+      }
+      match = !fuzzy ? " AND " + vector + " @@ q.tsq" : " AND (" + vector + " @@ q.tsq OR q.folded <% d.folded)";
     }
     String locale = p(plan.requestedLocale());
     with.append("m AS MATERIALIZED (SELECT d.product_id, d.slug, coalesce(d.names ->> ").append(locale)
@@ -82,7 +98,9 @@ final class SearchStatement {
     int offset = (plan.page() - 1) * plan.pageSize();
     var sql = new StringBuilder(with);
     sql.append("SELECT 'items' AS facet, NULL AS value, 0::bigint AS n, (SELECT json_agg(json_build_object('id', x.product_id, ")
-      .append("'slug', x.slug, 'name', x.name, 'image', x.image, 'min', x.min_amount, 'max', x.max_amount, 'inStock', x.in_stock) ")
+      .append("'slug', x.slug, 'name', x.name, 'image', x.image, 'min', x.min_amount, 'max', x.max_amount, 'inStock', x.in_stock, ")
+      .append("'units', (SELECT sum((v.value ->> 'a')::bigint) FROM document dv CROSS JOIN LATERAL jsonb_each(dv.variants) v ")
+      .append("WHERE dv.product_id = x.product_id)) ")
       .append("ORDER BY x.ord) FROM (SELECT m.*, row_number() OVER (ORDER BY ").append(order).append(") AS ord FROM m WHERE ")
       .append(allBut(null)).append(" ORDER BY ").append(order).append(" LIMIT ").append(plan.pageSize()).append(" OFFSET ")
       .append(offset).append(") x)::text AS items\n");
@@ -90,7 +108,8 @@ final class SearchStatement {
     sql.append("UNION ALL SELECT 'brand', m.brand, count(*), NULL FROM m WHERE m.brand IS NOT NULL AND ")
       .append(allBut("brand")).append(" GROUP BY m.brand\n");
     sql.append("UNION ALL SELECT 'category', cc.ancestor::text, count(DISTINCT m.product_id), NULL FROM m ")
-      .append("JOIN category_closure cc ON cc.descendant = ANY(m.category_ids) WHERE ").append(allBut("category"))
+      .append("CROSS JOIN LATERAL unnest(m.category_ids) AS mc(id) JOIN category_closure cc ON cc.descendant = mc.id WHERE ")
+      .append(allBut("category"))
       .append(" GROUP BY cc.ancestor\n");
     if (!facetAttributes.isEmpty()) {
       sql.append("UNION ALL SELECT 'attr', av, count(*), NULL FROM m CROSS JOIN LATERAL unnest(m.attr_values) AS av WHERE split_part(av, '=', 1) = ANY(")
@@ -100,13 +119,38 @@ final class SearchStatement {
       .append(allBut("price")).append(" GROUP BY 2\n");
     sql.append("UNION ALL SELECT 'availability', 'in-stock', count(*), NULL FROM m WHERE m.in_stock AND ")
       .append(allBut("availability"));
+    if (textOnly()) {
+      // what the answer depends on: every product the text matches (m before the filters), by key
+      sql.append("\nUNION ALL SELECT 'products', NULL, count(*), CASE WHEN count(*) <= ")
+        .append(ResultCache.Dependencies.MAX_PRODUCTS).append(" THEN coalesce(string_agg(right(m.product_id::text, 8), ''), '') END FROM m");
+      String others = allBut("price");
+      if (!others.equals("TRUE")) {
+        // the products its price buckets count (with filters; without, every one with a price)
+        sql.append("\nUNION ALL SELECT 'counted', NULL, count(*), string_agg(right(m.product_id::text, 8), '') FROM m")
+          .append(" WHERE m.min_amount IS NOT NULL AND ").append(others);
+      }
+      // the change version these rows are at (the same snapshot): later changes are not in them
+      sql.append("\nUNION ALL SELECT 'version', NULL, (SELECT version FROM change_version WHERE id = 1), NULL");
+    }
     return sql.toString();
+  }
+
+  /**
+   * Whether {@code m} is the text's match set alone (published products matching the text), so a
+   * change of another product's price, units or availability cannot change the answer: not a
+   * browse (every product) nor with price bounds (a price change moves a product in or out of m).
+   */
+  private boolean textOnly() {
+    return !plan.browse() && plan.minPrice() == null && plan.maxPrice() == null;
   }
 
   Outcome read(RowSet<Row> rows) {
     var items = new ArrayList<ProductCard>();
     long total = 0;
     var counts = new LinkedHashMap<String, Map<String, Long>>();
+    String products = null;
+    String counted = null;
+    long version = -1;
     for (Row row : rows) {
       String facet = row.getString("facet");
       switch (facet) {
@@ -119,20 +163,48 @@ final class SearchStatement {
           }
         }
         case "total" -> total = row.getLong("n");
+        case "products" -> products = row.getString("items");
+        case "counted" -> counted = row.getString("items") == null ? "" : row.getString("items");
+        case "version" -> version = row.getLong("n");
         default -> counts.computeIfAbsent(facet, k -> new LinkedHashMap<>()).put(row.getString("value"), row.getLong("n"));
       }
     }
-    return new Outcome(items, total, counts);
+    return new Outcome(items, total, counts, dependencies(items, products, counted, version));
+  }
+
+  /** What the answer depends on ({@link ResultCache.Dependencies}): everything unless {@link #textOnly()}. */
+  private ResultCache.Dependencies dependencies(List<ProductCard> items, String products, String counted, long version) {
+    if (!textOnly() || products == null || products.length() / 8 > ResultCache.Dependencies.MAX_PRODUCTS) {
+      return ResultCache.Dependencies.EVERYTHING;
+    }
+    int order = plan.sort() == SearchSort.PRICE_ASC ? 1 : plan.sort() == SearchSort.PRICE_DESC ? -1 : 0;
+    Long first = null;
+    Long last = null;
+    if (order != 0 && !items.isEmpty()) {
+      first = orderValue(items.get(0), order);
+      last = orderValue(items.get(items.size() - 1), order);
+    }
+    return new ResultCache.Dependencies(ResultCache.Dependencies.keys(products),
+      counted == null ? null : ResultCache.Dependencies.keys(counted),
+      ResultCache.Dependencies.keys(items.stream().map(ProductCard::id).toList()), plan.currency(), version, order, first, last,
+      !plan.priceRanges().isEmpty(), true, unit());
+  }
+
+  private static Long orderValue(ProductCard card, int order) {
+    Money price = order > 0 ? card.priceMin() : card.priceMax();
+    return price == null ? null : price.amount();
   }
 
   private ProductCard card(JsonObject o) {
     JsonObject image = o.getJsonObject("image");
     Long min = o.getLong("min");
     Long max = o.getLong("max");
+    Long units = o.getLong("units");
+    boolean inStock = Boolean.TRUE.equals(o.getBoolean("inStock"));
     return new ProductCard(UUID.fromString(o.getString("id")), o.getString("slug"), o.getString("name"),
       image == null ? null : new Media(image.getString("url"), image.getString("alt")),
       min == null ? null : Money.of(min, plan.currency()), max == null ? null : Money.of(max, plan.currency()),
-      Boolean.TRUE.equals(o.getBoolean("inStock")), null);
+      inStock, inStock ? (units != null && units > 0 ? ProductCard.level(units, lowStock) : ProductCard.IN_STOCK) : ProductCard.SOLD_OUT, null);
   }
 
   private void collectFilters() {
@@ -179,6 +251,22 @@ final class SearchStatement {
       sql.append(" WHEN ").append(p(code)).append(" THEN ").append(allBut(SearchFacets.ATTRIBUTE_PREFIX + code));
     }
     return sql.append(" ELSE ").append(allBut(null)).append(" END").toString();
+  }
+
+  /** The price bucket of a lowest amount ({@link #bucket()}'s in SQL): the index of its bound in {@link #PRICE_BOUNDS}. */
+  static int bucket(long minAmount, long unit) {
+    for (int i = 0; i < PRICE_BOUNDS.length; i++) {
+      if (minAmount < PRICE_BOUNDS[i] * unit) {
+        return i;
+      }
+    }
+    return PRICE_BOUNDS.length;
+  }
+
+  /** The label of a price bucket ({@link #bucket()}'s values): "from-to" in minor units, the last "from-". */
+  static String bucketLabel(int bucket, long unit) {
+    long from = bucket == 0 ? 0 : PRICE_BOUNDS[bucket - 1] * unit;
+    return bucket < PRICE_BOUNDS.length ? from + "-" + PRICE_BOUNDS[bucket] * unit : from + "-";
   }
 
   private String bucket() {

@@ -5,6 +5,7 @@ import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.search.SearchApi;
+import io.kinetic.kernel.contract.search.SearchQuery;
 import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
@@ -25,6 +26,8 @@ public class SearchVerticle extends VerticleBase {
 
   static final long RELOAD_MILLIS = 5_000;
   static final long TICK_MILLIS = 500;
+  /** How often each node reads the index's change version (what another node changed shows within it). */
+  static final long VERSION_POLL_MILLIS = 200;
   static final long PURGE_MILLIS = 3_600_000;
   private static final String EXTENSION_SCHEMAS = """
     SELECT DISTINCT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -35,6 +38,7 @@ public class SearchVerticle extends VerticleBase {
   private Pool pool;
   private LogConsumer feed;
   private QueryLog queryLog;
+  private OpenSearchBackend opensearch;
 
   SearchVerticle(SearchSettings settings) {
     this.settings = settings;
@@ -51,16 +55,32 @@ public class SearchVerticle extends VerticleBase {
       var lexicon = new Lexicon(pool, generation::next);
       queryLog = new QueryLog(pool);
       var corrections = new Corrections(pool);
+      ChangeVersion[] changes = new ChangeVersion[1];
+      // an event applied on this node: what it changed is read from the change log at once
+      Runnable applied = () -> {
+        vertx.runOnContext(v -> changes[0].poll());
+        if (opensearch != null) {
+          opensearch.changed();
+        }
+      };
+      // a rebuild: everything
       Runnable changed = () -> {
         lexicon.changed();
         generation.next();
+        if (opensearch != null) {
+          opensearch.changed();
+        }
       };
-      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, new ResultCache<>(generation),
-        settings.defaultCurrency());
-      var suggester = new Suggester(pool, corrections, new ResultCache<>(generation));
       var reindexer = new Reindexer(pool, bus, taxonomy, changed);
+      if (settings.opensearch().enabled()) {
+        opensearch = new OpenSearchBackend(vertx, pool, settings.opensearch(), taxonomy, synonyms, queryLog, reindexer, generation,
+          settings.defaultCurrency(), settings.lowStockThreshold());
+      }
+      var searches = new SearchService(pool, taxonomy, synonyms, queryLog, corrections, new ResultCache<SearchQuery, SearchService.Answer>(generation,
+          (answer, from, to) -> answer.moveBucket(from, to)), settings.defaultCurrency(), settings.lowStockThreshold());
+      var suggester = new Suggester(pool, corrections, new ResultCache<>(generation));
       var outbox = settings.outbox();
-      var catalogFeed = new CatalogFeed(bus, taxonomy, changed);
+      var catalogFeed = new CatalogFeed(bus, taxonomy, applied, settings.lowStockThreshold());
       feed = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE,
         (tx, event) -> catalogFeed.apply(tx, event).onSuccess(v -> vertx.runOnContext(x -> taxonomyChanged(event.type(), taxonomy))),
         outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer);
@@ -68,13 +88,18 @@ public class SearchVerticle extends VerticleBase {
         lexicon.tick();
         queryLog.flush();
       }));
-      timers.add(vertx.setPeriodic(RELOAD_MILLIS, id -> taxonomy.load().compose(v -> synonyms.load())));
+      changes[0] = new ChangeVersion(pool, generation, () -> taxonomy.load().compose(v -> synonyms.load()), lexicon::changed);
+      timers.add(vertx.setPeriodic(VERSION_POLL_MILLIS, id -> changes[0].poll()));
+      timers.add(vertx.setPeriodic(RELOAD_MILLIS, id -> {
+        taxonomy.load().compose(v -> synonyms.load());
+        pool.query(SearchSql.PURGE_CHANGE_LOG).execute();
+      }));
       timers.add(vertx.setPeriodic(PURGE_MILLIS, id -> queryLog.purge()));
       return Future.all(List.of(
-          serve(SearchApi.SEARCH, (q, caller) -> searches.search(q)),
-          serve(SearchApi.SUGGEST, (q, caller) -> suggester.suggest(q)),
-          serve(SearchApi.REINDEX, (q, caller) -> reindexer.start()),
-          serve(SearchApi.GET_REINDEX_STATUS, (q, caller) -> reindexer.status()),
+          serve(SearchApi.SEARCH, (q, caller) -> opensearch == null ? searches.search(q) : opensearch.search(q, searches::search)),
+          serve(SearchApi.SUGGEST, (q, caller) -> opensearch == null ? suggester.suggest(q) : opensearch.suggest(q, suggester::suggest)),
+          serve(SearchApi.REINDEX, (q, caller) -> opensearch == null ? reindexer.start() : opensearch.reindex()),
+          serve(SearchApi.GET_REINDEX_STATUS, (q, caller) -> opensearch == null ? reindexer.status() : opensearch.status()),
           serve(SearchApi.LIST_SYNONYMS, (q, caller) -> Future.succeededFuture(synonyms.list(q))),
           serve(SearchApi.SAVE_SYNONYM, (q, caller) -> synonyms.save(q).onSuccess(v -> generation.next())),
           serve(SearchApi.DELETE_SYNONYM, (q, caller) -> synonyms.delete(q.id()).onSuccess(v -> generation.next())),
@@ -85,6 +110,7 @@ public class SearchVerticle extends VerticleBase {
         .compose(v -> reindexer.buildIfNeeded())
         .compose(v -> taxonomy.load())
         .compose(v -> lexicon.tick())
+        .compose(v -> opensearch == null ? Future.succeededFuture() : opensearch.start())
         .compose(v -> feed.start());
     });
   }
@@ -92,6 +118,9 @@ public class SearchVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     timers.forEach(vertx::cancelTimer);
+    if (opensearch != null) {
+      opensearch.close();
+    }
     Future<Void> flushed = queryLog == null ? Future.succeededFuture() : queryLog.flush().recover(t -> Future.succeededFuture());
     Future<Void> stopped = feed == null ? Future.succeededFuture() : feed.stop();
     return Future.all(flushed, stopped).eventually(() -> pool == null ? Future.succeededFuture() : pool.close());

@@ -42,7 +42,8 @@ final class Suggester {
       return Future.succeededFuture(cached);
     }
     long generation = cache.generation();
-    return find(q).onSuccess(found -> cache.put(q, found, generation));
+    // names, categories and brands only: no price, units or availability change retires them
+    return find(q).onSuccess(found -> cache.put(q, found, ResultCache.Dependencies.NO_PRODUCT, generation));
   }
 
   private Future<Suggestions> find(Suggest q) {

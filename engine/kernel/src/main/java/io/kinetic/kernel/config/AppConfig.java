@@ -25,8 +25,10 @@ public record AppConfig(
   Idempotency idempotency,
   Outbox outbox,
   Mail mail,
+  Media media,
   Cluster cluster,
   Shutdown shutdown,
+  OpenSearch opensearch,
   JsonObject raw) {
 
   /**
@@ -82,7 +84,13 @@ public record AppConfig(
 
   /** {@code cacheTtlSeconds}: the longest a cached product, list page or category snapshot is served unchecked. */
   public record Catalog(int instances, int cacheSize, int cacheTtlSeconds, int seedProducts, String defaultLocale,
-                        String defaultCurrency) {
+                        String defaultCurrency, int lowStockThreshold) {
+
+    /** Without a threshold of its own: {@link io.kinetic.kernel.contract.catalog.ProductCard#LOW_STOCK}. */
+    public Catalog(int instances, int cacheSize, int cacheTtlSeconds, int seedProducts, String defaultLocale, String defaultCurrency) {
+      this(instances, cacheSize, cacheTtlSeconds, seedProducts, defaultLocale, defaultCurrency,
+        (int) io.kinetic.kernel.contract.catalog.ProductCard.LOW_STOCK);
+    }
   }
 
   /**
@@ -208,12 +216,32 @@ public record AppConfig(
   }
 
   /**
+   * Uploaded product images: stored under {@code directory} (by default {@code media/} in the data
+   * directory; several nodes must share it), an upload at most {@code maxUploadBytes} long and at most
+   * {@code maxDimension} pixels wide and high.
+   */
+  public record Media(String directory, int maxUploadBytes, int maxDimension) {
+  }
+
+  /**
    * Clustered event bus (Hazelcast). {@code host}: the address to bind and announce, empty for the
    * default. {@code name}: only nodes with the same name join. {@code port}: the Hazelcast member
    * port (the next free one up to +100 when taken). {@code members}: host[:port] of the nodes to
    * join over TCP; empty for multicast discovery. {@code busPort}: the event bus port, 0 for a random one.
    */
   public record Cluster(boolean enabled, String host, String name, int port, List<String> members, int busPort) {
+  }
+
+  /**
+   * The OpenSearch search backend: the node's URL (empty: searches stay on PostgreSQL), the
+   * alias the engine searches, whose indexes are named {@code <index>-<millis>}, and whether
+   * PostgreSQL answers while OpenSearch cannot ({@code fallback}; tests turn it off).
+   */
+  public record OpenSearch(String url, String index, boolean fallback) {
+
+    public boolean enabled() {
+      return !url.isEmpty();
+    }
   }
 
   /** How long in-flight work may take to finish after SIGTERM. */
@@ -236,6 +264,7 @@ public record AppConfig(
     var outbox = new ConfigReader(json, "outbox");
     var cluster = new ConfigReader(json, "cluster");
     var shutdown = new ConfigReader(json, "shutdown");
+    var opensearch = new ConfigReader(json, "opensearch");
     String secret = json.getJsonObject("auth").getString("jwtSecret", "");
     if (!secret.isEmpty() && secret.length() < 32) {
       throw new ConfigException("auth.jwtSecret", "must be at least 32 characters (set COMMERCE_JWT_SECRET)");
@@ -270,7 +299,7 @@ public record AppConfig(
         auth.integer("resetMaxPerWindow", 1, 1_000_000), auth.number("resetWindowSeconds", 1, 86_400)),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
-        catalog.string("defaultLocale"), currency),
+        catalog.string("defaultLocale"), currency, catalog.integer("lowStockThreshold", 0, 1_000_000)),
       cartSettings(cart, currency),
       new Checkout(checkout.integer("poolSize", 1, 1000), checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
         checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000),
@@ -285,9 +314,11 @@ public record AppConfig(
       new Outbox(outbox.number("pollMillis", 10, 3_600_000), outbox.integer("batchSize", 1, 1_000),
         outbox.integer("retentionDays", 1, 3650), outbox.bool("retentionIgnoresConsumers")),
       mail(json, embedded.string("dataDir")),
+      media(json, embedded.string("dataDir")),
       new Cluster(cluster.bool("enabled"), cluster.string("host"), cluster.string("name"), cluster.integer("port", 1, 65535),
         cluster.hostPorts("members"), cluster.integer("busPort", 0, 65535)),
       new Shutdown(shutdown.integer("graceSeconds", 0, 300)),
+      openSearch(opensearch),
       json);
   }
 
@@ -328,6 +359,21 @@ public record AppConfig(
       directory.isEmpty() ? java.nio.file.Path.of(dataDir, "mail").toString() : directory,
       mail.integer("maxAttempts", 1, 1000), base, mail.number("retryMaxMillis", base, 86_400_000),
       mail.number("pollMillis", 10, 3_600_000), mail.integer("batchSize", 1, 1000));
+  }
+
+  private static OpenSearch openSearch(ConfigReader section) {
+    String index = section.string("index");
+    if (!index.matches("[a-z0-9][a-z0-9_-]{0,200}")) {
+      throw new ConfigException(section.qualified("index"), "must be a lower-case OpenSearch index name, got " + index);
+    }
+    return new OpenSearch(section.url("url", "http", "https"), index, section.bool("fallback"));
+  }
+
+  private static Media media(JsonObject json, String dataDir) {
+    var media = new ConfigReader(json, "media");
+    String directory = media.string("directory");
+    return new Media(directory.isEmpty() ? java.nio.file.Path.of(dataDir, "media").toString() : directory,
+      media.integer("maxUploadBytes", 1024, 64 * 1024 * 1024), media.integer("maxDimension", 16, 20_000));
   }
 
   private static Subscriptions subscriptions(ConfigReader section) {

@@ -17,28 +17,51 @@ import redis.embedded.RedisServer;
 public final class EmbeddedServices implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedServices.class.getName());
+  /** In PostgreSQL's data directory: which engine started its server ({@link Orphans}). */
+  static final String OWNER_FILE = "kinetic.owner";
 
   private EmbeddedPostgres postgres;
   private RedisServer redis;
   private String pgUrl;
   private String redisUrl;
 
+  /**
+   * Connections one engine may hold at most: its contexts' pools, their event logs' pools and the
+   * health probe, with room for a second engine process during a restart.
+   */
+  public static final int ENGINE_MAX_CONNECTIONS = 300;
+
   /** Starts PostgreSQL on {@code port} (0: any free port) keeping data in {@code dataDir} (null: temporary). */
   public String startPostgres(Path dataDir, int port) throws IOException {
+    return startPostgres(dataDir, port, ENGINE_MAX_CONNECTIONS);
+  }
+
+  /**
+   * Like {@link #startPostgres(Path, int)}, accepting {@code maxConnections} clients: more than one
+   * engine's where several engines share the server (a test JVM runs several at once).
+   */
+  public String startPostgres(Path dataDir, int port, int maxConnections) throws IOException {
     var builder = EmbeddedPostgres.builder()
       .setPGStartupWait(Duration.ofSeconds(60))
-      .setServerConfig("max_connections", "300")
+      .setServerConfig("max_connections", Integer.toString(maxConnections))
       .setServerConfig("fsync", dataDir == null ? "off" : "on")
       .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
       .setServerConfig("shared_buffers", "128MB");
     if (dataDir != null) {
       Files.createDirectories(dataDir);
       builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+      // only the postmaster this data directory's postmaster.pid names, never another PostgreSQL
+      ProcessHandle running = Orphans.postmaster(dataDir);
+      Orphans.stopLeftOver(dataDir.resolve(OWNER_FILE), p -> running != null && p.pid() == running.pid(), "PostgreSQL");
     }
     if (port > 0) {
       builder.setPort(port);
     }
     postgres = builder.start();
+    ProcessHandle postmaster = dataDir == null ? null : Orphans.postmaster(dataDir);
+    if (postmaster != null) {
+      Orphans.own(dataDir.resolve(OWNER_FILE), postmaster.pid());
+    }
     pgUrl = PgPools.url("127.0.0.1", postgres.getPort(), "postgres", "postgres", null);
     LOG.info("embedded PostgreSQL started on port " + postgres.getPort()
       + (dataDir == null ? " (temporary data)" : " (data in " + dataDir.toAbsolutePath() + ")"));
@@ -47,6 +70,19 @@ public final class EmbeddedServices implements AutoCloseable {
 
   /** Starts Redis on {@code port} (0: any free port); it keeps nothing on disk. */
   public String startRedis(int port) throws IOException {
+    return startRedis(port, null);
+  }
+
+  /**
+   * Like {@link #startRedis(int)}, recording the server in {@code ownerFile} (null: nowhere), so
+   * that the next start stops it when this engine was killed and left it running ({@link Orphans}).
+   */
+  public String startRedis(int port, Path ownerFile) throws IOException {
+    if (ownerFile != null) {
+      // the embedded binary (redis-server-<version>-<platform>), never a Redis installed on the machine
+      Orphans.stopLeftOver(ownerFile, p -> Orphans.runs(p, "redis-server-"), "Redis");
+    }
+    var before = redisChildren();
     int actual = port > 0 ? port : FreePorts.find();
     redis = RedisServer.newRedisServer()
       .port(actual)
@@ -55,9 +91,22 @@ public final class EmbeddedServices implements AutoCloseable {
       .setting("appendonly no")
       .build();
     redis.start();
+    if (ownerFile != null) {
+      var started = redisChildren();
+      started.removeAll(before);
+      if (started.size() == 1) {
+        Orphans.own(ownerFile, started.iterator().next());
+      }
+    }
     redisUrl = "redis://127.0.0.1:" + actual;
     LOG.info("embedded Redis started on port " + actual);
     return redisUrl;
+  }
+
+  private static java.util.Set<Long> redisChildren() {
+    return ProcessHandle.current().children()
+      .filter(p -> Orphans.runs(p, "redis-server"))
+      .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
   }
 
   public String pgUrl() {

@@ -110,6 +110,9 @@ public enum ErrorCode {
   // 6xxx: notifications
   /** No such transactional e-mail. */
   MAIL_NOT_FOUND(6000, 404),
+  // 7xxx: media
+  /** An upload that is not a readable image, or larger than the configured dimensions (the answer says which). */
+  MEDIA_INVALID(7000, 422),
   // 9xxx: platform
   BUS_TIMEOUT(9000, 504),
   SERVICE_UNAVAILABLE(9001, 503),

@@ -13,6 +13,15 @@ final class ConsumerSql {
   /** Holds the consumer's checkpoint until the transaction ends: one pass per consumer at a time, cluster-wide. */
   static final String LOCK = "SELECT position FROM event_checkpoint WHERE consumer = $1 AND source = $2 FOR UPDATE";
 
+  /** {@link #LOCK} with the parked events' count and newest error, in one round trip (a pass's first statement). */
+  static final String LOCK_WITH_PARKED = """
+    SELECT c.position,
+           (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
+           (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
+            ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
+    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2 FOR UPDATE OF c
+    """;
+
   static final String MOVE = """
     UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2
     """;
@@ -23,13 +32,6 @@ final class ConsumerSql {
     """;
 
   static final String DROP_PARKED = "DELETE FROM event_parked WHERE consumer = $1 AND source = $2";
-
-  static final String PARKED_SUMMARY = """
-    SELECT count(*) AS parked,
-           (SELECT last_error FROM event_parked WHERE consumer = $1 AND source = $2
-            ORDER BY parked_at DESC, position DESC LIMIT 1) AS last_error
-    FROM event_parked WHERE consumer = $1 AND source = $2
-    """;
 
   /** The first retry of a parked event waits 2^attempts seconds, at most an hour. */
   static final String PARK = """

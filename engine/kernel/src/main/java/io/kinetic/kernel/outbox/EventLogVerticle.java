@@ -24,6 +24,8 @@ public final class EventLogVerticle extends VerticleBase {
   private static final long PURGE_DELAY_MILLIS = 10_000;
   private static final long PURGE_EVERY_MILLIS = 3_600_000;
   private static final String SOURCES = "kinetic.event-logs";
+  /** The log's connections: one relay pass at a time, and the reads of the consumers of this log. */
+  static final int LOG_POOL_SIZE = 4;
 
   private final String source;
   private final String pgUrl;
@@ -33,7 +35,13 @@ public final class EventLogVerticle extends VerticleBase {
   private OutboxRelay relay;
   private long purgeTimer = -1;
 
-  /** {@code source} is the context's name and schema; the pool is shared with the context's own (same name). */
+  /**
+   * {@code source} is the context's name and schema. The log has a pool of its own
+   * ({@code kinetic-<source>-log}, at most {@value #LOG_POOL_SIZE} connections): shared by name with
+   * the context's, the first deployed (this one) fixed its size for both, so a context's own pool
+   * size (e.g. the checkout's 24) was silently 8, and the relay and the consumers' reads queued with
+   * the context's requests for the same connections.
+   */
   public EventLogVerticle(String source, String pgUrl, int poolSize, AppConfig.Outbox settings) {
     this.source = source;
     this.pgUrl = pgUrl;
@@ -43,7 +51,7 @@ public final class EventLogVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool = PgPools.create(vertx, pgUrl, poolSize, source);
+    pool = PgPools.forTask(vertx, pgUrl, Math.min(poolSize, LOG_POOL_SIZE), source, "log");
     var log = new EventLog(pool, source);
     BusServer.serve(vertx, LogApi.read(source), (q, caller) -> log.read(q));
     BusServer.serve(vertx, LogApi.status(source), (q, caller) -> log.status());

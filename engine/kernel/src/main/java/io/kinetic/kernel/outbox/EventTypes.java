@@ -1,8 +1,10 @@
 package io.kinetic.kernel.outbox;
 
 import io.kinetic.kernel.json.Json;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -90,6 +92,37 @@ public final class EventTypes {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /**
+   * {@link #decode} through a small per-node cache by event id: a logged event is read by the
+   * relay (to publish it) and by every consumer of its log, each soon after the other, and decoding
+   * its JSON each time was a twelfth of a busy node's CPU. Events are immutable; the same instance is
+   * handed to each reader, as the local event bus does.
+   */
+  public static DomainEvent decode(UUID eventId, String name, String payload) {
+    if (eventId == null) {
+      return decode(name, payload);
+    }
+    synchronized (DECODED) {
+      DomainEvent known = DECODED.get(eventId);
+      if (known != null) {
+        return known;
+      }
+    }
+    DomainEvent event = decode(name, payload);
+    synchronized (DECODED) {
+      DECODED.put(eventId, event);
+    }
+    return event;
+  }
+
+  private static final int DECODED_MAX = 8_192;
+  private static final Map<UUID, DomainEvent> DECODED = new LinkedHashMap<>(1_024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<UUID, DomainEvent> eldest) {
+      return size() > DECODED_MAX;
+    }
+  };
 
   public static List<Class<? extends DomainEvent>> all() {
     return List.copyOf(BY_NAME.values());

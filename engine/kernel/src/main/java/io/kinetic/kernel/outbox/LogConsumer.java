@@ -228,16 +228,18 @@ public final class LogConsumer {
   }
 
   private Future<Pass> pass(int limit) {
-    return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
-      .compose(v -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source)))
+    // the checkpoint's row is made by the first pass that finds none, which then looks again
+    return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))
+      .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
+        : tx.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
+          .compose(v -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))))
       .compose(rows -> {
-        long from = rows.iterator().next().getLong(0);
-        return tx.preparedQuery(ConsumerSql.PARKED_SUMMARY).execute(Tuple.of(name, source)).compose(parked -> {
-          Row summary = parked.iterator().next();
-          String lastError = failure != null ? failure : summary.getString("last_error");
-          var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), lastError);
-          return bus.request(LogApi.read(source), read, Caller.SYSTEM);
-        }).compose(batch -> applyAll(tx, batch.events()).compose(v -> moveTo(tx, from, batch)));
+        Row summary = rows.iterator().next();
+        long from = summary.getLong("position");
+        String lastError = failure != null ? failure : summary.getString("last_error");
+        var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), lastError);
+        return bus.request(LogApi.read(source), read, Caller.SYSTEM)
+          .compose(batch -> applyAll(tx, batch.events()).compose(v -> moveTo(tx, from, batch)));
       }))
       .onSuccess(done -> {
         position = done.position();

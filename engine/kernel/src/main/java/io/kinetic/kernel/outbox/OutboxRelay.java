@@ -149,7 +149,7 @@ public final class OutboxRelay implements Shareable {
       String type = row.getString("event_type");
       DomainEvent event;
       try {
-        event = EventTypes.decode(type, row.getString("payload"));
+        event = EventTypes.decode(row.getUUID("event_id"), type, row.getString("payload"));
       } catch (RuntimeException e) {
         if (undecodable.add(type)) {
           LOG.warning("events of type " + type + " are logged but not published on the bus: " + e.getMessage());

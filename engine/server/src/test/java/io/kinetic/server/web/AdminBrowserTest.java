@@ -74,7 +74,7 @@ class AdminBrowserTest {
     submitLogin(RunningEngine.ADMIN_EMAIL, "not-the-password-" + UUID.randomUUID());
 
     WebElement banner = browser.visible("error-banner");
-    assertEquals("INVALID_CREDENTIALS", banner.findElement(Browser.testId("error-code")).getText());
+    assertEquals("INVALID_CREDENTIALS", banner.getAttribute("data-code"));
     assertEquals("#/login", browser.hash(), "still on the login form");
     assertTrue(browser.driver().findElements(Browser.testId("logout-button")).isEmpty(), "not signed in");
     browser.assertNoErrors(FAILED_LOGIN);

@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Loads a page of the engine, e.g. {@code "/#/"} or {@code "/admin/#/login"}. */
+  /** Loads a page of the engine, e.g. {@code "/"}, {@code "/p/some-slug"} or {@code "/admin/#/login"}. */
   void open(String path) {
     driver.get(baseUrl + path);
   }
@@ -143,6 +143,11 @@ final class Browser implements AutoCloseable {
 
   String hash() {
     return (String) script("return location.hash;");
+  }
+
+  /** The storefront's address: path and query string (e.g. {@code /p/slug}, {@code /order/<id>?token=...}). */
+  String location() {
+    return (String) script("return location.pathname + location.search;");
   }
 
   Object script(String js, Object... args) {
@@ -241,6 +246,29 @@ final class Browser implements AutoCloseable {
       var shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
       return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  /** What the browser shows now: a PNG of the viewport and the page's HTML (for a failed test). */
+  void failureShot(Path png, Path html) throws IOException {
+    byte[] shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    Files.write(png, shot);
+    Files.writeString(html, driver.getCurrentUrl() + "\n" + driver.getPageSource());
+  }
+
+  /** Empties the browser's HTTP cache (the next loads go to the server). */
+  void clearCache() {
+    cdp("Network.clearBrowserCache");
+  }
+
+  /** A phone's viewport (390×844, mobile) from now on, or (false) the window as it is again. */
+  void phone(boolean on) {
+    var chrome = (ChromeDriver) driver;
+    if (on) {
+      chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    } else {
       chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
   }

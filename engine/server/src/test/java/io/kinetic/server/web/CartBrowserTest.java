@@ -63,7 +63,7 @@ class CartBrowserTest {
   @BeforeEach
   void freshShop() {
     Browser.assumeInstalled();
-    browser.openFresh("/#/");
+    browser.openFresh("/");
   }
 
   @AfterEach
@@ -93,7 +93,7 @@ class CartBrowserTest {
     assertTrue(!keyed.isEmpty() && keyed.stream().allMatch(k -> k.toString().matches("\\S+ \\S+ [0-9a-f]{32}")), keyed.toString());
 
     browser.visible("mini-cart").click();
-    browser.until("the cart page", d -> browser.hash().equals("#/cart"));
+    browser.until("the cart page", d -> browser.location().equals("/cart"));
     assertEquals(product.getString("name"), line(sku).findElement(Browser.testId("line-name")).getText());
     lineShows(sku, 2);
 
@@ -124,7 +124,7 @@ class CartBrowserTest {
 
     browser.driver().navigate().refresh();
     miniCartShows(1);
-    browser.open("/#/cart");
+    browser.open("/cart");
     line(sku(product));
     assertEquals(token, storedToken(), "the same cart after the reload");
 
@@ -200,7 +200,7 @@ class CartBrowserTest {
     browser.visible("login-email").sendKeys(email);
     browser.driver().findElement(Browser.testId("login-password")).sendKeys(PASSWORD);
     browser.driver().findElement(Browser.testId("login-submit")).click();
-    browser.until("the account page", d -> browser.hash().equals("#/account"));
+    browser.until("the account page", d -> browser.location().equals("/account"));
     browser.until("the guest token forgotten", d -> storedToken() == null);
     miniCartShows(1);
     assertEquals(404, api.guestCartStatus(guestToken), "the guest cart was merged away");
@@ -239,7 +239,7 @@ class CartBrowserTest {
   /** Opens the product page and waits until its buy box can add this product. */
   private static void openProduct(JsonObject product) {
     String name = product.getString("name");
-    browser.open("/#/product/" + product.getString("slug"));
+    browser.open("/p/" + product.getString("slug"));
     browser.until("the buy box of " + name, d -> {
       var title = d.findElements(By.cssSelector("[data-testid=product-detail] [data-testid=product-name]"));
       var add = d.findElements(Browser.testId("add-to-cart"));

@@ -70,7 +70,7 @@ class CheckoutBrowserTest {
   @BeforeEach
   void freshShop() {
     Browser.assumeInstalled();
-    browser.openFresh("/#/");
+    browser.openFresh("/");
   }
 
   @AfterEach
@@ -86,7 +86,7 @@ class CheckoutBrowserTest {
     addToCart(product, 2);
     browser.visible("mini-cart").click();
     browser.visible("checkout-button").click();
-    browser.until("the checkout", d -> browser.hash().equals("#/checkout"));
+    browser.until("the checkout", d -> browser.location().equals("/checkout"));
 
     // the quote: 2 × €19.99 to Germany, Standard (€4.90) chosen as the cheapest, 19 % VAT included
     totalIs(2 * EUR + 490);
@@ -119,7 +119,7 @@ class CheckoutBrowserTest {
     browser.screenshots("checkout-guest");
     browser.visible("place-order").click();
 
-    browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
+    browser.until("the payment page", d -> browser.location().startsWith("/checkout/payment/"));
     assertTrue(browser.visible("test-mode").isDisplayed());
     assertTrue(browser.visible("order-placed-note").getText().matches("(?s).*KC-\\d+.*"), browser.visible("order-placed-note").getText());
     browser.visible("mini-cart-count");
@@ -143,11 +143,11 @@ class CheckoutBrowserTest {
     browser.screenshots("confirmation-guest");
 
     // the guest's confirmation carries the order's token in the page's address: a reload shows it again
-    String hash = browser.hash();
-    assertTrue(hash.matches("#/order/[0-9a-f-]{36}\\?token=.+"), hash);
+    String hash = browser.location();
+    assertTrue(hash.matches("/order/[0-9a-f-]{36}\\?token=.+"), hash);
     browser.driver().navigate().refresh();
     assertEquals(number, browser.visible("order-number").getText());
-    String orderId = hash.substring("#/order/".length(), hash.indexOf('?'));
+    String orderId = hash.substring("/order/".length(), hash.indexOf('?'));
     String token = java.net.URLDecoder.decode(hash.substring(hash.indexOf("?token=") + 7), java.nio.charset.StandardCharsets.UTF_8);
     JsonObject order = api.guestOrder(orderId, token);
     assertEquals("paid", order.getString("state"));
@@ -159,7 +159,7 @@ class CheckoutBrowserTest {
   @Test
   void anOrderNobodyCanSeeSaysSoOnBothOrderPages() throws Exception {
     String unknown = java.util.UUID.randomUUID().toString();
-    for (String page : java.util.List.of("/#/order/" + unknown + "?token=forged", "/#/checkout/payment/" + unknown + "?token=forged")) {
+    for (String page : java.util.List.of("/order/" + unknown + "?token=forged", "/checkout/payment/" + unknown + "?token=forged")) {
       browser.openFresh(page);
       browser.until("the order-missing page", d -> !d.findElements(org.openqa.selenium.By.cssSelector("[data-testid=order-missing]")).isEmpty());
     }
@@ -172,7 +172,7 @@ class CheckoutBrowserTest {
     JsonObject product = product(5);
     new Select(browser.visible("locale-select")).selectByValue("de");
     addToCart(product, 1);
-    browser.open("/#/checkout");
+    browser.open("/checkout");
     totalIs(EUR + 490);
     // the button says "updating the totals" while a quote is on its way (the cart may change once more right after)
     browser.until("the German order button", d -> "Zahlungspflichtig bestellen".equals(browser.visible("place-order").getText()));
@@ -182,7 +182,7 @@ class CheckoutBrowserTest {
     fillAddress("bill", "Muster GmbH", "Rechnungsweg 2", "80333", "München");
     browser.screenshots("checkout-de");
     browser.visible("place-order").click();
-    browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
+    browser.until("the payment page", d -> browser.location().startsWith("/checkout/payment/"));
 
     browser.visible("card-number").sendKeys("4000 0000 0000 0002");
     browser.visible("pay-button").click();
@@ -196,7 +196,7 @@ class CheckoutBrowserTest {
     browser.visible("checkout-empty");
     assertTrue(browser.visible("unpaid-order").getText().contains("wartet noch auf die Zahlung"), browser.visible("unpaid-order").getText());
     browser.visible("pay-unpaid").click();
-    browser.until("the payment page again", d -> browser.hash().startsWith("#/checkout/payment/"));
+    browser.until("the payment page again", d -> browser.location().startsWith("/checkout/payment/"));
 
     WebElement card = browser.visible("card-number");
     card.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4242424242424242");
@@ -215,7 +215,7 @@ class CheckoutBrowserTest {
     JsonObject product = product(5);
     String sku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
     addToCart(product, 1);
-    browser.open("/#/checkout");
+    browser.open("/checkout");
     totalIs(EUR + 490);
     browser.visible("checkout-email").sendKeys("changed-" + suffix() + "@example.com");
 
@@ -226,7 +226,7 @@ class CheckoutBrowserTest {
     browser.screenshots("checkout-cart-changed");
 
     browser.visible("review-cart").click();
-    browser.until("the cart", d -> browser.hash().equals("#/cart"));
+    browser.until("the cart", d -> browser.location().equals("/cart"));
     browser.visible("acknowledge-changes").click();
     browser.until("the checkout open again", d -> d.findElements(Browser.testId("checkout-button")).stream()
       .filter(b -> "a".equals(b.getTagName())).findFirst().orElse(null)).click();
@@ -262,7 +262,7 @@ class CheckoutBrowserTest {
     browser.screenshots("checkout-customer");
     browser.visible("place-order").click();
 
-    browser.until("the payment page", d -> browser.hash().startsWith("#/checkout/payment/"));
+    browser.until("the payment page", d -> browser.location().startsWith("/checkout/payment/"));
     browser.visible("card-number").sendKeys("4000000000000259");
     browser.visible("pay-button").click();
     browser.until("the payment processing", d -> !d.findElements(Browser.testId("order-hero")).isEmpty()
@@ -272,8 +272,8 @@ class CheckoutBrowserTest {
     // the late card succeeds a few seconds later: the page asks again until it knows
     browser.until("the late payment succeeded", Duration.ofSeconds(30), d -> !d.findElements(Browser.testId("thank-you")).isEmpty());
     assertEquals("Thank you, Grace!", browser.visible("thank-you").getText());
-    assertEquals("#/order/", browser.hash().substring(0, 8));
-    assertTrue(!browser.hash().contains("token="), "a customer's address carries no token: " + browser.hash());
+    assertEquals("/order/", browser.location().substring(0, 7));
+    assertTrue(!browser.location().contains("token="), "a customer's address carries no token: " + browser.location());
     String number = browser.visible("order-number").getText();
 
     JsonObject mine = api.customerOrders(token).getJsonArray("items").getJsonObject(0);
@@ -288,7 +288,7 @@ class CheckoutBrowserTest {
     assertTrue(row.getText().contains("Paid"), row.getText());
     browser.screenshots("account-orders");
     row.click();
-    browser.until("the order in the account", d -> browser.hash().startsWith("#/account/orders/"));
+    browser.until("the order in the account", d -> browser.location().startsWith("/account/orders/"));
     assertEquals(number, browser.visible("order-number").getText());
     assertTrue(browser.visible("order-shipping-address").getText().contains("Invalidenstraße 43"));
     assertEquals(product.getString("name"), browser.visible("priced-line-name").getText());
@@ -442,7 +442,7 @@ class CheckoutBrowserTest {
 
   private static void addToCart(JsonObject product, int quantity) {
     String name = product.getString("name");
-    browser.open("/#/product/" + product.getString("slug"));
+    browser.open("/p/" + product.getString("slug"));
     browser.until("the buy box of " + name, d -> {
       var title = d.findElements(By.cssSelector("[data-testid=product-detail] [data-testid=product-name]"));
       var add = d.findElements(Browser.testId("add-to-cart"));
@@ -460,7 +460,7 @@ class CheckoutBrowserTest {
     browser.visible("login-email").sendKeys(email);
     browser.driver().findElement(Browser.testId("login-password")).sendKeys(PASSWORD);
     browser.driver().findElement(Browser.testId("login-submit")).click();
-    browser.until("the account page", d -> browser.hash().equals("#/account"));
+    browser.until("the account page", d -> browser.location().equals("/account"));
   }
 
   private static void fillAddress(String prefix, String name, String line1, String postalCode, String city) {

@@ -54,7 +54,7 @@ class DashboardBrowserTest {
     }
     String from = LocalDate.now(ZoneOffset.UTC).minusDays(130).toString();
     String to = LocalDate.now(ZoneOffset.UTC).toString();
-    Eventually.until("the analytics caught up with the generated history", Duration.ofSeconds(120), () -> {
+    Eventually.until("the analytics caught up with the generated history", Duration.ofSeconds(300), () -> {
       JsonObject d = RunningEngine.client().get("/api/v1/admin/analytics/dashboard").addQueryParam("from", from)
         .addQueryParam("to", to).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
       return d.getLong("pendingEvents") == 0 && d.getJsonObject("totals").getLong("ordersPlaced") >= ORDERS;

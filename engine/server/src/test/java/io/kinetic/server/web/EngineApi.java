@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,12 +237,14 @@ final class EngineApi {
     return symbol + String.format(Locale.ROOT, "%,.2f", amount / 100.0);
   }
 
-  /** A product card's price label: the lowest variant price, "from …" when the variants differ. */
-  static String cardPrice(JsonObject product, String currency) {
-    long[] amounts = product.getJsonArray("variants").stream().map(JsonObject.class::cast)
-      .mapToLong(v -> price(v, currency)).filter(a -> a >= 0).toArray();
-    long min = Arrays.stream(amounts).min().orElseThrow();
-    boolean varies = Arrays.stream(amounts).anyMatch(a -> a != min);
-    return varies ? "from " + formatted(min, currency) : formatted(min, currency);
+  /** A list card's price label: its lowest price, "from …" when the variants' prices differ. */
+  static String cardPrice(JsonObject card, String currency) {
+    JsonObject min = card.getJsonObject("priceMin");
+    JsonObject max = card.getJsonObject("priceMax");
+    if (!currency.equals(min.getString("currency"))) {
+      throw new AssertionError("a card priced in " + min.getString("currency") + ", not " + currency);
+    }
+    boolean varies = max != null && max.getLong("amount") != min.getLong("amount").longValue();
+    return varies ? "from " + formatted(min.getLong("amount"), currency) : formatted(min.getLong("amount"), currency);
   }
 }

@@ -28,7 +28,7 @@ import org.openqa.selenium.Dimension;
  */
 class MailBrowserTest {
 
-  private static final Pattern RESET_LINK = Pattern.compile("/#/reset-password/([A-Za-z0-9_-]+)");
+  private static final Pattern RESET_LINK = Pattern.compile("/reset-password/([A-Za-z0-9_-]+)");
   private static EngineApi api;
   private static Browser browser;
 
@@ -52,7 +52,7 @@ class MailBrowserTest {
   @BeforeEach
   void fresh() {
     Browser.assumeInstalled();
-    browser.openFresh("/#/");
+    browser.openFresh("/");
   }
 
   @AfterEach
@@ -67,7 +67,7 @@ class MailBrowserTest {
     String email = "forgot-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     api.registerCustomer(email, "the first password", "Grace Hopper");
 
-    browser.open("/#/login");
+    browser.open("/login");
     browser.visible("forgot-link").click();
     browser.visible("forgot-email").sendKeys(email);
     browser.screenshots("forgot-password-form");
@@ -76,7 +76,7 @@ class MailBrowserTest {
     browser.screenshots("forgot-password");
 
     String token = tokenFromMailFile(email);
-    browser.open("/#/reset-password/" + token);
+    browser.open("/reset-password/" + token);
     browser.visible("reset-password").sendKeys("a new password 1");
     browser.visible("reset-repeat").sendKeys("a new password 2");
     browser.visible("reset-submit").click();
@@ -91,11 +91,11 @@ class MailBrowserTest {
     browser.screenshots("reset-password-done");
 
     browser.visible("go-login").click();
-    browser.until("the sign-in page", d -> browser.hash().equals("#/login"));
+    browser.until("the sign-in page", d -> browser.location().equals("/login"));
     browser.visible("login-email").sendKeys(email);
     browser.driver().findElement(Browser.testId("login-password")).sendKeys("a new password 1");
     browser.driver().findElement(Browser.testId("login-submit")).click();
-    browser.until("the account page", d -> browser.hash().equals("#/account"));
+    browser.until("the account page", d -> browser.location().equals("/account"));
 
     browser.openFresh("/admin/#/login");
     browser.visible("login-email").sendKeys(RunningEngine.ADMIN_EMAIL);
@@ -109,7 +109,7 @@ class MailBrowserTest {
     browser.screenshots("admin-mails");
     browser.visible("mail-link").click();
     String text = browser.visible("mail-text").getText();
-    assertTrue(text.contains("/#/reset-password/"), text);
+    assertTrue(text.contains("/reset-password/"), text);
     assertFalse(text.contains(token), "staff never see the customer's reset token");
     assertTrue(browser.visible("mail-recipient").getText().contains(email));
     browser.visible("mail-html");

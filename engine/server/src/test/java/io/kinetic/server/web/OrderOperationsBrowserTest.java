@@ -56,7 +56,7 @@ class OrderOperationsBrowserTest {
   @BeforeEach
   void freshShop() {
     Browser.assumeInstalled();
-    browser.openFresh("/#/");
+    browser.openFresh("/");
   }
 
   @AfterEach
@@ -122,7 +122,7 @@ class OrderOperationsBrowserTest {
     assertTrue(shippedMail.getString("text").contains("JD0146000012345"), shippedMail.encode());
 
     // the customer's order page: delivered, with the tracking number; a return of one unit
-    browser.open("/#/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    browser.open("/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     browser.until("the order delivered", d -> "Delivered".equals(browser.visible("order-status").getText()));
     assertEquals("JD0146000012345", browser.visible("tracking").getText());
     browser.visible("start-return").click();

@@ -55,7 +55,7 @@ class SearchBrowserTest {
   @BeforeEach
   void freshShop() {
     Browser.assumeInstalled();
-    browser.openFresh("/#/");
+    browser.openFresh("/");
   }
 
   @AfterEach
@@ -86,7 +86,7 @@ class SearchBrowserTest {
     }
     assertEquals("true", browser.driver().findElements(Browser.testId("search-suggestion")).get(index).getAttribute("aria-selected"));
     input.sendKeys(Keys.ENTER);
-    browser.until("the product page", d -> browser.hash().equals("#/product/" + second.getString("slug")));
+    browser.until("the product page", d -> browser.location().equals("/p/" + second.getString("slug")));
 
     // a search, then a facet: the results and the other facets follow, the brand facet keeps its counts
     input = browser.visible("search-input");
@@ -102,7 +102,50 @@ class SearchBrowserTest {
 
     // opening the product counts as a click on the search's result
     browser.driver().findElement(Browser.testId("search-results")).findElement(By.cssSelector("a.card-link")).click();
-    browser.until("the product page", d -> browser.hash().equals("#/product/" + first.getString("slug")));
+    browser.until("the product page", d -> browser.location().equals("/p/" + first.getString("slug")));
+  }
+
+  @Test
+  void aCategoryPageFiltersByABrandFacetKeptInTheAddress() throws Exception {
+    String chosen = SearchShop.brand();
+    String other = SearchShop.brand();
+    shop.product("Numbatine shell jacket", null, "Windproof.", chosen, "jackets", "PUBLISHED", 9900, 5, Map.of());
+    shop.product("Numbatine down jacket", null, "Warm.", other, "jackets", "PUBLISHED", 15900, 5, Map.of());
+    String jackets = SearchShop.category("jackets");
+    shop.await(r -> r.getLong("total") == 1, 10_000, "filter.category", jackets, "filter.brand", chosen);
+    long inCategory = shop.search("filter.category", jackets, "pageSize", "1").getLong("total");
+
+    // the category's page shows the search's facets for it: both new brands with their counts
+    browser.open("/c/jackets");
+    browser.until("the brand facet", d -> !d.findElements(facet("brand", chosen)).isEmpty()
+      && !d.findElements(facet("brand", other)).isEmpty());
+    assertEquals("1", count("brand", chosen));
+    assertTrue(browser.visible("page-title").getText().equals("Jackets"), browser.visible("page-title").getText());
+
+    // ticking a brand narrows the list to it, the address has it, the other brand keeps its count
+    facetValue("brand", chosen).click();
+    browser.until("only the brand's product", d -> categoryCardNames().equals(List.of("Numbatine shell jacket")));
+    browser.until("the brand in the address", d -> browser.location().equals("/c/jackets?f.brand=" + chosen));
+    assertEquals("1", count("brand", other), "counts follow the other filters, not the facet's own");
+    assertTrue(inCategory > 1, "the category had more products than the brand: " + inCategory);
+
+    // a reload keeps it
+    browser.driver().navigate().refresh();
+    browser.until("the brand ticked after the reload", d -> !d.findElements(facet("brand", chosen)).isEmpty()
+      && facetValue("brand", chosen).isSelected());
+    browser.until("still only the brand's product", d -> categoryCardNames().equals(List.of("Numbatine shell jacket")));
+    screenshots("category-facets");
+
+    // on a phone the facets wait behind "Filter & sort" with the sort and the price range
+    browser.phone(true);
+    try {
+      browser.until("the facets hidden", d -> !d.findElement(Browser.testId("facet-panel")).isDisplayed());
+      browser.visible("filters-toggle").click();
+      browser.until("the facets shown", d -> d.findElement(Browser.testId("facet-panel")).isDisplayed());
+      assertTrue(facetValue("brand", chosen).isSelected());
+    } finally {
+      browser.phone(false);
+    }
   }
 
   @Test
@@ -111,7 +154,7 @@ class SearchBrowserTest {
     shop.product("Wombatique lantern", "Wombatique Laterne", "Hell.", brand, "decor", "PUBLISHED", 2900, 5, Map.of());
     // the known words are refreshed within a second of a change
     shop.await(r -> "wombatique".equals(r.getString("correctedQuery")), 10_000, "q", "wobmatique", "locale", "de");
-    browser.open("/#/");
+    browser.open("/");
     new org.openqa.selenium.support.ui.Select(browser.visible("locale-select")).selectByValue("de");
     WebElement input = browser.visible("search-input");
     input.sendKeys("wobmatique", Keys.ENTER);
@@ -168,8 +211,17 @@ class SearchBrowserTest {
       .map(WebElement::getText).toList();
   }
 
+  private static By facet(String code, String value) {
+    return By.cssSelector("[data-testid=facet][data-code='" + code + "'] input[data-value='" + value + "']");
+  }
+
   private static WebElement facetValue(String code, String value) {
-    return browser.driver().findElement(By.cssSelector("[data-testid=facet][data-code='" + code + "'] input[data-value='" + value + "']"));
+    return browser.driver().findElement(facet(code, value));
+  }
+
+  private static List<String> categoryCardNames() {
+    return browser.driver().findElements(By.cssSelector(".grid [data-testid=product-name]")).stream()
+      .map(WebElement::getText).toList();
   }
 
   private static String count(String code, String value) {

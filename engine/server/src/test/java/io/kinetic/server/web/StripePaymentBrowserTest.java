@@ -47,7 +47,7 @@ class StripePaymentBrowserTest {
   void aGuestPaysWithThePaymentElementAfterADeclinedCard() throws Exception {
     Browser.assumeInstalled();
     StripeEngine.Placed placed = shop.place(shop.variant(5), 1);
-    browser.openFresh("/#/checkout/payment/" + placed.orderId() + "?token=" + URLEncoder.encode(placed.token(), StandardCharsets.UTF_8));
+    browser.openFresh("/checkout/payment/" + placed.orderId() + "?token=" + URLEncoder.encode(placed.token(), StandardCharsets.UTF_8));
     var card = browser.visible("fake-stripe-card");
     browser.until("the pay button enabled", d -> browser.visible("pay-button").isEnabled());
 
@@ -61,7 +61,7 @@ class StripePaymentBrowserTest {
     card.sendKeys("4242424242424242");
     browser.visible("pay-button").click();
     browser.until("the paid order's confirmation", Duration.ofSeconds(20), d -> !d.findElements(Browser.testId("thank-you")).isEmpty());
-    assertTrue(browser.hash().startsWith("#/order/" + placed.orderId()), browser.hash());
+    assertTrue(browser.location().startsWith("/order/" + placed.orderId()), browser.location());
     assertEquals("succeeded", shop.stripe.status(placed.intentId()));
     assertEquals(2, shop.stripe.browserConfirms(), "both attempts went from the browser to Stripe");
     browser.screenshots("stripe-paid");

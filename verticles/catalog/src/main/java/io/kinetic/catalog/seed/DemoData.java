@@ -72,18 +72,8 @@ final class DemoData {
       new Media("/media/placeholder/" + slug + "-2.svg", nameEn + " (detail)"));
 
     long baseEur = (r.nextInt(5, 200) * 100L) - 1;
-    int count = r.nextInt(1, 5);
-    int firstSize = r.nextInt(DemoTaxonomy.SIZES.length - count + 1);
-    var variants = new ArrayList<VariantInput>(count);
-    for (int v = 0; v < count; v++) {
-      String size = DemoTaxonomy.SIZES[firstSize + v];
-      String variantColour = v == 0 ? colour : DemoTaxonomy.COLOURS[r.nextInt(DemoTaxonomy.COLOURS.length)];
-      long eur = baseEur + v * 200L;
-      long usd = Math.max(99, Math.round(eur * 1.08 / 100.0) * 100 - 1);
-      String sku = String.format(Locale.ROOT, "KC%06d-%s-%s", n + 1, size, variantColour.toUpperCase(Locale.ROOT));
-      variants.add(new VariantInput(sku, Map.of("size", size, "colour", variantColour),
-        List.of(Money.of(eur, "EUR"), Money.of(usd, "USD")), r.nextInt(10) == 0 ? 0 : r.nextInt(1, 200)));
-    }
+    var variants = variantMatrix(n, r, baseEur, colour);
+    int count = variants.size();
     var input = new ProductInput(slug, r.nextInt(10) == 0 ? ProductStatus.DRAFT : ProductStatus.PUBLISHED, "en",
       translations, List.of(leaf.category().id()), attributes, media,
       new Seo(nameEn + " | Kinetic Commerce", translations.get("en").description()), variants);
@@ -95,6 +85,40 @@ final class DemoData {
       variantIds.add(timeOrdered(created, r));
     }
     return new ProductDraft(timeOrdered(created, r), input, variantIds, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
+  }
+
+  /**
+   * The variants as a shop has them: a matrix of 1 to 4 neighbouring sizes × 1 to 3 colours (the
+   * product's colour first), a larger size costing more, with gaps: about one combination in six is
+   * not made (never the first) and about one in ten is sold out. At most 12 variants.
+   */
+  private static List<VariantInput> variantMatrix(int n, SplittableRandom r, long baseEur, String colour) {
+    int sizes = r.nextInt(1, 5);
+    int firstSize = r.nextInt(DemoTaxonomy.SIZES.length - sizes + 1);
+    var colours = new ArrayList<String>(List.of(colour));
+    int wanted = r.nextInt(1, 4);
+    while (colours.size() < wanted) {
+      String c = DemoTaxonomy.COLOURS[r.nextInt(DemoTaxonomy.COLOURS.length)];
+      if (!colours.contains(c)) {
+        colours.add(c);
+      }
+    }
+    var variants = new ArrayList<VariantInput>(sizes * colours.size());
+    for (int s = 0; s < sizes; s++) {
+      String size = DemoTaxonomy.SIZES[firstSize + s];
+      long eur = baseEur + s * 200L;
+      long usd = Math.max(99, Math.round(eur * 1.08 / 100.0) * 100 - 1);
+      for (String c : colours) {
+        boolean first = variants.isEmpty();
+        if (!first && sizes * colours.size() > 2 && r.nextInt(6) == 0) {
+          continue;
+        }
+        String sku = String.format(Locale.ROOT, "KC%06d-%s-%s", n + 1, size, c.toUpperCase(Locale.ROOT));
+        variants.add(new VariantInput(sku, Map.of("size", size, "colour", c),
+          List.of(Money.of(eur, "EUR"), Money.of(usd, "USD")), r.nextInt(10) == 0 ? 0 : r.nextInt(1, 200)));
+      }
+    }
+    return variants;
   }
 
   /** A UUIDv7 for {@code at} with random bits from {@code r}, like the ids the engine makes. */

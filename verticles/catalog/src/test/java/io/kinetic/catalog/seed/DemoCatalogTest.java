@@ -84,7 +84,12 @@ class DemoCatalogTest {
     assertEquals(5L, count("SELECT count(*) FROM attribute"));
     assertEquals(0L, count("SELECT count(*) FROM product WHERE NOT (translations ? 'en' AND translations ? 'de')"));
     assertEquals(0L, count("SELECT count(*) FROM (SELECT product_id FROM variant GROUP BY product_id"
-      + " HAVING count(*) NOT BETWEEN 1 AND 4) x"));
+      + " HAVING count(*) NOT BETWEEN 1 AND 12) x"));
+    // real option matrices: products with several sizes and several colours, and gaps in them
+    assertTrue(count("SELECT count(*) FROM (SELECT product_id FROM variant GROUP BY product_id"
+      + " HAVING count(DISTINCT options->>'size') > 1 AND count(DISTINCT options->>'colour') > 1"
+      + " AND count(*) < count(DISTINCT options->>'size') * count(DISTINCT options->>'colour')) x") > 50,
+      "matrices with missing combinations");
     assertEquals(2 * 2_500L, count("SELECT count(*) FROM product_min_price"), "an EUR and a USD min price each");
     assertEquals(0L, count("SELECT count(*) FROM product WHERE media->0->>'url' <> '/media/placeholder/' || slug || '-1.svg'"));
     assertEquals(0L, count("SELECT count(*) FROM outbox"), "a bulk load writes no events");

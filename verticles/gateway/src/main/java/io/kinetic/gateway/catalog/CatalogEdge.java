@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The catalog's edge: storefront product, category and attribute reads and the admin catalogue,
  * over REST ({@code openapi/catalog.yaml}) and GraphQL ({@code graphql/catalog/}), translated
- * into {@link CatalogApi} requests; and the generated placeholder images of seeded media.
+ * into {@link CatalogApi} requests; the generated placeholder images of seeded media; and the
+ * server-rendered heads of the storefront's product and category pages, the sitemap and robots.txt
+ * ({@link ShopPages}).
  */
 public final class CatalogEdge implements Edge {
 

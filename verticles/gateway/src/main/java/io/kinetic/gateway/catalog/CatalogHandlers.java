@@ -26,7 +26,8 @@ final class CatalogHandlers implements EdgeHandlers {
 
   CatalogHandlers(EdgeContext context) {
     this.context = context;
-    var json = ProductJson.of(context.vertx(), Duration.ofSeconds(context.config().catalog().cacheTtlSeconds()));
+    var json = ProductJson.of(context.vertx(), Duration.ofSeconds(context.config().catalog().cacheTtlSeconds()),
+      context.config().catalog().lowStockThreshold());
     this.replies = new ProductReplies(json);
     // a number attribute's unit is part of every product's view: new definitions, new JSON
     context.vertx().eventBus().consumer(CatalogApi.Events.ATTRIBUTE_CHANGED, message -> {
@@ -48,6 +49,8 @@ final class CatalogHandlers implements EdgeHandlers {
   @Override
   public void mountRoutes(Router router) {
     PlaceholderSvg.mount(router);
+    new ShopPages(context.bus(), context.shell(), StringRule.of(context.contract(), "Slug"), context.config().catalog().defaultLocale(),
+      context.config().catalog().defaultCurrency()).mount(router);
   }
 
   @Override
@@ -55,7 +58,8 @@ final class CatalogHandlers implements EdgeHandlers {
     wiring.type("Variant", t -> t.dataFetcher("options", SourceFields.of(Variant.class, CatalogShapes::options)).dataFetcher("price", CatalogShapes::price));
     switch (api) {
       case SHOP -> new CatalogShopFetchers(context.bus(), context.locales(), queries,
-        new ProductChanges(context.vertx(), context.bus(), context.locales(), context.live())).wire(wiring);
+        new ProductChanges(context.vertx(), context.bus(), context.locales(), context.live()),
+        context.config().catalog().lowStockThreshold()).wire(wiring);
       case ADMIN -> new CatalogAdminFetchers(context.bus(), context.locales(), queries).wire(wiring);
     }
   }

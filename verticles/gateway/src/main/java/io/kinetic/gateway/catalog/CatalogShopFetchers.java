@@ -11,6 +11,8 @@ import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
 import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.ListProducts;
+import io.kinetic.kernel.contract.catalog.ProductCard;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
@@ -18,6 +20,8 @@ import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Data fetchers of the catalog's storefront fields (graphql/catalog/shop.graphqls): each is one bus
@@ -30,12 +34,16 @@ final class CatalogShopFetchers {
   private final ProductListQueries queries;
   private final ProductChanges changes;
 
-  CatalogShopFetchers(BusClient bus, Locales locales, ProductListQueries queries, ProductChanges changes) {
+  CatalogShopFetchers(BusClient bus, Locales locales, ProductListQueries queries, ProductChanges changes, long lowStock) {
+    this.lowStock = lowStock;
     this.bus = bus;
     this.locales = locales;
     this.queries = queries;
     this.changes = changes;
   }
+
+  /** A card says "low" at this many units or fewer ({@code catalog.lowStockThreshold}). */
+  private final long lowStock;
 
   void wire(RuntimeWiring.Builder wiring) {
     wiring
@@ -45,7 +53,8 @@ final class CatalogShopFetchers {
         .dataFetcher("products", this::products)
         .dataFetcher("categories", this::categories))
       .type("Subscription", t -> t.dataFetcher("productChanged", changes::productChanged))
-      .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf));
+      .type("Product", t -> t.dataFetcher("categories", CategoryLoader::categoriesOf))
+      .type("ProductCard", t -> t.dataFetcher("availability", CatalogShopFetchers::availability));
   }
 
   private Future<ProductView> product(DataFetchingEnvironment env) {
@@ -63,9 +72,19 @@ final class CatalogShopFetchers {
   }
 
   private Future<GqlTypes.Connection> products(DataFetchingEnvironment env) {
-    return bus.request(CatalogApi.LIST_PRODUCTS, queries.fromArguments(env, false), Gql.caller(env))
+    ListProducts query = queries.fromArguments(env, false);
+    return bus.request(CatalogApi.LIST_PRODUCTS, query, Gql.caller(env))
       .onSuccess(page -> CatalogCacheTags.list(env, page.items()))
-      .map(page -> GqlTypes.Connection.of(page.items(), page.nextCursor()));
+      .map(page -> GqlTypes.Connection.of(page.items().stream().map(p -> ProductCard.of(p, query.currency(), lowStock)).toList(),
+        page.nextCursor()));
+  }
+
+  /** A card's level as the schema's enum (a list's cards and the search's alike). */
+  private static String availability(DataFetchingEnvironment env) {
+    Object source = env.getSource();
+    Object level = source instanceof ProductCard card ? card.availability()
+      : source instanceof Map<?, ?> map ? map.get("availability") : null;
+    return level == null ? null : level.toString().toUpperCase(Locale.ROOT);
   }
 
   private Future<List<?>> categories(DataFetchingEnvironment env) {

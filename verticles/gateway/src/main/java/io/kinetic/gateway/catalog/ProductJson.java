@@ -2,6 +2,7 @@ package io.kinetic.gateway.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kinetic.kernel.contract.catalog.ProductCard;
 import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.json.Json;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Storefront products as JSON, each serialized once per version, availability and locale: a product
+ * Storefront products as JSON (whole, and as list cards per currency), each serialized once per version, availability and locale: a product
  * is the same bytes until it changes (any change raises its version; carts reserving stock change
  * its {@link #availability}), so product reads and list pages copy
  * bytes instead of running Jackson over every product of every page. Attribute definitions shape
@@ -30,8 +31,10 @@ final class ProductJson implements Shareable {
   private static final byte[] NEXT = "],\"nextCursor\":".getBytes(StandardCharsets.UTF_8);
 
   private final Cache<Key, byte[]> bytes;
+  private final long lowStock;
 
-  private ProductJson(Duration ttl) {
+  private ProductJson(Duration ttl, long lowStock) {
+    this.lowStock = lowStock;
     this.bytes = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
       .weigher((Key key, byte[] value) -> value.length)
@@ -41,14 +44,26 @@ final class ProductJson implements Shareable {
 
   /** This node's cache, shared by its gateway instances. */
   static ProductJson of(Vertx vertx, Duration ttl) {
-    return (ProductJson) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("json", k -> new ProductJson(ttl));
+    return of(vertx, ttl, ProductCard.LOW_STOCK);
   }
 
-  private record Key(UUID id, long version, long availability, String locale) {
+  /** As {@link #of(Vertx, Duration)}, cards saying "low" at {@code lowStock} units or fewer ({@code catalog.lowStockThreshold}). */
+  static ProductJson of(Vertx vertx, Duration ttl, long lowStock) {
+    return (ProductJson) vertx.sharedData().getLocalMap(SHARED).computeIfAbsent("json", k -> new ProductJson(ttl, lowStock));
+  }
+
+  /** {@code card}: the currency of a list's card, null for the whole product. */
+  private record Key(UUID id, long version, long availability, String locale, String card) {
   }
 
   byte[] of(ProductView view) {
-    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale()), key -> Json.bytes(view));
+    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale(), null), key -> Json.bytes(view));
+  }
+
+  /** The product's slim card ({@link ProductCard}) with prices in {@code currency}. */
+  byte[] card(ProductView view, String currency) {
+    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale(), currency),
+      key -> Json.bytes(ProductCard.of(view, currency, lowStock)));
   }
 
   /**
@@ -63,13 +78,14 @@ final class ProductJson implements Shareable {
     return stamp;
   }
 
-  Buffer page(ProductPage page) {
-    var out = Buffer.buffer(256 + page.items().size() * 2048).appendBytes(ITEMS);
+  /** A list page: the products' cards, prices in {@code currency}. */
+  Buffer page(ProductPage page, String currency) {
+    var out = Buffer.buffer(256 + page.items().size() * 512).appendBytes(ITEMS);
     for (int i = 0; i < page.items().size(); i++) {
       if (i > 0) {
         out.appendByte((byte) ',');
       }
-      out.appendBytes(of(page.items().get(i)));
+      out.appendBytes(card(page.items().get(i), currency));
     }
     return out.appendBytes(NEXT).appendBytes(Json.bytes(page.nextCursor())).appendByte((byte) '}');
   }

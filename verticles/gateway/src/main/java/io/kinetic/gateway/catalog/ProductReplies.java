@@ -31,8 +31,8 @@ final class ProductReplies {
     ConditionalGet.reply(rc, tag, PRODUCT_CACHE, ACCEPT_LANGUAGE, () -> Buffer.buffer(json.of(view)));
   }
 
-  /** A storefront page of products, the products' JSON reused from {@link ProductJson}. */
-  void page(RoutingContext rc, ProductPage page) {
-    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(json.page(page));
+  /** A storefront page of product cards (prices in {@code currency}), their JSON reused from {@link ProductJson}. */
+  void page(RoutingContext rc, ProductPage page, String currency) {
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(json.page(page, currency));
   }
 }

@@ -11,6 +11,7 @@ import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
 import io.kinetic.kernel.contract.catalog.ListAttributes;
 import io.kinetic.kernel.contract.catalog.ListCategories;
+import io.kinetic.kernel.contract.catalog.ListProducts;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
@@ -72,8 +73,9 @@ final class StorefrontRoutes {
   }
 
   private void products(RoutingContext rc) {
-    bus.request(CatalogApi.LIST_PRODUCTS, queries.fromQuery(rc, false), Requests.caller(rc))
-      .onComplete(Replies.to(rc, replies::page));
+    ListProducts query = queries.fromQuery(rc, false);
+    bus.request(CatalogApi.LIST_PRODUCTS, query, Requests.caller(rc))
+      .onComplete(Replies.to(rc, (ctx, page) -> replies.page(ctx, page, query.currency())));
   }
 
   private void categories(RoutingContext rc) {

@@ -18,7 +18,8 @@ import io.vertx.core.Vertx;
  * @param access token checks, for routes outside the contract (the contract's own operations are checked by the core)
  * @param contract the merged REST contract, e.g. for a schema's rule ({@code StringRule})
  * @param live bus events as the {@code Publisher}s of {@code Subscription} fields ({@link LiveEvents}), this instance's
+ * @param shell the storefront's page, for the server-rendered heads of an edge's clean addresses ({@link ShopShell})
  */
 public record EdgeContext(Vertx vertx, AppConfig config, BusClient bus, Locales locales, ClientAddress clientAddress,
-                          AccessHandler access, MergedContract contract, LiveEvents live) {
+                          AccessHandler access, MergedContract contract, LiveEvents live, ShopShell shell) {
 }

@@ -26,7 +26,9 @@ import java.util.Map;
  * subscriptions and queries (logins and registrations are limited per HTTP client). At most
  * {@code maxFields} root mutation fields per request ({@code QUERY_TOO_COMPLEX}): aliases would
  * otherwise run hundreds of logins or registrations, each a deliberately slow password hash, in
- * one request.
+ * one request. A subscription sent over HTTP (POST or GET) is refused as well
+ * ({@code METHOD_NOT_ALLOWED}): it has no answer a single HTTP response could carry, and runs
+ * over the WebSocket (graphql-transport-ws on the same path).
  */
 final class MutationLimits extends SimplePerformantInstrumentation {
 
@@ -41,10 +43,14 @@ final class MutationLimits extends SimplePerformantInstrumentation {
                                                                       InstrumentationState state) {
     ExecutionContext execution = parameters.getExecutionContext();
     OperationDefinition operation = execution.getOperationDefinition();
+    RoutingContext rc = execution.getGraphQLContext().get(RoutingContext.class);
+    if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION && rc != null) {
+      throw QueryLimits.abort(ErrorCode.METHOD_NOT_ALLOWED,
+        "subscriptions run over the WebSocket (graphql-transport-ws on " + rc.request().path() + "), not over HTTP");
+    }
     if (operation.getOperation() != OperationDefinition.Operation.MUTATION) {
       return null;
     }
-    RoutingContext rc = execution.getGraphQLContext().get(RoutingContext.class);
     if (rc != null && rc.request().method() == HttpMethod.GET) {
       throw QueryLimits.abort(ErrorCode.METHOD_NOT_ALLOWED, "mutations must be sent with POST");
     }

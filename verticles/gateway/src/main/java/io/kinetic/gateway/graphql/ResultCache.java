@@ -31,6 +31,8 @@ public final class ResultCache implements Shareable {
 
   /** The GraphQL context key under which an execution collects its tags. */
   static final String TAGS = "kinetic.result-cache.tags";
+  /** The tag of a result never to keep ({@link #uncacheable}). */
+  static final String UNCACHEABLE = "!uncacheable";
   /** Results larger than this (estimated) are not kept. */
   static final long MAX_ENTRY_BYTES = 256 * 1024;
   /** How long after an event its tags are retired once more. */
@@ -63,6 +65,14 @@ public final class ResultCache implements Shareable {
     }
   }
 
+  /**
+   * Keeps the result being computed out of the cache: for a field whose answer changes within
+   * seconds whatever the catalogue does (recommendations, which learn from every event).
+   */
+  public static void uncacheable(DataFetchingEnvironment env) {
+    tag(env, UNCACHEABLE);
+  }
+
   /** Retires every result that carries {@code tag} (the ones kept, and the ones being computed). */
   public void invalidate(String tag) {
     retired.put(tag, clock.incrementAndGet());
@@ -88,7 +98,7 @@ public final class ResultCache implements Shareable {
 
   /** Keeps {@code result} when it has tags, no errors, fits, and none of its tags was retired since {@code startedAt}. */
   void offer(Key key, ExecutionResult result, Set<String> tags, long startedAt) {
-    if (!result.getErrors().isEmpty() || tags.isEmpty() || retiredSince(tags, startedAt)) {
+    if (!result.getErrors().isEmpty() || tags.isEmpty() || tags.contains(UNCACHEABLE) || retiredSince(tags, startedAt)) {
       return;
     }
     long bytes = RequestLimits.size(result.getData(), MAX_ENTRY_BYTES);

@@ -11,10 +11,15 @@ import io.kinetic.gateway.edge.EdgeHandlers;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.gateway.edge.RestOperations;
 import io.kinetic.gateway.graphql.Gql;
+import io.kinetic.gateway.graphql.ResultCache;
 import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.contract.cart.CartView;
+import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.recommendations.BehaviourEvent;
 import io.kinetic.kernel.contract.recommendations.GetRecommenderReport;
+import io.kinetic.kernel.contract.recommendations.GetRecommenderSettings;
+import io.kinetic.kernel.contract.recommendations.SetRecommenderSettings;
 import io.kinetic.kernel.contract.recommendations.Recommend;
 import io.kinetic.kernel.contract.recommendations.RecommendationRow;
 import io.kinetic.kernel.contract.recommendations.Recommendations;
@@ -45,6 +50,21 @@ final class RecommendationsHandlers implements EdgeHandlers {
   record RecommendationsReply(String situation, String arm, List<RecommendationRow> rows) {
   }
 
+  /** The GraphQL shape of a row: with the arm that served it (as REST rows carry it in their answer). */
+  record ArmedRow(String kind, String model, String arm, List<io.kinetic.kernel.contract.recommendations.RecommendedProduct> items) {
+    static ArmedRow of(RecommendationRow row, String arm) {
+      return new ArmedRow(row.kind(), row.model(), arm, row.items());
+    }
+  }
+
+  /** The GraphQL shape of {@link Recommendations}: each row with the arm. */
+  record ArmedRecommendations(Situation situation, String arm, List<ArmedRow> rows) {
+    static ArmedRecommendations of(Recommendations reply) {
+      return new ArmedRecommendations(reply.situation(), reply.arm(),
+        reply.rows().stream().map(row -> ArmedRow.of(row, reply.arm())).toList());
+    }
+  }
+
   private final EdgeContext context;
   private final BusClient bus;
 
@@ -57,16 +77,24 @@ final class RecommendationsHandlers implements EdgeHandlers {
   public void bindOperations(RestOperations operations) {
     operations.bind("recordEvents", rc -> {
       EventBatch body = Bodies.read(rc, EventBatch.class);
-      var batch = new RecordEvents(body.sessionId(), customer(Requests.principal(rc)), context.clientAddress().of(rc), body.events());
-      bus.request(RecommendationsApi.RECORD_EVENTS, batch, Requests.caller(rc))
+      // a signed-in shopper's token (optional) names the customer: the admin's online figures link their orders to the session
+      context.access().optionalPrincipal(rc)
+        .compose(principal -> bus.request(RecommendationsApi.RECORD_EVENTS,
+          new RecordEvents(body.sessionId(), customer(principal), context.clientAddress().of(rc), body.events()), Requests.caller(rc)))
         .onComplete(Replies.to(rc, (r, recorded) -> Replies.json(r, 202, recorded)));
     });
     operations.bind("getRecommendations", rc -> {
       MultiMap q = rc.queryParams();
-      var request = new Recommend(Situation.valueOf(q.get("situation").toUpperCase(Locale.ROOT)), q.get("session"),
-        uuid("productId", q.get("productId")), uuid("categoryId", q.get("categoryId")), cart(q.get("cart")),
-        q.get("limit") == null ? 8 : Integer.parseInt(q.get("limit")), context.locales().of(rc.request()), q.get("currency"));
-      bus.request(RecommendationsApi.RECOMMEND, request, Requests.caller(rc))
+      var situation = Situation.valueOf(q.get("situation").toUpperCase(Locale.ROOT));
+      UUID productId = uuid("productId", q.get("productId"));
+      UUID categoryId = uuid("categoryId", q.get("categoryId"));
+      List<UUID> cart = cart(q.get("cart"));
+      int limit = q.get("limit") == null ? 8 : Integer.parseInt(q.get("limit"));
+      String locale = context.locales().of(rc.request());
+      // a signed-in shopper's token (optional): what they bought before is left out of the rows
+      context.access().optionalPrincipal(rc)
+        .compose(principal -> bus.request(RecommendationsApi.RECOMMEND, new Recommend(situation, q.get("session"), productId,
+          categoryId, cart, limit, locale, q.get("currency"), customer(principal)), Requests.caller(rc)))
         .onComplete(Replies.to(rc, (r, reply) -> {
           r.response().putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
           Replies.ok(r, new RecommendationsReply(reply.situation().name().toLowerCase(Locale.ROOT), reply.arm(), reply.rows()));
@@ -81,6 +109,15 @@ final class RecommendationsHandlers implements EdgeHandlers {
         Replies.ok(r, report);
       }));
     });
+    operations.bind("getRecommenderSettings", rc -> bus.request(RecommendationsApi.GET_SETTINGS, new GetRecommenderSettings(),
+      Requests.caller(rc)).onComplete(Replies.to(rc, (r, settings) -> {
+        r.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        Replies.ok(r, settings);
+      })));
+    operations.bind("setRecommenderSettings", rc -> {
+      SetRecommenderSettings body = Bodies.read(rc, SetRecommenderSettings.class);
+      bus.request(RecommendationsApi.SET_SETTINGS, body, Requests.caller(rc)).onComplete(Replies.to(rc, Replies::ok));
+    });
   }
 
   @Override
@@ -88,10 +125,62 @@ final class RecommendationsHandlers implements EdgeHandlers {
     if (api != GraphQlApi.SHOP) {
       return;
     }
-    wiring.type("Query", t -> t.dataFetcher("recommendations", this::recommendations));
+    wiring.type("Query", t -> t.dataFetcher("recommendations", this::recommendations)
+        .dataFetcher("recommendedForYou", this::recommendedForYou))
+      .type("Product", t -> t.dataFetcher("similar", env -> productRow(env, "similar"))
+        .dataFetcher("boughtTogether", env -> productRow(env, "bought-together")))
+      .type("Cart", t -> t.dataFetcher("complements", this::complements));
   }
 
-  private Future<Recommendations> recommendations(DataFetchingEnvironment env) {
+  /** {@code Query.recommendedForYou}: the HOME situation's one row. */
+  private Future<ArmedRow> recommendedForYou(DataFetchingEnvironment env) {
+    var request = new Recommend(Situation.HOME, env.getArgument("sessionId"), null, null, null, limit(env),
+      Gql.locale(env, context.locales()), env.getArgument("currency"));
+    return bus.request(RecommendationsApi.RECOMMEND, request, Gql.caller(env)).map(reply -> only(reply, "for-you"));
+  }
+
+  /** {@code Product.similar} / {@code Product.boughtTogether}: one row of the PRODUCT situation, in the product's locale. */
+  private Future<ArmedRow> productRow(DataFetchingEnvironment env, String kind) {
+    ProductView product = env.getSource();
+    // a cached product query would keep serving rows the models have since moved past
+    ResultCache.uncacheable(env);
+    var request = new Recommend(Situation.PRODUCT, env.getArgument("sessionId"), product.id(), null, null, limit(env),
+      product.locale(), env.getArgument("currency"));
+    return bus.request(RecommendationsApi.RECOMMEND, request, Gql.caller(env)).map(reply -> only(reply, kind));
+  }
+
+  /** {@code Cart.complements}: the CART situation for the cart's products, in its currency. */
+  private Future<ArmedRow> complements(DataFetchingEnvironment env) {
+    CartView cart = env.getSource();
+    var products = new java.util.LinkedHashSet<UUID>();
+    cart.lines().forEach(line -> {
+      if (line.productId() != null) {
+        products.add(line.productId());
+      }
+    });
+    int limit = limit(env);
+    if (products.isEmpty()) {
+      if (limit < 1 || limit > 24) {
+        return Future.failedFuture(Failure.invalid("limit", "must be 1 to 24"));
+      }
+      return Future.succeededFuture(new ArmedRow("complements", "none", null, List.of()));
+    }
+    var request = new Recommend(Situation.CART, env.getArgument("sessionId"), null, null, new ArrayList<>(products), limit,
+      Gql.locale(env, context.locales()), cart.currency());
+    return bus.request(RecommendationsApi.RECOMMEND, request, Gql.caller(env)).map(reply -> only(reply, "complements"));
+  }
+
+  private static int limit(DataFetchingEnvironment env) {
+    Integer limit = env.getArgument("limit");
+    return limit == null ? 8 : limit;
+  }
+
+  private static ArmedRow only(Recommendations reply, String kind) {
+    return ArmedRow.of(reply.rows().stream().filter(r -> r.kind().equals(kind)).findFirst()
+      .orElseGet(() -> new RecommendationRow(kind, "none", List.of())), reply.arm());
+  }
+
+  private Future<ArmedRecommendations> recommendations(DataFetchingEnvironment env) {
     List<String> cartIds = env.getArgument("cartProductIds");
     List<UUID> cart = null;
     if (cartIds != null) {
@@ -106,7 +195,7 @@ final class RecommendationsHandlers implements EdgeHandlers {
     var request = new Recommend(Situation.valueOf(env.getArgument("situation").toString()), env.getArgument("sessionId"),
       product == null ? null : Gql.id("productId", product), category == null ? null : Gql.id("categoryId", category), cart,
       limit == null ? 8 : limit, Gql.locale(env, context.locales()), env.getArgument("currency"));
-    return bus.request(RecommendationsApi.RECOMMEND, request, Gql.caller(env));
+    return bus.request(RecommendationsApi.RECOMMEND, request, Gql.caller(env)).map(ArmedRecommendations::of);
   }
 
   private static UUID customer(Principal principal) {

@@ -29,4 +29,14 @@ class CatalogRulesTest {
     assertEquals("Mug", PlaceholderSvg.caption("mug"));
     assertTrue(PlaceholderSvg.caption("a-" + "b".repeat(80)).length() <= 40);
   }
+
+  @Test
+  void placeholdersDrawWhatTheProductIsNotText() {
+    String shirt = PlaceholderSvg.svg("luna-steel-shirt-25-1");
+    assertFalse(shirt.contains("<text"), "a silhouette, not a caption on a shape");
+    assertTrue(shirt.contains("aria-label=\"Luna steel shirt 25\""), "the name is the image's label");
+    assertEquals(PlaceholderSvg.shape("luna-steel-shirt-25-1"), PlaceholderSvg.shape("atlas-wool-blouse-3-2"), "tops look alike");
+    assertFalse(PlaceholderSvg.shape("luna-steel-shirt-25-1").equals(PlaceholderSvg.shape("urban-ceramic-mug-7-1")));
+    assertFalse(PlaceholderSvg.shape("canyon-linen-sleeping-bag-4-1").equals(PlaceholderSvg.shape("canyon-linen-tote-bag-4-1")));
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.kinetic.gateway.Samples;
+import io.kinetic.kernel.contract.catalog.ProductCard;
 import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.json.Json;
 import java.util.List;
@@ -38,16 +39,39 @@ class ProductJsonTest {
     json.clear();
   }
 
+  /** What a storefront list answers: the products' cards. */
+  record CardPage(List<ProductCard> items, String nextCursor) {
+  }
+
   @Test
-  void aPageIsTheSameBytesAsJacksonWrites() {
+  void aPageIsTheSameBytesAsJacksonWritesForTheCards() {
     var items = List.of(Samples.view(UUID.randomUUID(), "a-é\"quote", "de", List.of(UUID.randomUUID())),
       Samples.view(UUID.randomUUID(), "b", "en", List.of()));
+    var cards = items.stream().map(v -> ProductCard.of(v, "EUR")).toList();
     for (String next : new String[] {null, "cursor/\"with\"+escapes"}) {
       var page = new ProductPage(items, next);
-      assertArrayEquals(Json.bytes(page), json.page(page).getBytes(), "next = " + next);
+      assertArrayEquals(Json.bytes(new CardPage(cards, next)), json.page(page, "EUR").getBytes(), "next = " + next);
     }
     var empty = new ProductPage(List.of(), null);
-    assertArrayEquals(Json.bytes(empty), json.page(empty).getBytes());
+    assertArrayEquals(Json.bytes(new CardPage(List.of(), null)), json.page(empty, "EUR").getBytes());
+  }
+
+  @Test
+  void aCardIsPerCurrency() {
+    var view = Samples.view(UUID.randomUUID(), "priced", "en", List.of());
+    byte[] eur = json.card(view, "EUR");
+    assertSame(eur, json.card(view, "EUR"));
+    assertArrayEquals(Json.bytes(ProductCard.of(view, "USD")), json.card(view, "USD"));
+  }
+
+  @Test
+  void aCardSaysLowAtTheConfiguredThreshold() {
+    assertEquals(ProductCard.LOW, ProductCard.level(7, 10));
+    assertEquals(ProductCard.IN_STOCK, ProductCard.level(7, 5));
+    assertEquals(ProductCard.IN_STOCK, ProductCard.level(7));
+    assertEquals(ProductCard.SOLD_OUT, ProductCard.level(0, 10));
+    assertEquals(ProductCard.LOW, ProductCard.level(1, 1));
+    assertEquals(ProductCard.IN_STOCK, ProductCard.level(1, 0), "0: never low");
   }
 
   @Test

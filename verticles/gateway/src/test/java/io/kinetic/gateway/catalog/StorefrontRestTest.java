@@ -205,4 +205,20 @@ class StorefrontRestTest {
     assertTrue(yaml.startsWith("openapi: 3.1.0"), yaml.substring(0, 40));
     assertTrue(yaml.contains("/api/v1/admin/variants/{sku}/prices/{currency}"));
   }
+
+  /** HEAD answers what GET would, without the body (it was a 404 NOT_FOUND on every API route). */
+  @Test
+  void headAnswersLikeGetWithoutABody() throws Exception {
+    var contract = gw.send("HEAD", "/api/v1/openapi.yaml", null, "");
+    assertEquals(200, contract.statusCode());
+    assertTrue(contract.getHeader("content-type").startsWith("application/yaml"), contract.getHeader("content-type"));
+    assertTrue(contract.body() == null || contract.body().length() == 0);
+    var list = gw.send("HEAD", "/api/v1/categories", null, "");
+    assertEquals(200, list.statusCode());
+    assertTrue(list.body() == null || list.body().length() == 0);
+    var bad = gw.send("HEAD", "/api/v1/products/not-a-uuid", null, "");
+    assertEquals(400, bad.statusCode());
+    assertEquals(404, gw.send("HEAD", "/api/v1/nope", null, "").statusCode());
+    assertEquals(405, gw.send("TRACE", "/api/v1/categories", null, "").statusCode());
+  }
 }

@@ -22,6 +22,8 @@ public final class TopNeighbours {
     UUID weakest;
     double min;
     boolean stale = true;
+    /** The list best first, kept until the list changes (rows read it far more often than models change it). */
+    List<Scored> sorted;
 
     double min() {
       if (stale) {
@@ -41,11 +43,13 @@ public final class TopNeighbours {
     void put(UUID id, double score) {
       scores.put(id, score);
       stale = true;
+      sorted = null;
     }
 
     void remove(UUID id) {
       if (scores.remove(id) != null) {
         stale = true;
+        sorted = null;
       }
     }
 
@@ -131,16 +135,19 @@ public final class TopNeighbours {
     return list == null || list.scores.size() < k ? 0 : list.min();
   }
 
-  /** {@code product}'s neighbours, best first. */
+  /** {@code product}'s neighbours, best first (unmodifiable, sorted once per change of the list). */
   public List<Scored> of(UUID product) {
     Top list = lists.get(product);
     if (list == null || list.scores.isEmpty()) {
       return List.of();
     }
-    var out = new ArrayList<Scored>(list.scores.size());
-    list.scores.forEach((id, score) -> out.add(new Scored(id, score)));
-    out.sort(Comparator.comparingDouble(Scored::score).reversed());
-    return out;
+    if (list.sorted == null) {
+      var out = new ArrayList<Scored>(list.scores.size());
+      list.scores.forEach((id, score) -> out.add(new Scored(id, score)));
+      out.sort(Comparator.comparingDouble(Scored::score).reversed());
+      list.sorted = List.copyOf(out);
+    }
+    return list.sorted;
   }
 
   /** A copy, for an evaluation off the event loop. */

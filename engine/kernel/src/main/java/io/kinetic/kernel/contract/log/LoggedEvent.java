@@ -14,6 +14,6 @@ public record LoggedEvent(long position, UUID eventId, String type, String aggre
 
   /** The event as its record; IllegalArgumentException for a type this engine does not know. */
   public DomainEvent event() {
-    return EventTypes.decode(type, payload);
+    return EventTypes.decode(eventId, type, payload);
   }
 }

@@ -1,5 +1,6 @@
 package io.kinetic.kernel.contract.search;
 
+import io.kinetic.kernel.contract.catalog.ProductCard;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,0 +1,188 @@
+package io.kinetic.kernel.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.kinetic.kernel.contract.cart.CartLineView;
+import io.kinetic.kernel.contract.cart.CartView;
+import io.kinetic.kernel.contract.catalog.Media;
+import io.kinetic.kernel.money.Money;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a {@link CartView} (the answer of every cart request, adds included) straight to the
+ * generator: the same JSON, field for field and in the same order, as Jackson's record serializer
+ * writes (a test compares them), without its reflective accessor calls per property and with
+ * instants formatted without a {@code DateTimeFormatter}. Registered on {@link Json#MAPPER}.
+ */
+final class CartViewJson extends StdSerializer<CartView> {
+
+  private static final SerializableString ID = name("id"), TOKEN = name("token"), CUSTOMER_ID = name("customerId"),
+    CURRENCY = name("currency"), LINES = name("lines"), ITEM_COUNT = name("itemCount"), SUBTOTAL = name("subtotal"),
+    HAS_CHANGES = name("hasChanges"), RESERVED_UNTIL = name("reservedUntil"), EXPIRES_AT = name("expiresAt"),
+    UPDATED_AT = name("updatedAt"), VERSION = name("version");
+  private static final SerializableString VARIANT_ID = name("variantId"), SKU = name("sku"), PRODUCT_ID = name("productId"),
+    PRODUCT_SLUG = name("productSlug"), PRODUCT_NAME = name("productName"), OPTIONS = name("options"), IMAGE = name("image"),
+    QUANTITY = name("quantity"), RESERVED = name("reserved"), AVAILABLE = name("available"), UNIT_PRICE = name("unitPrice"),
+    LINE_TOTAL = name("lineTotal"), PRICE_CHANGED = name("priceChanged"), PREVIOUS_UNIT_PRICE = name("previousUnitPrice"),
+    UNAVAILABLE = name("unavailable"), UNAVAILABLE_REASON = name("unavailableReason"),
+    INSUFFICIENT_STOCK = name("insufficientStock"), ADDED_AT = name("addedAt"), TAX_CLASS = name("taxClass");
+  private static final SerializableString AMOUNT = name("amount"), URL = name("url"), ALT = name("alt");
+
+  CartViewJson() {
+    super(CartView.class);
+  }
+
+  @Override
+  public void serialize(CartView cart, JsonGenerator g, SerializerProvider provider) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName(ID);
+    uuid(g, cart.id());
+    g.writeFieldName(TOKEN);
+    string(g, cart.token());
+    g.writeFieldName(CUSTOMER_ID);
+    uuid(g, cart.customerId());
+    g.writeFieldName(CURRENCY);
+    string(g, cart.currency());
+    g.writeFieldName(LINES);
+    if (cart.lines() == null) {
+      g.writeNull();
+    } else {
+      g.writeStartArray();
+      for (CartLineView line : cart.lines()) {
+        line(g, line);
+      }
+      g.writeEndArray();
+    }
+    g.writeFieldName(ITEM_COUNT);
+    g.writeNumber(cart.itemCount());
+    g.writeFieldName(SUBTOTAL);
+    money(g, cart.subtotal());
+    g.writeFieldName(HAS_CHANGES);
+    g.writeBoolean(cart.hasChanges());
+    g.writeFieldName(RESERVED_UNTIL);
+    instant(g, cart.reservedUntil());
+    g.writeFieldName(EXPIRES_AT);
+    instant(g, cart.expiresAt());
+    g.writeFieldName(UPDATED_AT);
+    instant(g, cart.updatedAt());
+    g.writeFieldName(VERSION);
+    g.writeNumber(cart.version());
+    g.writeEndObject();
+  }
+
+  private static void line(JsonGenerator g, CartLineView line) throws IOException {
+    if (line == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeFieldName(VARIANT_ID);
+    uuid(g, line.variantId());
+    g.writeFieldName(SKU);
+    string(g, line.sku());
+    g.writeFieldName(PRODUCT_ID);
+    uuid(g, line.productId());
+    g.writeFieldName(PRODUCT_SLUG);
+    string(g, line.productSlug());
+    g.writeFieldName(PRODUCT_NAME);
+    string(g, line.productName());
+    g.writeFieldName(OPTIONS);
+    if (line.options() == null) {
+      g.writeNull();
+    } else {
+      g.writeStartObject();
+      for (Map.Entry<String, String> option : line.options().entrySet()) {
+        g.writeFieldName(option.getKey());
+        string(g, option.getValue());
+      }
+      g.writeEndObject();
+    }
+    g.writeFieldName(IMAGE);
+    Media image = line.image();
+    if (image == null) {
+      g.writeNull();
+    } else {
+      g.writeStartObject();
+      g.writeFieldName(URL);
+      string(g, image.url());
+      g.writeFieldName(ALT);
+      string(g, image.alt());
+      g.writeEndObject();
+    }
+    g.writeFieldName(QUANTITY);
+    g.writeNumber(line.quantity());
+    g.writeFieldName(RESERVED);
+    g.writeNumber(line.reserved());
+    g.writeFieldName(AVAILABLE);
+    g.writeNumber(line.available());
+    g.writeFieldName(RESERVED_UNTIL);
+    instant(g, line.reservedUntil());
+    g.writeFieldName(UNIT_PRICE);
+    money(g, line.unitPrice());
+    g.writeFieldName(LINE_TOTAL);
+    money(g, line.lineTotal());
+    g.writeFieldName(PRICE_CHANGED);
+    g.writeBoolean(line.priceChanged());
+    g.writeFieldName(PREVIOUS_UNIT_PRICE);
+    money(g, line.previousUnitPrice());
+    g.writeFieldName(UNAVAILABLE);
+    g.writeBoolean(line.unavailable());
+    g.writeFieldName(UNAVAILABLE_REASON);
+    string(g, line.unavailableReason());
+    g.writeFieldName(INSUFFICIENT_STOCK);
+    g.writeBoolean(line.insufficientStock());
+    g.writeFieldName(ADDED_AT);
+    instant(g, line.addedAt());
+    g.writeFieldName(TAX_CLASS);
+    string(g, line.taxClass());
+    g.writeEndObject();
+  }
+
+  private static void money(JsonGenerator g, Money money) throws IOException {
+    if (money == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeFieldName(AMOUNT);
+    g.writeNumber(money.amount());
+    g.writeFieldName(CURRENCY);
+    string(g, money.currency());
+    g.writeEndObject();
+  }
+
+  private static void string(JsonGenerator g, String value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value);
+    }
+  }
+
+  private static void uuid(JsonGenerator g, UUID value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value.toString());
+    }
+  }
+
+  private static void instant(JsonGenerator g, Instant value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else {
+      char[] text = Instants.iso(value);
+      g.writeString(text, 0, text.length);
+    }
+  }
+
+  private static SerializableString name(String name) {
+    return new SerializedString(name);
+  }
+}
