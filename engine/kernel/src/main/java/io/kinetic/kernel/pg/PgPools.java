@@ -14,6 +14,9 @@ import java.net.URI;
  */
 public final class PgPools {
 
+  /** Seconds after which a pool closes a connection nobody used. */
+  static final int IDLE_SECONDS = 60;
+
   private PgPools() {
   }
 
@@ -58,7 +61,10 @@ public final class PgPools {
       .setPreparedStatementCacheMaxSize(512)
       .setPipeliningLimit(256);
     connect.setMetricsName(name);
-    var pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName(name).setMaxWaitQueueSize(10_000);
+    // a pool gives back what a burst opened: a connection idle for a minute is closed, so a quiet
+    // engine holds few of the server's max_connections (several engines may share one server)
+    var pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName(name).setMaxWaitQueueSize(10_000)
+      .setIdleTimeout(IDLE_SECONDS).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
   }
 

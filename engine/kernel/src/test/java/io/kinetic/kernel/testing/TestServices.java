@@ -22,6 +22,11 @@ public final class TestServices {
 
   private static final Logger LOG = Logger.getLogger(TestServices.class.getName());
   private static TestServices instance;
+  /**
+   * Clients the test PostgreSQL accepts: a test JVM runs its shared engine beside extra ones (a
+   * cluster's two nodes, a Stripe shop, a restarted engine), each holding up to one engine's pools.
+   */
+  private static final int MAX_CONNECTIONS = 1000;
 
   private final String pgUrl;
   private final String redisUrl;
@@ -114,7 +119,8 @@ public final class TestServices {
     String redis = System.getenv("COMMERCE_TEST_REDIS_URL");
     try {
       if (pg == null && dockerAvailable()) {
-        var container = new PostgreSQLContainer("postgres:17-alpine");
+        var container = new PostgreSQLContainer("postgres:17-alpine")
+          .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=" + MAX_CONNECTIONS);
         container.start();
         pg = "postgresql://" + container.getUsername() + ":" + container.getPassword() + "@" + container.getHost() + ":"
           + container.getMappedPort(5432) + "/" + container.getDatabaseName();
@@ -130,7 +136,7 @@ public final class TestServices {
         var embedded = new EmbeddedServices();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         if (pg == null) {
-          pg = embedded.startPostgres(null, 0);
+          pg = embedded.startPostgres(null, 0, MAX_CONNECTIONS);
         }
         if (redis == null) {
           redis = embedded.startRedis(0);
