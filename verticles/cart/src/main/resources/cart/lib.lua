@@ -3,7 +3,9 @@
 --   cart:c:<customer id> / cart:g:<guest token>  hash: id, o (owner), cur, c (created ms),
 --                        u (updated ms), v (version), n (lines), rn (see renew),
 --                        l:<variant> = "qty|seen amount|seen currency|added ms"
---   cart:rsv:<variant>   hash: <cart id> = units reserved, _t = total reserved, _s = sequence of the total
+--   cart:rsv:<variant>   hash: <cart id> = units reserved, x:<cart id> = the ms it lapses (as in
+--                        rsx, so a cart's snapshot reads a line with one HMGET), _t = total
+--                        reserved, _s = sequence of the total
 --   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
 --   cart:stk:<variant>   hash: o = on hand, pv = the product version it was read at (the newest wins)
 --   cart:due             zset: "<variant>|<cart id>" by lapse ms, for the sweeper
@@ -41,7 +43,7 @@ local function purge(v, now)
   local freed = 0
   for _, c in ipairs(gone) do
     local q = num(redis.call('HGET', rk, c))
-    redis.call('HDEL', rk, c)
+    redis.call('HDEL', rk, c, 'x:' .. c)
     redis.call('ZREM', xk, c)
     redis.call('ZREM', P .. 'due', v .. '|' .. c)
     if q > 0 then
@@ -83,7 +85,7 @@ end
 
 -- a cart's reservation of a variant, its hold and its expiry mark gone
 local function unhold(rk, xk, v, c)
-  redis.call('HDEL', rk, c)
+  redis.call('HDEL', rk, c, 'x:' .. c)
   redis.call('ZREM', xk, c)
   redis.call('ZREM', P .. 'due', v .. '|' .. c)
 end
@@ -93,7 +95,7 @@ local function setres(v, c, q, untilMs, now)
   local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
   local mine = num(redis.call('HGET', rk, c))
   if q > 0 then
-    redis.call('HSET', rk, c, q)
+    redis.call('HSET', rk, c, q, 'x:' .. c, string.format('%.0f', untilMs))
     redis.call('ZADD', xk, untilMs, c)
     redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
   else
@@ -124,8 +126,9 @@ local function renewWith(ck, c, untilMs, now, rn)
       local q = parse(f[i + 1])
       purge(v, now)
       local rk = P .. 'rsv:' .. v
-      local mine = num(redis.call('HGET', rk, c))
-      local lapse = tonumber(redis.call('ZSCORE', P .. 'rsx:' .. v, c) or '0')
+      local r = redis.call('HMGET', rk, c, 'x:' .. c)
+      local mine = num(r[1])
+      local lapse = tonumber(r[2] or (mine > 0 and redis.call('ZSCORE', P .. 'rsx:' .. v, c)) or '0')
       if mine < q or lapse < fresh then
         local want = math.min(q, mine)
         if mine < q then
@@ -165,7 +168,9 @@ local function touch(ck, ttl, now)
   redis.call('PEXPIRE', ck, ttl)
 end
 
--- the cart's hash and, per line, {variant, reserved for it, reserved by others, on hand known, lapse ms}
+-- the cart's hash and, per line, {variant, reserved for it, reserved by others, on hand known, lapse ms}:
+-- one HMGET a line. On hand is left '' (unknown): the cart prices every line with the catalog's
+-- figure, and a line the catalog no longer knows is unavailable whatever Redis last heard of it.
 local function snapshot(ck, now)
   local f = redis.call('HGETALL', ck)
   local c
@@ -179,21 +184,22 @@ local function snapshot(ck, now)
   for i = 1, #f, 2 do
     if string.sub(f[i], 1, 2) == 'l:' then
       local v = string.sub(f[i], 3)
-      local r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t')
+      local r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t', 'x:' .. c)
       local held = num(r[1])
       local mine, lapse = 0, ''
-      local score = redis.call('ZSCORE', P .. 'rsx:' .. v, c)
+      -- a reservation made before lapses were kept in rsv has its lapse in rsx only
+      local score = r[3] or (held > 0 and redis.call('ZSCORE', P .. 'rsx:' .. v, c))
       if score and tonumber(score) > now then
         mine = held
         lapse = score
       end
       local others = math.max(0, num(r[2]) - held)
-      local o = redis.call('HGET', P .. 'stk:' .. v, 'o') or ''
-      table.insert(extra, v)
-      table.insert(extra, tostring(mine))
-      table.insert(extra, tostring(others))
-      table.insert(extra, o)
-      table.insert(extra, lapse)
+      local n = #extra
+      extra[n + 1] = v
+      extra[n + 2] = tostring(mine)
+      extra[n + 3] = tostring(others)
+      extra[n + 4] = ''
+      extra[n + 5] = lapse
     end
   end
   return { f, extra }

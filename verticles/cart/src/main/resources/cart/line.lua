@@ -57,24 +57,28 @@ end
 -- cart's rn says every line's reservation runs beyond the last tenth of its time (as renew leaves
 -- such lines), so an add to a fresh line writes no sorted set
 local fresh = untilMs - (untilMs - now) / 10
-if grant > 0 then
-  if not (line and mine > 0 and num(rn) >= fresh) then
-    redis.call('ZADD', xk, untilMs, c)
-    redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
-  end
-else
+local moved = grant > 0 and not (line and mine > 0 and num(rn) >= fresh)
+local until_ = string.format('%.0f', untilMs)
+if moved then
+  redis.call('ZADD', xk, untilMs, c)
+  redis.call('ZADD', P .. 'due', untilMs, v .. '|' .. c)
+elseif grant == 0 then
   unhold(rk, xk, v, c)
 end
 if grant ~= mine then
   -- a new total (bump): its sequence and the mark for publishing
   local s = string.format('%.0f', math.max(num(r[3]) + 1, now * 1000))
-  if grant > 0 then
+  if moved then
+    redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_s', s)
+  elseif grant > 0 then
     redis.call('HSET', rk, c, grant, '_s', s)
   else
     redis.call('HSET', rk, '_s', s)
   end
   redis.call('HINCRBY', rk, '_t', grant - mine)
   redis.call('HSET', P .. 'dirty', v, s)
+elseif moved then
+  redis.call('HSET', rk, 'x:' .. c, until_)
 end
 if grant < newQ then
   forget(ck)

@@ -46,11 +46,14 @@ class ConfigLoaderTest {
       "COMMERCE_PG_URL", "postgresql://u@db:5432/shop",
       "COMMERCE_PG_POOL_SIZE", "32",
       "COMMERCE_HTTP_METRICS", "false",
+      "COMMERCE_HTTP_BUS_METRICS", "true",
       "COMMERCE_JWT_SECRET", "0123456789abcdef0123456789abcdef-long-enough"));
     assertEquals(9090, config.http().port());
     assertEquals("postgresql://u@db:5432/shop", config.pg().url());
     assertEquals(32, config.pg().poolSize());
     assertFalse(config.http().metrics());
+    assertTrue(config.http().busMetrics());
+    assertFalse(ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir)).http().busMetrics(), "the event bus's metrics are off by default");
     assertTrue(config.auth().jwtSecret().startsWith("0123"));
     assertEquals("COMMERCE_HTTP_MAX_BODY_BYTES", ConfigLoader.envName("http.maxBodyBytes"));
   }

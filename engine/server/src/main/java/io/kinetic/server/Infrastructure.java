@@ -133,13 +133,19 @@ final class Infrastructure {
     var options = new VertxOptions().setPreferNativeTransport(true);
     var builder = Vertx.builder().with(options);
     if (config.http().metrics()) {
-      options.setMetricsOptions(new MicrometerMetricsOptions()
+      var metrics = new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         // PostgreSQL and Redis connections are measured by their pools and clients (tagged with
         // namespace, the pool's name); untagged net-client gauges would collide between them
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
         .addLabels(Label.NAMESPACE)
-        .setEnabled(true));
+        .setEnabled(true);
+      if (!config.http().busMetrics()) {
+        // per-message counters and gauges of every bus address, looked up on each message (about
+        // 5 % of an add to cart): for debugging a deployment (http.busMetrics), not for every shop
+        metrics.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
+      }
+      options.setMetricsOptions(metrics);
       builder.withMetrics(new MicrometerMetricsFactory());
     }
     if (!config.cluster().enabled()) {

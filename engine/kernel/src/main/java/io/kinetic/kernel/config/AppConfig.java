@@ -37,7 +37,7 @@ public record AppConfig(
    * {@code metricsToken} comes only from the environment (COMMERCE_HTTP_METRICS_TOKEN); empty: none.
    */
   public record Http(String host, int port, int instances, int maxBodyBytes, boolean metrics,
-                     List<IpRange> trustedProxies, String clientIpHeader, String metricsToken) {
+                     List<IpRange> trustedProxies, String clientIpHeader, String metricsToken, boolean busMetrics) {
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";
     public static final String FORWARDED = "Forwarded";
   }
@@ -286,7 +286,7 @@ public record AppConfig(
       json.getString("profile", "default"),
       new Http(http.string("host"), http.integer("port", 0, 65535), http.integer("instances", 0, 256),
         http.integer("maxBodyBytes", 1024, 64 * 1024 * 1024), http.bool("metrics"), ipRanges(http, "trustedProxies"),
-        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED), metricsToken),
+        http.oneOf("clientIpHeader", Http.X_FORWARDED_FOR, Http.FORWARDED), metricsToken, http.bool("busMetrics")),
       new Pg(pg.url("url", "postgresql", "postgres"), pg.integer("poolSize", 1, 1000)),
       new RedisSettings(redis.url("url", "redis", "rediss"), redis.integer("poolSize", 1, 1000)),
       new Embedded(embedded.string("dataDir"), embedded.integer("pgPort", 0, 65535), embedded.integer("redisPort", 0, 65535)),
