@@ -76,6 +76,36 @@ class BusContractsTest {
     assertEquals(42, failure.retryAfterSeconds());
   }
 
+  /**
+   * A database that cannot take a statement for now (here: a role out of connections, SQLSTATE
+   * 53300, as a server at max_connections answers) is a 503 with a retry after 2 s, not an
+   * internal error, also across the bus.
+   */
+  @Test
+  void aDatabaseOutOfConnectionsIsUnavailableForAMomentNotAnInternalError() throws Exception {
+    String url = io.kinetic.kernel.testing.TestServices.get().pgUrl();
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(url);
+    try (var connection = java.sql.DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var statement = connection.createStatement()) {
+      statement.execute("DO $$ BEGIN CREATE ROLE kinetic_no_connections LOGIN CONNECTION LIMIT 0; "
+        + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+    var connect = io.vertx.pgclient.PgConnectOptions.fromUri(url);
+    var pool = io.kinetic.kernel.pg.PgPools.create(vertx, io.kinetic.kernel.pg.PgPools.url(connect.getHost(), connect.getPort(),
+      connect.getDatabase(), "kinetic_no_connections", null), 1, "public");
+    try {
+      vertx.eventBus().consumer("test.database-full", msg -> pool.query("SELECT 1").execute()
+        .onComplete(ar -> Failure.from(ar.failed() ? ar.cause() : new IllegalStateException("connected")).replyTo(msg)));
+      var failure = assertThrows(Failure.class,
+        () -> new BusClient(vertx, 5000).request("test.database-full", "x", null).await(10, TimeUnit.SECONDS));
+      assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure.errorCode(), failure.detail());
+      assertEquals(2, failure.retryAfterSeconds());
+      assertEquals(ErrorCode.INTERNAL, Failure.from(new IllegalStateException("a defect")).errorCode());
+    } finally {
+      pool.close();
+    }
+  }
+
   @Test
   void failuresKeepCodeDetailAndFieldErrorsAcrossTheBus() throws Exception {
     vertx.eventBus().consumer("test.fails", msg ->

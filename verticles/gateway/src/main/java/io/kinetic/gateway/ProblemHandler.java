@@ -88,6 +88,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
     if (failure.errorCode() == ErrorCode.RATE_LIMITED) {
       long seconds = failure.retryAfterSeconds() > 0 ? failure.retryAfterSeconds() : DEFAULT_RETRY_AFTER_SECONDS;
       response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    } else if (failure.retryAfterSeconds() > 0) {
+      // a 503 of a database that could not take the request for now
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()));
     }
     if (cid != null) {
       response.putHeader(CorrelationHandler.HEADER, cid);

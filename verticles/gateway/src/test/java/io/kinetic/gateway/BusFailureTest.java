@@ -31,6 +31,9 @@ class BusFailureTest {
     gw = GatewayFixture.start(new JsonObject().put("bus", new JsonObject().put("timeoutMillis", 300)));
     gw.bus.silent(CatalogApi.GET_PRODUCT);
     gw.bus.on(CatalogApi.LIST_CATEGORIES, q -> ErrorCode.INTERNAL.failure(SECRET));
+    // what a context answers when its PostgreSQL is at max_connections
+    gw.bus.on(CatalogApi.LIST_PRODUCTS, q -> io.kinetic.kernel.error.Failure.from(
+      new io.vertx.pgclient.PgException("sorry, too many clients already", "FATAL", "53300", "db-7.internal")));
     gw.bus.<GetProductBySlug>on(CatalogApi.GET_PRODUCT_BY_SLUG, q -> {
       ProductView v = Samples.view(UUID.randomUUID(), q.slug(), "en", List.of());
       return new ProductView(v.id(), v.slug(), v.status(), v.locale(), v.name(), v.description(), v.categoryIds(),
@@ -54,6 +57,15 @@ class BusFailureTest {
     assertEquals(problem.getString("correlationId"), response.getHeader("X-Correlation-Id"));
     assertEquals(1, gw.bus.count(CatalogApi.GET_PRODUCT));
     assertEquals(true, millis >= 250 && millis < 5000, "took " + millis + " ms");
+  }
+
+  @Test
+  void aDatabaseOutOfConnectionsIs503WithRetryAfter() throws Exception {
+    var response = gw.get("/api/v1/products");
+    assertEquals(503, response.statusCode(), response.bodyAsString());
+    assertEquals("SERVICE_UNAVAILABLE", problem(response).getString("code"));
+    assertEquals("2", response.getHeader("Retry-After"));
+    assertFalse(response.bodyAsString().contains("db-7"), response.bodyAsString());
   }
 
   @Test

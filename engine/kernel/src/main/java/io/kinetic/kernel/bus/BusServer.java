@@ -54,6 +54,9 @@ public final class BusServer {
     Failure failure = Failure.from(cause);
     if (failure.errorCode() == ErrorCode.INTERNAL) {
       LOG.log(Level.SEVERE, Logs.withCorrelation(caller.correlationId(), address + " failed"), cause);
+    } else if (failure != cause && failure.errorCode() == ErrorCode.SERVICE_UNAVAILABLE) {
+      // the database could not take it (too many connections, a restart): the caller may retry
+      LOG.log(Level.WARNING, Logs.withCorrelation(caller.correlationId(), address + " unavailable: " + cause));
     }
     failure.replyTo(message);
   }

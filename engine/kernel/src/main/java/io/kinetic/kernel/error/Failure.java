@@ -100,7 +100,9 @@ public final class Failure extends ReplyException {
   /**
    * Rebuilds the failure behind any throwable: bus timeouts become {@link ErrorCode#BUS_TIMEOUT},
    * a missing handler {@link ErrorCode#SERVICE_UNAVAILABLE}, a PostgreSQL data exception (SQLSTATE
-   * class 22: a NUL in text, a value out of range) {@link ErrorCode#VALIDATION_FAILED}, anything
+   * class 22: a NUL in text, a value out of range) {@link ErrorCode#VALIDATION_FAILED}, a database
+   * that cannot take a statement for now ({@link SqlStates#isUnavailable}: too many connections, a
+   * restart) {@link ErrorCode#SERVICE_UNAVAILABLE} with a retry after 2 s, anything
    * unexpected {@link ErrorCode#INTERNAL}.
    */
   public static Failure from(Throwable t) {
@@ -118,8 +120,15 @@ public final class Failure extends ReplyException {
       return of(ErrorCode.VALIDATION_FAILED, "a value cannot be stored: it is out of range or not valid text (SQLSTATE "
         + ((PgException) t).getSqlState() + ")");
     }
+    if (SqlStates.isUnavailable(t)) {
+      return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or unreachable at the moment: try again shortly",
+        List.of(), UNAVAILABLE_RETRY_SECONDS, null);
+    }
     return of(ErrorCode.INTERNAL, "internal error");
   }
+
+  /** The {@code Retry-After} of a request the database could not take for a passing reason. */
+  static final long UNAVAILABLE_RETRY_SECONDS = 2;
 
   private static String encode(String detail, List<FieldError> errors, long retryAfterSeconds, Integer available) {
     var json = new JsonObject().put("detail", detail);

@@ -22,6 +22,22 @@ public final class SqlStates {
     return t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22");
   }
 
+  /**
+   * True when PostgreSQL could not take the statement for a passing reason, not because of the
+   * request: SQLSTATE class 53 (insufficient resources: too many connections, out of memory or
+   * disk), class 08 (a connection failed) and 57P01 to 57P03 (the server is shutting down or
+   * starting up), and a connection refused or closed on the way. A retry a moment later may succeed.
+   */
+  public static boolean isUnavailable(Throwable t) {
+    if (t instanceof PgException pg && pg.getSqlState() != null) {
+      String state = pg.getSqlState();
+      return state.startsWith("53") || state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+        || state.equals("57P03");
+    }
+    return t instanceof java.net.ConnectException || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+      || t instanceof io.vertx.sqlclient.ClosedConnectionException;
+  }
+
   public static boolean is(Throwable t, String state) {
     return t instanceof PgException pg && state.equals(pg.getSqlState());
   }
