@@ -168,9 +168,9 @@ local function touch(ck, ttl, now)
   redis.call('PEXPIRE', ck, ttl)
 end
 
--- the cart's hash and, per line, {variant, reserved for it, reserved by others, on hand known, lapse ms}:
--- one HMGET a line. On hand is left '' (unknown): the cart prices every line with the catalog's
--- figure, and a line the catalog no longer knows is unavailable whatever Redis last heard of it.
+-- the cart's hash and, per line, {variant, reserved for it, reserved by others, '', lapse ms}: one
+-- HMGET a line. The fourth value, once on hand as Redis knew it, is always '' now: the cart prices
+-- every line with the catalog's figure, and a line the catalog no longer knows is unavailable.
 local function snapshot(ck, now)
   local f = redis.call('HGETALL', ck)
   local c
@@ -187,8 +187,9 @@ local function snapshot(ck, now)
       local r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t', 'x:' .. c)
       local held = num(r[1])
       local mine, lapse = 0, ''
-      -- a reservation made before lapses were kept in rsv has its lapse in rsx only
-      local score = r[3] or (held > 0 and redis.call('ZSCORE', P .. 'rsx:' .. v, c))
+      -- a reservation made before lapses were kept in rsv has its lapse in rsx only; a lapse
+      -- without units (left by such an engine's release) says nothing
+      local score = held > 0 and (r[3] or redis.call('ZSCORE', P .. 'rsx:' .. v, c))
       if score and tonumber(score) > now then
         mine = held
         lapse = score

@@ -20,7 +20,8 @@ record CartState(UUID id, UUID customerId, String currency, Instant updatedAt, l
   /**
    * A line: its quantity, the price the customer last saw ({@code seenAmount} null: none), when it was
    * added, and in Redis now: units reserved for this cart and until when (null: none), units other
-   * carts reserve, on hand as last read (-1: unknown).
+   * carts reserve, on hand as Redis knew it (-1: unknown, as the scripts answer now: the catalog's
+   * figure prices every line).
    */
   record Line(UUID variantId, int quantity, Long seenAmount, String seenCurrency, Instant addedAt, int reserved,
               int reservedByOthers, int onHand, Instant reservedUntil) {

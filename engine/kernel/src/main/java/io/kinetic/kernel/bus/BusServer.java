@@ -54,7 +54,7 @@ public final class BusServer {
     Failure failure = Failure.from(cause);
     if (failure.errorCode() == ErrorCode.INTERNAL) {
       LOG.log(Level.SEVERE, Logs.withCorrelation(caller.correlationId(), address + " failed"), cause);
-    } else if (failure != cause && failure.errorCode() == ErrorCode.SERVICE_UNAVAILABLE) {
+    } else if (failure.errorCode() == ErrorCode.SERVICE_UNAVAILABLE && !(cause instanceof io.vertx.core.eventbus.ReplyException)) {
       // the database could not take it (too many connections, a restart): the caller may retry
       LOG.log(Level.WARNING, Logs.withCorrelation(caller.correlationId(), address + " unavailable: " + cause));
     }

@@ -101,8 +101,9 @@ public final class Failure extends ReplyException {
    * Rebuilds the failure behind any throwable: bus timeouts become {@link ErrorCode#BUS_TIMEOUT},
    * a missing handler {@link ErrorCode#SERVICE_UNAVAILABLE}, a PostgreSQL data exception (SQLSTATE
    * class 22: a NUL in text, a value out of range) {@link ErrorCode#VALIDATION_FAILED}, a database
-   * that cannot take a statement for now ({@link SqlStates#isUnavailable}: too many connections, a
-   * restart) {@link ErrorCode#SERVICE_UNAVAILABLE} with a retry after 2 s, anything
+   * or store that could not take a request for now ({@link SqlStates#isUnavailable}: too many
+   * connections, a restart, a refused connection) {@link ErrorCode#SERVICE_UNAVAILABLE} with a retry
+   * after 2 s, anything
    * unexpected {@link ErrorCode#INTERNAL}.
    */
   public static Failure from(Throwable t) {
@@ -121,7 +122,7 @@ public final class Failure extends ReplyException {
         + ((PgException) t).getSqlState() + ")");
     }
     if (SqlStates.isUnavailable(t)) {
-      return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or unreachable at the moment: try again shortly",
+      return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "a store the engine needs is busy or unreachable at the moment: try again shortly",
         List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }
     return of(ErrorCode.INTERNAL, "internal error");

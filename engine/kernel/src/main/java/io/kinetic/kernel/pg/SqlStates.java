@@ -23,20 +23,20 @@ public final class SqlStates {
   }
 
   /**
-   * True when PostgreSQL could not take the statement for a passing reason, not because of the
-   * request: SQLSTATE class 53 (insufficient resources: too many connections, out of memory or
-   * disk), class 08 (a connection failed) and 57P01 to 57P03 (the server is shutting down or
-   * starting up), and a connection refused or closed on the way. A retry a moment later may succeed.
+   * True when a statement never reached PostgreSQL for a passing reason, so that a retry a moment
+   * later may succeed and cannot repeat a write: too many connections (53300), the server starting
+   * up (57P03), a connection that could not be made (08001, 08004, or refused), the pool's queue
+   * full. A connection lost with a statement in flight (its commit may have happened) and
+   * deterministic failures (other states of classes 53 and 08) are not.
    */
   public static boolean isUnavailable(Throwable t) {
     if (t instanceof PgException pg && pg.getSqlState() != null) {
-      String state = pg.getSqlState();
-      return state.startsWith("53") || state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-        || state.equals("57P03");
+      return UNAVAILABLE.contains(pg.getSqlState());
     }
-    return t instanceof java.net.ConnectException || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
-      || t instanceof io.vertx.sqlclient.ClosedConnectionException;
+    return t instanceof java.net.ConnectException || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException;
   }
+
+  private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("53300", "57P03", "08001", "08004");
 
   public static boolean is(Throwable t, String state) {
     return t instanceof PgException pg && state.equals(pg.getSqlState());
