@@ -49,7 +49,7 @@ public final class BaselineServer {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions());
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     String instanceId = UUID.randomUUID().toString();
     int bound;
     try {

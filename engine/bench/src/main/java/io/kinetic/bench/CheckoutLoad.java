@@ -91,7 +91,7 @@ public final class CheckoutLoad {
     int connections = args.intValue("connections", 64);
     Duration duration = args.duration("duration", "15s");
     Duration warmup = args.duration("warmup", "5s");
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(args.intValue("event-loops", 2)));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(args.intValue("event-loops", 2)).setPreferNativeTransport(true));
     try {
       List<Variant> sellable = new ArrayList<>(CatalogSample.sellableVariants(args.require("pg-url"), args.schema(),
           args.get("currency", "EUR")));

@@ -55,7 +55,7 @@ public final class LoadGenerator {
   }
 
   static Result run(Config config) throws Exception {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setPreferNativeTransport(true));
     try {
       boolean writes = config.requests().stream().anyMatch(RequestLine::write);
       AdminSession admin = null;
