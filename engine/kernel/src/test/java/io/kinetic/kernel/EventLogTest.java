@@ -26,6 +26,7 @@ import io.kinetic.kernel.outbox.EventLogVerticle;
 import io.kinetic.kernel.outbox.EventTypes;
 import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.pg.Migrations;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.TestEvent;
@@ -44,7 +45,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +165,45 @@ class EventLogTest {
         assertEquals(i + 1, applied.get(i), "thing " + thing + " versions in order: " + applied);
       }
     });
+  }
+
+  /**
+   * Under load a consumer lingers after a pass (a tenth of its poll interval, here 100 ms), so a
+   * burst of commits, each waking it, is applied by a few passes (transactions), not one per
+   * commit, and still every event exactly once.
+   */
+  @Test
+  void aBurstOfCommitsIsAppliedByFewPassesEachEventOnce() throws Exception {
+    String name = "lingering";
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    Set<Long> passes = ConcurrentHashMap.newKeySet();
+    LogConsumer.Handler record = recorder(name);
+    LogConsumer consumer = new LogConsumer(vertx, sink, bus, name, SOURCE, (tx, event) ->
+      tx.query("SELECT txid_current()").execute().compose(rows -> {
+        passes.add(rows.iterator().next().getLong(0));
+        return record.apply(tx, event);
+      }), 200, 1000, 3);
+    assertEquals(100, consumer.lingerMillis());
+    start(consumer);
+    try {
+      List<UUID> things = createThings(10);
+      var written = new ArrayList<UUID>();
+      for (int i = 0; i < 100; i++) {
+        written.add(write(things.get(i % things.size()), "burst" + i, 0));
+        OutboxRelay.poke(vertx, SOURCE); // as a context's writer does after its commit
+        Thread.sleep(10);
+      }
+      long head = head();
+      Eventually.until("the lingering consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
+      for (UUID id : written) {
+        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
+      }
+      assertTrue(passes.size() <= 30, "100 commits over more than a second applied by " + passes.size()
+        + " passes; one per 100 ms is about 12, one per commit would be 100");
+    } finally {
+      stop(consumer);
+    }
   }
 
   @Test

@@ -24,12 +24,15 @@ final class RollupSql {
   /**
    * The products of an order's lines, and whether the analytics' product table knows each from an
    * earlier, committed transaction (a row this transaction wrote does not count). $1 order.
+   * Each line looks its product up by key (a lateral subquery with LIMIT): the planner guesses 100
+   * rows for {@code jsonb_to_recordset} and would otherwise hash the whole product table per order
+   * (two sequential scans, 5 ms of PostgreSQL's time per order on a 10,000-product catalogue).
    */
   static final String ORDER_PRODUCTS = """
-    SELECT DISTINCT i.p AS product_id,
-           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p AND p.xmin <> pg_current_xact_id()::xid) AS known,
-           EXISTS (SELECT 1 FROM product p WHERE p.product_id = i.p) AS present
-    FROM order_fact o, jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint)
+    SELECT DISTINCT i.p AS product_id, coalesce(k.known, false) AS known, k.present IS NOT NULL AS present
+    FROM order_fact o CROSS JOIN jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint)
+    LEFT JOIN LATERAL (
+      SELECT p.xmin <> pg_current_xact_id()::xid AS known, true AS present FROM product p WHERE p.product_id = i.p LIMIT 1) k ON true
     WHERE o.order_id = $1 AND NOT o.paid
     """;
 
@@ -52,7 +55,8 @@ final class RollupSql {
 
   /**
    * $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day).
-   * The day's stamp moves (see {@link TopProducts}).
+   * The day's stamp moves (see {@link TopProducts}). The categories come from each line's product by
+   * key (lateral, as in {@link #ORDER_PRODUCTS}), not from a hash of the whole product table.
    */
   static final String ORDER_PAID = """
     WITH o AS (
@@ -82,7 +86,9 @@ final class RollupSql {
 %1$s,
     categories AS (
       SELECT l.currency, l.day, l.week, l.month, c.id AS category_id, sum(l.units) AS units, sum(l.revenue) AS revenue
-      FROM lines l JOIN product p ON p.product_id = l.product_id CROSS JOIN unnest(p.category_ids) AS c(id)
+      FROM lines l
+      CROSS JOIN LATERAL (SELECT category_ids FROM product p WHERE p.product_id = l.product_id LIMIT 1) p
+      CROSS JOIN unnest(p.category_ids) AS c(id)
       GROUP BY 1, 2, 3, 4, 5),
 %2$s
     INSERT INTO funnel_day AS f (day, orders_paid) SELECT day, 1 FROM o

@@ -59,6 +59,7 @@ final class PaymentLedger {
     ON CONFLICT DO NOTHING""";
   private static final String NEXT = """
     SELECT payload FROM provider_event WHERE provider = $1 AND event_id = $2 AND applied_at IS NULL FOR UPDATE SKIP LOCKED""";
+  private static final String SETTLED = "SELECT status FROM payment WHERE provider = $1 AND intent_id = $2";
   private static final String APPLIED = "UPDATE provider_event SET applied_at = now(), outcome = $3 WHERE provider = $1 AND event_id = $2";
 
   private final Vertx vertx;
@@ -113,13 +114,34 @@ final class PaymentLedger {
           return Future.succeededFuture();
         }
         Observation o = Json.decode(rows.iterator().next().getJsonObject("payload").encode(), Observation.class);
-        return Orders.lockByIntent(tx, provider, o.intentId())
-          .compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after))
+        return alreadySucceeded(tx, o).compose(settled -> settled ? Future.succeededFuture("stale " + PaymentStatus.SUCCEEDED)
+            : Orders.lockByIntent(tx, provider, o.intentId())
+              .compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after)))
           .compose(outcome -> outcome == null ? Future.succeededFuture() // not yet: left for the next sweep
             : tx.preparedQuery(APPLIED).execute(Tuple.of(provider, eventId, outcome)).mapEmpty());
       }))
       .onSuccess(v -> after.run(this))
       .mapEmpty();
+  }
+
+  /**
+   * True when {@code o} says the payment succeeded and the payment succeeded already (or was
+   * refunded since): the second of the two confirmations (the provider's notice and the shopper's
+   * return) changes nothing, so it needs neither the order's lock nor its row. Safe without a lock:
+   * from succeeded a payment only moves on to refunds, never back, and a success reported then is
+   * stale whatever happened in between ({@link #applyTo} would answer the same).
+   */
+  private static Future<Boolean> alreadySucceeded(SqlConnection tx, Observation o) {
+    if (!"status".equals(o.kind()) || !PaymentStatus.SUCCEEDED.equals(normalize(o.status()))) {
+      return Future.succeededFuture(false);
+    }
+    return tx.preparedQuery(SETTLED).execute(Tuple.of(o.provider(), o.intentId())).map(rows -> {
+      if (rows.size() == 0) {
+        return false;
+      }
+      String current = rows.iterator().next().getString(0);
+      return PaymentStatus.rank(current) >= PaymentStatus.rank(PaymentStatus.SUCCEEDED) && !PaymentStatus.CANCELED.equals(current);
+    });
   }
 
   /** The effect of one observation on a locked order; the outcome noted with the event, null to retry it later. */

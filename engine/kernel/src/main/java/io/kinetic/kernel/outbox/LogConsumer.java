@@ -36,6 +36,9 @@ import java.util.logging.Logger;
  * <p><b>When.</b> Woken by the log's {@code LogAppended} publication and every {@code pollMillis};
  * a consumer that was down catches up from its checkpoint when started, a new one starts at the
  * beginning of the log ({@link #setCheckpoint} starts it elsewhere, e.g. after a rebuild from an export).
+ * A wake-up within {@link #lingerMillis} of the last pass's start waits for the rest of that time,
+ * so under load one pass (one transaction) applies the events of many commits instead of one pass
+ * per commit; a quiet log's first event is applied at once, and a backlog is read without pause.
  *
  * <p><b>One at a time.</b> A pass holds the checkpoint's row lock, so instances of one consumer on
  * several verticles or nodes take turns and never apply an event twice.
@@ -68,6 +71,8 @@ public final class LogConsumer {
 
   private static final Logger LOG = Logger.getLogger(LogConsumer.class.getName());
   private static final long HOUSEKEEPING_EVERY_MILLIS = 3_600_000;
+  /** The longest a wake-up waits for the next pass ({@link #lingerMillis}). */
+  private static final long MAX_LINGER_MILLIS = 100;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -83,6 +88,8 @@ public final class LogConsumer {
   private Context context;
   private MessageConsumer<Object> wakeUps;
   private long pollTimer = -1;
+  private long lingerTimer = -1;
+  private long lastPassAt;
   private long parkedTimer = -1;
   private long housekeepingTimer = -1;
   private boolean running;
@@ -146,6 +153,8 @@ public final class LogConsumer {
     vertx.cancelTimer(parkedTimer);
     vertx.cancelTimer(housekeepingTimer);
     vertx.cancelTimer(retryTimer);
+    vertx.cancelTimer(lingerTimer);
+    lingerTimer = -1;
     return wakeUps == null ? Future.succeededFuture() : wakeUps.unregister();
   }
 
@@ -172,9 +181,35 @@ public final class LogConsumer {
     context.runOnContext(v -> {
       requested.set(false);
       if (started == generation) {
-        run(batchSize);
+        wake();
       }
     });
+  }
+
+  /**
+   * The shortest time between the starts of two passes that a wake-up waits for: a tenth of the
+   * poll interval, at most {@value #MAX_LINGER_MILLIS} ms (tests that poll every 50 ms linger 5 ms).
+   */
+  public long lingerMillis() {
+    return Math.min(MAX_LINGER_MILLIS, pollMillis / 10);
+  }
+
+  /** A pass now, or when the linger after the last one's start is over (one timer at a time). */
+  private void wake() {
+    long wait = lastPassAt + lingerMillis() - System.currentTimeMillis();
+    if (wait <= 0 || running) {
+      run(batchSize); // while running: noted as "again", the pass that follows lingers in turn
+      return;
+    }
+    if (lingerTimer < 0) {
+      int started = generation;
+      lingerTimer = vertx.setTimer(wait, id -> {
+        lingerTimer = -1;
+        if (started == generation) {
+          run(batchSize);
+        }
+      });
+    }
   }
 
   /**
@@ -209,13 +244,16 @@ public final class LogConsumer {
     }
     running = true;
     again = false;
+    lastPassAt = System.currentTimeMillis();
     pass(limit).onComplete(ar -> {
       running = false;
       if (ar.succeeded()) {
         recovered();
         Pass done = ar.result();
-        if (again || done.applied() == limit || done.position() < done.head()) {
-          run(batchSize);
+        if (done.applied() == limit || done.position() < done.head()) {
+          run(batchSize); // a backlog: read on without pause
+        } else if (again) {
+          wake();
         }
       } else if (ar.cause() instanceof Stuck stuck && !transientFailure(stuck.getCause())) {
         onStuck(stuck);

@@ -34,12 +34,16 @@ import java.util.logging.Logger;
  *
  * <p><b>One relay per node and schema,</b> run by that schema's {@link EventLogVerticle}; several
  * nodes may relay one schema, they take turns on the head lock. Writers call {@link #poke(Vertx, String)}
- * after a commit; rows committed elsewhere are picked up within {@code pollMillis}.
+ * after a commit; rows committed elsewhere are picked up within {@code pollMillis}. A poke within
+ * {@link #lingerMillis} of the last pass's start waits for the rest of that time, so under load one
+ * pass logs the events of many commits (and wakes the consumers once for them all).
  */
 public final class OutboxRelay implements Shareable {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final String REGISTRY = "kinetic.outbox.relays";
+  /** The longest a poke waits for the next pass ({@link #lingerMillis}). */
+  private static final long MAX_LINGER_MILLIS = 20;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -50,6 +54,8 @@ public final class OutboxRelay implements Shareable {
   private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
   private Context context;
   private long pollTimer = -1;
+  private long lingerTimer = -1;
+  private long lastPassAt;
   private boolean running;
   private boolean again;
   private boolean failing;
@@ -84,6 +90,7 @@ public final class OutboxRelay implements Shareable {
     stopped = true;
     vertx.sharedData().getLocalMap(REGISTRY).remove(source, this);
     vertx.cancelTimer(pollTimer);
+    vertx.cancelTimer(lingerTimer);
   }
 
   /** Relays soon, on the relay's own context; cheap to call from any thread after every commit. */
@@ -93,8 +100,28 @@ public final class OutboxRelay implements Shareable {
     }
     context.runOnContext(v -> {
       requested.set(false);
-      run();
+      wake();
     });
+  }
+
+  /** The shortest time between the starts of two passes a poke waits for: pollMillis / 50, at most {@value #MAX_LINGER_MILLIS} ms. */
+  public long lingerMillis() {
+    return Math.min(MAX_LINGER_MILLIS, pollMillis / 50);
+  }
+
+  /** A pass now, or when the linger after the last one's start is over (one timer at a time). */
+  private void wake() {
+    long wait = lastPassAt + lingerMillis() - System.currentTimeMillis();
+    if (wait <= 0 || running) {
+      run(); // while running: noted as "again", the pass that follows lingers in turn
+      return;
+    }
+    if (lingerTimer < 0) {
+      lingerTimer = vertx.setTimer(wait, id -> {
+        lingerTimer = -1;
+        run();
+      });
+    }
   }
 
   /** One pass, for tests and tools: completes with the number of events it took into the log. */
@@ -112,11 +139,14 @@ public final class OutboxRelay implements Shareable {
     }
     running = true;
     again = false;
+    lastPassAt = System.currentTimeMillis();
     pass().onComplete(ar -> {
       running = false;
       report(ar);
-      if (again || ar.succeeded() && ar.result().size() == batchSize) {
-        run();
+      if (ar.succeeded() && ar.result().size() == batchSize) {
+        run(); // a backlog: on without pause
+      } else if (again) {
+        wake();
       }
     });
   }
