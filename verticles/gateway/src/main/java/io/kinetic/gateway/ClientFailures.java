@@ -19,7 +19,8 @@ public final class ClientFailures {
     if (code.httpStatus() < 500) {
       return failure;
     }
-    return code.failure(switch (code) {
+    // the retry hint stays (Retry-After, GraphQL's extensions.retryAfter): it tells nothing of the internals
+    return failure.withDetail(switch (code) {
       case BUS_TIMEOUT -> "a service did not answer in time";
       case SERVICE_UNAVAILABLE -> "the service is unavailable at the moment";
       default -> "internal error";

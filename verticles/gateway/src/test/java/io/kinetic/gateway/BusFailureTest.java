@@ -69,6 +69,15 @@ class BusFailureTest {
   }
 
   @Test
+  void aDatabaseOutOfConnectionsIsATypedGraphQlErrorWithRetryAfter() throws Exception {
+    var response = gw.graphql("/graphql", null, "{products(first:3){edges{node{slug}}}}", null);
+    JsonObject error = response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals("SERVICE_UNAVAILABLE", error.getJsonObject("extensions").getString("code"), response.bodyAsString());
+    assertEquals(2L, error.getJsonObject("extensions").getLong("retryAfter"), response.bodyAsString());
+    assertFalse(response.bodyAsString().contains("db-7"), response.bodyAsString());
+  }
+
+  @Test
   void anInternalFailureShowsNoInternalsInProblemJson() throws Exception {
     var response = gw.get("/api/v1/categories");
     assertEquals(500, response.statusCode());

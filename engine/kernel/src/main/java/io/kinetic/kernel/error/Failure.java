@@ -92,6 +92,14 @@ public final class Failure extends ReplyException {
     return retryAfterSeconds;
   }
 
+  /**
+   * The same failure told in other words (a 5xx's fixed text for clients): keeps the code, the
+   * seconds after which a retry may succeed and the units available; drops the field errors.
+   */
+  public Failure withDetail(String detail) {
+    return new Failure(errorCode, detail, List.of(), retryAfterSeconds, available);
+  }
+
   /** Fails a bus message so that {@link #from(Throwable)} on the other side rebuilds this failure. */
   public void replyTo(Message<?> message) {
     message.fail(errorCode.code(), getMessage());

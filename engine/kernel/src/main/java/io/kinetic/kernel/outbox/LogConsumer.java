@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  * <p><b>When.</b> Woken by the log's {@code LogAppended} publication and every {@code pollMillis};
  * a consumer that was down catches up from its checkpoint when started, a new one starts at the
  * beginning of the log ({@link #setCheckpoint} starts it elsewhere, e.g. after a rebuild from an export).
- * A wake-up within {@link #lingerMillis} of the last pass's start waits for the rest of that time,
+ * A wake-up within {@link #lingerMillis} of the start of a pass that applied events waits for the rest of that time,
  * so under load one pass (one transaction) applies the events of many commits instead of one pass
  * per commit; a quiet log's first event is applied at once, and a backlog is read without pause.
  *
@@ -89,7 +89,10 @@ public final class LogConsumer {
   private MessageConsumer<Object> wakeUps;
   private long pollTimer = -1;
   private long lingerTimer = -1;
-  private long lastPassAt;
+  /** System.nanoTime() at the start of the last pass that applied something; linger only after work. */
+  private long lastBusyPassAt;
+  private boolean lastPassBusy;
+  private long passStartedAt;
   private long parkedTimer = -1;
   private long housekeepingTimer = -1;
   private boolean running;
@@ -135,6 +138,9 @@ public final class LogConsumer {
     generation++;
     requested.set(false);
     running = false;
+    vertx.cancelTimer(lingerTimer);
+    lingerTimer = -1;
+    lastPassBusy = false;
     again = false;
     retryAt = 0;
     context = vertx.getOrCreateContext();
@@ -194,9 +200,16 @@ public final class LogConsumer {
     return Math.min(MAX_LINGER_MILLIS, pollMillis / 10);
   }
 
-  /** A pass now, or when the linger after the last one's start is over (one timer at a time). */
+  /**
+   * A pass now, or when the linger after the start of the last pass is over if that pass applied
+   * events (one timer at a time; a monotonic clock, so a wall-clock step cannot stretch the wait).
+   */
   private void wake() {
-    long wait = lastPassAt + lingerMillis() - System.currentTimeMillis();
+    if (stopped) {
+      return;
+    }
+    long wait = !lastPassBusy ? 0
+      : Math.min(lingerMillis(), lingerMillis() - (System.nanoTime() - lastBusyPassAt) / 1_000_000);
     if (wait <= 0 || running) {
       run(batchSize); // while running: noted as "again", the pass that follows lingers in turn
       return;
@@ -244,12 +257,16 @@ public final class LogConsumer {
     }
     running = true;
     again = false;
-    lastPassAt = System.currentTimeMillis();
+    passStartedAt = System.nanoTime();
     pass(limit).onComplete(ar -> {
       running = false;
       if (ar.succeeded()) {
         recovered();
         Pass done = ar.result();
+        lastPassBusy = done.applied() > 0;
+        if (lastPassBusy) {
+          lastBusyPassAt = passStartedAt;
+        }
         if (done.applied() == limit || done.position() < done.head()) {
           run(batchSize); // a backlog: read on without pause
         } else if (again) {

@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  * <p><b>One relay per node and schema,</b> run by that schema's {@link EventLogVerticle}; several
  * nodes may relay one schema, they take turns on the head lock. Writers call {@link #poke(Vertx, String)}
  * after a commit; rows committed elsewhere are picked up within {@code pollMillis}. A poke within
- * {@link #lingerMillis} of the last pass's start waits for the rest of that time, so under load one
+ * {@link #lingerMillis} of the start of a pass that logged events waits for the rest of that time, so under load one
  * pass logs the events of many commits (and wakes the consumers once for them all).
  */
 public final class OutboxRelay implements Shareable {
@@ -55,7 +55,10 @@ public final class OutboxRelay implements Shareable {
   private Context context;
   private long pollTimer = -1;
   private long lingerTimer = -1;
-  private long lastPassAt;
+  /** System.nanoTime() at the start of the last pass that logged something; linger only after work. */
+  private long lastBusyPassAt;
+  private boolean lastPassBusy;
+  private long passStartedAt;
   private boolean running;
   private boolean again;
   private boolean failing;
@@ -109,9 +112,16 @@ public final class OutboxRelay implements Shareable {
     return Math.min(MAX_LINGER_MILLIS, pollMillis / 50);
   }
 
-  /** A pass now, or when the linger after the last one's start is over (one timer at a time). */
+  /**
+   * A pass now, or when the linger after the start of the last pass is over if that pass logged
+   * events (one timer at a time; a monotonic clock, so a wall-clock step cannot stretch the wait).
+   */
   private void wake() {
-    long wait = lastPassAt + lingerMillis() - System.currentTimeMillis();
+    if (stopped) {
+      return;
+    }
+    long wait = !lastPassBusy ? 0
+      : Math.min(lingerMillis(), lingerMillis() - (System.nanoTime() - lastBusyPassAt) / 1_000_000);
     if (wait <= 0 || running) {
       run(); // while running: noted as "again", the pass that follows lingers in turn
       return;
@@ -139,10 +149,14 @@ public final class OutboxRelay implements Shareable {
     }
     running = true;
     again = false;
-    lastPassAt = System.currentTimeMillis();
+    passStartedAt = System.nanoTime();
     pass().onComplete(ar -> {
       running = false;
       report(ar);
+      lastPassBusy = ar.succeeded() && !ar.result().isEmpty();
+      if (lastPassBusy) {
+        lastBusyPassAt = passStartedAt;
+      }
       if (ar.succeeded() && ar.result().size() == batchSize) {
         run(); // a backlog: on without pause
       } else if (again) {

@@ -75,6 +75,9 @@ final class ErrorCodes extends SimplePerformantInstrumentation implements DataFe
     if (failure.available() != null) {
       extensions.put("available", failure.available());
     }
+    if (failure.retryAfterSeconds() > 0) {
+      extensions.put("retryAfter", failure.retryAfterSeconds()); // seconds, as REST's Retry-After
+    }
     return extensions;
   }
 

@@ -506,6 +506,10 @@ final class GraphQlWsConnection {
       LOG.log(Level.WARNING, Logs.withCorrelation(connectionId, "graphql-ws operation failed: " + failure.errorCode()), t);
       failure = ClientFailures.shown(failure);
     }
+    if (failure.retryAfterSeconds() > 0) {
+      return Map.of("message", failure.detail(), "extensions",
+        Map.of("code", failure.errorCode().string(), "retryAfter", failure.retryAfterSeconds()));
+    }
     return error(failure.errorCode(), failure.detail());
   }
 
