@@ -69,16 +69,16 @@ if grant ~= mine then
   -- a new total (bump): its sequence and the mark for publishing
   local s = string.format('%.0f', math.max(num(r[3]) + 1, now * 1000))
   if moved then
-    redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_s', s)
+    redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_s', s, '_h', WIDE)
   elseif grant > 0 then
-    redis.call('HSET', rk, c, grant, '_s', s)
+    redis.call('HSET', rk, c, grant, '_s', s, '_h', WIDE)
   else
-    redis.call('HSET', rk, '_s', s)
+    redis.call('HSET', rk, '_s', s, '_h', WIDE)
   end
   redis.call('HINCRBY', rk, '_t', grant - mine)
   redis.call('HSET', P .. 'dirty', v, s)
 elseif moved then
-  redis.call('HSET', rk, 'x:' .. c, until_)
+  redis.call('HSET', rk, 'x:' .. c, until_, '_h', WIDE)
 end
 if grant < newQ then
   forget(ck)

@@ -140,6 +140,25 @@ class ConfigLoaderTest {
     assertTrue(token.getMessage().contains("http.metricsToken"), token.getMessage());
   }
 
+  /**
+   * An operator's application.json written for an older release lacks the keys added since (here
+   * http.busMetrics and the whole cart section): the engine still starts, with their defaults, and
+   * the operator's own values win.
+   */
+  @Test
+  void anOperatorsOlderFileGetsTheDefaultsOfKeysAddedSince(@TempDir Path tmp) throws Exception {
+    var own = new io.vertx.core.json.JsonObject(Files.readString(Path.of(dir, "application.json")));
+    own.getJsonObject("http").remove("busMetrics");
+    own.remove("cart");
+    own.getJsonObject("http").put("port", 8181);
+    Files.writeString(tmp.resolve("application.json"), own.encodePrettily());
+    AppConfig config = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", tmp.toString()));
+    assertEquals(8181, config.http().port(), "the operator's value wins");
+    assertFalse(config.http().busMetrics(), "a key the file lacks takes its default");
+    AppConfig defaults = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir));
+    assertEquals(defaults.cart(), config.cart(), "a section the file lacks takes its defaults");
+  }
+
   @Test
   void mailGoesToEmlFilesInTheDataDirectoryUntilAnSmtpUrlComesFromTheEnvironment(@TempDir Path tmp) throws Exception {
     var embedded = ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir, "COMMERCE_EMBEDDED_DATA_DIR", "/srv/shop-data")).mail();

@@ -150,6 +150,22 @@ class CartResilienceTest {
     assertEquals(lapse, read.getString("reservedUntil"));
   }
 
+  /**
+   * A variant's reservation hash stays a hash table from its first reservation on (a long marker
+   * value): in Redis's compact listpack encoding, which it would keep up to 128 fields, every
+   * lookup an add makes would scan the fields one by one.
+   */
+  @Test
+  void aVariantsReservationHashIsAHashTableFromItsFirstReservation() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    var first = shop.add(null, v, 1);
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+    assertEquals("hashtable", redis.object(List.of("ENCODING", "cart:rsv:" + v)).await(10, TimeUnit.SECONDS).toString());
+    var more = shop.add(first.getHeader("X-Cart-Token"), v, 1);
+    assertEquals(2, line(more, v).getInteger("reserved"), more.bodyAsString());
+  }
+
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);

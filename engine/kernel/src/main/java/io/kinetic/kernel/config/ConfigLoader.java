@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the configuration in this order, later wins: {@code application.json} (from
- * {@code COMMERCE_CONFIG_DIR}, else {@code ./config}, else the copy inside the jar), then
+ * Loads the configuration in this order, later wins: the defaults ({@code application.json}
+ * inside the jar), the operator's {@code application.json} (from {@code COMMERCE_CONFIG_DIR}, else
+ * {@code ./config}) merged over them key by key, so a file written for an older release, which lacks
+ * the keys added since, still starts with their defaults; then
  * {@code application-<profile>.json} when {@code COMMERCE_PROFILE} is set, then one environment
  * variable per key: {@code pg.poolSize} is {@code COMMERCE_PG_POOL_SIZE}. Only keys present in
  * the defaults can be overridden, with the defaults' type. Secrets exist only in the environment.
@@ -33,7 +35,7 @@ public final class ConfigLoader {
 
   public static JsonObject loadJson(Map<String, String> env) {
     Path dir = Path.of(env.getOrDefault(PREFIX + "CONFIG_DIR", "config"));
-    JsonObject json = read(dir.resolve("application.json"), "config/application.json");
+    JsonObject json = defaultsWith(dir.resolve("application.json"), "config/application.json");
     String profile = env.getOrDefault(PREFIX + "PROFILE", "").trim();
     if (!profile.isEmpty()) {
       JsonObject overlay = read(dir.resolve("application-" + profile + ".json"), "config/application-" + profile + ".json");
@@ -115,6 +117,27 @@ public final class ConfigLoader {
       value = o.getValue(part);
     }
     return value;
+  }
+
+  /** The jar's copy of {@code classpathName} with {@code file} merged over it (either alone when the other is missing). */
+  private static JsonObject defaultsWith(Path file, String classpathName) {
+    JsonObject defaults = resource(file, classpathName);
+    if (!Files.exists(file)) {
+      if (defaults == null) {
+        throw new ConfigException(file.toString(), "file not found");
+      }
+      return defaults;
+    }
+    JsonObject own = read(file, classpathName);
+    return defaults == null ? own : defaults.mergeIn(own, true);
+  }
+
+  private static JsonObject resource(Path file, String classpathName) {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(classpathName)) {
+      return in == null ? null : new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
+    }
   }
 
   private static JsonObject read(Path file, String classpathName) {
