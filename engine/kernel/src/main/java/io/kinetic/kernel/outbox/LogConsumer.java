@@ -88,11 +88,7 @@ public final class LogConsumer {
   private Context context;
   private MessageConsumer<Object> wakeUps;
   private long pollTimer = -1;
-  private long lingerTimer = -1;
-  /** System.nanoTime() at the start of the last pass that applied something; linger only after work. */
-  private long lastBusyPassAt;
-  private boolean lastPassBusy;
-  private long passStartedAt;
+  private final Linger linger;
   private long parkedTimer = -1;
   private long housekeepingTimer = -1;
   private boolean running;
@@ -130,6 +126,7 @@ public final class LogConsumer {
     this.pollMillis = pollMillis;
     this.attemptsBeforeParking = attemptsBeforeParking;
     this.rebuild = rebuild;
+    this.linger = new Linger(vertx, Math.min(MAX_LINGER_MILLIS, pollMillis / 10));
   }
 
   /** Starts (again) on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
@@ -138,9 +135,7 @@ public final class LogConsumer {
     generation++;
     requested.set(false);
     running = false;
-    vertx.cancelTimer(lingerTimer);
-    lingerTimer = -1;
-    lastPassBusy = false;
+    linger.reset();
     again = false;
     retryAt = 0;
     context = vertx.getOrCreateContext();
@@ -159,8 +154,7 @@ public final class LogConsumer {
     vertx.cancelTimer(parkedTimer);
     vertx.cancelTimer(housekeepingTimer);
     vertx.cancelTimer(retryTimer);
-    vertx.cancelTimer(lingerTimer);
-    lingerTimer = -1;
+    linger.reset();
     return wakeUps == null ? Future.succeededFuture() : wakeUps.unregister();
   }
 
@@ -197,7 +191,7 @@ public final class LogConsumer {
    * poll interval, at most {@value #MAX_LINGER_MILLIS} ms (tests that poll every 50 ms linger 5 ms).
    */
   public long lingerMillis() {
-    return Math.min(MAX_LINGER_MILLIS, pollMillis / 10);
+    return linger.millis();
   }
 
   /**
@@ -208,21 +202,13 @@ public final class LogConsumer {
     if (stopped) {
       return;
     }
-    long wait = !lastPassBusy ? 0
-      : Math.min(lingerMillis(), lingerMillis() - (System.nanoTime() - lastBusyPassAt) / 1_000_000);
-    if (wait <= 0 || running) {
-      run(batchSize); // while running: noted as "again", the pass that follows lingers in turn
-      return;
-    }
-    if (lingerTimer < 0) {
-      int started = generation;
-      lingerTimer = vertx.setTimer(wait, id -> {
-        lingerTimer = -1;
-        if (started == generation) {
-          run(batchSize);
-        }
-      });
-    }
+    int started = generation;
+    // while running: noted as "again", the pass that follows lingers in turn
+    linger.wake(running, () -> {
+      if (started == generation) {
+        run(batchSize);
+      }
+    });
   }
 
   /**
@@ -257,16 +243,13 @@ public final class LogConsumer {
     }
     running = true;
     again = false;
-    passStartedAt = System.nanoTime();
+    linger.passStarted();
     pass(limit).onComplete(ar -> {
       running = false;
       if (ar.succeeded()) {
         recovered();
         Pass done = ar.result();
-        lastPassBusy = done.applied() > 0;
-        if (lastPassBusy) {
-          lastBusyPassAt = passStartedAt;
-        }
+        linger.passEnded(done.applied() > 0);
         if (done.applied() == limit || done.position() < done.head()) {
           run(batchSize); // a backlog: read on without pause
         } else if (again) {

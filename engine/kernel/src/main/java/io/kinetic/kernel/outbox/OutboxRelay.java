@@ -54,11 +54,7 @@ public final class OutboxRelay implements Shareable {
   private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
   private Context context;
   private long pollTimer = -1;
-  private long lingerTimer = -1;
-  /** System.nanoTime() at the start of the last pass that logged something; linger only after work. */
-  private long lastBusyPassAt;
-  private boolean lastPassBusy;
-  private long passStartedAt;
+  private final Linger linger;
   private boolean running;
   private boolean again;
   private boolean failing;
@@ -70,6 +66,7 @@ public final class OutboxRelay implements Shareable {
     this.source = source;
     this.batchSize = batchSize;
     this.pollMillis = pollMillis;
+    this.linger = new Linger(vertx, Math.min(MAX_LINGER_MILLIS, pollMillis / 50));
   }
 
   /** Wakes this node's relay of {@code source} after a commit; does nothing when none runs here. */
@@ -93,7 +90,7 @@ public final class OutboxRelay implements Shareable {
     stopped = true;
     vertx.sharedData().getLocalMap(REGISTRY).remove(source, this);
     vertx.cancelTimer(pollTimer);
-    vertx.cancelTimer(lingerTimer);
+    linger.reset();
   }
 
   /** Relays soon, on the relay's own context; cheap to call from any thread after every commit. */
@@ -109,7 +106,7 @@ public final class OutboxRelay implements Shareable {
 
   /** The shortest time between the starts of two passes a poke waits for: pollMillis / 50, at most {@value #MAX_LINGER_MILLIS} ms. */
   public long lingerMillis() {
-    return Math.min(MAX_LINGER_MILLIS, pollMillis / 50);
+    return linger.millis();
   }
 
   /**
@@ -117,20 +114,8 @@ public final class OutboxRelay implements Shareable {
    * events (one timer at a time; a monotonic clock, so a wall-clock step cannot stretch the wait).
    */
   private void wake() {
-    if (stopped) {
-      return;
-    }
-    long wait = !lastPassBusy ? 0
-      : Math.min(lingerMillis(), lingerMillis() - (System.nanoTime() - lastBusyPassAt) / 1_000_000);
-    if (wait <= 0 || running) {
-      run(); // while running: noted as "again", the pass that follows lingers in turn
-      return;
-    }
-    if (lingerTimer < 0) {
-      lingerTimer = vertx.setTimer(wait, id -> {
-        lingerTimer = -1;
-        run();
-      });
+    if (!stopped) {
+      linger.wake(running, this::run); // while running: noted as "again", the pass that follows lingers in turn
     }
   }
 
@@ -149,14 +134,11 @@ public final class OutboxRelay implements Shareable {
     }
     running = true;
     again = false;
-    passStartedAt = System.nanoTime();
+    linger.passStarted();
     pass().onComplete(ar -> {
       running = false;
       report(ar);
-      lastPassBusy = ar.succeeded() && !ar.result().isEmpty();
-      if (lastPassBusy) {
-        lastBusyPassAt = passStartedAt;
-      }
+      linger.passEnded(ar.succeeded() && !ar.result().isEmpty());
       if (ar.succeeded() && ar.result().size() == batchSize) {
         run(); // a backlog: on without pause
       } else if (again) {
