@@ -1,18 +1,24 @@
 package io.kinetic.kernel.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.kinetic.kernel.contract.cart.CartLineView;
 import io.kinetic.kernel.contract.cart.CartView;
 import io.kinetic.kernel.contract.catalog.Media;
 import io.kinetic.kernel.money.Money;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a {@link CartView} (the answer of every cart request, adds included) straight to the
@@ -82,6 +88,45 @@ final class CartViewJson extends StdSerializer<CartView> {
       return;
     }
     g.writeStartObject();
+    SerializableString known = g instanceof UTF8JsonGenerator && line.variantId() != null ? StaticPart.of(line) : null;
+    if (known != null) {
+      // the variant's part as bytes written before; it ends with a comma, so the generator's
+      // "first field" writes the next one without another
+      g.writeRaw(known);
+    } else {
+      staticPart(g, line);
+    }
+    g.writeFieldName(QUANTITY);
+    g.writeNumber(line.quantity());
+    g.writeFieldName(RESERVED);
+    g.writeNumber(line.reserved());
+    g.writeFieldName(AVAILABLE);
+    g.writeNumber(line.available());
+    g.writeFieldName(RESERVED_UNTIL);
+    instant(g, line.reservedUntil());
+    g.writeFieldName(UNIT_PRICE);
+    money(g, line.unitPrice());
+    g.writeFieldName(LINE_TOTAL);
+    money(g, line.lineTotal());
+    g.writeFieldName(PRICE_CHANGED);
+    g.writeBoolean(line.priceChanged());
+    g.writeFieldName(PREVIOUS_UNIT_PRICE);
+    money(g, line.previousUnitPrice());
+    g.writeFieldName(UNAVAILABLE);
+    g.writeBoolean(line.unavailable());
+    g.writeFieldName(UNAVAILABLE_REASON);
+    string(g, line.unavailableReason());
+    g.writeFieldName(INSUFFICIENT_STOCK);
+    g.writeBoolean(line.insufficientStock());
+    g.writeFieldName(ADDED_AT);
+    instant(g, line.addedAt());
+    g.writeFieldName(TAX_CLASS);
+    string(g, line.taxClass());
+    g.writeEndObject();
+  }
+
+  /** A line's fields that come from its variant alone (ids, SKU, slug, name, options, image), in order. */
+  private static void staticPart(JsonGenerator g, CartLineView line) throws IOException {
     g.writeFieldName(VARIANT_ID);
     uuid(g, line.variantId());
     g.writeFieldName(SKU);
@@ -115,33 +160,56 @@ final class CartViewJson extends StdSerializer<CartView> {
       string(g, image.alt());
       g.writeEndObject();
     }
-    g.writeFieldName(QUANTITY);
-    g.writeNumber(line.quantity());
-    g.writeFieldName(RESERVED);
-    g.writeNumber(line.reserved());
-    g.writeFieldName(AVAILABLE);
-    g.writeNumber(line.available());
-    g.writeFieldName(RESERVED_UNTIL);
-    instant(g, line.reservedUntil());
-    g.writeFieldName(UNIT_PRICE);
-    money(g, line.unitPrice());
-    g.writeFieldName(LINE_TOTAL);
-    money(g, line.lineTotal());
-    g.writeFieldName(PRICE_CHANGED);
-    g.writeBoolean(line.priceChanged());
-    g.writeFieldName(PREVIOUS_UNIT_PRICE);
-    money(g, line.previousUnitPrice());
-    g.writeFieldName(UNAVAILABLE);
-    g.writeBoolean(line.unavailable());
-    g.writeFieldName(UNAVAILABLE_REASON);
-    string(g, line.unavailableReason());
-    g.writeFieldName(INSUFFICIENT_STOCK);
-    g.writeBoolean(line.insufficientStock());
-    g.writeFieldName(ADDED_AT);
-    instant(g, line.addedAt());
-    g.writeFieldName(TAX_CLASS);
-    string(g, line.taxClass());
-    g.writeEndObject();
+  }
+
+  /**
+   * The UTF-8 bytes of a line's {@link #staticPart}, kept per variant while its values stay the
+   * same (checked by identity first: the cart prices its lines from the same cached variants), so
+   * an answer does not escape and encode a variant's strings again on every request. Only for the
+   * UTF-8 generator of HTTP answers and the bus; a character writer writes everything itself.
+   */
+  private record StaticPart(CartLineView line, SerializableString utf8) {
+
+    private static final int MAX_ENTRIES = 50_000;
+    private static final Map<UUID, StaticPart> KNOWN = new ConcurrentHashMap<>();
+
+    static SerializableString of(CartLineView line) throws IOException {
+      StaticPart part = KNOWN.get(line.variantId());
+      if (part != null && part.sameAs(line)) {
+        return part.utf8;
+      }
+      var out = new ByteArrayOutputStream(256);
+      try (JsonGenerator p = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        p.writeStartObject();
+        staticPart(p, line);
+        p.writeEndObject();
+      }
+      byte[] bytes = out.toByteArray(); // {"variantId":...,"image":...}
+      byte[] inner = new byte[bytes.length - 1]; // "variantId":...,"image":...,
+      System.arraycopy(bytes, 1, inner, 0, bytes.length - 2);
+      inner[inner.length - 1] = ',';
+      String text = new String(inner, StandardCharsets.UTF_8);
+      if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), inner)) {
+        return null; // bytes that are not UTF-8 text as they stand: written the usual way
+      }
+      if (KNOWN.size() >= MAX_ENTRIES) {
+        KNOWN.clear();
+      }
+      var fresh = new StaticPart(line, new SerializedString(text));
+      KNOWN.put(line.variantId(), fresh);
+      return fresh.utf8;
+    }
+
+    boolean sameAs(CartLineView other) {
+      return same(line.variantId(), other.variantId()) && same(line.sku(), other.sku())
+        && same(line.productId(), other.productId()) && same(line.productSlug(), other.productSlug())
+        && same(line.productName(), other.productName()) && same(line.options(), other.options())
+        && same(line.image(), other.image());
+    }
+
+    private static boolean same(Object a, Object b) {
+      return a == b || a != null && a.equals(b);
+    }
   }
 
   private static void money(JsonGenerator g, Money money) throws IOException {

@@ -40,11 +40,29 @@ class CartViewJsonTest {
       // bytes (UTF-8 output, as the HTTP answer) and text (a character writer) escape differently: each like Jackson
       String expected = new String(REFERENCE.writeValueAsBytes(cart), StandardCharsets.UTF_8);
       assertEquals(expected, new String(Json.bytes(cart), StandardCharsets.UTF_8));
+      // again: the lines' variant parts now come from the writer's per-variant bytes
+      assertEquals(expected, new String(Json.bytes(cart), StandardCharsets.UTF_8));
       assertEquals(expected, Json.encode(cart).toString());
       assertEquals(REFERENCE.writeValueAsString(cart), Json.string(cart));
       // and it reads back as the same value (the bus between nodes)
       assertEquals(cart, Json.decode(Json.bytes(cart), CartView.class));
     }
+    // a variant whose name, slug or image changed is written as it is now, not as it was
+    CartView before = cart(random);
+    while (before.lines().isEmpty()) {
+      before = cart(random);
+    }
+    Json.bytes(before);
+    CartLineView l = before.lines().get(0);
+    var renamed = new CartLineView(l.variantId(), l.sku(), l.productId(), l.productSlug() + "-new", "Renamed \u00e9 \"x\"",
+      l.options(), new Media("https://cdn.example/new.png", "new"), l.quantity(), l.reserved(), l.available(), l.reservedUntil(),
+      l.unitPrice(), l.lineTotal(), l.priceChanged(), l.previousUnitPrice(), l.unavailable(), l.unavailableReason(),
+      l.insufficientStock(), l.addedAt(), l.taxClass());
+    var lines = new ArrayList<>(before.lines());
+    lines.set(0, renamed);
+    CartView after = new CartView(before.id(), before.token(), before.customerId(), before.currency(), lines, before.itemCount(),
+      before.subtotal(), before.hasChanges(), before.reservedUntil(), before.expiresAt(), before.updatedAt(), before.version());
+    assertEquals(new String(REFERENCE.writeValueAsBytes(after), StandardCharsets.UTF_8), new String(Json.bytes(after), StandardCharsets.UTF_8));
     // nested in another value, as in a merge's answer
     var nested = Map.of("cart", cart(random));
     assertEquals(REFERENCE.writeValueAsString(nested), Json.string(nested));
