@@ -136,7 +136,7 @@ public final class ConfigLoader {
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(classpathName)) {
       return in == null ? null : new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | DecodeException e) {
-      throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
+      throw new ConfigException("classpath:" + classpathName, "cannot be read: " + e.getMessage());
     }
   }
 

@@ -88,7 +88,7 @@ final class CartViewJson extends StdSerializer<CartView> {
       return;
     }
     g.writeStartObject();
-    SerializableString known = g instanceof UTF8JsonGenerator && line.variantId() != null ? StaticPart.of(line) : null;
+    SerializableString known = plainUtf8(g) && line.variantId() != null ? StaticPart.of(line) : null;
     if (known != null) {
       // the variant's part as bytes written before; it ends with a comma, so the generator's
       // "first field" writes the next one without another
@@ -123,6 +123,12 @@ final class CartViewJson extends StdSerializer<CartView> {
     g.writeFieldName(TAX_CLASS);
     string(g, line.taxClass());
     g.writeEndObject();
+  }
+
+  /** The mapper's own UTF-8 generator as it comes (the bytes kept per variant were written by one like it). */
+  private static boolean plainUtf8(JsonGenerator g) {
+    return g.getClass() == UTF8JsonGenerator.class && g.getPrettyPrinter() == null && g.getCharacterEscapes() == null
+      && g.getHighestEscapedChar() == 0;
   }
 
   /** A line's fields that come from its variant alone (ids, SKU, slug, name, options, image), in order. */
@@ -168,7 +174,8 @@ final class CartViewJson extends StdSerializer<CartView> {
    * an answer does not escape and encode a variant's strings again on every request. Only for the
    * UTF-8 generator of HTTP answers and the bus; a character writer writes everything itself.
    */
-  private record StaticPart(CartLineView line, SerializableString utf8) {
+  private record StaticPart(UUID variantId, String sku, UUID productId, String productSlug, String productName,
+                            Map<String, String> options, Media image, SerializableString utf8) {
 
     private static final int MAX_ENTRIES = 50_000;
     private static final Map<UUID, StaticPart> KNOWN = new ConcurrentHashMap<>();
@@ -195,16 +202,17 @@ final class CartViewJson extends StdSerializer<CartView> {
       if (KNOWN.size() >= MAX_ENTRIES) {
         KNOWN.clear();
       }
-      var fresh = new StaticPart(line, new SerializedString(text));
+      var fresh = new StaticPart(line.variantId(), line.sku(), line.productId(), line.productSlug(), line.productName(),
+        line.options(), line.image(), new SerializedString(text));
       KNOWN.put(line.variantId(), fresh);
       return fresh.utf8;
     }
 
     boolean sameAs(CartLineView other) {
-      return same(line.variantId(), other.variantId()) && same(line.sku(), other.sku())
-        && same(line.productId(), other.productId()) && same(line.productSlug(), other.productSlug())
-        && same(line.productName(), other.productName()) && same(line.options(), other.options())
-        && same(line.image(), other.image());
+      return same(variantId, other.variantId()) && same(sku, other.sku())
+        && same(productId, other.productId()) && same(productSlug, other.productSlug())
+        && same(productName, other.productName()) && same(options, other.options())
+        && same(image, other.image());
     }
 
     private static boolean same(Object a, Object b) {

@@ -66,6 +66,9 @@ class CartViewJsonTest {
     // nested in another value, as in a merge's answer
     var nested = Map.of("cart", cart(random));
     assertEquals(REFERENCE.writeValueAsString(nested), Json.string(nested));
+    Json.bytes(nested);
+    assertEquals(new String(REFERENCE.writeValueAsBytes(nested), StandardCharsets.UTF_8),
+      new String(Json.bytes(nested), StandardCharsets.UTF_8));
   }
 
   @Test
