@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -57,9 +58,10 @@ final class PaymentLedger {
   private static final String STORE = """
     INSERT INTO provider_event (provider, event_id, type, intent_id, payload) VALUES ($1, $2, $3, $4, $5)
     ON CONFLICT DO NOTHING""";
+  /** The event, if not applied yet, with its payment's status as it is now (read without a lock; see {@link #alreadySucceeded}). */
   private static final String NEXT = """
-    SELECT payload FROM provider_event WHERE provider = $1 AND event_id = $2 AND applied_at IS NULL FOR UPDATE SKIP LOCKED""";
-  private static final String SETTLED = "SELECT status FROM payment WHERE provider = $1 AND intent_id = $2";
+    SELECT e.payload, (SELECT p.status FROM payment p WHERE p.provider = e.provider AND p.intent_id = e.intent_id) AS payment_status
+    FROM provider_event e WHERE e.provider = $1 AND e.event_id = $2 AND e.applied_at IS NULL FOR UPDATE OF e SKIP LOCKED""";
   private static final String APPLIED = "UPDATE provider_event SET applied_at = now(), outcome = $3 WHERE provider = $1 AND event_id = $2";
 
   private final Vertx vertx;
@@ -113,8 +115,9 @@ final class PaymentLedger {
         if (rows.size() == 0) {
           return Future.succeededFuture();
         }
-        Observation o = Json.decode(rows.iterator().next().getJsonObject("payload").encode(), Observation.class);
-        return alreadySucceeded(tx, o).compose(settled -> settled ? Future.succeededFuture("stale " + PaymentStatus.SUCCEEDED)
+        Row row = rows.iterator().next();
+        Observation o = Json.decode(row.getJsonObject("payload").encode(), Observation.class);
+        return (alreadySucceeded(o, row.getString("payment_status")) ? Future.succeededFuture("stale " + PaymentStatus.SUCCEEDED)
             : Orders.lockByIntent(tx, provider, o.intentId())
               .compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after)))
           .compose(outcome -> outcome == null ? Future.succeededFuture() // not yet: left for the next sweep
@@ -129,19 +132,12 @@ final class PaymentLedger {
    * refunded since): the second of the two confirmations (the provider's notice and the shopper's
    * return) changes nothing, so it needs neither the order's lock nor its row. Safe without a lock:
    * from succeeded a payment only moves on to refunds, never back, and a success reported then is
-   * stale whatever happened in between ({@link #applyTo} would answer the same).
+   * stale whatever happened in between ({@link #applyTo} would answer the same). {@code current}:
+   * the payment's status as {@link #NEXT} read it, null when there is no such payment.
    */
-  private static Future<Boolean> alreadySucceeded(SqlConnection tx, Observation o) {
-    if (!"status".equals(o.kind()) || !PaymentStatus.SUCCEEDED.equals(normalize(o.status()))) {
-      return Future.succeededFuture(false);
-    }
-    return tx.preparedQuery(SETTLED).execute(Tuple.of(o.provider(), o.intentId())).map(rows -> {
-      if (rows.size() == 0) {
-        return false;
-      }
-      String current = rows.iterator().next().getString(0);
-      return PaymentStatus.rank(current) >= PaymentStatus.rank(PaymentStatus.SUCCEEDED) && !PaymentStatus.CANCELED.equals(current);
-    });
+  private static boolean alreadySucceeded(Observation o, String current) {
+    return current != null && "status".equals(o.kind()) && PaymentStatus.SUCCEEDED.equals(normalize(o.status()))
+      && PaymentStatus.rank(current) >= PaymentStatus.rank(PaymentStatus.SUCCEEDED) && !PaymentStatus.CANCELED.equals(current);
   }
 
   /** The effect of one observation on a locked order; the outcome noted with the event, null to retry it later. */

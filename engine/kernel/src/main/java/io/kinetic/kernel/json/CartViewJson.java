@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,11 +87,10 @@ final class CartViewJson extends StdSerializer<CartView> {
       return;
     }
     g.writeStartObject();
-    SerializableString known = plainUtf8(g) && line.variantId() != null ? StaticPart.of(line) : null;
-    if (known != null) {
+    if (plainUtf8(g) && line.variantId() != null) {
       // the variant's part as bytes written before; it ends with a comma, so the generator's
       // "first field" writes the next one without another
-      g.writeRaw(known);
+      g.writeRaw(StaticPart.of(line));
     } else {
       staticPart(g, line);
     }
@@ -195,10 +193,7 @@ final class CartViewJson extends StdSerializer<CartView> {
       byte[] inner = new byte[bytes.length - 1]; // "variantId":...,"image":...,
       System.arraycopy(bytes, 1, inner, 0, bytes.length - 2);
       inner[inner.length - 1] = ',';
-      String text = new String(inner, StandardCharsets.UTF_8);
-      if (!Arrays.equals(text.getBytes(StandardCharsets.UTF_8), inner)) {
-        return null; // bytes that are not UTF-8 text as they stand: written the usual way
-      }
+      String text = new String(inner, StandardCharsets.UTF_8); // Jackson writes valid UTF-8 (it escapes a lone surrogate)
       if (KNOWN.size() >= MAX_ENTRIES) {
         KNOWN.clear();
       }

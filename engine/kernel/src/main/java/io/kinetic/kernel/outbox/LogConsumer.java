@@ -84,11 +84,11 @@ public final class LogConsumer {
   private final long pollMillis;
   private final int attemptsBeforeParking;
   private final Rebuild rebuild;
+  private final Linger linger;
   private final AtomicBoolean requested = new AtomicBoolean();
   private Context context;
   private MessageConsumer<Object> wakeUps;
   private long pollTimer = -1;
-  private final Linger linger;
   private long parkedTimer = -1;
   private long housekeepingTimer = -1;
   private boolean running;

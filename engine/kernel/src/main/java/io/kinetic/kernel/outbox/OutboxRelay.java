@@ -35,14 +35,14 @@ import java.util.logging.Logger;
  * <p><b>One relay per node and schema,</b> run by that schema's {@link EventLogVerticle}; several
  * nodes may relay one schema, they take turns on the head lock. Writers call {@link #poke(Vertx, String)}
  * after a commit; rows committed elsewhere are picked up within {@code pollMillis}. A poke within
- * {@link #lingerMillis} of the start of a pass that logged events waits for the rest of that time, so under load one
+ * {@code pollMillis / 50} (at most {@value #MAX_LINGER_MILLIS} ms) of the start of a pass that logged events waits for the rest of that time, so under load one
  * pass logs the events of many commits (and wakes the consumers once for them all).
  */
 public final class OutboxRelay implements Shareable {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final String REGISTRY = "kinetic.outbox.relays";
-  /** The longest a poke waits for the next pass ({@link #lingerMillis}). */
+  /** The longest a poke waits for the next pass. */
   private static final long MAX_LINGER_MILLIS = 20;
 
   private final Vertx vertx;
@@ -50,11 +50,11 @@ public final class OutboxRelay implements Shareable {
   private final String source;
   private final int batchSize;
   private final long pollMillis;
+  private final Linger linger;
   private final AtomicBoolean requested = new AtomicBoolean();
   private final Set<String> undecodable = ConcurrentHashMap.newKeySet();
   private Context context;
   private long pollTimer = -1;
-  private final Linger linger;
   private boolean running;
   private boolean again;
   private boolean failing;
@@ -102,11 +102,6 @@ public final class OutboxRelay implements Shareable {
       requested.set(false);
       wake();
     });
-  }
-
-  /** The shortest time between the starts of two passes a poke waits for: pollMillis / 50, at most {@value #MAX_LINGER_MILLIS} ms. */
-  public long lingerMillis() {
-    return linger.millis();
   }
 
   /**
