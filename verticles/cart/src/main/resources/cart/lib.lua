@@ -7,7 +7,9 @@
 --                        rsx, so a cart's snapshot reads a line with one HMGET), _t = total
 --                        reserved, _s = sequence of the total, _h = WIDE (below)
 --   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
---   cart:stk:<variant>   hash: o = on hand, pv = the product version it was read at (the newest wins)
+--                        _o = on hand, _v = the product version it was read at (the newest wins)
+--   cart:stk:<variant>   hash: o, pv: where engines before _o/_v kept on hand; read only when the
+--                        variant's cart:rsv has no _v, and left to expire
 --   cart:due             zset: "<variant>|<cart id>" by lapse ms, for the sweeper
 --   cart:dirty           hash: <variant> = sequence of a total not yet published to the catalog
 --   cart:expired         list: "<variant>|<cart id>|<units>|<ms>" lapsed reservations not yet published
@@ -63,29 +65,28 @@ local function purge(v, now)
 end
 
 -- on hand of a variant: the catalog's figure passed in, unless an older product version than the
--- one already known (a node with a stale cache); nil when unknown
-local function stock(v, onHand, pv)
-  local sk = P .. 'stk:' .. v
-  if onHand ~= nil and onHand ~= '' then
-    local known = redis.call('HMGET', sk, 'o', 'pv')
-    if not known[2] or num(pv) >= num(known[2]) then
-      -- written only when it differs (an add of a variant whose figure is known costs no write)
-      if known[1] ~= onHand or known[2] ~= pv then
-        redis.call('HSET', sk, 'o', onHand, 'pv', pv)
-      end
-      redis.call('PEXPIRE', sk, 604800000)
-      return num(onHand)
-    end
-    if known[1] then
-      return num(known[1])
-    end
+-- one already known (a node with a stale cache); nil when unknown. Kept as _o/_v in the variant's
+-- cart:rsv hash (no expiry, read with the reservations); known: {_o, _v} when the caller read them
+-- already. A hash without _v takes the figure an older engine kept in cart:stk:<variant>.
+local function stock(v, onHand, pv, known)
+  local rk = P .. 'rsv:' .. v
+  known = known or redis.call('HMGET', rk, '_o', '_v')
+  local here = known[2]
+  if not here then
+    known = redis.call('HMGET', P .. 'stk:' .. v, 'o', 'pv')
+  end
+  local o, at = known[1], known[2]
+  if onHand ~= nil and onHand ~= '' and (not at or num(pv) >= num(at)) then
+    o, at = onHand, pv
+  end
+  if not o then
     return nil
   end
-  local o = redis.call('HGET', sk, 'o')
-  if o then
-    return num(o)
+  -- written only when it differs (an add of a variant whose figure is known costs no write)
+  if not here or o ~= known[1] or at ~= known[2] then
+    redis.call('HSET', rk, '_o', o, '_v', at or '0', '_h', WIDE)
   end
-  return nil
+  return num(o)
 end
 
 -- a cart's reservation of a variant, its hold and its expiry mark gone
@@ -121,7 +122,7 @@ end
 local function renewWith(ck, c, untilMs, now, rn)
   local fresh = untilMs - (untilMs - now) / 10
   if num(rn) >= fresh then
-    return
+    return false
   end
   local earliest, short = untilMs, false
   local f = redis.call('HGETALL', ck)
@@ -155,6 +156,7 @@ local function renewWith(ck, c, untilMs, now, rn)
   else
     redis.call('HSET', ck, 'rn', string.format('%.0f', earliest))
   end
+  return true
 end
 
 -- renewWith with the cart's rn as it is in Redis now
@@ -176,7 +178,8 @@ end
 -- the cart's hash and, per line, {variant, reserved for it, reserved by others, '', lapse ms}: one
 -- HMGET a line. The fourth value, once on hand as Redis knew it, is always '' now: the cart prices
 -- every line with the catalog's figure, and a line the catalog no longer knows is unavailable.
-local function snapshot(ck, now)
+-- read (optional): a variant's {units of this cart, _t, x:<cart>} as the caller knows them now.
+local function snapshot(ck, now, read)
   local f = redis.call('HGETALL', ck)
   local c
   for i = 1, #f, 2 do
@@ -189,7 +192,12 @@ local function snapshot(ck, now)
   for i = 1, #f, 2 do
     if string.sub(f[i], 1, 2) == 'l:' then
       local v = string.sub(f[i], 3)
-      local r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t', 'x:' .. c)
+      local r
+      if read and read.v == v then
+        r = read.r
+      else
+        r = redis.call('HMGET', P .. 'rsv:' .. v, c, '_t', 'x:' .. c)
+      end
       local held = num(r[1])
       local mine, lapse = 0, ''
       -- a reservation made before lapses were kept in rsv has its lapse in rsx only; a lapse

@@ -8,7 +8,7 @@ local ck, now, ttl, untilMs, v = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(A
 local units, mode, maxLine, maxLines = tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8]), tonumber(ARGV[9])
 local lf = 'l:' .. v
 -- every cart has a currency: none means no cart
-local h = redis.call('HMGET', ck, 'cur', 'id', lf, 'n', 'rn')
+local h = redis.call('HMGET', ck, 'cur', 'id', lf, 'n', 'rn', 'v')
 if not h[1] then
   return { 'NO_CART' }
 end
@@ -36,9 +36,9 @@ if newQ > maxLine then
   return { 'LIMIT', math.max(0, maxLine - cur) }
 end
 purge(v, now)
-local oh = stock(v, ARGV[10], ARGV[11]) or 0
 local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
-local r = redis.call('HMGET', rk, c, '_t', '_s')
+local r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+local oh = stock(v, ARGV[10], ARGV[11], { r[5], r[6] }) or 0
 local mine = num(r[1])
 local others = num(r[2]) - mine
 local grant = newQ
@@ -65,17 +65,18 @@ if moved then
 elseif grant == 0 then
   unhold(rk, xk, v, c)
 end
+-- the new total is written with the reservation (no other change of _t since it was read)
+local total = num(r[2]) + grant - mine
 if grant ~= mine then
   -- a new total (bump): its sequence and the mark for publishing
   local s = string.format('%.0f', math.max(num(r[3]) + 1, now * 1000))
   if moved then
-    redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_s', s, '_h', WIDE)
+    redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_t', total, '_s', s, '_h', WIDE)
   elseif grant > 0 then
-    redis.call('HSET', rk, c, grant, '_s', s, '_h', WIDE)
+    redis.call('HSET', rk, c, grant, '_t', total, '_s', s, '_h', WIDE)
   else
-    redis.call('HSET', rk, '_s', s, '_h', WIDE)
+    redis.call('HSET', rk, '_t', total, '_s', s, '_h', WIDE)
   end
-  redis.call('HINCRBY', rk, '_t', grant - mine)
   redis.call('HSET', P .. 'dirty', v, s)
 elseif moved then
   redis.call('HSET', rk, 'x:' .. c, until_, '_h', WIDE)
@@ -84,15 +85,25 @@ if grant < newQ then
   forget(ck)
   rn = false
 end
--- the line, the cart's change time and (for a new line) its count in one write (touch: u)
+-- the line, the cart's change time and version and (for a new line) its count in one write (touch)
+local version = num(h[6]) + 1
 if line then
-  redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t, 'u', string.format('%.0f', now))
+  redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t, 'u', string.format('%.0f', now),
+    'v', version)
 else
   redis.call('HSET', ck, lf, newQ .. '|' .. ARGV[12] .. '|' .. ARGV[13] .. '|' .. t, 'u', string.format('%.0f', now),
-    'n', num(h[4]) + 1)
+    'v', version, 'n', num(h[4]) + 1)
 end
-renewWith(ck, c, untilMs, now, rn)
-redis.call('HINCRBY', ck, 'v', 1)
+local renewed = renewWith(ck, c, untilMs, now, rn)
 redis.call('PEXPIRE', ck, ttl)
-local s = snapshot(ck, now)
+-- this line's reservation as written above, unless the renewal passed over the lines again
+local read
+if not renewed then
+  local lapse = false
+  if grant > 0 then
+    lapse = moved and until_ or r[4]
+  end
+  read = { v = v, r = { tostring(grant), tostring(total), lapse } }
+end
+local s = snapshot(ck, now, read)
 return { 'OK', s[1], s[2] }

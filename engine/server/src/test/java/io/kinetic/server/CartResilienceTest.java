@@ -166,6 +166,27 @@ class CartResilienceTest {
     assertEquals(2, line(more, v).getInteger("reserved"), more.bodyAsString());
   }
 
+  /**
+   * On hand as an engine before this one kept it (cart:stk:&lt;variant&gt;, at a newer product version
+   * than the catalog's figure an add brings) still rules: the add is refused by it, and the figure
+   * moves into the variant's reservation hash, where adds read it with the reservations.
+   */
+  @Test
+  void onHandKeptByAnOlderEngineStillRulesAndMovesBesideTheReservations() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    redis.hset(List.of("cart:stk:" + v, "o", "1", "pv", "999999999")).await(10, TimeUnit.SECONDS);
+    var refused = shop.add(null, v, 2);
+    assertProblem(refused, 409, "OUT_OF_STOCK");
+    assertEquals(1, refused.bodyAsJsonObject().getInteger("available"), refused.bodyAsString());
+    var kept = redis.hmget(List.of("cart:rsv:" + v, "_o", "_v")).await(10, TimeUnit.SECONDS);
+    assertEquals("1", kept.get(0).toString());
+    assertEquals("999999999", kept.get(1).toString());
+    var one = shop.add(null, v, 1);
+    assertEquals(201, one.statusCode(), one.bodyAsString());
+    assertEquals(1, line(one, v).getInteger("reserved"), one.bodyAsString());
+  }
+
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);
