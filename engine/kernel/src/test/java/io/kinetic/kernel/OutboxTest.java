@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.log.LogApi;
@@ -77,6 +78,29 @@ class OutboxTest {
   @AfterAll
   static void tearDown() {
     vertx.close();
+  }
+
+  @Test
+  void manyEventsAppendedAtOnceEnterTheLogInTheirOrderAndOnlyWithTheirCommit() throws Exception {
+    var events = java.util.stream.IntStream.range(0, 50).mapToObj(i -> event("batch-" + i)).toList();
+    pool.withTransaction(tx -> Outbox.appendAll(tx, events, Caller.of("cid-batch"))).await(5, TimeUnit.SECONDS);
+    relay.relayOnce().await(5, TimeUnit.SECONDS);
+    long previous = 0;
+    for (TestEvent e : events) {
+      Row row = row(e.eventId());
+      assertTrue(row.getLong("position") > previous, "in the order appended: " + e.note());
+      assertEquals("cid-batch", row.getString("correlation"));
+      previous = row.getLong("position");
+    }
+    Eventually.until("all of them on the bus", Duration.ofSeconds(5), () -> events.stream().allMatch(e -> seen(e.eventId())));
+
+    var rolledBack = List.of(event("batch-rolled-back-1"), event("batch-rolled-back-2"));
+    var failed = pool.withTransaction(tx -> Outbox.appendAll(tx, rolledBack, Caller.SYSTEM)
+      .compose(v -> Future.failedFuture("the change failed after its events were appended")));
+    assertThrows(Exception.class, () -> failed.await(5, TimeUnit.SECONDS));
+    assertNull(row(rolledBack.get(0).eventId()));
+    assertNull(row(rolledBack.get(1).eventId()));
+    pool.withTransaction(tx -> Outbox.appendAll(tx, List.of(), Caller.SYSTEM)).await(5, TimeUnit.SECONDS);
   }
 
   @Test

@@ -108,13 +108,7 @@ final class Reservations {
             for (Row row : rows) {
               known.add(row.getUUID(0));
             }
-            Future<Void> chain = Future.succeededFuture();
-            for (ReservationExpired e : events) {
-              if (!known.contains(e.eventId())) {
-                chain = chain.compose(v -> Outbox.append(tx, e, Caller.SYSTEM));
-              }
-            }
-            return chain;
+            return Outbox.appendAll(tx, events.stream().filter(e -> !known.contains(e.eventId())).toList(), Caller.SYSTEM);
           }))
         .compose(v -> redis.ltrim(EXPIRED, Integer.toString(n), "-1"))
         .mapEmpty();

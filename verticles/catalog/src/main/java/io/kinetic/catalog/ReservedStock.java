@@ -97,13 +97,13 @@ final class ReservedStock extends VerticleBase {
             .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq")));
           versions.put(product, row.getLong("version"));
         }
-        Future<Void> chain = Future.succeededFuture();
+        var changes = new ArrayList<AvailabilityChanged>(byProduct.size());
         for (var entry : byProduct.entrySet()) {
-          var changed = new AvailabilityChanged(UUID.randomUUID(), Instant.now(), entry.getKey(), List.copyOf(entry.getValue()),
-            versions.get(entry.getKey()));
-          chain = chain.compose(v -> Outbox.append(tx, changed, Caller.SYSTEM));
+          changes.add(new AvailabilityChanged(UUID.randomUUID(), Instant.now(), entry.getKey(), List.copyOf(entry.getValue()),
+            versions.get(entry.getKey())));
         }
-        return chain;
+        // one round trip for all of them: the variants' rows stay locked for one exchange, not one per product
+        return Outbox.appendAll(tx, changes, Caller.SYSTEM);
       });
   }
 
