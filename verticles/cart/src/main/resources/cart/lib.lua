@@ -5,9 +5,9 @@
 --                        l:<variant> = "qty|seen amount|seen currency|added ms"
 --   cart:rsv:<variant>   hash: <cart id> = units reserved, x:<cart id> = the ms it lapses (as in
 --                        rsx, so a cart's snapshot reads a line with one HMGET), _t = total
---                        reserved, _s = sequence of the total, _h = WIDE (below)
+--                        reserved, _s = sequence of the total, _h = WIDE (below), _o = on
+--                        hand, _v = the product version it was read at (the newest wins)
 --   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
---                        _o = on hand, _v = the product version it was read at (the newest wins)
 --   cart:stk:<variant>   hash: o, pv: where engines before _o/_v kept on hand; read only when the
 --                        variant's cart:rsv has no _v, and left to expire
 --   cart:due             zset: "<variant>|<cart id>" by lapse ms, for the sweeper
@@ -84,7 +84,7 @@ local function stock(v, onHand, pv, known)
   end
   -- written only when it differs (an add of a variant whose figure is known costs no write)
   if not here or o ~= known[1] or at ~= known[2] then
-    redis.call('HSET', rk, '_o', o, '_v', at or '0', '_h', WIDE)
+    redis.call('HSET', rk, '_o', o, '_v', at or '0')
   end
   return num(o)
 end

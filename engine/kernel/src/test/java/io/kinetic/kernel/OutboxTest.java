@@ -82,9 +82,12 @@ class OutboxTest {
 
   @Test
   void manyEventsAppendedAtOnceEnterTheLogInTheirOrderAndOnlyWithTheirCommit() throws Exception {
-    var events = java.util.stream.IntStream.range(0, 50).mapToObj(i -> event("batch-" + i)).toList();
+    var events = java.util.stream.IntStream.range(0, 20).mapToObj(i -> event("batch-" + i)).toList();
     pool.withTransaction(tx -> Outbox.appendAll(tx, events, Caller.of("cid-batch"))).await(5, TimeUnit.SECONDS);
-    relay.relayOnce().await(5, TimeUnit.SECONDS);
+    // until the relay finds nothing more (rows another test left unrelayed take places in a pass)
+    while (relay.relayOnce().await(5, TimeUnit.SECONDS) > 0) {
+      Thread.onSpinWait();
+    }
     long previous = 0;
     for (TestEvent e : events) {
       Row row = row(e.eventId());
