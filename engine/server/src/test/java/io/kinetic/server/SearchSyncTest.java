@@ -252,6 +252,24 @@ class SearchSyncTest {
     assertFalse(card.getBoolean("available"));
   }
 
+  /** Carts holding every unit sell a product out in search; a unit let go brings it back. */
+  @Test
+  void reservationsMoveAProductInAndOutOfStockInSearch() throws Exception {
+    String brand = SearchShop.brand();
+    JsonObject product = s.product("Sorrel reserve probe", brand);
+    String variant = Shop.variantId(product, 0);
+    s.await(r -> has(r, product), 10_000, "q", "sorrel", "filter.brand", brand, "filter.availability", "in-stock");
+    var some = s.shop.add(null, variant, 2);
+    assertEquals(201, some.statusCode(), some.bodyAsString());
+    var all = s.shop.add(null, variant, 3);
+    assertEquals(201, all.statusCode(), all.bodyAsString());
+    s.await(r -> !has(r, product), stockMillis() + 3_000, "q", "sorrel", "filter.brand", brand, "filter.availability", "in-stock");
+    var released = s.http.delete("/api/v1/cart/lines/" + variant).putHeader("X-Cart-Token", all.getHeader("X-Cart-Token"))
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, released.statusCode(), released.bodyAsString());
+    s.await(r -> has(r, product), stockMillis() + 3_000, "q", "sorrel", "filter.brand", brand, "filter.availability", "in-stock");
+  }
+
   @Test
   void aDeletedProductDisappears() throws Exception {
     String brand = SearchShop.brand();

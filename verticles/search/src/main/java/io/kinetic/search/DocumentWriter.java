@@ -86,27 +86,40 @@ final class DocumentWriter {
    * drops an older total itself); the sequence check here stays as a guard.
    */
   static Future<Void> availability(SqlClient tx, UUID productId, List<VariantAvailability> changes, long lowStock) {
-    return tx.preparedQuery(SearchSql.LOCK_VARIANTS).execute(Tuple.of(productId)).compose(rows -> {
-      if (rows.size() == 0) {
+    // nearly every figure leaves its card's level as it is: look first without locking the row (a
+    // row lock writes the row's header: one write per product and pass under cart load)
+    return tx.preparedQuery(SearchSql.READ_VARIANTS).execute(Tuple.of(productId)).compose(seen -> {
+      if (seen.size() == 0 || !levelsChange(seen.iterator().next().getJsonObject("variants"), changes, lowStock)) {
         return Future.succeededFuture();
       }
-      JsonObject variants = rows.iterator().next().getJsonObject("variants");
-      boolean changed = false;
-      for (VariantAvailability change : changes) {
-        String key = change.variantId().toString();
-        JsonObject known = variants.getJsonObject(key);
-        if (known != null && known.getLong("s", 0L) < change.sequence()
-          && side(known.getLong("a", 0L), lowStock) != side(change.available(), lowStock)) {
-          variants.put(key, new JsonObject().put("a", change.available()).put("s", change.sequence()));
-          changed = true;
+      // the decision again on the locked row: only what is read under the lock is written
+      return tx.preparedQuery(SearchSql.LOCK_VARIANTS).execute(Tuple.of(productId)).compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture();
         }
-      }
-      if (!changed) {
-        return Future.succeededFuture();
-      }
-      boolean inStock = variants.stream().anyMatch(e -> ((JsonObject) e.getValue()).getInteger("a", 0) > 0);
-      return tx.preparedQuery(SearchSql.SET_VARIANTS).execute(Tuple.of(productId, variants, inStock)).mapEmpty();
+        JsonObject variants = rows.iterator().next().getJsonObject("variants");
+        if (!levelsChange(variants, changes, lowStock)) {
+          return Future.succeededFuture();
+        }
+        boolean inStock = variants.stream().anyMatch(e -> ((JsonObject) e.getValue()).getInteger("a", 0) > 0);
+        return tx.preparedQuery(SearchSql.SET_VARIANTS).execute(Tuple.of(productId, variants, inStock)).mapEmpty();
+      });
     });
+  }
+
+  /** Puts into {@code variants} the changes that move a variant's level; true when there was one. */
+  private static boolean levelsChange(JsonObject variants, List<VariantAvailability> changes, long lowStock) {
+    boolean changed = false;
+    for (VariantAvailability change : changes) {
+      String key = change.variantId().toString();
+      JsonObject known = variants.getJsonObject(key);
+      if (known != null && known.getLong("s", 0L) < change.sequence()
+        && side(known.getLong("a", 0L), lowStock) != side(change.available(), lowStock)) {
+        variants.put(key, new JsonObject().put("a", change.available()).put("s", change.sequence()));
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   /** A variant's units as a card's level counts them: each figure up to {@code lowStock}, or above it. */

@@ -73,7 +73,9 @@ final class SearchSql {
 
   static final String DROP_PRICES = "DELETE FROM price WHERE product_id = $1";
 
-  static final String LOCK_VARIANTS = "SELECT variants FROM document WHERE product_id = $1 AND NOT deleted FOR UPDATE";
+  static final String READ_VARIANTS = "SELECT variants FROM document WHERE product_id = $1 AND NOT deleted";
+
+  static final String LOCK_VARIANTS = READ_VARIANTS + " FOR UPDATE";
 
   static final String SET_VARIANTS = "UPDATE document SET variants = $2, in_stock = $3 WHERE product_id = $1";
 
