@@ -29,12 +29,7 @@ public final class Outbox {
 
   /** Appends {@code event} caused by {@code caller} (its correlation id and actor are kept with it). */
   public static Future<Void> append(SqlClient tx, DomainEvent event, Caller caller) {
-    String name = EventTypes.name(event);
-    var payload = new JsonObject(Json.encode(event));
-    return tx.preparedQuery(INSERT)
-      .execute(Tuple.of(event.eventId(), name, EventTypes.address(name), payload, caller.correlationId(),
-        event.aggregateId(), event.version(), caller.actor()))
-      .mapEmpty();
+    return tx.preparedQuery(INSERT).execute(row(event, caller)).mapEmpty();
   }
 
   /**
@@ -48,9 +43,7 @@ public final class Outbox {
     }
     var rows = new ArrayList<Tuple>(events.size());
     for (DomainEvent event : events) {
-      String name = EventTypes.name(event);
-      rows.add(Tuple.of(event.eventId(), name, EventTypes.address(name), new JsonObject(Json.encode(event)),
-        caller.correlationId(), event.aggregateId(), event.version(), caller.actor()));
+      rows.add(row(event, caller));
     }
     return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
   }
@@ -62,15 +55,17 @@ public final class Outbox {
    * transaction needed for the event alone.
    */
   public static Future<Boolean> appendOnce(SqlClient client, DomainEvent event, Caller caller) {
-    String name = EventTypes.name(event);
-    var payload = new JsonObject(Json.encode(event));
-    return client.preparedQuery(INSERT_ONCE)
-      .execute(Tuple.of(event.eventId(), name, EventTypes.address(name), payload, caller.correlationId(),
-        event.aggregateId(), event.version(), caller.actor()))
-      .map(rows -> rows.rowCount() == 1);
+    return client.preparedQuery(INSERT_ONCE).execute(row(event, caller)).map(rows -> rows.rowCount() == 1);
   }
 
   public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
     return append(tx, event, Caller.of(correlationId));
+  }
+
+  /** The parameters of {@link #INSERT} for {@code event} caused by {@code caller}. */
+  private static Tuple row(DomainEvent event, Caller caller) {
+    String name = EventTypes.name(event);
+    return Tuple.of(event.eventId(), name, EventTypes.address(name), new JsonObject(Json.encode(event)),
+      caller.correlationId(), event.aggregateId(), event.version(), caller.actor());
   }
 }
