@@ -26,6 +26,13 @@ class MoneyTest {
     assertThrows(IllegalArgumentException.class, () -> Money.of(1, "XYZ"));
     assertFalse(Money.isCurrency("EURO"));
     assertTrue(Money.isCurrency("JPY"));
+    // the JDK's codes, and nothing else of three characters
+    for (java.util.Currency c : java.util.Currency.getAvailableCurrencies()) {
+      assertEquals(c.getCurrencyCode().matches("[A-Z]{3}"), Money.isCurrency(c.getCurrencyCode()), c.getCurrencyCode());
+    }
+    for (String code : new String[] {"", "EU", "E R", "EU1", "[UR", "EU@", "ZZZ", "AAA", "Eur", "\u00c9UR"}) {
+      assertFalse(Money.isCurrency(code), code);
+    }
   }
 
   @Test

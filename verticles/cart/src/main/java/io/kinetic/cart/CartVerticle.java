@@ -46,7 +46,7 @@ public class CartVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), CartModule.SCHEMA);
-    redis = RedisClients.create(vertx, settings.redisUrl(), settings.redisPoolSize(), CartModule.SCHEMA);
+    redis = RedisClients.pipelined(vertx, settings.redisUrl(), settings.redisPoolSize(), CartModule.SCHEMA);
     var scripts = new CartScripts(redis);
     var bus = new BusClient(vertx, settings.busTimeoutMillis(), new BusClient.Routing(true, settings.busTimeoutMillis()));
     var carts = new CartService(vertx, scripts, bus, pool, settings);

@@ -15,6 +15,7 @@ import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Checks a request against its operation in the contract, on the event loop (a body over 64 KB on a
@@ -223,7 +225,7 @@ final class ContractValidation implements Handler<RoutingContext> {
     }
   }
 
-  private record Checked(Parameter parameter, Schema schema, ParameterTransformer transformer) {
+  record Checked(Parameter parameter, Schema schema, ParameterTransformer transformer) {
 
     RequestParameter validate(RequestParameter raw) {
       if (raw == null || raw.isNull()) {
@@ -235,11 +237,36 @@ final class ContractValidation implements Handler<RoutingContext> {
       if (transformer == null) {
         throw ValidatorException.createUnsupportedValueFormat(parameter);
       }
-      Object value = transformer.transform(parameter, String.valueOf(raw.get()));
+      String text = String.valueOf(raw.get());
+      Object value = plainString(parameter.getSchemaType(), transformer, text) ? text : transformer.transform(parameter, text);
       schema.check(value, (result, e) -> SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e));
       return new Value(value);
     }
+
+    /**
+     * A value the library's transformer would hand back as it is, known without its way of finding
+     * out: a string parameter (simple or form style, as headers, path and query parameters are) whose
+     * value is letters, digits, {@code _} and {@code -} and no JSON number. The library tries to
+     * decode every such value as JSON first and quotes it when that throws, an exception per request
+     * for a cart token or a UUID (4 % of an add to cart's time).
+     */
+    static boolean plainString(SchemaType type, ParameterTransformer transformer, String text) {
+      if (type != SchemaType.STRING || !(transformer instanceof SimpleTransformer
+        || transformer instanceof FormTransformer) || text.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+          return false;
+        }
+      }
+      // "12", "-3" or "1e5" decode as numbers: the library decides those (a word of \\w alone stays a string)
+      return !JSON_NUMBER.matcher(text).matches();
+    }
   }
+
+  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)([eE]-?[0-9]+)?");
 
   private record Value(Object get) implements RequestParameter {
   }

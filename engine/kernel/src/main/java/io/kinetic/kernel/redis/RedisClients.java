@@ -13,6 +13,18 @@ public final class RedisClients {
 
   /** A client for {@code user} (a context, or the health check), measured as {@code kinetic-redis-<user>}. */
   public static RedisAPI create(Vertx vertx, String url, int poolSize, String user) {
+    return RedisAPI.api(client(vertx, url, poolSize, user));
+  }
+
+  /**
+   * As {@link #create}, but every command goes over one kept connection, pipelined
+   * ({@link PipelinedRedis}): for a busy user of standalone commands such as the cart's scripts.
+   */
+  public static RedisAPI pipelined(Vertx vertx, String url, int poolSize, String user) {
+    return RedisAPI.api(new PipelinedRedis(client(vertx, url, poolSize, user)));
+  }
+
+  private static Redis client(Vertx vertx, String url, int poolSize, String user) {
     var options = new RedisOptions()
       .setConnectionString(url)
       .setMetricsName("kinetic-redis-" + user)
@@ -20,6 +32,6 @@ public final class RedisClients {
       .setMaxPoolSize(poolSize)
       .setMaxPoolWaiting(10_000)
       .setMaxWaitingHandlers(10_000);
-    return RedisAPI.api(Redis.createClient(vertx, options));
+    return Redis.createClient(vertx, options);
   }
 }
