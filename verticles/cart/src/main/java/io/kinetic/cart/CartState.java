@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ record CartState(UUID id, UUID customerId, String currency, Instant updatedAt, l
     String owner = fields.getOrDefault("o", GUEST);
     return new CartState(UUID.fromString(fields.get("id")), GUEST.equals(owner) ? null : UUID.fromString(owner),
       fields.get("cur"), Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("u", "0"))),
-      Long.parseLong(fields.getOrDefault("v", "0")), List.copyOf(lines), Map.copyOf(fields));
+      Long.parseLong(fields.getOrDefault("v", "0")), List.copyOf(lines), Collections.unmodifiableMap(fields));
   }
 
   private static final String[] NO_RESERVATION = {"0", "0", "", ""};

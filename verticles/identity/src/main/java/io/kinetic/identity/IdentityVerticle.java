@@ -48,7 +48,7 @@ public class IdentityVerticle extends VerticleBase {
   public Future<?> start() {
     var auth = settings.auth();
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), IdentityModule.SCHEMA);
-    redis = RedisClients.create(vertx, settings.redisUrl(), settings.redisPoolSize(), IdentityModule.SCHEMA);
+    redis = RedisClients.pipelined(vertx, settings.redisUrl(), settings.redisPoolSize(), IdentityModule.SCHEMA);
     var hasher = new PasswordHasher(vertx, auth);
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);

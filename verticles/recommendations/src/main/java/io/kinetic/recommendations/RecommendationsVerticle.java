@@ -50,7 +50,7 @@ public class RecommendationsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), RecommendationsModule.SCHEMA);
-    redis = RedisClients.create(vertx, settings.redisUrl(), settings.redisPoolSize(), RecommendationsModule.SCHEMA);
+    redis = RedisClients.pipelined(vertx, settings.redisUrl(), settings.redisPoolSize(), RecommendationsModule.SCHEMA);
     var bus = new BusClient(vertx, settings.busTimeoutMillis());
     var models = new Models(settings);
     var catalog = new CatalogProjection(models.content, settings.defaultCurrency());

@@ -181,6 +181,12 @@ final class CartViewJson extends StdSerializer<CartView> {
     static SerializableString of(CartLineView line) throws IOException {
       StaticPart part = KNOWN.get(line.variantId());
       if (part != null && part.sameAs(line)) {
+        if (!part.identicalTo(line)) {
+          // equal values in other objects (the cart asked the catalog again): keep these, so the
+          // next answers find them by identity instead of comparing every field again
+          KNOWN.put(line.variantId(), new StaticPart(line.variantId(), line.sku(), line.productId(), line.productSlug(),
+            line.productName(), line.options(), line.image(), part.utf8));
+        }
         return part.utf8;
       }
       var out = new ByteArrayOutputStream(256);
@@ -208,6 +214,12 @@ final class CartViewJson extends StdSerializer<CartView> {
         && same(productId, other.productId()) && same(productSlug, other.productSlug())
         && same(productName, other.productName()) && same(options, other.options())
         && same(image, other.image());
+    }
+
+    /** The same objects (not only equal ones) for the fields that hold objects the catalog's answer shares. */
+    boolean identicalTo(CartLineView other) {
+      return sku == other.sku() && productSlug == other.productSlug() && productName == other.productName()
+        && options == other.options() && image == other.image();
     }
 
     private static boolean same(Object a, Object b) {

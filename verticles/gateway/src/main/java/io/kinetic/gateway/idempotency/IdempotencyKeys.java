@@ -103,7 +103,7 @@ public final class IdempotencyKeys {
     KeyStore store = null;
     if (config.redis().configured()) {
       int connections = Math.max(2, config.redis().poolSize() / AppConfig.instances(config.http().instances()));
-      store = new KeyStore(RedisClients.create(vertx, config.redis().url(), connections, "idempotency"),
+      store = new KeyStore(RedisClients.pipelined(vertx, config.redis().url(), connections, "idempotency"),
         TimeUnit.SECONDS.toMillis(config.idempotency().ttlSeconds()), TimeUnit.SECONDS.toMillis(config.idempotency().pendingSeconds()));
     }
     return new IdempotencyKeys(vertx, store, new Sealing(config.auth().jwtSecret()), access, clientAddress,
