@@ -107,9 +107,15 @@ class CartEndToEndTest {
     var product = shop.product("PUBLISHED", 20);
     String id = product.getString("id");
     String v = variantId(product, 0);
+    var second = shop.product("PUBLISHED", 9);
+    String secondId = second.getString("id");
     assertEquals(20, available(id));
     String token = shop.add(null, v, 3).getHeader("X-Cart-Token");
+    // another product in the same cart: the catalog tells both in one event (one per batch of totals)
+    Shop.withCart(http.post("/api/v1/cart/lines"), token)
+      .sendJsonObject(new JsonObject().put("variantId", variantId(second, 0)).put("quantity", 4)).await(10, TimeUnit.SECONDS);
     io.kinetic.kernel.testing.Eventually.until("the product page shows 17 available", () -> available(id) == 17);
+    io.kinetic.kernel.testing.Eventually.until("the other product's page shows 5 available", () -> available(secondId) == 5);
     var graphql = graphql(null, "query($id: ID!) { product(id: $id) { variants { stockOnHand available } } }",
       new JsonObject().put("id", id));
     var variant = graphql.getJsonObject("data").getJsonObject("product").getJsonArray("variants").getJsonObject(0);

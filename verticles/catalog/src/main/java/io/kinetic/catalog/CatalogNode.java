@@ -1,5 +1,6 @@
 package io.kinetic.catalog;
 
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.AvailabilityChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
@@ -87,6 +88,8 @@ final class CatalogNode {
     });
     this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
     this.<AvailabilityChanged>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.applyAvailability(e.productId(), e.version(), e.variants()));
+    this.<AvailabilitiesChanged>listen(CatalogApi.Events.AVAILABILITIES_CHANGED, e -> e.products()
+      .forEach(p -> cache.applyAvailability(p.productId(), p.version(), p.variants())));
     this.<CatalogEvent>listen(CatalogApi.Events.CATEGORY_CHANGED, e -> reload(state.reloadCategories(pool), "category tree"));
     this.<CatalogEvent>listen(CatalogApi.Events.ATTRIBUTE_CHANGED, e -> reload(state.reloadAttributes(pool), "attributes"));
     refreshTimer = vertx.setPeriodic(refreshMillis, id -> {

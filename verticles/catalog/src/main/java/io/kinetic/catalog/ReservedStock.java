@@ -7,7 +7,8 @@ import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartEvent;
 import io.kinetic.kernel.contract.cart.ReservedLevel;
 import io.kinetic.kernel.contract.cart.ReservedStockChanged;
-import io.kinetic.kernel.contract.catalog.AvailabilityChanged;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.EventTypes;
@@ -31,8 +32,8 @@ import java.util.logging.Logger;
 /**
  * Reads the cart's event log (its own checkpoint, once per event) for the reserved totals
  * ({@link ReservedStockChanged}) and keeps them per variant, the newest by sequence, so that what
- * shoppers see is available = on hand − reserved. Each product whose availability changed gets an
- * {@link AvailabilityChanged} in the same transaction: every node's caches take the new figures, and
+ * shoppers see is available = on hand − reserved. The products whose availability changed get one
+ * {@link AvailabilitiesChanged} in the same transaction: every node's caches take the new figures, and
  * live product pages hear of it. One per node; the checkpoint's row lock lets one pass run at a time.
  */
 final class ReservedStock extends VerticleBase {
@@ -97,13 +98,17 @@ final class ReservedStock extends VerticleBase {
             .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq")));
           versions.put(product, row.getLong("version"));
         }
-        var changes = new ArrayList<AvailabilityChanged>(byProduct.size());
-        for (var entry : byProduct.entrySet()) {
-          changes.add(new AvailabilityChanged(UUID.randomUUID(), Instant.now(), entry.getKey(), List.copyOf(entry.getValue()),
-            versions.get(entry.getKey())));
+        if (byProduct.isEmpty()) {
+          return Future.succeededFuture();
         }
-        // one round trip for all of them: the variants' rows stay locked for one exchange, not one per product
-        return Outbox.appendAll(tx, changes, Caller.SYSTEM);
+        var products = new ArrayList<ProductAvailability>(byProduct.size());
+        for (var entry : byProduct.entrySet()) {
+          products.add(new ProductAvailability(entry.getKey(), List.copyOf(entry.getValue()), versions.get(entry.getKey())));
+        }
+        // one event for all of them: one log row, one relay position, one bus message and one
+        // pass of each consumer, not one per product (about 500 a second under cart load)
+        return Outbox.append(tx, new AvailabilitiesChanged(UUID.randomUUID(), Instant.now(), List.copyOf(products)),
+          Caller.SYSTEM);
       });
   }
 

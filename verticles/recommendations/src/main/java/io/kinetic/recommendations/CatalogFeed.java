@@ -2,7 +2,9 @@ package io.kinetic.recommendations;
 
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.AvailabilityChanged;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.ExportProducts;
@@ -23,6 +25,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -97,15 +100,28 @@ final class CatalogFeed {
    */
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     return applyHere(logged).onSuccess(v -> {
-      if (logged.event() instanceof CatalogEvent e && e.productId() != null) {
-        var transaction = tx.transaction();
-        if (transaction == null) {
-          cluster.publishProduct(e.productId());
-        } else {
-          transaction.completion().onSuccess(done -> cluster.publishProduct(e.productId()));
-        }
+      List<UUID> products = logged.event() instanceof AvailabilitiesChanged many
+        ? many.products().stream().map(ProductAvailability::productId).toList()
+        : logged.event() instanceof CatalogEvent e && e.productId() != null ? List.of(e.productId()) : List.of();
+      if (products.isEmpty()) {
+        return;
+      }
+      var transaction = tx.transaction();
+      if (transaction == null) {
+        products.forEach(cluster::publishProduct);
+      } else {
+        transaction.completion().onSuccess(done -> products.forEach(cluster::publishProduct));
       }
     });
+  }
+
+  /** Applies a product's figures; true when one moved the product in or out of stock. */
+  private boolean available(UUID product, List<VariantAvailability> figures) {
+    boolean flipped = false;
+    for (VariantAvailability v : figures) {
+      flipped |= catalog.available(product, v.variantId(), v.available());
+    }
+    return flipped;
   }
 
   /** Another node applied an event of this product: read it again (or drop it when deleted). */
@@ -116,9 +132,15 @@ final class CatalogFeed {
   private Future<?> applyHere(LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof AvailabilityChanged a) {
+      if (available(a.productId(), a.variants())) {
+        shownChanged.run();
+      }
+      return Future.succeededFuture();
+    }
+    if (event instanceof AvailabilitiesChanged many) {
       boolean flipped = false;
-      for (VariantAvailability v : a.variants()) {
-        flipped |= catalog.available(a.productId(), v.variantId(), v.available());
+      for (ProductAvailability p : many.products()) {
+        flipped |= available(p.productId(), p.variants());
       }
       if (flipped) {
         shownChanged.run();

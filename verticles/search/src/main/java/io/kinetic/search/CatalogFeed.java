@@ -3,7 +3,9 @@ package io.kinetic.search;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.catalog.AttributeChanged;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.AvailabilityChanged;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.CategoryChanged;
@@ -58,7 +60,10 @@ final class CatalogFeed {
     if (event instanceof ProductDeleted deleted) {
       applied = DocumentWriter.tombstone(tx, deleted.productId(), deleted.version());
     } else if (event instanceof AvailabilityChanged availability) {
-      applied = DocumentWriter.availability(tx, availability.productId(), availability.variants(), lowStock);
+      applied = DocumentWriter.availability(tx, List.of(new ProductAvailability(availability.productId(),
+        availability.variants(), availability.version())), lowStock);
+    } else if (event instanceof AvailabilitiesChanged availabilities) {
+      applied = DocumentWriter.availability(tx, availabilities.products(), lowStock);
     } else if (event instanceof CategoryChanged category) {
       applied = taxonomy.copyCategories(tx)
         .compose(v -> tx.preparedQuery(SearchSql.VECTORS_UNDER_CATEGORY).execute(Tuple.of(category.categoryId())));

@@ -1,6 +1,7 @@
 package io.kinetic.search;
 
 import io.kinetic.kernel.contract.catalog.Product;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.ProductStatus;
 import io.kinetic.kernel.contract.catalog.Translation;
 import io.kinetic.kernel.contract.catalog.Variant;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,25 +87,47 @@ final class DocumentWriter {
    * variants says the same level. The catalog emits each variant's totals in sequence order (it
    * drops an older total itself); the sequence check here stays as a guard.
    */
-  static Future<Void> availability(SqlClient tx, UUID productId, List<VariantAvailability> changes, long lowStock) {
-    // nearly every figure leaves its card's level as it is: look first without locking the row (a
-    // row lock writes the row's header: one write per product and pass under cart load)
-    return tx.preparedQuery(SearchSql.READ_VARIANTS).execute(Tuple.of(productId)).compose(seen -> {
-      if (seen.size() == 0 || !levelsChange(seen.iterator().next().getJsonObject("variants"), changes, lowStock)) {
+  static Future<Void> availability(SqlClient tx, List<ProductAvailability> products, long lowStock) {
+    if (products.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    // nearly every figure leaves its card's level as it is: look first, at all the products in one
+    // statement and without locking their rows (a row lock writes the row's header)
+    Map<UUID, List<VariantAvailability>> changes = new LinkedHashMap<>();
+    products.forEach(p -> changes.merge(p.productId(), p.variants(), (a, b) -> {
+      var both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    }));
+    return tx.preparedQuery(SearchSql.READ_MANY_VARIANTS).execute(Tuple.of(changes.keySet().toArray(UUID[]::new)))
+      .compose(seen -> {
+        var moving = new ArrayList<UUID>();
+        for (Row row : seen) {
+          UUID id = row.getUUID("product_id");
+          if (levelsChange(row.getJsonObject("variants"), changes.get(id), lowStock)) {
+            moving.add(id);
+          }
+        }
+        Future<Void> done = Future.succeededFuture();
+        for (UUID id : moving) {
+          done = done.compose(v -> lockedAvailability(tx, id, changes.get(id), lowStock));
+        }
+        return done;
+      });
+  }
+
+  /** The decision again on the locked row of a product whose level moves: only what is read under the lock is written. */
+  private static Future<Void> lockedAvailability(SqlClient tx, UUID productId, List<VariantAvailability> changes, long lowStock) {
+    return tx.preparedQuery(SearchSql.LOCK_VARIANTS).execute(Tuple.of(productId)).compose(rows -> {
+      if (rows.size() == 0) {
         return Future.succeededFuture();
       }
-      // the decision again on the locked row: only what is read under the lock is written
-      return tx.preparedQuery(SearchSql.LOCK_VARIANTS).execute(Tuple.of(productId)).compose(rows -> {
-        if (rows.size() == 0) {
-          return Future.succeededFuture();
-        }
-        JsonObject variants = rows.iterator().next().getJsonObject("variants");
-        if (!levelsChange(variants, changes, lowStock)) {
-          return Future.succeededFuture();
-        }
-        boolean inStock = variants.stream().anyMatch(e -> ((JsonObject) e.getValue()).getInteger("a", 0) > 0);
-        return tx.preparedQuery(SearchSql.SET_VARIANTS).execute(Tuple.of(productId, variants, inStock)).mapEmpty();
-      });
+      JsonObject variants = rows.iterator().next().getJsonObject("variants");
+      if (!levelsChange(variants, changes, lowStock)) {
+        return Future.succeededFuture();
+      }
+      boolean inStock = variants.stream().anyMatch(e -> ((JsonObject) e.getValue()).getInteger("a", 0) > 0);
+      return tx.preparedQuery(SearchSql.SET_VARIANTS).execute(Tuple.of(productId, variants, inStock)).mapEmpty();
     });
   }
 

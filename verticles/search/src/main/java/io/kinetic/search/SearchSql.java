@@ -77,6 +77,8 @@ final class SearchSql {
 
   static final String LOCK_VARIANTS = READ_VARIANTS + " FOR UPDATE";
 
+  static final String READ_MANY_VARIANTS = "SELECT product_id, variants FROM document WHERE product_id = ANY($1) AND NOT deleted";
+
   static final String SET_VARIANTS = "UPDATE document SET variants = $2, in_stock = $3 WHERE product_id = $1";
 
   static final String DELETE_CATEGORIES = "DELETE FROM category";

@@ -37,6 +37,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.kinetic.gateway.subscriptions.LiveCaller;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import java.util.ArrayList;
@@ -296,8 +297,10 @@ final class CartHandlers implements EdgeHandlers {
       });
       var addresses = new ArrayList<>(CART_PRODUCT_EVENTS);
       addresses.add(CartApi.Events.changed(first.id()));
-      return context.live().<Boolean>on(addresses, body -> body instanceof CatalogEvent event
-          ? (products.contains(event.productId()) ? Boolean.TRUE : null) : Boolean.TRUE)
+      return context.live().<Boolean>on(addresses, body -> body instanceof AvailabilitiesChanged many
+          ? (many.products().stream().anyMatch(p -> products.contains(p.productId())) ? Boolean.TRUE : null)
+          : body instanceof CatalogEvent event
+          ? (event.productId() != null && products.contains(event.productId()) ? Boolean.TRUE : null) : Boolean.TRUE)
         .coalesce((older, newer) -> Boolean.TRUE)
         .fetch(signal -> bus.request(CartApi.GET_CART, new GetCart(ref, locale), caller)
           .map(cart -> {
@@ -317,7 +320,8 @@ final class CartHandlers implements EdgeHandlers {
 
   /** The catalog events that can change what a cart shows. */
   private static final List<String> CART_PRODUCT_EVENTS = List.of(CatalogApi.Events.PRICE_CHANGED,
-    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.PRODUCT_UPDATED,
+    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.AVAILABILITIES_CHANGED,
+    CatalogApi.Events.PRODUCT_UPDATED,
     CatalogApi.Events.PRODUCT_DELETED);
 
   /** The last message of a cart that is gone: its id is null. */

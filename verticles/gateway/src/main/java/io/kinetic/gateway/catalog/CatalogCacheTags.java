@@ -2,6 +2,7 @@ package io.kinetic.gateway.catalog;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.kinetic.gateway.graphql.ResultCache;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.ProductView;
@@ -28,6 +29,8 @@ final class CatalogCacheTags {
     CatalogApi.Events.PRICE_CHANGED, event -> List.of(product(event), LISTS),
     CatalogApi.Events.STOCK_CHANGED, event -> List.of(product(event)),
     CatalogApi.Events.AVAILABILITY_CHANGED, event -> List.of(product(event)),
+    CatalogApi.Events.AVAILABILITIES_CHANGED, event -> ((AvailabilitiesChanged) event).products().stream()
+      .map(p -> "product:" + p.productId()).toList(),
     CatalogApi.Events.CATEGORY_CHANGED, event -> List.of(TAXONOMY),
     CatalogApi.Events.ATTRIBUTE_CHANGED, event -> List.of(TAXONOMY));
 

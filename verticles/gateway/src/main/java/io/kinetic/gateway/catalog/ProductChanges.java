@@ -6,7 +6,9 @@ import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.gateway.subscriptions.LiveEvents;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.ProductDeleted;
@@ -38,7 +40,8 @@ import org.reactivestreams.Publisher;
 final class ProductChanges {
 
   static final List<String> EVENTS = List.of(CatalogApi.Events.PRODUCT_UPDATED, CatalogApi.Events.PRICE_CHANGED,
-    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.PRODUCT_DELETED);
+    CatalogApi.Events.STOCK_CHANGED, CatalogApi.Events.AVAILABILITY_CHANGED, CatalogApi.Events.AVAILABILITIES_CHANGED,
+    CatalogApi.Events.PRODUCT_DELETED);
   private static final int CATCH_UP_TRIES = 20;
   private static final long CATCH_UP_MILLIS = 50;
 
@@ -61,8 +64,14 @@ final class ProductChanges {
   /** The events of a burst: the highest version they carry, and whether one was a deletion. */
   record Signal(long version, boolean deleted) {
 
-    static Signal of(CatalogEvent event) {
-      return new Signal(event.version(), event instanceof ProductDeleted);
+    /** What an event says about product {@code id}, or null when it is not about it. */
+    static Signal of(Object body, UUID id) {
+      if (body instanceof AvailabilitiesChanged many) {
+        ProductAvailability entry = many.of(id);
+        return entry == null ? null : new Signal(entry.version(), false);
+      }
+      return body instanceof CatalogEvent event && id.equals(event.productId())
+        ? new Signal(event.version(), event instanceof ProductDeleted) : null;
     }
 
     Signal merge(Signal newer) {
@@ -91,7 +100,7 @@ final class ProductChanges {
     Caller caller = Gql.caller(env);
     return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, locale, false), caller).map(current -> {
       Change[] sent = {new Change(id, State.AVAILABLE, current)};
-      return live.on(EVENTS, body -> body instanceof CatalogEvent event && id.equals(event.productId()) ? Signal.of(event) : null)
+      return live.on(EVENTS, body -> Signal.of(body, id))
         .coalesce(Signal::merge)
         .fetch(signal -> read(id, locale, caller, signal, 0).map(change -> {
           if (change.state() == sent[0].state() && change.version() <= sent[0].version()

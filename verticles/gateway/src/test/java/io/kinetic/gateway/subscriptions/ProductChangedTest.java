@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.gateway.GatewayFixture;
 import io.kinetic.gateway.Samples;
+import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.ProductAvailability;
+import io.kinetic.kernel.contract.catalog.VariantAvailability;
 import io.kinetic.kernel.contract.catalog.CategoryList;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.ListCategories;
@@ -108,6 +111,54 @@ class ProductChangedTest {
       assertEquals("Tops", stock.getJsonObject("product").getJsonArray("categories").getJsonObject(0).getString("name"),
         "each event loads afresh: the DataLoader keeps nothing from the one before");
     }
+  }
+
+  @Test
+  void oneAvailabilityEventForManyProductsSendsEachSubscribedProductAndNoOther() throws Exception {
+    UUID id = publish(UUID.randomUUID(), 3, 2000, 10);
+    UUID other = publish(UUID.randomUUID(), 3, 1000, 10);
+    try (var client = GraphQlWsClient.connect(gw.vertx, gw.port).initAndAck(null)) {
+      client.send(new JsonObject().put("id", "a").put("type", "subscribe").put("payload", new JsonObject()
+        .put("query", "subscription($id: ID!) { productChanged(id: $id) { id product { version variants { available } } } }")
+        .put("variables", new JsonObject().put("id", id.toString()))));
+      assertNull(client.poll(QUIET), "nothing before a change");
+
+      // carts reserved 4 units of the other product only: nothing to say here
+      available(other, 3, 10, 6);
+      gw.vertx.eventBus().publish(CatalogApi.Events.AVAILABILITIES_CHANGED, availabilities(other));
+      assertNull(client.poll(QUIET), "another product's availability is not sent");
+
+      // one event naming both: this product's new figure is sent, at its unchanged version
+      available(id, 3, 10, 7);
+      available(other, 3, 10, 5);
+      gw.vertx.eventBus().publish(CatalogApi.Events.AVAILABILITIES_CHANGED, availabilities(other, id));
+      JsonObject change = payload(client.expect("next", "a"));
+      assertEquals(id.toString(), change.getString("id"));
+      assertEquals(3, change.getJsonObject("product").getInteger("version"));
+      assertEquals(7, change.getJsonObject("product").getJsonArray("variants").getJsonObject(0).getInteger("available"));
+      assertNull(client.poll(QUIET), "said once");
+    }
+  }
+
+  /** The product as the catalog answers it when carts hold {@code stock - available} units. */
+  static void available(UUID id, long version, int stock, int available) {
+    ProductView view = PUBLISHED.get(id);
+    Variant v = view.variants().get(0);
+    PUBLISHED.put(id, new ProductView(id, view.slug(), view.status(), view.locale(), view.name(), view.description(),
+      view.categoryIds(), view.attributes(), view.media(), view.seo(),
+      List.of(new Variant(v.id(), v.sku(), v.options(), v.prices(), stock, available)), view.createdAt(), Instant.now(), version));
+  }
+
+  /** What the catalog publishes when a batch of reserved totals moved these products' figures. */
+  static AvailabilitiesChanged availabilities(UUID... ids) {
+    var products = new ArrayList<ProductAvailability>();
+    for (UUID id : ids) {
+      ProductView view = PUBLISHED.get(id);
+      Variant v = view.variants().get(0);
+      products.add(new ProductAvailability(id, List.of(new VariantAvailability(v.id(), v.available(), System.nanoTime())),
+        view.version()));
+    }
+    return new AvailabilitiesChanged(Ids.newId(), Instant.now(), products);
   }
 
   @Test

@@ -80,6 +80,7 @@ public final class CatalogApi {
     public static final String CATEGORY_CHANGED = EventTypes.address(CategoryChanged.class);
     public static final String ATTRIBUTE_CHANGED = EventTypes.address(AttributeChanged.class);
     public static final String AVAILABILITY_CHANGED = EventTypes.address(AvailabilityChanged.class);
+    public static final String AVAILABILITIES_CHANGED = EventTypes.address(AvailabilitiesChanged.class);
 
     private Events() {
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface CatalogEvent extends DomainEvent
   permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged, AttributeChanged,
-  AvailabilityChanged {
+  AvailabilityChanged, AvailabilitiesChanged {
 
   /** The product the event is about, null for category and attribute events. */
   UUID productId();
