@@ -108,6 +108,8 @@ final class DocumentWriter {
             moving.add(id);
           }
         }
+        // locked in one order, whatever order the rows came in
+        moving.sort(null);
         Future<Void> done = Future.succeededFuture();
         for (UUID id : moving) {
           done = done.compose(v -> lockedAvailability(tx, id, changes.get(id), lowStock));

@@ -100,29 +100,47 @@ public final class EventTypes {
    * handed to each reader, as the local event bus does.
    */
   public static DomainEvent decode(UUID eventId, String name, String payload) {
-    if (eventId == null) {
+    if (eventId == null || payload == null || payload.length() > DECODED_MAX_EVENT_CHARS) {
       return decode(name, payload);
     }
     synchronized (DECODED) {
-      DomainEvent known = DECODED.get(eventId);
+      Decoded known = DECODED.get(eventId);
       if (known != null) {
-        return known;
+        return known.event();
       }
     }
     DomainEvent event = decode(name, payload);
     synchronized (DECODED) {
-      DECODED.put(eventId, event);
+      if (DECODED.put(eventId, new Decoded(event, payload.length())) == null) {
+        decodedChars += payload.length();
+      }
+      // bounded by count and by size: a few large events (one availability event names hundreds of
+      // products) must not keep hundreds of megabytes for the hour their count would allow
+      var eldest = DECODED.values().iterator();
+      while ((DECODED.size() > DECODED_MAX || decodedChars > DECODED_MAX_CHARS) && eldest.hasNext()) {
+        decodedChars -= eldest.next().chars();
+        eldest.remove();
+      }
     }
     return event;
   }
 
-  private static final int DECODED_MAX = 8_192;
-  private static final Map<UUID, DomainEvent> DECODED = new LinkedHashMap<>(1_024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<UUID, DomainEvent> eldest) {
-      return size() > DECODED_MAX;
+  private record Decoded(DomainEvent event, int chars) {
+  }
+
+  /** For tests: the JSON characters of the events the cache holds. */
+  static long cachedChars() {
+    synchronized (DECODED) {
+      return decodedChars;
     }
-  };
+  }
+
+  private static final int DECODED_MAX = 8_192;
+  /** About the JSON of 8,000 typical events; a decoded event takes a few times its JSON's size. */
+  private static final long DECODED_MAX_CHARS = 4_000_000;
+  private static final int DECODED_MAX_EVENT_CHARS = 1_000_000;
+  private static long decodedChars;
+  private static final Map<UUID, Decoded> DECODED = new LinkedHashMap<>(1_024, 0.75f, true);
 
   public static List<Class<? extends DomainEvent>> all() {
     return List.copyOf(BY_NAME.values());

@@ -1,11 +1,17 @@
 package io.kinetic.kernel.redis;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.PooledRedisConnection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * A Redis client that sends every command over one connection it keeps, pipelined: many commands
@@ -15,30 +21,113 @@ import java.util.List;
  * (under the cart's load, about a quarter of Redis's CPU). Here Redis reads the commands that
  * arrived together in one call and writes their answers in one.
  *
- * <p>For commands that stand alone (scripts, single reads and writes), not for ones that hold a
- * connection's state ({@code MULTI}, {@code WATCH}, {@code SUBSCRIBE}, blocking pops): those go to
- * {@link #connect()}, a connection of the pool for the caller alone. A connection that ends or
- * fails is dropped; the commands in flight on it fail as they would on a pooled one, and the next
- * command connects again. Nothing is resent: a script may have run before its answer was lost.
+ * <p>For commands that stand alone (scripts, single reads and writes). Commands that hold a
+ * connection's state ({@code MULTI}, {@code WATCH}, {@code SUBSCRIBE}, blocking pops) are refused,
+ * as the pooled client refuses some of them: they go to {@link #connect()}, a connection of the pool
+ * for the caller alone. Made for one verticle's context (the answers complete on the context that
+ * made the connection).
+ *
+ * <p>The kept connection is dropped, and the next command connects again, when it ends or fails,
+ * when a command fails because it closed, when commands wait {@value #STALL_MILLIS} ms without any
+ * answer (a connection a middlebox dropped without a word: its commands fail instead of waiting
+ * for TCP to give up), and after {@value #IDLE_MILLIS} ms without commands (a quiet client does not
+ * write into a socket that died while idle; the pool's own cleaner never sees a connection kept
+ * out of it). The commands in flight on a dropped connection fail, as they would on a pooled one.
+ * Nothing is resent: a script may have run before its answer was lost.
  */
 public final class PipelinedRedis implements Redis {
 
+  static final long STALL_MILLIS = 10_000;
+  static final long IDLE_MILLIS = 120_000;
+  private static final long CHECK_MILLIS = 1_000;
+  private static final Logger LOG = Logger.getLogger(PipelinedRedis.class.getName());
+  private static final Set<Command> REFUSED = Set.of(Command.MULTI, Command.EXEC, Command.DISCARD, Command.WATCH,
+    Command.UNWATCH, Command.SUBSCRIBE, Command.PSUBSCRIBE, Command.UNSUBSCRIBE, Command.PUNSUBSCRIBE, Command.MONITOR,
+    Command.BLPOP, Command.BRPOP, Command.BLMOVE, Command.BRPOPLPUSH, Command.BZPOPMIN, Command.BZPOPMAX, Command.SELECT);
+
+  private final Vertx vertx;
   private final Redis client;
-  private Future<RedisConnection> current;
+  private final String name;
+  private final long timer;
+  private final long stallMillis;
+  private Kept kept;
   private boolean closed;
 
-  PipelinedRedis(Redis client) {
+  /** The kept connection (being made, or made) and what it carries. */
+  private final class Kept {
+    final Future<RedisConnection> connection;
+    int inFlight;
+    long lastProgress = System.currentTimeMillis();
+
+    Kept(Future<RedisConnection> connection) {
+      this.connection = connection;
+    }
+
+    synchronized void sent() {
+      if (inFlight++ == 0) {
+        lastProgress = System.currentTimeMillis();
+      }
+    }
+
+    synchronized void answered() {
+      inFlight--;
+      lastProgress = System.currentTimeMillis();
+    }
+
+    synchronized boolean stalled(long now) {
+      return inFlight > 0 && now - lastProgress > stallMillis;
+    }
+
+    synchronized boolean idle(long now) {
+      return inFlight == 0 && now - lastProgress > IDLE_MILLIS;
+    }
+  }
+
+  PipelinedRedis(Vertx vertx, Redis client, String name) {
+    this(vertx, client, name, STALL_MILLIS, CHECK_MILLIS);
+  }
+
+  /** With other times than the defaults (tests). */
+  PipelinedRedis(Vertx vertx, Redis client, String name, long stallMillis, long checkMillis) {
+    this.vertx = vertx;
     this.client = client;
+    this.name = name;
+    this.stallMillis = stallMillis;
+    this.timer = vertx.setPeriodic(checkMillis, id -> check());
   }
 
   @Override
   public Future<Response> send(Request request) {
-    return connection().compose(c -> c.send(request));
+    if (REFUSED.contains(request.command())) {
+      return Future.failedFuture(new IllegalArgumentException(request.command()
+        + " holds a connection's state: send it over a connection of its own (connect())"));
+    }
+    Kept k = kept();
+    if (k == null) {
+      return Future.failedFuture("the Redis client " + name + " is closed");
+    }
+    return k.connection.compose(c -> {
+      k.sent();
+      return c.send(request).andThen(ar -> answered(k, ar.cause()));
+    });
   }
 
   @Override
   public Future<List<Response>> batch(List<Request> requests) {
-    return connection().compose(c -> c.batch(requests));
+    for (Request request : requests) {
+      if (REFUSED.contains(request.command())) {
+        return Future.failedFuture(new IllegalArgumentException(request.command()
+          + " holds a connection's state: send it over a connection of its own (connect())"));
+      }
+    }
+    Kept k = kept();
+    if (k == null) {
+      return Future.failedFuture("the Redis client " + name + " is closed");
+    }
+    return k.connection.compose(c -> {
+      k.sent();
+      return c.batch(requests).andThen(ar -> answered(k, ar.cause()));
+    });
   }
 
   /** A connection of the pool for the caller alone (close it to give it back). */
@@ -49,53 +138,81 @@ public final class PipelinedRedis implements Redis {
 
   @Override
   public Future<Void> close() {
-    Future<RedisConnection> kept;
+    Kept k;
     synchronized (this) {
       closed = true;
-      kept = current;
-      current = null;
+      k = kept;
+      kept = null;
     }
-    Future<Void> released = kept == null ? Future.succeededFuture()
-      : kept.compose(RedisConnection::close).otherwiseEmpty();
+    vertx.cancelTimer(timer);
+    Future<Void> released = k == null ? Future.succeededFuture() : k.connection.compose(RedisConnection::close).otherwiseEmpty();
     return released.eventually(client::close);
   }
 
-  private synchronized Future<RedisConnection> connection() {
+  private synchronized Kept kept() {
     if (closed) {
-      return Future.failedFuture("the Redis client is closed");
+      return null;
     }
-    Future<RedisConnection> kept = current;
-    if (kept != null && !kept.failed()) {
+    if (kept != null && !kept.connection.failed()) {
       return kept;
     }
-    Future<RedisConnection> connecting = client.connect();
-    current = connecting;
-    connecting.onComplete(ar -> {
+    Kept k = new Kept(client.connect());
+    kept = k;
+    k.connection.onComplete(ar -> {
       if (ar.failed()) {
-        drop(connecting);
+        drop(k, false, "could not connect: " + ar.cause());
         return;
       }
       RedisConnection c = ar.result();
-      c.exceptionHandler(t -> {
-        if (drop(connecting)) {
-          c.close();
-        }
-      });
-      c.endHandler(v -> {
-        if (drop(connecting)) {
-          c.close();
-        }
-      });
+      c.exceptionHandler(t -> drop(k, true, "failed: " + t));
+      c.endHandler(v -> drop(k, true, "was closed"));
     });
-    return connecting;
+    return k;
   }
 
-  /** Forgets the connection if it is still the current one; true if it was. */
-  private synchronized boolean drop(Future<RedisConnection> connection) {
-    if (current == connection) {
-      current = null;
-      return true;
+  private void answered(Kept k, Throwable failure) {
+    k.answered();
+    // a reply of Redis is an ErrorType; a failure of the connection itself says it closed
+    if (failure != null && failure.getMessage() != null
+      && failure.getMessage().toLowerCase(Locale.ROOT).contains("closed")) {
+      drop(k, true, "was closed (" + failure.getMessage() + ")");
     }
-    return false;
+  }
+
+  /** Once a second: a connection whose commands get no answer, or long idle, is replaced. */
+  private void check() {
+    Kept k;
+    synchronized (this) {
+      k = kept;
+    }
+    if (k == null || !k.connection.succeeded()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (k.stalled(now)) {
+      drop(k, true, "answered nothing for " + stallMillis + " ms: closed, its commands fail");
+    } else if (k.idle(now)) {
+      drop(k, true, null);
+    }
+  }
+
+  /** Forgets {@code k} if it is still the kept connection and closes its socket (not back to the pool). */
+  private void drop(Kept k, boolean close, String why) {
+    synchronized (this) {
+      if (kept != k) {
+        return;
+      }
+      kept = null;
+    }
+    if (why != null) {
+      LOG.warning("Redis connection of " + name + " " + why + "; the next command connects again");
+    }
+    if (close && k.connection.succeeded()) {
+      RedisConnection c = k.connection.result();
+      if (c instanceof PooledRedisConnection pooled) {
+        pooled.actual().forceClose();
+      }
+      c.close();
+    }
   }
 }

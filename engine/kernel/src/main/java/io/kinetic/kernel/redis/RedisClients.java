@@ -21,7 +21,7 @@ public final class RedisClients {
    * ({@link PipelinedRedis}): for a busy user of standalone commands such as the cart's scripts.
    */
   public static RedisAPI pipelined(Vertx vertx, String url, int poolSize, String user) {
-    return RedisAPI.api(new PipelinedRedis(client(vertx, url, poolSize, user)));
+    return RedisAPI.api(new PipelinedRedis(vertx, client(vertx, url, poolSize, user), "kinetic-redis-" + user));
   }
 
   private static Redis client(Vertx vertx, String url, int poolSize, String user) {
@@ -32,6 +32,8 @@ public final class RedisClients {
       .setMaxPoolSize(poolSize)
       .setMaxPoolWaiting(10_000)
       .setMaxWaitingHandlers(10_000);
+    // the operating system's keep-alive probes find a connection that died while idle
+    options.getNetClientOptions().setTcpKeepAlive(true);
     return Redis.createClient(vertx, options);
   }
 }

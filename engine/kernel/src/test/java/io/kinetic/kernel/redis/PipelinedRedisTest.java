@@ -2,6 +2,7 @@ package io.kinetic.kernel.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.testing.Eventually;
@@ -85,6 +86,33 @@ class PipelinedRedisTest {
     assertEquals("v", await(pipelined.get(key)).toString());
     assertEquals(after, await(pipelined.client(List.of("ID"))).toLong(), "the new connection is kept");
     assertTrue(await(admin.del(List.of(key))).toInteger() == 1);
+  }
+
+  @Test
+  void commandsThatHoldAConnectionsStateAreRefused() {
+    var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> await(pipelined.multi()));
+    assertTrue(refused.getCause().getMessage().contains("connection of its own"), refused.getCause().getMessage());
+  }
+
+  @Test
+  void aConnectionThatAnswersNothingIsClosedItsCommandsFailAndTheNextOnesGoOverANewOne() throws Exception {
+    String url = TestServices.get().redisUrl(14);
+    RedisAPI quick = RedisAPI.api(new PipelinedRedis(vertx, Redis.createClient(vertx, url), "stall-test", 500, 100));
+    try {
+      long before = await(quick.client(List.of("ID"))).toLong();
+      // Redis answers nobody for 2 s: as a connection a middlebox dropped without a word
+      await(admin.client(List.of("PAUSE", "2000", "ALL")));
+      var stuck = quick.client(List.of("ID"));
+      var failure = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> stuck.toCompletionStage().toCompletableFuture().get(1_900, TimeUnit.MILLISECONDS),
+        "the command fails once its connection answered nothing for 500 ms, before Redis answers again");
+      assertTrue(failure.getCause().getMessage().toLowerCase().contains("closed"), failure.getCause().toString());
+      long after = Eventually.value("a command on a new connection", () -> await(quick.client(List.of("ID"))).toLong(),
+        id -> id != before);
+      assertNotEquals(before, after);
+    } finally {
+      quick.close();
+    }
   }
 
   private static Response await(Future<Response> future) throws Exception {

@@ -12,7 +12,7 @@ public sealed interface CatalogEvent extends DomainEvent
   permits ProductCreated, ProductUpdated, ProductDeleted, StockChanged, PriceChanged, CategoryChanged, AttributeChanged,
   AvailabilityChanged, AvailabilitiesChanged {
 
-  /** The product the event is about, null for category and attribute events. */
+  /** The product the event is about, null for category and attribute events and for {@link AvailabilitiesChanged} (many products). */
   UUID productId();
 
   @Override
