@@ -8,8 +8,8 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.PooledRedisConnection;
+import io.vertx.redis.client.impl.types.ErrorType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -57,7 +57,7 @@ public final class PipelinedRedis implements Redis {
   private final class Kept {
     final Future<RedisConnection> connection;
     int inFlight;
-    long lastProgress = System.currentTimeMillis();
+    long lastProgress = System.nanoTime();
 
     Kept(Future<RedisConnection> connection) {
       this.connection = connection;
@@ -65,21 +65,21 @@ public final class PipelinedRedis implements Redis {
 
     synchronized void sent() {
       if (inFlight++ == 0) {
-        lastProgress = System.currentTimeMillis();
+        lastProgress = System.nanoTime();
       }
     }
 
     synchronized void answered() {
       inFlight--;
-      lastProgress = System.currentTimeMillis();
+      lastProgress = System.nanoTime();
     }
 
     synchronized boolean stalled(long now) {
-      return inFlight > 0 && now - lastProgress > stallMillis;
+      return inFlight > 0 && now - lastProgress > stallMillis * 1_000_000;
     }
 
     synchronized boolean idle(long now) {
-      return inFlight == 0 && now - lastProgress > IDLE_MILLIS;
+      return inFlight == 0 && now - lastProgress > IDLE_MILLIS * 1_000_000;
     }
   }
 
@@ -107,8 +107,14 @@ public final class PipelinedRedis implements Redis {
       return Future.failedFuture("the Redis client " + name + " is closed");
     }
     return k.connection.compose(c -> {
+      Future<Response> answer;
+      try {
+        answer = c.send(request);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
       k.sent();
-      return c.send(request).andThen(ar -> answered(k, ar.cause()));
+      return answer.andThen(ar -> answered(k, ar.cause()));
     });
   }
 
@@ -125,8 +131,14 @@ public final class PipelinedRedis implements Redis {
       return Future.failedFuture("the Redis client " + name + " is closed");
     }
     return k.connection.compose(c -> {
+      Future<List<Response>> answers;
+      try {
+        answers = c.batch(requests);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
       k.sent();
-      return c.batch(requests).andThen(ar -> answered(k, ar.cause()));
+      return answers.andThen(ar -> answered(k, ar.cause()));
     });
   }
 
@@ -172,10 +184,12 @@ public final class PipelinedRedis implements Redis {
 
   private void answered(Kept k, Throwable failure) {
     k.answered();
-    // a reply of Redis is an ErrorType; a failure of the connection itself says it closed
-    if (failure != null && failure.getMessage() != null
-      && failure.getMessage().toLowerCase(Locale.ROOT).contains("closed")) {
-      drop(k, true, "was closed (" + failure.getMessage() + ")");
+    // the library fails the commands of a connection that ended with CONNECTION_CLOSED, and those
+    // sent to one already closed with "Connection is closed"; any other failure is Redis's answer
+    boolean closed = failure instanceof ErrorType error ? error.is("CONNECTION_CLOSED")
+      : failure != null && "Connection is closed".equals(failure.getMessage());
+    if (closed) {
+      drop(k, false, "was closed");
     }
   }
 
@@ -188,7 +202,7 @@ public final class PipelinedRedis implements Redis {
     if (k == null || !k.connection.succeeded()) {
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = System.nanoTime();
     if (k.stalled(now)) {
       drop(k, true, "answered nothing for " + stallMillis + " ms: closed, its commands fail");
     } else if (k.idle(now)) {
@@ -196,7 +210,12 @@ public final class PipelinedRedis implements Redis {
     }
   }
 
-  /** Forgets {@code k} if it is still the kept connection and closes its socket (not back to the pool). */
+  /**
+   * Forgets {@code k} if it is still the kept connection. {@code close}: it may still be open
+   * (stalled or idle): its socket is closed, and only once the library saw it end is the lease
+   * given back, which then leaves the pool (given back before, the pool would hand the closing
+   * connection out again). Otherwise it ended already and goes back to the pool, which drops it.
+   */
   private void drop(Kept k, boolean close, String why) {
     synchronized (this) {
       if (kept != k) {
@@ -207,11 +226,15 @@ public final class PipelinedRedis implements Redis {
     if (why != null) {
       LOG.warning("Redis connection of " + name + " " + why + "; the next command connects again");
     }
-    if (close && k.connection.succeeded()) {
-      RedisConnection c = k.connection.result();
-      if (c instanceof PooledRedisConnection pooled) {
-        pooled.actual().forceClose();
-      }
+    if (!k.connection.succeeded()) {
+      return;
+    }
+    RedisConnection c = k.connection.result();
+    if (close && c instanceof PooledRedisConnection pooled) {
+      c.endHandler(v -> c.close());
+      c.exceptionHandler(t -> c.close());
+      pooled.actual().forceClose();
+    } else {
       c.close();
     }
   }

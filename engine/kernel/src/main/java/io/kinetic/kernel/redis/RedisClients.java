@@ -32,8 +32,10 @@ public final class RedisClients {
       .setMaxPoolSize(poolSize)
       .setMaxPoolWaiting(10_000)
       .setMaxWaitingHandlers(10_000);
-    // the operating system's keep-alive probes find a connection that died while idle
-    options.getNetClientOptions().setTcpKeepAlive(true);
+    // with epoll, the kernel closes a socket whose data stays unacknowledged this long: the commands
+    // in flight on a connection that went into a black hole fail (PipelinedRedis closes one that
+    // answers nothing as long, but closing waits for what is queued to be written)
+    options.getNetClientOptions().setTcpKeepAlive(true).setTcpUserTimeout((int) PipelinedRedis.STALL_MILLIS);
     return Redis.createClient(vertx, options);
   }
 }
