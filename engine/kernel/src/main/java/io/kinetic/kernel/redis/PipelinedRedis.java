@@ -11,6 +11,7 @@ import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.types.ErrorType;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -98,28 +99,16 @@ public final class PipelinedRedis implements Redis {
 
   @Override
   public Future<Response> send(Request request) {
-    if (REFUSED.contains(request.command())) {
-      return Future.failedFuture(new IllegalArgumentException(request.command()
-        + " holds a connection's state: send it over a connection of its own (connect())"));
-    }
-    Kept k = kept();
-    if (k == null) {
-      return Future.failedFuture("the Redis client " + name + " is closed");
-    }
-    return k.connection.compose(c -> {
-      Future<Response> answer;
-      try {
-        answer = c.send(request);
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
-      }
-      k.sent();
-      return answer.andThen(ar -> answered(k, ar.cause()));
-    });
+    return over(List.of(request), c -> c.send(request));
   }
 
   @Override
   public Future<List<Response>> batch(List<Request> requests) {
+    return over(requests, c -> c.batch(requests));
+  }
+
+  /** Sends over the kept connection (made first if need be), counting what is in flight on it. */
+  private <T> Future<T> over(List<Request> requests, Function<RedisConnection, Future<T>> sending) {
     for (Request request : requests) {
       if (REFUSED.contains(request.command())) {
         return Future.failedFuture(new IllegalArgumentException(request.command()
@@ -131,14 +120,14 @@ public final class PipelinedRedis implements Redis {
       return Future.failedFuture("the Redis client " + name + " is closed");
     }
     return k.connection.compose(c -> {
-      Future<List<Response>> answers;
+      Future<T> answer;
       try {
-        answers = c.batch(requests);
+        answer = sending.apply(c);
       } catch (RuntimeException e) {
         return Future.failedFuture(e);
       }
       k.sent();
-      return answers.andThen(ar -> answered(k, ar.cause()));
+      return answer.andThen(ar -> answered(k, ar.cause()));
     });
   }
 
