@@ -1,12 +1,8 @@
 package io.kinetic.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 public final class AnalyticsCatchUp {
 
   private static final String USAGE = "usage: AnalyticsCatchUp --engine http://127.0.0.1:PORT [--timeout-s 7200]";
-  private static final String HEALTH = "/api/v1/admin/health/events";
 
   private AnalyticsCatchUp() {
   }
@@ -38,49 +33,14 @@ public final class AnalyticsCatchUp {
       return;
     }
     URI base = URI.create(args.require("engine"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.intValue("timeout-s", 7200));
     Vertx vertx = Vertx.vertx();
     try {
       AdminSession admin = AdminSession.start(vertx, base, "/api/v1/admin/auth/login").await(30, TimeUnit.SECONDS);
-      HttpClient client = vertx.createHttpClient();
-      long start = System.nanoTime();
-      long first = -1;
-      int quiet = 0;
-      long lastReport = 0;
-      while (System.nanoTime() < deadline) {
-        JsonObject health = client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
-              .setPort(base.getPort()).setURI(HEALTH).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + admin.token()))
-          .compose(req -> req.send()).compose(resp -> resp.body()).await(30, TimeUnit.SECONDS).toJsonObject();
-        long behind = 0;
-        long unlogged = 0;
-        for (Object log : health.getJsonArray("logs")) {
-          JsonObject l = (JsonObject) log;
-          if (!Set.of("checkout", "cart").contains(l.getString("source"))) {
-            continue;
-          }
-          unlogged += l.getLong("unlogged");
-          for (Object reader : l.getJsonArray("readers")) {
-            JsonObject r = (JsonObject) reader;
-            if (r.getString("consumer").startsWith("analytics.")) {
-              behind += r.getLong("eventsBehind");
-            }
-          }
-        }
-        first = first < 0 ? behind : first;
-        quiet = behind == 0 && unlogged == 0 ? quiet + 1 : 0;
-        if (quiet >= 2) {
-          double seconds = (System.nanoTime() - start) / 1e9;
-          System.err.printf("analytics caught up: %d events behind at the start, applied in %.1f s (%.0f events/s)%n",
-            first, seconds, first / Math.max(seconds, 0.001));
-          return;
-        }
-        if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-          System.err.printf("analytics: %d events behind%n", behind);
-          lastReport = System.nanoTime();
-        }
-        Thread.sleep(1000);
-      }
-      System.err.println("analytics did not catch up in time");
+      LogCatchUp.Result result = LogCatchUp.await(base, admin::token, source -> Set.of("checkout", "cart").contains(source),
+          consumer -> consumer.startsWith("analytics."), "analytics", Duration.ofSeconds(args.intValue("timeout-s", 7200)));
+      System.err.println(result.describe("analytics"));
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
       System.exit(1);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);

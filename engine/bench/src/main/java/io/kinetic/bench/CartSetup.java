@@ -100,6 +100,10 @@ public final class CartSetup {
     List<Variant> all = new ArrayList<>(choice.spread());
     all.add(choice.hot());
     parallel(all, v -> setStock(v, stock));
+    // each stock set is a catalog event that search and recommendations apply (re-reading the
+    // product): the scenarios start once they are applied, not while they still compete
+    System.err.println(LogCatchUp.await(engine, () -> staffToken, "catalog"::equals, consumer -> true,
+        "cart setup: the catalog's consumers", java.time.Duration.ofMinutes(10)).describe("cart setup: the catalog's consumers"));
 
     List<String> addTokens = parallel(addPlan, cart -> createCart(currency));
     List<String> getTokens = parallel(getPlan, cart -> createCart(currency));

@@ -1,0 +1,84 @@
+package io.kinetic.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Waits until the engine's durable consumers have applied its event logs, read from the admin
+ * event-log health ({@value #HEALTH}): every chosen reader of the chosen logs 0 events behind and
+ * nothing unlogged, twice in a row a second apart. A scenario whose setup writes (staff setting
+ * stock emits one catalog event per variant, and search and recommendations re-read each product)
+ * waits for this before its warm-up, so that it measures its own load and not the setup's backlog.
+ */
+final class LogCatchUp {
+
+  static final String HEALTH = "/api/v1/admin/health/events";
+
+  /** How the catch-up went: events behind at the start, and the seconds it took. */
+  record Result(long firstBehind, double seconds) {
+
+    String describe(String what) {
+      return String.format(Locale.ROOT, "%s caught up: %d events behind at the start, applied in %.1f s (%.0f events/s)",
+          what, firstBehind, seconds, firstBehind / Math.max(seconds, 0.001));
+    }
+  }
+
+  private LogCatchUp() {
+  }
+
+  /**
+   * Polls until caught up; fails (IllegalStateException) after {@code timeout}. {@code sources}: the
+   * logs (by context) to watch; {@code consumers}: the readers of them that count. {@code bearer}
+   * gives the staff token to use at each poll (it may be renewed meanwhile).
+   */
+  static Result await(URI engine, java.util.function.Supplier<String> bearer, Predicate<String> sources,
+                      Predicate<String> consumers, String what, Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    long first = -1;
+    int quiet = 0;
+    long lastReport = start;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(engine.resolve(HEALTH)).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + bearer.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + HEALTH + " answered " + response.statusCode() + ": " + response.body());
+      }
+      JsonObject health = new JsonObject(response.body());
+      long behind = 0;
+      long unlogged = 0;
+      for (Object log : health.getJsonArray("logs")) {
+        JsonObject l = (JsonObject) log;
+        if (!sources.test(l.getString("source"))) {
+          continue;
+        }
+        unlogged += l.getLong("unlogged");
+        for (Object reader : l.getJsonArray("readers")) {
+          JsonObject r = (JsonObject) reader;
+          if (consumers.test(r.getString("consumer"))) {
+            behind += r.getLong("eventsBehind");
+          }
+        }
+      }
+      first = first < 0 ? behind : first;
+      quiet = behind == 0 && unlogged == 0 ? quiet + 1 : 0;
+      if (quiet >= 2) {
+        return new Result(first, (System.nanoTime() - start) / 1e9);
+      }
+      if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+        System.err.printf(Locale.ROOT, "%s: %d events behind%n", what, behind);
+        lastReport = System.nanoTime();
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(what + " did not catch up within " + timeout.toSeconds() + " s");
+  }
+}
