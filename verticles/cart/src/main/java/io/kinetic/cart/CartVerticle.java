@@ -21,7 +21,9 @@ import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
- * Serves every endpoint of {@link CartApi}; runs the reservations' housekeeping ({@link Reservations}).
+ * Serves every endpoint of {@link CartApi} (a node runs {@code cart.instances} of these, each on its
+ * own event loop, with the bus spreading requests over them); the one deployed as housekeeper also
+ * runs the reservations' housekeeping ({@link Reservations}) and notes the catalog's stock changes.
  * Expects the {@code cart} schema to be migrated and the catalog reachable over the bus.
  */
 public class CartVerticle extends VerticleBase {
@@ -39,8 +41,12 @@ public class CartVerticle extends VerticleBase {
   private Reservations reservations;
   private MessageConsumer<StockChanged> stock;
 
-  CartVerticle(CartSettings settings) {
+  private final boolean housekeeper;
+
+  /** {@code housekeeper}: this instance runs the reservations' housekeeping and notes stock changes (one per node). */
+  CartVerticle(CartSettings settings, boolean housekeeper) {
     this.settings = settings;
+    this.housekeeper = housekeeper;
   }
 
   @Override
@@ -52,15 +58,17 @@ public class CartVerticle extends VerticleBase {
     var carts = new CartService(vertx, scripts, bus, pool, settings);
     var wishlists = new WishlistService(pool, bus, carts, settings);
     reservations = new Reservations(vertx, redis, scripts, pool, settings.cart().publishMillis());
-    reservations.start();
-    // a new stock figure reaches Redis at once, not only with the next add of that variant
-    stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
-      StockChanged e = message.body();
-      scripts.run(CartScripts.Script.STOCK, List.of(e.variantId().toString(), Integer.toString(e.onHand()),
-        Long.toString(e.version()))).onFailure(t -> LOG.warning("stock of " + e.sku() + " not noted: " + t.getMessage()));
-    });
+    if (housekeeper) {
+      reservations.start();
+      // a new stock figure reaches Redis at once, not only with the next add of that variant
+      stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
+        StockChanged e = message.body();
+        scripts.run(CartScripts.Script.STOCK, List.of(e.variantId().toString(), Integer.toString(e.onHand()),
+          Long.toString(e.version()))).onFailure(t -> LOG.warning("stock of " + e.sku() + " not noted: " + t.getMessage()));
+      });
+    }
     return Future.all(List.of(
-      stock.completion(),
+      stock == null ? Future.succeededFuture() : stock.completion(),
       serve(CartApi.GET_CART, carts::get),
       serve(CartApi.CREATE_CART, carts::create),
       serve(CartApi.ADD_LINE, carts::addLine),

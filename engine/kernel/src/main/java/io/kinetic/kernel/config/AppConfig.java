@@ -99,10 +99,11 @@ public record AppConfig(
    * the most units of one variant in a cart ({@code maxLineQuantity}) and the most lines
    * ({@code maxLines}), the currencies a cart may be in ({@code currencies}, the catalogue's default
    * one included), the most wishlist items per customer ({@code maxWishlistItems}), and how often
-   * reservation changes are swept and published to the catalog ({@code publishMillis}).
+   * reservation changes are swept and published to the catalog ({@code publishMillis}), and how many
+   * cart verticles serve the cart's bus addresses on a node ({@code instances}, 0: one per core).
    */
   public record Cart(int guestTtlDays, int customerTtlDays, int reservationSeconds, int maxLineQuantity, int maxLines,
-                     List<String> currencies, int maxWishlistItems, long publishMillis) {
+                     List<String> currencies, int maxWishlistItems, long publishMillis, int instances) {
   }
 
   /**
@@ -336,7 +337,7 @@ public record AppConfig(
     return new Cart(cart.integer("guestTtlDays", 1, 365), cart.integer("customerTtlDays", 1, 365),
       cart.integer("reservationSeconds", 1, 86_400), cart.integer("maxLineQuantity", 1, 10_000),
       cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
-      cart.number("publishMillis", 50, 60_000));
+      cart.number("publishMillis", 50, 60_000), cart.integer("instances", 0, 256));
   }
 
   private static Mail mail(JsonObject json, String dataDir) {
