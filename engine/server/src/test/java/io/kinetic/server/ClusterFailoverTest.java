@@ -159,10 +159,14 @@ class ClusterFailoverTest {
     awaitPrice(a, products.get(0), 3333);
     for (EngineProcess survivor : List.of(a, b)) {
       // one line per log record; Vert.x 5.0.10 itself may report a write to the killed node's
-      // event-bus connection failing twice ("Promise already completed" from its
-      // DelegatingChannelPromise: eclipse-vertx/vert.x#6170, fixed in later releases), harmless
+      // event-bus connection failing twice ("Promise already completed": eclipse-vertx/vert.x#6170,
+      // fixed in later releases), harmless. It shows either from its DelegatingChannelPromise or,
+      // when the failed write is handed to the message's context, from OutboundConnection's
+      // writeMessage(...).onComplete(writePromise) as a listener run by FutureBase.emitResult: a
+      // trace of Vert.x and Netty frames only (none of ours, which would be a defect of ours)
       List<String> unhandled = survivor.log().lines().filter(line -> line.contains("Unhandled exception"))
-        .filter(line -> !(line.contains("Promise already completed") && line.contains("DelegatingChannelPromise")))
+        .filter(line -> !(line.contains("Promise already completed") && (line.contains("DelegatingChannelPromise")
+          || (line.contains("FutureBase.lambda$emitResult") && !line.contains("io.kinetic")))))
         .toList();
       assertTrue(unhandled.isEmpty(), () -> "no unhandled exception on a survivor, but: " + unhandled);
     }
