@@ -233,6 +233,34 @@ class StripeCheckoutTest {
     assertEquals(1, shop.number("SELECT count(*) FROM checkout.provider_event WHERE intent_id = ?", placed.intentId()));
   }
 
+  /**
+   * A success reported again once the payment succeeded (a second event of Stripe's; the test
+   * provider's notice after the shopper's return) is stored as applied when it arrives, as stale,
+   * and changes nothing.
+   */
+  @Test
+  void aSuccessReportedAfterTheSuccessIsStoredAsStaleAndChangesNothing() throws Exception {
+    var placed = shop.place(shop.variant(5), 1);
+    stripe.succeed(placed.intentId());
+    assertFalse(shop.deliver(stripe.intentEvent("payment_intent.succeeded", placed.intentId())).getBoolean("duplicate"));
+    Eventually.until("the order is paid", () -> "paid".equals(shop.order(placed).getString("state")));
+    long version = shop.detail(placed.orderId()).getJsonObject("order").getLong("version");
+
+    // another event of Stripe's with the same news: new (not a duplicate), applied once stored
+    assertFalse(shop.deliver(stripe.intentEvent("payment_intent.succeeded", placed.intentId())).getBoolean("duplicate"));
+    assertEquals(1, shop.number("SELECT count(*) FROM checkout.provider_event WHERE intent_id = ? AND applied_at = received_at"
+      + " AND outcome = 'stale succeeded'", placed.intentId()), "the second success is stored as applied (in one statement), stale");
+    // the shopper's return finds the payment settled and asks nobody
+    assertEquals("paid", shop.confirm(placed).getString("state"));
+    assertEquals(0, shop.number("SELECT count(*) FROM checkout.provider_event WHERE intent_id = ? AND applied_at IS NULL",
+      placed.intentId()), "nothing is left to apply");
+    assertEquals(2, shop.number("SELECT count(*) FROM checkout.provider_event WHERE intent_id = ?", placed.intentId()));
+    var order = shop.detail(placed.orderId()).getJsonObject("order");
+    assertEquals(version, order.getLong("version"));
+    assertEquals("succeeded", order.getJsonObject("payment").getString("status"));
+    assertEquals(List.of("OrderPlaced", "PaymentSucceeded"), shop.timeline(placed.orderId()));
+  }
+
   @Test
   void aLateProcessingOrFailureNeverMovesAPaidOrderBack() throws Exception {
     var placed = shop.place(shop.variant(5), 1);

@@ -70,6 +70,20 @@ final class PaymentLedger {
            (SELECT p.status FROM payment p WHERE p.provider = e.provider AND p.intent_id = e.intent_id) AS payment_status
     FROM provider_event e WHERE e.provider = $1 AND e.event_id = $2 FOR UPDATE OF e SKIP LOCKED""";
   private static final String APPLIED = "UPDATE provider_event SET applied_at = now(), outcome = $3 WHERE provider = $1 AND event_id = $2";
+  /** The statuses from which a reported success changes nothing ({@link #alreadySucceeded}): succeeded and the refunds after it. */
+  private static final String[] SUCCEEDED_OR_LATER = {PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED};
+  /**
+   * A reported success of a payment that succeeded already, stored as applied in one statement (no
+   * row when the payment has not succeeded, or the event was stored before): the second of a
+   * payment's two confirmations (the provider's notice and the shopper's return) costs one insert
+   * instead of an insert and a transaction that locks the event to find nothing to do. The outcome
+   * is what {@link #apply} would note. $6: {@link #SUCCEEDED_OR_LATER}.
+   */
+  private static final String STORE_SETTLED = """
+    INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
+    SELECT $1, $2, $3, $4, $5, now(), 'stale succeeded' FROM payment p
+    WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($6)
+    ON CONFLICT DO NOTHING""";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -96,23 +110,37 @@ final class PaymentLedger {
    * is new; false for a duplicate, which changes nothing.
    */
   Future<Boolean> receive(Observation o) {
-    return store(o).onSuccess(fresh -> {
-      if (fresh) {
+    return store(o).map(stored -> {
+      if (stored == Stored.TO_APPLY) {
         vertx.runOnContext(v -> apply(o.provider(), o.eventId())
           .onFailure(t -> LOG.warning("provider event " + o.eventId() + " not applied yet (retried): " + t.getMessage())));
       }
+      return stored != Stored.DUPLICATE;
     });
   }
 
   /** What the shopper's return or the reconciliation found out: stored and applied now. */
   Future<Void> observe(Observation o) {
-    return store(o).compose(fresh -> apply(o.provider(), o.eventId()));
+    return store(o).compose(stored -> stored == Stored.SETTLED ? Future.succeededFuture() : apply(o.provider(), o.eventId()));
   }
 
-  private Future<Boolean> store(Observation o) {
-    return pool.preparedQuery(STORE)
-      .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), new JsonObject(Json.string(o))))
-      .map(r -> r.rowCount() == 1);
+  /** What storing an observation found: a new one to apply, a new one with nothing to apply, or one stored before. */
+  private enum Stored { TO_APPLY, SETTLED, DUPLICATE }
+
+  private Future<Stored> store(Observation o) {
+    Future<Boolean> settled = reportsSuccess(o)
+      ? pool.preparedQuery(STORE_SETTLED).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(),
+          new JsonObject(Json.string(o)), SUCCEEDED_OR_LATER)).map(r -> r.rowCount() == 1)
+      : Future.succeededFuture(false);
+    return settled.compose(done -> done ? Future.succeededFuture(Stored.SETTLED)
+      : pool.preparedQuery(STORE)
+        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), new JsonObject(Json.string(o))))
+        .map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE));
+  }
+
+  /** A report that the payment succeeded (the kind {@link #alreadySucceeded} can settle without the order). */
+  private static boolean reportsSuccess(Observation o) {
+    return "status".equals(o.kind()) && PaymentStatus.SUCCEEDED.equals(normalize(o.status()));
   }
 
   /** Applies a stored event unless it was applied already (or is being applied by another node). */
