@@ -11,7 +11,7 @@ import io.vertx.core.Vertx;
 /**
  * The cart context: carts and their stock reservations in Redis (customer carts also in
  * PostgreSQL), wishlists in PostgreSQL. Schema {@value #SCHEMA} ({@code classpath:db/cart}), the
- * contract {@link CartApi}, {@code cart.instances} {@link CartVerticle}s per node (0: one per core).
+ * contract {@link CartApi}, {@code cart.instances} {@link CartVerticle}s per node (default 1; 0: one per core).
  */
 public final class CartModule implements ContextModule {
 

@@ -58,6 +58,8 @@ public final class OutboxRelay implements Shareable {
   private boolean running;
   private boolean again;
   private boolean failing;
+  /** A commit here poked since the last pass began: the next pass skips the look for unlogged rows. */
+  private volatile boolean news;
   private volatile boolean stopped;
 
   public OutboxRelay(Vertx vertx, Pool pool, String source, int batchSize, long pollMillis) {
@@ -81,8 +83,8 @@ public final class OutboxRelay implements Shareable {
   public void start() {
     context = vertx.getOrCreateContext();
     vertx.sharedData().getLocalMap(REGISTRY).put(source, this);
-    pollTimer = vertx.setPeriodic(pollMillis, id -> poke());
-    poke();
+    pollTimer = vertx.setPeriodic(pollMillis, id -> request());
+    request();
   }
 
   /** Stops polling; a pass in flight finishes, nothing starts after it. */
@@ -95,6 +97,12 @@ public final class OutboxRelay implements Shareable {
 
   /** Relays soon, on the relay's own context; cheap to call from any thread after every commit. */
   public void poke() {
+    news = true;
+    request();
+  }
+
+  /** A pass soon (a poke, or the poll: that one first looks whether any row is unlogged). */
+  private void request() {
     if (stopped || context == null || !requested.compareAndSet(false, true)) {
       return;
     }
@@ -116,7 +124,7 @@ public final class OutboxRelay implements Shareable {
 
   /** One pass, for tests and tools: completes with the number of events it took into the log. */
   public Future<Integer> relayOnce() {
-    return pass().map(List::size);
+    return pass(true).map(List::size);
   }
 
   private void run() {
@@ -129,12 +137,15 @@ public final class OutboxRelay implements Shareable {
     }
     running = true;
     again = false;
+    boolean look = !news;
+    news = false;
     linger.passStarted();
-    pass().onComplete(ar -> {
+    pass(look).onComplete(ar -> {
       running = false;
       report(ar);
       linger.passEnded(ar.succeeded() && !ar.result().isEmpty());
       if (ar.succeeded() && ar.result().size() == batchSize) {
+        news = true;
         run(); // a backlog: on without pause
       } else if (again) {
         wake();
@@ -142,8 +153,16 @@ public final class OutboxRelay implements Shareable {
     });
   }
 
-  private Future<List<Row>> pass() {
-    return pool.query(EventLogSql.ANY_UNLOGGED).execute().compose(any -> any.iterator().next().getBoolean(0)
+  /**
+   * {@code look}: first look (without a lock) whether any row is unlogged, as the poll does; a pass
+   * after a poke or a full batch knows there likely is, and saves that statement (under load it is
+   * one of every pass: the partial index of unlogged rows holds the entries of rows logged since the
+   * last vacuum, so it is not free).
+   */
+  private Future<List<Row>> pass(boolean look) {
+    Future<Boolean> any = look ? pool.query(EventLogSql.ANY_UNLOGGED).execute().map(r -> r.iterator().next().getBoolean(0))
+      : Future.succeededFuture(true);
+    return any.compose(some -> some
       ? pool.withTransaction(conn -> conn.query(EventLogSql.LOCK_HEAD).execute().compose(head -> {
         long from = head.iterator().next().getLong(0);
         return conn.preparedQuery(EventLogSql.LOG).execute(Tuple.of(batchSize, from)).compose(logged -> {
