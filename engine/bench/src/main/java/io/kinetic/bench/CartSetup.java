@@ -100,10 +100,6 @@ public final class CartSetup {
     List<Variant> all = new ArrayList<>(choice.spread());
     all.add(choice.hot());
     parallel(all, v -> setStock(v, stock));
-    // each stock set is a catalog event that search and recommendations apply (re-reading the
-    // product): the scenarios start once they are applied, not while they still compete
-    System.err.println(LogCatchUp.await(engine, () -> staffToken, "catalog"::equals, consumer -> true,
-        "cart setup: the catalog's consumers", java.time.Duration.ofMinutes(10)).describe("cart setup: the catalog's consumers"));
 
     List<String> addTokens = parallel(addPlan, cart -> createCart(currency));
     List<String> getTokens = parallel(getPlan, cart -> createCart(currency));
@@ -114,6 +110,12 @@ public final class CartSetup {
       checked.add(c);
     }
     parallel(checked, c -> checkCart(getTokens.get(c), getPlan.get(c), currency));
+
+    // each stock set is a catalog event that search and recommendations apply (re-reading the
+    // product), each new cart a cart event for the analytics' funnel, and the fills' reservations
+    // availability events: the scenarios start once those are applied, not while they still compete
+    LogCatchUp.bestEffort(engine, () -> staffToken, source -> source.equals("catalog") || source.equals("cart"),
+        consumer -> true, "cart setup: the consumers of the catalog's and the cart's logs", java.time.Duration.ofMinutes(10));
 
     List<RequestLine> adds = CartPlan.addLines(addTokens, addPlan);
     Path out = Path.of(args.require("out"));
