@@ -128,13 +128,14 @@ final class PaymentLedger {
   private enum Stored { TO_APPLY, SETTLED, DUPLICATE }
 
   private Future<Stored> store(Observation o) {
+    JsonObject payload = new JsonObject(Json.string(o));
     Future<Boolean> settled = reportsSuccess(o)
-      ? pool.preparedQuery(STORE_SETTLED).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(),
-          new JsonObject(Json.string(o)), SUCCEEDED_OR_LATER)).map(r -> r.rowCount() == 1)
+      ? pool.preparedQuery(STORE_SETTLED).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload,
+          SUCCEEDED_OR_LATER)).map(r -> r.rowCount() == 1)
       : Future.succeededFuture(false);
     return settled.compose(done -> done ? Future.succeededFuture(Stored.SETTLED)
       : pool.preparedQuery(STORE)
-        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), new JsonObject(Json.string(o))))
+        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload))
         .map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE));
   }
 
