@@ -381,9 +381,13 @@ class AnalyticsEndToEndTest {
     })).await(60, TimeUnit.SECONDS);
   }
 
-  /** Until the analytics' checkout and cart consumers have applied their logs up to the head. */
+  /**
+   * Until the analytics' checkout and cart consumers have applied their logs up to the head. Slow
+   * when an earlier test's poison event turned the consumers' pipelining off (one event after the
+   * other): a replay of 3,000 orders then takes minutes on a busy CI machine.
+   */
   private static void caughtUp() {
-    Eventually.until("the analytics consumers are at the heads of the logs", Duration.ofSeconds(120), () -> {
+    Eventually.value("the analytics consumers are at the heads of the logs", Duration.ofSeconds(300), () -> {
       long checkoutHead = checkout.query("SELECT position FROM outbox_head").execute().await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
       long cartHead = cart.query("SELECT position FROM outbox_head").execute().await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
       long unlogged = checkout.query("SELECT count(*) FROM outbox WHERE position IS NULL").execute().await(10, TimeUnit.SECONDS)
@@ -392,8 +396,15 @@ class AnalyticsEndToEndTest {
       Map<String, Long> at = new HashMap<>();
       analytics.query("SELECT consumer, position FROM event_checkpoint").execute().await(10, TimeUnit.SECONDS)
         .forEach(r -> at.put(r.getString("consumer"), r.getLong("position")));
-      return unlogged == 0 && at.getOrDefault("analytics.sales", -1L) == checkoutHead && at.getOrDefault("analytics.carts", -1L) == cartHead;
-    });
+      long sales = at.getOrDefault("analytics.sales", -1L);
+      long carts = at.getOrDefault("analytics.carts", -1L);
+      boolean done = unlogged == 0 && sales == checkoutHead && carts == cartHead;
+      if (!done) {
+        Thread.sleep(200); // five queries a look: not every 10 ms while the consumers work
+      }
+      return (done ? "caught up" : "behind") + ": unlogged " + unlogged + ", analytics.sales at " + sales + " of " + checkoutHead
+        + ", analytics.carts at " + carts + " of " + cartHead;
+    }, state -> state.startsWith("caught up"));
   }
 
   // ---- steps ---------------------------------------------------------------------------------

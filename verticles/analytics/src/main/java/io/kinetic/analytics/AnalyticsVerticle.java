@@ -36,10 +36,12 @@ public class AnalyticsVerticle extends VerticleBase {
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), AnalyticsModule.SCHEMA);
     var bus = new BusClient(vertx, settings.busTimeoutMillis(), new BusClient.Routing(true, settings.busTimeoutMillis()));
     var products = new ProductDirectory(bus);
-    var sales = new SalesRollups(products, new Pipelining());
-    LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, sales::apply);
+    var salesPipelining = new Pipelining();
+    var sales = new SalesRollups(products, salesPipelining);
+    LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, salesPipelining.handler(sales::apply));
+    var cartsPipelining = new Pipelining();
     consumers = List.of(salesConsumer,
-      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, new FunnelRollups(new Pipelining())::apply),
+      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining)::apply)),
       consumer(bus, ProductDirectory.CONSUMER, ProductDirectory.SOURCE, products::apply));
     var dashboard = new DashboardService(pool, bus, settings.defaultCurrency(),
       () -> salesConsumer.head() < 0 ? -1 : Math.max(0, salesConsumer.head() - salesConsumer.position()));

@@ -1,6 +1,9 @@
 package io.kinetic.analytics;
 
+import io.kinetic.kernel.contract.log.LoggedEvent;
+import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.logging.Logger;
 
 /**
@@ -11,6 +14,10 @@ import java.util.logging.Logger;
  * move). Because the consumer then cannot tell which event failed, a failure turns pipelining off
  * for {@value #OFF_MILLIS} ms: the consumer applies one event after the other again, so a failing
  * event is retried on its own and parked as usual.
+ *
+ * <p>A parked event's retry runs alone in a transaction of its own ({@link #handler}): its
+ * statements are not pipelined and its failure leaves pipelining on (else one parked poison event
+ * would turn pipelining off after each of its retries).
  */
 final class Pipelining {
 
@@ -18,10 +25,32 @@ final class Pipelining {
   static final long OFF_MILLIS = 120_000;
 
   private volatile long failedAt = Long.MIN_VALUE / 2;
+  /** While a parked event is retried (on the consumer's context). */
+  private boolean alone;
+
+  /** A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's retry. */
+  LogConsumer.Handler handler(LogConsumer.Handler apply) {
+    return new LogConsumer.Handler() {
+      @Override
+      public Future<?> apply(SqlConnection tx, LoggedEvent event) {
+        return apply.apply(tx, event);
+      }
+
+      @Override
+      public Future<?> applyParked(SqlConnection tx, LoggedEvent event) {
+        alone = true;
+        try {
+          return apply.apply(tx, event);
+        } finally {
+          alone = false;
+        }
+      }
+    };
+  }
 
   /** Whether statements are pipelined now. */
   boolean on() {
-    return System.currentTimeMillis() - failedAt > OFF_MILLIS;
+    return !alone && System.currentTimeMillis() - failedAt > OFF_MILLIS;
   }
 
   /** {@code statement}, or (pipelining on) a future that has succeeded already while it runs. */

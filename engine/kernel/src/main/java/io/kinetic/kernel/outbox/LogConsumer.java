@@ -55,6 +55,11 @@ public final class LogConsumer {
   @FunctionalInterface
   public interface Handler {
     Future<?> apply(SqlConnection tx, LoggedEvent event);
+
+    /** Applies a parked event's retry, alone in a transaction of its own; by default as {@link #apply}. */
+    default Future<?> applyParked(SqlConnection tx, LoggedEvent event) {
+      return apply(tx, event);
+    }
   }
 
   /**
@@ -325,8 +330,17 @@ public final class LogConsumer {
   }
 
   private Future<?> apply(SqlConnection tx, LoggedEvent event) {
+    return guarded(() -> handler.apply(tx, event));
+  }
+
+  private Future<?> applyParked(SqlConnection tx, LoggedEvent event) {
+    return guarded(() -> handler.applyParked(tx, event));
+  }
+
+  /** The handler's future; a null answer is success, a throw a failure. */
+  private static Future<?> guarded(java.util.function.Supplier<Future<?>> handling) {
     try {
-      Future<?> applied = handler.apply(tx, event);
+      Future<?> applied = handling.get();
       return applied == null ? Future.succeededFuture() : applied;
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
@@ -389,7 +403,7 @@ public final class LogConsumer {
       Row row = rows.iterator().next();
       current[0] = row.getLong("position");
       LoggedEvent event = Json.decode(row.getString("event"), LoggedEvent.class);
-      return apply(tx, event)
+      return applyParked(tx, event)
         .compose(v -> tx.preparedQuery(ConsumerSql.UNPARK).execute(Tuple.of(name, source, current[0])))
         .map(v -> true);
     })).onComplete(ar -> {
