@@ -35,12 +35,20 @@ end
 if newQ > maxLine then
   return { 'LIMIT', math.max(0, maxLine - cur) }
 end
-purge(v, now)
 local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
 local r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
 local oh = stock(v, ARGV[10], ARGV[11], { r[5], r[6] }) or 0
 local mine = num(r[1])
 local others = num(r[2]) - mine
+-- lapsed reservations are released (purge) only when they stand in the way: while stock suffices
+-- they change nothing here, and the sweeper releases them (and reports them) as usual. This cart's
+-- own lapsed units still count in _t and in mine, so it simply holds them again below.
+if newQ > cur and others + newQ > oh then
+  purge(v, now)
+  r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+  mine = num(r[1])
+  others = num(r[2]) - mine
+end
 local grant = newQ
 if newQ > cur then
   if others + newQ > oh then

@@ -22,8 +22,10 @@ final class DashboardSql {
 
   static final String TOP_CATEGORIES = top("category");
 
+  /** The carts created come from their own table (the cart log's consumer writes it, see V4). */
   static final String FUNNEL = """
-    SELECT coalesce(sum(carts_created), 0) AS carts_created, coalesce(sum(checkouts_started), 0) AS checkouts_started,
+    SELECT (SELECT coalesce(sum(carts_created), 0) FROM funnel_cart_day WHERE day BETWEEN $1 AND $2) AS carts_created,
+           coalesce(sum(checkouts_started), 0) AS checkouts_started,
            coalesce(sum(orders_placed), 0) AS orders_placed, coalesce(sum(orders_paid), 0) AS orders_paid
     FROM funnel_day WHERE day BETWEEN $1 AND $2
     """;

@@ -124,7 +124,7 @@ final class RollupSql {
   /** $1 cart, $2 day. */
   static final String CART_CREATED = """
     WITH c AS (INSERT INTO funnel_cart (cart_id, step) VALUES ($1, 'cart') ON CONFLICT DO NOTHING RETURNING cart_id)
-    INSERT INTO funnel_day AS f (day, carts_created) SELECT $2, 1 FROM c
+    INSERT INTO funnel_cart_day AS f (day, carts_created) SELECT $2, 1 FROM c
     ON CONFLICT (day) DO UPDATE SET carts_created = f.carts_created + 1
     """;
 
