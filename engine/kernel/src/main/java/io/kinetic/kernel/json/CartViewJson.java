@@ -209,8 +209,9 @@ final class CartViewJson extends StdSerializer<CartView> {
       return fresh.utf8;
     }
 
+    /** Found under the line's variant id, so that one is equal already (and never the same object: parsed per reply). */
     boolean sameAs(CartLineView other) {
-      return same(variantId, other.variantId()) && same(sku, other.sku())
+      return same(sku, other.sku())
         && same(productId, other.productId()) && same(productSlug, other.productSlug())
         && same(productName, other.productName()) && same(options, other.options())
         && same(image, other.image());
