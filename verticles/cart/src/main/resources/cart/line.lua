@@ -40,10 +40,12 @@ local r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
 local oh = stock(v, ARGV[10], ARGV[11], { r[5], r[6] }) or 0
 local mine = num(r[1])
 local others = num(r[2]) - mine
--- lapsed reservations are released (purge) only when they stand in the way: while stock suffices
--- they change nothing here, and the sweeper releases them (and reports them) as usual. This cart's
--- own lapsed units still count in _t and in mine, so it simply holds them again below.
-if newQ > cur and others + newQ > oh then
+-- the variant's lapsed reservations are released (purge, which reports each) when this cart's own
+-- has lapsed (it must be reported, and it no longer holds anything), or when the line needs more
+-- units than it holds and the others' leave too few: otherwise they change nothing here, and the
+-- sweeper releases and reports them. (A reservation whose lapse an older engine kept in rsx only
+-- has no x:<cart>: purge then looks, and releases it only if it has lapsed.)
+if (mine > 0 and num(r[4]) <= now) or (newQ > mine and others + newQ > oh) then
   purge(v, now)
   r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
   mine = num(r[1])

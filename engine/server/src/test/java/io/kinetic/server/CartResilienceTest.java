@@ -97,6 +97,66 @@ class CartResilienceTest {
   }
 
   /**
+   * Makes a cart's reservation of a variant lapse a second ago, as the line script and the cart's
+   * renewal mark see it, while the sweeper's queue (cart:due) still holds it for later: what
+   * follows is the cart's own next change, before any sweep.
+   */
+  private static void lapseBeforeTheSweeperSeesIt(String token, String cartId, String v) throws Exception {
+    String past = Long.toString(System.currentTimeMillis() - 1000);
+    redis.hset(List.of("cart:rsv:" + v, "x:" + cartId, past)).await(10, TimeUnit.SECONDS);
+    redis.zadd(List.of("cart:rsx:" + v, past, cartId)).await(10, TimeUnit.SECONDS);
+    redis.hset(List.of("cart:g:" + token, "rn", past)).await(10, TimeUnit.SECONDS);
+  }
+
+  /** An add to a line whose reservation lapsed reports that lapse once, then holds the units anew. */
+  @Test
+  void anAddToALapsedLineReportsTheLapseOnceAndReservesAgain() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String v = variantId(product, 0);
+    var first = shop.add(null, v, 1);
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+    String token = first.getHeader("X-Cart-Token");
+    String cartId = first.bodyAsJsonObject().getString("id");
+    lapseBeforeTheSweeperSeesIt(token, cartId, v);
+
+    var more = shop.add(token, v, 1);
+    assertEquals(200, more.statusCode(), more.bodyAsString());
+    assertEquals(2, line(more, v).getInteger("quantity"));
+    assertEquals(2, line(more, v).getInteger("reserved"), more.bodyAsString());
+    assertEquals("2", redis.hget("cart:rsv:" + v, "_t").await(10, TimeUnit.SECONDS).toString(), "the total holds the new units only");
+    // the lapsed unit's event (1 unit), not the one of the 2 units held now when they lapse in turn
+    Eventually.until("ReservationExpired of the lapsed unit in the cart's event log", () -> expiredEvents(cartId, v, 1) == 1);
+    Thread.sleep(600); // three sweeps
+    assertEquals(1, expiredEvents(cartId, v, 1), "reported once");
+  }
+
+  /**
+   * Lowering a line whose reservation lapsed never holds its lapsed units again: after staff
+   * lowered on hand below what was reserved, the line gets what is free now, and the variant's
+   * reserved total stays at or below on hand.
+   */
+  @Test
+  void loweringALapsedLineHoldsOnlyWhatIsFreeNow() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    var a = shop.add(null, v, 5);
+    assertEquals(201, a.statusCode(), a.bodyAsString());
+    String tokenA = a.getHeader("X-Cart-Token");
+    String cartA = a.bodyAsJsonObject().getString("id");
+    assertEquals(201, shop.add(null, v, 5).statusCode());
+    lapseBeforeTheSweeperSeesIt(tokenA, cartA, v);
+    shop.setStock(Shop.sku(product, 0), 5);
+
+    var lowered = Shop.send(Shop.withCart(http.patch("/api/v1/cart/lines/" + v), tokenA), new io.vertx.core.json.JsonObject().put("quantity", 4));
+    assertEquals(200, lowered.statusCode(), lowered.bodyAsString());
+    assertEquals(4, line(lowered, v).getInteger("quantity"));
+    assertEquals(0, line(lowered, v).getInteger("reserved"), "the other cart holds all 5 on hand");
+    assertTrue(line(lowered, v).getBoolean("insufficientStock"));
+    assertEquals("5", redis.hget("cart:rsv:" + v, "_t").await(10, TimeUnit.SECONDS).toString(), "reserved never above on hand");
+    Eventually.until("ReservationExpired of the 5 lapsed units", () -> expiredEvents(cartA, v, 5) == 1);
+  }
+
+  /**
    * An add to a line whose reservation was renewed moments ago leaves its lapse as it is (the line
    * script writes no sorted set then); once a tenth of the time has gone, the next add renews it.
    * Either way an add leaves the line reserved for at least nine tenths of the time from then.
@@ -209,13 +269,20 @@ class CartResilienceTest {
   }
 
   private static int expiredEvents(String cartId, String variantId) throws Exception {
+    return expiredEvents(cartId, variantId, -1);
+  }
+
+  /** {@code quantity}: of that many units only (-1: any). */
+  private static int expiredEvents(String cartId, String variantId, int quantity) throws Exception {
     var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
     try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
          var query = connection.prepareStatement("""
            SELECT count(*) FROM cart.outbox WHERE event_type = 'cart.reservation-expired'
-             AND payload->>'cartId' = ? AND payload->>'variantId' = ?""")) {
+             AND payload->>'cartId' = ? AND payload->>'variantId' = ? AND (? < 0 OR (payload->>'quantity')::int = ?)""")) {
       query.setString(1, cartId);
       query.setString(2, variantId);
+      query.setInt(3, quantity);
+      query.setInt(4, quantity);
       try (var rows = query.executeQuery()) {
         rows.next();
         return rows.getInt(1);

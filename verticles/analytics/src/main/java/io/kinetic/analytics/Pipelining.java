@@ -28,7 +28,11 @@ final class Pipelining {
   /** While a parked event is retried (on the consumer's context). */
   private boolean alone;
 
-  /** A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's retry. */
+  /**
+   * A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's
+   * retry. The retry is told while {@code apply} runs, so a statement must be sent through
+   * {@link #send} (or {@link #on} read) before {@code apply} returns, not in a later callback.
+   */
   LogConsumer.Handler handler(LogConsumer.Handler apply) {
     return new LogConsumer.Handler() {
       @Override
