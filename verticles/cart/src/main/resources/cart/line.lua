@@ -36,7 +36,10 @@ if newQ > maxLine then
   return { 'LIMIT', math.max(0, maxLine - cur) }
 end
 local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
-local r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+local function holdings()
+  return redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+end
+local r = holdings()
 local oh = stock(v, ARGV[10], ARGV[11], { r[5], r[6] }) or 0
 local mine = num(r[1])
 local others = num(r[2]) - mine
@@ -47,7 +50,7 @@ local others = num(r[2]) - mine
 -- has no x:<cart>: purge then looks, and releases it only if it has lapsed.)
 if (mine > 0 and num(r[4]) <= now) or (newQ > mine and others + newQ > oh) then
   purge(v, now)
-  r = redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+  r = holdings()
   mine = num(r[1])
   others = num(r[2]) - mine
 end

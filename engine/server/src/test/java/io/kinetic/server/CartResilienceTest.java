@@ -108,15 +108,23 @@ class CartResilienceTest {
     redis.hset(List.of("cart:g:" + token, "rn", past)).await(10, TimeUnit.SECONDS);
   }
 
+  /** A new guest cart holding {@code quantity} of {@code variant}: its token and its id. */
+  private record GuestCart(String token, String id) {
+    static GuestCart adding(String variant, int quantity) throws Exception {
+      var first = shop.add(null, variant, quantity);
+      assertEquals(201, first.statusCode(), first.bodyAsString());
+      return new GuestCart(first.getHeader("X-Cart-Token"), first.bodyAsJsonObject().getString("id"));
+    }
+  }
+
   /** An add to a line whose reservation lapsed reports that lapse once, then holds the units anew. */
   @Test
   void anAddToALapsedLineReportsTheLapseOnceAndReservesAgain() throws Exception {
     var product = shop.product("PUBLISHED", 5);
     String v = variantId(product, 0);
-    var first = shop.add(null, v, 1);
-    assertEquals(201, first.statusCode(), first.bodyAsString());
-    String token = first.getHeader("X-Cart-Token");
-    String cartId = first.bodyAsJsonObject().getString("id");
+    var cart = GuestCart.adding(v, 1);
+    String token = cart.token();
+    String cartId = cart.id();
     lapseBeforeTheSweeperSeesIt(token, cartId, v);
 
     var more = shop.add(token, v, 1);
@@ -139,11 +147,10 @@ class CartResilienceTest {
   void loweringALapsedLineHoldsOnlyWhatIsFreeNow() throws Exception {
     var product = shop.product("PUBLISHED", 10);
     String v = variantId(product, 0);
-    var a = shop.add(null, v, 5);
-    assertEquals(201, a.statusCode(), a.bodyAsString());
-    String tokenA = a.getHeader("X-Cart-Token");
-    String cartA = a.bodyAsJsonObject().getString("id");
-    assertEquals(201, shop.add(null, v, 5).statusCode());
+    var a = GuestCart.adding(v, 5);
+    String tokenA = a.token();
+    String cartA = a.id();
+    GuestCart.adding(v, 5);
     lapseBeforeTheSweeperSeesIt(tokenA, cartA, v);
     shop.setStock(Shop.sku(product, 0), 5);
 
