@@ -15,6 +15,7 @@ import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.outbox.Outbox;
 import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.pg.SqlStates;
+import io.kinetic.kernel.pg.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -143,11 +144,15 @@ final class StockAllocations {
 
   private Future<StockAllocation> allocateLocked(AllocateStock command, Caller caller, List<Moved> changed) {
     List<StockLine> lines = command.lines();
-    return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
+    // the claim and the variants' locks are sent together (one round trip): a new order needs both,
+    // and a repeated one only held its variants' locks a moment longer
+    return Transactions.run(pool, tx -> {
+      Future<io.vertx.sqlclient.RowSet<Row>> claim = tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
-          lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
-        .compose(claimed -> claimed.rowCount() == lines.size()
-          ? take(tx, lines, caller, changed)
+          lines.stream().map(StockLine::quantity).toArray(Integer[]::new)));
+      Future<Map<UUID, Locked>> locks = lock(tx, lines);
+      return Future.all(claim, locks).compose(both -> claim.result().rowCount() == lines.size()
+          ? take(tx, lines, locks.result(), caller, changed)
           : tx.preparedQuery(HELD).execute(Tuple.of(command.orderId())).compose(rows -> {
             var held = new ArrayList<StockLine>();
             boolean released = false;
@@ -155,7 +160,7 @@ final class StockAllocations {
               held.add(new StockLine(row.getUUID("variant_id"), row.getInteger("quantity")));
               released |= row.getValue("released_at") != null;
             }
-            if (claimed.rowCount() > 0 || !new java.util.HashSet<>(held).equals(new java.util.HashSet<>(lines))) {
+            if (claim.result().rowCount() > 0 || !new java.util.HashSet<>(held).equals(new java.util.HashSet<>(lines))) {
               // the order holds (or held) an allocation of other lines: never take or answer a mix
               return Future.failedFuture(ErrorCode.VERSION_CONFLICT.failure(
                 "this order's stock was allocated for other lines; place the order again with a new key"));
@@ -164,9 +169,10 @@ final class StockAllocations {
               return Future.succeededFuture(held);
             }
             // a payment that arrived after the order's stock was released: take the units again
-            return take(tx, held, caller, changed)
+            return lock(tx, held).compose(locked -> take(tx, held, locked, caller, changed))
               .compose(taken -> tx.preparedQuery(RETAKE).execute(Tuple.of(command.orderId())).map(taken));
-          })))
+          }));
+    })
       .map(held -> {
         committed(changed);
         return new StockAllocation(command.orderId(), List.copyOf(held));
@@ -286,8 +292,9 @@ final class StockAllocations {
   }
 
   /** Takes {@code lines} off stock on hand, or fails OUT_OF_STOCK naming every short variant. */
-  private Future<List<StockLine>> take(SqlConnection tx, List<StockLine> lines, Caller caller, List<Moved> changed) {
-    return lock(tx, lines).compose(locked -> {
+  private Future<List<StockLine>> take(SqlConnection tx, List<StockLine> lines, Map<UUID, Locked> locked, Caller caller,
+                                       List<Moved> changed) {
+    {
       var missing = new ArrayList<FieldError>();
       var short_ = new ArrayList<FieldError>();
       int firstAvailable = 0;
@@ -313,7 +320,7 @@ final class StockAllocations {
           : Failure.of(ErrorCode.OUT_OF_STOCK, detail, short_));
       }
       return move(tx, lines, locked, -1, caller, changed).map(lines);
-    });
+    }
   }
 
   private static Future<Map<UUID, Locked>> lock(SqlConnection tx, List<StockLine> lines) {
@@ -335,21 +342,20 @@ final class StockAllocations {
     if (present.isEmpty()) {
       return Future.succeededFuture();
     }
-    return tx.preparedQuery(MOVE)
-      .execute(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
-        .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new)))
-      .compose(v -> {
-        Future<Void> chain = Future.succeededFuture();
-        Instant now = Instant.now();
-        for (StockLine line : present) {
-          Locked variant = locked.get(line.variantId());
-          int after = variant.onHand() + sign * line.quantity();
-          changed.add(new Moved(variant.productId()));
-          var event = new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version());
-          chain = chain.compose(x -> Outbox.append(tx, event, caller));
-        }
-        return chain;
-      });
+    // the locked figures give the new ones: the change and its events are sent together
+    var events = new ArrayList<StockChanged>();
+    Instant now = Instant.now();
+    for (StockLine line : present) {
+      Locked variant = locked.get(line.variantId());
+      int after = variant.onHand() + sign * line.quantity();
+      changed.add(new Moved(variant.productId()));
+      events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version()));
+    }
+    return Future.all(tx.preparedQuery(MOVE)
+        .execute(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
+          .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new))),
+        Outbox.appendAll(tx, events, caller))
+      .mapEmpty();
   }
 
   private void committed(List<Moved> changed) {

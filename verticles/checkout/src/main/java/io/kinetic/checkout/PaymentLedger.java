@@ -18,6 +18,7 @@ import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.money.Money;
 import io.kinetic.kernel.outbox.OutboxRelay;
+import io.kinetic.kernel.pg.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -147,7 +148,7 @@ final class PaymentLedger {
   /** Applies a stored event unless it was applied already (or is being applied by another node). */
   Future<Void> apply(String provider, String eventId) {
     var after = new After();
-    return pool.withTransaction(tx -> tx.preparedQuery(NEXT).execute(Tuple.of(provider, eventId)).compose(rows -> {
+    return Transactions.run(pool, tx -> tx.preparedQuery(NEXT).execute(Tuple.of(provider, eventId)).compose(rows -> {
         Row row = rows.size() == 0 ? null : rows.iterator().next();
         if (row == null || row.getBoolean("applied")) {
           return Future.succeededFuture();
@@ -225,28 +226,34 @@ final class PaymentLedger {
               List.of(AMOUNT_MISMATCH), List.of(), null)
             .map(v -> "amount mismatch");
         }
-        yield setPayment(tx, order, next, null, eventTime).compose(v -> {
-          if (PaymentStatus.SUCCEEDED.equals(next)) {
-            if (OrderStates.PLACED.equals(order.state())) {
-              return paid(tx, order, actor, null, List.of()).map("paid");
-            }
-            if (OrderStates.CANCELLED.equals(order.state())) {
-              after.latePayment = true;
-              return Orders.change(tx, order, null, "PaymentSucceededAfterCancel", Caller.SYSTEM, actor,
-                "paid after the order was cancelled: its stock is taken again, or the payment refunded",
-                List.of(PAID_AFTER_CANCEL), List.of(), null).map("paid after cancel");
-            }
-            return Future.succeededFuture("succeeded");
-          }
-          if (PaymentStatus.CANCELED.equals(next) && OrderStates.PLACED.equals(order.state())) {
-            after.release = true;
-            return cancelled(tx, order, "PAYMENT_CANCELED", actor).map("cancelled");
-          }
-          after.changed = true;
-          return Future.succeededFuture(next);
-        });
+        // the payment's and the order's writes are sent together (pipelined on the transaction's connection)
+        Future<Void> payment = setPayment(tx, order, next, null, eventTime);
+        Future<String> orderChange = followPayment(tx, order, next, actor, after);
+        yield Future.all(payment, orderChange).map(v -> orderChange.result());
       }
     };
+  }
+
+  /** The order's side of a payment's new status {@code next} (sent with the payment's write). */
+  private Future<String> followPayment(SqlConnection tx, Orders.Locked order, String next, String actor, After after) {
+    if (PaymentStatus.SUCCEEDED.equals(next)) {
+      if (OrderStates.PLACED.equals(order.state())) {
+        return paid(tx, order, actor, null, List.of()).map("paid");
+      }
+      if (OrderStates.CANCELLED.equals(order.state())) {
+        after.latePayment = true;
+        return Orders.change(tx, order, null, "PaymentSucceededAfterCancel", Caller.SYSTEM, actor,
+          "paid after the order was cancelled: its stock is taken again, or the payment refunded",
+          List.of(PAID_AFTER_CANCEL), List.of(), null).map("paid after cancel");
+      }
+      return Future.succeededFuture("succeeded");
+    }
+    if (PaymentStatus.CANCELED.equals(next) && OrderStates.PLACED.equals(order.state())) {
+      after.release = true;
+      return cancelled(tx, order, "PAYMENT_CANCELED", actor).map("cancelled");
+    }
+    after.changed = true;
+    return Future.succeededFuture(next);
   }
 
   static String normalize(String status) {

@@ -186,6 +186,35 @@ final class Placement {
         .map(v -> new PlacedOrder(order, links.token(order.id()))));
   }
 
+  /**
+   * Step 3 in one statement (its own transaction, no BEGIN and COMMIT round trips): the placement's
+   * row is deleted and, only when it was there, the order with its number, its payment, the first
+   * entry of its timeline and {@code OrderPlaced} are inserted. The foreign keys of the payment and
+   * the timeline are checked at the statement's end, when the order is there. The event's number is
+   * the one the sequence gave the order, set into its payload by the statement.
+   */
+  private static final String CREATE = """
+    WITH gone AS (DELETE FROM placement WHERE order_id = $1::uuid RETURNING order_id),
+    o AS (
+      INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
+                          placement_key, payment_due_at, version, placed_at, updated_at)
+      SELECT order_id, 'KC-' || nextval('order_number'), 'placed', $2::uuid, $3::text, $4::text, $5::char(3), $6::bigint,
+             $7::int, $8::jsonb, $9::text, $10::timestamptz, 1, $11::timestamptz, $11::timestamptz
+      FROM gone RETURNING id, number),
+    p AS (
+      INSERT INTO payment (id, order_id, provider, intent_id, client_secret, status, amount, currency, created_at, updated_at)
+      SELECT $12::uuid, id, $13::text, $14::text, $15::text, $16::text, $6::bigint, $5::char(3), $11::timestamptz, $11::timestamptz
+      FROM o),
+    t AS (
+      INSERT INTO order_event (order_id, version, type, from_state, to_state, actor)
+      SELECT id, 1, 'OrderPlaced', NULL, 'placed', $17::text FROM o),
+    e AS (
+      INSERT INTO outbox (%s)
+      SELECT $18::uuid, $19::text, $20::text, $21::jsonb || jsonb_build_object('number', o.number), $22::text, $23::uuid,
+             $24::bigint, $25::text
+      FROM o)
+    SELECT number FROM o""".formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS);
+
   private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, int shippingRate,
                                         String email,
                                         OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
@@ -197,57 +226,49 @@ final class Placement {
     int items = quote.lines().stream().mapToInt(PricedLine::quantity).sum();
     Instant due = Instant.now().plus(config.checkout().paymentTimeoutSeconds(), ChronoUnit.SECONDS);
     String actor = ref.isCustomer() ? "customer" : "guest";
-    return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId))
-        .compose(gone -> {
-          if (gone.rowCount() == 0) {
-            // a concurrent request with the same key created the order (answer it), or the
-            // reconciliation took this placement for dead and released its stock (stop here)
-            return Orders.view(tx, orderId).compose(order -> order != null ? Future.succeededFuture(order)
-              : Future.failedFuture(ErrorCode.SERVICE_UNAVAILABLE.failure("the checkout took too long: please try again")));
-          }
-          return tx.query("SELECT nextval('order_number') AS n").execute().compose(seq -> insert(tx, seq.iterator().next().getLong("n"),
-            orderId, placementKey, ref, quote, email, doc, items, due, actor, locale, caller));
-        }))
-      .onSuccess(order -> ledger.changed(orderId));
-  }
-
-  private Future<OrderView> insert(io.vertx.sqlclient.SqlConnection tx, long sequence, UUID orderId, String placementKey,
-                                   CartRef ref, CheckoutQuote quote, String email, OrderDoc doc, int items, Instant due,
-                                   String actor, String locale, Caller caller) {
-    var t = quote.totals();
-    String number = "KC-" + sequence;
     UUID customer = ref.isCustomer() ? ref.customerId() : null;
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    // the test provider's intent is made here, in the order's transaction; Stripe's after it (step 4)
+    // the test provider's intent is made with the order (its "servers" are this database, and an
+    // intent without its order is harmless); Stripe's after it (step 4)
     Intent local = provider instanceof TestProvider test ? test.local(t.total(), "order-" + orderId) : null;
     String status = local == null ? PaymentStatus.CREATING : local.status();
     UUID paymentId = Ids.newId();
-    var event = new OrderPlaced(Ids.newId(), now, orderId, number, customer, email, locale, t.total(),
+    // the number is the sequence's: the statement sets it into the event
+    var event = new OrderPlaced(Ids.newId(), now, orderId, null, customer, email, locale, t.total(),
       quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1);
-    // independent writes (the payment's reference to the order holds: a connection runs them in order), sent together
-    return Future.all(List.of(
-        tx.preparedQuery("""
-            INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
-                                placement_key, payment_due_at, version, placed_at, updated_at)
-            VALUES ($1, $2, 'placed', $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12)""")
-          .execute(Tuple.tuple().addValue(orderId).addValue(number).addValue(customer).addValue(email)
-            .addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount()).addValue(items)
-            .addValue(new JsonObject(Json.string(doc))).addValue(placementKey).addValue(due.atOffset(java.time.ZoneOffset.UTC))
-            .addValue(now.atOffset(java.time.ZoneOffset.UTC))),
-        tx.preparedQuery("""
-            INSERT INTO payment (id, order_id, provider, intent_id, client_secret, status, amount, currency, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)""")
-          .execute(Tuple.tuple().addValue(paymentId).addValue(orderId).addValue(provider.name())
-            .addValue(local == null ? null : local.id()).addValue(local == null ? null : local.clientSecret()).addValue(status)
-            .addValue(t.total().amount()).addValue(quote.currency()).addValue(now.atOffset(java.time.ZoneOffset.UTC))),
-        local == null ? Future.succeededFuture() : ((TestProvider) provider).save(tx, local),
-        Orders.timeline(tx, orderId, 1, "OrderPlaced", null, OrderStates.PLACED, actor, null),
-        Outbox.append(tx, event, caller)))
-      .map(v -> new OrderView(orderId, number, OrderStates.PLACED, customer, email, quote.currency(), doc.lines(), items,
-        doc.shippingAddress(), doc.billingAddress(), doc.shipping(), doc.totals(), doc.pricesIncludeTax(),
-        new PaymentView(paymentId, provider.name(), local == null ? null : local.id(), status, t.total(),
-          io.kinetic.kernel.money.Money.zero(quote.currency()), local == null ? null : local.clientSecret(), null, now),
-        List.of(), now, due, now, 1, List.of(), List.of(), List.of()));
+    Tuple params = Tuple.tuple().addValue(orderId).addValue(customer).addValue(email)
+      .addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount()).addValue(items)
+      .addValue(new JsonObject(Json.string(doc))).addValue(placementKey).addValue(due.atOffset(java.time.ZoneOffset.UTC))
+      .addValue(now.atOffset(java.time.ZoneOffset.UTC))
+      .addValue(paymentId).addValue(provider.name()).addValue(local == null ? null : local.id())
+      .addValue(local == null ? null : local.clientSecret()).addValue(status).addValue(actor);
+    Tuple outbox = io.kinetic.kernel.outbox.Outbox.values(event, caller);
+    for (int i = 0; i < outbox.size(); i++) {
+      params.addValue(outbox.getValue(i));
+    }
+    // one connection, two statements sent together: the intent (idempotent), then the order
+    return pool.withConnection(c -> Future.join(
+          local == null ? Future.succeededFuture() : ((TestProvider) provider).save(c, local),
+          c.preparedQuery(CREATE).execute(params))
+        .transform(ar -> {
+          if (ar.failed()) {
+            return Future.failedFuture(ar.cause());
+          }
+          var rows = ar.result().<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>resultAt(1);
+          if (rows.size() == 0) {
+            // a concurrent request with the same key created the order (answer it), or the
+            // reconciliation took this placement for dead and released its stock (stop here)
+            return Orders.view(c, orderId).compose(order -> order != null ? Future.succeededFuture(order)
+              : Future.failedFuture(ErrorCode.SERVICE_UNAVAILABLE.failure("the checkout took too long: please try again")));
+          }
+          String number = rows.iterator().next().getString("number");
+          return Future.succeededFuture(new OrderView(orderId, number, OrderStates.PLACED, customer, email, quote.currency(),
+            doc.lines(), items, doc.shippingAddress(), doc.billingAddress(), doc.shipping(), doc.totals(), doc.pricesIncludeTax(),
+            new PaymentView(paymentId, provider.name(), local == null ? null : local.id(), status, t.total(),
+              io.kinetic.kernel.money.Money.zero(quote.currency()), local == null ? null : local.clientSecret(), null, now),
+            List.of(), now, due, now, 1, List.of(), List.of(), List.of()));
+        }))
+      .onSuccess(order -> ledger.changed(orderId));
   }
 
   /** For the reconciliation: the payment of an order whose placement died before step 4. */

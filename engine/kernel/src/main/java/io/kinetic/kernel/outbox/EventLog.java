@@ -58,15 +58,22 @@ public final class EventLog {
     }
     int limit = Math.min(request.limit(), MAX_READ);
     String lastError = request.lastError() == null ? null : clip(request.lastError());
-    return pool.query(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next()).compose(head -> {
-      long headPosition = head.getLong("head");
-      if (request.after() + 1 < head.getLong("oldest") && request.after() < headPosition) {
-        return truncated(request, head.getLong("oldest"));
-      }
-      return pool.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit)).compose(rows -> {
-        var events = new ArrayList<LoggedEvent>(rows.size());
+    // the head, the events and the reader's report are sent together on one connection (one round
+    // trip): the events may run past the head read just before them (the newest position is the
+    // larger), and a read found truncated reports the reader again, truncated
+    return pool.withConnection(c -> {
+      Future<Row> headRead = c.query(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next());
+      Future<io.vertx.sqlclient.RowSet<Row>> eventsRead = c.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit));
+      Future<Void> reported = report(c, request, false, lastError);
+      return Future.all(headRead, eventsRead, reported).compose(all -> {
+        Row head = headRead.result();
+        long headPosition = head.getLong("head");
+        if (request.after() + 1 < head.getLong("oldest") && request.after() < headPosition) {
+          return truncated(request, head.getLong("oldest"));
+        }
+        var events = new ArrayList<LoggedEvent>(eventsRead.result().size());
         long expected = request.after() + 1;
-        for (Row row : rows) {
+        for (Row row : eventsRead.result()) {
           LoggedEvent event = event(row);
           if (event.position() != expected++) {
             return truncated(request, event.position());
@@ -74,8 +81,7 @@ public final class EventLog {
           events.add(event);
         }
         long newest = Math.max(headPosition, request.after() + events.size());
-        return report(request, false, lastError)
-          .map(v -> new LogBatch(source, events, newest, instant(head.getOffsetDateTime("head_at"))));
+        return Future.succeededFuture(new LogBatch(source, events, newest, instant(head.getOffsetDateTime("head_at"))));
       });
     });
   }
@@ -83,12 +89,12 @@ public final class EventLog {
   private <T> Future<T> truncated(ReadLog request, long oldest) {
     var failure = ErrorCode.LOG_TRUNCATED.failure("the " + source + " log keeps positions from " + oldest
       + " on; position " + (request.after() + 1) + " was purged: rebuild from the " + source + " export");
-    return report(request, true, clip(failure.errorCode().string() + ": " + failure.detail()))
+    return report(pool, request, true, clip(failure.errorCode().string() + ": " + failure.detail()))
       .compose(v -> Future.failedFuture(failure));
   }
 
-  private Future<Void> report(ReadLog request, boolean truncated, String lastError) {
-    return pool.preparedQuery(EventLogSql.REPORT_READER)
+  private static Future<Void> report(io.vertx.sqlclient.SqlClient client, ReadLog request, boolean truncated, String lastError) {
+    return client.preparedQuery(EventLogSql.REPORT_READER)
       .execute(Tuple.of(request.consumer(), request.after(), Math.max(0, request.parked()), lastError, truncated))
       .mapEmpty();
   }

@@ -15,19 +15,22 @@ final class EventLogSql {
   /**
    * Gives the next committed rows positions after the head ($2), in insertion order. Runs after
    * {@link #LOCK_HEAD}, so its snapshot sees every row the previous holder logged; the rows are
-   * locked before they are numbered, so none can vanish in between and leave a hole.
+   * locked before they are numbered, so none can vanish in between and leave a hole. The head moves
+   * to the last position given, in the same statement.
    */
   static final String LOG = """
     WITH picked AS (
       SELECT seq FROM outbox WHERE position IS NULL ORDER BY seq LIMIT $1 FOR UPDATE),
     next AS (
-      SELECT seq, $2::bigint + row_number() OVER (ORDER BY seq) AS pos FROM picked)
-    UPDATE outbox o SET position = next.pos, delivered_at = clock_timestamp()
-    FROM next WHERE o.seq = next.seq
-    RETURNING o.position, o.event_id, o.event_type, o.payload::text AS payload, o.correlation
+      SELECT seq, $2::bigint + row_number() OVER (ORDER BY seq) AS pos FROM picked),
+    logged AS (
+      UPDATE outbox o SET position = next.pos, delivered_at = clock_timestamp()
+      FROM next WHERE o.seq = next.seq
+      RETURNING o.position, o.event_id, o.event_type, o.payload::text AS payload, o.correlation),
+    head AS (
+      UPDATE outbox_head SET position = $2::bigint + (SELECT count(*) FROM next) WHERE EXISTS (SELECT 1 FROM next))
+    SELECT * FROM logged
     """;
-
-  static final String MOVE_HEAD = "UPDATE outbox_head SET position = $1";
 
   static final String READ = """
     SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,

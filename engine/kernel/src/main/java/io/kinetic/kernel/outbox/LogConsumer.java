@@ -10,6 +10,7 @@ import io.kinetic.kernel.contract.log.ReadLog;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.json.Json;
+import io.kinetic.kernel.pg.Transactions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -272,7 +273,7 @@ public final class LogConsumer {
 
   private Future<Pass> pass(int limit) {
     // the checkpoint's row is made by the first pass that finds none, which then looks again
-    return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))
+    return Transactions.run(pool, tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))
       .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
         : tx.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
           .compose(v -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))))

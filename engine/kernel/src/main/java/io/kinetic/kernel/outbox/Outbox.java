@@ -62,6 +62,18 @@ public final class Outbox {
     return append(tx, event, Caller.of(correlationId));
   }
 
+  /**
+   * The outbox row of {@code event} caused by {@code caller}, for a statement that appends it
+   * together with the change it records (e.g. in a data-modifying {@code WITH} of a single statement,
+   * which needs no transaction of its own): the columns of {@link #COLUMNS}, in that order.
+   */
+  public static Tuple values(DomainEvent event, Caller caller) {
+    return row(event, caller);
+  }
+
+  /** The outbox's columns that {@link #values} gives, in its order. */
+  public static final String COLUMNS = "event_id, event_type, address, payload, correlation, aggregate_id, aggregate_version, actor";
+
   /** The parameters of {@link #INSERT} for {@code event} caused by {@code caller}. */
   private static Tuple row(DomainEvent event, Caller caller) {
     String name = EventTypes.name(event);

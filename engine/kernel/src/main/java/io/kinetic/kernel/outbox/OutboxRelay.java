@@ -3,6 +3,7 @@ package io.kinetic.kernel.outbox;
 import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.bus.Headers;
 import io.kinetic.kernel.contract.log.LogAppended;
+import io.kinetic.kernel.pg.Transactions;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -163,7 +164,7 @@ public final class OutboxRelay implements Shareable {
     Future<Boolean> any = look ? pool.query(EventLogSql.ANY_UNLOGGED).execute().map(r -> r.iterator().next().getBoolean(0))
       : Future.succeededFuture(true);
     return any.compose(some -> some
-      ? pool.withTransaction(conn -> conn.query(EventLogSql.LOCK_HEAD).execute().compose(head -> {
+      ? Transactions.run(pool, conn -> conn.query(EventLogSql.LOCK_HEAD).execute().compose(head -> {
         long from = head.iterator().next().getLong(0);
         return conn.preparedQuery(EventLogSql.LOG).execute(Tuple.of(batchSize, from)).compose(logged -> {
           List<Row> rows = new ArrayList<>(logged.size());
@@ -172,8 +173,7 @@ public final class OutboxRelay implements Shareable {
             return Future.succeededFuture(rows);
           }
           rows.sort(Comparator.comparingLong(r -> r.getLong("position")));
-          long newHead = rows.get(rows.size() - 1).getLong("position");
-          return conn.preparedQuery(EventLogSql.MOVE_HEAD).execute(Tuple.of(newHead)).map(v -> rows);
+          return Future.succeededFuture(rows);
         });
       })).onSuccess(this::publish)
       : Future.succeededFuture(List.of()));
