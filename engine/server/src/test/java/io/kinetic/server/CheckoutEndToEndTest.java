@@ -282,6 +282,42 @@ class CheckoutEndToEndTest {
     }
   }
 
+  /**
+   * A placement writes its row (the reconciliation's marker) in the round trip that looks for the
+   * key's order; one refused before its stock was allocated removes it again, so the reconciliation
+   * has nothing to release for it.
+   */
+  @Test
+  void aPlacementRefusedBeforeItsStockLeavesNoMarker() throws Exception {
+    var product = shop.product("PUBLISHED", 3);
+    String cart = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    String key = UUID.randomUUID().toString();
+    var placed = place(http, cart, key, order("marker@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    // the marker's id is the order's: derived from the guest's cart and the key
+    assertEquals(orderId(cart, key).toString(), placed.bodyAsJsonObject().getJsonObject("order").getString("id"));
+    String empty = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    Shop.withCart(http.delete("/api/v1/cart"), empty).send().await(10, TimeUnit.SECONDS);
+    String refusedKey = UUID.randomUUID().toString();
+    assertProblem(place(http, empty, refusedKey, order("marker@example.com", "DE", GERMANY_STANDARD)), 422, "CART_EMPTY");
+    var pool = io.kinetic.kernel.pg.PgPools.create(raceVertx, RunningEngine.pgUrl(), 1, "checkout");
+    try {
+      long markers = pool.preparedQuery("SELECT count(*) FROM placement WHERE order_id = ANY($1)")
+        .execute(io.vertx.sqlclient.Tuple.of(new UUID[] {orderId(empty, refusedKey), orderId(cart, key)}))
+        .await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+      assertEquals(0, markers, "a refused placement's marker is gone, and a placed order's");
+    } finally {
+      pool.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The id the checkout derives for a guest's order placed with {@code key}. */
+  private static UUID orderId(String cartToken, String key) throws Exception {
+    String cart = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+      .digest(cartToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return UUID.nameUUIDFromBytes(("order|guest:" + cart + "|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void badInputIsAClearError() throws Exception {
     assertProblem(Shop.send(http.post("/api/v1/checkout/quote"), new JsonObject()), 404, "CART_NOT_FOUND");

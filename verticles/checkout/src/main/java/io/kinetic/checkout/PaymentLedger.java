@@ -113,7 +113,7 @@ final class PaymentLedger {
   Future<Boolean> receive(Observation o) {
     return store(o).map(stored -> {
       if (stored == Stored.TO_APPLY) {
-        vertx.runOnContext(v -> apply(o.provider(), o.eventId())
+        vertx.runOnContext(v -> apply(o.provider(), o.eventId(), o.intentId())
           .onFailure(t -> LOG.warning("provider event " + o.eventId() + " not applied yet (retried): " + t.getMessage())));
       }
       return stored != Stored.DUPLICATE;
@@ -122,7 +122,8 @@ final class PaymentLedger {
 
   /** What the shopper's return or the reconciliation found out: stored and applied now. */
   Future<Void> observe(Observation o) {
-    return store(o).compose(stored -> stored == Stored.SETTLED ? Future.succeededFuture() : apply(o.provider(), o.eventId()));
+    return store(o).compose(stored -> stored == Stored.SETTLED ? Future.succeededFuture()
+      : apply(o.provider(), o.eventId(), o.intentId()));
   }
 
   /** What storing an observation found: a new one to apply, a new one with nothing to apply, or one stored before. */
@@ -130,14 +131,20 @@ final class PaymentLedger {
 
   private Future<Stored> store(Observation o) {
     JsonObject payload = new JsonObject(Json.string(o));
-    Future<Boolean> settled = reportsSuccess(o)
-      ? pool.preparedQuery(STORE_SETTLED).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload,
-          SUCCEEDED_OR_LATER)).map(r -> r.rowCount() == 1)
-      : Future.succeededFuture(false);
-    return settled.compose(done -> done ? Future.succeededFuture(Stored.SETTLED)
-      : pool.preparedQuery(STORE)
-        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload))
-        .map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE));
+    Tuple row = Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload);
+    if (!reportsSuccess(o)) {
+      return pool.preparedQuery(STORE).execute(row).map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE);
+    }
+    // both sent together on one connection, in this order: when the first stored the event as
+    // settled, the second finds it stored
+    return pool.withConnection(c -> {
+      Future<Boolean> settled = c.preparedQuery(STORE_SETTLED)
+        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, SUCCEEDED_OR_LATER))
+        .map(r -> r.rowCount() == 1);
+      Future<Boolean> stored = c.preparedQuery(STORE).execute(row).map(r -> r.rowCount() == 1);
+      return Future.all(settled, stored).map(v -> settled.result() ? Stored.SETTLED
+        : stored.result() ? Stored.TO_APPLY : Stored.DUPLICATE);
+    });
   }
 
   /** A report that the payment succeeded (the kind {@link #alreadySucceeded} can settle without the order). */
@@ -147,19 +154,33 @@ final class PaymentLedger {
 
   /** Applies a stored event unless it was applied already (or is being applied by another node). */
   Future<Void> apply(String provider, String eventId) {
+    return apply(provider, eventId, null);
+  }
+
+  /**
+   * Like {@link #apply(String, String)}; {@code intentId}: the event's intent when the caller knows
+   * it, whose order is then locked in the same round trip as the event (the lock an application
+   * nearly always needs; held a moment for nothing when the event needs no change).
+   */
+  Future<Void> apply(String provider, String eventId, String intentId) {
     var after = new After();
-    return Transactions.run(pool, tx -> tx.preparedQuery(NEXT).execute(Tuple.of(provider, eventId)).compose(rows -> {
-        Row row = rows.size() == 0 ? null : rows.iterator().next();
-        if (row == null || row.getBoolean("applied")) {
-          return Future.succeededFuture();
-        }
-        Observation o = Json.decode(row.getJsonObject("payload").encode(), Observation.class);
-        return (alreadySucceeded(o, row.getString("payment_status")) ? Future.succeededFuture("stale " + PaymentStatus.SUCCEEDED)
-            : Orders.lockByIntent(tx, provider, o.intentId())
-              .compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after)))
-          .compose(outcome -> outcome == null ? Future.succeededFuture() // not yet: left for the next sweep
-            : tx.preparedQuery(APPLIED).execute(Tuple.of(provider, eventId, outcome)).mapEmpty());
-      }))
+    return Transactions.run(pool, tx -> {
+        Future<io.vertx.sqlclient.RowSet<Row>> next = tx.preparedQuery(NEXT).execute(Tuple.of(provider, eventId));
+        Future<Orders.Locked> early = intentId == null ? null : Orders.lockByIntent(tx, provider, intentId);
+        return (early == null ? next : Future.all(next, early).map(v -> next.result())).compose(rows -> {
+          Row row = rows.size() == 0 ? null : rows.iterator().next();
+          if (row == null || row.getBoolean("applied")) {
+            return Future.succeededFuture();
+          }
+          Observation o = Json.decode(row.getJsonObject("payload").encode(), Observation.class);
+          Future<Orders.Locked> locked = early != null && intentId.equals(o.intentId()) ? early
+            : Orders.lockByIntent(tx, provider, o.intentId());
+          return (alreadySucceeded(o, row.getString("payment_status")) ? Future.succeededFuture("stale " + PaymentStatus.SUCCEEDED)
+              : locked.compose(order -> order == null ? Future.succeededFuture("unknown intent") : applyTo(tx, order, o, after)))
+            .compose(outcome -> outcome == null ? Future.succeededFuture() // not yet: left for the next sweep
+              : tx.preparedQuery(APPLIED).execute(Tuple.of(provider, eventId, outcome)).mapEmpty());
+        });
+      })
       .onSuccess(v -> after.run(this))
       .mapEmpty();
   }

@@ -108,19 +108,37 @@ final class Placement {
     String key = command.requestKey() != null ? command.requestKey() : Ids.newId().toString();
     UUID orderId = UUID.nameUUIDFromBytes(("order|" + scope + "|" + key).getBytes(StandardCharsets.UTF_8));
     String placementKey = sha256(scope + "|" + key);
-    return pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
-      ? again(existing, ref)
-      : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
+    // the look for the key's order and the placement's row are sent together (one round trip)
+    return pool.withConnection(c -> {
+        Future<OrderView> existing = Orders.view(c, orderId);
+        Future<?> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId));
+        return Future.all(existing, marked).map(v -> existing.result());
+      })
+      .compose(existing -> existing != null ? again(existing, ref) : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
           CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
           check(quote, details);
           Future<String> customerEmail = email != null ? Future.succeededFuture(email)
             : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
-          return customerEmail.compose(address ->
-            run(orderId, placementKey, ref, cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address, shipping,
-              billing, command.locale(), caller));
-        })));
+          return customerEmail.map(address -> new Priced(cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address));
+        }))
+        // refused before any stock was taken: its row goes (a retry makes it again)
+        .recover(t -> forgetPlacement(orderId).transform(v -> Future.<Priced>failedFuture(t)))
+        .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
+          command.locale(), caller)));
   }
+
+  /** A cart priced for its order, with the e-mail the order goes to. */
+  private record Priced(CartView cart, CheckoutQuote quote, int shippingRate, String email) {
+  }
+
+  /**
+   * The placement's row, written (or refreshed: a retry waits while the reconciliation holds it)
+   * before the stock is allocated, unless the key's order exists already.
+   */
+  private static final String MARK = """
+    INSERT INTO placement (order_id) SELECT $1::uuid WHERE NOT EXISTS (SELECT 1 FROM orders WHERE id = $1::uuid)
+    ON CONFLICT (order_id) DO UPDATE SET started_at = now()""";
 
   /** The same key again: the order it placed (its payment created now if the first request died before that). */
   private Future<PlacedOrder> again(OrderView order, CartRef ref) {
@@ -163,11 +181,9 @@ final class Placement {
   private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
                                   int shippingRate, String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
-    // the placement row marks this run (a retry refreshes it, and waits while the reconciliation holds it)
-    return pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT (order_id) DO UPDATE SET started_at = now()")
-      .execute(Tuple.of(orderId))
-      // step 2: the stock (failing, it took nothing: nothing to undo)
-      .compose(v -> bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller))
+    // the placement's row marks this run (written by place); step 2: the stock (failing, it took
+    // nothing: nothing to undo; the row stays for the reconciliation, should the catalog have taken it after all)
+    return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
       // step 3: the order (undo: release the stock, unless a concurrent request with the same key made the order)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
         .recover(t -> pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
