@@ -306,6 +306,18 @@ class CheckoutEndToEndTest {
         .execute(io.vertx.sqlclient.Tuple.of(new UUID[] {orderId(empty, refusedKey), orderId(cart, key)}))
         .await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
       assertEquals(0, markers, "a refused placement's marker is gone, and a placed order's");
+      // an earlier attempt with a key left its marker (it died, its stock perhaps taken): a retry
+      // refused before its stock leaves that marker to the reconciliation
+      String retriedKey = UUID.randomUUID().toString();
+      UUID left = orderId(empty, retriedKey);
+      pool.preparedQuery("INSERT INTO placement (order_id) VALUES ($1)").execute(io.vertx.sqlclient.Tuple.of(left))
+        .await(10, TimeUnit.SECONDS);
+      assertProblem(place(http, empty, retriedKey, order("marker@example.com", "DE", GERMANY_STANDARD)), 422, "CART_EMPTY");
+      long kept = pool.preparedQuery("SELECT count(*) FROM placement WHERE order_id = $1").execute(io.vertx.sqlclient.Tuple.of(left))
+        .await(10, TimeUnit.SECONDS).iterator().next().getLong(0);
+      pool.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(io.vertx.sqlclient.Tuple.of(left))
+        .await(10, TimeUnit.SECONDS);
+      assertEquals(1, kept, "an earlier attempt's marker stays");
     } finally {
       pool.close().await(10, TimeUnit.SECONDS);
     }

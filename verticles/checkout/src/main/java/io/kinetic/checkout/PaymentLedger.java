@@ -86,6 +86,18 @@ final class PaymentLedger {
     WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($6)
     ON CONFLICT DO NOTHING""";
 
+  /**
+   * A reported success, stored in one statement: as applied ({@link #STORE_SETTLED}'s case) when its
+   * payment succeeded already, else to apply; neither when the event was stored before.
+   */
+  private static final String STORE_SUCCESS = """
+    WITH settled AS (%s RETURNING 1),
+    stored AS (
+      INSERT INTO provider_event (provider, event_id, type, intent_id, payload)
+      SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM settled)
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT EXISTS (SELECT 1 FROM settled) AS settled, EXISTS (SELECT 1 FROM stored) AS stored""".formatted(STORE_SETTLED.strip());
+
   private final Vertx vertx;
   private final Pool pool;
   private final BusClient bus;
@@ -131,20 +143,16 @@ final class PaymentLedger {
 
   private Future<Stored> store(Observation o) {
     JsonObject payload = new JsonObject(Json.string(o));
-    Tuple row = Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload);
     if (!reportsSuccess(o)) {
-      return pool.preparedQuery(STORE).execute(row).map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE);
+      return pool.preparedQuery(STORE).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload))
+        .map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE);
     }
-    // both sent together on one connection, in this order: when the first stored the event as
-    // settled, the second finds it stored
-    return pool.withConnection(c -> {
-      Future<Boolean> settled = c.preparedQuery(STORE_SETTLED)
-        .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, SUCCEEDED_OR_LATER))
-        .map(r -> r.rowCount() == 1);
-      Future<Boolean> stored = c.preparedQuery(STORE).execute(row).map(r -> r.rowCount() == 1);
-      return Future.all(settled, stored).map(v -> settled.result() ? Stored.SETTLED
-        : stored.result() ? Stored.TO_APPLY : Stored.DUPLICATE);
-    });
+    return pool.preparedQuery(STORE_SUCCESS)
+      .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, SUCCEEDED_OR_LATER))
+      .map(r -> {
+        Row row = r.iterator().next();
+        return row.getBoolean("settled") ? Stored.SETTLED : row.getBoolean("stored") ? Stored.TO_APPLY : Stored.DUPLICATE;
+      });
   }
 
   /** A report that the payment succeeded (the kind {@link #alreadySucceeded} can settle without the order). */

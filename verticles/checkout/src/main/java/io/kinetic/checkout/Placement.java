@@ -109,10 +109,15 @@ final class Placement {
     UUID orderId = UUID.nameUUIDFromBytes(("order|" + scope + "|" + key).getBytes(StandardCharsets.UTF_8));
     String placementKey = sha256(scope + "|" + key);
     // the look for the key's order and the placement's row are sent together (one round trip)
+    UUID attempt = Ids.newId();
+    var made = new boolean[1];
     return pool.withConnection(c -> {
         Future<OrderView> existing = Orders.view(c, orderId);
-        Future<?> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId));
-        return Future.all(existing, marked).map(v -> existing.result());
+        Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId, attempt));
+        return Future.all(existing, marked).map(v -> {
+          made[0] = marked.result().size() == 1 && marked.result().iterator().next().getBoolean("made");
+          return existing.result();
+        });
       })
       .compose(existing -> existing != null ? again(existing, ref) : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
@@ -122,8 +127,10 @@ final class Placement {
             : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
           return customerEmail.map(address -> new Priced(cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address));
         }))
-        // refused before any stock was taken: its row goes (a retry makes it again)
-        .recover(t -> forgetPlacement(orderId).transform(v -> Future.<Priced>failedFuture(t)))
+        // refused before any stock was taken: the row goes if this attempt made it and still holds
+        // it (one an earlier attempt left, whose stock may be taken, stays for the reconciliation)
+        .recover(t -> (made[0] ? forgetAttempt(orderId, attempt) : Future.<Void>succeededFuture())
+          .transform(v -> Future.<Priced>failedFuture(t)))
         .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
           command.locale(), caller)));
   }
@@ -137,8 +144,9 @@ final class Placement {
    * before the stock is allocated, unless the key's order exists already.
    */
   private static final String MARK = """
-    INSERT INTO placement (order_id) SELECT $1::uuid WHERE NOT EXISTS (SELECT 1 FROM orders WHERE id = $1::uuid)
-    ON CONFLICT (order_id) DO UPDATE SET started_at = now()""";
+    INSERT INTO placement (order_id, attempt) SELECT $1::uuid, $2::uuid WHERE NOT EXISTS (SELECT 1 FROM orders WHERE id = $1::uuid)
+    ON CONFLICT (order_id) DO UPDATE SET started_at = now(), attempt = excluded.attempt
+    RETURNING (xmax = 0) AS made""";
 
   /** The same key again: the order it placed (its payment created now if the first request died before that). */
   private Future<PlacedOrder> again(OrderView order, CartRef ref) {
@@ -228,8 +236,16 @@ final class Placement {
       INSERT INTO outbox (%s)
       SELECT $18::uuid, $19::text, $20::text, $21::jsonb || jsonb_build_object('number', o.number), $22::text, $23::uuid,
              $24::bigint, $25::text
-      FROM o)
-    SELECT number FROM o""".formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS);
+      FROM o)%s
+    SELECT number FROM o""";
+  /** {@link #CREATE} with the test provider's intent (its "servers" are this database: made with the order). */
+  private static final String CREATE_WITH_TEST_INTENT = CREATE.formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS, """
+    ,
+    i AS (
+      INSERT INTO test_intent (id, amount, currency, status)
+      SELECT $14::text, $6::bigint, $5::char(3), 'requires_payment_method' FROM o
+      ON CONFLICT (id) DO NOTHING)""");
+  private static final String CREATE_ALONE = CREATE.formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS, "");
 
   private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, int shippingRate,
                                         String email,
@@ -244,8 +260,7 @@ final class Placement {
     String actor = ref.isCustomer() ? "customer" : "guest";
     UUID customer = ref.isCustomer() ? ref.customerId() : null;
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    // the test provider's intent is made with the order (its "servers" are this database, and an
-    // intent without its order is harmless); Stripe's after it (step 4)
+    // the test provider's intent is made with the order; Stripe's after it (step 4)
     Intent local = provider instanceof TestProvider test ? test.local(t.total(), "order-" + orderId) : null;
     String status = local == null ? PaymentStatus.CREATING : local.status();
     UUID paymentId = Ids.newId();
@@ -262,15 +277,8 @@ final class Placement {
     for (int i = 0; i < outbox.size(); i++) {
       params.addValue(outbox.getValue(i));
     }
-    // one connection, two statements sent together: the intent (idempotent), then the order
-    return pool.withConnection(c -> Future.join(
-          local == null ? Future.succeededFuture() : ((TestProvider) provider).save(c, local),
-          c.preparedQuery(CREATE).execute(params))
-        .transform(ar -> {
-          if (ar.failed()) {
-            return Future.failedFuture(ar.cause());
-          }
-          var rows = ar.result().<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>resultAt(1);
+    return pool.withConnection(c -> c.preparedQuery(local == null ? CREATE_ALONE : CREATE_WITH_TEST_INTENT).execute(params)
+        .compose(rows -> {
           if (rows.size() == 0) {
             // a concurrent request with the same key created the order (answer it), or the
             // reconciliation took this placement for dead and released its stock (stop here)
@@ -323,6 +331,14 @@ final class Placement {
       .compose(v -> forgetPlacement(orderId))
       .recover(t -> {
         LOG.warning("stock of failed placement " + orderId + " not released now (the reconciliation will): " + t.getMessage());
+        return Future.succeededFuture();
+      });
+  }
+
+  private Future<Void> forgetAttempt(UUID orderId, UUID attempt) {
+    return pool.preparedQuery("DELETE FROM placement WHERE order_id = $1 AND attempt = $2").execute(Tuple.of(orderId, attempt))
+      .<Void>mapEmpty().recover(t -> {
+        LOG.warning("placement row of refused order " + orderId + " not removed (the reconciliation will): " + t.getMessage());
         return Future.succeededFuture();
       });
   }

@@ -67,17 +67,11 @@ final class TestProvider implements PaymentProvider {
 
   /**
    * The intent {@link #create} would make, without I/O: the test provider's "servers" are this
-   * database, so placing an order stores it in the order's own transaction ({@link #save}).
+   * database, so placing an order stores it in the statement that creates the order (Placement).
    */
   Intent local(Money amount, String idempotencyKey) {
     String id = "pi_test_" + digest(idempotencyKey);
     return new Intent(id, id + "_secret", PaymentStatus.REQUIRES_PAYMENT_METHOD, amount.amount(), amount.currency(), 0, null);
-  }
-
-  Future<Void> save(io.vertx.sqlclient.SqlClient tx, Intent intent) {
-    return tx.preparedQuery("""
-        INSERT INTO test_intent (id, amount, currency, status) VALUES ($1, $2, $3, 'requires_payment_method')
-        ON CONFLICT (id) DO NOTHING""").execute(Tuple.of(intent.id(), intent.amount(), intent.currency())).mapEmpty();
   }
 
   @Override

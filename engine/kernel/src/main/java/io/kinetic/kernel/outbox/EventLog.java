@@ -62,21 +62,21 @@ public final class EventLog {
     // trip): the events may run past the head read just before them (the newest position is the
     // larger), and a read found truncated reports the reader again, truncated
     return pool.withConnection(c -> {
-      Future<Row> headRead = c.query(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next());
+      Future<Row> headRead = c.preparedQuery(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next());
       Future<io.vertx.sqlclient.RowSet<Row>> eventsRead = c.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit));
       Future<Void> reported = report(c, request, false, lastError);
       return Future.all(headRead, eventsRead, reported).compose(all -> {
         Row head = headRead.result();
         long headPosition = head.getLong("head");
         if (request.after() + 1 < head.getLong("oldest") && request.after() < headPosition) {
-          return truncated(request, head.getLong("oldest"));
+          return truncated(c, request, head.getLong("oldest"));
         }
         var events = new ArrayList<LoggedEvent>(eventsRead.result().size());
         long expected = request.after() + 1;
         for (Row row : eventsRead.result()) {
           LoggedEvent event = event(row);
           if (event.position() != expected++) {
-            return truncated(request, event.position());
+            return truncated(c, request, event.position());
           }
           events.add(event);
         }
@@ -86,10 +86,10 @@ public final class EventLog {
     });
   }
 
-  private <T> Future<T> truncated(ReadLog request, long oldest) {
+  private <T> Future<T> truncated(io.vertx.sqlclient.SqlClient client, ReadLog request, long oldest) {
     var failure = ErrorCode.LOG_TRUNCATED.failure("the " + source + " log keeps positions from " + oldest
       + " on; position " + (request.after() + 1) + " was purged: rebuild from the " + source + " export");
-    return report(pool, request, true, clip(failure.errorCode().string() + ": " + failure.detail()))
+    return report(client, request, true, clip(failure.errorCode().string() + ": " + failure.detail()))
       .compose(v -> Future.failedFuture(failure));
   }
 

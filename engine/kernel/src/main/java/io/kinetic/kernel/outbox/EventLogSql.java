@@ -28,7 +28,7 @@ final class EventLogSql {
       FROM next WHERE o.seq = next.seq
       RETURNING o.position, o.event_id, o.event_type, o.payload::text AS payload, o.correlation),
     head AS (
-      UPDATE outbox_head SET position = $2::bigint + (SELECT count(*) FROM next) WHERE EXISTS (SELECT 1 FROM next))
+      UPDATE outbox_head SET position = (SELECT max(position) FROM logged) WHERE EXISTS (SELECT 1 FROM logged))
     SELECT * FROM logged
     """;
 

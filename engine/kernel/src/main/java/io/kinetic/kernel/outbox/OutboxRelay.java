@@ -161,10 +161,10 @@ public final class OutboxRelay implements Shareable {
    * last vacuum, so it is not free).
    */
   private Future<List<Row>> pass(boolean look) {
-    Future<Boolean> any = look ? pool.query(EventLogSql.ANY_UNLOGGED).execute().map(r -> r.iterator().next().getBoolean(0))
+    Future<Boolean> any = look ? pool.preparedQuery(EventLogSql.ANY_UNLOGGED).execute().map(r -> r.iterator().next().getBoolean(0))
       : Future.succeededFuture(true);
     return any.compose(some -> some
-      ? Transactions.run(pool, conn -> conn.query(EventLogSql.LOCK_HEAD).execute().compose(head -> {
+      ? Transactions.run(pool, conn -> conn.preparedQuery(EventLogSql.LOCK_HEAD).execute().compose(head -> {
         long from = head.iterator().next().getLong(0);
         return conn.preparedQuery(EventLogSql.LOG).execute(Tuple.of(batchSize, from)).compose(logged -> {
           List<Row> rows = new ArrayList<>(logged.size());

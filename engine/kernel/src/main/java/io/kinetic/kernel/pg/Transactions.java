@@ -12,7 +12,9 @@ import java.util.function.Function;
  * per transaction. Here the function's statements are queued on the connection right behind
  * {@code BEGIN} (the connection pipelines them, in order), so a transaction costs its statements
  * and {@code COMMIT}. The outcome is the same: committed when the function's future succeeds,
- * rolled back when it fails (or throws, or {@code BEGIN} failed, which fails its statements too).
+ * rolled back when it fails or throws. A statement's error aborts the transaction, so the
+ * statements behind it fail too and its commit fails, as with {@code withTransaction}; a connection
+ * closed with a transaction open rolls it back.
  * Use it on hot paths; a transaction's statements run after {@code BEGIN} either way.
  */
 public final class Transactions {
@@ -27,7 +29,7 @@ public final class Transactions {
       Future<T> work;
       try {
         work = function.apply(conn);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         work = Future.failedFuture(e);
       }
       return work
