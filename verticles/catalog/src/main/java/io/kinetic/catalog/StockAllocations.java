@@ -294,33 +294,31 @@ final class StockAllocations {
   /** Takes {@code lines} off stock on hand, or fails OUT_OF_STOCK naming every short variant. */
   private Future<List<StockLine>> take(SqlConnection tx, List<StockLine> lines, Map<UUID, Locked> locked, Caller caller,
                                        List<Moved> changed) {
-    {
-      var missing = new ArrayList<FieldError>();
-      var short_ = new ArrayList<FieldError>();
-      int firstAvailable = 0;
-      for (StockLine line : lines) {
-        Locked variant = locked.get(line.variantId());
-        if (variant == null) {
-          missing.add(new FieldError(line.variantId().toString(), "no such variant"));
-        } else if (variant.onHand() < line.quantity()) {
-          if (short_.isEmpty()) {
-            firstAvailable = variant.onHand();
-          }
-          short_.add(new FieldError(line.variantId().toString(),
-            variant.onHand() + " available of " + variant.sku() + ", " + line.quantity() + " wanted"));
+    var missing = new ArrayList<FieldError>();
+    var short_ = new ArrayList<FieldError>();
+    int firstAvailable = 0;
+    for (StockLine line : lines) {
+      Locked variant = locked.get(line.variantId());
+      if (variant == null) {
+        missing.add(new FieldError(line.variantId().toString(), "no such variant"));
+      } else if (variant.onHand() < line.quantity()) {
+        if (short_.isEmpty()) {
+          firstAvailable = variant.onHand();
         }
+        short_.add(new FieldError(line.variantId().toString(),
+          variant.onHand() + " available of " + variant.sku() + ", " + line.quantity() + " wanted"));
       }
-      if (!missing.isEmpty()) {
-        return Future.failedFuture(Failure.of(ErrorCode.VARIANT_NOT_FOUND, "a variant of the order no longer exists", missing));
-      }
-      if (!short_.isEmpty()) {
-        String detail = short_.size() == 1 ? short_.get(0).message() : short_.size() + " variants of the order are short of stock";
-        return Future.failedFuture(short_.size() == 1
-          ? Failure.withAvailable(ErrorCode.OUT_OF_STOCK, detail, firstAvailable)
-          : Failure.of(ErrorCode.OUT_OF_STOCK, detail, short_));
-      }
-      return move(tx, lines, locked, -1, caller, changed).map(lines);
     }
+    if (!missing.isEmpty()) {
+      return Future.failedFuture(Failure.of(ErrorCode.VARIANT_NOT_FOUND, "a variant of the order no longer exists", missing));
+    }
+    if (!short_.isEmpty()) {
+      String detail = short_.size() == 1 ? short_.get(0).message() : short_.size() + " variants of the order are short of stock";
+      return Future.failedFuture(short_.size() == 1
+        ? Failure.withAvailable(ErrorCode.OUT_OF_STOCK, detail, firstAvailable)
+        : Failure.of(ErrorCode.OUT_OF_STOCK, detail, short_));
+    }
+    return move(tx, lines, locked, -1, caller, changed).map(lines);
   }
 
   private static Future<Map<UUID, Locked>> lock(SqlConnection tx, List<StockLine> lines) {

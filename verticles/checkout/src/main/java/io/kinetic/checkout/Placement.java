@@ -34,6 +34,8 @@ import io.kinetic.kernel.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -110,16 +112,14 @@ final class Placement {
     String placementKey = sha256(scope + "|" + key);
     // the look for the key's order and the placement's row are sent together (one round trip)
     UUID attempt = Ids.newId();
-    var made = new boolean[1];
     return pool.withConnection(c -> {
         Future<OrderView> existing = Orders.view(c, orderId);
-        Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId, attempt));
-        return Future.all(existing, marked).map(v -> {
-          made[0] = marked.result().size() == 1 && marked.result().iterator().next().getBoolean("made");
-          return existing.result();
-        });
+        Future<RowSet<Row>> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId, attempt));
+        return Future.all(existing, marked).map(v -> new Look(existing.result(),
+          marked.result().size() == 1 && marked.result().iterator().next().getBoolean("made")));
       })
-      .compose(existing -> existing != null ? again(existing, ref) : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
+      .compose(look -> look.order() != null ? again(look.order(), ref)
+        : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
           CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
           check(quote, details);
@@ -129,10 +129,14 @@ final class Placement {
         }))
         // refused before any stock was taken: the row goes if this attempt made it and still holds
         // it (one an earlier attempt left, whose stock may be taken, stays for the reconciliation)
-        .recover(t -> (made[0] ? forgetAttempt(orderId, attempt) : Future.<Void>succeededFuture())
+        .recover(t -> (look.made() ? forgetAttempt(orderId, attempt) : Future.<Void>succeededFuture())
           .transform(v -> Future.<Priced>failedFuture(t)))
         .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
           command.locale(), caller)));
+  }
+
+  /** The key's order (null: none yet), and whether this attempt made the placement's row. */
+  private record Look(OrderView order, boolean made) {
   }
 
   /** A cart priced for its order, with the e-mail the order goes to. */
@@ -239,13 +243,13 @@ final class Placement {
       FROM o)%s
     SELECT number FROM o""";
   /** {@link #CREATE} with the test provider's intent (its "servers" are this database: made with the order). */
-  private static final String CREATE_WITH_TEST_INTENT = CREATE.formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS, """
+  private static final String CREATE_WITH_TEST_INTENT = CREATE.formatted(Outbox.COLUMNS, """
     ,
     i AS (
       INSERT INTO test_intent (id, amount, currency, status)
       SELECT $14::text, $6::bigint, $5::char(3), 'requires_payment_method' FROM o
       ON CONFLICT (id) DO NOTHING)""");
-  private static final String CREATE_ALONE = CREATE.formatted(io.kinetic.kernel.outbox.Outbox.COLUMNS, "");
+  private static final String CREATE_ALONE = CREATE.formatted(Outbox.COLUMNS, "");
 
   private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, int shippingRate,
                                         String email,
@@ -273,7 +277,7 @@ final class Placement {
       .addValue(now.atOffset(java.time.ZoneOffset.UTC))
       .addValue(paymentId).addValue(provider.name()).addValue(local == null ? null : local.id())
       .addValue(local == null ? null : local.clientSecret()).addValue(status).addValue(actor);
-    Tuple outbox = io.kinetic.kernel.outbox.Outbox.values(event, caller);
+    Tuple outbox = Outbox.values(event, caller);
     for (int i = 0; i < outbox.size(); i++) {
       params.addValue(outbox.getValue(i));
     }

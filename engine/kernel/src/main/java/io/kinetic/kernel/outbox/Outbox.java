@@ -17,10 +17,10 @@ import java.util.List;
  */
 public final class Outbox {
 
-  private static final String INSERT = """
-    INSERT INTO outbox (event_id, event_type, address, payload, correlation, aggregate_id, aggregate_version, actor)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-    """;
+  /** The outbox's columns that {@link #values} gives, in its order. */
+  public static final String COLUMNS = "event_id, event_type, address, payload, correlation, aggregate_id, aggregate_version, actor";
+
+  private static final String INSERT = "INSERT INTO outbox (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
   private static final String INSERT_ONCE = INSERT.strip() + " ON CONFLICT (event_id) DO NOTHING";
 
@@ -29,7 +29,7 @@ public final class Outbox {
 
   /** Appends {@code event} caused by {@code caller} (its correlation id and actor are kept with it). */
   public static Future<Void> append(SqlClient tx, DomainEvent event, Caller caller) {
-    return tx.preparedQuery(INSERT).execute(row(event, caller)).mapEmpty();
+    return tx.preparedQuery(INSERT).execute(values(event, caller)).mapEmpty();
   }
 
   /**
@@ -43,7 +43,7 @@ public final class Outbox {
     }
     var rows = new ArrayList<Tuple>(events.size());
     for (DomainEvent event : events) {
-      rows.add(row(event, caller));
+      rows.add(values(event, caller));
     }
     return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
   }
@@ -55,7 +55,7 @@ public final class Outbox {
    * transaction needed for the event alone.
    */
   public static Future<Boolean> appendOnce(SqlClient client, DomainEvent event, Caller caller) {
-    return client.preparedQuery(INSERT_ONCE).execute(row(event, caller)).map(rows -> rows.rowCount() == 1);
+    return client.preparedQuery(INSERT_ONCE).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
   }
 
   public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
@@ -68,14 +68,6 @@ public final class Outbox {
    * which needs no transaction of its own): the columns of {@link #COLUMNS}, in that order.
    */
   public static Tuple values(DomainEvent event, Caller caller) {
-    return row(event, caller);
-  }
-
-  /** The outbox's columns that {@link #values} gives, in its order. */
-  public static final String COLUMNS = "event_id, event_type, address, payload, correlation, aggregate_id, aggregate_version, actor";
-
-  /** The parameters of {@link #INSERT} for {@code event} caused by {@code caller}. */
-  private static Tuple row(DomainEvent event, Caller caller) {
     String name = EventTypes.name(event);
     return Tuple.of(event.eventId(), name, EventTypes.address(name), new JsonObject(Json.encode(event)),
       caller.correlationId(), event.aggregateId(), event.version(), caller.actor());

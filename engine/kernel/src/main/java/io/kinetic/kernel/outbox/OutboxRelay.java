@@ -169,9 +169,6 @@ public final class OutboxRelay implements Shareable {
         return conn.preparedQuery(EventLogSql.LOG).execute(Tuple.of(batchSize, from)).compose(logged -> {
           List<Row> rows = new ArrayList<>(logged.size());
           logged.forEach(rows::add);
-          if (rows.isEmpty()) {
-            return Future.succeededFuture(rows);
-          }
           rows.sort(Comparator.comparingLong(r -> r.getLong("position")));
           return Future.succeededFuture(rows);
         });
