@@ -206,6 +206,93 @@ class EventLogTest {
     }
   }
 
+  /**
+   * A pass reads the log and lets its handler prepare (fetch over the bus, say) before its
+   * transaction begins: while the handler prepares, the checkpoint is not locked (no transaction of
+   * the pass is open to hold back PostgreSQL's cleanup), and every event applied was prepared first.
+   */
+  @Test
+  void aPassPreparesItsEventsBeforeItsTransactionBegins() throws Exception {
+    String name = "preparing";
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    Set<UUID> prepared = ConcurrentHashMap.newKeySet();
+    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LogConsumer.Handler record = recorder(name);
+    LogConsumer consumer = new LogConsumer(vertx, sink, bus, name, SOURCE, new LogConsumer.Handler() {
+      @Override
+      public Future<?> prepare(List<LoggedEvent> events) {
+        return sink.withTransaction(tx -> tx.preparedQuery(
+            "SELECT position FROM event_checkpoint WHERE consumer = $1 AND source = $2 FOR UPDATE NOWAIT")
+            .execute(Tuple.of(name, SOURCE)))
+          .onFailure(t -> problems.add("the checkpoint was locked while preparing: " + t.getMessage()))
+          .onSuccess(rows -> events.forEach(e -> prepared.add(e.eventId())));
+      }
+
+      @Override
+      public Future<?> apply(SqlConnection tx, LoggedEvent event) {
+        if (!prepared.contains(event.eventId())) {
+          problems.add("applied without being prepared: " + event.eventId());
+        }
+        return record.apply(tx, event);
+      }
+    }, 200, 100, 3);
+    start(consumer);
+    try {
+      List<UUID> things = createThings(5);
+      var written = new ArrayList<UUID>();
+      for (int i = 0; i < 50; i++) {
+        written.add(write(things.get(i % things.size()), "prepared" + i, 0));
+      }
+      long head = head();
+      Eventually.until("the preparing consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
+      for (UUID id : written) {
+        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
+      }
+      assertEquals(List.of(), problems);
+    } finally {
+      stop(consumer);
+    }
+  }
+
+  /**
+   * A pass's transaction commits what it applied after a quarter of a second and the next pass goes
+   * on at once: a slow handler's backlog is applied in several short transactions (each holding
+   * back PostgreSQL's cleanup for little time), every event once.
+   */
+  @Test
+  void aSlowBacklogIsAppliedInShortTransactionsEachEventOnce() throws Exception {
+    String name = "slow";
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    List<UUID> things = createThings(4);
+    var written = new ArrayList<UUID>();
+    for (int i = 0; i < 24; i++) {
+      written.add(write(things.get(i % things.size()), "slow" + i, 0));
+    }
+    long head = head();
+    Map<Long, Integer> perPass = new ConcurrentHashMap<>();
+    LogConsumer.Handler record = recorder(name);
+    LogConsumer consumer = new LogConsumer(vertx, sink, bus, name, SOURCE, (tx, event) ->
+      tx.query("SELECT txid_current()").execute().compose(rows -> {
+        perPass.merge(rows.iterator().next().getLong(0), 1, Integer::sum);
+        Promise<Void> slow = Promise.promise();
+        vertx.setTimer(50, t -> slow.complete());
+        return slow.future().compose(v -> record.apply(tx, event));
+      }), 200, 1000, 3);
+    start(consumer);
+    try {
+      Eventually.until("the slow consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
+      for (UUID id : written) {
+        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
+      }
+      assertTrue(perPass.size() >= 3 && perPass.values().stream().allMatch(n -> n <= 8),
+        "24 events of 50 ms each in passes of at most 250 ms: " + perPass.values());
+    } finally {
+      stop(consumer);
+    }
+  }
+
   @Test
   void aFailingEventIsParkedWithoutBlockingTheOthersVisiblyAndAppliedOnceFixed() throws Exception {
     String name = "picky";
@@ -300,7 +387,7 @@ class EventLogTest {
     Eventually.until("the truncated consumer in the status", Duration.ofSeconds(10), () -> status().readers().stream()
       .anyMatch(r -> r.consumer().equals(stuck) && r.truncated() && r.lastError() != null
         && r.lastError().startsWith("LOG_TRUNCATED")));
-    assertEquals(-1L, checkpointOrMinus(stuck), "nothing applied");
+    assertTrue(checkpointOrMinus(stuck) <= 0, "nothing applied (no checkpoint, or at the log's start)");
     stop(plain);
     // with a rebuild it continues after the position the rebuild answers
     String rebuilt = "rebuilt-" + Ids.newId();

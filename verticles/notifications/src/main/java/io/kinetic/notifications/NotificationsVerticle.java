@@ -52,7 +52,7 @@ public class NotificationsVerticle extends VerticleBase {
       var mails = new OutgoingMails(templates, settings.defaultLocale(), sender::wake);
       var orderMails = new OrderMails(bus, mails, settings.defaultLocale());
       var accountMails = new AccountMails(mails);
-      checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails::apply,
+      checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);
       identity = new LogConsumer(vertx, pool, bus, IDENTITY_CONSUMER, IdentityApi.CONTRACT.context(), accountMails::apply,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);

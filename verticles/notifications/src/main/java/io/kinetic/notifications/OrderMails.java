@@ -18,6 +18,7 @@ import io.kinetic.kernel.contract.checkout.ReturnRequested;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -37,14 +38,20 @@ import java.util.logging.Logger;
  * failed, shipped (with the tracking), refunded, a return requested, approved or rejected, received.
  * Events of other types, and types this node does not know, send nothing.
  */
-final class OrderMails {
+final class OrderMails implements LogConsumer.Handler {
 
   private static final Logger LOG = Logger.getLogger(OrderMails.class.getName());
   private static final Set<String> HANDLED = Set.copyOf(EventTypes.registerFamily(CheckoutEvent.class).stream()
     .map(EventTypes::register).toList());
 
+  private static final String PAID = EventTypes.register(PaymentSucceeded.class);
+  /** The most order details asked of checkout at once. */
+  private static final int AT_ONCE = 16;
+
   private final BusClient bus;
   private final OutgoingMails mails;
+  /** What {@link #prepare} fetched for the pass at hand. */
+  private Map<UUID, OrderView> prepared = Map.of();
   private final String defaultLocale;
 
   OrderMails(BusClient bus, OutgoingMails mails, String defaultLocale) {
@@ -57,7 +64,34 @@ final class OrderMails {
   private record Contact(String number, String email, String locale) {
   }
 
-  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+  /**
+   * The details of the pass's paid orders, fetched from checkout at once before the pass's
+   * transaction (which then does not wait on the bus); an order fetched here is not fetched again.
+   */
+  @Override
+  public Future<?> prepare(List<LoggedEvent> events) {
+    prepared = Map.of();
+    var paid = new java.util.LinkedHashSet<UUID>();
+    for (LoggedEvent logged : events) {
+      if (PAID.equals(logged.type()) && logged.event() instanceof PaymentSucceeded payment) {
+        paid.add(payment.orderId());
+      }
+    }
+    if (paid.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var details = new java.util.concurrent.ConcurrentHashMap<UUID, OrderView>();
+    List<UUID> ids = List.copyOf(paid);
+    Future<?> fetched = Future.succeededFuture();
+    for (int from = 0; from < ids.size(); from += AT_ONCE) {
+      List<UUID> some = ids.subList(from, Math.min(ids.size(), from + AT_ONCE));
+      fetched = fetched.compose(v -> Future.all(some.stream().map(id -> detail(id).onSuccess(order -> details.put(id, order))).toList()));
+    }
+    return fetched.onSuccess(v -> prepared = details);
+  }
+
+  @Override
+  public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     if (!HANDLED.contains(logged.type())) {
       return Future.succeededFuture();
     }
@@ -68,7 +102,8 @@ final class OrderMails {
         .addValue(placed.occurredAt().atOffset(ZoneOffset.UTC)));
     }
     if (event instanceof PaymentSucceeded paid) {
-      return detail(paid.orderId()).compose(order -> contact(tx, paid.orderId(), order).compose(contact ->
+      OrderView known = prepared.get(paid.orderId());
+      return (known != null ? Future.succeededFuture(known) : detail(paid.orderId())).compose(order -> contact(tx, paid.orderId(), order).compose(contact ->
         add(tx, logged, "order-confirmation", contact, paid.orderId(), confirmation(order, contact.locale()))));
     }
     if (event instanceof PaymentFailed failed) {

@@ -22,6 +22,15 @@ final class ConsumerSql {
     FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2 FOR UPDATE OF c
     """;
 
+  /** {@link #LOCK_WITH_PARKED} without the lock: where a pass reads from, when the last pass did not say. */
+  static final String SUMMARY = """
+    SELECT c.position,
+           (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
+           (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
+            ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
+    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2
+    """;
+
   static final String MOVE = """
     UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2
     """;

@@ -44,6 +44,14 @@ import java.util.logging.Logger;
  * <p><b>One at a time.</b> A pass holds the checkpoint's row lock, so instances of one consumer on
  * several verticles or nodes take turns and never apply an event twice.
  *
+ * <p><b>Short transactions.</b> A pass reads the log and lets the handler {@link Handler#prepare}
+ * before its transaction begins; the transaction locks the checkpoint, finds it where the read
+ * started (else another instance applied those events: the pass reads again), applies and moves it;
+ * after {@value #PASS_MILLIS} ms it commits what it applied, and the next pass goes on at once.
+ * A transaction that waits on the bus, or lasts, holds back PostgreSQL's cleanup horizon for the whole
+ * database: the dead rows and index entries of every busy table (the outboxes' queues first) stay in
+ * every scan until it ends.
+ *
  * <p><b>Failures.</b> When an event fails, the events before it are applied, then it is retried
  * {@code attemptsBeforeParking} times with a short backoff; then it is parked (set aside in
  * {@code event_parked} with its error) and the consumer moves on. Parked events are retried with
@@ -61,6 +69,16 @@ public final class LogConsumer {
     default Future<?> applyParked(SqlConnection tx, LoggedEvent event) {
       return apply(tx, event);
     }
+
+    /**
+     * Called with a pass's events before its transaction begins: fetch here what {@link #apply}
+     * needs from other contexts (over the bus), so that the transaction does not wait on them. The
+     * events may not all be applied (a failure shortens the pass, another instance may have applied
+     * them): keep nothing but a cache. A failed future fails the pass (it is retried).
+     */
+    default Future<?> prepare(List<LoggedEvent> events) {
+      return Future.succeededFuture();
+    }
   }
 
   /**
@@ -77,6 +95,12 @@ public final class LogConsumer {
 
   private static final Logger LOG = Logger.getLogger(LogConsumer.class.getName());
   private static final long HOUSEKEEPING_EVERY_MILLIS = 3_600_000;
+  /**
+   * How long a pass's transaction goes on applying events before it commits what it applied (a
+   * backlog is applied in several passes, back to back): a transaction's length holds back
+   * PostgreSQL's cleanup (see the class comment).
+   */
+  private static final long PASS_MILLIS = 250;
   /** The longest a wake-up waits for the next pass ({@link #lingerMillis}). */
   private static final long MAX_LINGER_MILLIS = 100;
 
@@ -110,6 +134,9 @@ public final class LogConsumer {
   private long retryTimer = -1;
   private String failure;
   private int generation;
+  private Known known;
+  /** Counts what makes {@link #known} unknown, so that a pass running meanwhile does not set it again. */
+  private int forgotten;
   private volatile long position = -1;
   private volatile long head = -1;
   private volatile boolean stopped;
@@ -139,6 +166,7 @@ public final class LogConsumer {
   public Future<Void> start() {
     stopped = false;
     generation++;
+    forget();
     requested.set(false);
     running = false;
     linger.reset();
@@ -256,7 +284,7 @@ public final class LogConsumer {
         recovered();
         Pass done = ar.result();
         linger.passEnded(done.applied() > 0);
-        if (done.applied() == limit || done.position() < done.head()) {
+        if (done.applied() == limit || done.position() < done.head() || done.cut()) {
           run(batchSize); // a backlog: read on without pause
         } else if (again) {
           wake();
@@ -272,44 +300,81 @@ public final class LogConsumer {
   }
 
   private Future<Pass> pass(int limit) {
-    // the checkpoint's row is made by the first pass that finds none, which then looks again
-    return Transactions.run(pool, tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))
-      .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
-        : tx.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
-          .compose(v -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source))))
-      .compose(rows -> {
-        Row summary = rows.iterator().next();
-        long from = summary.getLong("position");
-        String lastError = failure != null ? failure : summary.getString("last_error");
-        var read = new ReadLog(name, from, limit, summary.getLong("parked").intValue(), lastError);
-        return bus.request(LogApi.read(source), read, Caller.SYSTEM)
-          .compose(batch -> applyAll(tx, batch.events()).compose(v -> moveTo(tx, from, batch)));
-      }))
-      .onSuccess(done -> {
-        position = done.position();
-        head = done.head();
-      });
+    // the read and the handler's preparation come before the transaction (see the class comment);
+    // the checkpoint is the one the last pass left, or looked up (made by the first pass that finds none)
+    Future<Known> start = known != null ? Future.succeededFuture(known) : look();
+    forget(); // until this pass succeeds
+    int epoch = forgotten;
+    return start.compose(from -> {
+      String lastError = failure != null ? failure : from.lastError();
+      var read = new ReadLog(name, from.position(), limit, from.parked(), lastError);
+      return bus.request(LogApi.read(source), read, Caller.SYSTEM)
+        .compose(batch -> guarded(() -> handler.prepare(batch.events()))
+          .compose(prepared -> Transactions.run(pool, tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED)
+            .execute(Tuple.of(name, source)).compose(rows -> {
+              if (rows.size() == 0) {
+                return Future.failedFuture(new IllegalStateException(name + " has no checkpoint on " + source));
+              }
+              Known locked = known(rows.iterator().next());
+              if (locked.position() != from.position()) {
+                // another instance applied events since the read: read again from where it left off
+                return Future.succeededFuture(new Pass(0, locked.position(), Math.max(batch.head(), locked.position() + 1), locked));
+              }
+              return applyAll(tx, batch.events()).compose(applied -> moveTo(tx, from.position(), batch, applied, locked));
+            }))));
+    }).onSuccess(done -> {
+      position = done.position();
+      head = done.head();
+      if (epoch == forgotten) {
+        known = new Known(done.position(), done.summary().parked(), done.summary().lastError());
+      }
+    });
   }
 
-  private Future<Pass> moveTo(SqlConnection tx, long from, LogBatch batch) {
-    List<LoggedEvent> events = batch.events();
+  private void forget() {
+    known = null;
+    forgotten++;
+  }
+
+  /** The checkpoint (made when there is none) with the parked events' count and newest error, without a lock. */
+  private Future<Known> look() {
+    return pool.preparedQuery(ConsumerSql.SUMMARY).execute(Tuple.of(name, source))
+      .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows)
+        : pool.preparedQuery(ConsumerSql.ENSURE).execute(Tuple.of(name, source))
+          .compose(v -> pool.preparedQuery(ConsumerSql.SUMMARY).execute(Tuple.of(name, source))))
+      .map(rows -> known(rows.iterator().next()));
+  }
+
+  private static Known known(Row row) {
+    return new Known(row.getLong("position"), row.getLong("parked").intValue(), row.getString("last_error"));
+  }
+
+  private Future<Pass> moveTo(SqlConnection tx, long from, LogBatch batch, List<LoggedEvent> events, Known summary) {
     if (events.isEmpty()) {
-      return Future.succeededFuture(new Pass(0, from, batch.head()));
+      return Future.succeededFuture(new Pass(0, from, batch.head(), summary));
     }
     long to = events.get(events.size() - 1).position();
     return tx.preparedQuery(ConsumerSql.MOVE).execute(Tuple.of(name, source, to))
-      .map(v -> new Pass(events.size(), to, batch.head()));
+      .map(v -> new Pass(events.size(), to, batch.head(), summary, events.size() < batch.events().size()));
   }
 
-  /** Applies the events one after the other; the first failure fails with {@link Stuck} naming its index. */
-  private Future<Void> applyAll(SqlConnection tx, List<LoggedEvent> events) {
-    Promise<Void> done = Promise.promise();
-    step(tx, events, 0, done);
-    return done.future();
+  /**
+   * Applies the events one after the other, until all are applied or the pass has lasted
+   * {@value #PASS_MILLIS} ms (the rest is read again by the next pass, at once); completes with the
+   * events applied. The first failure fails with {@link Stuck} naming its index.
+   */
+  private Future<List<LoggedEvent>> applyAll(SqlConnection tx, List<LoggedEvent> events) {
+    Promise<Integer> done = Promise.promise();
+    step(tx, events, 0, System.nanoTime() + PASS_MILLIS * 1_000_000, done);
+    return done.future().map(applied -> events.subList(0, applied));
   }
 
-  private void step(SqlConnection tx, List<LoggedEvent> events, int start, Promise<Void> done) {
+  private void step(SqlConnection tx, List<LoggedEvent> events, int start, long deadline, Promise<Integer> done) {
     for (int i = start; i < events.size(); i++) {
+      if (i > 0 && System.nanoTime() - deadline > 0) {
+        done.complete(i);
+        return;
+      }
       Future<?> applied = apply(tx, events.get(i));
       if (!applied.isComplete()) {
         int index = i;
@@ -317,7 +382,7 @@ public final class LogConsumer {
           if (ar.failed()) {
             done.fail(new Stuck(index, events.get(index), ar.cause()));
           } else {
-            step(tx, events, index + 1, done);
+            step(tx, events, index + 1, deadline, done);
           }
         });
         return;
@@ -327,7 +392,7 @@ public final class LogConsumer {
         return;
       }
     }
-    done.complete();
+    done.complete(events.size());
   }
 
   private Future<?> apply(SqlConnection tx, LoggedEvent event) {
@@ -380,6 +445,7 @@ public final class LogConsumer {
   }
 
   private Future<Void> park(LoggedEvent event, String error) {
+    forget();
     return pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source)).compose(rows -> {
       if (rows.iterator().next().getLong(0) != event.position() - 1) {
         return Future.succeededFuture();
@@ -408,6 +474,9 @@ public final class LogConsumer {
         .compose(v -> tx.preparedQuery(ConsumerSql.UNPARK).execute(Tuple.of(name, source, current[0])))
         .map(v -> true);
     })).onComplete(ar -> {
+      if (current[0] >= 0) {
+        forget(); // the parked events changed
+      }
       if (ar.succeeded()) {
         if (ar.result()) {
           LOG.info(name + " applied parked " + source + " event " + current[0]);
@@ -462,6 +531,7 @@ public final class LogConsumer {
       return;
     }
     LOG.warning(name + " rebuilds: " + failure);
+    forget();
     bus.request(LogApi.status(source), new GetLogStatus(source), Caller.SYSTEM)
       .compose(status -> pool.withTransaction(tx -> rebuild.rebuild(tx, status.oldest())
         .compose(after -> setCheckpoint(tx, name, source, after))))
@@ -487,7 +557,18 @@ public final class LogConsumer {
       && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed");
   }
 
-  private record Pass(int applied, long position, long head) {
+  /** A pass's outcome; {@code summary}: the checkpoint's parked events as its transaction saw them. */
+  private record Pass(int applied, long position, long head, Known summary, boolean cut) {
+    Pass(int applied, long position, long head, Known summary) {
+      this(applied, position, head, summary, false);
+    }
+  }
+
+  /**
+   * The checkpoint as the last pass left it, with what the next read reports (the parked events'
+   * count and newest error); null when unknown: after a failure, a park or a parked event's retry.
+   */
+  private record Known(long position, int parked, String lastError) {
   }
 
   /** The event at {@code index} of a batch failed. */
