@@ -256,6 +256,67 @@ class EventLogTest {
   }
 
   /**
+   * Two instances of one consumer race, each preparing slowly and failing to prepare every other
+   * time: a failed preparation holds nothing up (the events are applied without it), and the
+   * instance that read before the other moved the checkpoint reads again; every event is applied
+   * once, in version order.
+   */
+  @Test
+  void rivalsWithSlowAndFailingPreparationsApplyEachEventOnceInOrder() throws Exception {
+    String name = "rivals";
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    var calls = new java.util.concurrent.atomic.AtomicInteger();
+    LogConsumer.Handler record = recorder(name);
+    LogConsumer.Handler preparing = new LogConsumer.Handler() {
+      @Override
+      public Future<?> prepare(List<LoggedEvent> events) {
+        Promise<Void> slow = Promise.promise();
+        vertx.setTimer(20, t -> {
+          if (calls.incrementAndGet() % 2 == 0) {
+            slow.fail("cannot prepare now");
+          } else {
+            slow.complete();
+          }
+        });
+        return slow.future();
+      }
+
+      @Override
+      public Future<?> apply(SqlConnection tx, LoggedEvent event) {
+        return record.apply(tx, event);
+      }
+    };
+    LogConsumer one = new LogConsumer(vertx, sink, bus, name, SOURCE, preparing, 20, 100, 3);
+    LogConsumer other = new LogConsumer(vertx, sink, bus, name, SOURCE, preparing, 20, 100, 3);
+    start(one);
+    start(other);
+    try {
+      List<UUID> things = createThings(5);
+      List<UUID> written = writeConcurrently(things, 300);
+      long head = head();
+      Eventually.until("the rivals at the head " + head, Duration.ofSeconds(60), () -> checkpoint(name) >= head);
+      for (UUID id : written) {
+        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
+      }
+      Map<UUID, List<Long>> versions = new HashMap<>();
+      for (Row row : sink.preparedQuery("SELECT thing, version FROM applied WHERE consumer = $1 ORDER BY seq")
+        .execute(Tuple.of(name)).await(10, TimeUnit.SECONDS)) {
+        versions.computeIfAbsent(row.getUUID("thing"), t -> new ArrayList<>()).add(row.getLong("version"));
+      }
+      versions.forEach((thing, applied) -> {
+        for (int i = 1; i < applied.size(); i++) {
+          assertTrue(applied.get(i) > applied.get(i - 1), "thing " + thing + " versions in order: " + applied);
+        }
+      });
+      assertTrue(calls.get() > 2, "prepared " + calls.get() + " times");
+    } finally {
+      stop(one);
+      stop(other);
+    }
+  }
+
+  /**
    * A pass's transaction commits what it applied after a quarter of a second and the next pass goes
    * on at once: a slow handler's backlog is applied in several short transactions (each holding
    * back PostgreSQL's cleanup for little time), every event once.

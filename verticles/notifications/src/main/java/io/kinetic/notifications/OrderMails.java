@@ -85,9 +85,19 @@ final class OrderMails implements LogConsumer.Handler {
     Future<?> fetched = Future.succeededFuture();
     for (int from = 0; from < ids.size(); from += AT_ONCE) {
       List<UUID> some = ids.subList(from, Math.min(ids.size(), from + AT_ONCE));
-      fetched = fetched.compose(v -> Future.all(some.stream().map(id -> detail(id).onSuccess(order -> details.put(id, order))).toList()));
+      // an order that cannot be fetched now is left out: apply asks for it again (and fails, retries
+      // and parks that one event, not the pass)
+      fetched = fetched.compose(v -> Future.all(some.stream().map(id -> detail(id)
+        .<Void>map(order -> {
+          details.put(id, order);
+          return null;
+        })
+        .otherwiseEmpty()).toList()));
     }
-    return fetched.onSuccess(v -> prepared = details);
+    return fetched.map(v -> {
+      prepared = details;
+      return null;
+    });
   }
 
   @Override

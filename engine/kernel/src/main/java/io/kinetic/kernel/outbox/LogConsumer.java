@@ -74,7 +74,9 @@ public final class LogConsumer {
      * Called with a pass's events before its transaction begins: fetch here what {@link #apply}
      * needs from other contexts (over the bus), so that the transaction does not wait on them. The
      * events may not all be applied (a failure shortens the pass, another instance may have applied
-     * them): keep nothing but a cache. A failed future fails the pass (it is retried).
+     * them): keep nothing but a cache, and let {@link #apply} fetch what is missing. A failure is
+     * logged and the pass goes on without (so one event that cannot be prepared does not hold up
+     * the others: apply fails on it, and it is retried and parked alone).
      */
     default Future<?> prepare(List<LoggedEvent> events) {
       return Future.succeededFuture();
@@ -135,6 +137,8 @@ public final class LogConsumer {
   private String failure;
   private int generation;
   private Known known;
+  /** Where the current (or last) pass's read started. */
+  private long readFrom = -1;
   /** Counts what makes {@link #known} unknown, so that a pass running meanwhile does not set it again. */
   private int forgotten;
   private volatile long position = -1;
@@ -284,7 +288,7 @@ public final class LogConsumer {
         recovered();
         Pass done = ar.result();
         linger.passEnded(done.applied() > 0);
-        if (done.applied() == limit || done.position() < done.head() || done.cut()) {
+        if (done.applied() == limit || done.position() < done.head() || done.again()) {
           run(batchSize); // a backlog: read on without pause
         } else if (again) {
           wake();
@@ -292,7 +296,7 @@ public final class LogConsumer {
       } else if (ar.cause() instanceof Stuck stuck && !transientFailure(stuck.getCause())) {
         onStuck(stuck);
       } else if (Failure.from(ar.cause()).errorCode() == ErrorCode.LOG_TRUNCATED) {
-        truncated(Failure.from(ar.cause()));
+        truncated(Failure.from(ar.cause()), readFrom);
       } else {
         report(ar.cause() instanceof Stuck stuck ? stuck.getCause() : ar.cause());
       }
@@ -308,8 +312,9 @@ public final class LogConsumer {
     return start.compose(from -> {
       String lastError = failure != null ? failure : from.lastError();
       var read = new ReadLog(name, from.position(), limit, from.parked(), lastError);
+      readFrom = from.position();
       return bus.request(LogApi.read(source), read, Caller.SYSTEM)
-        .compose(batch -> guarded(() -> handler.prepare(batch.events()))
+        .compose(batch -> prepare(batch.events())
           .compose(prepared -> Transactions.run(pool, tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED)
             .execute(Tuple.of(name, source)).compose(rows -> {
               if (rows.size() == 0) {
@@ -318,7 +323,7 @@ public final class LogConsumer {
               Known locked = known(rows.iterator().next());
               if (locked.position() != from.position()) {
                 // another instance applied events since the read: read again from where it left off
-                return Future.succeededFuture(new Pass(0, locked.position(), Math.max(batch.head(), locked.position() + 1), locked));
+                return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
               }
               return applyAll(tx, batch.events()).compose(applied -> moveTo(tx, from.position(), batch, applied, locked));
             }))));
@@ -328,6 +333,14 @@ public final class LogConsumer {
       if (epoch == forgotten) {
         known = new Known(done.position(), done.summary().parked(), done.summary().lastError());
       }
+    });
+  }
+
+  /** The handler's preparation; a failure is no reason to stop: {@code apply} fetches what is missing itself. */
+  private Future<?> prepare(List<LoggedEvent> events) {
+    return guarded(() -> handler.prepare(events)).recover(t -> {
+      LOG.log(Level.FINE, name + " could not prepare " + events.size() + " events, applying them without: " + t);
+      return Future.succeededFuture();
     });
   }
 
@@ -523,7 +536,7 @@ public final class LogConsumer {
   }
 
   /** The log was purged past the checkpoint: rebuild when the consumer knows how, else stay put, visibly. */
-  private void truncated(Failure cause) {
+  private void truncated(Failure cause, long after) {
     failure = cause.errorCode().string() + ": " + cause.detail();
     if (rebuild == null) {
       LOG.log(failing ? Level.FINE : Level.SEVERE, name + " stopped: " + failure + "; rebuild it and set its checkpoint");
@@ -532,9 +545,12 @@ public final class LogConsumer {
     }
     LOG.warning(name + " rebuilds: " + failure);
     forget();
+    // only if the checkpoint is still where the truncated read started (the read was made without
+    // its lock: another instance may have moved on since, and must not be moved back)
     bus.request(LogApi.status(source), new GetLogStatus(source), Caller.SYSTEM)
-      .compose(status -> pool.withTransaction(tx -> rebuild.rebuild(tx, status.oldest())
-        .compose(after -> setCheckpoint(tx, name, source, after))))
+      .compose(status -> pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source))
+        .compose(rows -> rows.size() == 0 || rows.iterator().next().getLong(0) != after ? Future.succeededFuture()
+          : rebuild.rebuild(tx, status.oldest()).compose(position -> setCheckpoint(tx, name, source, position)))))
       .onComplete(ar -> {
         if (ar.failed()) {
           report(ar.cause());
@@ -557,8 +573,11 @@ public final class LogConsumer {
       && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed");
   }
 
-  /** A pass's outcome; {@code summary}: the checkpoint's parked events as its transaction saw them. */
-  private record Pass(int applied, long position, long head, Known summary, boolean cut) {
+  /**
+   * A pass's outcome; {@code summary}: the checkpoint's parked events as its transaction saw them;
+   * {@code again}: read on at once (the pass stopped short, or another instance moved the checkpoint).
+   */
+  private record Pass(int applied, long position, long head, Known summary, boolean again) {
     Pass(int applied, long position, long head, Known summary) {
       this(applied, position, head, summary, false);
     }
