@@ -4,7 +4,8 @@ import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.checkout.CheckoutEvent;
-import io.kinetic.kernel.contract.checkout.GetOrderDetail;
+import io.kinetic.kernel.contract.checkout.GetOrder;
+import io.kinetic.kernel.contract.checkout.OrderAccess;
 import io.kinetic.kernel.contract.checkout.ItemLine;
 import io.kinetic.kernel.contract.checkout.OrderFulfilled;
 import io.kinetic.kernel.contract.checkout.OrderPlaced;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
 /**
  * The e-mails of the checkout's events. {@link OrderPlaced} only records the order's contact (its
  * e-mail and locale); the confirmation goes out when the order is paid ({@link PaymentSucceeded}),
- * with the order's lines and totals as checkout has them then ({@code GET_ORDER_DETAIL}). Then: payment
+ * with the order's lines and totals as checkout has them then ({@code GET_ORDER}). Then: payment
  * failed, shipped (with the tracking), refunded, a return requested, approved or rejected, received.
  * Events of other types, and types this node does not know, send nothing.
  */
@@ -186,7 +187,8 @@ final class OrderMails implements LogConsumer.Handler {
   }
 
   private Future<OrderView> detail(UUID orderId) {
-    return bus.request(CheckoutApi.GET_ORDER_DETAIL, new GetOrderDetail(orderId), Caller.SYSTEM).map(d -> d.order());
+    // the order without its timeline (a mail does not show it)
+    return bus.request(CheckoutApi.GET_ORDER, new GetOrder(orderId, OrderAccess.staffMember()), Caller.SYSTEM);
   }
 
   private static Map<String, Object> confirmation(OrderView order, String locale) {
