@@ -41,6 +41,11 @@ final class Pipelining {
       }
 
       @Override
+      public Future<?> prepare(java.util.List<LoggedEvent> events) {
+        return apply.prepare(events);
+      }
+
+      @Override
       public Future<?> applyParked(SqlConnection tx, LoggedEvent event) {
         alone = true;
         try {

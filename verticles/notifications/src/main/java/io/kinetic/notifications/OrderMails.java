@@ -48,10 +48,12 @@ final class OrderMails implements LogConsumer.Handler {
   private static final String PAID = EventTypes.register(PaymentSucceeded.class);
   /** The most order details asked of checkout at once. */
   private static final int AT_ONCE = 16;
+  /** The most order details fetched before one pass. */
+  private static final int PREFETCH = 48;
 
   private final BusClient bus;
   private final OutgoingMails mails;
-  /** What {@link #prepare} fetched for the pass at hand. */
+  /** What {@link #prepare} fetched for the pass at hand (on the consumer's context only). */
   private Map<UUID, OrderView> prepared = Map.of();
   private final String defaultLocale;
 
@@ -66,39 +68,51 @@ final class OrderMails implements LogConsumer.Handler {
   }
 
   /**
-   * The details of the pass's paid orders, fetched from checkout at once before the pass's
-   * transaction (which then does not wait on the bus); an order fetched here is not fetched again.
+   * The details of the pass's first paid orders, fetched from checkout before the pass's
+   * transaction (which then does not wait on the bus), {@value #AT_ONCE} at once, at most
+   * {@value #PREFETCH} a pass (a pass applies for a quarter of a second, then the next one reads the
+   * rest). What an earlier pass fetched and this one still needs is kept, not fetched again (a pass
+   * cut short, retried or lost to another instance reads the same events again). A fetch that fails
+   * leaves its order out, and stops the fetching for this pass: apply asks for that order itself
+   * (and fails, retries and parks that one event, not the pass).
    */
   @Override
   public Future<?> prepare(List<LoggedEvent> events) {
-    prepared = Map.of();
     var paid = new java.util.LinkedHashSet<UUID>();
     for (LoggedEvent logged : events) {
       if (PAID.equals(logged.type()) && logged.event() instanceof PaymentSucceeded payment) {
         paid.add(payment.orderId());
+        if (paid.size() == PREFETCH) {
+          break;
+        }
       }
     }
-    if (paid.isEmpty()) {
-      return Future.succeededFuture();
+    var details = new java.util.HashMap<UUID, OrderView>();
+    var missing = new ArrayList<UUID>();
+    for (UUID id : paid) {
+      OrderView known = prepared.get(id);
+      if (known != null) {
+        details.put(id, known);
+      } else {
+        missing.add(id);
+      }
     }
-    var details = new java.util.concurrent.ConcurrentHashMap<UUID, OrderView>();
-    List<UUID> ids = List.copyOf(paid);
+    prepared = details;
+    boolean[] failed = {false};
     Future<?> fetched = Future.succeededFuture();
-    for (int from = 0; from < ids.size(); from += AT_ONCE) {
-      List<UUID> some = ids.subList(from, Math.min(ids.size(), from + AT_ONCE));
-      // an order that cannot be fetched now is left out: apply asks for it again (and fails, retries
-      // and parks that one event, not the pass)
-      fetched = fetched.compose(v -> Future.all(some.stream().map(id -> detail(id)
+    for (int from = 0; from < missing.size(); from += AT_ONCE) {
+      List<UUID> some = missing.subList(from, Math.min(missing.size(), from + AT_ONCE));
+      fetched = fetched.compose(v -> failed[0] ? Future.succeededFuture() : Future.all(some.stream().map(id -> detail(id)
         .<Void>map(order -> {
           details.put(id, order);
           return null;
         })
-        .otherwiseEmpty()).toList()));
+        .recover(t -> {
+          failed[0] = true;
+          return Future.succeededFuture();
+        })).toList()));
     }
-    return fetched.map(v -> {
-      prepared = details;
-      return null;
-    });
+    return fetched;
   }
 
   @Override

@@ -47,7 +47,9 @@ import java.util.logging.Logger;
  * <p><b>Short transactions.</b> A pass reads the log and lets the handler {@link Handler#prepare}
  * before its transaction begins; the transaction locks the checkpoint, finds it where the read
  * started (else another instance applied those events: the pass reads again), applies and moves it;
- * after {@value #PASS_MILLIS} ms it commits what it applied, and the next pass goes on at once.
+ * it starts no further event after {@value #PASS_MILLIS} ms, commits what it applied, and the next
+ * pass goes on at once (an event's own statements, or a handler's bus call left inside, still take
+ * what they take).
  * A transaction that waits on the bus, or lasts, holds back PostgreSQL's cleanup horizon for the whole
  * database: the dead rows and index entries of every busy table (the outboxes' queues first) stay in
  * every scan until it ends.
@@ -306,6 +308,7 @@ public final class LogConsumer {
   private Future<Pass> pass(int limit) {
     // the read and the handler's preparation come before the transaction (see the class comment);
     // the checkpoint is the one the last pass left, or looked up (made by the first pass that finds none)
+    readFrom = -1;
     Future<Known> start = known != null ? Future.succeededFuture(known) : look();
     forget(); // until this pass succeeds
     int epoch = forgotten;
@@ -549,7 +552,7 @@ public final class LogConsumer {
     // its lock: another instance may have moved on since, and must not be moved back)
     bus.request(LogApi.status(source), new GetLogStatus(source), Caller.SYSTEM)
       .compose(status -> pool.withTransaction(tx -> tx.preparedQuery(ConsumerSql.LOCK).execute(Tuple.of(name, source))
-        .compose(rows -> rows.size() == 0 || rows.iterator().next().getLong(0) != after ? Future.succeededFuture()
+        .compose(rows -> after < 0 || rows.size() == 0 || rows.iterator().next().getLong(0) != after ? Future.succeededFuture()
           : rebuild.rebuild(tx, status.oldest()).compose(position -> setCheckpoint(tx, name, source, position)))))
       .onComplete(ar -> {
         if (ar.failed()) {
