@@ -131,8 +131,7 @@ class EventLogTest {
   @Test
   void aStoppedConsumerCatchesUpExactlyOnceInVersionOrder() throws Exception {
     String name = "catch-up";
-    long start = head();
-    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    startAtHead(name);
     LogConsumer first = consumer(name, recorder(name));
     start(first);
     stop(first);
@@ -175,8 +174,7 @@ class EventLogTest {
   @Test
   void aBurstOfCommitsIsAppliedByFewPassesEachEventOnce() throws Exception {
     String name = "lingering";
-    long start = head();
-    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    startAtHead(name);
     Set<Long> passes = ConcurrentHashMap.newKeySet();
     LogConsumer.Handler record = recorder(name);
     LogConsumer consumer = new LogConsumer(vertx, sink, bus, name, SOURCE, (tx, event) ->
@@ -196,9 +194,7 @@ class EventLogTest {
       }
       long head = head();
       Eventually.until("the lingering consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
-      for (UUID id : written) {
-        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
-      }
+      assertEachAppliedOnce(name, written);
       assertTrue(passes.size() <= 30, "100 commits over more than a second applied by " + passes.size()
         + " passes; one per 100 ms is about 12, one per commit would be 100");
     } finally {
@@ -214,8 +210,7 @@ class EventLogTest {
   @Test
   void aPassPreparesItsEventsBeforeItsTransactionBegins() throws Exception {
     String name = "preparing";
-    long start = head();
-    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    startAtHead(name);
     Set<UUID> prepared = ConcurrentHashMap.newKeySet();
     List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     LogConsumer.Handler record = recorder(name);
@@ -246,9 +241,7 @@ class EventLogTest {
       }
       long head = head();
       Eventually.until("the preparing consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
-      for (UUID id : written) {
-        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
-      }
+      assertEachAppliedOnce(name, written);
       assertEquals(List.of(), problems);
     } finally {
       stop(consumer);
@@ -264,8 +257,7 @@ class EventLogTest {
   @Test
   void rivalsWithSlowAndFailingPreparationsApplyEachEventOnceInOrder() throws Exception {
     String name = "rivals";
-    long start = head();
-    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    startAtHead(name);
     var calls = new java.util.concurrent.atomic.AtomicInteger();
     LogConsumer.Handler record = recorder(name);
     LogConsumer.Handler preparing = new LogConsumer.Handler() {
@@ -296,9 +288,7 @@ class EventLogTest {
       List<UUID> written = writeConcurrently(things, 300);
       long head = head();
       Eventually.until("the rivals at the head " + head, Duration.ofSeconds(60), () -> checkpoint(name) >= head);
-      for (UUID id : written) {
-        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
-      }
+      assertEachAppliedOnce(name, written);
       Map<UUID, List<Long>> versions = new HashMap<>();
       for (Row row : sink.preparedQuery("SELECT thing, version FROM applied WHERE consumer = $1 ORDER BY seq")
         .execute(Tuple.of(name)).await(10, TimeUnit.SECONDS)) {
@@ -324,8 +314,7 @@ class EventLogTest {
   @Test
   void aSlowBacklogIsAppliedInShortTransactionsEachEventOnce() throws Exception {
     String name = "slow";
-    long start = head();
-    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+    startAtHead(name);
     List<UUID> things = createThings(4);
     var written = new ArrayList<UUID>();
     for (int i = 0; i < 24; i++) {
@@ -344,9 +333,7 @@ class EventLogTest {
     start(consumer);
     try {
       Eventually.until("the slow consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
-      for (UUID id : written) {
-        assertEquals(1, count(name, id), "event " + id + " applied exactly once");
-      }
+      assertEachAppliedOnce(name, written);
       assertTrue(perPass.size() >= 3 && perPass.values().stream().allMatch(n -> n <= 8),
         "24 events of 50 ms each in passes of at most 250 ms: " + perPass.values());
     } finally {
@@ -465,6 +452,18 @@ class EventLogTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** The consumer's checkpoint at the log's head: it applies only what is written from now on. */
+  private static void startAtHead(String name) throws Exception {
+    long start = head();
+    sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);
+  }
+
+  private static void assertEachAppliedOnce(String name, List<UUID> written) {
+    for (UUID id : written) {
+      assertEquals(1, count(name, id), "event " + id + " applied exactly once");
+    }
+  }
 
   private static LogConsumer consumer(String name, LogConsumer.Handler handler) {
     return new LogConsumer(vertx, sink, bus, name, SOURCE, handler, 200, 100, 3);

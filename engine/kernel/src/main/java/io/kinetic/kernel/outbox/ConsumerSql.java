@@ -13,23 +13,16 @@ final class ConsumerSql {
   /** Holds the consumer's checkpoint until the transaction ends: one pass per consumer at a time, cluster-wide. */
   static final String LOCK = "SELECT position FROM event_checkpoint WHERE consumer = $1 AND source = $2 FOR UPDATE";
 
-  /** {@link #LOCK} with the parked events' count and newest error, in one round trip (a pass's first statement). */
-  static final String LOCK_WITH_PARKED = """
-    SELECT c.position,
-           (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
-           (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
-            ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
-    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2 FOR UPDATE OF c
-    """;
-
-  /** {@link #LOCK_WITH_PARKED} without the lock: where a pass reads from, when the last pass did not say. */
+  /** The checkpoint with the parked events' count and newest error, without a lock: where a pass reads from, when the last pass did not say. */
   static final String SUMMARY = """
     SELECT c.position,
            (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
            (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
             ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
-    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2
-    """;
+    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2""";
+
+  /** {@link #SUMMARY} holding the checkpoint until the transaction ends (a pass's first statement). */
+  static final String LOCK_WITH_PARKED = SUMMARY + " FOR UPDATE OF c";
 
   static final String MOVE = """
     UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2

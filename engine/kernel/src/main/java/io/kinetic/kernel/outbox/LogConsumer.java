@@ -100,7 +100,7 @@ public final class LogConsumer {
   private static final Logger LOG = Logger.getLogger(LogConsumer.class.getName());
   private static final long HOUSEKEEPING_EVERY_MILLIS = 3_600_000;
   /**
-   * How long a pass's transaction goes on applying events before it commits what it applied (a
+   * After how long a pass's transaction starts no further event and commits what it applied (a
    * backlog is applied in several passes, back to back): a transaction's length holds back
    * PostgreSQL's cleanup (see the class comment).
    */
@@ -317,25 +317,31 @@ public final class LogConsumer {
       var read = new ReadLog(name, from.position(), limit, from.parked(), lastError);
       readFrom = from.position();
       return bus.request(LogApi.read(source), read, Caller.SYSTEM)
-        .compose(batch -> prepare(batch.events())
-          .compose(prepared -> Transactions.run(pool, tx -> tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED)
-            .execute(Tuple.of(name, source)).compose(rows -> {
-              if (rows.size() == 0) {
-                return Future.failedFuture(new IllegalStateException(name + " has no checkpoint on " + source));
-              }
-              Known locked = known(rows.iterator().next());
-              if (locked.position() != from.position()) {
-                // another instance applied events since the read: read again from where it left off
-                return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
-              }
-              return applyAll(tx, batch.events()).compose(applied -> moveTo(tx, from.position(), batch, applied, locked));
-            }))));
+        .compose(batch -> prepare(batch.events()).compose(prepared -> Transactions.run(pool, tx -> applyFrom(tx, from, batch))));
     }).onSuccess(done -> {
       position = done.position();
       head = done.head();
       if (epoch == forgotten) {
         known = new Known(done.position(), done.summary().parked(), done.summary().lastError());
       }
+    });
+  }
+
+  /**
+   * The pass's transaction: locks the checkpoint and, if it is still where the read started ({@code
+   * from}), applies the batch and moves it; else another instance applied those events since, and
+   * the pass reads again from where that one left off.
+   */
+  private Future<Pass> applyFrom(SqlConnection tx, Known from, LogBatch batch) {
+    return tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(new IllegalStateException(name + " has no checkpoint on " + source));
+      }
+      Known locked = known(rows.iterator().next());
+      if (locked.position() != from.position()) {
+        return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
+      }
+      return applyAll(tx, batch.events()).compose(applied -> moveTo(tx, from.position(), batch, applied, locked));
     });
   }
 
