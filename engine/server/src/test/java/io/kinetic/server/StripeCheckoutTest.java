@@ -323,6 +323,9 @@ class StripeCheckoutTest {
     assertEquals("paid", shop.confirm(placed).getString("state"), "the return finds the success");
     assertEquals(asked + 1, stripe.expandedRetrieves(placed.intentId()), "the return asked Stripe (expand[]=latest_charge)");
     assertEquals(List.of("OrderPlaced", "PaymentFailed", "PaymentSucceeded"), shop.timeline(placed.orderId()));
+    assertEquals(1, shop.number("SELECT count(*) FROM checkout.provider_event WHERE intent_id = ? AND type = 'return'"
+      + " AND outcome = 'paid' AND applied_at = received_at", placed.intentId()),
+      "the return's success is applied under the order's lock and stored as applied in the same transaction");
   }
 
   @Test

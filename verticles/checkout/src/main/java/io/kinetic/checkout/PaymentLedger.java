@@ -86,6 +86,11 @@ final class PaymentLedger {
     WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($6)
     ON CONFLICT DO NOTHING""";
 
+  /** An observation applied in the transaction that stores it ({@link #applyPolledSuccess}). */
+  private static final String STORE_APPLIED = """
+    INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
+    VALUES ($1, $2, $3, $4, $5, now(), $6) ON CONFLICT DO NOTHING""";
+
   /**
    * A reported success, stored in one statement: as applied ({@link #STORE_SETTLED}'s case) when its
    * payment succeeded already, else to apply; neither when the event was stored before.
@@ -132,10 +137,42 @@ final class PaymentLedger {
     });
   }
 
-  /** What the shopper's return or the reconciliation found out: stored and applied now. */
+  /**
+   * What the shopper's return or the reconciliation found out: stored and applied now. A success
+   * found by asking the provider ({@link Observation#polled}) is applied under its order's lock
+   * first and stored with its outcome in the same transaction ({@link #applyPolledSuccess}).
+   */
   Future<Void> observe(Observation o) {
-    return store(o).compose(stored -> stored == Stored.SETTLED ? Future.succeededFuture()
-      : apply(o.provider(), o.eventId(), o.intentId()));
+    Future<Boolean> first = o.polled() && reportsSuccess(o) ? applyPolledSuccess(o) : Future.succeededFuture(false);
+    return first.compose(done -> done ? Future.succeededFuture() : store(o).compose(stored -> stored == Stored.SETTLED
+      ? Future.succeededFuture() : apply(o.provider(), o.eventId(), o.intentId())));
+  }
+
+  /**
+   * A success the shopper's return (or the reconciliation) found at the provider, in one
+   * transaction: the order is locked by its intent, and when its payment succeeded already (the
+   * provider's notice came first, or is being applied and committed while this waited for the
+   * lock) nothing changes and nothing is stored; else the success is applied as {@link #apply}
+   * would, and the observation is stored as applied with its outcome. The loser of the two
+   * confirmations costs one lock instead of a stored event and a transaction that finds nothing to
+   * do. False when the intent has no order here (then it is stored and applied as any other).
+   * Polled observations carry no provider event id to deduplicate: they are named by what they
+   * say, and saying it twice changes nothing (a stored row of the same name stays as it is).
+   */
+  private Future<Boolean> applyPolledSuccess(Observation o) {
+    var after = new After();
+    JsonObject payload = new JsonObject(Json.string(o));
+    return Transactions.run(pool, tx -> Orders.lockByIntent(tx, o.provider(), o.intentId()).compose(order -> {
+        if (order == null) {
+          return Future.succeededFuture(false);
+        }
+        if (alreadySucceeded(o, order.paymentStatus())) {
+          return Future.succeededFuture(true);
+        }
+        return applyTo(tx, order, o, after).compose(outcome -> tx.preparedQuery(STORE_APPLIED)
+          .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, outcome)).map(true));
+      }))
+      .onSuccess(done -> after.run(this));
   }
 
   /** What storing an observation found: a new one to apply, a new one with nothing to apply, or one stored before. */

@@ -11,7 +11,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,20 +63,16 @@ final class OrderFeed {
       }
     }
     var at = order.occurredAt().atOffset(ZoneOffset.UTC);
-    List<UUID> stored = new ArrayList<>();
-    Future<?> chain = Future.succeededFuture();
-    for (var e : quantities.entrySet()) {
-      chain = chain.compose(v -> tx.preparedQuery(RecommendationsSql.INSERT_ORDER_LINE)
-        .execute(Tuple.tuple().addValue(order.orderId()).addValue(e.getKey()).addValue(order.customerId())
-          .addValue(e.getValue()).addValue(at))
-        .map(rows -> {
-          if (rows.size() > 0) {
-            stored.add(e.getKey());
-          }
-          return null;
-        }));
-    }
-    return chain.onSuccess(v -> {
+    // the order's lines in one statement (each product once: the rows a replay finds stored are not returned)
+    Future<List<UUID>> chain = tx.preparedQuery(RecommendationsSql.INSERT_ORDER_LINES)
+      .execute(Tuple.tuple().addValue(order.orderId()).addValue(quantities.keySet().toArray(UUID[]::new))
+        .addValue(order.customerId()).addValue(quantities.values().toArray(Integer[]::new)).addValue(at))
+      .map(rows -> {
+        var inserted = new HashSet<UUID>();
+        rows.forEach(row -> inserted.add(row.getUUID("product_id")));
+        return quantities.keySet().stream().filter(inserted::contains).toList();
+      });
+    return chain.onSuccess(stored -> {
       if (stored.isEmpty()) {
         return;
       }

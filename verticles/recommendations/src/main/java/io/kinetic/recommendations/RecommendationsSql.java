@@ -16,8 +16,9 @@ final class RecommendationsSql {
     RETURNING id
     """;
 
-  static final String INSERT_ORDER_LINE = """
-    INSERT INTO order_line (order_id, product_id, customer_id, quantity, occurred_at) VALUES ($1, $2, $3, $4, $5)
+  static final String INSERT_ORDER_LINES = """
+    INSERT INTO order_line (order_id, product_id, customer_id, quantity, occurred_at)
+    SELECT $1, t.p, $3, t.q, $5 FROM unnest($2::uuid[], $4::int[]) AS t(p, q)
     ON CONFLICT DO NOTHING
     RETURNING product_id
     """;

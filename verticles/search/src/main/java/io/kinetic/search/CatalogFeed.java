@@ -17,9 +17,14 @@ import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,6 +50,8 @@ final class CatalogFeed {
   private final Taxonomy taxonomy;
   private final Runnable changed;
   private final long lowStock;
+  /** The stored versions {@link #prepare} read for the pass being applied (a floor: a row's version only grows). */
+  private final Map<UUID, Long> known = new HashMap<>();
 
   /** {@code changed}: called when each applied change commits (the node reads what it changed from the change log: the answers it can affect go, the lexicon refreshes after a change of words). */
   CatalogFeed(BusClient bus, Taxonomy taxonomy, Runnable changed, long lowStock) {
@@ -52,6 +59,38 @@ final class CatalogFeed {
     this.bus = bus;
     this.taxonomy = taxonomy;
     this.changed = changed;
+  }
+
+  /**
+   * Before a pass (outside its transaction): the stored versions of the rows its product events
+   * name, read in one statement. A row's version only ever grows, so an event not newer than the
+   * version read here is not newer than the row when it is applied, and {@link #refresh} skips it
+   * without a statement of its own (a stock change, the commonest catalog event, never raises the
+   * product's version). Products not read here are looked up in the transaction as before.
+   */
+  Future<?> prepare(SqlClient client, List<LoggedEvent> events) {
+    var ids = new LinkedHashSet<UUID>();
+    for (LoggedEvent logged : events) {
+      if (refreshes(logged.event()) instanceof CatalogEvent product) {
+        ids.add(product.productId());
+      }
+    }
+    known.clear();
+    if (ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return client.preparedQuery(SearchSql.DOCUMENT_VERSIONS).execute(Tuple.of(ids.toArray(UUID[]::new))).onSuccess(rows -> {
+      for (Row row : rows) {
+        known.put(row.getUUID("product_id"), row.getLong("version"));
+      }
+    });
+  }
+
+  /** The event when {@link #apply} re-reads its product if it is newer than the row; else null. */
+  private static DomainEvent refreshes(DomainEvent event) {
+    return event instanceof ProductDeleted || event instanceof AvailabilityChanged || event instanceof AvailabilitiesChanged
+      || event instanceof CategoryChanged || event instanceof AttributeChanged
+      || !(event instanceof CatalogEvent product) || product.productId() == null ? null : event;
   }
 
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
@@ -89,6 +128,10 @@ final class CatalogFeed {
 
   /** Re-reads the product when the event is newer than its row. */
   private Future<?> refresh(SqlConnection tx, UUID productId, long version) {
+    Long stored = known.get(productId);
+    if (stored != null && stored >= version) {
+      return Future.succeededFuture(); // the row was this new before the pass began (see prepare)
+    }
     return tx.preparedQuery(SearchSql.DOCUMENT_VERSION).execute(Tuple.of(productId)).compose(rows -> {
       if (rows.size() > 0 && rows.iterator().next().getLong("version") >= version) {
         return Future.succeededFuture();

@@ -9,6 +9,9 @@ final class SearchSql {
   /** The stored version of a product's row, to skip events it already reflects. */
   static final String DOCUMENT_VERSION = "SELECT version FROM document WHERE product_id = $1";
 
+  /** {@link #DOCUMENT_VERSION} of several products at once (those a pass of the catalog's log names). */
+  static final String DOCUMENT_VERSIONS = "SELECT product_id, version FROM document WHERE product_id = ANY($1)";
+
   /**
    * Writes a product's own fields when the row is absent or not newer: an export page or event of
    * an older version changes nothing. Units available keep the sequence of the figure they came with.

@@ -6,12 +6,14 @@ import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.search.SearchApi;
 import io.kinetic.kernel.contract.search.SearchQuery;
+import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -81,8 +83,17 @@ public class SearchVerticle extends VerticleBase {
       var suggester = new Suggester(pool, corrections, new ResultCache<>(generation));
       var outbox = settings.outbox();
       var catalogFeed = new CatalogFeed(bus, taxonomy, applied, settings.lowStockThreshold());
-      feed = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE,
-        (tx, event) -> catalogFeed.apply(tx, event).onSuccess(v -> vertx.runOnContext(x -> taxonomyChanged(event.type(), taxonomy))),
+      feed = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE, new LogConsumer.Handler() {
+          @Override
+          public Future<?> apply(SqlConnection tx, LoggedEvent event) {
+            return catalogFeed.apply(tx, event).onSuccess(v -> vertx.runOnContext(x -> taxonomyChanged(event.type(), taxonomy)));
+          }
+
+          @Override
+          public Future<?> prepare(List<LoggedEvent> events) {
+            return catalogFeed.prepare(pool, events);
+          }
+        },
         outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer);
       timers.add(vertx.setPeriodic(TICK_MILLIS, id -> {
         lexicon.tick();
