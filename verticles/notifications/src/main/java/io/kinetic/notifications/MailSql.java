@@ -11,6 +11,8 @@ final class MailSql {
 
   static final String CONTACT = "SELECT number, email, locale FROM order_contact WHERE order_id = $1";
 
+  static final String CONTACTS = "SELECT order_id, number, email, locale FROM order_contact WHERE order_id = ANY($1)";
+
   /** A redelivered event finds its row: nothing changes (no second mail, no reset of its state). */
   static final String ADD = """
     INSERT INTO outgoing_mail (id, event_id, kind, recipient, locale, subject, model, order_id, order_number)

@@ -50,7 +50,7 @@ public class NotificationsVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> new MailTemplates(mail.shopName(), mail.shopUrl(), settings.resetKey())).compose(templates -> {
       sender = new MailSender(vertx, pool, templates, transport, mail);
       var mails = new OutgoingMails(templates, settings.defaultLocale(), sender::wake);
-      var orderMails = new OrderMails(bus, mails, settings.defaultLocale());
+      var orderMails = new OrderMails(bus, pool, mails, settings.defaultLocale());
       var accountMails = new AccountMails(mails);
       checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);

@@ -21,6 +21,7 @@ import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
 import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
@@ -55,10 +56,19 @@ final class OrderMails implements LogConsumer.Handler {
   private final OutgoingMails mails;
   /** What {@link #prepare} fetched for the pass at hand (on the consumer's context only). */
   private Map<UUID, OrderView> prepared = Map.of();
+  /** The contacts {@link #prepare} read for the pass at hand (a contact is written once, never changed). */
+  private Map<UUID, Contact> contacts = Map.of();
+  private final SqlClient pool;
   private final String defaultLocale;
 
   OrderMails(BusClient bus, OutgoingMails mails, String defaultLocale) {
+    this(bus, null, mails, defaultLocale);
+  }
+
+  /** {@code pool}: where {@link #prepare} reads the contacts of a pass's orders (null: each is read in the pass). */
+  OrderMails(BusClient bus, SqlClient pool, OutgoingMails mails, String defaultLocale) {
     this.bus = bus;
+    this.pool = pool;
     this.mails = mails;
     this.defaultLocale = defaultLocale;
   }
@@ -87,6 +97,36 @@ final class OrderMails implements LogConsumer.Handler {
         }
       }
     }
+    return Future.all(details(paid), contacts(events));
+  }
+
+  /**
+   * The contacts of the orders whose events send a mail, in one statement: a pass then reads none
+   * of them itself (a contact recorded in the same pass, by its OrderPlaced, is read there).
+   */
+  private Future<?> contacts(List<LoggedEvent> events) {
+    contacts = Map.of();
+    var ids = new java.util.LinkedHashSet<UUID>();
+    for (LoggedEvent logged : events) {
+      if (HANDLED.contains(logged.type()) && !(logged.event() instanceof OrderPlaced)
+        && logged.event() instanceof CheckoutEvent event && event.orderId() != null) {
+        ids.add(event.orderId());
+      }
+    }
+    if (pool == null || ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(MailSql.CONTACTS).execute(Tuple.of(ids.toArray(UUID[]::new))).onSuccess(rows -> {
+      var read = new java.util.HashMap<UUID, Contact>();
+      for (var row : rows) {
+        read.put(row.getUUID("order_id"), new Contact(row.getString("number"), row.getString("email"), row.getString("locale")));
+      }
+      contacts = read;
+    });
+  }
+
+  /** The order details of {@code paid} (see {@link #prepare}). */
+  private Future<?> details(java.util.Set<UUID> paid) {
     var details = new java.util.HashMap<UUID, OrderView>();
     var missing = new ArrayList<UUID>();
     for (UUID id : paid) {
@@ -190,6 +230,10 @@ final class OrderMails implements LogConsumer.Handler {
 
   /** From the projection of OrderPlaced; for an order placed before it existed, from checkout. */
   private Future<Contact> contact(SqlConnection tx, UUID orderId, OrderView known) {
+    Contact read = contacts.get(orderId);
+    if (read != null) {
+      return Future.succeededFuture(read);
+    }
     return tx.preparedQuery(MailSql.CONTACT).execute(Tuple.of(orderId)).compose(rows -> {
       if (rows.size() > 0) {
         var row = rows.iterator().next();
