@@ -120,14 +120,32 @@ final class Orders {
     flags.addAll(addFlags);
     flags.removeAll(removeFlags);
     long version = order.version() + 1;
-    // independent writes, sent together (pipelined on the transaction's connection)
-    return Future.all(
-        tx.preparedQuery("UPDATE orders SET state = $2, version = $3, flags = $4, updated_at = now() WHERE id = $1")
-          .execute(Tuple.of(order.id(), to, version, flags.toArray(String[]::new))),
-        timeline(tx, order.id(), version, type, order.state(), to, actor, note),
-        event == null ? Future.succeededFuture() : Outbox.append(tx, event.apply(version), caller))
-      .map(version);
+    // the order, its timeline entry and its event in one statement
+    Tuple params = Tuple.of(order.id(), to, version, flags.toArray(String[]::new), type, order.state(), actor, note);
+    if (event == null) {
+      return tx.preparedQuery(CHANGE).execute(params).map(version);
+    }
+    Tuple outbox = Outbox.values(event.apply(version), caller);
+    for (int i = 0; i < outbox.size(); i++) {
+      params.addValue(outbox.getValue(i));
+    }
+    return tx.preparedQuery(CHANGE_WITH_EVENT).execute(params).map(version);
   }
+
+  /** A change of a locked order: its state, version and flags, and its timeline's entry. */
+  private static final String CHANGE = """
+    WITH changed AS (
+      UPDATE orders SET state = $2, version = $3, flags = $4, updated_at = now() WHERE id = $1 RETURNING id)
+    INSERT INTO order_event (order_id, version, type, from_state, to_state, actor, note)
+    SELECT id, $3, $5, $6, $2, $7, $8 FROM changed""";
+  /** {@link #CHANGE} with its outbox event ($9 to $16: {@link Outbox#values}). */
+  private static final String CHANGE_WITH_EVENT = """
+    WITH changed AS (
+      UPDATE orders SET state = $2, version = $3, flags = $4, updated_at = now() WHERE id = $1 RETURNING id),
+    entry AS (
+      INSERT INTO order_event (order_id, version, type, from_state, to_state, actor, note)
+      SELECT id, $3, $5, $6, $2, $7, $8 FROM changed)
+    INSERT INTO outbox (%s) VALUES ($9, $10, $11, $12, $13, $14, $15, $16)""".formatted(Outbox.COLUMNS);
 
   static Future<Void> timeline(SqlClient tx, UUID orderId, long version, String type, String from, String to, String actor,
                                String note) {
