@@ -76,10 +76,12 @@ final class StockAllocations {
     FROM variant v JOIN product p ON p.id = v.product_id
     WHERE v.id = ANY($1) ORDER BY v.id FOR NO KEY UPDATE OF v
     """;
-  private static final String MOVE = """
-    UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta
-    FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id
-    """;
+  /** Moves the variants' stock on hand by the deltas and appends their {@code StockChanged} events ($3 on), in one statement. */
+  private static final String MOVE_AND_LOG = """
+    WITH moved AS (
+      UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta
+      FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id)
+    """ + Outbox.insertAll(3);
 
   private final Pool pool;
   private final CatalogState state;
@@ -340,7 +342,7 @@ final class StockAllocations {
     if (present.isEmpty()) {
       return Future.succeededFuture();
     }
-    // the locked figures give the new ones: the change and its events are sent together
+    // the locked figures give the new ones: the change and its events are one statement
     var events = new ArrayList<StockChanged>();
     Instant now = Instant.now();
     for (StockLine line : present) {
@@ -349,10 +351,9 @@ final class StockAllocations {
       changed.add(new Moved(variant.productId()));
       events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version()));
     }
-    return Future.all(tx.preparedQuery(MOVE)
-        .execute(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
-          .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new))),
-        Outbox.appendAll(tx, events, caller))
+    return tx.preparedQuery(MOVE_AND_LOG)
+      .execute(Outbox.arrays(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
+        .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new)), events, caller))
       .mapEmpty();
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,11 +40,54 @@ public final class Outbox {
     if (events.isEmpty()) {
       return Future.succeededFuture();
     }
-    var rows = new ArrayList<Tuple>(events.size());
-    for (DomainEvent event : events) {
-      rows.add(values(event, caller));
+    if (events.size() == 1) {
+      return append(tx, events.get(0), caller);
     }
-    return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+    return tx.preparedQuery(INSERT_ALL).execute(arrays(Tuple.tuple(), events, caller)).mapEmpty();
+  }
+
+  /**
+   * An insert of many events in one statement, as one execution: their columns as arrays, from
+   * parameter {@code $first} on ({@link #arrays} adds them), inserted in the arrays' order. For a
+   * statement that appends the events of a change together with the change (a data-modifying
+   * {@code WITH}).
+   */
+  public static String insertAll(int first) {
+    return """
+      INSERT INTO outbox (%s)
+      SELECT e.id, e.type, e.address, e.payload::jsonb, e.correlation, e.aggregate, e.version, e.actor
+      FROM unnest($%d::uuid[], $%d::text[], $%d::text[], $%d::text[], $%d::text[], $%d::text[], $%d::bigint[], $%d::text[])
+        WITH ORDINALITY AS e(id, type, address, payload, correlation, aggregate, version, actor, n)
+      ORDER BY e.n""".formatted(COLUMNS, first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7);
+  }
+
+  private static final String INSERT_ALL = insertAll(1);
+
+  /** Adds the eight arrays {@link #insertAll} takes for {@code events} caused by {@code caller} to {@code params}. */
+  public static Tuple arrays(Tuple params, List<? extends DomainEvent> events, Caller caller) {
+    int n = events.size();
+    var ids = new java.util.UUID[n];
+    var types = new String[n];
+    var addresses = new String[n];
+    var payloads = new String[n];
+    var correlations = new String[n];
+    var aggregates = new String[n];
+    var versions = new Long[n];
+    var actors = new String[n];
+    for (int i = 0; i < n; i++) {
+      DomainEvent event = events.get(i);
+      String name = EventTypes.name(event);
+      ids[i] = event.eventId();
+      types[i] = name;
+      addresses[i] = EventTypes.address(name);
+      payloads[i] = Json.string(event);
+      correlations[i] = caller.correlationId();
+      aggregates[i] = event.aggregateId();
+      versions[i] = event.version();
+      actors[i] = caller.actor();
+    }
+    return params.addValue(ids).addValue(types).addValue(addresses).addValue(payloads).addValue(correlations)
+      .addValue(aggregates).addValue(versions).addValue(actors);
   }
 
   /**
