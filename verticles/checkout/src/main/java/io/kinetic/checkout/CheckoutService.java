@@ -176,9 +176,11 @@ final class CheckoutService {
       if (order.payment() == null || order.payment().intentId() == null || !PaymentStatus.pending(order.payment().status())) {
         return Future.succeededFuture(order); // nothing to ask: no payment yet, or it is settled (the webhook came first)
       }
+      // the order as the return left it comes with its application (access was checked above)
       return ledger.provider(order.payment().provider()).retrieve(order.payment().intentId())
-        .compose(intent -> ledger.observe(Observation.polled(order.payment().provider(), "return", intent)))
-        .compose(v -> visible(command.orderId(), command.access()));
+        .compose(intent -> ledger.observeReturn(Observation.polled(order.payment().provider(), "return", intent)))
+        .compose(after -> after == null ? visible(command.orderId(), command.access())
+          : Future.succeededFuture(command.access().staff() ? Orders.withoutSecret(after) : after));
     });
   }
 

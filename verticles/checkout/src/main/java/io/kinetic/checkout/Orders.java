@@ -85,6 +85,22 @@ final class Orders {
       .map(rows -> rows.size() == 0 ? null : locked(rows.iterator().next()));
   }
 
+  /** An order locked by its intent, as {@link #lockByIntent} gives it and as readers see it (both of one row). */
+  record LockedView(Locked locked, OrderView view) {
+  }
+
+  /** {@link #lockByIntent}, with the order's view from the same row (null: no such order). */
+  static Future<LockedView> lockViewByIntent(SqlConnection tx, String provider, String intentId) {
+    return tx.preparedQuery(VIEW + " WHERE p.provider = $1 AND p.intent_id = $2 FOR UPDATE OF o, p").execute(Tuple.of(provider, intentId))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return null;
+        }
+        Row row = rows.iterator().next();
+        return new LockedView(locked(row), view(row));
+      });
+  }
+
   private static Locked locked(Row r) {
     return new Locked(r.getUUID("id"), r.getString("number"), r.getString("state"), r.getLong("version"),
       r.getUUID("customer_id"), r.getString("email"), r.getString("locale"), Money.of(r.getLong("total"), r.getString("currency")),

@@ -8,6 +8,7 @@ import io.kinetic.kernel.contract.catalog.ReleaseStock;
 import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.checkout.OrderCancelled;
+import io.kinetic.kernel.contract.checkout.OrderView;
 import io.kinetic.kernel.contract.checkout.PaymentDisputed;
 import io.kinetic.kernel.contract.checkout.PaymentFailed;
 import io.kinetic.kernel.contract.checkout.PaymentRefunded;
@@ -29,6 +30,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -143,9 +145,26 @@ final class PaymentLedger {
    * first and stored with its outcome in the same transaction ({@link #applyPolledSuccess}).
    */
   Future<Void> observe(Observation o) {
-    Future<Boolean> first = o.polled() && reportsSuccess(o) ? applyPolledSuccess(o) : Future.succeededFuture(false);
-    return first.compose(done -> done ? Future.succeededFuture() : store(o).compose(stored -> stored == Stored.SETTLED
-      ? Future.succeededFuture() : apply(o.provider(), o.eventId(), o.intentId())));
+    Future<Boolean> first = o.polled() && reportsSuccess(o) ? applyPolledSuccess(o).map(Objects::nonNull)
+      : Future.succeededFuture(false);
+    return first.compose(done -> done ? Future.succeededFuture() : storeAndApply(o));
+  }
+
+  private Future<Void> storeAndApply(Observation o) {
+    return store(o).compose(stored -> stored == Stored.SETTLED ? Future.succeededFuture()
+      : apply(o.provider(), o.eventId(), o.intentId()));
+  }
+
+  /**
+   * The shopper's return: {@link #observe}, answering the order as it is after when the return
+   * found a success (read in the transaction that applied it, or from the row it locked when the
+   * provider's notice came first); null otherwise, to be read by the caller.
+   */
+  Future<OrderView> observeReturn(Observation o) {
+    if (!(o.polled() && reportsSuccess(o))) {
+      return observe(o).map((OrderView) null);
+    }
+    return applyPolledSuccess(o).compose(view -> view != null ? Future.succeededFuture(view) : storeAndApply(o).map((OrderView) null));
   }
 
   /**
@@ -155,22 +174,28 @@ final class PaymentLedger {
    * lock) nothing changes and nothing is stored; else the success is applied as {@link #apply}
    * would, and the observation is stored as applied with its outcome. The loser of the two
    * confirmations costs one lock instead of a stored event and a transaction that finds nothing to
-   * do. False when the intent has no order here (then it is stored and applied as any other).
-   * Polled observations carry no provider event id to deduplicate: they are named by what they
-   * say, and saying it twice changes nothing (a stored row of the same name stays as it is).
+   * do. Answers the order as it is then; null when the intent has no order here (then it is stored
+   * and applied as any other). Polled observations carry no provider event id to deduplicate: they
+   * are named by what they say, and saying it twice changes nothing (a stored row of the same name
+   * stays as it is).
    */
-  private Future<Boolean> applyPolledSuccess(Observation o) {
+  private Future<OrderView> applyPolledSuccess(Observation o) {
     var after = new After();
     JsonObject payload = new JsonObject(Json.string(o));
-    return Transactions.run(pool, tx -> Orders.lockByIntent(tx, o.provider(), o.intentId()).compose(order -> {
-        if (order == null) {
-          return Future.succeededFuture(false);
+    return Transactions.run(pool, tx -> Orders.lockViewByIntent(tx, o.provider(), o.intentId()).compose(found -> {
+        if (found == null) {
+          return Future.succeededFuture((OrderView) null);
         }
+        Orders.Locked order = found.locked();
         if (alreadySucceeded(o, order.paymentStatus())) {
-          return Future.succeededFuture(true);
+          return Future.succeededFuture(found.view());
         }
-        return applyTo(tx, order, o, after).compose(outcome -> tx.preparedQuery(STORE_APPLIED)
-          .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, outcome)).map(true));
+        return applyTo(tx, order, o, after).compose(outcome -> {
+          Future<?> stored = tx.preparedQuery(STORE_APPLIED)
+            .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, outcome));
+          Future<OrderView> now = Orders.view(tx, order.id()); // sent with the store: the order as this transaction left it
+          return Future.all(stored, now).map(v -> now.result());
+        });
       }))
       .onSuccess(done -> after.run(this));
   }
