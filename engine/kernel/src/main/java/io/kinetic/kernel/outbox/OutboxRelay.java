@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  * <p><b>One relay per node and schema,</b> run by that schema's {@link EventLogVerticle}; several
  * nodes may relay one schema, they take turns on the head lock. Writers call {@link #poke(Vertx, String)}
  * after a commit; rows committed elsewhere are picked up within {@code pollMillis}. A poke within
- * {@code pollMillis / 50} (at most {@value #MAX_LINGER_MILLIS} ms) of the start of a pass that logged events waits for the rest of that time, so under load one
+ * {@code pollMillis / 20} (at most {@value #MAX_LINGER_MILLIS} ms) of the start of a pass that logged events waits for the rest of that time, so under load one
  * pass logs the events of many commits (and wakes the consumers once for them all).
  */
 public final class OutboxRelay implements Shareable {
@@ -44,7 +44,7 @@ public final class OutboxRelay implements Shareable {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final String REGISTRY = "kinetic.outbox.relays";
   /** The longest a poke waits for the next pass. */
-  private static final long MAX_LINGER_MILLIS = 20;
+  private static final long MAX_LINGER_MILLIS = 50;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -69,7 +69,7 @@ public final class OutboxRelay implements Shareable {
     this.source = source;
     this.batchSize = batchSize;
     this.pollMillis = pollMillis;
-    this.linger = new Linger(vertx, Math.min(MAX_LINGER_MILLIS, pollMillis / 50));
+    this.linger = new Linger(vertx, Math.min(MAX_LINGER_MILLIS, pollMillis / 20));
   }
 
   /** Wakes this node's relay of {@code source} after a commit; does nothing when none runs here. */
