@@ -88,11 +88,6 @@ final class PaymentLedger {
     WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($6)
     ON CONFLICT DO NOTHING""";
 
-  /** An observation applied in the transaction that stores it ({@link #applyPolledSuccess}). */
-  private static final String STORE_APPLIED = """
-    INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
-    VALUES ($1, $2, $3, $4, $5, now(), $6) ON CONFLICT DO NOTHING""";
-
   /**
    * A reported success, stored in one statement: as applied ({@link #STORE_SETTLED}'s case) when its
    * payment succeeded already, else to apply; neither when the event was stored before.
@@ -171,8 +166,9 @@ final class PaymentLedger {
    * A success the shopper's return (or the reconciliation) found at the provider, in one
    * transaction: the order is locked by its intent, and when its payment succeeded already (the
    * provider's notice came first, or is being applied and committed while this waited for the
-   * lock) nothing changes and nothing is stored; else the success is applied as {@link #apply}
-   * would, and the observation is stored as applied with its outcome. The loser of the two
+   * lock) nothing changes and nothing is stored; else the observation is stored and applied as
+   * {@link #apply} would, with its outcome noted, in that transaction (a name stored before is not
+   * applied again). The loser of the two
    * confirmations costs one lock instead of a stored event and a transaction that finds nothing to
    * do. Answers the order as it is then; null when the intent has no order here (then it is stored
    * and applied as any other). Polled observations carry no provider event id to deduplicate: they
@@ -190,12 +186,17 @@ final class PaymentLedger {
         if (alreadySucceeded(o, order.paymentStatus())) {
           return Future.succeededFuture(found.view());
         }
-        return applyTo(tx, order, o, after).compose(outcome -> {
-          Future<?> stored = tx.preparedQuery(STORE_APPLIED)
-            .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, outcome));
-          Future<OrderView> now = Orders.view(tx, order.id()); // sent with the store: the order as this transaction left it
-          return Future.all(stored, now).map(v -> now.result());
-        });
+        // stored first, under the lock: an observation of this name seen before (e.g. a success of
+        // another amount, which leaves the payment pending) is not applied a second time
+        return tx.preparedQuery(STORE).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload))
+          .compose(stored -> stored.rowCount() == 0 ? Future.succeededFuture(found.view())
+            : applyTo(tx, order, o, after).compose(outcome -> {
+              // a null outcome (not yet) leaves the row to the reconciliation's sweep, as apply does
+              Future<?> noted = outcome == null ? Future.succeededFuture()
+                : tx.preparedQuery(APPLIED).execute(Tuple.of(o.provider(), o.eventId(), outcome));
+              Future<OrderView> now = Orders.view(tx, order.id()); // sent with the note: the order as this transaction left it
+              return Future.all(noted, now).map(v -> now.result());
+            }));
       }))
       .onSuccess(done -> after.run(this));
   }

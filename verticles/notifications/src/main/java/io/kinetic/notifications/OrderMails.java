@@ -97,7 +97,8 @@ final class OrderMails implements LogConsumer.Handler {
         }
       }
     }
-    return Future.all(details(paid), contacts(events));
+    // a failed contacts read leaves them to the pass (read one by one), not the order details
+    return Future.all(details(paid), contacts(events).recover(t -> Future.succeededFuture()));
   }
 
   /**

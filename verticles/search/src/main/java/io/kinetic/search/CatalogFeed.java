@@ -52,6 +52,8 @@ final class CatalogFeed {
   private final long lowStock;
   /** The stored versions {@link #prepare} read for the pass being applied (a floor: a row's version only grows). */
   private final Map<UUID, Long> known = new HashMap<>();
+  /** The log positions of the events {@link #prepare} read for: only those use {@link #known} (not a parked event's retry later). */
+  private final java.util.Set<Long> preparedPositions = new java.util.HashSet<>();
 
   /** {@code changed}: called when each applied change commits (the node reads what it changed from the change log: the answers it can affect go, the lexicon refreshes after a change of words). */
   CatalogFeed(BusClient bus, Taxonomy taxonomy, Runnable changed, long lowStock) {
@@ -70,12 +72,14 @@ final class CatalogFeed {
    */
   Future<?> prepare(SqlClient client, List<LoggedEvent> events) {
     var ids = new LinkedHashSet<UUID>();
+    known.clear();
+    preparedPositions.clear();
     for (LoggedEvent logged : events) {
       if (refreshes(logged.event()) instanceof CatalogEvent product) {
         ids.add(product.productId());
+        preparedPositions.add(logged.position());
       }
     }
-    known.clear();
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -109,7 +113,7 @@ final class CatalogFeed {
     } else if (event instanceof AttributeChanged) {
       applied = taxonomy.copyAttributes(tx);
     } else if (event instanceof CatalogEvent product && product.productId() != null) {
-      applied = refresh(tx, product.productId(), product.version());
+      applied = refresh(tx, product.productId(), product.version(), preparedPositions.contains(logged.position()));
     } else {
       applied = Future.succeededFuture();
     }
@@ -127,8 +131,8 @@ final class CatalogFeed {
   }
 
   /** Re-reads the product when the event is newer than its row. */
-  private Future<?> refresh(SqlConnection tx, UUID productId, long version) {
-    Long stored = known.get(productId);
+  private Future<?> refresh(SqlConnection tx, UUID productId, long version, boolean prepared) {
+    Long stored = prepared ? known.get(productId) : null;
     if (stored != null && stored >= version) {
       return Future.succeededFuture(); // the row was this new before the pass began (see prepare)
     }
