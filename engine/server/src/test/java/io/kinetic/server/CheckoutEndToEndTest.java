@@ -195,13 +195,24 @@ class CheckoutEndToEndTest {
     assertProblem(get(UUID.randomUUID().toString(), placed.bodyAsJsonObject().getString("accessToken")), 404, "ORDER_NOT_FOUND");
     assertEquals(200, get(id, placed.bodyAsJsonObject().getString("accessToken")).statusCode(), "the signed link shows it");
     assertProblem(pay(id, "forged", "4242424242424242"), 404, "ORDER_NOT_FOUND");
+    // another customer cannot pay it (nor decline it): the intent stays payable by its owner
+    assertProblem(Shop.send(http.post("/api/v1/orders/" + id + "/payment/test-card").bearerTokenAuthentication(eve),
+      new JsonObject().put("card", "4000000000000002")), 404, "ORDER_NOT_FOUND");
+    assertProblem(Shop.send(http.post("/api/v1/orders/" + id + "/payment/confirm").bearerTokenAuthentication(eve),
+      new JsonObject()), 404, "ORDER_NOT_FOUND");
+    var paid = Shop.send(http.post("/api/v1/orders/" + id + "/payment/test-card").bearerTokenAuthentication(ada),
+      new JsonObject().put("card", "4242424242424242"));
+    assertEquals(200, paid.statusCode(), paid.bodyAsString());
+    assertEquals("succeeded", paid.bodyAsJsonObject().getString("status"), paid.bodyAsString());
+    var confirmed = Shop.send(http.post("/api/v1/orders/" + id + "/payment/confirm").bearerTokenAuthentication(ada), new JsonObject());
+    assertEquals("paid", confirmed.bodyAsJsonObject().getString("state"), confirmed.bodyAsString());
     assertProblem(http.get("/api/v1/admin/orders").bearerTokenAuthentication(ada).send().await(10, TimeUnit.SECONDS), 403, "FORBIDDEN");
 
     var byNumber = http.get("/api/v1/admin/orders").addQueryParam("number", order.getString("number"))
       .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
     assertEquals(1, byNumber.bodyAsJsonObject().getJsonArray("items").size(), byNumber.bodyAsString());
     var byEmail = http.get("/api/v1/admin/orders").addQueryParam("email", order.getString("email").toUpperCase())
-      .addQueryParam("state", "placed").bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+      .addQueryParam("state", "paid").bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
     assertEquals(id, byEmail.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id"));
     assertProblem(http.get("/api/v1/admin/orders").addQueryParam("state", "lost")
       .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");

@@ -38,9 +38,13 @@ import java.util.function.LongFunction;
  */
 final class Orders {
 
+  /**
+   * An order with its payment. The documents come as text: decoded once into their records, not
+   * first into a {@code JsonObject} by the client and then encoded and decoded again.
+   */
   static final String VIEW = """
-    SELECT o.id, o.number, o.state, o.customer_id, o.email, o.currency, o.total, o.item_count, o.doc, o.flags,
-           o.placed_at, o.payment_due_at, o.updated_at, o.version, o.locale, o.ops,
+    SELECT o.id, o.number, o.state, o.customer_id, o.email, o.currency, o.total, o.item_count, o.doc::text AS doc, o.flags,
+           o.placed_at, o.payment_due_at, o.updated_at, o.version, o.locale, o.ops::text AS ops,
            p.id AS payment_id, p.provider, p.intent_id, p.status AS payment_status, p.amount AS payment_amount,
            p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at,
            p.observed_at AS payment_observed_at

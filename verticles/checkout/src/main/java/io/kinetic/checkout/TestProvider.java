@@ -98,34 +98,105 @@ final class TestProvider implements PaymentProvider {
         : Future.succeededFuture(intent(rows.iterator().next())));
   }
 
+  /**
+   * The order as readers see it ({@link Orders#VIEW}) with its test intent as this provider has it
+   * now (null when its payment is not the test provider's), in one statement; a null order when
+   * there is none. A late payment that is due is not advanced here: {@link #retrieve} does that.
+   */
+  Future<OrderWithIntent> orderWithIntent(UUID orderId) {
+    return pool.preparedQuery("SELECT v.*, t.status AS t_status, t.amount AS t_amount, t.currency AS t_currency, "
+        + "t.refunded AS t_refunded, t.last_error AS t_last_error FROM (" + Orders.VIEW + " WHERE o.id = $1) v "
+        + "LEFT JOIN test_intent t ON v.provider = 'test' AND t.id = v.intent_id")
+      .execute(Tuple.of(orderId))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return new OrderWithIntent(null, null);
+        }
+        Row r = rows.iterator().next();
+        String id = r.getString("intent_id");
+        Intent intent = r.getString("t_status") == null ? null : new Intent(id, id + "_secret", r.getString("t_status"),
+          r.getLong("t_amount"), r.getString("t_currency"), r.getLong("t_refunded"), r.getString("t_last_error"));
+        return new OrderWithIntent(Orders.view(r), intent);
+      });
+  }
+
+  /** An order (null: none) and its test intent (null: none). */
+  record OrderWithIntent(io.kinetic.kernel.contract.checkout.OrderView order, Intent intent) {
+  }
+
   /** Stripe Elements' part: the shopper pays with {@code card}. Fails PAYMENT_DECLINED; succeeds with the intent. */
   Future<Intent> pay(String intentId, String card) {
-    String number = card == null ? "" : card.replaceAll("[\\s-]", "");
-    boolean late = LATE.equals(number);
-    boolean succeeds = SUCCEEDS.equals(number) || late;
-    String failure = succeeds ? null : FAILURES.getOrDefault(number, "card_declined: Your card was declined (not a test card).");
-    String status = late ? PaymentStatus.PROCESSING : succeeds ? PaymentStatus.SUCCEEDED : PaymentStatus.REQUIRES_PAYMENT_METHOD;
+    Card c = Card.of(card);
     return pool.preparedQuery("""
         UPDATE test_intent SET status = $2, last_error = $3, updated_at = now(),
                succeed_at = CASE WHEN $2 = 'processing' THEN now() + make_interval(secs => $4::float8 / 1000) END
         WHERE id = $1 AND status = 'requires_payment_method' RETURNING *""")
-      .execute(Tuple.of(intentId, status, failure, (double) lateMillis))
+      .execute(Tuple.of(intentId, c.status(), c.failure(), (double) lateMillis))
       .compose(rows -> {
         if (rows.size() == 0) {
           return retrieve(intentId).compose(intent -> Future.failedFuture(ErrorCode.PAYMENT_NOT_ALLOWED.failure(
             "this payment is " + intent.status() + " and cannot be paid again")));
         }
-        Intent intent = intent(rows.iterator().next());
-        notice(succeeds ? (late ? "payment_intent.processing" : "payment_intent.succeeded") : "payment_intent.payment_failed",
-          intent, noticeMillis);
-        if (late) {
-          vertx.setTimer(Math.max(1, lateMillis), t -> retrieve(intentId)
-            .onSuccess(now -> notice("payment_intent.succeeded", now, 0))
-            .onFailure(e -> LOG.warning("late test payment " + intentId + " not noticed: " + e.getMessage())));
-        }
-        return failure == null ? Future.succeededFuture(intent)
-          : Future.failedFuture(ErrorCode.PAYMENT_DECLINED.failure(failure));
+        return paid(intent(rows.iterator().next()), c);
       });
+  }
+
+  /**
+   * {@link #pay} for an order in one statement, without reading the order first: the intent of the
+   * order's test payment is paid only while the order is placed and, with {@code customerId}, is
+   * that customer's (null: the caller may see any order, e.g. staff or a guest whose link was
+   * verified). Null when nothing was paid (no such order, not theirs, not payable): the caller then
+   * looks at the order to say why.
+   */
+  Future<PaidOrder> payOrder(UUID orderId, UUID customerId, String card) {
+    Card c = Card.of(card);
+    return pool.preparedQuery("""
+        UPDATE test_intent t SET status = $2, last_error = $3, updated_at = now(),
+               succeed_at = CASE WHEN $2 = 'processing' THEN now() + make_interval(secs => $4::float8 / 1000) END
+        FROM payment p JOIN orders o ON o.id = p.order_id
+        WHERE p.order_id = $1 AND p.provider = 'test' AND t.id = p.intent_id AND t.status = 'requires_payment_method'
+          AND o.state = 'placed' AND ($5::uuid IS NULL OR o.customer_id = $5::uuid)
+        RETURNING t.id, t.status, t.amount, t.currency, t.refunded, t.last_error, p.id AS payment_id""")
+      .execute(Tuple.of(orderId, c.status(), c.failure(), (double) lateMillis, customerId))
+      .compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture();
+        }
+        Row row = rows.iterator().next();
+        UUID paymentId = row.getUUID("payment_id");
+        return paid(intent(row), c).map(intent -> new PaidOrder(paymentId, intent));
+      });
+  }
+
+  /** An order's test payment just paid: its payment's id and the intent as it is now. */
+  record PaidOrder(UUID paymentId, Intent intent) {
+  }
+
+  /** After the intent was paid with {@code card}: the notices go out; a declined card fails PAYMENT_DECLINED. */
+  private Future<Intent> paid(Intent intent, Card card) {
+    notice(card.succeeds() ? (card.late() ? "payment_intent.processing" : "payment_intent.succeeded") : "payment_intent.payment_failed",
+      intent, noticeMillis);
+    if (card.late()) {
+      String intentId = intent.id();
+      vertx.setTimer(Math.max(1, lateMillis), t -> retrieve(intentId)
+        .onSuccess(now -> notice("payment_intent.succeeded", now, 0))
+        .onFailure(e -> LOG.warning("late test payment " + intentId + " not noticed: " + e.getMessage())));
+    }
+    return card.failure() == null ? Future.succeededFuture(intent)
+      : Future.failedFuture(ErrorCode.PAYMENT_DECLINED.failure(card.failure()));
+  }
+
+  /** What a test card does: the intent's status after paying with it, and its failure (null: it succeeds). */
+  private record Card(boolean late, boolean succeeds, String status, String failure) {
+
+    static Card of(String card) {
+      String number = card == null ? "" : card.replaceAll("[\\s-]", "");
+      boolean late = LATE.equals(number);
+      boolean succeeds = SUCCEEDS.equals(number) || late;
+      String failure = succeeds ? null : FAILURES.getOrDefault(number, "card_declined: Your card was declined (not a test card).");
+      String status = late ? PaymentStatus.PROCESSING : succeeds ? PaymentStatus.SUCCEEDED : PaymentStatus.REQUIRES_PAYMENT_METHOD;
+      return new Card(late, succeeds, status, failure);
+    }
   }
 
   @Override
