@@ -167,6 +167,27 @@ class CheckoutEndToEndTest {
     detail.bodyAsJsonObject().getJsonArray("timeline").forEach(e -> types.add(((JsonObject) e).getString("type")));
     assertEquals(List.of("OrderPlaced", "PaymentFailed", "PaymentSucceeded"), types);
     assertEquals("guest", detail.bodyAsJsonObject().getJsonArray("timeline").getJsonObject(0).getString("actor"));
+
+    // the event the statement that paid the order logged carries the order's fields
+    var pool = io.kinetic.kernel.pg.PgPools.create(raceVertx, RunningEngine.pgUrl(), 1, "checkout");
+    try {
+      var row = pool.preparedQuery("SELECT payload::text AS payload, aggregate_id, aggregate_version FROM outbox "
+          + "WHERE event_type = 'checkout.payment-succeeded' AND aggregate_id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(id)).await(10, TimeUnit.SECONDS).iterator().next();
+      var event = io.kinetic.kernel.json.Json.decode(row.getString("payload"),
+        io.kinetic.kernel.contract.checkout.PaymentSucceeded.class);
+      JsonObject paidOrder = confirmed.bodyAsJsonObject();
+      assertEquals(UUID.fromString(id), event.orderId());
+      assertEquals(paidOrder.getString("number"), event.number());
+      assertEquals(paidOrder.getLong("version"), event.version());
+      assertEquals(paidOrder.getLong("version"), row.getLong("aggregate_version"));
+      assertEquals(paidOrder.getJsonObject("totals").getJsonObject("total").getLong("amount"), event.amount().amount());
+      assertEquals(paidOrder.getString("currency"), event.amount().currency());
+      assertEquals("test", event.provider());
+      assertEquals(paidOrder.getJsonObject("payment").getString("intentId"), event.intentId());
+    } finally {
+      pool.close();
+    }
   }
 
   @Test

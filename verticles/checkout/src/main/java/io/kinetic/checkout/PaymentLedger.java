@@ -18,6 +18,7 @@ import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.money.Money;
+import io.kinetic.kernel.outbox.Outbox;
 import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.pg.Transactions;
 import io.vertx.core.Future;
@@ -76,29 +77,72 @@ final class PaymentLedger {
   /** The statuses from which a reported success changes nothing ({@link #alreadySucceeded}): succeeded and the refunds after it. */
   private static final String[] SUCCEEDED_OR_LATER = {PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED};
   /**
-   * A reported success of a payment that succeeded already, stored as applied in one statement (no
-   * row when the payment has not succeeded, or the event was stored before): the second of a
-   * payment's two confirmations (the provider's notice and the shopper's return) costs one insert
-   * instead of an insert and a transaction that locks the event to find nothing to do. The outcome
-   * is what {@link #apply} would note. $6: {@link #SUCCEEDED_OR_LATER}.
+   * The usual success in one statement (its own transaction): the payment of a placed order,
+   * pending and for the order's total, locked by its intent, succeeds, the order is paid (version,
+   * timeline entry, {@code PaymentSucceeded}) and the observation is stored as applied with the
+   * outcome {@link #apply} would note ("paid"). Nothing happens when the order is not in that case,
+   * or the observation was stored before (a duplicate delivery): the general path decides then.
+   * The event's order fields come from the locked row ($13 on: {@link Outbox#values} of an event
+   * whose order id, number, amount and version the statement sets). $1 provider, $2 event id, $3
+   * type, $4 intent, $5 payload, $6 amount reported, $7 the pending statuses, $8 when the provider
+   * observed it (0: polled), $9 the timeline's actor; {@code %1$s}: {@code SKIP LOCKED} or not,
+   * {@code %2$s}: what it answers after {@code changed} and {@code pay}.
    */
-  private static final String STORE_SETTLED = """
-    INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
-    SELECT $1, $2, $3, $4, $5, now(), 'stale succeeded' FROM payment p
-    WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($6)
-    ON CONFLICT DO NOTHING""";
-
+  private static final String APPLY_SUCCESS = """
+    WITH o AS (
+      SELECT o.id, o.version, o.number, o.total, o.currency, p.id AS payment_id
+      FROM payment p JOIN orders o ON o.id = p.order_id
+      WHERE p.provider = $1 AND p.intent_id = $4 AND o.state = 'placed' AND p.status = ANY($7) AND o.total = $6
+      FOR UPDATE OF o, p%1$s),
+    applied AS (
+      INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
+      SELECT $1, $2, $3, $4, $5, now(), 'paid' FROM o
+      ON CONFLICT DO NOTHING RETURNING 1),
+    pay AS (
+      UPDATE payment p SET status = 'succeeded', last_error = NULL, observed_at = greatest(p.observed_at, $8), updated_at = now()
+      FROM o WHERE p.id = o.payment_id AND EXISTS (SELECT 1 FROM applied) RETURNING p.*),
+    changed AS (
+      UPDATE orders x SET state = 'paid', version = o.version + 1, updated_at = now()
+      FROM o WHERE x.id = o.id AND EXISTS (SELECT 1 FROM applied) RETURNING x.*),
+    entry AS (
+      INSERT INTO order_event (order_id, version, type, from_state, to_state, actor)
+      SELECT id, version, 'PaymentSucceeded', 'placed', 'paid', $9 FROM changed),
+    event AS (
+      INSERT INTO outbox (%3$s)
+      SELECT $10, $11, $12, $13::jsonb || jsonb_build_object('orderId', c.id, 'number', c.number, 'version', c.version,
+               'amount', jsonb_build_object('amount', c.total, 'currency', c.currency)),
+             $14, c.id, c.version, $15
+      FROM changed c)
+    %2$s""";
   /**
-   * A reported success, stored in one statement: as applied ({@link #STORE_SETTLED}'s case) when its
-   * payment succeeded already, else to apply; neither when the event was stored before.
+   * A reported success, stored in one statement: applied at once ({@link #APPLY_SUCCESS}) when its
+   * order is in the usual case and not locked; else stored as applied ("stale succeeded", what
+   * {@link #apply} would note) when its payment succeeded already, so that the second of a
+   * payment's two confirmations (the provider's notice and the shopper's return) costs one insert;
+   * else stored to be applied; nothing when it was stored before. $16: {@link #SUCCEEDED_OR_LATER}.
    */
-  private static final String STORE_SUCCESS = """
-    WITH settled AS (%s RETURNING 1),
+  private static final String STORE_OR_APPLY_SUCCESS = APPLY_SUCCESS.formatted(" SKIP LOCKED", """
+    ,
+    settled AS (
+      INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
+      SELECT $1, $2, $3, $4, $5, now(), 'stale succeeded' FROM payment p
+      WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($16) AND NOT EXISTS (SELECT 1 FROM o)
+      ON CONFLICT DO NOTHING RETURNING 1),
     stored AS (
       INSERT INTO provider_event (provider, event_id, type, intent_id, payload)
-      SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM settled)
+      SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM o) AND NOT EXISTS (SELECT 1 FROM settled)
       ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT EXISTS (SELECT 1 FROM settled) AS settled, EXISTS (SELECT 1 FROM stored) AS stored""".formatted(STORE_SETTLED.strip());
+    SELECT (SELECT id FROM changed) AS paid, EXISTS (SELECT 1 FROM settled) AS settled, EXISTS (SELECT 1 FROM stored) AS stored""",
+    Outbox.COLUMNS);
+  /** The shopper's return: {@link #APPLY_SUCCESS} waiting for the order's lock, answering the order as it left it ({@link Orders#VIEW}'s columns). */
+  private static final String APPLY_RETURNED_SUCCESS = APPLY_SUCCESS.formatted("", """
+    SELECT c.id, c.number, c.state, c.customer_id, c.email, c.currency, c.total, c.item_count, c.doc::text AS doc, c.flags,
+           c.placed_at, c.payment_due_at, c.updated_at, c.version, c.locale, c.ops::text AS ops,
+           p.id AS payment_id, p.provider, p.intent_id, p.status AS payment_status, p.amount AS payment_amount,
+           p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at,
+           p.observed_at AS payment_observed_at
+    FROM changed c JOIN pay p ON p.order_id = c.id""", Outbox.COLUMNS);
+  private static final String[] PENDING = {PaymentStatus.CREATING, PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.PROCESSING};
 
   private final Vertx vertx;
   private final Pool pool;
@@ -176,8 +220,22 @@ final class PaymentLedger {
    * stays as it is).
    */
   private Future<OrderView> applyPolledSuccess(Observation o) {
-    var after = new After();
     JsonObject payload = new JsonObject(Json.string(o));
+    // the usual case in one statement; anything else (settled already, another amount, a name seen
+    // before, no such order) in the transaction below
+    return pool.preparedQuery(APPLY_RETURNED_SUCCESS).execute(successParams(o, payload))
+      .compose(rows -> {
+        if (rows.size() == 0) {
+          return applyPolledSuccess(o, payload);
+        }
+        OrderView paid = Orders.view(rows.iterator().next());
+        changed(paid.id());
+        return Future.succeededFuture(paid);
+      });
+  }
+
+  private Future<OrderView> applyPolledSuccess(Observation o, JsonObject payload) {
+    var after = new After();
     return Transactions.run(pool, tx -> Orders.lockViewByIntent(tx, o.provider(), o.intentId()).compose(found -> {
         if (found == null) {
           return Future.succeededFuture((OrderView) null);
@@ -201,6 +259,22 @@ final class PaymentLedger {
       .onSuccess(done -> after.run(this));
   }
 
+  /** {@link #APPLY_SUCCESS}'s parameters for {@code o}; {@code more} appended. */
+  private static Tuple successParams(Observation o, JsonObject payload, Object... more) {
+    // the order's fields of the event are set by the statement from the locked order
+    var event = new PaymentSucceeded(Ids.newId(), Instant.now(), new UUID(0, 0), null, o.provider(), o.intentId(), null, 0);
+    Tuple outbox = Outbox.values(event, Caller.SYSTEM);
+    Tuple params = Tuple.tuple().addValue(o.provider()).addValue(o.eventId()).addValue(o.type()).addValue(o.intentId())
+      .addValue(payload).addValue(o.amount()).addValue(PENDING).addValue(o.polled() ? 0L : o.observedAt())
+      .addValue("provider:" + o.provider())
+      .addValue(outbox.getValue(0)).addValue(outbox.getValue(1)).addValue(outbox.getValue(2)).addValue(outbox.getValue(3))
+      .addValue(outbox.getValue(4)).addValue(outbox.getValue(7));
+    for (Object m : more) {
+      params.addValue(m);
+    }
+    return params;
+  }
+
   /** What storing an observation found: a new one to apply, a new one with nothing to apply, or one stored before. */
   private enum Stored { TO_APPLY, SETTLED, DUPLICATE }
 
@@ -210,10 +284,15 @@ final class PaymentLedger {
       return pool.preparedQuery(STORE).execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload))
         .map(r -> r.rowCount() == 1 ? Stored.TO_APPLY : Stored.DUPLICATE);
     }
-    return pool.preparedQuery(STORE_SUCCESS)
-      .execute(Tuple.of(o.provider(), o.eventId(), o.type(), o.intentId(), payload, SUCCEEDED_OR_LATER))
+    // usually applied in the same statement (settled: nothing left to do), unless its order is busy
+    return pool.preparedQuery(STORE_OR_APPLY_SUCCESS).execute(successParams(o, payload, (Object) SUCCEEDED_OR_LATER))
       .map(r -> {
         Row row = r.iterator().next();
+        UUID paid = row.getUUID("paid");
+        if (paid != null) {
+          changed(paid);
+          return Stored.SETTLED;
+        }
         return row.getBoolean("settled") ? Stored.SETTLED : row.getBoolean("stored") ? Stored.TO_APPLY : Stored.DUPLICATE;
       });
   }
