@@ -221,6 +221,10 @@ class CheckoutEndToEndTest {
       new JsonObject().put("card", "4000000000000002")), 404, "ORDER_NOT_FOUND");
     assertProblem(Shop.send(http.post("/api/v1/orders/" + id + "/payment/confirm").bearerTokenAuthentication(eve),
       new JsonObject()), 404, "ORDER_NOT_FOUND");
+    var untouched = http.get("/api/v1/orders/" + id).bearerTokenAuthentication(ada).send().await(10, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getJsonObject("payment");
+    assertEquals("requires_payment_method", untouched.getString("status"), untouched.encode());
+    assertNull(untouched.getString("lastError"), "another customer's declined card left no trace: " + untouched.encode());
     var paid = Shop.send(http.post("/api/v1/orders/" + id + "/payment/test-card").bearerTokenAuthentication(ada),
       new JsonObject().put("card", "4242424242424242"));
     assertEquals(200, paid.statusCode(), paid.bodyAsString());

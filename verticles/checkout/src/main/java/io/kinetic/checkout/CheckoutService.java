@@ -93,7 +93,11 @@ final class CheckoutService {
     return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> seen(order, access));
   }
 
-  /** {@code order} as {@code access} may see it, or ORDER_NOT_FOUND (also for a null order). */
+  /**
+   * {@code order} as {@code access} may see it, or ORDER_NOT_FOUND (also for a null order). The
+   * test card's one statement ({@link TestProvider#payOrder}) applies the same rule in SQL: a new
+   * kind of access changes both.
+   */
   private Future<OrderView> seen(OrderView order, OrderAccess access) {
     if (order == null) {
       return Future.failedFuture(notFound());
@@ -176,14 +180,15 @@ final class CheckoutService {
     }
     return test.payOrder(orderId, anyOrder ? null : access.customerId(), command.card())
       .compose(paid -> paid != null
-        ? Future.succeededFuture(payment(paid.paymentId(), paid.intent()))
+        ? Future.succeededFuture(payment(paid))
         : payLooking(test, command));
   }
 
-  private static PaymentView payment(UUID paymentId, Intent intent) {
-    Money amount = Money.of(intent.amount(), intent.currency());
-    return new PaymentView(paymentId, TestProvider.NAME, intent.id(), PaymentLedger.normalize(intent.status()), amount,
-      Money.of(intent.refunded(), intent.currency()), null, intent.lastError(), java.time.Instant.now());
+  private static PaymentView payment(TestProvider.PaidOrder paid) {
+    Intent intent = paid.intent();
+    return new PaymentView(paid.paymentId(), TestProvider.NAME, intent.id(), PaymentLedger.normalize(intent.status()),
+      Money.of(paid.amount(), intent.currency()), Money.of(paid.refunded(), intent.currency()), null, intent.lastError(),
+      java.time.Instant.now());
   }
 
   /** The test card when the order was not paid in one statement: the order is read to say why (or to pay it after all). */

@@ -82,11 +82,12 @@ final class PaymentLedger {
    * timeline entry, {@code PaymentSucceeded}) and the observation is stored as applied with the
    * outcome {@link #apply} would note ("paid"). Nothing happens when the order is not in that case,
    * or the observation was stored before (a duplicate delivery): the general path decides then.
-   * The event's order fields come from the locked row ($13 on: {@link Outbox#values} of an event
-   * whose order id, number, amount and version the statement sets). $1 provider, $2 event id, $3
-   * type, $4 intent, $5 payload, $6 amount reported, $7 the pending statuses, $8 when the provider
-   * observed it (0: polled), $9 the timeline's actor; {@code %1$s}: {@code SKIP LOCKED} or not,
-   * {@code %2$s}: what it answers after {@code changed} and {@code pay}.
+   * The event's order fields come from the locked row. $1 provider, $2 event id, $3 type, $4
+   * intent, $5 payload, $6 amount reported, $7 the pending statuses, $8 when the provider observed
+   * it (0: polled), $9 the timeline's actor; $10 to $15 the outbox row's event id, type, address,
+   * payload (whose order id, number, amount and version the statement sets), correlation and actor
+   * ({@link #successParams}). {@code %1$s}: {@code SKIP LOCKED} or not; {@code %2$s}: what it
+   * answers, after the CTEs {@code changed} and {@code pay}; {@code %3$s}: {@link Outbox#COLUMNS}.
    */
   private static final String APPLY_SUCCESS = """
     WITH o AS (

@@ -145,7 +145,8 @@ final class TestProvider implements PaymentProvider {
    * {@link #pay} for an order in one statement, without reading the order first: the intent of the
    * order's test payment is paid only while the order is placed and, with {@code customerId}, is
    * that customer's (null: the caller may see any order, e.g. staff or a guest whose link was
-   * verified). Null when nothing was paid (no such order, not theirs, not payable): the caller then
+   * verified; the same rule as {@code CheckoutService#seen}, which a new kind of access must
+   * change too). Null when nothing was paid (no such order, not theirs, not payable): the caller then
    * looks at the order to say why.
    */
   Future<PaidOrder> payOrder(UUID orderId, UUID customerId, String card) {
@@ -156,7 +157,8 @@ final class TestProvider implements PaymentProvider {
         FROM payment p JOIN orders o ON o.id = p.order_id
         WHERE p.order_id = $1 AND p.provider = 'test' AND t.id = p.intent_id AND t.status = 'requires_payment_method'
           AND o.state = 'placed' AND ($5::uuid IS NULL OR o.customer_id = $5::uuid)
-        RETURNING t.id, t.status, t.amount, t.currency, t.refunded, t.last_error, p.id AS payment_id""")
+        RETURNING t.id, t.status, t.amount, t.currency, t.refunded, t.last_error, p.id AS payment_id,
+                  p.amount AS payment_amount, p.refunded AS payment_refunded""")
       .execute(Tuple.of(orderId, c.status(), c.failure(), (double) lateMillis, customerId))
       .compose(rows -> {
         if (rows.size() == 0) {
@@ -164,12 +166,14 @@ final class TestProvider implements PaymentProvider {
         }
         Row row = rows.iterator().next();
         UUID paymentId = row.getUUID("payment_id");
-        return paid(intent(row), c).map(intent -> new PaidOrder(paymentId, intent));
+        long amount = row.getLong("payment_amount");
+        long refunded = row.getLong("payment_refunded");
+        return paid(intent(row), c).map(intent -> new PaidOrder(paymentId, amount, refunded, intent));
       });
   }
 
-  /** An order's test payment just paid: its payment's id and the intent as it is now. */
-  record PaidOrder(UUID paymentId, Intent intent) {
+  /** An order's test payment just paid: its payment's id, amount and refunded total, and the intent as it is now. */
+  record PaidOrder(UUID paymentId, long amount, long refunded, Intent intent) {
   }
 
   /** After the intent was paid with {@code card}: the notices go out; a declined card fails PAYMENT_DECLINED. */
