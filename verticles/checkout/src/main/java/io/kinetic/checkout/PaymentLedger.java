@@ -90,11 +90,11 @@ final class PaymentLedger {
    * answers, after the CTEs {@code changed} and {@code pay}; {@code %3$s}: {@link Outbox#COLUMNS}.
    */
   private static final String APPLY_SUCCESS = """
-    WITH o AS (
-      SELECT o.id, o.version, o.number, o.total, o.currency, p.id AS payment_id
-      FROM payment p JOIN orders o ON o.id = p.order_id
-      WHERE p.provider = $1 AND p.intent_id = $4 AND o.state = 'placed' AND p.status = ANY($7) AND o.total = $6
-      FOR UPDATE OF o, p%1$s),
+    WITH l AS (
+      %4$s WHERE p.provider = $1 AND p.intent_id = $4 FOR UPDATE OF o, p%1$s),
+    o AS (
+      SELECT id, version, number, total, currency, payment_id FROM l
+      WHERE state = 'placed' AND payment_status = ANY($7) AND total = $6),
     applied AS (
       INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
       SELECT $1, $2, $3, $4, $5, now(), 'paid' FROM o
@@ -126,23 +126,31 @@ final class PaymentLedger {
     ,
     settled AS (
       INSERT INTO provider_event (provider, event_id, type, intent_id, payload, applied_at, outcome)
-      SELECT $1, $2, $3, $4, $5, now(), 'stale succeeded' FROM payment p
-      WHERE p.provider = $1 AND p.intent_id = $4 AND p.status = ANY($16) AND NOT EXISTS (SELECT 1 FROM o)
+      SELECT $1, $2, $3, $4, $5, now(), 'stale succeeded'
+      WHERE NOT EXISTS (SELECT 1 FROM o) AND coalesce((SELECT payment_status FROM l),
+        (SELECT p.status FROM payment p WHERE p.provider = $1 AND p.intent_id = $4)) = ANY($16)
       ON CONFLICT DO NOTHING RETURNING 1),
     stored AS (
       INSERT INTO provider_event (provider, event_id, type, intent_id, payload)
       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM o) AND NOT EXISTS (SELECT 1 FROM settled)
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT (SELECT id FROM changed) AS paid, EXISTS (SELECT 1 FROM settled) AS settled, EXISTS (SELECT 1 FROM stored) AS stored""",
-    Outbox.COLUMNS);
-  /** The shopper's return: {@link #APPLY_SUCCESS} waiting for the order's lock, answering the order as it left it ({@link Orders#VIEW}'s columns). */
+    Outbox.COLUMNS, Orders.VIEW.strip());
+  /**
+   * The shopper's return: {@link #APPLY_SUCCESS} waiting for the order's lock, answering the order
+   * ({@link Orders#VIEW}'s columns) as it left it ({@code paid}), or else as the lock found it (its
+   * newest version: a notice that applied the success while this waited has committed), so that
+   * the loser of the two confirmations needs no second look. No row: no order has the intent.
+   */
   private static final String APPLY_RETURNED_SUCCESS = APPLY_SUCCESS.formatted("", """
-    SELECT c.id, c.number, c.state, c.customer_id, c.email, c.currency, c.total, c.item_count, c.doc::text AS doc, c.flags,
-           c.placed_at, c.payment_due_at, c.updated_at, c.version, c.locale, c.ops::text AS ops,
+    SELECT true AS paid, c.id, c.number, c.state, c.customer_id, c.email, c.currency, c.total, c.item_count, c.doc::text AS doc,
+           c.flags, c.placed_at, c.payment_due_at, c.updated_at, c.version, c.locale, c.ops::text AS ops,
            p.id AS payment_id, p.provider, p.intent_id, p.status AS payment_status, p.amount AS payment_amount,
            p.refunded AS payment_refunded, p.client_secret, p.last_error, p.updated_at AS payment_updated_at,
            p.observed_at AS payment_observed_at
-    FROM changed c JOIN pay p ON p.order_id = c.id""", Outbox.COLUMNS);
+    FROM changed c JOIN pay p ON p.order_id = c.id
+    UNION ALL
+    SELECT false, l.* FROM l WHERE NOT EXISTS (SELECT 1 FROM changed)""", Outbox.COLUMNS, Orders.VIEW.strip());
   private static final String[] PENDING = {PaymentStatus.CREATING, PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.PROCESSING};
 
   private final Vertx vertx;
@@ -229,9 +237,15 @@ final class PaymentLedger {
         if (rows.size() == 0) {
           return applyPolledSuccess(o, payload);
         }
-        OrderView paid = Orders.view(rows.iterator().next());
-        changed(paid.id());
-        return Future.succeededFuture(paid);
+        Row row = rows.iterator().next();
+        OrderView order = Orders.view(row);
+        if (row.getBoolean("paid")) {
+          changed(order.id());
+          return Future.succeededFuture(order);
+        }
+        // succeeded already (the notice came first): nothing changes, nothing is stored
+        return order.payment() != null && alreadySucceeded(o, order.payment().status()) ? Future.succeededFuture(order)
+          : applyPolledSuccess(o, payload);
       });
   }
 
