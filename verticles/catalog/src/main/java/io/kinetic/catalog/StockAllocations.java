@@ -48,12 +48,6 @@ final class StockAllocations {
     SELECT $1, t.id, t.q FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
     ON CONFLICT DO NOTHING RETURNING variant_id
     """;
-  /** The variants short of the wanted units, unless the order holds its allocation already (no locks). */
-  private static final String SHORT = """
-    SELECT v.id, v.sku, v.stock_on_hand, t.q AS wanted
-    FROM unnest($2::uuid[], $3::int[]) AS t(id, q) JOIN variant v ON v.id = t.id
-    WHERE v.stock_on_hand < t.q AND NOT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1)
-    """;
   private static final String HELD = "SELECT variant_id, quantity, released_at FROM stock_allocation WHERE order_id = $1 FOR UPDATE";
   private static final String RETAKE = "UPDATE stock_allocation SET released_at = NULL, allocated_at = now() WHERE order_id = $1";
   private static final String RELEASE = """
@@ -82,6 +76,47 @@ final class StockAllocations {
       UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta
       FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id)
     """ + Outbox.insertAll(3);
+
+  /**
+   * A new order's allocation in one statement (its own transaction), the usual case: unless a
+   * variant is short at a look without locks (the rows {@code short}, unless the order holds its
+   * allocation already: fail at once, so that when many checkouts race for the last units the ones
+   * that cannot have them do not queue for the rows' locks), the variants are locked in id order, and when all exist and have the units the
+   * allocation rows are inserted, the stock moved and each variant's {@code StockChanged} logged
+   * (its product, SKU, units left and the product's version set by the statement into the payload
+   * made here). The rows answered: the short variants, or the locked ones with whether it was
+   * done. Nothing is written when it was not; an order that holds an allocation already makes the
+   * insert fail (unique violation: the statement undoes itself) and takes the general path.
+   * $1 order, $2 variants, $3 units, $4 event ids, $5 payloads, $6 event type, $7 address,
+   * $8 correlation, $9 actor, $10 the number of lines.
+   */
+  private static final String ALLOCATE = """
+    WITH short AS (
+      SELECT v.id, v.sku, v.stock_on_hand, t.q AS wanted
+      FROM unnest($2::uuid[], $3::int[]) AS t(id, q) JOIN variant v ON v.id = t.id
+      WHERE v.stock_on_hand < t.q AND NOT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1)),
+    locked AS (
+      SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version, t.q, t.n, t.event_id, t.payload
+      FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(id, q, event_id, payload, n)
+      JOIN variant v ON v.id = t.id JOIN product p ON p.id = v.product_id
+      WHERE NOT EXISTS (SELECT 1 FROM short)
+      ORDER BY v.id FOR NO KEY UPDATE OF v),
+    ok AS (SELECT count(*) = $10 AND coalesce(bool_and(stock_on_hand >= q), false) AS fine FROM locked),
+    claim AS (
+      INSERT INTO stock_allocation (order_id, variant_id, quantity)
+      SELECT $1, id, q FROM locked WHERE (SELECT fine FROM ok)),
+    moved AS (
+      UPDATE variant v SET stock_on_hand = v.stock_on_hand - l.q FROM locked l
+      WHERE v.id = l.id AND (SELECT fine FROM ok) RETURNING v.id, v.stock_on_hand),
+    logged AS (
+      INSERT INTO outbox (%s)
+      SELECT l.event_id, $6, $7, l.payload::jsonb || jsonb_build_object('productId', l.product_id, 'sku', l.sku,
+               'onHand', m.stock_on_hand, 'version', l.version),
+             $8, l.product_id::text, l.version, $9
+      FROM moved m JOIN locked l ON l.id = m.id ORDER BY l.n)
+    SELECT 'short' AS kind, s.id, s.sku, NULL::uuid AS product_id, s.stock_on_hand, s.wanted, false AS fine FROM short s
+    UNION ALL
+    SELECT 'locked', l.id, l.sku, l.product_id, l.stock_on_hand, l.q, (SELECT fine FROM ok) FROM locked l""".formatted(Outbox.COLUMNS);
 
   private final Pool pool;
   private final CatalogState state;
@@ -120,14 +155,46 @@ final class StockAllocations {
 
   private Future<StockAllocation> allocateOnce(AllocateStock command, Caller caller) {
     List<StockLine> lines = command.lines();
-    var changed = new ArrayList<Moved>();
-    // a look without locks first: when many checkouts race for the last units, the ones that cannot
-    // have them fail at once instead of queueing for the rows' locks (stock only grows by a release
-    // or staff; what the locked look below decides is what counts)
-    return pool.preparedQuery(SHORT).execute(Tuple.of(command.orderId(),
-        lines.stream().map(StockLine::variantId).toArray(UUID[]::new), lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
-      .compose(short_ -> short_.size() == 0 ? allocateLocked(command, caller, changed)
-        : Future.failedFuture(outOfStock(short_)));
+    // the usual case in one statement (ALLOCATE); anything else (a variant gone or short once
+    // locked, an order that holds an allocation already) in the transaction of allocateLocked
+    Instant now = Instant.now();
+    var eventIds = new UUID[lines.size()];
+    var payloads = new String[lines.size()];
+    String type = null;
+    for (int i = 0; i < lines.size(); i++) {
+      // the statement sets the product, SKU, units left and version
+      var event = new StockChanged(Ids.newId(), now, new UUID(0, 0), lines.get(i).variantId(), "", 0, 0);
+      eventIds[i] = event.eventId();
+      payloads[i] = io.kinetic.kernel.json.Json.string(event);
+      type = io.kinetic.kernel.outbox.EventTypes.name(event);
+    }
+    Tuple params = Tuple.tuple().addValue(command.orderId())
+      .addValue(lines.stream().map(StockLine::variantId).toArray(UUID[]::new))
+      .addValue(lines.stream().map(StockLine::quantity).toArray(Integer[]::new))
+      .addValue(eventIds).addValue(payloads).addValue(type).addValue(io.kinetic.kernel.outbox.EventTypes.address(type))
+      .addValue(caller.correlationId()).addValue(caller.actor()).addValue(lines.size());
+    return pool.preparedQuery(ALLOCATE).execute(params).compose(rows -> {
+      var short_ = new ArrayList<Row>();
+      var moved = new ArrayList<Moved>();
+      boolean fine = false;
+      for (Row row : rows) {
+        if ("short".equals(row.getString("kind"))) {
+          short_.add(row);
+        } else {
+          fine = row.getBoolean("fine");
+          moved.add(new Moved(row.getUUID("product_id")));
+        }
+      }
+      if (!short_.isEmpty()) {
+        return Future.failedFuture(outOfStock(short_));
+      }
+      if (fine) {
+        committed(moved);
+        return Future.succeededFuture(new StockAllocation(command.orderId(), List.copyOf(lines)));
+      }
+      return allocateLocked(command, caller, new ArrayList<>());
+    }, failure -> SqlStates.is(failure, SqlStates.UNIQUE_VIOLATION) ? allocateLocked(command, caller, new ArrayList<>())
+      : Future.failedFuture(failure));
   }
 
   private static Failure outOfStock(Iterable<Row> rows) {

@@ -44,6 +44,19 @@ class StockAllocationTest {
     f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines)); // the same order again: nothing more
     assertEquals(3, onHand(p, 0));
     assertEquals(0, onHand(p, 1));
+    // each variant's StockChanged, logged with the allocation, says its product, SKU and units left
+    var logged = new java.util.HashMap<UUID, io.vertx.core.json.JsonObject>();
+    for (var row : CatalogFixture.await(f.sql.preparedQuery(
+        "SELECT payload::text AS payload, aggregate_id FROM outbox WHERE event_type = 'catalog.stock-changed' AND aggregate_id = $1")
+      .execute(Tuple.of(p.id().toString())))) {
+      var payload = new io.vertx.core.json.JsonObject(row.getString("payload"));
+      assertEquals(p.id().toString(), payload.getString("productId"), payload.encode());
+      logged.put(UUID.fromString(payload.getString("variantId")), payload);
+    }
+    assertEquals(3, logged.get(a).getInteger("onHand"), logged.toString());
+    assertEquals("AL-A-" + u, logged.get(a).getString("sku"));
+    assertEquals(0, logged.get(b).getInteger("onHand"), logged.toString());
+    assertEquals(p.version(), logged.get(b).getLong("version"));
 
     // all or none: another order short of one variant takes nothing of the other
     var shortOf = f.fails(ErrorCode.OUT_OF_STOCK, CatalogApi.ALLOCATE_STOCK,
