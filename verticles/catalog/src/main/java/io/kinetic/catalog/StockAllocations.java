@@ -43,9 +43,11 @@ final class StockAllocations {
 
   static final int MAX_LINES = 100;
 
+  /** The order's allocation rows, unless it holds (or held) any: then its rows decide (HELD), never a mix. */
   private static final String CLAIM = """
     INSERT INTO stock_allocation (order_id, variant_id, quantity)
     SELECT $1, t.id, t.q FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
+    WHERE NOT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1)
     ON CONFLICT DO NOTHING RETURNING variant_id
     """;
   private static final String HELD = "SELECT variant_id, quantity, released_at FROM stock_allocation WHERE order_id = $1 FOR UPDATE";
@@ -85,21 +87,24 @@ final class StockAllocations {
    * allocation rows are inserted, the stock moved and each variant's {@code StockChanged} logged
    * (its product, SKU, units left and the product's version set by the statement into the payload
    * made here). The rows answered: the short variants, or the locked ones with whether it was
-   * done. Nothing is written when it was not; an order that holds an allocation already makes the
-   * insert fail (unique violation: the statement undoes itself) and takes the general path.
+   * done. Nothing is written when it was not. An order that holds (or held) an allocation takes
+   * the general path (which answers it, takes it again or refuses other lines), also when a
+   * concurrent request for it committed meanwhile: the insert then fails on the allocation's key
+   * (unique violation: the statement undoes itself).
    * $1 order, $2 variants, $3 units, $4 event ids, $5 payloads, $6 event type, $7 address,
    * $8 correlation, $9 actor, $10 the number of lines.
    */
   private static final String ALLOCATE = """
-    WITH short AS (
+    WITH held AS (SELECT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1) AS h),
+    short AS (
       SELECT v.id, v.sku, v.stock_on_hand, t.q AS wanted
       FROM unnest($2::uuid[], $3::int[]) AS t(id, q) JOIN variant v ON v.id = t.id
-      WHERE v.stock_on_hand < t.q AND NOT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1)),
+      WHERE v.stock_on_hand < t.q AND NOT (SELECT h FROM held)),
     locked AS (
       SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version, t.q, t.n, t.event_id, t.payload
       FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(id, q, event_id, payload, n)
       JOIN variant v ON v.id = t.id JOIN product p ON p.id = v.product_id
-      WHERE NOT EXISTS (SELECT 1 FROM short)
+      WHERE NOT EXISTS (SELECT 1 FROM short) AND NOT (SELECT h FROM held)
       ORDER BY v.id FOR NO KEY UPDATE OF v),
     ok AS (SELECT count(*) = $10 AND coalesce(bool_and(stock_on_hand >= q), false) AS fine FROM locked),
     claim AS (
@@ -193,8 +198,8 @@ final class StockAllocations {
         return Future.succeededFuture(new StockAllocation(command.orderId(), List.copyOf(lines)));
       }
       return allocateLocked(command, caller, new ArrayList<>());
-    }, failure -> SqlStates.is(failure, SqlStates.UNIQUE_VIOLATION) ? allocateLocked(command, caller, new ArrayList<>())
-      : Future.failedFuture(failure));
+    }, failure -> SqlStates.is(failure, SqlStates.UNIQUE_VIOLATION) && "stock_allocation_pkey".equals(SqlStates.constraint(failure))
+      ? allocateLocked(command, caller, new ArrayList<>()) : Future.failedFuture(failure));
   }
 
   private static Failure outOfStock(Iterable<Row> rows) {
@@ -213,13 +218,14 @@ final class StockAllocations {
 
   private Future<StockAllocation> allocateLocked(AllocateStock command, Caller caller, List<Moved> changed) {
     List<StockLine> lines = command.lines();
-    // the claim and the variants' locks are sent together (one round trip): a new order needs both,
-    // and a repeated one only held its variants' locks a moment longer
+    // the variants' locks and the claim are sent together (one round trip): a new order needs both,
+    // and a repeated one only held its variants' locks a moment longer; the variants first, as
+    // ALLOCATE takes them (the same order of locks: no deadlock between the two)
     return Transactions.run(pool, tx -> {
+      Future<Map<UUID, Locked>> locks = lock(tx, lines);
       Future<io.vertx.sqlclient.RowSet<Row>> claim = tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
           lines.stream().map(StockLine::quantity).toArray(Integer[]::new)));
-      Future<Map<UUID, Locked>> locks = lock(tx, lines);
       return Future.all(claim, locks).compose(both -> claim.result().rowCount() == lines.size()
           ? take(tx, lines, locks.result(), caller, changed)
           : tx.preparedQuery(HELD).execute(Tuple.of(command.orderId())).compose(rows -> {

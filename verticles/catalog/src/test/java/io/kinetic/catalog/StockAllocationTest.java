@@ -82,6 +82,18 @@ class StockAllocationTest {
     f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 0))));
   }
 
+  @Test
+  void anOrderHoldingAnAllocationTakesNoOtherVariant() {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("alloc-mix-" + u,
+      List.of(variant("AL-M1-" + u, 100, 5), variant("AL-M2-" + u, 100, 5)))));
+    UUID order = UUID.randomUUID();
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, List.of(new StockLine(p.variants().get(0).id(), 1))));
+    f.fails(ErrorCode.VERSION_CONFLICT, CatalogApi.ALLOCATE_STOCK,
+      new AllocateStock(order, List.of(new StockLine(p.variants().get(1).id(), 1))));
+    assertEquals(4, onHand(p, 0));
+    assertEquals(5, onHand(p, 1), "a second, disjoint allocation of the same order takes nothing");
+  }
+
   /**
    * The carts' reserved totals are written by their consumer in transactions of many events; an
    * order's allocation of the same variant must not queue behind one (they used to share the

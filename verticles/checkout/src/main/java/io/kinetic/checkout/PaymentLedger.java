@@ -87,11 +87,13 @@ final class PaymentLedger {
    * it (0: polled), $9 the timeline's actor; $10 to $15 the outbox row's event id, type, address,
    * payload (whose order id, number, amount and version the statement sets), correlation and actor
    * ({@link #successParams}). {@code %1$s}: {@code SKIP LOCKED} or not; {@code %2$s}: what it
-   * answers, after the CTEs {@code changed} and {@code pay}; {@code %3$s}: {@link Outbox#COLUMNS}.
+   * answers, after the CTEs {@code changed} and {@code pay}; {@code %3$s}: {@link Outbox#COLUMNS};
+   * {@code %4$s}: {@link Orders#VIEW}; {@code %5$s}: more conditions on the order to lock (the
+   * notice locks only a pending payment's: a success settled already needs no lock).
    */
   private static final String APPLY_SUCCESS = """
     WITH l AS (
-      %4$s WHERE p.provider = $1 AND p.intent_id = $4 FOR UPDATE OF o, p%1$s),
+      %4$s WHERE p.provider = $1 AND p.intent_id = $4%5$s FOR UPDATE OF o, p%1$s),
     o AS (
       SELECT id, version, number, total, currency, payment_id FROM l
       WHERE state = 'placed' AND payment_status = ANY($7) AND total = $6),
@@ -135,7 +137,7 @@ final class PaymentLedger {
       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM o) AND NOT EXISTS (SELECT 1 FROM settled)
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT (SELECT id FROM changed) AS paid, EXISTS (SELECT 1 FROM settled) AS settled, EXISTS (SELECT 1 FROM stored) AS stored""",
-    Outbox.COLUMNS, Orders.VIEW.strip());
+    Outbox.COLUMNS, Orders.VIEW.strip(), " AND p.status = ANY($7)");
   /**
    * The shopper's return: {@link #APPLY_SUCCESS} waiting for the order's lock, answering the order
    * ({@link Orders#VIEW}'s columns) as it left it ({@code paid}), or else as the lock found it (its
@@ -150,7 +152,7 @@ final class PaymentLedger {
            p.observed_at AS payment_observed_at
     FROM changed c JOIN pay p ON p.order_id = c.id
     UNION ALL
-    SELECT false, l.* FROM l WHERE NOT EXISTS (SELECT 1 FROM changed)""", Outbox.COLUMNS, Orders.VIEW.strip());
+    SELECT false, l.* FROM l WHERE NOT EXISTS (SELECT 1 FROM changed)""", Outbox.COLUMNS, Orders.VIEW.strip(), "");
   private static final String[] PENDING = {PaymentStatus.CREATING, PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.PROCESSING};
 
   private final Vertx vertx;

@@ -34,8 +34,6 @@ import io.kinetic.kernel.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -110,14 +108,13 @@ final class Placement {
     String key = command.requestKey() != null ? command.requestKey() : Ids.newId().toString();
     UUID orderId = UUID.nameUUIDFromBytes(("order|" + scope + "|" + key).getBytes(StandardCharsets.UTF_8));
     String placementKey = sha256(scope + "|" + key);
-    // the look for the key's order and the placement's row are sent together (one round trip)
+    // the placement's row first: made now, the key has no order yet (the usual case, one
+    // statement); else the key's order is looked for (a repeated request, or one running)
     UUID attempt = Ids.newId();
-    return pool.withConnection(c -> {
-        Future<OrderView> existing = Orders.view(c, orderId);
-        Future<RowSet<Row>> marked = c.preparedQuery(MARK).execute(Tuple.of(orderId, attempt));
-        return Future.all(existing, marked).map(v -> new Look(existing.result(),
-          marked.result().size() == 1 && marked.result().iterator().next().getBoolean("made")));
-      })
+    return pool.withConnection(c -> c.preparedQuery(MARK).execute(Tuple.of(orderId, attempt)).compose(marked -> {
+        boolean made = marked.size() == 1 && marked.iterator().next().getBoolean("made");
+        return made ? Future.succeededFuture(new Look(null, true)) : Orders.view(c, orderId).map(order -> new Look(order, false));
+      }))
       .compose(look -> look.order() != null ? again(look.order(), ref)
         : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
