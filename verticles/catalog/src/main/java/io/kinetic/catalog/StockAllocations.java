@@ -92,17 +92,22 @@ final class StockAllocations {
    * concurrent request for it committed meanwhile: the insert then fails on the allocation's key
    * (unique violation: the statement undoes itself).
    * $1 order, $2 variants, $3 units, $4 event ids, $5 payloads, $6 event type, $7 address,
-   * $8 correlation, $9 actor, $10 the number of lines.
+   * $8 correlation, $9 actor, $10 the number of lines. The arrays are unnested from the row of
+   * {@code input}, not from the parameters: the planner then guesses the same number of lines
+   * for every call and keeps one generic plan; unnesting a parameter, each call's plan (which
+   * knows the arrays' lengths) looks cheaper than the generic one, so every call was planned anew
+   * (0.65 ms of PostgreSQL's time).
    */
   private static final String ALLOCATE = """
-    WITH held AS (SELECT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1) AS h),
+    WITH input AS MATERIALIZED (SELECT $2::uuid[] AS ids, $3::int[] AS qs, $4::uuid[] AS event_ids, $5::text[] AS payloads),
+    held AS (SELECT EXISTS (SELECT 1 FROM stock_allocation a WHERE a.order_id = $1) AS h),
     short AS (
       SELECT v.id, v.sku, v.stock_on_hand, t.q AS wanted
-      FROM unnest($2::uuid[], $3::int[]) AS t(id, q) JOIN variant v ON v.id = t.id
+      FROM input i CROSS JOIN unnest(i.ids, i.qs) AS t(id, q) JOIN variant v ON v.id = t.id
       WHERE v.stock_on_hand < t.q AND NOT (SELECT h FROM held)),
     locked AS (
       SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version, t.q, t.n, t.event_id, t.payload
-      FROM unnest($2::uuid[], $3::int[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(id, q, event_id, payload, n)
+      FROM input i CROSS JOIN unnest(i.ids, i.qs, i.event_ids, i.payloads) WITH ORDINALITY AS t(id, q, event_id, payload, n)
       JOIN variant v ON v.id = t.id JOIN product p ON p.id = v.product_id
       WHERE NOT EXISTS (SELECT 1 FROM short) AND NOT (SELECT h FROM held)
       ORDER BY v.id FOR NO KEY UPDATE OF v),
