@@ -37,7 +37,7 @@ class PgPoolsTest {
 
   @Test
   void aLongStatementIsPreparedOnceAndKeptOnItsConnection() throws Exception {
-    // a statement as long as the checkout's longest (a payment's success: about 3,000 characters)
+    // longer than the checkout's longest (a payment's success: about 2,650 characters)
     String sql = "SELECT $1::int + 1 AS n" + " /* padding */".repeat(250);
     assertTrue(sql.length() > 3_000);
     SqlConnection connection = pool.getConnection().await(5, TimeUnit.SECONDS);

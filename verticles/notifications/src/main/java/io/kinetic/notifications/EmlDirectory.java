@@ -2,17 +2,21 @@ package io.kinetic.notifications;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.CopyOptions;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The embedded default's "mail server": each mail becomes {@code <key>.eml} in a directory (the
  * whole MIME message, as it would have gone over SMTP; any mail program opens it). Written to a
  * temporary file and moved into place, so a reader never sees half a mail; a mail delivered again
- * replaces its file.
+ * replaces its file. The three file operations are one blocking task (not three of Vert.x's file
+ * system, each resolving its path again), and the directory is made when a write finds it missing.
  */
 final class EmlDirectory implements MailTransport {
 
@@ -27,12 +31,23 @@ final class EmlDirectory implements MailTransport {
   @Override
   public Future<Void> deliver(String key, MailMessage message) {
     String eml = new MailEncoder(message, "localhost").encode();
-    String file = directory.resolve(key + ".eml").toString();
-    String partial = directory.resolve("." + key + ".eml.partial").toString();
-    var fs = vertx.fileSystem();
-    return fs.mkdirs(directory.toString())
-      .compose(v -> fs.writeFile(partial, Buffer.buffer(eml)))
-      .compose(v -> fs.move(partial, file, new CopyOptions().setReplaceExisting(true).setAtomicMove(true)));
+    Path file = directory.resolve(key + ".eml");
+    Path partial = directory.resolve("." + key + ".eml.partial");
+    byte[] bytes = eml.getBytes(StandardCharsets.UTF_8);
+    return vertx.executeBlocking(() -> {
+      try {
+        Files.write(partial, bytes);
+      } catch (NoSuchFileException missing) {
+        Files.createDirectories(directory);
+        Files.write(partial, bytes);
+      }
+      move(partial, file);
+      return null;
+    }, false);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override

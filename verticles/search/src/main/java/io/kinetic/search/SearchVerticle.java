@@ -49,7 +49,9 @@ public class SearchVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return extensionSchemas().compose(schemas -> {
-      pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), SearchModule.SCHEMA, schemas);
+      // the search statements carry their page and price bounds in their text: long ones stay unnamed
+      pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), SearchModule.SCHEMA, schemas,
+        PgPools.SHORT_PREPARED_SQL_LIMIT);
       var bus = new BusClient(vertx, settings.busTimeoutMillis());
       var taxonomy = new Taxonomy(pool, bus);
       var synonyms = new Synonyms(pool);

@@ -36,19 +36,35 @@ public final class PgPools {
 
   /**
    * {@link #create(Vertx, String, int, String)} with further schemas after the module's on the search
-   * path: where database-wide extensions it uses live when another schema created them first.
+   * path: where database-wide extensions it uses live when another schema created them first;
+   * statements up to {@code preparedSqlLimit} characters are kept prepared ({@link #PREPARED_SQL_LIMIT}
+   * or {@link #SHORT_PREPARED_SQL_LIMIT}).
    */
-  public static Pool create(Vertx vertx, String url, int poolSize, String schema, java.util.List<String> alsoOnPath) {
+  public static Pool create(Vertx vertx, String url, int poolSize, String schema, java.util.List<String> alsoOnPath,
+                            int preparedSqlLimit) {
     var path = new java.util.LinkedHashSet<String>();
     path.add(schema);
     path.addAll(alsoOnPath);
-    return create(vertx, url, poolSize, String.join(",", path), "kinetic-" + schema);
+    return create(vertx, url, poolSize, String.join(",", path), "kinetic-" + schema, preparedSqlLimit);
   }
 
-  /** The longest statement kept prepared on a connection (characters); ours are shorter. */
-  static final int PREPARED_SQL_LIMIT = 16_384;
+  /**
+   * The longest statement kept prepared on a connection (characters): the longest one-statement
+   * steps (a payment's success, the analytics' paid-order rollup) are 2,500 to 4,000.
+   */
+  public static final int PREPARED_SQL_LIMIT = 16_384;
+  /**
+   * The client's default, for a pool whose long statements carry per-request values in their text
+   * (search: its page and price bounds): kept prepared, each would be a one-off statement taking a
+   * place in the connection's cache and a parsed statement in its server process.
+   */
+  public static final int SHORT_PREPARED_SQL_LIMIT = 2_048;
 
   private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name) {
+    return create(vertx, url, poolSize, schema, name, PREPARED_SQL_LIMIT);
+  }
+
+  private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name, int preparedSqlLimit) {
     var connect = PgConnectOptions.fromUri(url)
       .addProperty("search_path", schema)
       .addProperty("application_name", "kinetic-" + schema.split(",")[0])
@@ -62,12 +78,12 @@ public final class PgPools {
       .addProperty("idle_in_transaction_session_timeout", "60000")
       // every statement is prepared once per connection, and planned once where PostgreSQL finds
       // a generic plan good enough; the client's default skips statements longer than 2,048
-      // characters, which are the one-statement steps of the checkout (a payment's success, the
-      // allocation) and the analytics' rollups: each was parsed and planned on every call (0.8 ms
-      // of PostgreSQL's time, a third of an order's in the checkout benchmark)
+      // characters, which are the checkout's payment success (the notice's and the return's) and
+      // the analytics' paid-order rollup: each was parsed and planned on every call (0.8 ms of
+      // PostgreSQL's time each, with the allocation's custom plans a third of an order's)
       .setCachePreparedStatements(true)
       .setPreparedStatementCacheMaxSize(512)
-      .setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT)
+      .setPreparedStatementCacheSqlLimit(preparedSqlLimit)
       .setPipeliningLimit(256);
     connect.setMetricsName(name);
     // a pool gives back what a burst opened: a connection idle for a minute is closed, so a quiet
