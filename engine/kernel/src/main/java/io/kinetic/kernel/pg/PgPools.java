@@ -22,7 +22,7 @@ public final class PgPools {
 
   /** A pool whose connections use {@code schema} as search path, so a module's SQL names its own tables unqualified. */
   public static Pool create(Vertx vertx, String url, int poolSize, String schema) {
-    return create(vertx, url, poolSize, schema, "kinetic-" + schema);
+    return create(vertx, url, poolSize, schema, "kinetic-" + schema, PREPARED_SQL_LIMIT);
   }
 
   /**
@@ -31,7 +31,7 @@ public final class PgPools {
    * the context's pool metrics pointing at a pool that was closed.
    */
   public static Pool forTask(Vertx vertx, String url, int poolSize, String schema, String task) {
-    return create(vertx, url, poolSize, schema, "kinetic-" + schema + "-" + task);
+    return create(vertx, url, poolSize, schema, "kinetic-" + schema + "-" + task, PREPARED_SQL_LIMIT);
   }
 
   /**
@@ -59,10 +59,6 @@ public final class PgPools {
    * place in the connection's cache and a parsed statement in its server process.
    */
   public static final int SHORT_PREPARED_SQL_LIMIT = 2_048;
-
-  private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name) {
-    return create(vertx, url, poolSize, schema, name, PREPARED_SQL_LIMIT);
-  }
 
   private static Pool create(Vertx vertx, String url, int poolSize, String schema, String name, int preparedSqlLimit) {
     var connect = PgConnectOptions.fromUri(url)
