@@ -249,6 +249,61 @@ class EventLogTest {
   }
 
   /**
+   * A handler may keep a pass's events and write them at the pass's end, in one statement
+   * ({@link LogConsumer.Handler#finish}); when that end fails, the pass is rolled back (the
+   * checkpoint does not move) and applied again: every event is written exactly once.
+   */
+  @Test
+  void whatAPassKeptIsWrittenAtItsEndAndAFailedEndMovesNothing() throws Exception {
+    String name = "finishing";
+    startAtHead(name);
+    var finishes = new java.util.concurrent.atomic.AtomicInteger();
+    LogConsumer consumer = consumer(name, new LogConsumer.Handler() {
+      private List<LoggedEvent> kept = new ArrayList<>();
+
+      @Override
+      public Future<?> prepare(List<LoggedEvent> events) {
+        kept = new ArrayList<>();
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Future<?> apply(SqlConnection tx, LoggedEvent event) {
+        kept.add(event);
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Future<?> finish(SqlConnection tx) {
+        var rows = kept.stream().map(e -> {
+          TestEvent event = (TestEvent) e.event();
+          return Tuple.of(name, event.eventId(), event.thing(), event.version(), e.position());
+        }).toList();
+        kept = new ArrayList<>();
+        Future<?> written = tx.preparedQuery("INSERT INTO applied (consumer, event_id, thing, version, position) VALUES ($1, $2, $3, $4, $5)")
+          .executeBatch(rows);
+        // every other end fails after its rows were written: they must not stay
+        return finishes.incrementAndGet() % 2 == 1 ? written.compose(v -> Future.failedFuture(new IllegalStateException("the end fails")))
+          : written;
+      }
+    });
+    start(consumer);
+    try {
+      List<UUID> things = createThings(5);
+      var written = new ArrayList<UUID>();
+      for (int i = 0; i < 60; i++) {
+        written.add(write(things.get(i % things.size()), "kept" + i, 0));
+      }
+      long head = head();
+      Eventually.until("the finishing consumer at the head " + head, Duration.ofSeconds(30), () -> checkpoint(name) >= head);
+      assertEachAppliedOnce(name, written);
+      assertTrue(finishes.get() >= 2, "a failed end, then one that wrote: " + finishes.get());
+    } finally {
+      stop(consumer);
+    }
+  }
+
+  /**
    * Two instances of one consumer race, each preparing slowly and failing to prepare every other
    * time: a failed preparation holds nothing up (the events are applied without it), and the
    * instance that read before the other moved the checkpoint reads again; every event is applied

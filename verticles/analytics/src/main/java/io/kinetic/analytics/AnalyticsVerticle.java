@@ -38,7 +38,7 @@ public class AnalyticsVerticle extends VerticleBase {
     var products = new ProductDirectory(bus);
     var salesPipelining = new Pipelining();
     var sales = new SalesRollups(products, salesPipelining);
-    LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, salesPipelining.handler(sales::apply));
+    LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, salesPipelining.handler(sales));
     var cartsPipelining = new Pipelining();
     consumers = List.of(salesConsumer,
       consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining)::apply)),

@@ -30,7 +30,7 @@ final class Pipelining {
 
   /**
    * A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's
-   * retry. The retry is told while {@code apply} runs, so a statement must be sent through
+   * retry; a failure of its {@code finish} (a pass's set-based statements) turns pipelining off too. The retry is told while {@code apply} runs, so a statement must be sent through
    * {@link #send} (or {@link #on} read) before {@code apply} returns, not in a later callback.
    */
   LogConsumer.Handler handler(LogConsumer.Handler apply) {
@@ -43,6 +43,13 @@ final class Pipelining {
       @Override
       public Future<?> prepare(java.util.List<LoggedEvent> events) {
         return apply.prepare(events);
+      }
+
+      @Override
+      public Future<?> finish(SqlConnection tx) {
+        Future<?> finished = apply.finish(tx);
+        finished.onFailure(Pipelining.this::failed);
+        return finished;
       }
 
       @Override
@@ -67,13 +74,16 @@ final class Pipelining {
     if (!on()) {
       return statement;
     }
-    statement.onFailure(t -> {
-      if (on()) {
-        LOG.info("a pipelined rollup statement failed (" + t.getMessage() + "): one event after the other for "
-          + OFF_MILLIS / 1000 + " s");
-      }
-      failedAt = System.currentTimeMillis();
-    });
+    statement.onFailure(this::failed);
     return Future.succeededFuture();
+  }
+
+  /** A pipelined statement, or a pass's set-based one ({@link LogConsumer.Handler#finish}), failed: one event after the other for a while. */
+  private void failed(Throwable t) {
+    if (on()) {
+      LOG.info("a pipelined rollup statement failed (" + t.getMessage() + "): one event after the other for "
+        + OFF_MILLIS / 1000 + " s");
+    }
+    failedAt = System.currentTimeMillis();
   }
 }

@@ -1,24 +1,29 @@
 package io.kinetic.analytics;
 
 /**
- * The SQL that applies events to the rollups: one statement per event (data-modifying CTEs), each
- * guarded by the state it changes, so a repeated event finds nothing to do.
+ * The SQL that applies events to the rollups (data-modifying CTEs): one statement per event, or
+ * per pass for the orders placed and paid, each guarded by the state it changes, so a repeated
+ * event finds nothing to do.
  */
 final class RollupSql {
 
   private RollupSql() {
   }
 
-  /** $1 order, $2 day, $3 currency, $4 total, $5 customer key, $6 items. */
-  static final String ORDER_PLACED = """
+  /**
+   * Orders placed, set-based: $1 a JSON array of {o: order, d: day, c: currency, t: total, k:
+   * customer key, i: items}. An order known already counts no second time.
+   */
+  static final String ORDERS_PLACED = """
     WITH fact AS (
-      INSERT INTO order_fact (order_id, day, currency, total, customer_key, items) VALUES ($1, $2, $3, $4, $5, $6)
+      INSERT INTO order_fact (order_id, day, currency, total, customer_key, items)
+      SELECT o, d, c, t, k, i FROM jsonb_to_recordset($1::jsonb) AS x(o uuid, d date, c text, t bigint, k text, i jsonb)
       ON CONFLICT DO NOTHING RETURNING day, currency),
     sales AS (
-      INSERT INTO sales_day AS s (currency, day, orders_placed) SELECT currency, day, 1 FROM fact
-      ON CONFLICT (currency, day) DO UPDATE SET orders_placed = s.orders_placed + 1)
-    INSERT INTO funnel_day AS f (day, orders_placed) SELECT day, 1 FROM fact
-    ON CONFLICT (day) DO UPDATE SET orders_placed = f.orders_placed + 1
+      INSERT INTO sales_day AS s (currency, day, orders_placed) SELECT currency, day, count(*) FROM fact GROUP BY 1, 2
+      ON CONFLICT (currency, day) DO UPDATE SET orders_placed = s.orders_placed + excluded.orders_placed)
+    INSERT INTO funnel_day AS f (day, orders_placed) SELECT day, count(*) FROM fact GROUP BY 1
+    ON CONFLICT (day) DO UPDATE SET orders_placed = f.orders_placed + excluded.orders_placed
     """;
 
   /**
@@ -37,8 +42,9 @@ final class RollupSql {
     """;
 
   /**
-   * The CTEs adding a paid order's units and revenue per {@code kind} (product, category) from the
-   * CTE {@code source} to its day, week and month tables.
+   * The CTEs adding the paid orders' units and revenue per {@code kind} (product, category) from
+   * the CTE {@code source} to its day, week and month tables (summed per period first: two days
+   * of a batch may share a week, and an upsert may touch a row once).
    */
   private static String addToPeriods(String kind, String source) {
     var ctes = new java.util.ArrayList<String>();
@@ -46,7 +52,7 @@ final class RollupSql {
       ctes.add("""
             %1$s_%2$ss AS (
               INSERT INTO %1$s_%2$s AS r (currency, %2$s, %1$s_id, units, revenue)
-              SELECT currency, %2$s, %1$s_id, units, revenue FROM %3$s
+              SELECT currency, %2$s, %1$s_id, sum(units), sum(revenue) FROM %3$s GROUP BY 1, 2, 3
               ON CONFLICT (currency, %2$s, %1$s_id) DO UPDATE SET units = r.units + excluded.units, revenue = r.revenue + excluded.revenue)"""
         .formatted(kind, period, source));
     }
@@ -54,31 +60,41 @@ final class RollupSql {
   }
 
   /**
-   * $1 order. The first paid order of a customer makes them new that day; a later one, returning (once a day).
-   * The day's stamp moves (see {@link TopProducts}). The categories come from each line's product by
+   * Orders paid, set-based: $1 the orders, in log order (an order paid already counts no second
+   * time). A customer's first paid order makes them new on its day; a later one, returning on its
+   * day (once a day), as if the payments were applied one after the other in that order. The
+   * days' stamps move (see {@link TopProducts}). The categories come from each line's product by
    * key (lateral, as in {@link #ORDER_PRODUCTS}), not from a hash of the whole product table.
    */
-  static final String ORDER_PAID = """
+  static final String ORDERS_PAID = """
     WITH o AS (
-      UPDATE order_fact SET paid = true WHERE order_id = $1 AND NOT paid
-      RETURNING day, date_trunc('week', day::timestamp)::date AS week, date_trunc('month', day::timestamp)::date AS month,
-                currency, total, customer_key, items),
+      UPDATE order_fact f SET paid = true FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)
+      WHERE f.order_id = u.id AND NOT f.paid
+      RETURNING u.n, f.day, date_trunc('week', f.day::timestamp)::date AS week, date_trunc('month', f.day::timestamp)::date AS month,
+                f.currency, f.total, f.customer_key, f.items),
     first AS (
-      INSERT INTO customer_first (customer_key, first_day) SELECT customer_key, day FROM o
+      INSERT INTO customer_first (customer_key, first_day)
+      SELECT DISTINCT ON (customer_key) customer_key, day FROM o ORDER BY customer_key, n
       ON CONFLICT DO NOTHING RETURNING customer_key),
     seen AS (
-      INSERT INTO customer_day (customer_key, day) SELECT customer_key, day FROM o
-      ON CONFLICT DO NOTHING RETURNING customer_key),
+      INSERT INTO customer_day (customer_key, day)
+      SELECT DISTINCT ON (customer_key, day) customer_key, day FROM o ORDER BY customer_key, day, n
+      ON CONFLICT DO NOTHING RETURNING customer_key, day),
+    counted AS (
+      SELECT o.currency, o.day, o.total,
+             f.customer_key IS NOT NULL AND o.n = min(o.n) OVER (PARTITION BY o.customer_key) AS made_new,
+             s.customer_key IS NOT NULL AND o.n = min(o.n) OVER (PARTITION BY o.customer_key, o.day) AS made_seen
+      FROM o LEFT JOIN first f ON f.customer_key = o.customer_key
+      LEFT JOIN seen s ON s.customer_key = o.customer_key AND s.day = o.day),
     sales AS (
       INSERT INTO sales_day AS s (currency, day, orders_paid, revenue, new_customers, returning_customers)
-      SELECT currency, day, 1, total, (SELECT count(*) FROM first),
-             CASE WHEN EXISTS (SELECT 1 FROM first) THEN 0 ELSE (SELECT count(*) FROM seen) END
-      FROM o
-      ON CONFLICT (currency, day) DO UPDATE SET orders_paid = s.orders_paid + 1, revenue = s.revenue + excluded.revenue,
+      SELECT currency, day, count(*), sum(total), count(*) FILTER (WHERE made_new), count(*) FILTER (WHERE made_seen AND NOT made_new)
+      FROM counted GROUP BY 1, 2
+      ON CONFLICT (currency, day) DO UPDATE SET orders_paid = s.orders_paid + excluded.orders_paid, revenue = s.revenue + excluded.revenue,
         new_customers = s.new_customers + excluded.new_customers,
         returning_customers = s.returning_customers + excluded.returning_customers),
     stamp AS (
-      INSERT INTO rollup_stamp AS st (currency, day, stamp) SELECT currency, day, nextval('rollup_stamp_seq') FROM o
+      INSERT INTO rollup_stamp AS st (currency, day, stamp) SELECT currency, day, nextval('rollup_stamp_seq') FROM o GROUP BY 1, 2
       ON CONFLICT (currency, day) DO UPDATE SET stamp = excluded.stamp),
     lines AS (
       SELECT o.currency, o.day, o.week, o.month, i.p AS product_id, sum(i.q) AS units, sum(i.g) AS revenue
@@ -91,8 +107,8 @@ final class RollupSql {
       CROSS JOIN unnest(p.category_ids) AS c(id)
       GROUP BY 1, 2, 3, 4, 5),
 %2$s
-    INSERT INTO funnel_day AS f (day, orders_paid) SELECT day, 1 FROM o
-    ON CONFLICT (day) DO UPDATE SET orders_paid = f.orders_paid + 1
+    INSERT INTO funnel_day AS f (day, orders_paid) SELECT day, count(*) FROM o GROUP BY 1
+    ON CONFLICT (day) DO UPDATE SET orders_paid = f.orders_paid + excluded.orders_paid
     """.formatted(addToPeriods("product", "lines"), addToPeriods("category", "categories"));
 
   /** $1 order. */

@@ -12,6 +12,7 @@ import io.kinetic.kernel.contract.checkout.ReturnRequested;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,14 @@ import java.util.Locale;
  * it to the revenue, the products, the categories and the customers of that day; a cancellation,
  * a refund (by what it adds to the refunded total) and a return request count on the order's day
  * too; a checkout started counts in the funnel. Other events change no figure.
+ *
+ * <p>While statements are pipelined ({@link Pipelining#on}), a pass's orders placed and paid are
+ * kept and written at its end ({@link #finish}) in two set-based statements, placements first:
+ * under load a pass holds many orders, whose one-statement-each rollups updated the same day's
+ * rows once per order. They are written earlier when an event that reads or changes an order's
+ * facts (a cancellation, a refund, a return) comes, so the log's order holds.
  */
-final class SalesRollups {
+final class SalesRollups implements LogConsumer.Handler {
 
   static final String CONSUMER = "analytics.sales";
   static final String SOURCE = CheckoutApi.CONTRACT.context();
@@ -57,46 +65,106 @@ final class SalesRollups {
         return size() > RECENT_ORDERS;
       }
     });
+  /** The pass's orders placed ({@link RollupSql#ORDERS_PLACED}'s facts), not written yet. */
+  private JsonArray placed = new JsonArray();
+  /** The pass's orders paid, in log order, not written yet. */
+  private List<UUID> paid = new ArrayList<>();
+  /** Those of {@link #paid} with a product not known to be in the product table. */
+  private List<UUID> lookUps = new ArrayList<>();
 
   SalesRollups(ProductDirectory products, Pipelining pipelining) {
     this.products = products;
     this.pipelining = pipelining;
   }
 
+  /** A pass begins: what a failed pass kept is forgotten (its transaction was rolled back). */
+  @Override
+  public Future<?> prepare(List<LoggedEvent> events) {
+    placed = new JsonArray();
+    paid = new ArrayList<>();
+    lookUps = new ArrayList<>();
+    return Future.succeededFuture();
+  }
+
   /**
-   * One statement per event, pipelined (see {@link Pipelining}); a payment waits for its order's
-   * products to be looked up first unless all of them are known.
+   * Orders placed and paid are kept for the pass's end while pipelining is on, else written at
+   * once; the other events' statements are pipelined (see {@link Pipelining}).
    */
-  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+  @Override
+  public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();
+    boolean batching = pipelining.on();
     if (event instanceof OrderPlaced p) {
       if (p.items() != null) {
         recentOrders.put(p.orderId(), p.items().stream().map(OrderedItem::productId).distinct().toList());
       }
-      return pipelining.send(tx.preparedQuery(RollupSql.ORDER_PLACED).execute(Tuple.tuple().addValue(p.orderId())
-        .addValue(day(p.occurredAt())).addValue(p.total().currency()).addValue(p.total().amount()).addValue(customerKey(p))
-        .addValue(items(p))));
+      JsonObject fact = fact(p);
+      if (batching) {
+        placed.add(fact);
+        return Future.succeededFuture();
+      }
+      return tx.preparedQuery(RollupSql.ORDERS_PLACED).execute(Tuple.of(new JsonArray().add(fact)));
     }
     if (event instanceof PaymentSucceeded s) {
       List<UUID> ordered = recentOrders.remove(s.orderId());
-      if (ordered != null && products.allKnown(ordered) && pipelining.on()) {
-        return pipelining.send(tx.preparedQuery(RollupSql.ORDER_PAID).execute(Tuple.of(s.orderId())));
+      boolean known = ordered != null && products.allKnown(ordered);
+      if (batching) {
+        paid.add(s.orderId());
+        if (!known) {
+          lookUps.add(s.orderId());
+        }
+        return Future.succeededFuture();
       }
-      return products.ensureFor(tx, s.orderId()).compose(v -> tx.preparedQuery(RollupSql.ORDER_PAID).execute(Tuple.of(s.orderId())));
+      return (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
+        .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()})));
     }
     if (event instanceof OrderCancelled c) {
-      return pipelining.send(tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId())));
+      return after(tx, batching, () -> pipelining.send(tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId()))));
     }
     if (event instanceof PaymentRefunded r && r.refundedTotal() != null) {
-      return pipelining.send(tx.preparedQuery(RollupSql.REFUNDED).execute(Tuple.of(r.orderId(), r.refundedTotal().amount())));
+      return after(tx, batching, () -> pipelining.send(tx.preparedQuery(RollupSql.REFUNDED)
+        .execute(Tuple.of(r.orderId(), r.refundedTotal().amount()))));
     }
     if (event instanceof ReturnRequested r) {
-      return pipelining.send(tx.preparedQuery(RollupSql.RETURN_REQUESTED).execute(Tuple.of(r.returnId(), r.orderId())));
+      return after(tx, batching, () -> pipelining.send(tx.preparedQuery(RollupSql.RETURN_REQUESTED)
+        .execute(Tuple.of(r.returnId(), r.orderId()))));
     }
     if (event instanceof CheckoutStarted s) {
       return pipelining.send(tx.preparedQuery(RollupSql.CHECKOUT_STARTED).execute(Tuple.of(s.cartId(), day(s.occurredAt()))));
     }
     return Future.succeededFuture();
+  }
+
+  /** The pass's orders placed and paid are written before the end of a pass that applied its events. */
+  @Override
+  public Future<?> finish(SqlConnection tx) {
+    return flush(tx);
+  }
+
+  /** {@code statement} after the orders kept so far are written (while batching). */
+  private Future<?> after(SqlConnection tx, boolean batching, java.util.function.Supplier<Future<?>> statement) {
+    return batching ? flush(tx).compose(v -> statement.get()) : statement.get();
+  }
+
+  /**
+   * Writes the orders kept: the placements (pipelined), then, once the products of the paid orders
+   * that need it were looked up, the payments (pipelined).
+   */
+  private Future<?> flush(SqlConnection tx) {
+    JsonArray placing = placed;
+    List<UUID> paying = paid;
+    List<UUID> looking = lookUps;
+    placed = new JsonArray();
+    paid = new ArrayList<>();
+    lookUps = new ArrayList<>();
+    Future<?> placements = placing.isEmpty() ? Future.succeededFuture()
+      : pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PLACED).execute(Tuple.of(placing)));
+    if (paying.isEmpty()) {
+      return placements;
+    }
+    Future<?> looked = looking.isEmpty() ? Future.succeededFuture()
+      : Future.all(looking.stream().map(id -> products.ensureFor(tx, id)).toList());
+    return looked.compose(v -> pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(paying.toArray(UUID[]::new)))));
   }
 
   /** The UTC day of an instant: the rollups' days. */
@@ -110,6 +178,12 @@ final class SalesRollups {
       return p.customerId().toString();
     }
     return "e:" + sha256(p.email() == null ? "" : p.email().trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** An order placed as {@link RollupSql#ORDERS_PLACED} takes it. */
+  private static JsonObject fact(OrderPlaced p) {
+    return new JsonObject().put("o", p.orderId().toString()).put("d", day(p.occurredAt()).toString())
+      .put("c", p.total().currency()).put("t", p.total().amount()).put("k", customerKey(p)).put("i", items(p));
   }
 
   private static JsonArray items(OrderPlaced p) {

@@ -83,6 +83,19 @@ public final class LogConsumer {
     default Future<?> prepare(List<LoggedEvent> events) {
       return Future.succeededFuture();
     }
+
+    /**
+     * Called in a pass's transaction after its events were applied (not when one failed), before
+     * the checkpoint moves: write here what {@link #apply} kept to write for many events at once
+     * (one set-based statement instead of one per event). A pass starts with {@link #prepare}, so
+     * that is where to forget what a failed pass kept. A failure rolls the pass back and is retried
+     * like a failure to read the log (no event is blamed, none is parked): a handler whose finish
+     * fails should apply the next passes' events one by one, so that the failing event is found,
+     * retried and parked on its own.
+     */
+    default Future<?> finish(SqlConnection tx) {
+      return Future.succeededFuture();
+    }
   }
 
   /**
@@ -341,7 +354,9 @@ public final class LogConsumer {
       if (locked.position() != from.position()) {
         return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
       }
-      return applyAll(tx, batch.events()).compose(applied -> moveTo(tx, from.position(), batch, applied, locked));
+      return applyAll(tx, batch.events())
+        .compose(applied -> (applied.isEmpty() ? Future.succeededFuture() : guarded(() -> handler.finish(tx)))
+          .compose(v -> moveTo(tx, from.position(), batch, applied, locked)));
     });
   }
 
