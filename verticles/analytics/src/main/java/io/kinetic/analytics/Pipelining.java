@@ -47,7 +47,12 @@ final class Pipelining {
 
       @Override
       public Future<?> finish(SqlConnection tx) {
-        Future<?> finished = apply.finish(tx);
+        Future<?> finished;
+        try {
+          finished = apply.finish(tx);
+        } catch (RuntimeException e) {
+          finished = Future.failedFuture(e);
+        }
         finished.onFailure(Pipelining.this::failed);
         return finished;
       }

@@ -24,11 +24,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.Locale;
 
@@ -67,10 +68,8 @@ final class SalesRollups implements LogConsumer.Handler {
     });
   /** The pass's orders placed ({@link RollupSql#ORDERS_PLACED}'s facts), not written yet. */
   private JsonArray placed = new JsonArray();
-  /** The pass's orders paid, in log order, not written yet. */
-  private List<UUID> paid = new ArrayList<>();
-  /** Those of {@link #paid} with a product not known to be in the product table. */
-  private List<UUID> lookUps = new ArrayList<>();
+  /** The pass's orders paid, in log order (each once: a repeated payment counts no second time), not written yet. */
+  private Set<UUID> paid = new LinkedHashSet<>();
 
   SalesRollups(ProductDirectory products, Pipelining pipelining) {
     this.products = products;
@@ -81,14 +80,17 @@ final class SalesRollups implements LogConsumer.Handler {
   @Override
   public Future<?> prepare(List<LoggedEvent> events) {
     placed = new JsonArray();
-    paid = new ArrayList<>();
-    lookUps = new ArrayList<>();
+    paid = new LinkedHashSet<>();
     return Future.succeededFuture();
   }
 
   /**
    * Orders placed and paid are kept for the pass's end while pipelining is on, else written at
-   * once; the other events' statements are pipelined (see {@link Pipelining}).
+   * once; the other events' statements are pipelined (see {@link Pipelining}). A payment whose
+   * products are not all known to the product table (after a restart, say) is written at once,
+   * after what the pass kept, once they were looked up: the look-ups stay bounded by the pass's
+   * time limit, one after the other. Nothing is kept for a parked event's retry (not batching): it
+   * runs in a transaction of its own, and what the pass kept stays the pass's.
    */
   @Override
   public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
@@ -108,15 +110,12 @@ final class SalesRollups implements LogConsumer.Handler {
     if (event instanceof PaymentSucceeded s) {
       List<UUID> ordered = recentOrders.remove(s.orderId());
       boolean known = ordered != null && products.allKnown(ordered);
-      if (batching) {
+      if (batching && known) {
         paid.add(s.orderId());
-        if (!known) {
-          lookUps.add(s.orderId());
-        }
         return Future.succeededFuture();
       }
-      return (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
-        .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()})));
+      return after(tx, batching, () -> (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
+        .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()}))));
     }
     if (event instanceof OrderCancelled c) {
       return after(tx, batching, () -> pipelining.send(tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId()))));
@@ -146,25 +145,17 @@ final class SalesRollups implements LogConsumer.Handler {
     return batching ? flush(tx).compose(v -> statement.get()) : statement.get();
   }
 
-  /**
-   * Writes the orders kept: the placements (pipelined), then, once the products of the paid orders
-   * that need it were looked up, the payments (pipelined).
-   */
+  /** Writes the orders kept, pipelined: the placements, then the payments. */
   private Future<?> flush(SqlConnection tx) {
     JsonArray placing = placed;
-    List<UUID> paying = paid;
-    List<UUID> looking = lookUps;
+    Set<UUID> paying = paid;
     placed = new JsonArray();
-    paid = new ArrayList<>();
-    lookUps = new ArrayList<>();
+    paid = new LinkedHashSet<>();
     Future<?> placements = placing.isEmpty() ? Future.succeededFuture()
       : pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PLACED).execute(Tuple.of(placing)));
-    if (paying.isEmpty()) {
-      return placements;
-    }
-    Future<?> looked = looking.isEmpty() ? Future.succeededFuture()
-      : Future.all(looking.stream().map(id -> products.ensureFor(tx, id)).toList());
-    return looked.compose(v -> pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(paying.toArray(UUID[]::new)))));
+    Future<?> payments = paying.isEmpty() ? Future.succeededFuture()
+      : pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(paying.toArray(UUID[]::new))));
+    return Future.all(placements, payments);
   }
 
   /** The UTC day of an instant: the rollups' days. */

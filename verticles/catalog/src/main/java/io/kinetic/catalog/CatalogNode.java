@@ -86,7 +86,8 @@ final class CatalogNode {
         reread(e.productId(), e.price() == null ? null : e.price().currency());
       }
     });
-    this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED, e -> cache.invalidate(e.productId()));
+    this.<StockChanged>listen(CatalogApi.Events.STOCK_CHANGED,
+      e -> cache.applyStock(e.productId(), e.version(), e.variantId(), e.onHand(), e.stockSeq()));
     this.<AvailabilityChanged>listen(CatalogApi.Events.AVAILABILITY_CHANGED, e -> cache.applyAvailability(e.productId(), e.version(), e.variants()));
     this.<AvailabilitiesChanged>listen(CatalogApi.Events.AVAILABILITIES_CHANGED, e -> e.products()
       .forEach(p -> cache.applyAvailability(p.productId(), p.version(), p.variants())));

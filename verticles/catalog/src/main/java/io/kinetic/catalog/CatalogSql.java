@@ -22,13 +22,12 @@ public final class CatalogSql {
                  ORDER BY pc.position, pc.category_id) AS category_ids,
            (SELECT coalesce(json_agg(json_build_object(
                      'id', v.id, 'sku', v.sku, 'options', v.options, 'stockOnHand', v.stock_on_hand,
-                     'available', greatest(v.stock_on_hand
-                                    - coalesce((SELECT r.reserved FROM variant_reserved r WHERE r.variant_id = v.id), 0), 0),
+                     'stockSeq', v.stock_seq, 'reserved', coalesce(r.reserved, 0), 'reservedSeq', coalesce(r.reserved_seq, 0),
                      'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
                                                 ORDER BY vp.currency), '[]'::json)
                                 FROM variant_price vp WHERE vp.variant_id = v.id))
                    ORDER BY v.position, v.sku), '[]'::json)
-            FROM variant v WHERE v.product_id = p.id)::text AS variants
+            FROM variant v LEFT JOIN variant_reserved r ON r.variant_id = v.id WHERE v.product_id = p.id)::text AS variants
     FROM product p WHERE p.id = ANY($1)
     """;
 
@@ -103,7 +102,8 @@ public final class CatalogSql {
   /** Stock below zero in the input means "keep what is on hand". */
   public static final String UPDATE_VARIANTS = """
     UPDATE variant v SET options = t.options::jsonb, position = t.position,
-                         stock_on_hand = CASE WHEN t.stock < 0 THEN v.stock_on_hand ELSE t.stock END
+                         stock_on_hand = CASE WHEN t.stock < 0 THEN v.stock_on_hand ELSE t.stock END,
+                         stock_seq = CASE WHEN t.stock < 0 THEN v.stock_seq ELSE nextval('variant_stock_seq') END
     FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(id, options, position, stock)
     WHERE v.id = t.id
     """;
@@ -137,12 +137,12 @@ public final class CatalogSql {
       ON CONFLICT (variant_id) DO UPDATE SET reserved = EXCLUDED.reserved, reserved_seq = EXCLUDED.reserved_seq
       WHERE r.reserved_seq < EXCLUDED.reserved_seq
       RETURNING r.variant_id, r.reserved, r.reserved_seq)
-    SELECT up.variant_id AS id, v.product_id, greatest(v.stock_on_hand - up.reserved, 0) AS available, up.reserved_seq AS seq,
+    SELECT up.variant_id AS id, v.product_id, greatest(v.stock_on_hand - up.reserved, 0) AS available, up.reserved_seq AS seq, up.reserved,
       p.version
     FROM up JOIN variant v ON v.id = up.variant_id JOIN product p ON p.id = v.product_id
     """;
 
-  public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2 WHERE id = $1";
+  public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2, stock_seq = nextval('variant_stock_seq') WHERE id = $1";
 
   public static final String DELETE_VARIANT = "DELETE FROM variant WHERE id = $1";
 

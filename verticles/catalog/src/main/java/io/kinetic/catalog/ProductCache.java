@@ -101,10 +101,13 @@ final class ProductCache {
     return generations.get(stripe(id));
   }
 
-  /** Caches {@code product} unless its id was invalidated after {@code generation} was read. */
-  void putIfCurrent(Product product, long generation) {
+  /**
+   * Caches {@code product}, read with its variants' stock figures, unless its id was invalidated
+   * after {@code generation} was read.
+   */
+  void putIfCurrent(Product product, Map<UUID, Stock> stock, long generation) {
     products.asMap().compute(product.id(),
-      (id, cached) -> generations.get(stripe(id)) == generation ? new Loaded(product, System.nanoTime(), Map.of()) : cached);
+      (id, cached) -> generations.get(stripe(id)) == generation ? new Loaded(product, System.nanoTime(), stock) : cached);
     slugs.put(product.slug(), product.id());
     product.variants().forEach(v -> rememberVariant(v.id(), v.sku(), product.id()));
   }
@@ -115,12 +118,13 @@ final class ProductCache {
 
   /**
    * Carts reserved or released stock of the product's variants: the cached product takes the new
-   * figures in place, as long as it is the version they were computed for (else it is dropped and
-   * read again), and for each variant only a figure newer (by its sequence) than the last one applied,
-   * so that events arriving out of order (relayed by different nodes) never put an older figure back.
-   * Either way the generation moves on, so that a read started earlier cannot put the old figures
-   * back. Updating in place rather than dropping keeps a busy product, whose availability changes
-   * every second while shoppers fill carts, out of the database.
+   * reserved totals in place, as long as it is the version they were computed for (else it is
+   * dropped and read again), and for each variant only a total newer (by its sequence) than the one
+   * it holds, so that events arriving out of order (relayed by different nodes) never put an older
+   * figure back. Available is computed from the cached stock on hand, which may be newer than the
+   * one the figure was computed with. Either way the generation moves on, so that a read started
+   * earlier cannot put the old figures back. Updating in place rather than dropping keeps a busy
+   * product, whose availability changes every second while shoppers fill carts, out of the database.
    */
   void applyAvailability(UUID id, long version, List<VariantAvailability> figures) {
     products.asMap().compute(id, (key, cached) -> {
@@ -128,38 +132,75 @@ final class ProductCache {
       if (cached == null || cached.product().version() != version) {
         return null;
       }
-      Product product = cached.product();
       var newest = new HashMap<UUID, VariantAvailability>();
       for (VariantAvailability figure : figures) {
-        Long applied = cached.sequences().get(figure.variantId());
-        if (applied == null || figure.sequence() > applied) {
+        Stock held = cached.stock().get(figure.variantId());
+        if (held == null) {
+          return null; // a variant the cached product does not know: read it again
+        }
+        if (figure.sequence() > held.reservedSeq()) {
           newest.merge(figure.variantId(), figure, (a, b) -> b.sequence() > a.sequence() ? b : a);
         }
       }
       if (newest.isEmpty()) {
         return cached;
       }
-      var sequences = new HashMap<>(cached.sequences());
-      var variants = new ArrayList<Variant>(product.variants().size());
-      int applied = 0;
-      for (Variant v : product.variants()) {
+      var stock = new HashMap<>(cached.stock());
+      var variants = new ArrayList<Variant>(cached.product().variants().size());
+      for (Variant v : cached.product().variants()) {
         VariantAvailability now = newest.get(v.id());
         if (now == null) {
           variants.add(v);
-        } else {
-          applied++;
-          sequences.put(v.id(), now.sequence());
-          variants.add(new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), now.available()));
+          continue;
         }
+        // a figure without its reserved total (logged by an older node) gives available as computed then
+        int reserved = now.reserved() != null ? now.reserved() : v.stockOnHand() - now.available();
+        if (now.reserved() == null && now.available() <= 0) {
+          return null; // how much is reserved is unknown: read it again
+        }
+        stock.put(v.id(), new Stock(stock.get(v.id()).stockSeq(), reserved, now.sequence()));
+        variants.add(new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), Math.max(v.stockOnHand() - reserved, 0)));
       }
-      if (applied != newest.size()) {
-        return null; // a variant the cached product does not know: read it again
-      }
-      return new Loaded(new Product(product.id(), product.slug(), product.status(), product.defaultLocale(),
-        product.translations(), product.categoryIds(), product.attributes(), product.media(), product.seo(),
-        List.copyOf(variants), product.createdAt(), product.updatedAt(), product.version(), product.taxClass()), cached.at(),
-        Map.copyOf(sequences));
+      return new Loaded(withVariants(cached.product(), variants), cached.at(), Map.copyOf(stock));
     });
+  }
+
+  /**
+   * A variant's stock on hand changed ({@code StockChanged}, or an allocation committed here): the
+   * cached product takes the new figure in place when it is the version it was computed for and
+   * the figure is newer (by the variant's stock sequence) than the one it holds; an older figure
+   * (arriving late) changes nothing; without a sequence, or for another version or an unknown
+   * variant, the product is dropped and read again. Available follows from the reserved total the
+   * cache holds. The generation moves on and the node's {@code CatalogChanges} with it.
+   */
+  void applyStock(UUID id, long version, UUID variantId, int onHand, Long stockSeq) {
+    products.asMap().compute(id, (key, cached) -> {
+      generations.incrementAndGet(stripe(key));
+      if (cached == null || stockSeq == null || cached.product().version() != version) {
+        return null;
+      }
+      Stock held = cached.stock().get(variantId);
+      if (held == null) {
+        return null;
+      }
+      if (stockSeq <= held.stockSeq()) {
+        return cached;
+      }
+      var variants = new ArrayList<Variant>(cached.product().variants().size());
+      for (Variant v : cached.product().variants()) {
+        variants.add(!v.id().equals(variantId) ? v
+          : new Variant(v.id(), v.sku(), v.options(), v.prices(), onHand, Math.max(onHand - held.reserved(), 0)));
+      }
+      var stock = new HashMap<>(cached.stock());
+      stock.put(variantId, new Stock(stockSeq, held.reserved(), held.reservedSeq()));
+      return new Loaded(withVariants(cached.product(), variants), cached.at(), Map.copyOf(stock));
+    });
+    changed.run();
+  }
+
+  private static Product withVariants(Product p, List<Variant> variants) {
+    return new Product(p.id(), p.slug(), p.status(), p.defaultLocale(), p.translations(), p.categoryIds(), p.attributes(),
+      p.media(), p.seo(), List.copyOf(variants), p.createdAt(), p.updatedAt(), p.version(), p.taxClass());
   }
 
   /** Drops the product and the given slugs (null slugs are ignored). */
@@ -188,10 +229,17 @@ final class ProductCache {
   }
 
   /**
-   * A cached product, when it was read from the database ({@link System#nanoTime()}) and the
-   * sequence of the availability last applied to each variant since.
+   * A variant's stock figures as the cache holds them: the sequence of its stock on hand, and the
+   * carts' reserved total with its sequence (0: none yet).
    */
-  private record Loaded(Product product, long at, Map<UUID, Long> sequences) {
+  record Stock(long stockSeq, int reserved, long reservedSeq) {
+  }
+
+  /**
+   * A cached product, when it was read from the database ({@link System#nanoTime()}), and its
+   * variants' stock figures.
+   */
+  private record Loaded(Product product, long at, Map<UUID, Stock> stock) {
   }
 
   private static int stripe(UUID id) {

@@ -49,9 +49,10 @@ final class ProductReader {
         missing.add(id);
       }
     }
-    return ProductRepository.load(pool, missing).map(loaded -> {
-      for (Product p : loaded) {
-        cache.putIfCurrent(p, generations.get(p.id()));
+    return ProductRepository.read(pool, missing).map(loaded -> {
+      for (ProductRows.Read read : loaded) {
+        Product p = read.product();
+        cache.putIfCurrent(p, read.stock(), generations.get(p.id()));
         found.put(p.id(), p);
       }
       return ordered(ids, found);

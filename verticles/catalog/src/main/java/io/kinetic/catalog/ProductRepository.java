@@ -29,13 +29,18 @@ final class ProductRepository {
   }
 
   static Future<List<Product>> load(SqlClient client, Collection<UUID> ids) {
+    return read(client, ids).map(read -> read.stream().map(ProductRows.Read::product).toList());
+  }
+
+  /** {@link #load} with each variant's stock figures, for the cache. */
+  static Future<List<ProductRows.Read>> read(SqlClient client, Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return client.preparedQuery(CatalogSql.SELECT_PRODUCTS).execute(Tuple.of((Object) ids.toArray(new UUID[0])))
       .map(rows -> {
-        var out = new ArrayList<Product>(rows.size());
-        rows.forEach(row -> out.add(ProductRows.product(row)));
+        var out = new ArrayList<ProductRows.Read>(rows.size());
+        rows.forEach(row -> out.add(ProductRows.read(row)));
         return out;
       });
   }

@@ -95,7 +95,7 @@ final class ReservedStock extends VerticleBase {
         for (Row row : rows) {
           UUID product = row.getUUID("product_id");
           byProduct.computeIfAbsent(product, k -> new ArrayList<>())
-            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq")));
+            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq"), row.getInteger("reserved")));
           versions.put(product, row.getLong("version"));
         }
         if (byProduct.isEmpty()) {

@@ -37,7 +37,10 @@ import java.util.UUID;
  * go below 0 (its check constraint). The allocation rows (one per order and variant) make both
  * idempotent: the first of two concurrent requests for one order inserts them, the second waits for
  * it and then finds them. Every change emits {@code StockChanged} with the units left, in the same
- * transaction; the product's version is not raised (its content did not change).
+ * transaction; the product's version is not raised (its content did not change). Every change also
+ * takes the variant's next stock sequence ({@code variant.stock_seq}) under its row lock; an
+ * allocation's usual case says it in its events and in its answer, so that the node's product cache
+ * takes the new figure in place ({@link ProductCache#applyStock}) instead of reading the product again.
  */
 final class StockAllocations {
 
@@ -75,7 +78,7 @@ final class StockAllocations {
   /** Moves the variants' stock on hand by the deltas and appends their {@code StockChanged} events ($3 on), in one statement. */
   private static final String MOVE_AND_LOG = """
     WITH moved AS (
-      UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta
+      UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta, stock_seq = nextval('variant_stock_seq')
       FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id)
     """ + Outbox.insertAll(3);
 
@@ -116,17 +119,19 @@ final class StockAllocations {
       INSERT INTO stock_allocation (order_id, variant_id, quantity)
       SELECT $1, id, q FROM locked WHERE (SELECT fine FROM ok)),
     moved AS (
-      UPDATE variant v SET stock_on_hand = v.stock_on_hand - l.q FROM locked l
-      WHERE v.id = l.id AND (SELECT fine FROM ok) RETURNING v.id, v.stock_on_hand),
+      UPDATE variant v SET stock_on_hand = v.stock_on_hand - l.q, stock_seq = nextval('variant_stock_seq') FROM locked l
+      WHERE v.id = l.id AND (SELECT fine FROM ok) RETURNING v.id, v.stock_on_hand, v.stock_seq),
     logged AS (
       INSERT INTO outbox (%s)
       SELECT l.event_id, $6, $7, l.payload::jsonb || jsonb_build_object('productId', l.product_id, 'sku', l.sku,
-               'onHand', m.stock_on_hand, 'version', l.version),
+               'onHand', m.stock_on_hand, 'version', l.version, 'stockSeq', m.stock_seq),
              $8, l.product_id::text, l.version, $9
       FROM moved m JOIN locked l ON l.id = m.id ORDER BY l.n)
-    SELECT 'short' AS kind, s.id, s.sku, NULL::uuid AS product_id, s.stock_on_hand, s.wanted, false AS fine FROM short s
+    SELECT 'short' AS kind, s.id, s.sku, NULL::uuid AS product_id, s.stock_on_hand, s.wanted, false AS fine,
+           NULL::int AS on_hand, NULL::bigint AS stock_seq, NULL::bigint AS version FROM short s
     UNION ALL
-    SELECT 'locked', l.id, l.sku, l.product_id, l.stock_on_hand, l.q, (SELECT fine FROM ok) FROM locked l""".formatted(Outbox.COLUMNS);
+    SELECT 'locked', l.id, l.sku, l.product_id, l.stock_on_hand, l.q, (SELECT fine FROM ok), m.stock_on_hand, m.stock_seq, l.version
+    FROM locked l LEFT JOIN moved m ON m.id = l.id""".formatted(Outbox.COLUMNS);
 
   private final Pool pool;
   private final CatalogState state;
@@ -173,7 +178,7 @@ final class StockAllocations {
     String type = null;
     for (int i = 0; i < lines.size(); i++) {
       // the statement sets the product, SKU, units left and version
-      var event = new StockChanged(Ids.newId(), now, new UUID(0, 0), lines.get(i).variantId(), "", 0, 0);
+      var event = new StockChanged(Ids.newId(), now, new UUID(0, 0), lines.get(i).variantId(), "", 0, 0, null);
       eventIds[i] = event.eventId();
       payloads[i] = io.kinetic.kernel.json.Json.string(event);
       type = io.kinetic.kernel.outbox.EventTypes.name(event);
@@ -192,7 +197,10 @@ final class StockAllocations {
           short_.add(row);
         } else {
           fine = row.getBoolean("fine");
-          moved.add(new Moved(row.getUUID("product_id")));
+          if (row.getValue("stock_seq") != null) {
+            moved.add(new Moved(row.getUUID("product_id"), row.getUUID("id"), row.getInteger("on_hand"), row.getLong("stock_seq"),
+              row.getLong("version")));
+          }
         }
       }
       if (!short_.isEmpty()) {
@@ -426,8 +434,8 @@ final class StockAllocations {
     for (StockLine line : present) {
       Locked variant = locked.get(line.variantId());
       int after = variant.onHand() + sign * line.quantity();
-      changed.add(new Moved(variant.productId()));
-      events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version()));
+      changed.add(new Moved(variant.productId(), variant.id(), after, null, variant.version()));
+      events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version(), null));
     }
     return tx.preparedQuery(MOVE_AND_LOG)
       .execute(Outbox.arrays(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
@@ -439,14 +447,15 @@ final class StockAllocations {
     if (changed.isEmpty()) {
       return;
     }
-    // dropped, not updated in place: stock figures carry no sequence, so an older one could arrive last
-    changed.stream().map(Moved::productId).distinct().forEach(id -> state.cache().invalidate(id));
+    // in place when the change says its stock sequence (an allocation's usual case), else dropped
+    changed.forEach(m -> state.cache().applyStock(m.productId(), m.version(), m.variantId(), m.onHand(), m.stockSeq()));
     OutboxRelay.poke(vertx, CatalogModule.SCHEMA);
   }
 
   private record Locked(UUID id, String sku, UUID productId, int onHand, long version) {
   }
 
-  private record Moved(UUID productId) {
+  /** A variant's stock on hand as a change committed it; {@code stockSeq} null when not known here. */
+  private record Moved(UUID productId, UUID variantId, int onHand, Long stockSeq, long version) {
   }
 }

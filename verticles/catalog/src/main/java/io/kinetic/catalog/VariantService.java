@@ -110,7 +110,7 @@ final class VariantService {
   }
 
   private static DomainEvent stockChanged(VariantRef variant, int onHand, long version) {
-    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand, version);
+    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand, version, null);
   }
 
   /** Finds the variant by SKU, runs {@code change}, replies with the product as committed. */

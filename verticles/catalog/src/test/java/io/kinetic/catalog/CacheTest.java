@@ -5,6 +5,9 @@ import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kinetic.kernel.contract.catalog.CatalogApi;
+import io.kinetic.kernel.contract.catalog.StockChanged;
+import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.GetProduct;
 import io.kinetic.kernel.contract.catalog.GetProductBySlug;
@@ -66,6 +69,47 @@ class CacheTest {
       new ProductUpdated(Ids.newId(), Instant.now(), p.id(), p.slug(), p.slug(), p.version() + 1));
     Eventually.value("the cached product evicted by the event",
       () -> f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(), "Changed elsewhere"::equals);
+  }
+
+  /**
+   * An order's allocation changes the cached product in place (no read from the database: a change
+   * made behind the service's back stays unseen), its own event arriving later changes nothing, an
+   * older figure arriving late is ignored, and a stock event without a sequence drops the product.
+   */
+  @Test
+  void anAllocationsStockIsTakenInPlaceAndLateOrOlderEventsChangeNothing() throws Exception {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("in-place-" + u, "Cached name", null,
+      List.of(variant("IP-" + u, 100, 10)))));
+    UUID variant = p.variants().get(0).id();
+    assertEquals("Cached name", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name());
+    CatalogFixture.await(f.sql.preparedQuery(
+        "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"Changed elsewhere\"') WHERE id = $1")
+      .execute(Tuple.of(p.id())));
+
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(variant, 3))));
+    ProductView after = f.call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false));
+    assertEquals(7, after.variants().get(0).stockOnHand(), "the allocation is seen at once");
+    assertEquals("Cached name", after.name(), "taken in place, not read again");
+    long seq = CatalogFixture.await(f.sql.preparedQuery("SELECT stock_seq FROM variant WHERE id = $1").execute(Tuple.of(variant)))
+      .iterator().next().getLong(0);
+    Eventually.until("the allocation's event relayed", () -> CatalogFixture.await(f.sql.preparedQuery(
+        "SELECT count(*) FROM outbox WHERE aggregate_id = $1 AND event_type = 'catalog.stock-changed' AND position IS NULL")
+      .execute(Tuple.of(p.id().toString()))).iterator().next().getLong(0) == 0);
+
+    // an older figure (the product's creation's stock, say) arriving late
+    f.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED,
+      new StockChanged(Ids.newId(), Instant.now(), p.id(), variant, "IP-" + u, 10, p.version(), seq - 1));
+    Thread.sleep(200);
+    after = f.call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false));
+    assertEquals(7, after.variants().get(0).stockOnHand());
+    assertEquals("Cached name", after.name());
+
+    // a figure that does not say its sequence drops the product: it is read again
+    f.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED,
+      new StockChanged(Ids.newId(), Instant.now(), p.id(), variant, "IP-" + u, 7, p.version(), null));
+    Eventually.value("the product read again", () -> f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false))
+      .name(), "Changed elsewhere"::equals);
+    assertEquals(7, f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).variants().get(0).stockOnHand());
   }
 
   @Test

@@ -91,7 +91,9 @@ public final class LogConsumer {
      * that is where to forget what a failed pass kept. A failure rolls the pass back and is retried
      * like a failure to read the log (no event is blamed, none is parked): a handler whose finish
      * fails should apply the next passes' events one by one, so that the failing event is found,
-     * retried and parked on its own.
+     * retried and parked on its own. Not called for a parked event's retry ({@link #applyParked}),
+     * which must write its effect at once (and may run while a pass is under way: it must not
+     * touch what the pass kept).
      */
     default Future<?> finish(SqlConnection tx) {
       return Future.succeededFuture();

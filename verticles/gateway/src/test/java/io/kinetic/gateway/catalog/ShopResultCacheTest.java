@@ -57,7 +57,7 @@ class ShopResultCacheTest {
     assertEquals(before + 1, gw.bus.count(CatalogApi.GET_PRODUCT_BY_SLUG), "answered from the cache");
 
     gw.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED, new StockChanged(Ids.newId(), Instant.now(), UUID.randomUUID(),
-      UUID.randomUUID(), "OTHER", 1, 2));
+      UUID.randomUUID(), "OTHER", 1, 2, null));
     query(slug, null);
     assertEquals(before + 1, gw.bus.count(CatalogApi.GET_PRODUCT_BY_SLUG), "another product's event changes nothing");
 

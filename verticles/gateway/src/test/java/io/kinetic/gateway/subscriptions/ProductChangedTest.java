@@ -155,7 +155,7 @@ class ProductChangedTest {
     for (UUID id : ids) {
       ProductView view = PUBLISHED.get(id);
       Variant v = view.variants().get(0);
-      products.add(new ProductAvailability(id, List.of(new VariantAvailability(v.id(), v.available(), System.nanoTime())),
+      products.add(new ProductAvailability(id, List.of(new VariantAvailability(v.id(), v.available(), System.nanoTime(), null)),
         view.version()));
     }
     return new AvailabilitiesChanged(Ids.newId(), Instant.now(), products);
@@ -326,7 +326,7 @@ class ProductChangedTest {
   }
 
   static StockChanged stockChanged(UUID id, int onHand, long version) {
-    return new StockChanged(Ids.newId(), Instant.now(), id, UUID.randomUUID(), "SKU", onHand, version);
+    return new StockChanged(Ids.newId(), Instant.now(), id, UUID.randomUUID(), "SKU", onHand, version, null);
   }
 
   static ProductUpdated updated(UUID id, long version) {
