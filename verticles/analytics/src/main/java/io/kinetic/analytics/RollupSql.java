@@ -65,10 +65,13 @@ final class RollupSql {
    * day (once a day), as if the payments were applied one after the other in that order. The
    * days' stamps move (see {@link TopProducts}). The categories come from each line's product by
    * key (lateral, as in {@link #ORDER_PRODUCTS}), not from a hash of the whole product table.
+   * The orders are unnested from the row of {@code input}, not from the parameter: a plan made for
+   * the array's length always looked cheaper than the generic one, so each pass planned it anew.
    */
   static final String ORDERS_PAID = """
-    WITH o AS (
-      UPDATE order_fact f SET paid = true FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)
+    WITH input AS MATERIALIZED (SELECT $1::uuid[] AS ids),
+    o AS (
+      UPDATE order_fact f SET paid = true FROM input i CROSS JOIN unnest(i.ids) WITH ORDINALITY AS u(id, n)
       WHERE f.order_id = u.id AND NOT f.paid
       RETURNING u.n, f.day, date_trunc('week', f.day::timestamp)::date AS week, date_trunc('month', f.day::timestamp)::date AS month,
                 f.currency, f.total, f.customer_key, f.items),

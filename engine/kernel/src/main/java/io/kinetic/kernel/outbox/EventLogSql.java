@@ -32,10 +32,17 @@ final class EventLogSql {
     SELECT * FROM logged
     """;
 
+  /**
+   * The events after $1, at most $2. The bound and the limit are subqueries' (init plans' values):
+   * with the parameters themselves, PostgreSQL planned every call anew, because a plan made for the
+   * values (a position at the head, a small limit) always looked cheaper than the generic one; this
+   * way both plans guess alike and the generic one is kept. The scan still walks the position index
+   * from the bound and stops at the limit.
+   */
   static final String READ = """
     SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
            payload::text AS payload
-    FROM outbox WHERE position > $1 ORDER BY position LIMIT $2
+    FROM outbox WHERE position > (SELECT $1::bigint) ORDER BY position LIMIT (SELECT $2::int)
     """;
 
   static final String HEAD = """
