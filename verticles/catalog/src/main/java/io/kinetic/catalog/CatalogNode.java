@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  *
  * <p>On a product event the product is dropped from the cache; the product is then read again
  * (which caches it) and the list pages that held it or that it now enters are retired
- * ({@link ListRules}); an update also retires the pages that held it at once. A stock event drops
- * the product only. The events of this node's own writes retire nothing more: the write did that
+ * ({@link ListRules}); an update also retires the pages that held it at once. A stock event
+ * changes the cached product in place when it says its stock sequence, else drops it
+ * ({@link ProductCache#applyStock}); it retires no page. The events of this node's own writes retire nothing more: the write did that
  * before it replied ({@link CatalogState#committedHere}).
  */
 final class CatalogNode {

@@ -38,7 +38,7 @@ final class ProductCache {
     });
   }
 
-  /** {@code changed}: run on every invalidation (the node's {@code CatalogChanges}), after the product was dropped. */
+  /** {@code changed}: run on every invalidation and stock change (the node's {@code CatalogChanges}), after the product changed. */
   ProductCache(int maximumSize, Duration ttl, Runnable changed) {
     this.changed = changed;
     long ttlNanos = ttl.toNanos();
@@ -153,11 +153,10 @@ final class ProductCache {
           variants.add(v);
           continue;
         }
-        // a figure without its reserved total (logged by an older node) gives available as computed then
-        int reserved = now.reserved() != null ? now.reserved() : v.stockOnHand() - now.available();
-        if (now.reserved() == null && now.available() <= 0) {
-          return null; // how much is reserved is unknown: read it again
+        if (now.reserved() == null) {
+          return null; // a figure without its reserved total (logged by an older node): read it again
         }
+        int reserved = now.reserved();
         stock.put(v.id(), new Stock(stock.get(v.id()).stockSeq(), reserved, now.sequence()));
         variants.add(new Variant(v.id(), v.sku(), v.options(), v.prices(), v.stockOnHand(), Math.max(v.stockOnHand() - reserved, 0)));
       }
@@ -169,22 +168,22 @@ final class ProductCache {
    * A variant's stock on hand changed ({@code StockChanged}, or an allocation committed here): the
    * cached product takes the new figure in place when it is the version it was computed for and
    * the figure is newer (by the variant's stock sequence) than the one it holds; an older figure
-   * (arriving late) changes nothing; without a sequence, or for another version or an unknown
-   * variant, the product is dropped and read again. Available follows from the reserved total the
-   * cache holds. The generation moves on and the node's {@code CatalogChanges} with it.
+   * (arriving late, or this node's own change heard again) changes nothing at all; without a
+   * sequence, or for another version or an unknown variant, the product is dropped and read again.
+   * Available follows from the reserved total the cache holds. Unless the figure was known, the
+   * generation moves on and the node's {@code CatalogChanges} with it.
    */
   void applyStock(UUID id, long version, UUID variantId, int onHand, Long stockSeq) {
+    boolean[] older = {false};
     products.asMap().compute(id, (key, cached) -> {
-      generations.incrementAndGet(stripe(key));
-      if (cached == null || stockSeq == null || cached.product().version() != version) {
-        return null;
-      }
-      Stock held = cached.stock().get(variantId);
-      if (held == null) {
-        return null;
-      }
-      if (stockSeq <= held.stockSeq()) {
+      Stock held = cached == null ? null : cached.stock().get(variantId);
+      if (held != null && stockSeq != null && cached.product().version() == version && stockSeq <= held.stockSeq()) {
+        older[0] = true; // known already (this node's own change, say): nothing moves
         return cached;
+      }
+      generations.incrementAndGet(stripe(key));
+      if (held == null || stockSeq == null || cached.product().version() != version) {
+        return null;
       }
       var variants = new ArrayList<Variant>(cached.product().variants().size());
       for (Variant v : cached.product().variants()) {
@@ -195,7 +194,9 @@ final class ProductCache {
       stock.put(variantId, new Stock(stockSeq, held.reserved(), held.reservedSeq()));
       return new Loaded(withVariants(cached.product(), variants), cached.at(), Map.copyOf(stock));
     });
-    changed.run();
+    if (!older[0]) {
+      changed.run();
+    }
   }
 
   private static Product withVariants(Product p, List<Variant> variants) {

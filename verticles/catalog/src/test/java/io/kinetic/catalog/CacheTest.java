@@ -110,6 +110,22 @@ class CacheTest {
     Eventually.value("the product read again", () -> f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false))
       .name(), "Changed elsewhere"::equals);
     assertEquals(7, f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).variants().get(0).stockOnHand());
+
+    // the product read from the database knows its variant's stock sequence: a figure of that sequence is not newer
+    CatalogFixture.await(f.sql.preparedQuery(
+        "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"Third\"') WHERE id = $1")
+      .execute(Tuple.of(p.id())));
+    f.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED,
+      new StockChanged(Ids.newId(), Instant.now(), p.id(), variant, "IP-" + u, 99, p.version(), seq));
+    Thread.sleep(200);
+    assertEquals(7, f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).variants().get(0).stockOnHand());
+    // another node's newer figure is taken in place
+    f.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED,
+      new StockChanged(Ids.newId(), Instant.now(), p.id(), variant, "IP-" + u, 5, p.version(), seq + 1));
+    Eventually.value("another node's change taken", () -> f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false))
+      .variants().get(0).stockOnHand(), n -> n == 5);
+    assertEquals("Changed elsewhere", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(),
+      "in place, not read again");
   }
 
   @Test

@@ -140,6 +140,19 @@ class ProductCacheTest {
   }
 
   @Test
+  void availableIsNeverBelowZeroAndAFigureWithoutItsReservedTotalDropsTheProduct() {
+    var cache = new ProductCache(100, Duration.ofMinutes(1));
+    UUID a = UUID.randomUUID();
+    Product cached = product(UUID.randomUUID(), "clamped", List.of(variant(a, 6)));
+    put(cache, cached); // 10 on hand, 4 reserved
+    cache.applyStock(cached.id(), cached.version(), a, 1, 5L);
+    assertEquals(0, cache.get(cached.id()).variants().get(0).available(), "1 on hand, 4 reserved");
+    assertEquals(1, cache.get(cached.id()).variants().get(0).stockOnHand());
+    cache.applyAvailability(cached.id(), cached.version(), List.of(new VariantAvailability(a, 3, seq++, null)));
+    assertNull(cache.get(cached.id()), "an older node's figure (no reserved total): read again");
+  }
+
+  @Test
   void availabilityIsComputedFromTheNewestStockOnHand() {
     var cache = new ProductCache(100, Duration.ofMinutes(1));
     UUID a = UUID.randomUUID();
