@@ -70,6 +70,29 @@ final class ProductDirectory {
     });
   }
 
+  /**
+   * Fetches those of {@code productIds} the product table does not have, in the caller's
+   * transaction (one query when all are there), one after the other.
+   */
+  Future<Void> ensure(SqlClient tx, List<UUID> productIds) {
+    return tx.preparedQuery(RollupSql.PRODUCTS_KNOWN).execute(Tuple.of((Object) productIds.toArray(UUID[]::new))).compose(rows -> {
+      var present = new java.util.HashSet<UUID>();
+      for (Row row : rows) {
+        present.add(row.getUUID("product_id"));
+        if (row.getBoolean("known")) {
+          committed.add(row.getUUID("product_id"));
+        }
+      }
+      Future<Void> fetched = Future.succeededFuture();
+      for (UUID id : productIds) {
+        if (!present.contains(id)) {
+          fetched = fetched.compose(v -> fetch(tx, id));
+        }
+      }
+      return fetched;
+    });
+  }
+
   /** The catalog's events: a product the rollups know is described again. */
   Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();

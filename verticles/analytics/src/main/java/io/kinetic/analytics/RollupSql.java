@@ -162,4 +162,9 @@ final class RollupSql {
     """;
 
   static final String KNOWN_PRODUCT = "SELECT 1 FROM product WHERE product_id = $1";
+
+  /** Of the products $1, those in the product table, and whether each was committed before this transaction. */
+  static final String PRODUCTS_KNOWN = """
+    SELECT product_id, xmin <> pg_current_xact_id()::xid AS known FROM product WHERE product_id = ANY($1)
+    """;
 }

@@ -87,9 +87,9 @@ final class SalesRollups implements LogConsumer.Handler {
   /**
    * Orders placed and paid are kept for the pass's end while pipelining is on, else written at
    * once; the other events' statements are pipelined (see {@link Pipelining}). A payment whose
-   * products are not all known to the product table (after a restart, say) is written at once,
-   * after what the pass kept, once they were looked up: the look-ups stay bounded by the pass's
-   * time limit, one after the other. Nothing is kept for a parked event's retry (not batching): it
+   * products are not all known to be in the product table has them looked up (and fetched from the
+   * catalog when missing) before it is kept: the look-ups run one after the other as the events
+   * come, so they stay bounded by the pass's time limit. Nothing is kept for a parked event's retry (not batching): it
    * runs in a transaction of its own, and what the pass kept stays the pass's.
    */
   @Override
@@ -110,12 +110,21 @@ final class SalesRollups implements LogConsumer.Handler {
     if (event instanceof PaymentSucceeded s) {
       List<UUID> ordered = recentOrders.remove(s.orderId());
       boolean known = ordered != null && products.allKnown(ordered);
-      if (batching && known) {
+      if (!batching) {
+        return (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
+          .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()})));
+      }
+      if (known) {
         paid.add(s.orderId());
         return Future.succeededFuture();
       }
-      return after(tx, batching, () -> (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
-        .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()}))));
+      // its products looked up first (by the ids its placement named; else from its stored lines,
+      // which needs what the pass kept written), then kept with the others
+      Future<Void> looked = ordered != null ? products.ensure(tx, ordered) : flush(tx).compose(v -> products.ensureFor(tx, s.orderId()));
+      return looked.map(v -> {
+        paid.add(s.orderId());
+        return null;
+      });
     }
     if (event instanceof OrderCancelled c) {
       return after(tx, batching, () -> pipelining.send(tx.preparedQuery(RollupSql.ORDER_CANCELLED).execute(Tuple.of(c.orderId()))));
