@@ -30,7 +30,8 @@ final class Pipelining {
 
   /**
    * A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's
-   * retry; a failure of its {@code finish} (a pass's set-based statements) turns pipelining off too. The retry is told while {@code apply} runs, so a statement must be sent through
+   * retry; a failure of its {@code finish} (a pass's set-based statements) turns pipelining off
+   * too. The retry is told while {@code apply} runs, so a statement must be sent through
    * {@link #send} (or {@link #on} read) before {@code apply} returns, not in a later callback.
    */
   LogConsumer.Handler handler(LogConsumer.Handler apply) {
@@ -83,7 +84,10 @@ final class Pipelining {
     return Future.succeededFuture();
   }
 
-  /** A pipelined statement, or a pass's set-based one ({@link LogConsumer.Handler#finish}), failed: one event after the other for a while. */
+  /**
+   * A pipelined statement, or a pass's set-based one ({@link LogConsumer.Handler#finish}), failed:
+   * one event after the other for a while.
+   */
   private void failed(Throwable t) {
     if (on()) {
       LOG.info("a pipelined rollup statement failed (" + t.getMessage() + "): one event after the other for "

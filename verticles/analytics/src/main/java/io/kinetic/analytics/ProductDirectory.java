@@ -20,6 +20,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,19 +55,12 @@ final class ProductDirectory {
     return committed.containsAll(products);
   }
 
-  /** Fetches the products of the order's lines that are not known yet, in the caller's transaction. */
+  /** {@link #ensure} for the products of the order's stored lines (none when it was paid already). */
   Future<Void> ensureFor(SqlClient tx, UUID orderId) {
     return tx.preparedQuery(RollupSql.ORDER_PRODUCTS).execute(Tuple.of(orderId)).compose(rows -> {
-      var saved = new ArrayList<Future<Void>>();
-      for (Row row : rows) {
-        UUID id = row.getUUID("product_id");
-        if (row.getBoolean("known")) {
-          committed.add(id);
-        } else if (!row.getBoolean("present")) {
-          saved.add(fetch(tx, id));
-        }
-      }
-      return Future.all(saved).mapEmpty();
+      var ids = new ArrayList<UUID>();
+      rows.forEach(row -> ids.add(row.getUUID("product_id")));
+      return ids.isEmpty() ? Future.succeededFuture() : ensure(tx, ids);
     });
   }
 
@@ -76,7 +70,7 @@ final class ProductDirectory {
    */
   Future<Void> ensure(SqlClient tx, List<UUID> productIds) {
     return tx.preparedQuery(RollupSql.PRODUCTS_KNOWN).execute(Tuple.of((Object) productIds.toArray(UUID[]::new))).compose(rows -> {
-      var present = new java.util.HashSet<UUID>();
+      var present = new HashSet<UUID>();
       for (Row row : rows) {
         present.add(row.getUUID("product_id"));
         if (row.getBoolean("known")) {

@@ -26,18 +26,9 @@ final class RollupSql {
     ON CONFLICT (day) DO UPDATE SET orders_placed = f.orders_placed + excluded.orders_placed
     """;
 
-  /**
-   * The products of an order's lines, and whether the analytics' product table knows each from an
-   * earlier, committed transaction (a row this transaction wrote does not count). $1 order.
-   * Each line looks its product up by key (a lateral subquery with LIMIT): the planner guesses 100
-   * rows for {@code jsonb_to_recordset} and would otherwise hash the whole product table per order
-   * (two sequential scans, 5 ms of PostgreSQL's time per order on a 10,000-product catalogue).
-   */
+  /** The products of the lines of order $1, unless it was paid already. */
   static final String ORDER_PRODUCTS = """
-    SELECT DISTINCT i.p AS product_id, coalesce(k.known, false) AS known, k.present IS NOT NULL AS present
-    FROM order_fact o CROSS JOIN jsonb_to_recordset(o.items) AS i(p uuid, q int, g bigint)
-    LEFT JOIN LATERAL (
-      SELECT p.xmin <> pg_current_xact_id()::xid AS known, true AS present FROM product p WHERE p.product_id = i.p LIMIT 1) k ON true
+    SELECT DISTINCT i.p AS product_id FROM order_fact o CROSS JOIN jsonb_to_recordset(o.items) AS i(p uuid)
     WHERE o.order_id = $1 AND NOT o.paid
     """;
 
@@ -64,7 +55,8 @@ final class RollupSql {
    * time). A customer's first paid order makes them new on its day; a later one, returning on its
    * day (once a day), as if the payments were applied one after the other in that order. The
    * days' stamps move (see {@link TopProducts}). The categories come from each line's product by
-   * key (lateral, as in {@link #ORDER_PRODUCTS}), not from a hash of the whole product table.
+   * key (a lateral subquery with LIMIT: the planner guesses 100 rows for {@code jsonb_to_recordset}
+   * and would otherwise hash the whole product table), not from a hash of the whole product table.
    * The orders are unnested from the row of {@code input}, not from the parameter: a plan made for
    * the array's length always looked cheaper than the generic one, so each pass planned it anew.
    */
@@ -163,7 +155,10 @@ final class RollupSql {
 
   static final String KNOWN_PRODUCT = "SELECT 1 FROM product WHERE product_id = $1";
 
-  /** Of the products $1, those in the product table, and whether each was committed before this transaction. */
+  /**
+   * Of the products $1, those in the product table, and whether each was committed before this
+   * transaction (a row this transaction wrote does not count).
+   */
   static final String PRODUCTS_KNOWN = """
     SELECT product_id, xmin <> pg_current_xact_id()::xid AS known FROM product WHERE product_id = ANY($1)
     """;

@@ -35,8 +35,8 @@ import java.util.logging.Logger;
  * (which caches it) and the list pages that held it or that it now enters are retired
  * ({@link ListRules}); an update also retires the pages that held it at once. A stock event
  * changes the cached product in place when it says its stock sequence, else drops it
- * ({@link ProductCache#applyStock}); it retires no page. The events of this node's own writes retire nothing more: the write did that
- * before it replied ({@link CatalogState#committedHere}).
+ * ({@link ProductCache#applyStock}); it retires no page. The events of this node's own writes
+ * retire nothing more: the write did that before it replied ({@link CatalogState#committedHere}).
  */
 final class CatalogNode {
 

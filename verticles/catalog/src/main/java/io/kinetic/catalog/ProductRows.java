@@ -48,10 +48,6 @@ final class ProductRows {
   private ProductRows() {
   }
 
-  static Product product(Row row) {
-    return read(row).product();
-  }
-
   static Read read(Row row) {
     var variants = new ArrayList<Variant>();
     var stock = new HashMap<UUID, ProductCache.Stock>();
