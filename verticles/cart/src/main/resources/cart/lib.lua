@@ -64,27 +64,49 @@ local function purge(v, now)
   end
 end
 
--- on hand of a variant: the catalog's figure passed in, unless an older product version than the
--- one already known (a node with a stale cache); nil when unknown. Kept as _o/_v in the variant's
--- cart:rsv hash (no expiry, read with the reservations); known: {_o, _v} when the caller read them
--- already. A hash without _v takes the figure an older engine kept in cart:stk:<variant>.
-local function stock(v, onHand, pv, known)
+-- on hand of a variant: the catalog's figure passed in, unless it is older than the one already
+-- known; nil when unknown. A figure is older when its stock sequence (sq: the catalog's
+-- variant.stock_seq, taken under the variant's row lock, so in commit order) is lower; when either
+-- figure lacks one (an older node's), when the product version (pv) is lower. Figures relayed by
+-- different nodes arrive in any order: an allocation does not change the product's version, so
+-- only the sequence tells which of two such figures is newer. Kept as _o/_v/_q in the variant's
+-- cart:rsv hash (no expiry, read with the reservations); known: {_o, _v, _q} when the caller read
+-- them already. A hash without _v takes the figure an older engine kept in cart:stk:<variant>.
+local function stock(v, onHand, pv, sq, known)
   local rk = P .. 'rsv:' .. v
-  known = known or redis.call('HMGET', rk, '_o', '_v')
+  known = known or redis.call('HMGET', rk, '_o', '_v', '_q')
   local here = known[2]
   if not here then
     known = redis.call('HMGET', P .. 'stk:' .. v, 'o', 'pv')
   end
-  local o, at = known[1], known[2]
-  if onHand ~= nil and onHand ~= '' and (not at or num(pv) >= num(at)) then
-    o, at = onHand, pv
+  local o, at, atq = known[1], known[2], known[3]
+  if sq == '' then
+    sq = nil
+  end
+  local newer = false
+  if onHand ~= nil and onHand ~= '' then
+    if not at then
+      newer = true
+    elseif sq and atq then
+      newer = num(sq) > num(atq) or (num(sq) == num(atq) and num(pv) >= num(at))
+    else
+      newer = num(pv) >= num(at)
+    end
+  end
+  if newer then
+    o, at, atq = onHand, pv, sq
   end
   if not o then
     return nil
   end
   -- written only when it differs (an add of a variant whose figure is known costs no write)
-  if not here or o ~= known[1] or at ~= known[2] then
-    redis.call('HSET', rk, '_o', o, '_v', at or '0')
+  if not here or o ~= known[1] or at ~= known[2] or atq ~= known[3] then
+    if atq then
+      redis.call('HSET', rk, '_o', o, '_v', at or '0', '_q', atq)
+    else
+      redis.call('HSET', rk, '_o', o, '_v', at or '0')
+      redis.call('HDEL', rk, '_q')
+    end
   end
   return num(o)
 end
@@ -138,7 +160,7 @@ local function renewWith(ck, c, untilMs, now, rn)
       if mine < q or lapse < fresh then
         local want = math.min(q, mine)
         if mine < q then
-          local oh = stock(v, nil, nil)
+          local oh = stock(v, nil, nil, nil)
           if oh then
             local others = num(redis.call('HGET', rk, '_t')) - mine
             want = math.max(mine, math.min(q, oh - others))

@@ -1,7 +1,8 @@
 -- ARGV: cart key, now ms, ttl ms, reserve-until ms, variant, units, mode ('add' adds units to the
 -- line, 'set' sets the line to units), max units per line, max lines, on hand, product version,
--- current price amount ('' for none) and the currency it was read in: when that is not the
--- cart's currency, nothing changes and the answer names the cart's currency.
+-- current price amount ('' for none) and the currency it was read in (when that is not the
+-- cart's currency, nothing changes and the answer names the cart's currency), and the stock
+-- sequence of the on-hand figure ('' for none).
 -- The hot path of the cart: it reads what it needs with one HMGET per hash and writes each hash
 -- once where it can (the same effects as setres, bump, renew and touch of lib.lua).
 local ck, now, ttl, untilMs, v = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
@@ -37,10 +38,10 @@ if newQ > maxLine then
 end
 local rk, xk = P .. 'rsv:' .. v, P .. 'rsx:' .. v
 local function holdings()
-  return redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v')
+  return redis.call('HMGET', rk, c, '_t', '_s', 'x:' .. c, '_o', '_v', '_q')
 end
 local r = holdings()
-local oh = stock(v, ARGV[10], ARGV[11], { r[5], r[6] }) or 0
+local oh = stock(v, ARGV[10], ARGV[11], ARGV[14], { r[5], r[6], r[7] }) or 0
 local mine = num(r[1])
 local others = num(r[2]) - mine
 -- the variant's lapsed reservations are released (purge, which reports each) when this cart's own

@@ -1,6 +1,6 @@
 -- ARGV: guest cart key, customer cart key, now ms, ttl ms, reserve-until ms, max units per line,
 -- new cart id (when the customer has no cart), customer id, then per variant of the guest cart:
--- variant, on hand, product version. Moves the guest's lines into the customer's cart: the
+-- variant, on hand, product version, stock sequence ('' for none). Moves the guest's lines into the customer's cart: the
 -- quantities add, capped by the per-line maximum and by the stock free for the customer (the
 -- guest's own reservation counts as free), never below what the customer had; then the guest cart
 -- is deleted. Answers the customer's cart and the capped lines {variant, requested, granted, reason}.
@@ -16,7 +16,7 @@ end
 local c = redis.call('HGET', ck, 'id')
 forget(ck)
 local adjustments = {}
-for i = 9, #ARGV, 3 do
+for i = 9, #ARGV, 4 do
   local v = ARGV[i]
   local gl = redis.call('HGET', gk, 'l:' .. v)
   if gl then
@@ -27,7 +27,7 @@ for i = 9, #ARGV, 3 do
       cq, ca, ccu, ct = parse(cl)
     end
     purge(v, now)
-    local oh = stock(v, ARGV[i + 1], ARGV[i + 2]) or 0
+    local oh = stock(v, ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]) or 0
     local rk = P .. 'rsv:' .. v
     local mineC = num(redis.call('HGET', rk, c))
     local others = num(redis.call('HGET', rk, '_t')) - mineC - num(redis.call('HGET', rk, gc))

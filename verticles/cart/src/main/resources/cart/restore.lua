@@ -1,5 +1,5 @@
 -- ARGV: cart key, now ms, ttl ms, reserve-until ms, number of hash fields and values (2n), the
--- fields and values, then per line: variant, on hand, product version. Brings a customer's cart
+-- fields and values, then per line: variant, on hand, product version, stock sequence ('' for none). Brings a customer's cart
 -- back from PostgreSQL after Redis lost it (unless it is there again) and reserves what is free.
 local ck, now, ttl, untilMs, n = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
 if redis.call('EXISTS', ck) == 0 then
@@ -9,8 +9,8 @@ if redis.call('EXISTS', ck) == 0 then
 end
 -- the reservations the saved rn spoke of are gone with the rest of Redis
 forget(ck)
-for i = 6 + n, #ARGV, 3 do
-  stock(ARGV[i], ARGV[i + 1], ARGV[i + 2])
+for i = 6 + n, #ARGV, 4 do
+  stock(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
 end
 renew(ck, redis.call('HGET', ck, 'id'), untilMs, now)
 redis.call('PEXPIRE', ck, ttl)

@@ -254,6 +254,48 @@ class CartResilienceTest {
     assertEquals(1, line(one, v).getInteger("reserved"), one.bodyAsString());
   }
 
+  /**
+   * Stock figures relayed by different nodes arrive in any order, and an allocation does not change
+   * the product's version: the stock sequence decides. A newer figure is kept when an older one of
+   * the same product version arrives after it, and neither that older figure nor an add's own (the
+   * catalog's cached product, read before) puts it back; adds are then refused by the newer figure.
+   */
+  @Test
+  void anOlderStockFigureArrivingLateNeverReplacesANewerOne() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    String sku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
+    var first = shop.add(null, v, 1);
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+    var known = redis.hmget(List.of("cart:rsv:" + v, "_o", "_v", "_q")).await(10, TimeUnit.SECONDS);
+    assertEquals("10", known.get(0).toString());
+    assertNotNull(known.get(2), "the figure's stock sequence is kept with it");
+    long version = Long.parseLong(known.get(1).toString());
+    long seq = Long.parseLong(known.get(2).toString());
+    UUID productId = UUID.fromString(product.getString("id"));
+    UUID variant = UUID.fromString(v);
+
+    // two other nodes' allocations: 10 -> 6 (seq + 1), then 6 -> 3 (seq + 2), heard in the wrong order
+    engine.vertx().eventBus().publish(io.kinetic.kernel.contract.catalog.CatalogApi.Events.STOCK_CHANGED,
+      new io.kinetic.kernel.contract.catalog.StockChanged(UUID.randomUUID(), java.time.Instant.now(), productId, variant, sku,
+        3, version, seq + 2));
+    Eventually.value("the newer figure kept", () -> redis.hget("cart:rsv:" + v, "_o").await(10, TimeUnit.SECONDS).toString(),
+      "3"::equals);
+    engine.vertx().eventBus().publish(io.kinetic.kernel.contract.catalog.CatalogApi.Events.STOCK_CHANGED,
+      new io.kinetic.kernel.contract.catalog.StockChanged(UUID.randomUUID(), java.time.Instant.now(), productId, variant, sku,
+        6, version, seq + 1));
+    Thread.sleep(500);
+    var kept = redis.hmget(List.of("cart:rsv:" + v, "_o", "_q")).await(10, TimeUnit.SECONDS);
+    assertEquals("3", kept.get(0).toString(), "an older figure arriving late changes nothing");
+    assertEquals(Long.toString(seq + 2), kept.get(1).toString());
+
+    // an add brings the catalog's figure (the same or older): the newer one rules
+    var refused = shop.add(null, v, 3);
+    assertProblem(refused, 409, "OUT_OF_STOCK");
+    assertEquals(2, refused.bodyAsJsonObject().getInteger("available"), refused.bodyAsString());
+    assertEquals("3", redis.hget("cart:rsv:" + v, "_o").await(10, TimeUnit.SECONDS).toString());
+  }
+
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);

@@ -144,6 +144,7 @@ final class CartService {
           argv.add(id.toString());
           argv.add(v == null ? "0" : Integer.toString(v.onHand()));
           argv.add(v == null ? "0" : Long.toString(v.productVersion()));
+          argv.add(stockSeq(v));
         }
         return scripts.run(Script.MERGE, argv);
       }).compose(reply -> {
@@ -207,7 +208,7 @@ final class CartService {
     return scripts.run(Script.LINE, List.of(key(ref), now(), Long.toString(ttl), reserveUntil(),
         variantId.toString(), Integer.toString(quantity), mode, Integer.toString(max),
         Integer.toString(settings.cart().maxLines()), Integer.toString(v.onHand()), Long.toString(v.productVersion()),
-        v.price() == null ? "" : Long.toString(v.price().amount()), currency))
+        v.price() == null ? "" : Long.toString(v.price().amount()), currency, stockSeq(v)))
       .compose(reply -> switch (reply.get(0).toString()) {
         case "OK" -> saved(CartState.of(reply)).compose(state -> priced(state, found, locale, caller));
         case "CURRENCY" -> attempt > 2 ? Future.failedFuture(new IllegalStateException("the cart's currency keeps changing"))
@@ -299,10 +300,16 @@ final class CartService {
           argv.add(id.toString());
           argv.add(Integer.toString(v.onHand()));
           argv.add(Long.toString(v.productVersion()));
+          argv.add(stockSeq(v));
         }
       }
       return scripts.run(Script.RESTORE, argv).map(CartState::of);
     });
+  }
+
+  /** The figure's stock sequence for the scripts ('' when the catalog did not say it). */
+  static String stockSeq(VariantSummary v) {
+    return v == null || v.stockSeq() == null ? "" : Long.toString(v.stockSeq());
   }
 
   private Future<CartState> view(String key, long ttl) {

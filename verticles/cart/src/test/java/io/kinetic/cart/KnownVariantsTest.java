@@ -70,6 +70,6 @@ class KnownVariantsTest {
 
   private static VariantSummary variant(UUID id, long amount) {
     return new VariantSummary(id, "SKU", UUID.randomUUID(), "slug", "name", ProductStatus.PUBLISHED, Map.of(), null,
-      Money.of(amount, "EUR"), 5, 1, "standard");
+      Money.of(amount, "EUR"), 5, 1, "standard", null);
   }
 }

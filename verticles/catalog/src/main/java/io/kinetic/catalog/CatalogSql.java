@@ -142,7 +142,8 @@ public final class CatalogSql {
     FROM up JOIN variant v ON v.id = up.variant_id JOIN product p ON p.id = v.product_id
     """;
 
-  public static final String SET_STOCK = "UPDATE variant SET stock_on_hand = $2, stock_seq = nextval('variant_stock_seq') WHERE id = $1";
+  public static final String SET_STOCK =
+    "UPDATE variant SET stock_on_hand = $2, stock_seq = nextval('variant_stock_seq') WHERE id = $1 RETURNING stock_seq";
 
   public static final String DELETE_VARIANT = "DELETE FROM variant WHERE id = $1";
 

@@ -71,9 +71,10 @@ final class ProductCache {
     return loaded == null ? null : loaded.product();
   }
 
-  Map<UUID, Product> getAll(List<UUID> ids) {
-    var all = new HashMap<UUID, Product>();
-    products.getAllPresent(ids).forEach((id, loaded) -> all.put(id, loaded.product()));
+  /** The cached ones of {@code ids}, each with its variants' stock figures as they were cached with it. */
+  Map<UUID, Held> getAll(List<UUID> ids) {
+    var all = new HashMap<UUID, Held>();
+    products.getAllPresent(ids).forEach((id, loaded) -> all.put(id, new Held(loaded.product(), loaded.stock())));
     return all;
   }
 
@@ -234,6 +235,19 @@ final class ProductCache {
    * carts' reserved total with its sequence (0: none yet).
    */
   record Stock(long stockSeq, int reserved, long reservedSeq) {
+  }
+
+  /**
+   * A product and its variants' stock figures, taken together (the figures say how new the
+   * product's stock on hand is).
+   */
+  record Held(Product product, Map<UUID, Stock> stock) {
+
+    /** The variant's stock sequence; null when not known. */
+    Long stockSeq(UUID variantId) {
+      Stock figure = stock.get(variantId);
+      return figure == null ? null : figure.stockSeq();
+    }
   }
 
   /**

@@ -38,7 +38,12 @@ final class ProductReader {
 
   /** The products that exist among {@code ids}, in the order of {@code ids}. */
   Future<List<Product>> byIds(List<UUID> ids) {
-    Map<UUID, Product> found = new HashMap<>(cache.getAll(ids));
+    return heldByIds(ids).map(held -> held.stream().map(ProductCache.Held::product).toList());
+  }
+
+  /** {@link #byIds}, each product with its variants' stock figures as read with it. */
+  Future<List<ProductCache.Held>> heldByIds(List<UUID> ids) {
+    Map<UUID, ProductCache.Held> found = new HashMap<>(cache.getAll(ids));
     if (found.size() == ids.size()) {
       return Future.succeededFuture(ordered(ids, found));
     }
@@ -53,7 +58,7 @@ final class ProductReader {
       for (ProductRows.Read read : loaded) {
         Product p = read.product();
         cache.putIfCurrent(p, read.stock(), generations.get(p.id()));
-        found.put(p.id(), p);
+        found.put(p.id(), new ProductCache.Held(p, read.stock()));
       }
       return ordered(ids, found);
     });
@@ -78,10 +83,10 @@ final class ProductReader {
       }));
   }
 
-  private static List<Product> ordered(List<UUID> ids, Map<UUID, Product> found) {
-    var out = new ArrayList<Product>(ids.size());
+  private static List<ProductCache.Held> ordered(List<UUID> ids, Map<UUID, ProductCache.Held> found) {
+    var out = new ArrayList<ProductCache.Held>(ids.size());
     for (UUID id : ids) {
-      Product p = found.get(id);
+      ProductCache.Held p = found.get(id);
       if (p != null) {
         out.add(p);
       }

@@ -152,8 +152,10 @@ final class ProductRepository {
   }
 
   /** False when the variant is gone. */
-  static Future<Boolean> setStock(SqlClient tx, VariantRef variant, int onHand) {
-    return tx.preparedQuery(CatalogSql.SET_STOCK).execute(Tuple.of(variant.id(), onHand)).map(r -> r.rowCount() == 1);
+  /** The variant's new stock sequence; null when it does not exist. */
+  static Future<Long> setStock(SqlClient tx, VariantRef variant, int onHand) {
+    return tx.preparedQuery(CatalogSql.SET_STOCK).execute(Tuple.of(variant.id(), onHand))
+      .map(rows -> rows.size() == 1 ? rows.iterator().next().getLong("stock_seq") : null);
   }
 
   static Future<Void> deleteVariant(SqlClient tx, VariantRef variant) {

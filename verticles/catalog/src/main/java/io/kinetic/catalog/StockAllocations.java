@@ -75,12 +75,24 @@ final class StockAllocations {
     FROM variant v JOIN product p ON p.id = v.product_id
     WHERE v.id = ANY($1) ORDER BY v.id FOR NO KEY UPDATE OF v
     """;
-  /** Moves the variants' stock on hand by the deltas and appends their {@code StockChanged} events ($3 on), in one statement. */
+  /**
+   * Moves the variants' stock on hand by the deltas and appends their {@code StockChanged} events
+   * ($3 on, the n-th event for the n-th variant) with each variant's new stock sequence, in one
+   * statement; answers each variant's id and stock sequence.
+   */
   private static final String MOVE_AND_LOG = """
     WITH moved AS (
       UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta, stock_seq = nextval('variant_stock_seq')
-      FROM unnest($1::uuid[], $2::int[]) AS t(id, delta) WHERE v.id = t.id)
-    """ + Outbox.insertAll(3);
+      FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS t(id, delta, n) WHERE v.id = t.id RETURNING v.id, v.stock_seq, t.n),
+    logged AS (
+      INSERT INTO outbox (%s)
+      SELECT e.id, e.type, e.address, e.payload::jsonb || jsonb_build_object('stockSeq', m.stock_seq), e.correlation,
+             e.aggregate, e.version, e.actor
+      FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[])
+        WITH ORDINALITY AS e(id, type, address, payload, correlation, aggregate, version, actor, n)
+      JOIN moved m ON m.n = e.n
+      ORDER BY e.n)
+    SELECT id, stock_seq FROM moved""".formatted(Outbox.COLUMNS);
 
   /**
    * A new order's allocation in one statement (its own transaction), the usual case: unless a
@@ -235,6 +247,7 @@ final class StockAllocations {
     // and a repeated one only held its variants' locks a moment longer; the variants first, as
     // ALLOCATE takes them (the same order of locks: no deadlock between the two)
     return Transactions.run(pool, tx -> {
+      changed.clear(); // only the figures of the attempt that commits reach the cache (a sequence rolled back is never taken)
       Future<Map<UUID, Locked>> locks = lock(tx, lines);
       Future<io.vertx.sqlclient.RowSet<Row>> claim = tx.preparedQuery(CLAIM)
         .execute(Tuple.of(command.orderId(), lines.stream().map(StockLine::variantId).toArray(UUID[]::new),
@@ -327,7 +340,9 @@ final class StockAllocations {
       return Future.failedFuture(invalid);
     }
     var changed = new ArrayList<Moved>();
-    return retried(() -> pool.withTransaction(tx -> tx.preparedQuery(NOTE)
+    return retried(() -> pool.withTransaction(tx -> {
+        changed.clear(); // only the attempt that commits counts
+        return tx.preparedQuery(NOTE)
         .execute(Tuple.tuple().addValue(command.returnId()).addValue(command.orderId()).addValue("restocked")
           .addValue(command.lines().stream().map(StockLine::variantId).toArray(UUID[]::new))
           .addValue(command.lines().stream().map(StockLine::quantity).toArray(Integer[]::new)))
@@ -335,7 +350,8 @@ final class StockAllocations {
           var lines = stockLines(noted);
           return lines.isEmpty() ? Future.succeededFuture(lines)
             : lock(tx, lines).compose(locked -> move(tx, lines, locked, +1, caller, changed)).map(lines);
-        })), 5)
+        });
+      }), 5)
       .map(lines -> {
         committed(changed);
         return new StockAllocation(command.orderId(), List.copyOf(lines));
@@ -434,13 +450,20 @@ final class StockAllocations {
     for (StockLine line : present) {
       Locked variant = locked.get(line.variantId());
       int after = variant.onHand() + sign * line.quantity();
-      changed.add(new Moved(variant.productId(), variant.id(), after, null, variant.version()));
+      // the statement adds each variant's new stock sequence
       events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version(), null));
     }
     return tx.preparedQuery(MOVE_AND_LOG)
       .execute(Outbox.arrays(Tuple.tuple().addValue(present.stream().map(StockLine::variantId).toArray(UUID[]::new))
         .addValue(present.stream().map(l -> sign * l.quantity()).toArray(Integer[]::new)), events, caller))
-      .mapEmpty();
+      .map(rows -> {
+        var seqs = new HashMap<UUID, Long>();
+        rows.forEach(row -> seqs.put(row.getUUID("id"), row.getLong("stock_seq")));
+        for (StockChanged e : events) {
+          changed.add(new Moved(e.productId(), e.variantId(), e.onHand(), seqs.get(e.variantId()), e.version()));
+        }
+        return null;
+      });
   }
 
   private void committed(List<Moved> changed) {

@@ -66,7 +66,7 @@ final class VariantQueries {
     var hinted = new LinkedHashSet<UUID>();
     ids.forEach(id -> addIfPresent(hinted, state.cache().productOfVariant(id)));
     skus.forEach(sku -> addIfPresent(hinted, state.cache().productOfSku(sku)));
-    return reader.byIds(List.copyOf(hinted)).compose(products -> {
+    return reader.heldByIds(List.copyOf(hinted)).compose(products -> {
       found.add(products);
       List<UUID> unknownIds = ids.stream().filter(id -> !found.byId.containsKey(id)).distinct().toList();
       List<String> unknownSkus = skus.stream().filter(sku -> !found.bySku.containsKey(sku)).distinct().toList();
@@ -78,11 +78,11 @@ final class VariantQueries {
         .compose(rows -> {
           var productIds = new ArrayList<UUID>();
           rows.forEach(row -> productIds.add(row.getUUID("product_id")));
-          return reader.byIds(productIds);
+          return reader.heldByIds(productIds);
         })
         .map(loaded -> {
           // a product read from the cache does not renew its variants' hints: the next read finds them
-          loaded.forEach(p -> p.variants().forEach(v -> state.cache().rememberVariant(v.id(), v.sku(), p.id())));
+          loaded.forEach(held -> held.product().variants().forEach(v -> state.cache().rememberVariant(v.id(), v.sku(), held.product().id())));
           return found.add(loaded);
         });
     }).map(all -> answer(ids, skus, all, currency, q.locale()));
@@ -118,7 +118,7 @@ final class VariantQueries {
     String shown = ProductViews.locale(p.translations().keySet(), locale, p.defaultLocale());
     return new VariantSummary(v.id(), v.sku(), p.id(), p.slug(), p.translations().get(shown).name(), p.status(),
       v.options(), p.media().isEmpty() ? null : p.media().get(0), v.price(currency), v.stockOnHand(), p.version(),
-      p.taxClass());
+      p.taxClass(), owned.stockSeq());
   }
 
   private static void addIfPresent(Set<UUID> set, UUID id) {
@@ -132,10 +132,10 @@ final class VariantQueries {
     final Map<UUID, Owned> byId = new HashMap<>();
     final Map<String, Owned> bySku = new HashMap<>();
 
-    Found add(List<Product> products) {
-      for (Product p : products) {
-        for (Variant v : p.variants()) {
-          var owned = new Owned(p, v);
+    Found add(List<ProductCache.Held> products) {
+      for (ProductCache.Held held : products) {
+        for (Variant v : held.product().variants()) {
+          var owned = new Owned(held.product(), v, held.stockSeq(v.id()));
           byId.put(v.id(), owned);
           bySku.put(v.sku(), owned);
         }
@@ -144,6 +144,7 @@ final class VariantQueries {
     }
   }
 
-  private record Owned(Product product, Variant variant) {
+  /** A variant, its product and the sequence of its stock figure (null: not known). */
+  private record Owned(Product product, Variant variant, Long stockSeq) {
   }
 }

@@ -104,13 +104,13 @@ final class VariantService {
     }
     return onVariant(command.sku(), AfterCommit::stockChanged, (tx, variant) -> touched(tx, variant)
       .compose(product -> ProductRepository.setStock(tx, variant, command.onHand())
-        .compose(found -> found
-          ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version()), caller)
+        .compose(seq -> seq != null
+          ? Outbox.append(tx, stockChanged(variant, command.onHand(), product.version(), seq), caller)
           : Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + variant.sku())))));
   }
 
-  private static DomainEvent stockChanged(VariantRef variant, int onHand, long version) {
-    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand, version, null);
+  private static DomainEvent stockChanged(VariantRef variant, int onHand, long version, long stockSeq) {
+    return new StockChanged(Ids.newId(), Instant.now(), variant.productId(), variant.id(), variant.sku(), onHand, version, stockSeq);
   }
 
   /** Finds the variant by SKU, runs {@code change}, replies with the product as committed. */

@@ -3,10 +3,15 @@ package io.kinetic.catalog;
 import static io.kinetic.catalog.Inputs.product;
 import static io.kinetic.catalog.Inputs.variant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.contract.catalog.StockLine;
+import io.kinetic.kernel.contract.catalog.GetVariants;
+import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.VariantList;
+import io.kinetic.kernel.contract.catalog.VariantSummary;
 import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.GetProduct;
@@ -126,6 +131,55 @@ class CacheTest {
       .variants().get(0).stockOnHand(), n -> n == 5);
     assertEquals("Changed elsewhere", f.<ProductView>call(CatalogApi.GET_PRODUCT, new GetProduct(p.id(), "en", false)).name(),
       "in place, not read again");
+  }
+
+  /**
+   * Every change of stock on hand names its stock sequence: a staff change, an allocation and a
+   * release each log it in their event, and the cart's read of a variant says the sequence of the
+   * figure it answers (the cart keeps the newest figure by it, whichever node relayed which first).
+   * A release's figure is taken in place too.
+   */
+  @Test
+  void everyStockChangeNamesItsSequenceAndSoDoesTheCartsRead() throws Exception {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("seq-" + u, "Cached name", null,
+      List.of(variant("SQ-" + u, 100, 10)))));
+    UUID variant = p.variants().get(0).id();
+    f.call(CatalogApi.SET_STOCK, new SetStock("SQ-" + u, 8));
+    long staff = stockSeq(variant);
+    assertEquals(staff, loggedSeqs(p.id()).get(0), "the staff change's event");
+
+    UUID order = UUID.randomUUID();
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, List.of(new StockLine(variant, 3))));
+    long allocated = stockSeq(variant);
+    assertTrue(allocated > staff);
+    VariantSummary read = f.<VariantList>call(CatalogApi.GET_VARIANTS, new GetVariants(List.of(variant), null, null, "en")).items().get(0);
+    assertEquals(5, read.onHand());
+    assertEquals(allocated, read.stockSeq(), "the cart's read says the figure's sequence");
+
+    CatalogFixture.await(f.sql.preparedQuery(
+        "UPDATE product SET translations = jsonb_set(translations, '{en,name}', '\"Changed elsewhere\"') WHERE id = $1")
+      .execute(Tuple.of(p.id())));
+    f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(order));
+    long released = stockSeq(variant);
+    assertTrue(released > allocated);
+    assertEquals(List.of(staff, allocated, released), loggedSeqs(p.id()), "each event says its sequence");
+    read = f.<VariantList>call(CatalogApi.GET_VARIANTS, new GetVariants(List.of(variant), null, null, "en")).items().get(0);
+    assertEquals(8, read.onHand());
+    assertEquals(released, read.stockSeq());
+    assertEquals("Cached name", read.productName(), "the release's figure is taken in place");
+  }
+
+  private long stockSeq(UUID variant) {
+    return CatalogFixture.await(f.sql.preparedQuery("SELECT stock_seq FROM variant WHERE id = $1").execute(Tuple.of(variant)))
+      .iterator().next().getLong(0);
+  }
+
+  private List<Long> loggedSeqs(UUID productId) {
+    var seqs = new java.util.ArrayList<Long>();
+    CatalogFixture.await(f.sql.preparedQuery("SELECT (payload->>'stockSeq')::bigint FROM outbox WHERE aggregate_id = $1 "
+        + "AND event_type = 'catalog.stock-changed' AND payload ? 'stockSeq' AND payload->>'stockSeq' IS NOT NULL ORDER BY seq")
+      .execute(Tuple.of(productId.toString()))).forEach(row -> seqs.add(row.getLong(0)));
+    return seqs;
   }
 
   @Test

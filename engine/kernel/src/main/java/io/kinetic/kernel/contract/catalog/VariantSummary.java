@@ -10,6 +10,9 @@ import java.util.UUID;
  * it has none in it), the stock on hand, and the product's version it was read at (the newer
  * figure wins when two disagree). A variant of an unpublished product is listed with its
  * status; whether it may be sold is the caller's decision. {@code taxClass}: the product's.
+ * {@code stockSeq} orders the stock figures of the variant as {@code StockChanged#stockSeq} does (a
+ * higher one is newer, whatever the product's version); null when the figure's reader did not say
+ * it (an older node).
  */
 public record VariantSummary(
   UUID variantId,
@@ -23,5 +26,6 @@ public record VariantSummary(
   Money price,
   int onHand,
   long productVersion,
-  String taxClass) {
+  String taxClass,
+  Long stockSeq) {
 }
