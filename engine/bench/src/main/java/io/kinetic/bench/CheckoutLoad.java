@@ -18,12 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The {@code checkout} scenario: closed-loop shoppers, each buying again and again the way a
@@ -120,6 +122,9 @@ public final class CheckoutLoad {
         shoppers.add(load.shop());
       }
       Future.all(shoppers).await(duration.toMillis() + warmup.toMillis() + 120_000, TimeUnit.MILLISECONDS);
+      // what the orders left the consumers to do (mails, analytics, recommendations, search): a
+      // backlog that took long to work off means the figure is not one the shop could keep up
+      JsonObject backlog = backlog(engine, staff);
       Result result = load.orders.result("checkout", false);
       Result perRequest = load.requests.result("checkout_http", false);
       System.out.println(result.humanLine(connections, duration.toSeconds() + "s").replace("req/s", "orders/s")
@@ -131,7 +136,8 @@ public final class CheckoutLoad {
         System.out.println("  " + r.all().humanLine(e.getKey()));
         stepsJson.put(e.getKey(), r.all().toJson());
       }
-      System.out.println(result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).put("steps", stepsJson).encode());
+      System.out.println(result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).put("steps", stepsJson)
+        .put("backlog", backlog).encode());
       System.out.flush();
       System.exit(result.requests() > result.errors() ? 0 : 1);
     } catch (Exception e) {
@@ -140,6 +146,31 @@ public final class CheckoutLoad {
     } finally {
       vertx.close();
     }
+  }
+
+  /**
+   * The consumers' backlog right after the load ({@code events_behind}, per consumer), then how long
+   * they took to work it off ({@code caught_up_s}; null when they did not within 10 minutes or the
+   * health could not be read, with the reason in {@code error}). Printed too.
+   */
+  private static JsonObject backlog(URI engine, String staff) {
+    var out = new JsonObject();
+    try {
+      Predicate<String> sources = source -> true;
+      var behind = LogCatchUp.behind(engine, staff, sources);
+      var perConsumer = new JsonObject();
+      behind.forEach(perConsumer::put);
+      out.put("events_behind", perConsumer).put("total", behind.values().stream().mapToLong(Long::longValue).sum());
+      var caughtUp = LogCatchUp.await(engine, () -> staff, sources, consumer -> true, "checkout: the consumers' backlog",
+          Duration.ofMinutes(10));
+      out.put("caught_up_s", Result.round(caughtUp.seconds(), 1));
+      System.err.printf(Locale.ROOT, "checkout: after the load the consumers were %d events behind (%s), worked off in %.1f s%n",
+          out.getLong("total"), perConsumer.encode(), caughtUp.seconds());
+    } catch (Exception e) {
+      out.putNull("caught_up_s").put("error", String.valueOf(e.getMessage()));
+      System.err.println("checkout: the consumers' backlog not known: " + e.getMessage());
+    }
+    return out;
   }
 
   /** One shopper: buys until the window ends. */

@@ -55,6 +55,35 @@ final class LogCatchUp {
   }
 
   /**
+   * How many events each reader (that read within the last {@value #ALIVE_SECONDS} s) of the logs
+   * {@code sources} has still to apply, by consumer name, from one read of the health.
+   */
+  static java.util.Map<String, Long> behind(URI engine, String bearer, Predicate<String> sources) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(engine.resolve(HEALTH)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + HEALTH + " answered " + response.statusCode() + ": " + response.body());
+    }
+    java.time.Instant alive = java.time.Instant.now().minusSeconds(ALIVE_SECONDS);
+    var behind = new java.util.TreeMap<String, Long>();
+    for (Object log : new JsonObject(response.body()).getJsonArray("logs")) {
+      JsonObject l = (JsonObject) log;
+      if (!sources.test(l.getString("source"))) {
+        continue;
+      }
+      for (Object reader : l.getJsonArray("readers")) {
+        JsonObject r = (JsonObject) reader;
+        Object readAt = r.getValue("readAt");
+        if (readAt != null && (!(readAt instanceof String at) || java.time.Instant.parse(at).isAfter(alive))) {
+          behind.merge(r.getString("consumer"), r.getLong("eventsBehind"), Long::sum);
+        }
+      }
+    }
+    return behind;
+  }
+
+  /**
    * Polls until caught up; fails (IllegalStateException) after {@code timeout}. {@code sources}: the
    * logs (by context) to watch; {@code consumers}: the readers of them that count. {@code bearer}
    * gives the staff token to use at each poll (it may be renewed meanwhile).

@@ -99,6 +99,9 @@ public final class Report {
       if (result.getJsonObject("http") != null) {
         row.put("unit", result.getString("unit")).put("http", numbers(result.getJsonObject("http")));
       }
+      if (result.getJsonObject("backlog") != null) {
+        row.put("backlog", result.getJsonObject("backlog"));
+      }
       for (String group : List.of("reads", "writes")) {
         if (result.getJsonObject(group) != null) {
           row.put(group, numbers(result.getJsonObject(group)));

@@ -133,6 +133,41 @@ class MailEndToEndTest {
     assertEquals("sent", scalar(notifications, "SELECT status FROM outgoing_mail WHERE lower(recipient) = $1", email));
   }
 
+  /**
+   * Orders placed and paid together reach the consumer in the same passes, whose contacts and mails
+   * are written at the pass's end, each kind in one statement: every order gets its one
+   * confirmation, addressed from the contact its own placement recorded, and each mail is marked
+   * sent (the sender marks a batch's delivered mails in one statement too).
+   */
+  @Test
+  void ordersPaidTogetherGetOneConfirmationEach() throws Exception {
+    List<String> emails = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<JsonObject>> orders = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String email = "together-" + i + "-" + UUID.randomUUID() + "@example.com";
+      emails.add(email);
+      orders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return paidOrder(email, "en");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    for (int i = 0; i < emails.size(); i++) {
+      String number = orders.get(i).get(60, TimeUnit.SECONDS).getString("number");
+      List<MimeMessage> mails = mailTo(emails.get(i), 1);
+      assertEquals(1, mails.size());
+      assertTrue(mails.get(0).getSubject().contains(number), mails.get(0).getSubject());
+      assertEquals(number, scalar(notifications, "SELECT number FROM order_contact WHERE lower(email) = $1", emails.get(i)));
+    }
+    for (String email : emails) {
+      Eventually.value("marked sent", () -> scalar(notifications, "SELECT status FROM outgoing_mail WHERE lower(recipient) = $1", email),
+        "sent"::equals);
+      assertEquals(1L, count(notifications, "SELECT count(*) FROM outgoing_mail WHERE lower(recipient) = $1", email));
+    }
+  }
+
   @Test
   void shippedAndReturnMailsCarryTheTrackingAndTheDecision() throws Exception {
     String email = "shopper-" + UUID.randomUUID() + "@example.com";

@@ -1,5 +1,6 @@
 package io.kinetic.analytics;
 
+import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.contract.analytics.AnalyticsApi;
@@ -36,10 +37,10 @@ public class AnalyticsVerticle extends VerticleBase {
     pool = PgPools.create(vertx, settings.pgUrl(), settings.poolSize(), AnalyticsModule.SCHEMA);
     var bus = new BusClient(vertx, settings.busTimeoutMillis(), new BusClient.Routing(true, settings.busTimeoutMillis()));
     var products = new ProductDirectory(bus);
-    var salesPipelining = new Pipelining();
+    var salesPipelining = new Pipelining(SalesRollups.CONSUMER);
     var sales = new SalesRollups(products, salesPipelining);
     LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, salesPipelining.handler(sales));
-    var cartsPipelining = new Pipelining();
+    var cartsPipelining = new Pipelining(FunnelRollups.CONSUMER);
     consumers = List.of(salesConsumer,
       consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining)::apply)),
       consumer(bus, ProductDirectory.CONSUMER, ProductDirectory.SOURCE, products::apply));

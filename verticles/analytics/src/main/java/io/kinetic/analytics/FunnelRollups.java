@@ -1,5 +1,6 @@
 package io.kinetic.analytics;
 
+import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartCreated;
 import io.kinetic.kernel.contract.cart.CartEvent;

@@ -1,5 +1,6 @@
 package io.kinetic.analytics;
 
+import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.checkout.CheckoutEvent;
 import io.kinetic.kernel.contract.checkout.CheckoutStarted;

@@ -110,17 +110,27 @@ final class MailSender {
     return domain.isEmpty() ? "localhost" : domain;
   }
 
+  /**
+   * Claims a batch, delivers its mails side by side, then marks the delivered ones sent in one
+   * statement (a failed one is marked on its own, with its error). A mark that fails leaves its
+   * mails claimed: they go out again when the claim runs out (see the class comment).
+   */
   private Future<Integer> pass() {
     return pool.preparedQuery(MailSql.CLAIM).execute(Tuple.of(settings.batchSize(), (double) CLAIM_SECONDS)).compose(rows -> {
       List<Future<Void>> deliveries = new ArrayList<>();
+      List<UUID> sent = new ArrayList<>();
       for (Row row : rows) {
-        deliveries.add(deliver(row));
+        deliveries.add(deliver(row, sent));
       }
-      return Future.join(deliveries).map(rows.size());
+      return Future.join(deliveries)
+        .transform(ar -> sent.isEmpty() ? Future.succeededFuture()
+          : pool.preparedQuery(MailSql.MARK_ALL_SENT).execute(Tuple.of(sent.toArray(UUID[]::new))).mapEmpty())
+        .map(rows.size());
     });
   }
 
-  private Future<Void> deliver(Row row) {
+  /** Delivers one claimed mail: its id joins {@code sent}, or its failed attempt is marked. */
+  private Future<Void> deliver(Row row, List<UUID> sent) {
     UUID id = row.getUUID("id");
     UUID eventId = row.getUUID("event_id");
     int attempts = row.getInteger("attempts");
@@ -131,7 +141,10 @@ final class MailSender {
       delivered = Future.failedFuture(e);
     }
     return delivered
-      .compose(v -> pool.preparedQuery(MailSql.MARK_SENT).execute(Tuple.of(id)).<Void>mapEmpty())
+      .map(v -> {
+        sent.add(id);
+        return (Void) null;
+      })
       .recover(failure -> {
         String error = String.valueOf(failure.getMessage() == null ? failure : failure.getMessage());
         boolean last = attempts >= settings.maxAttempts();

@@ -9,6 +9,13 @@ final class MailSql {
     ON CONFLICT (order_id) DO NOTHING
     """;
 
+  /** {@link #SAVE_CONTACT} for many orders at once (the arrays in that order). */
+  static final String SAVE_CONTACTS = """
+    INSERT INTO order_contact (order_id, number, email, locale, customer_id, placed_at)
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[])
+    ON CONFLICT (order_id) DO NOTHING
+    """;
+
   static final String CONTACT = "SELECT number, email, locale FROM order_contact WHERE order_id = $1";
 
   static final String CONTACTS = "SELECT order_id, number, email, locale FROM order_contact WHERE order_id = ANY($1)";
@@ -18,6 +25,17 @@ final class MailSql {
     INSERT INTO outgoing_mail (id, event_id, kind, recipient, locale, subject, model, order_id, order_number)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
     ON CONFLICT (event_id) DO NOTHING
+    """;
+
+  /** {@link #ADD} for many mails at once (the arrays in that order); answers a row per mail added. */
+  static final String ADD_ALL = """
+    INSERT INTO outgoing_mail (id, event_id, kind, recipient, locale, subject, model, order_id, order_number)
+    SELECT id, event_id, kind, recipient, locale, subject, model::jsonb, order_id, order_number
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[])
+      WITH ORDINALITY AS m(id, event_id, kind, recipient, locale, subject, model, order_id, order_number, n)
+    ORDER BY n
+    ON CONFLICT (event_id) DO NOTHING
+    RETURNING id
     """;
 
   /**
@@ -33,17 +51,17 @@ final class MailSql {
     """;
 
   /**
-   * Only a pending mail. The test is written {@code (status = 'pending') IS TRUE}, which the partial
-   * index of due mails does not match: with a plain {@code status = 'pending'} the planner scans that
-   * index for the id, walking the entries of every mail sent since the last vacuum (3 ms after a few
-   * thousand orders), instead of taking the primary key.
+   * Marks the mails of ids $1 sent, each only while pending. The test is written {@code (status =
+   * 'pending') IS TRUE}, which the partial index of due mails does not match: with a plain {@code
+   * status = 'pending'} the planner scans that index for the ids, walking the entries of every mail
+   * sent since the last vacuum (3 ms after a few thousand orders), instead of taking the primary key.
    */
-  static final String MARK_SENT = """
+  static final String MARK_ALL_SENT = """
     UPDATE outgoing_mail SET status = 'sent', sent_at = now(), last_error = NULL, next_attempt_at = now()
-    WHERE id = $1 AND (status = 'pending') IS TRUE
+    WHERE id = ANY($1) AND (status = 'pending') IS TRUE
     """;
 
-  /** After a failed attempt: due again in $3 seconds, or failed for good after $2 attempts (by the primary key, as {@link #MARK_SENT}). */
+  /** After a failed attempt: due again in $3 seconds, or failed for good after $2 attempts (by the primary key, as {@link #MARK_ALL_SENT}). */
   static final String MARK_ATTEMPT_FAILED = """
     UPDATE outgoing_mail SET status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'pending' END,
       next_attempt_at = now() + make_interval(secs => $3), last_error = $4

@@ -8,6 +8,7 @@ import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.identity.IdentityApi;
 import io.kinetic.kernel.contract.notifications.NotificationsApi;
 import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.pg.PgPools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -50,7 +51,8 @@ public class NotificationsVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> new MailTemplates(mail.shopName(), mail.shopUrl(), settings.resetKey())).compose(templates -> {
       sender = new MailSender(vertx, pool, templates, transport, mail);
       var mails = new OutgoingMails(templates, settings.defaultLocale(), sender::wake);
-      var orderMails = new OrderMails(bus, pool, mails, settings.defaultLocale());
+      var pipelining = new Pipelining(CHECKOUT_CONSUMER);
+      var orderMails = pipelining.handler(new OrderMails(bus, pool, mails, settings.defaultLocale(), pipelining));
       var accountMails = new AccountMails(mails);
       checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails,
         outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);

@@ -20,6 +20,7 @@ import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
 import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Pipelining;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -57,20 +58,36 @@ final class OrderMails implements LogConsumer.Handler {
   /** What {@link #prepare} fetched for the pass at hand (on the consumer's context only). */
   private Map<UUID, OrderView> prepared = Map.of();
   /** The contacts {@link #prepare} read for the pass at hand (a contact is written once, never changed). */
-  private Map<UUID, Contact> contacts = Map.of();
+  private Map<UUID, Contact> contacts = new java.util.HashMap<>();
   private final SqlClient pool;
   private final String defaultLocale;
+  /** Whether to keep a pass's writes for its end (null: never, each event writes at once). */
+  private final Pipelining pipelining;
+  /** The contacts of the pass's orders placed, kept for its end (on the consumer's context only). */
+  private final List<Placed> placed = new ArrayList<>();
+  /** The pass's mails, kept for its end. */
+  private final List<OutgoingMails.Mail> kept = new ArrayList<>();
 
   OrderMails(BusClient bus, OutgoingMails mails, String defaultLocale) {
-    this(bus, null, mails, defaultLocale);
+    this(bus, null, mails, defaultLocale, null);
   }
 
-  /** {@code pool}: where {@link #prepare} reads the contacts of a pass's orders (null: each is read in the pass). */
-  OrderMails(BusClient bus, SqlClient pool, OutgoingMails mails, String defaultLocale) {
+  /**
+   * {@code pool}: where {@link #prepare} reads the contacts of a pass's orders (null: each is read in
+   * the pass); {@code pipelining}: while it is on, a pass's contacts and mails are written at its
+   * end, each kind in one statement ({@link #finish}), instead of one statement per event (null:
+   * always one per event).
+   */
+  OrderMails(BusClient bus, SqlClient pool, OutgoingMails mails, String defaultLocale, Pipelining pipelining) {
     this.bus = bus;
     this.pool = pool;
     this.mails = mails;
     this.defaultLocale = defaultLocale;
+    this.pipelining = pipelining;
+  }
+
+  /** An order placed: its contact, as {@link MailSql#SAVE_CONTACT} records it. */
+  private record Placed(UUID orderId, Contact contact, UUID customerId, java.time.OffsetDateTime at) {
   }
 
   /** A contact as the mails of one order need it. */
@@ -88,6 +105,9 @@ final class OrderMails implements LogConsumer.Handler {
    */
   @Override
   public Future<?> prepare(List<LoggedEvent> events) {
+    // what a pass that failed kept is not written
+    placed.clear();
+    kept.clear();
     var paid = new java.util.LinkedHashSet<UUID>();
     for (LoggedEvent logged : events) {
       if (PAID.equals(logged.type()) && logged.event() instanceof PaymentSucceeded payment) {
@@ -106,7 +126,7 @@ final class OrderMails implements LogConsumer.Handler {
    * of them itself (a contact recorded in the same pass, by its OrderPlaced, is read there).
    */
   private Future<?> contacts(List<LoggedEvent> events) {
-    contacts = Map.of();
+    contacts = new java.util.HashMap<>();
     var ids = new java.util.LinkedHashSet<UUID>();
     for (LoggedEvent logged : events) {
       if (HANDLED.contains(logged.type()) && !(logged.event() instanceof OrderPlaced)
@@ -162,19 +182,28 @@ final class OrderMails implements LogConsumer.Handler {
       return Future.succeededFuture();
     }
     DomainEvent event = logged.event();
-    if (event instanceof OrderPlaced placed) {
-      return tx.preparedQuery(MailSql.SAVE_CONTACT).execute(Tuple.tuple().addValue(placed.orderId()).addValue(placed.number())
-        .addValue(placed.email()).addValue(MailTemplates.locale(placed.locale(), defaultLocale)).addValue(placed.customerId())
-        .addValue(placed.occurredAt().atOffset(ZoneOffset.UTC)));
+    // decided now, not in a later callback: a parked event's retry (written at once) is told only while apply runs
+    boolean keep = keeping();
+    if (event instanceof OrderPlaced order) {
+      var contact = new Contact(order.number(), order.email(), MailTemplates.locale(order.locale(), defaultLocale));
+      if (keep) {
+        // the pass's later events of this order find it here; a contact is written once, never changed
+        placed.add(new Placed(order.orderId(), contact, order.customerId(), order.occurredAt().atOffset(ZoneOffset.UTC)));
+        contacts.putIfAbsent(order.orderId(), contact);
+        return Future.succeededFuture();
+      }
+      return tx.preparedQuery(MailSql.SAVE_CONTACT).execute(Tuple.tuple().addValue(order.orderId()).addValue(contact.number())
+        .addValue(contact.email()).addValue(contact.locale()).addValue(order.customerId())
+        .addValue(order.occurredAt().atOffset(ZoneOffset.UTC)));
     }
     if (event instanceof PaymentSucceeded paid) {
       OrderView known = prepared.get(paid.orderId());
       return (known != null ? Future.succeededFuture(known) : detail(paid.orderId())).compose(order -> contact(tx, paid.orderId(), order).compose(contact ->
-        add(tx, logged, "order-confirmation", contact, paid.orderId(), confirmation(order, contact.locale()))));
+        add(tx, keep, logged, "order-confirmation", contact, paid.orderId(), confirmation(order, contact.locale()))));
     }
     if (event instanceof PaymentFailed failed) {
       return contact(tx, failed.orderId(), null).compose(contact ->
-        add(tx, logged, "payment-failed", contact, failed.orderId(), Map.of()));
+        add(tx, keep, logged, "payment-failed", contact, failed.orderId(), Map.of()));
     }
     if (event instanceof PaymentRefunded refunded) {
       return contact(tx, refunded.orderId(), null).compose(contact -> {
@@ -182,7 +211,7 @@ final class OrderMails implements LogConsumer.Handler {
         model.put("amount", MoneyText.format(refunded.amount(), contact.locale()));
         model.put("refundedTotal", MoneyText.format(refunded.refundedTotal(), contact.locale()));
         model.put("noStock", "NO_STOCK".equals(refunded.reason()));
-        return add(tx, logged, "order-refunded", contact, refunded.orderId(), model);
+        return add(tx, keep, logged, "order-refunded", contact, refunded.orderId(), model);
       });
     }
     if (event instanceof OrderFulfilled shipped) {
@@ -193,22 +222,48 @@ final class OrderMails implements LogConsumer.Handler {
         model.put("trackingNumber", shipped.trackingNumber());
         model.put("trackingUrl", shipped.trackingUrl());
         model.put("partial", "partially_fulfilled".equals(shipped.state()));
-        return add(tx, logged, "order-shipped", contact, shipped.orderId(), model);
+        return add(tx, keep, logged, "order-shipped", contact, shipped.orderId(), model);
       });
     }
     if (event instanceof ReturnRequested requested) {
-      return contact(tx, requested.orderId(), null).compose(contact -> add(tx, logged, "return-requested", contact,
+      return contact(tx, requested.orderId(), null).compose(contact -> add(tx, keep, logged, "return-requested", contact,
         requested.orderId(), Map.of("lines", lines(requested.lines()), "reason", text(requested.reason()))));
     }
     if (event instanceof ReturnDecided decided) {
-      return contact(tx, decided.orderId(), null).compose(contact -> add(tx, logged,
+      return contact(tx, decided.orderId(), null).compose(contact -> add(tx, keep, logged,
         decided.approved() ? "return-approved" : "return-rejected", contact, decided.orderId(), Map.of("note", text(decided.note()))));
     }
     if (event instanceof ReturnReceived received) {
-      return contact(tx, received.orderId(), null).compose(contact -> add(tx, logged, "return-received", contact,
+      return contact(tx, received.orderId(), null).compose(contact -> add(tx, keep, logged, "return-received", contact,
         received.orderId(), Map.of("lines", lines(received.lines()), "restocked", received.restocked())));
     }
     return Future.succeededFuture();
+  }
+
+  /** The contacts and mails the pass kept, each kind in one statement (contacts first: a mail's order has its contact). */
+  @Override
+  public Future<?> finish(SqlConnection tx) {
+    if (placed.isEmpty() && kept.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var contactsKept = List.copyOf(placed);
+    var mailsKept = List.copyOf(kept);
+    placed.clear();
+    kept.clear();
+    Future<?> saved = contactsKept.isEmpty() ? Future.succeededFuture()
+      : tx.preparedQuery(MailSql.SAVE_CONTACTS).execute(Tuple.tuple()
+        .addValue(contactsKept.stream().map(Placed::orderId).toArray(UUID[]::new))
+        .addValue(contactsKept.stream().map(p -> p.contact().number()).toArray(String[]::new))
+        .addValue(contactsKept.stream().map(p -> p.contact().email()).toArray(String[]::new))
+        .addValue(contactsKept.stream().map(p -> p.contact().locale()).toArray(String[]::new))
+        .addValue(contactsKept.stream().map(Placed::customerId).toArray(UUID[]::new))
+        .addValue(contactsKept.stream().map(Placed::at).toArray(java.time.OffsetDateTime[]::new)));
+    return saved.compose(v -> mails.addAll(tx, mailsKept));
+  }
+
+  /** Whether this pass keeps its writes for its end (read when {@link #apply} is called, not in its callbacks). */
+  private boolean keeping() {
+    return pipelining != null && pipelining.on();
   }
 
   /**
@@ -222,11 +277,16 @@ final class OrderMails implements LogConsumer.Handler {
     return Future.succeededFuture(oldestKept - 1);
   }
 
-  private Future<Void> add(SqlConnection tx, LoggedEvent logged, String kind, Contact contact, UUID orderId,
+  private Future<Void> add(SqlConnection tx, boolean keep, LoggedEvent logged, String kind, Contact contact, UUID orderId,
                            Map<String, Object> details) {
     Map<String, Object> model = new LinkedHashMap<>(details);
     model.put("number", contact.number());
-    return mails.add(tx, logged, kind, contact.email(), contact.locale(), model, new OutgoingMails.OrderRef(orderId, contact.number()));
+    var order = new OutgoingMails.OrderRef(orderId, contact.number());
+    if (keep) {
+      kept.add(mails.mail(logged, kind, contact.email(), contact.locale(), model, order));
+      return Future.succeededFuture();
+    }
+    return mails.add(tx, logged, kind, contact.email(), contact.locale(), model, order);
   }
 
   /** From the projection of OrderPlaced; for an order placed before it existed, from checkout. */

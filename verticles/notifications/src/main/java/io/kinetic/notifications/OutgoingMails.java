@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,20 +32,57 @@ final class OutgoingMails {
     this.committed = committed;
   }
 
+  /** A mail to write: what {@link #add} writes at once, or {@link #addAll} with others. */
+  record Mail(UUID id, UUID eventId, String kind, String recipient, String locale, String subject, String model,
+              UUID orderId, String orderNumber) {
+  }
+
   Future<Void> add(SqlConnection tx, LoggedEvent event, String kind, String recipient, String locale,
                    Map<String, Object> model, OrderRef order) {
-    String lang = MailTemplates.locale(locale, defaultLocale);
-    String subject = templates.subject(kind, lang, model);
-    var row = Tuple.tuple().addValue(Ids.newId()).addValue(event.eventId()).addValue(kind).addValue(recipient)
-      .addValue(lang).addValue(subject).addValue(new JsonObject(model))
-      .addValue(order == null ? null : order.id()).addValue(order == null ? null : order.number());
+    Mail m = mail(event, kind, recipient, locale, model, order);
+    var row = Tuple.tuple().addValue(m.id()).addValue(m.eventId()).addValue(m.kind()).addValue(m.recipient())
+      .addValue(m.locale()).addValue(m.subject()).addValue(new JsonObject(model))
+      .addValue(m.orderId()).addValue(m.orderNumber());
     return tx.preparedQuery(MailSql.ADD).execute(row).map(added -> {
-      var transaction = tx.transaction();
-      if (added.rowCount() > 0 && transaction != null) {
-        transaction.completion().onSuccess(v -> committed.run());
-      }
+      wakeAfterCommit(tx, added.rowCount());
       return null;
     });
+  }
+
+  /** The mail {@code event} calls for, its subject rendered, to be written by {@link #addAll}. */
+  Mail mail(LoggedEvent event, String kind, String recipient, String locale, Map<String, Object> model, OrderRef order) {
+    String lang = MailTemplates.locale(locale, defaultLocale);
+    String subject = templates.subject(kind, lang, model);
+    return new Mail(Ids.newId(), event.eventId(), kind, recipient, lang, subject, new JsonObject(model).encode(),
+      order == null ? null : order.id(), order == null ? null : order.number());
+  }
+
+  /** Writes {@code mails} in one statement, in their order; one whose event has its mail already adds nothing. */
+  Future<Void> addAll(SqlConnection tx, List<Mail> mails) {
+    if (mails.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var params = Tuple.tuple()
+      .addValue(mails.stream().map(Mail::id).toArray(UUID[]::new))
+      .addValue(mails.stream().map(Mail::eventId).toArray(UUID[]::new))
+      .addValue(mails.stream().map(Mail::kind).toArray(String[]::new))
+      .addValue(mails.stream().map(Mail::recipient).toArray(String[]::new))
+      .addValue(mails.stream().map(Mail::locale).toArray(String[]::new))
+      .addValue(mails.stream().map(Mail::subject).toArray(String[]::new))
+      .addValue(mails.stream().map(Mail::model).toArray(String[]::new))
+      .addValue(mails.stream().map(Mail::orderId).toArray(UUID[]::new))
+      .addValue(mails.stream().map(Mail::orderNumber).toArray(String[]::new));
+    return tx.preparedQuery(MailSql.ADD_ALL).execute(params).map(added -> {
+      wakeAfterCommit(tx, added.size());
+      return null;
+    });
+  }
+
+  private void wakeAfterCommit(SqlConnection tx, int added) {
+    var transaction = tx.transaction();
+    if (added > 0 && transaction != null) {
+      transaction.completion().onSuccess(v -> committed.run());
+    }
   }
 
 }

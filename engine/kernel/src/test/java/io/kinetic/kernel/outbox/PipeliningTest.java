@@ -1,10 +1,9 @@
-package io.kinetic.analytics;
+package io.kinetic.kernel.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.log.LoggedEvent;
-import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +16,7 @@ class PipeliningTest {
 
   @Test
   void aFailureInAPassTurnsPipeliningOffSoTheNextPassFindsTheFailingEvent() {
-    var pipelining = new Pipelining();
+    var pipelining = new Pipelining("test");
     LogConsumer.Handler handler = pipelining.handler((tx, e) -> pipelining.send(Future.failedFuture(new IllegalStateException("poison"))));
     assertTrue(pipelining.on());
     assertTrue(handler.apply(null, EVENT).succeeded(), "pipelined: handed over at once, the pass fails at its end");
@@ -27,7 +26,7 @@ class PipeliningTest {
 
   @Test
   void aParkedEventsRetryRunsAloneAndItsFailureLeavesPipeliningOn() {
-    var pipelining = new Pipelining();
+    var pipelining = new Pipelining("test");
     LogConsumer.Handler handler = pipelining.handler((tx, e) -> pipelining.send(Future.failedFuture(new IllegalStateException("poison"))));
     assertTrue(handler.applyParked(null, EVENT).failed(), "the retry's own failure, not pipelined");
     assertTrue(pipelining.on(), "a parked poison event's retries do not slow the consumer's passes");

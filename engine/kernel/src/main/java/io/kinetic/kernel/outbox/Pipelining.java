@@ -1,7 +1,6 @@
-package io.kinetic.analytics;
+package io.kinetic.kernel.outbox;
 
 import io.kinetic.kernel.contract.log.LoggedEvent;
-import io.kinetic.kernel.outbox.LogConsumer;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.logging.Logger;
@@ -15,18 +14,28 @@ import java.util.logging.Logger;
  * for {@value #OFF_MILLIS} ms: the consumer applies one event after the other again, so a failing
  * event is retried on its own and parked as usual.
  *
+ * <p>The same switch tells a handler whether to keep its writes for the pass's end
+ * ({@link LogConsumer.Handler#finish}: one set-based statement for many events) or to write each
+ * event's at once; a failure at the end turns it off as well.
+ *
  * <p>A parked event's retry runs alone in a transaction of its own ({@link #handler}): its
  * statements are not pipelined and its failure leaves pipelining on (else one parked poison event
  * would turn pipelining off after each of its retries).
  */
-final class Pipelining {
+public final class Pipelining {
 
   private static final Logger LOG = Logger.getLogger(Pipelining.class.getName());
-  static final long OFF_MILLIS = 120_000;
+  public static final long OFF_MILLIS = 120_000;
 
+  private final String name;
   private volatile long failedAt = Long.MIN_VALUE / 2;
   /** While a parked event is retried (on the consumer's context). */
   private boolean alone;
+
+  /** {@code name}: the consumer's, for the log. */
+  public Pipelining(String name) {
+    this.name = name;
+  }
 
   /**
    * A consumer's handler: {@code apply} pipelined in passes, not pipelined for a parked event's
@@ -34,7 +43,7 @@ final class Pipelining {
    * too. The retry is told while {@code apply} runs, so a statement must be sent through
    * {@link #send} (or {@link #on} read) before {@code apply} returns, not in a later callback.
    */
-  LogConsumer.Handler handler(LogConsumer.Handler apply) {
+  public LogConsumer.Handler handler(LogConsumer.Handler apply) {
     return new LogConsumer.Handler() {
       @Override
       public Future<?> apply(SqlConnection tx, LoggedEvent event) {
@@ -71,12 +80,12 @@ final class Pipelining {
   }
 
   /** Whether statements are pipelined now. */
-  boolean on() {
+  public boolean on() {
     return !alone && System.currentTimeMillis() - failedAt > OFF_MILLIS;
   }
 
   /** {@code statement}, or (pipelining on) a future that has succeeded already while it runs. */
-  Future<?> send(Future<?> statement) {
+  public Future<?> send(Future<?> statement) {
     if (!on()) {
       return statement;
     }
@@ -90,7 +99,7 @@ final class Pipelining {
    */
   private void failed(Throwable t) {
     if (on()) {
-      LOG.info("a pipelined rollup statement failed (" + t.getMessage() + "): one event after the other for "
+      LOG.info(name + ": a pipelined or set-based statement failed (" + t.getMessage() + "): one event after the other for "
         + OFF_MILLIS / 1000 + " s");
     }
     failedAt = System.currentTimeMillis();
