@@ -84,7 +84,7 @@ class OrderMailsPrepareTest {
       troubled.add(paid(100 + i, id));
     }
     prepare(mails, troubled);
-    assertEquals(16, asked.get(), "the first group of 16 asked, then no more");
+    assertEquals(32, asked.get(), "the first group of 32 asked, then no more");
   }
 
   private void prepare(OrderMails mails, List<LoggedEvent> events) throws Exception {
