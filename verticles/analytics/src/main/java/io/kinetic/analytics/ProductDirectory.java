@@ -42,6 +42,9 @@ final class ProductDirectory {
     EventTypes.registerFamily(CatalogEvent.class);
   }
 
+  /** The most products asked of the catalog at once. */
+  static final int FETCH_AT_ONCE = 16;
+
   private final BusClient bus;
   /** Products whose row was committed (seen from a later transaction): no need to look for them again. */
   private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
@@ -66,7 +69,7 @@ final class ProductDirectory {
 
   /**
    * Fetches those of {@code productIds} the product table does not have, in the caller's
-   * transaction (one query when all are there), one after the other.
+   * transaction (one query when all are there), {@value #FETCH_AT_ONCE} at once.
    */
   Future<Void> ensure(SqlClient tx, List<UUID> productIds) {
     return tx.preparedQuery(RollupSql.PRODUCTS_KNOWN).execute(Tuple.of((Object) productIds.toArray(UUID[]::new))).compose(rows -> {
@@ -77,13 +80,14 @@ final class ProductDirectory {
           committed.add(row.getUUID("product_id"));
         }
       }
-      Future<Void> fetched = Future.succeededFuture();
-      for (UUID id : productIds) {
-        if (!present.contains(id)) {
-          fetched = fetched.compose(v -> fetch(tx, id));
-        }
+      // the missing ones fetched from the catalog side by side, a group at a time
+      List<UUID> missing = productIds.stream().filter(id -> !present.contains(id)).distinct().toList();
+      Future<?> fetched = Future.succeededFuture();
+      for (int from = 0; from < missing.size(); from += FETCH_AT_ONCE) {
+        List<UUID> some = missing.subList(from, Math.min(missing.size(), from + FETCH_AT_ONCE));
+        fetched = fetched.compose(v -> Future.all(some.stream().map(id -> fetch(tx, id)).toList()));
       }
-      return fetched;
+      return fetched.mapEmpty();
     });
   }
 

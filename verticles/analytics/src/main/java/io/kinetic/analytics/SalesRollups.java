@@ -71,6 +71,8 @@ final class SalesRollups implements LogConsumer.Handler {
   private JsonArray placed = new JsonArray();
   /** The pass's orders paid, in log order (each once: a repeated payment counts no second time), not written yet. */
   private Set<UUID> paid = new LinkedHashSet<>();
+  /** The products of the pass's kept payments not known to be in the product table: looked up before they are written. */
+  private Set<UUID> unknown = new LinkedHashSet<>();
 
   SalesRollups(ProductDirectory products, Pipelining pipelining) {
     this.products = products;
@@ -82,15 +84,17 @@ final class SalesRollups implements LogConsumer.Handler {
   public Future<?> prepare(List<LoggedEvent> events) {
     placed = new JsonArray();
     paid = new LinkedHashSet<>();
+    unknown = new LinkedHashSet<>();
     return Future.succeededFuture();
   }
 
   /**
    * Orders placed and paid are kept for the pass's end while pipelining is on, else written at
-   * once; the other events' statements are pipelined (see {@link Pipelining}). A payment whose
-   * products are not all known to be in the product table has them looked up (and fetched from the
-   * catalog when missing) before it is kept: the look-ups run one after the other as the events
-   * come, so they stay bounded by the pass's time limit. Nothing is kept for a parked event's retry (not batching): it
+   * once; the other events' statements are pipelined (see {@link Pipelining}). The products of the
+   * kept payments that are not all known to be in the product table are looked up (and fetched
+   * from the catalog when missing) once for the pass, before its payments are written (they were
+   * looked up one payment after the other: with a cold product table the passes were cut short by
+   * their time limit and the consumer fell behind for a minute or two). Nothing is kept for a parked event's retry (not batching): it
    * runs in a transaction of its own, and what the pass kept stays the pass's.
    */
   @Override
@@ -115,14 +119,17 @@ final class SalesRollups implements LogConsumer.Handler {
         return (known ? Future.succeededFuture() : products.ensureFor(tx, s.orderId()))
           .compose(v -> tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(new UUID[] {s.orderId()})));
       }
-      if (known) {
+      if (known || ordered != null) {
+        // products its placement named and the table may lack are looked up with the pass's others, before they are written
+        if (!known) {
+          ordered.stream().filter(id -> !products.allKnown(List.of(id))).forEach(unknown::add);
+        }
         paid.add(s.orderId());
         return Future.succeededFuture();
       }
-      // its products looked up first (by the ids its placement named; else from its stored lines,
-      // which needs what the pass kept written), then kept with the others
-      Future<Void> looked = ordered != null ? products.ensure(tx, ordered) : flush(tx).compose(v -> products.ensureFor(tx, s.orderId()));
-      return looked.map(v -> {
+      // a placement this node did not see: its products from its stored lines (which needs what
+      // the pass kept written), then kept with the others
+      return flush(tx).compose(v -> products.ensureFor(tx, s.orderId())).map(v -> {
         paid.add(s.orderId());
         return null;
       });
@@ -155,16 +162,23 @@ final class SalesRollups implements LogConsumer.Handler {
     return batching ? flush(tx).compose(v -> statement.get()) : statement.get();
   }
 
-  /** Writes the orders kept, pipelined: the placements, then the payments. */
+  /**
+   * Writes the orders kept, pipelined: the placements, then (once the products of the payments are
+   * all in the product table: one look-up for the pass, see {@link ProductDirectory#ensure}) the
+   * payments.
+   */
   private Future<?> flush(SqlConnection tx) {
     JsonArray placing = placed;
     Set<UUID> paying = paid;
+    List<UUID> looking = List.copyOf(unknown);
     placed = new JsonArray();
     paid = new LinkedHashSet<>();
+    unknown = new LinkedHashSet<>();
     Future<?> placements = placing.isEmpty() ? Future.succeededFuture()
       : pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PLACED).execute(Tuple.of(placing)));
     Future<?> payments = paying.isEmpty() ? Future.succeededFuture()
-      : pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(paying.toArray(UUID[]::new))));
+      : (looking.isEmpty() ? Future.succeededFuture() : products.ensure(tx, looking))
+        .compose(v -> pipelining.send(tx.preparedQuery(RollupSql.ORDERS_PAID).execute(Tuple.of(paying.toArray(UUID[]::new)))));
     return Future.all(placements, payments);
   }
 
