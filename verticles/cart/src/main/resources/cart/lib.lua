@@ -6,7 +6,8 @@
 --   cart:rsv:<variant>   hash: <cart id> = units reserved, x:<cart id> = the ms it lapses (as in
 --                        rsx, so a cart's snapshot reads a line with one HMGET), _t = total
 --                        reserved, _s = sequence of the total, _h = WIDE (below), _o = on
---                        hand, _v = the product version it was read at (the newest wins)
+--                        hand, _v = the product version it was read at, _q = its stock
+--                        sequence (the newest figure wins: see stock)
 --   cart:rsx:<variant>   zset: <cart id> by the ms its reservation lapses
 --   cart:stk:<variant>   hash: o, pv: where engines before _o/_v kept on hand; read only when the
 --                        variant's cart:rsv has no _v, and left to expire

@@ -80,12 +80,14 @@ final class ProductDirectory {
           committed.add(row.getUUID("product_id"));
         }
       }
-      // the missing ones fetched from the catalog side by side, a group at a time
-      List<UUID> missing = productIds.stream().filter(id -> !present.contains(id)).distinct().toList();
+      // the missing ones fetched from the catalog side by side, a group at a time (in id order); a
+      // group settles whole before a failure goes on (join, not all): no statement of it may run
+      // after the transaction ended
+      List<UUID> missing = productIds.stream().filter(id -> !present.contains(id)).distinct().sorted().toList();
       Future<?> fetched = Future.succeededFuture();
       for (int from = 0; from < missing.size(); from += FETCH_AT_ONCE) {
         List<UUID> some = missing.subList(from, Math.min(missing.size(), from + FETCH_AT_ONCE));
-        fetched = fetched.compose(v -> Future.all(some.stream().map(id -> fetch(tx, id)).toList()));
+        fetched = fetched.compose(v -> Future.join(some.stream().map(id -> fetch(tx, id)).toList()));
       }
       return fetched.mapEmpty();
     });

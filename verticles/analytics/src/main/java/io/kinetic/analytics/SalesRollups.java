@@ -165,7 +165,9 @@ final class SalesRollups implements LogConsumer.Handler {
   /**
    * Writes the orders kept, pipelined: the placements, then (once the products of the payments are
    * all in the product table: one look-up for the pass, see {@link ProductDirectory#ensure}) the
-   * payments.
+   * payments. Products fetched here are asked of the catalog at the pass's end (not bounded by its
+   * time limit); when the catalog cannot answer, the pass fails without blaming an event and is
+   * retried, one event after the other for a while (see {@link Pipelining}).
    */
   private Future<?> flush(SqlConnection tx) {
     JsonArray placing = placed;

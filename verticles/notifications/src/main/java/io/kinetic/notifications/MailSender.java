@@ -4,6 +4,7 @@ import io.kinetic.kernel.config.AppConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mail.MailMessage;
@@ -32,6 +33,8 @@ import java.util.logging.Logger;
 final class MailSender {
 
   static final int CLAIM_SECONDS = 120;
+  /** The longest one delivery may take: a quarter of the claim. */
+  static final int DELIVERY_SECONDS = CLAIM_SECONDS / 4;
   private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
   private static final int MAX_ERROR = 500;
 
@@ -136,7 +139,7 @@ final class MailSender {
     int attempts = row.getInteger("attempts");
     Future<Void> delivered;
     try {
-      delivered = transport.deliver(row.getString("kind") + "-" + eventId, message(row));
+      delivered = bounded(transport.deliver(row.getString("kind") + "-" + eventId, message(row)));
     } catch (RuntimeException e) {
       delivered = Future.failedFuture(e);
     }
@@ -154,6 +157,29 @@ final class MailSender {
           .addValue(error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
         return pool.preparedQuery(MailSql.MARK_ATTEMPT_FAILED).execute(tuple).<Void>mapEmpty();
       });
+  }
+
+  /**
+   * A delivery that has not settled after {@value #DELIVERY_SECONDS} s counts as a failed attempt:
+   * the batch's delivered mails are marked sent once all of its deliveries settled, which must be
+   * well within their claim (else another sender would deliver them again).
+   */
+  private Future<Void> bounded(Future<Void> delivery) {
+    if (delivery.isComplete()) {
+      return delivery;
+    }
+    Promise<Void> settled = Promise.promise();
+    long timer = vertx.setTimer(DELIVERY_SECONDS * 1000L,
+      t -> settled.tryFail("no answer from the mail transport within " + DELIVERY_SECONDS + " s"));
+    delivery.onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.succeeded()) {
+        settled.tryComplete();
+      } else {
+        settled.tryFail(ar.cause());
+      }
+    });
+    return settled.future();
   }
 
   private MailMessage message(Row row) {

@@ -50,12 +50,7 @@ final class OrderMails implements LogConsumer.Handler {
   private static final String PAID = EventTypes.register(PaymentSucceeded.class);
   /** The most order details asked of checkout at once. */
   private static final int AT_ONCE = 32;
-  /**
-   * The most order details fetched before one pass: a whole batch's (a pass writes its mails at
-   * its end, so it applies a batch well within its quarter of a second once the details are here;
-   * each one left to apply would be a round trip to checkout inside the transaction).
-   */
-  private static final int PREFETCH = 200;
+
 
   private final BusClient bus;
   private final OutgoingMails mails;
@@ -100,8 +95,10 @@ final class OrderMails implements LogConsumer.Handler {
 
   /**
    * The details of the pass's first paid orders, fetched from checkout before the pass's
-   * transaction (which then does not wait on the bus), {@value #AT_ONCE} at once, at most
-   * {@value #PREFETCH} a pass. What an earlier pass fetched and this one still needs is kept, not fetched again (a pass
+   * transaction (which then does not wait on the bus), {@value #AT_ONCE} at once, for the whole
+   * batch (a pass writes its mails at its end, so it applies a batch well within its quarter of a
+   * second once the details are here; each one left to apply would be a round trip to checkout
+   * inside the transaction). What an earlier pass fetched and this one still needs is kept, not fetched again (a pass
    * cut short, retried or lost to another instance reads the same events again). A fetch that fails
    * leaves its order out, and stops the fetching for this pass: apply asks for that order itself
    * (and fails, retries and parks that one event, not the pass).
@@ -115,9 +112,6 @@ final class OrderMails implements LogConsumer.Handler {
     for (LoggedEvent logged : events) {
       if (PAID.equals(logged.type()) && logged.event() instanceof PaymentSucceeded payment) {
         paid.add(payment.orderId());
-        if (paid.size() == PREFETCH) {
-          break;
-        }
       }
     }
     // a failed contacts read leaves them to the pass (read one by one), not the order details
