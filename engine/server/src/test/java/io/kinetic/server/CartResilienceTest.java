@@ -296,6 +296,46 @@ class CartResilienceTest {
     assertEquals("3", redis.hget("cart:rsv:" + v, "_o").await(10, TimeUnit.SECONDS).toString());
   }
 
+  /**
+   * A figure without a stock sequence (from a node of an earlier version) is ordered by the
+   * product version, as before, and leaves no sequence behind: a figure that has one is then
+   * ordered by the version too, until both sides have one again.
+   */
+  @Test
+  void aFigureWithoutASequenceIsOrderedByTheProductVersion() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    String sku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
+    assertEquals(201, shop.add(null, v, 1).statusCode());
+    var known = redis.hmget(List.of("cart:rsv:" + v, "_v", "_q")).await(10, TimeUnit.SECONDS);
+    long version = Long.parseLong(known.get(0).toString());
+    long seq = Long.parseLong(known.get(1).toString());
+    UUID productId = UUID.fromString(product.getString("id"));
+    UUID variant = UUID.fromString(v);
+
+    stockChanged(productId, variant, sku, 4, version + 1, null);
+    Eventually.value("a newer version's figure without a sequence taken", () -> redis.hget("cart:rsv:" + v, "_o")
+      .await(10, TimeUnit.SECONDS).toString(), "4"::equals);
+    assertEquals(null, redis.hget("cart:rsv:" + v, "_q").await(10, TimeUnit.SECONDS), "no sequence left beside it");
+
+    // a figure of an older version, though it has a sequence: the stored one has none, the version decides
+    stockChanged(productId, variant, sku, 9, version, seq + 5);
+    Thread.sleep(500);
+    assertEquals("4", redis.hget("cart:rsv:" + v, "_o").await(10, TimeUnit.SECONDS).toString());
+    stockChanged(productId, variant, sku, 2, version + 1, seq + 6);
+    Eventually.value("the figure of the same version taken", () -> redis.hget("cart:rsv:" + v, "_o")
+      .await(10, TimeUnit.SECONDS).toString(), "2"::equals);
+    var kept = redis.hmget(List.of("cart:rsv:" + v, "_v", "_q")).await(10, TimeUnit.SECONDS);
+    assertEquals(Long.toString(version + 1), kept.get(0).toString());
+    assertEquals(Long.toString(seq + 6), kept.get(1).toString(), "the sequence kept with it");
+  }
+
+  private static void stockChanged(UUID productId, UUID variant, String sku, int onHand, long version, Long seq) {
+    engine.vertx().eventBus().publish(io.kinetic.kernel.contract.catalog.CatalogApi.Events.STOCK_CHANGED,
+      new io.kinetic.kernel.contract.catalog.StockChanged(UUID.randomUUID(), java.time.Instant.now(), productId, variant, sku,
+        onHand, version, seq));
+  }
+
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);
