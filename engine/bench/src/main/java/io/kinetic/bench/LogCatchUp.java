@@ -59,7 +59,14 @@ final class LogCatchUp {
    * {@code sources} has still to apply, by consumer name, from one read of the health.
    */
   static java.util.Map<String, Long> behind(URI engine, String bearer, Predicate<String> sources) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    return health(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), engine, bearer, sources).behind();
+  }
+
+  /** One read of the health: what each live reader of the chosen logs has still to apply, and the events not logged yet. */
+  private record Health(java.util.Map<String, Long> behind, long unlogged) {
+  }
+
+  private static Health health(HttpClient http, URI engine, String bearer, Predicate<String> sources) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(engine.resolve(HEALTH)).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
@@ -67,11 +74,13 @@ final class LogCatchUp {
     }
     java.time.Instant alive = java.time.Instant.now().minusSeconds(ALIVE_SECONDS);
     var behind = new java.util.TreeMap<String, Long>();
+    long unlogged = 0;
     for (Object log : new JsonObject(response.body()).getJsonArray("logs")) {
       JsonObject l = (JsonObject) log;
       if (!sources.test(l.getString("source"))) {
         continue;
       }
+      unlogged += l.getLong("unlogged");
       for (Object reader : l.getJsonArray("readers")) {
         JsonObject r = (JsonObject) reader;
         Object readAt = r.getValue("readAt");
@@ -80,7 +89,7 @@ final class LogCatchUp {
         }
       }
     }
-    return behind;
+    return new Health(behind, unlogged);
   }
 
   /**
@@ -97,30 +106,14 @@ final class LogCatchUp {
     int quiet = 0;
     long lastReport = start;
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(engine.resolve(HEALTH)).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + bearer.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("GET " + HEALTH + " answered " + response.statusCode() + ": " + response.body());
-      }
-      JsonObject health = new JsonObject(response.body());
-      java.time.Instant alive = java.time.Instant.now().minusSeconds(ALIVE_SECONDS);
+      Health health = health(http, engine, bearer.get(), sources);
       long behind = 0;
-      long unlogged = 0;
-      for (Object log : health.getJsonArray("logs")) {
-        JsonObject l = (JsonObject) log;
-        if (!sources.test(l.getString("source"))) {
-          continue;
-        }
-        unlogged += l.getLong("unlogged");
-        for (Object reader : l.getJsonArray("readers")) {
-          JsonObject r = (JsonObject) reader;
-          Object readAt = r.getValue("readAt");
-          boolean recent = readAt != null && (!(readAt instanceof String at) || java.time.Instant.parse(at).isAfter(alive));
-          if (consumers.test(r.getString("consumer")) && recent) {
-            behind += r.getLong("eventsBehind");
-          }
+      for (var e : health.behind().entrySet()) {
+        if (consumers.test(e.getKey())) {
+          behind += e.getValue();
         }
       }
+      long unlogged = health.unlogged();
       first = first < 0 ? behind : first;
       quiet = behind == 0 && unlogged == 0 ? quiet + 1 : 0;
       if (quiet >= 2) {

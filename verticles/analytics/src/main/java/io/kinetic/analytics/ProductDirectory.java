@@ -58,6 +58,10 @@ final class ProductDirectory {
     return committed.containsAll(products);
   }
 
+  boolean known(UUID product) {
+    return committed.contains(product);
+  }
+
   /** {@link #ensure} for the products of the order's stored lines (none when it was paid already). */
   Future<Void> ensureFor(SqlClient tx, UUID orderId) {
     return tx.preparedQuery(RollupSql.ORDER_PRODUCTS).execute(Tuple.of(orderId)).compose(rows -> {

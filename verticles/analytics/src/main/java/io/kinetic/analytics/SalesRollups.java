@@ -122,7 +122,7 @@ final class SalesRollups implements LogConsumer.Handler {
       if (known || ordered != null) {
         // products its placement named and the table may lack are looked up with the pass's others, before they are written
         if (!known) {
-          ordered.stream().filter(id -> !products.allKnown(List.of(id))).forEach(unknown::add);
+          ordered.stream().filter(id -> !products.known(id)).forEach(unknown::add);
         }
         paid.add(s.orderId());
         return Future.succeededFuture();

@@ -309,7 +309,12 @@ final class CartService {
 
   /** The figure's stock sequence for the scripts ('' when the catalog did not say it). */
   static String stockSeq(VariantSummary v) {
-    return v == null || v.stockSeq() == null ? "" : Long.toString(v.stockSeq());
+    return stockSeq(v == null ? null : v.stockSeq());
+  }
+
+  /** A stock sequence for the scripts ('' for none). */
+  static String stockSeq(Long seq) {
+    return seq == null ? "" : Long.toString(seq);
   }
 
   private Future<CartState> view(String key, long ttl) {

@@ -64,7 +64,7 @@ public class CartVerticle extends VerticleBase {
       stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
         StockChanged e = message.body();
         scripts.run(CartScripts.Script.STOCK, List.of(e.variantId().toString(), Integer.toString(e.onHand()),
-          Long.toString(e.version()), e.stockSeq() == null ? "" : Long.toString(e.stockSeq()))).onFailure(t -> LOG.warning("stock of " + e.sku() + " not noted: " + t.getMessage()));
+          Long.toString(e.version()), CartService.stockSeq(e.stockSeq()))).onFailure(t -> LOG.warning("stock of " + e.sku() + " not noted: " + t.getMessage()));
       });
     }
     return Future.all(List.of(

@@ -113,7 +113,11 @@ class OrderMailsPassTest {
     done.future().await(10, TimeUnit.SECONDS);
   }
 
-  /** A stand-in transaction: every statement succeeds with one row changed and is recorded with its parameters. */
+  /**
+   * A stand-in transaction: every statement succeeds with one row changed and is recorded with its
+   * parameters. It answers only what the consumer uses (a statement, its execution, the row count,
+   * no transaction handle); anything else fails the test loudly, so a new use is noticed.
+   */
   private static final class Recorder {
     final List<String> statements = new ArrayList<>();
     final List<Tuple> params = new ArrayList<>();
@@ -123,14 +127,14 @@ class OrderMailsPassTest {
         case "transaction" -> null;
         case "hashCode" -> System.identityHashCode(proxy);
         case "equals" -> proxy == args[0];
-        default -> throw new UnsupportedOperationException(method.getName());
+        default -> throw new UnsupportedOperationException("the consumer is not expected to call " + method.getName());
       });
 
     private Object query(String sql) {
       return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PreparedQuery.class},
         (proxy, method, args) -> {
           if (!method.getName().equals("execute") || args == null || args.length != 1) {
-            throw new UnsupportedOperationException(method.getName());
+            throw new UnsupportedOperationException("the consumer is not expected to call " + method.getName());
           }
           statements.add(sql);
           params.add((Tuple) args[0]);
@@ -142,7 +146,7 @@ class OrderMailsPassTest {
       return (RowSet<?>) Proxy.newProxyInstance(Recorder.class.getClassLoader(), new Class<?>[] {RowSet.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "rowCount", "size" -> 1;
-          default -> throw new UnsupportedOperationException(method.getName());
+          default -> throw new UnsupportedOperationException("the consumer is not expected to read " + method.getName());
         });
     }
   }
