@@ -58,22 +58,22 @@ public final class EventLog {
     }
     int limit = Math.min(request.limit(), MAX_READ);
     String lastError = request.lastError() == null ? null : clip(request.lastError());
-    // the head, the events and the reader's report are sent together on one connection (one round
-    // trip): the events may run past the head read just before them (the newest position is the
-    // larger), and a read found truncated reports the reader again, truncated
-    return pool.withConnection(c -> {
-      Future<Row> headRead = c.preparedQuery(EventLogSql.HEAD).execute().map(rows -> rows.iterator().next());
-      Future<io.vertx.sqlclient.RowSet<Row>> eventsRead = c.preparedQuery(EventLogSql.READ).execute(Tuple.of(request.after(), limit));
-      Future<Void> reported = report(c, request, false, lastError);
-      return Future.all(headRead, eventsRead, reported).compose(all -> {
-        Row head = headRead.result();
+    // the reader's report, the head and the events in one statement (one snapshot: the events never
+    // run past the head); a read found truncated reports the reader again, truncated
+    return pool.withConnection(c -> c.preparedQuery(EventLogSql.READ_WITH_HEAD)
+      .execute(Tuple.of(request.after(), limit, request.consumer(), Math.max(0, request.parked()), lastError))
+      .compose(rows -> {
+        Row head = rows.iterator().next();
         long headPosition = head.getLong("head");
         if (request.after() + 1 < head.getLong("oldest") && request.after() < headPosition) {
           return truncated(c, request, head.getLong("oldest"));
         }
-        var events = new ArrayList<LoggedEvent>(eventsRead.result().size());
+        var events = new ArrayList<LoggedEvent>(rows.size());
         long expected = request.after() + 1;
-        for (Row row : eventsRead.result()) {
+        for (Row row : rows) {
+          if (row.getLong("position") == null) {
+            break; // no event: the head's row alone
+          }
           LoggedEvent event = event(row);
           if (event.position() != expected++) {
             return truncated(c, request, event.position());
@@ -82,8 +82,7 @@ public final class EventLog {
         }
         long newest = Math.max(headPosition, request.after() + events.size());
         return Future.succeededFuture(new LogBatch(source, events, newest, instant(head.getOffsetDateTime("head_at"))));
-      });
-    });
+      }));
   }
 
   private <T> Future<T> truncated(io.vertx.sqlclient.SqlClient client, ReadLog request, long oldest) {

@@ -32,23 +32,41 @@ final class EventLogSql {
     SELECT * FROM logged
     """;
 
-  /**
-   * The events after $1, at most $2. The bound and the limit are subqueries' (init plans' values):
-   * with the parameters themselves, PostgreSQL planned every call anew, because a plan made for the
-   * values (a position at the head, a small limit) always looked cheaper than the generic one; this
-   * way both plans guess alike and the generic one is kept. The scan still walks the position index
-   * from the bound and stops at the limit.
-   */
-  static final String READ = """
-    SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
-           payload::text AS payload
-    FROM outbox WHERE position > (SELECT $1::bigint) ORDER BY position LIMIT (SELECT $2::int)
-    """;
-
   static final String HEAD = """
     SELECT h.position AS head, (SELECT delivered_at FROM outbox WHERE position = h.position) AS head_at,
            coalesce((SELECT min(position) FROM outbox WHERE position IS NOT NULL), h.position + 1) AS oldest
     FROM outbox_head h
+    """;
+
+  /**
+   * A reader's read in one statement: {@link #REPORT_READER} (the reader at $3, after $1, with $4
+   * parked events and the newest error $5, not truncated), the head ({@link #HEAD}'s columns) and
+   * the events after $1, at most $2. One row per event, each with the head; one row with null
+   * event columns when there is none. One snapshot: the events never run past the head.
+   *
+   * <p>The events' bound and limit are subqueries' (init plans' values): with the parameters
+   * themselves, PostgreSQL planned every call anew, because a plan made for the values (a position
+   * at the head, a small limit) always looked cheaper than the generic one; this way both plans
+   * guess alike and the generic one is kept. The scan still walks the position index from the
+   * bound and stops at the limit. The head is materialized: once, not once per event.
+   */
+  static final String READ_WITH_HEAD = """
+    WITH reported AS (
+      INSERT INTO event_reader AS r (consumer, position, parked, last_error, truncated, read_at)
+      VALUES ($3, $1, $4, $5, false, now())
+      ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, parked = excluded.parked,
+                                           last_error = excluded.last_error, truncated = excluded.truncated, read_at = now()
+      WHERE r.position <> excluded.position OR r.parked <> excluded.parked OR r.truncated <> excluded.truncated
+         OR r.last_error IS DISTINCT FROM excluded.last_error OR r.read_at < now() - interval '10 seconds'),
+    h AS MATERIALIZED (
+      SELECT h.position AS head, (SELECT delivered_at FROM outbox WHERE position = h.position) AS head_at,
+             coalesce((SELECT min(position) FROM outbox WHERE position IS NOT NULL), h.position + 1) AS oldest
+      FROM outbox_head h),
+    e AS (
+      SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
+             payload::text AS payload
+      FROM outbox WHERE position > (SELECT $1::bigint) ORDER BY position LIMIT (SELECT $2::int))
+    SELECT h.head, h.head_at, h.oldest, e.* FROM h LEFT JOIN e ON true ORDER BY e.position
     """;
 
   /**
