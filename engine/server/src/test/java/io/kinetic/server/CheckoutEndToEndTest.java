@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.bus.BusClient;
+import io.kinetic.kernel.bus.Caller;
+import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.GetOrders;
+import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.OrderViews;
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -241,6 +250,34 @@ class CheckoutEndToEndTest {
     assertEquals(id, byEmail.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id"));
     assertProblem(http.get("/api/v1/admin/orders").addQueryParam("state", "lost")
       .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void anotherContextReadsOrdersByIdInOneRequestWithoutTheirSecrets() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    var ids = new ArrayList<UUID>();
+    for (int i = 0; i < 2; i++) {
+      String guest = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+      var placed = place(http, guest, UUID.randomUUID().toString(), order("reader" + i + "@example.com", "DE", GERMANY_STANDARD));
+      assertEquals(201, placed.statusCode(), placed.bodyAsString());
+      assertNotNull(placed.bodyAsJsonObject().getJsonObject("order").getJsonObject("payment").getString("clientSecret"));
+      ids.add(UUID.fromString(placed.bodyAsJsonObject().getJsonObject("order").getString("id")));
+    }
+    var bus = new BusClient(RunningEngine.engineVertx(), 5000);
+    var asked = new ArrayList<>(ids);
+    asked.add(UUID.randomUUID()); // no such order: left out
+    OrderViews found = bus.request(CheckoutApi.GET_ORDERS, new GetOrders(asked), Caller.SYSTEM).await(10, TimeUnit.SECONDS);
+    assertEquals(Set.copyOf(ids), found.orders().stream().map(OrderView::id).collect(java.util.stream.Collectors.toSet()));
+    for (OrderView order : found.orders()) {
+      assertEquals(1, order.lines().size());
+      assertNull(order.payment().clientSecret(), "no client secret leaves checkout this way");
+    }
+    assertEquals(0, bus.request(CheckoutApi.GET_ORDERS, new GetOrders(List.of()), Caller.SYSTEM).await(10, TimeUnit.SECONDS)
+      .orders().size());
+    var tooMany = java.util.stream.Stream.generate(UUID::randomUUID).limit(GetOrders.MAX + 1).toList();
+    Failure refused = assertThrows(Failure.class, () -> bus.request(CheckoutApi.GET_ORDERS, new GetOrders(tooMany), Caller.SYSTEM)
+      .await(10, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.VALIDATION_FAILED, refused.errorCode());
   }
 
   @Test

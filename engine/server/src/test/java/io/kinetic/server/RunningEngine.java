@@ -40,6 +40,12 @@ public final class RunningEngine {
     return engine.config().pg().url();
   }
 
+  /** The engine's Vert.x (its event bus: a test acting as another context asks over it). */
+  public static synchronized Vertx engineVertx() throws Exception {
+    client();
+    return engine.vertx();
+  }
+
   public static synchronized WebClient client() throws Exception {
     if (engine == null) {
       Map<String, String> env = EngineEnv.of(ADMIN_EMAIL, ADMIN_PASSWORD);

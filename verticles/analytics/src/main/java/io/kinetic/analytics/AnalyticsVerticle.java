@@ -42,7 +42,7 @@ public class AnalyticsVerticle extends VerticleBase {
     LogConsumer salesConsumer = consumer(bus, SalesRollups.CONSUMER, SalesRollups.SOURCE, salesPipelining.handler(sales));
     var cartsPipelining = new Pipelining(FunnelRollups.CONSUMER);
     consumers = List.of(salesConsumer,
-      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining)::apply)),
+      consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining))),
       consumer(bus, ProductDirectory.CONSUMER, ProductDirectory.SOURCE, products::apply));
     var dashboard = new DashboardService(pool, bus, settings.defaultCurrency(),
       () -> salesConsumer.head() < 0 ? -1 : Math.max(0, salesConsumer.head() - salesConsumer.position()));

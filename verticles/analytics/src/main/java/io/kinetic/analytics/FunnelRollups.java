@@ -1,18 +1,27 @@
 package io.kinetic.analytics;
 
-import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartCreated;
 import io.kinetic.kernel.contract.cart.CartEvent;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.outbox.DomainEvent;
 import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Pipelining;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
-/** The cart's events in the funnel ({@value #CONSUMER}, on the cart's log): each cart created counts once, on its day. */
-final class FunnelRollups {
+/**
+ * The cart's events in the funnel ({@value #CONSUMER}, on the cart's log): each cart created counts
+ * once, on its day. While {@link Pipelining} is on, a pass's carts are counted at its end in one
+ * statement ({@link #finish}); else each at once.
+ */
+final class FunnelRollups implements LogConsumer.Handler {
 
   static final String CONSUMER = "analytics.carts";
   static final String SOURCE = CartApi.CONTRACT.context();
@@ -22,16 +31,51 @@ final class FunnelRollups {
   }
 
   private final Pipelining pipelining;
+  /** The carts this pass kept for {@link #finish} (on the consumer's context only). */
+  private final List<UUID> carts = new ArrayList<>();
+  private final List<LocalDate> days = new ArrayList<>();
 
   FunnelRollups(Pipelining pipelining) {
     this.pipelining = pipelining;
   }
 
-  Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+  /** A pass begins: what a pass that failed kept is not written. */
+  @Override
+  public Future<?> prepare(List<LoggedEvent> events) {
+    carts.clear();
+    days.clear();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof CartCreated c) {
-      return pipelining.send(tx.preparedQuery(RollupSql.CART_CREATED).execute(Tuple.of(c.cartId(), SalesRollups.day(c.occurredAt()))));
+      LocalDate day = SalesRollups.day(c.occurredAt());
+      if (pipelining.on()) {
+        carts.add(c.cartId());
+        days.add(day);
+        return Future.succeededFuture();
+      }
+      return tx.preparedQuery(RollupSql.CARTS_CREATED).execute(carts(List.of(c.cartId()), List.of(day)));
     }
     return Future.succeededFuture();
+  }
+
+  /** The carts the pass kept, in one statement. */
+  @Override
+  public Future<?> finish(SqlConnection tx) {
+    if (carts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple params = carts(carts, days);
+    carts.clear();
+    days.clear();
+    return tx.preparedQuery(RollupSql.CARTS_CREATED).execute(params);
+  }
+
+  /** {@link RollupSql#CARTS_CREATED}'s parameters (arrays: added one by one, not spread as {@code Tuple.of}'s varargs). */
+  private static Tuple carts(List<UUID> ids, List<LocalDate> on) {
+    return Tuple.tuple().addValue(ids.toArray(UUID[]::new)).addValue(on.toArray(LocalDate[]::new));
   }
 }

@@ -132,11 +132,13 @@ final class RollupSql {
     ON CONFLICT (currency, day) DO UPDATE SET returns = s.returns + 1
     """;
 
-  /** $1 cart, $2 day. */
-  static final String CART_CREATED = """
-    WITH c AS (INSERT INTO funnel_cart (cart_id, step) VALUES ($1, 'cart') ON CONFLICT DO NOTHING RETURNING cart_id)
-    INSERT INTO funnel_cart_day AS f (day, carts_created) SELECT $2, 1 FROM c
-    ON CONFLICT (day) DO UPDATE SET carts_created = f.carts_created + 1
+  /** $1 carts, $2 their days: each cart counts once, on its day (a cart counted before, or twice in $1, once). */
+  static final String CARTS_CREATED = """
+    WITH t AS (SELECT DISTINCT ON (cart_id) cart_id, day FROM unnest($1::uuid[], $2::date[]) AS t(cart_id, day)),
+    c AS (INSERT INTO funnel_cart (cart_id, step) SELECT cart_id, 'cart' FROM t ON CONFLICT DO NOTHING RETURNING cart_id)
+    INSERT INTO funnel_cart_day AS f (day, carts_created)
+    SELECT t.day, count(*) FROM c JOIN t ON t.cart_id = c.cart_id GROUP BY t.day
+    ON CONFLICT (day) DO UPDATE SET carts_created = f.carts_created + excluded.carts_created
     """;
 
   /** $1 cart, $2 day. */

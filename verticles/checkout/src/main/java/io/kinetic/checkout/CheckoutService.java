@@ -9,6 +9,7 @@ import io.kinetic.kernel.contract.checkout.CheckoutQuote;
 import io.kinetic.kernel.contract.checkout.ConfirmPayment;
 import io.kinetic.kernel.contract.checkout.GetOrder;
 import io.kinetic.kernel.contract.checkout.GetOrderDetail;
+import io.kinetic.kernel.contract.checkout.GetOrders;
 import io.kinetic.kernel.contract.checkout.GetPaymentConfig;
 import io.kinetic.kernel.contract.checkout.ListMyOrders;
 import io.kinetic.kernel.contract.checkout.ListOrders;
@@ -16,6 +17,7 @@ import io.kinetic.kernel.contract.checkout.OrderAccess;
 import io.kinetic.kernel.contract.checkout.OrderDetail;
 import io.kinetic.kernel.contract.checkout.OrderPage;
 import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.OrderViews;
 import io.kinetic.kernel.contract.checkout.PayWithTestCard;
 import io.kinetic.kernel.contract.checkout.PaymentConfig;
 import io.kinetic.kernel.contract.checkout.PaymentView;
@@ -83,6 +85,19 @@ final class CheckoutService {
 
   Future<OrderView> get(GetOrder query, Caller caller) {
     return visible(query.orderId(), query.access());
+  }
+
+  /** Orders by id, as staff see them (another context's consumer: the bus is not the shop's edge). */
+  Future<OrderViews> getAll(GetOrders query, Caller caller) {
+    if (query.orderIds() == null || query.orderIds().size() > GetOrders.MAX
+      || query.orderIds().stream().anyMatch(java.util.Objects::isNull)) {
+      return Future.failedFuture(Failure.invalid("orderIds", "must be 0 to " + GetOrders.MAX + " order ids"));
+    }
+    if (query.orderIds().isEmpty()) {
+      return Future.succeededFuture(new OrderViews(List.of()));
+    }
+    return Orders.views(pool, query.orderIds())
+      .map(orders -> new OrderViews(orders.stream().map(Orders::withoutSecret).toList()));
   }
 
   /** The order if {@code access} may see it (the client secret only for its owner), else ORDER_NOT_FOUND. */

@@ -68,6 +68,7 @@ public class CheckoutVerticle extends VerticleBase {
       serve(CheckoutApi.STRIPE_WEBHOOK, (webhook, caller) -> webhook(webhook, ledger)),
       serve(CheckoutApi.PAYMENT_CONFIG, service::paymentConfig),
       serve(CheckoutApi.GET_ORDER, service::get),
+      serve(CheckoutApi.GET_ORDERS, service::getAll),
       serve(CheckoutApi.LIST_MY_ORDERS, service::mine),
       serve(CheckoutApi.LIST_ORDERS, service::list),
       serve(CheckoutApi.GET_ORDER_DETAIL, service::detail),

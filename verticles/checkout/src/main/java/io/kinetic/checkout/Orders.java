@@ -179,6 +179,16 @@ final class Orders {
       .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
   }
 
+  /** The orders of {@code orderIds} that exist, in one statement. */
+  static Future<List<OrderView>> views(SqlClient client, List<UUID> orderIds) {
+    return client.preparedQuery(VIEW + " WHERE o.id = ANY($1)").execute(Tuple.of(orderIds.toArray(UUID[]::new)))
+      .map(rows -> {
+        var views = new ArrayList<OrderView>(rows.size());
+        rows.forEach(row -> views.add(view(row)));
+        return views;
+      });
+  }
+
   static OrderView view(Row r) {
     OrderDoc doc = doc(r);
     OrderOps ops = ops(r);

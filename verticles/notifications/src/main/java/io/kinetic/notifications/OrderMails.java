@@ -5,6 +5,7 @@ import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.checkout.CheckoutEvent;
 import io.kinetic.kernel.contract.checkout.GetOrder;
+import io.kinetic.kernel.contract.checkout.GetOrders;
 import io.kinetic.kernel.contract.checkout.OrderAccess;
 import io.kinetic.kernel.contract.checkout.ItemLine;
 import io.kinetic.kernel.contract.checkout.OrderFulfilled;
@@ -49,7 +50,6 @@ final class OrderMails implements LogConsumer.Handler {
 
   private static final String PAID = EventTypes.register(PaymentSucceeded.class);
   /** The most order details asked of checkout at once. */
-  private static final int AT_ONCE = 32;
 
 
   private final BusClient bus;
@@ -94,8 +94,8 @@ final class OrderMails implements LogConsumer.Handler {
   }
 
   /**
-   * The details of the pass's first paid orders, fetched from checkout before the pass's
-   * transaction (which then does not wait on the bus), {@value #AT_ONCE} at once, for the whole
+   * The details of the pass's paid orders, fetched from checkout before the pass's transaction
+   * (which then does not wait on the bus), in one read per {@value GetOrders#MAX} orders, for the whole
    * batch (a pass writes its mails at its end, so it applies a batch well within its quarter of a
    * second once the details are here; each one left to apply would be a round trip to checkout
    * inside the transaction). What an earlier pass fetched and this one still needs is kept, not fetched again (a pass
@@ -156,21 +156,14 @@ final class OrderMails implements LogConsumer.Handler {
       }
     }
     prepared = details;
-    boolean[] failed = {false};
+    // one read per GetOrders.MAX orders, one after the other; a failed read stops the fetching
     Future<?> fetched = Future.succeededFuture();
-    for (int from = 0; from < missing.size(); from += AT_ONCE) {
-      List<UUID> some = missing.subList(from, Math.min(missing.size(), from + AT_ONCE));
-      fetched = fetched.compose(v -> failed[0] ? Future.succeededFuture() : Future.all(some.stream().map(id -> detail(id)
-        .<Void>map(order -> {
-          details.put(id, order);
-          return null;
-        })
-        .recover(t -> {
-          failed[0] = true;
-          return Future.succeededFuture();
-        })).toList()));
+    for (int from = 0; from < missing.size(); from += GetOrders.MAX) {
+      List<UUID> some = List.copyOf(missing.subList(from, Math.min(missing.size(), from + GetOrders.MAX)));
+      fetched = fetched.compose(v -> bus.request(CheckoutApi.GET_ORDERS, new GetOrders(some), Caller.SYSTEM)
+        .onSuccess(found -> found.orders().forEach(order -> details.put(order.id(), order))));
     }
-    return fetched;
+    return fetched.recover(t -> Future.succeededFuture());
   }
 
   @Override

@@ -6,7 +6,9 @@ import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.contract.Contracts;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.GetOrders;
 import io.kinetic.kernel.contract.checkout.OrderView;
+import io.kinetic.kernel.contract.checkout.OrderViews;
 import io.kinetic.kernel.contract.checkout.PaymentSucceeded;
 import io.kinetic.kernel.contract.log.LoggedEvent;
 import io.kinetic.kernel.error.ErrorCode;
@@ -29,24 +31,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mail consumer's preparation (before its pass's transaction): each paid order is asked of
- * checkout once, also when passes read the same events again; an order checkout cannot answer
- * now stops the fetching and is left to the event's own application.
+ * The mail consumer's preparation (before its pass's transaction): a pass's paid orders are asked
+ * of checkout in one read (per {@link GetOrders#MAX}), each once, also when passes read the same
+ * events again; a read checkout cannot answer now stops the fetching, and its orders are left to
+ * their events' own application.
  */
 class OrderMailsPrepareTest {
 
   private Vertx vertx;
   private final AtomicInteger asked = new AtomicInteger();
+  private final AtomicInteger reads = new AtomicInteger();
   private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
 
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     Contracts.register(vertx, CheckoutApi.CONTRACT);
-    BusServer.serve(vertx, CheckoutApi.GET_ORDER, (query, caller) -> {
-      asked.incrementAndGet();
-      return failing.contains(query.orderId()) ? Future.failedFuture(ErrorCode.SERVICE_UNAVAILABLE.failure("busy"))
-        : Future.succeededFuture(order(query.orderId()));
+    BusServer.serve(vertx, CheckoutApi.GET_ORDERS, (query, caller) -> {
+      reads.incrementAndGet();
+      asked.addAndGet(query.orderIds().size());
+      return query.orderIds().stream().anyMatch(failing::contains)
+        ? Future.failedFuture(ErrorCode.SERVICE_UNAVAILABLE.failure("busy"))
+        : Future.succeededFuture(new OrderViews(query.orderIds().stream().map(OrderMailsPrepareTest::order).toList()));
     }).completion().await(5, TimeUnit.SECONDS);
   }
 
@@ -56,7 +62,7 @@ class OrderMailsPrepareTest {
   }
 
   @Test
-  void eachPaidOrderIsAskedOnceAcrossPassesAndAFailureStopsTheFetching() throws Exception {
+  void aPassAsksForItsPaidOrdersInOneReadEachOnceAndAFailureStopsTheFetching() throws Exception {
     var mails = new OrderMails(new BusClient(vertx, 2000), null, "en");
     List<LoggedEvent> events = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -64,6 +70,7 @@ class OrderMailsPrepareTest {
     }
     prepare(mails, events);
     assertEquals(40, asked.get(), "each paid order asked once");
+    assertEquals(1, reads.get(), "in one read");
 
     // the next pass reads the same events again (the last one was cut short) and a few more
     List<LoggedEvent> again = new ArrayList<>(events.subList(30, 40));
@@ -72,11 +79,13 @@ class OrderMailsPrepareTest {
     }
     prepare(mails, again);
     assertEquals(45, asked.get(), "only the new orders asked");
+    assertEquals(2, reads.get());
 
-    // checkout cannot answer one order: the group it is in is asked, the groups after it are not
+    // checkout cannot answer a read: the reads after it are not made
     asked.set(0);
+    reads.set(0);
     List<LoggedEvent> troubled = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 250; i++) {
       UUID id = UUID.randomUUID();
       if (i == 3) {
         failing.add(id);
@@ -84,7 +93,19 @@ class OrderMailsPrepareTest {
       troubled.add(paid(100 + i, id));
     }
     prepare(mails, troubled);
-    assertEquals(32, asked.get(), "the first group of 32 asked, then no more");
+    assertEquals(1, reads.get(), "the first read failed, no more were made");
+    assertEquals(GetOrders.MAX, asked.get(), "the first " + GetOrders.MAX + " asked, then no more");
+
+    // a pass of more than one read's orders: each read asks at most the most one read may
+    asked.set(0);
+    reads.set(0);
+    List<LoggedEvent> many = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add(paid(1000 + i, UUID.randomUUID()));
+    }
+    prepare(mails, many);
+    assertEquals(250, asked.get());
+    assertEquals(3, reads.get());
   }
 
   private void prepare(OrderMails mails, List<LoggedEvent> events) throws Exception {

@@ -16,11 +16,12 @@ final class RecommendationsSql {
     RETURNING id
     """;
 
+  /** Orders' lines, one per element of the arrays; answers the lines that were new (a replayed order's are not stored again). */
   static final String INSERT_ORDER_LINES = """
     INSERT INTO order_line (order_id, product_id, customer_id, quantity, occurred_at)
-    SELECT $1, t.p, $3, t.q, $5 FROM unnest($2::uuid[], $4::int[]) AS t(p, q)
+    SELECT t.o, t.p, t.c, t.q, t.a FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[]) AS t(o, p, c, q, a)
     ON CONFLICT DO NOTHING
-    RETURNING product_id
+    RETURNING order_id, product_id
     """;
 
   /** What the models learn from after a restart (and the reports): the newest $2 signals of the last $1 days, oldest first. */

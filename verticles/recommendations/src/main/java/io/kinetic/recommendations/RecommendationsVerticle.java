@@ -6,6 +6,7 @@ import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.bus.Endpoint;
 import io.kinetic.kernel.contract.recommendations.RecommendationsApi;
 import io.kinetic.kernel.outbox.LogConsumer;
+import io.kinetic.kernel.outbox.Pipelining;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
@@ -63,7 +64,8 @@ public class RecommendationsVerticle extends VerticleBase {
       settings.ipBatchesPerMinute()), models, changed, settings, cluster);
     var catalogFeed = new CatalogFeed(bus, catalog, changed, recommender::invalidateAll, cluster);
     var purchases = new CustomerPurchases(pool);
-    var orderFeed = new OrderFeed(models, changed, cluster, purchases::forget);
+    var ordersPipelining = new Pipelining(OrderFeed.CONSUMER);
+    var orderFeed = new OrderFeed(models, changed, cluster, purchases::forget, ordersPipelining);
     var reports = new RecommenderReports(vertx, pool, models, catalog, latency, settings);
     ease = new EaseTraining(vertx, models, () -> reports.signals(settings.retentionDays()), recommender::invalidateAll,
       settings.neighbours());
@@ -71,7 +73,7 @@ public class RecommendationsVerticle extends VerticleBase {
     var outbox = settings.outbox();
     catalogConsumer = new LogConsumer(vertx, pool, bus, CatalogFeed.CONSUMER, CatalogFeed.SOURCE, catalogFeed::apply,
       outbox.batchSize(), outbox.pollMillis(), 3, (tx, oldest) -> catalogFeed.reload());
-    orderConsumer = new LogConsumer(vertx, pool, bus, OrderFeed.CONSUMER, OrderFeed.SOURCE, orderFeed::apply,
+    orderConsumer = new LogConsumer(vertx, pool, bus, OrderFeed.CONSUMER, OrderFeed.SOURCE, ordersPipelining.handler(orderFeed),
       outbox.batchSize(), outbox.pollMillis(), 3, (tx, oldest) -> Future.succeededFuture(oldest - 1));
     // the other nodes' notices are kept from before the export until the models are rebuilt
     return cluster.start()
