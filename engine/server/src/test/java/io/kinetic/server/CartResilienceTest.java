@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kinetic.kernel.testing.Eventually;
 import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
@@ -294,6 +295,38 @@ class CartResilienceTest {
     assertProblem(refused, 409, "OUT_OF_STOCK");
     assertEquals(2, refused.bodyAsJsonObject().getInteger("available"), refused.bodyAsString());
     assertEquals("3", redis.hget("cart:rsv:" + v, "_o").await(10, TimeUnit.SECONDS).toString());
+  }
+
+  /**
+   * A merge brings this node's catalog figure of each line's variant; when Redis holds a newer one
+   * (a later stock sequence of the same product version: another node's allocations, heard there
+   * before this node's catalog), the newer one caps the merged line and stays.
+   */
+  @Test
+  void aMergeBringingAnOlderStockFigureIsCappedByTheNewerOne() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String v = variantId(product, 0);
+    String guest = shop.add(null, v, 3).getHeader("X-Cart-Token");
+    var known = redis.hmget(List.of("cart:rsv:" + v, "_o", "_q")).await(10, TimeUnit.SECONDS);
+    assertEquals("10", known.get(0).toString());
+    long seq = Long.parseLong(known.get(1).toString());
+    // the newer figure, 10 -> 2, is in Redis only: this node's catalog still has 10
+    redis.hset(List.of("cart:rsv:" + v, "_o", "2", "_q", Long.toString(seq + 1))).await(10, TimeUnit.SECONDS);
+
+    String customer = shop.customer();
+    var merged = Shop.send(http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer),
+      new JsonObject().put("cartToken", guest));
+    assertEquals(200, merged.statusCode(), merged.bodyAsString());
+    var body = merged.bodyAsJsonObject();
+    var line = body.getJsonObject("cart").getJsonArray("lines").getJsonObject(0);
+    assertEquals(2, line.getInteger("quantity"), "capped by the newer figure: " + body.encode());
+    var adjustment = body.getJsonArray("adjustments").getJsonObject(0);
+    assertEquals(3, adjustment.getInteger("requested"));
+    assertEquals(2, adjustment.getInteger("granted"));
+    assertEquals("STOCK", adjustment.getString("reason"));
+    var kept = redis.hmget(List.of("cart:rsv:" + v, "_o", "_q")).await(10, TimeUnit.SECONDS);
+    assertEquals("2", kept.get(0).toString(), "the newer figure stays");
+    assertEquals(Long.toString(seq + 1), kept.get(1).toString());
   }
 
   /**
