@@ -12,8 +12,11 @@ package io.kinetic.kernel.bus;
  */
 public record Endpoint<Q, R>(String address, Class<Q> request, Class<R> reply, boolean local) {
 
+  /** What an address looks like: {@code <context>.<name>[.<name>...]} (compiled once: log endpoints are made per read). */
+  private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_-]*)+");
+
   public Endpoint {
-    if (address == null || !address.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_-]*)+")) {
+    if (address == null || !ADDRESS.matcher(address).matches()) {
       throw new IllegalArgumentException("bad address " + address);
     }
   }
