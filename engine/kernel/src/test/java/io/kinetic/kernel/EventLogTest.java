@@ -2,6 +2,7 @@ package io.kinetic.kernel;
 
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,10 +177,12 @@ class EventLogTest {
     String name = "lingering";
     startAtHead(name);
     Set<Long> passes = ConcurrentHashMap.newKeySet();
+    Set<String> commits = ConcurrentHashMap.newKeySet();
     LogConsumer.Handler record = recorder(name);
     LogConsumer consumer = new LogConsumer(vertx, sink, bus, name, SOURCE, (tx, event) ->
-      tx.query("SELECT txid_current()").execute().compose(rows -> {
+      tx.query(SETTING.replace("SELECT", "SELECT txid_current(),")).execute().compose(rows -> {
         passes.add(rows.iterator().next().getLong(0));
+        commits.add(rows.iterator().next().getString(1) + " " + rows.iterator().next().getString(2));
         return record.apply(tx, event);
       }), 200, 1000, 3);
     assertEquals(100, consumer.lingerMillis());
@@ -197,6 +200,14 @@ class EventLogTest {
       assertEachAppliedOnce(name, written);
       assertTrue(passes.size() <= 30, "100 commits over more than a second applied by " + passes.size()
         + " passes; one per 100 ms is about 12, one per commit would be 100");
+      // a pass commits without waiting for its WAL flush (it is redone from the log if lost), and
+      // only the pass: the pool's connections commit durably again afterwards
+      // (set for the pass: its source is "session" while it lasts, whatever the server's default)
+      assertEquals(Set.of("off session"), commits);
+      for (int i = 0; i < 4; i++) {
+        var after = sink.query(SETTING).execute().await(10, TimeUnit.SECONDS).iterator().next();
+        assertNotEquals("session", after.getString(1), "the pass's setting ended with it");
+      }
     } finally {
       stop(consumer);
     }
@@ -513,6 +524,9 @@ class EventLogTest {
   // ---- helpers -------------------------------------------------------------------------------
 
   /** The consumer's checkpoint at the log's head: it applies only what is written from now on. */
+  /** The session's {@code synchronous_commit} and where it comes from ({@code session}: set by SET or set_config). */
+  private static final String SETTING = "SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'";
+
   private static void startAtHead(String name) throws Exception {
     long start = head();
     sink.withTransaction(tx -> LogConsumer.setCheckpoint(tx, name, SOURCE, start)).await(10, TimeUnit.SECONDS);

@@ -31,6 +31,7 @@ import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.outbox.Relaxed;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -142,12 +143,13 @@ final class Placement {
 
   /**
    * The placement's row, written (or refreshed: a retry waits while the reconciliation holds it)
-   * before the stock is allocated, unless the key's order exists already.
+   * before the stock is allocated, unless the key's order exists already. Its commit does not wait
+   * for its WAL flush ({@link Relaxed}): the allocation's commit, which does, comes after it.
    */
   private static final String MARK = """
     INSERT INTO placement (order_id, attempt) SELECT $1::uuid, $2::uuid WHERE NOT EXISTS (SELECT 1 FROM orders WHERE id = $1::uuid)
     ON CONFLICT (order_id) DO UPDATE SET started_at = now(), attempt = excluded.attempt
-    RETURNING (xmax = 0) AS made""";
+    RETURNING (xmax = 0) AS made, """ + Relaxed.COMMIT;
 
   /** The same key again: the order it placed (its payment created now if the first request died before that). */
   private Future<PlacedOrder> again(OrderView order, CartRef ref) {

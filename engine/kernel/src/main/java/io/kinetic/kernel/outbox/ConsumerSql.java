@@ -21,8 +21,14 @@ final class ConsumerSql {
             ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
     FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2""";
 
-  /** {@link #SUMMARY} holding the checkpoint until the transaction ends (a pass's first statement). */
-  static final String LOCK_WITH_PARKED = SUMMARY + " FOR UPDATE OF c";
+  /**
+   * {@link #SUMMARY} holding the checkpoint until the transaction ends (a pass's first statement),
+   * and the pass's commit not waiting for its WAL flush ({@link Relaxed#COMMIT}): what a pass
+   * writes (its effects and the checkpoint, atomically) is derived from events committed before
+   * it, so a pass lost in a crash is applied again from the log.
+   */
+  static final String LOCK_WITH_PARKED = SUMMARY.replace("SELECT c.position,", "SELECT c.position, " + Relaxed.COMMIT + ",")
+    + " FOR UPDATE OF c";
 
   static final String MOVE = """
     UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2

@@ -9,8 +9,13 @@ final class EventLogSql {
   /** A cheap check before taking the head lock: most polls find nothing to log. */
   static final String ANY_UNLOGGED = "SELECT EXISTS (SELECT 1 FROM outbox WHERE position IS NULL)";
 
-  /** Serializes position assignment across relays and nodes until the transaction ends. */
-  static final String LOCK_HEAD = "SELECT position FROM outbox_head FOR UPDATE";
+  /**
+   * Serializes position assignment across relays and nodes until the transaction ends; the relay's
+   * commit does not wait for its WAL flush ({@link Relaxed#COMMIT}): positions lost in a crash are
+   * given again to the same rows (their inserts committed before), and whatever read them and
+   * committed durably made them durable too (one WAL).
+   */
+  static final String LOCK_HEAD = "SELECT position, " + Relaxed.COMMIT + " FROM outbox_head FOR UPDATE";
 
   /**
    * Gives the next committed rows positions after the head ($2), in insertion order. Runs after

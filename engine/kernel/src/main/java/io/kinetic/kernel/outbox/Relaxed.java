@@ -1,0 +1,25 @@
+package io.kinetic.kernel.outbox;
+
+/**
+ * Group commit for writes that can be lost in a crash without losing anything: a select-list item
+ * that makes the current transaction (or the one statement it is in) commit without waiting for its
+ * WAL to reach the disk ({@code synchronous_commit = off} for this transaction only). PostgreSQL's
+ * promise for such a commit: a crash may lose it, as if it had been rolled back, never corrupt or
+ * reorder anything; and any later commit that waits for its flush (the default, every order,
+ * payment and stock change) flushes the relaxed ones before it (one WAL, in commit order).
+ *
+ * <p>So it is used only where a lost commit is redone from what is durable: the event log's relay
+ * (positions given again to the same committed rows), a consumer's pass (its effects and
+ * checkpoint, applied again from the log), a placement's marker (written before the stock is
+ * taken: if the taking is durable, so is the marker). Under load about a third of an order's
+ * commits are these; each no longer waits for a disk flush of its own. All the contexts share one
+ * PostgreSQL (one WAL): a context moved to a server of its own must commit its relay durably.
+ */
+public final class Relaxed {
+
+  /** {@code set_config('synchronous_commit', 'off', true)}, as a select-list or RETURNING item. */
+  public static final String COMMIT = "set_config('synchronous_commit', 'off', true) AS relaxed";
+
+  private Relaxed() {
+  }
+}
