@@ -100,6 +100,18 @@ public final class Outbox {
     return client.preparedQuery(INSERT_ONCE).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
   }
 
+  /**
+   * {@link #appendOnce}, its commit not waiting for its WAL flush ({@link Relaxed}): for an event
+   * alone in its statement that the context may lose in a crash (e.g. the cart's CartCreated, which
+   * only counts a cart in the funnel: the cart itself lives in Redis). Any durable commit after it
+   * flushes it first. Call it outside a transaction: inside one it would relax the whole transaction.
+   */
+  public static Future<Boolean> appendOnceRelaxed(SqlClient client, DomainEvent event, Caller caller) {
+    return client.preparedQuery(INSERT_ONCE_RELAXED).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
+  }
+
+  private static final String INSERT_ONCE_RELAXED = INSERT_ONCE + " RETURNING " + Relaxed.COMMIT;
+
   public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
     return append(tx, event, Caller.of(correlationId));
   }

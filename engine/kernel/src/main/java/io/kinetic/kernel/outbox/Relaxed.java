@@ -11,8 +11,10 @@ package io.kinetic.kernel.outbox;
  * <p>So it is used only where a lost commit is redone from what is durable: the event log's relay
  * (positions given again to the same committed rows), a consumer's pass (its effects and
  * checkpoint, applied again from the log), a placement's marker (written before the stock is
- * taken: if the taking is durable, so is the marker). Under load about a third of an order's
- * commits are these; each no longer waits for a disk flush of its own. All the contexts share one
+ * taken: if the taking is durable, so is the marker), and the cart's {@code CartCreated} (only a
+ * count in the funnel: lost in a crash, the funnel misses one cart, as when its append fails).
+ * Under load about a third of an order's commits are these; each no longer waits for a disk flush
+ * of its own. All the contexts share one
  * PostgreSQL (one WAL): a context moved to a server of its own must commit its relay durably.
  */
 public final class Relaxed {
