@@ -63,7 +63,8 @@ final class ReservedStock extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.forTask(vertx, settings.pgUrl(), 2, CatalogModule.SCHEMA, "reserved-stock");
     consumer = new LogConsumer(vertx, pool, new BusClient(vertx, busTimeoutMillis), CONSUMER, SOURCE, ReservedStock::apply,
-      outbox.batchSize(), outbox.pollMillis(), 3, ReservedStock::skipPurged);
+      outbox.batchSize(), outbox.pollMillis(), 3, ReservedStock::skipPurged)
+      .relaxCommits(); // reserved totals and their events, in this schema: redone from the cart's log if lost
     return consumer.start();
   }
 

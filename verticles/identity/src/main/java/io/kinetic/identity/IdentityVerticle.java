@@ -67,7 +67,8 @@ public class IdentityVerticle extends VerticleBase {
     this.resets = resets;
     var outbox = settings.outbox();
     this.audit = !settings.auditsOtherContexts() ? null : new LogConsumer(vertx, pool, new BusClient(vertx, settings.busTimeoutMillis()), CatalogAudit.CONSUMER,
-      CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3, CatalogAudit::skipPurged);
+      CatalogAudit.SOURCE, CatalogAudit::apply, outbox.batchSize(), outbox.pollMillis(), 3, CatalogAudit::skipPurged)
+      .relaxCommits(); // audit rows only: redone from the catalog's log if lost
     return hasher.warmUp().compose(v -> Future.all(List.of(
       serve(IdentityApi.REGISTER_CUSTOMER, (q, caller) -> accountService.register(q)),
       serve(IdentityApi.CREATE_STAFF, (q, caller) -> staff.create(q, caller.correlationId())),

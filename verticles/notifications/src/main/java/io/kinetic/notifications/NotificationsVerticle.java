@@ -55,9 +55,10 @@ public class NotificationsVerticle extends VerticleBase {
       var orderMails = pipelining.handler(new OrderMails(bus, pool, mails, settings.defaultLocale(), pipelining));
       var accountMails = new AccountMails(mails);
       checkout = new LogConsumer(vertx, pool, bus, CHECKOUT_CONSUMER, CheckoutApi.CONTRACT.context(), orderMails,
-        outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);
+        outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged)
+        .relaxCommits(); // mail rows keyed by event: the sender claims a mail durably, which makes its row durable first
       identity = new LogConsumer(vertx, pool, bus, IDENTITY_CONSUMER, IdentityApi.CONTRACT.context(), accountMails::apply,
-        outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged);
+        outbox.batchSize(), outbox.pollMillis(), 3, OrderMails::skipPurged).relaxCommits();
       var queries = new MailQueries(pool, templates, mail.from());
       LOG.info(mail.smtpConfigured() ? "e-mails go out over SMTP (" + transport.describe() + ")"
         : "no SMTP server configured (COMMERCE_SMTP_URL): e-mails are written to " + transport.describe());

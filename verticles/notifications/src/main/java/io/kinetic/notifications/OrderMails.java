@@ -38,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * The e-mails of the checkout's events. {@link OrderPlaced} only records the order's contact (its
  * e-mail and locale); the confirmation goes out when the order is paid ({@link PaymentSucceeded}),
- * with the order's lines and totals as checkout has them then ({@code GET_ORDER}). Then: payment
+ * with the order's lines and totals as checkout has them then ({@code GET_ORDERS} for a pass's
+ * paid orders, {@code GET_ORDER} for one still missing). Then: payment
  * failed, shipped (with the tracking), refunded, a return requested, approved or rejected, received.
  * Events of other types, and types this node does not know, send nothing.
  */
@@ -49,8 +50,6 @@ final class OrderMails implements LogConsumer.Handler {
     .map(EventTypes::register).toList());
 
   private static final String PAID = EventTypes.register(PaymentSucceeded.class);
-  /** The most order details asked of checkout at once. */
-
 
   private final BusClient bus;
   private final OutgoingMails mails;

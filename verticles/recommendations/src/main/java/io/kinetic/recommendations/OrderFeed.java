@@ -135,7 +135,8 @@ final class OrderFeed implements LogConsumer.Handler {
         var learned = new ArrayList<Runnable>();
         for (Kept k : orders) {
           OrderPlaced order = k.order();
-          List<UUID> stored = k.quantities().keySet().stream().filter(p -> inserted.contains(List.of(order.orderId(), p))).toList();
+          // remove: an order kept twice in one pass (a duplicate in the log) is learned once
+          List<UUID> stored = k.quantities().keySet().stream().filter(p -> inserted.remove(List.of(order.orderId(), p))).toList();
           if (stored.isEmpty()) {
             continue;
           }

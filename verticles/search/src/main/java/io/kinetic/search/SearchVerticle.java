@@ -96,7 +96,8 @@ public class SearchVerticle extends VerticleBase {
             return catalogFeed.prepare(pool, events);
           }
         },
-        outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer);
+        outbox.batchSize(), outbox.pollMillis(), 3, reindexer::rebuildInConsumer)
+        .relaxCommits(); // documents written by version: a redo writes the same ones
       timers.add(vertx.setPeriodic(TICK_MILLIS, id -> {
         lexicon.tick();
         queryLog.flush();

@@ -14,21 +14,27 @@ final class ConsumerSql {
   static final String LOCK = "SELECT position FROM event_checkpoint WHERE consumer = $1 AND source = $2 FOR UPDATE";
 
   /** The checkpoint with the parked events' count and newest error, without a lock: where a pass reads from, when the last pass did not say. */
-  static final String SUMMARY = """
-    SELECT c.position,
-           (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
-           (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
-            ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
-    FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2""";
+  static final String SUMMARY = summary("");
+
+  /** {@link #SUMMARY} holding the checkpoint until the transaction ends (a pass's first statement). */
+  static final String LOCK_WITH_PARKED = summary("") + " FOR UPDATE OF c";
 
   /**
-   * {@link #SUMMARY} holding the checkpoint until the transaction ends (a pass's first statement),
-   * and the pass's commit not waiting for its WAL flush ({@link Relaxed#COMMIT}): what a pass
-   * writes (its effects and the checkpoint, atomically) is derived from events committed before
-   * it, so a pass lost in a crash is applied again from the log.
+   * {@link #LOCK_WITH_PARKED}, and the pass's commit not waiting for its WAL flush ({@link Relaxed}):
+   * for a consumer whose passes write nothing but their effects in this schema and the checkpoint
+   * (atomically), so that a pass lost in a crash is simply applied again from the log
+   * ({@link LogConsumer#relaxCommits}).
    */
-  static final String LOCK_WITH_PARKED = SUMMARY.replace("SELECT c.position,", "SELECT c.position, " + Relaxed.COMMIT + ",")
-    + " FOR UPDATE OF c";
+  static final String LOCK_WITH_PARKED_RELAXED = summary(", " + Relaxed.COMMIT) + " FOR UPDATE OF c";
+
+  private static String summary(String more) {
+    return """
+      SELECT c.position%s,
+             (SELECT count(*) FROM event_parked p WHERE p.consumer = $1 AND p.source = $2) AS parked,
+             (SELECT p.last_error FROM event_parked p WHERE p.consumer = $1 AND p.source = $2
+              ORDER BY p.parked_at DESC, p.position DESC LIMIT 1) AS last_error
+      FROM event_checkpoint c WHERE c.consumer = $1 AND c.source = $2""".formatted(more);
+  }
 
   static final String MOVE = """
     UPDATE event_checkpoint SET position = $3, updated_at = now() WHERE consumer = $1 AND source = $2

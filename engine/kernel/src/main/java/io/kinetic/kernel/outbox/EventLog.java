@@ -69,16 +69,17 @@ public final class EventLog {
           return truncated(c, request, head.getLong("oldest"));
         }
         var events = new ArrayList<LoggedEvent>(rows.size());
-        long expected = request.after() + 1;
         for (Row row : rows) {
-          if (row.getLong("position") == null) {
-            break; // no event: the head's row alone
+          if (row.getLong("position") != null) { // else no event: the head's row alone
+            events.add(event(row));
           }
-          LoggedEvent event = event(row);
+        }
+        events.sort(java.util.Comparator.comparingLong(LoggedEvent::position));
+        long expected = request.after() + 1;
+        for (LoggedEvent event : events) {
           if (event.position() != expected++) {
             return truncated(c, request, event.position());
           }
-          events.add(event);
         }
         long newest = Math.max(headPosition, request.after() + events.size());
         return Future.succeededFuture(new LogBatch(source, events, newest, instant(head.getOffsetDateTime("head_at"))));

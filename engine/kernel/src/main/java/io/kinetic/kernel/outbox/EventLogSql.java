@@ -12,8 +12,8 @@ final class EventLogSql {
   /**
    * Serializes position assignment across relays and nodes until the transaction ends; the relay's
    * commit does not wait for its WAL flush ({@link Relaxed#COMMIT}): positions lost in a crash are
-   * given again to the same rows (their inserts committed before), and whatever read them and
-   * committed durably made them durable too (one WAL).
+   * given again to the rows that survived it, and whatever read them and committed durably made
+   * them durable too (one WAL).
    */
   static final String LOCK_HEAD = "SELECT position, " + Relaxed.COMMIT + " FROM outbox_head FOR UPDATE";
 
@@ -46,7 +46,8 @@ final class EventLogSql {
   /**
    * A reader's read in one statement: {@link #REPORT_READER} (the reader at $3, after $1, with $4
    * parked events and the newest error $5, not truncated), the head ({@link #HEAD}'s columns) and
-   * the events after $1, at most $2. One row per event, each with the head; one row with null
+   * the events after $1, at most $2. One row per event, each with the head, in no particular order
+   * (the reader sorts them: a sort here would be PostgreSQL's, over the payloads); one row with null
    * event columns when there is none. One snapshot: the events never run past the head.
    *
    * <p>The events' bound and limit are subqueries' (init plans' values): with the parameters
@@ -71,7 +72,7 @@ final class EventLogSql {
       SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
              payload::text AS payload
       FROM outbox WHERE position > (SELECT $1::bigint) ORDER BY position LIMIT (SELECT $2::int))
-    SELECT h.head, h.head_at, h.oldest, e.* FROM h LEFT JOIN e ON true ORDER BY e.position
+    SELECT h.head, h.head_at, h.oldest, e.* FROM h LEFT JOIN e ON true
     """;
 
   /**

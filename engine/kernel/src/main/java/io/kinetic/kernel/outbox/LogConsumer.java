@@ -161,6 +161,8 @@ public final class LogConsumer {
   private volatile long position = -1;
   private volatile long head = -1;
   private volatile boolean stopped;
+  /** Whether a pass commits without waiting for its WAL flush ({@link #relaxCommits}). */
+  private boolean relaxed;
 
   public LogConsumer(Vertx vertx, Pool pool, BusClient bus, String name, String source, Handler handler,
                      int batchSize, long pollMillis, int attemptsBeforeParking) {
@@ -181,6 +183,19 @@ public final class LogConsumer {
     this.attemptsBeforeParking = attemptsBeforeParking;
     this.rebuild = rebuild;
     this.linger = new Linger(vertx, Math.min(MAX_LINGER_MILLIS, pollMillis / 10));
+  }
+
+  /**
+   * Lets this consumer's passes commit without waiting for their WAL flush ({@link Relaxed}), for
+   * a handler whose effects are all in the pass's transaction (rows of its schema) or are
+   * idempotent outside it (an index written by version, a mail row that its sender claims
+   * durably): a pass lost in a crash of PostgreSQL is applied again from the durable checkpoint,
+   * as if it had rolled back. Not for a handler that acts on memory or other nodes after the
+   * commit in a way a redo would count twice (the recommender's learning). Call before {@link #start}.
+   */
+  public LogConsumer relaxCommits() {
+    this.relaxed = true;
+    return this;
   }
 
   /** Starts (again) on the caller's context: listens for wake-ups, polls, retries parked events, catches up now. */
@@ -348,18 +363,19 @@ public final class LogConsumer {
    * the pass reads again from where that one left off.
    */
   private Future<Pass> applyFrom(SqlConnection tx, Known from, LogBatch batch) {
-    return tx.preparedQuery(ConsumerSql.LOCK_WITH_PARKED).execute(Tuple.of(name, source)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new IllegalStateException(name + " has no checkpoint on " + source));
-      }
-      Known locked = known(rows.iterator().next());
-      if (locked.position() != from.position()) {
-        return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
-      }
-      return applyAll(tx, batch.events())
-        .compose(applied -> (applied.isEmpty() ? Future.succeededFuture() : guarded(() -> handler.finish(tx)))
-          .compose(v -> moveTo(tx, from.position(), batch, applied, locked)));
-    });
+    return tx.preparedQuery(relaxed ? ConsumerSql.LOCK_WITH_PARKED_RELAXED : ConsumerSql.LOCK_WITH_PARKED)
+      .execute(Tuple.of(name, source)).compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.failedFuture(new IllegalStateException(name + " has no checkpoint on " + source));
+        }
+        Known locked = known(rows.iterator().next());
+        if (locked.position() != from.position()) {
+          return Future.succeededFuture(new Pass(0, locked.position(), batch.head(), locked, true));
+        }
+        return applyAll(tx, batch.events())
+          .compose(applied -> (applied.isEmpty() ? Future.succeededFuture() : guarded(() -> handler.finish(tx)))
+            .compose(v -> moveTo(tx, from.position(), batch, applied, locked)));
+      });
   }
 
   /** The handler's preparation; a failure is no reason to stop: {@code apply} fetches what is missing itself. */

@@ -9,10 +9,15 @@ package io.kinetic.kernel.outbox;
  * payment and stock change) flushes the relaxed ones before it (one WAL, in commit order).
  *
  * <p>So it is used only where a lost commit is redone from what is durable: the event log's relay
- * (positions given again to the same committed rows), a consumer's pass (its effects and
- * checkpoint, applied again from the log), a placement's marker (written before the stock is
- * taken: if the taking is durable, so is the marker), and the cart's {@code CartCreated} (only a
- * count in the funnel: lost in a crash, the funnel misses one cart, as when its append fails).
+ * (positions given again to the rows that survive the crash; whatever read the lost positions
+ * committed after them in the WAL and is lost with them), the pass of a consumer that opts in
+ * ({@link LogConsumer#relaxCommits}: its effects and checkpoint, applied again from the log; not
+ * the recommender's, which learns in memory after its commit), a placement's marker (written
+ * before the stock is taken: if the taking is durable, so is the marker), and the cart's
+ * {@code CartCreated} (only a count in the funnel: lost in a crash, the funnel misses one cart, as
+ * when its append fails). What happens outside PostgreSQL after such a commit (a bus
+ * publication, a cache) may have to be undone by the redo: it is at least once, as every
+ * consumer's outside effects already are.
  * Under load about a third of an order's commits are these; each no longer waits for a disk flush
  * of its own. All the contexts share one
  * PostgreSQL (one WAL): a context moved to a server of its own must commit its relay durably.
