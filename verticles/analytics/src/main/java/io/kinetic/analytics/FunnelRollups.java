@@ -32,8 +32,11 @@ final class FunnelRollups implements LogConsumer.Handler {
 
   private final Pipelining pipelining;
   /** The carts this pass kept for {@link #finish} (on the consumer's context only). */
-  private final List<UUID> carts = new ArrayList<>();
-  private final List<LocalDate> days = new ArrayList<>();
+  private final List<Cart> carts = new ArrayList<>();
+
+  /** A cart created, on its day. */
+  private record Cart(UUID id, LocalDate day) {
+  }
 
   FunnelRollups(Pipelining pipelining) {
     this.pipelining = pipelining;
@@ -43,7 +46,6 @@ final class FunnelRollups implements LogConsumer.Handler {
   @Override
   public Future<?> prepare(List<LoggedEvent> events) {
     carts.clear();
-    days.clear();
     return Future.succeededFuture();
   }
 
@@ -51,13 +53,12 @@ final class FunnelRollups implements LogConsumer.Handler {
   public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
     DomainEvent event = logged.event();
     if (event instanceof CartCreated c) {
-      LocalDate day = SalesRollups.day(c.occurredAt());
+      var cart = new Cart(c.cartId(), SalesRollups.day(c.occurredAt()));
       if (pipelining.on()) {
-        carts.add(c.cartId());
-        days.add(day);
+        carts.add(cart);
         return Future.succeededFuture();
       }
-      return tx.preparedQuery(RollupSql.CARTS_CREATED).execute(carts(List.of(c.cartId()), List.of(day)));
+      return tx.preparedQuery(RollupSql.CARTS_CREATED).execute(params(List.of(cart)));
     }
     return Future.succeededFuture();
   }
@@ -68,14 +69,14 @@ final class FunnelRollups implements LogConsumer.Handler {
     if (carts.isEmpty()) {
       return Future.succeededFuture();
     }
-    Tuple params = carts(carts, days);
+    Tuple params = params(carts);
     carts.clear();
-    days.clear();
     return tx.preparedQuery(RollupSql.CARTS_CREATED).execute(params);
   }
 
   /** {@link RollupSql#CARTS_CREATED}'s parameters (arrays: added one by one, not spread as {@code Tuple.of}'s varargs). */
-  private static Tuple carts(List<UUID> ids, List<LocalDate> on) {
-    return Tuple.tuple().addValue(ids.toArray(UUID[]::new)).addValue(on.toArray(LocalDate[]::new));
+  private static Tuple params(List<Cart> kept) {
+    return Tuple.tuple().addValue(kept.stream().map(Cart::id).toArray(UUID[]::new))
+      .addValue(kept.stream().map(Cart::day).toArray(LocalDate[]::new));
   }
 }

@@ -98,9 +98,9 @@ final class OrderMails implements LogConsumer.Handler {
    * batch (a pass writes its mails at its end, so it applies a batch well within its quarter of a
    * second once the details are here; each one left to apply would be a round trip to checkout
    * inside the transaction). What an earlier pass fetched and this one still needs is kept, not fetched again (a pass
-   * cut short, retried or lost to another instance reads the same events again). A fetch that fails
-   * leaves its order out, and stops the fetching for this pass: apply asks for that order itself
-   * (and fails, retries and parks that one event, not the pass).
+   * cut short, retried or lost to another instance reads the same events again). A read that fails
+   * leaves its orders out, and stops the fetching for this pass: apply asks for each of those orders
+   * itself (and fails, retries and parks that one event, not the pass).
    */
   @Override
   public Future<?> prepare(List<LoggedEvent> events) {

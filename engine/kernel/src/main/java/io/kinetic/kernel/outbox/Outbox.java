@@ -97,7 +97,7 @@ public final class Outbox {
    * transaction needed for the event alone.
    */
   public static Future<Boolean> appendOnce(SqlClient client, DomainEvent event, Caller caller) {
-    return client.preparedQuery(INSERT_ONCE).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
+    return appendOnce(client, INSERT_ONCE, event, caller);
   }
 
   /**
@@ -107,10 +107,14 @@ public final class Outbox {
    * flushes it first. Call it outside a transaction: inside one it would relax the whole transaction.
    */
   public static Future<Boolean> appendOnceRelaxed(SqlClient client, DomainEvent event, Caller caller) {
-    return client.preparedQuery(INSERT_ONCE_RELAXED).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
+    return appendOnce(client, INSERT_ONCE_RELAXED, event, caller);
   }
 
   private static final String INSERT_ONCE_RELAXED = INSERT_ONCE + " RETURNING " + Relaxed.COMMIT;
+
+  private static Future<Boolean> appendOnce(SqlClient client, String sql, DomainEvent event, Caller caller) {
+    return client.preparedQuery(sql).execute(values(event, caller)).map(rows -> rows.rowCount() == 1);
+  }
 
   public static Future<Void> append(SqlClient tx, DomainEvent event, String correlationId) {
     return append(tx, event, Caller.of(correlationId));
