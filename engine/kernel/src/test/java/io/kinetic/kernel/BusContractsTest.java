@@ -4,6 +4,7 @@ import io.kinetic.kernel.contract.catalog.CatalogApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.bus.Headers;
@@ -101,6 +102,31 @@ class BusContractsTest {
       assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure.errorCode(), failure.detail());
       assertEquals(2, failure.retryAfterSeconds());
       assertEquals(ErrorCode.INTERNAL, Failure.from(new IllegalStateException("a defect")).errorCode());
+    } finally {
+      pool.close();
+    }
+  }
+
+  /**
+   * A connection lost with a statement in flight (here the server ends the backend, as a crash or
+   * restart of the database would) is a 503 saying the outcome is unknown, not an internal error.
+   */
+  @Test
+  void aConnectionLostMidStatementIsUnavailableNotAnInternalError() throws Exception {
+    String url = io.kinetic.kernel.testing.TestServices.get().pgUrl();
+    var pool = io.kinetic.kernel.pg.PgPools.create(vertx, url, 2, "public");
+    try {
+      var connection = pool.getConnection().await(10, TimeUnit.SECONDS);
+      int pid = connection.query("SELECT pg_backend_pid()").execute().await(10, TimeUnit.SECONDS).iterator().next().getInteger(0);
+      var sleeping = connection.query("SELECT pg_sleep(30)").execute();
+      io.kinetic.kernel.testing.Eventually.until("the statement running", () -> pool.preparedQuery(
+          "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND state = 'active'").execute(io.vertx.sqlclient.Tuple.of(pid))
+        .await(10, TimeUnit.SECONDS).iterator().next().getLong(0) == 1);
+      pool.preparedQuery("SELECT pg_terminate_backend($1)").execute(io.vertx.sqlclient.Tuple.of(pid)).await(10, TimeUnit.SECONDS);
+      Throwable cause = sleeping.transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())).await(10, TimeUnit.SECONDS);
+      Failure failure = Failure.from(cause);
+      assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failure.errorCode(), cause.toString());
+      assertTrue(failure.detail().contains("may or may not have taken effect"), failure.detail());
     } finally {
       pool.close();
     }

@@ -41,12 +41,18 @@ public final class EmbeddedServices implements AutoCloseable {
    * engine's where several engines share the server (a test JVM runs several at once).
    */
   public String startPostgres(Path dataDir, int port, int maxConnections) throws IOException {
+    return startPostgres(dataDir, port, maxConnections, java.util.Map.of());
+  }
+
+  /** Like {@link #startPostgres(Path, int, int)}, with further server settings (a test's: how often the WAL writer runs, say). */
+  public String startPostgres(Path dataDir, int port, int maxConnections, java.util.Map<String, String> settings) throws IOException {
     var builder = EmbeddedPostgres.builder()
       .setPGStartupWait(Duration.ofSeconds(60))
       .setServerConfig("max_connections", Integer.toString(maxConnections))
       .setServerConfig("fsync", dataDir == null ? "off" : "on")
       .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
       .setServerConfig("shared_buffers", "128MB");
+    settings.forEach(builder::setServerConfig);
     if (dataDir != null) {
       Files.createDirectories(dataDir);
       builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

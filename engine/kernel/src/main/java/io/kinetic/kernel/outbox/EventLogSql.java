@@ -55,6 +55,9 @@ final class EventLogSql {
    * at the head, a small limit) always looked cheaper than the generic one; this way both plans
    * guess alike and the generic one is kept. The scan still walks the position index from the
    * bound and stops at the limit. The head is materialized: once, not once per event.
+   *
+   * <p>The report commits without waiting for its flush ({@link Relaxed#COMMIT}): lost in a crash,
+   * the reader's position is an older one, which only keeps more of the log from being purged.
    */
   static final String READ_WITH_HEAD = """
     WITH reported AS (
@@ -66,14 +69,14 @@ final class EventLogSql {
          OR r.last_error IS DISTINCT FROM excluded.last_error OR r.read_at < now() - interval '10 seconds'),
     h AS MATERIALIZED (
       SELECT h.position AS head, (SELECT delivered_at FROM outbox WHERE position = h.position) AS head_at,
-             coalesce((SELECT min(position) FROM outbox WHERE position IS NOT NULL), h.position + 1) AS oldest
+             coalesce((SELECT min(position) FROM outbox WHERE position IS NOT NULL), h.position + 1) AS oldest, %s
       FROM outbox_head h),
     e AS (
       SELECT position, event_id, event_type, aggregate_id, aggregate_version, delivered_at, correlation, actor,
              payload::text AS payload
       FROM outbox WHERE position > (SELECT $1::bigint) ORDER BY position LIMIT (SELECT $2::int))
     SELECT h.head, h.head_at, h.oldest, e.* FROM h LEFT JOIN e ON true
-    """;
+    """.formatted(Relaxed.COMMIT);
 
   /**
    * Registers a reader or moves it ($5: it asked for purged events); skips the write when nothing

@@ -15,7 +15,8 @@ package io.kinetic.kernel.outbox;
  * the recommender's, which learns in memory after its commit), a placement's marker (written
  * before the stock is taken: if the taking is durable, so is the marker), and the cart's
  * {@code CartCreated} (only a count in the funnel: lost in a crash, the funnel misses one cart, as
- * when its append fails). What happens outside PostgreSQL after such a commit (a bus
+ * when its append fails), and a reader's report with its log read (an older position: the log is
+ * purged less). What happens outside PostgreSQL after such a commit (a bus
  * publication, a cache) may have to be undone by the redo: it is at least once, as every
  * consumer's outside effects already are.
  * Under load about a third of an order's commits are these; each no longer waits for a disk flush

@@ -38,6 +38,25 @@ public final class SqlStates {
 
   private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("53300", "57P03", "08001", "08004");
 
+  /**
+   * True when the connection went away with a statement in flight: the server shut down or crashed
+   * (57P01, 57P02), the connection failed or is gone (08000, 08003, 08006), the transaction's outcome
+   * is unknown (08007), or the socket was closed or reset under the client. Whether the statement
+   * (its commit) took effect is unknown, so this is no {@link #isUnavailable} case: the request may
+   * be repeated only where repeating it is safe (a write under its idempotency key).
+   */
+  public static boolean isConnectionLost(Throwable t) {
+    if (t instanceof PgException pg && pg.getSqlState() != null) {
+      return LOST.contains(pg.getSqlState());
+    }
+    return t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException
+      || t instanceof java.nio.channels.ClosedChannelException
+      // netty's native transport: "recvAddress(..) failed: Connection reset by peer"
+      || (t instanceof java.io.IOException && t.getClass().getName().startsWith("io.netty.channel.unix."));
+  }
+
+  private static final java.util.Set<String> LOST = java.util.Set.of("57P01", "57P02", "08000", "08003", "08006", "08007");
+
   public static boolean is(Throwable t, String state) {
     return t instanceof PgException pg && state.equals(pg.getSqlState());
   }
