@@ -68,6 +68,8 @@ class PostgresCrashTest {
   private static EmbeddedServices postgres;
   private static final Map<String, String> SETTINGS = Map.of("wal_writer_delay", "10s");
   private static Pool sql;
+  private static EmbeddedServices redis;
+  private static String redisUrl;
 
   @BeforeAll
   static void start() throws Exception {
@@ -80,6 +82,8 @@ class PostgresCrashTest {
     pgUrl = postgres.startPostgres(pgData, 0, EmbeddedServices.ENGINE_MAX_CONNECTIONS, SETTINGS);
     pgPort = URI.create(pgUrl).getPort();
     sql = PgPools.create(vertx, pgUrl, 2, "public");
+    redis = new EmbeddedServices(); // a Redis of its own: the shared one's spare databases are few
+    redisUrl = redis.startRedis(0);
   }
 
   @AfterAll
@@ -89,11 +93,12 @@ class PostgresCrashTest {
     }
     vertx.close().await(10, TimeUnit.SECONDS);
     postgres.close();
+    redis.close();
   }
 
   @Test
   void aCrashOfPostgresUnderLoadLosesNoOrderAndDoublesNoEffect() throws Exception {
-    Map<String, String> env = EngineEnv.extra(ADMIN, PASSWORD, pgUrl, EngineEnv.freshRedis());
+    Map<String, String> env = EngineEnv.extra(ADMIN, PASSWORD, pgUrl, redisUrl);
     env.put("COMMERCE_EMBEDDED_DATA_DIR", Files.createTempDirectory("kinetic-pg-crash-engine").toString());
     try (EngineProcess engine = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
       WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()),
