@@ -130,6 +130,10 @@ class BusContractsTest {
     } finally {
       pool.close();
     }
+    // Redis's connection ending under its commands, as the client library reports it
+    assertEquals(ErrorCode.SERVICE_UNAVAILABLE,
+      Failure.from(io.vertx.redis.client.impl.types.ErrorType.create("CONNECTION_CLOSED")).errorCode());
+    assertEquals(ErrorCode.SERVICE_UNAVAILABLE, Failure.from(new io.vertx.core.VertxException("Connection is closed", true)).errorCode());
   }
 
   @Test

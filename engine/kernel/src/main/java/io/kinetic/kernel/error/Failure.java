@@ -111,8 +111,9 @@ public final class Failure extends ReplyException {
    * class 22: a NUL in text, a value out of range) {@link ErrorCode#VALIDATION_FAILED}, a database
    * or store that could not take a request for now ({@link SqlStates#isUnavailable}: too many
    * connections, a restart, a refused connection) {@link ErrorCode#SERVICE_UNAVAILABLE} with a retry
-   * after 2 s, a connection lost with a statement in flight ({@link SqlStates#isConnectionLost}: a
-   * crash or restart of the database) that too, its detail saying the outcome is unknown, anything
+   * after 2 s, a connection lost with a statement or command in flight ({@link SqlStates#isConnectionLost}:
+   * a crash or restart of the database; {@code PipelinedRedis#connectionLost}: of Redis) that too,
+   * its detail saying the outcome is unknown, anything
    * unexpected {@link ErrorCode#INTERNAL}.
    */
   public static Failure from(Throwable t) {
@@ -134,7 +135,7 @@ public final class Failure extends ReplyException {
       return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "a store the engine needs is busy or unreachable at the moment: try again shortly",
         List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }
-    if (SqlStates.isConnectionLost(t)) {
+    if (SqlStates.isConnectionLost(t) || io.kinetic.kernel.redis.PipelinedRedis.connectionLost(t)) {
       // not an internal error either: a database that crashed or restarted (the client sees it as
       // soon as it is back); a write repeated under its idempotency key takes effect once
       return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "the connection to a store the engine needs was lost while this "

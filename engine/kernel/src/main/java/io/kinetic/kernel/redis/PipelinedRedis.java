@@ -173,13 +173,19 @@ public final class PipelinedRedis implements Redis {
 
   private void answered(Kept k, Throwable failure) {
     k.answered();
-    // the library fails the commands of a connection that ended with CONNECTION_CLOSED, and those
-    // sent to one already closed with "Connection is closed"; any other failure is Redis's answer
-    boolean closed = failure instanceof ErrorType error ? error.is("CONNECTION_CLOSED")
-      : failure != null && "Connection is closed".equals(failure.getMessage());
-    if (closed) {
+    if (connectionLost(failure)) {
       drop(k, false, "was closed");
     }
+  }
+
+  /**
+   * Whether a command failed because its connection ended, not by Redis's answer: the library fails
+   * the commands of a connection that ended with {@code CONNECTION_CLOSED}, and those sent to one
+   * already closed with "Connection is closed". Whether such a command took effect is unknown.
+   */
+  public static boolean connectionLost(Throwable failure) {
+    return failure instanceof ErrorType error ? error.is("CONNECTION_CLOSED")
+      : failure != null && "Connection is closed".equals(failure.getMessage());
   }
 
   /** Once a second: a connection whose commands get no answer, or long idle, is replaced. */
