@@ -111,12 +111,12 @@ class PostgresCrashTest {
       // the first crash under load: requests in flight lose their connection
       var shoppers = new Shoppers(http, variants);
       shoppers.start();
-      Eventually.until("orders paid before the crash", Duration.ofSeconds(60), () -> shoppers.paid.size() >= 40);
+      Eventually.until("orders paid before the crash", Duration.ofSeconds(180), () -> shoppers.paid.size() >= 40);
       crash();
-      Thread.sleep(2_000); // the engine runs without its database for a while
+      Thread.sleep(1_000); // the engine runs without its database for a while
       restart();
       int before = shoppers.paid.size();
-      Eventually.until("orders paid after the restart", Duration.ofSeconds(120), () -> shoppers.paid.size() >= before + 40);
+      Eventually.until("orders paid after the restart", Duration.ofSeconds(180), () -> shoppers.paid.size() >= before + 40);
       shoppers.stop();
 
       // the second in a quiet moment after new carts: their CartCreated, its relaying and the
@@ -134,7 +134,7 @@ class PostgresCrashTest {
       List<String> lost = beforeCrash.keySet().stream().filter(k -> afterRestart.getOrDefault(k, 0L) < beforeCrash.get(k)).toList();
       var again = new Shoppers(http, variants);
       again.start();
-      Eventually.until("orders paid after the second restart", Duration.ofSeconds(120), () -> again.paid.size() >= 20);
+      Eventually.until("orders paid after the second restart", Duration.ofSeconds(180), () -> again.paid.size() >= 20);
       again.stop();
 
       // what the shoppers saw paid is paid
@@ -158,7 +158,10 @@ class PostgresCrashTest {
         assertEquals(STOCK, r.getInteger("stock_on_hand") + r.getLong("held"), "variant " + r.getUUID("id"));
       }
       long orders = states.size();
-      assertEquals(orders, one("SELECT count(DISTINCT order_id) FROM catalog.stock_allocation"), "every order holds its stock, once");
+      // (a placement given up after an unclear answer may have taken stock without making an order:
+      // the reconciliation gives that back, so only the orders' side is exact here)
+      assertEquals(0, one("SELECT count(*) FROM checkout.orders o WHERE (SELECT coalesce(sum(a.quantity), 0) "
+        + "FROM catalog.stock_allocation a WHERE a.order_id = o.id AND a.released_at IS NULL) <> 1"), "every order holds its unit, once");
 
       // every log whole, every consumer at its head with nothing parked
       List<String> schemas = rows("SELECT table_schema FROM information_schema.tables WHERE table_name = 'outbox_head'")
@@ -198,22 +201,39 @@ class PostgresCrashTest {
     }
   }
 
-  /** SIGKILL to every process of the server, its children first so that none writes another WAL page. */
+  /**
+   * SIGKILL to every process of the server: the postmaster first (so that it starts no new one),
+   * then the children it had. A child started in between exits by itself on the postmaster's death.
+   */
   private static void crash() throws Exception {
     long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
     ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-    List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
-    all.add(postmaster);
-    all.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle p : all) {
+    List<ProcessHandle> children = postmaster.descendants().toList();
+    postmaster.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    postmaster.onExit().get(10, TimeUnit.SECONDS);
+    for (ProcessHandle p : children) {
       p.onExit().get(10, TimeUnit.SECONDS);
     }
     postgres.close(); // only lets go of the data directory's lock in this JVM: its server is gone already
   }
 
+  /** Starts the server again on its data directory and port (crash recovery); a child left attached to its memory delays it. */
   private static void restart() throws Exception {
-    postgres = new EmbeddedServices();
-    postgres.startPostgres(pgData, pgPort, EmbeddedServices.ENGINE_MAX_CONNECTIONS, SETTINGS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      postgres = new EmbeddedServices();
+      try {
+        postgres.startPostgres(pgData, pgPort, EmbeddedServices.ENGINE_MAX_CONNECTIONS, SETTINGS);
+        return;
+      } catch (Exception e) {
+        postgres.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(1_000);
+      }
+    }
   }
 
   /** Each log's head and each consumer's checkpoint. */

@@ -136,11 +136,11 @@ public final class Failure extends ReplyException {
         List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }
     if (SqlStates.isConnectionLost(t) || io.kinetic.kernel.redis.PipelinedRedis.connectionLost(t)) {
-      // not an internal error either: a database that crashed or restarted (the client sees it as
-      // soon as it is back); a write repeated under its idempotency key takes effect once
+      // not an internal error either: a database that crashed or restarted; an order placed again
+      // under its idempotency key is placed once
+      // (clients see the generic detail of a 503: this one is for the log)
       return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "the connection to a store the engine needs was lost while this "
-        + "request was handled, so it may or may not have taken effect: repeat it (a write with the same Idempotency-Key)",
-        List.of(), UNAVAILABLE_RETRY_SECONDS, null);
+        + "request was handled, so it may or may not have taken effect", List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }
     return of(ErrorCode.INTERNAL, "internal error");
   }

@@ -57,7 +57,9 @@ final class EventLogSql {
    * bound and stops at the limit. The head is materialized: once, not once per event.
    *
    * <p>The report commits without waiting for its flush ({@link Relaxed#COMMIT}): lost in a crash,
-   * the reader's position is an older one, which only keeps more of the log from being purged.
+   * the reader's position is an older one, which only keeps more of the log from being purged (a
+   * lost first report leaves the reader unknown until its next read; the log keeps every event for
+   * its retention period of days anyway, {@link #PURGE}).
    */
   static final String READ_WITH_HEAD = """
     WITH reported AS (
