@@ -136,9 +136,8 @@ public final class Failure extends ReplyException {
         List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }
     if (SqlStates.isConnectionLost(t) || io.kinetic.kernel.redis.PipelinedRedis.connectionLost(t)) {
-      // not an internal error either: a database that crashed or restarted; an order placed again
-      // under its idempotency key is placed once
-      // (clients see the generic detail of a 503: this one is for the log)
+      // not an internal error either (a store that crashed or restarted); this detail is for the
+      // log: clients see a 503's generic one
       return new Failure(ErrorCode.SERVICE_UNAVAILABLE, "the connection to a store the engine needs was lost while this "
         + "request was handled, so it may or may not have taken effect", List.of(), UNAVAILABLE_RETRY_SECONDS, null);
     }

@@ -43,7 +43,7 @@ public final class SqlStates {
    * (57P01, 57P02), the connection failed or is gone (08000, 08003, 08006), the transaction's outcome
    * is unknown (08007), or the socket was closed or reset under the client. Whether the statement
    * (its commit) took effect is unknown, so this is no {@link #isUnavailable} case: the request may
-   * be repeated only where repeating it is safe (a write under its idempotency key).
+   * be repeated only where repeating it is safe (an order placed again under its idempotency key).
    */
   public static boolean isConnectionLost(Throwable t) {
     if (t instanceof PgException pg && pg.getSqlState() != null) {
