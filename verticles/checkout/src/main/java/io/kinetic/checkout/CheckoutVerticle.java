@@ -54,7 +54,7 @@ public class CheckoutVerticle extends VerticleBase {
     var ledger = new PaymentLedger(vertx, pool, bus, providers);
     test.notify(o -> ledger.receive(o));
     var links = new OrderLinks(config.linkSecret());
-    var placement = new Placement(pool, bus, settings, ledger, provider, links, config);
+    var placement = new Placement(vertx, pool, bus, settings, ledger, provider, links, config);
     var service = new CheckoutService(pool, bus, settings, ledger, provider, links, paymentConfig);
     var operations = new Operations(pool, bus, ledger, service);
     reconciler = new Reconciler(vertx, pool, bus, ledger, config, placement::ensurePayment);

@@ -32,7 +32,9 @@ import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.outbox.Outbox;
 import io.kinetic.kernel.outbox.Relaxed;
+import io.kinetic.kernel.pg.SqlStates;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -73,9 +75,11 @@ final class Placement {
   private final PaymentProvider provider;
   private final OrderLinks links;
   private final CheckoutConfig config;
+  private final Vertx vertx;
 
-  Placement(Pool pool, BusClient bus, ShopSettings settings, PaymentLedger ledger, PaymentProvider provider,
+  Placement(Vertx vertx, Pool pool, BusClient bus, ShopSettings settings, PaymentLedger ledger, PaymentProvider provider,
             OrderLinks links, CheckoutConfig config) {
+    this.vertx = vertx;
     this.pool = pool;
     this.bus = bus;
     this.settings = settings;
@@ -195,11 +199,10 @@ final class Placement {
     // the placement's row marks this run (written by place); step 2: the stock (failing, it took
     // nothing: nothing to undo; the row stays for the reconciliation, should the catalog have taken it after all)
     return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
-      // step 3: the order (undo: release the stock, unless a concurrent request with the same key made the order)
+      // step 3: the order (undo: release the stock, unless the order was made after all: by this
+      // statement, its connection lost, or by a concurrent request with the same key)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
-        .recover(t -> pool.withConnection(c -> Orders.view(c, orderId)).compose(existing -> existing != null
-          ? forgetPlacement(orderId).map(existing)
-          : release(orderId, caller).compose(v -> Future.<OrderView>failedFuture(t)))))
+        .recover(t -> settle(orderId, t, caller)))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
@@ -328,15 +331,50 @@ final class Placement {
       .onComplete(ar -> ledger.changed(orderId));
   }
 
-  /** Undoes step 2 (the order was not created), then drops the placement's row. */
-  private Future<Void> release(UUID orderId, Caller caller) {
-    return bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller)
-      .compose(v -> forgetPlacement(orderId))
-      .recover(t -> {
-        LOG.warning("stock of failed placement " + orderId + " not released now (the reconciliation will): " + t.getMessage());
-        return Future.succeededFuture();
-      });
+  /**
+   * Step 3 failed, and whether its order exists decides what happens, for good. A statement whose
+   * connection was lost may live on in its backend and commit a moment later, holding the placement's
+   * row (it deletes it) until then. So the row is locked first, waiting for such a statement (at most
+   * {@link #SETTLE_LOCK_WAIT}), and the order is read after the wait: made, it is the answer; not made,
+   * the stock is released and the row dropped in the same transaction, so that a statement running
+   * later finds no row and creates nothing, and a retry with the same key waits for the lock, then
+   * allocates again. A settlement whose own connection is lost too (after a network reset the pool's
+   * idle connections are gone with the one that failed, which the pool learns a moment later) is tried
+   * again a few times. Not settled then (the database still away, the lock still held): the row
+   * stays for the reconciliation, which does the same.
+   */
+  private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller) {
+    return settle(orderId, failure, caller, 1);
   }
+
+  private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller, int attempt) {
+    return pool.withTransaction(tx -> tx.query("SET LOCAL lock_timeout = '" + SETTLE_LOCK_WAIT + "'").execute()
+        .compose(v -> tx.preparedQuery("SELECT 1 FROM placement WHERE order_id = $1 FOR UPDATE").execute(Tuple.of(orderId)))
+        .compose(locked -> Orders.view(tx, orderId).compose(made -> {
+          if (made == null && locked.size() == 0) {
+            // no row and no order: the reconciliation gave this placement up (its stock is released)
+            return Future.<OrderView>succeededFuture();
+          }
+          Future<Void> released = made != null ? Future.succeededFuture()
+            : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller).mapEmpty();
+          return released.compose(v -> locked.size() == 0 ? Future.<Void>succeededFuture()
+              : tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)).<Void>mapEmpty())
+            .map(made);
+        })))
+      .recover(t -> {
+        if (attempt < SETTLE_ATTEMPTS && SqlStates.isConnectionLost(t)) {
+          return vertx.timer(100L << attempt).compose(v -> settle(orderId, failure, caller, attempt + 1));
+        }
+        LOG.warning("failed placement " + orderId + " not settled now (the reconciliation will): " + t.getMessage());
+        return Future.succeededFuture();
+      })
+      .compose(made -> made != null ? Future.succeededFuture(made) : Future.failedFuture(failure));
+  }
+
+  /** How long a failed placement's settlement waits for the statement that may still hold its row. */
+  private static final String SETTLE_LOCK_WAIT = "10s";
+  /** Attempts at settling a failed placement whose own connection is lost (waiting 0.2, 0.4, 0.8, 1.6 s between). */
+  private static final int SETTLE_ATTEMPTS = 5;
 
   private Future<Void> forgetAttempt(UUID orderId, UUID attempt) {
     return pool.preparedQuery("DELETE FROM placement WHERE order_id = $1 AND attempt = $2").execute(Tuple.of(orderId, attempt))
@@ -344,10 +382,6 @@ final class Placement {
         LOG.warning("placement row of refused order " + orderId + " not removed (the reconciliation will): " + t.getMessage());
         return Future.succeededFuture();
       });
-  }
-
-  private Future<Void> forgetPlacement(UUID orderId) {
-    return pool.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)).mapEmpty();
   }
 
   static String sha256(String text) {
