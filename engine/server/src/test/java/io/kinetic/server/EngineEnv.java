@@ -20,10 +20,16 @@ final class EngineEnv {
 
   static Map<String, String> of(String adminEmail, String adminPassword) throws Exception {
     var services = TestServices.get();
-    Map<String, String> env = new HashMap<>();
-    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
+    Map<String, String> env = base(adminEmail, adminPassword);
     env.put("COMMERCE_PG_URL", services.pgUrl());
     env.put("COMMERCE_REDIS_URL", services.redisUrl());
+    return env;
+  }
+
+  /** {@link #of} without the stores (and without starting the shared test services). */
+  private static Map<String, String> base(String adminEmail, String adminPassword) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("COMMERCE_CONFIG_DIR", TestServices.configDir().toString());
     env.put("COMMERCE_JWT_SECRET", "engine-test-secret-0123456789-0123456789");
     env.put("COMMERCE_AUTH_PASSWORD_ITERATIONS", "1000");
     env.put("COMMERCE_HTTP_PORT", "0");
@@ -90,7 +96,20 @@ final class EngineEnv {
   static Map<String, String> extra(String adminEmail, String adminPassword, String pgUrl, String redisUrl) throws Exception {
     // the shared engine first: it seeds its demo catalogue only into an empty catalog
     RunningEngine.httpPort();
-    Map<String, String> env = of(adminEmail, adminPassword);
+    return single(of(adminEmail, adminPassword), pgUrl, redisUrl);
+  }
+
+  /**
+   * An engine on stores of its own that no other engine uses (a test's own embedded PostgreSQL and
+   * Redis), set up as {@link #extra(String, String, String, String)}; neither the shared engine
+   * nor the shared test services are started.
+   */
+  static Map<String, String> standalone(String adminEmail, String adminPassword, String pgUrl, String redisUrl) throws Exception {
+    return single(base(adminEmail, adminPassword), pgUrl, redisUrl);
+  }
+
+  /** {@code env} on the given stores, one instance per verticle, no metrics, no seeded products. */
+  private static Map<String, String> single(Map<String, String> env, String pgUrl, String redisUrl) {
     env.put("COMMERCE_PG_URL", pgUrl);
     env.put("COMMERCE_REDIS_URL", redisUrl);
     env.put("COMMERCE_HTTP_INSTANCES", "1");
