@@ -14,6 +14,10 @@
 --   cart:due             zset: "<variant>|<cart id>" by lapse ms, for the sweeper
 --   cart:dirty           hash: <variant> = sequence of a total not yet published to the catalog
 --   cart:expired         list: "<variant>|<cart id>|<units>|<ms>" lapsed reservations not yet published
+--   cart:epoch           the sequence of the latest reset (ReservedStockReset): every total's sequence
+--                        is above it. Missing: this Redis lost its data (or never had any), and the
+--                        catalog's figures must be reset (see Reservations)
+--   cart:reset           the sequence of a reset begun and not yet published
 -- Invariant: for every variant, _t is the sum of the carts' reservations, and a reservation is only
 -- ever raised while _t stays at or below on hand. Lowering one is always allowed.
 local P = 'cart:'
@@ -32,11 +36,16 @@ local function parse(line)
   return num(q), a, c, t
 end
 
--- a new total of a variant's reservations: it gets a sequence that grows also across a Redis
--- restart (never below the clock in microseconds) and is marked for publishing
+-- the sequence of a variant's new total, after its previous one (prev): it grows also across a
+-- Redis restart (never below the clock in microseconds) and is above the latest reset's (cart:epoch)
+local function nextseq(prev, now)
+  return string.format('%.0f', math.max(num(prev) + 1, now * 1000, num(redis.call('GET', P .. 'epoch')) + 1))
+end
+
+-- a new total of a variant's reservations: its sequence (nextseq), and the mark for publishing
 local function bump(v, now)
   local rk = P .. 'rsv:' .. v
-  local s = string.format('%.0f', math.max(num(redis.call('HGET', rk, '_s')) + 1, now * 1000))
+  local s = nextseq(redis.call('HGET', rk, '_s'), now)
   redis.call('HSET', rk, '_s', s, '_h', WIDE)
   redis.call('HSET', P .. 'dirty', v, s)
 end

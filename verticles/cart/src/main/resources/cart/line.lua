@@ -83,7 +83,7 @@ end
 local total = num(r[2]) + grant - mine
 if grant ~= mine then
   -- a new total (bump): its sequence and the mark for publishing
-  local s = string.format('%.0f', math.max(num(r[3]) + 1, now * 1000))
+  local s = nextseq(r[3], now)
   if moved then
     redis.call('HSET', rk, c, grant, 'x:' .. c, until_, '_t', total, '_s', s, '_h', WIDE)
   elseif grant > 0 then

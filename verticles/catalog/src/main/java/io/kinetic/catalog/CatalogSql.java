@@ -124,18 +124,37 @@ public final class CatalogSql {
     """;
 
   /**
-   * The cart's reserved totals, each kept only when newer than the one stored; answers the changed
-   * variants with their product and what is available now.
+   * The cart's reserved totals, each kept only when newer than the one stored and than the latest
+   * reset; answers the changed variants with their product and what is available now.
    */
   public static final String SET_RESERVED = """
     WITH t AS (
       SELECT t.id, t.reserved, t.seq FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS t(id, reserved, seq)
-      WHERE EXISTS (SELECT 1 FROM variant v WHERE v.id = t.id)),
+      WHERE EXISTS (SELECT 1 FROM variant v WHERE v.id = t.id)
+        AND t.seq > coalesce((SELECT sequence FROM reserved_reset), 0)),
     up AS (
       INSERT INTO variant_reserved AS r (variant_id, reserved, reserved_seq)
       SELECT id, reserved, seq FROM t ORDER BY id
       ON CONFLICT (variant_id) DO UPDATE SET reserved = EXCLUDED.reserved, reserved_seq = EXCLUDED.reserved_seq
       WHERE r.reserved_seq < EXCLUDED.reserved_seq
+      RETURNING r.variant_id, r.reserved, r.reserved_seq)
+    SELECT up.variant_id AS id, v.product_id, greatest(v.stock_on_hand - up.reserved, 0) AS available, up.reserved_seq AS seq, up.reserved,
+      p.version
+    FROM up JOIN variant v ON v.id = up.variant_id JOIN product p ON p.id = v.product_id
+    """;
+
+  /**
+   * The carts' reservations were lost (ReservedStockReset at sequence {@code $1}): the latest reset
+   * moves up to it, and every reserved total above 0 with a lower sequence is 0 now, at that
+   * sequence; answers those variants as {@link #SET_RESERVED} does.
+   */
+  public static final String RESET_RESERVED = """
+    WITH reset AS (
+      INSERT INTO reserved_reset AS r (id, sequence) VALUES (true, $1)
+      ON CONFLICT (id) DO UPDATE SET sequence = greatest(r.sequence, EXCLUDED.sequence)),
+    up AS (
+      UPDATE variant_reserved r SET reserved = 0, reserved_seq = $1
+      WHERE r.reserved_seq < $1 AND r.reserved <> 0
       RETURNING r.variant_id, r.reserved, r.reserved_seq)
     SELECT up.variant_id AS id, v.product_id, greatest(v.stock_on_hand - up.reserved, 0) AS available, up.reserved_seq AS seq, up.reserved,
       p.version

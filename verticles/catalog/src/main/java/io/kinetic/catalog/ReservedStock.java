@@ -7,6 +7,7 @@ import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartEvent;
 import io.kinetic.kernel.contract.cart.ReservedLevel;
 import io.kinetic.kernel.contract.cart.ReservedStockChanged;
+import io.kinetic.kernel.contract.cart.ReservedStockReset;
 import io.kinetic.kernel.contract.catalog.AvailabilitiesChanged;
 import io.kinetic.kernel.contract.catalog.ProductAvailability;
 import io.kinetic.kernel.contract.catalog.VariantAvailability;
@@ -19,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -35,12 +37,18 @@ import java.util.logging.Logger;
  * shoppers see is available = on hand − reserved. The products whose availability changed get one
  * {@link AvailabilitiesChanged} in the same transaction: every node's caches take the new figures, and
  * live product pages hear of it. One per node; the checkpoint's row lock lets one pass run at a time.
+ *
+ * <p>When Redis lost the reservations, the cart says so ({@link ReservedStockReset}): every total
+ * with a sequence below the reset's is 0 from then on, and no total at or below it is taken later;
+ * the products whose figures that moved get {@link AvailabilitiesChanged} as for any other total.
  */
 final class ReservedStock extends VerticleBase {
 
   static final String CONSUMER = "catalog.reserved-stock";
   static final String SOURCE = CartApi.CONTRACT.context();
   private static final Logger LOG = Logger.getLogger(ReservedStock.class.getName());
+  /** At most this many products in one {@link AvailabilitiesChanged} (a batch of cart totals names at most 500 variants). */
+  static final int PRODUCTS_PER_EVENT = 500;
 
   static {
     // what this consumer reads, it must be able to decode, whatever else this node registered
@@ -75,6 +83,14 @@ final class ReservedStock extends VerticleBase {
   }
 
   static Future<?> apply(SqlConnection tx, LoggedEvent logged) {
+    if (logged.event() instanceof ReservedStockReset reset) {
+      return tx.preparedQuery(CatalogSql.RESET_RESERVED).execute(Tuple.of(reset.sequence())).compose(rows -> {
+        if (rows.rowCount() > 0) {
+          LOG.info("the carts' reservations were lost: " + rows.rowCount() + " variants' reserved totals are 0 again");
+        }
+        return announce(tx, rows);
+      });
+    }
     if (!(logged.event() instanceof ReservedStockChanged event) || event.levels().isEmpty()) {
       return Future.succeededFuture();
     }
@@ -90,27 +106,38 @@ final class ReservedStock extends VerticleBase {
       .execute(Tuple.of(levels.stream().map(ReservedLevel::variantId).toArray(UUID[]::new),
         levels.stream().map(ReservedLevel::reserved).toArray(Integer[]::new),
         levels.stream().map(ReservedLevel::sequence).toArray(Long[]::new)))
-      .compose(rows -> {
-        Map<UUID, List<VariantAvailability>> byProduct = new LinkedHashMap<>();
-        Map<UUID, Long> versions = new LinkedHashMap<>();
-        for (Row row : rows) {
-          UUID product = row.getUUID("product_id");
-          byProduct.computeIfAbsent(product, k -> new ArrayList<>())
-            .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq"), row.getInteger("reserved")));
-          versions.put(product, row.getLong("version"));
-        }
-        if (byProduct.isEmpty()) {
-          return Future.succeededFuture();
-        }
-        var products = new ArrayList<ProductAvailability>(byProduct.size());
-        for (var entry : byProduct.entrySet()) {
-          products.add(new ProductAvailability(entry.getKey(), List.copyOf(entry.getValue()), versions.get(entry.getKey())));
-        }
-        // one event for all of them: one log row, one relay position, one bus message and one
-        // pass of each consumer, not one per product (about 500 a second under cart load)
-        return Outbox.append(tx, new AvailabilitiesChanged(UUID.randomUUID(), Instant.now(), List.copyOf(products)),
-          Caller.SYSTEM);
-      });
+      .compose(rows -> announce(tx, rows));
+  }
+
+  /**
+   * The variants whose figures changed ({@code rows}: id, product_id, available, seq, reserved,
+   * version), in one {@link AvailabilitiesChanged} per {@value #PRODUCTS_PER_EVENT} products.
+   */
+  private static Future<Void> announce(SqlConnection tx, RowSet<Row> rows) {
+    Map<UUID, List<VariantAvailability>> byProduct = new LinkedHashMap<>();
+    Map<UUID, Long> versions = new LinkedHashMap<>();
+    for (Row row : rows) {
+      UUID product = row.getUUID("product_id");
+      byProduct.computeIfAbsent(product, k -> new ArrayList<>())
+        .add(new VariantAvailability(row.getUUID("id"), row.getInteger("available"), row.getLong("seq"), row.getInteger("reserved")));
+      versions.put(product, row.getLong("version"));
+    }
+    if (byProduct.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var products = new ArrayList<ProductAvailability>(byProduct.size());
+    for (var entry : byProduct.entrySet()) {
+      products.add(new ProductAvailability(entry.getKey(), List.copyOf(entry.getValue()), versions.get(entry.getKey())));
+    }
+    // one event for many of them: one log row, one relay position, one bus message and one pass of
+    // each consumer, not one per product (about 500 a second under cart load); a reset may name
+    // every product in carts, in events of a bounded size
+    var events = new ArrayList<AvailabilitiesChanged>();
+    for (int i = 0; i < products.size(); i += PRODUCTS_PER_EVENT) {
+      events.add(new AvailabilitiesChanged(UUID.randomUUID(), Instant.now(),
+        List.copyOf(products.subList(i, Math.min(products.size(), i + PRODUCTS_PER_EVENT)))));
+    }
+    return Outbox.appendAll(tx, events, Caller.SYSTEM);
   }
 
   /**

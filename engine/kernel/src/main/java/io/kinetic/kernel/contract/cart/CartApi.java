@@ -46,6 +46,7 @@ public final class CartApi {
   /** Where each cart event is published (from its {@code @EventName}), for in-memory listeners. */
   public static final class Events {
     public static final String RESERVED_STOCK_CHANGED = EventTypes.address(ReservedStockChanged.class);
+    public static final String RESERVED_STOCK_RESET = EventTypes.address(ReservedStockReset.class);
     public static final String RESERVATION_EXPIRED = EventTypes.address(ReservationExpired.class);
     public static final String CARTS_MERGED = EventTypes.address(CartsMerged.class);
     /**
