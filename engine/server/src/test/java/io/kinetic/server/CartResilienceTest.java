@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -369,6 +370,10 @@ class CartResilienceTest {
         onHand, version, seq));
   }
 
+  /**
+   * Also the catalog follows the flushed Redis: a variant only a guest's (lost) cart held shows its
+   * whole stock again, the customer's lines reserved again on the way back show their units.
+   */
   @Test
   void aRedisFlushLosesNoCustomerCart() throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);
@@ -376,6 +381,18 @@ class CartResilienceTest {
     assertEquals(200, shop.addAsCustomer(customer, variantId(product, 0), 2).statusCode());
     var before = shop.addAsCustomer(customer, variantId(product, 1), 3);
     assertEquals(200, before.statusCode(), before.bodyAsString());
+    // a guest holds the whole stock of a variant until the flush. Reservations lapse 2 s after
+    // their cart's last change here: each round renews them (a line set to its quantity again) and
+    // looks at the catalog
+    var guestOnly = shop.product("PUBLISHED", 2);
+    var guest = GuestCart.adding(variantId(guestOnly, 0), 2);
+    Eventually.until("the catalog showing every reservation", () -> {
+      renew(Shop.withCart(http.patch("/api/v1/cart/lines/" + variantId(guestOnly, 0)), guest.token()), 2);
+      renew(http.patch("/api/v1/cart/lines/" + variantId(product, 0)).bearerTokenAuthentication(customer), 2);
+      return available(guestOnly, 0) == 0 && available(product, 0) == 8 && available(product, 1) == 7;
+    });
+    assertEquals("2", redis.hget("cart:rsv:" + variantId(guestOnly, 0), "_t").await(10, TimeUnit.SECONDS).toString(),
+      "still held at the flush");
 
     redis.flushdb(List.of()).await(10, TimeUnit.SECONDS);
 
@@ -386,8 +403,30 @@ class CartResilienceTest {
     assertEquals(3, line(after, variantId(product, 1)).getInteger("quantity"));
     assertEquals(3, line(after, variantId(product, 1)).getInteger("reserved"), "reserved again on the way back");
     assertEquals(5, after.bodyAsJsonObject().getInteger("itemCount"));
+    // the catalog follows: the guest's units are free (nothing else would ever publish that
+    // variant's total again), the customer's are held again
+    long flushed = System.nanoTime();
+    Eventually.value("the catalog showing the guest's units free and the customer's held", Duration.ofSeconds(15), () -> {
+      renew(http.patch("/api/v1/cart/lines/" + variantId(product, 0)).bearerTokenAuthentication(customer), 2);
+      return List.of(available(guestOnly, 0), available(product, 0), available(product, 1));
+    }, List.of(2, 8, 7)::equals);
+    System.out.printf("CartResilienceTest: the catalog followed the flushed Redis in %d ms%n",
+      TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - flushed));
     // and the cart goes on working
     assertEquals(200, shop.addAsCustomer(customer, variantId(product, 0), 1).statusCode());
+  }
+
+  /** Sets a line to {@code quantity} (its quantity already): a change of the cart, which renews its reservations. */
+  private static void renew(io.vertx.ext.web.client.HttpRequest<io.vertx.core.buffer.Buffer> patch, int quantity) throws Exception {
+    var r = Shop.send(patch, new JsonObject().put("quantity", quantity));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+  }
+
+  /** What the product's page shows available of a variant. */
+  private static int available(JsonObject product, int variant) throws Exception {
+    var r = http.get("/api/v1/products/" + product.getString("id")).send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonArray("variants").getJsonObject(variant).getInteger("available");
   }
 
   private static int expiredEvents(String cartId, String variantId) throws Exception {

@@ -58,7 +58,10 @@ import org.junit.jupiter.api.Test;
  *   <li>each customer's cart comes back from PostgreSQL with its lines and quantities, reserved
  *       again as far as the stock that is free now allows: the reservations in the new Redis never
  *       exceed the stock, and the catalog hears their totals again;</li>
- *   <li>guests' carts are lost with Redis (counted: a guest starts a new cart).</li>
+ *   <li>guests' carts are lost with Redis (counted: a guest starts a new cart);</li>
+ *   <li>the catalog follows the new Redis within seconds: a variant only a lost guest cart held
+ *       shows its whole stock available again, one reserved again after the restart shows that
+ *       reservation, never the lost one.</li>
  * </ul>
  * Counted, not asserted: an order placed while Redis went away whose cart the placement could not
  * empty (it only logs that). A customer's then comes back from PostgreSQL with the ordered lines,
@@ -75,6 +78,9 @@ class RedisCrashTest {
   private static final int STOCK = 100_000;
   /** The scarce variant: the first two parked customers hold all of it before the crash. */
   private static final int SCARCE = 4;
+  /** A variant a guest holds whole before the crash, and one a guest holds part of (another reserves again after it). */
+  private static final int LOST = 2;
+  private static final int AGAIN = 5;
   private static Vertx vertx;
   private static EmbeddedServices postgres;
   private static Pool sql;
@@ -154,6 +160,18 @@ class RedisCrashTest {
       }
       CartEndToEndTest.assertProblem(shop.add(null, scarce, 1), 409, "OUT_OF_STOCK");
 
+      // guests hold the whole stock of one variant and part of another's: the catalog shows it
+      JsonObject lostProduct = shop.product("PUBLISHED", LOST);
+      String lost = Shop.variantId(lostProduct, 0);
+      JsonObject againProduct = shop.product("PUBLISHED", AGAIN);
+      String again = Shop.variantId(againProduct, 0);
+      initial.put(lost, LOST);
+      initial.put(again, AGAIN);
+      assertEquals(201, shop.add(null, lost, LOST).statusCode());
+      assertEquals(201, shop.add(null, again, 2).statusCode());
+      Eventually.until("the catalog showing the guests' reservations", Duration.ofSeconds(30),
+        () -> available(http, lostProduct) == 0 && available(http, againProduct) == AGAIN - 2);
+
       // the crash under load: commands in flight lose their connection, new ones find no server
       var shoppers = new Shoppers(http, variants, shoppingCustomers);
       shoppers.start();
@@ -168,12 +186,22 @@ class RedisCrashTest {
       assertEquals("UP", down.getJsonObject("checks").getString("postgresql"), down.encode());
       Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(killed + TimeUnit.SECONDS.toNanos(1) - System.nanoTime())));
       restart();
+      long restarted = System.nanoTime();
       int paidBefore = shoppers.paid.size();
 
       // the reservations are gone with Redis: a new guest gets scarce units the parked carts held
       var guestScarce = shoppers.answer("a guest's scarce units", () -> http.post("/api/v1/cart/lines"),
         new JsonObject().put("variantId", scarce).put("quantity", 3), 201);
       assertEquals(3, line(guestScarce, scarce).getInteger("reserved"), guestScarce.bodyAsString());
+
+      // the catalog follows the new Redis: the lost guest cart's units are available again (nothing
+      // will ever publish that variant's total again), the unit a new guest reserves is held
+      var guestAgain = shoppers.answer("a new guest's unit", () -> http.post("/api/v1/cart/lines"),
+        new JsonObject().put("variantId", again).put("quantity", 1), 201);
+      assertEquals(1, line(guestAgain, again).getInteger("reserved"), guestAgain.bodyAsString());
+      Eventually.value("the catalog showing the lost reservation's units free and the new one held", Duration.ofSeconds(30),
+        () -> List.of(available(http, lostProduct), available(http, againProduct)), List.of(LOST, AGAIN - 1)::equals);
+      long followedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
 
       Eventually.until("orders paid after the restart", Duration.ofSeconds(180), () -> shoppers.paid.size() >= paidBefore + 40);
       shoppers.stop();
@@ -266,12 +294,26 @@ class RedisCrashTest {
       // orders whose cart the placement could not empty (Redis gone): a customer's comes back with their lines
       long notEmptied = engine.log().lines().filter(l -> l.contains("not emptied")).count();
 
+      // and still does at the end, after the load
+      assertEquals(LOST, available(http, lostProduct), "the lost reservation's units");
+      assertEquals(AGAIN - 1, available(http, againProduct), "the new reservation's unit");
+
       System.out.printf("RedisCrashTest: %d orders, %d paid (%d answered paid; %d before the crash), %d answered 503, "
           + "%d guest carts lost, %d carts of orders not emptied, %d customer carts holding an earlier unit (%d orders of several "
-          + "units), statuses %s, %d s%n",
+          + "units), statuses %s, catalog following the new Redis %d ms after its start, %d s%n",
         states.size(), paidInDb, shoppers.paid.size(), paidBefore, shoppers.statuses.getOrDefault(503, new AtomicInteger()).get(),
-        shoppers.guestCartsLost.get(), notEmptied, shoppers.leftovers.get(), several, shoppers.statuses,
+        shoppers.guestCartsLost.get(), notEmptied, shoppers.leftovers.get(), several, shoppers.statuses, followedMillis,
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+    }
+  }
+
+  /** What the product's page shows available of its first variant (-1: no answer, as while Redis was away). */
+  private static int available(WebClient http, JsonObject product) {
+    try {
+      var r = http.get("/api/v1/products/" + product.getString("id")).send().await(10, TimeUnit.SECONDS);
+      return r.statusCode() == 200 ? r.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("available") : -1;
+    } catch (Exception e) {
+      return -1;
     }
   }
 
