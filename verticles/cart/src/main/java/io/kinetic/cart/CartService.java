@@ -388,7 +388,7 @@ final class CartService {
     return state.customerId() != null ? settings.customerTtlMillis() : settings.guestTtlMillis();
   }
 
-  private static String key(CartRef ref) {
+  static String key(CartRef ref) {
     return ref.isCustomer() ? "cart:c:" + ref.customerId() : "cart:g:" + ref.token();
   }
 

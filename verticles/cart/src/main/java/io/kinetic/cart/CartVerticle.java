@@ -9,6 +9,7 @@ import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogEvent;
 import io.kinetic.kernel.contract.catalog.StockChanged;
 import io.kinetic.kernel.outbox.EventTypes;
+import io.kinetic.kernel.outbox.LogConsumer;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.redis.RedisClients;
 import io.vertx.core.Future;
@@ -23,7 +24,9 @@ import java.util.logging.Logger;
 /**
  * Serves every endpoint of {@link CartApi} (a node runs {@code cart.instances} of these, each on its
  * own event loop, with the bus spreading requests over them); the one deployed as housekeeper also
- * runs the reservations' housekeeping ({@link Reservations}) and notes the catalog's stock changes.
+ * runs the reservations' housekeeping ({@link Reservations}), notes the catalog's stock changes, and
+ * takes the lines of customers' orders out of their carts ({@link OrderedLines}, a consumer of the
+ * checkout's log).
  * Expects the {@code cart} schema to be migrated and the catalog reachable over the bus.
  */
 public class CartVerticle extends VerticleBase {
@@ -40,6 +43,8 @@ public class CartVerticle extends VerticleBase {
   private RedisAPI redis;
   private Reservations reservations;
   private MessageConsumer<StockChanged> stock;
+  private LogConsumer orders;
+  private long pendingTimer = -1;
 
   private final boolean housekeeper;
 
@@ -60,6 +65,9 @@ public class CartVerticle extends VerticleBase {
     reservations = new Reservations(vertx, redis, scripts, pool, settings.cart().publishMillis());
     if (housekeeper) {
       reservations.start();
+      var ordered = new OrderedLines(vertx, pool, scripts, settings);
+      orders = ordered.consumer(bus);
+      pendingTimer = vertx.setPeriodic(OrderedLines.PENDING_MILLIS, id -> ordered.retryPending());
       // a new stock figure reaches Redis at once, not only with the next add of that variant
       stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
         StockChanged e = message.body();
@@ -69,6 +77,7 @@ public class CartVerticle extends VerticleBase {
     }
     return Future.all(List.of(
       stock == null ? Future.succeededFuture() : stock.completion(),
+      orders == null ? Future.succeededFuture() : orders.start(),
       serve(CartApi.GET_CART, carts::get),
       serve(CartApi.CREATE_CART, carts::create),
       serve(CartApi.ADD_LINE, carts::addLine),
@@ -92,10 +101,12 @@ public class CartVerticle extends VerticleBase {
     if (stock != null) {
       stock.unregister();
     }
+    vertx.cancelTimer(pendingTimer);
+    Future<Void> consumer = orders == null ? Future.succeededFuture() : orders.stop();
     if (redis != null) {
       redis.close();
     }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    return consumer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   /** For tests: one round of the reservations' housekeeping now. */

@@ -14,6 +14,8 @@ import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.contract.checkout.CheckoutDetails;
 import io.kinetic.kernel.contract.checkout.CheckoutQuote;
 import io.kinetic.kernel.contract.checkout.OrderAddress;
+import io.kinetic.kernel.contract.checkout.OrderedCart;
+import io.kinetic.kernel.contract.checkout.OrderedCartLine;
 import io.kinetic.kernel.contract.checkout.OrderPlaced;
 import io.kinetic.kernel.contract.checkout.OrderShipping;
 import io.kinetic.kernel.contract.checkout.OrderView;
@@ -44,6 +46,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +62,8 @@ import java.util.logging.Logger;
  *   <li>create the payment at the provider (for the server's total, with an idempotency key) —
  *       undone: the order is cancelled and the stock released.</li>
  * </ol>
- * Then the cart is emptied. The order's id is derived from the caller and its idempotency key, so
+ * Then the cart is emptied (should that fail, the cart context takes a customer's ordered lines out
+ * of the cart from {@code OrderPlaced}, which names them). The order's id is derived from the caller and its idempotency key, so
  * any number of concurrent or repeated requests with one key make one allocation, one order and one
  * payment intent, and all answer that order. A placement row written before the allocation lets
  * the reconciliation give back the stock of a placement the engine died in.
@@ -201,12 +205,15 @@ final class Placement {
     return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
       // step 3: the order (undo: release the stock, unless the order was made after all: by this
       // statement, its connection lost, or by a concurrent request with the same key)
-      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
+      .compose(allocated -> createOrder(orderId, placementKey, ref, cart, quote, shippingRate, email, shipping, billing, locale,
+          caller)
         .recover(t -> settle(orderId, t, caller)))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
-      // then the cart is emptied before the answer (a page reading the cart next finds it empty)
+      // then the cart is emptied before the answer (a page reading the cart next finds it empty); when
+      // that fails (Redis unreachable), the cart context takes a customer's ordered lines out of the
+      // cart later, from OrderPlaced (its cart: the lines this order took)
       .compose(order -> bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
         .<Void>mapEmpty()
         .recover(t -> {
@@ -253,8 +260,8 @@ final class Placement {
       ON CONFLICT (id) DO NOTHING)""");
   private static final String CREATE_ALONE = CREATE.formatted(Outbox.COLUMNS, "");
 
-  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote, int shippingRate,
-                                        String email,
+  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
+                                        int shippingRate, String email,
                                         OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var t = quote.totals();
     var s = quote.shipping();
@@ -272,7 +279,8 @@ final class Placement {
     UUID paymentId = Ids.newId();
     // the number is the sequence's: the statement sets it into the event
     var event = new OrderPlaced(Ids.newId(), now, orderId, null, customer, email, locale, t.total(),
-      quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1);
+      quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1,
+      customer == null ? null : ordered(cart, quote));
     Tuple params = Tuple.tuple().addValue(orderId).addValue(customer).addValue(email)
       .addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount()).addValue(items)
       .addValue(new JsonObject(Json.string(doc))).addValue(placementKey).addValue(due.atOffset(java.time.ZoneOffset.UTC))
@@ -299,6 +307,14 @@ final class Placement {
             List.of(), now, due, now, 1, List.of(), List.of(), List.of()));
         }))
       .onSuccess(order -> ledger.changed(orderId));
+  }
+
+  /** The customer's cart as read for the order: its id and the lines the order took, each with the time it was added. */
+  private static OrderedCart ordered(CartView cart, CheckoutQuote quote) {
+    var taken = new HashSet<UUID>();
+    quote.lines().forEach(l -> taken.add(l.variantId()));
+    return new OrderedCart(cart.id(), cart.lines().stream().filter(l -> taken.contains(l.variantId()) && l.addedAt() != null)
+      .map(l -> new OrderedCartLine(l.variantId(), l.quantity(), l.addedAt())).toList());
   }
 
   /** For the reconciliation: the payment of an order whose placement died before step 4. */

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order was placed (its stock allocated, its payment created), awaiting payment. */
+/**
+ * An order was placed (its stock allocated, its payment created), awaiting payment. {@code cart}:
+ * the customer's cart it was placed from (null for a guest's order, and in events of engines before it).
+ */
 @EventName("checkout.order-placed")
 public record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, String number, UUID customerId, String email,
-                          String locale, Money total, List<OrderedItem> items, long version)
+                          String locale, Money total, List<OrderedItem> items, long version, OrderedCart cart)
   implements CheckoutEvent {
 }
