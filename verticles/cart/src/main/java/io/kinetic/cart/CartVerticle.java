@@ -44,6 +44,7 @@ public class CartVerticle extends VerticleBase {
   private Reservations reservations;
   private MessageConsumer<StockChanged> stock;
   private LogConsumer orders;
+  private Pool ordersPool;
   private long pendingTimer = -1;
 
   private final boolean housekeeper;
@@ -66,7 +67,8 @@ public class CartVerticle extends VerticleBase {
     if (housekeeper) {
       reservations.start();
       var ordered = new OrderedLines(vertx, pool, scripts, settings);
-      orders = ordered.consumer(bus);
+      ordersPool = PgPools.forTask(vertx, settings.pgUrl(), 2, CartModule.SCHEMA, "orders");
+      orders = ordered.consumer(bus, ordersPool);
       pendingTimer = vertx.setPeriodic(OrderedLines.PENDING_MILLIS, id -> ordered.retryPending());
       // a new stock figure reaches Redis at once, not only with the next add of that variant
       stock = vertx.eventBus().<StockChanged>consumer(CatalogApi.Events.STOCK_CHANGED, message -> {
@@ -106,7 +108,9 @@ public class CartVerticle extends VerticleBase {
     if (redis != null) {
       redis.close();
     }
-    return consumer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return consumer
+      .eventually(() -> ordersPool == null ? Future.succeededFuture() : ordersPool.close())
+      .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   /** For tests: one round of the reservations' housekeeping now. */

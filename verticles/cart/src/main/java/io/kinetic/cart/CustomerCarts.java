@@ -41,7 +41,8 @@ final class CustomerCarts {
    * in Redis: for a cart that Redis does not have, or that Redis cannot be asked about now, so that
    * the copy brought back after Redis lost the cart no longer holds them. The version stays as it
    * is: a cart that Redis still has (it was only unreachable) stays the newer one, and its next
-   * change is written over this. Answers whether the copy changed.
+   * change is written over this. Written only over the copy it was made from (not over a newer
+   * version written meanwhile, which came from Redis). Answers whether the copy changed.
    */
   Future<Boolean> takeOrdered(SqlClient client, UUID customerId, OrderedCart cart, long nowMillis) {
     return client.preparedQuery(LOAD_COPY).execute(Tuple.of(customerId, cart.cartId())).compose(rows -> {

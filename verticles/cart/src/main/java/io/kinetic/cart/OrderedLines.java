@@ -1,6 +1,7 @@
 package io.kinetic.cart;
 
 import io.kinetic.cart.CartScripts.Script;
+import io.kinetic.kernel.bus.BusClient;
 import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartRef;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
@@ -33,8 +34,9 @@ import java.util.logging.Logger;
  * through to PostgreSQL, would come back with the lines just ordered. A durable consumer
  * ({@value #CONSUMER}) of the checkout's log applies each {@link OrderPlaced} that names the cart it
  * was placed from ({@link OrderedCart}): in Redis ({@code ordered.lua}, which releases the lines'
- * reservations as emptying the cart does), and in the copy in PostgreSQL in the consumer's
- * transaction. A line the order took is known by its variant and the time it was added to the cart:
+ * reservations as emptying the cart does), and in the copy in PostgreSQL. The copy is written as
+ * every cart change writes it (outside the consumer's transaction, by version), so that the
+ * consumer's pass holds no lock a placement emptying the same cart would wait for. A line the order took is known by its variant and the time it was added to the cart:
  * lines added after the order stay, and applying an order again, or after the placement emptied the
  * cart, changes nothing.
  *
@@ -92,11 +94,15 @@ final class OrderedLines implements LogConsumer.Handler {
     this.settings = settings;
   }
 
-  /** The consumer of the checkout's log (start it on the housekeeper). */
-  LogConsumer consumer(io.kinetic.kernel.bus.BusClient bus) {
+  /**
+   * The consumer of the checkout's log (start it on the housekeeper), its passes on {@code passes}:
+   * a pool of their own, as a pass's transaction holds its connection while the carts' copies are
+   * written on this one's.
+   */
+  LogConsumer consumer(BusClient bus, Pool passes) {
     var outbox = settings.outbox();
-    // its effects are the cart's rows and Redis's cart, where a second run changes nothing
-    return new LogConsumer(vertx, pool, bus, CONSUMER, SOURCE, this, outbox.batchSize(), outbox.pollMillis(), 3,
+    // its effects are Redis's carts and their copies, where a second run changes nothing, and a kept order
+    return new LogConsumer(vertx, passes, bus, CONSUMER, SOURCE, this, outbox.batchSize(), outbox.pollMillis(), 3,
       OrderedLines::skipPurged).relaxCommits();
   }
 
@@ -106,7 +112,7 @@ final class OrderedLines implements LogConsumer.Handler {
       || placed.cart() == null || placed.cart().lines() == null || placed.cart().lines().isEmpty()) {
       return Future.succeededFuture();
     }
-    return take(tx, placed.customerId(), placed.cart()).compose(outcome -> outcome == Outcome.TAKEN ? Future.succeededFuture()
+    return take(placed.customerId(), placed.cart()).compose(outcome -> outcome == Outcome.TAKEN ? Future.succeededFuture()
       : tx.preparedQuery(KEEP).execute(Tuple.of(placed.orderId(), placed.customerId(), new JsonObject(Json.string(placed.cart())))));
   }
 
@@ -114,7 +120,7 @@ final class OrderedLines implements LogConsumer.Handler {
    * The order's lines out of the customer's cart: in Redis (its answer written through to the copy
    * in PostgreSQL when it changed), else in the copy.
    */
-  Future<Outcome> take(SqlConnection tx, UUID customerId, OrderedCart cart) {
+  Future<Outcome> take(UUID customerId, OrderedCart cart) {
     var argv = new ArrayList<String>(List.of(CartService.key(CartRef.customer(customerId)), Long.toString(System.currentTimeMillis()),
       Long.toString(settings.customerTtlMillis()), Long.toString(System.currentTimeMillis() + settings.reservationMillis()),
       cart.cartId().toString()));
@@ -124,28 +130,28 @@ final class OrderedLines implements LogConsumer.Handler {
       argv.add(Long.toString(line.addedAt().toEpochMilli()));
     }
     return scripts.run(Script.ORDERED, argv).timeout(REDIS_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-      .compose(reply -> answered(tx, customerId, cart, reply), failure -> {
+      .compose(reply -> answered(customerId, cart, reply), failure -> {
         LOG.log(Level.FINE, "Redis not asked for the ordered lines of customer " + customerId + "'s cart: " + failure);
-        return copy(tx, customerId, cart).map(Outcome.UNREACHABLE);
+        return copy(customerId, cart).map(Outcome.UNREACHABLE);
       });
   }
 
-  private Future<Outcome> answered(SqlConnection tx, UUID customerId, OrderedCart cart, Response reply) {
+  private Future<Outcome> answered(UUID customerId, OrderedCart cart, Response reply) {
     switch (reply.get(0).toString()) {
       case "OK" -> {
         if (reply.get(3).toInteger() == 0) {
           // nothing to take in Redis (the placement emptied the cart, or this ran before): the copy may
           // still hold the lines when its write after the emptying failed
-          return copy(tx, customerId, cart).map(Outcome.TAKEN);
+          return copy(customerId, cart).map(Outcome.TAKEN);
         }
         CartState state = CartState.of(reply);
-        return customers.save(tx, state).map(v -> {
+        return customers.save(pool, state).map(v -> {
           vertx.eventBus().publish(CartApi.Events.changed(state.id()), state.id().toString());
           return Outcome.TAKEN;
         });
       }
       case "NO_CART" -> {
-        return copy(tx, customerId, cart).map(Outcome.NO_CART);
+        return copy(customerId, cart).map(Outcome.NO_CART);
       }
       default -> {
         return Future.succeededFuture(Outcome.TAKEN); // OTHER_CART: the lines were in a cart that is gone
@@ -153,14 +159,11 @@ final class OrderedLines implements LogConsumer.Handler {
     }
   }
 
-  private Future<Boolean> copy(SqlConnection tx, UUID customerId, OrderedCart cart) {
-    return customers.takeOrdered(tx, customerId, cart, System.currentTimeMillis());
+  private Future<Boolean> copy(UUID customerId, OrderedCart cart) {
+    return customers.takeOrdered(pool, customerId, cart, System.currentTimeMillis());
   }
 
-  /**
-   * Asks Redis again about the orders kept for later, oldest first, each in a transaction of its
-   * own; stops at the first that Redis still cannot be asked about.
-   */
+  /** Asks Redis again about the orders kept for later, oldest first; stops at the first that Redis still cannot be asked about. */
   Future<Void> retryPending() {
     if (retrying) {
       return Future.succeededFuture();
@@ -185,9 +188,9 @@ final class OrderedLines implements LogConsumer.Handler {
     Row row = pending.get(index);
     UUID orderId = row.getUUID("order_id");
     OrderedCart cart = Json.decode(row.getJsonObject("cart").encode(), OrderedCart.class);
-    return pool.withTransaction(tx -> take(tx, row.getUUID("customer_id"), cart).compose(outcome -> outcome == Outcome.UNREACHABLE
+    return take(row.getUUID("customer_id"), cart).compose(outcome -> outcome == Outcome.UNREACHABLE
         ? Future.succeededFuture(false)
-        : tx.preparedQuery(DONE).execute(Tuple.of(orderId)).map(true)))
+        : pool.preparedQuery(DONE).execute(Tuple.of(orderId)).map(true))
       .compose(done -> done ? retry(pending, index + 1) : Future.succeededFuture());
   }
 
