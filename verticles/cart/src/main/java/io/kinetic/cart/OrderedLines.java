@@ -36,9 +36,9 @@ import java.util.logging.Logger;
  * was placed from ({@link OrderedCart}): in Redis ({@code ordered.lua}, which releases the lines'
  * reservations as emptying the cart does), and in the copy in PostgreSQL. The copy is written as
  * every cart change writes it (outside the consumer's transaction, by version), so that the
- * consumer's pass holds no lock a placement emptying the same cart would wait for. A line the order took is known by its variant and the time it was added to the cart:
- * lines added after the order stay, and applying an order again, or after the placement emptied the
- * cart, changes nothing.
+ * consumer's pass holds no lock a placement emptying the same cart would wait for. A line the
+ * order took is known by its variant and the time it was added to the cart: lines added after the
+ * order stay, and applying an order again, or after the placement emptied the cart, changes nothing.
  *
  * <p>When Redis cannot be asked, or does not have the cart (it lost it: the copy may be on its way
  * back into Redis right now), the copy in PostgreSQL is changed at once and the order is kept in
