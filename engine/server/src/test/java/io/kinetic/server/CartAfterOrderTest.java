@@ -13,6 +13,7 @@ import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.contract.log.ReadLog;
+import io.kinetic.kernel.embedded.EmbeddedServices;
 import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.Eventually;
 import io.kinetic.kernel.testing.TestServices;
@@ -42,10 +43,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer's order whose placement could not empty the cart (the cart context's answer to the
  * placement's "empty the cart" fails here, as it does when Redis is unreachable at that moment):
- * the cart context takes the ordered lines out of the cart later, from the order's
- * {@code OrderPlaced}, and leaves what the customer added after the order. To see the cart between
+ * the placement logs {@code CartNotEmptied}, and the cart context takes the ordered lines out of the
+ * cart later and leaves what the customer added after the order. To see the cart between
  * the order and that moment, the cart context's reads of the checkout's log are held back until
- * the test lets them through. An engine of its own, on a Redis database of its own (flushed by a test).
+ * the test lets them through. An engine of its own, on a Redis of its own (flushed by a test).
  */
 class CartAfterOrderTest {
 
@@ -58,6 +59,7 @@ class CartAfterOrderTest {
   private static RedisAPI redis;
   private static Pool sql;
   private static Shop shop;
+  private static EmbeddedServices ownRedis;
   /** Customers whose placements' "empty the cart" fails. */
   private static final Set<UUID> clearFails = ConcurrentHashMap.newKeySet();
   /** The cart context's reads of the checkout's log held back (null: let through). */
@@ -65,7 +67,8 @@ class CartAfterOrderTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String redisUrl = EngineEnv.freshRedis();
+    ownRedis = new EmbeddedServices(); // a Redis of its own: the shared one's spare databases are few
+    String redisUrl = ownRedis.startRedis(0);
     String pgUrl = TestServices.get().newDatabase("afterorder");
     engine = Engine.start(EngineEnv.standalone(ADMIN, PASSWORD, pgUrl, redisUrl));
     vertx = Vertx.vertx();
@@ -105,6 +108,9 @@ class CartAfterOrderTest {
     }
     if (engine != null) {
       engine.stop();
+    }
+    if (ownRedis != null) {
+      ownRedis.close();
     }
   }
 

@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  *   <li>no customer's cart holds a line that one of the customer's orders took (a line added
  *       before an order of its variant): an order placed while Redis went away, whose cart the
  *       placement could not empty (it logs that), has its lines taken out of the customer's cart by
- *       the cart context, from {@code OrderPlaced}, in PostgreSQL at once and in Redis when it is
+ *       the cart context, from {@code CartNotEmptied}, in PostgreSQL at once and in Redis when it is
  *       back. One customer's placement is held on the stock's row lock until Redis is gone, so
  *       that this happens in every run; the shoppers' (counted) only now and then.</li>
  * </ul>

@@ -6,7 +6,7 @@ import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartRef;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
 import io.kinetic.kernel.contract.checkout.CheckoutEvent;
-import io.kinetic.kernel.contract.checkout.OrderPlaced;
+import io.kinetic.kernel.contract.checkout.CartNotEmptied;
 import io.kinetic.kernel.contract.checkout.OrderedCart;
 import io.kinetic.kernel.contract.checkout.OrderedCartLine;
 import io.kinetic.kernel.contract.log.LoggedEvent;
@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  * Takes the lines of a customer's order out of the customer's cart, for when the placement's own
  * emptying of the cart failed (Redis unreachable at that moment): without this, the cart, written
  * through to PostgreSQL, would come back with the lines just ordered. A durable consumer
- * ({@value #CONSUMER}) of the checkout's log applies each {@link OrderPlaced} that names the cart it
- * was placed from ({@link OrderedCart}): in Redis ({@code ordered.lua}, which releases the lines'
+ * ({@value #CONSUMER}) of the checkout's log applies each {@link CartNotEmptied} (the placement
+ * logs one only when its emptying failed; it names the cart and the lines, {@link OrderedCart}): in Redis ({@code ordered.lua}, which releases the lines'
  * reservations as emptying the cart does), and in the copy in PostgreSQL. The copy is written as
  * every cart change writes it (outside the consumer's transaction, by version), so that the
  * consumer's pass holds no lock a placement emptying the same cart would wait for. A line the
@@ -55,11 +55,11 @@ final class OrderedLines implements LogConsumer.Handler {
   private static final long REDIS_WAIT_MILLIS = 3_000;
   private static final int PENDING_BATCH = 50;
   private static final Logger LOG = Logger.getLogger(OrderedLines.class.getName());
-  private static final String ORDER_PLACED;
+  private static final String NOT_EMPTIED;
 
   static {
     EventTypes.registerFamily(CheckoutEvent.class);
-    ORDER_PLACED = EventTypes.register(OrderPlaced.class);
+    NOT_EMPTIED = EventTypes.register(CartNotEmptied.class);
   }
 
   private static final String KEEP = """
@@ -108,7 +108,7 @@ final class OrderedLines implements LogConsumer.Handler {
 
   @Override
   public Future<?> apply(SqlConnection tx, LoggedEvent logged) {
-    if (!ORDER_PLACED.equals(logged.type()) || !(logged.event() instanceof OrderPlaced placed) || placed.customerId() == null
+    if (!NOT_EMPTIED.equals(logged.type()) || !(logged.event() instanceof CartNotEmptied placed) || placed.customerId() == null
       || placed.cart() == null || placed.cart().lines() == null || placed.cart().lines().isEmpty()) {
       return Future.succeededFuture();
     }

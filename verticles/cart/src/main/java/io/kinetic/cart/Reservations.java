@@ -53,7 +53,9 @@ final class Reservations {
   private static final String EPOCH = "cart:epoch";
   private static final String RESET = "cart:reset";
   private static final String RESERVED_KEYS = "cart:rsv:";
-  /** The reset's sequence: above the highest published (raised by each publishing transaction) and above the clock in µs. */
+  /** How far ahead of this node's clock a reset's sequence is at least (other nodes' clocks may run ahead). */
+  private static final long CLOCK_MARGIN_MILLIS = 60_000;
+  /** The reset's sequence: above the highest published (raised by each publishing transaction) and above the clock in µs (plus a margin). */
   private static final String NEXT_SEQUENCE =
     "UPDATE reserved_sequence SET highest = greatest(highest + 1, $1) RETURNING highest";
   private static final String PUBLISHED_SEQUENCE = "UPDATE reserved_sequence SET highest = greatest(highest, $1)";
@@ -181,7 +183,9 @@ final class Reservations {
    * another node began one meanwhile (then that one goes on, if still pending).
    */
   private Future<Void> beginReset() {
-    long clockMicros = System.currentTimeMillis() * 1000;
+    // a minute ahead of this node's clock: a total another node published by a clock running ahead
+    // (or one whose publishing began before Redis lost its data) stays below the reset
+    long clockMicros = (System.currentTimeMillis() + CLOCK_MARGIN_MILLIS) * 1000;
     return pool.preparedQuery(NEXT_SEQUENCE).execute(Tuple.of(clockMicros))
       .compose(rows -> scripts.run(Script.RESET, List.of(Long.toString(rows.iterator().next().getLong(0)))))
       .compose(pending -> {

@@ -14,6 +14,7 @@ import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.contract.checkout.CheckoutDetails;
 import io.kinetic.kernel.contract.checkout.CheckoutQuote;
 import io.kinetic.kernel.contract.checkout.OrderAddress;
+import io.kinetic.kernel.contract.checkout.CartNotEmptied;
 import io.kinetic.kernel.contract.checkout.OrderedCart;
 import io.kinetic.kernel.contract.checkout.OrderedCartLine;
 import io.kinetic.kernel.contract.checkout.OrderPlaced;
@@ -33,6 +34,7 @@ import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.kinetic.kernel.json.Json;
 import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.outbox.OutboxRelay;
 import io.kinetic.kernel.outbox.Relaxed;
 import io.kinetic.kernel.pg.SqlStates;
 import io.vertx.core.Future;
@@ -62,8 +64,8 @@ import java.util.logging.Logger;
  *   <li>create the payment at the provider (for the server's total, with an idempotency key) —
  *       undone: the order is cancelled and the stock released.</li>
  * </ol>
- * Then the cart is emptied (should that fail, the cart context takes a customer's ordered lines out
- * of the cart from {@code OrderPlaced}, which names them). The order's id is derived from the caller and its idempotency key, so
+ * Then the cart is emptied (should that fail, {@code CartNotEmptied} has the cart context take a
+ * customer's ordered lines out of the cart). The order's id is derived from the caller and its idempotency key, so
  * any number of concurrent or repeated requests with one key make one allocation, one order and one
  * payment intent, and all answer that order. A placement row written before the allocation lets
  * the reconciliation give back the stock of a placement the engine died in.
@@ -205,20 +207,19 @@ final class Placement {
     return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
       // step 3: the order (undo: release the stock, unless the order was made after all: by this
       // statement, its connection lost, or by a concurrent request with the same key)
-      .compose(allocated -> createOrder(orderId, placementKey, ref, cart, quote, shippingRate, email, shipping, billing, locale,
-          caller)
+      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
         .recover(t -> settle(orderId, t, caller)))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
       // then the cart is emptied before the answer (a page reading the cart next finds it empty); when
-      // that fails (Redis unreachable), the cart context takes a customer's ordered lines out of the
-      // cart later, from OrderPlaced (its cart: the lines this order took)
+      // that fails (Redis unreachable), CartNotEmptied has the cart context take a customer's
+      // ordered lines out of the cart later
       .compose(order -> bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
         .<Void>mapEmpty()
         .recover(t -> {
           LOG.warning("cart of order " + order.number() + " not emptied: " + t.getMessage());
-          return Future.succeededFuture();
+          return notEmptied(order, ref, cart, quote, caller);
         })
         .map(v -> new PlacedOrder(order, links.token(order.id()))));
   }
@@ -260,7 +261,7 @@ final class Placement {
       ON CONFLICT (id) DO NOTHING)""");
   private static final String CREATE_ALONE = CREATE.formatted(Outbox.COLUMNS, "");
 
-  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
+  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote,
                                         int shippingRate, String email,
                                         OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var t = quote.totals();
@@ -279,8 +280,7 @@ final class Placement {
     UUID paymentId = Ids.newId();
     // the number is the sequence's: the statement sets it into the event
     var event = new OrderPlaced(Ids.newId(), now, orderId, null, customer, email, locale, t.total(),
-      quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1,
-      customer == null ? null : ordered(cart, quote));
+      quote.lines().stream().map(l -> new OrderedItem(l.variantId(), l.productId(), l.sku(), l.quantity(), l.gross())).toList(), 1);
     Tuple params = Tuple.tuple().addValue(orderId).addValue(customer).addValue(email)
       .addValue(locale == null ? "en" : locale).addValue(quote.currency()).addValue(t.total().amount()).addValue(items)
       .addValue(new JsonObject(Json.string(doc))).addValue(placementKey).addValue(due.atOffset(java.time.ZoneOffset.UTC))
@@ -307,6 +307,30 @@ final class Placement {
             List.of(), now, due, now, 1, List.of(), List.of(), List.of()));
         }))
       .onSuccess(order -> ledger.changed(orderId));
+  }
+
+  /**
+   * A customer's order whose cart the placement could not empty: {@link CartNotEmptied} (once per
+   * order) has the cart context take the lines the order took out of the cart later. A guest's cart
+   * keeps them (an event carries no guest token); so does any cart when this append fails too.
+   */
+  private Future<Void> notEmptied(OrderView order, CartRef ref, CartView cart, CheckoutQuote quote, Caller caller) {
+    OrderedCart lines = ordered(cart, quote);
+    if (!ref.isCustomer() || cart.id() == null || lines.lines().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var event = new CartNotEmptied(CartNotEmptied.idFor(order.id()), Instant.now(), order.id(), ref.customerId(), lines, 1);
+    return Outbox.appendOnce(pool, event, caller)
+      .<Void>map(appended -> {
+        if (appended) {
+          OutboxRelay.poke(vertx, CheckoutModule.SCHEMA);
+        }
+        return null;
+      })
+      .recover(t -> {
+        LOG.warning("cart of order " + order.number() + " not emptied, and CartNotEmptied not logged: " + t.getMessage());
+        return Future.succeededFuture();
+      });
   }
 
   /** The customer's cart as read for the order: its id and the lines the order took, each with the time it was added. */
@@ -350,33 +374,29 @@ final class Placement {
   /**
    * Step 3 failed, and whether its order exists decides what happens, for good. A statement whose
    * connection was lost may live on in its backend and commit a moment later, holding the placement's
-   * row (it deletes it) until then. So the row is locked first, waiting for such a statement (at most
-   * {@link #SETTLE_LOCK_WAIT}), and the order is read after the wait: made, it is the answer; not made,
-   * the stock is released and the row dropped in the same transaction, so that a statement running
-   * later finds no row and creates nothing, and a retry with the same key waits for the lock, then
-   * allocates again. A settlement whose own connection is lost too (after a network reset the pool's
-   * idle connections are gone with the one that failed, which the pool learns a moment later) is tried
-   * again a few times. Not settled then (the database still away, the lock still held): the row
-   * stays for the reconciliation, which does the same.
+   * row (it deletes it) until then. So the row is held first (written again if gone), waiting for
+   * such a statement (at most half the bus timeout: the caller still gets the answer), and the order
+   * is read after the wait: made, it is the answer; not made, the stock is released and the row
+   * dropped in the same transaction, so that a statement running later finds no row and creates
+   * nothing. A request with the same key that allocated meanwhile finds no row either and settles
+   * the same way (a release is idempotent: no allocation is left without its order); one that marks
+   * its row after this commit allocates after this release. A settlement whose own connection is
+   * lost too (after a network reset the pool's idle connections are gone with the one that failed,
+   * which the pool learns a moment later) is tried again a few times. Not settled then (the database
+   * still away, the lock still held): the row stays for the reconciliation, which does the same.
    */
   private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller) {
     return settle(orderId, failure, caller, 1);
   }
 
   private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller, int attempt) {
-    return pool.withTransaction(tx -> tx.query("SET LOCAL lock_timeout = '" + SETTLE_LOCK_WAIT + "'").execute()
-        .compose(v -> tx.preparedQuery("SELECT 1 FROM placement WHERE order_id = $1 FOR UPDATE").execute(Tuple.of(orderId)))
-        .compose(locked -> Orders.view(tx, orderId).compose(made -> {
-          if (made == null && locked.size() == 0) {
-            // no row and no order: the reconciliation gave this placement up (its stock is released)
-            return Future.<OrderView>succeededFuture();
-          }
-          Future<Void> released = made != null ? Future.succeededFuture()
-            : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller).mapEmpty();
-          return released.compose(v -> locked.size() == 0 ? Future.<Void>succeededFuture()
-              : tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)).<Void>mapEmpty())
-            .map(made);
-        })))
+    String wait = Math.max(1, config.busTimeoutMillis() / 2) + "ms";
+    return pool.withTransaction(tx -> tx.preparedQuery(SETTLE_LIMITS).execute(Tuple.of(wait))
+        .compose(v -> tx.preparedQuery(HOLD).execute(Tuple.of(orderId)))
+        .compose(held -> Orders.view(tx, orderId).compose(made -> (made != null ? Future.<Void>succeededFuture()
+            : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller).<Void>mapEmpty())
+          .compose(v -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)))
+          .map(made))))
       .recover(t -> {
         if (attempt < SETTLE_ATTEMPTS && SqlStates.isConnectionLost(t)) {
           return vertx.timer(100L << attempt).compose(v -> settle(orderId, failure, caller, attempt + 1));
@@ -387,8 +407,16 @@ final class Placement {
       .compose(made -> made != null ? Future.succeededFuture(made) : Future.failedFuture(failure));
   }
 
-  /** How long a failed placement's settlement waits for the statement that may still hold its row. */
-  private static final String SETTLE_LOCK_WAIT = "10s";
+  /**
+   * The settlement's limits: how long it waits for the row (lock_timeout), and how long its
+   * transaction may stay idle (while the catalog releases the stock) before PostgreSQL ends it and
+   * its lock with it, should the engine's side of its connection be gone.
+   */
+  private static final String SETTLE_LIMITS =
+    "SELECT set_config('lock_timeout', $1, true), set_config('idle_in_transaction_session_timeout', '60s', true)";
+  /** The placement's row held (written again when gone): a statement still holding it is waited for. */
+  private static final String HOLD = """
+    INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT (order_id) DO UPDATE SET started_at = placement.started_at""";
   /** Attempts at settling a failed placement whose own connection is lost (waiting 0.2, 0.4, 0.8, 1.6 s between). */
   private static final int SETTLE_ATTEMPTS = 5;
 

@@ -70,11 +70,11 @@ class OrderMailsPassTest {
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     LoggedEvent placedA = logged(1, new OrderPlaced(UUID.randomUUID(), Instant.now(), a, "KC-A", null, "a@example.com", "en",
-      Money.of(1000, "EUR"), List.of(), 1, null));
+      Money.of(1000, "EUR"), List.of(), 1));
     LoggedEvent paidA = logged(2, new PaymentSucceeded(UUID.randomUUID(), Instant.now(), a, "KC-A", "test", "pi_a",
       Money.of(1000, "EUR"), 2));
     LoggedEvent placedB = logged(3, new OrderPlaced(UUID.randomUUID(), Instant.now(), b, "KC-B", null, "b@example.com", "de",
-      Money.of(500, "EUR"), List.of(), 1, null));
+      Money.of(500, "EUR"), List.of(), 1));
 
     var pass = new Recorder();
     var parked = new Recorder();

@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * An order was placed (its stock allocated, its payment created), awaiting payment. {@code cart}:
- * the customer's cart it was placed from (null for a guest's order, and in events of engines before it).
- */
+/** An order was placed (its stock allocated, its payment created), awaiting payment. */
 @EventName("checkout.order-placed")
 public record OrderPlaced(UUID eventId, Instant occurredAt, UUID orderId, String number, UUID customerId, String email,
-                          String locale, Money total, List<OrderedItem> items, long version, OrderedCart cart)
+                          String locale, Money total, List<OrderedItem> items, long version)
   implements CheckoutEvent {
 }
