@@ -96,7 +96,7 @@ public final class EmbeddedServices implements AutoCloseable {
       .setting("save \"\"")
       .setting("appendonly no")
       .build();
-    redis.start();
+    startTextBusyTolerant(redis);
     if (ownerFile != null) {
       var started = redisChildren();
       started.removeAll(before);
@@ -107,6 +107,41 @@ public final class EmbeddedServices implements AutoCloseable {
     redisUrl = "redis://127.0.0.1:" + actual;
     LOG.info("embedded Redis started on port " + actual);
     return redisUrl;
+  }
+
+  /**
+   * Starts {@code server}, again after a moment when its binary, just written to a temporary file,
+   * was "busy" (ETXTBSY: another thread of this JVM forked a process while the file was still open for
+   * writing, and the child held it until its own exec; with several embedded servers starting at
+   * once, as in the test suite, that happens now and then).
+   */
+  private static void startTextBusyTolerant(RedisServer server) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        server.start();
+        return;
+      } catch (IOException e) {
+        if (attempt == 5 || !textFileBusy(e)) {
+          throw e;
+        }
+        LOG.info("embedded Redis binary busy (ETXTBSY), starting it again");
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean textFileBusy(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().contains("Text file busy")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.util.Set<Long> redisChildren() {
