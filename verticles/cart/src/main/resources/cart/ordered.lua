@@ -7,14 +7,7 @@
 -- second run, or one after the placement emptied the cart, changes nothing. Answers {'OK', hash,
 -- extras, 1 when the cart changed}, {'NO_CART'}, or {'OTHER_CART'} (the customer's cart is another one now).
 local ck, now, ttl, untilMs, id = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
--- a variant without a total since Redis lost its data (no sequence): the catalog still shows the
--- total from before, with the ordered units that were reserved then, and may hear of no other
--- change of it: it hears the total again (as emptying the cart would have made it)
-for i = 6, #ARGV, 3 do
-  if redis.call('HEXISTS', P .. 'rsv:' .. ARGV[i], '_s') == 0 then
-    bump(ARGV[i], now)
-  end
-end
+-- (a Redis that lost its data resets the catalog's totals itself: Reservations, cart:epoch)
 local c = redis.call('HGET', ck, 'id')
 if not c then
   return { 'NO_CART' }
