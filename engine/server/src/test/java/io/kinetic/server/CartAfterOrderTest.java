@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.ClearCart;
+import io.kinetic.kernel.contract.cart.TakeOrderedLines;
 import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.contract.log.ReadLog;
 import io.kinetic.kernel.embedded.EmbeddedServices;
@@ -62,6 +63,13 @@ class CartAfterOrderTest {
   private static EmbeddedServices ownRedis;
   /** Customers whose placements' "empty the cart" fails. */
   private static final Set<UUID> clearFails = ConcurrentHashMap.newKeySet();
+  /** Guests (by cart token) whose placements' "empty the cart" fails. */
+  private static final Set<String> guestClearFails = ConcurrentHashMap.newKeySet();
+  /** The placements' later requests to take a guest's ordered lines out of the cart, held back (null: let through). */
+  private static List<Runnable> heldTakes;
+  /** How many such requests the cart context was asked (held or not), and how many the test's outage failed. */
+  private static final java.util.concurrent.atomic.AtomicInteger takes = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger failTakes = new java.util.concurrent.atomic.AtomicInteger();
   /** The cart context's reads of the checkout's log held back (null: let through). */
   private static List<Runnable> held;
 
@@ -78,11 +86,27 @@ class CartAfterOrderTest {
     shop = new Shop(http, ADMIN, PASSWORD);
     String clear = CartApi.CLEAR.address();
     String read = LogApi.read("checkout").address();
+    String take = CartApi.TAKE_ORDERED_LINES.address();
     engine.vertx().eventBus().addInboundInterceptor(ctx -> {
       String address = ctx.message().address();
-      if (address.equals(clear) && ctx.body() instanceof ClearCart c && c.ref() != null && clearFails.contains(c.ref().customerId())) {
+      if (address.equals(clear) && ctx.body() instanceof ClearCart c && c.ref() != null
+        && (c.ref().isCustomer() ? clearFails.contains(c.ref().customerId()) : guestClearFails.contains(c.ref().token()))) {
         ctx.message().fail(503, "the cart could not be emptied (the test's Redis outage)");
         return;
+      }
+      if (address.equals(take) && ctx.body() instanceof TakeOrderedLines) {
+        takes.incrementAndGet();
+        if (failTakes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          ctx.message().fail(503, "the cart's lines could not be taken (the test's Redis outage)");
+          return;
+        }
+        Context context = Vertx.currentContext();
+        synchronized (CartAfterOrderTest.class) {
+          if (heldTakes != null) {
+            heldTakes.add(() -> context.runOnContext(v -> ctx.next()));
+            return;
+          }
+        }
       }
       if (address.equals(read) && ctx.body() instanceof ReadLog r && CONSUMER.equals(r.consumer())) {
         Context context = Vertx.currentContext();
@@ -236,6 +260,56 @@ class CartAfterOrderTest {
     assertEquals(200, more.statusCode(), more.bodyAsString());
     assertEquals(1, line(more, a).getInteger("quantity"), more.bodyAsString());
     clearFails.remove(customerId);
+  }
+
+  /**
+   * A guest's order whose placement could not empty the cart: no event can name a guest's cart (its
+   * token is the guest's credential), so the placement asks the cart context itself, again after a
+   * failure (here the first request fails, as while Redis is still away). The ordered lines leave
+   * the cart, and what the guest added after the order stays.
+   */
+  @Test
+  void aGuestsOrderedLinesLeaveTheCartThePlacementCouldNotEmpty() throws Exception {
+    var product = shop.product("PUBLISHED", 10, 10, 10);
+    String a = variantId(product, 0);
+    String b = variantId(product, 1);
+    String c = variantId(product, 2);
+    String guest = shop.add(null, a, 2).getHeader("X-Cart-Token");
+    assertEquals(200, shop.add(guest, b, 1).statusCode());
+
+    synchronized (CartAfterOrderTest.class) {
+      heldTakes = new ArrayList<>();
+    }
+    int asked = takes.get();
+    failTakes.set(1);
+    guestClearFails.add(guest);
+    var placed = CheckoutEndToEndTest.place(http, guest, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("guest-after-order@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    HttpResponse<Buffer> notEmptied = shop.cart(guest);
+    assertEquals(2, line(notEmptied, a).getInteger("quantity"), "not emptied by the placement: " + notEmptied.bodyAsString());
+    // after the order: a new line, and one more unit of an ordered one
+    assertEquals(200, shop.add(guest, c, 1).statusCode());
+    assertEquals(3, line(shop.add(guest, a, 1), a).getInteger("quantity"));
+    // the first request failed, the second waits for the test
+    Eventually.until("the placement asks again after a failure", Duration.ofSeconds(30), () -> takes.get() >= asked + 2);
+    List<Runnable> waiting;
+    synchronized (CartAfterOrderTest.class) {
+      waiting = heldTakes;
+      heldTakes = null;
+    }
+    waiting.forEach(Runnable::run);
+
+    Eventually.until("the ordered lines leave the guest's cart", Duration.ofSeconds(30), () -> line(shop.cart(guest), b) == null);
+    HttpResponse<Buffer> after = shop.cart(guest);
+    JsonObject cart = after.bodyAsJsonObject();
+    assertEquals(2, cart.getJsonArray("lines").size(), cart.encode());
+    assertEquals(1, line(after, a).getInteger("quantity"), "the unit added after the order stays: " + cart.encode());
+    assertEquals(1, line(after, a).getInteger("reserved"), cart.encode());
+    assertEquals(1, line(after, c).getInteger("quantity"), "the line added after the order stays: " + cart.encode());
+    assertEquals(1, reservedTotal(a), "the cart's 1 unit of " + a);
+    assertEquals(0, reservedTotal(b), "nothing of " + b);
+    guestClearFails.remove(guest);
   }
 
   /** Places the customer's cart (201): the order's number. */

@@ -15,9 +15,11 @@ import io.kinetic.kernel.contract.cart.CreateCart;
 import io.kinetic.kernel.contract.cart.GetCart;
 import io.kinetic.kernel.contract.cart.MergeAdjustment;
 import io.kinetic.kernel.contract.cart.MergeCarts;
+import io.kinetic.kernel.contract.cart.OrderedLinesTaken;
 import io.kinetic.kernel.contract.cart.RemoveCartLine;
 import io.kinetic.kernel.contract.cart.SetCartCurrency;
 import io.kinetic.kernel.contract.cart.SetCartLineQuantity;
+import io.kinetic.kernel.contract.cart.TakeOrderedLines;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.CatalogChanges;
 import io.kinetic.kernel.contract.catalog.GetVariants;
@@ -25,6 +27,7 @@ import io.kinetic.kernel.contract.catalog.ProductStatus;
 import io.kinetic.kernel.contract.catalog.VariantSummary;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -111,6 +114,33 @@ final class CartService {
 
   Future<CartView> clear(ClearCart q, Caller caller) {
     return remove(q.ref(), "*", q.locale(), caller);
+  }
+
+  /**
+   * The lines of an order out of its cart ({@code ordered.lua}, as {@link OrderedLines} does for a
+   * customer's {@code CartNotEmptied}); for the placement of a guest's order, whose cart only the
+   * guest's token names. No cart, or another one now: nothing to do.
+   */
+  Future<OrderedLinesTaken> takeOrdered(TakeOrderedLines q, Caller caller) {
+    CartRef ref = q.ref();
+    if (ref == null || (!ref.isCustomer() && (ref.token() == null || !TOKEN.matcher(ref.token()).matches()))) {
+      return Future.failedFuture(notFound());
+    }
+    if (q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
+      || q.cart().lines().stream().anyMatch(l -> l == null || l.variantId() == null || l.addedAt() == null || l.quantity() < 1)) {
+      return Future.failedFuture(Failure.invalid(List.of(new FieldError("cart", "names the cart and the lines the order took"))));
+    }
+    var argv = new ArrayList<>(List.of(key(ref), now(),
+      Long.toString(ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis()), reserveUntil(),
+      q.cart().cartId().toString()));
+    for (var line : q.cart().lines()) {
+      argv.add(line.variantId().toString());
+      argv.add(Integer.toString(line.quantity()));
+      argv.add(Long.toString(line.addedAt().toEpochMilli()));
+    }
+    return scripts.run(Script.ORDERED, argv).compose(reply -> "OK".equals(reply.get(0).toString()) && reply.get(3).toInteger() == 1
+      ? saved(CartState.of(reply)).map(state -> new OrderedLinesTaken(true))
+      : Future.succeededFuture(new OrderedLinesTaken(false)));
   }
 
   Future<CartView> setCurrency(SetCartCurrency q, Caller caller) {

@@ -86,6 +86,7 @@ public class CartVerticle extends VerticleBase {
       serve(CartApi.SET_LINE_QUANTITY, carts::setQuantity),
       serve(CartApi.REMOVE_LINE, carts::removeLine),
       serve(CartApi.CLEAR, carts::clear),
+      serve(CartApi.TAKE_ORDERED_LINES, carts::takeOrdered),
       serve(CartApi.SET_CURRENCY, carts::setCurrency),
       serve(CartApi.ACKNOWLEDGE, carts::acknowledge),
       serve(CartApi.MERGE, carts::merge),

@@ -7,6 +7,7 @@ import io.kinetic.kernel.contract.cart.CartRef;
 import io.kinetic.kernel.contract.cart.CartView;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.cart.GetCart;
+import io.kinetic.kernel.contract.cart.TakeOrderedLines;
 import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.ReleaseStock;
@@ -64,8 +65,8 @@ import java.util.logging.Logger;
  *   <li>create the payment at the provider (for the server's total, with an idempotency key) —
  *       undone: the order is cancelled and the stock released.</li>
  * </ol>
- * Then the cart is emptied (should that fail, {@code CartNotEmptied} has the cart context take a
- * customer's ordered lines out of the cart). The order's id is derived from the caller and its idempotency key, so
+ * Then the cart is emptied (should that fail, the cart context takes the ordered lines out later: a
+ * customer's from {@code CartNotEmptied}, a guest's when this node asks again). The order's id is derived from the caller and its idempotency key, so
  * any number of concurrent or repeated requests with one key make one allocation, one order and one
  * payment intent, and all answer that order. A placement row written before the allocation lets
  * the reconciliation give back the stock of a placement the engine died in.
@@ -213,8 +214,7 @@ final class Placement {
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
         ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
       // then the cart is emptied before the answer (a page reading the cart next finds it empty); when
-      // that fails (Redis unreachable), CartNotEmptied has the cart context take a customer's
-      // ordered lines out of the cart later
+      // that fails (Redis unreachable), the ordered lines are taken out of the cart later (notEmptied)
       .compose(order -> bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
         .<Void>mapEmpty()
         .recover(t -> {
@@ -310,13 +310,18 @@ final class Placement {
   }
 
   /**
-   * A customer's order whose cart the placement could not empty: {@link CartNotEmptied} (once per
-   * order) has the cart context take the lines the order took out of the cart later. A guest's cart
-   * keeps them (an event carries no guest token); so does any cart when this append fails too.
+   * An order whose cart the placement could not empty. A customer's: {@link CartNotEmptied} (once
+   * per order) has the cart context take the lines the order took out of the cart later (a cart
+   * keeps them when this append fails too). A guest's: an event carries no guest token, so this node
+   * asks the cart context again a few times ({@link #takeLater}).
    */
   private Future<Void> notEmptied(OrderView order, CartRef ref, CartView cart, CheckoutQuote quote, Caller caller) {
     OrderedCart lines = ordered(cart, quote);
-    if (!ref.isCustomer() || cart.id() == null || lines.lines().isEmpty()) {
+    if (cart.id() == null || lines.lines().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    if (!ref.isCustomer()) {
+      takeLater(order.number(), ref, lines, caller, 1);
       return Future.succeededFuture();
     }
     var event = new CartNotEmptied(CartNotEmptied.idFor(order.id()), Instant.now(), order.id(), ref.customerId(), lines, 1);
@@ -332,6 +337,30 @@ final class Placement {
         return Future.succeededFuture();
       });
   }
+
+  /**
+   * Asks the cart context to take the lines of a guest's order out of the guest's cart, from
+   * {@value #GUEST_TAKE_FIRST_MILLIS} ms on, doubling the wait up to a minute, {@value #GUEST_TAKE_ATTEMPTS}
+   * times in all (about 7 minutes: a Redis that was unreachable for a moment). Only this node holds
+   * the guest's token: should it stop meanwhile, the cart keeps the lines (and their reservations,
+   * until they lapse). A line added to the cart after the order stays.
+   */
+  private void takeLater(String number, CartRef ref, OrderedCart lines, Caller caller, int attempt) {
+    long wait = Math.min(GUEST_TAKE_FIRST_MILLIS << Math.min(attempt - 1, 10), 60_000L);
+    vertx.setTimer(wait, id -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, lines), caller)
+      .onFailure(t -> {
+        boolean passing = Failure.from(t).errorCode().httpStatus() >= 500;
+        if (passing && attempt < GUEST_TAKE_ATTEMPTS) {
+          takeLater(number, ref, lines, caller, attempt + 1);
+        } else {
+          LOG.warning("the ordered lines of order " + number + " stay in the guest's cart: " + t.getMessage());
+        }
+      }));
+  }
+
+  /** The first wait before a guest's ordered lines are asked to leave the cart, and how often they are asked. */
+  static final long GUEST_TAKE_FIRST_MILLIS = 1_000;
+  static final int GUEST_TAKE_ATTEMPTS = 12;
 
   /** The customer's cart as read for the order: its id and the lines the order took, each with the time it was added. */
   private static OrderedCart ordered(CartView cart, CheckoutQuote quote) {
