@@ -86,6 +86,15 @@ final class OrderedLines implements LogConsumer.Handler {
   private final CartSettings settings;
   private final CustomerCarts customers = new CustomerCarts();
   private boolean retrying;
+  /**
+   * Whether this node may have orders kept for later: true from the start and after this node kept
+   * one, false after a look found none. While false, {@link #retryPending} looks only every
+   * {@value #IDLE_LOOKS}th time (an order another node kept, or one kept while a look ran, is found
+   * within that many seconds).
+   */
+  private boolean maybePending = true;
+  private int idleTicks;
+  static final int IDLE_LOOKS = 10;
 
   OrderedLines(Vertx vertx, Pool pool, CartScripts scripts, CartSettings settings) {
     this.vertx = vertx;
@@ -113,7 +122,8 @@ final class OrderedLines implements LogConsumer.Handler {
       return Future.succeededFuture();
     }
     return take(placed.customerId(), placed.cart()).compose(outcome -> outcome == Outcome.TAKEN ? Future.succeededFuture()
-      : tx.preparedQuery(KEEP).execute(Tuple.of(placed.orderId(), placed.customerId(), new JsonObject(Json.string(placed.cart())))));
+      : tx.preparedQuery(KEEP).execute(Tuple.of(placed.orderId(), placed.customerId(), new JsonObject(Json.string(placed.cart()))))
+        .onSuccess(kept -> maybePending = true));
   }
 
   /**
@@ -165,13 +175,14 @@ final class OrderedLines implements LogConsumer.Handler {
 
   /** Asks Redis again about the orders kept for later, oldest first; stops at the first that Redis still cannot be asked about. */
   Future<Void> retryPending() {
-    if (retrying) {
+    if (retrying || (!maybePending && ++idleTicks % IDLE_LOOKS != 0)) {
       return Future.succeededFuture();
     }
     retrying = true;
     return pool.preparedQuery(PENDING).execute(Tuple.of(PENDING_BATCH)).compose(rows -> {
       var pending = new ArrayList<Row>();
       rows.forEach(pending::add);
+      maybePending = !pending.isEmpty();
       return retry(pending, 0);
     }).onComplete(ar -> {
       retrying = false;
