@@ -14,6 +14,8 @@ if v == '*' then
     end
   end
   redis.call('HSET', ck, 'n', 0)
+  -- an emptied cart has nothing left to order: a placement's claim on it ends (claim.lua)
+  redis.call('DEL', ck .. ':claim')
 else
   if redis.call('HEXISTS', ck, 'l:' .. v) == 0 then
     return { 'NO_LINE' }

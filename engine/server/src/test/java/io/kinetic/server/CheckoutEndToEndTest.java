@@ -310,6 +310,53 @@ class CheckoutEndToEndTest {
     assertEquals(1, same);
   }
 
+  /**
+   * Many requests to place one cart at once, each with its own idempotency key (a double click of a
+   * page that makes a key per click): one order, for the cart's units; the others are told that an
+   * order is being placed from the cart, or, after it, that the cart is empty. For a guest's cart
+   * and a customer's, a few rounds each.
+   */
+  @Test
+  void oneCartPlacesOneOrderWhateverKeysItsConcurrentRequestsCarry() throws Exception {
+    var product = shop.product("PUBLISHED", 100);
+    String variant = Shop.variantId(product, 0);
+    int before = available(product, 0);
+    String customer = shop.customer();
+    for (int round = 0; round < 6; round++) {
+      boolean guestRound = round % 2 == 0;
+      String guest = guestRound ? shop.add(null, variant, 1).getHeader("X-Cart-Token") : null;
+      if (!guestRound) {
+        assertEquals(200, shop.addAsCustomer(customer, variant, 1).statusCode());
+      }
+      var sent = new ArrayList<Future<HttpResponse<Buffer>>>();
+      for (int i = 0; i < 10; i++) {
+        var request = racers.post("/api/v1/checkout/orders").putHeader("Idempotency-Key", UUID.randomUUID().toString());
+        if (guestRound) {
+          Shop.withCart(request, guest);
+        } else {
+          request.bearerTokenAuthentication(customer);
+        }
+        JsonObject body = guestRound ? order("twice@example.com", "DE", GERMANY_STANDARD)
+          : new JsonObject().put("shippingAddress", address("DE")).put("shippingMethodId", GERMANY_STANDARD);
+        sent.add(request.sendJsonObject(body));
+      }
+      int placed = 0;
+      for (var f : sent) {
+        HttpResponse<Buffer> r = f.await(30, TimeUnit.SECONDS);
+        if (r.statusCode() == 201) {
+          placed++;
+        } else {
+          String code = r.bodyAsJsonObject().getString("code");
+          assertTrue(code.equals("CHECKOUT_IN_PROGRESS") && r.statusCode() == 409 || code.equals("CART_EMPTY") && r.statusCode() == 422,
+            r.statusCode() + " " + r.bodyAsString());
+        }
+      }
+      assertEquals(1, placed, "one order from the cart in round " + round);
+      // the cart is free again: the next order from it is placed
+    }
+    assertEquals(before - 6, available(product, 0), "each round's cart allocated once");
+  }
+
   @Test
   void theLastUnitGoesToExactlyOneOfManyCheckouts() throws Exception {
     int rounds = Integer.getInteger("kinetic.lastUnitRounds", 20);

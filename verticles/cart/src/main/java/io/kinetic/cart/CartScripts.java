@@ -24,7 +24,8 @@ final class CartScripts {
   enum Script {
     CREATE("create"), VIEW("view"), LINE("line"), REMOVE("remove"), SEEN("seen"), MERGE("merge"), RESTORE("restore"),
     SWEEP("sweep"), DIRTY("dirty"), PUBLISHED("published"), STOCK("stock"), RESET("reset"), REPUBLISH("republish"),
-    RESET_PUBLISHED("reset-published"), ORDERED("ordered");
+    RESET_PUBLISHED("reset-published"), ORDERED("ordered"),
+    CLAIM("claim"), UNCLAIM("unclaim");
 
     final String source;
     final String sha;

@@ -6,9 +6,11 @@ import io.kinetic.kernel.bus.Caller;
 import io.kinetic.kernel.contract.cart.AcknowledgeCartChanges;
 import io.kinetic.kernel.contract.cart.AddCartLine;
 import io.kinetic.kernel.contract.cart.CartApi;
+import io.kinetic.kernel.contract.cart.CartClaimReleased;
 import io.kinetic.kernel.contract.cart.CartMerge;
 import io.kinetic.kernel.contract.cart.CartRef;
 import io.kinetic.kernel.contract.cart.CartView;
+import io.kinetic.kernel.contract.cart.ClaimCart;
 import io.kinetic.kernel.contract.cart.CartsMerged;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.cart.CreateCart;
@@ -16,6 +18,7 @@ import io.kinetic.kernel.contract.cart.GetCart;
 import io.kinetic.kernel.contract.cart.MergeAdjustment;
 import io.kinetic.kernel.contract.cart.MergeCarts;
 import io.kinetic.kernel.contract.cart.OrderedLinesTaken;
+import io.kinetic.kernel.contract.cart.ReleaseCartClaim;
 import io.kinetic.kernel.contract.cart.RemoveCartLine;
 import io.kinetic.kernel.contract.cart.SetCartCurrency;
 import io.kinetic.kernel.contract.cart.SetCartLineQuantity;
@@ -79,6 +82,52 @@ final class CartService {
 
   Future<CartView> get(GetCart q, Caller caller) {
     return open(q.ref(), q.locale(), caller).compose(state -> priced(state, q.locale(), caller));
+  }
+
+  /**
+   * The cart, claimed for the order being placed from it ({@code claim.lua}): another order's claim
+   * answers {@code CHECKOUT_IN_PROGRESS}. A customer's cart Redis lost is brought back first, as a
+   * read does. The claim lapses after {@link #claimMillis()}; emptying the cart ends it.
+   */
+  Future<CartView> claim(ClaimCart q, Caller caller) {
+    CartRef ref = q.ref();
+    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+      || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
+      return Future.failedFuture(notFound());
+    }
+    return claimOnce(ref, q.orderId())
+      .compose(state -> state != null ? Future.succeededFuture(state)
+        // not in Redis: a customer's cart comes back from PostgreSQL (a guest's is gone), then the claim
+        : open(ref, q.locale(), caller).compose(opened -> claimOnce(ref, q.orderId()))
+          .compose(again -> again != null ? Future.succeededFuture(again) : Future.<CartState>failedFuture(notFound())))
+      .compose(state -> priced(state, q.locale(), caller));
+  }
+
+  private Future<CartState> claimOnce(CartRef ref, UUID orderId) {
+    long ttl = ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis();
+    return scripts.run(Script.CLAIM, List.of(key(ref), now(), Long.toString(ttl), Long.toString(claimMillis()), orderId.toString()))
+      .compose(reply -> switch (reply.get(0).toString()) {
+        case "OK" -> Future.succeededFuture(CartState.of(reply));
+        case "CLAIMED" -> Future.failedFuture(ErrorCode.CHECKOUT_IN_PROGRESS.failure(
+          "another order is being placed from this cart right now: its request answers the order"));
+        default -> Future.succeededFuture((CartState) null);
+      });
+  }
+
+  /** How long a placement's claim on its cart lasts at most: a minute, or four bus timeouts when longer. */
+  long claimMillis() {
+    return Math.max(60_000L, 4 * settings.busTimeoutMillis());
+  }
+
+  /** Ends the order's claim on the cart, if it still holds it. */
+  Future<CartClaimReleased> releaseClaim(ReleaseCartClaim q, Caller caller) {
+    CartRef ref = q.ref();
+    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+      || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
+      return Future.failedFuture(notFound());
+    }
+    return scripts.run(Script.UNCLAIM, List.of(key(ref), q.orderId().toString()))
+      .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
   Future<CartView> create(CreateCart q, Caller caller) {

@@ -87,6 +87,8 @@ public class CartVerticle extends VerticleBase {
       serve(CartApi.REMOVE_LINE, carts::removeLine),
       serve(CartApi.CLEAR, carts::clear),
       serve(CartApi.TAKE_ORDERED_LINES, carts::takeOrdered),
+      serve(CartApi.CLAIM_FOR_ORDER, carts::claim),
+      serve(CartApi.RELEASE_CLAIM, carts::releaseClaim),
       serve(CartApi.SET_CURRENCY, carts::setCurrency),
       serve(CartApi.ACKNOWLEDGE, carts::acknowledge),
       serve(CartApi.MERGE, carts::merge),

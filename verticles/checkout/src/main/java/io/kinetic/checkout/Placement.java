@@ -6,7 +6,8 @@ import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.CartRef;
 import io.kinetic.kernel.contract.cart.CartView;
 import io.kinetic.kernel.contract.cart.ClearCart;
-import io.kinetic.kernel.contract.cart.GetCart;
+import io.kinetic.kernel.contract.cart.ClaimCart;
+import io.kinetic.kernel.contract.cart.ReleaseCartClaim;
 import io.kinetic.kernel.contract.cart.TakeOrderedLines;
 import io.kinetic.kernel.contract.catalog.AllocateStock;
 import io.kinetic.kernel.contract.catalog.CatalogApi;
@@ -58,7 +59,8 @@ import java.util.logging.Logger;
 /**
  * Places an order: a saga of four steps, each undone in reverse when a later one fails.
  * <ol>
- *   <li>validate the cart (read from the cart context, priced by {@link Quotes});</li>
+ *   <li>validate the cart (read from the cart context and claimed for this order, so that requests
+ *       with other keys cannot place it again meanwhile; priced by {@link Quotes});</li>
  *   <li>allocate its stock at the catalog (PostgreSQL: never more than on hand);</li>
  *   <li>create the order (with its payment row and {@code OrderPlaced}, in one transaction) —
  *       undone: the stock is released;</li>
@@ -128,7 +130,8 @@ final class Placement {
         return made ? Future.succeededFuture(new Look(null, true)) : Orders.view(c, orderId).map(order -> new Look(order, false));
       }))
       .compose(look -> look.order() != null ? again(look.order(), ref)
-        : bus.request(CartApi.GET_CART, new GetCart(ref, command.locale()), caller)
+        // the cart, claimed for this order: another order's placement from it is refused meanwhile
+        : bus.request(CartApi.CLAIM_FOR_ORDER, new ClaimCart(ref, orderId, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
           CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
           check(quote, details);
@@ -141,7 +144,15 @@ final class Placement {
         .recover(t -> (look.made() ? forgetAttempt(orderId, attempt) : Future.<Void>succeededFuture())
           .transform(v -> Future.<Priced>failedFuture(t)))
         .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
-          command.locale(), caller)));
+          command.locale(), caller))
+        // failed: the cart is given back for the next try (made, emptying the cart ended the claim;
+        // not emptied, the claim stays until it lapses, while the ordered lines are still in it)
+        .onFailure(t -> releaseClaim(ref, orderId, caller)));
+  }
+
+  private void releaseClaim(CartRef ref, UUID orderId, Caller caller) {
+    bus.request(CartApi.RELEASE_CLAIM, new ReleaseCartClaim(ref, orderId), caller)
+      .onFailure(t -> LOG.fine("claim of order " + orderId + " on its cart not released (it lapses): " + t.getMessage()));
   }
 
   /** The key's order (null: none yet), and whether this attempt made the placement's row. */

@@ -107,6 +107,11 @@ public enum ErrorCode {
   QUANTITY_EXCEEDS_REMAINING(5012, 422),
   /** No such return on this order. */
   RETURN_NOT_FOUND(5013, 404),
+  /**
+   * Another order is being placed from this cart right now (a second click with another
+   * idempotency key, say): that request answers the order; a cart makes one order at a time.
+   */
+  CHECKOUT_IN_PROGRESS(5014, 409),
   // 6xxx: notifications
   /** No such transactional e-mail. */
   MAIL_NOT_FOUND(6000, 404),

@@ -24,6 +24,10 @@ public final class CartApi {
     Endpoint.local("cart.remove-line", RemoveCartLine.class, CartView.class);
   public static final Endpoint<ClearCart, CartView> CLEAR =
     Endpoint.local("cart.clear", ClearCart.class, CartView.class);
+  public static final Endpoint<ClaimCart, CartView> CLAIM_FOR_ORDER =
+    Endpoint.local("cart.claim-for-order", ClaimCart.class, CartView.class);
+  public static final Endpoint<ReleaseCartClaim, CartClaimReleased> RELEASE_CLAIM =
+    Endpoint.local("cart.release-claim", ReleaseCartClaim.class, CartClaimReleased.class);
   public static final Endpoint<TakeOrderedLines, OrderedLinesTaken> TAKE_ORDERED_LINES =
     Endpoint.local("cart.take-ordered-lines", TakeOrderedLines.class, OrderedLinesTaken.class);
   public static final Endpoint<SetCartCurrency, CartView> SET_CURRENCY =
@@ -42,7 +46,7 @@ public final class CartApi {
     Endpoint.local("cart.move-wishlist-item-to-cart", MoveWishlistItemToCart.class, CartView.class);
 
   public static final Contract CONTRACT = Contract.of("cart", CartEvent.class,
-    GET_CART, CREATE_CART, ADD_LINE, SET_LINE_QUANTITY, REMOVE_LINE, CLEAR, TAKE_ORDERED_LINES, SET_CURRENCY, ACKNOWLEDGE, MERGE,
+    GET_CART, CREATE_CART, ADD_LINE, SET_LINE_QUANTITY, REMOVE_LINE, CLEAR, CLAIM_FOR_ORDER, RELEASE_CLAIM, TAKE_ORDERED_LINES, SET_CURRENCY, ACKNOWLEDGE, MERGE,
     GET_WISHLIST, ADD_WISHLIST_ITEM, REMOVE_WISHLIST_ITEM, MOVE_WISHLIST_ITEM_TO_CART);
 
   /** Where each cart event is published (from its {@code @EventName}), for in-memory listeners. */
