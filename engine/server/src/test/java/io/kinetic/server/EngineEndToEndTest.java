@@ -188,6 +188,38 @@ class EngineEndToEndTest {
   }
 
   /**
+   * A client that hangs up while its request body is still arriving (Content-Length promised more)
+   * is no server error: nothing is answered (no one is there), and no 500 is counted or logged.
+   */
+  @Test
+  void aClientHangingUpMidBodyIsNoServerError() throws Exception {
+    double before = serverErrors();
+    for (String path : new String[] {"/api/v1/cart", "/api/v1/checkout/orders", "/graphql"}) {
+      try (var socket = new java.net.Socket("127.0.0.1", RunningEngine.httpPort())) {
+        var out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"a\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(200);
+      }
+    }
+    Thread.sleep(1_000);
+    assertEquals(before, serverErrors(), "a client going away is not counted as a server error");
+  }
+
+  /** The 500 answers the engine counted so far (Prometheus text of /metrics). */
+  private static double serverErrors() throws Exception {
+    String text = http.get("/metrics").bearerTokenAuthentication(staffToken()).send().await(10, TimeUnit.SECONDS).bodyAsString();
+    double sum = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("vertx_http_server_requests_total{") && line.contains("code=\"500\"")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  /**
    * A staff member's catalog write reaches the audit log through the catalog's event log: the
    * identity context's durable consumer records it once, with who did it and the request's
    * correlation id; the admin health endpoint and /metrics show that consumer and its lag.

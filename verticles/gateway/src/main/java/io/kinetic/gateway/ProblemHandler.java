@@ -31,7 +31,22 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
+    if (clientGone(rc.failure())) {
+      // the client hung up before its request arrived whole: no one to answer, and no server error
+      LOG.fine(() -> rc.request().method() + " " + rc.request().path() + ": the client closed the connection");
+      return;
+    }
     respond(rc, failureOf(rc.failure(), rc.statusCode()));
+  }
+
+  /** Whether {@code t} is the connection closing under a request that was still being read (the client went away). */
+  static boolean clientGone(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.vertx.core.http.HttpClosedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For {@code router.errorHandler(status, ...)}: no route (404) or no method (405). */
