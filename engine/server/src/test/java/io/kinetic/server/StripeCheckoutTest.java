@@ -474,6 +474,39 @@ class StripeCheckoutTest {
     assertEquals(0, shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant), "the other order keeps its unit");
   }
 
+  /**
+   * Staff cancelled an order while its payment was processing (it cannot be voided then), and the
+   * payment succeeds after: the order stays cancelled, its stock stays released, and the payment is
+   * refunded once, though the stock is still there (unlike an order that ran out of time).
+   */
+  @Test
+  void aPaymentSucceedingAfterStaffCancelledItsOrderIsRefundedAndTheOrderStaysCancelled() throws Exception {
+    String variant = shop.variant(2);
+    var late = shop.place(variant, 1);
+    stripe.processing(late.intentId());
+    shop.deliver(stripe.intentEvent("payment_intent.processing", late.intentId()));
+    Eventually.until("the payment is processing", () ->
+      "processing".equals(shop.order(late).getJsonObject("payment").getString("status")));
+    var cancelled = shop.http.post("/api/v1/admin/orders/" + late.orderId() + "/cancel")
+      .bearerTokenAuthentication(shop.shop.staffToken()).putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("reason", "fraud suspected")).await(30, TimeUnit.SECONDS);
+    assertEquals(200, cancelled.statusCode(), cancelled.bodyAsString());
+    Eventually.until("its stock is back", () -> shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant) == 2);
+
+    stripe.succeed(late.intentId());
+    shop.deliver(stripe.intentEvent("payment_intent.succeeded", late.intentId()));
+    var refunded = Eventually.value("the late payment is refunded", Duration.ofSeconds(20), () -> shop.order(late),
+      o -> "refunded".equals(o.getString("state")));
+    assertTrue(refunded.getJsonArray("flags").contains("REFUNDED_CANCELLED"), refunded.encode());
+    assertFalse(refunded.getJsonArray("flags").contains("REFUNDED_NO_STOCK"), refunded.encode());
+    assertEquals(late.total(), refunded.getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals(1, stripe.refunds(late.intentId()).size(), "one refund at Stripe: " + stripe.refunds(late.intentId()));
+    assertEquals(2, shop.number("SELECT stock_on_hand FROM catalog.variant WHERE id = ?::uuid", variant), "the stock stays released");
+    var timeline = shop.timeline(late.orderId());
+    assertFalse(timeline.contains("PaymentSucceeded"), "never paid again: " + timeline);
+    assertEquals(1, Collections.frequency(timeline, "PaymentRefunded"), timeline.toString());
+  }
+
   /** The same, with the stock still there: the order takes it again and is paid. */
   @Test
   void aPaymentSucceedingAfterItsOrderWasCancelledTakesTheStockAgain() throws Exception {

@@ -156,7 +156,8 @@ final class Operations {
 
   /**
    * Cancels an order with nothing shipped: its stock is released; an unpaid payment is cancelled at
-   * the provider, a captured one refunded in full.
+   * the provider, a captured one refunded in full. The order is marked {@value PaymentLedger#CANCELLED_BY_STAFF}:
+   * a payment that succeeds after all (it could no longer be voided) is refunded, and the order stays cancelled.
    */
   Future<OrderDetail> cancel(CancelOrder command, Caller caller) {
     var errors = new ArrayList<FieldError>();
@@ -185,7 +186,7 @@ final class Operations {
         Future<Void> payment = OrderStates.PLACED.equals(order.state()) && order.intentId() == null && order.paymentId() != null
           ? PaymentLedger.setPayment(tx, order, PaymentStatus.CANCELED, "cancelled by staff") : Future.succeededFuture();
         return payment.compose(v -> Orders.change(tx, order, OrderStates.CANCELLED, "OrderCancelled", caller, actor(caller), reason,
-          List.of(PaymentLedger.RELEASE_PENDING), List.of(),
+          List.of(PaymentLedger.RELEASE_PENDING, PaymentLedger.CANCELLED_BY_STAFF), List.of(),
           version -> new io.kinetic.kernel.contract.checkout.OrderCancelled(Ids.newId(), Instant.now(), order.id(),
             order.number(), reason, version))).compose(v -> nameActor(tx, order.id(), caller, name));
       })))

@@ -46,12 +46,17 @@ import java.util.logging.Logger;
  * <p>A payment that succeeds after its order was cancelled (not paid in time, stock released) takes
  * the stock again; when the stock is gone, the payment is refunded automatically and the order is
  * marked {@value #REFUNDED_NO_STOCK}, with a {@code PaymentRefunded} event (reason {@code NO_STOCK})
- * that tells the customer.
+ * that tells the customer. An order staff cancelled ({@value #CANCELLED_BY_STAFF}) stays cancelled:
+ * a payment that succeeds after that (it could not be voided any more) is refunded, marked
+ * {@value #REFUNDED_CANCELLED} (reason {@code CANCELLED}).
  */
 final class PaymentLedger {
 
   static final String PAID_AFTER_CANCEL = "PAID_AFTER_CANCEL";
   static final String REFUNDED_NO_STOCK = "REFUNDED_NO_STOCK";
+  /** Staff cancelled the order: a payment succeeding after that is refunded, never takes the stock again. */
+  static final String CANCELLED_BY_STAFF = "CANCELLED_BY_STAFF";
+  static final String REFUNDED_CANCELLED = "REFUNDED_CANCELLED";
   static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
   static final String DISPUTED = "DISPUTED";
   /** A cancelled order whose stock is still to be given back (the reconciliation retries it). */
@@ -510,10 +515,12 @@ final class PaymentLedger {
       }
     }
     OrderOps.Refund one = settled.size() == 1 ? settled.get(0) : null;
-    String why = REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : one != null ? one.reason() : reason;
+    boolean late = REFUNDED_NO_STOCK.equals(reason) || REFUNDED_CANCELLED.equals(reason);
+    String why = REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : REFUNDED_CANCELLED.equals(reason) ? "CANCELLED"
+      : one != null ? one.reason() : reason;
     var addFlags = new java.util.ArrayList<String>();
-    if (REFUNDED_NO_STOCK.equals(reason)) {
-      addFlags.add(REFUNDED_NO_STOCK);
+    if (late) {
+      addFlags.add(reason);
     }
     if (whole && (OrderStates.PAID.equals(order.state()) || OrderStates.PARTIALLY_FULFILLED.equals(order.state()))) {
       addFlags.add(RELEASE_PENDING); // nothing will ship: the units still held go back on sale
@@ -525,7 +532,7 @@ final class PaymentLedger {
       .execute(Tuple.of(order.paymentId(), status, total))
       .compose(v -> settled.isEmpty() ? Future.succeededFuture() : Orders.saveOps(tx, order.id(), newOps))
       .compose(v -> Orders.change(tx, order, toState, "PaymentRefunded",
-        Caller.SYSTEM, actor, why, addFlags, whole || REFUNDED_NO_STOCK.equals(reason) ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
+        Caller.SYSTEM, actor, why, addFlags, whole || late ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
           Money.of(total - order.refunded(), currency), Money.of(total, currency), why,
           one == null ? null : one.id().toString(), one == null ? null : one.returnId(), version)))
@@ -546,6 +553,11 @@ final class PaymentLedger {
         if (order.flags().contains(REFUND_PENDING)) {
           return Future.succeededFuture(true); // decided already: never take the stock after deciding to refund
         }
+        if (order.flags().contains(CANCELLED_BY_STAFF)) {
+          // staff cancelled it: it stays cancelled, and the money goes back
+          return tx.preparedQuery("UPDATE orders SET flags = array_append(array_remove(flags, $2), $2) WHERE id = $1")
+            .execute(Tuple.of(orderId, REFUND_PENDING)).map(true);
+        }
         var lines = order.doc().lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
         return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), Caller.SYSTEM)
           .compose(allocated -> paid(tx, order, "system", "paid after cancellation: the stock was allocated again",
@@ -558,11 +570,12 @@ final class PaymentLedger {
               : Future.failedFuture(failure);
           });
       }))
-      .compose(refundNeeded -> !refundNeeded ? Future.<Void>succeededFuture() : refundForNoStock(orderId))
+      .compose(refundNeeded -> !refundNeeded ? Future.<Void>succeededFuture() : refundLate(orderId))
       .onSuccess(v -> changed(orderId));
   }
 
-  private Future<Void> refundForNoStock(UUID orderId) {
+  /** Refunds a late payment whose refund is decided ({@value #REFUND_PENDING}): its stock was gone, or staff cancelled its order. */
+  private Future<Void> refundLate(UUID orderId) {
     return pool.withConnection(c -> Orders.view(c, orderId)).compose(view -> {
       if (view == null || !view.flags().contains(REFUND_PENDING)) {
         return Future.succeededFuture();
@@ -574,7 +587,8 @@ final class PaymentLedger {
         .compose(intent -> {
           var after = new After();
           return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order ->
-              refund(tx, order, order.total().amount(), "system", REFUNDED_NO_STOCK, after)))
+              refund(tx, order, order.total().amount(), "system",
+                order.flags().contains(CANCELLED_BY_STAFF) ? REFUNDED_CANCELLED : REFUNDED_NO_STOCK, after)))
             .onSuccess(v -> after.run(this)).mapEmpty();
         });
     });
