@@ -348,6 +348,12 @@ class CartEndToEndTest {
     var ambiguous = http.post("/api/v1/wishlist/items/" + newest.getString("id") + "/move-to-cart")
       .bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS);
     assertProblem(ambiguous, 400, "VALIDATION_FAILED");
+    // a variant of another product is not this item's
+    var foreign = send(http.post("/api/v1/wishlist/items/" + newest.getString("id") + "/move-to-cart").bearerTokenAuthentication(customer),
+      new JsonObject().put("variantId", variantId(single, 0)));
+    assertProblem(foreign, 400, "VALIDATION_FAILED");
+    assertEquals(2, http.get("/api/v1/wishlist").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getJsonArray("items").size(), "the item stays");
     var moved = send(http.post("/api/v1/wishlist/items/" + newest.getString("id") + "/move-to-cart").bearerTokenAuthentication(customer),
       new JsonObject().put("variantId", variantId(several, 1)).put("quantity", 2));
     assertEquals(200, moved.statusCode(), moved.bodyAsString());

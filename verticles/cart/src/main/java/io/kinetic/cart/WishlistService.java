@@ -107,11 +107,18 @@ final class WishlistService {
       }
       Row row = rows.iterator().next();
       UUID variant = row.getUUID("variant_id");
+      if (variant != null && q.variantId() != null && !variant.equals(q.variantId())) {
+        return Future.failedFuture(Failure.invalid("variantId", "this item is one variant already: leave variantId out"));
+      }
+      // an item of a product: the variant chosen must be one of that product's (its only one when none is given)
       Future<UUID> chosen = variant != null ? Future.succeededFuture(variant)
-        : q.variantId() != null ? Future.succeededFuture(q.variantId())
         : product(row.getUUID("product_id"), q.locale(), caller).compose(p -> {
           if (p == null) {
             return Future.failedFuture(ErrorCode.PRODUCT_NOT_AVAILABLE.failure("the product is no longer on sale"));
+          }
+          if (q.variantId() != null) {
+            return p.variants().stream().anyMatch(v -> v.id().equals(q.variantId())) ? Future.succeededFuture(q.variantId())
+              : Future.failedFuture(Failure.invalid("variantId", "is not a variant of the item's product"));
           }
           if (p.variants().size() != 1) {
             return Future.failedFuture(Failure.invalid("variantId", "choose one of the product's " + p.variants().size() + " variants"));
