@@ -117,6 +117,11 @@ class CheckoutGraphQlTest {
 
     String pay = "mutation($id: ID!, $t: String, $card: String!) { payWithTestCard(orderId: $id, accessToken: $t, card: $card) {"
       + " __typename ... on Payment { status provider amount { amount } lastError } ... on Problem { code message } } }";
+    // the card as REST checks it: no attempt (no timeline entry, no mail) for what is not a card number
+    for (String notACard : new String[] {"abc", "", "4".repeat(5000)}) {
+      var refused = data(query(SHOP, null, null, pay, ids(orderId, accessToken).put("card", notACard)), "payWithTestCard");
+      assertEquals("VALIDATION_FAILED", refused.getString("code"), refused.encode());
+    }
     var declined = data(query(SHOP, null, null, pay, ids(orderId, accessToken).put("card", "4000 0000 0000 0002")), "payWithTestCard");
     assertEquals("PAYMENT_DECLINED", declined.getString("code"), declined.encode());
     var paid = data(query(SHOP, null, null, pay, ids(orderId, accessToken).put("card", "4242 4242 4242 4242")), "payWithTestCard");

@@ -177,6 +177,9 @@ final class CheckoutService {
       .compose(order -> pool.withConnection(c -> Orders.timeline(c, order.id())).map(timeline -> new OrderDetail(order, timeline)));
   }
 
+  /** A test card number as the card form sends it. */
+  private static final java.util.regex.Pattern CARD = java.util.regex.Pattern.compile("^[0-9 -]{12,23}$");
+
   /** The test provider's card form: the order must await payment through the test provider. */
   Future<PaymentView> payWithTestCard(PayWithTestCard command, Caller caller) {
     if (!(provider instanceof TestProvider test)) {
@@ -186,6 +189,10 @@ final class CheckoutService {
     OrderAccess access = command.access();
     if (orderId == null || access == null) {
       return Future.failedFuture(notFound());
+    }
+    // the card as the REST contract has it (12 to 23 digits, spaces or dashes), for every edge
+    if (command.card() == null || !CARD.matcher(command.card()).matches()) {
+      return Future.failedFuture(Failure.invalid("card", "must be 12 to 23 characters: digits, spaces and dashes"));
     }
     // the usual case in one statement: the order is placed, the caller's, and its payment the test
     // provider's; anything else is looked at below, to say why

@@ -112,6 +112,9 @@ final class Placement {
     if (details.shippingMethodId() == null) {
       errors.add(new FieldError("shippingMethodId", "is required: choose one of the quote's shipping options"));
     }
+    if (details.expectedTotal() != null && details.expectedTotal() < 0) {
+      errors.add(new FieldError("expectedTotal", "must be 0 or more (minor units)"));
+    }
     if (command.requestKey() != null && (command.requestKey().isBlank() || command.requestKey().length() > 255)) {
       errors.add(new FieldError("requestKey", "must be 1 to 255 characters"));
     }
