@@ -85,6 +85,40 @@ class MailFilesTest {
       .getJsonObject("extensions").getString("code"), missing.bodyAsString());
   }
 
+  /**
+   * A card declined again and again (anyone holding a guest order's link can try) mails the order's
+   * address once, not once per try.
+   */
+  @Test
+  void manyDeclinedTriesMailTheOrdersAddressOnce() throws Exception {
+    WebClient http = RunningEngine.client();
+    var shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    String email = "declined-" + UUID.randomUUID() + "@example.com";
+    var product = shop.product("PUBLISHED", 3);
+    String guest = shop.add(null, Shop.variantId(product, 0), 1).getHeader("X-Cart-Token");
+    var placed = CheckoutEndToEndTest.place(http, guest, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order(email, "DE", CheckoutEndToEndTest.GERMANY_STANDARD));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    String orderId = placed.bodyAsJsonObject().getJsonObject("order").getString("id");
+    String token = placed.bodyAsJsonObject().getString("accessToken");
+    for (int i = 0; i < 5; i++) {
+      var declined = Shop.send(http.post("/api/v1/orders/" + orderId + "/payment/test-card").putHeader("X-Order-Token", token),
+        new JsonObject().put("card", "4000000000000002"));
+      assertEquals(402, declined.statusCode(), declined.bodyAsString());
+    }
+    var failedMails = Eventually.value("the payment-failed mail", Duration.ofSeconds(20), () -> {
+      var list = http.get("/api/v1/admin/mails").addQueryParam("recipient", email).bearerTokenAuthentication(shop.staffToken())
+        .send().await(10, java.util.concurrent.TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+      return list.stream().filter(m -> "payment-failed".equals(((JsonObject) m).getString("kind"))).count();
+    }, n -> n > 0);
+    Thread.sleep(2_000); // the other tries' events have long been read (the consumer passes every few ms)
+    var list = http.get("/api/v1/admin/mails").addQueryParam("recipient", email).bearerTokenAuthentication(shop.staffToken())
+      .send().await(10, java.util.concurrent.TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
+    assertEquals(1L, list.stream().filter(m -> "payment-failed".equals(((JsonObject) m).getString("kind"))).count(),
+      "one mail for five declined tries: " + list.encode());
+    assertEquals(1L, failedMails);
+  }
+
   @Test
   void badRequestsAndOtherPeopleGetClearProblems() throws Exception {
     WebClient http = RunningEngine.client();

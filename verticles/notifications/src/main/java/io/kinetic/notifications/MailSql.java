@@ -20,6 +20,12 @@ final class MailSql {
 
   static final String CONTACTS = "SELECT order_id, number, email, locale FROM order_contact WHERE order_id = ANY($1)";
 
+  /** A payment-failed mail of order $2 to address $1 within the last $3 minutes (through the recipient's index). */
+  static final String FAILED_MAILED = """
+    SELECT 1 FROM outgoing_mail WHERE lower(recipient) = lower($1) AND created_at > now() - make_interval(mins => $3)
+      AND kind = 'payment-failed' AND order_id = $2 LIMIT 1
+    """;
+
   /** A redelivered event finds its row: nothing changes (no second mail, no reset of its state). */
   static final String ADD = """
     INSERT INTO outgoing_mail (id, event_id, kind, recipient, locale, subject, model, order_id, order_number)

@@ -65,6 +65,10 @@ final class OrderMails implements LogConsumer.Handler {
   private final List<Placed> placed = new ArrayList<>();
   /** The pass's mails, kept for its end. */
   private final List<OutgoingMails.Mail> kept = new ArrayList<>();
+  /** The orders a payment-failed mail was added for in this pass. */
+  private final java.util.Set<UUID> failedMailed = new java.util.HashSet<>();
+  /** How long after a payment-failed mail an order gets no other one. */
+  static final int FAILED_MAIL_MINUTES = 10;
 
   OrderMails(BusClient bus, OutgoingMails mails, String defaultLocale) {
     this(bus, null, mails, defaultLocale, null);
@@ -107,6 +111,7 @@ final class OrderMails implements LogConsumer.Handler {
     // what a pass that failed kept is not written
     placed.clear();
     kept.clear();
+    failedMailed.clear();
     var paid = new java.util.LinkedHashSet<UUID>();
     for (LoggedEvent logged : events) {
       if (PAID.equals(logged.type()) && logged.event() instanceof PaymentSucceeded payment) {
@@ -191,8 +196,15 @@ final class OrderMails implements LogConsumer.Handler {
         add(tx, keep, logged, "order-confirmation", contact, paid.orderId(), confirmation(order, contact.locale()))));
     }
     if (event instanceof PaymentFailed failed) {
-      return contact(tx, failed.orderId(), null).compose(contact ->
-        add(tx, keep, logged, "payment-failed", contact, failed.orderId(), Map.of()));
+      // one such mail per order within FAILED_MAIL_MINUTES: many declined tries (a test card sent again
+      // and again, say) must not flood the address the order names
+      if (!failedMailed.add(failed.orderId())) {
+        return Future.succeededFuture();
+      }
+      return contact(tx, failed.orderId(), null).compose(contact -> tx.preparedQuery(MailSql.FAILED_MAILED)
+        .execute(Tuple.of(contact.email(), failed.orderId(), FAILED_MAIL_MINUTES))
+        .compose(rows -> rows.size() > 0 ? Future.<Void>succeededFuture()
+          : add(tx, keep, logged, "payment-failed", contact, failed.orderId(), Map.of())));
     }
     if (event instanceof PaymentRefunded refunded) {
       return contact(tx, refunded.orderId(), null).compose(contact -> {
