@@ -16,6 +16,7 @@ import io.kinetic.kernel.contract.checkout.OrderView;
 import io.kinetic.kernel.contract.checkout.OrderViews;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -308,6 +309,25 @@ class CheckoutEndToEndTest {
       .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("items");
     long same = mine.stream().filter(o -> orders.contains(((JsonObject) o).getString("id"))).count();
     assertEquals(1, same);
+  }
+
+  /**
+   * Staff lowered the stock below what a cart holds (its reservation stays): the quote says
+   * INSUFFICIENT_STOCK, as the order would fail OUT_OF_STOCK, and the cart's line says so too.
+   */
+  @Test
+  void aQuoteSaysInsufficientStockWhenStaffLoweredTheStockBelowTheCart() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String guest = shop.add(null, Shop.variantId(product, 0), 3).getHeader("X-Cart-Token");
+    shop.setStock(Shop.sku(product, 0), 1);
+    Eventually.until("the quote sees the stock", () -> {
+      var quote = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), guest),
+        new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE")));
+      return quote.bodyAsJsonObject().getJsonArray("problems").contains("INSUFFICIENT_STOCK");
+    });
+    assertTrue(Shop.line(shop.cart(guest), Shop.variantId(product, 0)).getBoolean("insufficientStock"));
+    var refused = place(http, guest, UUID.randomUUID().toString(), order("low@example.com", "DE", GERMANY_STANDARD));
+    assertProblem(refused, 409, "OUT_OF_STOCK");
   }
 
   /**

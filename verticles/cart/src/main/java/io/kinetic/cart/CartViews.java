@@ -39,7 +39,9 @@ final class CartViews {
       }
       int onHand = v != null ? v.onHand() : Math.max(0, line.onHand());
       int available = Math.max(0, onHand - line.reservedByOthers());
-      boolean insufficient = !unavailable && line.reserved() < line.quantity();
+      // fewer units held for the cart than in the line, or fewer on hand now (staff lowered the stock
+      // below what the cart holds: an order of the line would fail OUT_OF_STOCK)
+      boolean insufficient = !unavailable && (line.reserved() < line.quantity() || (v != null && v.onHand() < line.quantity()));
       Money total = price == null ? null : price.times(line.quantity());
       if (!unavailable) {
         subtotal = subtotal.plus(total);

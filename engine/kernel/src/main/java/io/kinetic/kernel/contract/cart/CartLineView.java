@@ -13,8 +13,8 @@ import java.util.UUID;
  * all (on hand minus other carts' reservations). Flags: {@code priceChanged} (since the customer
  * last saw the line; {@code previousUnitPrice} is what they saw), {@code unavailable} with
  * {@code unavailableReason} ({@code UNPUBLISHED}, {@code DELETED}, {@code NO_PRICE}), and
- * {@code insufficientStock} (fewer units reserved than in the line: the reservation expired or the
- * stock went down). {@code taxClass}: the product's (which VAT rate checkout applies).
+ * {@code insufficientStock} (fewer units reserved than in the line, the reservation expired or the
+ * stock went down, or fewer units on hand than in the line). {@code taxClass}: the product's (which VAT rate checkout applies).
  */
 public record CartLineView(
   UUID variantId,
