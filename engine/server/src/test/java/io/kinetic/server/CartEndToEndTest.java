@@ -360,6 +360,10 @@ class CartEndToEndTest {
     assertEquals(2, line(moved, variantId(several, 1)).getInteger("quantity"));
     var after = http.get("/api/v1/wishlist").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS);
     assertEquals(1, after.bodyAsJsonObject().getJsonArray("items").size());
+    // shown in a currency the shop does not sell in: refused, as for the cart
+    var yen = http.get("/api/v1/wishlist").addQueryParam("currency", "JPY").bearerTokenAuthentication(customer)
+      .send().await(10, TimeUnit.SECONDS);
+    assertProblem(yen, 422, "CURRENCY_NOT_SUPPORTED");
   }
 
   @Test

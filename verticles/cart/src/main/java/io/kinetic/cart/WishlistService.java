@@ -69,6 +69,9 @@ final class WishlistService {
     if (q.customerId() == null) {
       return Future.failedFuture(ErrorCode.UNAUTHENTICATED.failure("a customer is required"));
     }
+    if (q.currency() != null && !settings.cart().currencies().contains(q.currency())) {
+      return Future.failedFuture(ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", settings.cart().currencies()) + ", not " + q.currency()));
+    }
     return view(q.customerId(), q.currency(), q.locale(), caller);
   }
 
