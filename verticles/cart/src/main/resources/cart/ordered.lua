@@ -1,4 +1,4 @@
--- ARGV: cart key, now ms, ttl ms, reserve-until ms, cart id, then per line an order took: variant,
+-- ARGV: cart key, now ms, ttl ms, reserve-until ms, cart id, order id, then per line the order took: variant,
 -- units ordered, the ms the line was added (as the placement read the cart). Takes an order's lines
 -- out of a customer's cart when the placement's own emptying of it failed. The cart's line of such
 -- a variant that was added at that very ms is the line the order took: it loses the units ordered
@@ -6,7 +6,12 @@
 -- line (added after the order, or left as a line added now by an earlier run) stays as it is, so a
 -- second run, or one after the placement emptied the cart, changes nothing. Answers {'OK', hash,
 -- extras, 1 when the cart changed}, {'NO_CART'}, or {'OTHER_CART'} (the customer's cart is another one now).
-local ck, now, ttl, untilMs, id = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5]
+-- The order's claim on the cart (claim.lua) ends: the order is made.
+local ck, now, ttl, untilMs, id, order = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
+local held = redis.call('GET', ck .. ':claim')
+if held and string.sub(held, 1, #order + 1) == order .. '|' then
+  redis.call('DEL', ck .. ':claim')
+end
 -- (a Redis that lost its data resets the catalog's totals itself: Reservations, cart:epoch)
 local c = redis.call('HGET', ck, 'id')
 if not c then
@@ -16,7 +21,7 @@ if c ~= id then
   return { 'OTHER_CART' }
 end
 local changed = 0
-for i = 6, #ARGV, 3 do
+for i = 7, #ARGV, 3 do
   local v, units, added = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
   local lf = 'l:' .. v
   local line = redis.call('HGET', ck, lf)

@@ -193,6 +193,9 @@ class CartAfterOrderTest {
     assertEquals(version, again.getLong("version"), "read again, the order changes nothing: " + again.encode());
     assertEquals(cart.getJsonArray("lines").size(), again.getJsonArray("lines").size(), again.encode());
     clearFails.remove(customerId);
+    // the ordered lines gone, the order's claim on the cart is over: the next order is placed at once
+    place(customer);
+    assertEquals(2, placed(customerId));
   }
 
   /**
@@ -310,6 +313,10 @@ class CartAfterOrderTest {
     assertEquals(1, reservedTotal(a), "the cart's 1 unit of " + a);
     assertEquals(0, reservedTotal(b), "nothing of " + b);
     guestClearFails.remove(guest);
+    // the ordered lines gone, the order's claim on the cart is over: the next order is placed at once
+    var next = CheckoutEndToEndTest.place(http, guest, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("guest-after-order@example.com", "DE", GERMANY_STANDARD));
+    assertEquals(201, next.statusCode(), next.bodyAsString());
   }
 
   /** Places the customer's cart (201): the order's number. */

@@ -91,21 +91,22 @@ final class CartService {
    */
   Future<CartView> claim(ClaimCart q, Caller caller) {
     CartRef ref = q.ref();
-    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+    if (q.orderId() == null || q.attempt() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
       || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
       return Future.failedFuture(notFound());
     }
-    return claimOnce(ref, q.orderId())
+    return claimOnce(ref, q.orderId(), q.attempt())
       .compose(state -> state != null ? Future.succeededFuture(state)
         // not in Redis: a customer's cart comes back from PostgreSQL (a guest's is gone), then the claim
-        : open(ref, q.locale(), caller).compose(opened -> claimOnce(ref, q.orderId()))
+        : open(ref, q.locale(), caller).compose(opened -> claimOnce(ref, q.orderId(), q.attempt()))
           .compose(again -> again != null ? Future.succeededFuture(again) : Future.<CartState>failedFuture(notFound())))
       .compose(state -> priced(state, q.locale(), caller));
   }
 
-  private Future<CartState> claimOnce(CartRef ref, UUID orderId) {
+  private Future<CartState> claimOnce(CartRef ref, UUID orderId, UUID attempt) {
     long ttl = ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis();
-    return scripts.run(Script.CLAIM, List.of(key(ref), now(), Long.toString(ttl), Long.toString(claimMillis()), orderId.toString()))
+    return scripts.run(Script.CLAIM, List.of(key(ref), now(), Long.toString(ttl), Long.toString(claimMillis()), orderId.toString(),
+        attempt.toString()))
       .compose(reply -> switch (reply.get(0).toString()) {
         case "OK" -> Future.succeededFuture(CartState.of(reply));
         case "CLAIMED" -> Future.failedFuture(ErrorCode.CHECKOUT_IN_PROGRESS.failure(
@@ -119,14 +120,14 @@ final class CartService {
     return Math.max(60_000L, 4 * settings.busTimeoutMillis());
   }
 
-  /** Ends the order's claim on the cart, if it still holds it. */
+  /** Ends the attempt's claim on the cart, if it still holds it. */
   Future<CartClaimReleased> releaseClaim(ReleaseCartClaim q, Caller caller) {
     CartRef ref = q.ref();
-    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+    if (q.orderId() == null || q.attempt() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
       || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
       return Future.failedFuture(notFound());
     }
-    return scripts.run(Script.UNCLAIM, List.of(key(ref), q.orderId().toString()))
+    return scripts.run(Script.UNCLAIM, List.of(key(ref), q.orderId().toString(), q.attempt().toString()))
       .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
@@ -175,13 +176,13 @@ final class CartService {
     if (ref == null || (!ref.isCustomer() && (ref.token() == null || !TOKEN.matcher(ref.token()).matches()))) {
       return Future.failedFuture(notFound());
     }
-    if (q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
+    if (q.orderId() == null || q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
       || q.cart().lines().stream().anyMatch(l -> l == null || l.variantId() == null || l.addedAt() == null || l.quantity() < 1)) {
       return Future.failedFuture(Failure.invalid(List.of(new FieldError("cart", "names the cart and the lines the order took"))));
     }
     var argv = new ArrayList<>(List.of(key(ref), now(),
       Long.toString(ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis()), reserveUntil(),
-      q.cart().cartId().toString()));
+      q.cart().cartId().toString(), q.orderId().toString()));
     for (var line : q.cart().lines()) {
       argv.add(line.variantId().toString());
       argv.add(Integer.toString(line.quantity()));

@@ -121,7 +121,7 @@ final class OrderedLines implements LogConsumer.Handler {
       || placed.cart() == null || placed.cart().lines() == null || placed.cart().lines().isEmpty()) {
       return Future.succeededFuture();
     }
-    return take(placed.customerId(), placed.cart()).compose(outcome -> outcome == Outcome.TAKEN ? Future.succeededFuture()
+    return take(placed.orderId(), placed.customerId(), placed.cart()).compose(outcome -> outcome == Outcome.TAKEN ? Future.succeededFuture()
       : tx.preparedQuery(KEEP).execute(Tuple.of(placed.orderId(), placed.customerId(), new JsonObject(Json.string(placed.cart()))))
         .onSuccess(kept -> maybePending = true));
   }
@@ -130,10 +130,10 @@ final class OrderedLines implements LogConsumer.Handler {
    * The order's lines out of the customer's cart: in Redis (its answer written through to the copy
    * in PostgreSQL when it changed), else in the copy.
    */
-  Future<Outcome> take(UUID customerId, OrderedCart cart) {
+  Future<Outcome> take(UUID orderId, UUID customerId, OrderedCart cart) {
     var argv = new ArrayList<String>(List.of(CartService.key(CartRef.customer(customerId)), Long.toString(System.currentTimeMillis()),
       Long.toString(settings.customerTtlMillis()), Long.toString(System.currentTimeMillis() + settings.reservationMillis()),
-      cart.cartId().toString()));
+      cart.cartId().toString(), orderId.toString()));
     for (OrderedCartLine line : cart.lines()) {
       argv.add(line.variantId().toString());
       argv.add(Integer.toString(line.quantity()));
@@ -199,7 +199,7 @@ final class OrderedLines implements LogConsumer.Handler {
     Row row = pending.get(index);
     UUID orderId = row.getUUID("order_id");
     OrderedCart cart = Json.decode(row.getJsonObject("cart").encode(), OrderedCart.class);
-    return take(row.getUUID("customer_id"), cart).compose(outcome -> outcome == Outcome.UNREACHABLE
+    return take(orderId, row.getUUID("customer_id"), cart).compose(outcome -> outcome == Outcome.UNREACHABLE
         ? Future.succeededFuture(false)
         : pool.preparedQuery(DONE).execute(Tuple.of(orderId)).map(true))
       .compose(done -> done ? retry(pending, index + 1) : Future.succeededFuture());

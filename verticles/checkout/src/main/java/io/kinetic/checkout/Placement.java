@@ -54,6 +54,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -134,7 +136,7 @@ final class Placement {
       }))
       .compose(look -> look.order() != null ? again(look.order(), ref)
         // the cart, claimed for this order: another order's placement from it is refused meanwhile
-        : bus.request(CartApi.CLAIM_FOR_ORDER, new ClaimCart(ref, orderId, command.locale()), caller)
+        : bus.request(CartApi.CLAIM_FOR_ORDER, new ClaimCart(ref, orderId, attempt, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
           CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
           check(quote, details);
@@ -143,20 +145,32 @@ final class Placement {
           return customerEmail.map(address -> new Priced(cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address));
         }))
         // refused before any stock was taken: the row goes if this attempt made it and still holds
-        // it (one an earlier attempt left, whose stock may be taken, stays for the reconciliation)
-        .recover(t -> (look.made() ? forgetAttempt(orderId, attempt) : Future.<Void>succeededFuture())
+        // it (one an earlier attempt left, whose stock may be taken, stays for the reconciliation);
+        // gone, nothing of this order is left and the cart is given back for the next try
+        .recover(t -> (look.made() ? forgetAttempt(orderId, attempt) : Future.succeededFuture(false))
+          .compose(forgot -> forgot ? giveBack(ref, orderId, attempt, caller) : Future.<Void>succeededFuture())
           .transform(v -> Future.<Priced>failedFuture(t)))
         .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
-          command.locale(), caller))
-        // failed: the cart is given back for the next try (made, emptying the cart ended the claim;
-        // not emptied, the claim stays until it lapses, while the ordered lines are still in it)
-        .onFailure(t -> releaseClaim(ref, orderId, caller)));
+          command.locale(), () -> giveBack(ref, orderId, attempt, caller), caller)));
   }
 
-  private void releaseClaim(CartRef ref, UUID orderId, Caller caller) {
-    bus.request(CartApi.RELEASE_CLAIM, new ReleaseCartClaim(ref, orderId), caller)
-      .onFailure(t -> LOG.fine("claim of order " + orderId + " on its cart not released (it lapses): " + t.getMessage()));
+  /**
+   * Gives the cart back after a placement that failed for sure (nothing of its order is left), before
+   * the answer, so that the next try with another key finds it free; a failed or slow answer leaves
+   * the claim to lapse. An uncertain outcome keeps the claim (it lapses, or emptying the cart ends it).
+   */
+  private Future<Void> giveBack(CartRef ref, UUID orderId, UUID attempt, Caller caller) {
+    return bus.request(CartApi.RELEASE_CLAIM, new ReleaseCartClaim(ref, orderId, attempt), caller)
+      .timeout(GIVE_BACK_MILLIS, TimeUnit.MILLISECONDS)
+      .<Void>mapEmpty()
+      .recover(t -> {
+        LOG.fine("claim of order " + orderId + " on its cart not released (it lapses): " + t.getMessage());
+        return Future.succeededFuture();
+      });
   }
+
+  /** How long a failed placement waits for its cart to be given back before it answers. */
+  static final long GIVE_BACK_MILLIS = 2_000;
 
   /** The key's order (null: none yet), and whether this attempt made the placement's row. */
   private record Look(OrderView order, boolean made) {
@@ -183,7 +197,7 @@ final class Placement {
     }
     boolean unpaid = order.payment() != null && PaymentStatus.CREATING.equals(order.payment().status())
       && OrderStates.PLACED.equals(order.state());
-    return (unpaid ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
+    return (unpaid ? createPayment(order.id(), order.number(), order, Future::succeededFuture) : Future.succeededFuture(order))
       .map(o -> new PlacedOrder(o, links.token(o.id())));
   }
 
@@ -215,18 +229,22 @@ final class Placement {
   }
 
   private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
-                                  int shippingRate, String email, OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
+                                  int shippingRate, String email, OrderAddress shipping, OrderAddress billing, String locale,
+                                  Supplier<Future<Void>> giveBack, Caller caller) {
     var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
     // the placement's row marks this run (written by place); step 2: the stock (failing, it took
-    // nothing: nothing to undo; the row stays for the reconciliation, should the catalog have taken it after all)
+    // nothing: nothing to undo; the row stays for the reconciliation, should the catalog have taken
+    // it after all; refused, for sure, the cart is given back)
     return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
+      .recover(t -> Failure.from(t).errorCode().httpStatus() < 500
+        ? giveBack.get().transform(v -> Future.failedFuture(t)) : Future.failedFuture(t))
       // step 3: the order (undo: release the stock, unless the order was made after all: by this
       // statement, its connection lost, or by a concurrent request with the same key)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
-        .recover(t -> settle(orderId, t, caller)))
+        .recover(t -> settle(orderId, t, giveBack, caller)))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
-        ? createPayment(order.id(), order.number(), order) : Future.succeededFuture(order))
+        ? createPayment(order.id(), order.number(), order, giveBack) : Future.succeededFuture(order))
       // then the cart is emptied before the answer (a page reading the cart next finds it empty); when
       // that fails (Redis unreachable), the ordered lines are taken out of the cart later (notEmptied)
       .compose(order -> bus.request(CartApi.CLEAR, new ClearCart(ref, locale), caller)
@@ -335,7 +353,7 @@ final class Placement {
       return Future.succeededFuture();
     }
     if (!ref.isCustomer()) {
-      takeLater(order.number(), ref, lines, caller, 1);
+      takeLater(order.number(), order.id(), ref, lines, caller, 1);
       return Future.succeededFuture();
     }
     var event = new CartNotEmptied(CartNotEmptied.idFor(order.id()), Instant.now(), order.id(), ref.customerId(), lines, 1);
@@ -359,13 +377,13 @@ final class Placement {
    * the guest's token: should it stop meanwhile, the cart keeps the lines (and their reservations,
    * until they lapse). A line added to the cart after the order stays.
    */
-  private void takeLater(String number, CartRef ref, OrderedCart lines, Caller caller, int attempt) {
+  private void takeLater(String number, UUID orderId, CartRef ref, OrderedCart lines, Caller caller, int attempt) {
     long wait = Math.min(GUEST_TAKE_FIRST_MILLIS << Math.min(attempt - 1, 10), 60_000L);
-    vertx.setTimer(wait, id -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, lines), caller)
+    vertx.setTimer(wait, id -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, orderId, lines), caller)
       .onFailure(t -> {
         boolean passing = Failure.from(t).errorCode().httpStatus() >= 500;
         if (passing && attempt < GUEST_TAKE_ATTEMPTS) {
-          takeLater(number, ref, lines, caller, attempt + 1);
+          takeLater(number, orderId, ref, lines, caller, attempt + 1);
         } else {
           LOG.warning("the ordered lines of order " + number + " stay in the guest's cart: " + t.getMessage());
         }
@@ -388,11 +406,14 @@ final class Placement {
   Future<Void> ensurePayment(UUID orderId) {
     return pool.withConnection(c -> Orders.view(c, orderId)).compose(order -> order == null || order.payment() == null
       || !PaymentStatus.CREATING.equals(order.payment().status()) ? Future.succeededFuture()
-      : createPayment(orderId, order.number(), order).mapEmpty());
+      : createPayment(orderId, order.number(), order, Future::succeededFuture).mapEmpty());
   }
 
-  /** Step 4, also for a repeated request whose first run died before it: one intent per order (by its key). */
-  private Future<OrderView> createPayment(UUID orderId, String number, OrderView order) {
+  /**
+   * Step 4, also for a repeated request whose first run died before it: one intent per order (by its
+   * key). Not created, the order is cancelled, and then the cart given back ({@code giveBack}).
+   */
+  private Future<OrderView> createPayment(UUID orderId, String number, OrderView order, Supplier<Future<Void>> giveBack) {
     return provider.create(orderId, number, order.totals().total(), "order-" + orderId)
       .compose(intent -> pool.preparedQuery("""
           UPDATE payment SET intent_id = $2, client_secret = $3, status = CASE WHEN status = 'creating' THEN $4 ELSE status END,
@@ -400,7 +421,7 @@ final class Placement {
         .execute(Tuple.of(orderId, intent.id(), intent.clientSecret(), PaymentLedger.normalize(intent.status()))))
       .compose(v -> pool.withConnection(c -> Orders.view(c, orderId)), failure -> {
         LOG.warning("payment of order " + number + " not created, cancelling it: " + failure.getMessage());
-        return cancelUnpayable(orderId).compose(v -> Future.failedFuture(Failure.from(failure).errorCode() == ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE
+        return cancelUnpayable(orderId).compose(v -> giveBack.get()).compose(v -> Future.failedFuture(Failure.from(failure).errorCode() == ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE
           ? failure : ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE.failure("the payment could not be created: nothing was charged, please try again")));
       });
   }
@@ -428,11 +449,11 @@ final class Placement {
    * which the pool learns a moment later) is tried again a few times. Not settled then (the database
    * still away, the lock still held): the row stays for the reconciliation, which does the same.
    */
-  private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller) {
-    return settle(orderId, failure, caller, 1);
+  private Future<OrderView> settle(UUID orderId, Throwable failure, Supplier<Future<Void>> giveBack, Caller caller) {
+    return settle(orderId, failure, giveBack, caller, 1);
   }
 
-  private Future<OrderView> settle(UUID orderId, Throwable failure, Caller caller, int attempt) {
+  private Future<OrderView> settle(UUID orderId, Throwable failure, Supplier<Future<Void>> giveBack, Caller caller, int attempt) {
     String wait = Math.max(1, config.busTimeoutMillis() / 2) + "ms";
     return pool.withTransaction(tx -> tx.preparedQuery(SETTLE_LIMITS).execute(Tuple.of(wait))
         .compose(v -> tx.preparedQuery(HOLD).execute(Tuple.of(orderId)))
@@ -440,14 +461,19 @@ final class Placement {
             : bus.request(CatalogApi.RELEASE_STOCK, new ReleaseStock(orderId), caller).<Void>mapEmpty())
           .compose(v -> tx.preparedQuery("DELETE FROM placement WHERE order_id = $1").execute(Tuple.of(orderId)))
           .map(made))))
-      .recover(t -> {
+      .transform(settled -> {
+        if (settled.succeeded()) {
+          // made: the answer; not made: settled for sure (no order, no stock), the cart is given back
+          return settled.result() != null ? Future.succeededFuture(settled.result())
+            : giveBack.get().transform(v -> Future.<OrderView>failedFuture(failure));
+        }
+        Throwable t = settled.cause();
         if (attempt < SETTLE_ATTEMPTS && SqlStates.isConnectionLost(t)) {
-          return vertx.timer(100L << attempt).compose(v -> settle(orderId, failure, caller, attempt + 1));
+          return vertx.timer(100L << attempt).compose(v -> settle(orderId, failure, giveBack, caller, attempt + 1));
         }
         LOG.warning("failed placement " + orderId + " not settled now (the reconciliation will): " + t.getMessage());
-        return Future.succeededFuture();
-      })
-      .compose(made -> made != null ? Future.succeededFuture(made) : Future.failedFuture(failure));
+        return Future.failedFuture(failure);
+      });
   }
 
   /**
@@ -463,11 +489,12 @@ final class Placement {
   /** Attempts at settling a failed placement whose own connection is lost (waiting 0.2, 0.4, 0.8, 1.6 s between). */
   private static final int SETTLE_ATTEMPTS = 5;
 
-  private Future<Void> forgetAttempt(UUID orderId, UUID attempt) {
+  /** Whether the placement's row was this attempt's, and is gone. */
+  private Future<Boolean> forgetAttempt(UUID orderId, UUID attempt) {
     return pool.preparedQuery("DELETE FROM placement WHERE order_id = $1 AND attempt = $2").execute(Tuple.of(orderId, attempt))
-      .<Void>mapEmpty().recover(t -> {
+      .map(deleted -> deleted.rowCount() == 1).recover(t -> {
         LOG.warning("placement row of refused order " + orderId + " not removed (the reconciliation will): " + t.getMessage());
-        return Future.succeededFuture();
+        return Future.succeededFuture(false);
       });
   }
 

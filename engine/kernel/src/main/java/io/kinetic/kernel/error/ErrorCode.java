@@ -144,6 +144,15 @@ public enum ErrorCode {
     return httpStatus;
   }
 
+  /**
+   * Whether the failure tells of the moment, not of the request: the same request may succeed when
+   * tried again (5xx, 429, and the 409 of a request, or an order's placement, still running). Such
+   * an answer is not kept for the request's idempotency key.
+   */
+  public boolean passing() {
+    return httpStatus >= 500 || this == RATE_LIMITED || this == IDEMPOTENCY_IN_PROGRESS || this == CHECKOUT_IN_PROGRESS;
+  }
+
   /** The stable string clients match on, e.g. {@code "PRODUCT_NOT_FOUND"}. */
   public String string() {
     return name();

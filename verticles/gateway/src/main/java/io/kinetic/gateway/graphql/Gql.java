@@ -99,7 +99,7 @@ public final class Gql {
         reply = Future.failedFuture(f);
       }
       // a mutation that failed with a 5xx or 429 leaves its Idempotency-Key free for a retry
-      return orProblem(reply.onFailure(failure -> IdempotencyKeys.mutationFailed(rc(env), failure)));
+      return orProblem(reply.onFailure(failure -> IdempotencyKeys.failed(rc(env), failure)));
     };
   }
 }

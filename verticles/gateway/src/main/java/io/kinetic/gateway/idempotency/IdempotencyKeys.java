@@ -50,7 +50,8 @@ import java.util.logging.Logger;
  * replays it, else gets 409 {@code IDEMPOTENCY_IN_PROGRESS}. The marker of a request in progress
  * expires after {@code idempotency.pendingSeconds}, so a key survives a crashed process.</li>
  * <li><b>What is kept</b> for {@code idempotency.ttlSeconds}: every answer of a request that
- * reached its operation, except 5xx and 429 (and a GraphQL mutation whose field failed so): then
+ * reached its operation, except 5xx, 429 and the 409 of an order's placement from the same cart
+ * still running (and a GraphQL mutation whose field failed so): then
  * the key is freed and a retry runs the operation. Failures before the operation (access,
  * validation of the contract, body limits) hold no key. Answers over {@value #MAX_KEPT_BYTES}
  * bytes are not kept either. Records are sealed ({@link Sealing}).</li>
@@ -159,11 +160,12 @@ public final class IdempotencyKeys {
   }
 
   /**
-   * Called by the GraphQL mutation fetchers when their field fails: an answer whose mutation failed
-   * with a 5xx or 429 (a {@code Problem} value or an error) is not kept, so a retry runs it again.
+   * Called by the GraphQL mutation fetchers when their field fails, and by the problem answer of a
+   * REST operation: an answer whose operation failed for the moment ({@link ErrorCode#passing()}:
+   * 5xx, 429, {@code CHECKOUT_IN_PROGRESS}) is not kept, so a retry runs it again.
    */
-  public static void mutationFailed(RoutingContext rc, Throwable failure) {
-    if (rc != null && rc.get(HOLDS_KEY) != null && !kept(Failure.from(failure).errorCode().httpStatus())) {
+  public static void failed(RoutingContext rc, Throwable failure) {
+    if (rc != null && rc.get(HOLDS_KEY) != null && Failure.from(failure).errorCode().passing()) {
       rc.put(NOT_KEPT, Boolean.TRUE);
     }
   }

@@ -7,8 +7,9 @@ import java.util.UUID;
  * runs, another order's placement from the same cart is refused ({@code CHECKOUT_IN_PROGRESS}), so
  * concurrent requests with different idempotency keys cannot make several orders of one cart. The
  * claim ends when the cart is emptied (the order was made), when the placement gives it back
- * ({@link ReleaseCartClaim}: it failed), or after a while (the placing node died). The same order
- * (a request repeated with its key) may claim again.
+ * ({@link ReleaseCartClaim}: it failed for sure), or after a while (the placing node died, or its
+ * outcome was uncertain). The same order (a request repeated with its key) may claim again: the
+ * claim is then its latest attempt's, and only that attempt can give it back.
  */
-public record ClaimCart(CartRef ref, UUID orderId, String locale) {
+public record ClaimCart(CartRef ref, UUID orderId, UUID attempt, String locale) {
 }

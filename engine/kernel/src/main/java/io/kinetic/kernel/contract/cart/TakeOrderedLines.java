@@ -1,13 +1,14 @@
 package io.kinetic.kernel.contract.cart;
 
 import io.kinetic.kernel.contract.checkout.OrderedCart;
+import java.util.UUID;
 
 /**
  * Takes the lines an order took out of the cart, when the placement could not empty the cart
  * itself (Redis unreachable at that moment): a line is the order's when it was added at the time
  * the order read (units added to it later stay, as do lines added later), so asking twice, or
  * after the cart was emptied, changes nothing. A cart that is gone, or another one now, is left
- * alone.
+ * alone. The order's claim on the cart ({@link ClaimCart}) ends.
  */
-public record TakeOrderedLines(CartRef ref, OrderedCart cart) {
+public record TakeOrderedLines(CartRef ref, UUID orderId, OrderedCart cart) {
 }
