@@ -364,6 +364,15 @@ class CartEndToEndTest {
     var yen = http.get("/api/v1/wishlist").addQueryParam("currency", "JPY").bearerTokenAuthentication(customer)
       .send().await(10, TimeUnit.SECONDS);
     assertProblem(yen, 422, "CURRENCY_NOT_SUPPORTED");
+    // and a write answered in it is refused before it changes anything
+    var yenAdd = send(http.post("/api/v1/wishlist/items").addQueryParam("currency", "JPY").bearerTokenAuthentication(customer),
+      new JsonObject().put("productId", single.getString("id")));
+    assertProblem(yenAdd, 422, "CURRENCY_NOT_SUPPORTED");
+    var yenRemove = http.delete("/api/v1/wishlist/items/" + after.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id"))
+      .addQueryParam("currency", "JPY").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS);
+    assertProblem(yenRemove, 422, "CURRENCY_NOT_SUPPORTED");
+    assertEquals(1, http.get("/api/v1/wishlist").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getJsonArray("items").size(), "nothing added or removed");
   }
 
   @Test

@@ -69,15 +69,28 @@ final class WishlistService {
     if (q.customerId() == null) {
       return Future.failedFuture(ErrorCode.UNAUTHENTICATED.failure("a customer is required"));
     }
-    if (q.currency() != null && !settings.cart().currencies().contains(q.currency())) {
-      return Future.failedFuture(ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", settings.cart().currencies()) + ", not " + q.currency()));
+    if (!sold(q.currency())) {
+      return Future.failedFuture(unsupported(q.currency()));
     }
     return view(q.customerId(), q.currency(), q.locale(), caller);
+  }
+
+  /** Whether the wishlist can be shown in {@code currency} (null: the default one). */
+  private boolean sold(String currency) {
+    return currency == null || settings.cart().currencies().contains(currency);
+  }
+
+  private Failure unsupported(String currency) {
+    return ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", settings.cart().currencies()) + ", not " + currency);
   }
 
   Future<WishlistView> add(AddWishlistItem q, Caller caller) {
     if (q.customerId() == null || q.productId() == null) {
       return Future.failedFuture(Failure.invalid("productId", "is required"));
+    }
+    // refused before anything changes: the answer shows the wishlist in that currency
+    if (!sold(q.currency())) {
+      return Future.failedFuture(unsupported(q.currency()));
     }
     return product(q.productId(), q.locale(), caller).compose(product -> {
       if (product == null) {
@@ -97,6 +110,9 @@ final class WishlistService {
   }
 
   Future<WishlistView> remove(RemoveWishlistItem q, Caller caller) {
+    if (!sold(q.currency())) {
+      return Future.failedFuture(unsupported(q.currency()));
+    }
     return pool.preparedQuery(DELETE).execute(Tuple.of(q.itemId(), q.customerId()))
       .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(itemNotFound())
         : view(q.customerId(), q.currency(), q.locale(), caller));

@@ -1,5 +1,6 @@
 package io.kinetic.gateway;
 
+import io.kinetic.gateway.idempotency.IdempotencyKeys;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.json.Json;
@@ -39,10 +40,13 @@ final class ProblemHandler implements Handler<RoutingContext> {
     respond(rc, failureOf(rc.failure(), rc.statusCode()));
   }
 
-  /** Whether {@code t} is the connection closing under a request that was still being read (the client went away). */
+  /**
+   * Whether {@code t} is the connection closing under a request that was still being read, or (HTTP/2)
+   * its stream reset: the client went away.
+   */
   static boolean clientGone(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof io.vertx.core.http.HttpClosedException) {
+      if (c instanceof io.vertx.core.http.HttpClosedException || c instanceof io.vertx.core.http.StreamResetException) {
         return true;
       }
     }
@@ -96,6 +100,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
       }
       return;
     }
+    // an answer for the moment is not kept for the request's idempotency key
+    IdempotencyKeys.failed(rc, failure);
     response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     if (failure.errorCode() == ErrorCode.UNAUTHENTICATED) {
       response.putHeader(WWW_AUTHENTICATE, BEARER);
