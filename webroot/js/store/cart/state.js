@@ -192,7 +192,9 @@ export function startCart() {
     cart.data = null;
     wishlist.items = null;
     try {
-      if (loggedIn && cart.token) await mergeGuestCart();
+      // a merge refused for now (an order being placed from the guest cart in another tab) is tried
+      // again at the next start: the cart is read all the same
+      if (loggedIn && cart.token) await mergeGuestCart().catch(() => {});
       await loadCart();
     } catch { /* the mini-cart shows nothing; the cart page reports its own errors */ }
   }, { immediate: true });

@@ -6,7 +6,8 @@
 local ck, now, order = ARGV[1], tonumber(ARGV[2]), ARGV[5]
 local claim = ck .. ':claim'
 local held = redis.call('GET', claim)
-if held and string.sub(held, 1, #order + 1) ~= order .. '|' then
+-- (a bare order id: a claim made before claims named their attempt)
+if held and held ~= order and string.sub(held, 1, #order + 1) ~= order .. '|' then
   return { 'CLAIMED' }
 end
 if redis.call('PEXPIRE', ck, ARGV[3]) == 0 then

@@ -3,10 +3,14 @@
 -- variant, on hand, product version, stock sequence ('' for none). Moves the guest's lines into the customer's cart: the
 -- quantities add, capped by the per-line maximum and by the stock free for the customer (the
 -- guest's own reservation counts as free), never below what the customer had; then the guest cart
--- is deleted (a placement's claim on it moves to the customer's cart). Answers the customer's cart and the capped lines {variant, requested, granted, reason}.
+-- is deleted. A guest cart an order is being placed from (claim.lua) is not merged: {'CLAIMED'}. Answers the customer's cart and the capped lines {variant, requested, granted, reason}.
 local gk, ck, now, ttl, untilMs, maxLine = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
 if redis.call('EXISTS', gk) == 0 then
   return { 'NO_CART' }
+end
+-- its lines are being ordered: merged now, they would stay in the customer's cart after the order
+if redis.call('EXISTS', gk .. ':claim') == 1 then
+  return { 'CLAIMED' }
 end
 local gc = redis.call('HGET', gk, 'id')
 if redis.call('EXISTS', ck) == 0 then
@@ -60,16 +64,6 @@ for i = 1, #f, 2 do
   end
 end
 redis.call('DEL', gk)
--- an order being placed from the guest cart holds the lines it took in the customer's cart now: its
--- claim (claim.lua) moves with them, so that no second order is placed from them meanwhile
-local gclaim = redis.call('GET', gk .. ':claim')
-if gclaim then
-  local left = redis.call('PTTL', gk .. ':claim')
-  if left > 0 then
-    redis.call('SET', ck .. ':claim', gclaim, 'PX', left, 'NX')
-  end
-  redis.call('DEL', gk .. ':claim')
-end
 renew(ck, c, untilMs, now)
 touch(ck, ttl, now)
 local s = snapshot(ck, now)

@@ -9,7 +9,7 @@
 -- The order's claim on the cart (claim.lua) ends: the order is made.
 local ck, now, ttl, untilMs, id, order = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local held = redis.call('GET', ck .. ':claim')
-if held and string.sub(held, 1, #order + 1) == order .. '|' then
+if order ~= '' and held and (held == order or string.sub(held, 1, #order + 1) == order .. '|') then
   redis.call('DEL', ck .. ':claim')
 end
 -- (a Redis that lost its data resets the catalog's totals itself: Reservations, cart:epoch)

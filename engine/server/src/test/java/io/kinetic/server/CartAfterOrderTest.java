@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kinetic.kernel.contract.cart.CartApi;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.cart.TakeOrderedLines;
+import io.kinetic.kernel.contract.catalog.AllocateStock;
+import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.log.LogApi;
 import io.kinetic.kernel.contract.log.ReadLog;
 import io.kinetic.kernel.embedded.EmbeddedServices;
@@ -72,6 +74,9 @@ class CartAfterOrderTest {
   private static final java.util.concurrent.atomic.AtomicInteger failTakes = new java.util.concurrent.atomic.AtomicInteger();
   /** The cart context's reads of the checkout's log held back (null: let through). */
   private static List<Runnable> held;
+  /** The allocations of placements ordering {@link #heldVariant}, held back (null: let through). */
+  private static List<Runnable> heldAllocations;
+  private static UUID heldVariant;
 
   @BeforeAll
   static void start() throws Exception {
@@ -87,8 +92,18 @@ class CartAfterOrderTest {
     String clear = CartApi.CLEAR.address();
     String read = LogApi.read("checkout").address();
     String take = CartApi.TAKE_ORDERED_LINES.address();
+    String allocate = CatalogApi.ALLOCATE_STOCK.address();
     engine.vertx().eventBus().addInboundInterceptor(ctx -> {
       String address = ctx.message().address();
+      if (address.equals(allocate) && ctx.body() instanceof AllocateStock a) {
+        Context context = Vertx.currentContext();
+        synchronized (CartAfterOrderTest.class) {
+          if (heldAllocations != null && a.lines().stream().anyMatch(l -> l.variantId().equals(heldVariant))) {
+            heldAllocations.add(() -> context.runOnContext(v -> ctx.next()));
+            return;
+          }
+        }
+      }
       if (address.equals(clear) && ctx.body() instanceof ClearCart c && c.ref() != null
         && (c.ref().isCustomer() ? clearFails.contains(c.ref().customerId()) : guestClearFails.contains(c.ref().token()))) {
         ctx.message().fail(503, "the cart could not be emptied (the test's Redis outage)");
@@ -317,6 +332,58 @@ class CartAfterOrderTest {
     var next = CheckoutEndToEndTest.place(http, guest, UUID.randomUUID().toString(),
       CheckoutEndToEndTest.order("guest-after-order@example.com", "DE", GERMANY_STANDARD));
     assertEquals(201, next.statusCode(), next.bodyAsString());
+  }
+
+  /**
+   * While an order is placed from a guest's cart (its allocation held back here), a placement with
+   * another key is refused 409 {@code CHECKOUT_IN_PROGRESS}, and that answer is not kept for its key:
+   * sent again after the order, the same request places the cart filled again. A login's merge of
+   * the cart is refused the same way (its lines are being ordered: merged, they would stay in the
+   * customer's cart after the order), and merges after.
+   */
+  @Test
+  void aCartBeingOrderedRefusesAnotherKeyAndAMergeForThatMomentOnly() throws Exception {
+    var product = shop.product("PUBLISHED", 10);
+    String a = variantId(product, 0);
+    String guest = shop.add(null, a, 1).getHeader("X-Cart-Token");
+    synchronized (CartAfterOrderTest.class) {
+      heldAllocations = new ArrayList<>();
+      heldVariant = UUID.fromString(a);
+    }
+    JsonObject body = CheckoutEndToEndTest.order("claimed@example.com", "DE", GERMANY_STANDARD);
+    var first = Shop.withCart(http.post("/api/v1/checkout/orders"), guest)
+      .putHeader("Idempotency-Key", UUID.randomUUID().toString()).sendJsonObject(body);
+    Eventually.until("the first placement allocates", Duration.ofSeconds(30), () -> {
+      synchronized (CartAfterOrderTest.class) {
+        return !heldAllocations.isEmpty();
+      }
+    });
+    String second = UUID.randomUUID().toString();
+    var refused = CheckoutEndToEndTest.place(http, guest, second, body);
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertEquals("CHECKOUT_IN_PROGRESS", refused.bodyAsJsonObject().getString("code"));
+    String customer = shop.customer();
+    var merge = http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer)
+      .sendJsonObject(new JsonObject().put("cartToken", guest)).await(10, TimeUnit.SECONDS);
+    assertEquals(409, merge.statusCode(), merge.bodyAsString());
+    assertEquals("CHECKOUT_IN_PROGRESS", merge.bodyAsJsonObject().getString("code"));
+
+    List<Runnable> waiting;
+    synchronized (CartAfterOrderTest.class) {
+      waiting = heldAllocations;
+      heldAllocations = null;
+      heldVariant = null;
+    }
+    waiting.forEach(Runnable::run);
+    var placed = first.await(30, TimeUnit.SECONDS);
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    assertEquals(200, shop.add(guest, a, 1).statusCode());
+    var again = CheckoutEndToEndTest.place(http, guest, second, body);
+    assertEquals(201, again.statusCode(), "not the 409 replayed: " + again.bodyAsString());
+    assertNull(again.getHeader("Idempotent-Replayed"), again.headers().toString());
+    var merged = http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer)
+      .sendJsonObject(new JsonObject().put("cartToken", guest)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, merged.statusCode(), merged.bodyAsString());
   }
 
   /** Places the customer's cart (201): the order's number. */

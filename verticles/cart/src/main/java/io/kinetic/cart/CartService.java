@@ -91,14 +91,16 @@ final class CartService {
    */
   Future<CartView> claim(ClaimCart q, Caller caller) {
     CartRef ref = q.ref();
-    if (q.orderId() == null || q.attempt() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
       || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
       return Future.failedFuture(notFound());
     }
-    return claimOnce(ref, q.orderId(), q.attempt())
+    // no attempt: a checkout node older than attempts (during a rolling deploy) claims for the order
+    UUID attempt = q.attempt() != null ? q.attempt() : q.orderId();
+    return claimOnce(ref, q.orderId(), attempt)
       .compose(state -> state != null ? Future.succeededFuture(state)
         // not in Redis: a customer's cart comes back from PostgreSQL (a guest's is gone), then the claim
-        : open(ref, q.locale(), caller).compose(opened -> claimOnce(ref, q.orderId(), q.attempt()))
+        : open(ref, q.locale(), caller).compose(opened -> claimOnce(ref, q.orderId(), attempt))
           .compose(again -> again != null ? Future.succeededFuture(again) : Future.<CartState>failedFuture(notFound())))
       .compose(state -> priced(state, q.locale(), caller));
   }
@@ -123,11 +125,12 @@ final class CartService {
   /** Ends the attempt's claim on the cart, if it still holds it. */
   Future<CartClaimReleased> releaseClaim(ReleaseCartClaim q, Caller caller) {
     CartRef ref = q.ref();
-    if (q.orderId() == null || q.attempt() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
+    if (q.orderId() == null || ref == null || (ref.customerId() == null) == (ref.token() == null)
       || (!ref.isCustomer() && !TOKEN.matcher(ref.token()).matches())) {
       return Future.failedFuture(notFound());
     }
-    return scripts.run(Script.UNCLAIM, List.of(key(ref), q.orderId().toString(), q.attempt().toString()))
+    // no attempt: a node older than attempts gives the order's claim back
+    return scripts.run(Script.UNCLAIM, List.of(key(ref), q.orderId().toString(), q.attempt() == null ? "" : q.attempt().toString()))
       .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
@@ -176,13 +179,13 @@ final class CartService {
     if (ref == null || (!ref.isCustomer() && (ref.token() == null || !TOKEN.matcher(ref.token()).matches()))) {
       return Future.failedFuture(notFound());
     }
-    if (q.orderId() == null || q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
+    if (q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
       || q.cart().lines().stream().anyMatch(l -> l == null || l.variantId() == null || l.addedAt() == null || l.quantity() < 1)) {
       return Future.failedFuture(Failure.invalid(List.of(new FieldError("cart", "names the cart and the lines the order took"))));
     }
     var argv = new ArrayList<>(List.of(key(ref), now(),
       Long.toString(ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis()), reserveUntil(),
-      q.cart().cartId().toString(), q.orderId().toString()));
+      q.cart().cartId().toString(), q.orderId() == null ? "" : q.orderId().toString()));
     for (var line : q.cart().lines()) {
       argv.add(line.variantId().toString());
       argv.add(Integer.toString(line.quantity()));
@@ -230,6 +233,10 @@ final class CartService {
       }).compose(reply -> {
         if ("NO_CART".equals(reply.get(0).toString())) {
           return Future.failedFuture(notFound());
+        }
+        if ("CLAIMED".equals(reply.get(0).toString())) {
+          return Future.failedFuture(ErrorCode.CHECKOUT_IN_PROGRESS.failure(
+            "an order is being placed from the guest cart right now: merge it after that order's answer"));
         }
         CartState state = CartState.of(reply);
         var adjustments = new ArrayList<MergeAdjustment>();

@@ -146,11 +146,12 @@ final class Placement {
         }))
         // refused before any stock was taken: the row goes if this attempt made it and still holds
         // it (one an earlier attempt left, whose stock may be taken, stays for the reconciliation);
-        // gone, nothing of this order is left and the cart is given back for the next try
+        // gone, nothing of this order is left and the cart is given back for the next try (unless
+        // this attempt never held it: another order's claim, or no cart)
         .recover(t -> (look.made() ? forgetAttempt(orderId, attempt) : Future.succeededFuture(false))
-          .compose(forgot -> forgot ? giveBack(ref, orderId, attempt, caller) : Future.<Void>succeededFuture())
+          .compose(forgot -> forgot && held(t) ? giveBack(ref, orderId, attempt, caller) : Future.<Void>succeededFuture())
           .transform(v -> Future.<Priced>failedFuture(t)))
-        .compose(p -> run(orderId, placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
+        .compose(p -> run(orderId, attempt, look.made(), placementKey, ref, p.cart(), p.quote(), p.shippingRate(), p.email(), shipping, billing,
           command.locale(), () -> giveBack(ref, orderId, attempt, caller), caller)));
   }
 
@@ -167,6 +168,12 @@ final class Placement {
         LOG.fine("claim of order " + orderId + " on its cart not released (it lapses): " + t.getMessage());
         return Future.succeededFuture();
       });
+  }
+
+  /** Whether a placement refused with {@code t} may have claimed its cart (it did unless the claim itself was refused). */
+  private static boolean held(Throwable t) {
+    ErrorCode code = Failure.from(t).errorCode();
+    return code != ErrorCode.CHECKOUT_IN_PROGRESS && code != ErrorCode.CART_NOT_FOUND;
   }
 
   /** How long a failed placement waits for its cart to be given back before it answers. */
@@ -228,7 +235,7 @@ final class Placement {
     }
   }
 
-  private Future<PlacedOrder> run(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
+  private Future<PlacedOrder> run(UUID orderId, UUID attempt, boolean made, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
                                   int shippingRate, String email, OrderAddress shipping, OrderAddress billing, String locale,
                                   Supplier<Future<Void>> giveBack, Caller caller) {
     var lines = quote.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
@@ -236,8 +243,11 @@ final class Placement {
     // nothing: nothing to undo; the row stays for the reconciliation, should the catalog have taken
     // it after all; refused, for sure, the cart is given back)
     return bus.request(CatalogApi.ALLOCATE_STOCK, new AllocateStock(orderId, lines), caller)
-      .recover(t -> Failure.from(t).errorCode().httpStatus() < 500
-        ? giveBack.get().transform(v -> Future.failedFuture(t)) : Future.failedFuture(t))
+      // refused for sure: the cart is given back when no other attempt with the same key runs (this
+      // one made the row, and it is still this one's); the row stays for the reconciliation
+      .recover(t -> Failure.from(t).errorCode().httpStatus() >= 500 || !made ? Future.failedFuture(t)
+        : stillMine(orderId, attempt).compose(mine -> mine ? giveBack.get() : Future.<Void>succeededFuture())
+          .transform(v -> Future.failedFuture(t)))
       // step 3: the order (undo: release the stock, unless the order was made after all: by this
       // statement, its connection lost, or by a concurrent request with the same key)
       .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
@@ -421,17 +431,20 @@ final class Placement {
         .execute(Tuple.of(orderId, intent.id(), intent.clientSecret(), PaymentLedger.normalize(intent.status()))))
       .compose(v -> pool.withConnection(c -> Orders.view(c, orderId)), failure -> {
         LOG.warning("payment of order " + number + " not created, cancelling it: " + failure.getMessage());
-        return cancelUnpayable(orderId).compose(v -> giveBack.get()).compose(v -> Future.failedFuture(Failure.from(failure).errorCode() == ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE
+        // cancelled by this attempt: the cart is given back (not cancelled: another attempt paid it, say)
+        return cancelUnpayable(orderId).compose(cancelled -> cancelled ? giveBack.get() : Future.<Void>succeededFuture())
+          .compose(v -> Future.failedFuture(Failure.from(failure).errorCode() == ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE
           ? failure : ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE.failure("the payment could not be created: nothing was charged, please try again")));
       });
   }
 
-  private Future<Void> cancelUnpayable(UUID orderId) {
+  /** Whether the order was placed still, and is cancelled now. */
+  private Future<Boolean> cancelUnpayable(UUID orderId) {
     return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> order == null || !OrderStates.PLACED.equals(order.state())
-        ? Future.succeededFuture()
+        ? Future.succeededFuture(false)
         : PaymentLedger.setPayment(tx, order, PaymentStatus.CANCELED, "the payment could not be created")
-          .compose(v -> PaymentLedger.cancelled(tx, order, "PAYMENT_UNAVAILABLE", "system")).mapEmpty()))
-      .compose(v -> ledger.releaseStock(orderId))
+          .compose(v -> PaymentLedger.cancelled(tx, order, "PAYMENT_UNAVAILABLE", "system")).map(true)))
+      .compose(cancelled -> ledger.releaseStock(orderId).map(cancelled))
       .onComplete(ar -> ledger.changed(orderId));
   }
 
@@ -488,6 +501,12 @@ final class Placement {
     INSERT INTO placement (order_id) VALUES ($1) ON CONFLICT (order_id) DO UPDATE SET started_at = placement.started_at""";
   /** Attempts at settling a failed placement whose own connection is lost (waiting 0.2, 0.4, 0.8, 1.6 s between). */
   private static final int SETTLE_ATTEMPTS = 5;
+
+  /** Whether the placement's row is this attempt's still (no later attempt with the same key marked it). */
+  private Future<Boolean> stillMine(UUID orderId, UUID attempt) {
+    return pool.preparedQuery("SELECT 1 FROM placement WHERE order_id = $1 AND attempt = $2").execute(Tuple.of(orderId, attempt))
+      .map(rows -> rows.size() == 1).recover(t -> Future.succeededFuture(false));
+  }
 
   /** Whether the placement's row was this attempt's, and is gone. */
   private Future<Boolean> forgetAttempt(UUID orderId, UUID attempt) {

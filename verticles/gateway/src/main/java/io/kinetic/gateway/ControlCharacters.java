@@ -16,15 +16,18 @@ import java.util.Map;
 
 /**
  * The edge's one rule for text, for every context: no string a client sends may hold a C0 control
- * character other than tab, line feed and carriage return (U+0000 to U+001F). PostgreSQL cannot
- * store U+0000 at all, and the others have no business in names, e-mails or identifiers. REST
+ * character other than tab, line feed and carriage return (U+0000 to U+001F), nor an unpaired
+ * UTF-16 surrogate (JSON's {@code "\ud800"} alone: no character, which UTF-8 cannot encode, so it
+ * would be stored as '?'). PostgreSQL cannot store U+0000 at all, and the others have no business
+ * in names, e-mails or identifiers. REST
  * requests are checked by {@link #handler()} (path and query parameters, JSON body values and
  * keys), GraphQL arguments and variables by the GraphQL endpoints with {@link #inValue}; both fail
  * {@code VALIDATION_FAILED} naming each offending field.
  */
 public final class ControlCharacters {
 
-  public static final String MESSAGE = "must not contain control characters (U+0000 to U+001F other than tab, CR and LF)";
+  public static final String MESSAGE =
+    "must not contain control characters (U+0000 to U+001F other than tab, CR and LF) or unpaired UTF-16 surrogates";
   /** More offending fields than this are not listed: a hostile body cannot make the answer huge. */
   public static final int MAX_ERRORS = 20;
 
@@ -36,6 +39,12 @@ public final class ControlCharacters {
       char c = value.charAt(i);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         return true;
+      }
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return true;
+        }
+        i++;
       }
     }
     return false;
@@ -66,7 +75,7 @@ public final class ControlCharacters {
     }
   }
 
-  /** A name as it may appear in an error: its control characters replaced by '?'. */
+  /** A name as it may appear in an error: its control characters and surrogates replaced by '?'. */
   public static String shown(String name) {
     if (!contains(name)) {
       return name;
@@ -74,7 +83,7 @@ public final class ControlCharacters {
     var out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      out.append(c < 0x20 ? '?' : c);
+      out.append(c < 0x20 || Character.isSurrogate(c) ? '?' : c);
     }
     return out.toString();
   }
@@ -113,11 +122,13 @@ public final class ControlCharacters {
 
   /**
    * JSON text cannot hold a raw control character inside a string (the parser refuses it): one can
-   * only arrive escaped, so a body without a backslash needs no second look.
+   * only arrive escaped, and a surrogate escaped or as the bytes of an encoded surrogate (0xED 0xA0
+   * to 0xBF), so a body with neither a backslash nor a 0xED byte needs no second look.
    */
   private static boolean mayEscape(Buffer body) {
     for (int i = 0; i < body.length(); i++) {
-      if (body.getByte(i) == '\\') {
+      byte b = body.getByte(i);
+      if (b == '\\' || b == (byte) 0xED) {
         return true;
       }
     }

@@ -35,6 +35,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
     if (clientGone(rc.failure())) {
       // the client hung up before its request arrived whole: no one to answer, and no server error
       LOG.fine(() -> rc.request().method() + " " + rc.request().path() + ": the client closed the connection");
+      // ended all the same, as a reset: an idempotency key the request took is freed, not left pending
+      if (!rc.response().ended()) {
+        rc.response().reset();
+      }
       return;
     }
     respond(rc, failureOf(rc.failure(), rc.statusCode()));

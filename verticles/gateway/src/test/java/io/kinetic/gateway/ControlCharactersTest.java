@@ -69,6 +69,20 @@ class ControlCharactersTest {
   }
 
   @Test
+  void anUnpairedSurrogateIsRefusedAndAPairIsText() throws Exception {
+    int registrations = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
+    // escaped alone (UTF-8 cannot encode it: it would be stored as '?'), and a low one before a high one
+    assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\\ud800\"}"), "name");
+    assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"\\udc00\\ud800Ada\"}"), "name");
+    assertEquals(registrations, gw.bus.count(IdentityApi.REGISTER_CUSTOMER), "nothing reached identity");
+    var paired = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada \\ud83d\\ude00 \uD55C\"}");
+    assertEquals(201, paired.statusCode(), "a pair is one character (and Hangul's 0xED bytes are text): " + paired.bodyAsString());
+  }
+
+  @Test
   void nestedBodyFieldsAndQueryParametersAreNamedByTheirPath() throws Exception {
     var input = new JsonObject().put("slug", "nul-shirt").put("status", "DRAFT").put("defaultLocale", "en")
       .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Shirt\u0000")))
