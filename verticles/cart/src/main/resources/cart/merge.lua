@@ -3,13 +3,14 @@
 -- variant, on hand, product version, stock sequence ('' for none). Moves the guest's lines into the customer's cart: the
 -- quantities add, capped by the per-line maximum and by the stock free for the customer (the
 -- guest's own reservation counts as free), never below what the customer had; then the guest cart
--- is deleted. A guest cart an order is being placed from (claim.lua) is not merged: {'CLAIMED'}. Answers the customer's cart and the capped lines {variant, requested, granted, reason}.
+-- is deleted. While an order is being placed from either cart (claim.lua), nothing is merged: {'CLAIMED'}. Answers the customer's cart and the capped lines {variant, requested, granted, reason}.
 local gk, ck, now, ttl, untilMs, maxLine = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
 if redis.call('EXISTS', gk) == 0 then
   return { 'NO_CART' }
 end
--- its lines are being ordered: merged now, they would stay in the customer's cart after the order
-if redis.call('EXISTS', gk .. ':claim') == 1 then
+-- its lines are being ordered: merged now, they would stay in the customer's cart after the order;
+-- or the customer's are (the order empties that cart: the guest's lines would go with them)
+if redis.call('EXISTS', gk .. ':claim') == 1 or redis.call('EXISTS', ck .. ':claim') == 1 then
   return { 'CLAIMED' }
 end
 local gc = redis.call('HGET', gk, 'id')

@@ -351,30 +351,33 @@ class CartAfterOrderTest {
       heldVariant = UUID.fromString(a);
     }
     JsonObject body = CheckoutEndToEndTest.order("claimed@example.com", "DE", GERMANY_STANDARD);
-    var first = Shop.withCart(http.post("/api/v1/checkout/orders"), guest)
-      .putHeader("Idempotency-Key", UUID.randomUUID().toString()).sendJsonObject(body);
-    Eventually.until("the first placement allocates", Duration.ofSeconds(30), () -> {
-      synchronized (CartAfterOrderTest.class) {
-        return !heldAllocations.isEmpty();
-      }
-    });
     String second = UUID.randomUUID().toString();
-    var refused = CheckoutEndToEndTest.place(http, guest, second, body);
-    assertEquals(409, refused.statusCode(), refused.bodyAsString());
-    assertEquals("CHECKOUT_IN_PROGRESS", refused.bodyAsJsonObject().getString("code"));
     String customer = shop.customer();
-    var merge = http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer)
-      .sendJsonObject(new JsonObject().put("cartToken", guest)).await(10, TimeUnit.SECONDS);
-    assertEquals(409, merge.statusCode(), merge.bodyAsString());
-    assertEquals("CHECKOUT_IN_PROGRESS", merge.bodyAsJsonObject().getString("code"));
-
-    List<Runnable> waiting;
-    synchronized (CartAfterOrderTest.class) {
-      waiting = heldAllocations;
-      heldAllocations = null;
-      heldVariant = null;
+    io.vertx.core.Future<HttpResponse<Buffer>> first;
+    try {
+      first = Shop.withCart(http.post("/api/v1/checkout/orders"), guest)
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString()).sendJsonObject(body);
+      Eventually.until("the first placement allocates", Duration.ofSeconds(30), () -> {
+        synchronized (CartAfterOrderTest.class) {
+          return !heldAllocations.isEmpty();
+        }
+      });
+      var refused = CheckoutEndToEndTest.place(http, guest, second, body);
+      assertEquals(409, refused.statusCode(), refused.bodyAsString());
+      assertEquals("CHECKOUT_IN_PROGRESS", refused.bodyAsJsonObject().getString("code"));
+      var merge = http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer)
+        .sendJsonObject(new JsonObject().put("cartToken", guest)).await(10, TimeUnit.SECONDS);
+      assertEquals(409, merge.statusCode(), merge.bodyAsString());
+      assertEquals("CHECKOUT_IN_PROGRESS", merge.bodyAsJsonObject().getString("code"));
+    } finally {
+      List<Runnable> waiting;
+      synchronized (CartAfterOrderTest.class) {
+        waiting = heldAllocations;
+        heldAllocations = null;
+        heldVariant = null;
+      }
+      waiting.forEach(Runnable::run);
     }
-    waiting.forEach(Runnable::run);
     var placed = first.await(30, TimeUnit.SECONDS);
     assertEquals(201, placed.statusCode(), placed.bodyAsString());
     assertEquals(200, shop.add(guest, a, 1).statusCode());
@@ -384,6 +387,9 @@ class CartAfterOrderTest {
     var merged = http.post("/api/v1/cart/merge").bearerTokenAuthentication(customer)
       .sendJsonObject(new JsonObject().put("cartToken", guest)).await(10, TimeUnit.SECONDS);
     assertEquals(200, merged.statusCode(), merged.bodyAsString());
+    assertTrue(merged.bodyAsJsonObject().getJsonObject("cart").getJsonArray("lines").stream()
+      .noneMatch(l -> a.equals(((JsonObject) l).getString("variantId"))), "the ordered units are not in the customer's cart: "
+      + merged.bodyAsString());
   }
 
   /** Places the customer's cart (201): the order's number. */

@@ -122,13 +122,15 @@ public final class ControlCharacters {
 
   /**
    * JSON text cannot hold a raw control character inside a string (the parser refuses it): one can
-   * only arrive escaped, and a surrogate escaped or as the bytes of an encoded surrogate (0xED 0xA0
-   * to 0xBF), so a body with neither a backslash nor a 0xED byte needs no second look.
+   * only arrive escaped. An unpaired surrogate arrives escaped, or from a four-byte sequence (lead
+   * byte 0xF0 and above: the parser decodes an overlong or out-of-range one into unpaired
+   * surrogates; it refuses the bytes of an encoded surrogate, 0xED 0xA0 to 0xBF). So a body with
+   * neither a backslash nor such a byte needs no second look.
    */
   private static boolean mayEscape(Buffer body) {
     for (int i = 0; i < body.length(); i++) {
       byte b = body.getByte(i);
-      if (b == '\\' || b == (byte) 0xED) {
+      if (b == '\\' || (b & 0xFF) >= 0xF0) {
         return true;
       }
     }

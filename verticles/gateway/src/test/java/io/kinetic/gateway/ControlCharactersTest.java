@@ -17,9 +17,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,13 @@ class ControlCharactersTest {
       "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\\ud800\"}"), "name");
     assertInvalid(gw.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"\\udc00\\ud800Ada\"}"), "name");
+    // an out-of-range four-byte sequence, which the JSON parser decodes into two low surrogates
+    byte[] prefix = "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada".getBytes(StandardCharsets.UTF_8);
+    Buffer raw = Buffer.buffer().appendBytes(prefix).appendBytes(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})
+      .appendString("\"}");
+    var outOfRange = gw.http.post("/api/v1/auth/register").putHeader("content-type", "application/json").sendBuffer(raw)
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(400, outOfRange.statusCode(), outOfRange.bodyAsString());
     assertEquals(registrations, gw.bus.count(IdentityApi.REGISTER_CUSTOMER), "nothing reached identity");
     var paired = gw.send("POST", "/api/v1/auth/register", null,
       "{\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada \\ud83d\\ude00 \uD55C\"}");
