@@ -382,13 +382,15 @@ final class Placement {
 
   /**
    * Asks the cart context to take the lines of a guest's order out of the guest's cart, from
-   * {@value #GUEST_TAKE_FIRST_MILLIS} ms on, doubling the wait up to a minute, {@value #GUEST_TAKE_ATTEMPTS}
-   * times in all (about 7 minutes: a Redis that was unreachable for a moment). Only this node holds
+   * {@value #GUEST_TAKE_FIRST_MILLIS} ms on, doubling the wait up to {@value #GUEST_TAKE_MAX_WAIT_MILLIS} ms,
+   * {@value #GUEST_TAKE_ATTEMPTS} times in all (about 7 minutes: a Redis that was unreachable for a
+   * moment). The wait stays short: the order's claim on the cart lapses meanwhile, and once Redis
+   * answers again the lines should leave the cart before the guest orders them again. Only this node holds
    * the guest's token: should it stop meanwhile, the cart keeps the lines (and their reservations,
    * until they lapse). A line added to the cart after the order stays.
    */
   private void takeLater(String number, UUID orderId, CartRef ref, OrderedCart lines, Caller caller, int attempt) {
-    long wait = Math.min(GUEST_TAKE_FIRST_MILLIS << Math.min(attempt - 1, 10), 60_000L);
+    long wait = Math.min(GUEST_TAKE_FIRST_MILLIS << Math.min(attempt - 1, 10), GUEST_TAKE_MAX_WAIT_MILLIS);
     vertx.setTimer(wait, id -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, orderId, lines), caller)
       .onFailure(t -> {
         boolean passing = Failure.from(t).errorCode().httpStatus() >= 500;
@@ -402,7 +404,8 @@ final class Placement {
 
   /** The first wait before a guest's ordered lines are asked to leave the cart, and how often they are asked. */
   static final long GUEST_TAKE_FIRST_MILLIS = 1_000;
-  static final int GUEST_TAKE_ATTEMPTS = 12;
+  static final long GUEST_TAKE_MAX_WAIT_MILLIS = 10_000;
+  static final int GUEST_TAKE_ATTEMPTS = 45;
 
   /** The customer's cart as read for the order: its id and the lines the order took, each with the time it was added. */
   private static OrderedCart ordered(CartView cart, CheckoutQuote quote) {
