@@ -69,9 +69,13 @@ final class ValidationFailures {
       Matcher required = REQUIRED_PROPERTY.matcher(error);
       if (required.find()) {
         String parent = path(location);
-        invalid.add(new FieldError(parent.isEmpty() ? required.group(1) : parent + "." + required.group(1), "is required"));
+        String name = ControlCharacters.shown(required.group(1));
+        invalid.add(new FieldError(parent.isEmpty() ? name : parent + "." + name, "is required"));
       } else if (property.find()) {
-        unknown.add(new FieldError(path(location), "is not a known field"));
+        // named as sent (the location's last segment is URI-encoded), with control characters shown as '?'
+        String parent = path(location.substring(0, Math.max(0, location.lastIndexOf('/'))));
+        String name = ControlCharacters.shown(property.group(1));
+        unknown.add(new FieldError(parent.isEmpty() ? name : parent + "." + name, "is not a known field"));
       } else if (!isSummary(error)) {
         invalid.add(new FieldError(path(location).isEmpty() ? "body" : path(location), error));
       }
@@ -92,6 +96,29 @@ final class ValidationFailures {
     return ErrorCode.VALIDATION_FAILED.failure("the request body is invalid");
   }
 
+  /** {@code %XX} escapes decoded as UTF-8; anything else (a lone or short escape) kept as it is. */
+  static String percentDecoded(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    var bytes = new java.io.ByteArrayOutputStream(segment.length());
+    int i = 0;
+    while (i < segment.length()) {
+      int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+      int low = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 2), 16) : -1;
+      if (segment.charAt(i) == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 3;
+      } else {
+        int cp = segment.codePointAt(i);
+        byte[] own = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(own, 0, own.length);
+        i += Character.charCount(cp);
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static boolean isAncestor(String parent, String child) {
     if (parent.equals("body")) {
       return !child.equals("body");
@@ -108,14 +135,17 @@ final class ValidationFailures {
       || error.startsWith("Instance does not match");
   }
 
-  /** JSON pointer {@code /variants/0/sku} to {@code variants[0].sku}. */
+  /**
+   * JSON pointer {@code /variants/0/sku} to {@code variants[0].sku}; the validator writes it in its
+   * URI form ({@code %20} for a space), which is decoded, control characters shown as '?'.
+   */
   static String path(String pointer) {
     if (pointer.isEmpty() || pointer.equals("/")) {
       return "";
     }
     var out = new StringBuilder();
     for (String segment : pointer.substring(1).split("/")) {
-      String name = segment.replace("~1", "/").replace("~0", "~");
+      String name = ControlCharacters.shown(percentDecoded(segment).replace("~1", "/").replace("~0", "~"));
       if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
         out.append('[').append(name).append(']');
       } else {

@@ -92,6 +92,18 @@ class ControlCharactersTest {
   }
 
   @Test
+  void anUnknownFieldIsNamedAsSent() throws Exception {
+    var spaced = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"em ail\":\"a@example.com\",\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}");
+    assertEquals(400, spaced.statusCode(), spaced.bodyAsString());
+    assertEquals("em ail", problem(spaced).getJsonArray("errors").getJsonObject(0).getString("field"), spaced.bodyAsString());
+    var nul = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\\u0000\":\"a@example.com\",\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}");
+    assertEquals(400, nul.statusCode(), nul.bodyAsString());
+    assertEquals("email?", problem(nul).getJsonArray("errors").getJsonObject(0).getString("field"), nul.bodyAsString());
+  }
+
+  @Test
   void nestedBodyFieldsAndQueryParametersAreNamedByTheirPath() throws Exception {
     var input = new JsonObject().put("slug", "nul-shirt").put("status", "DRAFT").put("defaultLocale", "en")
       .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Shirt\u0000")))
