@@ -7,9 +7,14 @@
 -- second run, or one after the placement emptied the cart, changes nothing. Answers {'OK', hash,
 -- extras, 1 when the cart changed}, {'NO_CART'}, or {'OTHER_CART'} (the customer's cart is another one now).
 -- The order's claim on the cart (claim.lua) ends: the order is made.
+-- Without a cart id and times ('' for both: a request repeated after its placement died before it
+-- emptied the cart, which no longer knows the cart as read), the lines are taken only while the
+-- order's claim is on the cart (the placement's own emptying, or an earlier take, ended it): each
+-- line of an ordered variant loses the units ordered.
 local ck, now, ttl, untilMs, id, order = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6]
 local held = redis.call('GET', ck .. ':claim')
-if order ~= '' and held and (held == order or string.sub(held, 1, #order + 1) == order .. '|') then
+local claimed = order ~= '' and held and (held == order or string.sub(held, 1, #order + 1) == order .. '|')
+if claimed then
   redis.call('DEL', ck .. ':claim')
 end
 -- (a Redis that lost its data resets the catalog's totals itself: Reservations, cart:epoch)
@@ -17,7 +22,7 @@ local c = redis.call('HGET', ck, 'id')
 if not c then
   return { 'NO_CART' }
 end
-if c ~= id then
+if id ~= '' and c ~= id then
   return { 'OTHER_CART' }
 end
 local changed = 0
@@ -27,7 +32,7 @@ for i = 7, #ARGV, 3 do
   local line = redis.call('HGET', ck, lf)
   if line then
     local q, a, cu, t = parse(line)
-    if t == added then
+    if t == added or (added == '' and claimed) then
       -- lapsed reservations of the variant are released (and reported) before this cart's is read
       purge(v, now)
       local left = q - units

@@ -65,6 +65,9 @@ class CartAfterOrderTest {
   private static EmbeddedServices ownRedis;
   /** Customers whose placements' "empty the cart" fails. */
   private static final Set<UUID> clearFails = ConcurrentHashMap.newKeySet();
+  /** Guests (by cart token) whose placements' "empty the cart" is held back, and the held requests. */
+  private static final Set<String> guestClearHeld = ConcurrentHashMap.newKeySet();
+  private static final List<Runnable> heldClears = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Guests (by cart token) whose placements' "empty the cart" fails. */
   private static final Set<String> guestClearFails = ConcurrentHashMap.newKeySet();
   /** The placements' later requests to take a guest's ordered lines out of the cart, held back (null: let through). */
@@ -107,6 +110,12 @@ class CartAfterOrderTest {
       if (address.equals(clear) && ctx.body() instanceof ClearCart c && c.ref() != null
         && (c.ref().isCustomer() ? clearFails.contains(c.ref().customerId()) : guestClearFails.contains(c.ref().token()))) {
         ctx.message().fail(503, "the cart could not be emptied (the test's Redis outage)");
+        return;
+      }
+      if (address.equals(clear) && ctx.body() instanceof ClearCart c && c.ref() != null && !c.ref().isCustomer()
+        && guestClearHeld.contains(c.ref().token())) {
+        Context context = Vertx.currentContext();
+        heldClears.add(() -> context.runOnContext(v -> ctx.next()));
         return;
       }
       if (address.equals(take) && ctx.body() instanceof TakeOrderedLines) {
@@ -390,6 +399,54 @@ class CartAfterOrderTest {
     assertTrue(merged.bodyAsJsonObject().getJsonObject("cart").getJsonArray("lines").stream()
       .noneMatch(l -> a.equals(((JsonObject) l).getString("variantId"))), "the ordered units are not in the customer's cart: "
       + merged.bodyAsString());
+  }
+
+  /**
+   * The same key again while its first placement made the order but has not emptied the cart (as
+   * when that request's node died there): the answer is the order, and its lines leave the cart
+   * (the order's claim was still on it); a line added meanwhile stays. Asked again, nothing more
+   * changes.
+   */
+  @Test
+  void aRepeatedPlacementTakesTheLinesItsFirstRunLeftInTheCart() throws Exception {
+    var product = shop.product("PUBLISHED", 10, 10);
+    String a = variantId(product, 0);
+    String c = variantId(product, 1);
+    String guest = shop.add(null, a, 2).getHeader("X-Cart-Token");
+    String key = UUID.randomUUID().toString();
+    JsonObject body = CheckoutEndToEndTest.order("again@example.com", "DE", GERMANY_STANDARD);
+    guestClearHeld.add(guest);
+    io.vertx.core.Future<HttpResponse<Buffer>> first;
+    try {
+      first = Shop.withCart(http.post("/api/v1/checkout/orders"), guest).putHeader("Idempotency-Key", key).sendJsonObject(body);
+      Eventually.until("the first placement made its order", Duration.ofSeconds(30), () -> !heldClears.isEmpty());
+      assertEquals(200, shop.add(guest, c, 1).statusCode());
+      var bus = new io.kinetic.kernel.bus.BusClient(engine.vertx(), 10_000);
+      var details = new io.kinetic.kernel.contract.checkout.CheckoutDetails("again@example.com",
+        new io.kinetic.kernel.contract.checkout.OrderAddress("Ada Lovelace", null, "Main Street 1", null, "10115", "Berlin", null, "DE", null),
+        null, UUID.fromString(GERMANY_STANDARD), null);
+      var command = new io.kinetic.kernel.contract.checkout.PlaceOrder(io.kinetic.kernel.contract.cart.CartRef.guest(guest), details, key, "en");
+      var again = bus.request(io.kinetic.kernel.contract.checkout.CheckoutApi.PLACE_ORDER, command, io.kinetic.kernel.bus.Caller.SYSTEM)
+        .await(20, TimeUnit.SECONDS);
+      HttpResponse<Buffer> cart = shop.cart(guest);
+      assertNull(line(cart, a), "the order's lines left the cart: " + cart.bodyAsString());
+      assertEquals(1, line(cart, c).getInteger("quantity"), "the line added meanwhile stays: " + cart.bodyAsString());
+      assertEquals(0, reservedTotal(a), "nothing of " + a + " is reserved by the cart");
+      var twice = bus.request(io.kinetic.kernel.contract.checkout.CheckoutApi.PLACE_ORDER, command, io.kinetic.kernel.bus.Caller.SYSTEM)
+        .await(20, TimeUnit.SECONDS);
+      assertEquals(again.order().id(), twice.order().id());
+      assertEquals(1, line(shop.cart(guest), c).getInteger("quantity"), "asked again, nothing more changes");
+      guestClearHeld.remove(guest);
+      heldClears.forEach(Runnable::run);
+      heldClears.clear();
+      var placed = first.await(30, TimeUnit.SECONDS);
+      assertEquals(201, placed.statusCode(), placed.bodyAsString());
+      assertEquals(placed.bodyAsJsonObject().getJsonObject("order").getString("id"), again.order().id().toString(), "one order");
+    } finally {
+      guestClearHeld.remove(guest);
+      heldClears.forEach(Runnable::run);
+      heldClears.clear();
+    }
   }
 
   /** Places the customer's cart (201): the order's number. */

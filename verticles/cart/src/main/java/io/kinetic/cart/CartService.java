@@ -179,17 +179,20 @@ final class CartService {
     if (ref == null || (!ref.isCustomer() && (ref.token() == null || !TOKEN.matcher(ref.token()).matches()))) {
       return Future.failedFuture(notFound());
     }
-    if (q.cart() == null || q.cart().cartId() == null || q.cart().lines() == null || q.cart().lines().isEmpty()
-      || q.cart().lines().stream().anyMatch(l -> l == null || l.variantId() == null || l.addedAt() == null || l.quantity() < 1)) {
+    // as read: the cart's id and each line's time; or neither, taken only while the order's claim is on the cart
+    boolean asRead = q.cart() != null && q.cart().cartId() != null;
+    if (q.cart() == null || (!asRead && q.orderId() == null) || q.cart().lines() == null || q.cart().lines().isEmpty()
+      || q.cart().lines().stream().anyMatch(l -> l == null || l.variantId() == null || (l.addedAt() == null) == asRead
+        || l.quantity() < 1)) {
       return Future.failedFuture(Failure.invalid(List.of(new FieldError("cart", "names the cart and the lines the order took"))));
     }
     var argv = new ArrayList<>(List.of(key(ref), now(),
       Long.toString(ref.isCustomer() ? settings.customerTtlMillis() : settings.guestTtlMillis()), reserveUntil(),
-      q.cart().cartId().toString(), q.orderId() == null ? "" : q.orderId().toString()));
+      asRead ? q.cart().cartId().toString() : "", q.orderId() == null ? "" : q.orderId().toString()));
     for (var line : q.cart().lines()) {
       argv.add(line.variantId().toString());
       argv.add(Integer.toString(line.quantity()));
-      argv.add(Long.toString(line.addedAt().toEpochMilli()));
+      argv.add(asRead ? Long.toString(line.addedAt().toEpochMilli()) : "");
     }
     return scripts.run(Script.ORDERED, argv).compose(reply -> "OK".equals(reply.get(0).toString()) && reply.get(3).toInteger() == 1
       ? saved(CartState.of(reply)).map(state -> new OrderedLinesTaken(true))

@@ -134,7 +134,7 @@ final class Placement {
         boolean made = marked.size() == 1 && marked.iterator().next().getBoolean("made");
         return made ? Future.succeededFuture(new Look(null, true)) : Orders.view(c, orderId).map(order -> new Look(order, false));
       }))
-      .compose(look -> look.order() != null ? again(look.order(), ref)
+      .compose(look -> look.order() != null ? again(look.order(), ref, caller)
         // the cart, claimed for this order: another order's placement from it is refused meanwhile
         : bus.request(CartApi.CLAIM_FOR_ORDER, new ClaimCart(ref, orderId, attempt, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
@@ -197,15 +197,34 @@ final class Placement {
     ON CONFLICT (order_id) DO UPDATE SET started_at = now(), attempt = excluded.attempt
     RETURNING (xmax = 0) AS made, """ + Relaxed.COMMIT;
 
-  /** The same key again: the order it placed (its payment created now if the first request died before that). */
-  private Future<PlacedOrder> again(OrderView order, CartRef ref) {
+  /**
+   * The same key again: the order it placed (its payment created now if the first request died
+   * before that). Should the first request have died before it emptied the cart, the order's lines
+   * leave the cart now, while the order's claim is still on it (a cart emptied, or whose lines were
+   * taken already, has no claim of the order: nothing changes).
+   */
+  private Future<PlacedOrder> again(OrderView order, CartRef ref, Caller caller) {
     if (!owns(order, ref)) {
       return Future.failedFuture(ErrorCode.IDEMPOTENCY_KEY_REUSED.failure("this idempotency key placed another cart's order"));
     }
     boolean unpaid = order.payment() != null && PaymentStatus.CREATING.equals(order.payment().status())
       && OrderStates.PLACED.equals(order.state());
     return (unpaid ? createPayment(order.id(), order.number(), order, Future::succeededFuture) : Future.succeededFuture(order))
-      .map(o -> new PlacedOrder(o, links.token(o.id())));
+      .compose(o -> takeWhileClaimed(o, ref, caller).map(v -> new PlacedOrder(o, links.token(o.id()))));
+  }
+
+  private Future<Void> takeWhileClaimed(OrderView order, CartRef ref, Caller caller) {
+    if (order.lines() == null || order.lines().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var lines = new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList());
+    return bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller)
+      .timeout(GIVE_BACK_MILLIS, TimeUnit.MILLISECONDS)
+      .<Void>mapEmpty()
+      .recover(t -> {
+        LOG.fine("lines of order " + order.number() + " not asked out of its cart again: " + t.getMessage());
+        return Future.succeededFuture();
+      });
   }
 
   private static boolean owns(OrderView order, CartRef ref) {
