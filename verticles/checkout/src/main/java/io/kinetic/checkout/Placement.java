@@ -214,7 +214,8 @@ final class Placement {
   }
 
   private Future<Void> takeWhileClaimed(OrderView order, CartRef ref, Caller caller) {
-    if (order.lines() == null || order.lines().isEmpty()) {
+    // a cancelled order (no payment could be created) gave its lines back to the cart
+    if (order.lines() == null || order.lines().isEmpty() || OrderStates.CANCELLED.equals(order.state())) {
       return Future.succeededFuture();
     }
     var lines = new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList());

@@ -123,7 +123,10 @@ final class ContractValidation implements Handler<RoutingContext> {
         rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, ar.result());
         rc.next();
       } else if (ar.cause() instanceof ValidatorException e) {
-        rc.fail(new HttpException(400, e.getMessage(), e));
+        // a name or value with a control character: the validator's pointers encode those
+        // ambiguously ("%20" for U+0002 and "0"), so the edge's rule for text answers instead
+        Failure text = ControlCharacters.check(rc);
+        rc.fail(text != null ? text : new HttpException(400, e.getMessage(), e));
       } else if (ar.cause() instanceof IllegalArgumentException) {
         // a query netty cannot decode ("%zz")
         rc.fail(ErrorCode.VALIDATION_FAILED.failure("the request path or query is invalid"));

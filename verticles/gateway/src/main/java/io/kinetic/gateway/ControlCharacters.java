@@ -91,27 +91,33 @@ public final class ControlCharacters {
   /** A REST route handler: fails the request with VALIDATION_FAILED, or lets it through. */
   static Handler<RoutingContext> handler() {
     return rc -> {
-      var errors = new ArrayList<FieldError>();
-      rc.pathParams().forEach((name, value) -> {
-        if (contains(value)) {
-          errors.add(new FieldError(name, MESSAGE));
-        }
-      });
-      rc.queryParams().forEach((name, value) -> {
-        if (errors.size() < MAX_ERRORS && (contains(name) || contains(value))) {
-          errors.add(new FieldError(shown(name), MESSAGE));
-        }
-      });
-      Buffer body = rc.body() == null ? null : rc.body().buffer();
-      if (body != null && !binary(rc) && mayEscape(body)) {
-        inJson(body.getBytes(), errors);
-      }
-      if (errors.isEmpty()) {
+      Failure failure = check(rc);
+      if (failure == null) {
         rc.next();
       } else {
-        rc.fail(Failure.invalid(errors));
+        rc.fail(failure);
       }
     };
+  }
+
+  /** The request's VALIDATION_FAILED naming each field that breaks the rule, null when none does. */
+  static Failure check(RoutingContext rc) {
+    var errors = new ArrayList<FieldError>();
+    rc.pathParams().forEach((name, value) -> {
+      if (contains(value)) {
+        errors.add(new FieldError(name, MESSAGE));
+      }
+    });
+    rc.queryParams().forEach((name, value) -> {
+      if (errors.size() < MAX_ERRORS && (contains(name) || contains(value))) {
+        errors.add(new FieldError(shown(name), MESSAGE));
+      }
+    });
+    Buffer body = rc.body() == null ? null : rc.body().buffer();
+    if (body != null && !binary(rc) && mayEscape(body)) {
+      inJson(body.getBytes(), errors);
+    }
+    return errors.isEmpty() ? null : Failure.invalid(errors);
   }
 
   /** A body of raw bytes (an upload) is not text: nothing to look for. */

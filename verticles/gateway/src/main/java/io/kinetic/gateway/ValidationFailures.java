@@ -22,7 +22,8 @@ final class ValidationFailures {
 
   private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter ([^\\s]+?)(?:\\.|\\s|$)");
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
-  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Property \"([^\"]+)\" does not match additional properties");
+  /** The name as sent, whatever it holds (quotes too): the message ends with the schema's words. */
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("(?s)^Property \"(.*)\" does not match additional properties schema\\.?$");
 
   private ValidationFailures() {
   }

@@ -101,6 +101,11 @@ class ControlCharactersTest {
       "{\"email\\u0000\":\"a@example.com\",\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}");
     assertEquals(400, nul.statusCode(), nul.bodyAsString());
     assertEquals("email?", problem(nul).getJsonArray("errors").getJsonObject(0).getString("field"), nul.bodyAsString());
+    var quoted = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"a\\\"b\":1,\"email\":\"ada@example.com\",\"password\":\"pw-pw-pw-pw\",\"name\":\"Ada\"}");
+    assertEquals(400, quoted.statusCode(), quoted.bodyAsString());
+    assertEquals("UNKNOWN_FIELD", problem(quoted).getString("code"), quoted.bodyAsString());
+    assertEquals("a\"b", problem(quoted).getJsonArray("errors").getJsonObject(0).getString("field"), quoted.bodyAsString());
   }
 
   @Test
