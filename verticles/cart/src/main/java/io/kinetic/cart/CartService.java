@@ -239,7 +239,7 @@ final class CartService {
         }
         if ("CLAIMED".equals(reply.get(0).toString())) {
           return Future.failedFuture(ErrorCode.CHECKOUT_IN_PROGRESS.failure(
-            "an order is being placed from the guest cart right now: merge it after that order's answer"));
+            "an order is being placed from the guest's or the customer's cart right now: merge after that order's answer"));
         }
         CartState state = CartState.of(reply);
         var adjustments = new ArrayList<MergeAdjustment>();

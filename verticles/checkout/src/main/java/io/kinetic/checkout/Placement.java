@@ -161,13 +161,19 @@ final class Placement {
    * the claim to lapse. An uncertain outcome keeps the claim (it lapses, or emptying the cart ends it).
    */
   private Future<Void> giveBack(CartRef ref, UUID orderId, UUID attempt, Caller caller) {
-    return bus.request(CartApi.RELEASE_CLAIM, new ReleaseCartClaim(ref, orderId, attempt), caller)
-      .timeout(GIVE_BACK_MILLIS, TimeUnit.MILLISECONDS)
-      .<Void>mapEmpty()
-      .recover(t -> {
-        LOG.fine("claim of order " + orderId + " on its cart not released (it lapses): " + t.getMessage());
-        return Future.succeededFuture();
-      });
+    return atMostAWhile(bus.request(CartApi.RELEASE_CLAIM, new ReleaseCartClaim(ref, orderId, attempt), caller),
+      "claim of order " + orderId + " on its cart not released (it lapses)");
+  }
+
+  /**
+   * A request to the cart context the answer waits for, but at most {@value #GIVE_BACK_MILLIS} ms and
+   * whatever its outcome: a failure is logged ({@code what}), the answer goes on.
+   */
+  private static Future<Void> atMostAWhile(Future<?> request, String what) {
+    return request.timeout(GIVE_BACK_MILLIS, TimeUnit.MILLISECONDS).<Void>mapEmpty().recover(t -> {
+      LOG.fine(what + ": " + t.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   /** Whether a placement refused with {@code t} may have claimed its cart (it did unless the claim itself was refused). */
@@ -176,7 +182,7 @@ final class Placement {
     return code != ErrorCode.CHECKOUT_IN_PROGRESS && code != ErrorCode.CART_NOT_FOUND;
   }
 
-  /** How long a failed placement waits for its cart to be given back before it answers. */
+  /** How long a placement's answer waits for the cart context to give its cart back, or take its lines. */
   static final long GIVE_BACK_MILLIS = 2_000;
 
   /** The key's order (null: none yet), and whether this attempt made the placement's row. */
@@ -219,13 +225,8 @@ final class Placement {
       return Future.succeededFuture();
     }
     var lines = new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList());
-    return bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller)
-      .timeout(GIVE_BACK_MILLIS, TimeUnit.MILLISECONDS)
-      .<Void>mapEmpty()
-      .recover(t -> {
-        LOG.fine("lines of order " + order.number() + " not asked out of its cart again: " + t.getMessage());
-        return Future.succeededFuture();
-      });
+    return atMostAWhile(bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller),
+      "lines of order " + order.number() + " not asked out of its cart again");
   }
 
   private static boolean owns(OrderView order, CartRef ref) {
