@@ -403,18 +403,32 @@ class CartAfterOrderTest {
 
   /**
    * The same key again while its first placement made the order but has not emptied the cart (as
-   * when that request's node died there): the answer is the order, and its lines leave the cart
-   * (the order's claim was still on it); what was added meanwhile stays. Asked again, nothing more
-   * changes.
+   * when that request's node died there), after the order's claim on the cart lapsed: the answer is
+   * the order, and its lines leave the cart (the order kept the cart as read); what was added
+   * meanwhile stays. Asked again, nothing more changes.
    */
   @Test
   void aRepeatedPlacementTakesTheLinesItsFirstRunLeftInTheCart() throws Exception {
+    repeatedPlacement(true);
+  }
+
+  /**
+   * The same, for an order an older node placed (it kept no cart as read), while the order's claim
+   * is still on the cart: each line of an ordered variant loses the units ordered, once.
+   */
+  @Test
+  void aRepeatedPlacementOfAnOrderWithoutItsCartTakesTheLinesWhileClaimed() throws Exception {
+    repeatedPlacement(false);
+  }
+
+  private void repeatedPlacement(boolean keptCart) throws Exception {
     var product = shop.product("PUBLISHED", 10, 10);
     String a = variantId(product, 0);
     String c = variantId(product, 1);
     String guest = shop.add(null, a, 2).getHeader("X-Cart-Token");
     String key = UUID.randomUUID().toString();
-    JsonObject body = CheckoutEndToEndTest.order("again@example.com", "DE", GERMANY_STANDARD);
+    String email = "again+" + key.substring(0, 8) + "@example.com";
+    JsonObject body = CheckoutEndToEndTest.order(email, "DE", GERMANY_STANDARD);
     guestClearHeld.add(guest);
     io.vertx.core.Future<HttpResponse<Buffer>> first;
     try {
@@ -423,8 +437,15 @@ class CartAfterOrderTest {
       // after the order: a new line, and one more unit of the ordered one
       assertEquals(200, shop.add(guest, c, 1).statusCode());
       assertEquals(3, line(shop.add(guest, a, 1), a).getInteger("quantity"));
+      if (keptCart) {
+        // the order's claim on the cart lapsed
+        assertEquals(1L, redis.del(List.of("cart:g:" + guest + ":claim")).await(10, TimeUnit.SECONDS).toLong());
+      } else {
+        assertEquals(1L, count("WITH o AS (UPDATE checkout.orders SET ordered_cart = NULL WHERE email = $1 AND ordered_cart IS NOT NULL"
+          + " RETURNING 1) SELECT count(*) FROM o", email), "the order kept its cart as read");
+      }
       var bus = new io.kinetic.kernel.bus.BusClient(engine.vertx(), 10_000);
-      var details = new io.kinetic.kernel.contract.checkout.CheckoutDetails("again@example.com",
+      var details = new io.kinetic.kernel.contract.checkout.CheckoutDetails(email,
         new io.kinetic.kernel.contract.checkout.OrderAddress("Ada Lovelace", null, "Main Street 1", null, "10115", "Berlin", null, "DE", null),
         null, UUID.fromString(GERMANY_STANDARD), null);
       var command = new io.kinetic.kernel.contract.checkout.PlaceOrder(io.kinetic.kernel.contract.cart.CartRef.guest(guest), details, key, "en");

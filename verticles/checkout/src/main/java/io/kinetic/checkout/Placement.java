@@ -206,8 +206,7 @@ final class Placement {
   /**
    * The same key again: the order it placed (its payment created now if the first request died
    * before that). Should the first request have died before it emptied the cart, the order's lines
-   * leave the cart now, while the order's claim is still on it (a cart emptied, or whose lines were
-   * taken already, has no claim of the order: nothing changes).
+   * leave the cart now ({@link #takeAgain}).
    */
   private Future<PlacedOrder> again(OrderView order, CartRef ref, Caller caller) {
     if (!owns(order, ref)) {
@@ -216,16 +215,29 @@ final class Placement {
     boolean unpaid = order.payment() != null && PaymentStatus.CREATING.equals(order.payment().status())
       && OrderStates.PLACED.equals(order.state());
     return (unpaid ? createPayment(order.id(), order.number(), order, Future::succeededFuture) : Future.succeededFuture(order))
-      .compose(o -> takeWhileClaimed(o, ref, caller).map(v -> new PlacedOrder(o, links.token(o.id()))));
+      .compose(o -> takeAgain(o, ref, caller).map(v -> new PlacedOrder(o, links.token(o.id()))));
   }
 
-  private Future<Void> takeWhileClaimed(OrderView order, CartRef ref, Caller caller) {
+  /**
+   * The order's lines asked out of its cart again. With the cart as the placement read it (kept with
+   * the order), exactly the lines the order took leave it, at any time and once: each is known by the
+   * time it was added, and what a take leaves of a line counts as added then ({@code ordered.lua}); a
+   * cart the placement emptied has none of them. An order placed by an older node kept no cart: its
+   * lines leave only while the order's claim is still on the cart (the emptying, or an earlier take,
+   * ended it): each line of an ordered variant loses the units ordered.
+   */
+  private Future<Void> takeAgain(OrderView order, CartRef ref, Caller caller) {
     // a cancelled order (no payment could be created) gave its lines back to the cart
     if (order.lines() == null || order.lines().isEmpty() || OrderStates.CANCELLED.equals(order.state())) {
       return Future.succeededFuture();
     }
-    var lines = new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList());
-    return atMostAWhile(bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller),
+    return atMostAWhile(pool.preparedQuery("SELECT ordered_cart FROM orders WHERE id = $1").execute(Tuple.of(order.id()))
+      .map(rows -> {
+        Object kept = rows.size() == 1 ? rows.iterator().next().getValue("ordered_cart") : null;
+        return kept == null ? new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList())
+          : Json.decode(kept instanceof JsonObject json ? json.encode() : String.valueOf(kept), OrderedCart.class);
+      })
+      .compose(lines -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller)),
       "lines of order " + order.number() + " not asked out of its cart again");
   }
 
@@ -271,7 +283,7 @@ final class Placement {
           .transform(v -> Future.failedFuture(t)))
       // step 3: the order (undo: release the stock, unless the order was made after all: by this
       // statement, its connection lost, or by a concurrent request with the same key)
-      .compose(allocated -> createOrder(orderId, placementKey, ref, quote, shippingRate, email, shipping, billing, locale, caller)
+      .compose(allocated -> createOrder(orderId, placementKey, ref, cart, quote, shippingRate, email, shipping, billing, locale, caller)
         .recover(t -> settle(orderId, t, giveBack, caller)))
       // step 4: the payment (undo: cancel the order, release the stock); the test provider's is made already
       .compose(order -> PaymentStatus.CREATING.equals(order.payment().status())
@@ -292,15 +304,17 @@ final class Placement {
    * row is deleted and, only when it was there, the order with its number, its payment, the first
    * entry of its timeline and {@code OrderPlaced} are inserted. The foreign keys of the payment and
    * the timeline are checked at the statement's end, when the order is there. The event's number is
-   * the one the sequence gave the order, set into its payload by the statement.
+   * the one the sequence gave the order, set into its payload by the statement. The order keeps the
+   * cart as read ({@code ordered_cart}), for a repeated request whose first run died before it
+   * emptied the cart ({@link #again}).
    */
   private static final String CREATE = """
     WITH gone AS (DELETE FROM placement WHERE order_id = $1::uuid RETURNING order_id),
     o AS (
       INSERT INTO orders (id, number, state, customer_id, email, locale, currency, total, item_count, doc,
-                          placement_key, payment_due_at, version, placed_at, updated_at)
+                          placement_key, payment_due_at, version, placed_at, updated_at, ordered_cart)
       SELECT order_id, 'KC-' || nextval('order_number'), 'placed', $2::uuid, $3::text, $4::text, $5::char(3), $6::bigint,
-             $7::int, $8::jsonb, $9::text, $10::timestamptz, 1, $11::timestamptz, $11::timestamptz
+             $7::int, $8::jsonb, $9::text, $10::timestamptz, 1, $11::timestamptz, $11::timestamptz, $26::jsonb
       FROM gone RETURNING id, number),
     p AS (
       INSERT INTO payment (id, order_id, provider, intent_id, client_secret, status, amount, currency, created_at, updated_at)
@@ -324,7 +338,7 @@ final class Placement {
       ON CONFLICT (id) DO NOTHING)""");
   private static final String CREATE_ALONE = CREATE.formatted(Outbox.COLUMNS, "");
 
-  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CheckoutQuote quote,
+  private Future<OrderView> createOrder(UUID orderId, String placementKey, CartRef ref, CartView cart, CheckoutQuote quote,
                                         int shippingRate, String email,
                                         OrderAddress shipping, OrderAddress billing, String locale, Caller caller) {
     var t = quote.totals();
@@ -354,6 +368,8 @@ final class Placement {
     for (int i = 0; i < outbox.size(); i++) {
       params.addValue(outbox.getValue(i));
     }
+    OrderedCart asRead = ordered(cart, quote);
+    params.addValue(asRead.cartId() == null || asRead.lines().isEmpty() ? null : new JsonObject(Json.string(asRead)));
     return pool.withConnection(c -> c.preparedQuery(local == null ? CREATE_ALONE : CREATE_WITH_TEST_INTENT).execute(params)
         .compose(rows -> {
           if (rows.size() == 0) {
