@@ -55,6 +55,8 @@ final class Infrastructure {
       if (config.cluster().enabled()) {
         throw new ConfigException("pg.url", "cluster mode needs a shared PostgreSQL and Redis: set COMMERCE_PG_URL and COMMERCE_REDIS_URL");
       }
+      // a killed engine's servers first: they may hold the (fixed) ports checked next
+      EmbeddedServices.stopLeftOvers(dataDir, !config.pg().configured(), !config.redis().configured());
       if (!config.pg().configured()) {
         PortCheck.requireFree("127.0.0.1", config.embedded().pgPort(), "embedded.pgPort");
       }
@@ -68,7 +70,7 @@ final class Infrastructure {
       }
       if (!config.redis().configured()) {
         Console.step("starting embedded Redis");
-        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort(), dataDir.resolve("redis.owner")));
+        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort(), dataDir.resolve(EmbeddedServices.REDIS_OWNER_FILE)));
       }
     } else {
       LOG.info("using the configured PostgreSQL and Redis; nothing embedded is started");

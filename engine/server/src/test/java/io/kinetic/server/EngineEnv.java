@@ -108,6 +108,19 @@ final class EngineEnv {
     return single(base(adminEmail, adminPassword), pgUrl, redisUrl);
   }
 
+  /**
+   * An engine on its embedded PostgreSQL and Redis, on the given fixed ports (as the defaults are),
+   * set up as {@link #standalone}; neither the shared engine nor the shared test services are started.
+   */
+  static Map<String, String> embedded(String adminEmail, String adminPassword, int pgPort, int redisPort) throws Exception {
+    Map<String, String> env = single(base(adminEmail, adminPassword), null, null);
+    env.remove("COMMERCE_PG_URL");
+    env.remove("COMMERCE_REDIS_URL");
+    env.put("COMMERCE_EMBEDDED_PG_PORT", Integer.toString(pgPort));
+    env.put("COMMERCE_EMBEDDED_REDIS_PORT", Integer.toString(redisPort));
+    return env;
+  }
+
   /** {@code env} on the given stores, one instance per verticle, no metrics, no seeded products. */
   private static Map<String, String> single(Map<String, String> env, String pgUrl, String redisUrl) {
     env.put("COMMERCE_PG_URL", pgUrl);

@@ -74,6 +74,26 @@ public final class EmbeddedServices implements AutoCloseable {
     return pgUrl;
   }
 
+  /**
+   * Stops the embedded PostgreSQL ({@code dataDir/pg}) and Redis ({@code dataDir/redis.owner}) an
+   * engine on {@code dataDir} left running when it was killed, before anything else looks at their
+   * ports: a fixed port they still hold is this data directory's own, not another server's. Fails
+   * when the engine that owns them still runs (naming its pid).
+   */
+  public static void stopLeftOvers(Path dataDir, boolean postgres, boolean redis) throws IOException {
+    if (postgres) {
+      Path pg = dataDir.resolve("pg");
+      ProcessHandle running = Orphans.postmaster(pg);
+      Orphans.stopLeftOver(pg.resolve(OWNER_FILE), p -> running != null && p.pid() == running.pid(), "PostgreSQL");
+    }
+    if (redis) {
+      Orphans.stopLeftOver(dataDir.resolve(REDIS_OWNER_FILE), p -> Orphans.runs(p, "redis-server-"), "Redis");
+    }
+  }
+
+  /** The embedded Redis's owner file, in the engine's data directory. */
+  public static final String REDIS_OWNER_FILE = "redis.owner";
+
   /** Starts Redis on {@code port} (0: any free port); it keeps nothing on disk. */
   public String startRedis(int port) throws IOException {
     return startRedis(port, null);
