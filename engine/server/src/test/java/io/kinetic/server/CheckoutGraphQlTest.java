@@ -356,6 +356,46 @@ class CheckoutGraphQlTest {
   // ---- steps ----
 
   /** A new guest cart holding {@code quantity} of the variant, added over GraphQL; answers its token. */
+  /**
+   * Amounts past GraphQL's 32-bit {@code Int} (21,474,836.47 EUR and up) are {@code Long}: a price
+   * of 30,000,000 EUR set over the admin API, the cart, the quote, the placed order and the staff's
+   * order list answer their whole amounts (they failed to serialize, and one such order hid its
+   * whole page of orders from staff); an amount past 64 bits is a typed validation error.
+   */
+  @Test
+  void amountsOfMillionsAreAnsweredWhole() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String sku = Shop.sku(product, 0);
+    String staff = shop.staffToken();
+    var priced = query(ADMIN, staff, null, "mutation { setPrice(sku: \"" + sku + "\", amount: 3000000000, currency: \"EUR\") { __typename "
+      + "... on Problem { code message } } }", new JsonObject());
+    assertNull(priced.getValue("errors"), priced.encode());
+    String cartToken = guestCart(variantId(product, 0), 2);
+    var cart = data(query(SHOP, null, cartToken, "{ cart { subtotal { amount currency } } }", new JsonObject()), "cart");
+    assertEquals(6_000_000_000L, cart.getJsonObject("subtotal").getLong("amount"), cart.encode());
+    var quoted = query(SHOP, null, cartToken, "query($in: CheckoutDetailsInput) { checkoutQuote(input: $in) { totals { total { amount } } "
+      + "shipping { methodId } } }", new JsonObject().put("in", new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE"))));
+    JsonObject quote = data(quoted, "checkoutQuote");
+    long total = quote.getJsonObject("totals").getJsonObject("total").getLong("amount");
+    assertTrue(total >= 6_000_000_000L, quoted.encode()); // free shipping above its threshold
+    var place = new JsonObject().put("in", new JsonObject().put("email", "millions-" + UUID.randomUUID() + "@example.com")
+      .put("shippingAddress", address("Max Millions", "DE")).put("shippingMethodId", quote.getJsonObject("shipping").getString("methodId"))
+      .put("expectedTotal", total));
+    var placed = data(post(SHOP, null, cartToken, UUID.randomUUID().toString(), "mutation($in: PlaceOrderInput!) { placeOrder(input: $in) { "
+      + "__typename ... on PlacedOrder { order { id number totals { total { amount } } } } ... on Problem { code message } } }", place)
+      .bodyAsJsonObject(), "placeOrder");
+    assertEquals("PlacedOrder", placed.getString("__typename"), placed.encode());
+    assertEquals(total, placed.getJsonObject("order").getJsonObject("totals").getJsonObject("total").getLong("amount"));
+    var listed = query(ADMIN, staff, null, "query($n: String) { orders(first: 5, filter: {number: $n}) { edges { node { number total { amount } } } } }",
+      new JsonObject().put("n", placed.getJsonObject("order").getString("number")));
+    assertNull(listed.getValue("errors"), listed.encode());
+    assertEquals(total, data(listed, "orders").getJsonArray("edges").getJsonObject(0).getJsonObject("node").getJsonObject("total").getLong("amount"));
+    var tooBig = query(ADMIN, staff, null, "mutation { setPrice(sku: \"" + sku + "\", amount: 99999999999999999999, currency: \"EUR\") { __typename } }",
+      new JsonObject());
+    assertNull(tooBig.getValue("data") instanceof JsonObject d ? d.getValue("setPrice") : null, tooBig.encode());
+    assertEquals("VALIDATION_FAILED", tooBig.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"), tooBig.encode());
+  }
+
   private static String guestCart(String variantId, int quantity) throws Exception {
     var added = query(SHOP, null, null, "mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { __typename ... on Cart { token } } }",
       new JsonObject().put("v", variantId).put("q", quantity));

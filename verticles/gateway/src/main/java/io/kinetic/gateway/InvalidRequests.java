@@ -23,18 +23,43 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class InvalidRequests implements Handler<HttpServerRequest> {
 
-  /** {@code next} behind the check for a body length two readers could see differently. */
+  /**
+   * {@code next} behind the check for a body length two readers could see differently, and for an
+   * expectation this server cannot meet: {@code Expect} other than {@code 100-continue} is 417
+   * {@code EXPECTATION_FAILED} (RFC 9110, 10.1.1).
+   */
   static Handler<HttpServerRequest> ambiguousLengthRefused(Handler<HttpServerRequest> next) {
     return request -> {
       String encoding = request.headers().get(HttpHeaders.TRANSFER_ENCODING);
+      String expect = request.headers().get(HttpHeaders.EXPECT);
       if (encoding != null && (request.headers().contains(HttpHeaders.CONTENT_LENGTH)
         || !"chunked".equalsIgnoreCase(encoding.trim()))) {
         answer(request, ErrorCode.MALFORMED_REQUEST.failure(
           "Transfer-Encoding must be chunked alone, never with Content-Length"));
+      } else if (expect != null && !"100-continue".equalsIgnoreCase(expect.trim())) {
+        answer(request, ErrorCode.EXPECTATION_FAILED.failure("the only expectation this server meets is Expect: 100-continue"));
       } else {
         next.handle(request);
       }
     };
+  }
+
+  /**
+   * Whether {@code t} is the HTTP codec's refusal of what arrived after the request's head (a chunk
+   * size that is not hexadecimal, say): the client sent no valid HTTP, which is no server error.
+   */
+  static boolean malformedBody(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.netty.handler.codec.DecoderException) {
+        return true;
+      }
+      for (StackTraceElement frame : c.getStackTrace()) {
+        if (frame.getClassName().startsWith("io.netty.handler.codec.http.HttpObjectDecoder")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

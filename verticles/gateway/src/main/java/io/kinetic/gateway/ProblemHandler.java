@@ -63,6 +63,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   static Failure failureOf(Throwable t, int status) {
+    if (InvalidRequests.malformedBody(t)) {
+      return ErrorCode.MALFORMED_REQUEST.failure("the request is not valid HTTP");
+    }
     if (t instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException ve) {
         return ValidationFailures.from(ve);

@@ -178,6 +178,55 @@ class HttpHardeningTest {
     assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
   }
 
+  /** An expectation the server does not know is 417 problem+json, not a server error (RFC 9110, 10.1.1). */
+  @Test
+  void anUnknownExpectationIs417() throws Exception {
+    String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Connection: close\r\nExpect: zzz\r\nContent-Length: 2\r\n\r\n{}");
+    assertTrue(answer.startsWith("HTTP/1.1 417 "), answer);
+    assertTrue(answer.contains("\"EXPECTATION_FAILED\""), answer);
+    String continued = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      + "Connection: close\r\nExpect: 100-continue\r\nContent-Length: 20\r\n\r\n{\"refreshToken\":\"r\"}");
+    assertTrue(continued.contains("HTTP/1.1 204 "), "100-continue still works: " + continued);
+  }
+
+  /**
+   * A chunked body whose chunk size is not hexadecimal is a malformed request, not a server error:
+   * the codec closes the connection (nothing can be answered), and nothing is logged as a failure
+   * of the server (it was logged SEVERE, with a stack trace, as a 500).
+   */
+  @Test
+  void aBadChunkSizeIsNoServerError() throws Exception {
+    var logged = new java.util.concurrent.CopyOnWriteArrayList<java.util.logging.LogRecord>();
+    var capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() && record.getMessage().contains("/api/v1/auth/logout")) {
+          logged.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    var logger = java.util.logging.Logger.getLogger(ProblemHandler.class.getName());
+    logger.addHandler(capture);
+    try {
+      String answer = exchange("POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+      assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400 ") && answer.contains("\"MALFORMED_REQUEST\""), answer);
+      Thread.sleep(200);
+      assertEquals(List.of(), logged.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList());
+    } finally {
+      logger.removeHandler(capture);
+    }
+  }
+
   @Test
   void theOnlyWebSocketSubProtocolOfferedIsGraphQlTransportWs() {
     assertEquals(List.of("graphql-transport-ws"), GatewayVerticle.serverOptions(gw.config).getWebSocketSubProtocols());

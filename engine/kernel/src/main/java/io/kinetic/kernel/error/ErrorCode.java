@@ -30,6 +30,8 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED(1014, 422),
   /** A request with the same {@code Idempotency-Key} is still running: retry later with the same key to get its answer. */
   IDEMPOTENCY_IN_PROGRESS(1015, 409),
+  /** The request's {@code Expect} header asks for something other than {@code 100-continue}. */
+  EXPECTATION_FAILED(1016, 417),
   /** A cookie-authenticated request without the same-origin proof (header, Origin, Sec-Fetch-Site). */
   CSRF_REJECTED(1020, 403),
   // 2xxx: auth

@@ -27,7 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The custom scalars of both schemas: {@code JSON} (any value) and {@code DateTime} (ISO-8601 instant). */
+/**
+ * The custom scalars of both schemas: {@code JSON} (any value), {@code DateTime} (ISO-8601 instant)
+ * and {@code Long} (a 64-bit integer: amounts of money in minor units, which pass GraphQL's 32-bit
+ * {@code Int} from 21,474,836.48 on).
+ */
 final class Scalars {
 
   static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
@@ -36,7 +40,63 @@ final class Scalars {
   static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
     .name("DateTime").description("An ISO-8601 instant").coercing(new DateTimeCoercing()).build();
 
+  static final GraphQLScalarType LONG = GraphQLScalarType.newScalar()
+    .name("Long").description("A 64-bit integer, as a JSON number").coercing(new LongCoercing()).build();
+
   private Scalars() {
+  }
+
+  private static final class LongCoercing implements Coercing<Long, Long> {
+    @Override
+    public Long serialize(Object value, GraphQLContext context, Locale locale) {
+      Long exact = exact(value);
+      if (exact == null) {
+        throw new CoercingSerializeException("not a 64-bit integer: " + value);
+      }
+      return exact;
+    }
+
+    @Override
+    public Long parseValue(Object input, GraphQLContext context, Locale locale) {
+      Long exact = input instanceof Number ? exact(input) : null;
+      if (exact == null) {
+        throw new CoercingParseValueException("not a whole number from -2^63 to 2^63-1: " + input);
+      }
+      return exact;
+    }
+
+    @Override
+    public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+      if (!(input instanceof IntValue i)) {
+        throw new CoercingParseLiteralException("a Long is a whole number");
+      }
+      try {
+        return i.getValue().longValueExact();
+      } catch (ArithmeticException e) {
+        throw new CoercingParseLiteralException("not a whole number from -2^63 to 2^63-1");
+      }
+    }
+
+    /** {@code value} as a long when it is a whole number in range (an integral double too), else null. */
+    private static Long exact(Object value) {
+      if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        return ((Number) value).longValue();
+      }
+      try {
+        if (value instanceof java.math.BigInteger big) {
+          return big.longValueExact();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+          return decimal.longValueExact();
+        }
+        if (value instanceof Double || value instanceof Float) {
+          return new java.math.BigDecimal(((Number) value).doubleValue()).longValueExact();
+        }
+      } catch (ArithmeticException | NumberFormatException e) {
+        return null;
+      }
+      return null;
+    }
   }
 
   private static final class JsonCoercing implements Coercing<Object, Object> {
@@ -133,6 +193,6 @@ final class Scalars {
   }
 
   static List<GraphQLScalarType> all() {
-    return List.of(JSON, DATE_TIME);
+    return List.of(JSON, DATE_TIME, LONG);
   }
 }

@@ -84,7 +84,7 @@ public final class SchemaAssembly {
 
   /** The executable schema: the edges' {@code wiring} plus the scalars, the result unions and the field access checks. */
   public static GraphQLSchema schema(GraphQlApi api, TypeDefinitionRegistry registry, RuntimeWiring.Builder wiring) {
-    wiring.scalar(Scalars.JSON).scalar(Scalars.DATE_TIME);
+    wiring.scalar(Scalars.JSON).scalar(Scalars.DATE_TIME).scalar(Scalars.LONG);
     ResultUnions.wire(registry, wiring);
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
     return FieldAccess.apply(schema, api == GraphQlApi.ADMIN);

@@ -38,8 +38,8 @@ final class SearchFetchers {
     wiring.type("Query", t -> t
       .dataFetcher("search", env -> {
         List<Map<String, Object>> filters = env.getArgument("filters");
-        Integer min = env.getArgument("minPrice");
-        Integer max = env.getArgument("maxPrice");
+        Number min = env.getArgument("minPrice");
+        Number max = env.getArgument("maxPrice");
         Object sort = env.getArgument("sort");
         Integer page = env.getArgument("page");
         Integer pageSize = env.getArgument("pageSize");
