@@ -90,7 +90,10 @@ final class OrderCsv {
     if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
       v = "'" + v;
     }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    // quoted also with ';' and tab: a spreadsheet in a locale that separates by those (German Excel
+    // splits on ';') would otherwise start a new cell there, and that one could be a formula
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+      || v.indexOf(';') >= 0 || v.indexOf('\t') >= 0) {
       v = '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;
