@@ -69,8 +69,9 @@ final class Infrastructure {
         json.getJsonObject("pg").put("url", embedded.startPostgres(dataDir.resolve("pg"), config.embedded().pgPort()));
       }
       if (!config.redis().configured()) {
-        Console.step("starting embedded Redis");
-        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort(), dataDir.resolve(EmbeddedServices.REDIS_OWNER_FILE)));
+        Console.step("starting embedded Redis (data in " + dataDir.resolve("redis").toAbsolutePath() + ")");
+        json.getJsonObject("redis").put("url", embedded.startRedis(config.embedded().redisPort(), dataDir.resolve(EmbeddedServices.REDIS_OWNER_FILE),
+          dataDir.resolve("redis")));
       }
     } else {
       LOG.info("using the configured PostgreSQL and Redis; nothing embedded is started");

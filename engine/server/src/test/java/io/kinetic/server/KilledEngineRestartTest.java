@@ -1,8 +1,13 @@
 package io.kinetic.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.embedded.FreePorts;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,23 +17,47 @@ import org.junit.jupiter.api.Test;
 /**
  * A newcomer's engine killed with {@code kill -9} on the default, fixed embedded ports: its
  * PostgreSQL and Redis stay up holding those ports, and the next start on the same data directory
- * stops them (saying so) and starts, instead of refusing the ports as another server's.
+ * stops them (saying so) and starts, instead of refusing the ports as another server's. A guest's
+ * cart outlives it: the embedded Redis keeps its data in the data directory.
  */
 class KilledEngineRestartTest {
 
+  private static final String ADMIN = "admin@killed.example";
+  private static final String PASSWORD = "killed-admin-password-1";
+
   @Test
-  void aKilledEngineOnFixedPortsStartsAgain() throws Exception {
-    var env = EngineEnv.embedded("admin@killed.example", "killed-admin-password-1", FreePorts.find(), FreePorts.find());
+  void aKilledEngineOnFixedPortsStartsAgainWithItsGuestCarts() throws Exception {
+    var env = EngineEnv.embedded(ADMIN, PASSWORD, FreePorts.find(), FreePorts.find());
     Path data = Path.of(env.get("COMMERCE_EMBEDDED_DATA_DIR"));
-    try (EngineProcess first = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
-      first.kill(); // kill -9: no shutdown hook, its PostgreSQL and Redis keep their ports
+    Vertx vertx = Vertx.vertx();
+    try {
+      String token;
+      String variant;
+      try (EngineProcess first = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
+        var shop = new Shop(client(vertx, first), ADMIN, PASSWORD);
+        variant = Shop.variantId(shop.product("PUBLISHED", 10), 0);
+        token = shop.add(null, variant, 2).getHeader("X-Cart-Token");
+        assertNotNull(token);
+        Thread.sleep(1_500); // the append-only file is written every second
+        first.kill(); // kill -9: no shutdown hook, its PostgreSQL and Redis keep their ports
+      }
+      Files.deleteIfExists(data.resolve("runtime.json")); // left by the killed one
+      Files.move(data.resolve("engine.log"), data.resolve("killed-engine.log"));
+      try (EngineProcess second = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
+        String log = Files.readString(data.resolve("engine.log"));
+        assertTrue(log.contains("stopping the embedded PostgreSQL") && log.contains("stopping the embedded Redis"),
+          "the killed engine's servers were stopped, and said so: " + log);
+        var shop = new Shop(client(vertx, second), ADMIN, PASSWORD);
+        var cart = shop.cart(token);
+        assertEquals(200, cart.statusCode(), "the guest's cart outlived the restart: " + cart.bodyAsString());
+        assertEquals(2, Shop.line(cart, variant).getInteger("quantity"), cart.bodyAsString());
+      }
+    } finally {
+      vertx.close();
     }
-    Files.deleteIfExists(data.resolve("runtime.json")); // left by the killed one
-    Files.move(data.resolve("engine.log"), data.resolve("killed-engine.log"));
-    try (EngineProcess second = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
-      String log = Files.readString(data.resolve("engine.log"));
-      assertTrue(log.contains("stopping the embedded PostgreSQL") && log.contains("stopping the embedded Redis"),
-        "the killed engine's servers were stopped, and said so: " + log);
-    }
+  }
+
+  private static WebClient client(Vertx vertx, EngineProcess engine) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
   }
 }

@@ -104,18 +104,33 @@ public final class EmbeddedServices implements AutoCloseable {
    * that the next start stops it when this engine was killed and left it running ({@link Orphans}).
    */
   public String startRedis(int port, Path ownerFile) throws IOException {
+    return startRedis(port, ownerFile, null);
+  }
+
+  /**
+   * Like {@link #startRedis(int, Path)}, keeping the data in {@code dataDir} (null: nothing on disk):
+   * an append-only file written every second (carts and their reservations outlive a restart).
+   */
+  public String startRedis(int port, Path ownerFile, Path dataDir) throws IOException {
     if (ownerFile != null) {
       // the embedded binary (redis-server-<version>-<platform>), never a Redis installed on the machine
       Orphans.stopLeftOver(ownerFile, p -> Orphans.runs(p, "redis-server-"), "Redis");
     }
     var before = redisChildren();
     int actual = port > 0 ? port : FreePorts.find();
-    redis = RedisServer.newRedisServer()
+    var builder = RedisServer.newRedisServer()
       .port(actual)
       .bind("127.0.0.1")
-      .setting("save \"\"")
-      .setting("appendonly no")
-      .build();
+      .setting("save \"\"");
+    if (dataDir == null) {
+      builder.setting("appendonly no");
+    } else {
+      Files.createDirectories(dataDir);
+      builder.setting("dir " + quoted(dataDir.toAbsolutePath().toString()))
+        .setting("appendonly yes")
+        .setting("appendfsync everysec");
+    }
+    redis = builder.build();
     startTextBusyTolerant(redis);
     if (ownerFile != null) {
       var started = redisChildren();
@@ -125,8 +140,13 @@ public final class EmbeddedServices implements AutoCloseable {
       }
     }
     redisUrl = "redis://127.0.0.1:" + actual;
-    LOG.info("embedded Redis started on port " + actual);
+    LOG.info("embedded Redis started on port " + actual + (dataDir == null ? " (nothing on disk)" : " (data in " + dataDir.toAbsolutePath() + ")"));
     return redisUrl;
+  }
+
+  /** {@code text} as a double-quoted string of a Redis configuration file. */
+  private static String quoted(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   /**
