@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The embedded default's "mail server": each mail becomes {@code <key>.eml} in a directory (the
@@ -34,15 +35,51 @@ final class EmlDirectory implements MailTransport {
     Path partial = directory.resolve("." + key + ".eml.partial");
     byte[] bytes = eml.getBytes(StandardCharsets.UTF_8);
     return vertx.executeBlocking(() -> {
+      if (!secured) {
+        secure();
+      }
       try {
-        Files.write(partial, bytes);
+        write(partial, bytes);
       } catch (NoSuchFileException missing) {
-        Files.createDirectories(directory);
-        Files.write(partial, bytes);
+        secure();
+        write(partial, bytes);
       }
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return null;
     }, false);
+  }
+
+  /** Whether the directory exists and is owner-only (made so once per engine). */
+  private volatile boolean secured;
+
+  private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  /**
+   * The directory, created owner-only (0700), or made so: a mail holds what only its recipient may
+   * read (a password-reset link, an order's address), like {@code data/secrets}.
+   */
+  private void secure() throws java.io.IOException {
+    if (POSIX) {
+      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+    } else {
+      Files.createDirectories(directory);
+    }
+    secured = true;
+  }
+
+  /** {@code bytes} into {@code file}, created owner-only (0600) from the start. */
+  private static void write(Path file, byte[] bytes) throws java.io.IOException {
+    var options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+      java.nio.file.StandardOpenOption.WRITE);
+    try (var channel = POSIX
+      ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+      : Files.newByteChannel(file, options)) {
+      var buffer = java.nio.ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
   }
 
   @Override

@@ -350,7 +350,12 @@ public record AppConfig(
     if (!from.matches("[^@<>]*<[^@<>\\s]+@[^@<>\\s]+>\\s*|[^@<>\\s]+@[^@<>\\s]+")) {
       throw new ConfigException("mail.from", "must be an address, e.g. shop@example.com or Shop <shop@example.com>, got " + from);
     }
-    String shopUrl = mail.string("shopUrl");
+    String shopUrl = json.getJsonObject("mail").getString("shopUrl", "");
+    if (shopUrl.isEmpty()) {
+      // not set: this engine on this machine, on the port it listens on (0: any, unknown here)
+      int port = (int) new ConfigReader(json, "http").number("port", 0, 65535);
+      shopUrl = "http://localhost" + (port == 0 || port == 80 ? "" : ":" + port);
+    }
     if (!shopUrl.startsWith("http://") && !shopUrl.startsWith("https://")) {
       throw new ConfigException("mail.shopUrl", "must be the storefront's http(s):// address, got " + shopUrl);
     }
