@@ -61,6 +61,13 @@ class SearchInputTest {
     assertProblem(s.get("/api/v1/search?" + SearchShop.query("currency", "euro")), 400, "VALIDATION_FAILED");
     assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "z".repeat(101))), 400, "VALIDATION_FAILED");
     assertProblem(s.get("/api/v1/search/suggest"), 400, "VALIDATION_FAILED");
+    // a limit asked for is 1 to 20: 0 is refused like 21 (it was taken for the default)
+    assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "shirt", "limit", "0")), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "shirt", "limit", "21")), 400, "VALIDATION_FAILED");
+    var zero = s.http.post("/graphql").sendJsonObject(new JsonObject().put("query", "{ suggest(query: \"shirt\", limit: 0) { text } }"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals("VALIDATION_FAILED", zero.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), zero.bodyAsString());
   }
 
   @Test

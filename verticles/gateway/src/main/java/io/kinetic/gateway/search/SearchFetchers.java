@@ -52,7 +52,7 @@ final class SearchFetchers {
       .dataFetcher("suggest", env -> {
         Integer limit = env.getArgument("limit");
         return bus.request(SearchApi.SUGGEST, new Suggest(env.getArgument("query"), Gql.locale(env, context.locales()),
-          limit == null ? 0 : limit), Gql.caller(env)).map(Suggestions::items);
+          SearchRequests.suggestLimit(limit == null ? 0 : limit, limit != null)), Gql.caller(env)).map(Suggestions::items);
       }));
   }
 

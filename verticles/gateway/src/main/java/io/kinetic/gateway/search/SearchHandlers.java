@@ -54,7 +54,8 @@ final class SearchHandlers implements EdgeHandlers {
       if (q == null) {
         throw Failure.invalid("q", "is required");
       }
-      bus.request(SearchApi.SUGGEST, new Suggest(q, locale(rc), SearchRequests.intParam(rc.queryParams(), "limit", 0)),
+      bus.request(SearchApi.SUGGEST, new Suggest(q, locale(rc), SearchRequests.suggestLimit(SearchRequests.intParam(rc.queryParams(), "limit", 0),
+          rc.queryParams().contains("limit"))),
           Requests.caller(rc))
         .onComplete(Replies.to(rc, (r, suggestions) -> cacheable(r, suggestions, 5)));
     });
