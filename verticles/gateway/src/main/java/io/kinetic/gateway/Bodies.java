@@ -1,9 +1,11 @@
 package io.kinetic.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.kinetic.kernel.error.ErrorCode;
@@ -18,16 +20,52 @@ import java.util.List;
 /**
  * Reads request bodies into the kernel's message records with {@link Json#MAPPER}. Throws
  * {@link Failure}: {@code MALFORMED_JSON}, {@code UNKNOWN_FIELD} or {@code VALIDATION_FAILED} with
- * the JSON path, never a Jackson message naming Java types.
+ * the JSON path, never a Jackson message naming Java types. A field given twice in one object is
+ * {@code VALIDATION_FAILED} naming it (JSON leaves its meaning open: a proxy or validator in front
+ * may have read the first where the engine would take the last).
  */
 public final class Bodies {
+
+  /** The engine's mapper, refusing a name given twice in one object. */
+  private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private Bodies() {
   }
 
+  /** Fails {@code VALIDATION_FAILED} when an object of {@code body} (JSON) names a field twice; malformed JSON is left to the reader. */
+  public static void noDuplicateFields(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return;
+    }
+    try (JsonParser parser = STRICT.createParser(body.getBytes())) {
+      while (parser.nextToken() != null) {
+        // the parser fails at a repeated name
+      }
+    } catch (StreamReadException e) {
+      Failure duplicate = duplicate(e);
+      if (duplicate != null) {
+        throw duplicate;
+      }
+    } catch (IOException malformed) {
+      // the route's own parsing answers it
+    }
+  }
+
+  /** The failure for a repeated field, or null when {@code e} is another problem. */
+  private static Failure duplicate(StreamReadException e) {
+    String message = e.getOriginalMessage();
+    String prefix = "Duplicate field '";
+    if (message == null || !message.startsWith(prefix) || message.indexOf('\'', prefix.length()) < 0) {
+      return null;
+    }
+    String name = message.substring(prefix.length(), message.lastIndexOf('\''));
+    String field = ControlCharacters.shown(name);
+    return Failure.invalid(field.isEmpty() ? "body" : field, "is given more than once");
+  }
+
   public static <T> T read(RoutingContext rc, Class<T> type) {
     try {
-      return Json.MAPPER.readValue(bytes(rc), type);
+      return STRICT.forType(type).readValue(bytes(rc));
     } catch (IOException e) {
       throw translate(e);
     }
@@ -35,7 +73,7 @@ public final class Bodies {
 
   public static JsonNode tree(RoutingContext rc) {
     try {
-      return Json.MAPPER.readTree(bytes(rc));
+      return STRICT.readTree(bytes(rc));
     } catch (IOException e) {
       throw translate(e);
     }
@@ -64,8 +102,9 @@ public final class Bodies {
       String field = path(unknown);
       return Failure.of(ErrorCode.UNKNOWN_FIELD, "unknown field " + field, List.of(new FieldError(field, "is not a known field")));
     }
-    if (e instanceof StreamReadException) {
-      return ErrorCode.MALFORMED_JSON.failure("the request body is not valid JSON");
+    if (e instanceof StreamReadException read) {
+      Failure duplicate = duplicate(read);
+      return duplicate != null ? duplicate : ErrorCode.MALFORMED_JSON.failure("the request body is not valid JSON");
     }
     if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae) {
       return Failure.invalid(orBody(path(vie)), iae.getMessage());

@@ -178,6 +178,26 @@ class HttpHardeningTest {
     assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
   }
 
+  /**
+   * A field given twice in one JSON object is refused, naming it, on REST and GraphQL alike: a proxy
+   * or validator in front may read the first where the engine took the last.
+   */
+  @Test
+  void aFieldGivenTwiceIsRefused() throws Exception {
+    int before = gw.bus.count(IdentityApi.REGISTER_CUSTOMER);
+    var twice = gw.send("POST", "/api/v1/auth/register", null,
+      "{\"email\":\"a@b.c\",\"email\":\"other@b.c\",\"password\":\"pw-pw-pw-pw\",\"name\":\"A\"}");
+    assertEquals(400, twice.statusCode(), twice.bodyAsString());
+    assertEquals("VALIDATION_FAILED", twice.bodyAsJsonObject().getString("code"), twice.bodyAsString());
+    assertEquals("email", twice.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), twice.bodyAsString());
+    assertEquals(before, gw.bus.count(IdentityApi.REGISTER_CUSTOMER), "nothing was registered");
+    var graphql = gw.send("POST", "/graphql", null, "{\"query\":\"{ __typename }\",\"query\":\"{ categories { id } }\"}");
+    assertEquals(400, graphql.statusCode(), graphql.bodyAsString());
+    assertEquals("query", graphql.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), graphql.bodyAsString());
+    var once = gw.send("POST", "/graphql", null, "{\"query\":\"{ __typename }\"}");
+    assertEquals(200, once.statusCode(), once.bodyAsString());
+  }
+
   /** An expectation the server does not know is 417 problem+json, not a server error (RFC 9110, 10.1.1). */
   @Test
   void anUnknownExpectationIs417() throws Exception {

@@ -92,7 +92,14 @@ public final class GraphQlEndpoints {
 
   /** The handler of {@code api}'s endpoint ({@link GraphQlApi#path()}). */
   public Handler<RoutingContext> handler(GraphQlApi api) {
-    return GraphQLHandler.create(apis.get(api));
+    Handler<RoutingContext> graphql = GraphQLHandler.create(apis.get(api));
+    return rc -> {
+      // a POST body naming a field twice ("query" twice, say) is refused, as on every REST route
+      if (rc.request().method() == io.vertx.core.http.HttpMethod.POST && rc.body() != null) {
+        io.kinetic.gateway.Bodies.noDuplicateFields(rc.body().buffer());
+      }
+      graphql.handle(rc);
+    };
   }
 
   /** The GraphiQL IDE (dev profile only), to mount at {@code /graphiql/*}. */
