@@ -32,8 +32,12 @@ final class SecurityHeaders {
     };
   }
 
-  /** A root handler: no-store where {@link #isPrivate} says so. */
+  /**
+   * A root handler: no-store where {@link #isPrivate} says so; nosniff again (a HEAD rerouted as
+   * its GET starts with the headers set before the router cleared).
+   */
   static void noStore(RoutingContext rc) {
+    rc.response().headers().set(NOSNIFF_NAME, NOSNIFF);
     String path;
     try {
       path = rc.normalizedPath();

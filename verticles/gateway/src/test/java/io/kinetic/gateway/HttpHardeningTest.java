@@ -76,9 +76,15 @@ class HttpHardeningTest {
       gw.get("/metrics"),
       gw.get("/api/v1/admin/products"),
       gw.graphql("/graphql", null, "{__typename}", null),
-      gw.send("POST", "/api/v1/auth/login", null, "{not json"));
+      gw.send("POST", "/api/v1/auth/login", null, "{not json"),
+      head("/api/v1/categories"),
+      head("/"),
+      head("/health/live"),
+      head("/webjars/vue/3.5.13/dist/vue.esm-browser.prod.js"),
+      head("/no-such-page.js"));
     for (var response : responses) {
-      assertEquals("nosniff", response.getHeader("X-Content-Type-Options"), response.statusCode() + " " + response.bodyAsString());
+      assertEquals("nosniff", response.getHeader("X-Content-Type-Options"), responses.indexOf(response) + ": " + response.statusCode() + " "
+        + response.bodyAsString());
       assertEquals(1, response.headers().getAll("X-Content-Type-Options").size(), "once");
     }
   }
@@ -293,6 +299,10 @@ class HttpHardeningTest {
   }
 
   /** Writes {@code request} on a fresh connection and reads until the server closes it. */
+  private static HttpResponse<Buffer> head(String uri) throws Exception {
+    return gw.http.head(uri).send().await(10, TimeUnit.SECONDS);
+  }
+
   private static String exchange(String request) throws Exception {
     try (Socket socket = new Socket("localhost", gw.port)) {
       socket.setSoTimeout(10_000);
