@@ -3,6 +3,7 @@ package io.kinetic.gateway;
 import io.kinetic.gateway.edge.PageHead;
 import io.kinetic.gateway.edge.ShopShell;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -78,6 +79,12 @@ final class StaticFiles {
     rc.response().headers()
       .add("Content-Security-Policy", contentSecurityPolicy)
       .add("Referrer-Policy", "same-origin");
+    String path = rc.request().path();
+    if (path.endsWith("/") || path.endsWith(".html")) {
+      // a page (the admin's, index.html) names the scripts of this version: asked again each time,
+      // never "immutable" (the static handler's caching), so a new version is seen at once
+      rc.addHeadersEndHandler(v -> rc.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
+    }
     rc.next();
   }
 }

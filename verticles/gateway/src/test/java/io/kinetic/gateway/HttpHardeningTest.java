@@ -184,6 +184,16 @@ class HttpHardeningTest {
     assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
   }
 
+  /** The admin's page and index.html are asked for again each time (never "immutable"): a new version's scripts are seen at once. */
+  @Test
+  void pagesAreRevalidated() throws Exception {
+    for (String page : List.of("/admin/", "/index.html")) {
+      var response = gw.get(page);
+      assertEquals(200, response.statusCode(), page);
+      assertEquals("no-cache", response.getHeader("Cache-Control"), page);
+    }
+  }
+
   /**
    * A field given twice in one JSON object is refused, naming it, on REST and GraphQL alike: a proxy
    * or validator in front may read the first where the engine took the last.
