@@ -61,6 +61,7 @@ class SearchInputTest {
     assertProblem(s.get("/api/v1/search?" + SearchShop.query("currency", "euro")), 400, "VALIDATION_FAILED");
     assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "z".repeat(101))), 400, "VALIDATION_FAILED");
     assertProblem(s.get("/api/v1/search/suggest"), 400, "VALIDATION_FAILED");
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("minPrice", "5000", "maxPrice", "1000")), 400, "VALIDATION_FAILED");
     // a limit asked for is 1 to 20: 0 is refused like 21 (it was taken for the default)
     assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "shirt", "limit", "0")), 400, "VALIDATION_FAILED");
     assertProblem(s.get("/api/v1/search/suggest?" + SearchShop.query("q", "shirt", "limit", "21")), 400, "VALIDATION_FAILED");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Checks and tidies the addresses (by the address book's rules, {@link AddressRules}) and the e-mail of a checkout. */
 final class Addresses {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]{1,64}@[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+\\.[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+");
 
   private Addresses() {
   }

@@ -12,6 +12,18 @@ import org.junit.jupiter.api.Test;
 class RulesTest {
 
   @Test
+  void anEmailWithAnInvisibleCharacterIsRefused() {
+    for (String invisible : new String[] {"\u200b", "\u00a0", "\u202e", "\u2028"}) {
+      var errors = new java.util.ArrayList<io.kinetic.kernel.error.FieldError>();
+      Addresses.email("ada" + invisible + "@example.com", "email", errors);
+      assertEquals(1, errors.size(), invisible);
+    }
+    var errors = new java.util.ArrayList<io.kinetic.kernel.error.FieldError>();
+    Addresses.email("ada.lovelace+shop@exämple.com", "email", errors);
+    assertEquals(0, errors.size(), errors.toString());
+  }
+
+  @Test
   void taxIsRoundedHalfUpPerLine() {
     assertEquals(new TaxRule.Split(2521, 479, 3000), TaxRule.split(3000, 1900, true)); // 478.99
     assertEquals(new TaxRule.Split(412, 78, 490), TaxRule.split(490, 1900, true)); // 78.24

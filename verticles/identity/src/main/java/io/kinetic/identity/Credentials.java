@@ -19,7 +19,7 @@ final class Credentials {
   static final int MAX_PASSWORD = 200;
   static final int MAX_EMAIL = 254;
   static final int MAX_NAME = 100;
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+@[^@\\s.\\p{Cntrl}\\p{Cf}\\p{Z}]+(\\.[^@\\s.\\p{Cntrl}\\p{Cf}\\p{Z}]+)+$");
 
   private Credentials() {
   }

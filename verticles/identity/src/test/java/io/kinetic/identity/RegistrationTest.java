@@ -101,6 +101,14 @@ class RegistrationTest {
     var longName = identity.failure(IdentityApi.REGISTER_CUSTOMER,
       new RegisterCustomer(IdentityFixture.email("name"), PASSWORD, "n".repeat(101)));
     assertEquals("name", longName.errors().get(0).field());
+    // invisible characters make a look-alike of another account's address: a zero-width space, a
+    // no-break space, a right-to-left override
+    for (String invisible : new String[] {"\u200b", "\u00a0", "\u202e"}) {
+      var lookAlike = identity.failure(IdentityApi.REGISTER_CUSTOMER,
+        new RegisterCustomer("ada" + invisible + "@example.com", PASSWORD, "Ada"));
+      assertEquals(ErrorCode.VALIDATION_FAILED, lookAlike.errorCode(), invisible);
+      assertEquals("email", lookAlike.errors().get(0).field());
+    }
   }
 
   @Test

@@ -55,6 +55,9 @@ final class SearchFacets {
     }
     if (q.minPrice() != null && q.minPrice() < 0 || q.maxPrice() != null && q.maxPrice() < 0) {
       errors.add(new FieldError("price", "amounts are 0 or more, in minor units"));
+    } else if (q.minPrice() != null && q.maxPrice() != null && q.minPrice() > q.maxPrice()) {
+      // as the product list answers it: a range that holds nothing is a mistake, not an empty page
+      errors.add(new FieldError("minPrice", "must not be above maxPrice"));
     }
     var chosen = new LinkedHashMap<String, List<String>>();
     var categories = new LinkedHashSet<UUID>();
