@@ -5,72 +5,129 @@ import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Login throttling in Redis, per e-mail ({@code identity:login-fail:<realm>:<email>}, limit
- * {@code auth.loginMaxFailures}) and per client IP ({@code identity:login-fail-ip:<ip>}, ten times
- * that), each counter expiring {@code auth.loginWindowSeconds} after its first increment.
+ * Login throttling in Redis, in three fixed windows of {@code auth.loginWindowSeconds} (each counter
+ * expires that long after its first increment):
+ * <ul>
+ * <li>per e-mail and client address ({@code identity:login-fail-from:<realm>:<ip>/<email>}, limit
+ * {@code auth.loginMaxFailures}): the small limit against guessing one account's password;</li>
+ * <li>per client address over all e-mails ({@code identity:login-fail-ip:<ip>}, limit
+ * {@code auth.loginMaxFailuresPerIp}): one address trying many accounts;</li>
+ * <li>per e-mail over all addresses ({@code identity:login-fail:<realm>:<email>}, limit
+ * {@code auth.loginMaxFailuresPerEmail}): a much higher global ceiling against guessing spread over
+ * many addresses.</li>
+ * </ul>
+ * So one address guessing an account locks only itself out of it: the owner logging in from another
+ * address gets in, unless failures from many addresses together reach the ceiling.
  * <p>
- * Every attempt is counted before the password is checked, and a successful one gives its count
- * back (the e-mail counter is cleared): what remains counts failures, and a burst of parallel
- * guesses cannot get more than the limit checked while the counters lag behind.
+ * An attempt is checked and counted in one script, before the password is checked: when every
+ * counter is below its limit, all of them count it; otherwise it is refused and counts nowhere (an
+ * attacker's refused attempts do not fill the e-mail's ceiling for the owner). A successful login
+ * gives its count back (the pair's counter is cleared), so what remains counts failures, and a
+ * burst of parallel guesses gets no more than the limit.
+ * Without a client address (internal callers) the pair counter uses an empty address and no
+ * per-address counter is kept.
  */
 final class LoginLimiter {
 
+  static final String PAIR_KEY = "identity:login-fail-from:";
   static final String EMAIL_KEY = "identity:login-fail:";
   static final String IP_KEY = "identity:login-fail-ip:";
-  static final int IP_FACTOR = 10;
 
-  private static final String RELEASE = """
-    local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-    if n > 0 then return redis.call('DECR', KEYS[1]) end
+  /**
+   * KEYS: the counters; ARGV[1]: the window in seconds, ARGV[1 + i]: the limit of KEYS[i]. Returns 0
+   * when the attempt was counted, else the seconds until the latest window of the counters at their
+   * limit ends (at least 1), counting nothing.
+   */
+  private static final String ACQUIRE = """
+    local wait = 0
+    for i, key in ipairs(KEYS) do
+      if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then
+        local ttl = redis.call('TTL', key)
+        if ttl < 0 then
+          redis.call('EXPIRE', key, ARGV[1])
+          ttl = tonumber(ARGV[1])
+        end
+        wait = math.max(wait, ttl, 1)
+      end
+    end
+    if wait > 0 then return wait end
+    for i, key in ipairs(KEYS) do
+      redis.call('INCR', key)
+      if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[1]) end
+    end
     return 0
     """;
 
-  private static final WindowCounter.Count NOT_COUNTED = new WindowCounter.Count(0, 0);
+  /** Clears KEYS[1] and takes one off each other counter still above 0. */
+  private static final String RELEASE = """
+    redis.call('DEL', KEYS[1])
+    for i = 2, #KEYS do
+      local n = tonumber(redis.call('GET', KEYS[i]) or '0')
+      if n > 0 then redis.call('DECR', KEYS[i]) end
+    end
+    return 0
+    """;
 
   private final RedisAPI redis;
-  private final WindowCounter counter;
-  private final long maxFailures;
+  private final long perPair;
+  private final long perIp;
+  private final long perEmail;
   private final long window;
 
   LoginLimiter(RedisAPI redis, AppConfig.Auth auth) {
     this.redis = redis;
-    this.counter = new WindowCounter(redis);
-    this.maxFailures = auth.loginMaxFailures();
+    this.perPair = auth.loginMaxFailures();
+    this.perIp = auth.loginMaxFailuresPerIp();
+    this.perEmail = auth.loginMaxFailuresPerEmail();
     this.window = auth.loginWindowSeconds();
   }
 
   /**
-   * Counts an attempt; fails {@code RATE_LIMITED} when the e-mail or the client is over its limit,
-   * with the seconds until the later of the offending windows ends.
+   * Counts an attempt; fails {@code RATE_LIMITED} when the e-mail from this client, the client or
+   * the e-mail is at its limit, with the seconds until the later of the offending windows ends.
    */
   Future<Void> acquire(Realm realm, String email, String clientIp) {
-    Future<WindowCounter.Count> byEmail = counter.increment(emailKey(realm, email), window);
-    Future<WindowCounter.Count> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture(NOT_COUNTED)
-      : counter.increment(ipKey(clientIp), window);
-    return Future.all(byEmail, byIp).compose(all -> {
-      long retryAfter = 0;
-      if (byEmail.result().value() > maxFailures) {
-        retryAfter = byEmail.result().secondsLeft();
-      }
-      if (byIp.result().value() > maxFailures * IP_FACTOR) {
-        retryAfter = Math.max(retryAfter, byIp.result().secondsLeft());
-      }
-      return retryAfter > 0
-        ? Future.failedFuture(Failure.rateLimited("too many failed logins, try again later", retryAfter))
-        : Future.succeededFuture();
-    });
+    List<String> args = new ArrayList<>(List.of(ACQUIRE, "", pairKey(realm, email, clientIp), emailKey(realm, email)));
+    List<String> limits = new ArrayList<>(List.of(Long.toString(window), Long.toString(perPair), Long.toString(perEmail)));
+    if (hasAddress(clientIp)) {
+      args.add(ipKey(clientIp));
+      limits.add(Long.toString(perIp));
+    }
+    args.set(1, Integer.toString(args.size() - 2));
+    args.addAll(limits);
+    return redis.eval(args).compose(LoginLimiter::admit);
   }
 
-  /** After a successful login: clears the e-mail's failures and takes the attempt off the client's count. */
+  /** After a successful login: clears the failures of the e-mail from this client and takes the attempt off the other counts. */
   Future<Void> succeeded(Realm realm, String email, String clientIp) {
-    Future<?> byEmail = redis.del(List.of(emailKey(realm, email)));
-    Future<?> byIp = clientIp == null || clientIp.isBlank() ? Future.succeededFuture()
-      : redis.eval(List.of(RELEASE, "1", ipKey(clientIp)));
-    return Future.all(byEmail, byIp).mapEmpty();
+    List<String> args = new ArrayList<>(List.of(RELEASE, "", pairKey(realm, email, clientIp), emailKey(realm, email)));
+    if (hasAddress(clientIp)) {
+      args.add(ipKey(clientIp));
+    }
+    args.set(1, Integer.toString(args.size() - 2));
+    return redis.eval(args).mapEmpty();
+  }
+
+  private static Future<Void> admit(Response reply) {
+    long retryAfter = reply.toLong();
+    return retryAfter > 0
+      ? Future.failedFuture(Failure.rateLimited("too many failed logins, try again later", retryAfter))
+      : Future.succeededFuture();
+  }
+
+  private static boolean hasAddress(String clientIp) {
+    return clientIp != null && !clientIp.isBlank();
+  }
+
+  /** The address first: it holds no '/', so no e-mail can make another pair's key. */
+  static String pairKey(Realm realm, String email, String clientIp) {
+    return PAIR_KEY + realm.name().toLowerCase(Locale.ROOT) + ":" + (hasAddress(clientIp) ? clientIp.strip() : "") + "/" + email;
   }
 
   static String emailKey(Realm realm, String email) {

@@ -70,6 +70,9 @@ public record AppConfig(
   /**
    * {@code jwtSecret} comes only from the environment (COMMERCE_JWT_SECRET) or the data directory.
    * {@code hashWorkers}: threads of the password-hashing pool (0: one per core).
+   * Failed logins in {@code loginWindowSeconds}: at most {@code loginMaxFailures} per e-mail and client
+   * IP, {@code loginMaxFailuresPerIp} per client IP (all e-mails), and {@code loginMaxFailuresPerEmail}
+   * per e-mail (all client IPs: the global ceiling against distributed guessing).
    * {@code registerMaxPerIp} registrations per client IP in {@code registerWindowSeconds}.
    * {@code staffRevocationPollMillis}: how often each gateway re-reads the staff session versions.
    * {@code resetTtlSeconds}: how long a password-reset link is valid; at most {@code resetMaxPerWindow}
@@ -77,7 +80,8 @@ public record AppConfig(
    * in {@code resetWindowSeconds}.
    */
   public record Auth(String issuer, long accessTtlSeconds, long refreshTtlSeconds, int passwordIterations,
-                     int loginMaxFailures, long loginWindowSeconds, String jwtSecret, int hashWorkers,
+                     int loginMaxFailures, long loginWindowSeconds, int loginMaxFailuresPerIp, int loginMaxFailuresPerEmail,
+                     String jwtSecret, int hashWorkers,
                      int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis,
                      long resetTtlSeconds, int resetMaxPerWindow, long resetWindowSeconds) {
   }
@@ -294,7 +298,8 @@ public record AppConfig(
       new Bus(bus.number("timeoutMillis", 100, 600_000), bus.bool("preferLocal"), bus.number("remoteTimeoutMillis", 50, 600_000)),
       new Auth(auth.string("issuer"), auth.number("accessTtlSeconds", 30, 900), auth.number("refreshTtlSeconds", 60, 31_536_000),
         auth.integer("passwordIterations", 1_000, 10_000_000), auth.integer("loginMaxFailures", 1, 1000),
-        auth.number("loginWindowSeconds", 1, 86_400), secret, auth.integer("hashWorkers", 0, 256),
+        auth.number("loginWindowSeconds", 1, 86_400), auth.integer("loginMaxFailuresPerIp", 1, 1_000_000),
+        auth.integer("loginMaxFailuresPerEmail", 1, 1_000_000), secret, auth.integer("hashWorkers", 0, 256),
         auth.integer("registerMaxPerIp", 1, 1_000_000), auth.number("registerWindowSeconds", 1, 86_400),
         auth.number("staffRevocationPollMillis", 100, 60_000), auth.number("resetTtlSeconds", 60, 86_400),
         auth.integer("resetMaxPerWindow", 1, 1_000_000), auth.number("resetWindowSeconds", 1, 86_400)),
