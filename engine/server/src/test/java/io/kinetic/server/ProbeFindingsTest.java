@@ -2,14 +2,18 @@ package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a black-box probe of a running engine found, end to end through the real gateway, catalog
- * and identity: each used to be a 500.
+ * and identity: a 500 each, and anyone locking any account out with five wrong passwords.
  */
 class ProbeFindingsTest {
 
@@ -70,6 +74,57 @@ class ProbeFindingsTest {
       .put("variables", new JsonObject().put("a", forged)).encode());
     JsonObject result = graphql.bodyAsJsonObject();
     assertEquals("INVALID_CURSOR", result.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"));
+  }
+
+  @Test
+  void failedLoginsFromOneAddressLockOnlyThatAddressOutStaffAndCustomersAlike() throws Exception {
+    String email = "lockout-" + UUID.randomUUID() + "@example.com";
+    var registered = post("/api/v1/auth/register", new JsonObject().put("email", email)
+      .put("password", "correct horse battery").put("name", "Ada").encode());
+    assertEquals(201, registered.statusCode(), registered.bodyAsString());
+    Vertx vertx = Vertx.vertx();
+    try {
+      // loopback addresses of their own, so that a run leaves nothing behind that the next one meets
+      WebClient attacker = clientFrom(vertx, loopback());
+      WebClient owner = clientFrom(vertx, loopback());
+      assertOnlyTheGuesserIsLocked(attacker, owner, "/api/v1/admin/auth/login", RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+      assertOnlyTheGuesserIsLocked(attacker, owner, "/api/v1/auth/login", email, "correct horse battery");
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void assertOnlyTheGuesserIsLocked(WebClient attacker, WebClient owner, String uri, String email, String password)
+    throws Exception {
+    for (int i = 0; i < 5; i++) {
+      var wrong = login(attacker, uri, email, "wrong password " + i);
+      assertEquals(401, wrong.statusCode(), uri + " " + wrong.bodyAsString());
+    }
+    var limited = login(attacker, uri, email, password);
+    assertEquals(429, limited.statusCode(), uri + " " + limited.bodyAsString());
+    assertEquals("RATE_LIMITED", limited.bodyAsJsonObject().getString("code"));
+    int retryAfter = Integer.parseInt(limited.getHeader("Retry-After"));
+    assertTrue(retryAfter > 0 && retryAfter <= 900, "Retry-After " + retryAfter);
+
+    var fromElsewhere = login(owner, uri, email, password);
+    assertEquals(200, fromElsewhere.statusCode(), uri + " " + fromElsewhere.bodyAsString());
+    assertNotNull(fromElsewhere.bodyAsJsonObject().getString("accessToken"));
+    assertEquals(200, login(http, uri, email, password).statusCode(), uri + " from 127.0.0.1");
+    assertEquals(429, login(attacker, uri, email, password).statusCode(), uri + ": the guesser stays locked out");
+  }
+
+  private static HttpResponse<Buffer> login(WebClient client, String uri, String email, String password) throws Exception {
+    return client.post(RunningEngine.httpPort(), "127.0.0.1", uri).putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("email", email).put("password", password).encode())).await(10, TimeUnit.SECONDS);
+  }
+
+  private static WebClient clientFrom(Vertx vertx, String localAddress) {
+    return WebClient.create(vertx, new WebClientOptions().setLocalAddress(localAddress));
+  }
+
+  private static String loopback() {
+    var random = ThreadLocalRandom.current();
+    return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
   }
 
   private static HttpResponse<Buffer> get(String uri) throws Exception {
