@@ -34,7 +34,8 @@ public final class Main {
         case "help", "--help", "-h" -> usage(0);
         default -> usage(2);
       }
-    } catch (ConfigException e) {
+    } catch (ConfigException | io.kinetic.kernel.embedded.DataDirectoryInUse e) {
+      // the user's to fix, said once (no stack trace, no second line from the log)
       System.err.println("kinetic: " + e.getMessage());
       System.exit(2);
     } catch (Failure e) {

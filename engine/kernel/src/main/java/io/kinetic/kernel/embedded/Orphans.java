@@ -47,7 +47,7 @@ final class Orphans {
       return;
     }
     if (owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
-      throw new IOException("the " + what + " of " + ownerFile.getParent().toAbsolutePath() + " belongs to another running engine (pid "
+      throw new DataDirectoryInUse("the " + what + " of " + ownerFile.getParent().toAbsolutePath() + " belongs to another running engine (pid "
         + owner + "): stop it first, or give this one its own COMMERCE_EMBEDDED_DATA_DIR");
     }
     LOG.warning("stopping the embedded " + what + " (pid " + pids[1] + ") that a stopped or killed engine (pid " + owner
