@@ -29,7 +29,8 @@ final class ContractAccess implements RequestExtractor {
 
   private static final Map<String, Realm> SCHEMES = Map.of("customerBearer", Realm.CUSTOMER, "staffBearer", Realm.STAFF);
 
-  private final RequestExtractor body = RequestExtractor.withBodyHandler();
+  /** The parameters and the buffered body, each value as the handler reads it (not the library's extraction). */
+  private final RequestExtractor body = new ContractRequests();
   private final AccessHandler access;
   private final Map<String, AccessRule> rules = new HashMap<>();
 

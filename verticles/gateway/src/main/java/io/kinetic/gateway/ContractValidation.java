@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Checks a request against its operation in the contract, on the event loop (a body over 64 KB on a
@@ -51,7 +50,10 @@ import java.util.regex.Pattern;
  * which also extracts the parameters and the buffered body), then every parameter and the body against their schemas,
  * each schema's validator compiled once at start-up. It follows vertx-openapi 5.0.10's own
  * request validator rule for rule (same transformers, same content analysers, same exceptions,
- * so {@link ValidationFailures} reads them the same way), without its two costs: that validator
+ * so {@link ValidationFailures} reads them the same way), except that each value is the one the
+ * route's handler reads ({@link ContractRequests}: a query value percent-decoded once, not twice)
+ * and a string parameter is taken as it is, never decoded as JSON ({@link Checked#literal}); and
+ * without its two costs: that validator
  * compiles every schema again on every request and runs on a worker thread, which halved the
  * throughput of the busiest writes (add to cart); and a valid value of a plain schema is accepted
  * by a quick check ({@link FastSchema}) before the full validator is asked. The result is stored where the library stores it
@@ -241,35 +243,23 @@ final class ContractValidation implements Handler<RoutingContext> {
         throw ValidatorException.createUnsupportedValueFormat(parameter);
       }
       String text = String.valueOf(raw.get());
-      Object value = plainString(parameter.getSchemaType(), transformer, text) ? text : transformer.transform(parameter, text);
+      Object value = literal(parameter.getSchemaType(), transformer) ? text : transformer.transform(parameter, text);
       schema.check(value, (result, e) -> SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e));
       return new Value(value);
     }
 
     /**
-     * A value the library's transformer would hand back as it is, known without its way of finding
-     * out: a string parameter (simple or form style, as headers, path and query parameters are) whose
-     * value is letters, digits, {@code _} and {@code -} and no JSON number. The library tries to
-     * decode every such value as JSON first and quotes it when that throws, an exception per request
-     * for a cart token or a UUID (4 % of an add to cart's time).
+     * A string parameter of simple or form style (as headers, path and query parameters are) is its
+     * value as sent, whatever it holds: {@code 50%}, {@code 12" vinyl}, {@code a\b}, {@code {}},
+     * {@code "USD"} (quotes and all). vertx-openapi 5.0.10's transformer decodes such a value as
+     * JSON first (and quotes it only when that throws), so {@code "USD"} passed as {@code USD},
+     * {@code a"b} could not be decoded and {@code {}} was an object; its later versions take a
+     * string as it is too. Other types (integer, boolean, arrays, objects) are left to the transformer.
      */
-    static boolean plainString(SchemaType type, ParameterTransformer transformer, String text) {
-      if (type != SchemaType.STRING || !(transformer instanceof SimpleTransformer
-        || transformer instanceof FormTransformer) || text.isEmpty()) {
-        return false;
-      }
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-          return false;
-        }
-      }
-      // "12", "-3" or "1e5" decode as numbers: the library decides those (a word of \\w alone stays a string)
-      return !JSON_NUMBER.matcher(text).matches();
+    static boolean literal(SchemaType type, ParameterTransformer transformer) {
+      return type == SchemaType.STRING && (transformer instanceof SimpleTransformer || transformer instanceof FormTransformer);
     }
   }
-
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)([eE]-?[0-9]+)?");
 
   private record Value(Object get) implements RequestParameter {
   }
