@@ -6,22 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a black-box probe of a running engine found, end to end through the real gateway, catalog
- * and identity: a 500 each, and anyone locking any account out with five wrong passwords.
+ * and identity: each used to be a 500 or a wrong answer, and anyone could lock any account out with five wrong passwords.
  */
 class ProbeFindingsTest {
 
@@ -125,6 +128,54 @@ class ProbeFindingsTest {
   private static String loopback() {
     var random = ThreadLocalRandom.current();
     return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+  }
+
+  @Test
+  void staffSearchTheirProductsForTheTextAsTypedAndQueryValuesAreNeverJson() throws Exception {
+    String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
+    // letters only, so that no word searched for below matches it
+    String unique = UUID.randomUUID().toString().substring(0, 8).chars()
+      .collect(StringBuilder::new, (b, c) -> b.append((char) (Character.isDigit(c) ? 'g' + c - '0' : c)), StringBuilder::append)
+      .toString();
+    String sale = product(token, "probe-sale-" + unique, "Tee 50% off " + unique);
+    String plain = product(token, "probe-plain-" + unique, "Tee 500 " + unique);
+    String vinyl = product(token, "probe-vinyl-" + unique, "12\" vinyl " + unique);
+    String backslash = product(token, "probe-slash-" + unique, "A\\B {} " + unique);
+
+    // percent-encoded as a browser sends them: '%' and '"' are text, and LIKE's '%' is no wildcard
+    assertEquals(Set.of(sale), adminSearch(token, "50%25%20" + unique));
+    assertEquals(Set.of(sale, plain), adminSearch(token, "50%20" + unique));
+    assertEquals(Set.of(vinyl), adminSearch(token, "12%22%20vinyl%20" + unique));
+    assertEquals(Set.of(vinyl), adminSearch(token, "12%22+" + unique));
+    assertEquals(Set.of(backslash), adminSearch(token, "a%5Cb%20" + unique));
+    assertEquals(Set.of(backslash), adminSearch(token, "%7B%7D%20" + unique));
+
+    // a typed parameter takes no JSON either: "EUR" in quotes is no currency, and nothing is MALFORMED_JSON
+    for (String uri : new String[] {"/api/v1/products?currency=%22EUR%22", "/api/v1/products?sort=%25",
+      "/api/v1/products?sort=%22name%22", "/api/v1/products?limit=%25"}) {
+      var refused = get(uri);
+      assertEquals(400, refused.statusCode(), uri + ": " + refused.bodyAsString());
+      assertEquals("VALIDATION_FAILED", refused.bodyAsJsonObject().getString("code"), uri + ": " + refused.bodyAsString());
+    }
+  }
+
+  /** A draft product named {@code name}: its id. */
+  private static String product(String token, String slug, String name) throws Exception {
+    var input = new JsonObject().put("slug", slug).put("status", "DRAFT").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", name)))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", slug.toUpperCase())));
+    var created = Shop.send(http.post("/api/v1/admin/products").bearerTokenAuthentication(token), input);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    return created.bodyAsJsonObject().getString("id");
+  }
+
+  /** The ids of the products an admin search for {@code encodedQuery} finds. */
+  private static Set<String> adminSearch(String token, String encodedQuery) throws Exception {
+    var page = http.get("/api/v1/admin/products?limit=100&q=" + encodedQuery).bearerTokenAuthentication(token).send()
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, page.statusCode(), encodedQuery + ": " + page.bodyAsString());
+    return page.bodyAsJsonObject().getJsonArray("items").stream().map(p -> ((JsonObject) p).getString("id"))
+      .collect(Collectors.toSet());
   }
 
   private static HttpResponse<Buffer> get(String uri) throws Exception {
