@@ -520,13 +520,14 @@ class IdempotencyKeysTest {
   void aMarkerOfARequestThatNeverFinishedExpires() throws Exception {
     var redis = RedisClients.create(gw.vertx, TestServices.get().redisUrl(), 1, "idempotency-test");
     try {
-      var store = new KeyStore(redis, 60_000, 300);
+      // a marker lives 2 s: long enough for the next two steps on a loaded machine (300 ms was not, beside a CI run)
+      var store = new KeyStore(redis, 60_000, 2_000);
       String name = "gateway:idempotency:test-" + UUID.randomUUID();
       String crashed = KeyStore.Entry.pending("fp", "crashed");
       assertTrue(store.begin(name, crashed).await(5, TimeUnit.SECONDS));
       assertFalse(store.begin(name, KeyStore.Entry.pending("fp", "retry")).await(5, TimeUnit.SECONDS), "held");
       assertFalse(store.read(name).await(5, TimeUnit.SECONDS).done());
-      Thread.sleep(500);
+      Thread.sleep(2_200);
       assertNull(store.read(name).await(5, TimeUnit.SECONDS), "the marker expired");
       String retry = KeyStore.Entry.pending("fp", "retry");
       assertTrue(store.begin(name, retry).await(5, TimeUnit.SECONDS), "the key is usable again");
