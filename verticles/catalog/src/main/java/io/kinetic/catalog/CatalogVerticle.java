@@ -62,6 +62,7 @@ public final class CatalogVerticle extends VerticleBase {
       BusServer.serve(vertx, CatalogApi.ALLOCATE_STOCK, allocations::allocate),
       BusServer.serve(vertx, CatalogApi.RELEASE_STOCK, allocations::release),
       BusServer.serve(vertx, CatalogApi.SHIP_STOCK, allocations::ship),
+      BusServer.serve(vertx, CatalogApi.RELEASE_UNITS, allocations::releaseUnits),
       BusServer.serve(vertx, CatalogApi.RESTOCK_RETURN, allocations::restock),
       BusServer.serve(vertx, CatalogApi.LIST_CATEGORIES, (q, caller) -> Future.succeededFuture(categories.list(q))),
       BusServer.serve(vertx, CatalogApi.SAVE_CATEGORY, categories::save),

@@ -70,6 +70,12 @@ final class StockAllocations {
     FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
     WHERE a.order_id = $1 AND a.variant_id = t.id AND a.released_at IS NULL AND a.shipped + t.q <= a.quantity
     """;
+  /** Units that will never ship leave the allocation (which must hold them unshipped). */
+  private static final String SHRINK = """
+    UPDATE stock_allocation a SET quantity = a.quantity - t.q
+    FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
+    WHERE a.order_id = $1 AND a.variant_id = t.id AND a.released_at IS NULL AND a.shipped + t.q <= a.quantity
+    """;
   private static final String LOCK = """
     SELECT v.id, v.sku, v.product_id, v.stock_on_hand, p.version
     FROM variant v JOIN product p ON p.id = v.product_id
@@ -331,6 +337,42 @@ final class StockAllocations {
                 "the order's allocation does not hold that many unshipped units")));
         }))
       .map(lines -> new StockAllocation(command.orderId(), List.copyOf(lines)));
+  }
+
+  /**
+   * Units of an order that will never ship (a refund of units not shipped) back on sale, once per
+   * source; a variant deleted since is skipped.
+   */
+  Future<StockAllocation> releaseUnits(io.kinetic.kernel.contract.catalog.ReleaseUnits command, Caller caller) {
+    Failure invalid = invalid(command.orderId(), command.sourceId(), command.lines());
+    if (invalid != null) {
+      return Future.failedFuture(invalid);
+    }
+    var changed = new ArrayList<Moved>();
+    return retried(() -> pool.withTransaction(tx -> {
+        changed.clear(); // only the attempt that commits counts
+        return tx.preparedQuery(NOTE)
+          .execute(Tuple.tuple().addValue(command.sourceId()).addValue(command.orderId()).addValue("released")
+            .addValue(command.lines().stream().map(StockLine::variantId).toArray(UUID[]::new))
+            .addValue(command.lines().stream().map(StockLine::quantity).toArray(Integer[]::new)))
+          .compose(noted -> {
+            var lines = stockLines(noted);
+            if (lines.isEmpty()) {
+              return Future.succeededFuture(lines); // released before
+            }
+            return tx.preparedQuery(SHRINK).execute(Tuple.tuple().addValue(command.orderId())
+                .addValue(lines.stream().map(StockLine::variantId).toArray(UUID[]::new))
+                .addValue(lines.stream().map(StockLine::quantity).toArray(Integer[]::new)))
+              .compose(updated -> updated.rowCount() == lines.size() ? lock(tx, lines)
+                .compose(locked -> move(tx, lines, locked, +1, caller, changed)).map(lines)
+                : Future.failedFuture(ErrorCode.QUANTITY_EXCEEDS_REMAINING.failure(
+                  "the order's allocation does not hold that many unshipped units")));
+          });
+      }), 5)
+      .map(lines -> {
+        committed(changed);
+        return new StockAllocation(command.orderId(), List.copyOf(lines));
+      });
   }
 
   /** Returned units back on sale (once per return); a variant deleted since is skipped. */

@@ -11,6 +11,8 @@ import io.kinetic.kernel.contract.catalog.CreateProduct;
 import io.kinetic.kernel.contract.catalog.GetAdminProduct;
 import io.kinetic.kernel.contract.catalog.Product;
 import io.kinetic.kernel.contract.catalog.ReleaseStock;
+import io.kinetic.kernel.contract.catalog.ReleaseUnits;
+import io.kinetic.kernel.contract.catalog.ShipStock;
 import io.kinetic.kernel.contract.catalog.StockAllocation;
 import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.error.ErrorCode;
@@ -80,6 +82,42 @@ class StockAllocationTest {
     f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, lines)); // a late payment takes them again
     assertEquals(3, onHand(p, 0));
     f.fails(ErrorCode.VALIDATION_FAILED, CatalogApi.ALLOCATE_STOCK, new AllocateStock(UUID.randomUUID(), List.of(new StockLine(a, 0))));
+  }
+
+  @Test
+  void unitsThatWillNeverShipGoBackOncePerSourceAndAreNotReleasedAgain() {
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("units-" + u,
+      List.of(variant("UN-A-" + u, 100, 10)))));
+    UUID a = p.variants().get(0).id();
+    UUID order = UUID.randomUUID();
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, List.of(new StockLine(a, 4))));
+    f.call(CatalogApi.SHIP_STOCK, new ShipStock(order, UUID.randomUUID(), List.of(new StockLine(a, 1))));
+    assertEquals(6, onHand(p, 0));
+
+    UUID refund = UUID.randomUUID();
+    StockAllocation freed = f.call(CatalogApi.RELEASE_UNITS, new ReleaseUnits(order, refund, List.of(new StockLine(a, 2))));
+    assertEquals(List.of(new StockLine(a, 2)), freed.lines());
+    StockAllocation again = f.call(CatalogApi.RELEASE_UNITS, new ReleaseUnits(order, refund, List.of(new StockLine(a, 2))));
+    assertEquals(0, again.lines().size(), "once per source");
+    assertEquals(8, onHand(p, 0));
+    // the allocation holds one unit unshipped now: neither two more released nor two shipped
+    f.fails(ErrorCode.QUANTITY_EXCEEDS_REMAINING, CatalogApi.RELEASE_UNITS,
+      new ReleaseUnits(order, UUID.randomUUID(), List.of(new StockLine(a, 2))));
+    f.fails(ErrorCode.QUANTITY_EXCEEDS_REMAINING, CatalogApi.SHIP_STOCK,
+      new ShipStock(order, UUID.randomUUID(), List.of(new StockLine(a, 2))));
+    assertEquals(8, onHand(p, 0));
+    // the order's release gives back only what it still holds
+    StockAllocation rest = f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(order));
+    assertEquals(List.of(new StockLine(a, 1)), rest.lines());
+    assertEquals(9, onHand(p, 0));
+    // all of a line that will never ship
+    UUID other = UUID.randomUUID();
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(other, List.of(new StockLine(a, 3))));
+    f.call(CatalogApi.RELEASE_UNITS, new ReleaseUnits(other, UUID.randomUUID(), List.of(new StockLine(a, 3))));
+    assertEquals(9, onHand(p, 0));
+    StockAllocation none = f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(other));
+    assertEquals(0, none.lines().size());
+    assertEquals(9, onHand(p, 0));
   }
 
   @Test

@@ -46,6 +46,8 @@ public final class CatalogApi {
     Endpoint.local("catalog.release-stock", ReleaseStock.class, StockAllocation.class);
   public static final Endpoint<ShipStock, StockAllocation> SHIP_STOCK =
     Endpoint.local("catalog.ship-stock", ShipStock.class, StockAllocation.class);
+  public static final Endpoint<ReleaseUnits, StockAllocation> RELEASE_UNITS =
+    Endpoint.local("catalog.release-units", ReleaseUnits.class, StockAllocation.class);
   public static final Endpoint<RestockReturn, StockAllocation> RESTOCK_RETURN =
     Endpoint.local("catalog.restock-return", RestockReturn.class, StockAllocation.class);
   public static final Endpoint<ListCategories, CategoryList> LIST_CATEGORIES =
@@ -66,7 +68,7 @@ public final class CatalogApi {
   public static final Contract CONTRACT = Contract.of("catalog", CatalogEvent.class,
     GET_PRODUCT, GET_PRODUCT_BY_SLUG, GET_ADMIN_PRODUCT, GET_VARIANTS, LIST_PRODUCTS, LIST_ADMIN_PRODUCTS,
     CREATE_PRODUCT, UPDATE_PRODUCT, DELETE_PRODUCT, ADD_VARIANT, REMOVE_VARIANT, SET_PRICE, SET_STOCK,
-    ALLOCATE_STOCK, RELEASE_STOCK, SHIP_STOCK, RESTOCK_RETURN,
+    ALLOCATE_STOCK, RELEASE_STOCK, SHIP_STOCK, RELEASE_UNITS, RESTOCK_RETURN,
     LIST_CATEGORIES, SAVE_CATEGORY, DELETE_CATEGORY, LIST_ATTRIBUTES, DEFINE_ATTRIBUTE, DELETE_ATTRIBUTE,
     EXPORT_PRODUCTS);
 
