@@ -21,6 +21,19 @@ function tally(list, skip) {
   return out;
 }
 
+/** Units of each variant refunded (refunds not failed): by lines only (those never ship), or also by return. */
+function refundedUnits(o, byLinesOnly) {
+  return tally((o.refunds || []).filter((r) => r.lines), (r) => r.status === 'failed' || (byLinesOnly && r.returnId));
+}
+
+/** Units of each line left to ship: not shipped and not refunded by lines. */
+function leftToShip(o) {
+  const shipped = tally(o.fulfilments);
+  const refunded = refundedUnits(o, true);
+  return Object.fromEntries(o.lines.map((l) => [l.variantId,
+    Math.max(0, l.quantity - (shipped[l.variantId] || 0) - (refunded[l.variantId] || 0))]));
+}
+
 export const OrderActions = {
   name: 'OrderActions',
   props: { detail: { type: Object, required: true }, onChanged: { type: Function, required: true } },
@@ -48,8 +61,7 @@ export const OrderActions = {
     const base = () => `/admin/orders/${encodeURIComponent(props.detail.order.id)}`;
 
     function openShip(o) {
-      const shipped = tally(o.fulfilments);
-      ship.qty = Object.fromEntries(o.lines.map((l) => [l.variantId, Math.max(0, l.quantity - (shipped[l.variantId] || 0))]));
+      ship.qty = leftToShip(o);
       Object.assign(ship, { open: true, carrier: '', trackingNumber: '', trackingUrl: '' });
     }
 
@@ -90,7 +102,7 @@ export const OrderActions = {
       t('refundSent'));
 
     function shipForm(o) {
-      const shipped = tally(o.fulfilments);
+      const left = leftToShip(o);
       return html`
         <form class="stack ops-form" onSubmit=${prevent(submitShip)} data-testid="ship-form">
           <table class="table compact-table">
@@ -98,8 +110,8 @@ export const OrderActions = {
             <tbody>${o.lines.map((l) => html`
               <tr key=${l.variantId}>
                 <td><span class="row-title">${l.productName || l.sku}</span> <code class="muted small">${l.sku}</code></td>
-                <td class="num">${l.quantity - (shipped[l.variantId] || 0)}</td>
-                <td class="num"><input type="number" min="0" max=${l.quantity - (shipped[l.variantId] || 0)} class="input-qty"
+                <td class="num">${left[l.variantId]}</td>
+                <td class="num"><input type="number" min="0" max=${left[l.variantId]} class="input-qty"
                   aria-label=${t('shipNow')} ...${model(ship.qty, l.variantId)} data-testid="ship-qty" /></td>
               </tr>`)}</tbody>
           </table>
@@ -118,6 +130,7 @@ export const OrderActions = {
     function refundForm(o) {
       const p = o.payment;
       const left = p.amount.amount - (p.refunded ? p.refunded.amount : 0);
+      const refunded = refundedUnits(o, false);
       return html`
         <form class="stack ops-form" onSubmit=${prevent(() => submitRefund(o))} data-testid="refund-form">
           <p class="muted small">${t('refundableLeft', { amount: money({ amount: left, currency: o.currency }) })}</p>
@@ -130,7 +143,7 @@ export const OrderActions = {
               <input inputmode="decimal" ...${model(refund, 'amount')} placeholder=${toMajor(left, o.currency)} data-testid="refund-amount" /></label>` : html`
             <table class="table compact-table"><tbody>${o.lines.map((l) => html`
               <tr key=${l.variantId}><td>${l.productName || l.sku} <span class="muted small">× ${l.quantity} · ${money(l.gross)}</span></td>
-                <td class="num"><input type="number" min="0" max=${l.quantity} class="input-qty" aria-label=${t('qty')} ...${model(refund.qty, l.variantId)} /></td></tr>`)}
+                <td class="num"><input type="number" min="0" max=${Math.max(0, l.quantity - (refunded[l.variantId] || 0))} class="input-qty" aria-label=${t('qty')} ...${model(refund.qty, l.variantId)} /></td></tr>`)}
             </tbody></table>`}
           <label class="field"><span>${t('reason')}</span><input ...${model(refund, 'reason')} maxlength="500" data-testid="refund-reason" /></label>
           <div class="form-actions">

@@ -170,11 +170,16 @@ class OrderOperationsTest {
     assertEquals(200, rest.statusCode(), rest.bodyAsString());
     assertEquals("fulfilled", rest.bodyAsJsonObject().getJsonObject("order").getString("state"));
     assertEquals(2, rest.bodyAsJsonObject().getJsonObject("order").getJsonArray("fulfilments").size());
+    // the rest is the last unit of v0: the refunded unit of v1 was not shipped and never ships
+    JsonArray restLines = rest.bodyAsJsonObject().getJsonObject("order").getJsonArray("fulfilments").getJsonObject(1).getJsonArray("lines");
+    assertEquals(1, restLines.size(), restLines.encode());
+    assertEquals(v0, restLines.getJsonObject(0).getString("variantId"));
+    assertEquals(1, restLines.getJsonObject(0).getInteger("quantity"));
     assertProblem(fulfil(order.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
     var delivered = staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null);
     assertEquals("delivered", delivered.bodyAsJsonObject().getJsonObject("order").getString("state"), delivered.bodyAsString());
     assertEquals(7, available(product, 0));
-    assertEquals(9, available(product, 1));
+    Eventually.value("the refunded unit, never shipped, is back on sale", () -> available(product, 1), n -> n == 10);
 
     // the customer sees the shipments with their tracking
     JsonObject seen = get(order.id(), order.token()).bodyAsJsonObject();
@@ -319,6 +324,106 @@ class OrderOperationsTest {
     for (String type : List.of("ReturnRequested", "ReturnApproved", "ReturnReceived", "PaymentRefunded")) {
       assertEquals(1, timelineCount(d, type), type);
     }
+  }
+
+  @Test
+  void refundsByLinesCountTheUnitsRefundedBeforeAndRefundedUnitsNeverShip() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10, 10);
+    String v0 = Shop.variantId(product, 0);
+    String v1 = Shop.variantId(product, 1);
+    Placed order = paid(product, 3, 3); // 3 × 10.00 + 3 × 11.00 EUR
+    assertEquals(7, available(product, 0));
+    assertEquals(7, available(product, 1));
+
+    assertEquals(200, refund(order.id(), new JsonObject().put("lines", lines(v0, 3)), UUID.randomUUID().toString()).statusCode());
+    var fourth = refund(order.id(), new JsonObject().put("lines", lines(v0, 1)), UUID.randomUUID().toString());
+    assertProblem(fourth, 422, "QUANTITY_EXCEEDS_REMAINING");
+    assertTrue(fourth.bodyAsJsonObject().getString("detail").contains(v0), "the problem names the line: " + fourth.bodyAsString());
+    assertEquals(200, refund(order.id(), new JsonObject().put("lines", lines(v1, 1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject refunded = Eventually.value("both refunds are recorded", () -> detail(order.id()),
+      d -> d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 3000 + 1100);
+    assertEquals("paid", refunded.getJsonObject("order").getString("state"));
+    // the refunded units were never shipped: they go back on sale
+    Eventually.value("the refunded units are back on sale", () -> available(product, 0), n -> n == 10);
+    Eventually.value("the refunded unit is back on sale", () -> available(product, 1), n -> n == 8);
+
+    // nothing of them ships: not asked for, and not by default
+    assertProblem(fulfil(order.id(), new JsonObject().put("lines", lines(v0, 1))), 422, "QUANTITY_EXCEEDS_REMAINING");
+    assertProblem(fulfil(order.id(), new JsonObject().put("lines", lines(v1, 3))), 422, "QUANTITY_EXCEEDS_REMAINING");
+    var rest = fulfil(order.id(), new JsonObject().put("carrier", "DHL"));
+    assertEquals(200, rest.statusCode(), rest.bodyAsString());
+    JsonObject shipped = rest.bodyAsJsonObject().getJsonObject("order");
+    assertEquals("fulfilled", shipped.getString("state"));
+    JsonArray shipment = shipped.getJsonArray("fulfilments").getJsonObject(0).getJsonArray("lines");
+    assertEquals(1, shipment.size(), shipment.encode());
+    assertEquals(v1, shipment.getJsonObject(0).getString("variantId"));
+    assertEquals(2, shipment.getJsonObject(0).getInteger("quantity"));
+    assertEquals(10, available(product, 0));
+    assertEquals(8, available(product, 1));
+    assertEquals(200, staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null).statusCode());
+
+    // the units left to ship refunded after a partial shipment: the order is fulfilled
+    Placed partly = paid(product, 2);
+    assertEquals(8, available(product, 0));
+    assertEquals(200, fulfil(partly.id(), new JsonObject().put("lines", lines(v0, 1))).statusCode());
+    assertEquals(200, refund(partly.id(), new JsonObject().put("lines", lines(v0, 1)), UUID.randomUUID().toString()).statusCode());
+    JsonObject done = Eventually.value("the order is fulfilled", () -> detail(partly.id()),
+      d -> "fulfilled".equals(d.getJsonObject("order").getString("state")));
+    assertEquals(1000, done.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    Eventually.value("the unit not shipped is back on sale", () -> available(product, 0), n -> n == 9);
+    assertProblem(fulfil(partly.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
+    assertEquals(200, staff("/api/v1/admin/orders/" + partly.id() + "/delivered", null, null).statusCode());
+    assertEquals(9, available(product, 0));
+
+    // a refund by amount only is money (goodwill): every unit still ships
+    Placed goodwill = paid(product, 2);
+    assertEquals(200, refund(goodwill.id(), new JsonObject().put("amount", 500), UUID.randomUUID().toString()).statusCode());
+    Eventually.value("the refund is recorded", () -> detail(goodwill.id()),
+      d -> d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 500);
+    var all = fulfil(goodwill.id(), new JsonObject());
+    assertEquals(200, all.statusCode(), all.bodyAsString());
+    assertEquals(2, all.bodyAsJsonObject().getJsonObject("order").getJsonArray("fulfilments").getJsonObject(0).getJsonArray("lines")
+      .getJsonObject(0).getInteger("quantity"));
+  }
+
+  @Test
+  void refundsByLinesAndByReturnNeverRefundMoreUnitsThanWereBought() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    String v0 = Shop.variantId(product, 0);
+    Placed order = paid(product, 3);
+    assertEquals(200, fulfil(order.id(), new JsonObject()).statusCode());
+    assertEquals(200, staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null).statusCode());
+    assertEquals(200, refund(order.id(), new JsonObject().put("lines", lines(v0, 1)), UUID.randomUUID().toString()).statusCode());
+    String first = requestApprovedReturn(order, v0, 2);
+    assertEquals(200, refund(order.id(), new JsonObject().put("returnId", first), UUID.randomUUID().toString()).statusCode());
+    assertProblem(refund(order.id(), new JsonObject().put("lines", lines(v0, 2)), UUID.randomUUID().toString()),
+      422, "QUANTITY_EXCEEDS_REMAINING");
+    assertProblem(refund(order.id(), new JsonObject().put("lines", lines(v0, 1)), UUID.randomUUID().toString()),
+      422, "QUANTITY_EXCEEDS_REMAINING");
+    // the last unit comes back too: it was refunded by lines already, so its return refunds nothing more
+    String second = requestApprovedReturn(order, v0, 1);
+    assertProblem(refund(order.id(), new JsonObject().put("returnId", second), UUID.randomUUID().toString()),
+      422, "QUANTITY_EXCEEDS_REMAINING");
+    JsonObject d = Eventually.value("the refunds are recorded", () -> detail(order.id()),
+      x -> x.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 3000);
+    assertEquals(2, d.getJsonObject("order").getJsonArray("refunds").size());
+    Thread.sleep(300);
+    assertEquals(3000, detail(order.id()).getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+  }
+
+  /** A return of {@code quantity} units of the delivered order's variant, requested by its customer and approved: its id. */
+  private static String requestApprovedReturn(Placed order, String variantId, int quantity) throws Exception {
+    var requested = http.post("/api/v1/orders/" + order.id() + "/returns").putHeader("X-Order-Token", order.token())
+      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("lines", lines(variantId, quantity)).put("reason", "not needed"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, requested.statusCode(), requested.bodyAsString());
+    JsonArray returns = requested.bodyAsJsonObject().getJsonArray("returns");
+    String returnId = returns.getJsonObject(returns.size() - 1).getString("id");
+    var approved = staff("/api/v1/admin/orders/" + order.id() + "/returns/" + returnId + "/decision",
+      new JsonObject().put("approve", true), null);
+    assertEquals(200, approved.statusCode(), approved.bodyAsString());
+    return returnId;
   }
 
   @Test

@@ -96,11 +96,12 @@ final class Operations {
       if (state != null) {
         return Future.failedFuture(state);
       }
-      Map<UUID, Integer> shipped = order.ops().shipped();
+      OrderOps ops = order.ops();
+      Map<UUID, Integer> shipped = ops.shipped();
       var ship = new ArrayList<ItemLine>();
       if (command.lines() == null || command.lines().isEmpty()) {
         for (PricedLine line : order.doc().lines()) {
-          int left = line.quantity() - shipped.getOrDefault(line.variantId(), 0);
+          int left = ops.toShip(line.variantId(), line.quantity(), shipped, false);
           if (left > 0) {
             ship.add(item(line, left));
           }
@@ -108,24 +109,22 @@ final class Operations {
       } else {
         for (LineQuantity q : command.lines()) {
           PricedLine line = line(order, q.variantId());
-          int left = line.quantity() - shipped.getOrDefault(line.variantId(), 0);
+          int left = ops.toShip(line.variantId(), line.quantity(), shipped, false);
           if (q.quantity() > left) {
-            return Future.failedFuture(remaining(line, left, "to ship"));
+            return Future.failedFuture(remaining(line, left, "to ship (not shipped and not refunded)"));
           }
           ship.add(item(line, q.quantity()));
         }
       }
       if (ship.isEmpty()) {
-        return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "everything of this order was shipped"));
+        return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT,
+          "nothing of this order is left to ship (everything was shipped or refunded)"));
       }
-      int after = 0;
-      int ordered = 0;
-      for (PricedLine line : order.doc().lines()) {
-        ordered += line.quantity();
-        after += shipped.getOrDefault(line.variantId(), 0);
-      }
-      after += ship.stream().mapToInt(ItemLine::quantity).sum();
-      String to = after >= ordered ? OrderStates.FULFILLED : OrderStates.PARTIALLY_FULFILLED;
+      var after = new java.util.HashMap<>(shipped);
+      ship.forEach(l -> after.merge(l.variantId(), l.quantity(), Integer::sum));
+      // fulfilled once every unit is shipped or refunded (a refund still pending may fail: its units count as unshipped)
+      boolean done = order.doc().lines().stream().allMatch(l -> ops.toShip(l.variantId(), l.quantity(), after, true) == 0);
+      String to = done ? OrderStates.FULFILLED : OrderStates.PARTIALLY_FULFILLED;
       var fulfilment = new OrderOps.Fulfilment(shipmentId, command.idempotencyKey(), ship, blankToNull(command.carrier()),
         blankToNull(command.trackingNumber()), blankToNull(command.trackingUrl()), Instant.now(), caller.actor());
       String note = note("shipped " + units(ship), command.carrier(), command.trackingNumber());
@@ -251,11 +250,33 @@ final class Operations {
         if (ops.refunds().stream().anyMatch(r -> returnId.equals(r.returnId()) && !OrderOps.FAILED.equals(r.status()))) {
           throw Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "this return is refunded already");
         }
-        lines = ret.lines().stream().map(l -> new LineQuantity(l.variantId(), l.quantity())).toList();
+        // the return's units not refunded already (a refund by lines before it may have paid some back)
+        Map<UUID, Integer> refunded = ops.refundedUnits();
+        var take = new ArrayList<LineQuantity>();
+        for (ItemLine l : ret.lines()) {
+          PricedLine line = line(order, l.variantId());
+          int units = Math.min(l.quantity(), line.quantity() - refunded.getOrDefault(l.variantId(), 0));
+          if (units > 0) {
+            take.add(new LineQuantity(l.variantId(), units));
+          }
+        }
+        if (take.isEmpty()) {
+          throw Failure.of(ErrorCode.QUANTITY_EXCEEDS_REMAINING, "every unit of this return was refunded already");
+        }
+        lines = List.copyOf(take);
         amount = value(order, lines);
       } else if (command.amount() != null) {
-        amount = command.amount();
+        amount = command.amount(); // money only (goodwill): no units are refunded, nothing changes for shipping
       } else {
+        // per line, at most the units not refunded already (by lines or by return, pending or succeeded)
+        Map<UUID, Integer> refunded = ops.refundedUnits();
+        for (LineQuantity q : command.lines()) {
+          PricedLine line = line(order, q.variantId());
+          int left = line.quantity() - refunded.getOrDefault(line.variantId(), 0);
+          if (q.quantity() > left) {
+            throw remaining(line, left, "to refund");
+          }
+        }
         lines = command.lines();
         amount = value(order, lines);
       }
@@ -308,7 +329,7 @@ final class Operations {
       }
       UUID refundId = derived("refund", orderId, key);
       var refund = new OrderOps.Refund(refundId, key, r.amount(), r.reason(), r.returnId(), r.lines(), OrderOps.PENDING, null,
-        Instant.now(), caller.actor());
+        Instant.now(), caller.actor(), null);
       return Orders.saveOps(tx, orderId, order.ops().plus(refund))
         .compose(v -> Orders.change(tx, order, null, "RefundRequested", caller, actor(caller),
           major(r.amount(), order.total().currency()) + (r.reason() == null ? "" : ": " + r.reason()), List.of(), List.of(), null))
@@ -564,7 +585,8 @@ final class Operations {
   }
 
   private static Failure remaining(PricedLine line, int left, String what) {
-    return Failure.of(ErrorCode.QUANTITY_EXCEEDS_REMAINING, Math.max(0, left) + " of " + line.sku() + " left " + what);
+    return Failure.of(ErrorCode.QUANTITY_EXCEEDS_REMAINING, Math.max(0, left) + " of " + line.sku() + " (variant "
+      + line.variantId() + ") left " + what);
   }
 
   private static void quantities(List<LineQuantity> lines, List<FieldError> errors) {

@@ -18,6 +18,11 @@ import java.util.function.UnaryOperator;
  * What happened to an order after it was placed (the {@code ops} column): shipments, staff's
  * refunds and returns. Immutable; each operation makes a new one, written under the order's lock.
  * Each entry keeps the idempotency key it was made with, so a repeated request finds it.
+ *
+ * <p>Units per line: a refund by lines counts against the line's units left to refund (ordered,
+ * less the units of every refund not failed, by lines or by return) and takes the line's units not
+ * shipped first: those are no longer to be shipped ({@link #toShip}), and once the refund succeeded
+ * they leave the order's stock allocation ({@code released}).
  */
 record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return> returns) {
 
@@ -35,11 +40,23 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
                     Instant at, String actor) {
   }
 
+  /**
+   * A refund; {@code lines} the units it refunds (by lines or by return), {@code released} the units
+   * among them that were not shipped when it succeeded (given back to stock, never shipped).
+   */
   record Refund(UUID id, String key, long amount, String reason, UUID returnId, List<LineQuantity> lines, String status,
-                String error, Instant at, String actor) {
+                String error, Instant at, String actor, List<LineQuantity> released) {
 
     Refund with(String status, String error) {
-      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor);
+      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, released);
+    }
+
+    Refund released(List<LineQuantity> units) {
+      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, units);
+    }
+
+    boolean byLines() {
+      return returnId == null && lines != null && !lines.isEmpty();
     }
   }
 
@@ -72,6 +89,42 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
     returns.stream().filter(r -> !REJECTED.equals(r.status()))
       .forEach(r -> r.lines().forEach(l -> returned.merge(l.variantId(), l.quantity(), Integer::sum)));
     return returned;
+  }
+
+  /** Units of refunds not failed (pending or succeeded), by lines and by return, per variant: not to be refunded again. */
+  Map<UUID, Integer> refundedUnits() {
+    var refunded = new HashMap<UUID, Integer>();
+    refunds.stream().filter(r -> !FAILED.equals(r.status()) && r.lines() != null)
+      .forEach(r -> r.lines().forEach(l -> refunded.merge(l.variantId(), l.quantity(), Integer::sum)));
+    return refunded;
+  }
+
+  /**
+   * Units of refunds by lines, per variant: those not failed ({@code succeededOnly} false: a pending
+   * refund's units are held, not shipped) or only the succeeded ones.
+   */
+  Map<UUID, Integer> refundedByLines(boolean succeededOnly) {
+    var refunded = new HashMap<UUID, Integer>();
+    refunds.stream().filter(r -> r.byLines() && (succeededOnly ? SUCCEEDED.equals(r.status()) : !FAILED.equals(r.status())))
+      .forEach(r -> r.lines().forEach(l -> refunded.merge(l.variantId(), l.quantity(), Integer::sum)));
+    return refunded;
+  }
+
+  /** Units released from stock by succeeded refunds, per variant. */
+  Map<UUID, Integer> released() {
+    var released = new HashMap<UUID, Integer>();
+    refunds.stream().filter(r -> SUCCEEDED.equals(r.status()) && r.released() != null)
+      .forEach(r -> r.released().forEach(l -> released.merge(l.variantId(), l.quantity(), Integer::sum)));
+    return released;
+  }
+
+  /**
+   * Units of a line of {@code ordered} units still to ship: not shipped and not refunded by lines
+   * (a refund by lines takes the units not shipped first); {@code succeededOnly}: counting only
+   * succeeded refunds (whether the order is fulfilled), else also pending ones (what may ship now).
+   */
+  int toShip(UUID variantId, int ordered, Map<UUID, Integer> shipped, boolean succeededOnly) {
+    return Math.max(0, ordered - shipped.getOrDefault(variantId, 0) - refundedByLines(succeededOnly).getOrDefault(variantId, 0));
   }
 
   /** The minor units of refunds sent to the provider and not answered yet. */
@@ -128,7 +181,7 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
 
   List<RefundView> refundViews(String currency) {
     return refunds.stream().map(r -> new RefundView(r.id(), Money.of(r.amount(), currency), r.reason(), r.returnId(),
-      r.status(), r.error(), r.at())).toList();
+      r.status(), r.error(), r.at(), r.lines() == null ? List.of() : r.lines())).toList();
   }
 
   List<ReturnView> returnViews() {

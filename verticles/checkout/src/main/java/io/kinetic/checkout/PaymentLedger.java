@@ -7,6 +7,7 @@ import io.kinetic.kernel.contract.catalog.CatalogApi;
 import io.kinetic.kernel.contract.catalog.ReleaseStock;
 import io.kinetic.kernel.contract.catalog.StockLine;
 import io.kinetic.kernel.contract.checkout.CheckoutApi;
+import io.kinetic.kernel.contract.checkout.LineQuantity;
 import io.kinetic.kernel.contract.checkout.OrderCancelled;
 import io.kinetic.kernel.contract.checkout.OrderView;
 import io.kinetic.kernel.contract.checkout.PaymentDisputed;
@@ -61,6 +62,11 @@ final class PaymentLedger {
   static final String DISPUTED = "DISPUTED";
   /** A cancelled order whose stock is still to be given back (the reconciliation retries it). */
   static final String RELEASE_PENDING = "RELEASE_PENDING";
+  /**
+   * Units refunded by lines before they shipped are still in the order's allocation: they go back on
+   * sale ({@link #releaseUnits}; the reconciliation retries it).
+   */
+  static final String UNITS_RELEASE_PENDING = "UNITS_RELEASE_PENDING";
   /** A late payment whose stock was gone: its refund is decided and is to be made (the reconciliation retries it). */
   static final String REFUND_PENDING = "REFUND_PENDING";
   private static final Logger LOG = Logger.getLogger(PaymentLedger.class.getName());
@@ -514,6 +520,33 @@ final class PaymentLedger {
         }
       }
     }
+    // a refund by lines takes the units not shipped first: those never ship and leave the allocation
+    Map<UUID, Integer> shipped = ops.shipped();
+    Map<UUID, Integer> released = ops.released();
+    boolean releases = false;
+    for (OrderOps.Refund r : settled) {
+      if (!r.byLines()) {
+        continue;
+      }
+      var units = new java.util.ArrayList<LineQuantity>();
+      for (LineQuantity q : r.lines()) {
+        int ordered = order.doc().lines().stream().filter(l -> l.variantId().equals(q.variantId()))
+          .mapToInt(io.kinetic.kernel.contract.checkout.PricedLine::quantity).sum();
+        int held = ordered - shipped.getOrDefault(q.variantId(), 0) - released.getOrDefault(q.variantId(), 0);
+        int free = Math.min(q.quantity(), Math.max(0, held));
+        if (free > 0) {
+          units.add(new LineQuantity(q.variantId(), free));
+          released.merge(q.variantId(), free, Integer::sum);
+        }
+      }
+      releases |= !units.isEmpty();
+      ops = ops.withRefund(r.id(), x -> x.released(List.copyOf(units)));
+    }
+    OrderOps after2 = ops;
+    if (toState == null && !whole && OrderStates.PARTIALLY_FULFILLED.equals(order.state())
+      && order.doc().lines().stream().allMatch(l -> after2.toShip(l.variantId(), l.quantity(), shipped, true) == 0)) {
+      toState = OrderStates.FULFILLED; // the units not shipped were refunded: nothing is left to ship
+    }
     OrderOps.Refund one = settled.size() == 1 ? settled.get(0) : null;
     boolean late = REFUNDED_NO_STOCK.equals(reason) || REFUNDED_CANCELLED.equals(reason);
     String why = REFUNDED_NO_STOCK.equals(reason) ? "NO_STOCK" : REFUNDED_CANCELLED.equals(reason) ? "CANCELLED"
@@ -525,13 +558,17 @@ final class PaymentLedger {
     if (whole && (OrderStates.PAID.equals(order.state()) || OrderStates.PARTIALLY_FULFILLED.equals(order.state()))) {
       addFlags.add(RELEASE_PENDING); // nothing will ship: the units still held go back on sale
       after.release = true;
+    } else if (releases && !whole) {
+      addFlags.add(UNITS_RELEASE_PENDING);
+      after.releaseUnits = true;
     }
     after.changed = true;
     OrderOps newOps = ops;
+    String finalState = toState;
     return tx.preparedQuery("UPDATE payment SET status = $2, refunded = $3, updated_at = now() WHERE id = $1")
       .execute(Tuple.of(order.paymentId(), status, total))
       .compose(v -> settled.isEmpty() ? Future.succeededFuture() : Orders.saveOps(tx, order.id(), newOps))
-      .compose(v -> Orders.change(tx, order, toState, "PaymentRefunded",
+      .compose(v -> Orders.change(tx, order, finalState, "PaymentRefunded",
         Caller.SYSTEM, actor, why, addFlags, whole || late ? List.of(PAID_AFTER_CANCEL, REFUND_PENDING) : List.of(),
         version -> new PaymentRefunded(Ids.newId(), Instant.now(), order.id(), order.number(),
           Money.of(total - order.refunded(), currency), Money.of(total, currency), why,
@@ -594,6 +631,31 @@ final class PaymentLedger {
     });
   }
 
+  /**
+   * Gives back the units its succeeded refunds by lines took before they shipped (idempotent at the
+   * catalog, per refund), then drops its {@value #UNITS_RELEASE_PENDING}. An order cancelled or
+   * refunded in full since releases all its units held anyway.
+   */
+  Future<Void> releaseUnits(UUID orderId) {
+    return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
+      if (order == null || !order.flags().contains(UNITS_RELEASE_PENDING)) {
+        return Future.succeededFuture();
+      }
+      Future<?> chain = Future.succeededFuture();
+      if (!OrderStates.CANCELLED.equals(order.state()) && !OrderStates.REFUNDED.equals(order.state())) {
+        for (OrderOps.Refund r : order.ops().refunds()) {
+          if (OrderOps.SUCCEEDED.equals(r.status()) && r.released() != null && !r.released().isEmpty()) {
+            var lines = r.released().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
+            chain = chain.compose(v -> bus.request(CatalogApi.RELEASE_UNITS,
+              new io.kinetic.kernel.contract.catalog.ReleaseUnits(orderId, r.id(), lines), Caller.SYSTEM));
+          }
+        }
+      }
+      return chain.compose(v -> tx.preparedQuery("UPDATE orders SET flags = array_remove(flags, $2) WHERE id = $1")
+        .execute(Tuple.of(orderId, UNITS_RELEASE_PENDING))).mapEmpty();
+    }));
+  }
+
   /** Releases a cancelled order's stock (idempotent at the catalog), then drops its {@value #RELEASE_PENDING}. */
   Future<Void> releaseStock(UUID orderId) {
     // under the order's lock: a late payment taking the stock again waits, and finds it released
@@ -618,6 +680,7 @@ final class PaymentLedger {
   static final class After {
     UUID orderId;
     boolean release;
+    boolean releaseUnits;
     boolean latePayment;
     boolean changed;
 
@@ -631,6 +694,10 @@ final class PaymentLedger {
       ledger.changed(orderId);
       if (release) {
         ledger.releaseStock(orderId).onFailure(t -> LOG.warning("stock of cancelled order " + orderId
+          + " not released yet (the reconciliation retries): " + t.getMessage()));
+      }
+      if (releaseUnits) {
+        ledger.releaseUnits(orderId).onFailure(t -> LOG.warning("units refunded before shipping of order " + orderId
           + " not released yet (the reconciliation retries): " + t.getMessage()));
       }
       if (latePayment) {

@@ -99,6 +99,9 @@ final class Reconciler {
       .compose(v -> step("stock of cancelled orders", () -> each("""
           SELECT id FROM orders WHERE state IN ('cancelled', 'refunded') AND $2 = ANY(flags) LIMIT $1""", Tuple.of(BATCH, PaymentLedger.RELEASE_PENDING),
         row -> ledger.releaseStock(row.getUUID("id")))))
+      .compose(v -> step("units refunded before shipping", () -> each("""
+          SELECT id FROM orders WHERE 'UNITS_RELEASE_PENDING' = ANY(flags) LIMIT $1""", Tuple.of(BATCH),
+        row -> ledger.releaseUnits(row.getUUID("id")))))
       .compose(v -> step("late payments", () -> each("""
           SELECT id FROM orders WHERE state = 'cancelled' AND ($2 = ANY(flags) OR $3 = ANY(flags)) LIMIT $1""",
         Tuple.of(BATCH, PaymentLedger.PAID_AFTER_CANCEL, PaymentLedger.REFUND_PENDING),
