@@ -210,7 +210,7 @@ export const OrderActions = {
                 ${r.status === 'requested' ? html`
                   <button type="button" class="btn btn-small btn-primary" disabled=${busy.value} onClick=${() => decide(r, true)} data-testid="return-approve">${t('approve')}</button>
                   <button type="button" class="btn btn-small" disabled=${busy.value} onClick=${() => decide(r, false)} data-testid="return-reject">${t('reject')}</button>` : null}
-                ${r.status === 'approved' ? html`
+                ${r.status === 'approved' || (r.status === 'refunded' && !r.receivedAt && !r.restocked) ? html`
                   <button type="button" class="btn btn-small btn-primary" disabled=${busy.value} onClick=${() => receive(r, true)} data-testid="return-restock">${t('receiveRestock')}</button>
                   <button type="button" class="btn btn-small" disabled=${busy.value} onClick=${() => receive(r, false)}>${t('receiveOnly')}</button>` : null}
                 ${(r.status === 'received' || r.status === 'approved') && canRefund ? html`

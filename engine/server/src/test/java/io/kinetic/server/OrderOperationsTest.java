@@ -411,6 +411,31 @@ class OrderOperationsTest {
     assertEquals(3000, detail(order.id()).getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
   }
 
+  @Test
+  void aReturnRefundedAtApprovalIsReceivedAndRestockedAfter() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    String v0 = Shop.variantId(product, 0);
+    Placed order = paid(product, 2);
+    assertEquals(200, fulfil(order.id(), new JsonObject()).statusCode());
+    assertEquals(200, staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null).statusCode());
+    String returnId = requestApprovedReturn(order, v0, 1);
+    assertEquals(200, refund(order.id(), new JsonObject().put("returnId", returnId), UUID.randomUUID().toString()).statusCode());
+    Eventually.value("the return is refunded", () -> detail(order.id()),
+      x -> "refunded".equals(x.getJsonObject("order").getJsonArray("returns").getJsonObject(0).getString("status")));
+    assertEquals(8, available(product, 0));
+
+    String received = "/api/v1/admin/orders/" + order.id() + "/returns/" + returnId + "/received";
+    var arrived = staff(received, new JsonObject().put("restock", true), null);
+    assertEquals(200, arrived.statusCode(), arrived.bodyAsString());
+    JsonObject ret = arrived.bodyAsJsonObject().getJsonObject("order").getJsonArray("returns").getJsonObject(0);
+    assertEquals("refunded", ret.getString("status"), "the money went back: refunded stays its state");
+    assertTrue(ret.getBoolean("restocked"), ret.encode());
+    assertEquals(9, available(product, 0), "the returned unit is back on sale");
+    assertEquals(200, staff(received, new JsonObject().put("restock", true), null).statusCode());
+    assertEquals(9, available(product, 0), "received twice, restocked once");
+    assertEquals(1, timelineCount(detail(order.id()), "ReturnReceived"));
+  }
+
   /** A return of {@code quantity} units of the delivered order's variant, requested by its customer and approved: its id. */
   private static String requestApprovedReturn(Placed order, String variantId, int quantity) throws Exception {
     var requested = http.post("/api/v1/orders/" + order.id() + "/returns").putHeader("X-Order-Token", order.token())

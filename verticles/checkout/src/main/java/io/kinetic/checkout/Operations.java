@@ -430,7 +430,7 @@ final class Operations {
         }
         UUID returnId = derived("return", order.id(), command.idempotencyKey());
         var ret = new OrderOps.Return(returnId, command.idempotencyKey(), lines, command.reason().strip(), OrderOps.REQUESTED, null,
-          false, Instant.now(), Instant.now());
+          false, Instant.now(), Instant.now(), null);
         String who = command.access() != null && command.access().customerId() != null ? "customer" : "guest";
         return Orders.saveOps(tx, order.id(), order.ops().plus(ret))
           .compose(v -> Orders.change(tx, order, null, "ReturnRequested", caller, who, units(lines) + ": " + ret.reason(),
@@ -473,19 +473,21 @@ final class Operations {
       if (ret == null) {
         return Future.failedFuture(Failure.of(ErrorCode.RETURN_NOT_FOUND, "no such return on this order"));
       }
-      if (OrderOps.RECEIVED.equals(ret.status())) {
+      if (ret.arrived()) {
         return Future.succeededFuture(); // received already
       }
-      if (!OrderOps.APPROVED.equals(ret.status())) {
+      // approved, or refunded at approval (the goods may arrive after the money went back)
+      if (!OrderOps.APPROVED.equals(ret.status()) && !OrderOps.REFUNDED.equals(ret.status())) {
         return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "a return that is " + ret.status()
-          + " cannot be received (approve it first)"));
+          + " cannot be received" + (OrderOps.REQUESTED.equals(ret.status()) ? " (approve it first)" : "")));
       }
+      // a refunded return stays refunded (its last step), now with its goods received
+      String status = OrderOps.REFUNDED.equals(ret.status()) ? OrderOps.REFUNDED : OrderOps.RECEIVED;
       Future<?> restocked = !command.restock() ? Future.succeededFuture()
         : bus.request(CatalogApi.RESTOCK_RETURN, new RestockReturn(order.id(), ret.id(),
           ret.lines().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList()), caller);
       return restocked
-        .compose(v -> Orders.saveOps(tx, order.id(), order.ops().withReturn(ret.id(), r -> r.with(OrderOps.RECEIVED, null,
-          command.restock()))))
+        .compose(v -> Orders.saveOps(tx, order.id(), order.ops().withReturn(ret.id(), r -> r.received(status, command.restock()))))
         .compose(v -> Orders.change(tx, order, null, "ReturnReceived", caller, actor(caller),
           command.restock() ? "restocked " + units(ret.lines()) : "received, not restocked", List.of(), List.of(),
           version -> new ReturnReceived(Ids.newId(), Instant.now(), order.id(), order.number(), ret.id(), ret.lines(),

@@ -60,11 +60,22 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
     }
   }
 
+  /** A return; {@code receivedAt} when its goods arrived (also after an early refund, which sets the status refunded). */
   record Return(UUID id, String key, List<ItemLine> lines, String reason, String status, String note, boolean restocked,
-                Instant requestedAt, Instant updatedAt) {
+                Instant requestedAt, Instant updatedAt, Instant receivedAt) {
 
     Return with(String status, String note, boolean restocked) {
-      return new Return(id, key, lines, reason, status, note == null ? this.note : note, restocked, requestedAt, Instant.now());
+      return new Return(id, key, lines, reason, status, note == null ? this.note : note, restocked, requestedAt, Instant.now(),
+        receivedAt);
+    }
+
+    Return received(String status, boolean restocked) {
+      return new Return(id, key, lines, reason, status, note, restocked, requestedAt, Instant.now(), Instant.now());
+    }
+
+    /** Whether its goods arrived (a return refunded before this was kept counts as received when it was restocked). */
+    boolean arrived() {
+      return receivedAt != null || RECEIVED.equals(status) || restocked;
     }
   }
 
@@ -186,6 +197,6 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
 
   List<ReturnView> returnViews() {
     return returns.stream().map(r -> new ReturnView(r.id(), r.lines(), r.reason(), r.status(), r.note(), r.restocked(),
-      r.requestedAt(), r.updatedAt())).toList();
+      r.requestedAt(), r.updatedAt(), r.receivedAt())).toList();
   }
 }
