@@ -436,6 +436,41 @@ class OrderOperationsTest {
     assertEquals(1, timelineCount(detail(order.id()), "ReturnReceived"));
   }
 
+  @Test
+  void anOrderOperationsKeyBelongsToItsCallerAndItsRequest() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    String v0 = Shop.variantId(product, 0);
+    Placed order = paid(product, 2);
+    String fulfilment = staffMember("fulfilment");
+    String refundPath = "/api/v1/admin/orders/" + order.id() + "/refunds";
+    String key = UUID.randomUUID().toString();
+
+    assertEquals(200, refund(order.id(), new JsonObject().put("amount", 100), key).statusCode());
+    var replayed = refund(order.id(), new JsonObject().put("amount", 100), key);
+    assertEquals(200, replayed.statusCode(), replayed.bodyAsString());
+    assertEquals("true", replayed.getHeader("Idempotent-Replayed"));
+    // another staff member with the same key: neither another refund nor the first one's answer
+    for (long amount : new long[] {200, 100}) {
+      var other = http.post(refundPath).bearerTokenAuthentication(fulfilment).putHeader("Idempotency-Key", key)
+        .sendJsonObject(new JsonObject().put("amount", amount)).await(20, TimeUnit.SECONDS);
+      assertProblem(other, 422, "IDEMPOTENCY_KEY_REUSED");
+    }
+    JsonObject d = Eventually.value("the refund is recorded", () -> detail(order.id()),
+      x -> x.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 100);
+    assertEquals(1, d.getJsonObject("order").getJsonArray("refunds").size());
+
+    // shipments alike
+    String shipKey = UUID.randomUUID().toString();
+    String shipPath = "/api/v1/admin/orders/" + order.id() + "/fulfilments";
+    assertEquals(200, staff(shipPath, new JsonObject().put("lines", lines(v0, 1)), shipKey).statusCode());
+    var otherShipment = http.post(shipPath).bearerTokenAuthentication(fulfilment).putHeader("Idempotency-Key", shipKey)
+      .sendJsonObject(new JsonObject()).await(20, TimeUnit.SECONDS);
+    assertProblem(otherShipment, 422, "IDEMPOTENCY_KEY_REUSED");
+    JsonObject after = detail(order.id()).getJsonObject("order");
+    assertEquals(1, after.getJsonArray("fulfilments").size());
+    assertEquals("partially_fulfilled", after.getString("state"));
+  }
+
   /** A return of {@code quantity} units of the delivered order's variant, requested by its customer and approved: its id. */
   private static String requestApprovedReturn(Placed order, String variantId, int quantity) throws Exception {
     var requested = http.post("/api/v1/orders/" + order.id() + "/returns").putHeader("X-Order-Token", order.token())
@@ -449,6 +484,19 @@ class OrderOperationsTest {
       new JsonObject().put("approve", true), null);
     assertEquals(200, approved.statusCode(), approved.bodyAsString());
     return returnId;
+  }
+
+  /** A new staff member with one role; answers their access token. */
+  private static String staffMember(String role) throws Exception {
+    String email = "ops-" + role + "-" + UUID.randomUUID() + "@kinetic.test";
+    var invited = http.post("/api/v1/admin/staff").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("email", email).put("name", "Member").put("roles", new JsonArray().add(role)))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(201, invited.statusCode(), invited.bodyAsString());
+    var login = http.post("/api/v1/admin/auth/login").sendJsonObject(new JsonObject().put("email", email)
+      .put("password", invited.bodyAsJsonObject().getString("generatedPassword"))).await(10, TimeUnit.SECONDS);
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
   }
 
   @Test

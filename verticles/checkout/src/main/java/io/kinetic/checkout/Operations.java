@@ -88,9 +88,12 @@ final class Operations {
       return Future.failedFuture(Failure.invalid(errors));
     }
     UUID shipmentId = derived("fulfilment", command.orderId(), command.idempotencyKey());
+    String request = fingerprint("fulfilment", caller, command.lines(), command.carrier(), command.trackingNumber(),
+      command.trackingUrl());
     return change(command.orderId(), caller, (tx, order) -> {
-      if (order.ops().fulfilmentByKey(command.idempotencyKey()) != null) {
-        return Future.succeededFuture(); // shipped by the first request with this key
+      OrderOps.Fulfilment made = order.ops().fulfilmentByKey(command.idempotencyKey());
+      if (made != null) {
+        return sameRequest(made.request(), request); // shipped by the first request with this key
       }
       Failure state = OrderStates.unless(order.state(), "fulfilled", OrderStates.PAID, OrderStates.PARTIALLY_FULFILLED);
       if (state != null) {
@@ -126,7 +129,7 @@ final class Operations {
       boolean done = order.doc().lines().stream().allMatch(l -> ops.toShip(l.variantId(), l.quantity(), after, true) == 0);
       String to = done ? OrderStates.FULFILLED : OrderStates.PARTIALLY_FULFILLED;
       var fulfilment = new OrderOps.Fulfilment(shipmentId, command.idempotencyKey(), ship, blankToNull(command.carrier()),
-        blankToNull(command.trackingNumber()), blankToNull(command.trackingUrl()), Instant.now(), caller.actor());
+        blankToNull(command.trackingNumber()), blankToNull(command.trackingUrl()), Instant.now(), caller.actor(), request);
       String note = note("shipped " + units(ship), command.carrier(), command.trackingNumber());
       return bus.request(CatalogApi.SHIP_STOCK, new ShipStock(order.id(), shipmentId,
           ship.stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList()), caller)
@@ -209,7 +212,7 @@ final class Operations {
 
   /** Refunds what is left of the captured amount (a cancelled paid order). */
   private Future<Void> refundRest(UUID orderId, String reason, Caller caller) {
-    return reserve(orderId, caller, "cancel-refund", (order, ops) -> {
+    return reserve(orderId, caller, "cancel-refund", null, (order, ops) -> {
       long left = order.paymentAmount() - order.refunded() - ops.pendingRefunds();
       return left <= 0 ? null : new Reservation(left, reason, null, List.of());
     }).compose(this::send).mapEmpty();
@@ -235,7 +238,8 @@ final class Operations {
       return Future.failedFuture(Failure.invalid(errors));
     }
     String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
-    return reserve(command.orderId(), caller, command.idempotencyKey(), (order, ops) -> {
+    String request = fingerprint("refund", caller, command.amount(), command.lines(), command.returnId(), reason);
+    return reserve(command.orderId(), caller, command.idempotencyKey(), request, (order, ops) -> {
       long amount;
       List<LineQuantity> lines = List.of();
       UUID returnId = command.returnId();
@@ -301,14 +305,21 @@ final class Operations {
     Reservation size(Orders.Locked order, OrderOps ops);
   }
 
-  /** Notes a pending refund under the order's lock, sized by {@code sizing}, once per key. */
-  private Future<Reserved> reserve(UUID orderId, Caller caller, String key, Sizing sizing) {
+  /**
+   * Notes a pending refund under the order's lock, sized by {@code sizing}, once per key: the key
+   * again with the same {@code request} finds it, with another one is refused.
+   */
+  private Future<Reserved> reserve(UUID orderId, Caller caller, String key, String request, Sizing sizing) {
     return staffName(caller).compose(name -> pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
       if (order == null) {
         return Future.failedFuture(notFound());
       }
       OrderOps.Refund existing = order.ops().refundByKey(key == null ? null : key);
       if (existing != null) {
+        Failure reused = reused(existing.request(), request);
+        if (reused != null) {
+          return Future.failedFuture(reused);
+        }
         // the same request again: send it again if it is still pending (the provider keeps it once)
         return Future.succeededFuture(new Reserved(orderId, existing.id(), order.provider(), order.intentId(),
           existing.amount(), OrderOps.PENDING.equals(existing.status())));
@@ -329,7 +340,7 @@ final class Operations {
       }
       UUID refundId = derived("refund", orderId, key);
       var refund = new OrderOps.Refund(refundId, key, r.amount(), r.reason(), r.returnId(), r.lines(), OrderOps.PENDING, null,
-        Instant.now(), caller.actor(), null);
+        Instant.now(), caller.actor(), request, null);
       return Orders.saveOps(tx, orderId, order.ops().plus(refund))
         .compose(v -> Orders.change(tx, order, null, "RefundRequested", caller, actor(caller),
           major(r.amount(), order.total().currency()) + (r.reason() == null ? "" : ": " + r.reason()), List.of(), List.of(), null))
@@ -407,11 +418,13 @@ final class Operations {
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
     }
+    String request = fingerprint("return", caller, command.lines(), command.reason().strip());
     // the caller must see the order (its customer, or its link); staff use their own tools
     return service.get(new io.kinetic.kernel.contract.checkout.GetOrder(command.orderId(), command.access()), caller)
       .compose(visible -> pool.withTransaction(tx -> Orders.lock(tx, command.orderId()).compose(order -> {
-        if (order.ops().returnByKey(command.idempotencyKey()) != null) {
-          return Future.succeededFuture();
+        OrderOps.Return made = order.ops().returnByKey(command.idempotencyKey());
+        if (made != null) {
+          return sameRequest(made.request(), request);
         }
         Failure state = OrderStates.unless(order.state(), "returned (only a delivered order can be)", OrderStates.DELIVERED);
         if (state != null) {
@@ -430,7 +443,7 @@ final class Operations {
         }
         UUID returnId = derived("return", order.id(), command.idempotencyKey());
         var ret = new OrderOps.Return(returnId, command.idempotencyKey(), lines, command.reason().strip(), OrderOps.REQUESTED, null,
-          false, Instant.now(), Instant.now(), null);
+          false, Instant.now(), Instant.now(), request, null);
         String who = command.access() != null && command.access().customerId() != null ? "customer" : "guest";
         return Orders.saveOps(tx, order.id(), order.ops().plus(ret))
           .compose(v -> Orders.change(tx, order, null, "ReturnRequested", caller, who, units(lines) + ": " + ret.reason(),
@@ -589,6 +602,45 @@ final class Operations {
   private static Failure remaining(PricedLine line, int left, String what) {
     return Failure.of(ErrorCode.QUANTITY_EXCEEDS_REMAINING, Math.max(0, left) + " of " + line.sku() + " (variant "
       + line.variantId() + ") left " + what);
+  }
+
+  /**
+   * What a request asked, and who asked it: a SHA-256 over the kind of operation, the caller's
+   * principal and the request's fields ({@code null} for a missing one; lines in variant order).
+   */
+  static String fingerprint(String kind, Caller caller, Object... fields) {
+    var text = new StringBuilder(kind).append('\n').append(caller == null ? null : caller.actor());
+    for (Object field : fields) {
+      text.append('\n');
+      if (field instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof LineQuantity) {
+        list.stream().map(LineQuantity.class::cast).sorted(java.util.Comparator.comparing(LineQuantity::variantId))
+          .forEach(l -> text.append(l.variantId()).append('x').append(l.quantity()).append(';'));
+      } else if (field instanceof List<?> list && list.isEmpty()) {
+        text.append("null"); // no lines is the same as lines not given
+      } else {
+        text.append(field instanceof String str ? str.strip() : field);
+      }
+    }
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The key of an operation on this order used again: refused when the first request made with it
+   * was another one, or another caller's ({@code made} null: made before requests were kept).
+   */
+  private static Failure reused(String made, String request) {
+    return made == null || request == null || made.equals(request) ? null : ErrorCode.IDEMPOTENCY_KEY_REUSED.failure(
+      "this Idempotency-Key was used on this order for a different request or by another caller: use a new key");
+  }
+
+  private static <T> Future<T> sameRequest(String made, String request) {
+    Failure reused = reused(made, request);
+    return reused == null ? Future.succeededFuture() : Future.failedFuture(reused);
   }
 
   private static void quantities(List<LineQuantity> lines, List<FieldError> errors) {

@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
 /**
  * What happened to an order after it was placed (the {@code ops} column): shipments, staff's
  * refunds and returns. Immutable; each operation makes a new one, written under the order's lock.
- * Each entry keeps the idempotency key it was made with, so a repeated request finds it.
+ * Each entry keeps the idempotency key it was made with, so a repeated request finds it, and the
+ * fingerprint of that request ({@code request}: the caller and what they asked; null for entries
+ * made before it was kept), so that the key used again by another caller or for another request is
+ * refused instead of answered with what the first request made.
  *
  * <p>Units per line: a refund by lines counts against the line's units left to refund (ordered,
  * less the units of every refund not failed, by lines or by return) and takes the line's units not
@@ -37,7 +40,7 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
   static final String REFUNDED = "refunded";
 
   record Fulfilment(UUID id, String key, List<ItemLine> lines, String carrier, String trackingNumber, String trackingUrl,
-                    Instant at, String actor) {
+                    Instant at, String actor, String request) {
   }
 
   /**
@@ -45,14 +48,14 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
    * among them that were not shipped when it succeeded (given back to stock, never shipped).
    */
   record Refund(UUID id, String key, long amount, String reason, UUID returnId, List<LineQuantity> lines, String status,
-                String error, Instant at, String actor, List<LineQuantity> released) {
+                String error, Instant at, String actor, String request, List<LineQuantity> released) {
 
     Refund with(String status, String error) {
-      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, released);
+      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, request, released);
     }
 
     Refund released(List<LineQuantity> units) {
-      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, units);
+      return new Refund(id, key, amount, reason, returnId, lines, status, error, at, actor, request, units);
     }
 
     boolean byLines() {
@@ -62,15 +65,15 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
 
   /** A return; {@code receivedAt} when its goods arrived (also after an early refund, which sets the status refunded). */
   record Return(UUID id, String key, List<ItemLine> lines, String reason, String status, String note, boolean restocked,
-                Instant requestedAt, Instant updatedAt, Instant receivedAt) {
+                Instant requestedAt, Instant updatedAt, String request, Instant receivedAt) {
 
     Return with(String status, String note, boolean restocked) {
       return new Return(id, key, lines, reason, status, note == null ? this.note : note, restocked, requestedAt, Instant.now(),
-        receivedAt);
+        request, receivedAt);
     }
 
     Return received(String status, boolean restocked) {
-      return new Return(id, key, lines, reason, status, note, restocked, requestedAt, Instant.now(), Instant.now());
+      return new Return(id, key, lines, reason, status, note, restocked, requestedAt, Instant.now(), request, Instant.now());
     }
 
     /** Whether its goods arrived (a return refunded before this was kept counts as received when it was restocked). */
