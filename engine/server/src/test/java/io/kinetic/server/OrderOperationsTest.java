@@ -339,6 +339,7 @@ class OrderOperationsTest {
     var fourth = refund(order.id(), new JsonObject().put("lines", lines(v0, 1)), UUID.randomUUID().toString());
     assertProblem(fourth, 422, "QUANTITY_EXCEEDS_REMAINING");
     assertTrue(fourth.bodyAsJsonObject().getString("detail").contains(v0), "the problem names the line: " + fourth.bodyAsString());
+    assertEquals("lines[0].quantity", fourth.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(200, refund(order.id(), new JsonObject().put("lines", lines(v1, 1)), UUID.randomUUID().toString()).statusCode());
     JsonObject refunded = Eventually.value("both refunds are recorded", () -> detail(order.id()),
       d -> d.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount") == 3000 + 1100);

@@ -110,11 +110,12 @@ final class Operations {
           }
         }
       } else {
-        for (LineQuantity q : command.lines()) {
+        for (int i = 0; i < command.lines().size(); i++) {
+          LineQuantity q = command.lines().get(i);
           PricedLine line = line(order, q.variantId());
           int left = ops.toShip(line.variantId(), line.quantity(), shipped, false);
           if (q.quantity() > left) {
-            return Future.failedFuture(remaining(line, left, "to ship (not shipped and not refunded)"));
+            return Future.failedFuture(remaining(line, left, "to ship (not shipped and not refunded)", i));
           }
           ship.add(item(line, q.quantity()));
         }
@@ -274,11 +275,12 @@ final class Operations {
       } else {
         // per line, at most the units not refunded already (by lines or by return, pending or succeeded)
         Map<UUID, Integer> refunded = ops.refundedUnits();
-        for (LineQuantity q : command.lines()) {
+        for (int i = 0; i < command.lines().size(); i++) {
+          LineQuantity q = command.lines().get(i);
           PricedLine line = line(order, q.variantId());
           int left = line.quantity() - refunded.getOrDefault(line.variantId(), 0);
           if (q.quantity() > left) {
-            throw remaining(line, left, "to refund");
+            throw remaining(line, left, "to refund", i);
           }
         }
         lines = command.lines();
@@ -602,6 +604,13 @@ final class Operations {
   private static Failure remaining(PricedLine line, int left, String what) {
     return Failure.of(ErrorCode.QUANTITY_EXCEEDS_REMAINING, Math.max(0, left) + " of " + line.sku() + " (variant "
       + line.variantId() + ") left " + what);
+  }
+
+  /** {@link #remaining} naming the request's line {@code index} ({@code lines[index].quantity}) too. */
+  private static Failure remaining(PricedLine line, int left, String what, int index) {
+    Failure failure = remaining(line, left, what);
+    return Failure.of(failure.errorCode(), failure.detail(), List.of(new FieldError("lines[" + index + "].quantity",
+      failure.detail())));
   }
 
   /**
