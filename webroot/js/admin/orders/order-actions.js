@@ -141,6 +141,7 @@ export const OrderActions = {
           ${refund.mode === 'amount' ? html`
             <label class="field field-narrow-md"><span>${t('amount')} (${o.currency})</span>
               <input inputmode="decimal" ...${model(refund, 'amount')} placeholder=${toMajor(left, o.currency)} data-testid="refund-amount" /></label>` : html`
+            <p class="muted small" data-testid="refund-lines-hint">${t('refundLinesHint')}</p>
             <table class="table compact-table"><tbody>${o.lines.map((l) => html`
               <tr key=${l.variantId}><td>${l.productName || l.sku} <span class="muted small">× ${l.quantity} · ${money(l.gross)}</span></td>
                 <td class="num"><input type="number" min="0" max=${Math.max(0, l.quantity - (refunded[l.variantId] || 0))} class="input-qty" aria-label=${t('qty')} ...${model(refund.qty, l.variantId)} /></td></tr>`)}

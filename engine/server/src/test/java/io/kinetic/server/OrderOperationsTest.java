@@ -385,6 +385,16 @@ class OrderOperationsTest {
     assertEquals(200, all.statusCode(), all.bodyAsString());
     assertEquals(2, all.bodyAsJsonObject().getJsonObject("order").getJsonArray("fulfilments").getJsonObject(0).getJsonArray("lines")
       .getJsonObject(0).getInteger("quantity"));
+    int before = available(product, 0);
+
+    // every unit of a paid order refunded by lines (its shipping not): nothing is left to ship, the
+    // order leaves the work queue as fulfilled, and its units are back on sale
+    Placed nothingShips = paid(product, 2);
+    assertEquals(before - 2, available(product, 0));
+    assertEquals(200, refund(nothingShips.id(), new JsonObject().put("lines", lines(v0, 2)), UUID.randomUUID().toString()).statusCode());
+    Eventually.value("the order is fulfilled", () -> detail(nothingShips.id()),
+      d -> "fulfilled".equals(d.getJsonObject("order").getString("state")));
+    Eventually.until("its units are back on sale", java.time.Duration.ofSeconds(20), () -> available(product, 0) == before);
   }
 
   @Test

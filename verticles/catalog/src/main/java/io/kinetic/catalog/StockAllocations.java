@@ -70,6 +70,8 @@ final class StockAllocations {
     FROM unnest($2::uuid[], $3::int[]) AS t(id, q)
     WHERE a.order_id = $1 AND a.variant_id = t.id AND a.released_at IS NULL AND a.shipped + t.q <= a.quantity
     """;
+  /** Whether the order holds an allocation still (not released whole). */
+  private static final String ALLOCATION_HELD = "SELECT 1 FROM stock_allocation WHERE order_id = $1 AND released_at IS NULL LIMIT 1";
   /** Units that will never ship leave the allocation (which must hold them unshipped). */
   private static final String SHRINK = """
     UPDATE stock_allocation a SET quantity = a.quantity - t.q
@@ -351,7 +353,11 @@ final class StockAllocations {
     var changed = new ArrayList<Moved>();
     return retried(() -> pool.withTransaction(tx -> {
         changed.clear(); // only the attempt that commits counts
-        return tx.preparedQuery(NOTE)
+        // no allocation held (released whole already, as a cancellation's, or none was made, as for a
+        // generated order history): nothing to give back, and nothing to retry
+        return tx.preparedQuery(ALLOCATION_HELD).execute(Tuple.of(command.orderId())).compose(held -> held.size() == 0
+          ? Future.succeededFuture(List.<StockLine>of())
+          : tx.preparedQuery(NOTE)
           .execute(Tuple.tuple().addValue(command.sourceId()).addValue(command.orderId()).addValue("released")
             .addValue(command.lines().stream().map(StockLine::variantId).toArray(UUID[]::new))
             .addValue(command.lines().stream().map(StockLine::quantity).toArray(Integer[]::new)))
@@ -367,7 +373,7 @@ final class StockAllocations {
                 .compose(locked -> move(tx, lines, locked, +1, caller, changed)).map(lines)
                 : Future.failedFuture(ErrorCode.QUANTITY_EXCEEDS_REMAINING.failure(
                   "the order's allocation does not hold that many unshipped units")));
-          });
+          }));
       }), 5)
       .map(lines -> {
         committed(changed);

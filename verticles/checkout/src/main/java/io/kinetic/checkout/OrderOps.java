@@ -1,5 +1,6 @@
 package io.kinetic.checkout;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.kinetic.kernel.contract.checkout.FulfilmentView;
 import io.kinetic.kernel.contract.checkout.ItemLine;
 import io.kinetic.kernel.contract.checkout.LineQuantity;
@@ -27,6 +28,7 @@ import java.util.function.UnaryOperator;
  * shipped first: those are no longer to be shipped ({@link #toShip}), and once the refund succeeded
  * they leave the order's stock allocation ({@code released}).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return> returns) {
 
   static final String PENDING = "pending";
@@ -39,6 +41,7 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
   static final String RECEIVED = "received";
   static final String REFUNDED = "refunded";
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record Fulfilment(UUID id, String key, List<ItemLine> lines, String carrier, String trackingNumber, String trackingUrl,
                     Instant at, String actor, String request) {
   }
@@ -47,6 +50,7 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
    * A refund; {@code lines} the units it refunds (by lines or by return), {@code released} the units
    * among them that were not shipped when it succeeded (given back to stock, never shipped).
    */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record Refund(UUID id, String key, long amount, String reason, UUID returnId, List<LineQuantity> lines, String status,
                 String error, Instant at, String actor, String request, List<LineQuantity> released) {
 
@@ -61,9 +65,19 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
     boolean byLines() {
       return returnId == null && lines != null && !lines.isEmpty();
     }
+
+    /**
+     * Whether its units leave what is to ship: a refund by lines made under that rule (it keeps its
+     * request's fingerprint). One made before it (no fingerprint) may have paid back a shipped unit:
+     * it changes nothing for shipping and releases nothing.
+     */
+    boolean holdsUnits() {
+      return byLines() && request != null;
+    }
   }
 
   /** A return; {@code receivedAt} when its goods arrived (also after an early refund, which sets the status refunded). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   record Return(UUID id, String key, List<ItemLine> lines, String reason, String status, String note, boolean restocked,
                 Instant requestedAt, Instant updatedAt, String request, Instant receivedAt) {
 
@@ -119,7 +133,7 @@ record OrderOps(List<Fulfilment> fulfilments, List<Refund> refunds, List<Return>
    */
   Map<UUID, Integer> refundedByLines(boolean succeededOnly) {
     var refunded = new HashMap<UUID, Integer>();
-    refunds.stream().filter(r -> r.byLines() && (succeededOnly ? SUCCEEDED.equals(r.status()) : !FAILED.equals(r.status())))
+    refunds.stream().filter(r -> r.holdsUnits() && (succeededOnly ? SUCCEEDED.equals(r.status()) : !FAILED.equals(r.status())))
       .forEach(r -> r.lines().forEach(l -> refunded.merge(l.variantId(), l.quantity(), Integer::sum)));
     return refunded;
   }

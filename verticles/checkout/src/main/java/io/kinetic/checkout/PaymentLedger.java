@@ -525,7 +525,7 @@ final class PaymentLedger {
     Map<UUID, Integer> released = ops.released();
     boolean releases = false;
     for (OrderOps.Refund r : settled) {
-      if (!r.byLines()) {
+      if (!r.holdsUnits()) {
         continue;
       }
       var units = new java.util.ArrayList<LineQuantity>();
@@ -543,7 +543,7 @@ final class PaymentLedger {
       ops = ops.withRefund(r.id(), x -> x.released(List.copyOf(units)));
     }
     OrderOps after2 = ops;
-    if (toState == null && !whole && OrderStates.PARTIALLY_FULFILLED.equals(order.state())
+    if (toState == null && !whole && (OrderStates.PARTIALLY_FULFILLED.equals(order.state()) || OrderStates.PAID.equals(order.state()))
       && order.doc().lines().stream().allMatch(l -> after2.toShip(l.variantId(), l.quantity(), shipped, true) == 0)) {
       toState = OrderStates.FULFILLED; // the units not shipped were refunded: nothing is left to ship
     }
@@ -633,22 +633,22 @@ final class PaymentLedger {
 
   /**
    * Gives back the units its succeeded refunds by lines took before they shipped (idempotent at the
-   * catalog, per refund), then drops its {@value #UNITS_RELEASE_PENDING}. An order cancelled or
-   * refunded in full since releases all its units held anyway.
+   * catalog, per refund), then drops its {@value #UNITS_RELEASE_PENDING}. Sent whatever the order's
+   * state: an allocation released whole since (cancelled) gives nothing back twice.
    */
   Future<Void> releaseUnits(UUID orderId) {
     return pool.withTransaction(tx -> Orders.lock(tx, orderId).compose(order -> {
       if (order == null || !order.flags().contains(UNITS_RELEASE_PENDING)) {
         return Future.succeededFuture();
       }
+      // whatever the order's state since: the catalog gives back nothing of an allocation released
+      // whole already (a cancellation's), and each refund's units once
       Future<?> chain = Future.succeededFuture();
-      if (!OrderStates.CANCELLED.equals(order.state()) && !OrderStates.REFUNDED.equals(order.state())) {
-        for (OrderOps.Refund r : order.ops().refunds()) {
-          if (OrderOps.SUCCEEDED.equals(r.status()) && r.released() != null && !r.released().isEmpty()) {
-            var lines = r.released().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
-            chain = chain.compose(v -> bus.request(CatalogApi.RELEASE_UNITS,
-              new io.kinetic.kernel.contract.catalog.ReleaseUnits(orderId, r.id(), lines), Caller.SYSTEM));
-          }
+      for (OrderOps.Refund r : order.ops().refunds()) {
+        if (OrderOps.SUCCEEDED.equals(r.status()) && r.released() != null && !r.released().isEmpty()) {
+          var lines = r.released().stream().map(l -> new StockLine(l.variantId(), l.quantity())).toList();
+          chain = chain.compose(v -> bus.request(CatalogApi.RELEASE_UNITS,
+            new io.kinetic.kernel.contract.catalog.ReleaseUnits(orderId, r.id(), lines), Caller.SYSTEM));
         }
       }
       return chain.compose(v -> tx.preparedQuery("UPDATE orders SET flags = array_remove(flags, $2) WHERE id = $1")

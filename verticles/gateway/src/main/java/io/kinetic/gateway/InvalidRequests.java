@@ -50,9 +50,6 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
    */
   static boolean malformedBody(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof io.netty.handler.codec.DecoderException) {
-        return true;
-      }
       for (StackTraceElement frame : c.getStackTrace()) {
         if (frame.getClassName().startsWith("io.netty.handler.codec.http.HttpObjectDecoder")) {
           return true;

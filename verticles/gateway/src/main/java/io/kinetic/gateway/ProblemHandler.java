@@ -41,6 +41,14 @@ final class ProblemHandler implements Handler<RoutingContext> {
       }
       return;
     }
+    // the HTTP codec refused the body while it was arriving (a chunk size that is not hexadecimal):
+    // the client's fault, and the codec closes the connection (not a failure of the engine's own
+    // HTTP clients, whose decoder is the same class: a request read whole before its handler ran)
+    if (!rc.request().isEnded() && InvalidRequests.malformedBody(rc.failure())) {
+      LOG.fine(() -> rc.request().method() + " " + rc.request().path() + ": the request is not valid HTTP");
+      respond(rc, ErrorCode.MALFORMED_REQUEST.failure("the request is not valid HTTP"));
+      return;
+    }
     respond(rc, failureOf(rc.failure(), rc.statusCode()));
   }
 
@@ -63,9 +71,6 @@ final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   static Failure failureOf(Throwable t, int status) {
-    if (InvalidRequests.malformedBody(t)) {
-      return ErrorCode.MALFORMED_REQUEST.failure("the request is not valid HTTP");
-    }
     if (t instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException ve) {
         return ValidationFailures.from(ve);

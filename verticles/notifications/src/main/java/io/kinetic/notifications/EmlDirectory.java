@@ -55,13 +55,13 @@ final class EmlDirectory implements MailTransport {
   private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   /**
-   * The directory, created owner-only (0700), or made so: a mail holds what only its recipient may
-   * read (a password-reset link, an order's address), like {@code data/secrets}.
+   * The directory, created owner-only (0700) when missing: a mail holds what only its recipient may
+   * read (a password-reset link, an order's address), like {@code data/secrets}. One that exists is
+   * left as it is (it may be a shared one staff configured); each mail in it is owner-only anyway.
    */
   private void secure() throws java.io.IOException {
-    if (POSIX) {
+    if (POSIX && !Files.isDirectory(directory)) {
       Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
     } else {
       Files.createDirectories(directory);
     }

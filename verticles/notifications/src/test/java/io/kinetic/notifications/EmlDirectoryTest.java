@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mail directory of the embedded default holds what only a mail's recipient may read (a
- * password-reset link): owner-only like {@code data/secrets}, also when it was made readable before.
+ * password-reset link): each mail owner-only, in a directory made owner-only when the engine makes it.
  */
 class EmlDirectoryTest {
 
@@ -33,7 +33,7 @@ class EmlDirectoryTest {
       directory.deliver("reset-1", message).await(10, TimeUnit.SECONDS);
       assertTrue(Files.readString(mail.resolve("reset-1.eml")).contains("token"));
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mail.resolve("reset-1.eml"))));
-      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(mail)));
+      assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(mail)), "one that exists is left as it is");
       // a directory made anew is owner-only from the start
       Path fresh = data.resolve("fresh").resolve("mail");
       new EmlDirectory(vertx, fresh).deliver("m", message).await(10, TimeUnit.SECONDS);

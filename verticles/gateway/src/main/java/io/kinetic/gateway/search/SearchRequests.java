@@ -65,10 +65,6 @@ final class SearchRequests {
   }
 
   /**
-   * An integer parameter; the search operations skip the contract's validation (a query may hold
-   * anything, quotes included, which the validator would try to read as JSON), so it is checked here.
-   */
-  /**
    * The suggestions' {@code limit} for the bus (0: the search context's default): one given must be
    * 1 to 20 (0 asked for is no "default", it is refused like 21).
    */
@@ -79,6 +75,10 @@ final class SearchRequests {
     return limit;
   }
 
+  /**
+   * An integer parameter; the search operations skip the contract's validation (a query may hold
+   * anything, quotes included, which the validator would try to read as JSON), so it is checked here.
+   */
   static int intParam(MultiMap params, String name, int fallback) {
     String text = params.get(name);
     if (text == null || text.isEmpty()) {
