@@ -71,6 +71,12 @@ class MailFilesTest {
     assertEquals(1, mails.size(), listed.bodyAsString());
     String id = mails.getJsonObject(0).getString("id");
     assertTrue(mails.getJsonObject(0).getString("subject").startsWith("Passwort zurücksetzen"), listed.bodyAsString());
+    // a page size out of range names the schema's argument, not the context's
+    var zero = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken())
+      .sendJsonObject(new JsonObject().put("query", "{ mails(first: 0) { nextCursor } }")).await(10, java.util.concurrent.TimeUnit.SECONDS);
+    var error = zero.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals("VALIDATION_FAILED", error.getJsonObject("extensions").getString("code"), zero.bodyAsString());
+    assertTrue(zero.bodyAsString().contains("first") && !zero.bodyAsString().contains("limit"), zero.bodyAsString());
     var one = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken())
       .sendJsonObject(new JsonObject().put("query", "{ mail(id: \"" + id + "\") { messageId text html mail { recipient createdAt } } }"))
       .await(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -43,7 +43,6 @@ import io.kinetic.kernel.contract.checkout.SaveTaxRate;
 import io.kinetic.kernel.contract.checkout.ShippingMethod;
 import io.kinetic.kernel.contract.checkout.ShippingZoneInput;
 import io.kinetic.kernel.contract.checkout.TaxRate;
-import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import io.vertx.core.Future;
@@ -338,13 +337,6 @@ final class CheckoutFetchers {
 
   /** {@code reply}, with the fields of its VALIDATION_FAILED failure renamed; any other outcome as it is. */
   private static <T> Future<T> named(Future<T> reply, UnaryOperator<String> rename) {
-    return reply.recover(t -> {
-      Failure failure = Failure.from(t);
-      if (failure.errorCode() != ErrorCode.VALIDATION_FAILED || failure.errors().isEmpty()) {
-        return Future.failedFuture(t);
-      }
-      return Future.failedFuture(Failure.invalid(failure.errors().stream()
-        .map(error -> new FieldError(rename.apply(error.field()), error.message())).toList()));
-    });
+    return Gql.named(reply, rename);
   }
 }
