@@ -19,6 +19,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    // before anything logs: the JDK's shutdown reset of logging waits for the engine's last line
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", io.kinetic.kernel.log.EngineLogManager.class.getName());
+    }
     Map<String, String> env = System.getenv();
     String logs = Logs.configure(Level.INFO, env);
     String command = args.length == 0 ? "run" : args[0];
@@ -51,9 +55,14 @@ public final class Main {
   private static void run(Map<String, String> env) throws Exception {
     Engine engine = Engine.start(env);
     var stopped = new CountDownLatch(1);
+    io.kinetic.kernel.log.EngineLogManager.deferClose();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      engine.stop();
-      stopped.countDown();
+      try {
+        engine.stop();
+      } finally {
+        io.kinetic.kernel.log.EngineLogManager.closeNow();
+        stopped.countDown();
+      }
     }, "kinetic-shutdown"));
     stopped.await();
   }

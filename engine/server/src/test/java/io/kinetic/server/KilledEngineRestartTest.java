@@ -51,7 +51,11 @@ class KilledEngineRestartTest {
         var cart = shop.cart(token);
         assertEquals(200, cart.statusCode(), "the guest's cart outlived the restart: " + cart.bodyAsString());
         assertEquals(2, Shop.line(cart, variant).getInteger("quantity"), cart.bodyAsString());
-      }
+      } // SIGTERM: the engine stops cleanly
+      // its log keeps its last lines (the JDK's shutdown closed the handlers before they were written)
+      String log = Files.readString(data.resolve("engine.log"));
+      assertTrue(log.contains("embedded Redis stopped") && log.contains("embedded PostgreSQL stopped"),
+        "the last lines of a clean stop are logged: " + log.substring(Math.max(0, log.length() - 2000)));
     } finally {
       vertx.close();
     }
