@@ -29,7 +29,7 @@ export const messages = {
     trackingNumber: 'Tracking number', trackingUrl: 'Tracking link', shipSubmit: 'Ship these units', close: 'Close',
     shipped: 'Shipment recorded.', markDelivered: 'Mark delivered', markedDelivered: 'Marked delivered.',
     refund: 'Refund…', refundBy: 'Refund by', refundByAmount: 'Amount', refundByLines: 'Items', reason: 'Reason',
-    refundLinesHint: 'Units refunded by lines that have not shipped will not ship, and go back on sale. To pay back a shipped unit while others still ship, refund an amount.',
+    refundLinesHint: 'Units refunded here that have not shipped yet will not ship, and go back on sale. To pay back a shipped unit while others still ship, refund an amount.',
     refundableLeft: '{amount} can still be refunded.', refundSubmit: 'Refund', refundSent: 'Refund sent.', refundAmountInvalid: 'Enter an amount above 0.',
     cancelOrder: 'Cancel order…', cancelExplain: 'The stock goes back on sale; an unpaid payment is voided, a paid one refunded in full.',
     cancelSubmit: 'Cancel the order', orderCancelled: 'Order cancelled.', noActions: 'Nothing to do for this order now.',

@@ -218,14 +218,14 @@ class CheckoutGraphQlTest {
     assertError(query(SHOP, shop.staffToken(), null, "{ checkoutQuote { currency } }", new JsonObject()), "FORBIDDEN");
     assertError(query(SHOP, null, null, "{ checkoutQuote { currency } }", new JsonObject()), "CART_NOT_FOUND");
 
-    String fulfilment = staffMember("fulfilment");
+    String fulfilment = shop.staffMember("fulfilment");
     assertNotNull(data(query(ADMIN, fulfilment, null, "{ orders(first: 1) { pageInfo { hasNextPage } } }", new JsonObject()), "orders"));
     var settings = query(ADMIN, fulfilment, null, "{ checkoutSettings { version } }", new JsonObject());
     assertError(settings, "FORBIDDEN");
     assertNull(settings.getJsonObject("data"), "a non-null root field failed: no data");
     assertError(query(ADMIN, fulfilment, null, "mutation { updateCheckoutSettings(input: {pricesIncludeTax: false}) { __typename } }",
       new JsonObject()), "FORBIDDEN");
-    String catalog = staffMember("catalog");
+    String catalog = shop.staffMember("catalog");
     assertError(query(ADMIN, catalog, null, "{ orders { edges { cursor } } }", new JsonObject()), "FORBIDDEN");
   }
 
@@ -327,7 +327,7 @@ class CheckoutGraphQlTest {
     data(query(SHOP, null, null, "mutation($id: ID!, $t: String) { confirmPayment(orderId: $id, accessToken: $t) { __typename } }",
       ids(orderId, accessToken)), "confirmPayment");
 
-    String fulfilment = staffMember("fulfilment");
+    String fulfilment = shop.staffMember("fulfilment");
     JsonObject shipped = data(post(ADMIN, fulfilment, null, UUID.randomUUID().toString(), fulfil, new JsonObject().put("id", orderId)
       .put("in", new JsonObject().put("lines", new JsonArray().add(new JsonObject().put("variantId", variant).put("quantity", 1)))
         .put("carrier", "UPS").put("trackingNumber", "1Z999"))).bodyAsJsonObject(), "fulfilOrder");
@@ -416,19 +416,6 @@ class CheckoutGraphQlTest {
       }
     } while (items > 0 && System.currentTimeMillis() < deadline);
     assertEquals(0, items, "placing the order emptied the cart");
-  }
-
-  /** A new staff member with one role; answers their access token. */
-  private static String staffMember(String role) throws Exception {
-    String email = "gql-" + role + "-" + UUID.randomUUID() + "@kinetic.test";
-    var invited = http.post("/api/v1/admin/staff").bearerTokenAuthentication(shop.staffToken())
-      .sendJsonObject(new JsonObject().put("email", email).put("name", "Member").put("roles", new JsonArray().add(role)))
-      .await(10, TimeUnit.SECONDS);
-    assertEquals(201, invited.statusCode(), invited.bodyAsString());
-    var login = http.post("/api/v1/admin/auth/login").sendJsonObject(new JsonObject().put("email", email)
-      .put("password", invited.bodyAsJsonObject().getString("generatedPassword"))).await(10, TimeUnit.SECONDS);
-    assertEquals(200, login.statusCode(), login.bodyAsString());
-    return login.bodyAsJsonObject().getString("accessToken");
   }
 
   private static JsonObject query(String path, String bearer, String cartToken, String document, JsonObject variables)

@@ -452,7 +452,7 @@ class OrderOperationsTest {
     JsonObject product = shop.product("PUBLISHED", 10);
     String v0 = Shop.variantId(product, 0);
     Placed order = paid(product, 2);
-    String fulfilment = staffMember("fulfilment");
+    String fulfilment = shop.staffMember("fulfilment");
     String refundPath = "/api/v1/admin/orders/" + order.id() + "/refunds";
     String key = UUID.randomUUID().toString();
 
@@ -495,19 +495,6 @@ class OrderOperationsTest {
       new JsonObject().put("approve", true), null);
     assertEquals(200, approved.statusCode(), approved.bodyAsString());
     return returnId;
-  }
-
-  /** A new staff member with one role; answers their access token. */
-  private static String staffMember(String role) throws Exception {
-    String email = "ops-" + role + "-" + UUID.randomUUID() + "@kinetic.test";
-    var invited = http.post("/api/v1/admin/staff").bearerTokenAuthentication(shop.staffToken())
-      .sendJsonObject(new JsonObject().put("email", email).put("name", "Member").put("roles", new JsonArray().add(role)))
-      .await(10, TimeUnit.SECONDS);
-    assertEquals(201, invited.statusCode(), invited.bodyAsString());
-    var login = http.post("/api/v1/admin/auth/login").sendJsonObject(new JsonObject().put("email", email)
-      .put("password", invited.bodyAsJsonObject().getString("generatedPassword"))).await(10, TimeUnit.SECONDS);
-    assertEquals(200, login.statusCode(), login.bodyAsString());
-    return login.bodyAsJsonObject().getString("accessToken");
   }
 
   @Test

@@ -112,6 +112,18 @@ final class Shop {
     return staffToken;
   }
 
+  /** A new staff member with one role, invited by the admin; answers their access token. */
+  String staffMember(String role) throws Exception {
+    String email = "staff-" + role + "-" + java.util.UUID.randomUUID() + "@kinetic.test";
+    var invited = send(http.post("/api/v1/admin/staff").bearerTokenAuthentication(staffToken()),
+      new JsonObject().put("email", email).put("name", "Member").put("roles", new io.vertx.core.json.JsonArray().add(role)));
+    assertEquals(201, invited.statusCode(), invited.bodyAsString());
+    var login = send(http.post("/api/v1/admin/auth/login"), new JsonObject().put("email", email)
+      .put("password", invited.bodyAsJsonObject().getString("generatedPassword")));
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    return login.bodyAsJsonObject().getString("accessToken");
+  }
+
   static HttpRequest<Buffer> withCart(HttpRequest<Buffer> request, String token) {
     return token == null ? request : request.putHeader("X-Cart-Token", token);
   }

@@ -219,8 +219,13 @@ final class Orders {
   }
 
   static OrderDoc doc(Row r) {
-    Object doc = r.getValue("doc");
-    return Json.decode(doc instanceof JsonObject json ? json.encode() : String.valueOf(doc), OrderDoc.class);
+    return stored(r, "doc", OrderDoc.class);
+  }
+
+  /** A jsonb column of {@code r} as {@code type}; null when the column is null. */
+  static <T> T stored(Row r, String column, Class<T> type) {
+    Object value = r.getValue(column);
+    return value == null ? null : Json.decode(value instanceof JsonObject json ? json.encode() : String.valueOf(value), type);
   }
 
   static Future<List<OrderEventView>> timeline(SqlClient client, UUID orderId) {

@@ -233,9 +233,9 @@ final class Placement {
     }
     return atMostAWhile(pool.preparedQuery("SELECT ordered_cart FROM orders WHERE id = $1").execute(Tuple.of(order.id()))
       .map(rows -> {
-        Object kept = rows.size() == 1 ? rows.iterator().next().getValue("ordered_cart") : null;
-        return kept == null ? new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList())
-          : Json.decode(kept instanceof JsonObject json ? json.encode() : String.valueOf(kept), OrderedCart.class);
+        OrderedCart kept = rows.size() == 1 ? Orders.stored(rows.iterator().next(), "ordered_cart", OrderedCart.class) : null;
+        return kept != null ? kept
+          : new OrderedCart(null, order.lines().stream().map(l -> new OrderedCartLine(l.variantId(), l.quantity(), null)).toList());
       })
       .compose(lines -> bus.request(CartApi.TAKE_ORDERED_LINES, new TakeOrderedLines(ref, order.id(), lines), caller)),
       "lines of order " + order.number() + " not asked out of its cart again");

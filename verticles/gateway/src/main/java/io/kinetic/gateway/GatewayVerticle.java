@@ -114,7 +114,7 @@ public final class GatewayVerticle extends VerticleBase {
     return vertx.createHttpServer(options)
       .connectionHandler(StrictRequestDecoder.installer(options))
       .invalidRequestHandler(new InvalidRequests())
-      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.ambiguousLengthRefused(idempotency.recording(router))))
+      .requestHandler(SecurityHeaders.everyResponse(InvalidRequests.framingChecked(idempotency.recording(router))))
       .listen();
   }
 

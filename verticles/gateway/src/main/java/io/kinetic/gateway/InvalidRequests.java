@@ -17,18 +17,19 @@ import io.vertx.core.http.HttpServerRequest;
  * error it is {@code application/problem+json} with a correlation id; then the connection closes,
  * since where the next request would start is unknown.
  * <p>
- * {@link #ambiguousLengthRefused} does the same for what the codec lets through: an HTTP/1.0
+ * {@link #framingChecked} does the same for what the codec lets through: an HTTP/1.0
  * request with both headers (the codec only rejects them together in HTTP/1.1), and any
  * {@code Transfer-Encoding} other than plain {@code chunked}.
  */
 final class InvalidRequests implements Handler<HttpServerRequest> {
 
   /**
-   * {@code next} behind the check for a body length two readers could see differently, and for an
+   * {@code next} behind the check for a body length two readers could see differently (request
+   * smuggling), and for an
    * expectation this server cannot meet: {@code Expect} other than {@code 100-continue} is 417
    * {@code EXPECTATION_FAILED} (RFC 9110, 10.1.1).
    */
-  static Handler<HttpServerRequest> ambiguousLengthRefused(Handler<HttpServerRequest> next) {
+  static Handler<HttpServerRequest> framingChecked(Handler<HttpServerRequest> next) {
     return request -> {
       String encoding = request.headers().get(HttpHeaders.TRANSFER_ENCODING);
       String expect = request.headers().get(HttpHeaders.EXPECT);

@@ -100,6 +100,13 @@ class OrderOperationsBrowserTest {
     browser.until("shipped", d -> "Shipped".equals(browser.visible("order-state").getText()));
     assertEquals("JD0146000012345", browser.visible("tracking").getText());
     browser.screenshots("admin-order-shipped");
+    // the refund form by lines says what refunding unshipped units means (closed again, nothing sent)
+    browser.visible("open-refund").click();
+    browser.visible("refund-form");
+    browser.script("document.querySelectorAll('input[name=refund-mode]')[1].click();");
+    browser.visible("refund-lines-hint");
+    browser.screenshots("admin-order-refund-lines");
+    browser.script("[...document.querySelectorAll('[data-testid=refund-form] button')].find(b => b.type === 'button').click();");
     browser.visible("mark-delivered").click();
     browser.until("delivered", d -> "Delivered".equals(browser.visible("order-state").getText()));
     WebElement timeline = browser.visible("timeline");
