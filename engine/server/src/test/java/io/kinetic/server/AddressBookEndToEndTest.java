@@ -115,6 +115,14 @@ class AddressBookEndToEndTest {
     assertEquals(List.of("name", "postalCode", "country", "phone"), fields(blank), blank.bodyAsString());
     assertProblem(add(me, address("A", "DE").put("street", "unknown field")), 400, "UNKNOWN_FIELD");
     assertProblem(add(me, address("A".repeat(101), "DE")), 400, "VALIDATION_FAILED");
+    // one line of plain text: no line breaks (a mail's text, a CSV cell) and no text-direction
+    // overrides (a name that reads otherwise than it is stored, on a packing slip)
+    var twoLines = add(me, address("Ada\r\nLovelace", "DE").put("city", "Ber\u202Enil").put("line2", "\u2066flat 3\u2069"));
+    assertProblem(twoLines, 400, "VALIDATION_FAILED");
+    assertEquals(List.of("name", "line2", "city"), fields(twoLines), twoLines.bodyAsString());
+    assertEquals(201, add(me, address("\u0645\u062D\u0645\u062F \u200C\u0639\u0644\u06CC \uD83D\uDC69\u200D\uD83D\uDCBB", "DE")).statusCode(),
+      "joiners (Persian, emoji) stay allowed");
+    http.delete(BOOK + "/" + list(me).getJsonObject(0).getString("id")).bearerTokenAuthentication(me).send().await(10, TimeUnit.SECONDS);
     assertProblem(http.put(BOOK + "/not-a-uuid").bearerTokenAuthentication(me).sendJsonObject(address("A", "DE"))
       .await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");
     assertEquals(0, list(me).size(), "nothing was saved");

@@ -55,6 +55,19 @@ class ProbeFindingsTest {
   }
 
   @Test
+  void aNameIsOneLineOfPlainText() throws Exception {
+    for (String name : new String[] {"Eve\\r\\nBcc: all@example.com", "Mallory\\u202Etxt.exe", "Tab\\tbed", "\\u2066Isolated\\u2069"}) {
+      var refused = post("/api/v1/auth/register", "{\"email\":\"plain-" + UUID.randomUUID() + "@example.com\","
+        + "\"password\":\"correct horse battery\",\"name\":\"" + name + "\"}");
+      assertEquals(400, refused.statusCode(), name + ": " + refused.bodyAsString());
+      assertEquals("name", refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), refused.bodyAsString());
+    }
+    var accepted = post("/api/v1/auth/register", "{\"email\":\"plain-" + UUID.randomUUID() + "@example.com\","
+      + "\"password\":\"correct horse battery\",\"name\":\"Zo\\u00EB \\u0645\\u062D\\u0645\\u062F\"}");
+    assertEquals(201, accepted.statusCode(), accepted.bodyAsString());
+  }
+
+  @Test
   void aForgedCursorIsInvalidCursorNotA500() throws Exception {
     var first = get("/api/v1/products?limit=2");
     assertEquals(200, first.statusCode());

@@ -4,6 +4,7 @@ import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,8 @@ final class Credentials {
     int nameLength = name.codePointCount(0, name.length());
     if (nameLength < 1 || nameLength > MAX_NAME) {
       errors.add(new FieldError("name", "must be 1 to " + MAX_NAME + " characters"));
+    } else if (!PlainText.isPlain(name)) {
+      errors.add(new FieldError("name", PlainText.MESSAGE));
     }
     if (password == null) {
       errors.add(new FieldError("password", "must not be null"));

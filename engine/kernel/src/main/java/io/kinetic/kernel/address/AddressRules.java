@@ -1,6 +1,7 @@
 package io.kinetic.kernel.address;
 
 import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.text.PlainText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The one set of rules for a postal address, wherever one is entered (the address book, a
  * checkout): required name, line1, postalCode, city and country (ISO 3166-1 alpha-2, kept upper
- * case), the lengths, the characters of postal codes and phone numbers. Text is trimmed; a blank
- * optional field becomes null.
+ * case), the lengths, the characters of postal codes and phone numbers, and one line of plain text
+ * in every field ({@link PlainText}). Text is trimmed; a blank optional field becomes null.
  */
 public final class AddressRules {
 
@@ -75,6 +76,8 @@ public final class AddressRules {
     String v = value.strip();
     if (v.codePointCount(0, v.length()) > max) {
       errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    } else if (!PlainText.isPlain(v)) {
+      errors.add(new FieldError(field, PlainText.MESSAGE));
     }
     return v;
   }
