@@ -4,6 +4,7 @@ import static io.kinetic.server.CartEndToEndTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.pg.PgPools;
 import io.kinetic.kernel.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -444,6 +447,41 @@ class OrderOperationsTest {
     assertEquals(9, available(product, 0), "the returned unit is back on sale");
     assertEquals(200, staff(received, new JsonObject().put("restock", true), null).statusCode());
     assertEquals(9, available(product, 0), "received twice, restocked once");
+    assertEquals(1, timelineCount(detail(order.id()), "ReturnReceived"));
+  }
+
+  @Test
+  void aReturnReceivedAndRefundedUnderTheLastReleaseIsNotReceivedAgain() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    String v0 = Shop.variantId(product, 0);
+    Placed order = paid(product, 2);
+    assertEquals(200, fulfil(order.id(), new JsonObject()).statusCode());
+    assertEquals(200, staff("/api/v1/admin/orders/" + order.id() + "/delivered", null, null).statusCode());
+    String returnId = requestApprovedReturn(order, v0, 1);
+    String received = "/api/v1/admin/orders/" + order.id() + "/returns/" + returnId + "/received";
+    assertEquals(200, staff(received, new JsonObject().put("restock", false), null).statusCode(), "damaged: not restocked");
+    assertEquals(200, refund(order.id(), new JsonObject().put("returnId", returnId), UUID.randomUUID().toString()).statusCode());
+    Eventually.value("the return is refunded", () -> detail(order.id()),
+      x -> "refunded".equals(x.getJsonObject("order").getJsonArray("returns").getJsonObject(0).getString("status")));
+
+    // as the last release kept it: refunded, not restocked, and no time of receipt
+    var sql = PgPools.forTask(raceVertx, RunningEngine.pgUrl(), 1, "checkout", "legacy-returns-test");
+    try {
+      sql.preparedQuery("UPDATE orders SET ops = jsonb_set(ops, '{returns,0}', (ops -> 'returns' -> 0) - 'receivedAt') WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(order.id()))).await(10, TimeUnit.SECONDS);
+      assertEquals(null, detail(order.id()).getJsonObject("order").getJsonArray("returns").getJsonObject(0).getValue("receivedAt"));
+      String migration;
+      try (var in = getClass().getResourceAsStream("/db/checkout/V10__legacy_return_receipts.sql")) {
+        migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      sql.query(migration).execute().await(10, TimeUnit.SECONDS);
+    } finally {
+      sql.close();
+    }
+    JsonObject ret = detail(order.id()).getJsonObject("order").getJsonArray("returns").getJsonObject(0);
+    assertTrue(ret.getValue("receivedAt") != null, "the receipt's time is found in the event log: " + ret.encode());
+    assertEquals(200, staff(received, new JsonObject().put("restock", true), null).statusCode());
+    assertEquals(8, available(product, 0), "the damaged unit is not put on sale by a second receipt");
     assertEquals(1, timelineCount(detail(order.id()), "ReturnReceived"));
   }
 
