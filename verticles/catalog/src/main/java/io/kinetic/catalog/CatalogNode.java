@@ -98,9 +98,37 @@ final class CatalogNode {
       reload(state.reloadCategories(pool), "category tree");
       reload(state.reloadAttributes(pool), "attributes");
     });
+    warnOfSkusInSeveralCases();
     return Future.all(state.reloadCategories(pool), state.reloadAttributes(pool))
       .compose(v -> Future.all(consumers.stream().map(MessageConsumer::completion).toList()))
       .mapEmpty();
+  }
+
+  /**
+   * Logs a warning when the catalogue holds SKUs that differ only in case (from before SKUs were
+   * unique whatever their case, V12), naming some: the catalog refuses new ones, but the database
+   * cannot enforce it until they are renamed. Costs one look-up while the unique index exists.
+   */
+  private void warnOfSkusInSeveralCases() {
+    pool.query(CatalogSql.SKU_INDEX_UNIQUE).execute()
+      .compose(rows -> rows.iterator().next().getBoolean("unique_index") ? Future.succeededFuture(null)
+        : pool.query(CatalogSql.SKUS_IN_SEVERAL_CASES).execute())
+      .onSuccess(rows -> {
+        if (rows == null || rows.size() == 0) {
+          return;
+        }
+        var named = new ArrayList<String>();
+        long total = 0;
+        for (var row : rows) {
+          named.add(row.getString("sku") + " (" + row.getLong("variants") + " variants)");
+          total = row.getLong("total");
+        }
+        LOG.warning("SKUs held in more than one case (from before SKUs were unique whatever their case): " + total + ", e.g. "
+          + String.join(", ", named) + ". No new ones can be made; rename all but one of each so that the database enforces it"
+          + " too: CREATE UNIQUE INDEX CONCURRENTLY variant_sku_lower_key ON catalog.variant (lower(sku)); then"
+          + " DROP INDEX CONCURRENTLY catalog.variant_sku_lower");
+      })
+      .onFailure(t -> LOG.log(Level.FINE, "SKUs not checked for case duplicates", t));
   }
 
   Future<Void> stop() {

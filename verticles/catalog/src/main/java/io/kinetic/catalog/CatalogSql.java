@@ -33,9 +33,9 @@ public final class CatalogSql {
 
   public static final String PRODUCT_ID_BY_SLUG = "SELECT id FROM product WHERE slug = $1";
 
-  /** The products owning the variants with ids {@code $1} or SKUs {@code $2}. */
+  /** The products owning the variants with ids {@code $1} or SKUs {@code $2} (lower case: a SKU is found whatever its case). */
   public static final String PRODUCTS_OF_VARIANTS = """
-    SELECT DISTINCT product_id FROM variant WHERE id = ANY($1) OR sku = ANY($2)
+    SELECT DISTINCT product_id FROM variant WHERE id = ANY($1) OR lower(sku) = ANY($2)
     """;
 
   // ---- product writes ------------------------------------------------------------------------
@@ -97,14 +97,18 @@ public final class CatalogSql {
 
   public static final String DELETE_PRODUCT_CATEGORIES = "DELETE FROM product_category WHERE product_id = $1";
 
-  public static final String DELETE_VARIANTS_EXCEPT = "DELETE FROM variant WHERE product_id = $1 AND sku <> ALL($2)";
+  /** Deletes the product's variants other than the kept ones (by id). */
+  public static final String DELETE_VARIANTS_EXCEPT = "DELETE FROM variant WHERE product_id = $1 AND id <> ALL($2)";
 
-  /** Stock below zero in the input means "keep what is on hand". */
+  /**
+   * Stock below zero in the input means "keep what is on hand". The SKU is written too: a kept
+   * variant may have been given its SKU in another case.
+   */
   public static final String UPDATE_VARIANTS = """
-    UPDATE variant v SET options = t.options::jsonb, position = t.position,
+    UPDATE variant v SET options = t.options::jsonb, position = t.position, sku = t.sku,
                          stock_on_hand = CASE WHEN t.stock < 0 THEN v.stock_on_hand ELSE t.stock END,
                          stock_seq = CASE WHEN t.stock < 0 THEN v.stock_seq ELSE nextval('variant_stock_seq') END
-    FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(id, options, position, stock)
+    FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::text[]) AS t(id, options, position, stock, sku)
     WHERE v.id = t.id
     """;
 
@@ -112,7 +116,35 @@ public final class CatalogSql {
 
   public static final String DELETE_PRODUCT = "DELETE FROM product WHERE id = $1 RETURNING slug, version + 1 AS version";
 
-  public static final String VARIANT_BY_SKU = "SELECT id, product_id FROM variant WHERE sku = $1";
+  /**
+   * The variant with SKU {@code $1} whatever its case (the one in exactly that case first: a shop may
+   * hold SKUs that differ only in case from before they were unique regardless of it, see V12).
+   */
+  public static final String VARIANT_BY_SKU = """
+    SELECT id, product_id, sku FROM variant WHERE lower(sku) = lower($1) ORDER BY sku = $1 DESC, id LIMIT 1
+    """;
+
+  /**
+   * Locks the SKUs {@code $1} (lower case) for the rest of the transaction, in one order, so that two
+   * writes claiming the same SKU in different cases take turns: the second one's {@link #SKUS_HELD}
+   * then sees the first one's variant (the index on {@code lower(sku)} may be a plain one, see V12).
+   */
+  public static final String LOCK_SKUS = """
+    SELECT pg_advisory_xact_lock(hashtext('kinetic.catalog.sku'), h)
+    FROM (SELECT DISTINCT hashtext(s) AS h FROM unnest($1::text[]) AS t(s) ORDER BY 1) AS locks
+    """;
+
+  /** The SKUs held by variants whose lower case is one of {@code $1}. */
+  public static final String SKUS_HELD = "SELECT sku FROM variant WHERE lower(sku) = ANY($1)";
+
+  /** Whether the case-insensitive unique index on SKUs exists (V12 builds it unless SKUs differing only in case exist). */
+  public static final String SKU_INDEX_UNIQUE = "SELECT to_regclass('variant_sku_lower_key') IS NOT NULL AS unique_index";
+
+  /** Up to 10 SKUs held in more than one case, with how many variants hold each. */
+  public static final String SKUS_IN_SEVERAL_CASES = """
+    SELECT lower(sku) AS sku, count(*) AS variants, count(*) OVER () AS total FROM variant
+    GROUP BY lower(sku) HAVING count(*) > 1 ORDER BY 1 LIMIT 10
+    """;
 
   public static final String NEXT_VARIANT_POSITION = """
     SELECT coalesce(max(position) + 1, 0) AS position FROM variant WHERE product_id = $1

@@ -87,14 +87,14 @@ final class ProductCache {
     return variants.getIfPresent(variantId);
   }
 
-  /** The product id a SKU was last seen under, or null. */
+  /** The product id a SKU was last seen under (in any case), or null. */
   UUID productOfSku(String sku) {
-    return skus.getIfPresent(sku);
+    return skus.getIfPresent(ProductValidator.skuKey(sku));
   }
 
   void rememberVariant(UUID variantId, String sku, UUID productId) {
     variants.put(variantId, productId);
-    skus.put(sku, productId);
+    skus.put(ProductValidator.skuKey(sku), productId);
   }
 
   /** Read before querying, then pass to {@link #putIfCurrent}. */

@@ -8,6 +8,7 @@ import io.kinetic.kernel.contract.catalog.VariantInput;
 import io.kinetic.kernel.money.Money;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -68,7 +69,10 @@ final class ProductValidator {
     return errors;
   }
 
-  /** Checks one variant; {@code seen} collects SKUs so duplicates within one input are reported. */
+  /**
+   * Checks one variant; {@code seen} collects SKUs so duplicates within one input are reported. SKUs
+   * are compared regardless of case, as the catalogue keeps them unique ({@link #skuKey}).
+   */
   static void variant(FieldErrors errors, String prefix, VariantInput v, Set<String> seen) {
     if (v == null) {
       errors.add(prefix.isEmpty() ? "variant" : prefix, "must not be null");
@@ -76,8 +80,8 @@ final class ProductValidator {
     }
     String skuPath = FieldErrors.path(prefix, "sku");
     errors.matches(skuPath, v.sku(), SKU, 64, "1 to 64 letters, digits, '.', '_' or '-'");
-    if (v.sku() != null && !seen.add(v.sku())) {
-      errors.add(skuPath, "duplicate SKU in this product");
+    if (v.sku() != null && !seen.add(skuKey(v.sku()))) {
+      errors.add(skuPath, "duplicate SKU in this product (SKUs are the same whatever their case)");
     }
     if (v.options() != null) {
       if (v.options().size() > 10) {
@@ -115,6 +119,11 @@ final class ProductValidator {
         errors.add(at + ".currency", "only one price per currency");
       }
     }
+  }
+
+  /** What makes two SKUs the same: their lower case ({@code ABC-1} is {@code abc-1}), as the index on {@code lower(sku)}. */
+  static String skuKey(String sku) {
+    return sku.toLowerCase(Locale.ROOT);
   }
 
   /** Adds an error unless {@code amount} is between 0 and {@link #MAX_AMOUNT}. */

@@ -69,7 +69,7 @@ final class VariantQueries {
     return reader.heldByIds(List.copyOf(hinted)).compose(products -> {
       found.add(products);
       List<UUID> unknownIds = ids.stream().filter(id -> !found.byId.containsKey(id)).distinct().toList();
-      List<String> unknownSkus = skus.stream().filter(sku -> !found.bySku.containsKey(sku)).distinct().toList();
+      List<String> unknownSkus = skus.stream().filter(sku -> found.sku(sku) == null).map(ProductValidator::skuKey).distinct().toList();
       if (unknownIds.isEmpty() && unknownSkus.isEmpty()) {
         return Future.succeededFuture(found);
       }
@@ -102,7 +102,7 @@ final class VariantQueries {
       }
     }
     for (String sku : skus) {
-      Owned owned = found.bySku.get(sku);
+      Owned owned = found.sku(sku);
       if (owned == null) {
         missingSkus.add(sku);
       } else if (listed.add(owned.variant().id())) {
@@ -127,10 +127,11 @@ final class VariantQueries {
     }
   }
 
-  /** Variants of the products read so far, by variant id and by SKU. */
+  /** Variants of the products read so far, by variant id and by SKU (as stored, and in lower case). */
   private static final class Found {
     final Map<UUID, Owned> byId = new HashMap<>();
     final Map<String, Owned> bySku = new HashMap<>();
+    final Map<String, Owned> bySkuKey = new HashMap<>();
 
     Found add(List<ProductCache.Held> products) {
       for (ProductCache.Held held : products) {
@@ -138,9 +139,16 @@ final class VariantQueries {
           var owned = new Owned(held.product(), v, held.stockSeq(v.id()));
           byId.put(v.id(), owned);
           bySku.put(v.sku(), owned);
+          bySkuKey.putIfAbsent(ProductValidator.skuKey(v.sku()), owned);
         }
       }
       return this;
+    }
+
+    /** The variant with {@code sku}: in exactly that case, else in any case; null when not read. */
+    Owned sku(String sku) {
+      Owned exact = bySku.get(sku);
+      return exact != null ? exact : bySkuKey.get(ProductValidator.skuKey(sku));
     }
   }
 

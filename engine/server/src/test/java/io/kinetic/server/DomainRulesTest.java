@@ -1,0 +1,197 @@
+package io.kinetic.server;
+
+import static io.kinetic.server.Shop.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.kinetic.kernel.embedded.EmbeddedServices;
+import io.kinetic.kernel.pg.Migrations;
+import io.kinetic.kernel.pg.PgPools;
+import io.kinetic.kernel.testing.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.sql.DriverManager;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules of the shop's domain a black-box probe found missing, end to end through the real engine:
+ * SKUs that differed only in case, prices and dashboards in currencies the shop does not sell, a
+ * second cart for a caller who has one, and a line quantity above the shop's limit.
+ */
+class DomainRulesTest {
+
+  private static WebClient http;
+  private static Shop shop;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http = RunningEngine.client();
+    shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+  }
+
+  // ---- SKUs ----------------------------------------------------------------------------------
+
+  @Test
+  void skusAreUniqueWhateverTheirCaseAndFoundInAnyCase() throws Exception {
+    String u = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String sku = "CASE-" + u + "-A";
+    String lower = sku.toLowerCase(Locale.ROOT);
+    JsonObject first = create(product("case-a-" + u.toLowerCase(Locale.ROOT), sku));
+    String variantId = first.getJsonArray("variants").getJsonObject(0).getString("id");
+
+    // another product, or the same one, with the SKU in another case: the duplicate-SKU answer, naming the field
+    var taken = send(http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()),
+      product("case-b-" + u.toLowerCase(Locale.ROOT), lower));
+    assertProblem(taken, 409, "SKU_TAKEN", "variants[0].sku");
+    var added = send(http.post("/api/v1/admin/products/" + first.getString("id") + "/variants").bearerTokenAuthentication(shop.staffToken()),
+      new JsonObject().put("sku", "case-" + u + "-a").put("options", new JsonObject().put("size", "L")));
+    assertProblem(added, 409, "SKU_TAKEN", "sku");
+    var twice = send(http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()),
+      product("case-c-" + u.toLowerCase(Locale.ROOT), "TWICE-" + u, "twice-" + u));
+    assertProblem(twice, 400, "VALIDATION_FAILED", "variants[1].sku");
+    // surrounding blanks are no part of a SKU: refused, never a SKU of their own
+    var blank = send(http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()),
+      product("case-d-" + u.toLowerCase(Locale.ROOT), " " + sku + " "));
+    assertProblem(blank, 400, "VALIDATION_FAILED", "variants[0].sku");
+    var graphql = send(http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken()), new JsonObject()
+      .put("query", "mutation($in: ProductInput!) { createProduct(input: $in) { __typename ... on Problem { code } } }")
+      .put("variables", new JsonObject().put("in", new JsonObject().put("slug", "case-e-" + u.toLowerCase(Locale.ROOT))
+        .put("status", "DRAFT").put("defaultLocale", "en")
+        .put("translations", new JsonArray().add(new JsonObject().put("locale", "en").put("name", "Rules")))
+        .put("variants", new JsonArray().add(new JsonObject().put("sku", lower))))));
+    assertEquals("SKU_TAKEN", graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("createProduct").getString("code"),
+      graphql.bodyAsString());
+
+    // the variant is found by its SKU in any case
+    var stock = send(http.put("/api/v1/admin/variants/" + lower + "/stock").bearerTokenAuthentication(shop.staffToken()),
+      new JsonObject().put("onHand", 7));
+    assertEquals(200, stock.statusCode(), stock.bodyAsString());
+    assertEquals(7, stock.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+    var price = send(http.put("/api/v1/admin/variants/case-" + u + "-a/prices/EUR").bearerTokenAuthentication(shop.staffToken()),
+      new JsonObject().put("amount", 1234));
+    assertEquals(200, price.statusCode(), price.bodyAsString());
+    assertEquals(sku, price.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getString("sku"), "kept as it was written");
+
+    // saved with its SKU in another case, the variant stays the same one (its id, its stock), renamed
+    JsonObject update = product(first.getString("slug"), lower).put("version", price.bodyAsJsonObject().getLong("version"));
+    update.getJsonArray("variants").getJsonObject(0).remove("stockOnHand");
+    var renamed = send(http.put("/api/v1/admin/products/" + first.getString("id")).bearerTokenAuthentication(shop.staffToken()), update);
+    assertEquals(200, renamed.statusCode(), renamed.bodyAsString());
+    JsonObject variant = renamed.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0);
+    assertEquals(variantId, variant.getString("id"));
+    assertEquals(lower, variant.getString("sku"));
+    assertEquals(7, variant.getInteger("stockOnHand"));
+    assertProblem(send(http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()),
+      product("case-f-" + u.toLowerCase(Locale.ROOT), sku)), 409, "SKU_TAKEN", "variants[0].sku");
+  }
+
+  /**
+   * A shop that already holds SKUs differing only in case (made before they were unique regardless
+   * of it) upgrades without a failed migration: both variants stay and each is found in its own case,
+   * the database gets a plain index instead of the unique one, and no further such SKU can be made.
+   */
+  @Test
+  void aShopHoldingSkusThatDifferOnlyInCaseUpgradesAndKeepsThem() throws Exception {
+    String pgUrl = TestServices.get().newDatabase("legacy_skus");
+    var jdbc = PgPools.jdbc(pgUrl);
+    // the catalog as the previous release left it (V11), with two products whose SKUs differ only in case
+    Flyway.configure(Migrations.class.getClassLoader()).dataSource(jdbc.url(), jdbc.user(), jdbc.password())
+      .schemas("catalog").defaultSchema("catalog").createSchemas(true)
+      .locations("classpath:db/kernel", "classpath:db/catalog").table("flyway_history").outOfOrder(true)
+      .target("11").load().migrate();
+    UUID upper = UUID.randomUUID();
+    UUID lower = UUID.randomUUID();
+    try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+      for (UUID id : new UUID[] {upper, lower}) {
+        try (var product = connection.prepareStatement("INSERT INTO catalog.product (id, slug, status, default_locale, translations,"
+          + " sort_name) VALUES (?, ?, 'DRAFT', 'en', '{\"en\": {\"name\": \"Legacy\"}}'::jsonb, 'legacy')");
+             var variant = connection.prepareStatement("INSERT INTO catalog.variant (id, product_id, sku, stock_on_hand) VALUES (?, ?, ?, 1)")) {
+          product.setObject(1, id);
+          product.setString(2, "legacy-" + id);
+          product.executeUpdate();
+          variant.setObject(1, UUID.randomUUID());
+          variant.setObject(2, id);
+          variant.setString(3, id == upper ? "LEGACY-1" : "legacy-1");
+          variant.executeUpdate();
+        }
+      }
+    }
+    try (var redis = new EmbeddedServices()) {
+      Engine engine = Engine.start(EngineEnv.extra("legacy-admin@kinetic.test", "legacy-admin-password", pgUrl, redis.startRedis(0)));
+      var vertx = Vertx.vertx();
+      try {
+        var client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(engine.httpPort()));
+        String staff = new Shop(client, "legacy-admin@kinetic.test", "legacy-admin-password").staffToken();
+        for (String sku : new String[] {"legacy-1", "LEGACY-1"}) {
+          var stock = send(client.put("/api/v1/admin/variants/" + sku + "/stock").bearerTokenAuthentication(staff),
+            new JsonObject().put("onHand", 5));
+          assertEquals(200, stock.statusCode(), stock.bodyAsString());
+          assertEquals((sku.equals("legacy-1") ? lower : upper).toString(), stock.bodyAsJsonObject().getString("id"),
+            "the variant in exactly that case");
+        }
+        assertProblem(send(client.post("/api/v1/admin/products").bearerTokenAuthentication(staff),
+          product("legacy-new", "Legacy-1")), 409, "SKU_TAKEN", "variants[0].sku");
+        // each of the two can still be saved as it is
+        var read = await(client.get("/api/v1/admin/products/" + upper).bearerTokenAuthentication(staff).send());
+        JsonObject update = product(read.bodyAsJsonObject().getString("slug"), "LEGACY-1").put("version", read.bodyAsJsonObject().getLong("version"));
+        var saved = send(client.put("/api/v1/admin/products/" + upper).bearerTokenAuthentication(staff), update);
+        assertEquals(200, saved.statusCode(), saved.bodyAsString());
+      } finally {
+        vertx.close().await(10, TimeUnit.SECONDS);
+        engine.stop();
+      }
+    }
+    try (var connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var indexes = connection.createStatement().executeQuery(
+           "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'catalog' AND indexname LIKE 'variant_sku%'")) {
+      indexes.next();
+      assertEquals("variant_sku_key,variant_sku_lower", indexes.getString(1), "a plain index on lower(sku), not the unique one");
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  /** A draft product input with one variant per SKU, priced in EUR. */
+  static JsonObject product(String slug, String... skus) {
+    var variants = new JsonArray();
+    for (int i = 0; i < skus.length; i++) {
+      variants.add(new JsonObject().put("sku", skus[i]).put("options", new JsonObject().put("size", "S" + i))
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 1000).put("currency", "EUR"))).put("stockOnHand", 3));
+    }
+    return new JsonObject().put("slug", slug).put("status", "DRAFT").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Rules " + slug)))
+      .put("variants", variants);
+  }
+
+  private static JsonObject create(JsonObject input) throws Exception {
+    var created = send(http.post("/api/v1/admin/products").bearerTokenAuthentication(shop.staffToken()), input);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    return created.bodyAsJsonObject();
+  }
+
+  /** A problem+json answer with {@code code} whose errors name {@code field}; its body. */
+  static JsonObject assertProblem(HttpResponse<Buffer> response, int status, String code, String field) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals("application/problem+json", response.getHeader("content-type"), response.bodyAsString());
+    JsonObject problem = response.bodyAsJsonObject();
+    assertEquals(code, problem.getString("code"), problem.encode());
+    JsonArray errors = problem.getJsonArray("errors");
+    assertNotNull(errors, problem.encode());
+    assertEquals(field, errors.getJsonObject(0).getString("field"), problem.encode());
+    return problem;
+  }
+
+  static HttpResponse<Buffer> await(io.vertx.core.Future<HttpResponse<Buffer>> response) throws Exception {
+    return response.await(10, TimeUnit.SECONDS);
+  }
+}
