@@ -159,6 +159,59 @@ class DomainRulesTest {
     }
   }
 
+  // ---- prices --------------------------------------------------------------------------------
+
+  /**
+   * A price in a currency the shop does not sell (not in {@code cart.currencies}: EUR, USD here) is
+   * refused naming the field, over REST and GraphQL; one a variant already holds, unchanged (from
+   * before its currency left the configuration), still saves with its product.
+   */
+  @Test
+  void pricesAreOnlyInCurrenciesTheShopSells() throws Exception {
+    String u = UUID.randomUUID().toString().substring(0, 8);
+    String token = shop.staffToken();
+    JsonObject gbp = product("price-gbp-" + u, "GBP-" + u);
+    gbp.getJsonArray("variants").getJsonObject(0).getJsonArray("prices").add(new JsonObject().put("amount", 900).put("currency", "GBP"));
+    assertProblem(send(http.post("/api/v1/admin/products").bearerTokenAuthentication(token), gbp), 400, "VALIDATION_FAILED",
+      "variants[0].prices[1].currency");
+
+    JsonObject created = create(product("price-ok-" + u, "PRICE-" + u));
+    String sku = "PRICE-" + u;
+    assertProblem(send(http.put("/api/v1/admin/variants/" + sku + "/prices/GBP").bearerTokenAuthentication(token),
+      new JsonObject().put("amount", 900)), 400, "VALIDATION_FAILED", "currency");
+    var usd = send(http.put("/api/v1/admin/variants/" + sku + "/prices/USD").bearerTokenAuthentication(token),
+      new JsonObject().put("amount", 1100));
+    assertEquals(200, usd.statusCode(), usd.bodyAsString());
+    var added = send(http.post("/api/v1/admin/products/" + created.getString("id") + "/variants").bearerTokenAuthentication(token),
+      new JsonObject().put("sku", "PRICE-" + u + "-2").put("options", new JsonObject().put("size", "XL"))
+        .put("prices", new JsonArray().add(new JsonObject().put("amount", 900).put("currency", "CHF"))));
+    assertProblem(added, 400, "VALIDATION_FAILED", "prices[0].currency");
+    var graphql = send(http.post("/admin/graphql").bearerTokenAuthentication(token), new JsonObject()
+      .put("query", "mutation($sku: String!) { setPrice(sku: $sku, amount: 900, currency: \"GBP\") {"
+        + " __typename ... on Problem { code errors { field } } } }").put("variables", new JsonObject().put("sku", sku)));
+    JsonObject problem = graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("setPrice");
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), graphql.bodyAsString());
+    assertEquals("currency", problem.getJsonArray("errors").getJsonObject(0).getString("field"), graphql.bodyAsString());
+
+    // a GBP price set before GBP left the shop's currencies (written as an older release could have)
+    var sql = PgPools.forTask(RunningEngine.engineVertx(), RunningEngine.pgUrl(), 1, "catalog", "test");
+    try {
+      sql.preparedQuery("INSERT INTO variant_price (variant_id, product_id, currency, amount) VALUES ($1, $2, 'GBP', 900)")
+        .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(created.getJsonArray("variants").getJsonObject(0).getString("id")),
+          UUID.fromString(created.getString("id")))).await(10, TimeUnit.SECONDS);
+    } finally {
+      sql.close().await(10, TimeUnit.SECONDS);
+    }
+    JsonObject kept = product(created.getString("slug"), sku).put("version", usd.bodyAsJsonObject().getLong("version"));
+    kept.getJsonArray("variants").getJsonObject(0).getJsonArray("prices").add(new JsonObject().put("amount", 900).put("currency", "GBP"));
+    var saved = send(http.put("/api/v1/admin/products/" + created.getString("id")).bearerTokenAuthentication(token), kept);
+    assertEquals(200, saved.statusCode(), "the price it held, unchanged: " + saved.bodyAsString());
+    kept.put("version", saved.bodyAsJsonObject().getLong("version"));
+    kept.getJsonArray("variants").getJsonObject(0).getJsonArray("prices").getJsonObject(1).put("amount", 950);
+    assertProblem(send(http.put("/api/v1/admin/products/" + created.getString("id")).bearerTokenAuthentication(token), kept),
+      400, "VALIDATION_FAILED", "variants[0].prices[1].currency");
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A draft product input with one variant per SKU, priced in EUR. */

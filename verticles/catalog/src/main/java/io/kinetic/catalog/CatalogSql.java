@@ -81,7 +81,11 @@ public final class CatalogSql {
    */
   public static final String LOCK_PRODUCT = "SELECT slug, version FROM product WHERE id = $1 FOR UPDATE";
 
-  public static final String VARIANTS_OF_PRODUCT = "SELECT sku, id FROM variant WHERE product_id = $1 ORDER BY position";
+  /** The product's variants with the prices each holds ({@code EUR:1999}). */
+  public static final String VARIANTS_OF_PRODUCT = """
+    SELECT v.sku, v.id, ARRAY(SELECT vp.currency || ':' || vp.amount FROM variant_price vp WHERE vp.variant_id = v.id) AS prices
+    FROM variant v WHERE v.product_id = $1 ORDER BY v.position
+    """;
 
   public static final String UPDATE_PRODUCT = """
     UPDATE product SET slug = $2, status = $3, default_locale = $4, translations = $5::text::jsonb, sort_name = $6,

@@ -38,8 +38,8 @@ public final class CatalogVerticle extends VerticleBase {
     var reader = new ProductReader(pool, state.cache());
     var queries = new ProductQueries(pool, state, reader, cfg.defaultCurrency(), settings.cursors());
     var variantQueries = new VariantQueries(pool, state, reader, cfg.defaultCurrency());
-    var products = new ProductService(pool, afterCommit);
-    var variants = new VariantService(pool, afterCommit);
+    var products = new ProductService(pool, afterCommit, settings.currencies());
+    var variants = new VariantService(pool, afterCommit, settings.currencies());
     var categories = new CategoryService(pool, state, afterCommit, cfg.defaultLocale());
     var attributes = new AttributeService(pool, state, afterCommit, cfg.defaultLocale());
     var exporter = new ProductExporter(pool);

@@ -15,10 +15,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,8 +65,16 @@ final class ProductRepository {
       Row row = rows.iterator().next();
       return tx.preparedQuery(CatalogSql.VARIANTS_OF_PRODUCT).execute(Tuple.of(id)).map(variantRows -> {
         var variants = new LinkedHashMap<String, UUID>();
-        variantRows.forEach(v -> variants.put(v.getString("sku"), v.getUUID("id")));
-        return new Locked(row.getString("slug"), row.getLong("version"), variants);
+        var prices = new HashMap<String, Set<Money>>();
+        variantRows.forEach(v -> {
+          variants.put(v.getString("sku"), v.getUUID("id"));
+          Set<Money> held = prices.computeIfAbsent(ProductValidator.skuKey(v.getString("sku")), k -> new HashSet<>());
+          for (String price : v.getArrayOfStrings("prices")) {
+            int colon = price.indexOf(':');
+            held.add(Money.of(Long.parseLong(price.substring(colon + 1)), price.substring(0, colon)));
+          }
+        });
+        return new Locked(row.getString("slug"), row.getLong("version"), variants, prices);
       });
     });
   }
@@ -168,7 +178,7 @@ final class ProductRepository {
         return null;
       }
       Row row = rows.iterator().next();
-      return new Locked(row.getString("slug"), row.getLong("version"), Map.of());
+      return new Locked(row.getString("slug"), row.getLong("version"), Map.of(), Map.of());
     });
   }
 
@@ -190,7 +200,7 @@ final class ProductRepository {
         return null;
       }
       Row row = rows.iterator().next();
-      return new Locked(row.getString("slug"), row.getLong("version"), Map.of());
+      return new Locked(row.getString("slug"), row.getLong("version"), Map.of(), Map.of());
     });
   }
 
@@ -244,8 +254,11 @@ final class ProductRepository {
     return Future.failedFuture(t);
   }
 
-  /** A locked product: its slug and version before the write, and its variant ids by SKU. */
-  record Locked(String slug, long version, Map<String, UUID> variants) {
+  /**
+   * A locked product: its slug and version before the write, its variant ids by SKU, and the prices
+   * each variant holds by the lower case of its SKU ({@link ProductValidator#skuKey}).
+   */
+  record Locked(String slug, long version, Map<String, UUID> variants, Map<String, Set<Money>> prices) {
   }
 
   record VariantRef(UUID id, UUID productId, String sku) {

@@ -32,10 +32,13 @@ final class ProductService {
 
   private final Pool pool;
   private final AfterCommit afterCommit;
+  private final List<String> currencies;
 
-  ProductService(Pool pool, AfterCommit afterCommit) {
+  /** {@code currencies}: the ones the shop sells ({@code cart.currencies}), the only ones a new price may be in. */
+  ProductService(Pool pool, AfterCommit afterCommit, List<String> currencies) {
     this.pool = pool;
     this.afterCommit = afterCommit;
+    this.currencies = List.copyOf(currencies);
   }
 
   Future<Product> create(CreateProduct command, Caller caller) {
@@ -43,7 +46,7 @@ final class ProductService {
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
     }
-    return pool.withTransaction(tx -> validate(tx, in).compose(v -> {
+    return pool.withTransaction(tx -> validate(tx, in, ProductValidator.Prices.sold(currencies)).compose(v -> {
       ProductDraft draft = ProductDraft.of(in);
       var event = new ProductCreated(Ids.newId(), Instant.now(), draft.id(), in.slug(), 1);
       return ProductRepository.insert(tx, draft)
@@ -66,7 +69,7 @@ final class ProductService {
       if (current == null) {
         return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + id));
       }
-      return validate(tx, in).compose(v -> {
+      return validate(tx, in, new ProductValidator.Prices(currencies, current.prices())).compose(v -> {
         if (current.version() != command.version()) {
           return Future.failedFuture(ErrorCode.VERSION_CONFLICT.failure(
             "the product is at version " + current.version() + ", not " + command.version()));
@@ -103,7 +106,7 @@ final class ProductService {
    * Reads (and share-locks) what the input refers to, then reports every invalid field at once.
    * Lists over their limit and malformed codes are not looked up: the validator rejects them anyway.
    */
-  private static Future<Void> validate(SqlClient tx, ProductInput in) {
+  private static Future<Void> validate(SqlClient tx, ProductInput in, ProductValidator.Prices prices) {
     Set<String> codes = in.attributes() == null || in.attributes().size() > ProductValidator.MAX_ATTRIBUTES ? Set.of()
       : in.attributes().keySet().stream().filter(c -> c != null && TaxonomyValidator.CODE.matcher(c).matches())
         .collect(Collectors.toSet());
@@ -112,7 +115,7 @@ final class ProductService {
     var definitions = AttributeRepository.lock(tx, codes);
     var existing = CategoryRepository.existing(tx, categories);
     return Future.all(definitions, existing).map(all -> {
-      ProductValidator.product(in, definitions.result(), existing.result()).throwIfAny();
+      ProductValidator.product(in, definitions.result(), existing.result(), prices).throwIfAny();
       return null;
     });
   }

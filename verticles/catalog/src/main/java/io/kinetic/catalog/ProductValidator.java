@@ -34,7 +34,29 @@ final class ProductValidator {
   private ProductValidator() {
   }
 
-  static FieldErrors product(ProductInput in, Map<String, Attribute> definitions, Set<UUID> categories) {
+  /**
+   * Which prices a write may set: in a currency the shop sells ({@code sold}: {@code cart.currencies},
+   * the default currency first), or one the variant already holds, unchanged ({@code held}, by
+   * {@link #skuKey}): a price kept from before its currency left the configuration, which the editor
+   * sends back as it is with the product.
+   */
+  record Prices(List<String> sold, Map<String, Set<Money>> held) {
+
+    /** Only in the currencies sold (a new variant holds nothing yet). */
+    static Prices sold(List<String> sold) {
+      return new Prices(sold, Map.of());
+    }
+
+    boolean allows(String sku, Money price) {
+      return sold.contains(price.currency()) || sku != null && held.getOrDefault(skuKey(sku), Set.of()).contains(price);
+    }
+
+    String refusal(String currency) {
+      return "must be a currency the shop sells (" + String.join(", ", sold) + "; cart.currencies), not " + currency;
+    }
+  }
+
+  static FieldErrors product(ProductInput in, Map<String, Attribute> definitions, Set<UUID> categories, Prices rule) {
     var errors = new FieldErrors();
     errors.matches("slug", in.slug(), SLUG, MAX_SLUG, "lower-case words of letters and digits joined by '-'");
     if (in.status() == null) {
@@ -64,7 +86,7 @@ final class ProductValidator {
     }
     var skus = new HashSet<String>();
     for (int i = 0; i < variants.size(); i++) {
-      variant(errors, "variants[" + i + "]", variants.get(i), skus);
+      variant(errors, "variants[" + i + "]", variants.get(i), skus, rule);
     }
     return errors;
   }
@@ -73,7 +95,7 @@ final class ProductValidator {
    * Checks one variant; {@code seen} collects SKUs so duplicates within one input are reported. SKUs
    * are compared regardless of case, as the catalogue keeps them unique ({@link #skuKey}).
    */
-  static void variant(FieldErrors errors, String prefix, VariantInput v, Set<String> seen) {
+  static void variant(FieldErrors errors, String prefix, VariantInput v, Set<String> seen, Prices rule) {
     if (v == null) {
       errors.add(prefix.isEmpty() ? "variant" : prefix, "must not be null");
       return;
@@ -96,13 +118,13 @@ final class ProductValidator {
         }
       });
     }
-    prices(errors, FieldErrors.path(prefix, "prices"), v.prices());
+    prices(errors, FieldErrors.path(prefix, "prices"), v.sku(), v.prices(), rule);
     if (v.stockOnHand() != null && v.stockOnHand() < 0) {
       errors.add(FieldErrors.path(prefix, "stockOnHand"), "must be 0 or more");
     }
   }
 
-  private static void prices(FieldErrors errors, String path, List<Money> prices) {
+  private static void prices(FieldErrors errors, String path, String sku, List<Money> prices, Prices rule) {
     if (prices == null) {
       return;
     }
@@ -117,6 +139,8 @@ final class ProductValidator {
       }
       if (price != null && !currencies.add(price.currency())) {
         errors.add(at + ".currency", "only one price per currency");
+      } else if (price != null && !rule.allows(sku, price)) {
+        errors.add(at + ".currency", rule.refusal(price.currency()));
       }
     }
   }

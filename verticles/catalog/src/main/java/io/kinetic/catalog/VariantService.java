@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -34,10 +35,13 @@ final class VariantService {
 
   private final Pool pool;
   private final AfterCommit afterCommit;
+  private final List<String> currencies;
 
-  VariantService(Pool pool, AfterCommit afterCommit) {
+  /** {@code currencies}: the ones the shop sells ({@code cart.currencies}), the only ones a price may be set in. */
+  VariantService(Pool pool, AfterCommit afterCommit, List<String> currencies) {
     this.pool = pool;
     this.afterCommit = afterCommit;
+    this.currencies = List.copyOf(currencies);
   }
 
   Future<Product> add(AddVariant command, Caller caller) {
@@ -45,7 +49,7 @@ final class VariantService {
     if (command.productId() == null) {
       errors.add("productId", "must not be null");
     }
-    ProductValidator.variant(errors, "", command.variant(), new HashSet<>());
+    ProductValidator.variant(errors, "", command.variant(), new HashSet<>(), ProductValidator.Prices.sold(currencies));
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors.list()));
     }
@@ -88,6 +92,10 @@ final class VariantService {
     }
     var errors = new FieldErrors();
     ProductValidator.amount(errors, "amount", command.price().amount());
+    var sold = ProductValidator.Prices.sold(currencies);
+    if (!sold.allows(null, command.price())) {
+      errors.add("currency", sold.refusal(command.price().currency()));
+    }
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors.list()));
     }
