@@ -212,6 +212,39 @@ class DomainRulesTest {
       400, "VALIDATION_FAILED", "variants[0].prices[1].currency");
   }
 
+  // ---- the sales dashboard -------------------------------------------------------------------
+
+  /**
+   * The dashboard in a currency the shop does not sell is refused naming {@code currency} (REST and
+   * GraphQL), not answered with zeros; one it sold in before (sales recorded in it) still answers.
+   */
+  @Test
+  void theDashboardAnswersOnlyCurrenciesTheShopSellsOrSoldIn() throws Exception {
+    String admin = shop.staffToken();
+    String path = "/api/v1/admin/analytics/dashboard?from=2001-01-01&to=2001-01-31&currency=";
+    assertProblem(await(http.get(path + "JPY").bearerTokenAuthentication(admin).send()), 400, "VALIDATION_FAILED", "currency");
+    var usd = await(http.get(path + "USD").bearerTokenAuthentication(admin).send());
+    assertEquals(200, usd.statusCode(), usd.bodyAsString());
+    var graphql = send(http.post("/admin/graphql").bearerTokenAuthentication(admin), new JsonObject()
+      .put("query", "{ salesDashboard(from: \"2001-01-01\", to: \"2001-01-31\", currency: \"JPY\") { currency } }"));
+    JsonObject error = graphql.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals("VALIDATION_FAILED", error.getJsonObject("extensions").getString("code"), graphql.bodyAsString());
+    assertEquals("currency", error.getJsonObject("extensions").getJsonArray("errors").getJsonObject(0).getString("field"),
+      graphql.bodyAsString());
+
+    // sales recorded in GBP (sold before GBP left cart.currencies): their figures are still there to see
+    var sql = PgPools.forTask(RunningEngine.engineVertx(), RunningEngine.pgUrl(), 1, "analytics", "test");
+    try {
+      sql.query("INSERT INTO sales_day (currency, day, orders_placed) VALUES ('GBP', '2001-01-02', 1) ON CONFLICT DO NOTHING")
+        .execute().await(10, TimeUnit.SECONDS);
+    } finally {
+      sql.close().await(10, TimeUnit.SECONDS);
+    }
+    var gbp = await(http.get(path + "GBP").bearerTokenAuthentication(admin).send());
+    assertEquals(200, gbp.statusCode(), gbp.bodyAsString());
+    assertEquals(1, gbp.bodyAsJsonObject().getJsonObject("totals").getInteger("ordersPlaced"), gbp.bodyAsString());
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A draft product input with one variant per SKU, priced in EUR. */

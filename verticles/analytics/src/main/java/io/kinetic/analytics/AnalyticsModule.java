@@ -25,6 +25,6 @@ public final class AnalyticsModule implements ContextModule {
   @Override
   public Future<String> deployVerticles(Vertx vertx, AppConfig config) {
     return vertx.deployVerticle(new AnalyticsVerticle(new AnalyticsSettings(config.pg().url(), config.pg().poolSize(),
-      config.outbox(), config.bus().timeoutMillis(), config.catalog().defaultCurrency())));
+      config.outbox(), config.bus().timeoutMillis(), config.catalog().defaultCurrency(), config.cart().currencies())));
   }
 }

@@ -44,7 +44,7 @@ public class AnalyticsVerticle extends VerticleBase {
     consumers = List.of(salesConsumer,
       consumer(bus, FunnelRollups.CONSUMER, FunnelRollups.SOURCE, cartsPipelining.handler(new FunnelRollups(cartsPipelining))),
       consumer(bus, ProductDirectory.CONSUMER, ProductDirectory.SOURCE, products::apply));
-    var dashboard = new DashboardService(pool, bus, settings.defaultCurrency(),
+    var dashboard = new DashboardService(pool, bus, settings.defaultCurrency(), settings.currencies(),
       () -> salesConsumer.head() < 0 ? -1 : Math.max(0, salesConsumer.head() - salesConsumer.position()));
     return BusServer.serve(vertx, AnalyticsApi.DASHBOARD, dashboard::dashboard).completion()
       .compose(v -> Future.all(consumers.stream().map(LogConsumer::start).toList()));

@@ -42,14 +42,20 @@ final class DashboardService {
   private final Pool pool;
   private final BusClient bus;
   private final String defaultCurrency;
+  private final List<String> currencies;
   private final LongSupplier pendingEvents;
   private final TopProducts topProducts;
 
-  DashboardService(Pool pool, BusClient bus, String defaultCurrency, LongSupplier pendingEvents) {
+  /**
+   * {@code currencies}: the ones the shop sells ({@code cart.currencies}); the figures are answered in
+   * those, and in another one only when sales in it were recorded (it was sold in before).
+   */
+  DashboardService(Pool pool, BusClient bus, String defaultCurrency, List<String> currencies, LongSupplier pendingEvents) {
     this.pool = pool;
     this.topProducts = new TopProducts(pool);
     this.bus = bus;
     this.defaultCurrency = defaultCurrency;
+    this.currencies = List.copyOf(currencies);
     this.pendingEvents = pendingEvents;
   }
 
@@ -79,6 +85,17 @@ final class DashboardService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
     }
+    if (currencies.contains(currency)) {
+      return figures(q, currency, granularity, caller);
+    }
+    // not sold (any more): only figures recorded in it, never a dashboard of zeros for a typo
+    return pool.preparedQuery(DashboardSql.SOLD_IN).execute(Tuple.of(currency)).compose(rows -> rows.iterator().next().getBoolean("sold")
+      ? figures(q, currency, granularity, caller)
+      : Future.failedFuture(Failure.invalid("currency", "must be a currency the shop sells (" + String.join(", ", currencies)
+        + "; cart.currencies) or has sold in, not " + currency)));
+  }
+
+  private Future<Dashboard> figures(GetDashboard q, String currency, String granularity, Caller caller) {
     LocalDate from = q.from();
     LocalDate to = q.to();
     RangeSplit split = RangeSplit.of(from, to);

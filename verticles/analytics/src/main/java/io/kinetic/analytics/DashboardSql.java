@@ -11,6 +11,9 @@ final class DashboardSql {
   private DashboardSql() {
   }
 
+  /** Whether any order in currency $1 was recorded (a currency the shop sold in before it left {@code cart.currencies}). */
+  static final String SOLD_IN = "SELECT EXISTS (SELECT 1 FROM sales_day WHERE currency = $1) AS sold";
+
   /** $4: 'day' or 'week'. */
   static final String PERIODS = """
     SELECT date_trunc($4, day::timestamp)::date AS start, sum(orders_placed) AS orders_placed, sum(orders_paid) AS orders_paid,
