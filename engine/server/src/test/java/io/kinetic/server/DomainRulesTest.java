@@ -2,7 +2,9 @@ package io.kinetic.server;
 
 import static io.kinetic.server.Shop.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.kinetic.kernel.embedded.EmbeddedServices;
 import io.kinetic.kernel.pg.Migrations;
@@ -245,6 +247,63 @@ class DomainRulesTest {
     assertEquals(1, gbp.bodyAsJsonObject().getJsonObject("totals").getInteger("ordersPlaced"), gbp.bodyAsString());
   }
 
+  // ---- carts ---------------------------------------------------------------------------------
+
+  /**
+   * {@code POST /api/v1/cart} answers the caller's live cart (200, the same id, and a guest's token)
+   * instead of making a second one; a caller without a cart, or whose token names none any more,
+   * gets a new one (201 with its token).
+   */
+  @Test
+  void creatingACartAnswersTheCallersLiveCart() throws Exception {
+    var product = shop.product("PUBLISHED", 20);
+    String variant = Shop.variantId(product, 0);
+
+    var anonymous = send(http.post("/api/v1/cart"), new JsonObject());
+    assertEquals(201, anonymous.statusCode(), anonymous.bodyAsString());
+    String token = anonymous.getHeader("X-Cart-Token");
+    assertNotNull(token);
+    assertEquals(token, anonymous.bodyAsJsonObject().getString("token"));
+    String id = anonymous.bodyAsJsonObject().getString("id");
+    assertEquals(200, shop.add(token, variant, 2).statusCode());
+
+    var again = send(Shop.withCart(http.post("/api/v1/cart"), token), new JsonObject());
+    assertEquals(200, again.statusCode(), again.bodyAsString());
+    assertEquals(id, again.bodyAsJsonObject().getString("id"));
+    assertEquals(token, again.bodyAsJsonObject().getString("token"), "the caller's own token, as sent");
+    assertEquals(token, again.getHeader("X-Cart-Token"));
+    assertEquals(2, again.bodyAsJsonObject().getInteger("itemCount"));
+    var graphql = send(Shop.withCart(http.post("/graphql"), token), new JsonObject()
+      .put("query", "mutation { createCart { __typename ... on Cart { id token itemCount } } }"));
+    JsonObject cart = graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("createCart");
+    assertEquals(id, cart.getString("id"), graphql.bodyAsString());
+    assertEquals(token, cart.getString("token"));
+    assertEquals(2, cart.getInteger("itemCount"));
+    assertEquals(2, shop.cart(token).bodyAsJsonObject().getInteger("itemCount"), "still the one cart");
+
+    // a token that names no cart (never issued, expired, merged; or not even a token): a new cart
+    for (String stale : new String[] {CartTokens.unknown(), "not-a-token"}) {
+      var fresh = send(Shop.withCart(http.post("/api/v1/cart"), stale), new JsonObject());
+      assertEquals(201, fresh.statusCode(), fresh.bodyAsString());
+      assertNotEquals(stale, fresh.getHeader("X-Cart-Token"));
+      assertNotEquals(id, fresh.bodyAsJsonObject().getString("id"));
+      assertEquals(0, fresh.bodyAsJsonObject().getInteger("itemCount"));
+    }
+
+    // a customer's cart
+    String customer = shop.customer();
+    var added = shop.addAsCustomer(customer, variant, 3);
+    assertEquals(200, added.statusCode(), added.bodyAsString());
+    String customerCart = added.bodyAsJsonObject().getString("id");
+    for (int i = 0; i < 2; i++) {
+      var own = send(http.post("/api/v1/cart").bearerTokenAuthentication(customer), new JsonObject());
+      assertEquals(200, own.statusCode(), own.bodyAsString());
+      assertEquals(customerCart, own.bodyAsJsonObject().getString("id"));
+      assertEquals(3, own.bodyAsJsonObject().getInteger("itemCount"));
+      assertNull(own.bodyAsJsonObject().getString("token"), "a customer's cart is named by the access token");
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A draft product input with one variant per SKU, priced in EUR. */
@@ -275,6 +334,15 @@ class DomainRulesTest {
     assertNotNull(errors, problem.encode());
     assertEquals(field, errors.getJsonObject(0).getString("field"), problem.encode());
     return problem;
+  }
+
+  /** Guest tokens of the cart's shape (256 random bits, base64url) that name no cart. */
+  private static final class CartTokens {
+    static String unknown() {
+      byte[] bytes = new byte[32];
+      new java.security.SecureRandom().nextBytes(bytes);
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
   }
 
   static HttpResponse<Buffer> await(io.vertx.core.Future<HttpResponse<Buffer>> response) throws Exception {

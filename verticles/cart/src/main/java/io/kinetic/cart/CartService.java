@@ -134,19 +134,36 @@ final class CartService {
       .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
+  /**
+   * The caller's live cart, or a new one: a customer's cart (brought back or created when they have
+   * none); the guest cart the caller's token names, answered with that token (the caller sent it:
+   * a storefront can keep the token of whichever answer); else a new guest cart with a new token
+   * (no token, or one that names no cart: never issued, expired, merged). {@code currency} is the new
+   * cart's; an existing cart stays in its own ({@code setCurrency} switches it).
+   */
   Future<CartView> create(CreateCart q, Caller caller) {
     String currency = q.currency() == null ? settings.defaultCurrency() : q.currency();
     if (!settings.cart().currencies().contains(currency)) {
       return Future.failedFuture(unsupported(currency));
     }
-    if (q.ref() != null && q.ref().isCustomer()) {
-      return open(q.ref(), q.locale(), caller).compose(state -> priced(state, q.locale(), caller));
+    CartRef ref = q.ref();
+    if (ref != null && ref.isCustomer()) {
+      return open(ref, q.locale(), caller).compose(state -> priced(state, q.locale(), caller));
     }
+    if (ref != null && ref.token() != null && TOKEN.matcher(ref.token()).matches()) {
+      return view(key(ref), settings.guestTtlMillis()).compose(state -> state == null
+        ? newGuestCart(currency, q.locale(), caller)
+        : priced(state, q.locale(), caller).map(view -> view.withToken(ref.token())));
+    }
+    return newGuestCart(currency, q.locale(), caller);
+  }
+
+  private Future<CartView> newGuestCart(String currency, String locale, Caller caller) {
     String token = newToken();
     return scripts.run(Script.CREATE, List.of(key(CartRef.guest(token)), UUID.randomUUID().toString(), CartState.GUEST,
         currency, now(), Long.toString(settings.guestTtlMillis())))
       .compose(reply -> creations.after(reply, caller))
-      .compose(reply -> priced(CartState.of(reply), q.locale(), caller))
+      .compose(reply -> priced(CartState.of(reply), locale, caller))
       .map(view -> view.withToken(token));
   }
 

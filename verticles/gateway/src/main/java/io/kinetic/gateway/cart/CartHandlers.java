@@ -99,9 +99,19 @@ final class CartHandlers implements EdgeHandlers {
   public void bindOperations(RestOperations operations) {
     operations.bind("createCart", rc -> {
       NewCart body = rc.body().isEmpty() ? new NewCart(null) : Bodies.read(rc, NewCart.class);
-      callers.ref(rc).compose(ref -> bus.request(CartApi.CREATE_CART,
-          new CreateCart(ref != null && ref.isCustomer() ? ref : null, body.currency(), locale(rc)), Requests.caller(rc)))
-        .onComplete(Replies.to(rc, this::cart));
+      String sent = rc.request().getHeader(CartCallers.HEADER);
+      callers.ref(rc).compose(ref -> bus.request(CartApi.CREATE_CART, new CreateCart(ref, body.currency(), locale(rc)),
+          Requests.caller(rc)))
+        .onComplete(Replies.to(rc, (r, cart) -> {
+          if (cart.token() != null && sent != null && cart.token().equals(sent.strip())) {
+            // the guest's live cart, answered with the token its caller sent
+            noStore(r);
+            r.response().putHeader(CartCallers.HEADER, cart.token());
+            Replies.ok(r, cart);
+          } else {
+            cart(r, cart);
+          }
+        }));
     });
     operations.bind("getCart", rc -> withCart(rc, (ref, caller) ->
       bus.request(CartApi.GET_CART, new GetCart(ref, locale(rc)), caller)));
@@ -232,8 +242,7 @@ final class CartHandlers implements EdgeHandlers {
           new GetWishlist(Gql.principal(env).id(), env.getArgument("currency"), Gql.locale(env, context.locales())), Gql.caller(env))))
       .type("Mutation", t -> t
         .dataFetcher("createCart", Gql.mutation(env -> ref(env).compose(ref -> bus.request(CartApi.CREATE_CART,
-          new CreateCart(ref != null && ref.isCustomer() ? ref : null, env.getArgument("currency"), Gql.locale(env, context.locales())),
-          Gql.caller(env)))))
+          new CreateCart(ref, env.getArgument("currency"), Gql.locale(env, context.locales())), Gql.caller(env)))))
         .dataFetcher("addToCart", Gql.mutation(env -> {
           UUID variant = Gql.id("variantId", env.getArgument("variantId"));
           int quantity = env.getArgument("quantity");

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A cart priced from the catalog now. {@code token}: the guest token, only in the reply that created
- * the cart. {@code subtotal} sums the lines that can be bought (priced and available);
+ * the cart, and in {@code CreateCart}'s reply of the caller's live guest cart (the token the caller sent). {@code subtotal} sums the lines that can be bought (priced and available);
  * {@code itemCount} counts their units. {@code reservedUntil}: when the earliest reservation of the
  * cart lapses unless the cart changes again; {@code expiresAt}: when the cart itself is dropped
  * after inactivity. {@code hasChanges}: some line is flagged.

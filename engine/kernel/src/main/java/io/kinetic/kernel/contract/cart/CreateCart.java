@@ -1,8 +1,10 @@
 package io.kinetic.kernel.contract.cart;
 
 /**
- * A new guest cart (its token is in the reply, and only there), or the customer's cart (created when
- * they have none). {@code currency} null: the catalogue's default. Fails {@code CURRENCY_NOT_SUPPORTED}.
+ * The caller's cart: the customer's (created when they have none), the live guest cart {@code ref}'s
+ * token names (answered with that token), else a new guest cart (its new token is in the reply, and
+ * only there). {@code currency}: a new cart's (null: the catalogue's default). Fails
+ * {@code CURRENCY_NOT_SUPPORTED}.
  */
 public record CreateCart(CartRef ref, String currency, String locale) {
 }
