@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.gateway.openapi.ContractLoader;
 import io.kinetic.kernel.embedded.EmbeddedServices;
 import io.kinetic.kernel.pg.Migrations;
 import io.kinetic.kernel.pg.PgPools;
@@ -304,7 +306,56 @@ class DomainRulesTest {
     }
   }
 
+  /**
+   * A line quantity above {@code cart.maxLineQuantity} (99 here) is refused naming {@code quantity}
+   * and that limit, over REST (adding, changing a line, moving a wishlist item) and GraphQL, and the
+   * served contract says the shop's limit, not the largest any shop may configure.
+   */
+  @Test
+  void aLineQuantityAboveTheShopsMaximumIsRefusedNamingTheLimit() throws Exception {
+    var product = shop.product("PUBLISHED", 500);
+    String variant = Shop.variantId(product, 0);
+    assertAtMost99(shop.add(null, variant, 100));
+    var created = shop.add(null, variant, 99);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    String token = created.getHeader("X-Cart-Token");
+    assertAtMost99(send(Shop.withCart(http.patch("/api/v1/cart/lines/" + variant), token), new JsonObject().put("quantity", 100)));
+    String customer = shop.customer();
+    var item = send(http.post("/api/v1/wishlist/items").bearerTokenAuthentication(customer),
+      new JsonObject().put("productId", product.getString("id")).put("variantId", variant));
+    assertEquals(200, item.statusCode(), item.bodyAsString());
+    String itemId = item.bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id");
+    assertAtMost99(send(http.post("/api/v1/wishlist/items/" + itemId + "/move-to-cart").bearerTokenAuthentication(customer),
+      new JsonObject().put("quantity", 100)));
+
+    var graphql = send(http.post("/graphql"), new JsonObject()
+      .put("query", "mutation($v: ID!) { addToCart(variantId: $v, quantity: 100) { __typename ... on Problem { code errors { field message } } } }")
+      .put("variables", new JsonObject().put("v", variant)));
+    JsonObject problem = graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("addToCart");
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), graphql.bodyAsString());
+    assertEquals("quantity", problem.getJsonArray("errors").getJsonObject(0).getString("field"), graphql.bodyAsString());
+    assertTrue(problem.getJsonArray("errors").getJsonObject(0).getString("message").contains("99"), graphql.bodyAsString());
+
+    JsonObject schemas = ContractLoader.parse(await(http.get("/api/v1/openapi.yaml").send()).body())
+      .getJsonObject("components").getJsonObject("schemas");
+    for (String schema : new String[] {"NewCartLine", "CartLineQuantity", "WishlistMove"}) {
+      JsonObject quantity = schemas.getJsonObject(schema).getJsonObject("properties").getJsonObject("quantity");
+      if (quantity.containsKey("$ref")) {
+        quantity = schemas.getJsonObject(quantity.getString("$ref").substring("#/components/schemas/".length()));
+      }
+      assertEquals(99, quantity.getInteger("maximum"), schema + " in the served contract");
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** VALIDATION_FAILED naming {@code quantity} alone, and saying the shop's limit. */
+  private static void assertAtMost99(HttpResponse<Buffer> response) {
+    JsonObject problem = assertProblem(response, 400, "VALIDATION_FAILED", "quantity");
+    assertEquals(1, problem.getJsonArray("errors").size(), problem.encode());
+    assertTrue(problem.getJsonArray("errors").getJsonObject(0).getString("message").matches("must be (at most|between 1 and) 99"),
+      problem.encode());
+  }
 
   /** A draft product input with one variant per SKU, priced in EUR. */
   static JsonObject product(String slug, String... skus) {

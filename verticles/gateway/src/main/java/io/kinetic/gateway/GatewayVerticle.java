@@ -73,7 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     var clientAddress = new ClientAddress(config.http());
     live = new LiveEvents(vertx, Duration.ofMillis(config.graphql().subscriptions().coalesceMillis()));
     idempotency = IdempotencyKeys.create(vertx, config, access, clientAddress);
-    Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList));
+    Future<MergedContract> merged = vertx.executeBlocking(() -> ContractAssembly.assemble(edgeList, config.raw()));
     Future<OpenAPIContract> contract = merged.compose(m -> ContractLoader.load(vertx, m.document()));
     Future<String> csp = ContentSecurityPolicy.load(vertx, config.stripe());
     Future<ShopShell> shell = csp.compose(policy -> ShopShell.load(vertx, policy, config.mail().shopName(), config.mail().shopUrl(),

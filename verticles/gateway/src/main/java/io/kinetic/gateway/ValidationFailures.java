@@ -23,6 +23,10 @@ final class ValidationFailures {
   private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter ([^\\s]+?)(?:\\.|\\s|$)");
   private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
   /** The name as sent, whatever it holds (quotes too): the message ends with the schema's words. */
+  /** What the validator says, at a value's place, of a referenced schema the value fails (e.g. a cart line's {@code CartQuantity}). */
+  private static final String SUBSCHEMA = "A subschema had errors";
+  /** The validator's words for a number out of its bounds ({@code minimum}, {@code maximum} and their exclusive forms). */
+  private static final Pattern BOUND = Pattern.compile("^-?[0-9.eE+-]+ is (greater than|less than)( or equal to)? (-?[0-9.eE+-]+)$");
   private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("(?s)^Property \"(.*)\" does not match additional properties schema\\.?$");
 
   private ValidationFailures() {
@@ -50,7 +54,7 @@ final class ValidationFailures {
     if (e instanceof SchemaValidationException sve && sve.getOutputUnit() != null) {
       List<OutputUnit> errors = sve.getOutputUnit().getErrors();
       if (errors != null && !errors.isEmpty()) {
-        return errors.get(errors.size() - 1).getError();
+        return bound(errors.get(errors.size() - 1).getError());
       }
     }
     return switch (e.type()) {
@@ -78,11 +82,14 @@ final class ValidationFailures {
         String name = ControlCharacters.shown(property.group(1));
         unknown.add(new FieldError(parent.isEmpty() ? name : parent + "." + name, "is not a known field"));
       } else if (!isSummary(error)) {
-        invalid.add(new FieldError(path(location).isEmpty() ? "body" : path(location), error));
+        invalid.add(new FieldError(path(location).isEmpty() ? "body" : path(location), bound(error)));
       }
     }
     // parents ("Items did not match schema", "A subschema had errors") only repeat their children
     invalid.removeIf(parent -> invalid.stream().anyMatch(child -> isAncestor(parent.field(), child.field())));
+    // a referenced schema's value is reported by the reference too, at the same place: its own error says more
+    invalid.removeIf(reference -> reference.message().equals(SUBSCHEMA)
+      && invalid.stream().anyMatch(other -> other != reference && other.field().equals(reference.field())));
     // a property that fails its own schema is reported as "not matching additionalProperties" too
     unknown.removeIf(u -> invalid.stream().anyMatch(i -> i.field().equals(u.field()) || isAncestor(u.field(), i.field())));
     if (!invalid.isEmpty()) {
@@ -134,6 +141,25 @@ final class ValidationFailures {
       || error.startsWith("Item ") && error.contains("does not match")
       || error.contains("does not match additional properties schema")
       || error.startsWith("Instance does not match");
+  }
+
+  /**
+   * A number's bound in the engine's words, as the contexts say it: "100 is greater than 99" (the
+   * validator's) is "must be at most 99"; "0 is less than 1" is "must be at least 1". Anything else
+   * is kept as the validator says it.
+   */
+  static String bound(String error) {
+    Matcher bound = BOUND.matcher(error);
+    if (!bound.matches()) {
+      return error;
+    }
+    String limit = bound.group(3);
+    return switch (bound.group(1) + (bound.group(2) == null ? "" : " or equal to")) {
+      case "greater than" -> "must be at most " + limit;
+      case "less than" -> "must be at least " + limit;
+      case "greater than or equal to" -> "must be less than " + limit;
+      default -> "must be more than " + limit;
+    };
   }
 
   /**

@@ -24,7 +24,8 @@ import java.util.Set;
  * silently replace another's schema. References ({@code #/components/...}) resolve in the merged
  * document, so an edge fragment uses the common components without repeating them. Each
  * operation belongs to the edge whose fragment defines it ({@link MergedContract#owners()}). Every
- * write gets the common {@code Idempotency-Key} header and its answers ({@link IdempotencyContract}).
+ * write gets the common {@code Idempotency-Key} header and its answers ({@link IdempotencyContract}),
+ * and a limit that is a configuration key its configured value ({@link ConfiguredLimits}).
  * Blocking (reads and parses YAML): runs once per gateway instance at start-up.
  */
 public final class ContractAssembly {
@@ -46,8 +47,19 @@ public final class ContractAssembly {
     merged.put("tags", new JsonArray());
   }
 
-  /** Reads the common fragment and every edge's fragments from the classpath and merges them. */
+  /**
+   * Reads the common fragment and every edge's fragments from the classpath and merges them, with
+   * the fragments' default for each limit that is a configuration key ({@link ConfiguredLimits}).
+   */
   public static MergedContract assemble(List<? extends Edge> edges) {
+    return assemble(edges, null);
+  }
+
+  /**
+   * {@link #assemble(List)} with the limits that are configuration keys ({@code x-maximum}) taken
+   * from {@code config}, the merged configuration ({@code AppConfig.raw()}) this gateway runs with.
+   */
+  public static MergedContract assemble(List<? extends Edge> edges, JsonObject config) {
     JsonObject common = read(COMMON);
     var assembly = new ContractAssembly(common);
     assembly.add(CORE, COMMON, common);
@@ -68,6 +80,8 @@ public final class ContractAssembly {
     }
     // every write, whichever edge defines it, takes an Idempotency-Key
     IdempotencyContract.apply(assembly.merged);
+    // limits that are this shop's configuration (a cart line's quantity: cart.maxLineQuantity)
+    ConfiguredLimits.apply(assembly.merged, config);
     return new MergedContract(assembly.merged, Map.copyOf(assembly.owners), ContractYaml.write(assembly.merged));
   }
 
