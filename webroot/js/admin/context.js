@@ -5,10 +5,12 @@ import { createApi } from '../shared/api.js';
 import { createErrorState } from '../shared/errors.js';
 import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
+import { SHOP_CURRENCIES } from '../shared/currencies.js';
 export { sized } from '../shared/images.js';
 
 export const LOCALES = ['en', 'de'];
-export const CURRENCIES = ['EUR', 'USD'];
+/** The currencies the shop sells in, its default first (prices, shipping rates, the dashboard). */
+export const CURRENCIES = SHOP_CURRENCIES;
 
 /** The admin speaks English; features still bring their strings as messages, as in the storefront. */
 export const i18n = createI18n(() => 'en');

@@ -9,9 +9,11 @@ import { createErrorState } from '../shared/errors.js';
 import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
 import { fieldReason } from './error-messages.js';
+import { SHOP_CURRENCIES } from '../shared/currencies.js';
 export { imageAttrs } from '../shared/images.js';
 
-export const CURRENCIES = ['EUR', 'USD'];
+/** The currencies the shop sells in, its default first. */
+export const CURRENCIES = SHOP_CURRENCIES;
 export const LOCALES = [{ code: 'en', label: 'English' }, { code: 'de', label: 'Deutsch' }];
 
 function stored(key, allowed, fallback) {
@@ -23,7 +25,7 @@ function stored(key, allowed, fallback) {
 const urlLocale = new URLSearchParams(window.location.search).get('locale');
 
 export const settings = reactive({
-  currency: stored('kinetic.currency', CURRENCIES, 'EUR'),
+  currency: stored('kinetic.currency', CURRENCIES, CURRENCIES[0]),
   locale: LOCALES.some((l) => l.code === urlLocale) ? urlLocale : stored('kinetic.locale', LOCALES.map((l) => l.code),
     (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en'),
 });

@@ -5,7 +5,7 @@ import { ref, reactive, watch, computed, onMounted, onBeforeUnmount } from 'vue'
 import { html } from '../../shared/html.js';
 import { selected } from '../../shared/forms.js';
 import { formatMoney, priceIn } from '../../shared/money.js';
-import { api, errors, notify, t, sized } from '../context.js';
+import { api, errors, notify, t, sized, CURRENCIES } from '../context.js';
 import { LoadMore } from '../../shared/load-more.js';
 
 export function productName(p) {
@@ -115,11 +115,12 @@ export const ProductsPage = {
 
     const stock = (p) => (p.variants || []).reduce((n, v) => n + (v.stockOnHand || 0), 0);
     const price = (p) => {
-      const amounts = (p.variants || []).map((v) => priceIn(v.prices, 'EUR')).filter(Boolean).map((m) => m.amount);
+      const shown = CURRENCIES[0]; // the shop's default currency
+      const amounts = (p.variants || []).map((v) => priceIn(v.prices, shown)).filter(Boolean).map((m) => m.amount);
       if (!amounts.length) return '—';
       const min = Math.min(...amounts);
       const max = Math.max(...amounts);
-      return min === max ? formatMoney(min, 'EUR') : `${formatMoney(min, 'EUR')} – ${formatMoney(max, 'EUR')}`;
+      return min === max ? formatMoney(min, shown) : `${formatMoney(min, shown)} – ${formatMoney(max, shown)}`;
     };
     const updated = (iso) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
     const thumb = (p) => {

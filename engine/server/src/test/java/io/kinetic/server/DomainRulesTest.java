@@ -171,6 +171,19 @@ class DomainRulesTest {
    * before its currency left the configuration), still saves with its product.
    */
   @Test
+  void theShopSaysWhichCurrenciesItSells() throws Exception {
+    // the storefront's currency picker and the admin's price fields are these (were EUR and USD whatever the shop sold)
+    var rest = http.get("/api/v1/cart/currencies").send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, rest.statusCode(), rest.bodyAsString());
+    assertEquals(new JsonObject().put("currencies", new JsonArray().add("EUR").add("USD")).put("defaultCurrency", "EUR"),
+      rest.bodyAsJsonObject());
+    assertEquals("public, max-age=60", rest.getHeader("Cache-Control"));
+    var graphql = send(http.post("/graphql"), new JsonObject().put("query", "{ currencies { currencies defaultCurrency } }"));
+    assertEquals(new JsonObject().put("currencies", new JsonArray().add("EUR").add("USD")).put("defaultCurrency", "EUR"),
+      graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("currencies"), graphql.bodyAsString());
+  }
+
+  @Test
   void pricesAreOnlyInCurrenciesTheShopSells() throws Exception {
     String u = UUID.randomUUID().toString().substring(0, 8);
     String token = shop.staffToken();

@@ -14,6 +14,8 @@ import io.kinetic.kernel.contract.cart.ClaimCart;
 import io.kinetic.kernel.contract.cart.CartsMerged;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.cart.CreateCart;
+import io.kinetic.kernel.contract.cart.GetCurrencies;
+import io.kinetic.kernel.contract.cart.ShopCurrencies;
 import io.kinetic.kernel.contract.cart.GetCart;
 import io.kinetic.kernel.contract.cart.MergeAdjustment;
 import io.kinetic.kernel.contract.cart.MergeCarts;
@@ -141,6 +143,11 @@ final class CartService {
    * (no token, or one that names no cart: never issued, expired, merged). {@code currency} is the new
    * cart's; an existing cart stays in its own ({@code setCurrency} switches it).
    */
+  /** The currencies carts sell in, and a new cart's. */
+  Future<ShopCurrencies> currencies(GetCurrencies q, Caller caller) {
+    return Future.succeededFuture(new ShopCurrencies(List.copyOf(settings.cart().currencies()), settings.defaultCurrency()));
+  }
+
   Future<CartView> create(CreateCart q, Caller caller) {
     String currency = q.currency() == null ? settings.defaultCurrency() : q.currency();
     if (!settings.cart().currencies().contains(currency)) {

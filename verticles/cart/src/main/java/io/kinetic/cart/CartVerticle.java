@@ -80,6 +80,7 @@ public class CartVerticle extends VerticleBase {
     return Future.all(List.of(
       stock == null ? Future.succeededFuture() : stock.completion(),
       orders == null ? Future.succeededFuture() : orders.start(),
+      serve(CartApi.GET_CURRENCIES, carts::currencies),
       serve(CartApi.GET_CART, carts::get),
       serve(CartApi.CREATE_CART, carts::create),
       serve(CartApi.ADD_LINE, carts::addLine),

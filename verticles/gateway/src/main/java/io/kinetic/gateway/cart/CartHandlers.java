@@ -23,6 +23,7 @@ import io.kinetic.kernel.contract.cart.CartView;
 import io.kinetic.kernel.contract.cart.ClearCart;
 import io.kinetic.kernel.contract.cart.CreateCart;
 import io.kinetic.kernel.contract.cart.GetCart;
+import io.kinetic.kernel.contract.cart.GetCurrencies;
 import io.kinetic.kernel.contract.cart.GetWishlist;
 import io.kinetic.kernel.contract.cart.MergeCarts;
 import io.kinetic.kernel.contract.cart.MoveWishlistItemToCart;
@@ -113,6 +114,11 @@ final class CartHandlers implements EdgeHandlers {
           }
         }));
     });
+    operations.bind("getCurrencies", rc -> bus.request(CartApi.GET_CURRENCIES, new GetCurrencies(), Requests.caller(rc))
+      .onComplete(Replies.to(rc, (r, currencies) -> {
+        r.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+        Replies.ok(r, currencies);
+      })));
     operations.bind("getCart", rc -> withCart(rc, (ref, caller) ->
       bus.request(CartApi.GET_CART, new GetCart(ref, locale(rc)), caller)));
     operations.bind("clearCart", rc -> withCart(rc, (ref, caller) ->
@@ -235,6 +241,7 @@ final class CartHandlers implements EdgeHandlers {
     }
     wiring
       .type("Query", t -> t
+        .dataFetcher("currencies", env -> bus.request(CartApi.GET_CURRENCIES, new GetCurrencies(), Gql.caller(env)))
         .dataFetcher("cart", env -> ref(env).compose(ref -> ref == null ? Future.succeededFuture(null)
           : bus.request(CartApi.GET_CART, new GetCart(ref, Gql.locale(env, context.locales())), Gql.caller(env))
           .recover(t2 -> Failure.from(t2).errorCode() == ErrorCode.CART_NOT_FOUND ? Future.succeededFuture(null) : Future.failedFuture(t2))))

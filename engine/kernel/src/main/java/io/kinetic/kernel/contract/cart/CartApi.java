@@ -12,6 +12,8 @@ import io.kinetic.kernel.outbox.EventTypes;
  */
 public final class CartApi {
 
+  public static final Endpoint<GetCurrencies, ShopCurrencies> GET_CURRENCIES =
+    Endpoint.local("cart.get-currencies", GetCurrencies.class, ShopCurrencies.class);
   public static final Endpoint<GetCart, CartView> GET_CART =
     Endpoint.local("cart.get-cart", GetCart.class, CartView.class);
   public static final Endpoint<CreateCart, CartView> CREATE_CART =
@@ -46,7 +48,7 @@ public final class CartApi {
     Endpoint.local("cart.move-wishlist-item-to-cart", MoveWishlistItemToCart.class, CartView.class);
 
   public static final Contract CONTRACT = Contract.of("cart", CartEvent.class,
-    GET_CART, CREATE_CART, ADD_LINE, SET_LINE_QUANTITY, REMOVE_LINE, CLEAR, CLAIM_FOR_ORDER, RELEASE_CLAIM, TAKE_ORDERED_LINES, SET_CURRENCY, ACKNOWLEDGE, MERGE,
+    GET_CURRENCIES, GET_CART, CREATE_CART, ADD_LINE, SET_LINE_QUANTITY, REMOVE_LINE, CLEAR, CLAIM_FOR_ORDER, RELEASE_CLAIM, TAKE_ORDERED_LINES, SET_CURRENCY, ACKNOWLEDGE, MERGE,
     GET_WISHLIST, ADD_WISHLIST_ITEM, REMOVE_WISHLIST_ITEM, MOVE_WISHLIST_ITEM_TO_CART);
 
   /** Where each cart event is published (from its {@code @EventName}), for in-memory listeners. */
