@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -189,6 +190,159 @@ class ProbeFindingsTest {
     assertEquals(200, page.statusCode(), encodedQuery + ": " + page.bodyAsString());
     return page.bodyAsJsonObject().getJsonArray("items").stream().map(p -> ((JsonObject) p).getString("id"))
       .collect(Collectors.toSet());
+  }
+
+  /**
+   * A 405 says which methods the path takes (RFC 9110, 15.5.6: {@code Allow}), for the contract's
+   * operations, GraphQL, the webhook and the shop's pages alike; a GET of a POST-only operation is
+   * such a 405 too (it was a 404: the static files' route claimed GET for every path).
+   */
+  @Test
+  void aMethodNotAllowedSaysWhichMethodsThePathTakes() throws Exception {
+    String product = get("/api/v1/products?limit=1").bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id");
+    assertAllows("DELETE", "/api/v1/products/" + product, "GET, HEAD");
+    assertAllows("PUT", "/graphql", "GET, POST");
+    assertAllows("GET", "/webhooks/stripe", "POST");
+    assertAllows("GET", "/api/v1/auth/login", "POST");
+    assertAllows("POST", "/", "GET, HEAD");
+    assertAllows("POST", "/health/live", "GET, HEAD");
+    // what Allow names is answered
+    assertEquals(200, send("HEAD", "/api/v1/products/" + product).statusCode());
+    assertEquals(200, send("HEAD", "/").statusCode());
+    // a path no route takes is no resource, whatever the method
+    assertEquals(404, send("DELETE", "/api/v1/no-such-thing").statusCode());
+  }
+
+  private static void assertAllows(String method, String uri, String allowed) throws Exception {
+    var refused = send(method, uri);
+    assertEquals(405, refused.statusCode(), method + " " + uri + ": " + refused.bodyAsString());
+    assertEquals(allowed, refused.getHeader("Allow"), method + " " + uri);
+    assertEquals("METHOD_NOT_ALLOWED", refused.bodyAsJsonObject().getString("code"));
+    assertEquals(refused.getHeader("X-Correlation-Id"), refused.bodyAsJsonObject().getString("correlationId"));
+  }
+
+  /**
+   * A request line of another HTTP version ({@code HTTP/2.0} as text on an HTTP/1 connection) is
+   * 505 problem+json, not a bare 501 from the codec, and no error of the server; a later HTTP/1
+   * minor version is read as HTTP/1.1 (RFC 9110, 2.5).
+   */
+  @Test
+  void aRequestLineOfAnotherHttpVersionIs505ProblemJson() throws Exception {
+    var logged = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    var capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        String logger = String.valueOf(record.getLoggerName());
+        if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+          && (logger.startsWith("io.vertx.core.http") || logger.startsWith("io.netty") || logger.startsWith("io.kinetic.gateway"))) {
+          logged.add(logger + ": " + record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    java.util.logging.Logger.getLogger("").addHandler(capture);
+    try {
+      RawAnswer answer = exchange("GET / HTTP/2.0\r\nHost: localhost\r\n\r\n");
+      assertEquals(505, answer.status(), answer.text());
+      assertEquals("application/problem+json", answer.header("content-type"), answer.text());
+      JsonObject problem = new JsonObject(answer.body());
+      assertEquals("HTTP_VERSION_NOT_SUPPORTED", problem.getString("code"));
+      assertNotNull(problem.getString("correlationId"));
+      assertEquals(answer.header("x-correlation-id"), problem.getString("correlationId"));
+      Thread.sleep(200);
+      assertEquals(List.of(), List.copyOf(logged));
+    } finally {
+      java.util.logging.Logger.getLogger("").removeHandler(capture);
+    }
+    RawAnswer later = exchange("GET /health/live HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertEquals(200, later.status(), later.text());
+  }
+
+  /** A request target that is no path ({@code OPTIONS *}, {@code CONNECT host:port}) is answered with a correlation id like any other. */
+  @Test
+  void problemsToOptionsStarAndConnectCarryACorrelationId() throws Exception {
+    RawAnswer options = exchange("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertTrue(options.status() >= 400, options.text());
+    String cid = new JsonObject(options.body()).getString("correlationId");
+    assertNotNull(cid, options.text());
+    assertEquals(cid, options.header("x-correlation-id"));
+    RawAnswer connect = exchange("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nX-Correlation-Id: probe-connect-1\r\n"
+      + "Connection: close\r\n\r\n");
+    assertTrue(connect.status() >= 400, connect.text());
+    assertEquals("probe-connect-1", new JsonObject(connect.body()).getString("correlationId"), connect.text());
+    assertEquals("probe-connect-1", connect.header("x-correlation-id"));
+  }
+
+  /**
+   * An integer beyond what a field takes, even beyond 64 bits (2^64), is VALIDATION_FAILED naming
+   * the field with its range: a product's {@code version} was "is required", and a query's
+   * {@code minPrice} was read as some other number.
+   */
+  @Test
+  void anIntegerOutOfRangeIsRefusedNamingTheFieldAndItsRange() throws Exception {
+    String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
+    String slug = "probe-range-" + UUID.randomUUID().toString().substring(0, 8);
+    String id = product(token, slug, "Range " + slug);
+    String update = "{\"slug\":\"" + slug + "\",\"translations\":{\"en\":{\"name\":\"Range\"}},"
+      + "\"variants\":[{\"sku\":\"" + slug.toUpperCase() + "\"}],\"version\":18446744073709551616}";
+    var version = http.put("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer(update)).await(10, TimeUnit.SECONDS);
+    assertInvalid(version, "version", "must be an integer from 0 to 9223372036854775807");
+
+    var quantity = post("/api/v1/cart/lines", "{\"variantId\":\"" + UUID.randomUUID() + "\",\"quantity\":18446744073709551616}");
+    assertInvalid(quantity, "quantity", "must be an integer from 1 to 10000");
+    assertInvalid(get("/api/v1/products?minPrice=18446744073709551616"), "minPrice", "must be an integer from 0 to 9223372036854775807");
+  }
+
+  private static void assertInvalid(HttpResponse<Buffer> response, String field, String message) {
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    JsonObject problem = response.bodyAsJsonObject();
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), response.bodyAsString());
+    assertEquals(new JsonArray().add(new JsonObject().put("field", field).put("message", message)), problem.getJsonArray("errors"),
+      response.bodyAsString());
+  }
+
+  /** An answer read off a raw connection. */
+  private record RawAnswer(String text) {
+
+    int status() {
+      return text.startsWith("HTTP/") ? Integer.parseInt(text.substring(9, 12)) : -1;
+    }
+
+    String header(String name) {
+      for (String line : text.substring(0, Math.max(0, text.indexOf("\r\n\r\n"))).split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+          return line.substring(colon + 1).trim();
+        }
+      }
+      return null;
+    }
+
+    String body() {
+      return text.substring(text.indexOf("\r\n\r\n") + 4);
+    }
+  }
+
+  /** Writes {@code request} on a fresh connection and reads until the server closes it. */
+  private static RawAnswer exchange(String request) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", RunningEngine.httpPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new RawAnswer(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static HttpResponse<Buffer> send(String method, String uri) throws Exception {
+    return http.request(io.vertx.core.http.HttpMethod.valueOf(method), uri).send().await(10, TimeUnit.SECONDS);
   }
 
   private static HttpResponse<Buffer> get(String uri) throws Exception {

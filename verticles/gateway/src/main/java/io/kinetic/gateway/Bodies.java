@@ -1,6 +1,7 @@
 package io.kinetic.gateway;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -109,10 +110,32 @@ public final class Bodies {
     if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof IllegalArgumentException iae) {
       return Failure.invalid(orBody(path(vie)), iae.getMessage());
     }
+    if (e instanceof DatabindException de && de.getCause() instanceof InputCoercionException number) {
+      // a number the field's Java type cannot hold (the contract's bounds let it through)
+      String range = range(number.getTargetType());
+      return Failure.invalid(orBody(path(de)), range == null ? "has the wrong type or value" : "must be an integer from " + range);
+    }
     if (e instanceof DatabindException de) {
       return Failure.invalid(orBody(path(de)), "has the wrong type or value");
     }
     return ErrorCode.MALFORMED_JSON.failure("the request body is not valid JSON");
+  }
+
+  /** "-2147483648 to 2147483647" for an integral Java type, null for any other. */
+  private static String range(Class<?> type) {
+    if (type == int.class || type == Integer.class) {
+      return Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (type == long.class || type == Long.class) {
+      return Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    if (type == short.class || type == Short.class) {
+      return Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+    }
+    if (type == byte.class || type == Byte.class) {
+      return Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
+    }
+    return null;
   }
 
   private static String orBody(String path) {

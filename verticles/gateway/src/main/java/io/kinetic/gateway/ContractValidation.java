@@ -200,20 +200,24 @@ final class ContractValidation implements Handler<RoutingContext> {
 
   /**
    * A schema of the contract, compiled once: the quick check ({@link FastSchema}, null where the
-   * schema is not plain) accepts most valid values; the full validator decides the rest and words the error.
+   * schema is not plain) accepts most valid values; the full validator decides the rest and words
+   * the error, but for an integer out of its schema's range, which is said with both bounds
+   * ({@link IntegerRanges}).
    */
-  private record Schema(Validator full, FastSchema quick) {
+  private record Schema(Validator full, FastSchema quick, JsonObject resolved) {
 
     static Schema of(OpenAPIContract contract, JsonSchema schema) {
       FastSchema quick = null;
+      JsonObject resolved = null;
       if (schema instanceof JsonObject json) {
         try {
-          quick = FastSchema.compile(contract.getSchemaRepository().resolve(json));
+          resolved = contract.getSchemaRepository().resolve(json);
+          quick = FastSchema.compile(resolved);
         } catch (RuntimeException unresolvable) {
           quick = null;
         }
       }
-      return new Schema(contract.getSchemaRepository().validator(schema), quick);
+      return new Schema(contract.getSchemaRepository().validator(schema), quick, resolved);
     }
 
     /** Returns when {@code value} is valid, else throws what {@code refusal} makes of the validator's output. */
@@ -225,6 +229,7 @@ final class ContractValidation implements Handler<RoutingContext> {
       try {
         result.checkValidity();
       } catch (JsonSchemaValidationException e) {
+        IntegerRanges.reword(result, resolved);
         throw refusal.apply(result, e);
       }
     }

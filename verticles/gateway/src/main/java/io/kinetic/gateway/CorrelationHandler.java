@@ -19,11 +19,22 @@ final class CorrelationHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
+    adopt(rc);
+    rc.next();
+  }
+
+  /**
+   * Gives the request its correlation id (the caller's, when sane) and echoes it on the response.
+   * Also for a request the router fails before any handler runs, this one included: a request
+   * target that is no path ({@code OPTIONS *}, {@code CONNECT host:port}) goes straight to the
+   * failure handler, which calls this for the answer's id.
+   */
+  static String adopt(RoutingContext rc) {
     String given = rc.request().getHeader(HEADER);
     String cid = sane(given) ? given : newId();
     rc.put(Requests.CORRELATION_ID, cid);
     rc.response().putHeader(HEADER, cid);
-    rc.next();
+    return cid;
   }
 
   static boolean sane(String value) {

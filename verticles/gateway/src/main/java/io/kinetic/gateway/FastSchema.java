@@ -44,6 +44,10 @@ final class FastSchema {
   private final BigDecimal maximum;
   private final BigDecimal exclusiveMinimum;
   private final BigDecimal exclusiveMaximum;
+  /** Whether the range is {@link #low} to {@link #high}, whole numbers both: then a Java integer is compared as it is. */
+  private final boolean longRange;
+  private final long low;
+  private final long high;
   private final FastSchema items;
   private final Integer minItems;
   private final Integer maxItems;
@@ -106,6 +110,9 @@ final class FastSchema {
     maximum = decimal(s, "maximum");
     exclusiveMinimum = decimal(s, "exclusiveMinimum");
     exclusiveMaximum = decimal(s, "exclusiveMaximum");
+    longRange = exclusiveMinimum == null && exclusiveMaximum == null && whole(minimum) && whole(maximum);
+    low = longRange && minimum != null ? minimum.longValueExact() : Long.MIN_VALUE;
+    high = longRange && maximum != null ? maximum.longValueExact() : Long.MAX_VALUE;
     JsonObject itemSchema = s.getValue("items") instanceof JsonObject i ? i : null;
     if (s.containsKey("items") && itemSchema == null) {
       throw new Unsupported();
@@ -174,6 +181,10 @@ final class FastSchema {
     if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
       return true;
     }
+    if (longRange && (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte)) {
+      long n = number.longValue();
+      return n >= low && n <= high;
+    }
     BigDecimal n;
     try {
       n = new BigDecimal(number.toString());
@@ -234,6 +245,19 @@ final class FastSchema {
       case "null" -> value == null;
       default -> false;
     };
+  }
+
+  /** Whether {@code bound} is absent or a whole number a {@code long} holds. */
+  private static boolean whole(BigDecimal bound) {
+    if (bound == null) {
+      return true;
+    }
+    try {
+      bound.longValueExact();
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   private static BigDecimal decimal(JsonObject s, String keyword) {

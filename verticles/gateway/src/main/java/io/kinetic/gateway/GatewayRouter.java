@@ -15,6 +15,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,6 +25,8 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one router of the gateway. Order: correlation id, no-store for private paths, body (only
@@ -36,7 +39,7 @@ import java.util.List;
  */
 final class GatewayRouter {
 
-  /** The paths whose GET routes come from the contract or the edges and do not take HEAD themselves. */
+  /** The paths whose GET routes come from the contract or the edges and do not take HEAD themselves ({@link #headAsGet}). */
   static final String HEAD_AS_GET = "^/(?:api/|health/|metrics$).*";
 
   private final Vertx vertx;
@@ -95,9 +98,6 @@ final class GatewayRouter {
     }
 
     Router router = builder.createRouter();
-    // HEAD wherever GET answers (RFC 9110): the API's and the health checks' GETs run, and the
-    // response leaves the body out (vert.x does for a HEAD request); without it HEAD was a 404
-    router.routeWithRegex(HttpMethod.HEAD, HEAD_AS_GET).handler(rc -> rc.reroute(HttpMethod.GET, rc.request().uri()));
     var subscriptions = new SubscriptionEndpoint(vertx, graphql.graphQl(GraphQlApi.SHOP), config.graphql().subscriptions(),
       access, clientAddress);
     router.route(GraphQlApi.SHOP.path()).method(HttpMethod.GET).method(HttpMethod.POST)
@@ -108,15 +108,35 @@ final class GatewayRouter {
       router.route("/graphiql*").subRouter(GraphQlEndpoints.graphiql(vertx));
     }
     edges.forEach(edge -> edge.handlers().mountRoutes(router));
+    headAsGet(router);
     StaticFiles.mount(vertx, router, contentSecurityPolicy, shell, config.catalog().defaultLocale());
 
     router.route().failureHandler(new ProblemHandler());
     // a path vert.x-web cannot decode (e.g. "%zz") fails before any route, failure handlers included
     router.errorHandler(400, ProblemHandler.forStatus(ErrorCode.VALIDATION_FAILED, "the request path or query is invalid"));
     router.errorHandler(404, ProblemHandler.forStatus(ErrorCode.NOT_FOUND, "no such resource"));
-    router.errorHandler(405, ProblemHandler.forStatus(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this resource"));
+    router.errorHandler(405, ProblemHandler.methodNotAllowed());
     router.errorHandler(500, new ProblemHandler());
     return router;
+  }
+
+  /**
+   * HEAD wherever GET answers under {@link #HEAD_AS_GET} (RFC 9110): each such GET route (the API's,
+   * the health checks', the metrics') gets a HEAD route at its path that runs the GET, and the
+   * response leaves the body out (vert.x does for a HEAD request); without it HEAD was a 404. A
+   * route per path, not one for all of them, so that a 405's {@code Allow} names HEAD only where a GET is.
+   */
+  private static void headAsGet(Router router) {
+    Pattern scope = Pattern.compile(HEAD_AS_GET);
+    for (Route route : List.copyOf(router.getRoutes())) {
+      Set<HttpMethod> methods = route.methods();
+      String path = route.getPath();
+      if (path != null && methods != null && methods.contains(HttpMethod.GET) && !methods.contains(HttpMethod.HEAD)
+        && scope.matcher(path).matches()) {
+        router.route(HttpMethod.HEAD, route.isExactPath() ? path : path + "*")
+          .handler(rc -> rc.reroute(HttpMethod.GET, rc.request().uri()));
+      }
+    }
   }
 
   /**

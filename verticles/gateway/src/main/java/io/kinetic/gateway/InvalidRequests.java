@@ -12,8 +12,9 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * The answer to a request the HTTP codec could not decode, before any router sees it: a request
  * line longer than {@code maxInitialLineLength} (414 {@code URI_TOO_LONG}), headers larger than
- * {@code maxHeaderSize} (431 {@code HEADERS_TOO_LARGE}), anything else, such as Content-Length
- * with Transfer-Encoding ({@link StrictRequestDecoder}), 400 {@code MALFORMED_REQUEST}. Like every
+ * {@code maxHeaderSize} (431 {@code HEADERS_TOO_LARGE}), a version of HTTP other than 1.x
+ * (505 {@code HTTP_VERSION_NOT_SUPPORTED}: {@code GET / HTTP/2.0} as text), anything else, such as
+ * Content-Length with Transfer-Encoding ({@link StrictRequestDecoder}), 400 {@code MALFORMED_REQUEST}. Like every
  * error it is {@code application/problem+json} with a correlation id; then the connection closes,
  * since where the next request would start is unknown.
  * <p>
@@ -68,6 +69,8 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
       failure = ErrorCode.URI_TOO_LONG.failure("the request line is too long");
     } else if (cause instanceof TooLongHttpHeaderException) {
       failure = ErrorCode.HEADERS_TOO_LARGE.failure("the request headers are too large");
+    } else if (cause instanceof StrictRequestDecoder.UnsupportedVersion version && version.http()) {
+      failure = ErrorCode.HTTP_VERSION_NOT_SUPPORTED.failure("this server speaks HTTP/1.1 and HTTP/1.0 only");
     } else if (cause != null && StrictRequestDecoder.MESSAGE.equals(cause.getMessage())) {
       failure = ErrorCode.MALFORMED_REQUEST.failure(StrictRequestDecoder.MESSAGE);
     } else {

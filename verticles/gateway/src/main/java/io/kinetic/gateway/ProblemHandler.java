@@ -65,9 +65,23 @@ final class ProblemHandler implements Handler<RoutingContext> {
     return false;
   }
 
-  /** For {@code router.errorHandler(status, ...)}: no route (404) or no method (405). */
+  /** For {@code router.errorHandler(status, ...)}: no route (404), a path the router could not decode (400). */
   static Handler<RoutingContext> forStatus(ErrorCode code, String detail) {
     return rc -> respond(rc, code.failure(detail));
+  }
+
+  /**
+   * For {@code router.errorHandler(405, ...)}: a route has the request's path but not its method. The
+   * answer's {@code Allow} names the methods the path takes (RFC 9110, 15.5.6; {@link AllowedMethods}).
+   */
+  static Handler<RoutingContext> methodNotAllowed() {
+    AllowedMethods.check();
+    return rc -> {
+      if (!rc.response().headWritten()) {
+        rc.response().putHeader(HttpHeaders.ALLOW, AllowedMethods.of(rc));
+      }
+      respond(rc, ErrorCode.METHOD_NOT_ALLOWED.failure("method not allowed on this resource"));
+    };
   }
 
   static Failure failureOf(Throwable t, int status) {
@@ -102,6 +116,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
   static void respond(RoutingContext rc, Failure failure) {
     var response = rc.response();
     String cid = Requests.correlationId(rc);
+    if (cid == null && !response.headWritten()) {
+      // failed before the correlation handler ran (a request target that is no path: OPTIONS *)
+      cid = CorrelationHandler.adopt(rc);
+    }
     int status = failure.errorCode().httpStatus();
     if (status >= 500) {
       log(cid, rc, failure, rc.failure());

@@ -17,7 +17,8 @@ import io.vertx.ext.web.handler.StaticHandler;
  * at /, the pages with their Content-Security-Policy. The storefront's clean addresses ({@code /},
  * {@code /cart}, {@code /account/orders/<id>}, ...) are its page with a server-written head
  * ({@link ShopShell}); any other address without a file extension outside the engine's own paths is
- * that page as a 404 (the app shows "page not found"). Mounted last: {@code /*} matches anything.
+ * that page as a 404 (the app shows "page not found"). Mounted last: the files' route matches any
+ * address outside the engine's own services.
  */
 final class StaticFiles {
 
@@ -31,6 +32,13 @@ final class StaticFiles {
   /** Any other address that is not a file nor another part of the engine: the app's "page not found", as a 404. */
   private static final String OTHER_PAGES =
     "^/(?!(api|admin|graphql|graphiql|webhooks|webjars|assets|js|media|health|metrics)(/|$))[^.]*$";
+  /**
+   * Any address but the engine's own services (API, GraphQL, webhooks, health, metrics, media): no
+   * file is served there, and a route there would claim GET for paths that take other methods (a
+   * 405's {@code Allow} would name it, and a GET of a POST-only operation was a 404).
+   */
+  private static final String FILES =
+    "^/(?!(?:api|graphql|graphiql|webhooks|health|metrics|media)(?:/|$)|admin/graphql(?:/|$)).*";
   private static final Map<String, String> TAGLINE = Map.of(
     "en", "Everything %s sells, with live prices and stock.",
     "de", "Alles, was %s verkauft, mit aktuellen Preisen und Beständen.");
@@ -55,7 +63,7 @@ final class StaticFiles {
     router.routeWithRegex(OTHER_PAGES).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> shell.send(rc, 404,
       PageHead.private_(ShopShell.pageLocale(rc, defaultLocale), NOT_FOUND.get(ShopShell.pageLocale(rc, defaultLocale))
         + " | " + shell.shopName())));
-    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+    router.routeWithRegex(FILES).method(HttpMethod.GET).method(HttpMethod.HEAD)
       .handler(new CompressedFiles(vertx, "webroot", "", SPA_MAX_AGE)::handle)
       .handler(rc -> pageHeaders(rc, contentSecurityPolicy))
       .handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(SPA_MAX_AGE));

@@ -32,6 +32,8 @@ public enum ErrorCode {
   IDEMPOTENCY_IN_PROGRESS(1015, 409),
   /** The request's {@code Expect} header asks for something other than {@code 100-continue}. */
   EXPECTATION_FAILED(1016, 417),
+  /** A request line naming another version than HTTP/1.x (such as {@code HTTP/2.0} sent as text on an HTTP/1 connection). */
+  HTTP_VERSION_NOT_SUPPORTED(1017, 505),
   /** A cookie-authenticated request without the same-origin proof (header, Origin, Sec-Fetch-Site). */
   CSRF_REJECTED(1020, 403),
   // 2xxx: auth

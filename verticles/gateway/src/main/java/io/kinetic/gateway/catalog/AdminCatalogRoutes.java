@@ -64,8 +64,12 @@ final class AdminCatalogRoutes {
 
   private void update(RoutingContext rc) {
     var body = Bodies.tree(rc);
-    if (!(body instanceof ObjectNode object) || !object.path("version").canConvertToLong()) {
+    if (!(body instanceof ObjectNode object) || object.path("version").isMissingNode() || object.path("version").isNull()) {
       throw Failure.invalid("version", "is required");
+    }
+    // the contract's range refuses any other first; a number too large was taken for a missing one
+    if (!object.path("version").isIntegralNumber() || !object.path("version").canConvertToLong()) {
+      throw Failure.invalid("version", "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
     }
     long version = object.remove("version").asLong();
     var command = new UpdateProduct(id(rc), version, Bodies.convert(object, ProductInput.class));

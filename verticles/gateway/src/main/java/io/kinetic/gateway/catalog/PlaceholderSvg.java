@@ -2,6 +2,7 @@ package io.kinetic.gateway.catalog;
 
 import io.kinetic.gateway.edge.PageHead;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -23,7 +24,8 @@ final class PlaceholderSvg {
   }
 
   static void mount(Router router) {
-    router.getWithRegex("/media/placeholder/(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,199})\\.svg").handler(PlaceholderSvg::serve);
+    router.routeWithRegex("/media/placeholder/(?<name>[A-Za-z0-9][A-Za-z0-9._-]{0,199})\\.svg").method(HttpMethod.GET)
+      .method(HttpMethod.HEAD).handler(PlaceholderSvg::serve);
   }
 
   private static void serve(RoutingContext rc) {
