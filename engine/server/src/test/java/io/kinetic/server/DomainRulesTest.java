@@ -366,7 +366,7 @@ class DomainRulesTest {
   private static void assertAtMost99(HttpResponse<Buffer> response) {
     JsonObject problem = assertProblem(response, 400, "VALIDATION_FAILED", "quantity");
     assertEquals(1, problem.getJsonArray("errors").size(), problem.encode());
-    assertTrue(problem.getJsonArray("errors").getJsonObject(0).getString("message").matches("must be (at most|between 1 and) 99"),
+    assertTrue(problem.getJsonArray("errors").getJsonObject(0).getString("message").matches("must be (an integer from 1 to|between 1 and) 99"),
       problem.encode());
   }
 

@@ -64,7 +64,7 @@ class CartQuantityLimitTest {
     assertEquals(200, gw.send("PATCH", "/api/v1/cart/lines/" + variant, customer, "{\"quantity\":5}").statusCode());
     assertAtMost5(gw.send("PATCH", "/api/v1/cart/lines/" + variant, customer, "{\"quantity\":6}"));
     var none = gw.send("PATCH", "/api/v1/cart/lines/" + variant, customer, "{\"quantity\":0}");
-    assertEquals("must be at least 1", problem(none).getJsonArray("errors").getJsonObject(0).getString("message"), none.bodyAsString());
+    assertEquals("must be an integer from 1 to 5", problem(none).getJsonArray("errors").getJsonObject(0).getString("message"), none.bodyAsString());
   }
 
   private static void assertAtMost5(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
@@ -73,7 +73,7 @@ class CartQuantityLimitTest {
     assertEquals("VALIDATION_FAILED", problem.getString("code"));
     assertEquals(1, problem.getJsonArray("errors").size(), problem.encode());
     assertEquals("quantity", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals("must be at most 5", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+    assertEquals("must be an integer from 1 to 5", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
   }
 
   private static String line(String variant, int quantity) {
