@@ -85,8 +85,14 @@ final class ProductRepository {
     for (int i = 0; i < variants.size(); i++) {
       claimed.put(variants.get(i).sku(), "variants[" + i + "].sku");
     }
-    return claimSkus(tx, claimed).compose(v -> new ProductBatch().add(draft).insert(tx)).recover(ProductRepository::translate);
+    // a taken slug is said first, as the insert itself would (the unique index still decides a race)
+    return tx.preparedQuery(SLUG_HELD).execute(Tuple.of(draft.input().slug()))
+      .compose(held -> held.size() > 0 ? Future.<Void>failedFuture(ErrorCode.SLUG_TAKEN.failure("another product has this slug"))
+        : claimSkus(tx, claimed))
+      .compose(v -> new ProductBatch().add(draft).insert(tx)).recover(ProductRepository::translate);
   }
+
+  private static final String SLUG_HELD = "SELECT 1 FROM product WHERE slug = $1";
 
   /**
    * Replaces a locked product: variants whose SKU is kept keep their id (and stock unless given); a
