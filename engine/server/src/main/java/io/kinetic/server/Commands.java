@@ -47,7 +47,7 @@ final class Commands {
       var pool = PgPools.forTask(infra.vertx(), infra.config().pg().url(), 4, "catalog", "seed");
       if (products > 0) {
         long start = System.nanoTime();
-        int seeded = DemoCatalog.reseed(infra.vertx(), pool, products,
+        int seeded = DemoCatalog.reseed(infra.vertx(), pool, products, infra.config().cart().currencies(),
           done -> Console.progress("seeding demo catalogue", done, products)).await(60, TimeUnit.MINUTES);
         Console.step("seeded " + seeded + " products in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s");
       }

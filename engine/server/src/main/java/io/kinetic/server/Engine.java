@@ -112,7 +112,7 @@ public final class Engine {
     }
     var pool = PgPools.forTask(infra.vertx(), infra.config().pg().url(), 4, "catalog", "seed");
     try {
-      int seeded = DemoCatalog.seedIfEmpty(infra.vertx(), pool, products,
+      int seeded = DemoCatalog.seedIfEmpty(infra.vertx(), pool, products, infra.config().cart().currencies(),
         done -> Console.progress("seeding demo catalogue", done, products)).await(10, TimeUnit.MINUTES);
       if (seeded > 0) {
         LOG.info("seeded the demo catalogue with " + seeded + " products");

@@ -44,21 +44,31 @@ public final class DemoCatalog {
    * ends or that connection dies), so the first seeds and the others find the catalogue filled.
    */
   public static Future<Integer> seedIfEmpty(Vertx vertx, Pool pool, int products, IntConsumer progress) {
+    return seedIfEmpty(vertx, pool, products, DemoData.DEFAULT_CURRENCIES, progress);
+  }
+
+  /** {@link #seedIfEmpty(Vertx, Pool, int, IntConsumer)} with the products priced in {@code currencies} (the shop's). */
+  public static Future<Integer> seedIfEmpty(Vertx vertx, Pool pool, int products, List<String> currencies, IntConsumer progress) {
     return pool.getConnection().compose(lock -> lock.query(LOCK_SEEDING).execute()
       .compose(locked -> pool.query(CatalogSql.CATALOG_EMPTY).execute())
       .compose(rows -> rows.iterator().next().getBoolean("empty")
-        ? seed(vertx, pool, products, progress)
+        ? seed(vertx, pool, products, currencies, progress)
         : Future.succeededFuture(0))
       .eventually(() -> lock.query(UNLOCK_SEEDING).execute().eventually(lock::close)));
   }
 
   /** Deletes every catalog row (products, categories, attributes), then seeds. */
   public static Future<Integer> reseed(Vertx vertx, Pool pool, int products, IntConsumer progress) {
-    return pool.query(CatalogSql.DELETE_ALL).execute().compose(v -> seed(vertx, pool, products, progress));
+    return reseed(vertx, pool, products, DemoData.DEFAULT_CURRENCIES, progress);
   }
 
-  private static Future<Integer> seed(Vertx vertx, Pool pool, int products, IntConsumer progress) {
-    var data = new DemoData(Instant.now());
+  /** {@link #reseed(Vertx, Pool, int, IntConsumer)} with the products priced in {@code currencies} (the shop's). */
+  public static Future<Integer> reseed(Vertx vertx, Pool pool, int products, List<String> currencies, IntConsumer progress) {
+    return pool.query(CatalogSql.DELETE_ALL).execute().compose(v -> seed(vertx, pool, products, currencies, progress));
+  }
+
+  private static Future<Integer> seed(Vertx vertx, Pool pool, int products, List<String> currencies, IntConsumer progress) {
+    var data = new DemoData(Instant.now(), currencies);
     return pool.withTransaction(DemoCatalog::taxonomy)
       .compose(v -> batches(vertx, pool, data, 0, products, generate(vertx, data, 0, products), progress))
       .compose(v -> CatalogState.resetIfPresent(vertx, pool))

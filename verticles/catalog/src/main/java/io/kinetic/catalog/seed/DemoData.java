@@ -31,10 +31,42 @@ final class DemoData {
   static final long SEED = 20_261_121L;
   private static final long YEAR_SECONDS = Duration.ofDays(365).toSeconds();
 
+  /** The currencies the engine ships with: prices in these whatever the configuration says (tests, tools). */
+  static final List<String> DEFAULT_CURRENCIES = List.of("EUR", "USD");
+  /**
+   * Demo exchange rates from the euro (round figures of late 2026), for a shop that sells in other
+   * currencies than EUR and USD: its demo products are priced in its own currencies. A currency
+   * missing here is priced 1:1.
+   */
+  private static final Map<String, Double> DEMO_RATES = Map.ofEntries(Map.entry("USD", 1.08), Map.entry("GBP", 0.86),
+    Map.entry("CHF", 0.95), Map.entry("JPY", 160.0), Map.entry("SEK", 11.5), Map.entry("NOK", 11.7), Map.entry("DKK", 7.46),
+    Map.entry("PLN", 4.3), Map.entry("CZK", 25.0), Map.entry("HUF", 400.0), Map.entry("CAD", 1.47), Map.entry("AUD", 1.65),
+    Map.entry("NZD", 1.8), Map.entry("CNY", 7.8), Map.entry("INR", 90.0), Map.entry("BRL", 5.9), Map.entry("MXN", 19.5));
+
   private final Instant now;
+  private final List<String> currencies;
 
   DemoData(Instant now) {
+    this(now, DEFAULT_CURRENCIES);
+  }
+
+  /** Demo products priced in {@code currencies} (the shop's, {@code cart.currencies}). */
+  DemoData(Instant now, List<String> currencies) {
     this.now = now;
+    this.currencies = currencies == null || currencies.isEmpty() ? DEFAULT_CURRENCIES : List.copyOf(currencies);
+  }
+
+  /** A demo price of {@code eur} cents in {@code currency}: converted, then rounded to end in 99 (9 without minor units). */
+  static Money price(long eur, String currency) {
+    if ("EUR".equals(currency)) {
+      return Money.of(eur, "EUR");
+    }
+    double rate = DEMO_RATES.getOrDefault(currency, 1.0);
+    int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+    double major = eur * rate / 100.0;
+    long amount = digits == 0 ? Math.max(9, Math.round(major / 10.0) * 10 - 1)
+      : Math.max(99, Math.round(major) * Math.round(Math.pow(10, digits)) - 1);
+    return Money.of(amount, currency);
   }
 
   List<ProductDraft> products(int from, int to) {
@@ -72,7 +104,7 @@ final class DemoData {
       new Media("/media/placeholder/" + slug + "-2.svg", nameEn + " (detail)"));
 
     long baseEur = (r.nextInt(5, 200) * 100L) - 1;
-    var variants = variantMatrix(n, r, baseEur, colour);
+    var variants = variantMatrix(n, r, baseEur, colour, currencies);
     int count = variants.size();
     var input = new ProductInput(slug, r.nextInt(10) == 0 ? ProductStatus.DRAFT : ProductStatus.PUBLISHED, "en",
       translations, List.of(leaf.category().id()), attributes, media,
@@ -92,7 +124,7 @@ final class DemoData {
    * product's colour first), a larger size costing more, with gaps: about one combination in six is
    * not made (never the first) and about one in ten is sold out. At most 12 variants.
    */
-  private static List<VariantInput> variantMatrix(int n, SplittableRandom r, long baseEur, String colour) {
+  private static List<VariantInput> variantMatrix(int n, SplittableRandom r, long baseEur, String colour, List<String> currencies) {
     int sizes = r.nextInt(1, 5);
     int firstSize = r.nextInt(DemoTaxonomy.SIZES.length - sizes + 1);
     var colours = new ArrayList<String>(List.of(colour));
@@ -107,7 +139,7 @@ final class DemoData {
     for (int s = 0; s < sizes; s++) {
       String size = DemoTaxonomy.SIZES[firstSize + s];
       long eur = baseEur + s * 200L;
-      long usd = Math.max(99, Math.round(eur * 1.08 / 100.0) * 100 - 1);
+      List<Money> prices = currencies.stream().map(c -> price(eur, c)).toList();
       for (String c : colours) {
         boolean first = variants.isEmpty();
         if (!first && sizes * colours.size() > 2 && r.nextInt(6) == 0) {
@@ -115,7 +147,7 @@ final class DemoData {
         }
         String sku = String.format(Locale.ROOT, "KC%06d-%s-%s", n + 1, size, c.toUpperCase(Locale.ROOT));
         variants.add(new VariantInput(sku, Map.of("size", size, "colour", c),
-          List.of(Money.of(eur, "EUR"), Money.of(usd, "USD")), r.nextInt(10) == 0 ? 0 : r.nextInt(1, 200)));
+          prices, r.nextInt(10) == 0 ? 0 : r.nextInt(1, 200)));
       }
     }
     return variants;
