@@ -82,6 +82,7 @@ export const CartPage = {
       }, 1000);
     });
     onUnmounted(() => {
+      cart.adopted = null;
       clearInterval(timer);
       if (unwatch) unwatch();
     });
@@ -160,6 +161,17 @@ export const CartPage = {
         </div>`;
     }
 
+    /** The header's currency was put to the cart's (changed on another device or tab): said once, briefly. */
+    function currencyNotice() {
+      const a = cart.adopted;
+      if (!a) return null;
+      return html`
+        <div class="banner banner-info notice" role="status" data-testid="currency-notice">
+          <div class="banner-text">${t('currencyAdopted', { currency: a.to })}</div>
+          <button type="button" class="btn btn-ghost btn-small" aria-label=${t('dismiss')} onClick=${() => { cart.adopted = null; }}>✕</button>
+        </div>`;
+    }
+
     function priceNotice(c) {
       if (!c.lines.some((l) => l.priceChanged)) return null;
       return html`
@@ -225,6 +237,7 @@ export const CartPage = {
         <section class="container page" data-testid="cart-page">
           <h1 class="page-title">${t('yourCart')}</h1>
           ${mergedNotice()}
+          ${currencyNotice()}
           ${body}
         </section>`;
     };

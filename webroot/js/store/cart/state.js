@@ -1,9 +1,11 @@
 // The shopper's cart and the customer's wishlist, as the API answers them (openapi/cart.yaml).
 // A guest's cart is named by its token, kept in localStorage and sent as X-Cart-Token; a customer's by
-// the access token. Signing in merges the guest cart into the customer's and forgets the token. The
-// cart follows the currency picked in the header.
+// the access token. Signing in merges the guest cart into the customer's and forgets the token.
+// Once there is a cart, its currency is the truth: a cart read in another currency (changed on another
+// device or tab) puts the header's picker to it, and only the shopper picking a currency in the header
+// changes the cart's (PUT /cart/currency). So two devices or tabs never set the currency back and forth.
 import { reactive, watch } from 'vue';
-import { api, settings, session, t, addLiveParams, live, provideCart } from '../context.js';
+import { api, settings, session, t, errors, addLiveParams, live, provideCart, CURRENCIES } from '../context.js';
 
 const TOKEN_KEY = 'kinetic.cart.token';
 /** cart.maxLineQuantity of the engine's defaults; the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
@@ -14,6 +16,7 @@ export const cart = reactive({
   loaded: false,
   token: localStorage.getItem(TOKEN_KEY),
   merged: null, // {adjustments} of the merge at the last sign-in, until dismissed
+  adopted: null, // {from, to}: the header's currency was put to the cart's, until dismissed or the shopper picks one
 });
 
 export const wishlist = reactive({ items: null, loading: false });
@@ -51,7 +54,7 @@ function keep(c) {
   const shown = cart.data;
   if (!shown || shown.id !== c.id || c.version >= shown.version) cart.data = c;
   cart.loaded = true;
-  followCurrency();
+  adoptCurrency();
   return cart.data;
 }
 
@@ -103,17 +106,28 @@ export const setQuantity = (variantId, quantity) => change('PATCH', `/lines/${va
 export const removeLine = (variantId) => change('DELETE', `/lines/${variantId}`);
 export const acknowledge = () => change('POST', '/acknowledge');
 
-let switching = null;
-const refused = new Set();
-/** Puts the cart in the header's currency (a currency the cart refused is not asked for again). */
-function followCurrency() {
+let switching = null; // the currency the shopper picked, while the cart changes to it
+
+/** The header shows the cart's currency (not while the shopper's own pick is on the way). */
+function adoptCurrency() {
   const c = cart.data;
-  const currency = settings.currency;
-  if (!c || c.currency === currency || switching === currency || refused.has(currency)) return;
+  if (!c || switching || c.currency === settings.currency || !CURRENCIES.includes(c.currency)) return;
+  cart.adopted = { from: settings.currency, to: c.currency };
+  settings.currency = c.currency; // the watch below then finds nothing to change
+}
+
+/** The shopper picked a currency in the header: the cart changes to it; refused, the header goes back to the cart's. */
+function changeCurrency(currency) {
+  const c = cart.data;
+  if (!c || c.currency === currency || switching === currency) return;
+  cart.adopted = null;
   switching = currency;
   change('PUT', '/currency', { currency })
-    .catch((e) => { if (e.code === 'CURRENCY_NOT_SUPPORTED') refused.add(currency); })
-    .finally(() => { switching = null; });
+    .catch((e) => { if (!notFound(e)) errors.show(e); })
+    .finally(() => {
+      if (switching === currency) switching = null;
+      adoptCurrency();
+    });
 }
 
 /** After sign-in: the guest cart joins the customer's; the token is forgotten once that is done or moot. */
@@ -198,7 +212,7 @@ export function startCart() {
       await loadCart();
     } catch { /* the mini-cart shows nothing; the cart page reports its own errors */ }
   }, { immediate: true });
-  watch(() => settings.currency, followCurrency);
+  watch(() => settings.currency, changeCurrency);
   watch(() => settings.locale, () => { if (cart.data) loadCart().catch(() => {}); });
   watch([() => settings.currency, () => settings.locale], () => {
     if (wishlist.items) loadWishlist().catch(() => {});

@@ -188,6 +188,40 @@ class CartBrowserTest {
   }
 
   @Test
+  void aCartSwitchedToAnotherCurrencyElsewhereIsAdoptedByTheHeaderAndNeverSwitchedBack() throws Exception {
+    JsonObject product = product(5);
+    String sku = sku(product);
+    addFromProductPage(product);
+    browser.visible("mini-cart").click();
+    lineShows(sku, 1);
+    browser.script("""
+      const send = window.fetch; window.currencyPuts = 0;
+      window.fetch = (url, options) => {
+        if (options && options.method === 'PUT' && String(url).includes('/api/v1/cart/currency')) window.currencyPuts++;
+        return send(url, options);
+      };""");
+
+    // another device (or tab) of the same shopper, whose header says USD, switches the cart
+    api.setGuestCartCurrency(storedToken(), "USD");
+    browser.until("the header adopting the cart's USD", Duration.ofSeconds(30),
+      d -> "USD".equals(new Select(d.findElement(Browser.testId("currency-select"))).getFirstSelectedOption().getAttribute("value")));
+    browser.until("the subtotal in USD", d -> EngineApi.formatted(2199, "USD").equals(d.findElement(Browser.testId("cart-subtotal")).getText()));
+    assertTrue(browser.visible("currency-notice").getText().contains("USD"), browser.visible("currency-notice").getText());
+    assertEquals("USD", browser.script("return localStorage.getItem('kinetic.currency');"));
+    browser.screenshots("cart-currency-adopted");
+    Thread.sleep(2000);
+    assertEquals(0L, browser.script("return window.currencyPuts;"), "this tab never sets the currency back");
+    assertEquals("USD", api.guestCart(storedToken()).getString("currency"));
+
+    // only the shopper's own pick changes the cart's currency
+    new Select(browser.visible("currency-select")).selectByValue("EUR");
+    browser.until("the subtotal in EUR", d -> EngineApi.formatted(EUR, "EUR").equals(d.findElement(Browser.testId("cart-subtotal")).getText()));
+    browser.until("the notice gone", d -> d.findElements(Browser.testId("currency-notice")).isEmpty());
+    assertEquals(1L, browser.script("return window.currencyPuts;"));
+    assertEquals("EUR", api.guestCart(storedToken()).getString("currency"));
+  }
+
+  @Test
   void signingInMergesTheGuestCartAndTheWishlistMovesASavedItemIntoIt() throws Exception {
     JsonObject bought = product(5);
     JsonObject saved = product(5);

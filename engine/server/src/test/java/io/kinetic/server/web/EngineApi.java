@@ -99,6 +99,15 @@ final class EngineApi {
     return cart.bodyAsJsonObject();
   }
 
+  /** Switches a guest cart's currency through the API, as another device or tab would (must answer 200). */
+  JsonObject setGuestCartCurrency(String cartToken, String currency) throws Exception {
+    var cart = http.put("/api/v1/cart/currency").putHeader("X-Cart-Token", cartToken)
+      .putHeader("Idempotency-Key", java.util.UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("currency", currency)).await(10, TimeUnit.SECONDS);
+    assertEquals(200, cart.statusCode(), cart.bodyAsString());
+    return cart.bodyAsJsonObject();
+  }
+
   /** The status GET /api/v1/cart answers for a guest token (404 once it names no cart). */
   int guestCartStatus(String cartToken) throws Exception {
     return http.get("/api/v1/cart").putHeader("X-Cart-Token", cartToken).send().await(10, TimeUnit.SECONDS).statusCode();
