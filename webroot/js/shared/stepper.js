@@ -1,5 +1,6 @@
 // A quantity stepper: − [n] +, the number also typed. Emits 'change' with a whole number clamped to
-// [min, max]. Labels come from the page's own messages.
+// [min, max], then 'capped' with max when a typed number was more than max (the page says why: a
+// quantity is never lowered without a word). Labels come from the page's own messages.
 import { html } from './html.js';
 
 export const QuantityStepper = {
@@ -13,7 +14,7 @@ export const QuantityStepper = {
     decreaseLabel: { type: String, required: true },
     increaseLabel: { type: String, required: true },
   },
-  emits: ['change'],
+  emits: ['change', 'capped'],
   setup(props, { emit }) {
     const clamp = (n) => Math.min(Math.max(n, props.min), Math.max(props.max, props.min));
 
@@ -22,6 +23,7 @@ export const QuantityStepper = {
       const next = Number.isNaN(n) ? props.value : clamp(n);
       e.target.value = String(next); // a refused entry shows the quantity that stands
       if (next !== props.value) emit('change', next);
+      if (!Number.isNaN(n) && n > next) emit('capped', next);
     }
 
     return () => html`

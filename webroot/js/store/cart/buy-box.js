@@ -5,7 +5,7 @@ import { html } from '../../shared/html.js';
 import { QuantityStepper } from '../../shared/stepper.js';
 import { priceIn } from '../../shared/money.js';
 import { session, settings, t, unitsAvailable } from '../context.js';
-import { addLine, cartErrorText, MAX_QUANTITY, wishlist, loadWishlist, savedItem, saveToWishlist, removeFromWishlist } from './state.js';
+import { addLine, cartErrorText, cappedText, MAX_QUANTITY, wishlist, loadWishlist, savedItem, saveToWishlist, removeFromWishlist } from './state.js';
 
 export const BuyBox = {
   name: 'BuyBox',
@@ -13,7 +13,7 @@ export const BuyBox = {
   setup(props) {
     const quantity = ref(1);
     const busy = ref(false);
-    const message = ref(null); // {kind: 'ok'} or {kind: 'error', error}: its text follows a language switch
+    const message = ref(null); // {kind: 'ok'}, {kind: 'error', error} or {kind: 'capped', n}: its text follows a language switch
     const saving = ref(false);
 
     const units = computed(() => unitsAvailable(props.variant));
@@ -58,6 +58,7 @@ export const BuyBox = {
     function feedback() {
       const m = message.value;
       if (!m) return null;
+      if (m.kind === 'capped') return html`<p class="buy-message" role="status" data-testid="quantity-capped">${cappedText(m.n)}</p>`;
       return m.kind === 'ok'
         ? html`<p class="buy-message ok" role="status" data-testid="added-to-cart">${t('addedToCart')} <a href="/cart">${t('viewCart')}</a></p>`
         : html`<p class="buy-message field-error" role="alert" data-testid="add-to-cart-error">${cartErrorText(m.error)}</p>`;
@@ -68,7 +69,8 @@ export const BuyBox = {
         <div class="buy-row">
           <${QuantityStepper} value=${quantity.value} max=${max.value} disabled=${!buyable.value || busy.value}
             label=${t('quantity')} decreaseLabel=${t('decrease')} increaseLabel=${t('increase')}
-            onChange=${(n) => { quantity.value = n; }} />
+            onChange=${(n) => { quantity.value = n; message.value = null; }}
+            onCapped=${(n) => { message.value = { kind: 'capped', n }; }} />
           <button type="button" class="btn btn-primary buy-button" data-testid="add-to-cart"
                   disabled=${!buyable.value || busy.value} onClick=${add}>${busy.value ? t('adding') : t('addToCart')}</button>
           ${session.loggedIn ? html`

@@ -6,7 +6,7 @@ import { html } from '../../shared/html.js';
 import { formatMoney } from '../../shared/money.js';
 import { QuantityStepper } from '../../shared/stepper.js';
 import { errors, live, settings, t, cartBelow, imageAttrs } from '../context.js';
-import { cart, loadCart, setQuantity, removeLine, acknowledge, cartErrorText, MAX_QUANTITY } from './state.js';
+import { cart, loadCart, setQuantity, removeLine, acknowledge, cartErrorText, cappedText, MAX_QUANTITY } from './state.js';
 
 /** "14:32" for 872 seconds; hours when needed. */
 function clock(seconds) {
@@ -22,6 +22,7 @@ export const CartPage = {
     const loading = ref(!cart.loaded);
     const busy = reactive({}); // variantId -> true while its change is on the way
     const lineErrors = reactive({}); // variantId -> the refusal (its text follows a language switch)
+    const lineCapped = reactive({}); // variantId -> the quantity a typed larger one was lowered to
     const acknowledging = ref(false);
     const now = ref(Date.now());
     let lapsedReload = null; // the reservedUntil already reloaded for
@@ -41,6 +42,7 @@ export const CartPage = {
     async function run(variantId, action) {
       busy[variantId] = true;
       delete lineErrors[variantId];
+      delete lineCapped[variantId];
       try {
         await action();
       } catch (e) {
@@ -127,12 +129,15 @@ export const CartPage = {
             ${l.unitPrice ? html`<p class="small" data-testid="line-unit-price">${t('unitPrice', { price: money(l.unitPrice) })}</p>` : null}
             ${flags(l)}
             ${lineErrors[l.variantId] ? html`<p class="field-error" role="alert" data-testid="line-error">${cartErrorText(lineErrors[l.variantId], true)}</p>` : null}
+            ${lineCapped[l.variantId] && !lineErrors[l.variantId]
+              ? html`<p class="line-flag warn" role="status" data-testid="line-capped">${cappedText(lineCapped[l.variantId])}</p>` : null}
           </div>
           <div class="cart-line-qty">
             ${l.unavailable ? null : html`
               <${QuantityStepper} value=${l.quantity} max=${Math.max(l.quantity, Math.min(l.available, MAX_QUANTITY))}
                 disabled=${!!busy[l.variantId]} label=${t('quantity')} decreaseLabel=${t('decrease')} increaseLabel=${t('increase')}
-                onChange=${(n) => run(l.variantId, () => setQuantity(l.variantId, n))} />`}
+                onChange=${(n) => run(l.variantId, () => setQuantity(l.variantId, n))}
+                onCapped=${(n) => { lineCapped[l.variantId] = n; }} />`}
             <button type="button" class="btn btn-ghost btn-small btn-danger-text" data-testid="remove-line"
                     aria-label=${t('removeItem', { name })} disabled=${!!busy[l.variantId]}
                     onClick=${() => run(l.variantId, () => removeLine(l.variantId))}>${t('remove')}</button>

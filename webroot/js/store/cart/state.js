@@ -145,6 +145,9 @@ async function mergeGuestCart() {
   }
 }
 
+/** Why a typed quantity was lowered to n: the stock ("Only n left") or the most a cart line may hold. */
+export const cappedText = (n) => (n < MAX_QUANTITY ? t('cappedStock', { n }) : t('cappedLimit', { n }));
+
 /** What the shopper reads for a refused cart change (the problem's `available` where it has one). */
 export function cartErrorText(e, line = null) {
   const n = e.problem && typeof e.problem.available === 'number' ? e.problem.available : null;

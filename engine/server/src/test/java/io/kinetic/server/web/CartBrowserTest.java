@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -161,6 +162,30 @@ class CartBrowserTest {
       d -> "Nur noch 1 verfügbar.".equals(d.findElement(Browser.testId("add-to-cart-error")).getText()));
     miniCartShows(0);
     browser.assertNoErrors(OUT_OF_STOCK);
+  }
+
+  @Test
+  void aTypedQuantityBeyondTheStockIsLoweredAndTheCartPageSaysWhyInThePagesLanguage() throws Exception {
+    JsonObject product = product(42);
+    String sku = sku(product);
+    addFromProductPage(product);
+    browser.visible("mini-cart").click();
+    lineShows(sku, 1);
+
+    WebElement input = line(sku).findElement(Browser.testId("qty-input"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "999", Keys.TAB);
+    lineShows(sku, 42);
+    assertEquals("Only 42 left, so the quantity is 42.", line(sku).findElement(Browser.testId("line-capped")).getText());
+    assertEquals(42, api.guestCart(storedToken()).getJsonArray("lines").getJsonObject(0).getInteger("quantity"));
+    browser.screenshots("cart-quantity-capped");
+    new Select(browser.visible("locale-select")).selectByValue("de");
+    browser.until("the note in German",
+      d -> "Nur noch 42 verfügbar, daher ist die Menge 42.".equals(line(sku).findElement(Browser.testId("line-capped")).getText()));
+
+    new Select(browser.visible("locale-select")).selectByValue("en");
+    line(sku).findElement(Browser.testId("qty-decrease")).click();
+    browser.until("the note gone after a change", d -> line(sku).findElements(Browser.testId("line-capped")).isEmpty());
+    lineShows(sku, 41);
   }
 
   @Test
