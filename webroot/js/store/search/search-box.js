@@ -1,10 +1,11 @@
 // The header's search box: autocomplete from the second letter (products, categories, brands) in a
 // listbox driven by the keyboard (arrows move, Enter opens, Escape closes), Enter without a chosen
-// suggestion searches. Requests are debounced and stale answers dropped.
-import { ref, computed, onBeforeUnmount } from 'vue';
+// suggestion searches. Requests are debounced and stale answers dropped. On the results page the box
+// shows the address's query (also after a reload or when /search?q=… is opened), elsewhere it is empty.
+import { ref, computed, watch, onBeforeUnmount } from 'vue';
 import { html } from '../../shared/html.js';
 import { prevent } from '../../shared/forms.js';
-import { api, settings, navigate, t } from '../context.js';
+import { api, settings, navigate, t, route, routeQuery } from '../context.js';
 import { goToSearch } from './search-url.js';
 
 const DEBOUNCE_MS = 120;
@@ -21,6 +22,10 @@ export const SearchBox = {
     const active = ref(-1);
     let timer = null;
     let requestNo = 0;
+
+    watch(() => [route.name, route.query], () => {
+      text.value = route.name === 'search' ? routeQuery().get('q') || '' : '';
+    }, { immediate: true });
 
     const listId = `${id}-list`;
     const optionId = (i) => `${id}-opt-${i}`;

@@ -98,11 +98,22 @@ class SearchBrowserTest {
     browser.until("one result", d -> cardNames().equals(List.of("Quokkavale trail jacket")));
     assertEquals("1", count("brand", rain));
     assertEquals("true", String.valueOf(facetValue("brand", trail).isSelected()));
+
+    // the header's box shows the results' query after a reload and when the address is opened
+    browser.driver().navigate().refresh();
+    browser.until("one result after the reload", d -> cardNames().equals(List.of("Quokkavale trail jacket")));
+    browser.until("the query in the box", d -> "quokkavale".equals(browser.visible("search-input").getDomProperty("value")));
+    browser.open("/search?q=quokkavale+rain");
+    browser.until("the opened query in the box", d -> "quokkavale rain".equals(browser.visible("search-input").getDomProperty("value")));
+    browser.driver().navigate().back();
+    browser.until("the query of the page gone back to", d -> "quokkavale".equals(browser.visible("search-input").getDomProperty("value")));
+    browser.until("one result again", d -> cardNames().equals(List.of("Quokkavale trail jacket")));
     screenshots("search-results");
 
     // opening the product counts as a click on the search's result
     browser.driver().findElement(Browser.testId("search-results")).findElement(By.cssSelector("a.card-link")).click();
     browser.until("the product page", d -> browser.location().equals("/p/" + first.getString("slug")));
+    assertEquals("", browser.visible("search-input").getDomProperty("value"), "elsewhere the box is empty");
   }
 
   @Test
