@@ -21,7 +21,34 @@ export const ADDRESS_KEYS = ['name', 'company', 'line1', 'line2', 'postalCode', 
 /** The shop's usual countries first; the API accepts any ISO 3166-1 alpha-2 code. */
 export const COUNTRIES = ['DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'IT', 'ES', 'PL', 'CZ', 'DK', 'SE', 'GB', 'IE', 'US', 'CA'];
 
+/** Every ISO 3166-1 alpha-2 code: the 249 the API accepts (the JDK's Locale.getISOCountries()). */
+export const ALL_COUNTRIES = Object.freeze(`
+  AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+  BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+  EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+  HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+  LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+  NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+  SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+  TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+`.trim().split(/\s+/));
+
 const names = new Map();
+const sorted = new Map();
+
+/**
+ * Every country, ordered by its name in the locale (Luxembourg, Luxemburg), for a form's country list:
+ * [{code, name}]; `current` is kept first should it be none of them (an address saved long ago).
+ */
+export function countryOptions(locale = 'en', current = null) {
+  if (!sorted.has(locale)) {
+    const collator = new Intl.Collator(locale);
+    sorted.set(locale, ALL_COUNTRIES.map((code) => ({ code, name: countryName(code, locale) }))
+      .sort((a, b) => collator.compare(a.name, b.name)));
+  }
+  const all = sorted.get(locale);
+  return current && !ALL_COUNTRIES.includes(current) ? [{ code: current, name: countryName(current, locale) }, ...all] : all;
+}
 
 /** "Germany" / "Deutschland" for DE; the code itself where the browser has no name for it. */
 export function countryName(code, locale = 'en') {

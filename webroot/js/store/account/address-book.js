@@ -4,7 +4,7 @@ import { ref, reactive, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent, selected } from '../../shared/forms.js';
 import { FieldError, FormErrors } from '../../shared/errors.js';
-import { ADDRESS_FIELDS as FIELDS, COUNTRIES, countryName as nameOf } from '../../shared/address.js';
+import { ADDRESS_FIELDS as FIELDS, countryOptions, countryName as nameOf } from '../../shared/address.js';
 import { api, errors, settings, t } from '../context.js';
 
 const MAX_ADDRESSES = 20; // the API's limit (ADDRESS_BOOK_FULL)
@@ -116,8 +116,8 @@ export const AddressBook = {
             <label class="field">
               <span>${t('country')} *</span>
               <select ...${selected(form, 'country')} name="country" autocomplete="country" data-testid="address-country">
-                ${(COUNTRIES.includes(form.country) ? COUNTRIES : [form.country, ...COUNTRIES]).map((c) => html`
-                  <option key=${c} value=${c}>${countryName(c)}</option>`)}
+                ${countryOptions(settings.locale || 'en', form.country).map((c) => html`
+                  <option key=${c.code} value=${c.code}>${c.name}</option>`)}
               </select>
               <${FieldError} error=${problem.value} field="country" id="address-country-error" />
             </label>

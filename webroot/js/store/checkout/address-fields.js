@@ -4,7 +4,7 @@
 import { html } from '../../shared/html.js';
 import { model } from '../../shared/forms.js';
 import { FieldError, fieldMessages } from '../../shared/errors.js';
-import { ADDRESS_FIELDS, COUNTRIES, countryName } from '../../shared/address.js';
+import { ADDRESS_FIELDS, countryOptions } from '../../shared/address.js';
 import { settings, t } from '../context.js';
 
 /** The fields the component shows errors for, so the page's summary leaves them out. */
@@ -49,7 +49,6 @@ export const AddressFields = {
       const a = props.address;
       const id = `${props.idPrefix}-country`;
       const invalid = fieldMessages(props.problem, `${props.prefix}.country`).length > 0;
-      const countries = !a.country || COUNTRIES.includes(a.country) ? COUNTRIES : [a.country, ...COUNTRIES];
       return html`
         <div class="address-fields">
           ${ADDRESS_FIELDS.slice(0, 6).map(input)}
@@ -58,7 +57,7 @@ export const AddressFields = {
             <select ...${bound('country', 'change')} id=${id} autocomplete=${`${props.idPrefix === 'bill' ? 'billing' : 'shipping'} country`}
                     aria-invalid=${invalid ? 'true' : null} aria-describedby=${invalid ? `${id}-error` : null} data-testid=${id}>
               ${a.country ? null : html`<option value="" disabled>${t('chooseCountry')}</option>`}
-              ${countries.map((c) => html`<option key=${c} value=${c}>${countryName(c, settings.locale)}</option>`)}
+              ${countryOptions(settings.locale, a.country).map((c) => html`<option key=${c.code} value=${c.code}>${c.name}</option>`)}
             </select>
             <${FieldError} error=${props.problem} field=${`${props.prefix}.country`} id=${`${id}-error`} />
           </div>

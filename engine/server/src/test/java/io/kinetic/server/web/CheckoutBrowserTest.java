@@ -114,6 +114,12 @@ class CheckoutBrowserTest {
     new Select(browser.visible("ship-country")).selectByValue("AT");
     // Austria: the EU zone's Standard at €9.90, 20 % VAT
     totalIs(2 * EUR + 990);
+    // every country is offered by its name, Luxembourg too (the EU zone's, 17 % VAT)
+    Select countries = new Select(browser.visible("ship-country"));
+    assertEquals(249, countries.getOptions().size());
+    countries.selectByVisibleText("Luxembourg");
+    assertEquals("LU", countries.getFirstSelectedOption().getAttribute("value"));
+    totalIs(2 * EUR + 990);
     new Select(browser.visible("ship-country")).selectByValue("DE");
     totalIs(2 * EUR + 490);
     browser.screenshots("checkout-guest");
