@@ -8,12 +8,13 @@ import { QuantityStepper } from '../../shared/stepper.js';
 import { errors, live, settings, t, cartBelow, imageAttrs } from '../context.js';
 import { cart, loadCart, setQuantity, removeLine, acknowledge, cartErrorText, cappedText, MAX_QUANTITY } from './state.js';
 
-/** "14:32" for 872 seconds; hours when needed. */
-function clock(seconds) {
+/** "14 min 32 s" for 872 seconds (a countdown, never read as a time of day); hours when needed. */
+function remaining(seconds) {
   const s = Math.max(0, Math.floor(seconds));
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${Math.floor(s / 60)}:${ss}`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return t('hoursMinutes', { h, m });
+  return m > 0 ? t('minutesSeconds', { m, s: s % 60 }) : t('seconds', { s });
 }
 
 export const CartPage = {
@@ -192,7 +193,7 @@ export const CartPage = {
       if (s === null) return null;
       return s > 0
         ? html`<p class="reservation">
-            <strong role="timer" data-testid="reservation-countdown">${t('reservedFor', { time: clock(s) })}</strong>
+            <strong role="timer" data-testid="reservation-countdown">${t('reservedFor', { time: remaining(s) })}</strong>
             <span class="muted small">${t('reservationNote')}</span></p>`
         : html`<p class="reservation lapsed small" data-testid="reservation-lapsed">${t('reservationLapsed')}</p>`;
     }

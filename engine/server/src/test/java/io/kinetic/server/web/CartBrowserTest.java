@@ -104,7 +104,8 @@ class CartBrowserTest {
     assertEquals(EngineApi.formatted(3 * EUR, "EUR"), browser.visible("cart-subtotal").getText());
     JsonObject served = api.guestCart(storedToken());
     assertEquals(3, served.getJsonArray("lines").getJsonObject(0).getInteger("quantity"), served.encode());
-    assertTrue(browser.visible("reservation-countdown").getText().matches("Reserved for 1[45]:\\d\\d"),
+    // a countdown, not a time of day
+    assertTrue(browser.visible("reservation-countdown").getText().matches("Reserved for another 1[45] min \\d{1,2} s"),
       browser.visible("reservation-countdown").getText());
 
     line(sku).findElement(Browser.testId("qty-decrease")).click();
@@ -181,6 +182,9 @@ class CartBrowserTest {
     new Select(browser.visible("locale-select")).selectByValue("de");
     browser.until("the note in German",
       d -> "Nur noch 42 verfügbar, daher ist die Menge 42.".equals(line(sku).findElement(Browser.testId("line-capped")).getText()));
+    assertTrue(browser.visible("reservation-countdown").getText().matches("Noch 1[45] Min\\. \\d{1,2} Sek\\. für Sie reserviert"),
+      browser.visible("reservation-countdown").getText());
+    browser.screenshots("cart-german");
 
     new Select(browser.visible("locale-select")).selectByValue("en");
     line(sku).findElement(Browser.testId("qty-decrease")).click();
