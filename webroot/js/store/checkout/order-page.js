@@ -5,6 +5,7 @@
 // payment leads back to the payment.
 import { ref, reactive, computed, watch, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
+import { formatMoney } from '../../shared/money.js';
 import { AddressBlock } from '../../shared/address.js';
 import { model, prevent } from '../../shared/forms.js';
 import { errors, navigate, session, settings, t } from '../context.js';
@@ -137,8 +138,47 @@ export const OrderPage = {
 
     const status = computed(() => (order.value ? orderStatus(order.value.state, order.value.payment && order.value.payment.status) : null));
 
+    /** Placed or paid and nothing happened to it since: the checkout's confirmation, else the order's status. */
+    const fresh = (o) => (o.state === 'placed' || o.state === 'paid') && !refunded(o)
+      && !(o.fulfilments || []).length && !(o.returns || []).length;
+
+    /** What went back to the shopper (refunds that succeeded), in the order's currency, or null. */
+    function refunded(o) {
+      const amount = (o.refunds || []).filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + r.amount.amount, 0);
+      return amount > 0 ? { amount, currency: o.currency } : null;
+    }
+
+    const money = (m) => formatMoney(m, null, settings.locale);
+
+    /** Below the totals once something was refunded: the amount and what the order comes to now. */
+    function refundRows(o) {
+      const back = refunded(o);
+      if (!back) return null;
+      return html`
+        <dl class="totals refund-totals" data-testid="refund-totals">
+          <dt>${t('refundedLabel')}</dt><dd data-testid="summary-refunded">−${money(back)}</dd>
+          <dt class="total-label">${t('remainingTotal')}</dt>
+          <dd class="total-amount" data-testid="summary-remaining">${money({ amount: Math.max(0, o.totals.total.amount - back.amount), currency: o.currency })}</dd>
+        </dl>`;
+    }
+
+    /** An order past its confirmation (shipped, delivered, refunded, returned): where it stands. */
+    function statusHero(o) {
+      const key = { partially_fulfilled: 'heroPartlyShipped', fulfilled: 'heroShipped', delivered: 'heroDelivered', refunded: 'heroRefunded' }[o.state]
+        || 'heroInProgress';
+      return html`
+        <div class="order-hero status" role="status" data-testid="order-hero" data-kind="status">
+          <span class="hero-icon" aria-hidden="true">${o.state === 'refunded' ? '↺' : '✓'}</span>
+          <div>
+            <h1 class="page-title" data-testid="order-status-title">${t(key)}</h1>
+            <p class="muted">${t('orderUpdatesTo', { email: o.email })}</p>
+          </div>
+        </div>`;
+    }
+
     function hero(o) {
       if (props.mode !== 'confirmation') return null;
+      if (!fresh(o) && o.state !== 'placed' && o.state !== 'cancelled') return statusHero(o);
       const first = (o.shippingAddress && o.shippingAddress.name || '').split(' ')[0];
       if (paymentProcessing(o)) {
         return html`
@@ -196,6 +236,7 @@ export const OrderPage = {
         <div class="order-fact">
           <h3 class="sub-title">${t('paymentLabel')}</h3>
           <p data-testid="payment-status">${p ? t(`payment_${p.status}`) : t('payment_creating')}</p>
+          ${refunded(o) ? html`<p class="small" data-testid="refunded-amount">${t('refundedAmount', { amount: money(refunded(o)) })}</p>` : null}
           ${p && p.provider === 'test' ? html`<p class="muted small">${t('paidWithTest')}</p>` : null}
           ${awaitsPayment(o) && props.mode !== 'confirmation'
             ? html`<a href=${paymentPath(o.id)} class="btn btn-primary btn-small" data-testid="pay-now">${t('payNow')}</a>` : null}
@@ -212,6 +253,7 @@ export const OrderPage = {
             <h2 class="section-title" id="order-items">${t('itemsCount', { n: o.itemCount })}</h2>
             <${PricedLines} lines=${o.lines} inclusive=${o.pricesIncludeTax} />
             <${TotalsList} totals=${o.totals} inclusive=${o.pricesIncludeTax} shipping=${s} rates=${o.lines.map((l) => l.taxRate)} />
+            ${refundRows(o)}
           </section>
           <section class="card order-card order-facts" aria-label=${t('orderDetails')}>
             <div class="order-fact">
@@ -256,7 +298,8 @@ export const OrderPage = {
       return html`
         <section class=${['container', 'page', 'order-page', { 'checkout-page': !account }]} data-testid="order-page">
           ${account ? html`<a href="/account/orders" class="back-link">← ${t('yourOrders')}</a>`
-            : html`<${CheckoutSteps} current=${o && awaitsPayment(o) ? 'payment' : 'done'} />`}
+            : o && !fresh(o) ? null
+              : html`<${CheckoutSteps} current=${o && awaitsPayment(o) ? 'payment' : 'done'} />`}
           ${!o ? html`<p class="muted">${t('loading')}</p>` : [
             account ? html`<h1 class="page-title order-title">${t('orderPrefix')} <span data-testid="order-number">${o.number}</span></h1>` : hero(o),
             head(o),

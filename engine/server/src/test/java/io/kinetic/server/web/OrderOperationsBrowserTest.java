@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -132,6 +133,11 @@ class OrderOperationsBrowserTest {
     browser.open("/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     browser.until("the order delivered", d -> "Delivered".equals(browser.visible("order-status").getText()));
     assertEquals("JD0146000012345", browser.visible("tracking").getText());
+    // no longer the checkout's confirmation: the order's status, without the steps or the thank-you
+    assertEquals("status", browser.visible("order-hero").getAttribute("data-kind"));
+    assertEquals("Your order was delivered", browser.visible("order-status-title").getText());
+    assertTrue(browser.driver().findElements(Browser.testId("thank-you")).isEmpty(), "no thank-you after delivery");
+    assertTrue(browser.driver().findElements(By.cssSelector(".checkout-steps")).isEmpty(), "no checkout steps after delivery");
     browser.visible("start-return").click();
     browser.visible("return-qty").sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
     browser.visible("return-reason").sendKeys("Too small");
@@ -154,5 +160,19 @@ class OrderOperationsBrowserTest {
     browser.screenshots("admin-order-returned");
     assertEquals(9, api.adminProduct(staff, product.getString("id")).getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"),
       "one of the two shipped units is back on sale");
+
+    // the guest's order page says how much came back and what the order comes to now
+    JsonObject refundedOrder = api.guestOrder(orderId, token);
+    long back = refundedOrder.getJsonArray("refunds").stream().map(JsonObject.class::cast)
+      .filter(r -> "succeeded".equals(r.getString("status"))).mapToLong(r -> r.getJsonObject("amount").getLong("amount")).sum();
+    long total = refundedOrder.getJsonObject("totals").getJsonObject("total").getLong("amount");
+    assertTrue(back > 0 && back < total, refundedOrder.encode());
+    browser.open("/order/" + orderId + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    browser.until("the refunded amount", d -> ("−" + EngineApi.formatted(back, "EUR")).equals(browser.visible("summary-refunded").getText()));
+    assertEquals(EngineApi.formatted(total - back, "EUR"), browser.visible("summary-remaining").getText());
+    assertEquals("Partly refunded", browser.visible("payment-status").getText());
+    assertEquals(EngineApi.formatted(back, "EUR") + " refunded", browser.visible("refunded-amount").getText());
+    assertTrue(browser.driver().findElements(Browser.testId("thank-you")).isEmpty(), "no thank-you after a refund");
+    browser.screenshots("store-order-refunded");
   }
 }
