@@ -75,6 +75,9 @@ class VariantPickerBrowserTest {
     browser.until("M is chosen", d -> browser.visible("variant-sku").getText().endsWith("-M-RED"));
     assertEquals("missing", state("colour", "blue"));
     assertEquals("€17.00", browser.visible("product-price").getText());
+    // the dashed "not made with the other choice" pill is text: at least 4.5:1 against its background
+    double contrast = ((Number) browser.script(CONTRAST, pill("colour", "blue").findElement(By.tagName("span")))).doubleValue();
+    assertTrue(contrast >= 4.5, "contrast of a not-made option: " + contrast);
 
     // blue from M: the size goes back to S, and the page says so; the details say blue
     pick("colour", "blue");
@@ -85,6 +88,27 @@ class VariantPickerBrowserTest {
     assertEquals("Out of stock", browser.visible("stock-status").getText());
     browser.screenshots("variant-picker-changed");
   }
+
+  /**
+   * The WCAG contrast of an element's text against its background (the first opaque one up the tree),
+   * with the element's and its ancestors' opacity blended in.
+   */
+  private static final String CONTRAST = """
+    const el = arguments[0];
+    const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+    let bg = null, opacity = 1;
+    for (let e = el; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      opacity *= Number(cs.opacity);
+      const b = rgb(cs.backgroundColor);
+      if (!bg && b.length >= 3 && (b.length === 3 || b[3] > 0)) bg = b.slice(0, 3);
+    }
+    bg = bg || [255, 255, 255];
+    const fg = rgb(getComputedStyle(el).color).slice(0, 3).map((c, i) => c * opacity + bg[i] * (1 - opacity));
+    const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const [a, b] = [lum(fg), lum(bg)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);""";
 
   private static JsonObject variant(String sku, String size, String colour, long eur, int stock) {
     return new JsonObject().put("sku", sku).put("options", new JsonObject().put("size", size).put("colour", colour))
