@@ -255,11 +255,26 @@ class StorefrontBrowserTest {
 
   /** Each feature brings its own strings: the catalog's and the account's both follow the switch. */
   @Test
-  void switchingTheLanguageTranslatesEveryFeature() {
+  void switchingTheLanguageTranslatesEveryFeature() throws Exception {
     browser.until("the English title", d -> "All products".equals(d.findElement(Browser.testId("page-title")).getText()));
     new Select(browser.visible("locale-select")).selectByValue("de");
     browser.until("the catalog in German", d -> "Alle Produkte".equals(d.findElement(Browser.testId("page-title")).getText()));
     browser.until("the account links in German", d -> "Anmelden".equals(d.findElement(Browser.testId("login-link")).getText()));
+    // on a phone the longer German links stay on the pickers' row: the header does not grow a row for "Registrieren"
+    browser.phone(true);
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> header = (Map<String, Object>) browser.script("""
+        const top = (id) => document.querySelector('[data-testid=' + id + ']').getBoundingClientRect().top;
+        return {login: top('login-link'), register: top('register-link'), locale: top('locale-select'),
+          height: document.querySelector('.site-header').getBoundingClientRect().height};""");
+      double login = ((Number) header.get("login")).doubleValue();
+      assertTrue(Math.abs(login - ((Number) header.get("register")).doubleValue()) < 8, "Registrieren on a row of its own: " + header);
+      assertTrue(((Number) header.get("height")).doubleValue() < 230, "the phone's header is too tall: " + header);
+      browser.screenshots("header-german");
+    } finally {
+      browser.phone(false);
+    }
     browser.visible("login-link").click();
     browser.until("the login form in German", d -> "Passwort".equals(
       d.findElement(By.cssSelector("[data-testid=login-form] label:nth-of-type(2) span")).getText()));
