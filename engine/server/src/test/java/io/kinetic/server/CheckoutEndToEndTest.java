@@ -133,6 +133,8 @@ class CheckoutEndToEndTest {
 
     var refused = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "DE", GERMANY_STANDARD).put("expectedTotal", 4000));
     assertProblem(refused, 409, "CART_CHANGED");
+    assertEquals("the total is now 45.90 EUR, not 40.00 EUR: look at the checkout again",
+      refused.bodyAsJsonObject().getString("detail"), "money, not minor units");
     var smuggled = place(http, guest, UUID.randomUUID().toString(), order("ada@example.com", "DE", GERMANY_STANDARD).put("total", 1));
     assertProblem(smuggled, 400, "UNKNOWN_FIELD");
     var noEmail = place(http, guest, UUID.randomUUID().toString(), order(null, "DE", GERMANY_STANDARD));

@@ -226,7 +226,10 @@ class OrderOperationsTest {
     assertEquals(paid.total(), closed.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
     assertProblem(fulfil(paid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
     assertProblem(staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null), 409, "ORDER_STATE_CONFLICT");
-    assertProblem(refund(paid.id(), new JsonObject().put("amount", 1), null), 422, "REFUND_EXCEEDS_CAPTURED");
+    var nothingLeft = refund(paid.id(), new JsonObject().put("amount", 1), null);
+    assertProblem(nothingLeft, 422, "REFUND_EXCEEDS_CAPTURED");
+    assertEquals("at most 0.00 EUR is left to refund (captured, not yet refunded); 0.01 EUR was asked",
+      nothingLeft.bodyAsJsonObject().getString("detail"), "money, not minor units");
   }
 
   @Test

@@ -288,8 +288,9 @@ final class Operations {
       }
       long left = order.paymentAmount() - order.refunded() - ops.pendingRefunds();
       if (amount > left) {
-        throw Failure.of(ErrorCode.REFUND_EXCEEDS_CAPTURED, "at most " + Math.max(0, left)
-          + " (minor units) is left to refund of what was captured; " + amount + " asked");
+        String currency = order.total().currency();
+        throw Failure.of(ErrorCode.REFUND_EXCEEDS_CAPTURED, "at most " + major(Math.max(0, left), currency)
+          + " is left to refund (captured, not yet refunded); " + major(amount, currency) + " was asked");
       }
       return new Reservation(amount, reason, returnId, lines);
     }).compose(this::send).compose(v -> detail(command.orderId()));

@@ -263,8 +263,8 @@ final class Placement {
       throw ErrorCode.SHIPPING_METHOD_UNAVAILABLE.failure("no shipping method ships to " + quote.country() + " in " + quote.currency());
     }
     if (details.expectedTotal() != null && details.expectedTotal() != quote.totals().total().amount()) {
-      throw ErrorCode.CART_CHANGED.failure("the total is now " + quote.totals().total().amount() + ", not "
-        + details.expectedTotal() + ": look at the checkout again");
+      throw ErrorCode.CART_CHANGED.failure("the total is now " + Operations.major(quote.totals().total().amount(), quote.currency())
+        + ", not " + Operations.major(details.expectedTotal(), quote.currency()) + ": look at the checkout again");
     }
   }
 
