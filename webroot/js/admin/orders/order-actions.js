@@ -2,7 +2,8 @@
 // carrier and tracking (POST /admin/orders/<id>/fulfilments), mark it delivered, cancel it, refund by
 // amount or lines, and handle the customer's returns (approve or reject, receive with restock,
 // refund). Each action sends an Idempotency-Key and shows the order as the server answers it; a
-// refused action shows why. Shipments, refunds and returns are listed with their states.
+// refused action shows why. What cannot be undone (a refund, a return's refund, marking it delivered)
+// is asked first, saying what will happen. Shipments, refunds and returns are listed with their states.
 import { reactive, ref } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent } from '../../shared/forms.js';
@@ -24,6 +25,23 @@ function tally(list, skip) {
 /** Units of each variant refunded (refunds not failed): by lines only (those never ship), or also by return. */
 function refundedUnits(o, byLinesOnly) {
   return tally((o.refunds || []).filter((r) => r.lines), (r) => r.status === 'failed' || (byLinesOnly && r.returnId));
+}
+
+/** What refunding {@code lines} ({variantId, quantity}) pays back: each line's gross per unit, as the server sizes it. */
+function linesValue(o, lines) {
+  return lines.reduce((sum, q) => {
+    const line = o.lines.find((l) => l.variantId === q.variantId);
+    return line ? sum + Math.floor((line.gross.amount * q.quantity) / line.quantity) : sum;
+  }, 0);
+}
+
+/** The units of return {@code r} not refunded already (a refund by lines may have paid some back). */
+function returnLeft(o, r) {
+  const refunded = refundedUnits(o, false);
+  return r.lines.map((l) => {
+    const line = o.lines.find((x) => x.variantId === l.variantId);
+    return { variantId: l.variantId, quantity: line ? Math.max(0, Math.min(l.quantity, line.quantity - (refunded[l.variantId] || 0))) : 0 };
+  }).filter((l) => l.quantity > 0);
 }
 
 /** Units of each line left to ship: not shipped and not refunded by lines. */
@@ -84,6 +102,8 @@ export const OrderActions = {
       } else {
         body.lines = Object.entries(refund.qty).map(([variantId, q]) => ({ variantId, quantity: Number(q) })).filter((l) => l.quantity > 0);
       }
+      const amount = body.amount !== undefined ? body.amount : linesValue(o, body.lines);
+      if (!window.confirm(t('confirmRefund', { amount: money({ amount, currency: o.currency }) }))) return;
       if (await act(() => api.post(`${base()}/refunds`, body, { idempotent: true }), t('refundSent'))) refund.open = false;
     }
 
@@ -93,12 +113,16 @@ export const OrderActions = {
       }
     }
 
-    const delivered = () => act(() => api.post(`${base()}/delivered`, null, { idempotent: true }), t('markedDelivered'));
+    const delivered = (o) => window.confirm(t('confirmDelivered', { number: o.number }))
+      && act(() => api.post(`${base()}/delivered`, null, { idempotent: true }), t('markedDelivered'));
     const decide = (r, approve) => act(() => api.post(`${base()}/returns/${r.id}/decision`, { approve, note: null }, { idempotent: true }),
       approve ? t('returnApproved') : t('returnRejected'));
     const receive = (r, restock) => act(() => api.post(`${base()}/returns/${r.id}/received`, { restock }, { idempotent: true }),
       t('returnReceived'));
-    const refundReturn = (r) => act(() => api.post(`${base()}/refunds`, { returnId: r.id, reason: 'return' }, { idempotent: true }),
+    const refundReturn = (o, r) => window.confirm(t('confirmRefundReturn', {
+      amount: money({ amount: linesValue(o, returnLeft(o, r)), currency: o.currency }),
+      units: r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '),
+    })) && act(() => api.post(`${base()}/refunds`, { returnId: r.id, reason: 'return' }, { idempotent: true }),
       t('refundSent'));
 
     function shipForm(o) {
@@ -215,7 +239,7 @@ export const OrderActions = {
                   <button type="button" class="btn btn-small btn-primary" disabled=${busy.value} onClick=${() => receive(r, true)} data-testid="return-restock">${t('receiveRestock')}</button>
                   <button type="button" class="btn btn-small" disabled=${busy.value} onClick=${() => receive(r, false)}>${t('receiveOnly')}</button>` : null}
                 ${(r.status === 'received' || r.status === 'approved') && canRefund ? html`
-                  <button type="button" class="btn btn-small" disabled=${busy.value} onClick=${() => refundReturn(r)} data-testid="return-refund">${t('refundReturn')}</button>` : null}
+                  <button type="button" class="btn btn-small" disabled=${busy.value} onClick=${() => refundReturn(o, r)} data-testid="return-refund">${t('refundReturn')}</button>` : null}
               </div>
             </li>`)}</ul>
         </div>`;
@@ -232,7 +256,7 @@ export const OrderActions = {
           <h2 class="section-title" id="ops-title">${t('fulfilment')}</h2>
           <div class="row-actions wrap">
             ${canShip ? html`<button type="button" class="btn btn-primary" disabled=${busy.value} onClick=${() => openShip(o)} data-testid="open-ship">${t('ship')}</button>` : null}
-            ${canDeliver ? html`<button type="button" class="btn btn-primary" disabled=${busy.value} onClick=${delivered} data-testid="mark-delivered">${t('markDelivered')}</button>` : null}
+            ${canDeliver ? html`<button type="button" class="btn btn-primary" disabled=${busy.value} onClick=${() => delivered(o)} data-testid="mark-delivered">${t('markDelivered')}</button>` : null}
             ${canRefund ? html`<button type="button" class="btn" disabled=${busy.value} onClick=${() => { Object.assign(refund, { open: true, amount: '', reason: '', mode: 'amount', qty: {} }); }} data-testid="open-refund">${t('refund')}</button>` : null}
             ${canCancel ? html`<button type="button" class="btn btn-ghost btn-danger-text" disabled=${busy.value} onClick=${() => { cancel.open = true; }} data-testid="open-cancel">${t('cancelOrder')}</button>` : null}
           </div>

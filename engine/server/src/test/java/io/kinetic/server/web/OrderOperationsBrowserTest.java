@@ -19,13 +19,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /**
  * After the order is paid, in a real browser: staff ship it with a tracking number from the admin's
  * order page and mark it delivered; the customer's order page shows it delivered with the tracking,
  * and the customer asks to return a unit; staff approve it, receive it back into stock and refund it.
- * The shipped e-mail with the tracking number is written for the customer.
+ * The shipped e-mail with the tracking number is written for the customer. A refund, a return's
+ * refund and marking delivered are asked first, saying what will happen (dismissed: nothing is sent).
  */
 // creates products: never while StorefrontBrowserTest compares the home page with the API
 @ResourceLock(value = "storefront-catalogue", mode = ResourceAccessMode.READ)
@@ -101,14 +103,27 @@ class OrderOperationsBrowserTest {
     browser.until("shipped", d -> "Shipped".equals(browser.visible("order-state").getText()));
     assertEquals("JD0146000012345", browser.visible("tracking").getText());
     browser.screenshots("admin-order-shipped");
-    // the refund form by lines says what refunding unshipped units means (closed again, nothing sent)
+    // the refund form by lines says what refunding unshipped units means
     browser.visible("open-refund").click();
     browser.visible("refund-form");
     browser.script("document.querySelectorAll('input[name=refund-mode]')[1].click();");
     browser.visible("refund-lines-hint");
     browser.screenshots("admin-order-refund-lines");
-    browser.script("[...document.querySelectorAll('[data-testid=refund-form] button')].find(b => b.type === 'button').click();");
+    // a goodwill refund of 1.00 is asked first: dismissed, nothing is sent; accepted, it is refunded
+    browser.script("document.querySelectorAll('input[name=refund-mode]')[0].click();");
+    browser.visible("refund-amount").sendKeys("1.00");
+    browser.visible("refund-submit").click();
+    assertEquals("Refund €1.00 to the customer's payment method? This cannot be undone.", answer(false));
+    assertTrue(browser.driver().findElements(Browser.testId("refund")).isEmpty(), "dismissed: no refund");
+    browser.visible("refund-submit").click();
+    assertEquals("Refund €1.00 to the customer's payment method? This cannot be undone.", answer(true));
+    browser.until("the refund listed", d -> d.findElements(Browser.testId("refund")).size() == 1);
+    String number = browser.visible("order-number").getText();
     browser.visible("mark-delivered").click();
+    assertEquals("Mark order " + number + " delivered? This cannot be undone.", answer(false));
+    assertEquals("Shipped", browser.visible("order-state").getText(), "dismissed: still shipped");
+    browser.visible("mark-delivered").click();
+    answer(true);
     browser.until("delivered", d -> "Delivered".equals(browser.visible("order-state").getText()));
     WebElement timeline = browser.visible("timeline");
     assertTrue(timeline.getText().contains("Shipped") && timeline.getText().contains("Delivered"), timeline.getText());
@@ -152,6 +167,8 @@ class OrderOperationsBrowserTest {
     browser.visible("return-restock").click();
     browser.until("received", d -> "received".equals(browser.visible("return").getAttribute("data-status")));
     browser.visible("return-refund").click();
+    assertEquals("Refund €19.99 for the returned 1 × OPS-" + suffix + "-M to the customer's payment method? This cannot be undone.",
+      answer(true));
     browser.until("the return refunded", d -> {
       d.navigate().refresh();
       return "refunded".equals(browser.visible("return").getAttribute("data-status"));
@@ -174,5 +191,23 @@ class OrderOperationsBrowserTest {
     assertEquals(EngineApi.formatted(back, "EUR") + " refunded", browser.visible("refunded-amount").getText());
     assertTrue(browser.driver().findElements(Browser.testId("thank-you")).isEmpty(), "no thank-you after a refund");
     browser.screenshots("store-order-refunded");
+  }
+
+  /** The confirmation's text, once it is asked; accepted or dismissed. */
+  private static String answer(boolean accept) {
+    var alert = browser.until("the confirmation", d -> {
+      try {
+        return d.switchTo().alert();
+      } catch (NoAlertPresentException e) {
+        return null;
+      }
+    });
+    String text = alert.getText();
+    if (accept) {
+      alert.accept();
+    } else {
+      alert.dismiss();
+    }
+    return text;
   }
 }
