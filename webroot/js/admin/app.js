@@ -27,6 +27,12 @@ const NeedsRole = {
       <a href="#/products" class="btn">${t('startPage')}</a></section>`,
 };
 
+/** The error as the banner says it: the server's detail starts lowercase ("e-mail or password is wrong"), a sentence does not. */
+function asSentence(error) {
+  if (!error || !error.detail) return error;
+  return { ...error, detail: error.detail.charAt(0).toUpperCase() + error.detail.slice(1) };
+}
+
 /** Whether the signed-in member holds role, or any role of a list. */
 const allowed = (role) => [].concat(role).some((r) => hasRole(r));
 
@@ -51,6 +57,8 @@ export function startAdmin(features, selector) {
       }, { immediate: true });
       watch(gate.signedIn, (inNow) => { if (inNow) gate.whenSignedIn(); }, { immediate: true });
       watch(() => route.path, () => errors.clear());
+
+      const shownError = computed(() => asSentence(errors.state.current));
 
       const section = computed(() => {
         const r = byName.get(route.name);
@@ -80,7 +88,7 @@ export function startAdmin(features, selector) {
               </div>
             </header>` : null}
           <main class="container admin-main">
-            <${ErrorBanner} error=${errors.state.current} onDismiss=${() => errors.clear()} />
+            <${ErrorBanner} error=${shownError.value} onDismiss=${() => errors.clear()} />
             <div class="toast-region" role="status" aria-live="polite">
               ${notice.text ? html`<p class="toast" data-testid="notice">${notice.text}</p>` : null}
             </div>

@@ -175,11 +175,11 @@ export const DashboardPage = {
       const f = dashboard.value.totals;
       return html`
         <div class="kpi-grid" data-testid="kpis">
-          ${tile('kpiRevenue', money(f.revenue), tr('revenueSub', { n: count(f.ordersPaid) }), 'kpi-revenue')}
+          ${tile('kpiRevenue', money(f.revenue), tr(f.ordersPaid === 1 ? 'revenueSubOne' : 'revenueSub', { n: count(f.ordersPaid) }), 'kpi-revenue')}
           ${tile('kpiOrders', count(f.ordersPaid), tr('ordersPlacedSub', { n: count(f.ordersPlaced), c: count(f.cancelled) }), 'kpi-orders')}
           ${tile('kpiAov', money(f.averageOrderValue), tr('aovSub'), 'kpi-aov')}
           ${tile('kpiRefunds', money(f.refunds), tr('refundsSub', { share: percent(f.refunds, f.revenue) }), 'kpi-refunds')}
-          ${tile('kpiReturns', count(f.returns), tr('returnsSub'), 'kpi-returns')}
+          ${tile('kpiReturns', count(f.returns), tr(f.returns === 1 ? 'returnsSubOne' : 'returnsSub'), 'kpi-returns')}
           ${tile('kpiCustomers', count(f.newCustomers + f.returningCustomers),
             tr('customersSub', { n: count(f.newCustomers), r: count(f.returningCustomers) }), 'kpi-customers')}
         </div>`;
@@ -260,7 +260,7 @@ export const DashboardPage = {
           </div>
         </form>
         ${dashboard.value && dashboard.value.pendingEvents > 0
-          ? html`<p class="notice-inline muted small" data-testid="catching-up">${tr('catchingUp', { n: count(dashboard.value.pendingEvents) })}</p>` : null}
+          ? html`<p class="notice-inline muted small" data-testid="catching-up">${tr(dashboard.value.pendingEvents === 1 ? 'catchingUpOne' : 'catchingUp', { n: count(dashboard.value.pendingEvents) })}</p>` : null}
         ${dashboard.value ? html`
           <div class=${['dashboard-body', { 'is-loading': loading.value }]} aria-busy=${loading.value ? 'true' : 'false'}>
             ${tiles()}

@@ -16,7 +16,7 @@ export const messages = {
     noPayment: 'No payment yet.', provider: 'Provider', amount: 'Amount', refunded: 'Refunded', intent: 'Intent', lastError: 'Last error',
     updatedLabel: 'Updated', dueBy: 'Cancelled unless paid by {time}.',
     customerAccount: 'Customer account', guestCheckout: 'Guest checkout (no account)', shipTo: 'Ship to', billTo: 'Bill to',
-    sameAsShipping: 'Same as ship to', deliveryDays: '{days} working days',
+    sameAsShipping: 'Same as ship to', deliveryDays: '{days} working days', deliveryDaysOne: '1 working day',
     timeline: 'Timeline', actor_customer: 'Customer', actor_guest: 'Guest', actor_system: 'System',
     actorProvider: 'Payment provider ({name})', actorStaff: 'Staff member {id}',
     eventOrderPlaced: 'Order placed', eventPaymentSucceeded: 'Payment succeeded', eventPaymentFailed: 'Payment failed',

@@ -110,7 +110,7 @@ export const OrderDetail = {
             <div>
               <h3 class="sub-title">${t('shipping')}</h3>
               <p>${o.shipping.name} · ${money(o.shipping.gross)}</p>
-              <p class="muted small">${t('deliveryDays', { days: o.shipping.minDays === o.shipping.maxDays ? o.shipping.minDays : `${o.shipping.minDays}–${o.shipping.maxDays}` })}</p>
+              <p class="muted small">${t(o.shipping.minDays === 1 && o.shipping.maxDays === 1 ? 'deliveryDaysOne' : 'deliveryDays', { days: o.shipping.minDays === o.shipping.maxDays ? o.shipping.minDays : `${o.shipping.minDays}–${o.shipping.maxDays}` })}</p>
             </div>` : null}
         </section>`;
     }

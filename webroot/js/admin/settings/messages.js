@@ -17,7 +17,7 @@ export const messages = {
     methodMinDays: 'Fewest working days of method {n}', methodMaxDays: 'Most working days of method {n}', methodActive: 'Method {n} is active',
     removeMethod: 'Remove method {n}', addMethod: '+ Add method', noMethods: 'No methods: nothing ships to these countries.',
     saveZone: 'Save zone', zoneSaved: 'Zone {name} saved', confirmRemoveZone: 'Remove the zone {name} and its methods?', zoneRemoved: 'Zone {name} removed',
-    amountInvalid: 'enter an amount such as 4.90', inactive: 'inactive', freeFromShort: 'free from {amounts}', daysShort: '{days} working days',
+    amountInvalid: 'enter an amount such as 4.90', inactive: 'inactive', freeFromShort: 'free from {amounts}', daysShort: '{days} working days', daysShortOne: '1 working day',
     restOfWorld: 'Rest of the world (*)',
   },
 };

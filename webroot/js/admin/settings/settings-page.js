@@ -325,7 +325,7 @@ export const SettingsPage = {
                   <span>${CURRENCIES.filter((c) => m.prices[c] != null).map((c) => money({ amount: m.prices[c], currency: c })).join(' · ')}</span>
                   ${Object.keys(m.freeAbove || {}).length ? html`<span class="muted small">${t('freeFromShort', {
                     amounts: Object.entries(m.freeAbove).map(([c, a]) => money({ amount: a, currency: c })).join(' · ') })}</span>` : null}
-                  <span class="muted small">${t('daysShort', { days: m.minDays === m.maxDays ? m.minDays : `${m.minDays}–${m.maxDays}` })}</span>
+                  <span class="muted small">${t(m.minDays === 1 && m.maxDays === 1 ? 'daysShortOne' : 'daysShort', { days: m.minDays === m.maxDays ? m.minDays : `${m.minDays}–${m.maxDays}` })}</span>
                   ${m.active === false ? html`<span class="badge badge-muted">${t('inactive')}</span>` : null}
                 </li>`)}
               ${z.methods.length ? null : html`<li class="muted small">${t('noMethods')}</li>`}

@@ -75,6 +75,7 @@ class AdminBrowserTest {
 
     WebElement banner = browser.visible("error-banner");
     assertEquals("INVALID_CREDENTIALS", banner.getAttribute("data-code"));
+    assertEquals("E-mail or password is wrong", browser.visible("error-detail").getText(), "a sentence: capitalized");
     assertEquals("#/login", browser.hash(), "still on the login form");
     assertTrue(browser.driver().findElements(Browser.testId("logout-button")).isEmpty(), "not signed in");
     browser.assertNoErrors(FAILED_LOGIN);

@@ -397,11 +397,16 @@ class CheckoutBrowserTest {
     browser.visible("zone-countries").sendKeys(country.toLowerCase());
     browser.visible("method-name").sendKeys("Courier");
     browser.visible("method-price-EUR").sendKeys("12,50");
+    for (String days : List.of("Fewest", "Most")) {
+      browser.driver().findElement(By.cssSelector("input[aria-label='" + days + " working days of method 1']"))
+        .sendKeys(Keys.chord(Keys.CONTROL, "a"), "1");
+    }
     browser.screenshots("admin-settings");
     browser.visible("save-zone").click();
     WebElement saved = browser.until("the new zone", d -> d.findElements(Browser.testId("zone")).stream()
       .filter(z -> zone.equals(z.getAttribute("data-name"))).findFirst().orElse(null));
     assertTrue(saved.getText().contains("Courier") && saved.getText().contains("€12.50"), saved.getText());
+    assertTrue(saved.getText().contains("1 working day") && !saved.getText().contains("working days"), "one day, singular: " + saved.getText());
 
     // the storefront's quote to that country offers the zone's method, in EUR only
     JsonObject quote = api.guestQuote(variantId, country);

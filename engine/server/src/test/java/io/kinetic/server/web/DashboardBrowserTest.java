@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The admin dashboard in a real headless Chromium: an admin picks ranges and sees the KPI tiles,
@@ -113,6 +114,25 @@ class DashboardBrowserTest {
       && browser.hash().contains("from=" + LocalDate.now(ZoneOffset.UTC).minusDays(6)));
     long week = Long.parseLong(browser.visible("kpi-orders-value").getText().replace(",", ""));
     assertTrue(week < paid, "seven days are fewer than a year: " + week + " of " + paid);
+  }
+
+  @Test
+  void oneOfEachIsSaidInTheSingular() {
+    // the server's figures, but one paid order, one return and one event not counted yet
+    browser.script("""
+      const real = window.fetch;
+      window.fetch = async (input, init) => {
+        const res = await real(input, init);
+        if (!String(input.url || input).includes('/analytics/dashboard')) return res;
+        const body = await res.json();
+        Object.assign(body.totals, { ordersPaid: 1, returns: 1 });
+        body.pendingEvents = 1;
+        return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+      };""");
+    browser.driver().findElement(Browser.testId("nav-dashboard")).click();
+    assertEquals("The figures are catching up: 1 recent event is not included yet.", browser.visible("catching-up").getText());
+    assertEquals("return request", browser.visible("kpi-returns").findElement(By.className("kpi-sub")).getText());
+    assertEquals("from 1 paid order", browser.visible("kpi-revenue").findElement(By.className("kpi-sub")).getText());
   }
 
   @Test
