@@ -44,7 +44,7 @@ export const CategoryPicker = {
         <input type="search" class="picker-search" value=${query.value} onInput=${(e) => { query.value = e.target.value; }}
                onKeydown=${(e) => { if (e.key === 'Escape') { query.value = ''; } if (e.key === 'Enter') e.preventDefault(); }}
                placeholder=${t('searchCategories')} aria-label=${t('searchCategories')} data-testid="category-search" />
-        <ul class="picker-list" role="group" aria-label=${t('categories')} data-testid="edit-categories">
+        <ul class="picker-list" aria-label=${t('categories')} data-testid="edit-categories">
           ${shown.value.map(({ c, label, depth }) => html`
             <li key=${c.id} class=${'depth-' + Math.min(depth, 4)}>
               <label class="check">

@@ -269,7 +269,7 @@ export const ProductEditor = {
           <${MediaFields} form=${form} />
           <fieldset class="card fieldset">
             <legend>${t('variants')}</legend>
-            <h3 class="sub-title">${t('optionGroups')}</h3>
+            <h2 class="sub-title">${t('optionGroups')}</h2>
             <p class="hint">${t('optionGroupsHint')}</p>
             <${OptionGroups} form=${form} onGenerate=${generateRows} onRemoveOption=${dropOption} onRenameOption=${renameOption} />
             ${form.optionGroups.map((g, i) => html`

@@ -66,7 +66,7 @@ export const TranslationFields = {
         <div class="translations">
           ${LOCALES.map((l) => html`
             <div key=${l} class="translation" data-locale=${l}>
-              <h3 class="sub-title">${l.toUpperCase()} ${l === props.form.defaultLocale ? html`<span class="badge badge-muted">${t('isDefault')}</span>` : null}</h3>
+              <h2 class="sub-title">${l.toUpperCase()} ${l === props.form.defaultLocale ? html`<span class="badge badge-muted">${t('isDefault')}</span>` : null}</h2>
               <label class="field">
                 <span>${t('nameIn', { locale: l })}</span>
                 <input ...${model(props.form.translations[l], 'name')} type="text" data-testid=${'edit-name-' + l} />

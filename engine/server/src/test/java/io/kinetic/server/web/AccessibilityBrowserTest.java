@@ -19,8 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * An automated accessibility check (axe-core, the engine behind Lighthouse's audit) of the
- * storefront's main pages and the admin's sign-in, at desktop and phone width: no serious or
- * critical violation. axe-core comes from npm ({@code .ci/run} installs it into
+ * storefront's main pages, the admin's sign-in and its product editor, at desktop and phone width:
+ * no serious or critical violation (in the editor no skipped heading level either). axe-core comes from npm ({@code .ci/run} installs it into
  * {@code .ci/node_modules}; {@code -Dkinetic.axe=PATH} names another axe.min.js); without it the test
  * is reported skipped, saying so.
  */
@@ -75,6 +75,18 @@ class AccessibilityBrowserTest {
           Thread.sleep(700);
           found.addAll(violations(page + (phone ? " (phone)" : "")));
         }
+        // signed in: the admin's product editor (its category picker, its headings; a skipped level counts here)
+        browser.openFresh("/admin/#/login");
+        browser.visible("login-email").sendKeys(RunningEngine.ADMIN_EMAIL);
+        browser.driver().findElement(Browser.testId("login-password")).sendKeys(RunningEngine.ADMIN_PASSWORD);
+        browser.driver().findElement(Browser.testId("login-submit")).click();
+        browser.visible("nav-products");
+        String editor = "/admin/#/products/" + product.getString("id");
+        browser.open(editor);
+        browser.until("the editor with its categories", Duration.ofSeconds(10),
+          d -> !d.findElements(Browser.testId("category-option")).isEmpty());
+        Thread.sleep(700);
+        found.addAll(violations(editor + (phone ? " (phone)" : ""), "heading-order"));
       } finally {
         browser.phone(false);
       }
@@ -83,16 +95,17 @@ class AccessibilityBrowserTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> violations(String page) {
+  private static List<String> violations(String page, String... alsoRules) {
     var js = (JavascriptExecutor) browser.driver();
     js.executeScript(axe);
     Object result = js.executeAsyncScript("""
+      const also = arguments[0];
       const done = arguments[arguments.length - 1];
       axe.run(document, { resultTypes: ['violations'] })
-        .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || also.includes(v.id))
           .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
                          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') }))))
-        .catch((e) => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: '' }]));""");
+        .catch((e) => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: '' }]));""", List.of(alsoRules));
     var out = new ArrayList<String>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
       out.add(page + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help") + " at " + v.get("nodes"));
