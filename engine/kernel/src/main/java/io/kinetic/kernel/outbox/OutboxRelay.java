@@ -208,7 +208,8 @@ public final class OutboxRelay implements Shareable {
 
   private void report(AsyncResult<?> result) {
     if (result.failed()) {
-      Level level = failing ? Level.FINE : Level.WARNING;
+      // a pass the stop overtook (its pool closes) is no news
+      Level level = failing || stopped ? Level.FINE : Level.WARNING;
       LOG.log(level, source + " outbox relay pass failed, retrying every " + pollMillis + " ms: " + result.cause().getMessage());
     } else if (failing) {
       LOG.info(source + " outbox relay passes succeed again");
