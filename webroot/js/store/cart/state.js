@@ -5,7 +5,7 @@
 // device or tab) puts the header's picker to it, and only the shopper picking a currency in the header
 // changes the cart's (PUT /cart/currency). So two devices or tabs never set the currency back and forth.
 import { reactive, watch } from 'vue';
-import { api, settings, session, t, errors, addLiveParams, live, provideCart, CURRENCIES } from '../context.js';
+import { api, settings, session, t, errors, addLiveParams, live, provideCart, CURRENCIES, CURRENCIES_FROM_SHOP } from '../context.js';
 
 const TOKEN_KEY = 'kinetic.cart.token';
 /** cart.maxLineQuantity of the engine's defaults; the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
@@ -79,16 +79,19 @@ export async function loadCart() {
   }
 }
 
+/** A new cart's body: in the header's currency, unless the shop's currencies could not be asked (then the shop's default). */
+const newCart = () => (CURRENCIES_FROM_SHOP ? { currency: settings.currency } : {});
+
 /** Adds units of a variant; a guest without cart gets one in the header's currency first. */
 export async function addLine(variantId, quantity) {
   const add = async () => keep(await send('POST', '/lines', { variantId, quantity }));
-  if (!cart.data && !cart.token) keep(await send('POST', '', { currency: settings.currency }));
+  if (!cart.data && !cart.token) keep(await send('POST', '', newCart()));
   try {
     return await add();
   } catch (e) {
     if (!notFound(e) || session.loggedIn) throw e;
     gone(); // the stored cart lapsed: start a new one
-    keep(await send('POST', '', { currency: settings.currency }));
+    keep(await send('POST', '', newCart()));
     return add();
   }
 }
@@ -107,11 +110,22 @@ export const removeLine = (variantId) => change('DELETE', `/lines/${variantId}`)
 export const acknowledge = () => change('POST', '/acknowledge');
 
 let switching = null; // the currency the shopper picked, while the cart changes to it
+let mended = null; // a cart currency the shop does not sell, which the cart was asked once to leave
 
-/** The header shows the cart's currency (not while the shopper's own pick is on the way). */
+/**
+ * The header shows the cart's currency (not while the shopper's own pick is on the way). A cart in a
+ * currency the shop no longer sells is moved to the header's, once (refused, it stays).
+ */
 function adoptCurrency() {
   const c = cart.data;
-  if (!c || switching || c.currency === settings.currency || !CURRENCIES.includes(c.currency)) return;
+  if (!c || switching || c.currency === settings.currency) return;
+  if (!CURRENCIES.includes(c.currency)) {
+    if (mended !== c.currency && CURRENCIES_FROM_SHOP) {
+      mended = c.currency;
+      changeCurrency(settings.currency);
+    }
+    return;
+  }
   cart.adopted = { from: settings.currency, to: c.currency };
   settings.currency = c.currency; // the watch below then finds nothing to change
 }

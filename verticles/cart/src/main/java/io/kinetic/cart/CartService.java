@@ -136,6 +136,11 @@ final class CartService {
       .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
+  /** The currencies carts sell in, and a new cart's. */
+  Future<ShopCurrencies> currencies(GetCurrencies q, Caller caller) {
+    return Future.succeededFuture(new ShopCurrencies(List.copyOf(settings.cart().currencies()), settings.defaultCurrency()));
+  }
+
   /**
    * The caller's live cart, or a new one: a customer's cart (brought back or created when they have
    * none); the guest cart the caller's token names, answered with that token (the caller sent it:
@@ -143,11 +148,6 @@ final class CartService {
    * (no token, or one that names no cart: never issued, expired, merged). {@code currency} is the new
    * cart's; an existing cart stays in its own ({@code setCurrency} switches it).
    */
-  /** The currencies carts sell in, and a new cart's. */
-  Future<ShopCurrencies> currencies(GetCurrencies q, Caller caller) {
-    return Future.succeededFuture(new ShopCurrencies(List.copyOf(settings.cart().currencies()), settings.defaultCurrency()));
-  }
-
   Future<CartView> create(CreateCart q, Caller caller) {
     String currency = q.currency() == null ? settings.defaultCurrency() : q.currency();
     if (!settings.cart().currencies().contains(currency)) {

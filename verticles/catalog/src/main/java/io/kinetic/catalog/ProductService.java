@@ -41,18 +41,21 @@ final class ProductService {
     this.currencies = List.copyOf(currencies);
   }
 
+  /** Attempts at a creation or an update that PostgreSQL aborted to break a deadlock (it changed nothing). */
+  private static final int DEADLOCK_ATTEMPTS = 3;
+
   Future<Product> create(CreateProduct command, Caller caller) {
     ProductInput in = command.input();
     if (in == null) {
       return Future.failedFuture(Failure.invalid("input", "must not be null"));
     }
-    return pool.withTransaction(tx -> validate(tx, in, ProductValidator.Prices.sold(currencies)).compose(v -> {
+    return StockAllocations.retried(() -> pool.withTransaction(tx -> validate(tx, in, ProductValidator.Prices.sold(currencies)).compose(v -> {
       ProductDraft draft = ProductDraft.of(in);
       var event = new ProductCreated(Ids.newId(), Instant.now(), draft.id(), in.slug(), 1);
       return ProductRepository.insert(tx, draft)
         .compose(x -> Outbox.append(tx, event, caller))
         .compose(x -> loadOne(tx, draft.id()));
-    })).map(product -> {
+    })), DEADLOCK_ATTEMPTS).map(product -> {
       afterCommit.productChanged(product, product.slug());
       return product;
     });
@@ -65,7 +68,7 @@ final class ProductService {
       return Future.failedFuture(Failure.invalid(command.id() == null ? "id" : "input", "must not be null"));
     }
     UUID id = command.id();
-    return pool.withTransaction(tx -> ProductRepository.lock(tx, id).compose(current -> {
+    return StockAllocations.retried(() -> pool.withTransaction(tx -> ProductRepository.lock(tx, id).compose(current -> {
       if (current == null) {
         return Future.failedFuture(ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + id));
       }
@@ -80,7 +83,7 @@ final class ProductService {
           .compose(x -> loadOne(tx, id))
           .map(product -> new Replaced(product, current.slug()));
       });
-    })).map(replaced -> {
+    })), DEADLOCK_ATTEMPTS).map(replaced -> {
       afterCommit.productChanged(replaced.product(), replaced.previousSlug(), replaced.product().slug());
       return replaced.product();
     });

@@ -436,9 +436,11 @@ final class StockAllocations {
   /**
    * Runs {@code attempt} again when PostgreSQL broke a deadlock by aborting it: the variants are
    * locked in id order here, but other writers of the same rows (the reserved totals, staff's stock
-   * changes) may lock them in another order. The aborted transaction changed nothing.
+   * changes) may lock them in another order; a product's creation and another product's update may
+   * wait for each other's slug and SKU (a SKU claim's lock, an updated slug's index entry). The
+   * aborted transaction changed nothing.
    */
-  private static <T> Future<T> retried(java.util.function.Supplier<Future<T>> attempt, int attempts) {
+  static <T> Future<T> retried(java.util.function.Supplier<Future<T>> attempt, int attempts) {
     return attempt.get().recover(t -> attempts > 1 && (SqlStates.is(t, SqlStates.DEADLOCK_DETECTED)
       || SqlStates.is(t, SqlStates.SERIALIZATION_FAILURE)) ? retried(attempt, attempts - 1) : Future.failedFuture(t));
   }
