@@ -145,6 +145,8 @@ class DomainRulesTest {
         }
         assertProblem(send(client.post("/api/v1/admin/products").bearerTokenAuthentication(staff),
           product("legacy-new", "Legacy-1")), 409, "SKU_TAKEN", "variants[0].sku");
+        // on the plain index, products created at once with one SKU in different cases: one of them gets it
+        assertOneOfARaceGetsTheSku(client, staff, "legacy-race");
         // each of the two can still be saved as it is
         var read = await(client.get("/api/v1/admin/products/" + upper).bearerTokenAuthentication(staff).send());
         JsonObject update = product(read.bodyAsJsonObject().getString("slug"), "LEGACY-1").put("version", read.bodyAsJsonObject().getLong("version"));
@@ -161,6 +163,44 @@ class DomainRulesTest {
       indexes.next();
       assertEquals("variant_sku_key,variant_sku_lower", indexes.getString(1), "a plain index on lower(sku), not the unique one");
     }
+  }
+
+  /** On the unique index: products created at once with one SKU in different cases, one of them gets it. */
+  @Test
+  void productsCreatedAtOnceWithOneSkuInDifferentCasesGetItOnce() throws Exception {
+    assertOneOfARaceGetsTheSku(http, shop.staffToken(), "race-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /**
+   * Eight products created at once, each with the same SKU in another case ({@code Race-…}, {@code race-…},
+   * {@code RACE-…}, …): exactly one is created, every other gets 409 {@code SKU_TAKEN} naming the field
+   * (never a 500, never two variants with the SKU).
+   */
+  private static void assertOneOfARaceGetsTheSku(WebClient client, String staff, String prefix) throws Exception {
+    String sku = "Race-" + UUID.randomUUID().toString().substring(0, 8);
+    var answers = new java.util.ArrayList<io.vertx.core.Future<HttpResponse<Buffer>>>();
+    for (int i = 0; i < 8; i++) {
+      StringBuilder cased = new StringBuilder();
+      for (int c = 0; c < sku.length(); c++) {
+        char ch = sku.charAt(c);
+        cased.append(((i >> (c % 3)) & 1) == 1 ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+      }
+      answers.add(client.post("/api/v1/admin/products").bearerTokenAuthentication(staff)
+        .sendJsonObject(product(prefix + "-" + i, cased.toString())));
+    }
+    int created = 0;
+    for (var answer : answers) {
+      var response = await(answer);
+      if (response.statusCode() == 201) {
+        created++;
+      } else {
+        assertProblem(response, 409, "SKU_TAKEN", "variants[0].sku");
+      }
+    }
+    assertEquals(1, created, "exactly one product gets the SKU");
+    var found = send(client.put("/api/v1/admin/variants/" + sku.toUpperCase(Locale.ROOT) + "/stock").bearerTokenAuthentication(staff),
+      new JsonObject().put("onHand", 4));
+    assertEquals(200, found.statusCode(), found.bodyAsString());
   }
 
   // ---- prices --------------------------------------------------------------------------------
