@@ -4,6 +4,7 @@ import static io.kinetic.server.CartEndToEndTest.assertProblem;
 import static io.kinetic.server.CheckoutEndToEndTest.GERMANY_STANDARD;
 import static io.kinetic.server.CheckoutEndToEndTest.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.testing.Eventually;
@@ -47,6 +48,7 @@ class CheckoutTimeoutTest {
     env.put("COMMERCE_CHECKOUT_PENDING_CHECK_SECONDS", "1");
     env.put("COMMERCE_CHECKOUT_TEST_LATE_MILLIS", "5000");
     env.put("COMMERCE_OUTBOX_POLL_MILLIS", "200");
+    env.put("COMMERCE_CART_MAX_LINE_QUANTITY", "12");
     pgUrl = env.get("COMMERCE_PG_URL");
     engine = Engine.start(env);
     vertx = Vertx.vertx();
@@ -94,6 +96,81 @@ class CheckoutTimeoutTest {
     return http.post("/api/v1/orders/" + placed.getJsonObject("order").getString("id") + "/payment/test-card")
       .putHeader("X-Order-Token", placed.getString("accessToken")).sendJsonObject(new JsonObject().put("card", card))
       .await(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The storefront learns where the shop ships (the shipping address's country list) and how many units
+   * a cart line holds (its quantity pickers), over REST and GraphQL: without a rest-of-the-world zone
+   * only the zones' countries with an active method, with one every country but those of a zone
+   * without an active method; the line limit is the configured one (12 here, not the default 99).
+   */
+  @Test
+  void theShopSaysWhereItShipsAndHowManyUnitsALineHolds() throws Exception {
+    String staff = shop.staffToken();
+    var currencies = http.get("/api/v1/cart/currencies").send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, currencies.statusCode(), currencies.bodyAsString());
+    assertEquals(12, currencies.bodyAsJsonObject().getInteger("maxLineQuantity"));
+    assertEquals(12, graphql("{ currencies { maxLineQuantity } }").getJsonObject("currencies").getInteger("maxLineQuantity"));
+
+    // the seeded zones: Germany, the EU and the rest of the world
+    JsonObject everywhere = shippingCountries();
+    assertTrue(everywhere.getBoolean("everywhere"), everywhere.encode());
+    List<String> all = strings(everywhere.getJsonArray("countries"));
+    assertTrue(all.containsAll(List.of("DE", "AT", "US", "JP", "CH")), everywhere.encode());
+    assertEquals(List.of("DE", "AT"), all.subList(0, 2), "the zones' own countries first, in their order");
+
+    // no rest of the world any more; a zone without an active method ships nowhere, one with ships to its country
+    String restOfWorld = "5b0c0b9e-0000-4000-8000-000000000003";
+    var deleted = http.delete("/api/v1/admin/checkout/shipping-zones/" + restOfWorld).bearerTokenAuthentication(staff)
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, deleted.statusCode(), deleted.bodyAsString());
+    JsonObject method = new JsonObject().put("name", "Mountain post").put("prices", new JsonObject().put("EUR", 2500))
+      .put("minDays", 3).put("maxDays", 5);
+    saveZone(new JsonObject().put("name", "Alps").put("countries", new JsonArray().add("CH").add("LI"))
+      .put("methods", new JsonArray().add(method.copy().put("active", false))));
+    saveZone(new JsonObject().put("name", "Malta").put("countries", new JsonArray().add("MT")).put("methods", new JsonArray().add(method)));
+    JsonObject zoned = shippingCountries();
+    assertFalse(zoned.getBoolean("everywhere"), zoned.encode());
+    List<String> countries = strings(zoned.getJsonArray("countries"));
+    assertEquals(List.of("DE", "AT", "BE", "DK", "ES", "FR", "IE", "IT", "LU", "NL", "PL", "SE"), countries.subList(0, 12), zoned.encode());
+    assertTrue(countries.contains("MT"), zoned.encode());
+    for (String notShipped : List.of("CH", "LI", "US", "JP")) {
+      assertFalse(countries.contains(notShipped), notShipped + " in " + zoned.encode());
+    }
+    JsonObject quoted = graphql("{ shippingCountries { countries everywhere } }").getJsonObject("shippingCountries");
+    assertEquals(zoned, quoted, "GraphQL says the same");
+
+    // the rest of the world again: every country but the Alps' (a zone of its own, without an active method)
+    saveZone(new JsonObject().put("name", "World").put("countries", new JsonArray().add("*")).put("methods", new JsonArray().add(method)));
+    JsonObject again = shippingCountries();
+    assertTrue(again.getBoolean("everywhere"), again.encode());
+    List<String> world = strings(again.getJsonArray("countries"));
+    assertEquals(java.util.Locale.getISOCountries().length - 2, world.size(), again.encode());
+    assertTrue(world.containsAll(List.of("DE", "MT", "US", "JP")) && !world.contains("CH") && !world.contains("LI"), again.encode());
+    assertEquals(world.size(), new java.util.HashSet<>(world).size(), "each country once");
+  }
+
+  private JsonObject shippingCountries() throws Exception {
+    var r = http.get("/api/v1/checkout/shipping-countries").send().await(10, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals("public, max-age=60", r.getHeader("Cache-Control"));
+    return r.bodyAsJsonObject();
+  }
+
+  private void saveZone(JsonObject zone) throws Exception {
+    var saved = Shop.send(http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(shop.staffToken()), zone);
+    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+  }
+
+  private JsonObject graphql(String query) throws Exception {
+    var r = Shop.send(http.post("/graphql"), new JsonObject().put("query", query));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertEquals(null, r.bodyAsJsonObject().getValue("errors"), r.bodyAsString());
+    return r.bodyAsJsonObject().getJsonObject("data");
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.stream().map(String::valueOf).toList();
   }
 
   /** A product of a tax class is taxed at its class's rate where the country has one, else at the standard rate. */

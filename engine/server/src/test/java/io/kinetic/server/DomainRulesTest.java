@@ -215,12 +215,13 @@ class DomainRulesTest {
     // the storefront's currency picker and the admin's price fields are these (were EUR and USD whatever the shop sold)
     var rest = http.get("/api/v1/cart/currencies").send().await(10, TimeUnit.SECONDS);
     assertEquals(200, rest.statusCode(), rest.bodyAsString());
-    assertEquals(new JsonObject().put("currencies", new JsonArray().add("EUR").add("USD")).put("defaultCurrency", "EUR"),
-      rest.bodyAsJsonObject());
+    // with the most units of a line (cart.maxLineQuantity, 99 here): the storefront's quantity pickers stop there
+    JsonObject expected = new JsonObject().put("currencies", new JsonArray().add("EUR").add("USD")).put("defaultCurrency", "EUR")
+      .put("maxLineQuantity", 99);
+    assertEquals(expected, rest.bodyAsJsonObject());
     assertEquals("public, max-age=60", rest.getHeader("Cache-Control"));
-    var graphql = send(http.post("/graphql"), new JsonObject().put("query", "{ currencies { currencies defaultCurrency } }"));
-    assertEquals(new JsonObject().put("currencies", new JsonArray().add("EUR").add("USD")).put("defaultCurrency", "EUR"),
-      graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("currencies"), graphql.bodyAsString());
+    var graphql = send(http.post("/graphql"), new JsonObject().put("query", "{ currencies { currencies defaultCurrency maxLineQuantity } }"));
+    assertEquals(expected, graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("currencies"), graphql.bodyAsString());
   }
 
   @Test

@@ -136,9 +136,10 @@ final class CartService {
       .map(reply -> new CartClaimReleased(reply.toInteger() == 1));
   }
 
-  /** The currencies carts sell in, and a new cart's. */
+  /** The currencies carts sell in, a new cart's, and the most units of a line. */
   Future<ShopCurrencies> currencies(GetCurrencies q, Caller caller) {
-    return Future.succeededFuture(new ShopCurrencies(List.copyOf(settings.cart().currencies()), settings.defaultCurrency()));
+    return Future.succeededFuture(new ShopCurrencies(List.copyOf(settings.cart().currencies()), settings.defaultCurrency(),
+      settings.cart().maxLineQuantity()));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.kinetic.kernel.contract.checkout.DeleteTaxRate;
 import io.kinetic.kernel.contract.checkout.SaveCheckoutSettings;
 import io.kinetic.kernel.contract.checkout.SaveShippingZone;
 import io.kinetic.kernel.contract.checkout.SaveTaxRate;
+import io.kinetic.kernel.contract.checkout.ShippingCountries;
 import io.kinetic.kernel.contract.checkout.ShippingMethod;
 import io.kinetic.kernel.contract.checkout.ShippingZone;
 import io.kinetic.kernel.contract.checkout.ShippingZoneInput;
@@ -24,10 +25,12 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -52,8 +55,8 @@ final class ShopSettings {
     this.pool = pool;
   }
 
-  /** The settings as a quote sees them. */
-  record Snapshot(CheckoutSettings view, Map<String, Integer> rates, Map<String, ShippingZone> zoneByCountry) {
+  /** The settings as a quote sees them; {@code shipsTo}: the countries a quote offers a method to (storefronts ask). */
+  record Snapshot(CheckoutSettings view, Map<String, Integer> rates, Map<String, ShippingZone> zoneByCountry, ShippingCountries shipsTo) {
 
     int rate(String country, String taxClass) {
       return rates.getOrDefault(country + "|" + taxClass, 0);
@@ -126,7 +129,32 @@ final class ShopSettings {
     }
     var view = new CheckoutSettings(settings.getBoolean("prices_include_tax"), settings.getString("default_country"),
       List.copyOf(rates), List.copyOf(frozen), settings.getLong("version"));
-    return new Snapshot(view, Map.copyOf(rateMap), Map.copyOf(byCountry));
+    return new Snapshot(view, Map.copyOf(rateMap), Map.copyOf(byCountry), shipsTo(frozen));
+  }
+
+  /**
+   * The countries the shop ships to: those of the zones (in their order) with an active method, as a
+   * quote finds them ({@link Snapshot#zone}: a country's own zone, else the rest of the world's). With
+   * an active rest-of-the-world zone, every country no other zone names follows, alphabetically.
+   */
+  static ShippingCountries shipsTo(List<ShippingZone> zones) {
+    var named = new LinkedHashSet<String>();
+    var shipped = new LinkedHashSet<String>();
+    boolean restOfWorld = false;
+    for (ShippingZone zone : zones) {
+      boolean ships = zone.methods().stream().anyMatch(m -> Boolean.TRUE.equals(m.active()));
+      for (String c : zone.countries()) {
+        if (REST_OF_WORLD.equals(c)) {
+          restOfWorld |= ships;
+        } else if (named.add(c) && ships) {
+          shipped.add(c);
+        }
+      }
+    }
+    if (restOfWorld) {
+      new TreeSet<>(COUNTRIES).stream().filter(c -> !named.contains(c)).forEach(shipped::add);
+    }
+    return new ShippingCountries(List.copyOf(shipped), restOfWorld);
   }
 
   private static Map<String, Long> amounts(JsonObject json) {

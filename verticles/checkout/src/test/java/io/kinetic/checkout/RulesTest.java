@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.contract.checkout.ShippingCountries;
+import io.kinetic.kernel.contract.checkout.ShippingMethod;
+import io.kinetic.kernel.contract.checkout.ShippingZone;
 import io.kinetic.kernel.error.Failure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The rules checkout applies everywhere: the rounding of tax, the order state machine, payments never going back. */
@@ -80,5 +88,36 @@ class RulesTest {
     assertFalse(links.verify(order, null));
     assertFalse(links.verify(order, "%%%"));
     assertFalse(new OrderLinks("another-key-another-key-another-key".getBytes()).verify(order, token));
+  }
+
+  @Test
+  void theShopShipsToTheCountriesOfZonesWithAnActiveMethod() {
+    var on = List.of(method(true));
+    var off = List.of(method(false));
+    var germany = zone(List.of("DE"), on);
+    var alps = zone(List.of("CH", "LI"), off);
+    var eu = zone(List.of("FR", "AT"), List.of(method(false), method(true)));
+    var none = zone(List.of("MT"), List.of());
+    assertEquals(new ShippingCountries(List.of("DE", "FR", "AT"), false), ShopSettings.shipsTo(List.of(germany, alps, eu, none)));
+
+    // the rest of the world: every other country, alphabetically after the named ones, but not those of a zone that ships nowhere
+    var world = ShopSettings.shipsTo(List.of(germany, alps, zone(List.of("*"), on), eu, none));
+    assertTrue(world.everywhere());
+    assertEquals(List.of("DE", "FR", "AT", "AD", "AE"), world.countries().subList(0, 5));
+    assertEquals(ShopSettings.COUNTRIES.size() - 3, world.countries().size());
+    assertFalse(world.countries().contains("CH") || world.countries().contains("LI") || world.countries().contains("MT"));
+    assertEquals(world.countries().size(), Set.copyOf(world.countries()).size());
+
+    // a rest of the world without an active method ships nowhere either
+    assertEquals(new ShippingCountries(List.of("DE"), false), ShopSettings.shipsTo(List.of(germany, zone(List.of("*"), off))));
+    assertEquals(new ShippingCountries(List.of(), false), ShopSettings.shipsTo(List.of()));
+  }
+
+  private static ShippingMethod method(boolean active) {
+    return new ShippingMethod(UUID.randomUUID(), "Post", Map.of("EUR", 490L), Map.of(), 1, 3, active);
+  }
+
+  private static ShippingZone zone(List<String> countries, List<ShippingMethod> methods) {
+    return new ShippingZone(UUID.randomUUID(), "Zone", countries, methods, Instant.now());
   }
 }

@@ -28,6 +28,7 @@ import io.kinetic.kernel.contract.checkout.GetCheckoutSettings;
 import io.kinetic.kernel.contract.checkout.GetOrder;
 import io.kinetic.kernel.contract.checkout.GetOrderDetail;
 import io.kinetic.kernel.contract.checkout.GetPaymentConfig;
+import io.kinetic.kernel.contract.checkout.GetShippingCountries;
 import io.kinetic.kernel.contract.checkout.ListMyOrders;
 import io.kinetic.kernel.contract.checkout.ListOrders;
 import io.kinetic.kernel.contract.checkout.OrderAccess;
@@ -99,6 +100,7 @@ final class CheckoutFetchers {
             Gql.caller(env))));
         })
         .dataFetcher("paymentConfig", env -> bus.request(CheckoutApi.PAYMENT_CONFIG, new GetPaymentConfig(), Gql.caller(env)))
+        .dataFetcher("shippingCountries", env -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES, new GetShippingCountries(), Gql.caller(env)))
         .dataFetcher("myOrders", env -> connection(named(bus.request(CheckoutApi.LIST_MY_ORDERS,
           new ListMyOrders(Gql.principal(env).id(), first(env), env.getArgument("after")), Gql.caller(env)),
           CheckoutFetchers::pageField)))

@@ -28,6 +28,7 @@ import io.kinetic.kernel.contract.checkout.GetCheckoutSettings;
 import io.kinetic.kernel.contract.checkout.GetOrder;
 import io.kinetic.kernel.contract.checkout.GetOrderDetail;
 import io.kinetic.kernel.contract.checkout.GetPaymentConfig;
+import io.kinetic.kernel.contract.checkout.GetShippingCountries;
 import io.kinetic.kernel.contract.checkout.ListMyOrders;
 import io.kinetic.kernel.contract.checkout.ListOrders;
 import io.kinetic.kernel.contract.checkout.OrderAccess;
@@ -112,6 +113,12 @@ final class CheckoutHandlers implements EdgeHandlers {
     });
     operations.bind("getPaymentConfig", rc -> bus.request(CheckoutApi.PAYMENT_CONFIG, new GetPaymentConfig(), Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok)));
+    operations.bind("getShippingCountries", rc -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES, new GetShippingCountries(),
+        Requests.caller(rc))
+      .onComplete(Replies.to(rc, (r, countries) -> {
+        r.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+        Replies.ok(r, countries);
+      })));
     operations.bind("listMyOrders", rc -> bus.request(CheckoutApi.LIST_MY_ORDERS,
         new ListMyOrders(Requests.principal(rc).id(), limit(rc), rc.queryParams().get("after")), Requests.caller(rc))
       .onComplete(Replies.to(rc, CheckoutHandlers::personal)));

@@ -24,6 +24,8 @@ public final class CheckoutApi {
     Endpoint.local("checkout.stripe-webhook", StripeWebhook.class, WebhookReceipt.class);
   public static final Endpoint<GetPaymentConfig, PaymentConfig> PAYMENT_CONFIG =
     Endpoint.local("checkout.payment-config", GetPaymentConfig.class, PaymentConfig.class);
+  public static final Endpoint<GetShippingCountries, ShippingCountries> GET_SHIPPING_COUNTRIES =
+    Endpoint.local("checkout.get-shipping-countries", GetShippingCountries.class, ShippingCountries.class);
   public static final Endpoint<GetOrder, OrderView> GET_ORDER =
     Endpoint.local("checkout.get-order", GetOrder.class, OrderView.class);
   public static final Endpoint<GetOrders, OrderViews> GET_ORDERS =
@@ -62,7 +64,7 @@ public final class CheckoutApi {
     Endpoint.local("checkout.receive-return", ReceiveReturn.class, OrderDetail.class);
 
   public static final Contract CONTRACT = Contract.of("checkout", CheckoutEvent.class,
-    QUOTE, PLACE_ORDER, PAY_WITH_TEST_CARD, CONFIRM_PAYMENT, STRIPE_WEBHOOK, PAYMENT_CONFIG, GET_ORDER, GET_ORDERS,
+    QUOTE, PLACE_ORDER, PAY_WITH_TEST_CARD, CONFIRM_PAYMENT, STRIPE_WEBHOOK, PAYMENT_CONFIG, GET_SHIPPING_COUNTRIES, GET_ORDER, GET_ORDERS,
     LIST_MY_ORDERS, LIST_ORDERS, GET_ORDER_DETAIL, GET_SETTINGS, SAVE_SETTINGS, SAVE_TAX_RATE, DELETE_TAX_RATE,
     SAVE_SHIPPING_ZONE, DELETE_SHIPPING_ZONE, FULFIL_ORDER, MARK_DELIVERED, CANCEL_ORDER, REFUND_ORDER, REQUEST_RETURN,
     DECIDE_RETURN, RECEIVE_RETURN);
