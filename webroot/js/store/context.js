@@ -10,7 +10,7 @@ import { createRouter } from '../shared/router.js';
 import { createI18n } from '../shared/i18n.js';
 import { fieldReason } from './error-messages.js';
 import { SHOP_CURRENCIES } from '../shared/currencies.js';
-export { CURRENCIES_FROM_SHOP } from '../shared/currencies.js';
+export { CURRENCIES_FROM_SHOP, MAX_LINE_QUANTITY } from '../shared/currencies.js';
 export { imageAttrs } from '../shared/images.js';
 
 /** The currencies the shop sells in, its default first. */

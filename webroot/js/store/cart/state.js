@@ -5,11 +5,13 @@
 // device or tab) puts the header's picker to it, and only the shopper picking a currency in the header
 // changes the cart's (PUT /cart/currency). So two devices or tabs never set the currency back and forth.
 import { reactive, watch } from 'vue';
-import { api, settings, session, t, errors, addLiveParams, live, provideCart, CURRENCIES, CURRENCIES_FROM_SHOP } from '../context.js';
+import {
+  api, settings, session, t, errors, addLiveParams, live, provideCart, CURRENCIES, CURRENCIES_FROM_SHOP, MAX_LINE_QUANTITY,
+} from '../context.js';
 
 const TOKEN_KEY = 'kinetic.cart.token';
-/** cart.maxLineQuantity of the engine's defaults; the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
-export const MAX_QUANTITY = 99;
+/** The shop's cart.maxLineQuantity (GET /cart/currencies; 99, the engine's default, when it could not be asked): the API refuses more anyway (LINE_LIMIT_EXCEEDED). */
+export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
 export const cart = reactive({
   data: null, // the Cart, or null while there is none
