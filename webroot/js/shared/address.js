@@ -38,16 +38,23 @@ const sorted = new Map();
 
 /**
  * Every country, ordered by its name in the locale (Luxembourg, Luxemburg), for a form's country list:
- * [{code, name}]; `current` is kept first should it be none of them (an address saved long ago).
+ * [{code, name}]. `only` (a list of codes, e.g. the countries the shop ships to) keeps just those;
+ * `current` is kept first should it be none of the offered ones (an address saved long ago, a country
+ * the shop no longer ships to), marked `outside: true`.
  */
-export function countryOptions(locale = 'en', current = null) {
+export function countryOptions(locale = 'en', current = null, only = null) {
   if (!sorted.has(locale)) {
     const collator = new Intl.Collator(locale);
     sorted.set(locale, ALL_COUNTRIES.map((code) => ({ code, name: countryName(code, locale) }))
       .sort((a, b) => collator.compare(a.name, b.name)));
   }
-  const all = sorted.get(locale);
-  return current && !ALL_COUNTRIES.includes(current) ? [{ code: current, name: countryName(current, locale) }, ...all] : all;
+  let offered = sorted.get(locale);
+  if (only) {
+    const kept = new Set(only);
+    offered = offered.filter((c) => kept.has(c.code));
+  }
+  return current && !offered.some((c) => c.code === current)
+    ? [{ code: current, name: countryName(current, locale), outside: true }, ...offered] : offered;
 }
 
 /** "Germany" / "Deutschland" for DE; the code itself where the browser has no name for it. */

@@ -1,6 +1,8 @@
 // An address's inputs in the checkout, bound to a reactive address; each refused field's message
 // (the API names them "shippingAddress.city") shows under it until the shopper changes the field
-// (emits 'edited' with its name). Ids and test ids: "<idPrefix>-<key>".
+// (emits 'edited' with its name). Ids and test ids: "<idPrefix>-<key>". `countries` (codes) limits
+// the country list (a shipping address: the countries the shop ships to); an address's country
+// outside it stays selectable, marked, with a message under the list.
 import { html } from '../../shared/html.js';
 import { model } from '../../shared/forms.js';
 import { FieldError, fieldMessages } from '../../shared/errors.js';
@@ -20,6 +22,7 @@ export const AddressFields = {
     prefix: { type: String, required: true },
     idPrefix: { type: String, required: true },
     problem: { type: Object, default: null },
+    countries: { type: Array, default: null },
   },
   emits: ['edited'],
   setup(props, { emit }) {
@@ -49,16 +52,22 @@ export const AddressFields = {
       const a = props.address;
       const id = `${props.idPrefix}-country`;
       const invalid = fieldMessages(props.problem, `${props.prefix}.country`).length > 0;
+      const options = countryOptions(settings.locale, a.country, props.countries);
+      const outside = Boolean(props.countries && a.country && options.length && options[0].outside);
+      const described = [invalid ? `${id}-error` : null, outside ? `${id}-outside` : null].filter(Boolean).join(' ');
       return html`
         <div class="address-fields">
           ${ADDRESS_FIELDS.slice(0, 6).map(input)}
           <div class="field field-pair">
             <label for=${id}>${t('country')}</label>
             <select ...${bound('country', 'change')} id=${id} autocomplete=${`${props.idPrefix === 'bill' ? 'billing' : 'shipping'} country`}
-                    aria-invalid=${invalid ? 'true' : null} aria-describedby=${invalid ? `${id}-error` : null} data-testid=${id}>
+                    aria-invalid=${invalid || outside ? 'true' : null} aria-describedby=${described || null} data-testid=${id}>
               ${a.country ? null : html`<option value="" disabled>${t('chooseCountry')}</option>`}
-              ${countryOptions(settings.locale, a.country).map((c) => html`<option key=${c.code} value=${c.code}>${c.name}</option>`)}
+              ${options.map((c) => html`<option key=${c.code} value=${c.code} data-outside=${c.outside && props.countries ? 'true' : null}>${
+                c.outside && props.countries ? t('countryNotShipped', { country: c.name }) : c.name}</option>`)}
             </select>
+            ${outside ? html`<p class="field-error" id=${`${id}-outside`} role="alert" data-testid=${`${id}-outside`}>${
+              t('weDoNotShipTo', { country: options[0].name })}</p>` : null}
             <${FieldError} error=${props.problem} field=${`${props.prefix}.country`} id=${`${id}-error`} />
           </div>
           ${ADDRESS_FIELDS.slice(6).map(input)}

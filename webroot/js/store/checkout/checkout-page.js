@@ -4,7 +4,9 @@
 // estimate, and the order's summary with live totals: POST /checkout/quote again whenever the
 // country, the method or the cart changes. "Place order" sends the total the shopper saw
 // (expectedTotal) with an Idempotency-Key and opens the payment. What the shopper typed stays in
-// this tab (sessionStorage) until the order is placed.
+// this tab (sessionStorage) until the order is placed. The shipping address's country list offers the
+// countries the shop ships to (GET /checkout/shipping-countries; every country when that cannot be
+// asked); the billing address's offers every country.
 import { ref, reactive, computed, watch, nextTick, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { prevent } from '../../shared/forms.js';
@@ -14,6 +16,7 @@ import { formatMoney } from '../../shared/money.js';
 import { api, errors, live, navigate, session, settings, t, cartHeaders, cartVersion, reloadCart } from '../context.js';
 import {
   keepOrderToken, localized, paymentPath, deliveryEstimate, orderRequests, awaitsPayment, pendingOrder, keepPendingOrder, forgetPendingOrder,
+  shippingCountries,
 } from './state.js';
 import { AddressFields, addressFieldNames } from './address-fields.js';
 import { PricedLines, TotalsList, CheckoutSteps } from './summary.js';
@@ -56,6 +59,7 @@ export const CheckoutPage = {
     const problem = ref(null); // the refusal of the last "Place order"
     const placing = ref(false);
     const alertBox = ref(null);
+    const shipTo = ref(null); // the codes of the countries the shop ships to (null: not known, every country is offered)
     let quoteNo = 0;
     let lastAttempt = null; // {body, key} of a placement whose answer never came: sent again with its key
 
@@ -158,6 +162,7 @@ export const CheckoutPage = {
 
     let unwatch = null;
     onMounted(() => {
+      shippingCountries().then((codes) => { shipTo.value = codes; });
       findUnpaid();
       loadCustomer();
       requote();
@@ -293,6 +298,8 @@ export const CheckoutPage = {
                 <span>${addressLine(a, settings.locale)}</span>
                 ${(choice === 'shipChoice' ? a.defaultShipping : a.defaultBilling)
                   ? html`<span class="badge badge-soft">${t('defaultAddress')}</span>` : null}
+                ${choice === 'shipChoice' && shipTo.value && !shipTo.value.includes(a.country)
+                  ? html`<span class="badge badge-warn" data-testid="ship-choice-outside">${t('notShippedThere')}</span>` : null}
               </span>
             </label>`)}
           <label class=${['choice', { chosen: draft[choice] === NEW }]}>
@@ -309,7 +316,8 @@ export const CheckoutPage = {
           <h2 class="section-title" id="co-ship">${t('shippingAddress')}</h2>
           ${useBook.value ? bookChoices('shipChoice', 'ship-choice', 'ship-choice') : null}
           ${shipFromBook.value ? null : html`
-            <${AddressFields} address=${draft.ship} prefix="shippingAddress" idPrefix="ship" problem=${shown.value} onEdited=${edited} />
+            <${AddressFields} address=${draft.ship} prefix="shippingAddress" idPrefix="ship" problem=${shown.value} onEdited=${edited}
+                              countries=${shipTo.value} />
             ${session.loggedIn ? html`
               <label class="check save-address">
                 <input type="checkbox" checked=${draft.saveAddress} onChange=${(e) => { draft.saveAddress = e.target.checked; }}
@@ -338,7 +346,10 @@ export const CheckoutPage = {
       const q = quote.value;
       let body;
       if (!q) body = html`<p class="muted">${t('loading')}</p>`;
-      else if (!q.shippingOptions.length) {
+      else if (!q.shippingOptions.length && shipTo.value && !shipTo.value.includes(q.country)) {
+        // the shipping address's country list already says the shop does not ship there
+        body = html`<p class="muted" data-testid="no-shipping">${t('methodsOnceShipped')}</p>`;
+      } else if (!q.shippingOptions.length) {
         body = html`<p class="field-error" role="alert" data-testid="no-shipping">${t('noShippingTo', { country: q.country, currency: q.currency })}</p>`;
       } else {
         body = html`

@@ -1,7 +1,7 @@
 // What the checkout's pages share: the access tokens of the orders placed in this tab (a guest's only
-// key to them, sent as X-Order-Token), requests about one order, the shop's payment configuration,
-// how an order's status reads, the texts of refused fields, and dates, rates and delivery estimates in
-// the page's language.
+// key to them, sent as X-Order-Token), requests about one order, the shop's payment configuration and
+// the countries it ships to, how an order's status reads, the texts of refused fields, and dates,
+// rates and delivery estimates in the page's language.
 import { api, session, settings, t, fieldText } from '../context.js';
 
 const TOKENS = 'kinetic.order.tokens';
@@ -76,6 +76,21 @@ let config = null;
 export function paymentConfig() {
   if (!config) config = api.get('/checkout/payment-config', { auth: false }).catch((e) => { config = null; throw e; });
   return config;
+}
+
+let shipTo = null;
+/**
+ * GET /checkout/shipping-countries, once per page load: the codes of the countries the shop ships to
+ * (every one it ships to, also when a rest-of-the-world zone makes that all of them), or null when
+ * they could not be asked (the page then offers every country, and the quote says what it cannot ship).
+ */
+export function shippingCountries() {
+  if (!shipTo) {
+    shipTo = api.get('/checkout/shipping-countries', { auth: false })
+      .then((r) => (Array.isArray(r.countries) ? Object.freeze(r.countries.slice()) : null))
+      .catch(() => { shipTo = null; return null; });
+  }
+  return shipTo;
 }
 
 const OPEN = ['creating', 'requires_payment_method'];

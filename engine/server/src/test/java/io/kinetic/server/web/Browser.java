@@ -262,6 +262,13 @@ final class Browser implements AutoCloseable {
     cdp("Network.clearBrowserCache");
   }
 
+  /** Requests to URLs matching the patterns ({@code *} any text) fail from now on (net::ERR_BLOCKED_BY_CLIENT); none: all go again. */
+  void block(String... urlPatterns) {
+    var chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+  }
+
   /** A phone's viewport (390×844, mobile) from now on, or (false) the window as it is again. */
   void phone(boolean on) {
     var chrome = (ChromeDriver) driver;

@@ -114,9 +114,10 @@ class CheckoutBrowserTest {
     new Select(browser.visible("ship-country")).selectByValue("AT");
     // Austria: the EU zone's Standard at €9.90, 20 % VAT
     totalIs(2 * EUR + 990);
-    // every country is offered by its name, Luxembourg too (the EU zone's, 17 % VAT)
+    // every country the shop ships to is offered by its name (the seeded rest of the world: all of them), Luxembourg too (the EU zone's, 17 % VAT)
     Select countries = new Select(browser.visible("ship-country"));
-    assertEquals(249, countries.getOptions().size());
+    int shipped = api.get("/api/v1/checkout/shipping-countries").getJsonArray("countries").size();
+    browser.until(shipped + " countries offered", d -> countries.getOptions().size() == shipped);
     countries.selectByVisibleText("Luxembourg");
     assertEquals("LU", countries.getFirstSelectedOption().getAttribute("value"));
     totalIs(2 * EUR + 990);
@@ -359,6 +360,75 @@ class CheckoutBrowserTest {
 
     browser.visible("back-to-orders").click();
     browser.until("back at the filtered list", d -> browser.hash().contains("number=") && d.findElements(Browser.testId("order-row")).size() == 1);
+  }
+
+  @Test
+  void theShippingAddressOffersOnlyTheCountriesTheShopShipsTo() throws Exception {
+    // a country of a zone of its own without an active method: the shop does not ship there (the
+    // seeded rest of the world ships everywhere else); a database kept from an earlier run may have some taken
+    List<String> zoned = api.checkoutSettings(staff).getJsonArray("zones").stream().map(JsonObject.class::cast)
+      .flatMap(z -> z.getJsonArray("countries").stream().map(String::valueOf)).toList();
+    String country = List.of("IS", "MT", "CY", "EE", "LV", "LT", "SI", "SK", "HR", "RO", "BG").stream()
+      .filter(c -> !zoned.contains(c)).findFirst().orElseThrow();
+    String name = new java.util.Locale("", country).getDisplayCountry(java.util.Locale.ENGLISH);
+    String zone = api.addShippingZone(staff, new JsonObject().put("name", "Not shipped " + suffix()).put("countries", new JsonArray().add(country))
+      .put("methods", new JsonArray().add(new JsonObject().put("name", "Paused").put("prices", new JsonObject().put("EUR", 990))
+        .put("minDays", 2).put("maxDays", 4).put("active", false))));
+    try {
+      browser.clearCache(); // the list is cached for a minute
+      List<String> shipTo = api.get("/api/v1/checkout/shipping-countries").getJsonArray("countries").stream().map(String::valueOf).toList();
+      assertFalse(shipTo.contains(country), shipTo.toString());
+      assertTrue(shipTo.containsAll(List.of("DE", "AT", "US")), shipTo.toString());
+
+      addToCart(product(5), 1);
+      browser.open("/checkout");
+      totalIs(EUR + 490);
+      Select shipping = new Select(browser.visible("ship-country"));
+      browser.until("only the countries the shop ships to", d -> shipping.getOptions().size() == shipTo.size());
+      assertEquals(java.util.Set.copyOf(shipTo), shipping.getOptions().stream().map(o -> o.getAttribute("value")).collect(java.util.stream.Collectors.toSet()));
+      assertTrue(browser.driver().findElements(Browser.testId("ship-country-outside")).isEmpty());
+      // a billing address may be anywhere: every country
+      click(browser.visible("billing-same"));
+      Select billing = new Select(browser.visible("bill-country"));
+      assertEquals(249, billing.getOptions().size());
+      billing.selectByValue(country);
+      click(browser.visible("billing-same"));
+
+      // the shipping address the tab kept (typed before, or before the shop stopped shipping there): kept, marked and said
+      browser.script("const d = JSON.parse(sessionStorage.getItem('kinetic.checkout.draft'));"
+        + " d.ship.country = arguments[0]; sessionStorage.setItem('kinetic.checkout.draft', JSON.stringify(d));", country);
+      browser.driver().navigate().refresh();
+      WebElement outside = browser.visible("ship-country-outside");
+      assertEquals("Sorry, we do not ship to " + name + ". Please choose one of the countries in the list.", outside.getText());
+      Select kept = new Select(browser.visible("ship-country"));
+      assertEquals(country, kept.getFirstSelectedOption().getAttribute("value"));
+      assertEquals(name + " (we do not ship there)", kept.getFirstSelectedOption().getText());
+      assertEquals(shipTo.size() + 1, kept.getOptions().size());
+      assertEquals("true", browser.visible("ship-country").getAttribute("aria-invalid"));
+      assertEquals("The shipping methods show once you choose a country we ship to.", browser.visible("no-shipping").getText());
+      assertFalse(browser.visible("place-order").isEnabled(), "no order to a country the shop does not ship to");
+      browser.screenshots("checkout-not-shipped");
+      kept.selectByValue("DE");
+      totalIs(EUR + 490);
+      browser.until("the message gone", d -> d.findElements(Browser.testId("ship-country-outside")).isEmpty());
+      assertEquals(shipTo.size(), new Select(browser.visible("ship-country")).getOptions().size(), "the country left the list");
+
+      // when the list cannot be asked, every country is offered (the quote still says what the shop cannot ship)
+      browser.block("*/api/v1/checkout/shipping-countries*");
+      try {
+        browser.driver().navigate().refresh();
+        totalIs(EUR + 490);
+        Select all = new Select(browser.visible("ship-country"));
+        browser.until("every country", d -> all.getOptions().size() == 249);
+        assertTrue(browser.driver().findElements(Browser.testId("ship-country-outside")).isEmpty());
+      } finally {
+        browser.block();
+      }
+      browser.assertNoErrors(Pattern.compile("shipping-countries - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT"));
+    } finally {
+      api.removeShippingZone(staff, zone);
+      browser.clearCache();
+    }
   }
 
   @Test

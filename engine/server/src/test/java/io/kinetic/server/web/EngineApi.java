@@ -188,6 +188,22 @@ final class EngineApi {
     return settings.bodyAsJsonObject();
   }
 
+  /** Adds a shipping zone (staff, admin role); returns its id. */
+  String addShippingZone(String staffToken, JsonObject zone) throws Exception {
+    var saved = http.post("/api/v1/admin/checkout/shipping-zones").bearerTokenAuthentication(staffToken).sendJsonObject(zone)
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, saved.statusCode(), saved.bodyAsString());
+    return saved.bodyAsJsonObject().getJsonArray("zones").stream().map(JsonObject.class::cast)
+      .filter(z -> zone.getString("name").equals(z.getString("name"))).findFirst().orElseThrow().getString("id");
+  }
+
+  /** Removes a shipping zone (staff, admin role). */
+  void removeShippingZone(String staffToken, String zoneId) throws Exception {
+    var removed = http.delete("/api/v1/admin/checkout/shipping-zones/" + zoneId).bearerTokenAuthentication(staffToken).send()
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(200, removed.statusCode(), removed.bodyAsString());
+  }
+
   /** A quote of a new guest cart holding one unit of the variant, shipped to {@code country}. */
   JsonObject guestQuote(String variantId, String country) throws Exception {
     var cart = http.post("/api/v1/cart/lines").sendJsonObject(new JsonObject().put("variantId", variantId).put("quantity", 1))
