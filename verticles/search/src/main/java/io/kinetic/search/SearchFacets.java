@@ -70,12 +70,12 @@ final class SearchFacets {
       String code = f.getKey();
       List<String> values = f.getValue() == null ? List.of() : f.getValue().stream()
         .filter(v -> v != null && !v.isBlank()).distinct().toList();
-      String field = "filters." + code;
+      String field = "filter." + code; // as the REST parameter is named (GraphQL: the filter whose code it is)
       if (values.isEmpty()) {
         continue;
       }
       if (values.size() > MAX_VALUES) {
-        errors.add(new FieldError(field, "at most " + MAX_VALUES + " values"));
+        errors.add(new FieldError(field, "must hold at most " + MAX_VALUES + " values"));
         continue;
       }
       chosen.put(code, values);
@@ -84,7 +84,7 @@ final class SearchFacets {
           for (String v : values) {
             Optional<UUID> id = Ids.parse(v);
             if (id.isEmpty()) {
-              errors.add(new FieldError(field, "category ids"));
+              errors.add(new FieldError(field, "must be category ids"));
               break;
             }
             categories.addAll(taxonomy.subtree(id.get()));
@@ -95,7 +95,7 @@ final class SearchFacets {
           for (String v : values) {
             Matcher m = PRICE_RANGE.matcher(v);
             if (!m.matches() || m.group(2) != null && Long.parseLong(m.group(2)) <= Long.parseLong(m.group(1))) {
-              errors.add(new FieldError(field, "ranges of minor units as from-to or from-"));
+              errors.add(new FieldError(field, "must be ranges of minor units, written from-to (to above from) or from-"));
               break;
             }
             prices.add(new long[] {Long.parseLong(m.group(1)), m.group(2) == null ? -1 : Long.parseLong(m.group(2))});
@@ -103,15 +103,15 @@ final class SearchFacets {
         }
         case "availability" -> {
           if (!values.equals(List.of(IN_STOCK))) {
-            errors.add(new FieldError(field, "only " + IN_STOCK));
+            errors.add(new FieldError(field, "must be " + IN_STOCK));
           }
           inStock = true;
         }
         default -> {
           String attribute = code.startsWith(ATTRIBUTE_PREFIX) ? code.substring(ATTRIBUTE_PREFIX.length()) : null;
           if (attribute == null || !taxonomy.facetAttributes().containsKey(attribute)) {
-            errors.add(new FieldError(field, "unknown facet; facets are category, brand, price, availability and "
-              + taxonomy.facetAttributes().keySet().stream().map(a -> ATTRIBUTE_PREFIX + a).toList()));
+            errors.add(new FieldError(field, "is no facet of this shop: the facets are category, brand, price, availability"
+              + taxonomy.facetAttributes().keySet().stream().map(a -> ", " + ATTRIBUTE_PREFIX + a).collect(java.util.stream.Collectors.joining())));
           } else {
             attributes.put(attribute, values);
           }
