@@ -215,6 +215,8 @@ class CheckoutGraphQlTest {
     assertProblem(asCustomer, 403, "FORBIDDEN");
     assertProblem(post(ADMIN, null, null, null, "{ checkoutSettings { version } }", new JsonObject()), 401, "UNAUTHENTICATED");
     assertError(query(SHOP, null, null, "{ myOrders { edges { cursor } } }", new JsonObject()), "UNAUTHENTICATED");
+    // a staff token on a customer's field: known, and not allowed (as REST's 403), not "no token"
+    assertError(query(SHOP, shop.staffToken(), null, "{ myOrders { edges { cursor } } }", new JsonObject()), "FORBIDDEN");
     assertError(query(SHOP, shop.staffToken(), null, "{ checkoutQuote { currency } }", new JsonObject()), "FORBIDDEN");
     assertError(query(SHOP, null, null, "{ checkoutQuote { currency } }", new JsonObject()), "CART_NOT_FOUND");
 

@@ -20,8 +20,8 @@ import java.util.Locale;
  * Who may run a GraphQL field, declared once: the {@code @auth(realm:, anyRole:)} directive on the
  * field in its edge's schema fragment (defined in graphql/common.graphqls). When the schema is
  * built, the fetcher of every such field is wrapped with its check, so no fetcher checks access
- * itself and unguarded fields cost nothing per request. No token of the realm is UNAUTHENTICATED;
- * a staff member with none of {@code anyRole} (when given) FORBIDDEN; both are errors of the field
+ * itself and unguarded fields cost nothing per request. No token is UNAUTHENTICATED; a token of the
+ * other realm FORBIDDEN (as REST answers both); a staff member with none of {@code anyRole} (when given) FORBIDDEN; both are errors of the field
  * before its fetcher runs. On the admin API every root field must declare a rule: one without
  * fails start-up, as does an unknown role.
  */
@@ -37,8 +37,13 @@ final class FieldAccess {
 
     void check(DataFetchingEnvironment env) {
       Principal principal = Gql.principal(env);
-      if (principal == null || principal.realm() != realm) {
+      if (principal == null) {
         throw ErrorCode.UNAUTHENTICATED.failure("a " + realm.name().toLowerCase(Locale.ROOT) + " access token is required");
+      }
+      if (principal.realm() != realm) {
+        // as REST answers it: the caller is known, and this token may not use the field
+        throw ErrorCode.FORBIDDEN.failure("this token may not use this field: a " + realm.name().toLowerCase(Locale.ROOT)
+          + " access token is required");
       }
       if (!principal.hasAnyRole(anyRole)) {
         throw ErrorCode.FORBIDDEN.failure("needs one of the roles " + String.join(", ", anyRole));
