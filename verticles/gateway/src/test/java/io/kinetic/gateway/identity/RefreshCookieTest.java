@@ -217,7 +217,7 @@ class RefreshCookieTest {
       .requestHandler(router).listen().await(10, TimeUnit.SECONDS);
     WebClient client = WebClient.create(gw.vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
     try {
-      var response = client.get(tls.actualPort(), "localhost", "/set").send().await(10, TimeUnit.SECONDS);
+      var response = client.get(tls.actualPort(), "localhost", "/set").send().await(30, TimeUnit.SECONDS);
       assertTrue(single(response.cookies()).contains("; Secure"), response.cookies().toString());
     } finally {
       client.close();
