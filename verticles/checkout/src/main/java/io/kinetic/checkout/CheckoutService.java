@@ -76,7 +76,15 @@ final class CheckoutService {
     String destination = country;
     UUID method = details == null ? null : details.shippingMethodId();
     return bus.request(CartApi.GET_CART, new GetCart(query.ref(), query.locale()), caller)
-      .compose(cart -> settings.current().map(snapshot -> Quotes.price(cart, snapshot, destination, method)));
+      .compose(cart -> settings.current().map(snapshot -> Quotes.price(cart, snapshot, destination, method, maxOrderTotal)));
+  }
+
+  /** The largest total an order may have (minor units; {@code checkout.maxOrderTotal}). */
+  private long maxOrderTotal = io.kinetic.kernel.config.AppConfig.MONEY_MAX;
+
+  CheckoutService maxOrderTotal(long maxOrderTotal) {
+    this.maxOrderTotal = maxOrderTotal;
+    return this;
   }
 
   Future<PaymentConfig> paymentConfig(GetPaymentConfig query, Caller caller) {

@@ -55,7 +55,8 @@ public class CheckoutVerticle extends VerticleBase {
     test.notify(o -> ledger.receive(o));
     var links = new OrderLinks(config.linkSecret());
     var placement = new Placement(vertx, pool, bus, settings, ledger, provider, links, config);
-    var service = new CheckoutService(pool, bus, settings, ledger, provider, links, paymentConfig);
+    var service = new CheckoutService(pool, bus, settings, ledger, provider, links, paymentConfig)
+      .maxOrderTotal(config.checkout().maxOrderTotal());
     var operations = new Operations(pool, bus, ledger, service);
     reconciler = new Reconciler(vertx, pool, bus, ledger, config, placement::ensurePayment);
     reconciler.resendRefundsWith(id -> operations.resendPending(id, config.checkout().pendingCheckSeconds()));

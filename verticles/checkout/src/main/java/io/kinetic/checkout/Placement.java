@@ -138,8 +138,9 @@ final class Placement {
         // the cart, claimed for this order: another order's placement from it is refused meanwhile
         : bus.request(CartApi.CLAIM_FOR_ORDER, new ClaimCart(ref, orderId, attempt, command.locale()), caller)
         .compose(cart -> settings.current().compose(snapshot -> {
-          CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId());
-          check(quote, details);
+          CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId(),
+            config.checkout().maxOrderTotal());
+          check(quote, details, config.checkout().maxOrderTotal());
           Future<String> customerEmail = email != null ? Future.succeededFuture(email)
             : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
           return customerEmail.map(address -> new Priced(cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address));
@@ -245,7 +246,13 @@ final class Placement {
     return ref.isCustomer() ? ref.customerId().equals(order.customerId()) : order.customerId() == null;
   }
 
-  private static void check(CheckoutQuote quote, CheckoutDetails details) {
+  /** What the shopper is told of a total over the shop's maximum, in money. */
+  static String tooLarge(long total, long maxTotal, String currency) {
+    return "an order's total may be at most " + Operations.major(maxTotal, currency) + "; this one is "
+      + Operations.major(total, currency) + ": order less at a time";
+  }
+
+  private static void check(CheckoutQuote quote, CheckoutDetails details, long maxTotal) {
     List<String> problems = quote.problems();
     if (problems.contains(Quotes.CART_EMPTY)) {
       throw ErrorCode.CART_EMPTY.failure("the cart has nothing that can be ordered");
@@ -261,6 +268,9 @@ final class Placement {
     }
     if (problems.contains(Quotes.NO_SHIPPING)) {
       throw ErrorCode.SHIPPING_METHOD_UNAVAILABLE.failure("no shipping method ships to " + quote.country() + " in " + quote.currency());
+    }
+    if (problems.contains(Quotes.TOTAL_TOO_LARGE)) {
+      throw ErrorCode.ORDER_TOTAL_TOO_LARGE.failure(tooLarge(quote.totals().total().amount(), maxTotal, quote.currency()));
     }
     if (details.expectedTotal() != null && details.expectedTotal() != quote.totals().total().amount()) {
       throw ErrorCode.CART_CHANGED.failure("the total is now " + Operations.major(quote.totals().total().amount(), quote.currency())

@@ -31,12 +31,19 @@ final class Quotes {
   static final String UNAVAILABLE = "UNAVAILABLE";
   static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
   static final String NO_SHIPPING = "NO_SHIPPING";
+  /** The total is more than the shop takes in one order ({@code checkout.maxOrderTotal}). */
+  static final String TOTAL_TOO_LARGE = "TOTAL_TOO_LARGE";
 
   private Quotes() {
   }
 
-  /** {@code country}: already checked (or null for the shop's default). Fails SHIPPING_METHOD_UNAVAILABLE for a method not offered. */
-  static CheckoutQuote price(CartView cart, ShopSettings.Snapshot settings, String country, UUID shippingMethodId) {
+  /**
+   * {@code country}: already checked (or null for the shop's default). Fails SHIPPING_METHOD_UNAVAILABLE
+   * for a method not offered. {@code maxTotal}: the largest total an order may have (minor units); a
+   * larger one is the problem {@value #TOTAL_TOO_LARGE}. With nothing that can be ordered, nothing is
+   * charged: the totals are 0 and no shipping is chosen.
+   */
+  static CheckoutQuote price(CartView cart, ShopSettings.Snapshot settings, String country, UUID shippingMethodId, long maxTotal) {
     String currency = cart.currency();
     String destination = country != null ? country : settings.view().defaultCountry();
     boolean inclusive = settings.view().pricesIncludeTax();
@@ -61,9 +68,10 @@ final class Quotes {
       String taxClass = l.taxClass() == null || !settings.hasRate(destination, l.taxClass()) ? ShopSettings.STANDARD : l.taxClass();
       int rate = settings.rate(destination, taxClass);
       var split = TaxRule.split(Math.multiplyExact(l.unitPrice().amount(), (long) l.quantity()), rate, inclusive);
-      net += split.net();
-      tax += split.tax();
-      gross += split.gross();
+      // summed without overflow: a total past a long is far past any maximum (TOTAL_TOO_LARGE below)
+      net = plus(net, split.net());
+      tax = plus(tax, split.tax());
+      gross = plus(gross, split.gross());
       lines.add(new PricedLine(l.variantId(), l.sku(), l.productId(), l.productSlug(), l.productName(), l.options(), l.image(),
         l.quantity(), l.unitPrice(), Money.of(split.net(), currency), Money.of(split.tax(), currency),
         Money.of(split.gross(), currency), rate, taxClass));
@@ -73,20 +81,25 @@ final class Quotes {
     }
     var options = options(settings.zone(destination), currency, gross);
     ShippingOption chosen = null;
-    if (shippingMethodId != null) {
+    // nothing to ship (every line unavailable): no method is chosen, nor checked, and no shipping is charged
+    if (!lines.isEmpty() && shippingMethodId != null) {
       chosen = options.stream().filter(o -> o.methodId().equals(shippingMethodId)).findFirst()
         .orElseThrow(() -> ErrorCode.SHIPPING_METHOD_UNAVAILABLE.failure(
           "this shipping method does not ship to " + destination + " in " + currency));
-    } else if (!options.isEmpty()) {
+    } else if (!lines.isEmpty() && !options.isEmpty()) {
       chosen = options.get(0);
     }
-    if (chosen == null) {
+    if (chosen == null && !lines.isEmpty()) {
       addOnce(problems, NO_SHIPPING);
     }
     var ship = TaxRule.split(chosen == null ? 0 : chosen.price().amount(), standard, inclusive);
+    long total = plus(gross, ship.gross());
+    if (total > maxTotal) {
+      addOnce(problems, TOTAL_TOO_LARGE);
+    }
     var totals = new Totals(Money.of(net, currency), Money.of(tax, currency), Money.of(gross, currency),
       Money.of(ship.net(), currency), Money.of(ship.tax(), currency), Money.of(ship.gross(), currency),
-      Money.of(net + ship.net(), currency), Money.of(tax + ship.tax(), currency), Money.of(gross + ship.gross(), currency));
+      Money.of(plus(net, ship.net()), currency), Money.of(plus(tax, ship.tax()), currency), Money.of(total, currency));
     return new CheckoutQuote(cart.id(), currency, destination, inclusive, List.copyOf(lines), options, chosen, totals,
       List.copyOf(problems), cart.version());
   }
@@ -109,6 +122,12 @@ final class Quotes {
     }
     options.sort(Comparator.comparingLong((ShippingOption o) -> o.price().amount()).thenComparingInt(ShippingOption::minDays));
     return List.copyOf(options);
+  }
+
+  /** a + b for amounts ≥ 0, at most Long.MAX_VALUE. */
+  private static long plus(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static void addOnce(List<String> problems, String problem) {

@@ -23,11 +23,28 @@ final class TaxRule {
       throw new IllegalArgumentException("amount and rate must not be negative");
     }
     if (pricesIncludeTax) {
-      long tax = halfUp(Math.multiplyExact(amount, rate), 10_000L + rate);
+      long tax = scaled(amount, rate, 10_000L + rate);
       return new Split(amount - tax, tax, amount);
     }
-    long tax = halfUp(Math.multiplyExact(amount, rate), 10_000L);
+    long tax = scaled(amount, rate, 10_000L);
     return new Split(amount, tax, Math.addExact(amount, tax));
+  }
+
+  /**
+   * amount × rate / divisor rounded half up, exact even where amount × rate passes a long (a line of
+   * the largest price times the largest quantity, at a rate of 100 %): the result is at most
+   * amount × rate / 10000, so it fits whenever amount does at rates up to 100 %.
+   */
+  private static long scaled(long amount, int rate, long divisor) {
+    long high = Math.multiplyHigh(amount, rate);
+    long product = amount * rate;
+    if (high == 0 && product >= 0) {
+      return halfUp(product, divisor);
+    }
+    var big = java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(rate));
+    var qr = big.divideAndRemainder(java.math.BigInteger.valueOf(divisor));
+    long q = qr[0].longValueExact();
+    return qr[1].shiftLeft(1).compareTo(java.math.BigInteger.valueOf(divisor)) >= 0 ? q + 1 : q;
   }
 
   /** a / b rounded half up, for a ≥ 0 and b > 0. */

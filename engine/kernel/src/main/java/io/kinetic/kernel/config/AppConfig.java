@@ -124,11 +124,16 @@ public record AppConfig(
    * ({@code reconcileSeconds}) and how old a pending payment must be before it asks the provider
    * ({@code pendingCheckSeconds}), how late the test provider's "late" card succeeds
    * ({@code testLateMillis}) and how long after a test payment its webhook-like notice arrives
-   * ({@code testNoticeMillis}).
+   * ({@code testNoticeMillis}), and the largest total an order may have, in minor units of its
+   * currency ({@code maxOrderTotal}: a larger one is refused at the quote and at placement; at most
+   * {@value #MONEY_MAX}, the largest amount the API states).
    */
   public record Checkout(int poolSize, int paymentTimeoutSeconds, int reconcileSeconds, int pendingCheckSeconds, long testLateMillis,
-                         long testNoticeMillis) {
+                         long testNoticeMillis, long maxOrderTotal) {
   }
+
+  /** The largest amount of money the API states (the contract's {@code Money.amount} maximum), in minor units. */
+  public static final long MONEY_MAX = 999_999_999_999L;
 
   /**
    * Stripe, when {@code secretKey} is set (from COMMERCE_STRIPE_SECRET_KEY only): the webhook's signing
@@ -309,7 +314,7 @@ public record AppConfig(
       cartSettings(cart, currency),
       new Checkout(checkout.integer("poolSize", 1, 1000), checkout.integer("paymentTimeoutSeconds", 1, 604_800), checkout.integer("reconcileSeconds", 1, 3_600),
         checkout.integer("pendingCheckSeconds", 1, 86_400), checkout.number("testLateMillis", 0, 600_000),
-        checkout.number("testNoticeMillis", 0, 3_600_000)),
+        checkout.number("testNoticeMillis", 0, 3_600_000), checkout.number("maxOrderTotal", 1, MONEY_MAX)),
       new Stripe(json.getJsonObject("stripe").getString("secretKey", ""), json.getJsonObject("stripe").getString("webhookSecret", ""),
         stripe.string("publishableKey"), stripe.string("apiBase"), stripe.string("jsUrl")),
       new GraphQl(graphql.integer("maxDepth", 2, 100), graphql.integer("maxComplexity", 10, 1_000_000),

@@ -116,6 +116,8 @@ public enum ErrorCode {
    * idempotency key, say): that request answers the order; a cart makes one order at a time.
    */
   CHECKOUT_IN_PROGRESS(5014, 409),
+  /** The order's total would be more than the shop takes in one order ({@code checkout.maxOrderTotal}); the detail says the maximum. */
+  ORDER_TOTAL_TOO_LARGE(5015, 422),
   // 6xxx: notifications
   /** No such transactional e-mail. */
   MAIL_NOT_FOUND(6000, 404),
