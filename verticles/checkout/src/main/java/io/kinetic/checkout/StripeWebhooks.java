@@ -19,6 +19,10 @@ import java.util.Objects;
 final class StripeWebhooks {
 
   static final long TOLERANCE_SECONDS = 300;
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StripeWebhooks.class.getName());
+  /** Refused webhooks without a configured secret are logged at most once a minute (anyone can send them). */
+  private static final long UNCONFIGURED_LOG_NANOS = 60_000_000_000L;
+  private static final java.util.concurrent.atomic.AtomicLong unconfiguredLogged = new java.util.concurrent.atomic.AtomicLong();
 
   private StripeWebhooks() {
   }
@@ -29,7 +33,14 @@ final class StripeWebhooks {
 
   static Received read(String payload, String signature, String secret) {
     if (secret == null || secret.isEmpty()) {
-      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("no webhook secret is configured (COMMERCE_STRIPE_WEBHOOK_SECRET)");
+      // the caller is anyone: the hint is the operator's (the log), the answer a plain refusal
+      long now = System.nanoTime();
+      long last = unconfiguredLogged.get();
+      if ((last == 0 || now - last > UNCONFIGURED_LOG_NANOS) && unconfiguredLogged.compareAndSet(last, now == 0 ? 1 : now)) {
+        LOG.warning("a Stripe webhook was refused: no webhook secret is configured (set COMMERCE_STRIPE_WEBHOOK_SECRET"
+          + " to the endpoint's signing secret to accept them)");
+      }
+      throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("webhooks are not accepted");
     }
     if (payload == null || signature == null || signature.isBlank()) {
       throw ErrorCode.WEBHOOK_SIGNATURE_INVALID.failure("the Stripe-Signature header is missing");
