@@ -159,7 +159,7 @@ export const PaymentPage = {
         case 'STRIPE_REFUSED': return detail || t('paymentFailed');
         case 'PAYMENT_DECLINED':
           if (/insufficient funds/i.test(detail)) return t('cardInsufficient');
-          if (/^processing_error/.test(detail)) return t('cardProcessingError');
+          if (/^processing_error|could not be processed/.test(detail)) return t('cardProcessingError');
           return t('cardDeclinedTryAnother');
         case 'PAYMENT_NOT_ALLOWED': return t('paymentNotAllowed');
         case 'NETWORK_ERROR': return t('paymentOffline');

@@ -2,6 +2,9 @@ package io.kinetic.server;
 
 import static io.kinetic.server.CartEndToEndTest.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.kernel.pg.PgPools;
@@ -195,7 +198,10 @@ class OrderOperationsTest {
     JsonObject product = shop.product("PUBLISHED", 10);
     Placed unpaid = place(product, 1);
     assertProblem(fulfil(unpaid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
-    assertProblem(refund(unpaid.id(), new JsonObject().put("amount", 100), null), 409, "ORDER_STATE_CONFLICT");
+    var unpaidRefund = refund(unpaid.id(), new JsonObject().put("amount", 100), null);
+    assertProblem(unpaidRefund, 409, "ORDER_STATE_CONFLICT");
+    assertEquals("the order is not paid yet: there is nothing to refund (cancel it instead)",
+      unpaidRefund.bodyAsJsonObject().getString("detail"), "said for staff, not as a payment status");
     assertProblem(refund(unpaid.id(), new JsonObject().put("amount", 100).put("lines", lines(Shop.variantId(product, 0), 1)), null),
       400, "VALIDATION_FAILED");
     assertProblem(fulfil(UUID.randomUUID().toString(), new JsonObject()), 404, "ORDER_NOT_FOUND");
@@ -217,19 +223,137 @@ class OrderOperationsTest {
     // a paid order is cancelled: stock back, money back in full, and then nothing ships
     Placed paid = paid(product, 2);
     assertEquals(8, available(product, 0));
-    var cancelPaid = staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null);
+    var cancelPaid = staff("/api/v1/admin/orders/" + paid.id() + "/cancel", new JsonObject().put("reason", "test"), null);
     assertEquals(200, cancelPaid.statusCode(), cancelPaid.bodyAsString());
     assertEquals(10, available(product, 0));
     JsonObject closed = Eventually.value("the payment is refunded in full", () -> detail(paid.id()),
       d -> "refunded".equals(d.getJsonObject("order").getJsonObject("payment").getString("status")));
-    assertEquals("refunded", closed.getJsonObject("order").getString("state"));
+    // a cancelled paid order reads as cancelled, with its refund recorded (the payment is refunded)
+    assertEquals("cancelled", closed.getJsonObject("order").getString("state"), closed.encode());
     assertEquals(paid.total(), closed.getJsonObject("order").getJsonObject("payment").getJsonObject("refunded").getLong("amount"));
+    assertEquals("cancelled: test", closed.getJsonObject("order").getJsonArray("refunds").getJsonObject(0).getString("reason"),
+      "staff see their reason");
+    JsonObject own = get(paid.id(), paid.token()).bodyAsJsonObject();
+    assertEquals("cancelled", own.getString("state"));
+    assertEquals("refunded", own.getJsonObject("payment").getString("status"));
+    assertEquals(1, own.getJsonArray("refunds").size(), own.encode());
+    assertNull(own.getJsonArray("refunds").getJsonObject(0).getString("reason"), "staff's free text is not the customer's: " + own.encode());
+    assertFalse(own.encode().contains("cancelled: test"), own.encode());
     assertProblem(fulfil(paid.id(), new JsonObject()), 409, "ORDER_STATE_CONFLICT");
-    assertProblem(staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null), 409, "ORDER_STATE_CONFLICT");
+    var again = staff("/api/v1/admin/orders/" + paid.id() + "/cancel", null, null);
+    assertEquals(200, again.statusCode(), "cancelled already: nothing more to do: " + again.bodyAsString());
+    assertEquals("cancelled", again.bodyAsJsonObject().getJsonObject("order").getString("state"));
+    assertEquals(1, timelineCount(again.bodyAsJsonObject(), "OrderCancelled"), again.bodyAsString());
+    // an order refunded in full by staff (not cancelled) says so when it is cancelled
+    Placed refundedWhole = paid(product, 1);
+    assertEquals(200, refund(refundedWhole.id(), new JsonObject().put("amount", refundedWhole.total()), null).statusCode());
+    Eventually.until("refunded in full", () -> "refunded".equals(detail(refundedWhole.id()).getJsonObject("order").getString("state")));
+    var late = staff("/api/v1/admin/orders/" + refundedWhole.id() + "/cancel", null, null);
+    assertProblem(late, 409, "ORDER_STATE_CONFLICT");
+    assertEquals("this order is already refunded in full: nothing is left to cancel", late.bodyAsJsonObject().getString("detail"));
     var nothingLeft = refund(paid.id(), new JsonObject().put("amount", 1), null);
     assertProblem(nothingLeft, 422, "REFUND_EXCEEDS_CAPTURED");
     assertEquals("at most 0.00 EUR is left to refund (captured, not yet refunded); 0.01 EUR was asked",
       nothingLeft.bodyAsJsonObject().getString("detail"), "money, not minor units");
+  }
+
+  /**
+   * Only an absent {@code lines} ships everything left: an empty list is refused naming it, over
+   * REST and GraphQL (it shipped the whole order), and so is an empty list of a refund.
+   */
+  @Test
+  void anEmptyListOfLinesIsRefusedNotReadAsEverything() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed order = paid(product, 2);
+    var empty = fulfil(order.id(), new JsonObject().put("lines", new JsonArray()).put("carrier", "DHL"));
+    assertProblem(empty, 400, "VALIDATION_FAILED");
+    JsonObject error = empty.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertEquals("lines", error.getString("field"), empty.bodyAsString());
+    assertEquals("name at least one line, or leave lines out to ship everything left", error.getString("message"));
+    var gql = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken()).putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("query", "mutation($id: ID!) { fulfilOrder(orderId: $id, input: {lines: [], carrier: \"DHL\"}) {"
+        + " __typename ... on Problem { code errors { field } } } }").put("variables", new JsonObject().put("id", order.id())))
+      .await(20, TimeUnit.SECONDS);
+    JsonObject problem = gql.bodyAsJsonObject().getJsonObject("data").getJsonObject("fulfilOrder");
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), gql.bodyAsString());
+    assertEquals("input.lines", problem.getJsonArray("errors").getJsonObject(0).getString("field"), gql.bodyAsString());
+    var refundEmpty = refund(order.id(), new JsonObject().put("amount", 100).put("lines", new JsonArray()), null);
+    assertProblem(refundEmpty, 400, "VALIDATION_FAILED");
+    assertEquals("lines", refundEmpty.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
+    JsonObject untouched = detail(order.id()).getJsonObject("order");
+    assertEquals("paid", untouched.getString("state"), "nothing shipped, nothing refunded");
+    assertTrue(untouched.getJsonArray("fulfilments").isEmpty() && untouched.getJsonArray("refunds").isEmpty(), untouched.encode());
+    var all = fulfil(order.id(), new JsonObject().put("carrier", "DHL"));
+    assertEquals("fulfilled", all.bodyAsJsonObject().getJsonObject("order").getString("state"), "lines left out: everything");
+  }
+
+  /**
+   * A settled payment's client secret is not answered any more; a card the provider cannot process
+   * is said in words.
+   */
+  @Test
+  void aPaidOrderHidesItsClientSecretAndARefusedCardIsSaidInWords() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10);
+    Placed order = place(product, 1);
+    assertNotNull(get(order.id(), order.token()).bodyAsJsonObject().getJsonObject("payment").getString("clientSecret"),
+      "still to be paid: the secret is the storefront's");
+    var failing = pay(order.id(), order.token(), "4000 0000 0000 0119");
+    assertProblem(failing, 402, "PAYMENT_DECLINED");
+    assertEquals("the card could not be processed: try again or use another card", failing.bodyAsJsonObject().getString("detail"));
+    assertNotNull(get(order.id(), order.token()).bodyAsJsonObject().getJsonObject("payment").getString("clientSecret"),
+      "a failed attempt: the shopper tries again");
+    assertEquals(200, pay(order.id(), order.token(), "4242424242424242").statusCode());
+    Eventually.until("paid", () -> "paid".equals(get(order.id(), order.token()).bodyAsJsonObject().getString("state")));
+    JsonObject seen = get(order.id(), order.token()).bodyAsJsonObject();
+    assertNull(seen.getJsonObject("payment").getString("clientSecret"), "a settled payment keeps its secret: " + seen.encode());
+  }
+
+  /**
+   * A total over the shop's maximum ({@code checkout.maxOrderTotal}; the test engine's is 100 million)
+   * is a problem of the quote and refused at placement, naming the maximum in money; nothing is
+   * allocated, and within the maximum the same cart orders.
+   */
+  @Test
+  void anOrderTotalOverTheMaximumIsAProblemOfTheQuoteAndRefusedAtPlacement() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 5);
+    shop.setPrice(Shop.sku(product, 0), 6_000_000_000L); // 60 million EUR
+    var added = shop.add(null, Shop.variantId(product, 0), 2);
+    assertEquals(201, added.statusCode(), added.bodyAsString());
+    String cart = added.getHeader("X-Cart-Token");
+    var quote = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), cart),
+      new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE")));
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    assertTrue(quote.bodyAsJsonObject().getJsonArray("problems").contains("TOTAL_TOO_LARGE"), quote.bodyAsString());
+    var placed = CheckoutEndToEndTest.place(http, cart, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("big@example.com", "DE", CheckoutEndToEndTest.GERMANY_STANDARD));
+    assertProblem(placed, 422, "ORDER_TOTAL_TOO_LARGE");
+    assertEquals("an order's total may be at most 100000000.00 EUR; this one is 120000000.00 EUR: order less at a time",
+      placed.bodyAsJsonObject().getString("detail"), placed.bodyAsString());
+    assertEquals(5, available(product, 0), "nothing was allocated");
+    assertEquals(200, Shop.send(Shop.withCart(http.patch("/api/v1/cart/lines/" + Shop.variantId(product, 0)), cart),
+      new JsonObject().put("quantity", 1)).statusCode());
+    var one = CheckoutEndToEndTest.place(http, cart, UUID.randomUUID().toString(),
+      CheckoutEndToEndTest.order("big@example.com", "DE", CheckoutEndToEndTest.GERMANY_STANDARD));
+    assertEquals(201, one.statusCode(), one.bodyAsString());
+  }
+
+  /** A cart whose every line is unavailable is quoted 0: nothing to order, no shipping charged. */
+  @Test
+  void aCartWithNothingOrderableIsQuotedWithoutShipping() throws Exception {
+    JsonObject product = shop.product("PUBLISHED", 10); // priced in EUR only
+    var added = shop.add(null, Shop.variantId(product, 0), 1);
+    String cart = added.getHeader("X-Cart-Token");
+    assertEquals(200, Shop.send(Shop.withCart(http.put("/api/v1/cart/currency"), cart), new JsonObject().put("currency", "USD")).statusCode());
+    var quote = Shop.send(Shop.withCart(http.post("/api/v1/checkout/quote"), cart),
+      new JsonObject().put("shippingAddress", new JsonObject().put("country", "DE")));
+    assertEquals(200, quote.statusCode(), quote.bodyAsString());
+    JsonObject q = quote.bodyAsJsonObject();
+    assertTrue(q.getJsonArray("problems").contains("UNAVAILABLE") && q.getJsonArray("problems").contains("CART_EMPTY"), q.encode());
+    assertFalse(q.getJsonArray("problems").contains("NO_SHIPPING"), q.encode());
+    assertNull(q.getValue("shipping"), q.encode());
+    for (String total : List.of("shippingGross", "total", "net", "tax")) {
+      assertEquals(0, q.getJsonObject("totals").getJsonObject(total).getLong("amount"), total + ": " + q.encode());
+    }
   }
 
   @Test

@@ -496,7 +496,8 @@ class StripeCheckoutTest {
     stripe.succeed(late.intentId());
     shop.deliver(stripe.intentEvent("payment_intent.succeeded", late.intentId()));
     var refunded = Eventually.value("the late payment is refunded", Duration.ofSeconds(20), () -> shop.order(late),
-      o -> "refunded".equals(o.getString("state")));
+      o -> "refunded".equals(o.getJsonObject("payment").getString("status")));
+    assertEquals("cancelled", refunded.getString("state"), "staff cancelled it: it stays cancelled, its payment refunded");
     assertTrue(refunded.getJsonArray("flags").contains("REFUNDED_CANCELLED"), refunded.encode());
     assertFalse(refunded.getJsonArray("flags").contains("REFUNDED_NO_STOCK"), refunded.encode());
     assertEquals(late.total(), refunded.getJsonObject("payment").getJsonObject("refunded").getLong("amount"));

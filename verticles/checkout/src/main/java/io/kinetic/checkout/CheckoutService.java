@@ -130,7 +130,7 @@ final class CheckoutService {
     }
     boolean owner = (access.customerId() != null && access.customerId().equals(order.customerId()))
       || (access.token() != null && links.verify(order.id(), access.token()));
-    return owner ? Future.succeededFuture(order) : Future.failedFuture(notFound());
+    return owner ? Future.succeededFuture(Orders.forCustomer(order)) : Future.failedFuture(notFound());
   }
 
   Future<OrderPage> mine(ListMyOrders query, Caller caller) {
@@ -253,7 +253,7 @@ final class CheckoutService {
       return intent
         .compose(now -> ledger.observeReturn(Observation.polled(order.payment().provider(), "return", now)))
         .compose(after -> after == null ? visible(command.orderId(), command.access())
-          : Future.succeededFuture(command.access().staff() ? Orders.withoutSecret(after) : after));
+          : Future.succeededFuture(command.access().staff() ? Orders.withoutSecret(after) : Orders.forCustomer(after)));
     }));
   }
 

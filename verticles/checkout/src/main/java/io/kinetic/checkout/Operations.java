@@ -83,6 +83,10 @@ final class Operations {
       errors.add(new FieldError("trackingUrl", "must be an http(s) URL"));
     }
     text(command.trackingUrl(), "trackingUrl", MAX_TEXT, errors);
+    // only absent lines mean everything left: an empty list is a mistake, never "ship it all"
+    if (command.lines() != null && command.lines().isEmpty()) {
+      errors.add(new FieldError("lines", "name at least one line, or leave lines out to ship everything left"));
+    }
     quantities(command.lines(), errors);
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
@@ -102,7 +106,7 @@ final class Operations {
       OrderOps ops = order.ops();
       Map<UUID, Integer> shipped = ops.shipped();
       var ship = new ArrayList<ItemLine>();
-      if (command.lines() == null || command.lines().isEmpty()) {
+      if (command.lines() == null) {
         for (PricedLine line : order.doc().lines()) {
           int left = ops.toShip(line.variantId(), line.quantity(), shipped, false);
           if (left > 0) {
@@ -178,6 +182,12 @@ final class Operations {
         if (OrderStates.CANCELLED.equals(order.state())) {
           return Future.succeededFuture(); // cancelled already
         }
+        if (OrderStates.REFUNDED.equals(order.state())) {
+          // say why: nothing shipped, but nothing is left to cancel either
+          return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT,
+            order.flags().contains(PaymentLedger.CANCELLED_BY_STAFF) ? "this order is already cancelled and refunded"
+              : "this order is already refunded in full: nothing is left to cancel"));
+        }
         Failure state = OrderStates.unless(order.state(), "cancelled (only an order with nothing shipped can be)",
           OrderStates.PLACED, OrderStates.PAID);
         if (state != null) {
@@ -223,17 +233,17 @@ final class Operations {
 
   Future<OrderDetail> refund(RefundOrder command, Caller caller) {
     var errors = new ArrayList<FieldError>();
-    int given = (command.amount() != null ? 1 : 0) + (command.lines() != null && !command.lines().isEmpty() ? 1 : 0)
-      + (command.returnId() != null ? 1 : 0);
-    if (given != 1) {
+    int given = (command.amount() != null ? 1 : 0) + (command.lines() != null ? 1 : 0) + (command.returnId() != null ? 1 : 0);
+    if (command.lines() != null && command.lines().isEmpty()) {
+      // an empty list refunds nothing: never read as "no lines given" beside an amount or a return
+      errors.add(new FieldError("lines", "name at least one line to refund, or leave lines out"));
+    } else if (given != 1) {
       errors.add(new FieldError("amount", "give exactly one of amount, lines and returnId"));
     }
     if (command.amount() != null && command.amount() < 1) {
       errors.add(new FieldError("amount", "must be 1 or more (minor units)"));
     }
-    if (command.lines() != null && !command.lines().isEmpty()) {
-      quantities(command.lines(), errors);
-    }
+    quantities(command.lines(), errors);
     text(command.reason(), "reason", MAX_TEXT, errors);
     if (!errors.isEmpty()) {
       return Future.failedFuture(Failure.invalid(errors));
@@ -329,8 +339,9 @@ final class Operations {
       }
       if (!PaymentStatus.SUCCEEDED.equals(order.paymentStatus()) && !PaymentStatus.PARTIALLY_REFUNDED.equals(order.paymentStatus())
         && !PaymentStatus.REFUNDED.equals(order.paymentStatus())) { // refunded: nothing is left (REFUND_EXCEEDS_CAPTURED below)
-        return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT, "an order whose payment is "
-          + order.paymentStatus() + " cannot be refunded"));
+        return Future.failedFuture(Failure.of(ErrorCode.ORDER_STATE_CONFLICT, PaymentStatus.CANCELED.equals(order.paymentStatus())
+          ? "the order's payment was cancelled before it was paid: there is nothing to refund"
+          : "the order is not paid yet: there is nothing to refund (cancel it instead)"));
       }
       Reservation r;
       try {

@@ -196,7 +196,9 @@ final class Orders {
     PaymentView payment = r.getUUID("payment_id") == null ? null : new PaymentView(r.getUUID("payment_id"),
       r.getString("provider"), r.getString("intent_id"), r.getString("payment_status"),
       Money.of(r.getLong("payment_amount"), currency), Money.of(r.getLong("payment_refunded"), currency),
-      r.getString("client_secret"), r.getString("last_error"), r.getOffsetDateTime("payment_updated_at").toInstant());
+      // the client secret only while the payment is still to be made: a settled one's is of no use
+      PaymentStatus.pending(r.getString("payment_status")) ? r.getString("client_secret") : null,
+      r.getString("last_error"), r.getOffsetDateTime("payment_updated_at").toInstant());
     return new OrderView(r.getUUID("id"), r.getString("number"), r.getString("state"), r.getUUID("customer_id"),
       r.getString("email"), currency, doc.lines(), r.getInteger("item_count"), doc.shippingAddress(), doc.billingAddress(),
       doc.shipping(), doc.totals(), doc.pricesIncludeTax(), payment, List.of(r.getArrayOfStrings("flags")),
@@ -216,6 +218,21 @@ final class Orders {
     return new OrderView(o.id(), o.number(), o.state(), o.customerId(), o.email(), o.currency(), o.lines(), o.itemCount(),
       o.shippingAddress(), o.billingAddress(), o.shipping(), o.totals(), o.pricesIncludeTax(), payment, o.flags(),
       o.placedAt(), o.paymentDueAt(), o.updatedAt(), o.version(), o.fulfilments(), o.refunds(), o.returns());
+  }
+
+  /**
+   * {@code o} as its customer (or the holder of its link) sees it: the refunds without the reasons
+   * staff typed and the provider's errors (for the shop: kept in the staff's views and timeline).
+   */
+  static OrderView forCustomer(OrderView o) {
+    if (o.refunds() == null || o.refunds().stream().allMatch(r -> r.reason() == null && r.error() == null)) {
+      return o;
+    }
+    var refunds = o.refunds().stream().map(r -> new io.kinetic.kernel.contract.checkout.RefundView(r.id(), r.amount(), null,
+      r.returnId(), r.status(), null, r.at(), r.lines())).toList();
+    return new OrderView(o.id(), o.number(), o.state(), o.customerId(), o.email(), o.currency(), o.lines(), o.itemCount(),
+      o.shippingAddress(), o.billingAddress(), o.shipping(), o.totals(), o.pricesIncludeTax(), o.payment(), o.flags(),
+      o.placedAt(), o.paymentDueAt(), o.updatedAt(), o.version(), o.fulfilments(), refunds, o.returns());
   }
 
   static OrderDoc doc(Row r) {

@@ -49,7 +49,8 @@ import java.util.logging.Logger;
  * marked {@value #REFUNDED_NO_STOCK}, with a {@code PaymentRefunded} event (reason {@code NO_STOCK})
  * that tells the customer. An order staff cancelled ({@value #CANCELLED_BY_STAFF}) stays cancelled:
  * a payment that succeeds after that (it could not be voided any more) is refunded, marked
- * {@value #REFUNDED_CANCELLED} (reason {@code CANCELLED}).
+ * {@value #REFUNDED_CANCELLED} (reason {@code CANCELLED}); its refund, like the one of a paid order
+ * staff cancel, leaves the order {@code cancelled} (the payment is {@code refunded}).
  */
 final class PaymentLedger {
 
@@ -502,8 +503,10 @@ final class PaymentLedger {
     long total = Math.min(refundedTotal, order.total().amount());
     boolean whole = total >= order.total().amount();
     String status = whole ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    // a partial refund leaves the order's state (the payment says it); a whole one closes the order
-    String toState = whole && OrderStates.allowed(order.state(), OrderStates.REFUNDED) ? OrderStates.REFUNDED : null;
+    // a partial refund leaves the order's state (the payment says it); a whole one closes the order,
+    // except one staff cancelled: it reads as cancelled, its payment as refunded
+    boolean staffCancelled = OrderStates.CANCELLED.equals(order.state()) && order.flags().contains(CANCELLED_BY_STAFF);
+    String toState = whole && !staffCancelled && OrderStates.allowed(order.state(), OrderStates.REFUNDED) ? OrderStates.REFUNDED : null;
     String currency = order.total().currency();
     // the staff refunds this money pays, oldest first (the provider's answer and its webhook both
     // report the same total: whichever comes first settles them, the other is stale)

@@ -216,7 +216,7 @@ final class Placement {
     boolean unpaid = order.payment() != null && PaymentStatus.CREATING.equals(order.payment().status())
       && OrderStates.PLACED.equals(order.state());
     return (unpaid ? createPayment(order.id(), order.number(), order, Future::succeededFuture) : Future.succeededFuture(order))
-      .compose(o -> takeAgain(o, ref, caller).map(v -> new PlacedOrder(o, links.token(o.id()))));
+      .compose(o -> takeAgain(o, ref, caller).map(v -> new PlacedOrder(Orders.forCustomer(o), links.token(o.id()))));
   }
 
   /**

@@ -41,6 +41,10 @@ final class TestProvider implements PaymentProvider {
   private static final Map<String, String> FAILURES = Map.of(DECLINED, "card_declined: Your card was declined.",
     INSUFFICIENT_FUNDS, "card_declined: Your card has insufficient funds.",
     FAILS, "processing_error: An error occurred while processing your card. Try again in a little bit.");
+  /** What the shopper is told of a refused card (the intent's last error keeps the provider's code for staff). */
+  private static final Map<String, String> SAID = Map.of(DECLINED, "the card was declined: use another card",
+    INSUFFICIENT_FUNDS, "the card has insufficient funds: use another card",
+    FAILS, "the card could not be processed: try again or use another card");
   private static final Logger LOG = Logger.getLogger(TestProvider.class.getName());
 
   private final Vertx vertx;
@@ -188,11 +192,16 @@ final class TestProvider implements PaymentProvider {
         .onFailure(e -> LOG.warning("late test payment " + intentId + " not noticed: " + e.getMessage())));
     }
     return card.failure() == null ? Future.succeededFuture(intent)
-      : Future.failedFuture(ErrorCode.PAYMENT_DECLINED.failure(card.failure()));
+      : Future.failedFuture(ErrorCode.PAYMENT_DECLINED.failure(card.said()));
   }
 
   /** What a test card does: the intent's status after paying with it, and its failure (null: it succeeds). */
-  private record Card(boolean late, boolean succeeds, String status, String failure) {
+  private record Card(String number, boolean late, boolean succeeds, String status, String failure) {
+
+    /** The refusal in words, for the shopper (null: it succeeds). */
+    String said() {
+      return failure == null ? null : SAID.getOrDefault(number, "the card was declined (not a test card): use another card");
+    }
 
     /** Spaces and dashes a card number may be typed with (compiled once, not per payment). */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
@@ -203,7 +212,7 @@ final class TestProvider implements PaymentProvider {
       boolean succeeds = SUCCEEDS.equals(number) || late;
       String failure = succeeds ? null : FAILURES.getOrDefault(number, "card_declined: Your card was declined (not a test card).");
       String status = late ? PaymentStatus.PROCESSING : succeeds ? PaymentStatus.SUCCEEDED : PaymentStatus.REQUIRES_PAYMENT_METHOD;
-      return new Card(late, succeeds, status, failure);
+      return new Card(number, late, succeeds, status, failure);
     }
   }
 
