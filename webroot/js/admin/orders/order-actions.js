@@ -145,7 +145,8 @@ export const OrderActions = {
           </div>
           <label class="field"><span>${t('trackingUrl')}</span><input type="url" ...${model(ship, 'trackingUrl')} maxlength="500" placeholder="https://" /></label>
           <div class="form-actions">
-            <button type="submit" class="btn btn-primary" disabled=${busy.value} data-testid="ship-submit">${t('shipSubmit')}</button>
+            <button type="submit" class="btn btn-primary" disabled=${busy.value || !Object.values(ship.qty).some((q) => Number(q) > 0)}
+                    title=${Object.values(ship.qty).some((q) => Number(q) > 0) ? null : t('shipNothing')} data-testid="ship-submit">${t('shipSubmit')}</button>
             <button type="button" class="btn btn-ghost" onClick=${() => { ship.open = false; }}>${t('close')}</button>
           </div>
         </form>`;

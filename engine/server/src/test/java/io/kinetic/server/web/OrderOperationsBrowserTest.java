@@ -97,6 +97,18 @@ class OrderOperationsBrowserTest {
     browser.open("/admin/#/orders/" + orderId);
     browser.until("the paid order", d -> "Paid".equals(browser.visible("order-state").getText()));
     browser.visible("open-ship").click();
+    // nothing to ship chosen: the button waits (an empty list was once read as "ship everything")
+    var quantities = browser.driver().findElements(Browser.testId("ship-qty"));
+    for (var q : quantities) {
+      q.clear();
+      q.sendKeys("0");
+    }
+    browser.until("nothing chosen, nothing to submit", d -> !browser.visible("ship-submit").isEnabled());
+    for (var q : quantities) {
+      q.clear();
+      q.sendKeys(q.getAttribute("max"));
+    }
+    browser.until("the units chosen again", d -> browser.visible("ship-submit").isEnabled());
     browser.visible("ship-carrier").sendKeys("DHL");
     browser.visible("ship-tracking").sendKeys("JD0146000012345");
     browser.visible("ship-submit").click();
