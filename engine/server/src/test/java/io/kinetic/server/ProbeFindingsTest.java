@@ -68,6 +68,44 @@ class ProbeFindingsTest {
     assertEquals(201, accepted.statusCode(), accepted.bodyAsString());
   }
 
+  /** josé@… typed as NFC and again as NFD (e + U+0301) used to make two accounts. */
+  @Test
+  void anEmailInAnotherUnicodeFormIsTheSameAccount() throws Exception {
+    String local = "jos\u00e9-" + UUID.randomUUID();
+    String nfc = local + "@example.com";
+    String nfd = local.replace("\u00e9", "e\u0301") + "@example.com";
+    var first = post("/api/v1/auth/register", new JsonObject().put("email", nfc)
+      .put("password", "correct horse battery").put("name", "Jos\u00e9").encode());
+    assertEquals(201, first.statusCode(), first.bodyAsString());
+
+    var second = post("/api/v1/auth/register", new JsonObject().put("email", nfd)
+      .put("password", "another horse battery").put("name", "Jose").encode());
+    assertEquals(409, second.statusCode(), second.bodyAsString());
+    assertEquals("EMAIL_TAKEN", second.bodyAsJsonObject().getString("code"));
+    var login = login(http, "/api/v1/auth/login", nfd, "correct horse battery");
+    assertEquals(200, login.statusCode(), login.bodyAsString());
+    var me = http.get("/api/v1/me").bearerTokenAuthentication(login.bodyAsJsonObject().getString("accessToken")).send()
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(nfc, me.bodyAsJsonObject().getString("email"));
+  }
+
+  @Test
+  void anEmailsLocalPartHoldsOnlyWhatAnAddressAllowsUnquoted() throws Exception {
+    for (String local : new String[] {"<script>", "a(b)", "a\"b", "a,b", "a;b", "a:b", "a[b]", "a\\b"}) {
+      String email = local + UUID.randomUUID() + "@ex.com";
+      var refused = post("/api/v1/auth/register", new JsonObject().put("email", email)
+        .put("password", "correct horse battery").put("name", "Ada").encode());
+      assertEquals(400, refused.statusCode(), local + ": " + refused.bodyAsString());
+      assertInvalid(refused, "email", "must be a valid e-mail address of at most 254 characters");
+      var reset = post("/api/v1/auth/password-reset", new JsonObject().put("email", email).encode());
+      assertEquals(400, reset.statusCode(), local + ": " + reset.bodyAsString());
+    }
+    String internationalised = "\u0645\u062d\u0645\u062f.o'brien+" + UUID.randomUUID() + "@b\u00fccher.example";
+    var accepted = post("/api/v1/auth/register", new JsonObject().put("email", internationalised)
+      .put("password", "correct horse battery").put("name", "Ada").encode());
+    assertEquals(201, accepted.statusCode(), accepted.bodyAsString());
+  }
+
   @Test
   void aForgedCursorIsInvalidCursorNotA500() throws Exception {
     var first = get("/api/v1/products?limit=2");

@@ -4,30 +4,28 @@ import io.kinetic.kernel.contract.identity.Role;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.text.EmailAddress;
 import io.kinetic.kernel.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules for e-mails, names and passwords of new accounts. */
 final class Credentials {
 
   static final int MIN_PASSWORD = 10;
   static final int MAX_PASSWORD = 200;
-  static final int MAX_EMAIL = 254;
+  static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
   static final int MAX_NAME = 100;
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+@[^@\\s.\\p{Cntrl}\\p{Cf}\\p{Z}]+(\\.[^@\\s.\\p{Cntrl}\\p{Cf}\\p{Z}]+)+$");
 
   private Credentials() {
   }
 
-  /** The form e-mails are stored and compared in: trimmed, lower case; "" for null. */
+  /** The form e-mails are stored and compared in ({@link EmailAddress#normalize}): trimmed, lower case, NFC; "" for null. */
   static String normalizeEmail(String email) {
-    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    return EmailAddress.normalize(email);
   }
 
   static String normalizeName(String name) {
@@ -55,7 +53,7 @@ final class Credentials {
     if (email.isEmpty()) {
       return Optional.of(Failure.invalid("email", "must not be blank"));
     }
-    if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+    if (!EmailAddress.isValid(email)) {
       return Optional.of(Failure.invalid("email", "must be a valid e-mail address of at most " + MAX_EMAIL + " characters"));
     }
     return Optional.empty();
@@ -69,7 +67,7 @@ final class Credentials {
     List<FieldError> errors = new ArrayList<>();
     if (email.isEmpty()) {
       errors.add(new FieldError("email", "must not be blank"));
-    } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+    } else if (!EmailAddress.isValid(email)) {
       errors.add(new FieldError("email", "must be a valid e-mail address of at most " + MAX_EMAIL + " characters"));
     }
     int nameLength = name.codePointCount(0, name.length());

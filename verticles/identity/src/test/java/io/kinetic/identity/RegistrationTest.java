@@ -11,6 +11,7 @@ import io.kinetic.kernel.contract.identity.GetCustomer;
 import io.kinetic.kernel.contract.identity.Login;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.contract.identity.RegisterCustomer;
+import io.kinetic.kernel.contract.identity.Tokens;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.FieldError;
 import io.vertx.sqlclient.Tuple;
@@ -58,6 +59,36 @@ class RegistrationTest {
       new RegisterCustomer(email.toUpperCase(), PASSWORD, "Second"));
 
     assertEquals(ErrorCode.EMAIL_TAKEN, failure.errorCode());
+  }
+
+  /** One address typed in two canonically equivalent ways (NFC é, or e + U+0301) is one account. */
+  @Test
+  void theSameEmailInAnotherUnicodeFormIsTaken() {
+    String local = "jos\u00e9-" + UUID.randomUUID();
+    String nfc = local + "@example.com";
+    String nfd = local.replace("\u00e9", "e\u0301") + "@EXAMPLE.com";
+    CustomerView created = register(nfd, PASSWORD, "First");
+    assertEquals(nfc, created.email(), "kept in NFC");
+
+    assertEquals(ErrorCode.EMAIL_TAKEN, identity.failure(IdentityApi.REGISTER_CUSTOMER,
+      new RegisterCustomer(nfc, PASSWORD, "Second")).errorCode());
+    Tokens tokens = identity.request(IdentityApi.LOGIN, new Login(Realm.CUSTOMER, nfc, PASSWORD, "127.0.0.77"));
+    assertEquals(created.id().toString(), identity.verifiedClaims(tokens.accessToken()).getString("sub"));
+  }
+
+  @Test
+  void aLocalPartHoldsOnlyWhatAnAddressAllowsUnquoted() {
+    for (String local : new String[] {"<script>", "a(b)", "a[b]", "a\\b", "\"ab\"", "a,b", "a;b", "a:b", "a b", "a\tb"}) {
+      var failure = identity.failure(IdentityApi.REGISTER_CUSTOMER,
+        new RegisterCustomer(local + "@example.com", PASSWORD, "Ada"));
+      assertEquals(ErrorCode.VALIDATION_FAILED, failure.errorCode(), local);
+      assertEquals("email", failure.errors().get(0).field(), local);
+      assertEquals("must be a valid e-mail address of at most 254 characters", failure.errors().get(0).message(), local);
+    }
+    for (String local : new String[] {"o'brien+shop", "a.b_c-d", "!#$%&*/=?^`{|}~", "zo\u00eb", "\u0645\u062d\u0645\u062f", "\u0928\u092e\u0938\u094d\u0924\u0947"}) {
+      String email = local + "-" + UUID.randomUUID() + "@ex\u00e4mple.com";
+      assertEquals(email, register(email, PASSWORD, "Ada").email(), local);
+    }
   }
 
   @Test
