@@ -145,6 +145,11 @@ class EngineEndToEndTest {
 
     var refreshed = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", tokens.getString("refreshToken")), null);
     assertEquals(200, refreshed.statusCode());
+    var successor = refreshed.bodyAsJsonObject().getString("refreshToken");
+    assertEquals(200, post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", successor), null).statusCode());
+    // the first token again, after its successor was rotated in turn: reuse, the family is revoked
+    // (within auth.refreshReuseGraceSeconds of its rotation, while its successor is live, it is a
+    // retry instead: ProbeFindingsTest)
     var reused = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", tokens.getString("refreshToken")), null);
     assertEquals(401, reused.statusCode());
     assertEquals("TOKEN_INVALID", reused.bodyAsJsonObject().getString("code"));

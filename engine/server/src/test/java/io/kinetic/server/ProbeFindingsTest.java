@@ -106,6 +106,58 @@ class ProbeFindingsTest {
     assertEquals(201, accepted.statusCode(), accepted.bodyAsString());
   }
 
+  /**
+   * Two tabs refreshing at once, or a client retrying after a timeout, used to get [200, 401] and
+   * lose the winner's session too (the reuse was taken for theft). Within the reuse grace both get a
+   * session; a rotated token presented after it still revokes the family.
+   */
+  @Test
+  void twoConcurrentRefreshesWithOneTokenBothGetASessionAndALateReuseStillRevokes() throws Exception {
+    String email = "refresh-race-" + UUID.randomUUID() + "@example.com";
+    var registered = post("/api/v1/auth/register", new JsonObject().put("email", email)
+      .put("password", "correct horse battery").put("name", "Ada").encode());
+    assertEquals(201, registered.statusCode(), registered.bodyAsString());
+    String token = login(http, "/api/v1/auth/login", email, "correct horse battery").bodyAsJsonObject().getString("refreshToken");
+    String body = new JsonObject().put("refreshToken", token).encode();
+
+    var both = List.of(
+      http.post("/api/v1/auth/refresh").putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)),
+      http.post("/api/v1/auth/refresh").putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)));
+    List<JsonObject> sessions = new java.util.ArrayList<>();
+    for (var answer : both) {
+      var response = answer.await(10, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), response.bodyAsString());
+      sessions.add(response.bodyAsJsonObject());
+    }
+    assertTrue(!sessions.get(0).getString("refreshToken").equals(sessions.get(1).getString("refreshToken")));
+    List<String> next = new java.util.ArrayList<>();
+    for (JsonObject session : sessions) {
+      var me = http.get("/api/v1/me").bearerTokenAuthentication(session.getString("accessToken")).send().await(10, TimeUnit.SECONDS);
+      assertEquals(200, me.statusCode(), me.bodyAsString());
+      var again = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", session.getString("refreshToken")).encode());
+      assertEquals(200, again.statusCode(), "both sessions go on: " + again.bodyAsString());
+      next.add(again.bodyAsJsonObject().getString("refreshToken"));
+    }
+
+    // the same token once the grace (auth.refreshReuseGraceSeconds, 10 s) is over: taken for theft
+    Vertx vertx = Vertx.vertx();
+    try {
+      var identity = io.kinetic.kernel.pg.PgPools.create(vertx, RunningEngine.pgUrl(), 1, "identity");
+      identity.preparedQuery("UPDATE refresh_token SET revoked_at = revoked_at - interval '11 seconds'"
+          + " WHERE token_hash = sha256(convert_to($1, 'UTF8'))")
+        .execute(io.vertx.sqlclient.Tuple.of(token)).await(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+    var late = post("/api/v1/auth/refresh", body);
+    assertEquals(401, late.statusCode(), late.bodyAsString());
+    assertEquals("TOKEN_INVALID", late.bodyAsJsonObject().getString("code"));
+    for (String revoked : next) {
+      var refused = post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", revoked).encode());
+      assertEquals(401, refused.statusCode(), "the whole family is revoked: " + refused.bodyAsString());
+    }
+  }
+
   @Test
   void aForgedCursorIsInvalidCursorNotA500() throws Exception {
     var first = get("/api/v1/products?limit=2");

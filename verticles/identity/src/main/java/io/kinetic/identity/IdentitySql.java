@@ -83,14 +83,26 @@ final class IdentitySql {
     VALUES ($1, $2, $3, $4, $5, $6)
     """;
 
-  /** Locks the row so that two refreshes with the same token are serialized: the second sees it revoked. */
+  /**
+   * Locks the row so that two refreshes with the same token are serialized: the second sees it revoked
+   * (rotated: replaced_by set, at revoked_at). in_grace: rotated less than $2 seconds ago ($2 = 0: never).
+   */
   static final String LOCK_REFRESH_TOKEN = """
-    SELECT id, family_id, subject_id, realm,
+    SELECT id, family_id, subject_id, realm, replaced_by,
            revoked_at IS NOT NULL AS revoked,
-           expires_at <= now() AS expired
+           expires_at <= now() AS expired,
+           replaced_by IS NOT NULL AND $2::int > 0 AND revoked_at > now() - $2::int * interval '1 second' AS in_grace
     FROM refresh_token
     WHERE token_hash = $1
     FOR UPDATE
+    """;
+
+  /**
+   * Whether the token with this id is neither revoked nor expired. Its own statement, so that it sees
+   * what a concurrent refresh committed while this one waited for the lock (READ COMMITTED).
+   */
+  static final String REFRESH_TOKEN_LIVE = """
+    SELECT revoked_at IS NULL AND expires_at > now() AS live FROM refresh_token WHERE id = $1
     """;
 
   static final String MARK_REPLACED = """

@@ -53,7 +53,8 @@ public class IdentityVerticle extends VerticleBase {
     var accounts = new AccountRepository(pool);
     var issuer = new TokenIssuer(Jwt.auth(vertx, auth), auth);
     var tokenRepository = new TokenRepository();
-    var tokens = new TokenService(pool, accounts, tokenRepository, issuer, auth.refreshTtlSeconds());
+    var tokens = new TokenService(pool, accounts, tokenRepository, issuer, auth.refreshTtlSeconds(),
+      auth.refreshReuseGraceSeconds());
     purgeTimer = vertx.setPeriodic(PURGE_MILLIS, id -> purgeExpired(tokenRepository));
     var accountService = new AccountService(accounts, hasher, new RegistrationLimiter(redis, auth));
     var login = new LoginService(accounts, hasher, new LoginLimiter(redis, auth), tokens);

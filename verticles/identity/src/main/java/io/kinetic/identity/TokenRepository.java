@@ -12,8 +12,12 @@ import java.util.UUID;
 /** Refresh tokens, by the SHA-256 of the opaque value; every method runs on the client given (pool or transaction). */
 final class TokenRepository {
 
-  /** A refresh-token row as seen by a refresh. */
-  record StoredToken(UUID id, UUID familyId, UUID subjectId, Realm realm, boolean revoked, boolean expired) {
+  /**
+   * A refresh-token row as seen by a refresh. {@code replacedBy}: its successor when it was rotated (else
+   * null); {@code inGrace}: rotated less than the reuse grace ago.
+   */
+  record StoredToken(UUID id, UUID familyId, UUID subjectId, Realm realm, UUID replacedBy, boolean revoked, boolean expired,
+                     boolean inGrace) {
   }
 
   Future<Void> insert(SqlClient client, UUID id, UUID familyId, Account subject, Buffer tokenHash, OffsetDateTime expiresAt) {
@@ -22,16 +26,28 @@ final class TokenRepository {
       .mapEmpty();
   }
 
-  /** The row for {@code tokenHash}, locked until the transaction of {@code tx} ends. */
-  Future<Optional<StoredToken>> lock(SqlClient tx, Buffer tokenHash) {
-    return tx.preparedQuery(IdentitySql.LOCK_REFRESH_TOKEN).execute(Tuple.of(tokenHash)).map(rows -> {
+  /**
+   * The row for {@code tokenHash}, locked until the transaction of {@code tx} ends; in grace when it was
+   * rotated less than {@code graceSeconds} ago.
+   */
+  Future<Optional<StoredToken>> lock(SqlClient tx, Buffer tokenHash, int graceSeconds) {
+    return tx.preparedQuery(IdentitySql.LOCK_REFRESH_TOKEN).execute(Tuple.of(tokenHash, graceSeconds)).map(rows -> {
       var it = rows.iterator();
       if (!it.hasNext()) {
         return Optional.empty();
       }
       var row = it.next();
       return Optional.of(new StoredToken(row.getUUID("id"), row.getUUID("family_id"), row.getUUID("subject_id"),
-        Realm.valueOf(row.getString("realm")), row.getBoolean("revoked"), row.getBoolean("expired")));
+        Realm.valueOf(row.getString("realm")), row.getUUID("replaced_by"), row.getBoolean("revoked"), row.getBoolean("expired"),
+        row.getBoolean("in_grace")));
+    });
+  }
+
+  /** Whether the token {@code id} is neither revoked nor expired (false when it is gone). */
+  Future<Boolean> live(SqlClient tx, UUID id) {
+    return tx.preparedQuery(IdentitySql.REFRESH_TOKEN_LIVE).execute(Tuple.of(id)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() && it.next().getBoolean("live");
     });
   }
 
@@ -39,8 +55,9 @@ final class TokenRepository {
     return tx.preparedQuery(IdentitySql.MARK_REPLACED).execute(Tuple.of(id, replacedBy)).mapEmpty();
   }
 
-  Future<Void> revokeFamily(SqlClient client, UUID familyId) {
-    return client.preparedQuery(IdentitySql.REVOKE_FAMILY).execute(Tuple.of(familyId)).mapEmpty();
+  /** Revokes the family's live tokens; completes with how many there were. */
+  Future<Integer> revokeFamily(SqlClient client, UUID familyId) {
+    return client.preparedQuery(IdentitySql.REVOKE_FAMILY).execute(Tuple.of(familyId)).map(r -> r.rowCount());
   }
 
   /** Revokes every live token of the family {@code tokenHash} belongs to; nothing when the token is unknown. */

@@ -29,8 +29,14 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -141,8 +147,34 @@ class StaffManagementTest {
     assertEquals(member.id(), event.staffId());
     assertEquals(1, event.sessionVersion());
     assertEquals(1, sessionVersion(member.id()));
-    assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(IdentityApi.REFRESH,
-      new RefreshTokens(session.refreshToken(), Realm.STAFF)).errorCode(), "every refresh token was revoked");
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    Logger tokenLog = Logger.getLogger(TokenService.class.getName());
+    tokenLog.addHandler(capture);
+    try {
+      assertEquals(ErrorCode.TOKEN_INVALID, identity.failure(IdentityApi.REFRESH,
+        new RefreshTokens(session.refreshToken(), Realm.STAFF)).errorCode(), "every refresh token was revoked");
+    } finally {
+      tokenLog.removeHandler(capture);
+    }
+    // logged as what it is, not as a stolen token reused
+    assertTrue(logged.stream().anyMatch(r -> r.getLevel() == Level.INFO && r.getMessage().contains("deactivated")
+      && r.getMessage().contains(member.id().toString())), logged.stream().map(LogRecord::getMessage).toList().toString());
+    assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+      logged.stream().map(LogRecord::getMessage).toList().toString());
     assertEquals(ErrorCode.ACCOUNT_DISABLED, identity.failure(IdentityApi.LOGIN,
       new Login(Realm.STAFF, member.email(), PASSWORD, null)).errorCode());
     assertEquals(ErrorCode.INVALID_CREDENTIALS, identity.failure(IdentityApi.LOGIN,

@@ -77,13 +77,15 @@ public record AppConfig(
    * {@code staffRevocationPollMillis}: how often each gateway re-reads the staff session versions.
    * {@code resetTtlSeconds}: how long a password-reset link is valid; at most {@code resetMaxPerWindow}
    * reset requests per e-mail address and per client IP (and as many reset attempts per client IP)
-   * in {@code resetWindowSeconds}.
+   * in {@code resetWindowSeconds}. {@code refreshReuseGraceSeconds}: how long after its rotation a refresh
+   * token presented again (a second tab, a retry after a lost answer) still yields a session in its family
+   * instead of counting as theft (0: never).
    */
   public record Auth(String issuer, long accessTtlSeconds, long refreshTtlSeconds, int passwordIterations,
                      int loginMaxFailures, long loginWindowSeconds, int loginMaxFailuresPerIp, int loginMaxFailuresPerEmail,
                      String jwtSecret, int hashWorkers,
                      int registerMaxPerIp, long registerWindowSeconds, long staffRevocationPollMillis,
-                     long resetTtlSeconds, int resetMaxPerWindow, long resetWindowSeconds) {
+                     long resetTtlSeconds, int resetMaxPerWindow, long resetWindowSeconds, long refreshReuseGraceSeconds) {
   }
 
   /** {@code cacheTtlSeconds}: the longest a cached product, list page or category snapshot is served unchecked. */
@@ -307,7 +309,8 @@ public record AppConfig(
         auth.integer("loginMaxFailuresPerEmail", 1, 1_000_000), secret, auth.integer("hashWorkers", 0, 256),
         auth.integer("registerMaxPerIp", 1, 1_000_000), auth.number("registerWindowSeconds", 1, 86_400),
         auth.number("staffRevocationPollMillis", 100, 60_000), auth.number("resetTtlSeconds", 60, 86_400),
-        auth.integer("resetMaxPerWindow", 1, 1_000_000), auth.number("resetWindowSeconds", 1, 86_400)),
+        auth.integer("resetMaxPerWindow", 1, 1_000_000), auth.number("resetWindowSeconds", 1, 86_400),
+        auth.number("refreshReuseGraceSeconds", 0, 300)),
       new Catalog(catalog.integer("instances", 0, 256), catalog.integer("cacheSize", 0, 10_000_000),
         catalog.integer("cacheTtlSeconds", 1, 86_400), catalog.integer("seedProducts", 0, 10_000_000),
         catalog.string("defaultLocale"), currency, catalog.integer("lowStockThreshold", 0, 1_000_000)),
