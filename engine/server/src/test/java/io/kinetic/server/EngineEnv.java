@@ -38,6 +38,8 @@ final class EngineEnv {
     env.put("COMMERCE_ADMIN_PASSWORD", adminPassword);
     // the test classes register many customers from 127.0.0.1 (the limit itself is tested in identity)
     env.put("COMMERCE_AUTH_REGISTER_MAX_PER_IP", "100000");
+    // and open many guest carts from it (the limit itself is tested in ProbeFindingsTest)
+    env.put("COMMERCE_CART_NEW_GUEST_CARTS_PER_MINUTE", "10000000");
     // the suite runs its classes in parallel on two cores while races put 100 checkouts in flight at
     // once: a request may queue longer than the default 5 s there, and on a slow day longer than 15 s
     // (tests that need a short one set it)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kinetic.kernel.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * and identity: each used to be a 500 or a wrong answer, and anyone could lock any account out with five wrong passwords.
  */
 class ProbeFindingsTest {
+
+  /** What the test engines allow (EngineEnv): far more than the tests open from one address. */
+  private static final long NEW_GUEST_CARTS_PER_MINUTE = 10_000_000;
 
   private static WebClient http;
 
@@ -218,6 +224,58 @@ class ProbeFindingsTest {
     assertNotNull(fromElsewhere.bodyAsJsonObject().getString("accessToken"));
     assertEquals(200, login(http, uri, email, password).statusCode(), uri + " from 127.0.0.1");
     assertEquals(429, login(attacker, uri, email, password).statusCode(), uri + ": the guesser stays locked out");
+  }
+
+  /**
+   * A guest cart needs no account and holds stock reserved: one client address opens at most
+   * cart.newGuestCartsPerMinute new ones a minute. The test engines raise the limit (their tests
+   * open many carts from 127.0.0.1), so this address's counter starts just below it.
+   */
+  @Test
+  void oneAddressOpensOnlySoManyGuestCartsAMinute() throws Exception {
+    String address = loopback();
+    Vertx vertx = Vertx.vertx();
+    try {
+      RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, TestServices.get().redisUrl()));
+      redis.set(List.of("cart:new-ip:" + address, Long.toString(NEW_GUEST_CARTS_PER_MINUTE - 2), "EX", "60"))
+        .await(10, TimeUnit.SECONDS);
+      WebClient script = clientFrom(vertx, address);
+      var first = newCart(script, null);
+      assertEquals(201, first.statusCode(), first.bodyAsString());
+      String token = first.getHeader("X-Cart-Token");
+      var second = newCart(script, null);
+      assertEquals(201, second.statusCode(), second.bodyAsString());
+
+      var refused = newCart(script, null);
+      assertEquals(429, refused.statusCode(), refused.bodyAsString());
+      assertEquals("RATE_LIMITED", refused.bodyAsJsonObject().getString("code"));
+      int retryAfter = Integer.parseInt(refused.getHeader("Retry-After"));
+      assertTrue(retryAfter > 0 && retryAfter <= 60, "Retry-After " + retryAfter);
+      var addToNone = script.post(RunningEngine.httpPort(), "127.0.0.1", "/api/v1/cart/lines")
+        .putHeader("content-type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("variantId", UUID.randomUUID().toString()).put("quantity", 1).encode()))
+        .await(10, TimeUnit.SECONDS);
+      assertEquals(429, addToNone.statusCode(), "a first line without a cart opens one: " + addToNone.bodyAsString());
+      var graphql = script.post(RunningEngine.httpPort(), "127.0.0.1", "/graphql").putHeader("content-type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("query", "mutation{createCart{__typename ... on Problem{code}}}").encode()))
+        .await(10, TimeUnit.SECONDS);
+      assertEquals("RATE_LIMITED", graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("createCart").getString("code"),
+        graphql.bodyAsString());
+
+      var own = newCart(script, token);
+      assertEquals(200, own.statusCode(), "its live cart still answers: " + own.bodyAsString());
+      assertEquals(201, newCart(clientFrom(vertx, loopback()), null).statusCode(), "another address opens carts");
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static HttpResponse<Buffer> newCart(WebClient client, String token) throws Exception {
+    var request = client.post(RunningEngine.httpPort(), "127.0.0.1", "/api/v1/cart");
+    if (token != null) {
+      request.putHeader("X-Cart-Token", token);
+    }
+    return request.send().await(10, TimeUnit.SECONDS);
   }
 
   private static HttpResponse<Buffer> login(WebClient client, String uri, String email, String password) throws Exception {

@@ -25,7 +25,7 @@ final class CartScripts {
     CREATE("create"), VIEW("view"), LINE("line"), REMOVE("remove"), SEEN("seen"), MERGE("merge"), RESTORE("restore"),
     SWEEP("sweep"), DIRTY("dirty"), PUBLISHED("published"), STOCK("stock"), RESET("reset"), REPUBLISH("republish"),
     RESET_PUBLISHED("reset-published"), ORDERED("ordered"),
-    CLAIM("claim"), UNCLAIM("unclaim");
+    CLAIM("claim"), UNCLAIM("unclaim"), LIMIT("limit");
 
     final String source;
     final String sha;

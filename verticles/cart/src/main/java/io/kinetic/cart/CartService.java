@@ -71,6 +71,7 @@ final class CartService {
   private final CartSettings settings;
   private final CartCreations creations;
   private final KnownVariants known;
+  private final GuestCartLimiter newGuestCarts;
 
   CartService(Vertx vertx, CartScripts scripts, BusClient bus, Pool pool, CartSettings settings) {
     this.vertx = vertx;
@@ -80,6 +81,7 @@ final class CartService {
     this.settings = settings;
     this.creations = new CartCreations(vertx, pool);
     this.known = new KnownVariants(CatalogChanges.of(vertx));
+    this.newGuestCarts = new GuestCartLimiter(scripts, settings.cart().newGuestCartsPerMinute());
   }
 
   Future<CartView> get(GetCart q, Caller caller) {
@@ -147,7 +149,8 @@ final class CartService {
    * none); the guest cart the caller's token names, answered with that token (the caller sent it:
    * a storefront can keep the token of whichever answer); else a new guest cart with a new token
    * (no token, or one that names no cart: never issued, expired, merged). {@code currency} is the new
-   * cart's; an existing cart stays in its own ({@code setCurrency} switches it).
+   * cart's; an existing cart stays in its own ({@code setCurrency} switches it). A new guest cart
+   * counts against the client address's {@link GuestCartLimiter limit}.
    */
   Future<CartView> create(CreateCart q, Caller caller) {
     String currency = q.currency() == null ? settings.defaultCurrency() : q.currency();
@@ -160,16 +163,17 @@ final class CartService {
     }
     if (ref != null && ref.token() != null && TOKEN.matcher(ref.token()).matches()) {
       return view(key(ref), settings.guestTtlMillis()).compose(state -> state == null
-        ? newGuestCart(currency, q.locale(), caller)
+        ? newGuestCart(currency, q.locale(), q.clientIp(), caller)
         : priced(state, q.locale(), caller).map(view -> view.withToken(ref.token())));
     }
-    return newGuestCart(currency, q.locale(), caller);
+    return newGuestCart(currency, q.locale(), q.clientIp(), caller);
   }
 
-  private Future<CartView> newGuestCart(String currency, String locale, Caller caller) {
+  private Future<CartView> newGuestCart(String currency, String locale, String clientIp, Caller caller) {
     String token = newToken();
-    return scripts.run(Script.CREATE, List.of(key(CartRef.guest(token)), UUID.randomUUID().toString(), CartState.GUEST,
-        currency, now(), Long.toString(settings.guestTtlMillis())))
+    return newGuestCarts.acquire(clientIp)
+      .compose(allowed -> scripts.run(Script.CREATE, List.of(key(CartRef.guest(token)), UUID.randomUUID().toString(),
+        CartState.GUEST, currency, now(), Long.toString(settings.guestTtlMillis()))))
       .compose(reply -> creations.after(reply, caller))
       .compose(reply -> priced(CartState.of(reply), locale, caller))
       .map(view -> view.withToken(token));

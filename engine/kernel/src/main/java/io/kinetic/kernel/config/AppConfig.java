@@ -106,10 +106,12 @@ public record AppConfig(
    * ({@code maxLines}), the currencies a cart may be in ({@code currencies}, the catalogue's default
    * one included), the most wishlist items per customer ({@code maxWishlistItems}), and how often
    * reservation changes are swept and published to the catalog ({@code publishMillis}), and how many
-   * cart verticles serve the cart's bus addresses on a node ({@code instances}, 0: one per core).
+   * cart verticles serve the cart's bus addresses on a node ({@code instances}, 0: one per core), and
+   * how many new guest carts one client address may open per minute ({@code newGuestCartsPerMinute}:
+   * each may hold stock reserved, so a script must not open them without end).
    */
   public record Cart(int guestTtlDays, int customerTtlDays, int reservationSeconds, int maxLineQuantity, int maxLines,
-                     List<String> currencies, int maxWishlistItems, long publishMillis, int instances) {
+                     List<String> currencies, int maxWishlistItems, long publishMillis, int instances, int newGuestCartsPerMinute) {
   }
 
   /**
@@ -350,7 +352,8 @@ public record AppConfig(
     return new Cart(cart.integer("guestTtlDays", 1, 365), cart.integer("customerTtlDays", 1, 365),
       cart.integer("reservationSeconds", 1, 86_400), cart.integer("maxLineQuantity", 1, 10_000),
       cart.integer("maxLines", 1, 500), List.copyOf(currencies), cart.integer("maxWishlistItems", 1, 10_000),
-      cart.number("publishMillis", 50, 60_000), cart.integer("instances", 0, 256));
+      cart.number("publishMillis", 50, 60_000), cart.integer("instances", 0, 256),
+      cart.integer("newGuestCartsPerMinute", 1, 100_000_000));
   }
 
   private static Mail mail(JsonObject json, String dataDir) {

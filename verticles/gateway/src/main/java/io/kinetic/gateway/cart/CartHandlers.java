@@ -101,7 +101,8 @@ final class CartHandlers implements EdgeHandlers {
     operations.bind("createCart", rc -> {
       NewCart body = rc.body().isEmpty() ? new NewCart(null) : Bodies.read(rc, NewCart.class);
       String sent = rc.request().getHeader(CartCallers.HEADER);
-      callers.ref(rc).compose(ref -> bus.request(CartApi.CREATE_CART, new CreateCart(ref, body.currency(), locale(rc)),
+      callers.ref(rc).compose(ref -> bus.request(CartApi.CREATE_CART, new CreateCart(ref, body.currency(), locale(rc),
+          context.clientAddress().of(rc)),
           Requests.caller(rc)))
         .onComplete(Replies.to(rc, (r, cart) -> {
           if (cart.token() != null && sent != null && cart.token().equals(sent.strip())) {
@@ -128,7 +129,7 @@ final class CartHandlers implements EdgeHandlers {
       Caller caller = Requests.caller(rc);
       callers.ref(rc).compose(ref -> ref != null
           ? bus.request(CartApi.ADD_LINE, new AddCartLine(ref, body.variantId(), quantity(body.quantity()), locale(rc)), caller)
-          : addToNewCart(body.variantId(), quantity(body.quantity()), locale(rc), caller))
+          : addToNewCart(body.variantId(), quantity(body.quantity()), locale(rc), context.clientAddress().of(rc), caller))
         .onComplete(Replies.to(rc, this::cart));
     });
     operations.bind("updateCartLine", rc -> {
@@ -211,8 +212,8 @@ final class CartHandlers implements EdgeHandlers {
     }
   }
 
-  private Future<CartView> addToNewCart(UUID variant, int quantity, String locale, Caller caller) {
-    return bus.request(CartApi.CREATE_CART, new CreateCart(null, null, locale), caller)
+  private Future<CartView> addToNewCart(UUID variant, int quantity, String locale, String clientIp, Caller caller) {
+    return bus.request(CartApi.CREATE_CART, new CreateCart(null, null, locale, clientIp), caller)
       .compose(created -> bus.request(CartApi.ADD_LINE, new AddCartLine(CartRef.guest(created.token()), variant, quantity, locale), caller)
         .map(cart -> cart.withToken(created.token())));
   }
@@ -249,14 +250,15 @@ final class CartHandlers implements EdgeHandlers {
           new GetWishlist(Gql.principal(env).id(), env.getArgument("currency"), Gql.locale(env, context.locales())), Gql.caller(env))))
       .type("Mutation", t -> t
         .dataFetcher("createCart", Gql.mutation(env -> ref(env).compose(ref -> bus.request(CartApi.CREATE_CART,
-          new CreateCart(ref, env.getArgument("currency"), Gql.locale(env, context.locales())), Gql.caller(env)))))
+          new CreateCart(ref, env.getArgument("currency"), Gql.locale(env, context.locales()), context.clientAddress().of(Gql.rc(env))),
+          Gql.caller(env)))))
         .dataFetcher("addToCart", Gql.mutation(env -> {
           UUID variant = Gql.id("variantId", env.getArgument("variantId"));
           int quantity = env.getArgument("quantity");
           String locale = Gql.locale(env, context.locales());
           return ref(env).compose(ref -> ref != null
             ? bus.request(CartApi.ADD_LINE, new AddCartLine(ref, variant, quantity, locale), Gql.caller(env))
-            : addToNewCart(variant, quantity, locale, Gql.caller(env)));
+            : addToNewCart(variant, quantity, locale, context.clientAddress().of(Gql.rc(env)), Gql.caller(env)));
         }))
         .dataFetcher("updateCartLine", cartMutation((env, ref) -> bus.request(CartApi.SET_LINE_QUANTITY,
           new SetCartLineQuantity(ref, Gql.id("variantId", env.getArgument("variantId")), env.getArgument("quantity"),
