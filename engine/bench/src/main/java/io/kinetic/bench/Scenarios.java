@@ -22,7 +22,7 @@ final class Scenarios {
   /** The product with what a product page shows: categories (by name) and attributes included. */
   static final String GRAPHQL_QUERY = "query($s:String!){productBySlug(slug:$s){id slug name description attributes"
       + " categoryIds categories{id slug name} media{url alt}"
-      + " variants{id sku options{key value} prices{amount currency} stockOnHand}}}";
+      + " variants{id sku options{key value} prices{amount currency} available}}}";
   /** Shares of the reads of the mixed scenario, by scenario; the rest of its requests are writes. */
   static final Map<String, Integer> MIXED_READS = Map.of(
       "product_by_id", 40, "product_by_slug", 15, "filtered_list", 25, "faceted_list", 10, "product_list", 10);

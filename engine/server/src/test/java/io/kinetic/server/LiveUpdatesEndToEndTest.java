@@ -36,7 +36,7 @@ class LiveUpdatesEndToEndTest {
 
   private static final String SUBSCRIPTION = """
     subscription($id: ID!) { productChanged(id: $id) {
-      id state product { id variants { sku stockOnHand price(currency: "EUR") { amount } } }
+      id state product { id variants { sku available price(currency: "EUR") { amount } } }
     } }""";
   private static final String PRICE_CONSUMERS = "kinetic_graphql_live_consumers{address=\"catalog.events.price-changed\"}";
   private static WebClient http;
@@ -82,7 +82,7 @@ class LiveUpdatesEndToEndTest {
         .put("variables", new JsonObject().put("sku", firstSku))).await(10, TimeUnit.SECONDS);
       assertEquals("AdminProduct", restocked.bodyAsJsonObject().getJsonObject("data").getJsonObject("setStock")
         .getString("__typename"), restocked.bodyAsString());
-      assertEquals(9, variant(awaitChange(client, "first", firstId, c -> stock(c) == 9)).getInteger("stockOnHand"),
+      assertEquals(9, variant(awaitChange(client, "first", firstId, c -> stock(c) == 9)).getInteger("available"),
         "the stock changed through the admin GraphQL API");
 
       var other = http.put("/api/v1/admin/variants/" + sku(second) + "/prices/EUR").bearerTokenAuthentication(staff)
@@ -183,7 +183,7 @@ class LiveUpdatesEndToEndTest {
   }
 
   private static int stock(JsonObject change) {
-    return change.getJsonObject("product") == null ? -1 : variant(change).getInteger("stockOnHand");
+    return change.getJsonObject("product") == null ? -1 : variant(change).getInteger("available");
   }
 
   private static JsonObject input(String slug, String sku, long amount, int stock) {

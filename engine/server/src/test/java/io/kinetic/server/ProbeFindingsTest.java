@@ -331,6 +331,44 @@ class ProbeFindingsTest {
     return created.bodyAsJsonObject().getString("id");
   }
 
+  /**
+   * The warehouse's count is the staff's: a shopper's product (REST and GraphQL, cached publicly)
+   * tells what can still be put in a cart ({@code available}), never {@code stockOnHand}.
+   */
+  @Test
+  void shoppersSeeWhatIsAvailableNeverTheStockOnHand() throws Exception {
+    var shop = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD);
+    JsonObject product = shop.product("PUBLISHED", 150);
+    String id = product.getString("id");
+    assertEquals(150, product.getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"), "staff see it");
+
+    var rest = get("/api/v1/products/" + id);
+    assertEquals(200, rest.statusCode(), rest.bodyAsString());
+    JsonObject variant = rest.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0);
+    assertEquals(150, variant.getInteger("available"), rest.bodyAsString());
+    assertTrue(!variant.containsKey("stockOnHand"), rest.bodyAsString());
+    var bySlug = get("/api/v1/products/by-slug/" + product.getString("slug"));
+    assertTrue(!bySlug.bodyAsString().contains("stockOnHand"), bySlug.bodyAsString());
+
+    var graphql = post("/graphql", new JsonObject().put("query", "query($id:ID!){product(id:$id){variants{available}}}")
+      .put("variables", new JsonObject().put("id", id)).encode());
+    assertEquals(150, graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("product").getJsonArray("variants")
+      .getJsonObject(0).getInteger("available"), graphql.bodyAsString());
+    var asked = post("/graphql", new JsonObject().put("query", "query($id:ID!){product(id:$id){variants{stockOnHand}}}")
+      .put("variables", new JsonObject().put("id", id)).encode());
+    assertNotNull(asked.bodyAsJsonObject().getJsonArray("errors"), "no such field in the shop's schema: " + asked.bodyAsString());
+    assertTrue(!asked.bodyAsString().contains("150"), asked.bodyAsString());
+
+    var admin = http.post("/admin/graphql").bearerTokenAuthentication(shop.staffToken()).putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("query", "query($id:ID!){adminProduct(id:$id){variants{stockOnHand available}}}")
+        .put("variables", new JsonObject().put("id", id)).encode())).await(10, TimeUnit.SECONDS);
+    JsonObject adminVariant = admin.bodyAsJsonObject().getJsonObject("data").getJsonObject("adminProduct").getJsonArray("variants")
+      .getJsonObject(0);
+    assertEquals(150, adminVariant.getInteger("stockOnHand"), admin.bodyAsString());
+    var adminRest = http.get("/api/v1/admin/products/" + id).bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertEquals(150, adminRest.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+  }
+
   /** The ids of the products an admin search for {@code encodedQuery} finds. */
   private static Set<String> adminSearch(String token, String encodedQuery) throws Exception {
     var page = http.get("/api/v1/admin/products?limit=100&q=" + encodedQuery).bearerTokenAuthentication(token).send()

@@ -1,10 +1,14 @@
 package io.kinetic.gateway.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kinetic.kernel.contract.catalog.ProductCard;
 import io.kinetic.kernel.contract.catalog.ProductPage;
 import io.kinetic.kernel.contract.catalog.ProductView;
+import io.kinetic.kernel.contract.catalog.Variant;
 import io.kinetic.kernel.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,7 +25,9 @@ import java.util.UUID;
  * a view too (a number's unit) without touching the product: their events {@link #clear} it, when
  * they arrive and once more a second later (another node's catalog reloads its definitions
  * asynchronously), and every entry expires after the catalog's cache lifetime anyway. One per node,
- * bounded by weight; byte for byte what Jackson writes for the records.
+ * bounded by weight; byte for byte what Jackson writes for the records, except that a shopper's
+ * product has no {@code stockOnHand} per variant (the warehouse's count is the staff's: shoppers
+ * see {@code available}, what they can still put in a cart).
  */
 final class ProductJson implements Shareable {
 
@@ -29,6 +35,13 @@ final class ProductJson implements Shareable {
   private static final String SHARED = "kinetic.gateway.product-json";
   private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEXT = "],\"nextCursor\":".getBytes(StandardCharsets.UTF_8);
+
+  /** The storefront's variant: every component but {@code stockOnHand}. */
+  @JsonIgnoreProperties("stockOnHand")
+  private abstract static class ShopVariant {
+  }
+
+  private static final ObjectWriter SHOP = Json.MAPPER.copy().addMixIn(Variant.class, ShopVariant.class).writer();
 
   private final Cache<Key, byte[]> bytes;
   private final long lowStock;
@@ -57,7 +70,16 @@ final class ProductJson implements Shareable {
   }
 
   byte[] of(ProductView view) {
-    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale(), null), key -> Json.bytes(view));
+    return bytes.get(new Key(view.id(), view.version(), availability(view), view.locale(), null), key -> shop(view));
+  }
+
+  /** The product as the storefront's contract has it (no {@code stockOnHand}). */
+  static byte[] shop(ProductView view) {
+    try {
+      return SHOP.writeValueAsBytes(view);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode product " + view.id(), e);
+    }
   }
 
   /** The product's slim card ({@link ProductCard}) with prices in {@code currency}. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopResultCacheTest {
 
-  private static final String QUERY = "query($s:String!){productBySlug(slug:$s){id slug variants{sku stockOnHand}}}";
+  private static final String QUERY = "query($s:String!){productBySlug(slug:$s){id slug variants{sku available}}}";
   private static GatewayFixture gw;
   private static final UUID PRODUCT = UUID.randomUUID();
   private static final AtomicLong stock = new AtomicLong(3);

@@ -46,7 +46,7 @@ class ProductChangedTest {
 
   static final String SUBSCRIPTION = """
     subscription($id: ID!) { productChanged(id: $id) {
-      id state product { id version variants { sku stockOnHand price(currency: "EUR") { amount } } categories { name } }
+      id state product { id version variants { sku available price(currency: "EUR") { amount } } categories { name } }
     } }""";
   private static final Duration QUIET = Duration.ofMillis(400);
   private static GatewayFixture gw;
@@ -107,7 +107,7 @@ class ProductChangedTest {
       publish(id, 5, 4500, 7);
       gw.vertx.eventBus().publish(CatalogApi.Events.STOCK_CHANGED, stockChanged(id, 7, 5));
       JsonObject stock = payload(client.expect("next", "p"));
-      assertEquals(7, stock.getJsonObject("product").getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+      assertEquals(7, stock.getJsonObject("product").getJsonArray("variants").getJsonObject(0).getInteger("available"));
       assertEquals("Tops", stock.getJsonObject("product").getJsonArray("categories").getJsonObject(0).getString("name"),
         "each event loads afresh: the DataLoader keeps nothing from the one before");
     }
@@ -181,7 +181,7 @@ class ProductChangedTest {
       assertTrue(!sent.isEmpty() && sent.size() <= 3, "twenty events, at most a few messages: " + sent);
       JsonObject last = sent.get(sent.size() - 1).getJsonObject("product");
       assertEquals(21, last.getInteger("version"));
-      assertEquals(80, last.getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
+      assertEquals(80, last.getJsonArray("variants").getJsonObject(0).getInteger("available"));
     }
   }
 
