@@ -369,6 +369,49 @@ class ProbeFindingsTest {
     assertEquals(150, adminRest.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
   }
 
+  /**
+   * A product image is an http(s) URL or one of the shop's own media paths: anything else (a
+   * javascript: URL) would end up in the storefront's img src and og:image.
+   */
+  @Test
+  void aProductImageIsAnHttpUrlOrAMediaPath() throws Exception {
+    String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
+    for (String url : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:image/svg+xml,<svg/>", "//evil.example/x.jpg",
+      "/admin/x.jpg", "/media/../admin/x.jpg", "http:x.jpg", "ftp://example.com/x.jpg", "x.jpg", "https://exa mple.com/x.jpg"}) {
+      String slug = "probe-media-" + UUID.randomUUID().toString().substring(0, 8);
+      var refused = Shop.send(http.post("/api/v1/admin/products").bearerTokenAuthentication(token), mediaProduct(slug, url));
+      assertEquals(400, refused.statusCode(), url + ": " + refused.bodyAsString());
+      JsonObject problem = refused.bodyAsJsonObject();
+      assertEquals("VALIDATION_FAILED", problem.getString("code"), url + ": " + refused.bodyAsString());
+      assertEquals("media[0].url", problem.getJsonArray("errors").getJsonObject(0).getString("field"), url + ": " + refused.bodyAsString());
+    }
+    var graphql = http.post("/admin/graphql").bearerTokenAuthentication(token).putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("query", "mutation($in:ProductInput!){createProduct(input:$in){__typename"
+          + " ... on Problem{code errors{field}}}}")
+        .put("variables", new JsonObject().put("in", new JsonObject().put("slug", "probe-media-" + UUID.randomUUID().toString().substring(0, 8))
+          .put("status", "DRAFT").put("defaultLocale", "en")
+          .put("translations", new JsonArray().add(new JsonObject().put("locale", "en").put("name", "Media probe")))
+          .put("media", new JsonArray().add(new JsonObject().put("url", "javascript:alert(1)")))
+          .put("variants", new JsonArray().add(new JsonObject().put("sku", "PROBE-MEDIA-" + UUID.randomUUID().toString().substring(0, 8))))))
+        .encode())).await(10, TimeUnit.SECONDS);
+    JsonObject created = graphql.bodyAsJsonObject().getJsonObject("data").getJsonObject("createProduct");
+    assertEquals("VALIDATION_FAILED", created.getString("code"), graphql.bodyAsString());
+    assertEquals("media[0].url", created.getJsonArray("errors").getJsonObject(0).getString("field"), graphql.bodyAsString());
+
+    for (String url : new String[] {"https://cdn.example.com/images/tee.jpg?w=640", "HTTP://example.com/a.png", "/media/0a1b2c-1280.jpg"}) {
+      String slug = "probe-media-" + UUID.randomUUID().toString().substring(0, 8);
+      var accepted = Shop.send(http.post("/api/v1/admin/products").bearerTokenAuthentication(token), mediaProduct(slug, url));
+      assertEquals(201, accepted.statusCode(), url + ": " + accepted.bodyAsString());
+    }
+  }
+
+  private static JsonObject mediaProduct(String slug, String url) {
+    return new JsonObject().put("slug", slug).put("status", "DRAFT").put("defaultLocale", "en")
+      .put("translations", new JsonObject().put("en", new JsonObject().put("name", "Media probe")))
+      .put("media", new JsonArray().add(new JsonObject().put("url", url).put("alt", "x")))
+      .put("variants", new JsonArray().add(new JsonObject().put("sku", slug.toUpperCase())));
+  }
+
   /** The ids of the products an admin search for {@code encodedQuery} finds. */
   private static Set<String> adminSearch(String token, String encodedQuery) throws Exception {
     var page = http.get("/api/v1/admin/products?limit=100&q=" + encodedQuery).bearerTokenAuthentication(token).send()

@@ -6,6 +6,8 @@ import io.kinetic.kernel.contract.catalog.ProductInput;
 import io.kinetic.kernel.contract.catalog.Translation;
 import io.kinetic.kernel.contract.catalog.VariantInput;
 import io.kinetic.kernel.money.Money;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -236,9 +238,33 @@ final class ProductValidator {
       if (media.get(i) == null) {
         errors.add(path, "must not be null");
       } else {
-        errors.text(path + ".url", media.get(i).url(), 2048);
+        String url = media.get(i).url();
+        if (errors.text(path + ".url", url, 2048) && !isMediaUrl(url)) {
+          errors.add(path + ".url", "must be an http:// or https:// URL, or a path of this shop's media (/media/...)");
+        }
         errors.optionalText(path + ".alt", media.get(i).alt(), 300);
       }
     }
+  }
+
+  /**
+   * Whether a product image may be at {@code url}: an absolute http(s) URL with a host, or a path
+   * under the engine's own {@code /media/} (what an upload answers), without {@code ..} segments.
+   * Anything else (a {@code javascript:} or {@code data:} URL, a path elsewhere on the site, text
+   * that is no URL) would end up in the storefront's {@code img src} and {@code og:image}.
+   */
+  static boolean isMediaUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    if (uri.getScheme() == null) {
+      return uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/media/")
+        && uri.normalize().getRawPath().equals(uri.getRawPath());
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
   }
 }
