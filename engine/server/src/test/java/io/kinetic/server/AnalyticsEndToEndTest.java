@@ -134,11 +134,31 @@ class AnalyticsEndToEndTest {
 
     // the same through GraphQL, weekly
     var gql = graphql(shop.staffToken(), "{ salesDashboard(from: \"" + today + "\", to: \"" + today + "\", granularity: WEEK) {"
-      + " currency granularity totals { revenue ordersPaid } periods { start figures { revenue } } funnel { cartsCreated } } }");
+      + " currency granularity totals { revenue ordersPlaced ordersPaid averageOrderValue refunds returns cancelled newCustomers"
+      + " returningCustomers } periods { start figures { revenue } }"
+      + " topProducts { id units revenue } funnel { cartsCreated checkoutsStarted ordersPlaced ordersPaid } } }");
     JsonObject data = gql.bodyAsJsonObject().getJsonObject("data").getJsonObject("salesDashboard");
     assertEquals("EUR", data.getString("currency"));
     assertEquals("WEEK", data.getString("granularity"));
-    assertEquals(totals(after).getLong("revenue"), data.getJsonObject("totals").getLong("revenue"));
+    // money is the Long scalar and counts are Int: whole JSON numbers as REST answers them, never 4.0
+    JsonObject figures = data.getJsonObject("totals");
+    for (String field : figures.fieldNames()) {
+      assertWhole(figures, field, gql.bodyAsString());
+      assertEquals(totals(after).getLong(field), figures.getLong(field), field);
+    }
+    JsonObject gqlTop = find(data.getJsonArray("topProducts"), product.getString("id"));
+    assertWhole(gqlTop, "units", gql.bodyAsString());
+    assertWhole(gqlTop, "revenue", gql.bodyAsString());
+    assertEquals(3000, gqlTop.getLong("revenue"));
+    for (String field : data.getJsonObject("funnel").fieldNames()) {
+      assertWhole(data.getJsonObject("funnel"), field, gql.bodyAsString());
+      assertEquals(funnel.getLong(field), data.getJsonObject("funnel").getLong(field), field);
+    }
+  }
+
+  private static void assertWhole(JsonObject object, String field, String body) {
+    Object value = object.getValue(field);
+    assertTrue(value instanceof Integer || value instanceof Long, field + " is " + value + " in " + body);
   }
 
   @Test
