@@ -504,6 +504,12 @@ class CheckoutEndToEndTest {
     var refused = place(http, guest, null, badAddress);
     assertProblem(refused, 400, "VALIDATION_FAILED");
     assertEquals("shippingAddress.postalCode", refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
+    // a guest's e-mail by the accounts' rules: what an address allows only quoted is refused
+    for (String email : new String[] {"<script>@example.com", "a b@example.com", "a@example", "x(y)@example.com"}) {
+      var refusedEmail = place(http, guest, null, order(email, "DE", GERMANY_STANDARD));
+      assertProblem(refusedEmail, 400, "VALIDATION_FAILED");
+      assertEquals("email", refusedEmail.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), email);
+    }
     assertProblem(Shop.send(http.post("/api/v1/orders/" + UUID.randomUUID() + "/payment/test-card"), new JsonObject().put("card", "x")),
       400, "VALIDATION_FAILED");
     assertProblem(http.get("/api/v1/orders/not-a-uuid").send().await(10, TimeUnit.SECONDS), 400, "VALIDATION_FAILED");

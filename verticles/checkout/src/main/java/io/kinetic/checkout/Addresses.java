@@ -3,13 +3,12 @@ package io.kinetic.checkout;
 import io.kinetic.kernel.address.AddressRules;
 import io.kinetic.kernel.contract.checkout.OrderAddress;
 import io.kinetic.kernel.error.FieldError;
+import io.kinetic.kernel.text.EmailAddress;
+import java.text.Normalizer;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Checks and tidies the addresses (by the address book's rules, {@link AddressRules}) and the e-mail of a checkout. */
 final class Addresses {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]{1,64}@[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+\\.[^@\\s\\p{Cntrl}\\p{Cf}\\p{Z}]+");
 
   private Addresses() {
   }
@@ -25,9 +24,14 @@ final class Addresses {
       a.phone());
   }
 
+  /**
+   * A guest's e-mail by the accounts' rules ({@link EmailAddress}: what an address allows unquoted,
+   * at most 254 characters), kept as typed but for surrounding blanks and in Unicode NFC (one address
+   * typed two ways is one).
+   */
   static String email(String value, String field, List<FieldError> errors) {
-    String email = value == null ? "" : value.strip();
-    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+    String email = value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    if (!EmailAddress.isValid(EmailAddress.normalize(email))) {
       errors.add(new FieldError(field, "must be an e-mail address"));
       return null;
     }
