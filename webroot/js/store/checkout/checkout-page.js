@@ -179,8 +179,10 @@ export const CheckoutPage = {
 
     const cartProblems = computed(() => (quote.value ? quote.value.problems.filter((p) => CART_PROBLEMS.includes(p)) : []));
     const noShipping = computed(() => Boolean(quote.value && quote.value.problems.includes('NO_SHIPPING')));
+    // above the largest total the shop takes in one order (checkout.maxOrderTotal)
+    const tooLarge = computed(() => Boolean(quote.value && quote.value.problems.includes('TOTAL_TOO_LARGE')));
     const canPlace = computed(() => Boolean(quote.value && !quoting.value && !placing.value && !empty.value
-      && !cartProblems.value.length && !noShipping.value && draft.methodId));
+      && !cartProblems.value.length && !noShipping.value && !tooLarge.value && draft.methodId));
 
     async function focusFirstError() {
       await nextTick();
@@ -242,6 +244,7 @@ export const CheckoutPage = {
         case 'VALIDATION_FAILED': return { text: t('fixFields') };
         case 'CART_CHANGED': return { text: t('cartChanged'), cart: true };
         case 'OUT_OF_STOCK': return { text: t('orderOutOfStock'), cart: true };
+        case 'ORDER_TOTAL_TOO_LARGE': return { text: t('totalTooLarge'), cart: true };
         case 'CART_EMPTY': case 'CART_NOT_FOUND': return { text: t('cartGone') };
         case 'SHIPPING_METHOD_UNAVAILABLE': return { text: t('methodGone') };
         case 'PAYMENT_PROVIDER_UNAVAILABLE': return { text: t('paymentsDown') };
@@ -386,6 +389,13 @@ export const CheckoutPage = {
         return html`
           <div ref=${alertBox} class="checkout-alert warn" role="alert" data-testid="cart-problems">
             <p>${t('cartNeedsReview')}</p>
+            <a href="/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>
+          </div>`;
+      }
+      if (tooLarge.value && !e) {
+        return html`
+          <div ref=${alertBox} class="checkout-alert warn" role="alert" data-testid="total-too-large">
+            <p>${t('totalTooLarge')}</p>
             <a href="/cart" class="btn btn-small" data-testid="review-cart">${t('reviewCart')}</a>
           </div>`;
       }

@@ -243,6 +243,20 @@ class CheckoutBrowserTest {
     assertTrue(browser.driver().findElements(Browser.testId("cart-problems")).isEmpty());
   }
 
+  /** A cart above the largest total the shop takes (here 100,000,000 EUR) is said so, and no order can be placed. */
+  @Test
+  void aCartAboveTheLargestOrderTotalIsSaidSoAndCannotBeOrdered() throws Exception {
+    String suffix = suffix();
+    String name = "Checkout giant " + suffix;
+    JsonObject product = api.createProduct(staff, "checkout-" + suffix, name,
+      new JsonArray().add(EngineApi.variant("CO-" + suffix + "-M", 20_000_000_000L, 2199, 3))).put("name", name);
+    addToCart(product, 1);
+    browser.open("/checkout");
+    browser.visible("total-too-large");
+    assertFalse(browser.visible("place-order").isEnabled(), "no order above the shop's largest total");
+    browser.screenshots("checkout-total-too-large");
+  }
+
   @Test
   void aCustomerPaysWithALateCardAndFindsTheOrderInTheAccount() throws Exception {
     JsonObject product = product(10);
