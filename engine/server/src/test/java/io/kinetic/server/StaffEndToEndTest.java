@@ -29,6 +29,22 @@ class StaffEndToEndTest {
     http = RunningEngine.client();
   }
 
+  /** An unknown member is STAFF_NOT_FOUND whatever is asked of them: read, deactivated or given roles (REST and GraphQL). */
+  @Test
+  void anUnknownMemberIsStaffNotFoundEverywhere() throws Exception {
+    String admin = login(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).getString("accessToken");
+    String unknown = UUID.randomUUID().toString();
+    var read = get("/api/v1/admin/staff/" + unknown, admin);
+    assertEquals(404, read.statusCode(), read.bodyAsString());
+    assertEquals("STAFF_NOT_FOUND", read.bodyAsJsonObject().getString("code"), read.bodyAsString());
+    var graphql = http.post("/admin/graphql").bearerTokenAuthentication(admin)
+      .sendJsonObject(new JsonObject().put("query", "query($id: ID!) { staffMember(id: $id) { id } }")
+        .put("variables", new JsonObject().put("id", unknown)))
+      .await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+    assertEquals("STAFF_NOT_FOUND", graphql.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"),
+      graphql.encode());
+  }
+
   @Test
   void anInvitedMembersAccessFollowsTheirRolesAndEndsWithDeactivation() throws Exception {
     String admin = login(RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).getString("accessToken");

@@ -70,6 +70,8 @@ final class AccountService {
     String what = realm.name().toLowerCase(Locale.ROOT) + " " + id;
     return accounts.findById(realm, id).compose(found -> found
       .map(Future::succeededFuture)
-      .orElseGet(() -> Future.failedFuture(ErrorCode.NOT_FOUND.failure(what + " not found"))));
+      // a staff member unknown is STAFF_NOT_FOUND, as deactivating or changing the roles of one answers
+      .orElseGet(() -> Future.failedFuture((realm == Realm.STAFF ? ErrorCode.STAFF_NOT_FOUND : ErrorCode.NOT_FOUND)
+        .failure(what + " not found"))));
   }
 }

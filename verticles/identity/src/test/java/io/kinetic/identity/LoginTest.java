@@ -118,7 +118,7 @@ class LoginTest {
   void anUnknownStaffMemberIsNotFound() {
     var failure = identity.failure(IdentityApi.GET_STAFF, new GetStaff(UUID.randomUUID()));
 
-    assertEquals(ErrorCode.NOT_FOUND, failure.errorCode());
+    assertEquals(ErrorCode.STAFF_NOT_FOUND, failure.errorCode());
   }
 
   @Test
