@@ -519,6 +519,11 @@ class CheckoutEndToEndTest {
     }
     assertEquals(200, http.get("/api/v1/admin/orders").bearerTokenAuthentication(shop.staffToken()).send()
       .await(10, TimeUnit.SECONDS).statusCode());
+    // a date range that holds nothing is a mistake, said so (was an empty page)
+    var backwards = http.get("/api/v1/admin/orders").addQueryParam("from", "2026-02-01T00:00:00Z").addQueryParam("to", "2026-01-01T00:00:00Z")
+      .bearerTokenAuthentication(shop.staffToken()).send().await(10, TimeUnit.SECONDS);
+    assertProblem(backwards, 400, "VALIDATION_FAILED");
+    assertEquals("from", backwards.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), backwards.bodyAsString());
     var webhook = http.post("/webhooks/stripe").putHeader("Stripe-Signature", "t=1,v1=00").sendBuffer(Buffer.buffer("{}"))
       .await(10, TimeUnit.SECONDS);
     assertProblem(webhook, 400, "WEBHOOK_SIGNATURE_INVALID");

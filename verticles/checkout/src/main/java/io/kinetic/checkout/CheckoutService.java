@@ -152,6 +152,10 @@ final class CheckoutService {
       params.add(query.state());
       where.add("o.state = $" + params.size());
     }
+    if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+      // as the product list answers a price range: a range that holds nothing is a mistake, not an empty page
+      errors.add(new FieldError("from", "must not be after to"));
+    }
     if (query.from() != null) {
       params.add(query.from().atOffset(ZoneOffset.UTC));
       where.add("o.placed_at >= $" + params.size());
