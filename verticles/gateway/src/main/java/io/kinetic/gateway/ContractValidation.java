@@ -112,6 +112,11 @@ final class ContractValidation implements Handler<RoutingContext> {
       rc.next();
       return;
     }
+    Failure twice = givenTwice(rc);
+    if (twice != null) {
+      rc.fail(twice);
+      return;
+    }
     Future<ValidatableRequest> extracted;
     try {
       extracted = extractor.extractValidatableRequest(rc, operation);
@@ -136,6 +141,28 @@ final class ContractValidation implements Handler<RoutingContext> {
         rc.fail(ar.cause());
       }
     });
+  }
+
+  /**
+   * A query parameter of one value (not an array in the contract) given more than once
+   * ({@code ?limit=1&limit=2}): refused naming it, rather than taking the first, as the library
+   * does, where a proxy or cache in front may read the last.
+   */
+  private Failure givenTwice(RoutingContext rc) {
+    for (Checked checked : parameters) {
+      Parameter p = checked.parameter();
+      if (p.getIn() != Location.QUERY || p.getSchemaType() == SchemaType.ARRAY) {
+        continue;
+      }
+      try {
+        if (rc.queryParams().getAll(p.getName()).size() > 1) {
+          return Failure.invalid(p.getName(), "is given twice: send it once");
+        }
+      } catch (IllegalArgumentException undecodable) {
+        return null; // said by the extraction ("%zz")
+      }
+    }
+    return null;
   }
 
   /** The media types the operation's body may have, for a refusal's detail ("application/octet-stream"). */
@@ -200,9 +227,9 @@ final class ContractValidation implements Handler<RoutingContext> {
 
   /**
    * A schema of the contract, compiled once: the quick check ({@link FastSchema}, null where the
-   * schema is not plain) accepts most valid values; the full validator decides the rest and words
-   * the error, but for an integer out of its schema's range, which is said with both bounds
-   * ({@link IntegerRanges}).
+   * schema is not plain) accepts most valid values; the full validator decides the rest, and its
+   * errors are said in the engine's words ({@link SchemaWording}: an integer out of its schema's
+   * range with both bounds, {@link IntegerRanges}).
    */
   private record Schema(Validator full, FastSchema quick, JsonObject resolved) {
 
@@ -229,7 +256,7 @@ final class ContractValidation implements Handler<RoutingContext> {
       try {
         result.checkValidity();
       } catch (JsonSchemaValidationException e) {
-        IntegerRanges.reword(result, resolved);
+        SchemaWording.reword(result, resolved);
         throw refusal.apply(result, e);
       }
     }

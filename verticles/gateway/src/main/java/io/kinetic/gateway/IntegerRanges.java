@@ -2,44 +2,19 @@ package io.kinetic.gateway;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.OutputUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
  * How a refused integer is told: "must be an integer from 1 to 10000", both bounds of its schema,
  * instead of the validator's "0 is less than 1" or "18446744073709551616 is greater than
  * 9223372036854775807". Every integer schema of the validated contract has both bounds (at most
  * those of a 64-bit integer, see {@code ContractLoader}), so a number of any size is refused in the
- * same words, naming its field.
+ * same words, naming its field ({@link SchemaWording} asks it).
  */
 final class IntegerRanges {
 
-  private static final List<String> BOUNDS = List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
-
   private IntegerRanges() {
-  }
-
-  /**
-   * Rewords, in {@code result}, each error of a bound of an integer schema of {@code schema} (the
-   * validated schema with its references resolved); other errors are left as they are.
-   */
-  static void reword(OutputUnit result, JsonObject schema) {
-    if (schema == null || result.getErrors() == null) {
-      return;
-    }
-    for (OutputUnit error : result.getErrors()) {
-      String location = error.getKeywordLocation();
-      int slash = location == null ? -1 : location.lastIndexOf('/');
-      if (slash < 0 || !BOUNDS.contains(location.substring(slash + 1))) {
-        continue;
-      }
-      String range = range(at(schema, location.substring(0, slash)));
-      if (range != null) {
-        error.setError("must be an integer from " + range);
-      }
-    }
   }
 
   /** "1 to 10000" for an integer schema with both bounds; null for any other. */

@@ -54,7 +54,7 @@ final class ValidationFailures {
     if (e instanceof SchemaValidationException sve && sve.getOutputUnit() != null) {
       List<OutputUnit> errors = sve.getOutputUnit().getErrors();
       if (errors != null && !errors.isEmpty()) {
-        return bound(errors.get(errors.size() - 1).getError());
+        return bound(errors.get(0).getError());
       }
     }
     return switch (e.type()) {

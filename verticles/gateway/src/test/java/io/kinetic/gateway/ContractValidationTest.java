@@ -32,4 +32,23 @@ class ContractValidationTest {
     assertFalse(ContractValidation.Checked.literal(SchemaType.STRING, new LabelTransformer()));
     assertFalse(ContractValidation.Checked.literal(SchemaType.STRING, new MatrixTransformer()));
   }
+
+  /** Each pattern of the contract is said in words ({@link SchemaWording}), not as a regular expression. */
+  @Test
+  void everyPatternOfTheContractHasItsWords() throws Exception {
+    var unknown = new java.util.ArrayList<String>();
+    var pattern = java.util.regex.Pattern.compile("pattern: \"((?:[^\"\\\\]|\\\\.)*)\"");
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/openapi"))) {
+      for (var file : files.toList()) {
+        var m = pattern.matcher(java.nio.file.Files.readString(file));
+        while (m.find()) {
+          String regex = m.group(1).replace("\\\\", "\\");
+          if (!SchemaWording.knows(regex)) {
+            unknown.add(file.getFileName() + ": " + regex);
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), unknown);
+  }
 }

@@ -108,6 +108,41 @@ class QueryParametersTest {
     assertEquals(5, sent.limit());
   }
 
+  /** A parameter's refusal in the engine's words; one of a single value given twice is refused, not read once. */
+  @Test
+  void aRefusedParameterIsSaidInTheEnginesWords() throws Exception {
+    said(gw.get("/api/v1/products?limit=abc"), "limit", "must be an integer from 1 to 100");
+    said(gw.get("/api/v1/products?sort=bad"), "sort", "must be one of: newest, price_asc, price_desc, name");
+    said(gw.get("/api/v1/products?currency=usd"), "currency",
+      "must be three capital letters (an ISO 4217 currency code such as EUR)");
+    said(gw.get("/api/v1/admin/staff/not-uuid", gw.staffToken(STAFF, "admin")), "id", "must be a UUID");
+    said(gw.get("/api/v1/admin/orders/bad", gw.staffToken(STAFF, "admin")), "orderId", "must be a UUID");
+    int lists = gw.bus.count(CatalogApi.LIST_PRODUCTS);
+    said(gw.get("/api/v1/products?limit=1&limit=2"), "limit", "is given twice: send it once");
+    said(gw.get("/api/v1/products?sort=name&currency=USD&sort=name"), "sort", "is given twice: send it once");
+    assertEquals(lists, gw.bus.count(CatalogApi.LIST_PRODUCTS), "nothing reached the catalog");
+  }
+
+  /** A nullable value's refusal is one error, with no "Expected null" of the null branch beside it. */
+  @Test
+  void aNullableValueIsRefusedOnce() throws Exception {
+    String event = "{\"sessionId\":\"session-1\",\"events\":[{\"id\":\"" + UUID.randomUUID()
+      + "\",\"type\":\"product-view\",\"productId\":\"" + UUID.randomUUID() + "\",\"at\":%s}]}";
+    said(gw.send("POST", "/api/v1/events", null, event.formatted("\"garbage\"")), "events[0].at",
+      "is not a date-time (ISO 8601, e.g. 2026-01-31T09:30:00Z)");
+    said(gw.send("POST", "/api/v1/events", null, event.formatted("5")), "events[0].at", "must be a string or null");
+    said(gw.send("POST", "/api/v1/events", null, "{\"sessionId\":\"session-1\",\"events\":[]}"), "events",
+      "must hold at least 1 item");
+  }
+
+  private static void said(HttpResponse<Buffer> response, String field, String message) {
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    JsonObject problem = problem(response);
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), problem.encode());
+    assertEquals(new io.vertx.core.json.JsonArray().add(new JsonObject().put("field", field).put("message", message)),
+      problem.getJsonArray("errors"), problem.encode());
+  }
+
   @Test
   void anIdempotencyKeyIsTakenAsSent() throws Exception {
     var input = new JsonObject().put("slug", "percent-shirt").put("status", "DRAFT").put("defaultLocale", "en")

@@ -83,6 +83,50 @@ class ContractLimitsTest {
     assertEquals(2, fine.statusCode() / 100, fine.bodyAsString());
   }
 
+  /**
+   * Every kind of schema error is said in the engine's words, once per field, never in the
+   * validator's ("Instance type string is invalid. Expected integer", "Array has too many items (
+   * + 5000 > 100)", "Instance does not have at least 10 properties" for at most 10).
+   */
+  @Test
+  void eachKindOfRefusalIsSaidInTheEnginesWords() throws Exception {
+    said(p -> p.put("status", "NOPE"), "status", "must be one of: DRAFT, PUBLISHED");
+    said(p -> p.put("status", 5), "status", "must be a string");
+    said(p -> p.put("slug", "Not A Slug"), "slug", "must be lower-case letters and digits, in words joined by single dashes");
+    said(p -> p.put("slug", ""), "slug", "must not be empty");
+    said(p -> p.put("slug", "s".repeat(121)), "slug", "must be at most 120 characters long");
+    said(p -> p.put("variants", variants(5000)), "variants", "must hold at most 100 items");
+    said(p -> p.getJsonArray("variants").getJsonObject(0).put("options", options(500, 5, 5)),
+      "variants[0].options", "must have at most 10 entries");
+    said(p -> p.getJsonArray("variants").getJsonObject(0).put("options", new JsonObject().put("", "v")),
+      "variants[0].options", "the key \"\" must not be empty");
+    said(p -> p.put("translations", new JsonObject()), "translations", "must have at least 1 entry");
+    said(p -> p.put("translations", new JsonObject().put("EN!", new JsonObject().put("name", "x"))),
+      "translations", "the key \"EN!\" must be a locale such as en or de-CH");
+    said(p -> p.getJsonArray("variants").getJsonObject(0).put("stockOnHand", "x"),
+      "variants[0].stockOnHand", "must be an integer from 0 to 2147483647 or null");
+    said(p -> p.getJsonArray("variants").getJsonObject(0).put("stockOnHand", -1),
+      "variants[0].stockOnHand", "must be an integer from 0 to 2147483647");
+    said(p -> p.put("categoryIds", new JsonArray().add("nope")), "categoryIds[0]", "must be a UUID");
+    said(p -> p.put("seo", new JsonObject().put("title", 5)), "seo.title", "must be a string or null");
+    said(p -> p.getJsonArray("variants").getJsonObject(0).getJsonArray("prices").getJsonObject(0).put("currency", "eur"),
+      "variants[0].prices[0].currency", "must be three capital letters (an ISO 4217 currency code such as EUR)");
+    var notAnObject = gw.send("POST", "/api/v1/admin/products", token, "[]");
+    assertEquals("must be an object", problem(notAnObject).getJsonArray("errors").getJsonObject(0).getString("message"));
+  }
+
+  /** {@code change} applied to a valid product is refused with exactly one error, {@code message} on {@code field}. */
+  private static void said(Consumer<JsonObject> change, String field, String message) throws Exception {
+    JsonObject bad = product();
+    change.accept(bad);
+    var response = gw.send("POST", "/api/v1/admin/products", token, bad.encode());
+    assertRefused(response);
+    JsonObject problem = problem(response);
+    assertEquals(new JsonArray().add(new JsonObject().put("field", field).put("message", message)),
+      problem.getJsonArray("errors"), problem.encode());
+    assertEquals(field + ": " + message, problem.getString("detail"));
+  }
+
   /** {@code atLimit} applied to a valid product reaches the catalog; {@code beyond} is refused before it. */
   private static void edge(Consumer<JsonObject> atLimit, Consumer<JsonObject> beyond) throws Exception {
     JsonObject ok = product();
