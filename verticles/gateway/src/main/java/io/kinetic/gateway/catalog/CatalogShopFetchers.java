@@ -14,9 +14,7 @@ import io.kinetic.kernel.contract.catalog.ListCategories;
 import io.kinetic.kernel.contract.catalog.ListProducts;
 import io.kinetic.kernel.contract.catalog.ProductCard;
 import io.kinetic.kernel.contract.catalog.ProductView;
-import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
-import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import java.util.List;
@@ -60,7 +58,7 @@ final class CatalogShopFetchers {
   private Future<ProductView> product(DataFetchingEnvironment env) {
     String raw = env.getArgument("id");
     var id = Ids.parse(raw).orElseThrow(() ->
-      Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
+      Failure.invalid("id", "must be a UUID"));
     return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, Gql.locale(env, locales), false), Gql.caller(env))
       .onSuccess(product -> CatalogCacheTags.product(env, product));
   }

@@ -15,7 +15,6 @@ import io.kinetic.kernel.contract.catalog.ProductDeleted;
 import io.kinetic.kernel.contract.catalog.ProductView;
 import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
-import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -95,7 +94,7 @@ final class ProductChanges {
   Future<Publisher<Change>> productChanged(DataFetchingEnvironment env) {
     String raw = env.getArgument("id");
     UUID id = Ids.parse(raw).orElseThrow(() ->
-      Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
+      Failure.invalid("id", "must be a UUID"));
     String locale = Gql.locale(env, locales);
     Caller caller = Gql.caller(env);
     return bus.request(CatalogApi.GET_PRODUCT, new GetProduct(id, locale, false), caller).map(current -> {

@@ -12,12 +12,9 @@ import io.kinetic.kernel.contract.catalog.GetProductBySlug;
 import io.kinetic.kernel.contract.catalog.ListAttributes;
 import io.kinetic.kernel.contract.catalog.ListCategories;
 import io.kinetic.kernel.contract.catalog.ListProducts;
-import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
-import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.id.Ids;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,7 +50,7 @@ final class StorefrontRoutes {
   private void product(RoutingContext rc) {
     var id = Ids.parse(rc.pathParam("id"));
     if (id.isEmpty()) {
-      rc.fail(Failure.of(ErrorCode.INVALID_ID, "id must be a UUID", List.of(new FieldError("id", "must be a UUID"))));
+      rc.fail(Failure.invalid("id", "must be a UUID"));
       return;
     }
     UUID productId = id.get();

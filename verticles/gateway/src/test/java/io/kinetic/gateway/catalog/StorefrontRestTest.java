@@ -90,14 +90,16 @@ class StorefrontRestTest {
   }
 
   @Test
-  void anInvalidIdIs400InvalidIdWithoutAskingTheCatalog() throws Exception {
+  void anInvalidIdIs400ValidationFailedWithoutAskingTheCatalog() throws Exception {
     int before = gw.bus.count(CatalogApi.GET_PRODUCT);
     var response = gw.get("/api/v1/products/not-a-uuid");
     assertEquals(400, response.statusCode());
     JsonObject problem = problem(response);
-    assertEquals("INVALID_ID", problem.getString("code"));
-    assertEquals("https://kinetic.dev/problems/invalid-id", problem.getString("type"));
+    // as on every route with an id in its path (/admin/staff/{id}, /cart/lines/{lineId}, ...)
+    assertEquals("VALIDATION_FAILED", problem.getString("code"));
+    assertEquals("https://kinetic.dev/problems/validation-failed", problem.getString("type"));
     assertEquals("id", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("must be a UUID", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
     assertEquals(response.getHeader("X-Correlation-Id"), problem.getString("correlationId"));
     assertEquals(before, gw.bus.count(CatalogApi.GET_PRODUCT));
   }

@@ -253,7 +253,7 @@ class ProductChangedTest {
 
       client.subscribe("bad", SUBSCRIPTION, new JsonObject().put("id", "not-a-uuid"));
       JsonObject bad = client.expect("error", "bad");
-      assertEquals("INVALID_ID", bad.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"));
+      assertEquals("VALIDATION_FAILED", bad.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code"));
       assertEquals(0, LiveStats.of(gw.vertx).consumers(CatalogApi.Events.PRICE_CHANGED));
     }
   }
