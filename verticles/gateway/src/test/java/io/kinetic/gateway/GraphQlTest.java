@@ -46,6 +46,9 @@ class GraphQlTest {
       Samples.view(UUID.randomUUID(), "p-3", q.locale(), List.of(SUMMER, SHIRTS))), "next-page"));
     gw.bus.<ListCategories>on(CatalogApi.LIST_CATEGORIES, q -> new CategoryList(q.ids().stream()
       .map(id -> new CategoryView(id, null, "c-" + id, id.equals(SHIRTS) ? "Shirts" : "Other", 0)).toList()));
+    // the cart context's words for a quantity beyond its limit
+    gw.bus.<io.kinetic.kernel.contract.cart.CreateCart>on(io.kinetic.kernel.contract.cart.CartApi.CREATE_CART,
+      c -> io.kinetic.kernel.error.Failure.invalid("quantity", "must be between 1 and 99"));
     gw.bus.<Login>on(IdentityApi.LOGIN, login -> "right".equals(login.password())
       ? new Tokens("access", "refresh", "Bearer", 900)
       : ErrorCode.INVALID_CREDENTIALS.failure("wrong e-mail or password"));
@@ -132,7 +135,52 @@ class GraphQlTest {
     assertEquals(List.of("product"), error.getJsonArray("path").getList());
 
     JsonObject badId = query("{product(id:\"nope\"){name}}", null).getJsonArray("errors").getJsonObject(0);
-    assertEquals("INVALID_ID", badId.getJsonObject("extensions").getString("code"));
+    assertEquals("VALIDATION_FAILED", badId.getJsonObject("extensions").getString("code"));
+    assertEquals("id: must be a UUID", badId.getString("message"));
+  }
+
+  /**
+   * An argument out of range is said as REST says a parameter's ("first: must be an integer from 1
+   * to 100"), never as graphql-java's "argument 'first' with value 'IntValue{value=99999999999}'...",
+   * and a range from a context ("must be between 1 and 99") in the same words.
+   */
+  @Test
+  void anArgumentOutOfRangeIsSaidAsRestSaysIt() throws Exception {
+    for (String first : List.of("99999999999", "0", "101")) {
+      JsonObject error = query("{products(first: " + first + "){edges{node{slug}}}}", null).getJsonArray("errors").getJsonObject(0);
+      assertEquals("first: must be an integer from 1 to 100", error.getString("message"), first);
+      assertEquals("VALIDATION_FAILED", error.getJsonObject("extensions").getString("code"));
+      assertEquals("first", error.getJsonObject("extensions").getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+    JsonObject text = query("{products(first: \"x\"){edges{node{slug}}}}", null).getJsonArray("errors").getJsonObject(0);
+    assertEquals("first: must be an integer from 1 to 100", text.getString("message"));
+    JsonObject sort = query("{products(sort: BAD){edges{node{slug}}}}", null).getJsonArray("errors").getJsonObject(0);
+    assertTrue(sort.getString("message").startsWith("sort: must be one of: NEWEST, "), sort.encode());
+    JsonObject problem = query("mutation{addToCart(variantId:\"" + UUID.randomUUID() + "\", quantity: 100)"
+      + "{... on Problem{code message errors{field message}}}}", null).getJsonObject("data").getJsonObject("addToCart");
+    assertEquals("VALIDATION_FAILED", problem.getString("code"), problem.encode());
+    assertEquals("quantity: must be an integer from 1 to 99", problem.getString("message"));
+    assertEquals("must be an integer from 1 to 99", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+  }
+
+  /** A batch (a JSON array) or variables that are no object are refused saying so, not "the request is invalid". */
+  @Test
+  void aRequestOfAnotherShapeIsRefusedSayingWhatIsWrong() throws Exception {
+    var batch = gw.send("POST", "/graphql", null, "[{\"query\":\"{__typename}\"}]");
+    assertEquals(400, batch.statusCode());
+    assertEquals("a request holds one operation: batches (JSON arrays) are not supported",
+      GatewayFixture.problem(batch).getString("detail"));
+    var variables = gw.send("POST", "/graphql", null, "{\"query\":\"{__typename}\",\"variables\":\"str\"}");
+    assertEquals(400, variables.statusCode());
+    assertEquals("VALIDATION_FAILED", GatewayFixture.problem(variables).getString("code"));
+    assertEquals("variables: must be a JSON object", GatewayFixture.problem(variables).getString("detail"));
+    var noQuery = gw.send("POST", "/graphql", null, "{}");
+    assertEquals("query: is required (the GraphQL document, a string)", GatewayFixture.problem(noQuery).getString("detail"));
+    var get = gw.get("/graphql?query=%7B__typename%7D&variables=5");
+    assertEquals("variables: must be a JSON object", GatewayFixture.problem(get).getString("detail"));
+    // null variables stay allowed
+    var plain = gw.send("POST", "/graphql", null, "{\"query\":\"{__typename}\",\"variables\":null}");
+    assertEquals(200, plain.statusCode(), plain.bodyAsString());
   }
 
   @Test

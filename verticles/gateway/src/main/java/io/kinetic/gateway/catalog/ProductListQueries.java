@@ -103,7 +103,7 @@ final class ProductListQueries {
                              Long maxPrice, String currency, String sort, String after, Integer limit, String locale,
                              String status, String text) {
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-      throw Failure.invalid(fields.limit(), "must be between 1 and " + MAX_LIMIT);
+      throw Failure.invalid(fields.limit(), "must be an integer from 1 to " + MAX_LIMIT);
     }
     notNegative(fields.minPrice(), minPrice);
     notNegative(fields.maxPrice(), maxPrice);

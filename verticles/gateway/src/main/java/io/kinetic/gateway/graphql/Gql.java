@@ -82,7 +82,7 @@ public final class Gql {
    */
   public static Future<Object> orProblem(Future<?> reply) {
     return reply.<Object>map(value -> value).recover(t -> {
-      Failure failure = Failure.from(t);
+      Failure failure = ErrorCodes.ranged(Failure.from(t));
       ErrorCode code = failure.errorCode();
       boolean expected = code.httpStatus() < 500 && code != ErrorCode.UNAUTHENTICATED && code != ErrorCode.FORBIDDEN;
       return expected ? Future.succeededFuture(GqlTypes.Problem.of(failure)) : Future.failedFuture(failure);

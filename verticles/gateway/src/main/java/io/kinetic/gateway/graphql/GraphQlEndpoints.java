@@ -9,6 +9,7 @@ import io.kinetic.gateway.edge.BoundEdge;
 import io.kinetic.gateway.edge.EdgeLoader;
 import io.kinetic.gateway.edge.GraphQlApi;
 import io.kinetic.kernel.config.AppConfig;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -98,6 +99,11 @@ public final class GraphQlEndpoints {
       if (rc.request().method() == io.vertx.core.http.HttpMethod.POST && rc.body() != null) {
         io.kinetic.gateway.Bodies.noDuplicateFields(rc.body().buffer());
       }
+      Failure shape = RequestShape.check(rc);
+      if (shape != null) {
+        rc.fail(shape);
+        return;
+      }
       graphql.handle(rc);
     };
   }
@@ -110,8 +116,9 @@ public final class GraphQlEndpoints {
 
   static GraphQL graphQl(GraphQLSchema schema, AppConfig.GraphQl limits, int maxMutationFields, DataLoaders loaders,
                          ResultCache cache) {
-    var errors = new ErrorCodes();
-    var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE, ListSizes.of(schema));
+    var sizes = ListSizes.of(schema);
+    var errors = new ErrorCodes(sizes.slicingArguments());
+    var queryLimits = new QueryLimits(limits.maxDepth(), limits.maxComplexity(), DOCUMENT_CACHE_SIZE, sizes);
     var requestLimits = new RequestLimits(limits.introspection(), limits.maxResponseBytes());
     var builder = GraphQL.newGraphQL(schema);
     if (cache != null) {
