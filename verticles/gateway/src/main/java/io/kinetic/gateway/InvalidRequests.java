@@ -19,31 +19,86 @@ import io.vertx.core.http.HttpServerRequest;
  * since where the next request would start is unknown.
  * <p>
  * {@link #framingChecked} does the same for what the codec lets through: an HTTP/1.0
- * request with both headers (the codec only rejects them together in HTTP/1.1), and any
- * {@code Transfer-Encoding} other than plain {@code chunked}.
+ * request with both headers (the codec only rejects them together in HTTP/1.1), any
+ * {@code Transfer-Encoding} other than plain {@code chunked}, two {@code Host} headers, and a body
+ * it cannot read as sent (compressed, or JSON not in UTF-8).
  */
 final class InvalidRequests implements Handler<HttpServerRequest> {
 
   /**
-   * {@code next} behind the check for a body length two readers could see differently (request
-   * smuggling), and for an
-   * expectation this server cannot meet: {@code Expect} other than {@code 100-continue} is 417
-   * {@code EXPECTATION_FAILED} (RFC 9110, 10.1.1).
+   * {@code next} behind the checks of what the codec lets through: a body length two readers
+   * could see differently (request smuggling: {@code Transfer-Encoding} other than plain
+   * {@code chunked}, or with {@code Content-Length}), a {@code Host} header sent twice (RFC 9112,
+   * 3.2: 400), an expectation this server cannot meet ({@code Expect} other than
+   * {@code 100-continue} is 417 {@code EXPECTATION_FAILED}, RFC 9110, 10.1.1), and a body it
+   * would misread: one with a {@code Content-Encoding} other than identity (it is not
+   * decompressed) or JSON in a charset other than UTF-8, both 415 {@code UNSUPPORTED_MEDIA_TYPE}.
    */
   static Handler<HttpServerRequest> framingChecked(Handler<HttpServerRequest> next) {
     return request -> {
-      String encoding = request.headers().get(HttpHeaders.TRANSFER_ENCODING);
-      String expect = request.headers().get(HttpHeaders.EXPECT);
-      if (encoding != null && (request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-        || !"chunked".equalsIgnoreCase(encoding.trim()))) {
-        answer(request, ErrorCode.MALFORMED_REQUEST.failure(
-          "Transfer-Encoding must be chunked alone, never with Content-Length"));
-      } else if (expect != null && !"100-continue".equalsIgnoreCase(expect.trim())) {
-        answer(request, ErrorCode.EXPECTATION_FAILED.failure("the only expectation this server meets is Expect: 100-continue"));
+      Failure failure = framing(request);
+      if (failure != null) {
+        answer(request, failure);
       } else {
         next.handle(request);
       }
     };
+  }
+
+  private static Failure framing(HttpServerRequest request) {
+    String encoding = request.headers().get(HttpHeaders.TRANSFER_ENCODING);
+    String expect = request.headers().get(HttpHeaders.EXPECT);
+    boolean length = request.headers().contains(HttpHeaders.CONTENT_LENGTH);
+    if (encoding != null && length) {
+      return ErrorCode.MALFORMED_REQUEST.failure("send Transfer-Encoding or Content-Length, never both");
+    }
+    if (encoding != null && !"chunked".equalsIgnoreCase(encoding.trim())) {
+      return ErrorCode.MALFORMED_REQUEST.failure("Transfer-Encoding must be chunked alone (the only coding this server reads)");
+    }
+    if (request.headers().getAll(HttpHeaders.HOST).size() > 1) {
+      return ErrorCode.MALFORMED_REQUEST.failure("the request has more than one Host header");
+    }
+    if (expect != null && !"100-continue".equalsIgnoreCase(expect.trim())) {
+      return ErrorCode.EXPECTATION_FAILED.failure("the only expectation this server meets is Expect: 100-continue");
+    }
+    boolean body = encoding != null || length && !"0".equals(request.headers().get(HttpHeaders.CONTENT_LENGTH).trim());
+    if (!body) {
+      return null;
+    }
+    for (String coding : request.headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+      for (String one : coding.split(",")) {
+        if (!one.isBlank() && !"identity".equalsIgnoreCase(one.trim())) {
+          return ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("Content-Encoding " + ControlCharacters.shown(one.trim())
+            + " is not supported: send the body uncompressed");
+        }
+      }
+    }
+    String charset = jsonCharset(request.headers().get(HttpHeaders.CONTENT_TYPE));
+    if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("charset " + ControlCharacters.shown(charset)
+        + " is not supported: send JSON as UTF-8");
+    }
+    return null;
+  }
+
+  /** The {@code charset} parameter of a JSON media type ({@code application/json}, {@code ...+json}); null for none or another type. */
+  static String jsonCharset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    String[] parts = contentType.split(";");
+    String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (!type.equals("application/json") && !type.endsWith("+json")) {
+      return null;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("charset")) {
+        String value = parts[i].substring(eq + 1).trim();
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+      }
+    }
+    return null;
   }
 
   /**

@@ -176,6 +176,40 @@ class HttpHardeningTest {
     assertEquals(logoutsBefore, gw.bus.count(IdentityApi.LOGOUT));
   }
 
+  /**
+   * What the codec lets through but the engine would misread: two Host headers (RFC 9112: 400), a
+   * body compressed (not decompressed here: 415), JSON in a charset other than UTF-8 (415 naming
+   * it), and a Transfer-Encoding other than chunked said as it is, not as "with Content-Length".
+   */
+  @Test
+  void requestsTheEngineWouldMisreadAreRefusedSayingWhy() throws Exception {
+    int logoutsBefore = gw.bus.count(IdentityApi.LOGOUT);
+    String json = "{\"refreshToken\":\"r\"}";
+    String post = "POST /api/v1/auth/logout HTTP/1.1\r\nHost: localhost\r\n";
+    String twoHosts = exchange(post + "Host: other.example\r\nContent-Type: application/json\r\nContent-Length: "
+      + json.length() + "\r\n\r\n" + json);
+    assertTrue(twoHosts.startsWith("HTTP/1.1 400 "), twoHosts);
+    assertTrue(twoHosts.contains("\"MALFORMED_REQUEST\"") && twoHosts.contains("more than one Host header"), twoHosts);
+    String twoHostsGet = exchange("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n\r\n");
+    assertTrue(twoHostsGet.startsWith("HTTP/1.1 400 "), twoHostsGet);
+    String gzip = exchange(post + "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+      + json.length() + "\r\n\r\n" + json);
+    assertTrue(gzip.startsWith("HTTP/1.1 415 "), gzip);
+    assertTrue(gzip.contains("\"UNSUPPORTED_MEDIA_TYPE\"") && gzip.contains("Content-Encoding gzip is not supported"), gzip);
+    String utf16 = exchange(post + "Content-Type: application/json; charset=utf-16\r\nContent-Length: "
+      + json.length() + "\r\n\r\n" + json);
+    assertTrue(utf16.startsWith("HTTP/1.1 415 "), utf16);
+    assertTrue(utf16.contains("charset utf-16 is not supported"), utf16);
+    String teGzip = exchange(post + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n" + json);
+    assertTrue(teGzip.startsWith("HTTP/1.1 400 "), teGzip);
+    assertTrue(teGzip.contains("Transfer-Encoding must be chunked alone") && !teGzip.contains("Content-Length"), teGzip);
+    assertEquals(logoutsBefore, gw.bus.count(IdentityApi.LOGOUT), "none reached identity");
+    // UTF-8 said outright, and identity, stay fine
+    String utf8 = exchange(post + "Connection: close\r\nContent-Type: application/json; charset=\"UTF-8\"\r\n"
+      + "Content-Encoding: identity\r\nContent-Length: " + json.length() + "\r\n\r\n" + json);
+    assertTrue(utf8.startsWith("HTTP/1.1 204 "), utf8);
+  }
+
   @Test
   void aChunkedBodyWithoutContentLengthIsStillRead() throws Exception {
     String json = "{\"refreshToken\":\"r\"}";
