@@ -176,6 +176,13 @@ export const OrderPage = {
         </div>`;
     }
 
+    /** Why the order is cancelled: the shop cancelled it (and refunded what was paid), or it was not paid in time. */
+    function cancelledNote(o) {
+      const refunded = o.payment && ['refunded', 'partially_refunded'].includes(o.payment.status);
+      if (refunded) return 'orderCancelledRefundedNote';
+      return (o.flags || []).includes('CANCELLED_BY_STAFF') ? 'orderCancelledByShopNote' : 'orderCancelledNote';
+    }
+
     function hero(o) {
       if (props.mode !== 'confirmation') return null;
       if (!fresh(o) && o.state !== 'placed' && o.state !== 'cancelled') return statusHero(o);
@@ -202,7 +209,7 @@ export const OrderPage = {
         return html`
           <div class="order-hero cancelled" role="status" data-testid="order-hero" data-kind="cancelled">
             <span class="hero-icon" aria-hidden="true">✕</span>
-            <div><h1 class="page-title">${t('orderCancelled')}</h1><p class="muted">${t('orderCancelledNote')}</p></div>
+            <div><h1 class="page-title">${t('orderCancelled')}</h1><p class="muted" data-testid="order-cancelled-note">${t(cancelledNote(o))}</p></div>
           </div>`;
       }
       return html`

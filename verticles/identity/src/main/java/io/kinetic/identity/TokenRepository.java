@@ -51,6 +51,11 @@ final class TokenRepository {
     });
   }
 
+  /** Marks a rotated token's one presentation within the reuse grace as used. */
+  Future<Void> useGrace(SqlClient tx, UUID id) {
+    return tx.preparedQuery(IdentitySql.USE_GRACE).execute(Tuple.of(id)).mapEmpty();
+  }
+
   Future<Void> markReplaced(SqlClient tx, UUID id, UUID replacedBy) {
     return tx.preparedQuery(IdentitySql.MARK_REPLACED).execute(Tuple.of(id, replacedBy)).mapEmpty();
   }

@@ -61,8 +61,9 @@ final class TokenService {
    * Rotates {@code cmd.refreshToken()} in one transaction. Fails {@code TOKEN_INVALID} when the token is
    * unknown, expired, of another realm (left untouched), revoked (then its family is revoked, and stays so:
    * the revocation commits) or its account is gone or deactivated. A token rotated less than the reuse
-   * grace ago whose successor is still live is no reuse: it yields another successor in its family. So two
-   * concurrent refreshes with one token both succeed, each with a session of its own.
+   * grace ago whose successor is still live is no reuse, once: it yields another successor in its family
+   * (a third presentation is reuse). So two concurrent refreshes with one token both succeed, each with a
+   * session of its own.
    */
   Future<Tokens> refresh(RefreshTokens cmd) {
     String token = cmd.refreshToken();
@@ -119,7 +120,7 @@ final class TokenService {
       String next = TokenIssuer.newRefreshToken();
       UUID nextId = Ids.newId();
       return tokens.insert(tx, nextId, stored.familyId(), account.get(), TokenIssuer.hash(next), expiry())
-        .compose(v -> rotate ? tokens.markReplaced(tx, stored.id(), nextId) : Future.<Void>succeededFuture())
+        .compose(v -> rotate ? tokens.markReplaced(tx, stored.id(), nextId) : tokens.useGrace(tx, stored.id()))
         .map(v -> Optional.of(issuer.tokens(account.get(), next)));
     });
   }

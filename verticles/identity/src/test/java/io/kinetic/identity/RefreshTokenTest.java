@@ -102,6 +102,20 @@ class RefreshTokenTest {
     assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(again.refreshToken()), "the whole family is revoked");
   }
 
+  /** The grace serves one more presentation of a rotated token: a third within the window is reuse, never a third session. */
+  @Test
+  void theGraceServesOneMorePresentationOnly() {
+    String email = customer("grace-once");
+    Tokens first = login(Realm.CUSTOMER, email);
+    Tokens rotated = refresh(first.refreshToken());
+    Tokens again = refresh(first.refreshToken());
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(first.refreshToken()), "a third presentation within the grace");
+
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(rotated.refreshToken()), "the whole family is revoked");
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(again.refreshToken()), "the whole family is revoked");
+  }
+
   @Test
   void theGraceNeverRevivesAnEndedSession() {
     String email = customer("grace-logout");
