@@ -16,26 +16,28 @@ BEGIN
   END IF;
 
   LOCK TABLE customer IN SHARE MODE;
-  WITH forms AS (
-    SELECT id, email, normalize(email, NFC) AS nfc, count(*) OVER (PARTITION BY normalize(email, NFC)) AS holders
-    FROM customer
-  )
-  UPDATE customer c SET email = f.nfc
-  FROM forms f
-  WHERE c.id = f.id AND f.email IS NOT NFC NORMALIZED AND f.holders = 1 AND f.nfc = lower(f.nfc);
+  -- one pass over the table checking each address's form (no sort); the twin looked for only for the
+  -- rare rows not in NFC: by the unique index (an NFC twin), or among the other rows not in NFC
+  UPDATE customer c SET email = normalize(c.email, NFC)
+  WHERE c.email IS NOT NFC NORMALIZED
+    AND normalize(c.email, NFC) = lower(normalize(c.email, NFC))
+    AND NOT EXISTS (SELECT 1 FROM customer o WHERE o.email = normalize(c.email, NFC))
+    AND NOT EXISTS (SELECT 1 FROM customer o WHERE o.id <> c.id AND o.email IS NOT NFC NORMALIZED
+                    AND normalize(o.email, NFC) = normalize(c.email, NFC));
   SELECT string_agg(id::text, ', ') INTO left_over FROM customer WHERE email IS NOT NFC NORMALIZED;
   IF left_over IS NOT NULL THEN
     RAISE WARNING 'identity.customer: e-mails not in NFC, left as they are (their NFC form is another account''s): %', left_over;
   END IF;
 
   LOCK TABLE staff IN SHARE MODE;
-  WITH forms AS (
-    SELECT id, email, normalize(email, NFC) AS nfc, count(*) OVER (PARTITION BY normalize(email, NFC)) AS holders
-    FROM staff
-  )
-  UPDATE staff s SET email = f.nfc
-  FROM forms f
-  WHERE s.id = f.id AND f.email IS NOT NFC NORMALIZED AND f.holders = 1 AND f.nfc = lower(f.nfc);
+  -- one pass over the table checking each address's form (no sort); the twin looked for only for the
+  -- rare rows not in NFC: by the unique index (an NFC twin), or among the other rows not in NFC
+  UPDATE staff s SET email = normalize(s.email, NFC)
+  WHERE s.email IS NOT NFC NORMALIZED
+    AND normalize(s.email, NFC) = lower(normalize(s.email, NFC))
+    AND NOT EXISTS (SELECT 1 FROM staff o WHERE o.email = normalize(s.email, NFC))
+    AND NOT EXISTS (SELECT 1 FROM staff o WHERE o.id <> s.id AND o.email IS NOT NFC NORMALIZED
+                    AND normalize(o.email, NFC) = normalize(s.email, NFC));
   SELECT string_agg(id::text, ', ') INTO left_over FROM staff WHERE email IS NOT NFC NORMALIZED;
   IF left_over IS NOT NULL THEN
     RAISE WARNING 'identity.staff: e-mails not in NFC, left as they are (their NFC form is another member''s): %', left_over;
