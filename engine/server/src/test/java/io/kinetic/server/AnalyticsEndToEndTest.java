@@ -140,7 +140,7 @@ class AnalyticsEndToEndTest {
     JsonObject data = gql.bodyAsJsonObject().getJsonObject("data").getJsonObject("salesDashboard");
     assertEquals("EUR", data.getString("currency"));
     assertEquals("WEEK", data.getString("granularity"));
-    // money is the Long scalar and counts are Int: whole JSON numbers as REST answers them, never 4.0
+    // money and counts are the Long scalar (a count passes 2^31 within weeks at a high rate): whole JSON numbers as REST answers them, never 4.0
     JsonObject figures = data.getJsonObject("totals");
     for (String field : figures.fieldNames()) {
       assertWhole(figures, field, gql.bodyAsString());
