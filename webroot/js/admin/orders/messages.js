@@ -26,7 +26,7 @@ export const messages = {
     eventRefundFailed: 'Refund failed', eventReturnRequested: 'Return requested', eventReturnApproved: 'Return approved',
     eventReturnRejected: 'Return rejected', eventReturnReceived: 'Returned goods received',
     fulfilment: 'Fulfilment', ship: 'Ship…', shipNow: 'Ship now', leftToShip: 'Left to ship', carrier: 'Carrier',
-    trackingNumber: 'Tracking number', trackingUrl: 'Tracking link', shipSubmit: 'Ship these units', shipNothing: 'Choose at least one unit to ship', close: 'Close',
+    trackingNumber: 'Tracking number', trackingUrl: 'Tracking link', shipSubmit: 'Ship these units', shipNothing: 'Choose at least one unit to ship', refundNothing: 'Choose at least one unit to refund.', close: 'Close',
     shipped: 'Shipment recorded.', markDelivered: 'Mark delivered', markedDelivered: 'Marked delivered.',
     refund: 'Refund…', refundBy: 'Refund by', refundByAmount: 'Amount', refundByLines: 'Items', reason: 'Reason',
     refundLinesHint: 'Units refunded here that have not shipped yet will not ship, and go back on sale. To pay back a shipped unit while others still ship, refund an amount.',

@@ -101,6 +101,10 @@ export const OrderActions = {
         body.amount = minor;
       } else {
         body.lines = Object.entries(refund.qty).map(([variantId, q]) => ({ variantId, quantity: Number(q) })).filter((l) => l.quantity > 0);
+        if (!body.lines.length) {
+          errors.show({ message: t('refundNothing') });
+          return;
+        }
       }
       const amount = body.amount !== undefined ? body.amount : linesValue(o, body.lines);
       if (!window.confirm(t('confirmRefund', { amount: money({ amount, currency: o.currency }) }))) return;
