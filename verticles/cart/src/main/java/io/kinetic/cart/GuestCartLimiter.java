@@ -3,10 +3,13 @@ package io.kinetic.cart;
 import io.kinetic.cart.CartScripts.Script;
 import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * New guest carts per client address ({@code cart:new-ip:<ip>}): at most {@code
+ * New guest carts per client address ({@code cart:new-ip:<ip>}, an IPv6 address's /64): at most {@code
  * cart.newGuestCartsPerMinute} in a one-minute window from the first one, counted in Redis (shared
  * by every node). A guest cart needs no account and holds stock reserved, so without a limit one
  * client could open carts until it held all of a variant's stock. Over the limit a new cart fails
@@ -26,11 +29,30 @@ final class GuestCartLimiter {
     this.perMinute = perMinute;
   }
 
+  /**
+   * What one client is counted by: an IPv4 address, or an IPv6 address's /64 (one subscriber's
+   * network: a client holding a /64 could otherwise take a new address for every cart).
+   */
+  static String bucket(String ip) {
+    if (ip.indexOf(':') < 0) {
+      return ip;
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(ip).getAddress(); // an IP literal: no name is looked up
+      if (bytes.length != 16) {
+        return ip;
+      }
+      return HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+    } catch (UnknownHostException e) {
+      return ip;
+    }
+  }
+
   Future<Void> acquire(String clientIp) {
     if (clientIp == null || clientIp.isBlank()) {
       return Future.succeededFuture();
     }
-    return scripts.run(Script.LIMIT, List.of(IP_KEY + clientIp.strip(), WINDOW_SECONDS))
+    return scripts.run(Script.LIMIT, List.of(IP_KEY + bucket(clientIp.strip()), WINDOW_SECONDS))
       .compose(reply -> reply.get(0).toLong() > perMinute
         ? Future.failedFuture(Failure.rateLimited("too many new carts from this address, try again later", reply.get(1).toLong()))
         : Future.succeededFuture());

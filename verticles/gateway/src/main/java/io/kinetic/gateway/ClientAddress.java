@@ -22,6 +22,9 @@ import java.util.Locale;
 public final class ClientAddress {
 
   static final String UNKNOWN = "unknown";
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClientAddress.class.getName());
+  /** Whether the engine said once that requests come through a proxy it does not trust (a shop behind a load balancer not configured). */
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
   private static final String KEY = "kinetic.clientIp";
 
   private final List<IpRange> trusted;
@@ -50,7 +53,15 @@ public final class ClientAddress {
     if (peer == null) {
       return UNKNOWN;
     }
-    if (trusted.isEmpty() || !isTrusted(peer)) {
+    if (trusted.isEmpty()) {
+      if (!WARNED.get() && request.headers().contains(header) && WARNED.compareAndSet(false, true)) {
+        LOG.warning("requests arrive through a proxy (they carry " + header + ") but http.trustedProxies is empty: the per-client"
+          + " limits (logins, new guest carts) count every client behind " + peer + " as one; set COMMERCE_HTTP_TRUSTED_PROXIES"
+          + " to the proxies' addresses");
+      }
+      return peer;
+    }
+    if (!isTrusted(peer)) {
       return peer;
     }
     List<String> hops = hops(request.headers().getAll(header));
