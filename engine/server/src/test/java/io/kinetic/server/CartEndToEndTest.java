@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -322,6 +323,33 @@ class CartEndToEndTest {
       .send().await(10, TimeUnit.SECONDS);
     assertProblem(moved, 404, "WISHLIST_ITEM_NOT_FOUND");
     assertProblem(http.get("/api/v1/wishlist").send().await(10, TimeUnit.SECONDS), 401, "UNAUTHENTICATED");
+  }
+
+  /**
+   * A wishlist says what shoppers can still buy, as the product page does (on hand less what carts
+   * hold), never the warehouse's count: for a product item and for a variant item.
+   */
+  @Test
+  void aWishlistSaysWhatIsAvailableNotTheStockOnHand() throws Exception {
+    var product = shop.product("PUBLISHED", 7);
+    String variantId = Shop.variantId(product, 0);
+    String customer = shop.customer();
+    send(http.post("/api/v1/wishlist/items").bearerTokenAuthentication(customer), new JsonObject().put("productId", product.getString("id")));
+    send(http.post("/api/v1/wishlist/items").bearerTokenAuthentication(customer),
+      new JsonObject().put("productId", product.getString("id")).put("variantId", variantId));
+    assertEquals(201, shop.add(null, variantId, 3).statusCode(), "a guest's cart holds 3 of the 7");
+    long until = System.currentTimeMillis() + 15_000;
+    JsonArray items;
+    do {
+      Thread.sleep(200);
+      items = http.get("/api/v1/wishlist").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS)
+        .bodyAsJsonObject().getJsonArray("items");
+    } while (System.currentTimeMillis() < until
+      && !items.stream().map(JsonObject.class::cast).allMatch(i -> i.getInteger("available") == 4));
+    assertEquals(2, items.size(), items.encode());
+    for (Object item : items) {
+      assertEquals(4, ((JsonObject) item).getInteger("available"), "7 on hand, 3 held by a cart: " + items.encode());
+    }
   }
 
   @Test

@@ -155,7 +155,8 @@ final class WishlistService {
       var items = new ArrayList<Row>();
       rows.forEach(items::add);
       var variantIds = items.stream().map(r -> r.getUUID("variant_id")).filter(java.util.Objects::nonNull).distinct().toList();
-      var productIds = items.stream().filter(r -> r.getUUID("variant_id") == null).map(r -> r.getUUID("product_id")).distinct().toList();
+      // every item's product: a product item's summary, and a variant item's units available (on hand less what carts hold)
+      var productIds = items.stream().map(r -> r.getUUID("product_id")).filter(java.util.Objects::nonNull).distinct().toList();
       Future<Map<UUID, VariantSummary>> variants = carts.variants(variantIds, shown, locale, caller);
       var products = new HashMap<UUID, Future<ProductView>>();
       productIds.forEach(id -> products.put(id, product(id, locale, caller)));
@@ -173,7 +174,8 @@ final class WishlistService {
             out.add(v == null
               ? new WishlistItemView(id, productId, variantId, null, null, null, null, null, null, false, 0, false, added)
               : new WishlistItemView(id, productId, variantId, v.sku(), v.productSlug(), v.productName(), v.options(), v.image(),
-                v.price(), false, v.onHand(), v.status() == ProductStatus.PUBLISHED && v.price() != null, added));
+                v.price(), false, available(products.get(productId), variantId), v.status() == ProductStatus.PUBLISHED && v.price() != null,
+                added));
           } else {
             ProductView p = products.get(productId).result();
             out.add(p == null
@@ -186,6 +188,15 @@ final class WishlistService {
     });
   }
 
+  /** The units of the variant shoppers can still put in a cart (as the product page says), 0 when its product is not shown. */
+  private static int available(Future<ProductView> product, UUID variantId) {
+    ProductView p = product == null ? null : product.result();
+    if (p == null) {
+      return 0;
+    }
+    return p.variants().stream().filter(v -> v.id().equals(variantId)).mapToInt(v -> Math.max(0, v.available())).findFirst().orElse(0);
+  }
+
   private static WishlistItemView productItem(UUID id, ProductView p, String currency, Instant added) {
     Money lowest = null;
     int available = 0;
@@ -194,7 +205,7 @@ final class WishlistService {
       if (price != null && (lowest == null || price.amount() < lowest.amount())) {
         lowest = price;
       }
-      available += Math.max(0, v.stockOnHand());
+      available += Math.max(0, v.available());
     }
     return new WishlistItemView(id, p.id(), null, null, p.slug(), p.name(), null, p.media().isEmpty() ? null : p.media().get(0),
       lowest, p.variants().size() > 1, available, lowest != null, added);
