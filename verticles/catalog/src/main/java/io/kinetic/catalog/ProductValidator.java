@@ -249,9 +249,10 @@ final class ProductValidator {
 
   /**
    * Whether a product image may be at {@code url}: an absolute http(s) URL with a host, or a path
-   * under the engine's own {@code /media/} (what an upload answers), without {@code ..} segments.
-   * Anything else (a {@code javascript:} or {@code data:} URL, a path elsewhere on the site, text
-   * that is no URL) would end up in the storefront's {@code img src} and {@code og:image}.
+   * of this site (the engine's own {@code /media/}, what an upload answers, or another path a
+   * catalogue import used), without {@code ..} segments. Anything else (a {@code javascript:} or
+   * {@code data:} URL, a protocol-relative {@code //host}, text that is no URL) would end up in the
+   * storefront's {@code img src} and {@code og:image}.
    */
   static boolean isMediaUrl(String url) {
     URI uri;
@@ -261,8 +262,9 @@ final class ProductValidator {
       return false;
     }
     if (uri.getScheme() == null) {
-      return uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/media/")
-        && uri.normalize().getRawPath().equals(uri.getRawPath());
+      // a path of this site (the shop's /media/, or images a catalogue import placed elsewhere on it)
+      return uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/")
+        && !uri.getRawPath().startsWith("//") && uri.normalize().getRawPath().equals(uri.getRawPath());
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
