@@ -264,7 +264,11 @@ class ProbeFindingsTest {
 
       var own = newCart(script, token);
       assertEquals(200, own.statusCode(), "its live cart still answers: " + own.bodyAsString());
-      assertEquals(201, newCart(clientFrom(vertx, loopback()), null).statusCode(), "another address opens carts");
+      String another = loopback();
+      assertEquals(201, newCart(clientFrom(vertx, another), null).statusCode(), "another address opens carts");
+      // its first cart started its window: the counter lapses within the minute (an address is never locked out for good)
+      long ttl = redis.ttl("cart:new-ip:" + another).await(10, TimeUnit.SECONDS).toLong();
+      assertTrue(ttl > 0 && ttl <= 60, "the new address's window: " + ttl + " s");
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
