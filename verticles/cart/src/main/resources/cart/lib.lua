@@ -18,7 +18,7 @@
 --                        is above it. Missing: this Redis lost its data (or never had any), and the
 --                        catalog's figures must be reset (see Reservations)
 --   cart:reset           the sequence of a reset begun and not yet published
---   cart:new-ip:<ip>     new guest carts the client address opened in the current minute (limit.lua)
+--   cart:new-ip:<ip>     new guest carts the client address opened in the current minute (GuestCartLimiter, the kernel's WindowCounter)
 -- Invariant: for every variant, _t is the sum of the carts' reservations, and a reservation is only
 -- ever raised while _t stays at or below on hand. Lowering one is always allowed.
 local P = 'cart:'

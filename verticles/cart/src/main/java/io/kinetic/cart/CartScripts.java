@@ -1,5 +1,6 @@
 package io.kinetic.cart;
 
+import io.kinetic.kernel.redis.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -7,17 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The Lua scripts that change the cart's Redis data ({@code classpath:cart/*.lua}, each the shared
  * {@code lib.lua} plus its own body). A script runs atomically in Redis, so a reservation can never
- * interleave with another, from any node. Sent by SHA ({@code EVALSHA}); after a Redis restart
- * forgot them, the script is sent whole once ({@code EVAL}) and cached by Redis again.
+ * interleave with another, from any node. Sent by SHA (the kernel's {@link RedisScript}).
  */
 final class CartScripts {
 
@@ -25,14 +21,12 @@ final class CartScripts {
     CREATE("create"), VIEW("view"), LINE("line"), REMOVE("remove"), SEEN("seen"), MERGE("merge"), RESTORE("restore"),
     SWEEP("sweep"), DIRTY("dirty"), PUBLISHED("published"), STOCK("stock"), RESET("reset"), REPUBLISH("republish"),
     RESET_PUBLISHED("reset-published"), ORDERED("ordered"),
-    CLAIM("claim"), UNCLAIM("unclaim"), LIMIT("limit");
+    CLAIM("claim"), UNCLAIM("unclaim");
 
-    final String source;
-    final String sha;
+    final RedisScript script;
 
     Script(String name) {
-      this.source = read("lib") + "\n" + read(name);
-      this.sha = sha1(source);
+      this.script = new RedisScript(read("lib") + "\n" + read(name));
     }
   }
 
@@ -42,19 +36,13 @@ final class CartScripts {
     this.redis = redis;
   }
 
+  /** The client the scripts run on (for the kernel's Redis helpers). */
+  RedisAPI redis() {
+    return redis;
+  }
+
   Future<Response> run(Script script, List<String> argv) {
-    var args = new ArrayList<String>(argv.size() + 2);
-    args.add(script.sha);
-    args.add("0");
-    args.addAll(argv);
-    return redis.evalsha(args).recover(t -> {
-      if (t.getMessage() == null || !t.getMessage().startsWith("NOSCRIPT")) {
-        return Future.failedFuture(t);
-      }
-      var full = new ArrayList<String>(args);
-      full.set(0, script.source);
-      return redis.eval(full);
-    });
+    return script.script.run(redis, List.of(), argv);
   }
 
   private static String read(String name) {
@@ -65,14 +53,6 @@ final class CartScripts {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha1(String source) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

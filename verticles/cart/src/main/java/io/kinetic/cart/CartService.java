@@ -34,6 +34,7 @@ import io.kinetic.kernel.error.ErrorCode;
 import io.kinetic.kernel.error.Failure;
 import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.outbox.Outbox;
+import io.kinetic.kernel.redis.WindowCounter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Response;
@@ -81,7 +82,7 @@ final class CartService {
     this.settings = settings;
     this.creations = new CartCreations(vertx, pool);
     this.known = new KnownVariants(CatalogChanges.of(vertx));
-    this.newGuestCarts = new GuestCartLimiter(scripts, settings.cart().newGuestCartsPerMinute());
+    this.newGuestCarts = new GuestCartLimiter(new WindowCounter(scripts.redis()), settings.cart().newGuestCartsPerMinute());
   }
 
   Future<CartView> get(GetCart q, Caller caller) {

@@ -3,6 +3,7 @@ package io.kinetic.identity;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.identity.Realm;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.redis.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -44,7 +45,7 @@ final class LoginLimiter {
    * when the attempt was counted, else the seconds until the latest window of the counters at their
    * limit ends (at least 1), counting nothing.
    */
-  private static final String ACQUIRE = """
+  private static final RedisScript ACQUIRE = new RedisScript("""
     local wait = 0
     for i, key in ipairs(KEYS) do
       if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then
@@ -62,17 +63,17 @@ final class LoginLimiter {
       if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[1]) end
     end
     return 0
-    """;
+    """);
 
   /** Clears KEYS[1] and takes one off each other counter still above 0. */
-  private static final String RELEASE = """
+  private static final RedisScript RELEASE = new RedisScript("""
     redis.call('DEL', KEYS[1])
     for i = 2, #KEYS do
       local n = tonumber(redis.call('GET', KEYS[i]) or '0')
       if n > 0 then redis.call('DECR', KEYS[i]) end
     end
     return 0
-    """;
+    """);
 
   private final RedisAPI redis;
   private final long perPair;
@@ -93,25 +94,22 @@ final class LoginLimiter {
    * the e-mail is at its limit, with the seconds until the later of the offending windows ends.
    */
   Future<Void> acquire(Realm realm, String email, String clientIp) {
-    List<String> args = new ArrayList<>(List.of(ACQUIRE, "", pairKey(realm, email, clientIp), emailKey(realm, email)));
+    List<String> keys = new ArrayList<>(List.of(pairKey(realm, email, clientIp), emailKey(realm, email)));
     List<String> limits = new ArrayList<>(List.of(Long.toString(window), Long.toString(perPair), Long.toString(perEmail)));
     if (hasAddress(clientIp)) {
-      args.add(ipKey(clientIp));
+      keys.add(ipKey(clientIp));
       limits.add(Long.toString(perIp));
     }
-    args.set(1, Integer.toString(args.size() - 2));
-    args.addAll(limits);
-    return redis.eval(args).compose(LoginLimiter::admit);
+    return ACQUIRE.run(redis, keys, limits).compose(LoginLimiter::admit);
   }
 
   /** After a successful login: clears the failures of the e-mail from this client and takes the attempt off the other counts. */
   Future<Void> succeeded(Realm realm, String email, String clientIp) {
-    List<String> args = new ArrayList<>(List.of(RELEASE, "", pairKey(realm, email, clientIp), emailKey(realm, email)));
+    List<String> keys = new ArrayList<>(List.of(pairKey(realm, email, clientIp), emailKey(realm, email)));
     if (hasAddress(clientIp)) {
-      args.add(ipKey(clientIp));
+      keys.add(ipKey(clientIp));
     }
-    args.set(1, Integer.toString(args.size() - 2));
-    return redis.eval(args).mapEmpty();
+    return RELEASE.run(redis, keys, List.of()).mapEmpty();
   }
 
   private static Future<Void> admit(Response reply) {

@@ -2,6 +2,7 @@ package io.kinetic.identity;
 
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.redis.WindowCounter;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 

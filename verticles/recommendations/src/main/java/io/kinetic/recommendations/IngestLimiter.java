@@ -1,6 +1,7 @@
 package io.kinetic.recommendations;
 
 import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.redis.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -19,7 +20,7 @@ final class IngestLimiter {
   private static final long WINDOW_SECONDS = 60;
 
   /** Both counters in one round trip; the first increment of a window sets its expiry. */
-  private static final String INCREMENT = """
+  private static final RedisScript INCREMENT = new RedisScript("""
     local out = {}
     for i, key in ipairs(KEYS) do
       local n = redis.call('INCR', key)
@@ -32,7 +33,7 @@ final class IngestLimiter {
       out[#out + 1] = ttl
     end
     return out
-    """;
+    """);
 
   private final RedisAPI redis;
   private final int perSession;
@@ -48,7 +49,7 @@ final class IngestLimiter {
     if (clientIp == null || clientIp.isBlank()) {
       return Future.succeededFuture();
     }
-    return redis.eval(List.of(INCREMENT, "2", SESSION_KEY + sessionId, IP_KEY + clientIp.strip(), Long.toString(WINDOW_SECONDS)))
+    return INCREMENT.run(redis, List.of(SESSION_KEY + sessionId, IP_KEY + clientIp.strip()), List.of(Long.toString(WINDOW_SECONDS)))
       .compose(this::check);
   }
 

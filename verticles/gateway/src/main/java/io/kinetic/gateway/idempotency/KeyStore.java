@@ -1,5 +1,6 @@
 package io.kinetic.gateway.idempotency;
 
+import io.kinetic.kernel.redis.RedisScript;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -16,10 +17,10 @@ import java.util.List;
  */
 final class KeyStore {
 
-  private static final String COMPLETE = """
-    if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0""";
-  private static final String RELEASE = """
-    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0""";
+  private static final RedisScript COMPLETE = new RedisScript("""
+    if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0""");
+  private static final RedisScript RELEASE = new RedisScript("""
+    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0""");
 
   /** A record as read: a marker ({@code done} false) or an answer, with the fingerprint of the request it is for. */
   record Entry(boolean done, String fingerprint, String payload) {
@@ -64,12 +65,12 @@ final class KeyStore {
 
   /** Replaces the attempt's marker with its answer; false when the marker was no longer there (it expired). */
   Future<Boolean> complete(String name, String marker, String answer) {
-    return redis.eval(List.of(COMPLETE, "1", name, marker, answer, Long.toString(ttlMillis))).map(KeyStore::one);
+    return COMPLETE.run(redis, List.of(name), List.of(marker, answer, Long.toString(ttlMillis))).map(KeyStore::one);
   }
 
   /** Frees the key the attempt holds, so that a retry runs the operation. */
   Future<Boolean> release(String name, String marker) {
-    return redis.eval(List.of(RELEASE, "1", name, marker)).map(KeyStore::one);
+    return RELEASE.run(redis, List.of(name), List.of(marker)).map(KeyStore::one);
   }
 
   void close() {
