@@ -54,6 +54,12 @@ final class Commands {
       if (orders > 0) {
         seedOrders(infra, pool, orders, days);
       }
+      // a bulk load is followed by ANALYZE (PostgreSQL's advice for populating a database): the
+      // engine started next plans on the new tables' statistics, not on an empty table's, also where
+      // autovacuum is off or has not come round yet (then every product read took a second and more)
+      long start = System.nanoTime();
+      pool.query("ANALYZE").execute().await(60, TimeUnit.MINUTES);
+      Console.step("analyzed the database in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s");
       pool.close().await(10, TimeUnit.SECONDS);
       // seeding appends no events: the search index is rebuilt from the new catalogue when the engine starts
       SearchModule.rebuildOnNextStart(infra.vertx(), infra.config().pg().url()).await(60, TimeUnit.SECONDS);
