@@ -130,6 +130,30 @@ final class Infrastructure {
       Console.step("migrating schema " + module.name());
       Migrations.migrateBlocking(config.pg().url(), module.name());
     }
+    String autovacuum = autovacuumWarning(config.pg().url());
+    if (autovacuum != null) {
+      LOG.warning(autovacuum);
+    }
+  }
+
+  /**
+   * What to tell the operator when the PostgreSQL server runs with {@code autovacuum} off (null when
+   * it is on, or cannot be asked): the engine's queues (outboxes, mails, event logs) then keep their
+   * dead rows, and the planner works on statistics that never change (a freshly loaded catalogue
+   * read as an empty table: a product read took over a second).
+   */
+  static String autovacuumWarning(String pgUrl) {
+    var jdbc = io.kinetic.kernel.pg.PgPools.jdbc(pgUrl);
+    try (var connection = java.sql.DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
+         var rows = connection.createStatement().executeQuery("SHOW autovacuum")) {
+      return rows.next() && "off".equalsIgnoreCase(rows.getString(1))
+        ? "PostgreSQL runs with autovacuum off: the engine's queue tables (outboxes, event logs, mails) keep their dead rows"
+          + " and the planner's statistics are never refreshed, so reads and writes slow down as the shop runs; turn"
+          + " autovacuum on (postgresql.conf), or VACUUM ANALYZE the database on a schedule"
+        : null;
+    } catch (java.sql.SQLException e) {
+      return null; // said by what needs the database
+    }
   }
 
   private static Vertx createVertx(AppConfig config) throws Exception {
