@@ -48,7 +48,7 @@ public final class CheckoutLoad {
 
   private static final String USAGE = "usage: CheckoutLoad --pg-url postgresql://... --engine http://127.0.0.1:PORT"
       + " [--connections 64] [--duration 15s] [--warmup 5s] [--variants 2000] [--stock 1000000] [--seed 42]"
-      + " [--schema catalog] [--currency EUR] [--event-loops 2]";
+      + " [--schema catalog] [--currency EUR] [--event-loops 2] [--server-pid PID]";
   static final String SHIPPING_METHOD = "5b0c0b9e-0000-4000-8000-000000000101"; // the demo shop's "Standard" to Germany
   private static final JsonObject ADDRESS = new JsonObject().put("name", "Bench Shopper").put("line1", "Load Street 1")
       .put("postalCode", "10115").put("city", "Berlin").put("country", "DE");
@@ -80,7 +80,7 @@ public final class CheckoutLoad {
     URI engine;
     try {
       args = Args.parse(argv, Set.of("pg-url", "engine", "connections", "duration", "warmup", "variants",
-          "stock", "seed", "schema", "currency", "event-loops"), Set.of());
+          "stock", "seed", "schema", "currency", "event-loops", "server-pid"), Set.of());
       args.require("pg-url");
       args.schema();
       engine = URI.create(args.require("engine"));
@@ -114,6 +114,7 @@ public final class CheckoutLoad {
           connections, warmup, duration, engine);
       long windowStart = System.nanoTime() + warmup.toNanos();
       long windowEnd = windowStart + duration.toNanos();
+      CpuShare cpu = CpuShare.during(windowStart, windowEnd, Long.parseLong(args.get("server-pid", "0")));
       var load = new CheckoutLoad(http, chosen, new Measurement(windowStart, windowEnd, warmup.toNanos()),
           new Measurement(windowStart, windowEnd, warmup.toNanos()));
       load.steps.replaceAll((k, v) -> new Measurement(windowStart, windowEnd, warmup.toNanos()));
@@ -136,12 +137,21 @@ public final class CheckoutLoad {
         System.out.println("  " + r.all().humanLine(e.getKey()));
         stepsJson.put(e.getKey(), r.all().toJson());
       }
-      System.out.println(result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).put("steps", stepsJson)
-        .put("backlog", backlog).encode());
+      var json = result.toJson().put("unit", "orders").put("http", perRequest.all().toJson()).put("steps", stepsJson)
+        .put("backlog", backlog);
+      var share = cpu.result(result.requests() - result.errors(), "order");
+      if (share != null) {
+        System.out.println(CpuShare.humanLine("checkout", share));
+        json.put("cpu", share);
+      }
+      System.out.println(json.encode());
       System.out.flush();
       System.exit(result.requests() > result.errors() ? 0 : 1);
     } catch (Exception e) {
       System.err.println("checkout: " + e.getMessage());
+      if (e.getMessage() == null) {
+        e.printStackTrace();
+      }
       System.exit(1);
     } finally {
       vertx.close();

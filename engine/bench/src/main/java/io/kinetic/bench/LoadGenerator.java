@@ -23,7 +23,7 @@ public final class LoadGenerator {
 
   private static final String USAGE = "usage: LoadGenerator --url-file FILE --base http://127.0.0.1:PORT"
       + " [--connections 64] [--duration 15s] [--warmup 5s] [--name NAME] [--event-loops 2]"
-      + " [--admin-login /api/v1/admin/auth/login] [--per-request N --unit events]";
+      + " [--admin-login /api/v1/admin/auth/login] [--per-request N --unit events] [--server-pid PID]";
 
   private LoadGenerator() {
   }
@@ -33,7 +33,7 @@ public final class LoadGenerator {
     try {
       config = Config.from(Args.parse(argv,
           Set.of("url-file", "base", "connections", "duration", "warmup", "name", "event-loops", "admin-login",
-              "per-request", "unit"), Set.of()));
+              "per-request", "unit", "server-pid"), Set.of()));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
@@ -41,20 +41,30 @@ public final class LoadGenerator {
       return;
     }
     Result result;
+    CpuShare cpu;
     try {
-      result = run(config);
+      long windowStart = System.nanoTime() + config.warmup().toNanos();
+      cpu = CpuShare.during(windowStart, windowStart + config.duration().toNanos(), config.serverPid());
+      result = run(config, windowStart);
     } catch (Exception e) {
       System.err.println(config.name() + ": " + e.getMessage());
       System.exit(1);
       return;
     }
     System.out.println(result.humanLine(config.connections(), seconds(config.duration())));
-    System.out.println(units(result, config.perRequest(), config.unit()).encode());
+    var json = units(result, config.perRequest(), config.unit());
+    var share = cpu.result(result.requests() - result.errors(), "request");
+    if (share != null) {
+      System.out.println(CpuShare.humanLine(config.name(), share));
+      json.put("cpu", share);
+    }
+    System.out.println(json.encode());
     System.out.flush();
     System.exit(result.requests() > result.errors() ? 0 : 1);
   }
 
-  static Result run(Config config) throws Exception {
+  /** Runs the load; the measurement window starts at {@code windowStart} (System.nanoTime), after the warm-up. */
+  static Result run(Config config, long windowStart) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setPreferNativeTransport(true));
     try {
       boolean writes = config.requests().stream().anyMatch(RequestLine::write);
@@ -65,7 +75,6 @@ public final class LoadGenerator {
         }
         admin = AdminSession.start(vertx, config.base(), config.adminLogin()).await(30, TimeUnit.SECONDS);
       }
-      long windowStart = System.nanoTime() + config.warmup().toNanos();
       Measurement measurement = new Measurement(windowStart, windowStart + config.duration().toNanos(), config.warmup().toNanos());
       List<Future<Void>> drained = new ArrayList<>();
       for (int i = 0; i < config.eventLoops(); i++) {
@@ -118,7 +127,7 @@ public final class LoadGenerator {
   }
 
   record Config(URI base, List<RequestLine> requests, int connections, Duration duration, Duration warmup,
-      String name, int eventLoops, String adminLogin, int perRequest, String unit) {
+      String name, int eventLoops, String adminLogin, int perRequest, String unit, long serverPid) {
 
     static Config from(Args args) throws IllegalArgumentException {
       URI base = URI.create(args.require("base"));
@@ -148,7 +157,7 @@ public final class LoadGenerator {
       int eventLoops = Math.max(1, Math.min(connections, args.intValue("event-loops", 2)));
       return new Config(base, requests, connections, duration, warmup.isNegative() ? Duration.ZERO : warmup,
           args.get("name", fallbackName), eventLoops, args.get("admin-login", null), Math.max(1, args.intValue("per-request", 1)),
-          args.get("unit", "requests"));
+          args.get("unit", "requests"), Long.parseLong(args.get("server-pid", "0")));
     }
   }
 }

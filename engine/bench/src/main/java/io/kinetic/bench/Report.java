@@ -102,6 +102,9 @@ public final class Report {
       if (result.getJsonObject("backlog") != null) {
         row.put("backlog", result.getJsonObject("backlog"));
       }
+      if (result.getJsonObject("cpu") != null) {
+        row.put("cpu", result.getJsonObject("cpu"));
+      }
       for (String group : List.of("reads", "writes")) {
         if (result.getJsonObject(group) != null) {
           row.put(group, numbers(result.getJsonObject(group)));
@@ -220,6 +223,12 @@ public final class Report {
           t.getString("reference"), cell(t.getValue("ratio"), "%.3f"), t.getDouble("minimum"), latency,
           errors == null || errors == 0 ? ", 0 errors" : ", but " + errors + " errors",
           t.getValue("met") == null ? "not measured" : t.getBoolean("met") ? "met" : "MISSED"));
+    });
+    scenarios.forEach(e -> {
+      JsonObject cpu = ((JsonObject) e.getValue()).getJsonObject("cpu");
+      if (cpu != null) {
+        lines.add("cpu " + CpuShare.humanLine(e.getKey(), cpu));
+      }
     });
     scenarios.forEach(e -> {
       JsonObject r = (JsonObject) e.getValue();
