@@ -28,6 +28,7 @@ public final class Engine {
   private final Infrastructure infrastructure;
   private final String gatewayDeployment;
   private final int httpPort;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Engine(Infrastructure infrastructure, String gatewayDeployment, int httpPort) {
     this.infrastructure = infrastructure;
@@ -89,6 +90,9 @@ public final class Engine {
    * the services they wait on are still there), then the services and pools, then the embedded servers.
    */
   public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return; // stopped, or stopping on another thread (a stop signal, then the JVM's exit)
+    }
     Console.step("stopping");
     try {
       infrastructure.vertx().undeploy(gatewayDeployment)

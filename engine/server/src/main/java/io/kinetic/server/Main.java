@@ -56,14 +56,18 @@ public final class Main {
     Engine engine = Engine.start(env);
     var stopped = new CountDownLatch(1);
     io.kinetic.kernel.log.EngineLogManager.deferClose();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runnable stop = () -> {
       try {
         engine.stop();
       } finally {
         io.kinetic.kernel.log.EngineLogManager.closeNow();
         stopped.countDown();
       }
-    }, "kinetic-shutdown"));
+    };
+    // a stop signal stops the engine before the JVM's exit (and its embedded servers' hooks) begins;
+    // the hook covers any other exit
+    StopSignals.install(stop);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "kinetic-shutdown"));
     stopped.await();
   }
 

@@ -56,9 +56,12 @@ class KilledEngineRestartTest {
       String log = Files.readString(data.resolve("engine.log"));
       assertTrue(log.contains("embedded Redis stopped") && log.contains("embedded PostgreSQL stopped"),
         "the last lines of a clean stop are logged: " + log.substring(Math.max(0, log.length() - 2000)));
-      // and a clean stop is no error (the event logs' readers polling as their pool closed were)
+      // and a clean stop is no error (the event logs' readers polling as their pool closed were) and
+      // no warning: the embedded servers stop after the engine, not under it (their libraries' own
+      // shutdown hooks stopped them while the engine drained: "the database system is shutting down")
       String stop = log.substring(log.lastIndexOf("[kinetic] stopping"));
-      assertTrue(!stop.contains("\"level\":\"SEVERE\""), "no error while stopping: " + stop);
+      assertTrue(!stop.contains("\"level\":\"SEVERE\"") && !stop.contains("\"level\":\"WARNING\""),
+        "no error or warning while stopping: " + stop);
     } finally {
       vertx.close();
     }
