@@ -90,7 +90,7 @@ final class StockAllocations {
    */
   private static final String MOVE_AND_LOG = """
     WITH moved AS (
-      UPDATE variant v SET stock_on_hand = v.stock_on_hand + t.delta, stock_seq = nextval('variant_stock_seq')
+      UPDATE variant v SET stock_on_hand = least(v.stock_on_hand::bigint + t.delta, %d)::int, stock_seq = nextval('variant_stock_seq')
       FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS t(id, delta, n) WHERE v.id = t.id RETURNING v.id, v.stock_seq, t.n),
     logged AS (
       INSERT INTO outbox (%s)
@@ -100,7 +100,7 @@ final class StockAllocations {
         WITH ORDINALITY AS e(id, type, address, payload, correlation, aggregate, version, actor, n)
       JOIN moved m ON m.n = e.n
       ORDER BY e.n)
-    SELECT id, stock_seq FROM moved""".formatted(Outbox.COLUMNS);
+    SELECT id, stock_seq FROM moved""".formatted(Integer.MAX_VALUE, Outbox.COLUMNS);
 
   /**
    * A new order's allocation in one statement (its own transaction), the usual case: unless a
@@ -499,7 +499,7 @@ final class StockAllocations {
     Instant now = Instant.now();
     for (StockLine line : present) {
       Locked variant = locked.get(line.variantId());
-      int after = variant.onHand() + sign * line.quantity();
+      int after = onHandAfter(variant.onHand(), sign * line.quantity());
       // the statement adds each variant's new stock sequence
       events.add(new StockChanged(Ids.newId(), now, variant.productId(), variant.id(), variant.sku(), after, variant.version(), null));
     }
@@ -526,6 +526,16 @@ final class StockAllocations {
   }
 
   private record Locked(UUID id, String sku, UUID productId, int onHand, long version) {
+  }
+
+  /**
+   * Stock on hand after a move of {@code delta} units, as {@link #MOVE_AND_LOG} computes it: units
+   * coming back (a cancelled order's release, a return restocked) stop at the column's (and the
+   * API's) maximum, 2,147,483,647, instead of failing the cancel or the return on an integer
+   * overflow when staff set the stock to that maximum meanwhile.
+   */
+  static int onHandAfter(int onHand, int delta) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) onHand + delta);
   }
 
   /** A variant's stock on hand as a change committed it; {@code stockSeq} null when not known here. */

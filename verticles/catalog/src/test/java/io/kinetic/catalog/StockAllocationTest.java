@@ -85,6 +85,30 @@ class StockAllocationTest {
   }
 
   @Test
+  void unitsComingBackStopAtTheLargestStockInsteadOfFailing() {
+    // staff may set the stock to the API's maximum while an order holds units: its cancel (a release)
+    // failed on an integer overflow (SQLSTATE 22003) after the order was already cancelled
+    Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("max-" + u,
+      List.of(variant("MX-A-" + u, 100, 3)))));
+    UUID a = p.variants().get(0).id();
+    UUID order = UUID.randomUUID();
+    f.call(CatalogApi.ALLOCATE_STOCK, new AllocateStock(order, List.of(new StockLine(a, 2))));
+    f.call(CatalogApi.SET_STOCK, new io.kinetic.kernel.contract.catalog.SetStock("MX-A-" + u, Integer.MAX_VALUE));
+
+    StockAllocation released = f.call(CatalogApi.RELEASE_STOCK, new ReleaseStock(order));
+
+    assertEquals(1, released.lines().size());
+    assertEquals(Integer.MAX_VALUE, onHand(p, 0));
+    var last = CatalogFixture.await(f.sql.preparedQuery("""
+        SELECT payload::text AS payload FROM outbox WHERE event_type = 'catalog.stock-changed' AND aggregate_id = $1
+        ORDER BY seq DESC LIMIT 1""").execute(Tuple.of(p.id().toString()))).iterator().next();
+    assertEquals(Integer.MAX_VALUE, new io.vertx.core.json.JsonObject(last.getString("payload")).getInteger("onHand"),
+      "the event says the stock as stored, not an overflowed figure");
+    assertEquals(Integer.MAX_VALUE, StockAllocations.onHandAfter(Integer.MAX_VALUE - 1, 5));
+    assertEquals(3, StockAllocations.onHandAfter(5, -2));
+  }
+
+  @Test
   void unitsThatWillNeverShipGoBackOncePerSourceAndAreNotReleasedAgain() {
     Product p = f.call(CatalogApi.CREATE_PRODUCT, new CreateProduct(product("units-" + u,
       List.of(variant("UN-A-" + u, 100, 10)))));
