@@ -67,7 +67,7 @@ final class CpuShare {
   JsonObject result(double units, String unit) {
     try {
       Snapshot[] both = window.get(5, TimeUnit.SECONDS);
-      return between(both[0], both[1], units, unit, Runtime.getRuntime().availableProcessors());
+      return between(both[0], both[1], units, unit, cores());
     } catch (Exception e) {
       return null;
     }
@@ -131,7 +131,10 @@ final class CpuShare {
     String[] cpu = Files.readAllLines(stat).get(0).trim().split("\\s+");
     long busy = 0;
     long total = 0;
-    for (int i = 1; i < cpu.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+    // user nice system idle iowait irq softirq; steal (time the hypervisor gave to others) is neither
+    // ours to use nor idle, so it counts in neither: on a VM with steal the busy share stays the share
+    // of the CPU the machine had
+    for (int i = 1; i < cpu.length && i <= 7; i++) {
       long v = Long.parseLong(cpu[i]);
       total += v;
       if (i != 4 && i != 5) {
@@ -153,22 +156,48 @@ final class CpuShare {
         } catch (IOException | RuntimeException gone) {
           continue; // ended meanwhile
         }
-        int open = line.indexOf('(');
-        int close = line.lastIndexOf(')');
-        if (open < 0 || close < open) {
-          continue;
-        }
-        String comm = line.substring(open + 1, close);
-        String group = group(pid, comm, serverPid, selfPid);
+        ProcStat parsed = parse(line);
+        String group = parsed == null ? null : group(pid, parsed.comm(), serverPid, selfPid);
         if (group == null) {
           continue;
         }
-        String[] rest = line.substring(close + 2).split(" ");
-        ticks.put(pid, Long.parseLong(rest[11]) + Long.parseLong(rest[12])); // utime, stime
+        ticks.put(pid, parsed.ticks());
         groups.put(pid, group);
       }
     }
     return new Snapshot(nanos, busy, total, ticks, groups);
+  }
+
+  /** A process's name and its CPU ticks (user + system) from its {@code /proc/<pid>/stat} line. */
+  record ProcStat(String comm, long ticks) {
+  }
+
+  /**
+   * Parses a {@code /proc/<pid>/stat} line: "pid (comm) state ppid ... utime stime ...", where comm may
+   * hold spaces and parentheses (so it ends at the last ')'); utime and stime are the 14th and 15th
+   * fields. Null when the line is not one.
+   */
+  static ProcStat parse(String line) {
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    if (open < 0 || close < open || close + 2 > line.length()) {
+      return null;
+    }
+    String[] rest = line.substring(close + 2).trim().split(" ");
+    if (rest.length < 13) {
+      return null;
+    }
+    return new ProcStat(line.substring(open + 1, close), Long.parseLong(rest[11]) + Long.parseLong(rest[12]));
+  }
+
+  /** The machine's CPUs as /proc/stat counts them (its "cpuN" lines): the cores the busy share is of. */
+  static int cores() {
+    try {
+      long n = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).count();
+      return n > 0 ? (int) n : Runtime.getRuntime().availableProcessors();
+    } catch (IOException | RuntimeException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
   }
 
   static String group(long pid, String comm, long serverPid, long selfPid) {

@@ -43,9 +43,9 @@ public final class LoadGenerator {
     Result result;
     CpuShare cpu;
     try {
-      long windowStart = System.nanoTime() + config.warmup().toNanos();
-      cpu = CpuShare.during(windowStart, windowStart + config.duration().toNanos(), config.serverPid());
-      result = run(config, windowStart);
+      Run run = run(config);
+      result = run.result();
+      cpu = run.cpu();
     } catch (Exception e) {
       System.err.println(config.name() + ": " + e.getMessage());
       System.exit(1);
@@ -63,8 +63,11 @@ public final class LoadGenerator {
     System.exit(result.requests() > result.errors() ? 0 : 1);
   }
 
-  /** Runs the load; the measurement window starts at {@code windowStart} (System.nanoTime), after the warm-up. */
-  static Result run(Config config, long windowStart) throws Exception {
+  /** A run's numbers and where the CPU went in its measurement window. */
+  record Run(Result result, CpuShare cpu) {
+  }
+
+  static Run run(Config config) throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setPreferNativeTransport(true));
     try {
       boolean writes = config.requests().stream().anyMatch(RequestLine::write);
@@ -75,6 +78,8 @@ public final class LoadGenerator {
         }
         admin = AdminSession.start(vertx, config.base(), config.adminLogin()).await(30, TimeUnit.SECONDS);
       }
+      long windowStart = System.nanoTime() + config.warmup().toNanos();
+      CpuShare cpu = CpuShare.during(windowStart, windowStart + config.duration().toNanos(), config.serverPid());
       Measurement measurement = new Measurement(windowStart, windowStart + config.duration().toNanos(), config.warmup().toNanos());
       List<Future<Void>> drained = new ArrayList<>();
       for (int i = 0; i < config.eventLoops(); i++) {
@@ -94,7 +99,7 @@ public final class LoadGenerator {
       } catch (TimeoutException e) {
         System.err.println(config.name() + ": some requests were still in flight after the drain timeout");
       }
-      return measurement.result(config.name(), writes);
+      return new Run(measurement.result(config.name(), writes), cpu);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

@@ -56,6 +56,18 @@ class CpuShareTest {
   }
 
   @Test
+  void readsAProcessStatLineWhateverItsName() {
+    // a name with spaces and parentheses; utime 1234 and stime 56 are the 14th and 15th fields
+    var parsed = CpuShare.parse("4242 (we) (ird name) S 1 4242 4242 0 -1 4194560 999 0 7 0 1234 56 0 0 20 0 31 0 5 0 0");
+    assertEquals("we) (ird name", parsed.comm());
+    assertEquals(1290, parsed.ticks());
+    assertEquals(1290, CpuShare.parse("1 (postgres) R 1 1 1 0 -1 0 0 0 0 0 1234 56 0 0 20 0 1 0 5 0 0").ticks());
+    assertNull(CpuShare.parse("garbage"));
+    assertNull(CpuShare.parse("1 (short) R 1"));
+    assertTrue(CpuShare.cores() >= 1);
+  }
+
+  @Test
   void readsThisMachine() throws Exception {
     if (!Files.isReadable(Path.of("/proc/stat"))) {
       return; // not Linux
@@ -65,5 +77,9 @@ class CpuShareTest {
     assertTrue(snapshot.total() > 0 && snapshot.busy() > 0);
     assertEquals("load", snapshot.pidGroup().get(self));
     assertTrue(snapshot.pidTicks().get(self) > 0, "this JVM has used CPU");
+    // the fields read are the CPU times (at 100 ticks a second), not neighbouring counters
+    long jdkMillis = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
+    long procMillis = snapshot.pidTicks().get(self) * 10;
+    assertTrue(Math.abs(jdkMillis - procMillis) < 1_000, "/proc says " + procMillis + " ms, the JDK " + jdkMillis + " ms");
   }
 }

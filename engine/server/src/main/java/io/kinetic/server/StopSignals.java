@@ -11,9 +11,10 @@ import sun.misc.Signal;
  * register hooks of their own that stop their servers: those ran while the engine was still
  * draining its requests and closing its consumers, which then failed against a server shutting
  * down (warnings at every clean stop). Here the engine stops first, its embedded servers last, and
- * then the JVM exits (status 0: a requested stop that went as planned); the servers' hooks find
- * nothing left to stop. A second signal while stopping exits at once (status 130), as an impatient
- * operator expects. Uses {@code sun.misc.Signal} (module jdk.unsupported, in every JDK 17+).
+ * then the JVM exits (status 0: a requested stop that went as planned; 1 when the stop failed,
+ * with its error on stderr, the log being closed by then); the servers' hooks find nothing left to
+ * stop. A second signal while stopping exits at once (status 128 + the signal's number), as an
+ * impatient operator expects. Uses {@code sun.misc.Signal} (module jdk.unsupported, in every JDK 17+).
  */
 final class StopSignals {
 
@@ -30,22 +31,28 @@ final class StopSignals {
       try {
         Signal.handle(new Signal(name), signal -> {
           if (!stopping.compareAndSet(false, true)) {
-            LOG.info("SIG" + signal.getName() + " again while stopping: exiting at once");
-            System.exit(130);
+            System.err.println("[kinetic] SIG" + signal.getName() + " again while stopping: exiting at once");
+            System.exit(128 + signal.getNumber());
             return;
           }
           Thread stopper = new Thread(() -> {
+            int status = 0;
             try {
               stop.run();
-            } finally {
-              System.exit(0);
+            } catch (Throwable t) {
+              System.err.println("[kinetic] the stop failed: " + t);
+              t.printStackTrace();
+              status = 1;
             }
+            System.exit(status);
           }, "kinetic-stop-SIG" + signal.getName());
           stopper.start();
         });
       } catch (IllegalArgumentException unavailable) {
-        // a signal this platform does not have, or the JVM keeps (-Xrs): the shutdown hook stops the engine
-        LOG.fine("cannot handle SIG" + name + ": " + unavailable.getMessage());
+        // a signal this platform does not have, or one the JVM was told to leave alone (-Xrs: it then
+        // ends the process without any shutdown hook, so without a clean stop)
+        LOG.log("HUP".equals(name) ? java.util.logging.Level.FINE : java.util.logging.Level.WARNING, "cannot handle SIG"
+          + name + " (" + unavailable.getMessage() + "): that signal ends the engine without a clean stop");
       }
     }
   }

@@ -94,6 +94,11 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** SIGTERM, then SIGKILL after 15 s. */
+  /** The exit status of the process, once it has ended (after {@link #close} or {@link #kill}). */
+  int exitStatus() {
+    return process.exitValue();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -43,7 +43,9 @@ class KilledEngineRestartTest {
       }
       Files.deleteIfExists(data.resolve("runtime.json")); // left by the killed one
       Files.move(data.resolve("engine.log"), data.resolve("killed-engine.log"));
+      EngineProcess stopped;
       try (EngineProcess second = EngineProcess.start(env, Map.of()).awaitReady(Duration.ofSeconds(180))) {
+        stopped = second;
         String log = Files.readString(data.resolve("engine.log"));
         assertTrue(log.contains("stopping the embedded PostgreSQL") && log.contains("stopping the embedded Redis"),
           "the killed engine's servers were stopped, and said so: " + log);
@@ -52,6 +54,8 @@ class KilledEngineRestartTest {
         assertEquals(200, cart.statusCode(), "the guest's cart outlived the restart: " + cart.bodyAsString());
         assertEquals(2, Shop.line(cart, variant).getInteger("quantity"), cart.bodyAsString());
       } // SIGTERM: the engine stops cleanly
+      // the engine handled the signal itself (StopSignals): the JVM's own handling ends with 143
+      assertEquals(0, stopped.exitStatus(), "a clean stop on SIGTERM exits 0");
       // its log keeps its last lines (the JDK's shutdown closed the handlers before they were written)
       String log = Files.readString(data.resolve("engine.log"));
       assertTrue(log.contains("embedded Redis stopped") && log.contains("embedded PostgreSQL stopped"),
