@@ -291,6 +291,35 @@ class ProbeFindingsTest {
     return WebClient.create(vertx, new WebClientOptions().setLocalAddress(localAddress));
   }
 
+  /**
+   * A GraphQL currency argument has no length limit: a cart or wishlist asked for a currency that is
+   * no code at all is refused as invalid, as REST refuses it, without echoing the input (200 KB came
+   * back in the answer); a real code the shop does not sell is named.
+   */
+  @Test
+  void aCurrencyThatIsNoCodeIsRefusedAsInvalidAndNotEchoed() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebClient client = clientFrom(vertx, loopback());
+      String query = "mutation($c:String){createCart(currency:$c){__typename ... on Problem{code message}}}";
+      for (String bad : List.of("x".repeat(200_000), "eur", "<script>alert(1)</script>\u202e")) {
+        var answer = client.post(RunningEngine.httpPort(), "127.0.0.1", "/graphql").putHeader("content-type", "application/json")
+          .sendBuffer(Buffer.buffer(new JsonObject().put("query", query).put("variables", new JsonObject().put("c", bad)).encode()))
+          .await(10, TimeUnit.SECONDS);
+        var problem = answer.bodyAsJsonObject().getJsonObject("data").getJsonObject("createCart");
+        assertEquals("VALIDATION_FAILED", problem.getString("code"), answer.bodyAsString().substring(0, Math.min(500, answer.bodyAsString().length())));
+        assertTrue(answer.body().length() < 1_000, "the input is not echoed: " + answer.body().length() + " bytes");
+      }
+      var yen = client.post(RunningEngine.httpPort(), "127.0.0.1", "/graphql").putHeader("content-type", "application/json")
+        .sendBuffer(Buffer.buffer(new JsonObject().put("query", query).put("variables", new JsonObject().put("c", "JPY")).encode()))
+        .await(10, TimeUnit.SECONDS);
+      assertEquals("CURRENCY_NOT_SUPPORTED", yen.bodyAsJsonObject().getJsonObject("data").getJsonObject("createCart").getString("code"),
+        yen.bodyAsString());
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   private static String loopback() {
     var random = ThreadLocalRandom.current();
     return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);

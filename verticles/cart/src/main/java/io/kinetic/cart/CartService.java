@@ -539,7 +539,18 @@ final class CartService {
   }
 
   private Failure unsupported(String currency) {
-    return ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", settings.cart().currencies())
-      + ", not " + currency);
+    return unsupported(settings.cart().currencies(), currency);
+  }
+
+  /**
+   * Why {@code currency} is refused: not a currency code at all (VALIDATION_FAILED, as the REST
+   * contract answers; the input is not echoed: a GraphQL argument has no length limit), or one the
+   * shop does not sell in (CURRENCY_NOT_SUPPORTED, naming it).
+   */
+  static Failure unsupported(java.util.List<String> sold, String currency) {
+    if (currency == null || !currency.matches("[A-Z]{3}")) {
+      return Failure.invalid("currency", "must be three capital letters (an ISO 4217 code)");
+    }
+    return ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", sold) + ", not " + currency);
   }
 }

@@ -81,7 +81,7 @@ final class WishlistService {
   }
 
   private Failure unsupported(String currency) {
-    return ErrorCode.CURRENCY_NOT_SUPPORTED.failure("the shop sells in " + String.join(", ", settings.cart().currencies()) + ", not " + currency);
+    return CartService.unsupported(settings.cart().currencies(), currency);
   }
 
   Future<WishlistView> add(AddWishlistItem q, Caller caller) {
