@@ -92,6 +92,9 @@ final class ValidationFailures {
       && invalid.stream().anyMatch(other -> other != reference && other.field().equals(reference.field())));
     // a property that fails its own schema is reported as "not matching additionalProperties" too
     unknown.removeIf(u -> invalid.stream().anyMatch(i -> i.field().equals(u.field()) || isAncestor(u.field(), i.field())));
+    // and a known property holding an unknown one is reported as not matching too: the unknown one says it
+    var named = List.copyOf(unknown);
+    unknown.removeIf(u -> named.stream().anyMatch(other -> isAncestor(u.field(), other.field())));
     if (!invalid.isEmpty()) {
       var all = new ArrayList<FieldError>(invalid);
       all.addAll(unknown);

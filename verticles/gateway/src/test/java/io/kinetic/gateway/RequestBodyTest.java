@@ -103,6 +103,17 @@ class RequestBodyTest {
   }
 
   @Test
+  void anUnknownFieldInsideAnObjectNamesOnlyItNotItsParent() throws Exception {
+    var response = gw.send("POST", "/api/v1/checkout/quote", null, "{\"shippingAddress\":{\"name\":\"x\",\"extra\":1}}");
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    JsonObject problem = problem(response);
+    assertEquals("UNKNOWN_FIELD", problem.getString("code"), problem.encode());
+    assertEquals(1, problem.getJsonArray("errors").size(), "shippingAddress is a known field: " + problem.encode());
+    assertEquals("shippingAddress.extra", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("unknown field shippingAddress.extra", problem.getString("detail"));
+  }
+
+  @Test
   void aMissingRequiredFieldIs400ValidationFailed() throws Exception {
     var response = gw.send("POST", "/api/v1/auth/register", null, "{\"email\":\"a@b.c\",\"password\":\"x\"}");
     assertEquals(400, response.statusCode());
