@@ -330,6 +330,10 @@ class CheckoutEndToEndTest {
     assertTrue(Shop.line(shop.cart(guest), Shop.variantId(product, 0)).getBoolean("insufficientStock"));
     var refused = place(http, guest, UUID.randomUUID().toString(), order("low@example.com", "DE", GERMANY_STANDARD));
     assertProblem(refused, 409, "OUT_OF_STOCK");
+    // the figure the cart shows, not "none left" (it said 0 when a unit was there)
+    assertEquals(Shop.line(shop.cart(guest), Shop.variantId(product, 0)).getInteger("available"),
+      refused.bodyAsJsonObject().getInteger("available"), refused.bodyAsString());
+    assertEquals(1, refused.bodyAsJsonObject().getInteger("available"), refused.bodyAsString());
   }
 
   /**

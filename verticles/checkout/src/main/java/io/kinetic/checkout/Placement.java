@@ -140,7 +140,7 @@ final class Placement {
         .compose(cart -> settings.current().compose(snapshot -> {
           CheckoutQuote quote = Quotes.price(cart, snapshot, shipping.country(), details.shippingMethodId(),
             config.checkout().maxOrderTotal());
-          check(quote, details, config.checkout().maxOrderTotal());
+          check(quote, cart, details, config.checkout().maxOrderTotal());
           Future<String> customerEmail = email != null ? Future.succeededFuture(email)
             : bus.request(IdentityApi.GET_CUSTOMER, new GetCustomer(ref.customerId()), caller).map(CustomerView::email);
           return customerEmail.map(address -> new Priced(cart, quote, snapshot.rate(quote.country(), ShopSettings.STANDARD), address));
@@ -252,7 +252,7 @@ final class Placement {
       + Operations.major(total, currency) + ": order less at a time";
   }
 
-  private static void check(CheckoutQuote quote, CheckoutDetails details, long maxTotal) {
+  private static void check(CheckoutQuote quote, io.kinetic.kernel.contract.cart.CartView cart, CheckoutDetails details, long maxTotal) {
     List<String> problems = quote.problems();
     if (problems.contains(Quotes.CART_EMPTY)) {
       throw ErrorCode.CART_EMPTY.failure("the cart has nothing that can be ordered");
@@ -264,7 +264,11 @@ final class Placement {
       throw ErrorCode.CART_CHANGED.failure("a price in the cart changed since it was last seen: look at the cart again");
     }
     if (problems.contains(Quotes.INSUFFICIENT_STOCK)) {
-      throw Failure.withAvailable(ErrorCode.OUT_OF_STOCK, "a line of the cart holds more units than are available", 0);
+      // the first short line's figure, as the cart shows it (was always 0: "none left" when some were)
+      var shortLine = cart.lines().stream().filter(io.kinetic.kernel.contract.cart.CartLineView::insufficientStock).findFirst();
+      throw Failure.withAvailable(ErrorCode.OUT_OF_STOCK, shortLine.map(l -> l.available() + " available of " + l.sku() + ", "
+          + l.quantity() + " in the cart").orElse("a line of the cart holds more units than are available"),
+        shortLine.map(l -> Math.max(0, l.available())).orElse(0));
     }
     if (problems.contains(Quotes.NO_SHIPPING)) {
       throw ErrorCode.SHIPPING_METHOD_UNAVAILABLE.failure("no shipping method ships to " + quote.country() + " in " + quote.currency());
