@@ -152,6 +152,14 @@ class CheckoutGraphQlTest {
     assertEquals("DE", summary.getString("shipToCountry"));
     assertFalse(data(found, "orders").getJsonObject("pageInfo").getBoolean("hasNextPage"));
 
+    // the filter's limits are REST's: an empty e-mail is no filter to ignore, an over-long one or a
+    // year past 9999 is refused
+    String list = "query($f: OrderFilter) { orders(filter: $f, first: 5) { edges { node { id } } } }";
+    for (JsonObject bad : List.of(new JsonObject().put("email", ""), new JsonObject().put("email", "e".repeat(255)),
+        new JsonObject().put("number", "1".repeat(33)), new JsonObject().put("from", "+999999999-12-31T23:59:59Z"))) {
+      assertError(query(ADMIN, shop.staffToken(), null, list, new JsonObject().put("f", bad)), "VALIDATION_FAILED");
+    }
+
     var detail = data(query(ADMIN, shop.staffToken(), null, "query($id: ID!) { order(id: $id) { order { ...O } "
       + "timeline { type fromState toState actor note at version } } }" + ORDER_FIELDS, new JsonObject().put("id", orderId)), "order");
     assertEquals("paid", detail.getJsonObject("order").getString("state"));

@@ -152,6 +152,15 @@ final class CheckoutService {
       params.add(query.state());
       where.add("o.state = $" + params.size());
     }
+    // the REST contract's limits, for every caller (GraphQL's arguments have none of their own)
+    if (query.email() != null && (query.email().isEmpty() || query.email().length() > 254)) {
+      errors.add(new FieldError("email", "must be 1 to 254 characters"));
+    }
+    if (query.number() != null && (query.number().isEmpty() || query.number().length() > 32)) {
+      errors.add(new FieldError("number", "must be 1 to 32 characters"));
+    }
+    fourDigitYear("from", query.from(), errors);
+    fourDigitYear("to", query.to(), errors);
     if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
       // as the product list answers a price range: a range that holds nothing is a mistake, not an empty page
       errors.add(new FieldError("from", "must not be after to"));
@@ -182,6 +191,16 @@ final class CheckoutService {
     }
     int limit = limit(query.limit());
     return pool.withConnection(c -> Orders.page(c, String.join(" AND ", where), params, limit, query.cursor()));
+  }
+
+  /** RFC 3339's date-times (the REST contract's) have years 0001 to 9999: an instant outside is refused, as there. */
+  private static void fourDigitYear(String field, java.time.Instant instant, List<FieldError> errors) {
+    if (instant != null) {
+      int year = instant.atOffset(ZoneOffset.UTC).getYear();
+      if (year < 1 || year > 9999) {
+        errors.add(new FieldError(field, "must be a date-time with a four-digit year"));
+      }
+    }
   }
 
   Future<OrderDetail> detail(GetOrderDetail query, Caller caller) {
