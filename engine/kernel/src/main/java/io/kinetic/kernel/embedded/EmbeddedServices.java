@@ -3,11 +3,13 @@ package io.kinetic.kernel.embedded;
 import io.kinetic.kernel.pg.PgPools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Logger;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * An embedded PostgreSQL (real server binaries, unpacked from the jar) and an embedded Redis, for
@@ -119,6 +121,7 @@ public final class EmbeddedServices implements AutoCloseable {
     var before = redisChildren();
     int actual = port > 0 ? port : FreePorts.find();
     var builder = RedisServer.newRedisServer()
+      .executableProvider(inOwnSession(ExecutableProvider.newJarResourceProvider()))
       .port(actual)
       .bind("127.0.0.1")
       .setting("save \"\"");
@@ -142,6 +145,37 @@ public final class EmbeddedServices implements AutoCloseable {
     redisUrl = "redis://127.0.0.1:" + actual;
     LOG.info("embedded Redis started on port " + actual + (dataDir == null ? " (nothing on disk)" : " (data in " + dataDir.toAbsolutePath() + ")"));
     return redisUrl;
+  }
+
+  /**
+   * The embedded Redis binary started in a session of its own ({@code setsid}, where the machine has
+   * it and {@code /bin/sh}): the library starts it as a plain child, in the engine's process group,
+   * so a Ctrl-C typed in the terminal reached Redis too and it shut down while the engine was still
+   * draining. Through a two-line wrapper script next to the binary: {@code sh} execs {@code setsid},
+   * which (the child not leading a group) makes the new session in place and execs Redis: one
+   * process, the pid the library started, the binary's command line (which {@link Orphans} looks for).
+   * Elsewhere (no {@code setsid}: macOS, Windows) the binary as it is.
+   */
+  static ExecutableProvider inOwnSession(ExecutableProvider binary) {
+    Path sh = Path.of("/bin/sh");
+    Path setsid = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of)
+      .filter(Files::isExecutable).findFirst().orElse(null);
+    if (setsid == null || !Files.isExecutable(sh)) {
+      return binary;
+    }
+    return () -> {
+      java.io.File real = binary.get();
+      Path wrapper = real.toPath().resolveSibling(real.getName() + "-own-session.sh");
+      String script = "#!/bin/sh\nexec " + setsid + " '" + real.getAbsolutePath().replace("'", "'\\''") + "' \"$@\"\n";
+      // written once (a retry after ETXTBSY finds it as it was)
+      if (!Files.exists(wrapper) || !Files.readString(wrapper, StandardCharsets.UTF_8).equals(script)) {
+        Path written = Files.writeString(wrapper.resolveSibling(wrapper.getFileName() + "." + ProcessHandle.current().pid()),
+          script, StandardCharsets.UTF_8);
+        written.toFile().setExecutable(true, true);
+        Files.move(written, wrapper, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return wrapper.toFile();
+    };
   }
 
   /** {@code text} as a double-quoted string of a Redis configuration file. */
