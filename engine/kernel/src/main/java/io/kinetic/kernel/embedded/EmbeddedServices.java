@@ -167,12 +167,17 @@ public final class EmbeddedServices implements AutoCloseable {
       java.io.File real = binary.get();
       Path wrapper = real.toPath().resolveSibling(real.getName() + "-own-session.sh");
       String script = "#!/bin/sh\nexec " + setsid + " '" + real.getAbsolutePath().replace("'", "'\\''") + "' \"$@\"\n";
-      // written once (a retry after ETXTBSY finds it as it was)
+      // written once (a retry after ETXTBSY finds it as it was), whole (a file of its own moved in
+      // place: servers started at once by several threads, as in the tests, never see a partial one)
       if (!Files.exists(wrapper) || !Files.readString(wrapper, StandardCharsets.UTF_8).equals(script)) {
-        Path written = Files.writeString(wrapper.resolveSibling(wrapper.getFileName() + "." + ProcessHandle.current().pid()),
-          script, StandardCharsets.UTF_8);
-        written.toFile().setExecutable(true, true);
-        Files.move(written, wrapper, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path written = Files.createTempFile(wrapper.getParent(), wrapper.getFileName().toString(), ".tmp");
+        try {
+          Files.writeString(written, script, StandardCharsets.UTF_8);
+          written.toFile().setExecutable(true, true);
+          Files.move(written, wrapper, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(written);
+        }
       }
       return wrapper.toFile();
     };
