@@ -57,7 +57,7 @@ final class UnhandledFailures implements Handler<Throwable> {
    * pool's stack stay SEVERE.
    */
   static boolean isPoolWaitTimerAfterFailure(Throwable t) {
-    if (!(t instanceof IllegalStateException) || !DEFECT_MESSAGE.equals(t.getMessage())) {
+    if (!isPromiseCompletedTwice(t)) {
       return false;
     }
     for (StackTraceElement frame : t.getStackTrace()) {
@@ -70,7 +70,7 @@ final class UnhandledFailures implements Handler<Throwable> {
 
   /** "Promise already completed" thrown from a frame of {@code className}. */
   private static boolean isDefectIn(Throwable t, String className) {
-    if (!(t instanceof IllegalStateException) || !DEFECT_MESSAGE.equals(t.getMessage())) {
+    if (!isPromiseCompletedTwice(t)) {
       return false;
     }
     for (StackTraceElement frame : t.getStackTrace()) {
@@ -79,5 +79,10 @@ final class UnhandledFailures implements Handler<Throwable> {
       }
     }
     return false;
+  }
+
+  /** Vert.x's "Promise already completed": a promise completed a second time. */
+  private static boolean isPromiseCompletedTwice(Throwable t) {
+    return t instanceof IllegalStateException && DEFECT_MESSAGE.equals(t.getMessage());
   }
 }
