@@ -5,7 +5,7 @@
 // country, the method or the cart changes. "Place order" sends the total the shopper saw
 // (expectedTotal) with an Idempotency-Key and opens the payment. What the shopper typed stays in
 // this tab (sessionStorage) until the order is placed. The shipping address's country list offers the
-// countries the shop ships to (GET /checkout/shipping-countries; every country when that cannot be
+// countries the shop ships to in the cart's currency (GET /checkout/shipping-countries?currency=; every country when that cannot be
 // asked); the billing address's offers every country.
 import { ref, reactive, computed, watch, nextTick, onMounted, onUnmounted } from 'vue';
 import { html } from '../../shared/html.js';
@@ -86,6 +86,13 @@ export const CheckoutPage = {
 
     const offers = (q, id) => Boolean(q && id && q.shippingOptions.some((o) => o.methodId === id));
 
+    // the countries offered are those the shop ships to in the cart's currency (known with the first quote)
+    let shipToCurrency;
+    function loadShipTo(currency) {
+      shipToCurrency = currency;
+      shippingCountries(currency).then((codes) => { if (shipToCurrency === currency) shipTo.value = codes; });
+    }
+
     /** Prices the cart for the country and method chosen now; an answer overtaken by a newer request is dropped. */
     async function requote() {
       const my = ++quoteNo;
@@ -102,6 +109,7 @@ export const CheckoutPage = {
           if (my !== quoteNo) return;
         }
         quote.value = q;
+        if (q.currency !== shipToCurrency) loadShipTo(q.currency);
         empty.value = q.problems.includes('CART_EMPTY');
         draft.methodId = q.shipping ? q.shipping.methodId : null;
         if (!draft.ship.country) draft.ship.country = q.country;
@@ -162,7 +170,7 @@ export const CheckoutPage = {
 
     let unwatch = null;
     onMounted(() => {
-      shippingCountries().then((codes) => { shipTo.value = codes; });
+      if (shipToCurrency === undefined) loadShipTo(null);
       findUnpaid();
       loadCustomer();
       requote();

@@ -78,19 +78,22 @@ export function paymentConfig() {
   return config;
 }
 
-let shipTo = null;
+const shipTo = new Map();
 /**
- * GET /checkout/shipping-countries, once per page load: the codes of the countries the shop ships to
- * (every one it ships to, also when a rest-of-the-world zone makes that all of them), or null when
- * they could not be asked (the page then offers every country, and the quote says what it cannot ship).
+ * GET /checkout/shipping-countries, once per page load and currency: the codes of the countries the
+ * shop ships to in the cart's currency (every country with an active method priced in it; without a
+ * currency, priced in any), or null when they could not be asked (the page then offers every country,
+ * and the quote says what it cannot ship).
  */
-export function shippingCountries() {
-  if (!shipTo) {
-    shipTo = api.get('/checkout/shipping-countries', { auth: false })
+export function shippingCountries(currency) {
+  const key = currency || '';
+  if (!shipTo.has(key)) {
+    const query = currency ? `?currency=${encodeURIComponent(currency)}` : '';
+    shipTo.set(key, api.get(`/checkout/shipping-countries${query}`, { auth: false })
       .then((r) => (Array.isArray(r.countries) ? Object.freeze(r.countries.slice()) : null))
-      .catch(() => { shipTo = null; return null; });
+      .catch(() => { shipTo.delete(key); return null; }));
   }
-  return shipTo;
+  return shipTo.get(key);
 }
 
 const OPEN = ['creating', 'requires_payment_method'];

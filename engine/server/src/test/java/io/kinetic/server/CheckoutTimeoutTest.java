@@ -140,6 +140,25 @@ class CheckoutTimeoutTest {
     JsonObject quoted = graphql("{ shippingCountries { countries everywhere } }").getJsonObject("shippingCountries");
     assertEquals(zoned, quoted, "GraphQL says the same");
 
+    // in a currency: only where a method is priced in it (Malta's post is priced in EUR only); none: nowhere
+    JsonObject inDollars = shippingCountries("?currency=USD");
+    List<String> dollarCountries = strings(inDollars.getJsonArray("countries"));
+    assertEquals(countries.subList(0, 12), dollarCountries, inDollars.encode());
+    assertFalse(inDollars.getBoolean("everywhere"), inDollars.encode());
+    assertEquals(zoned, shippingCountries("?currency=EUR"), "every zone's method is priced in EUR");
+    assertEquals(new JsonObject().put("countries", new JsonArray()).put("everywhere", false), shippingCountries("?currency=JPY"));
+    assertEquals(inDollars, graphql("{ shippingCountries(currency: \"USD\") { countries everywhere } }").getJsonObject("shippingCountries"),
+      "GraphQL says the same in a currency");
+    // not a currency code: refused in both, and not echoed
+    var bad = http.get("/api/v1/checkout/shipping-countries?currency=usd%3Cb%3E").send().await(10, TimeUnit.SECONDS);
+    assertEquals(400, bad.statusCode(), bad.bodyAsString());
+    assertEquals("VALIDATION_FAILED", bad.bodyAsJsonObject().getString("code"), bad.bodyAsString());
+    assertFalse(bad.bodyAsString().contains("<b>"), bad.bodyAsString());
+    var badQuery = Shop.send(http.post("/graphql"), new JsonObject().put("query", "{ shippingCountries(currency: \"usd<b>\") { countries } }"));
+    assertEquals("VALIDATION_FAILED", badQuery.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), badQuery.bodyAsString());
+    assertFalse(badQuery.bodyAsString().contains("<b>"), badQuery.bodyAsString());
+
     // the rest of the world again: every country but the Alps' (a zone of its own, without an active method)
     saveZone(new JsonObject().put("name", "World").put("countries", new JsonArray().add("*")).put("methods", new JsonArray().add(method)));
     JsonObject again = shippingCountries();
@@ -151,7 +170,11 @@ class CheckoutTimeoutTest {
   }
 
   private JsonObject shippingCountries() throws Exception {
-    var r = http.get("/api/v1/checkout/shipping-countries").send().await(10, TimeUnit.SECONDS);
+    return shippingCountries("");
+  }
+
+  private JsonObject shippingCountries(String query) throws Exception {
+    var r = http.get("/api/v1/checkout/shipping-countries" + query).send().await(10, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
     assertEquals("public, max-age=60", r.getHeader("Cache-Control"));
     return r.bodyAsJsonObject();

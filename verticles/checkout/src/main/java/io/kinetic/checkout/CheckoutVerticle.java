@@ -68,7 +68,7 @@ public class CheckoutVerticle extends VerticleBase {
       serve(CheckoutApi.CONFIRM_PAYMENT, service::confirm),
       serve(CheckoutApi.STRIPE_WEBHOOK, (webhook, caller) -> webhook(webhook, ledger)),
       serve(CheckoutApi.PAYMENT_CONFIG, service::paymentConfig),
-      serve(CheckoutApi.GET_SHIPPING_COUNTRIES, (q, caller) -> settings.current().map(ShopSettings.Snapshot::shipsTo)),
+      serve(CheckoutApi.GET_SHIPPING_COUNTRIES, (q, caller) -> settings.shipsTo(q)),
       serve(CheckoutApi.GET_ORDER, service::get),
       serve(CheckoutApi.GET_ORDERS, service::getAll),
       serve(CheckoutApi.LIST_MY_ORDERS, service::mine),

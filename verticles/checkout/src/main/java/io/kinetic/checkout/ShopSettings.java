@@ -3,6 +3,7 @@ package io.kinetic.checkout;
 import io.kinetic.kernel.contract.checkout.CheckoutSettings;
 import io.kinetic.kernel.contract.checkout.DeleteShippingZone;
 import io.kinetic.kernel.contract.checkout.DeleteTaxRate;
+import io.kinetic.kernel.contract.checkout.GetShippingCountries;
 import io.kinetic.kernel.contract.checkout.SaveCheckoutSettings;
 import io.kinetic.kernel.contract.checkout.SaveShippingZone;
 import io.kinetic.kernel.contract.checkout.SaveTaxRate;
@@ -70,6 +71,22 @@ final class ShopSettings {
       ShippingZone zone = zoneByCountry.get(country);
       return zone != null ? zone : zoneByCountry.get(REST_OF_WORLD);
     }
+
+    /** The countries a quote in {@code currency} offers a method to (null: in any currency, {@link #shipsTo}). */
+    ShippingCountries shipsTo(String currency) {
+      return currency == null ? shipsTo : ShopSettings.shipsTo(view.zones(), currency);
+    }
+  }
+
+  /**
+   * The countries the shop ships to, in the asked currency when one is given; a currency that is
+   * not a code is refused (VALIDATION_FAILED, not echoed), one no method is priced in ships nowhere.
+   */
+  Future<ShippingCountries> shipsTo(GetShippingCountries q) {
+    if (q.currency() != null && !q.currency().matches("[A-Z]{3}")) {
+      return Future.failedFuture(Failure.invalid("currency", "must be three capital letters (an ISO 4217 code)"));
+    }
+    return current().map(s -> s.shipsTo(q.currency()));
   }
 
   Future<Snapshot> current() {
@@ -138,11 +155,20 @@ final class ShopSettings {
    * an active rest-of-the-world zone, every country no other zone names follows, alphabetically.
    */
   static ShippingCountries shipsTo(List<ShippingZone> zones) {
+    return shipsTo(zones, null);
+  }
+
+  /**
+   * As {@link #shipsTo(List)}, counting only the methods with a price in {@code currency} (null: any),
+   * as a quote in that currency offers them ({@link Quotes#options}).
+   */
+  static ShippingCountries shipsTo(List<ShippingZone> zones, String currency) {
     var named = new LinkedHashSet<String>();
     var shipped = new LinkedHashSet<String>();
     boolean restOfWorld = false;
     for (ShippingZone zone : zones) {
-      boolean ships = zone.methods().stream().anyMatch(m -> Boolean.TRUE.equals(m.active()));
+      boolean ships = zone.methods().stream().anyMatch(m -> Boolean.TRUE.equals(m.active())
+        && (currency == null || m.prices().get(currency) != null));
       for (String c : zone.countries()) {
         if (REST_OF_WORLD.equals(c)) {
           restOfWorld |= ships;

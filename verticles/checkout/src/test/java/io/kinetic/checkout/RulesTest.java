@@ -113,6 +113,19 @@ class RulesTest {
     assertEquals(new ShippingCountries(List.of(), false), ShopSettings.shipsTo(List.of()));
   }
 
+  @Test
+  void inACurrencyTheShopShipsOnlyWhereAMethodIsPricedInIt() {
+    var euros = new ShippingMethod(UUID.randomUUID(), "Post", Map.of("EUR", 490L), Map.of(), 1, 3, true);
+    var both = new ShippingMethod(UUID.randomUUID(), "Courier", Map.of("EUR", 990L, "USD", 1190L), Map.of(), 1, 2, true);
+    var dollarsOff = new ShippingMethod(UUID.randomUUID(), "Old", Map.of("USD", 100L), Map.of(), 1, 2, false);
+    var zones = List.of(zone(List.of("DE"), List.of(euros, both)), zone(List.of("FR"), List.of(euros, dollarsOff)),
+      zone(List.of("*"), List.of(euros)));
+    assertEquals(new ShippingCountries(List.of("DE"), false), ShopSettings.shipsTo(zones, "USD"));
+    assertEquals(ShopSettings.shipsTo(zones), ShopSettings.shipsTo(zones, "EUR"));
+    assertTrue(ShopSettings.shipsTo(zones, "EUR").everywhere());
+    assertEquals(new ShippingCountries(List.of(), false), ShopSettings.shipsTo(zones, "JPY"));
+  }
+
   private static ShippingMethod method(boolean active) {
     return new ShippingMethod(UUID.randomUUID(), "Post", Map.of("EUR", 490L), Map.of(), 1, 3, active);
   }

@@ -382,12 +382,18 @@ class CheckoutBrowserTest {
     // seeded rest of the world ships everywhere else); a database kept from an earlier run may have some taken
     List<String> zoned = api.checkoutSettings(staff).getJsonArray("zones").stream().map(JsonObject.class::cast)
       .flatMap(z -> z.getJsonArray("countries").stream().map(String::valueOf)).toList();
-    String country = List.of("IS", "MT", "CY", "EE", "LV", "LT", "SI", "SK", "HR", "RO", "BG").stream()
-      .filter(c -> !zoned.contains(c)).findFirst().orElseThrow();
+    List<String> free = List.of("IS", "MT", "CY", "EE", "LV", "LT", "SI", "SK", "HR", "RO", "BG").stream()
+      .filter(c -> !zoned.contains(c)).toList();
+    String country = free.get(0);
     String name = new java.util.Locale("", country).getDisplayCountry(java.util.Locale.ENGLISH);
     String zone = api.addShippingZone(staff, new JsonObject().put("name", "Not shipped " + suffix()).put("countries", new JsonArray().add(country))
       .put("methods", new JsonArray().add(new JsonObject().put("name", "Paused").put("prices", new JsonObject().put("EUR", 990))
         .put("minDays", 2).put("maxDays", 4).put("active", false))));
+    // and one whose only method is priced in euros: shipped to in EUR, not in USD
+    String euroOnly = free.get(1);
+    String euroZone = api.addShippingZone(staff, new JsonObject().put("name", "Euros only " + suffix()).put("countries", new JsonArray().add(euroOnly))
+      .put("methods", new JsonArray().add(new JsonObject().put("name", "Euro post").put("prices", new JsonObject().put("EUR", 1290))
+        .put("minDays", 2).put("maxDays", 4))));
     try {
       browser.clearCache(); // the list is cached for a minute
       List<String> shipTo = api.get("/api/v1/checkout/shipping-countries").getJsonArray("countries").stream().map(String::valueOf).toList();
@@ -439,8 +445,24 @@ class CheckoutBrowserTest {
         browser.block();
       }
       browser.assertNoErrors(Pattern.compile("shipping-countries - Failed to load resource: net::ERR_BLOCKED_BY_CLIENT"));
+
+      // the cart in dollars: the list is the shop's countries in USD (the euro-only zone's country leaves it)
+      assertTrue(shipTo.contains(euroOnly), shipTo.toString());
+      List<String> inDollars = api.get("/api/v1/checkout/shipping-countries?currency=USD").getJsonArray("countries").stream()
+        .map(String::valueOf).toList();
+      assertFalse(inDollars.contains(euroOnly), inDollars.toString());
+      browser.driver().navigate().refresh();
+      totalIs(EUR + 490);
+      new Select(browser.visible("currency-select")).selectByValue("USD");
+      browser.until("the countries shipped to in USD", d -> {
+        var options = new Select(d.findElement(Browser.testId("ship-country"))).getOptions();
+        return options.size() == inDollars.size() && options.stream().noneMatch(o -> euroOnly.equals(o.getAttribute("value")));
+      });
+      assertTrue(browser.visible("summary-total").getText().contains("$"), browser.visible("summary-total").getText());
+      browser.screenshots("checkout-usd-countries");
     } finally {
       api.removeShippingZone(staff, zone);
+      api.removeShippingZone(staff, euroZone);
       browser.clearCache();
     }
   }

@@ -100,7 +100,7 @@ final class CheckoutFetchers {
             Gql.caller(env))));
         })
         .dataFetcher("paymentConfig", env -> bus.request(CheckoutApi.PAYMENT_CONFIG, new GetPaymentConfig(), Gql.caller(env)))
-        .dataFetcher("shippingCountries", env -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES, new GetShippingCountries(), Gql.caller(env)))
+        .dataFetcher("shippingCountries", env -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES, new GetShippingCountries(env.getArgument("currency")), Gql.caller(env)))
         .dataFetcher("myOrders", env -> connection(named(bus.request(CheckoutApi.LIST_MY_ORDERS,
           new ListMyOrders(Gql.principal(env).id(), first(env), env.getArgument("after")), Gql.caller(env)),
           CheckoutFetchers::pageField)))

@@ -113,8 +113,8 @@ final class CheckoutHandlers implements EdgeHandlers {
     });
     operations.bind("getPaymentConfig", rc -> bus.request(CheckoutApi.PAYMENT_CONFIG, new GetPaymentConfig(), Requests.caller(rc))
       .onComplete(Replies.to(rc, Replies::ok)));
-    operations.bind("getShippingCountries", rc -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES, new GetShippingCountries(),
-        Requests.caller(rc))
+    operations.bind("getShippingCountries", rc -> bus.request(CheckoutApi.GET_SHIPPING_COUNTRIES,
+        new GetShippingCountries(rc.queryParams().get("currency")), Requests.caller(rc))
       .onComplete(Replies.to(rc, (r, countries) -> {
         r.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
         Replies.ok(r, countries);
