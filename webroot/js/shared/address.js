@@ -33,6 +33,20 @@ export const ALL_COUNTRIES = Object.freeze(`
   TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
 `.trim().split(/\s+/));
 
+/**
+ * The countries without postal codes in general use (Dubai, Hong Kong, ...): the field is optional
+ * there. The same list as the API's (io.kinetic.kernel.address.PostalCodes.OPTIONAL).
+ */
+export const POSTAL_CODE_OPTIONAL = Object.freeze(`
+  AE AG AO AQ AW BF BI BJ BO BQ BS BV BW BZ CD CF CG CI CK CM CW DJ DM ER FJ GA GD GH GM GQ GY HK HM IE
+  JM KI KM KN KP LC LY ML MO MR MS MW NR NU PA QA RW SB SC SL SR SS ST SX SY TD TG TK TL TO TT TV UG UM
+  VU YE ZW
+`.trim().split(/\s+/));
+
+/** Whether an address field is required in the country (the postal code is not everywhere). */
+export const fieldRequired = (field, country) =>
+  Boolean(field.required) && !(field.key === 'postalCode' && POSTAL_CODE_OPTIONAL.includes(country));
+
 const names = new Map();
 const sorted = new Map();
 

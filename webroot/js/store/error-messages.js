@@ -165,6 +165,7 @@ const REASONS = [
   [/^must not be blank/, 'fe.required'],
   [/e-mail address/, 'fe.email'],
   [/letters, digits/, 'fe.postal'],
+  [/^is not a postal code of .*, such as (.+)$/, 'fe.postalFormat'],
   [/phone number/, 'fe.phone'],
   [/country code/, 'fe.country'],
   [/control characters/, 'fe.characters'],
@@ -189,7 +190,8 @@ export const errorMessages = {
   en: {
     ...prefixed(en), errorDetails: 'Details', errorReference: 'Reference', formErrorsTitle: 'Please fix the following:',
     'fe.required': 'Please fill this in.', 'fe.email': 'Please enter an email address such as name@example.com.',
-    'fe.postal': 'Please use letters, digits, spaces and hyphens only.', 'fe.phone': 'Please enter a phone number such as +49 30 1234567.',
+    'fe.postal': 'Please use letters, digits, spaces and hyphens only.', 'fe.postalFormat': 'Please enter a postal code such as {n}.',
+    'fe.phone': 'Please enter a phone number such as +49 30 1234567.',
     'fe.country': 'Please choose a country.', 'fe.characters': 'Please remove the special characters.',
     'fe.unknown': 'This is not expected here.', 'fe.tooLong': 'Please use at most {n} characters.', 'fe.invalid': 'This is not valid.',
     'field.email': 'E-mail', 'field.password': 'Password', 'field.name': 'Name', 'field.body': 'Form',
@@ -197,7 +199,8 @@ export const errorMessages = {
   de: {
     ...prefixed(de), errorDetails: 'Details', errorReference: 'Referenz', formErrorsTitle: 'Bitte korrigieren Sie:',
     'fe.required': 'Bitte ausfüllen.', 'fe.email': 'Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.',
-    'fe.postal': 'Bitte nur Buchstaben, Ziffern, Leerzeichen und Bindestriche.', 'fe.phone': 'Bitte geben Sie eine Telefonnummer wie +49 30 1234567 ein.',
+    'fe.postal': 'Bitte nur Buchstaben, Ziffern, Leerzeichen und Bindestriche.', 'fe.postalFormat': 'Bitte geben Sie eine Postleitzahl wie {n} ein.',
+    'fe.phone': 'Bitte geben Sie eine Telefonnummer wie +49 30 1234567 ein.',
     'fe.country': 'Bitte wählen Sie ein Land.', 'fe.characters': 'Bitte entfernen Sie die Sonderzeichen.',
     'fe.unknown': 'Das ist hier nicht vorgesehen.', 'fe.tooLong': 'Bitte höchstens {n} Zeichen.', 'fe.invalid': 'Das ist nicht gültig.',
     'field.email': 'E-Mail', 'field.password': 'Passwort', 'field.name': 'Name', 'field.body': 'Formular',

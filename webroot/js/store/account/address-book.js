@@ -4,7 +4,7 @@ import { ref, reactive, onMounted } from 'vue';
 import { html } from '../../shared/html.js';
 import { model, prevent, selected } from '../../shared/forms.js';
 import { FieldError, FormErrors } from '../../shared/errors.js';
-import { ADDRESS_FIELDS as FIELDS, countryOptions, countryName as nameOf } from '../../shared/address.js';
+import { ADDRESS_FIELDS as FIELDS, countryOptions, countryName as nameOf, fieldRequired } from '../../shared/address.js';
 import { api, errors, settings, t } from '../context.js';
 
 const MAX_ADDRESSES = 20; // the API's limit (ADDRESS_BOOK_FULL)
@@ -107,9 +107,9 @@ export const AddressBook = {
             <${FormErrors} error=${problem.value} inline=${[...FIELDS.map((f) => f.key), 'country']} />
             ${FIELDS.map((f) => html`
               <label key=${f.key} class=${'field' + (f.half ? ' field-half' : '')}>
-                <span>${t(f.label)}${f.required ? ' *' : ''}</span>
+                <span>${t(f.label)}${fieldRequired(f, form.country) ? ' *' : ''}</span>
                 <input ...${model(form, f.key)} type=${f.type || 'text'} name=${f.key} autocomplete=${f.autocomplete}
-                       required=${Boolean(f.required)} data-testid=${'address-' + f.key}
+                       required=${fieldRequired(f, form.country)} data-testid=${'address-' + f.key}
                        aria-describedby=${'address-' + f.key + '-error'} />
                 <${FieldError} error=${problem.value} field=${f.key} id=${'address-' + f.key + '-error'} />
               </label>`)}

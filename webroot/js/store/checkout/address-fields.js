@@ -6,7 +6,7 @@
 import { html } from '../../shared/html.js';
 import { model } from '../../shared/forms.js';
 import { FieldError, fieldMessages } from '../../shared/errors.js';
-import { ADDRESS_FIELDS, countryOptions } from '../../shared/address.js';
+import { ADDRESS_FIELDS, countryOptions, fieldRequired } from '../../shared/address.js';
 import { settings, t } from '../context.js';
 
 /** The fields the component shows errors for, so the page's summary leaves them out. */
@@ -37,12 +37,13 @@ export const AddressFields = {
       const id = `${props.idPrefix}-${f.key}`;
       const field = `${props.prefix}.${f.key}`;
       const invalid = fieldMessages(props.problem, field).length > 0;
+      const required = fieldRequired(f, props.address.country);
       return html`
         <div key=${f.key} class=${['field', { 'field-half': f.half, 'field-pair': PAIRED.has(f.key) }]}>
-          <label for=${id}>${t(f.label)}${f.required ? null : html` <span class="optional">${t('optional')}</span>`}</label>
+          <label for=${id}>${t(f.label)}${required ? null : html` <span class="optional">${t('optional')}</span>`}</label>
           <input ...${bound(f.key, 'input')} id=${id} type=${f.type || 'text'} name=${`${props.idPrefix}-${f.autocomplete}`}
                  autocomplete=${`${props.idPrefix === 'bill' ? 'billing' : 'shipping'} ${f.autocomplete}`}
-                 maxlength=${f.max} required=${Boolean(f.required)} aria-required=${f.required ? 'true' : null}
+                 maxlength=${f.max} required=${required} aria-required=${required ? 'true' : null}
                  aria-invalid=${invalid ? 'true' : null} aria-describedby=${invalid ? `${id}-error` : null} data-testid=${id} />
           <${FieldError} error=${props.problem} field=${field} id=${`${id}-error`} />
         </div>`;

@@ -50,6 +50,7 @@ class CheckoutEndToEndTest {
 
   static final String GERMANY_STANDARD = "5b0c0b9e-0000-4000-8000-000000000101";
   static final String EU_STANDARD = "5b0c0b9e-0000-4000-8000-000000000201";
+  static final String WORLD_INTERNATIONAL = "5b0c0b9e-0000-4000-8000-000000000301";
   private static WebClient http;
   private static Shop shop;
   private static Vertx raceVertx;
@@ -70,7 +71,7 @@ class CheckoutEndToEndTest {
   }
 
   static JsonObject address(String country) {
-    return new JsonObject().put("name", "Ada Lovelace").put("line1", "Main Street 1").put("postalCode", "10115")
+    return new JsonObject().put("name", "Ada Lovelace").put("line1", "Main Street 1").put("postalCode", "AT".equalsIgnoreCase(country) ? "1010" : "10115")
       .put("city", "Berlin").put("country", country);
   }
 
@@ -200,6 +201,29 @@ class CheckoutEndToEndTest {
     } finally {
       pool.close();
     }
+  }
+
+  /** Hong Kong has no postal codes: an order goes there without one; Germany's must be one of its codes. */
+  @Test
+  void thePostalCodeFollowsTheCountry() throws Exception {
+    var product = shop.product("PUBLISHED", 5);
+    String ada = shop.customer();
+    shop.addAsCustomer(ada, Shop.variantId(product, 0), 1);
+    var refused = Shop.send(http.post("/api/v1/checkout/orders").bearerTokenAuthentication(ada),
+      new JsonObject().put("shippingAddress", address("DE").put("postalCode", "1011")).put("shippingMethodId", GERMANY_STANDARD));
+    assertProblem(refused, 400, "VALIDATION_FAILED");
+    assertEquals("shippingAddress.postalCode", refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("is not a postal code of Germany, such as 10117",
+      refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
+
+    JsonObject hongKong = address("HK").put("city", "Hong Kong");
+    hongKong.remove("postalCode");
+    var placed = Shop.send(http.post("/api/v1/checkout/orders").bearerTokenAuthentication(ada),
+      new JsonObject().put("shippingAddress", hongKong).put("shippingMethodId", WORLD_INTERNATIONAL));
+    assertEquals(201, placed.statusCode(), placed.bodyAsString());
+    JsonObject shipTo = placed.bodyAsJsonObject().getJsonObject("order").getJsonObject("shippingAddress");
+    assertEquals("HK", shipTo.getString("country"));
+    assertNull(shipTo.getString("postalCode"), shipTo.encode());
   }
 
   @Test

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one set of rules for a postal address, wherever one is entered (the address book, a
- * checkout): required name, line1, postalCode, city and country (ISO 3166-1 alpha-2, kept upper
- * case), the lengths, the characters of postal codes and phone numbers, and one line of plain text
+ * checkout): required name, line1, postalCode (optional where a country has none, {@link PostalCodes}),
+ * city and country (ISO 3166-1 alpha-2, kept upper case), the lengths, the characters of postal codes
+ * (and the country's format, letters kept upper case) and phone numbers, and one line of plain text
  * in every field ({@link PlainText}). Text is trimmed; a blank optional field becomes null.
  */
 public final class AddressRules {
@@ -34,9 +35,19 @@ public final class AddressRules {
     String co = optional(errors, prefix + "company", company, 100);
     String l1 = required(errors, prefix + "line1", line1, 200);
     String l2 = optional(errors, prefix + "line2", line2, 200);
-    String pc = required(errors, prefix + "postalCode", postalCode, 20);
+    // the country decides whether a postal code is needed and its format (its own error comes after)
+    String known = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+    known = COUNTRIES.contains(known) ? known : null;
+    String pc = PostalCodes.optional(known) ? optional(errors, prefix + "postalCode", postalCode, 20)
+      : required(errors, prefix + "postalCode", postalCode, 20);
     if (pc != null && !POSTAL_CODE.matcher(pc).matches()) {
       errors.add(new FieldError(prefix + "postalCode", "may hold letters, digits, spaces and hyphens only"));
+    } else if (pc != null && errors.stream().noneMatch(e -> e.field().equals(prefix + "postalCode"))) {
+      pc = PostalCodes.normalize(pc);
+      String problem = PostalCodes.problem(known, pc);
+      if (problem != null) {
+        errors.add(new FieldError(prefix + "postalCode", problem));
+      }
     }
     String ci = required(errors, prefix + "city", city, 100);
     String re = optional(errors, prefix + "region", region, 100);

@@ -1,6 +1,7 @@
 package io.kinetic.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kinetic.server.RunningEngine;
@@ -108,6 +109,11 @@ class AccountBrowserTest {
         && d.findElement(By.id("address-city-error")).getText().equals("Please fill this in."));
     browser.screenshots("address-book-errors");
 
+    // not a German postal code: said with an example
+    browser.visible("address-postalCode").sendKeys(Keys.chord(Keys.CONTROL, "a"), "1011");
+    browser.visible("address-save").click();
+    browser.until("the postal code's format", d ->
+      d.findElement(By.id("address-postalCode-error")).getText().equals("Please enter a postal code such as 10117."));
     browser.visible("address-postalCode").sendKeys(Keys.chord(Keys.CONTROL, "a"), "10117");
     city.sendKeys("Berlin");
     browser.visible("address-save").click();
@@ -144,6 +150,22 @@ class AccountBrowserTest {
 
     browser.driver().findElements(Browser.testId("address-remove")).get(0).click();
     browser.until("one address left", d -> d.findElements(Browser.testId("address-item")).size() == 1);
+
+    // Dubai has no postal codes: the field is optional there, and the saved address has none
+    browser.visible("address-add").click();
+    browser.visible("address-name").sendKeys("Ada in Dubai");
+    browser.visible("address-line1").sendKeys("Sheikh Zayed Road 1");
+    browser.visible("address-city").sendKeys("Dubai");
+    WebElement postalCode = browser.visible("address-postalCode");
+    assertEquals("true", postalCode.getDomAttribute("required"), "required in Germany, the form's first country");
+    new Select(browser.visible("address-country")).selectByValue("AE");
+    browser.until("the postal code optional", d -> postalCode.getDomAttribute("required") == null);
+    browser.visible("address-save").click();
+    browser.until("the address in Dubai", d -> {
+      var items = d.findElements(Browser.testId("address-item"));
+      return items.size() == 2 && items.stream().anyMatch(i -> i.getText().contains("Dubai") && i.getText().contains("United Arab Emirates"));
+    });
+    assertFalse(browser.driver().findElement(By.cssSelector(".address-list")).getText().contains("null"));
   }
 
 }
