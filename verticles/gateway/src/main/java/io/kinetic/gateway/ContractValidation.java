@@ -275,6 +275,12 @@ final class ContractValidation implements Handler<RoutingContext> {
         throw ValidatorException.createUnsupportedValueFormat(parameter);
       }
       String text = String.valueOf(raw.get());
+      if (parameter.getSchemaType() == SchemaType.INTEGER && !Requests.isPlainInteger(text)) {
+        // the transformer reads JSON ("1e2", "1.0", " 1"), which the handlers' parsing does not:
+        // an integer in a path, query or header is its digits only, as the contract means
+        String range = IntegerRanges.range(schema.resolved());
+        throw Failure.invalid(parameter.getName(), range == null ? "must be an integer" : "must be an integer from " + range);
+      }
       Object value = literal(parameter.getSchemaType(), transformer) ? text : transformer.transform(parameter, text);
       schema.check(value, (result, e) -> SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e));
       return new Value(value);

@@ -27,4 +27,23 @@ public final class Requests {
   public static Principal principal(RoutingContext rc) {
     return rc.get(PRINCIPAL);
   }
+
+  /**
+   * Whether a parameter's text is an integer as the contract means it: an optional minus and ASCII
+   * digits only (not "1e2", "1.0", " 1", "+1" or other scripts' digits), at most 19 of them (a longer
+   * one is out of every range; the schema's bounds say which).
+   */
+  public static boolean isPlainInteger(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    if (text.length() == start || text.length() - start > 19) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
 }

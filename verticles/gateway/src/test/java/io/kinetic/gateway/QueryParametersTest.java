@@ -108,6 +108,34 @@ class QueryParametersTest {
     assertEquals(5, sent.limit());
   }
 
+  /**
+   * An integer parameter is its digits: "1e2", "1.0", " 1", "+1" or other scripts' digits are
+   * VALIDATION_FAILED naming it on every route, never a 500 from a handler that reads the digits
+   * (probe finding: the orders', mails', search analytics' and recommender report's limits).
+   */
+  @Test
+  void anIntegerParameterIsItsDigitsOnly() throws Exception {
+    gw.bus.<io.kinetic.kernel.contract.checkout.ListMyOrders>on(CheckoutApi.LIST_MY_ORDERS, q -> new OrderPage(List.of(), null));
+    String admin = gw.staffToken(STAFF, "admin");
+    String customer = gw.customerToken(UUID.randomUUID());
+    for (String limit : List.of("1e2", "1E1", "1.0", " 1", "1 ", "+1", "\uFF11".translateEscapes(), "0x1", "-", "")) {
+      if (limit.isEmpty()) {
+        continue;
+      }
+      String q = encoded(limit);
+      said(gw.get("/api/v1/products?limit=" + q), "limit", "must be an integer from 1 to 100");
+      assertInvalid(gw.get("/api/v1/orders?limit=" + q, customer), "limit");
+      assertInvalid(gw.get("/api/v1/admin/orders?limit=" + q, admin), "limit");
+      assertInvalid(gw.get("/api/v1/admin/mails?limit=" + q, admin), "limit");
+      assertInvalid(gw.get("/api/v1/admin/search/analytics?days=" + q, admin), "days");
+      assertInvalid(gw.get("/api/v1/admin/recommendations/report?holdoutPercent=" + q, admin), "holdoutPercent");
+      assertInvalid(gw.get("/api/v1/search/suggest?q=shirt&limit=" + q), "limit");
+    }
+    var plain = gw.get("/api/v1/admin/orders?limit=7", admin);
+    assertEquals(200, plain.statusCode(), plain.bodyAsString());
+    assertEquals(7, gw.bus.<ListOrders>lastBody(CheckoutApi.LIST_ORDERS).limit());
+  }
+
   /** A parameter's refusal in the engine's words; one of a single value given twice is refused, not read once. */
   @Test
   void aRefusedParameterIsSaidInTheEnginesWords() throws Exception {

@@ -86,20 +86,26 @@ final class IdentitySql {
   /**
    * Locks the row so that two refreshes with the same token are serialized: the second sees it revoked
    * (rotated: replaced_by set, at revoked_at). in_grace: rotated less than $2 seconds ago ($2 = 0: never)
-   * and not presented again since (the grace serves one more presentation: grace_used).
+   * and presented again fewer than {@link #GRACE_PRESENTATIONS} times since (grace_uses).
    */
-  /** The rotated token's one grace presentation is used: a further one within the window is reuse. */
-  static final String USE_GRACE = "UPDATE refresh_token SET grace_used = true WHERE id = $1";
+  /** One more of the rotated token's grace presentations is used: one beyond the limit within the window is reuse. */
+  static final String USE_GRACE = "UPDATE refresh_token SET grace_uses = grace_uses + 1, grace_used = true WHERE id = $1";
+
+  /**
+   * How many times a rotated token may be presented again within the reuse grace: five tabs (or
+   * retries) refreshing with one token at once all go on; a sixth presentation is reuse.
+   */
+  static final int GRACE_PRESENTATIONS = 4;
 
   static final String LOCK_REFRESH_TOKEN = """
     SELECT id, family_id, subject_id, realm, replaced_by,
            revoked_at IS NOT NULL AS revoked,
            expires_at <= now() AS expired,
-           replaced_by IS NOT NULL AND NOT grace_used AND $2::int > 0 AND revoked_at > now() - $2::int * interval '1 second' AS in_grace
+           replaced_by IS NOT NULL AND grace_uses < %d AND $2::int > 0 AND revoked_at > now() - $2::int * interval '1 second' AS in_grace
     FROM refresh_token
     WHERE token_hash = $1
     FOR UPDATE
-    """;
+    """.formatted(GRACE_PRESENTATIONS);
 
   /**
    * Whether the token with this id is neither revoked nor expired. Its own statement, so that it sees

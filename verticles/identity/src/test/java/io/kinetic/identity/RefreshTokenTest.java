@@ -102,18 +102,30 @@ class RefreshTokenTest {
     assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(again.refreshToken()), "the whole family is revoked");
   }
 
-  /** The grace serves one more presentation of a rotated token: a third within the window is reuse, never a third session. */
+  /**
+   * The grace serves a few more presentations of a rotated token (five tabs refreshing with it at
+   * once all go on; a probe found three logged out of everything): one more within the window is
+   * reuse, never another session.
+   */
   @Test
-  void theGraceServesOneMorePresentationOnly() {
-    String email = customer("grace-once");
+  void theGraceServesAFewMorePresentationsOnly() {
+    String email = customer("grace-few");
     Tokens first = login(Realm.CUSTOMER, email);
     Tokens rotated = refresh(first.refreshToken());
-    Tokens again = refresh(first.refreshToken());
+    var sessions = new java.util.ArrayList<Tokens>();
+    for (int i = 0; i < IdentitySql.GRACE_PRESENTATIONS; i++) {
+      sessions.add(refresh(first.refreshToken()));
+    }
+    assertEquals(4, sessions.size());
+    assertEquals(5, sessions.stream().map(Tokens::refreshToken).collect(java.util.stream.Collectors.toSet()).size() + 1,
+      "each a session of its own");
 
-    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(first.refreshToken()), "a third presentation within the grace");
+    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(first.refreshToken()), "one presentation more within the grace");
 
     assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(rotated.refreshToken()), "the whole family is revoked");
-    assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(again.refreshToken()), "the whole family is revoked");
+    for (Tokens again : sessions) {
+      assertEquals(ErrorCode.TOKEN_INVALID, refreshFailure(again.refreshToken()), "the whole family is revoked");
+    }
   }
 
   @Test

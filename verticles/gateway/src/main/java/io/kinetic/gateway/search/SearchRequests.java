@@ -1,5 +1,6 @@
 package io.kinetic.gateway.search;
 
+import io.kinetic.gateway.Requests;
 import io.kinetic.kernel.contract.search.SearchQuery;
 import io.kinetic.kernel.contract.search.SearchSort;
 import io.kinetic.kernel.error.Failure;
@@ -85,10 +86,13 @@ final class SearchRequests {
       return fallback;
     }
     try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw Failure.invalid(name, "an integer");
+      if (Requests.isPlainInteger(text)) {
+        return Integer.parseInt(text);
+      }
+    } catch (NumberFormatException tooLarge) {
+      // said below
     }
+    throw Failure.invalid(name, "an integer");
   }
 
   private static Long longParam(MultiMap params, String name) {
@@ -97,9 +101,12 @@ final class SearchRequests {
       return null;
     }
     try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw Failure.invalid(name, "an integer");
+      if (Requests.isPlainInteger(text)) {
+        return Long.parseLong(text);
+      }
+    } catch (NumberFormatException tooLarge) {
+      // said below
     }
+    throw Failure.invalid(name, "an integer");
   }
 }
