@@ -21,8 +21,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -323,6 +325,58 @@ class CartEndToEndTest {
       .send().await(10, TimeUnit.SECONDS);
     assertProblem(moved, 404, "WISHLIST_ITEM_NOT_FOUND");
     assertProblem(http.get("/api/v1/wishlist").send().await(10, TimeUnit.SECONDS), 401, "UNAUTHENTICATED");
+  }
+
+  /** Adds racing for a wishlist's last places never pass its limit together (a probe got 505 of 500). */
+  @Test
+  void addsRacingForTheLastPlacesStopAtTheWishlistsLimit() throws Exception {
+    String customer = shop.customer();
+    String id = http.get("/api/v1/me").bearerTokenAuthentication(customer).send().await(10, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getString("id");
+    int[] stocks = new int[30];
+    java.util.Arrays.fill(stocks, 5);
+    var product = shop.product("PUBLISHED", stocks);
+    UUID customerId = UUID.fromString(id);
+    Vertx vertx = Vertx.vertx();
+    try {
+      var cart = io.kinetic.kernel.pg.PgPools.create(vertx, RunningEngine.pgUrl(), 2, "cart");
+      // 489 of the 500 places taken (by products long gone: only the count matters here)
+      cart.preparedQuery("INSERT INTO wishlist_item (id, customer_id, product_id) SELECT gen_random_uuid(), $1, gen_random_uuid()"
+        + " FROM generate_series(1, 489)").execute(io.vertx.sqlclient.Tuple.of(customerId)).await(10, TimeUnit.SECONDS);
+      var adds = new ArrayList<Future<HttpResponse<Buffer>>>();
+      for (int i = 0; i < 30; i++) {
+        adds.add(racers.post("/api/v1/wishlist/items").bearerTokenAuthentication(customer).putHeader("content-type", "application/json")
+          .sendBuffer(new JsonObject().put("productId", product.getString("id")).put("variantId", variantId(product, i)).toBuffer()));
+      }
+      Future.join(adds).await(60, TimeUnit.SECONDS);
+      var statuses = adds.stream().map(f -> f.result().statusCode()).collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+      assertEquals(Map.of(200, 11L, 422, 19L), statuses, statuses.toString());
+
+      // the last place, taken by an add still in flight (its item written, not committed): the next add waits for
+      // it, and is refused, rather than counting 499 beside it
+      cart.preparedQuery("DELETE FROM wishlist_item WHERE customer_id = $1 AND variant_id = $2")
+        .execute(io.vertx.sqlclient.Tuple.of(customerId, UUID.fromString(variantId(product, 0)))).await(10, TimeUnit.SECONDS);
+      var inFlight = cart.getConnection().await(10, TimeUnit.SECONDS);
+      try {
+        var tx = inFlight.begin().await(10, TimeUnit.SECONDS);
+        inFlight.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('kinetic.wishlist:' || $1::uuid, 0))")
+          .execute(io.vertx.sqlclient.Tuple.of(customerId)).await(10, TimeUnit.SECONDS);
+        inFlight.preparedQuery("INSERT INTO wishlist_item (id, customer_id, product_id) VALUES (gen_random_uuid(), $1, gen_random_uuid())")
+          .execute(io.vertx.sqlclient.Tuple.of(customerId)).await(10, TimeUnit.SECONDS);
+        var next = racers.post("/api/v1/wishlist/items").bearerTokenAuthentication(customer).putHeader("content-type", "application/json")
+          .sendBuffer(new JsonObject().put("productId", product.getString("id")).put("variantId", variantId(product, 0)).toBuffer());
+        Thread.sleep(500);
+        assertFalse(next.isComplete(), "the add waits for the one in flight");
+        tx.commit().await(10, TimeUnit.SECONDS);
+        assertProblem(next.await(30, TimeUnit.SECONDS), 422, "WISHLIST_FULL");
+      } finally {
+        inFlight.close();
+      }
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+    assertEquals(500, http.get("/api/v1/wishlist").bearerTokenAuthentication(customer).send().await(30, TimeUnit.SECONDS)
+      .bodyAsJsonObject().getJsonArray("items").size());
   }
 
   /**

@@ -41,6 +41,11 @@ final class WishlistService {
   private static final String LIST = """
     SELECT id, product_id, variant_id, added_at FROM wishlist_item WHERE customer_id = $1 ORDER BY added_at DESC, id
     """;
+  /**
+   * The customer's adds one at a time (until the transaction ends): the count of the insert that
+   * follows sees every add committed before it, so concurrent adds never pass the limit together.
+   */
+  private static final String LOCK_WISHLIST = "SELECT pg_advisory_xact_lock(hashtextextended('kinetic.wishlist:' || $1::uuid, 0))";
   private static final String INSERT = """
     INSERT INTO wishlist_item (id, customer_id, product_id, variant_id)
     SELECT $1, $2, $3, $4 WHERE (SELECT count(*) FROM wishlist_item WHERE customer_id = $2) < $5
@@ -99,8 +104,9 @@ final class WishlistService {
       if (q.variantId() != null && product.variants().stream().noneMatch(v -> v.id().equals(q.variantId()))) {
         return Future.failedFuture(ErrorCode.VARIANT_NOT_FOUND.failure("no variant " + q.variantId() + " of that product"));
       }
-      return pool.preparedQuery(INSERT)
-        .execute(Tuple.of(UUID.randomUUID(), q.customerId(), q.productId(), q.variantId(), settings.cart().maxWishlistItems()))
+      return pool.withTransaction(tx -> tx.preparedQuery(LOCK_WISHLIST).execute(Tuple.of(q.customerId()))
+          .compose(locked -> tx.preparedQuery(INSERT)
+            .execute(Tuple.of(UUID.randomUUID(), q.customerId(), q.productId(), q.variantId(), settings.cart().maxWishlistItems()))))
         .compose(rows -> rows.size() > 0 ? Future.succeededFuture()
           : pool.preparedQuery(EXISTS).execute(Tuple.of(q.customerId(), q.productId(), q.variantId()))
           .compose(found -> found.size() > 0 ? Future.succeededFuture()
