@@ -22,16 +22,33 @@ public record StaffJson(UUID id, String email, String name, List<String> roles, 
     return roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList();
   }
 
-  /** Roles from their lower-case names; {@code VALIDATION_FAILED} on {@code field} for an unknown one. */
+  /**
+   * Roles from their names as the contract spells them (lower case, at most {@value #MAX_ROLES}, as
+   * REST's schema says: GraphQL's String list is checked here by the same rules); {@code VALIDATION_FAILED}
+   * naming the bad item ({@code field[i]}), which is never repeated.
+   */
   public static Set<Role> roles(Collection<String> names, String field) {
+    List<String> given = names == null ? List.of() : List.copyOf(names);
+    if (given.size() > MAX_ROLES) {
+      throw Failure.invalid(field, "must hold at most " + MAX_ROLES + " items");
+    }
     var roles = EnumSet.noneOf(Role.class);
-    for (String name : names == null ? List.<String>of() : names) {
-      try {
-        roles.add(Role.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw Failure.invalid(field, "unknown role " + name + " (admin, catalog or fulfilment)");
+    for (int i = 0; i < given.size(); i++) {
+      String name = given.get(i);
+      Role role = null;
+      for (Role r : Role.values()) {
+        if (r.name().toLowerCase(Locale.ROOT).equals(name)) {
+          role = r;
+        }
       }
+      if (role == null) {
+        throw Failure.invalid(field + "[" + i + "]", "must be one of: " + String.join(", ", roleNames(EnumSet.allOf(Role.class))));
+      }
+      roles.add(role);
     }
     return roles;
   }
+
+  /** The most roles a member may be given in one list (there are three). */
+  static final int MAX_ROLES = 3;
 }

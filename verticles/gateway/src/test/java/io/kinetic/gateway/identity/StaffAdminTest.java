@@ -177,6 +177,17 @@ class StaffAdminTest {
 
     var badRole = gql("mutation { setStaffRoles(id: \"" + MEMBER + "\", roles: [\"owner\"]) { __typename ... on Problem { code } } }");
     assertEquals("VALIDATION_FAILED", badRole.getJsonObject("setStaffRoles").getString("code"));
+    // the roles as REST's contract spells them, at most three (a probe made an admin with "ADMIN")
+    int invites = gw.bus.count(IdentityApi.INVITE_STAFF);
+    for (String roles : List.of("[\"ADMIN\"]", "[\"Catalog\"]", "[\"admin\", \"catalog\", \"fulfilment\", \"admin\"]", "[\"admin \"]")) {
+      var refused = gql("mutation { inviteStaff(input: {email: \"r@example.com\", name: \"R\", roles: " + roles
+        + "}) { __typename ... on Problem { code errors { field message } } } }").getJsonObject("inviteStaff");
+      assertEquals("VALIDATION_FAILED", refused.getString("code"), roles + ": " + refused.encode());
+      assertTrue(!refused.encode().contains("ADMIN") && !refused.encode().contains("Catalog"), refused.encode());
+      var set = gql("mutation { setStaffRoles(id: \"" + MEMBER + "\", roles: " + roles + ") { __typename ... on Problem { code } } }");
+      assertEquals("VALIDATION_FAILED", set.getJsonObject("setStaffRoles").getString("code"), roles);
+    }
+    assertEquals(invites, gw.bus.count(IdentityApi.INVITE_STAFF), "nothing reached identity");
     var self = gql("mutation { deactivateStaff(id: \"" + ADMIN + "\") { __typename ... on Problem { code } } }");
     assertEquals("SELF_DEACTIVATION", self.getJsonObject("deactivateStaff").getString("code"));
     var off = gql("mutation { deactivateStaff(id: \"" + MEMBER + "\") { __typename ... on Staff { active } } }");
