@@ -63,7 +63,7 @@ class ProbeFindingsTest {
 
   @Test
   void aNameIsOneLineOfPlainText() throws Exception {
-    for (String name : new String[] {"Eve\\r\\nBcc: all@example.com", "Mallory\\u202Etxt.exe", "Tab\\tbed", "\\u2066Isolated\\u2069"}) {
+    for (String name : new String[] {"Eve\\r\\nBcc: all@example.com", "Mallory\\u202Etxt.exe", "Tab\\tbed", "\\u2066Isolated\\u2069", "\\uFEFF", " \\u200B\\u200E "}) {
       var refused = post("/api/v1/auth/register", "{\"email\":\"plain-" + UUID.randomUUID() + "@example.com\","
         + "\"password\":\"correct horse battery\",\"name\":\"" + name + "\"}");
       assertEquals(400, refused.statusCode(), name + ": " + refused.bodyAsString());

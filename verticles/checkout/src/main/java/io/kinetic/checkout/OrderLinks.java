@@ -1,6 +1,7 @@
 package io.kinetic.checkout;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -37,15 +38,16 @@ final class OrderLinks {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(orderId));
   }
 
+  /**
+   * Whether {@code token} is the order's, exactly as {@link #token} spells it: compared as text (in
+   * constant time), not decoded first, so that no other spelling of the same bytes (padding, the
+   * last character's unused bits, the other base64 alphabet) passes.
+   */
   boolean verify(UUID orderId, String token) {
     if (token == null || token.length() > 100) {
       return false;
     }
-    try {
-      return MessageDigest.isEqual(mac(orderId), Base64.getUrlDecoder().decode(token));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return MessageDigest.isEqual(token(orderId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] mac(UUID orderId) {

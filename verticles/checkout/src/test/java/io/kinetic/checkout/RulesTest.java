@@ -88,6 +88,17 @@ class RulesTest {
     assertFalse(links.verify(order, null));
     assertFalse(links.verify(order, "%%%"));
     assertFalse(new OrderLinks("another-key-another-key-another-key".getBytes()).verify(order, token));
+    // only the token as given out: no other spelling of its bytes (a probe found several accepted)
+    assertFalse(links.verify(order, token + "="));
+    assertFalse(links.verify(order, token.replace('-', '+').replace('_', '/')) && (token.contains("-") || token.contains("_")));
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    for (int unused = 1; unused < 4; unused++) {
+      // 32 bytes are 43 characters: the last one's two low bits are not part of the bytes
+      String sameBytes = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ unused);
+      assertTrue(java.util.Arrays.equals(java.util.Base64.getUrlDecoder().decode(token), java.util.Base64.getUrlDecoder().decode(sameBytes)));
+      assertFalse(links.verify(order, sameBytes), sameBytes);
+    }
   }
 
   @Test

@@ -81,7 +81,7 @@ public final class AddressRules {
   }
 
   private static String optional(List<FieldError> errors, String field, String value, int max) {
-    if (value == null || value.isBlank()) {
+    if (PlainText.isBlank(value)) {
       return null;
     }
     String v = value.strip();

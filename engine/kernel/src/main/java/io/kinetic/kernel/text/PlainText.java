@@ -16,6 +16,24 @@ public final class PlainText {
   private PlainText() {
   }
 
+  /**
+   * Whether {@code value} shows nothing: null, or only spaces and invisible format characters (a
+   * byte-order mark U+FEFF, joiners, direction marks), which a name or an address line cannot be.
+   */
+  public static boolean isBlank(String value) {
+    if (value == null) {
+      return true;
+    }
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
   /** Whether {@code value} (null counts as plain) keeps the rule. */
   public static boolean isPlain(String value) {
     if (value == null) {

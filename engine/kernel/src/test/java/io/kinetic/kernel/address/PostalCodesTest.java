@@ -58,6 +58,13 @@ class PostalCodesTest {
     assertEquals(List.of("postalCode", "country"), errors("XX", null).stream().map(FieldError::field).toList());
   }
 
+  @Test
+  void aLineThatShowsNothingIsBlank() {
+    var errors = new ArrayList<FieldError>();
+    AddressRules.clean("", "\uFEFF", null, "Street 1", "\u200B \u200E", "10117", "Berlin", null, "DE", null, errors);
+    assertEquals(List.of(new FieldError("name", "is required")), errors, "an invisible name is none; an invisible line 2 is left out");
+  }
+
   private static List<FieldError> errors(String country, String postalCode) {
     var errors = new ArrayList<FieldError>();
     AddressRules.clean("", "Ada", null, "Street 1", null, postalCode, "City", null, country, null, errors);

@@ -272,7 +272,7 @@ final class CartHandlers implements EdgeHandlers {
         .dataFetcher("acknowledgeCartChanges", cartMutation((env, ref) -> bus.request(CartApi.ACKNOWLEDGE,
           new AcknowledgeCartChanges(ref, Gql.locale(env, context.locales())), Gql.caller(env))))
         .dataFetcher("mergeCart", Gql.mutation(env -> bus.request(CartApi.MERGE,
-          new MergeCarts(Gql.principal(env).id(), env.getArgument("cartToken"), Gql.locale(env, context.locales())), Gql.caller(env))))
+          new MergeCarts(Gql.principal(env).id(), Gql.text("cartToken", env.getArgument("cartToken"), 1, 128), Gql.locale(env, context.locales())), Gql.caller(env))))
         .dataFetcher("addToWishlist", Gql.mutation(env -> bus.request(CartApi.ADD_WISHLIST_ITEM,
           new AddWishlistItem(Gql.principal(env).id(), Gql.id("productId", env.getArgument("productId")),
             env.getArgument("variantId") == null ? null : Gql.id("variantId", env.getArgument("variantId")),

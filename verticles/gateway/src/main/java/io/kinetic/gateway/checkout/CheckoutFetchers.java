@@ -158,7 +158,7 @@ final class CheckoutFetchers {
   /** Who asks for an order: the customer of the token, else the holder of the {@code accessToken} argument. */
   private static OrderAccess access(DataFetchingEnvironment env) {
     Principal principal = Gql.principal(env);
-    return CheckoutCallers.order(principal, env.getArgument("accessToken"));
+    return CheckoutCallers.order(principal, Gql.text("accessToken", env.getArgument("accessToken"), 1, 100));
   }
 
   @SuppressWarnings("unchecked")

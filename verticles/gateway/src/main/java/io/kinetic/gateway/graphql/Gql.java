@@ -70,6 +70,27 @@ public final class Gql {
     return live == null ? null : live.principal();
   }
 
+  /**
+   * A text argument within the length REST's contract gives its field ({@code min} to {@code max}
+   * characters; null passes, the schema says whether it may be), so that GraphQL refuses what REST
+   * refuses, with the same code and words ({@code VALIDATION_FAILED} on {@code field}), before a
+   * context turns it into another answer (INVALID_CREDENTIALS, TOKEN_INVALID, WEAK_PASSWORD, ...).
+   */
+  public static String text(String field, Object value, int min, int max) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString();
+    int length = text.codePointCount(0, text.length());
+    if (length < min) {
+      throw Failure.invalid(field, min == 1 ? "must not be empty" : "must be at least " + min + " characters long");
+    }
+    if (length > max) {
+      throw Failure.invalid(field, "must be at most " + max + " characters long");
+    }
+    return text;
+  }
+
   /** The UUID in {@code value}; {@code VALIDATION_FAILED} on {@code field} otherwise. */
   public static UUID id(String field, Object value) {
     return Ids.parse(value == null ? null : value.toString())

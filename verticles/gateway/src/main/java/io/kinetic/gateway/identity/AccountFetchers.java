@@ -52,16 +52,16 @@ final class AccountFetchers {
       .type("Mutation", t -> t
         .dataFetcher("register", Gql.mutation(this::register))
         .dataFetcher("login", Gql.mutation(this::login))
-        .dataFetcher("refresh", Gql.mutation(env ->
-          bus.request(IdentityApi.REFRESH, new RefreshTokens(env.getArgument("refreshToken"), Realm.CUSTOMER), Gql.caller(env))))
+        .dataFetcher("refresh", Gql.mutation(env -> bus.request(IdentityApi.REFRESH,
+          new RefreshTokens(Gql.text("refreshToken", env.getArgument("refreshToken"), 1, 512), Realm.CUSTOMER), Gql.caller(env))))
         .dataFetcher("logout", Gql.mutation(env ->
-          bus.request(IdentityApi.LOGOUT, new Logout(env.getArgument("refreshToken")), Gql.caller(env))
+          bus.request(IdentityApi.LOGOUT, new Logout(Gql.text("refreshToken", env.getArgument("refreshToken"), 1, 512)), Gql.caller(env))
             .map(deleted -> new GqlTypes.Done(true))))
         .dataFetcher("requestPasswordReset", Gql.mutation(env -> bus.request(IdentityApi.REQUEST_PASSWORD_RESET,
-          new RequestPasswordReset(env.getArgument("email"), locales.of(Gql.rc(env).request()), clientAddress.of(Gql.rc(env))),
+          new RequestPasswordReset(Gql.text("email", env.getArgument("email"), 1, 254), locales.of(Gql.rc(env).request()), clientAddress.of(Gql.rc(env))),
           Gql.caller(env))))
         .dataFetcher("resetPassword", Gql.mutation(env -> bus.request(IdentityApi.RESET_PASSWORD,
-          new ResetPassword(env.getArgument("token"), env.getArgument("password"), clientAddress.of(Gql.rc(env))), Gql.caller(env))))
+          new ResetPassword(Gql.text("token", env.getArgument("token"), 1, 200), Gql.text("password", env.getArgument("password"), 1, 1024), clientAddress.of(Gql.rc(env))), Gql.caller(env))))
         .dataFetcher("saveAddress", Gql.mutation(this::saveAddress))
         .dataFetcher("deleteAddress", Gql.mutation(env -> bus.request(IdentityApi.DELETE_ADDRESS,
           new DeleteAddress(Gql.principal(env).id(), Gql.id("id", env.getArgument("id"))), Gql.caller(env))
@@ -85,13 +85,15 @@ final class AccountFetchers {
 
   private Future<CustomerView> register(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
-    var command = new RegisterCustomer((String) input.get("email"), (String) input.get("password"), (String) input.get("name"),
+    var command = new RegisterCustomer(Gql.text("input.email", input.get("email"), 3, 254),
+      Gql.text("input.password", input.get("password"), 1, 1024), Gql.text("input.name", input.get("name"), 1, 100),
       clientAddress.of(Gql.rc(env)));
     return bus.request(IdentityApi.REGISTER_CUSTOMER, command, Gql.caller(env));
   }
 
   private Future<Tokens> login(DataFetchingEnvironment env) {
-    var login = new Login(Realm.CUSTOMER, env.getArgument("email"), env.getArgument("password"), clientAddress.of(Gql.rc(env)));
+    var login = new Login(Realm.CUSTOMER, Gql.text("email", env.getArgument("email"), 1, 254),
+      Gql.text("password", env.getArgument("password"), 1, 1024), clientAddress.of(Gql.rc(env)));
     return bus.request(IdentityApi.LOGIN, login, Gql.caller(env));
   }
 }

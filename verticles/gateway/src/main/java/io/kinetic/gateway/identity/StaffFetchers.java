@@ -58,8 +58,8 @@ final class StaffFetchers {
     Map<String, Object> input = env.getArgument("input");
     @SuppressWarnings("unchecked")
     var roles = StaffJson.roles((List<String>) input.get("roles"), "input.roles");
-    var command = new InviteStaff(actor(env), (String) input.get("email"), (String) input.get("name"), roles,
-      (String) input.get("password"));
+    var command = new InviteStaff(actor(env), Gql.text("input.email", input.get("email"), 3, 254),
+      Gql.text("input.name", input.get("name"), 1, 100), roles, Gql.text("input.password", input.get("password"), 1, 1024));
     return bus.request(IdentityApi.INVITE_STAFF, command, Gql.caller(env));
   }
 
