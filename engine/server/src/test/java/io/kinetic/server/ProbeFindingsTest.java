@@ -1,6 +1,7 @@
 package io.kinetic.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -402,6 +403,21 @@ class ProbeFindingsTest {
     assertEquals(150, adminRest.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
   }
 
+  /** A draft's slug is answered as an unknown slug is: the draft's id stays unsaid (it was in the detail). */
+  @Test
+  void aDraftsSlugIsAnsweredAsAnUnknownOne() throws Exception {
+    var draft = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).product("DRAFT", 1);
+    var hidden = get("/api/v1/products/by-slug/" + draft.getString("slug"));
+    assertEquals(404, hidden.statusCode(), hidden.bodyAsString());
+    assertEquals("PRODUCT_NOT_FOUND", hidden.bodyAsJsonObject().getString("code"));
+    assertFalse(hidden.bodyAsString().contains(draft.getString("id")), hidden.bodyAsString());
+    assertEquals("no product with slug " + draft.getString("slug"), hidden.bodyAsJsonObject().getString("detail"));
+    var graphql = http.post("/graphql").putHeader("content-type", "application/json")
+      .sendBuffer(Buffer.buffer(new JsonObject().put("query", "query($s:String!){productBySlug(slug:$s){id}}")
+        .put("variables", new JsonObject().put("s", draft.getString("slug"))).encode())).await(10, TimeUnit.SECONDS);
+    assertFalse(graphql.bodyAsString().contains(draft.getString("id")), graphql.bodyAsString());
+  }
+
   /**
    * A product image is an http(s) URL or a path of the shop's own site: anything else (a
    * javascript: URL) would end up in the storefront's img src and og:image.
@@ -410,7 +426,7 @@ class ProbeFindingsTest {
   void aProductImageIsAnHttpUrlOrAMediaPath() throws Exception {
     String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
     for (String url : new String[] {"javascript:alert(1)", "JavaScript:alert(1)", "data:image/svg+xml,<svg/>", "//evil.example/x.jpg",
-      "/media/../admin/x.jpg", "http:x.jpg", "ftp://example.com/x.jpg", "x.jpg", "https://exa mple.com/x.jpg"}) {
+      "/media/../admin/x.jpg", "/media/%2e%2e/%2e%2e/api/v1/admin/me", "/media/.%2e/x.png", "/media/%2E%2E/x.png", "/media/%2e/x.png", "http:x.jpg", "ftp://example.com/x.jpg", "x.jpg", "https://exa mple.com/x.jpg"}) {
       String slug = "probe-media-" + UUID.randomUUID().toString().substring(0, 8);
       var refused = Shop.send(http.post("/api/v1/admin/products").bearerTokenAuthentication(token), mediaProduct(slug, url));
       assertEquals(400, refused.statusCode(), url + ": " + refused.bodyAsString());

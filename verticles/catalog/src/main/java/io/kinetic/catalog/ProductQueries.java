@@ -53,11 +53,12 @@ final class ProductQueries {
     if (q.id() == null) {
       return Future.failedFuture(Failure.invalid("id", "must not be null"));
     }
-    return reader.byId(q.id()).map(p -> view(p, q.locale(), q.includeUnpublished()));
+    return reader.byId(q.id()).map(p -> view(p, q.locale(), q.includeUnpublished(), "no product " + q.id()));
   }
 
   Future<ProductView> get(GetProductBySlug q) {
-    return reader.bySlug(q.slug()).map(p -> view(p, q.locale(), q.includeUnpublished()));
+    // an unpublished product's slug is answered as an unknown one: its id stays unsaid
+    return reader.bySlug(q.slug()).map(p -> view(p, q.locale(), q.includeUnpublished(), "no product with slug " + q.slug()));
   }
 
   Future<Product> admin(GetAdminProduct q) {
@@ -67,9 +68,9 @@ final class ProductQueries {
     return reader.byId(q.id());
   }
 
-  private ProductView view(Product p, String locale, boolean includeUnpublished) {
+  private ProductView view(Product p, String locale, boolean includeUnpublished, String notFound) {
     if (p.status() != ProductStatus.PUBLISHED && !includeUnpublished) {
-      throw ErrorCode.PRODUCT_NOT_FOUND.failure("no product " + p.id());
+      throw ErrorCode.PRODUCT_NOT_FOUND.failure(notFound);
     }
     return ProductViews.view(p, locale, state.attributes());
   }

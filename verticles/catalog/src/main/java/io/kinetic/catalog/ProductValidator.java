@@ -264,9 +264,23 @@ final class ProductValidator {
     if (uri.getScheme() == null) {
       // a path of this site (the shop's /media/, or images a catalogue import placed elsewhere on it)
       return uri.getRawAuthority() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/")
-        && !uri.getRawPath().startsWith("//") && uri.normalize().getRawPath().equals(uri.getRawPath());
+        && !uri.getRawPath().startsWith("//") && uri.normalize().getRawPath().equals(uri.getRawPath())
+        && !hasDotSegment(uri.getPath());
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
+  }
+
+  /**
+   * Whether a decoded path has a "." or ".." segment: browsers resolve percent-encoded ones too
+   * ({@code /media/%2e%2e/api} is {@code /api} to them), which the raw path's normalization misses.
+   */
+  private static boolean hasDotSegment(String decodedPath) {
+    for (String segment : decodedPath.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

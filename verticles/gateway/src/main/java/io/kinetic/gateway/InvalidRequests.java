@@ -40,9 +40,27 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
       if (failure != null) {
         answer(request, failure);
       } else {
+        lowerCaseMediaType(request);
         next.handle(request);
       }
     };
+  }
+
+  /**
+   * A media type is case-insensitive (RFC 9110, 8.3.1: {@code APPLICATION/JSON} is JSON), the
+   * routes' matching is not: the type and subtype are put in lower case, the parameters kept.
+   */
+  private static void lowerCaseMediaType(HttpServerRequest request) {
+    String type = request.headers().get(HttpHeaders.CONTENT_TYPE);
+    if (type == null) {
+      return;
+    }
+    int semicolon = type.indexOf(';');
+    String media = semicolon < 0 ? type : type.substring(0, semicolon);
+    String lower = media.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.equals(media)) {
+      request.headers().set(HttpHeaders.CONTENT_TYPE, lower + (semicolon < 0 ? "" : type.substring(semicolon)));
+    }
   }
 
   private static Failure framing(HttpServerRequest request) {

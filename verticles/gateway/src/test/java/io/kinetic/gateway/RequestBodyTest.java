@@ -141,6 +141,16 @@ class RequestBodyTest {
     assertEquals("UNSUPPORTED_MEDIA_TYPE", problem(response).getString("code"));
   }
 
+  /** A media type in capitals is the same type (RFC 9110, 8.3.1): it was 415 (a probe finding). */
+  @Test
+  void aMediaTypeIsCaseInsensitive() throws Exception {
+    for (String type : java.util.List.of("APPLICATION/JSON", "Application/Json; charset=UTF-8")) {
+      var response = gw.http.post("/api/v1/auth/login").putHeader("content-type", type)
+        .sendBuffer(Buffer.buffer("{\"email\":\"ada@example.com\",\"password\":\"right\"}")).await(10, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), type + ": " + response.bodyAsString());
+    }
+  }
+
   @Test
   void anOversizedBodyIs413() throws Exception {
     String big = "{\"email\":\"" + "a".repeat(4000) + "\",\"password\":\"x\"}";

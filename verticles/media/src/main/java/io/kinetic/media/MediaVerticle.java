@@ -3,6 +3,7 @@ package io.kinetic.media;
 import io.kinetic.kernel.bus.BusServer;
 import io.kinetic.kernel.config.AppConfig;
 import io.kinetic.kernel.contract.media.MediaApi;
+import io.kinetic.kernel.error.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -35,9 +36,26 @@ final class MediaVerticle extends VerticleBase {
       ImageIO.setUseCache(false);
       store.prepare();
       return null;
-    }).compose(v -> BusServer.serve(vertx, MediaApi.UPLOAD_IMAGE,
-      (upload, caller) -> workers.executeBlocking(() -> store.store(upload.bytes()), false)).completion());
+    }).compose(v -> BusServer.serve(vertx, MediaApi.UPLOAD_IMAGE, (upload, caller) -> {
+      // more than the decoders can finish within the callers' wait is refused at once, with a retry
+      // hint, rather than left to time out (an answer that cannot say whether the image was stored)
+      if (pending >= MAX_PENDING) {
+        return Future.failedFuture(Failure.busy("the shop is storing " + pending
+          + " other images: upload this one again in a few seconds", RETRY_AFTER_SECONDS));
+      }
+      pending++;
+      return workers.executeBlocking(() -> store.store(upload.bytes()), false).onComplete(done -> pending--);
+    }).completion());
   }
+
+  /**
+   * Uploads being decoded or waiting for a decoder at most: a large image (up to the dimension
+   * limit) takes 2 to 4 s on one core, so this many finish within the callers' minute with room.
+   */
+  static final int MAX_PENDING = 16;
+  static final long RETRY_AFTER_SECONDS = 5;
+  /** Uploads taken and not answered yet (on this verticle's event loop). */
+  private int pending;
 
   @Override
   public Future<?> stop() {

@@ -46,7 +46,8 @@ public final class BusClient {
 
   /** Sends {@code message} to the endpoint and completes with its reply, typed as the endpoint declares. */
   public <Q, R> Future<R> request(Endpoint<Q, R> endpoint, Q message, Caller caller) {
-    return route(endpoint.address(), message, caller::addTo, endpoint.local()).map(endpoint::cast);
+    long timeout = endpoint.timeoutMillis() > 0 ? endpoint.timeoutMillis() : timeoutMillis;
+    return route(endpoint.address(), message, caller::addTo, endpoint.local(), timeout).map(endpoint::cast);
   }
 
   /** {@link #request(Endpoint, Object, Caller)} for an anonymous caller known by its correlation id only. */
@@ -61,7 +62,7 @@ public final class BusClient {
         options.addHeader(Headers.CORRELATION_ID, correlationId);
       }
     };
-    return this.<Object>route(address, message, headers, routing.preferLocal()).map(body -> {
+    return this.<Object>route(address, message, headers, routing.preferLocal(), timeoutMillis).map(body -> {
       @SuppressWarnings("unchecked")
       R reply = (R) body;
       return reply;
@@ -77,17 +78,17 @@ public final class BusClient {
     return address.startsWith("get-", dot + 1) || address.startsWith("list-", dot + 1);
   }
 
-  private <R> Future<R> route(String address, Object message, Consumer<DeliveryOptions> headers, boolean local) {
+  private <R> Future<R> route(String address, Object message, Consumer<DeliveryOptions> headers, boolean local, long full) {
     if (!local) {
-      return this.<R>send(address, message, headers, timeoutMillis, false).recover(BusClient::failure);
+      return this.<R>send(address, message, headers, full, false).recover(BusClient::failure);
     }
-    return this.<R>send(address, message, headers, timeoutMillis, true)
-      .recover(t -> is(t, ReplyFailure.NO_HANDLERS) ? remote(address, message, headers) : failure(t));
+    return this.<R>send(address, message, headers, full, true)
+      .recover(t -> is(t, ReplyFailure.NO_HANDLERS) ? remote(address, message, headers, full) : failure(t));
   }
 
-  private <R> Future<R> remote(String address, Object message, Consumer<DeliveryOptions> headers) {
+  private <R> Future<R> remote(String address, Object message, Consumer<DeliveryOptions> headers, long full) {
     // 0: no shorter timeout configured for crossing nodes (CLUSTER_WIDE), the full one applies
-    long timeout = routing.remoteTimeoutMillis() <= 0 ? timeoutMillis : Math.min(timeoutMillis, routing.remoteTimeoutMillis());
+    long timeout = routing.remoteTimeoutMillis() <= 0 ? full : Math.min(full, routing.remoteTimeoutMillis());
     Future<R> first = send(address, message, headers, timeout, false);
     if (!isRead(address)) {
       return first.recover(BusClient::failure);

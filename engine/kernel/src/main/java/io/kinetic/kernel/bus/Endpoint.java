@@ -9,8 +9,11 @@ package io.kinetic.kernel.bus;
  * <p>{@code local}: the context runs on every node, so a request stays on the caller's node
  * (no hop to another node and back, no wait on a dead node); false for work that must happen
  * wherever its one handler runs.
+ *
+ * <p>{@code timeoutMillis}: how long a caller waits for the reply; 0 (the usual) is the engine's bus
+ * timeout. Only work that takes seconds by nature and queues (an image's decoding) waits longer.
  */
-public record Endpoint<Q, R>(String address, Class<Q> request, Class<R> reply, boolean local) {
+public record Endpoint<Q, R>(String address, Class<Q> request, Class<R> reply, boolean local, long timeoutMillis) {
 
   /** What an address looks like: {@code <context>.<name>[.<name>...]} (compiled once: log endpoints are made per read). */
   private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_-]*)+");
@@ -19,6 +22,19 @@ public record Endpoint<Q, R>(String address, Class<Q> request, Class<R> reply, b
     if (address == null || !ADDRESS.matcher(address).matches()) {
       throw new IllegalArgumentException("bad address " + address);
     }
+    if (timeoutMillis < 0) {
+      throw new IllegalArgumentException("timeout " + timeoutMillis + " of " + address);
+    }
+  }
+
+  /** An endpoint answered within the engine's bus timeout. */
+  public Endpoint(String address, Class<Q> request, Class<R> reply, boolean local) {
+    this(address, request, reply, local, 0);
+  }
+
+  /** This endpoint with callers waiting up to {@code millis} for its reply (instead of the bus timeout). */
+  public Endpoint<Q, R> withTimeout(long millis) {
+    return new Endpoint<>(address, request, reply, local, millis);
   }
 
   /** An endpoint of a context deployed on every node: requests stay on the caller's node. */

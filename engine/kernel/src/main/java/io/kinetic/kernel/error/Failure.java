@@ -59,6 +59,11 @@ public final class Failure extends ReplyException {
     return new Failure(ErrorCode.RATE_LIMITED, detail, List.of(), retryAfterSeconds, null);
   }
 
+  /** {@code SERVICE_UNAVAILABLE} for a moment: busy now, a retry after {@code retryAfterSeconds} may succeed (Retry-After). */
+  public static Failure busy(String detail, long retryAfterSeconds) {
+    return new Failure(ErrorCode.SERVICE_UNAVAILABLE, detail, List.of(), retryAfterSeconds, null);
+  }
+
   public static Failure invalid(List<FieldError> errors) {
     String detail = errors.size() == 1
       ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -13,8 +13,13 @@ public final class MediaApi {
   /** The widths every upload is stored in (never wider than the original): product page at 2x, cards at 2x, thumbnails. */
   public static final java.util.List<Integer> WIDTHS = java.util.List.of(1280, 640, 400, 160);
 
+  /**
+   * An image decoded, checked and stored: seconds for a large one, and uploads queue for the media
+   * context's few decoders, so callers wait up to a minute (it refuses more than it can finish in
+   * that time at once: SERVICE_UNAVAILABLE with a retry hint).
+   */
   public static final Endpoint<UploadImage, StoredImage> UPLOAD_IMAGE =
-    Endpoint.local("media.upload-image", UploadImage.class, StoredImage.class);
+    Endpoint.local("media.upload-image", UploadImage.class, StoredImage.class).withTimeout(60_000);
 
   public static final Contract CONTRACT = Contract.of("media", null, UPLOAD_IMAGE);
 
