@@ -403,6 +403,19 @@ class ProbeFindingsTest {
     assertEquals(150, adminRest.bodyAsJsonObject().getJsonArray("variants").getJsonObject(0).getInteger("stockOnHand"));
   }
 
+  /** A refusal names the parameter as the request spelled it (it named the context's own word: cartProductIds, query). */
+  @Test
+  void aRefusedParameterIsNamedAsTheRequestSpellsIt() throws Exception {
+    var cart = get("/api/v1/recommendations?situation=cart");
+    assertEquals(400, cart.statusCode(), cart.bodyAsString());
+    assertEquals("cart", cart.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), cart.bodyAsString());
+    String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
+    var words = http.get("/api/v1/admin/products?q=a%20b%20c%20d%20e%20f%20g%20h%20i").bearerTokenAuthentication(token)
+      .send().await(10, TimeUnit.SECONDS);
+    assertEquals(400, words.statusCode(), words.bodyAsString());
+    assertEquals("q", words.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"), words.bodyAsString());
+  }
+
   /** A draft's slug is answered as an unknown slug is: the draft's id stays unsaid (it was in the detail). */
   @Test
   void aDraftsSlugIsAnsweredAsAnUnknownOne() throws Exception {
@@ -569,7 +582,7 @@ class ProbeFindingsTest {
     String token = new Shop(http, RunningEngine.ADMIN_EMAIL, RunningEngine.ADMIN_PASSWORD).staffToken();
     String slug = "probe-range-" + UUID.randomUUID().toString().substring(0, 8);
     String id = product(token, slug, "Range " + slug);
-    String update = "{\"slug\":\"" + slug + "\",\"translations\":{\"en\":{\"name\":\"Range\"}},"
+    String update = "{\"slug\":\"" + slug + "\",\"status\":\"DRAFT\",\"defaultLocale\":\"en\",\"translations\":{\"en\":{\"name\":\"Range\"}},"
       + "\"variants\":[{\"sku\":\"" + slug.toUpperCase() + "\"}],\"version\":18446744073709551616}";
     var version = http.put("/api/v1/admin/products/" + id).bearerTokenAuthentication(token).putHeader("content-type", "application/json")
       .sendBuffer(Buffer.buffer(update)).await(10, TimeUnit.SECONDS);

@@ -31,8 +31,11 @@ final class CatalogInputs {
 
   static ProductInput product(Map<String, Object> in) {
     var translations = new LinkedHashMap<String, Translation>();
-    for (Map<String, Object> t : maps(in.get("translations"))) {
-      translations.put((String) t.get("locale"), new Translation((String) t.get("name"), (String) t.get("description")));
+    List<Map<String, Object>> translationMaps = maps(in.get("translations"));
+    for (int i = 0; i < translationMaps.size(); i++) {
+      Map<String, Object> t = translationMaps.get(i);
+      once(translations, (String) t.get("locale"), new Translation((String) t.get("name"), (String) t.get("description")),
+        "input.translations[" + i + "].locale");
     }
     var categoryIds = new ArrayList<UUID>();
     List<Object> ids = in.get("categoryIds") == null ? List.of() : (List<Object>) in.get("categoryIds");
@@ -66,7 +69,10 @@ final class CatalogInputs {
 
   static VariantInput variant(Map<String, Object> in, String field) {
     var options = new LinkedHashMap<String, String>();
-    maps(in.get("options")).forEach(o -> options.put((String) o.get("key"), (String) o.get("value")));
+    List<Map<String, Object>> optionMaps = maps(in.get("options"));
+    for (int i = 0; i < optionMaps.size(); i++) {
+      once(options, (String) optionMaps.get(i).get("key"), (String) optionMaps.get(i).get("value"), field + ".options[" + i + "].key");
+    }
     var prices = new ArrayList<Money>();
     List<Map<String, Object>> priceMaps = maps(in.get("prices"));
     for (int i = 0; i < priceMaps.size(); i++) {
@@ -108,8 +114,22 @@ final class CatalogInputs {
 
   private static Map<String, String> names(Object value) {
     var names = new LinkedHashMap<String, String>();
-    maps(value).forEach(n -> names.put((String) n.get("locale"), (String) n.get("name")));
+    List<Map<String, Object>> nameMaps = maps(value);
+    for (int i = 0; i < nameMaps.size(); i++) {
+      once(names, (String) nameMaps.get(i).get("locale"), (String) nameMaps.get(i).get("name"), "input.names[" + i + "].locale");
+    }
     return names;
+  }
+
+  /**
+   * A list entry where REST has an object's key: the same key twice is refused naming the second,
+   * as REST refuses a duplicate key, rather than the last one silently winning.
+   */
+  private static <V> void once(Map<String, V> map, String key, V value, String field) {
+    if (map.containsKey(key)) {
+      throw Failure.invalid(field, "is given twice: send it once");
+    }
+    map.put(key, value);
   }
 
   private static List<Map<String, Object>> maps(Object value) {

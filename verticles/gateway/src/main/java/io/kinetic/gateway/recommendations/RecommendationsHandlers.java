@@ -92,9 +92,11 @@ final class RecommendationsHandlers implements EdgeHandlers {
       int limit = q.get("limit") == null ? 8 : Integer.parseInt(q.get("limit"));
       String locale = context.locales().of(rc.request());
       // a signed-in shopper's token (optional): what they bought before is left out of the rows
-      context.access().optionalPrincipal(rc)
+      // the context names the cart's products "cartProductIds" (GraphQL's argument); here they are "cart"
+      Gql.named(context.access().optionalPrincipal(rc)
         .compose(principal -> bus.request(RecommendationsApi.RECOMMEND, new Recommend(situation, q.get("session"), productId,
-          categoryId, cart, limit, locale, q.get("currency"), customer(principal)), Requests.caller(rc)))
+          categoryId, cart, limit, locale, q.get("currency"), customer(principal)), Requests.caller(rc))),
+          field -> "cartProductIds".equals(field) ? "cart" : field)
         .onComplete(Replies.to(rc, (r, reply) -> {
           r.response().putHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
           Replies.ok(r, new RecommendationsReply(reply.situation().name().toLowerCase(Locale.ROOT), reply.arm(), reply.rows()));

@@ -101,6 +101,25 @@ class AdminGraphQlTest {
     assertEquals("CATEGORY_NOT_EMPTY", notEmpty.getString("code"));
   }
 
+  /** A locale or option key twice is refused, as REST refuses a duplicate key (the last one silently won: a probe finding). */
+  @Test
+  void aKeyGivenTwiceIsRefused() throws Exception {
+    String token = gw.staffToken(STAFF, "catalog");
+    int created = gw.bus.count(CatalogApi.CREATE_PRODUCT);
+    var twoEnglish = input("tee-dup-1");
+    twoEnglish.getJsonObject("input").getJsonArray("translations").add(new JsonObject().put("locale", "en").put("name", "Dup"));
+    var twoSizes = input("tee-dup-2");
+    twoSizes.getJsonObject("input").getJsonArray("variants").getJsonObject(0).getJsonArray("options")
+      .add(new JsonObject().put("key", "size").put("value", "L"));
+    for (var pair : java.util.Map.of("input.translations[1].locale", twoEnglish, "input.variants[0].options[1].key", twoSizes).entrySet()) {
+      JsonObject problem = gw.graphql("/admin/graphql", token, CREATE, pair.getValue()).bodyAsJsonObject()
+        .getJsonObject("data").getJsonObject("createProduct");
+      assertEquals("VALIDATION_FAILED", problem.getString("code"), problem.encode());
+      assertEquals(pair.getKey(), problem.getJsonArray("errors").getJsonObject(0).getString("field"), problem.encode());
+    }
+    assertEquals(created, gw.bus.count(CatalogApi.CREATE_PRODUCT), "nothing reached the catalog");
+  }
+
   @Test
   void aStaffMemberWithoutTheCatalogRoleIsForbidden() throws Exception {
     var response = gw.graphql("/admin/graphql", gw.staffToken(STAFF, "fulfilment"), CREATE, input("tee-2"));
