@@ -591,6 +591,13 @@ class ProbeFindingsTest {
     var quantity = post("/api/v1/cart/lines", "{\"variantId\":\"" + UUID.randomUUID() + "\",\"quantity\":18446744073709551616}");
     assertInvalid(quantity, "quantity", "must be an integer from 1 to 99");
     assertInvalid(get("/api/v1/products?minPrice=18446744073709551616"), "minPrice", "must be an integer from 0 to 9223372036854775807");
+    // a field the engine keeps as a 32-bit integer says so in the contract: one message for every size
+    for (String position : List.of("-1", "2147483648", "1099511627776")) {
+      var category = http.post("/api/v1/admin/categories").bearerTokenAuthentication(token).putHeader("content-type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"slug\":\"pos-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"names\":{\"en\":\"P\"},"
+          + "\"position\":" + position + "}")).await(10, TimeUnit.SECONDS);
+      assertInvalid(category, "position", "must be an integer from 0 to 2147483647");
+    }
   }
 
   private static void assertInvalid(HttpResponse<Buffer> response, String field, String message) {
