@@ -69,8 +69,8 @@ final class CatalogAdminFetchers {
         .dataFetcher("addVariant", Gql.mutation(env -> product(env, CatalogApi.ADD_VARIANT, new AddVariant(
           Gql.id("productId", env.getArgument("productId")), CatalogInputs.variant(env.getArgument("input"), "input")))))
         .dataFetcher("removeVariant", Gql.mutation(env -> product(env, CatalogApi.REMOVE_VARIANT,
-          new RemoveVariant(env.getArgument("sku")))))
-        .dataFetcher("setPrice", Gql.mutation(env -> product(env, CatalogApi.SET_PRICE, new SetPrice(env.getArgument("sku"),
+          new RemoveVariant(sku(env)))))
+        .dataFetcher("setPrice", Gql.mutation(env -> product(env, CatalogApi.SET_PRICE, new SetPrice(sku(env),
           CatalogInputs.money(((Number) env.getArgument("amount")).longValue(), env.getArgument("currency"), "price")))))
         .dataFetcher("setStock", Gql.mutation(this::setStock))
         .dataFetcher("saveCategory", Gql.mutation(env -> bus.request(CatalogApi.SAVE_CATEGORY, new SaveCategory(
@@ -96,6 +96,17 @@ final class CatalogAdminFetchers {
     if (onHand < 0) {
       throw Failure.invalid("onHand", "must be 0 or more");
     }
-    return product(env, CatalogApi.SET_STOCK, new SetStock(env.getArgument("sku"), onHand));
+    return product(env, CatalogApi.SET_STOCK, new SetStock(sku(env), onHand));
   }
+
+  /** A SKU as REST's contract takes one in a path (a text no SKU can be is VALIDATION_FAILED there, not VARIANT_NOT_FOUND). */
+  private static String sku(DataFetchingEnvironment env) {
+    String sku = Gql.text("sku", env.getArgument("sku"), 1, 64);
+    if (sku != null && !SKU.matcher(sku).matches()) {
+      throw Failure.invalid("sku", "must hold only letters, digits, '.', '_' and '-'");
+    }
+    return sku;
+  }
+
+  private static final java.util.regex.Pattern SKU = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 }

@@ -96,7 +96,7 @@ final class ProductListQueries {
     return build(GRAPHQL, category == null ? null : Gql.id("filter.categoryId", category), attributes,
       price(filter.get("minPrice")), price(filter.get("maxPrice")), (String) filter.get("currency"),
       sort == null ? null : sort.toString(), env.getArgument("after"), env.getArgument("first"), Gql.locale(env, locales),
-      status == null ? null : status.toString(), admin ? (String) filter.get("query") : null);
+      status == null ? null : status.toString(), admin ? Gql.text("filter.query", filter.get("query"), 1, 100) : null);
   }
 
   private ListProducts build(Fields fields, UUID category, List<AttributeFilter> attributeFilters, Long minPrice,

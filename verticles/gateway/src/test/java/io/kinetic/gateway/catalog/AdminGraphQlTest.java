@@ -118,6 +118,15 @@ class AdminGraphQlTest {
       assertEquals(pair.getKey(), problem.getJsonArray("errors").getJsonObject(0).getString("field"), problem.encode());
     }
     assertEquals(created, gw.bus.count(CatalogApi.CREATE_PRODUCT), "nothing reached the catalog");
+
+    // what REST's contract refuses in a path or a query is refused here too (not VARIANT_NOT_FOUND, not every product)
+    JsonObject price = gw.graphql("/admin/graphql", token, "mutation { setPrice(sku: \"a b\", currency: \"EUR\", amount: 100) {"
+      + " __typename ... on Problem { code errors { field message } } } }", null).bodyAsJsonObject().getJsonObject("data").getJsonObject("setPrice");
+    assertEquals("VALIDATION_FAILED", price.getString("code"), price.encode());
+    assertEquals("must hold only letters, digits, '.', '_' and '-'", price.getJsonArray("errors").getJsonObject(0).getString("message"));
+    JsonObject list = gw.graphql("/admin/graphql", token, "{ adminProducts(filter: {query: \"\"}) { edges { cursor } } }", null)
+      .bodyAsJsonObject();
+    assertEquals("VALIDATION_FAILED", list.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"), list.encode());
   }
 
   @Test
