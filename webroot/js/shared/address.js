@@ -38,7 +38,7 @@ export const ALL_COUNTRIES = Object.freeze(`
  * there. The same list as the API's (io.kinetic.kernel.address.PostalCodes.OPTIONAL).
  */
 export const POSTAL_CODE_OPTIONAL = Object.freeze(`
-  AE AG AO AQ AW BF BI BJ BO BQ BS BV BW BZ CD CF CG CI CK CM CW DJ DM ER FJ GA GD GH GM GQ GY HK HM IE
+  AE AG AO AQ AW BF BI BJ BO BQ BS BV BW BZ CD CF CG CI CK CM CW DJ DM EC ER FJ GA GD GH GM GQ GY HK HM IE
   JM KI KM KN KP LC LY ML MO MR MS MW NR NU PA QA RW SB SC SL SR SS ST SX SY TD TG TK TL TO TT TV UG UM
   VU YE ZW
 `.trim().split(/\s+/));

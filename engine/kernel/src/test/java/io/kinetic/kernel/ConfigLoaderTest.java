@@ -36,6 +36,10 @@ class ConfigLoaderTest {
     var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
       "COMMERCE_IDEMPOTENCY_PENDING_SECONDS", "10", "COMMERCE_BUS_TIMEOUT_MILLIS", "10000")));
     assertTrue(error.getMessage().contains("idempotency.pendingSeconds"), error.getMessage());
+    // and longer than an image upload may wait for its decoder (30 s), whatever the bus timeout
+    var upload = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("COMMERCE_CONFIG_DIR", dir,
+      "COMMERCE_IDEMPOTENCY_PENDING_SECONDS", "20")));
+    assertTrue(upload.getMessage().contains("image upload"), upload.getMessage());
   }
 
   @Test

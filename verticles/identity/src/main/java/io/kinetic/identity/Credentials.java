@@ -71,7 +71,9 @@ final class Credentials {
       errors.add(new FieldError("email", "must be a valid e-mail address of at most " + MAX_EMAIL + " characters"));
     }
     int nameLength = name.codePointCount(0, name.length());
-    if (nameLength < 1 || nameLength > MAX_NAME || PlainText.isBlank(name)) {
+    if (nameLength > 0 && nameLength <= MAX_NAME && PlainText.isBlank(name)) {
+      errors.add(new FieldError("name", "must not be blank"));
+    } else if (nameLength < 1 || nameLength > MAX_NAME) {
       errors.add(new FieldError("name", "must be 1 to " + MAX_NAME + " characters"));
     } else if (!PlainText.isPlain(name)) {
       errors.add(new FieldError("name", PlainText.MESSAGE));

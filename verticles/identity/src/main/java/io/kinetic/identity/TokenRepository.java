@@ -51,7 +51,7 @@ final class TokenRepository {
     });
   }
 
-  /** Marks a rotated token's one presentation within the reuse grace as used. */
+  /** Counts one of a rotated token's few presentations within the reuse grace ({@link IdentitySql#GRACE_PRESENTATIONS}). */
   Future<Void> useGrace(SqlClient tx, UUID id) {
     return tx.preparedQuery(IdentitySql.USE_GRACE).execute(Tuple.of(id)).mapEmpty();
   }

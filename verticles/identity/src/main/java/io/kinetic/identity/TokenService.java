@@ -61,9 +61,9 @@ final class TokenService {
    * Rotates {@code cmd.refreshToken()} in one transaction. Fails {@code TOKEN_INVALID} when the token is
    * unknown, expired, of another realm (left untouched), revoked (then its family is revoked, and stays so:
    * the revocation commits) or its account is gone or deactivated. A token rotated less than the reuse
-   * grace ago whose successor is still live is no reuse, once: it yields another successor in its family
-   * (a third presentation is reuse). So two concurrent refreshes with one token both succeed, each with a
-   * session of its own.
+   * grace ago whose successor is still live is no reuse, up to {@link IdentitySql#GRACE_PRESENTATIONS}
+   * times: it yields another successor in its family (one presentation more is reuse). So a few concurrent
+   * refreshes with one token all succeed, each with a session of its own.
    */
   Future<Tokens> refresh(RefreshTokens cmd) {
     String token = cmd.refreshToken();

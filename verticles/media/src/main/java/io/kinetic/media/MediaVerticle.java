@@ -50,9 +50,9 @@ final class MediaVerticle extends VerticleBase {
 
   /**
    * Uploads being decoded or waiting for a decoder at most: a large image (up to the dimension
-   * limit) takes 2 to 4 s on one core, so this many finish within the callers' minute with room.
+   * limit) takes 2 to 4 s on one core, so this many finish within the callers' 30 s on two decoders.
    */
-  static final int MAX_PENDING = 16;
+  static final int MAX_PENDING = 12;
   static final long RETRY_AFTER_SECONDS = 5;
   /** Uploads taken and not answered yet (on this verticle's event loop). */
   private int pending;

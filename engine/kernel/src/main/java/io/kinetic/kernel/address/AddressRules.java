@@ -43,7 +43,7 @@ public final class AddressRules {
     if (pc != null && !POSTAL_CODE.matcher(pc).matches()) {
       errors.add(new FieldError(prefix + "postalCode", "may hold letters, digits, spaces and hyphens only"));
     } else if (pc != null && errors.stream().noneMatch(e -> e.field().equals(prefix + "postalCode"))) {
-      pc = PostalCodes.normalize(pc);
+      pc = PostalCodes.withoutPrefix(known, PostalCodes.normalize(pc));
       String problem = PostalCodes.problem(known, pc);
       if (problem != null) {
         errors.add(new FieldError(prefix + "postalCode", problem));

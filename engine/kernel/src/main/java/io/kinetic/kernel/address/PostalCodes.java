@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
  * ships to, each with an example for the message. Letters are compared and kept upper case. A
  * country that is neither (a small territory, a format with many local variants) takes any code of
  * letters, digits, spaces and hyphens ({@link AddressRules}). The formats follow the postal
- * services' own (UPU's addressing pages); where a prefix is common in practice (LV-1050, L-1009)
- * the code is taken with and without it.
+ * services' own (UPU's addressing pages). A code written with a country prefix, as many still do
+ * (CH-8001, D-10117, SE-114 55), is taken without it ({@link #withoutPrefix}); where the prefix is
+ * part of the code as the post writes it (LV-1050) it is kept.
  */
 public final class PostalCodes {
 
   /** Countries without postal codes in general use: a code is optional there. */
   public static final Set<String> OPTIONAL = Set.of(
     "AE", "AG", "AO", "AQ", "AW", "BF", "BI", "BJ", "BO", "BQ", "BS", "BV", "BW", "BZ", "CD", "CF", "CG", "CI", "CK", "CM",
-    "CW", "DJ", "DM", "ER", "FJ", "GA", "GD", "GH", "GM", "GQ", "GY", "HK", "HM", "IE", "JM", "KI", "KM", "KN", "KP", "LC",
+    "CW", "DJ", "DM", "EC", "ER", "FJ", "GA", "GD", "GH", "GM", "GQ", "GY", "HK", "HM", "IE", "JM", "KI", "KM", "KN", "KP", "LC",
     "LY", "ML", "MO", "MR", "MS", "MW", "NR", "NU", "PA", "QA", "RW", "SB", "SC", "SL", "SR", "SS", "ST", "SX", "SY", "TD",
     "TG", "TK", "TL", "TO", "TT", "TV", "UG", "UM", "VU", "YE", "ZW");
 
@@ -60,16 +61,17 @@ public final class PostalCodes {
     format("\\d{5}", "06000", "MX");
     format("\\d{5}", "50000", "MY");
     format("\\d{5}", "44000", "PK");
-    format("\\d{5}", "11000", "RS", "UY");
+    format("\\d{5}", "11000", "UY");
+    format("\\d{5,6}", "11000", "RS");
     format("\\d{5}", "10200", "TH");
     format("\\d{5}", "34000", "TR");
     format("\\d{5}", "01001", "UA");
     format("\\d{5}", "97100", "GP", "MQ", "GF", "RE", "YT", "BL", "MF", "PM");
     format("\\d{6}", "010011", "RO");
     format("\\d{6}", "220030", "BY");
-    format("\\d{6}", "100000", "CN", "VN");
+    format("\\d{6}", "100000", "CN");
+    format("\\d{5}\\d?", "10000", "VN");
     format("\\d{6}", "110111", "CO");
-    format("\\d{6}", "170150", "EC");
     format("\\d{6}", "050000", "KZ");
     format("\\d{6}", "101000", "RU");
     format("\\d{6}", "018956", "SG");
@@ -91,9 +93,9 @@ public final class PostalCodes {
     format("\\d{5}-?\\d{3}", "01310-100", "BR");
     format("\\d{3}-?\\d{4}", "100-0001", "JP");
     format("\\d{5}(\\d{2})?", "9614303", "IL");
-    format("\\d{5}(-\\d{4})?", "10001", "US");
-    format("\\d{5}(-\\d{4})?", "00901", "PR");
-    format("\\d{5}(-\\d{4})?", "11564", "SA");
+    format("\\d{5}([ -]\\d{4})?", "10001", "US");
+    format("\\d{5}([ -]\\d{4})?", "00901", "PR");
+    format("\\d{5}([ -]\\d{4})?", "11564", "SA");
     format("\\d{4} ?[A-Z]{2}", "1234 AB", "NL");
     format("(L-?)?\\d{4}", "1009", "LU");
     format("(LV-?)?\\d{4}", "LV-1050", "LV");
@@ -132,6 +134,21 @@ public final class PostalCodes {
   public static boolean optional(String country) {
     return country != null && OPTIONAL.contains(country);
   }
+
+  /**
+   * The code without a country prefix (one to three letters and a hyphen or space: CH-8001,
+   * D-10117, FL-9490) when only that keeps it from the country's format; else the code as it is.
+   */
+  public static String withoutPrefix(String country, String code) {
+    Format format = format(country);
+    if (format == null || format.pattern().matcher(code).matches()) {
+      return code;
+    }
+    var prefixed = PREFIXED.matcher(code);
+    return prefixed.matches() && format.pattern().matcher(prefixed.group(1)).matches() ? prefixed.group(1) : code;
+  }
+
+  private static final Pattern PREFIXED = Pattern.compile("[A-Z]{1,3}[- ](.+)");
 
   /** A code as kept: letters upper case, runs of spaces as one. */
   public static String normalize(String code) {

@@ -288,9 +288,11 @@ public record AppConfig(
       throw new ConfigException("http.metricsToken", "must be at least 16 characters (set COMMERCE_HTTP_METRICS_TOKEN)");
     }
     long pendingSeconds = idempotency.number("pendingSeconds", 5, 3600);
-    if (pendingSeconds * 1000 <= bus.number("timeoutMillis", 100, 600_000)) {
+    long uploadWait = io.kinetic.kernel.contract.media.MediaApi.UPLOAD_IMAGE.timeoutMillis();
+    if (pendingSeconds * 1000 <= Math.max(bus.number("timeoutMillis", 100, 600_000), uploadWait)) {
       // a request still waiting for its service must keep its key, or a retry would run it a second time
-      throw new ConfigException("idempotency.pendingSeconds", "must be longer than bus.timeoutMillis, got " + pendingSeconds + " s");
+      throw new ConfigException("idempotency.pendingSeconds", "must be longer than bus.timeoutMillis and an image upload's wait ("
+        + uploadWait / 1000 + " s), got " + pendingSeconds + " s");
     }
     String currency = catalog.string("defaultCurrency");
     if (!io.kinetic.kernel.money.Money.isCurrency(currency)) {

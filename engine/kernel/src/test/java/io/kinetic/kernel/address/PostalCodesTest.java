@@ -41,6 +41,17 @@ class PostalCodesTest {
     assertEquals(List.of(), errors("LV", "LV-1050"));
     assertEquals(List.of(), errors("CA", "K1A 0B1"));
     assertEquals("postalCode", errors("CA", "D1A 0B1").get(0).field(), "no Canadian code starts with D");
+    // a country prefix, as many still write it, is dropped where the code needs it dropped (LV's is the post's own)
+    assertEquals("8001", clean("CH", "CH-8001").postalCode());
+    assertEquals("10117", clean("DE", "D-10117").postalCode());
+    assertEquals("114 55", clean("SE", "se-114 55").postalCode());
+    assertEquals("9490", clean("LI", "FL-9490").postalCode());
+    assertEquals("LV-1050", clean("LV", "LV-1050").postalCode());
+    assertEquals(List.of(new FieldError("postalCode", "is not a postal code of Germany, such as 10117")), errors("DE", "D-1011"));
+    // Vietnam's five digits (since 2017), a ZIP+4 with a space, Serbia's six
+    assertEquals(List.of(), errors("VN", "10000"));
+    assertEquals(List.of(), errors("US", "10001 1234"));
+    assertEquals(List.of(), errors("RS", "110001"));
     // a country without a known format: any code of letters, digits, spaces and hyphens
     assertEquals(List.of(), errors("AF", "1001"));
     // the characters are checked first, and the code is never repeated in a message

@@ -15,11 +15,13 @@ public final class MediaApi {
 
   /**
    * An image decoded, checked and stored: seconds for a large one, and uploads queue for the media
-   * context's few decoders, so callers wait up to a minute (it refuses more than it can finish in
-   * that time at once: SERVICE_UNAVAILABLE with a retry hint).
+   * context's few decoders, so callers wait up to 30 s (it refuses more than it can finish in that
+   * time at once: SERVICE_UNAVAILABLE with a retry hint). An idempotency key's pending time must be
+   * longer ({@code idempotency.pendingSeconds}, checked at start). A node without the media context
+   * asks another one within the bus's shorter cross-node timeout, as for every endpoint.
    */
   public static final Endpoint<UploadImage, StoredImage> UPLOAD_IMAGE =
-    Endpoint.local("media.upload-image", UploadImage.class, StoredImage.class).withTimeout(60_000);
+    Endpoint.local("media.upload-image", UploadImage.class, StoredImage.class).withTimeout(30_000);
 
   public static final Contract CONTRACT = Contract.of("media", null, UPLOAD_IMAGE);
 
