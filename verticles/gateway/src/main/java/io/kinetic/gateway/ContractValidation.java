@@ -198,6 +198,11 @@ final class ContractValidation implements Handler<RoutingContext> {
     if (requestBody == null) {
       return new Value(null);
     }
+    String sent = request.getContentType();
+    if (sent != null && !sent.isBlank() && requestBody.determineContentType(sent) == null) {
+      // a body of another type (a form's multipart, text) is that, whatever else is wrong with it
+      throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.failure("send the body as " + accepted(requestBody));
+    }
     if (request.getBody() == null || request.getBody().isEmpty()) {
       if (requestBody.isRequired()) {
         // named by what this operation takes: a JSON body, or the raw bytes of an upload

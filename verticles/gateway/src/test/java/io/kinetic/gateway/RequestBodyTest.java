@@ -141,6 +141,16 @@ class RequestBodyTest {
     assertEquals("UNSUPPORTED_MEDIA_TYPE", problem(response).getString("code"));
   }
 
+  /** A form's multipart body is of another type: 415, not "a JSON body is required" (a probe finding). */
+  @Test
+  void aMultipartBodyIs415() throws Exception {
+    var response = gw.http.post("/api/v1/auth/login").putHeader("content-type", "multipart/form-data; boundary=x")
+      .sendBuffer(Buffer.buffer("--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na@b.c\r\n--x--\r\n"))
+      .await(10, TimeUnit.SECONDS);
+    assertEquals(415, response.statusCode(), response.bodyAsString());
+    assertEquals("UNSUPPORTED_MEDIA_TYPE", problem(response).getString("code"));
+  }
+
   /** A media type in capitals is the same type (RFC 9110, 8.3.1): it was 415 (a probe finding). */
   @Test
   void aMediaTypeIsCaseInsensitive() throws Exception {
