@@ -195,6 +195,18 @@ class SearchInputTest {
     var unknownClick = Shop.send(s.http.post("/api/v1/search/clicks"), new JsonObject().put("searchId", java.util.UUID.randomUUID().toString())
       .put("productId", product.getString("id")).put("position", 1));
     assertEquals(false, unknownClick.bodyAsJsonObject().getBoolean("recorded"));
+    // only a result the search had, and never more clicks than results (made-up clicks inflated the figures)
+    int results = found.getInteger("total");
+    for (int position : new int[] {results + 1, 200}) {
+      var beyond = Shop.send(s.http.post("/api/v1/search/clicks"), new JsonObject().put("searchId", found.getString("searchId"))
+        .put("productId", java.util.UUID.randomUUID().toString()).put("position", position));
+      assertEquals(false, beyond.bodyAsJsonObject().getBoolean("recorded"), "position " + position + " of " + results);
+    }
+    if (results == 1) {
+      var again = Shop.send(s.http.post("/api/v1/search/clicks"), new JsonObject().put("searchId", found.getString("searchId"))
+        .put("productId", product.getString("id")).put("position", 1));
+      assertEquals(false, again.bodyAsJsonObject().getBoolean("recorded"), "one result, one click");
+    }
 
     assertProblem(s.get("/api/v1/admin/search/analytics"), 401, "UNAUTHENTICATED");
     var analytics = s.http.get("/api/v1/admin/search/analytics?days=1&limit=100").bearerTokenAuthentication(s.shop.staffToken())

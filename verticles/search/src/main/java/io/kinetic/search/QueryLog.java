@@ -88,7 +88,7 @@ final class QueryLog {
       return Future.failedFuture(Failure.invalid(List.of(new FieldError("searchId", "the search's id, a product and a position from 1"))));
     }
     return flush().recover(t -> Future.succeededFuture())
-      .compose(v -> pool.preparedQuery(SearchSql.RECORD_CLICK).execute(Tuple.of(q.searchId())))
+      .compose(v -> pool.preparedQuery(SearchSql.RECORD_CLICK).execute(Tuple.of(q.searchId(), q.position())))
       .map(rows -> new ClickRecorded(rows.rowCount() == 1));
   }
 

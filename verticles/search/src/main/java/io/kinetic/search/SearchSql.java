@@ -186,7 +186,12 @@ final class SearchSql {
     INSERT INTO query_log (id, at, query, locale, results)
     SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[]) ON CONFLICT (id) DO NOTHING""";
 
-  static final String RECORD_CLICK = "UPDATE query_log SET clicks = clicks + 1 WHERE id = $1";
+  /**
+   * A click on a result the search had: at a position within its results, and never more clicks
+   * than it had results (at most 50), so that made-up clicks cannot inflate the click-through figures.
+   */
+  static final String RECORD_CLICK =
+    "UPDATE query_log SET clicks = clicks + 1 WHERE id = $1 AND $2 <= results AND clicks < least(results, 50)";
 
   static final String ANALYTICS_TOTALS = """
     SELECT count(*) AS searches, count(*) FILTER (WHERE results = 0) AS zero, coalesce(sum(clicks), 0) AS clicks,
