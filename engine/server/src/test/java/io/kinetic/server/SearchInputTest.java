@@ -70,6 +70,15 @@ class SearchInputTest {
       .await(10, TimeUnit.SECONDS);
     assertEquals("VALIDATION_FAILED", zero.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
       .getJsonObject("extensions").getString("code"), zero.bodyAsString());
+    // a filter on nothing is refused, as the product list refuses attr.<code>= (it was silently ignored)
+    var empty = s.get("/api/v1/search?" + SearchShop.query("q", "shirt", "filter.brand", ""));
+    assertProblem(empty, 400, "VALIDATION_FAILED");
+    assertEquals("filter.brand", empty.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertProblem(s.get("/api/v1/search?" + SearchShop.query("q", "shirt", "filter.", "x")), 400, "VALIDATION_FAILED");
+    var emptyValue = s.http.post("/graphql").sendJsonObject(new JsonObject()
+      .put("query", "{ search(query: \"shirt\", filters: [{code: \"brand\", values: [\"\"]}]) { total } }")).await(10, TimeUnit.SECONDS);
+    assertEquals("VALIDATION_FAILED", emptyValue.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+      .getJsonObject("extensions").getString("code"), emptyValue.bodyAsString());
   }
 
   @Test

@@ -28,8 +28,15 @@ final class SearchRequests {
     var filters = new LinkedHashMap<String, List<String>>();
     int count = 0;
     for (String name : params.names()) {
-      if (name.startsWith(FILTER_PREFIX) && name.length() > FILTER_PREFIX.length()) {
+      if (name.equals(FILTER_PREFIX)) {
+        throw Failure.invalid("filter.", "must name a facet: filter.<facet>=<value>");
+      }
+      if (name.startsWith(FILTER_PREFIX)) {
         List<String> values = params.getAll(name);
+        if (values.stream().anyMatch(String::isEmpty)) {
+          // as the product list refuses attr.<code>= (a filter on nothing is no filter, not "ignore it")
+          throw Failure.invalid(name, "must not be empty");
+        }
         count += values.size();
         filters.put(name.substring(FILTER_PREFIX.length()), values);
       }
@@ -56,9 +63,16 @@ final class SearchRequests {
   static Map<String, List<String>> filters(List<Map<String, Object>> input) {
     var filters = new LinkedHashMap<String, List<String>>();
     if (input != null) {
-      for (Map<String, Object> f : input) {
+      for (int i = 0; i < input.size(); i++) {
+        Map<String, Object> f = input.get(i);
         @SuppressWarnings("unchecked")
         List<String> values = (List<String>) f.get("values");
+        if (String.valueOf(f.get("code")).isEmpty()) {
+          throw Failure.invalid("filters[" + i + "].code", "must not be empty");
+        }
+        if (values != null && values.stream().anyMatch(v -> v == null || v.isEmpty())) {
+          throw Failure.invalid("filters[" + i + "].values", "must not be empty");
+        }
         filters.merge(String.valueOf(f.get("code")), values, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
       }
     }
