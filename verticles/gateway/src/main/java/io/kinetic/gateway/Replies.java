@@ -1,11 +1,16 @@
 package io.kinetic.gateway;
 
+import io.kinetic.kernel.error.ErrorCode;
+import io.kinetic.kernel.error.Failure;
+import io.kinetic.kernel.error.FieldError;
 import io.kinetic.kernel.json.Json;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /** Writes bus replies as JSON: each reply record is serialized once, straight into the response buffer. */
 public final class Replies {
@@ -48,5 +53,21 @@ public final class Replies {
 
   public static void noContent(RoutingContext rc) {
     rc.response().setStatusCode(204).end();
+  }
+
+  /**
+   * {@code reply}, with the fields of its VALIDATION_FAILED failure renamed: a context names its
+   * message's fields, an API may call them otherwise (GraphQL's {@code first} is the context's
+   * {@code limit}, REST's {@code q} its {@code query}); any other outcome as it is.
+   */
+  public static <T> Future<T> named(Future<T> reply, UnaryOperator<String> rename) {
+    return reply.recover(t -> {
+      Failure failure = Failure.from(t);
+      if (failure.errorCode() != ErrorCode.VALIDATION_FAILED || failure.errors().isEmpty()) {
+        return Future.failedFuture(t);
+      }
+      return Future.failedFuture(Failure.invalid(failure.errors().stream()
+        .map(error -> new FieldError(rename.apply(error.field()), error.message())).toList()));
+    });
   }
 }

@@ -160,12 +160,14 @@ class AccountBrowserTest {
     assertEquals("true", postalCode.getDomAttribute("required"), "required in Germany, the form's first country");
     new Select(browser.visible("address-country")).selectByValue("AE");
     browser.until("the postal code optional", d -> postalCode.getDomAttribute("required") == null);
+    browser.screenshots("address-form-no-postal-code");
     browser.visible("address-save").click();
     browser.until("the address in Dubai", d -> {
       var items = d.findElements(Browser.testId("address-item"));
       return items.size() == 2 && items.stream().anyMatch(i -> i.getText().contains("Dubai") && i.getText().contains("United Arab Emirates"));
     });
     assertFalse(browser.driver().findElement(By.cssSelector(".address-list")).getText().contains("null"));
+    browser.screenshots("address-book-no-postal-code");
   }
 
 }

@@ -59,7 +59,7 @@ final class AdminCatalogRoutes {
 
   private void list(RoutingContext rc) {
     // the catalog names the words "query" (GraphQL's filter does too); here they are "q"
-    io.kinetic.gateway.graphql.Gql.named(bus.request(CatalogApi.LIST_ADMIN_PRODUCTS, queries.fromQuery(rc, true), Requests.caller(rc)),
+    Replies.named(bus.request(CatalogApi.LIST_ADMIN_PRODUCTS, queries.fromQuery(rc, true), Requests.caller(rc)),
         field -> "query".equals(field) ? "q" : field)
       .onComplete(Replies.to(rc, Replies::ok));
   }

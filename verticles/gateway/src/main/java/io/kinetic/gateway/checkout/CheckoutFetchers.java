@@ -3,6 +3,7 @@ package io.kinetic.gateway.checkout;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.kinetic.gateway.Principal;
+import io.kinetic.gateway.Replies;
 import io.kinetic.gateway.edge.EdgeContext;
 import io.kinetic.gateway.graphql.Gql;
 import io.kinetic.gateway.graphql.GqlTypes;
@@ -339,6 +340,6 @@ final class CheckoutFetchers {
 
   /** {@code reply}, with the fields of its VALIDATION_FAILED failure renamed; any other outcome as it is. */
   private static <T> Future<T> named(Future<T> reply, UnaryOperator<String> rename) {
-    return Gql.named(reply, rename);
+    return Replies.named(reply, rename);
   }
 }

@@ -124,19 +124,5 @@ public final class Gql {
     };
   }
 
-  /**
-   * {@code reply}, with the fields of its VALIDATION_FAILED failure renamed (a context names its
-   * message's fields, the schema may call them otherwise: {@code limit} is {@code first}); any other
-   * outcome as it is.
-   */
-  public static <T> Future<T> named(Future<T> reply, java.util.function.UnaryOperator<String> rename) {
-    return reply.recover(t -> {
-      Failure failure = Failure.from(t);
-      if (failure.errorCode() != ErrorCode.VALIDATION_FAILED || failure.errors().isEmpty()) {
-        return Future.failedFuture(t);
-      }
-      return Future.failedFuture(Failure.invalid(failure.errors().stream()
-        .map(error -> new io.kinetic.kernel.error.FieldError(rename.apply(error.field()), error.message())).toList()));
-    });
-  }
+
 }

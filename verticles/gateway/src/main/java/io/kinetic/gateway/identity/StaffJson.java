@@ -32,19 +32,13 @@ public record StaffJson(UUID id, String email, String name, List<String> roles, 
     if (given.size() > MAX_ROLES) {
       throw Failure.invalid(field, "must hold at most " + MAX_ROLES + " items");
     }
+    List<String> known = roleNames(EnumSet.allOf(Role.class));
     var roles = EnumSet.noneOf(Role.class);
     for (int i = 0; i < given.size(); i++) {
-      String name = given.get(i);
-      Role role = null;
-      for (Role r : Role.values()) {
-        if (r.name().toLowerCase(Locale.ROOT).equals(name)) {
-          role = r;
-        }
+      if (!known.contains(given.get(i))) {
+        throw Failure.invalid(field + "[" + i + "]", "must be one of: " + String.join(", ", known));
       }
-      if (role == null) {
-        throw Failure.invalid(field + "[" + i + "]", "must be one of: " + String.join(", ", roleNames(EnumSet.allOf(Role.class))));
-      }
-      roles.add(role);
+      roles.add(Role.valueOf(given.get(i).toUpperCase(Locale.ROOT)));
     }
     return roles;
   }

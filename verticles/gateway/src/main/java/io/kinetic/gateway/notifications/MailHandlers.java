@@ -63,7 +63,7 @@ final class MailHandlers implements EdgeHandlers {
     var query = new ListMails(status == null ? null : status.toLowerCase(Locale.ROOT), env.getArgument("recipient"),
       first == null ? DEFAULT_PAGE : first, env.getArgument("after"));
     // the context names the page size "limit", as REST does; here it is "first"
-    return Gql.named(bus.request(NotificationsApi.LIST_MAILS, query, Gql.caller(env)), field -> "limit".equals(field) ? "first" : field);
+    return Replies.named(bus.request(NotificationsApi.LIST_MAILS, query, Gql.caller(env)), field -> "limit".equals(field) ? "first" : field);
   }
 
   private static void personal(RoutingContext rc, Object body) {

@@ -93,7 +93,7 @@ final class RecommendationsHandlers implements EdgeHandlers {
       String locale = context.locales().of(rc.request());
       // a signed-in shopper's token (optional): what they bought before is left out of the rows
       // the context names the cart's products "cartProductIds" (GraphQL's argument); here they are "cart"
-      Gql.named(context.access().optionalPrincipal(rc)
+      Replies.named(context.access().optionalPrincipal(rc)
         .compose(principal -> bus.request(RecommendationsApi.RECOMMEND, new Recommend(situation, q.get("session"), productId,
           categoryId, cart, limit, locale, q.get("currency"), customer(principal)), Requests.caller(rc))),
           field -> "cartProductIds".equals(field) ? "cart" : field)

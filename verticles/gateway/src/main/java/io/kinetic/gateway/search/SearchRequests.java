@@ -95,18 +95,14 @@ final class SearchRequests {
    * anything, quotes included, which the validator would try to read as JSON), so it is checked here.
    */
   static int intParam(MultiMap params, String name, int fallback) {
-    String text = params.get(name);
-    if (text == null || text.isEmpty()) {
+    Long value = longParam(params, name);
+    if (value == null) {
       return fallback;
     }
-    try {
-      if (Requests.isPlainInteger(text)) {
-        return Integer.parseInt(text);
-      }
-    } catch (NumberFormatException tooLarge) {
-      // said below
+    if (value != value.intValue()) {
+      throw Failure.invalid(name, "an integer");
     }
-    throw Failure.invalid(name, "an integer");
+    return value.intValue();
   }
 
   private static Long longParam(MultiMap params, String name) {
